@@ -1,0 +1,36 @@
+// nl-NL formatting: € 1.234,56 and 22-11-2026, in Europe/Amsterdam.
+const money = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+const TIME_ZONE = "Europe/Amsterdam";
+
+export function formatMoney(cents: number | bigint): string {
+  return money.format(Number(cents) / 100);
+}
+
+function parts(d: Date, opts: Intl.DateTimeFormatOptions) {
+  const out: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, ...opts }).formatToParts(d)) out[p.type] = p.value;
+  return out;
+}
+
+/** 22-11-2026. Accepts a Date, an ISO timestamp or a 'YYYY-MM-DD' date. */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-");
+    return `${d}-${m}-${y}`;
+  }
+  const p = parts(new Date(value), { day: "2-digit", month: "2-digit", year: "numeric" });
+  return `${p.day}-${p.month}-${p.year}`;
+}
+
+/** 22-11-2026 14:05 */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const p = parts(new Date(value), { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
+}
+
+export function formatHours(hours: string | number | null | undefined): string {
+  if (hours === null || hours === undefined || hours === "") return "–";
+  return `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(Number(hours))} uur`;
+}

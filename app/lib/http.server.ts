@@ -1,0 +1,34 @@
+// Turns use-case errors into HTTP: 404 stays 404 (don't reveal), 403 forbidden,
+// validation errors go back to the form in Dutch.
+import { ForbiddenError } from "@wijkwerk/authz";
+import { isDomainError } from "@wijkwerk/core";
+import type { SubmissionResult } from "@conform-to/react";
+import { domainErrorMessage } from "~/i18n/nl";
+
+type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean }) => SubmissionResult<string[]>;
+
+/**
+ * Runs a use case for a form action; domain errors with status < 500 become
+ * Dutch form errors (the typed input stays), forbidden becomes 403.
+ */
+export async function runForForm<T>(reply: Reply, fn: () => Promise<T>, opts: { hideFields?: string[] } = {}): Promise<{ ok: true; value: T } | { ok: false; result: SubmissionResult<string[]>; status: number }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    if (isDomainError(e)) {
+      if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
+      const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+      return { ok: false, status: e.status, result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }) };
+    }
+    throw e;
+  }
+}
+
+/** For loaders/actions outside forms: map domain errors to HTTP responses. */
+export function toHttpError(e: unknown): never {
+  if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+  if (isDomainError(e)) throw new Response(domainErrorMessage(e.code), { status: e.status });
+  throw e;
+}

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listTeamMembers } from "~/core.server";
+import { requireTeamContext } from "~/context.server";
+import { nl } from "~/i18n/nl";
+import { formatHours } from "~/lib/format";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  return { members: await listTeamMembers(ctx) };
+}
+
+export default function TeamMembers() {
+  const { members } = useLoaderData<typeof loader>();
+  const coordinators = members.filter((m) => m.role === "coordinator");
+  const showContracts = members.some((m) => m.contractedHoursPerWeek !== null || m.email !== null);
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="coordinator-heading" className="card">
+        <h2 id="coordinator-heading">{nl.team.coordinator}</h2>
+        {coordinators.length ? (
+          <ul className="mt-2">
+            {coordinators.map((c) => (
+              <li key={c.membershipId}>
+                <strong>{c.name}</strong> · {c.partner ?? "–"} · {c.discipline ?? "–"}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2">{nl.team.noCoordinator}</p>
+        )}
+      </section>
+      <section aria-labelledby="members-heading" className="card overflow-x-auto">
+        <h2 id="members-heading">{nl.team.members}</h2>
+        {members.length === 0 ? (
+          <p className="mt-2">{nl.team.noMembers}</p>
+        ) : (
+          <table className="table mt-2">
+            <thead>
+              <tr>
+                <th scope="col">{nl.team.name}</th>
+                <th scope="col">{nl.team.partner}</th>
+                <th scope="col">{nl.team.discipline}</th>
+                <th scope="col">{nl.team.role}</th>
+                {showContracts ? <th scope="col">{nl.team.hours}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.membershipId}>
+                  <td>
+                    {m.name}
+                    {m.email ? <div className="hint">{m.email}</div> : null}
+                  </td>
+                  <td>{m.partner ?? "–"}</td>
+                  <td>{m.discipline ?? "–"}</td>
+                  <td>{nl.common.roles[m.role]}</td>
+                  {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

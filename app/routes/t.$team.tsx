@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
+import { requireTeamContext } from "~/context.server";
+import { nl } from "~/i18n/nl";
+import { ErrorPage } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} – ${nl.common.appName}` : nl.common.appName }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  const subject = { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId };
+  return {
+    team: { slug: ctx.team.slug, name: ctx.team.name },
+    role: ctx.teams.find((t) => t.id === ctx.team.id)?.role ?? null,
+    canInvite: ctx.ability.can("invite", as("Membership", { ...subject, role: "member" })),
+  };
+}
+
+export default function TeamLayout() {
+  const { team, role, canInvite } = useLoaderData<typeof loader>();
+  const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
+  return (
+    <div>
+      <p className="hint">{role ? nl.common.roles[role] : null}</p>
+      <h1>{team.name}</h1>
+      <nav aria-label={team.name} className="mt-4 flex gap-1 border-b border-gray-300">
+        <NavLink end to={`/t/${team.slug}`} className={tab}>
+          {nl.team.members}
+        </NavLink>
+        <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
+          {nl.team.buurten}
+        </NavLink>
+        {canInvite ? (
+          <NavLink to={`/t/${team.slug}/uitnodigingen`} className={tab}>
+            {nl.team.invitations}
+          </NavLink>
+        ) : null}
+      </nav>
+      <div className="pt-6">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

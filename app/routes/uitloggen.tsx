@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { appendAudit } from "~/core.server";
+import { blankSessionCookie, invalidateSession, readSession } from "~/auth/session.server";
+import { clientIp } from "~/context.server";
+import { getDb } from "~/db.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await getDb();
+  const current = await readSession(request, async () => Number.MAX_SAFE_INTEGER);
+  if (current && !current.expired) {
+    await invalidateSession(current.session.id);
+    await appendAudit(db, {
+      municipalityId: current.user.municipalityId,
+      actor: { userId: current.user.id, email: current.user.email, name: current.user.name },
+      action: "auth.logout",
+      objectType: "session",
+      objectId: null,
+      meta: { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") },
+    });
+  }
+  return redirect("/inloggen?reden=uitgelogd", { headers: { "Set-Cookie": await blankSessionCookie() } });
+}

@@ -1,0 +1,106 @@
+// The database factory: PostgreSQL (postgres.js) when DATABASE_URL is set,
+// otherwise embedded PGlite persisted under a data folder. Same schema, same
+// migrations. Resolve paths from the project root: after bundling,
+// import.meta.url points into build/.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { schema } from "./schema";
+
+export * from "./schema";
+export { sql, eq, and, or, not, isNull, isNotNull, gte, lte, lt, gt, ne, desc, asc, inArray, count, ilike } from "drizzle-orm";
+
+/** Runs raw SQL and returns its rows (postgres.js gives an array, PGlite an object with rows). */
+export async function queryRows<T>(q: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await q.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or a transaction. */
+export type Queryable = Database | Tx;
+
+export interface DbHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export function projectRoot(): string {
+  if (process.env.WIJKWERK_ROOT) return process.env.WIJKWERK_ROOT;
+  let dir = process.cwd();
+  while (!existsSync(path.join(dir, "pnpm-workspace.yaml"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export const migrationsFolder = () => path.join(projectRoot(), "db", "migrations");
+export const defaultDataDir = () => process.env.PGLITE_DATA_DIR ?? path.join(projectRoot(), ".data", "pglite");
+
+export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<DbHandle> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      connection: { application_name: "wijkwerk" },
+    });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  if (dataDir !== "memory://") mkdirSync(path.dirname(dataDir), { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = new PGlite(dataDir === "memory://" ? undefined : dataDir);
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  const config = { migrationsFolder: migrationsFolder() };
+  if (handle.kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(handle.db as never, config);
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, config);
+  }
+}
+
+export type Scope =
+  | { kind: "team"; municipalityId: string; teamId: string; userId: string }
+  | { kind: "admin"; municipalityId: string; userId: string }
+  | { kind: "municipality"; municipalityId: string; userId: string }
+  | { kind: "partner"; municipalityId: string; partnerId: string; userId: string };
+
+/**
+ * Runs fn in one transaction as the restricted role app_user with the scope
+ * set, so row-level security applies to every query inside: a forgotten
+ * WHERE still cannot read another team's rows.
+ */
+export async function withScope<T>(db: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const teamId = scope.kind === "team" ? scope.teamId : "";
+    const partnerId = scope.kind === "partner" ? scope.partnerId : "";
+    await tx.execute(sql`select
+      set_config('app.scope', ${scope.kind}, true),
+      set_config('app.municipality_id', ${scope.municipalityId}, true),
+      set_config('app.tenant_id', ${teamId}, true),
+      set_config('app.partner_id', ${partnerId}, true),
+      set_config('app.user_id', ${scope.userId}, true)`);
+    await tx.execute(sql`set local role app_user`);
+    return fn(tx as Tx);
+  });
+}

@@ -1,0 +1,129 @@
+// The permission matrix, declared once and shared by server and UI.
+// Code checks permissions (ability.can('invite', …)), never role names.
+import { createMongoAbility, detectSubjectType as caslDetectSubjectType, type MongoAbility, type RawRuleOf } from "@casl/ability";
+
+export const TEAM_ROLES = ["coordinator", "member", "volunteer"] as const;
+export const SCOPE_ROLES = ["admin", "controller", "partner_manager"] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+export type ScopeRole = (typeof SCOPE_ROLES)[number];
+export type RoleName = TeamRole | ScopeRole;
+
+export type Action = "manage" | "read" | "create" | "update" | "delete" | "invite" | "unlock";
+export type SubjectName =
+  | "Team"
+  | "Membership"
+  | "Buurt"
+  | "BuurtAssignment"
+  | "Partner"
+  | "User"
+  | "ScopeRole"
+  | "Invitation"
+  | "AuditEvent"
+  | "Settings"
+  | "Mailbox"
+  | "MunicipalityOverview"
+  | "PartnerOverview"
+  | "all";
+
+/** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
+export type TaggedSubject = { __type: Exclude<SubjectName, "all"> } & Record<string, unknown>;
+export type AppAbility = MongoAbility<[Action, SubjectName | TaggedSubject]>;
+export type AppRule = RawRuleOf<AppAbility>;
+
+/** What a user holds: team roles per team, and roles outside teams. */
+export interface Grants {
+  userId: string;
+  municipalityId: string;
+  teamRoles: { teamId: string; role: TeamRole }[];
+  scopeRoles: { role: ScopeRole; partnerId?: string | null }[];
+}
+
+type TeamRuleContext = { teamId: string; municipalityId: string; userId: string };
+type ScopeRuleContext = { municipalityId: string; userId: string; partnerId?: string | null };
+
+/** Team roles a grantor with this role may hand out inside the team. */
+const GRANTABLE_BY_COORDINATOR: TeamRole[] = ["member", "volunteer"];
+
+/**
+ * One entry per role. A new subject or action is one more line in the role
+ * that gets it; nothing else in the code names roles.
+ */
+export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> = {
+  coordinator: ({ teamId }) => [
+    { action: "read", subject: "Team", conditions: { id: teamId } },
+    { action: "read", subject: "Membership", conditions: { teamId } },
+    { action: "update", subject: "Membership", conditions: { teamId, role: { $in: GRANTABLE_BY_COORDINATOR } } },
+    { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
+    { action: "invite", subject: "Membership", conditions: { teamId, role: { $in: GRANTABLE_BY_COORDINATOR } } },
+    { action: "read", subject: "Invitation", conditions: { teamId } },
+    { action: "delete", subject: "Invitation", conditions: { teamId } },
+  ],
+  member: ({ teamId }) => [
+    { action: "read", subject: "Team", conditions: { id: teamId } },
+    { action: "read", subject: "Membership", conditions: { teamId } },
+    { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
+  ],
+  volunteer: ({ teamId }) => [
+    { action: "read", subject: "Team", conditions: { id: teamId } },
+    { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
+    // Volunteers see who is in the team, not contracts.
+    { action: "read", subject: "Membership", conditions: { teamId }, fields: ["name", "role", "partner", "discipline"] },
+  ],
+};
+
+export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[]> = {
+  admin: ({ municipalityId }) => [
+    { action: "manage", subject: "Team", conditions: { municipalityId } },
+    { action: "manage", subject: "Buurt", conditions: { municipalityId } },
+    { action: "manage", subject: "BuurtAssignment", conditions: { municipalityId } },
+    { action: "manage", subject: "Partner", conditions: { municipalityId } },
+    { action: "manage", subject: "User", conditions: { municipalityId } },
+    { action: "manage", subject: "ScopeRole", conditions: { municipalityId } },
+    { action: "manage", subject: "Membership", conditions: { municipalityId } },
+    { action: "manage", subject: "Invitation", conditions: { municipalityId } },
+    { action: "read", subject: "AuditEvent", conditions: { municipalityId } },
+    { action: "manage", subject: "Settings", conditions: { municipalityId } },
+    { action: "read", subject: "Mailbox", conditions: { municipalityId } },
+    { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
+  ],
+  controller: ({ municipalityId }) => [
+    { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
+    { action: "read", subject: "BuurtAssignment", conditions: { municipalityId } },
+  ],
+  partner_manager: ({ municipalityId, partnerId }) =>
+    partnerId
+      ? [
+          { action: "read", subject: "PartnerOverview", conditions: { municipalityId, partnerId } },
+          { action: "read", subject: "Partner", conditions: { id: partnerId } },
+        ]
+      : [],
+};
+
+export function rulesFor(grants: Grants): AppRule[] {
+  const { municipalityId, userId } = grants;
+  return [
+    ...grants.teamRoles.flatMap(({ teamId, role }) => teamRoleRules[role]({ teamId, municipalityId, userId })),
+    ...grants.scopeRoles.flatMap(({ role, partnerId }) => scopeRoleRules[role]({ municipalityId, userId, partnerId })),
+    // Everyone manages their own account (password, MFA, sessions).
+    { action: "update", subject: "User", conditions: { id: userId } },
+    { action: "read", subject: "User", conditions: { id: userId } },
+  ];
+}
+
+export function detectSubjectType(subject: unknown): TaggedSubject["__type"] {
+  if (subject && typeof subject === "object" && "__type" in subject) return (subject as TaggedSubject).__type;
+  return caslDetectSubjectType(subject as never) as TaggedSubject["__type"];
+}
+
+export function abilityFromRules(rules: AppRule[]): AppAbility {
+  return createMongoAbility<AppAbility>(rules, { detectSubjectType });
+}
+
+export function defineAbilityFor(grants: Grants): AppAbility {
+  return abilityFromRules(rulesFor(grants));
+}
+
+/** Tags a plain object with its subject type for ability checks. */
+export function as<T extends Record<string, unknown>>(type: TaggedSubject["__type"], object: T): T & TaggedSubject {
+  return { ...object, __type: type };
+}

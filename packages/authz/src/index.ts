@@ -1,0 +1,3 @@
+export * from "./abilities";
+export * from "./to-sql";
+export { ForbiddenError, subject } from "@casl/ability";

@@ -1,0 +1,42 @@
+// One typed error for use cases: an HTTP status and a code that the app
+// translates into a Dutch message (app/i18n/nl.ts). Never a stack trace to users.
+export type ErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "invalid_input"
+  | "invalid_credentials"
+  | "account_locked"
+  | "account_inactive"
+  | "mfa_invalid_code"
+  | "mfa_not_set_up"
+  | "mfa_already_enabled"
+  | "token_invalid"
+  | "token_expired"
+  | "token_used"
+  | "invitation_wrong_email"
+  | "invitation_grantor_lacks_permission"
+  | "email_taken"
+  | "slug_taken"
+  | "name_taken"
+  | "already_member"
+  | "assignment_overlap"
+  | "assignment_date_invalid"
+  | "password_too_weak"
+  | "last_admin";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number = 400,
+    readonly fieldErrors: Record<string, ErrorCode[]> = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = () => new DomainError("not_found", 404);
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

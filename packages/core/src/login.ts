@@ -1,0 +1,55 @@
+// Password login with lockout: after MAX_FAILED_ATTEMPTS the account is locked
+// for LOCK_MINUTES (or until an admin unlocks). Every attempt is audited.
+import { eq, queryRows, sql, users, type Database } from "@wijkwerk/db";
+import { appendAudit } from "./audit";
+import type { RequestMeta } from "./context";
+import { DomainError } from "./errors";
+import { dummyPasswordHash, verifyPassword } from "./passwords";
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface LoginResult {
+  userId: string;
+  municipalityId: string;
+  mfaEnabled: boolean;
+}
+
+export async function checkPasswordLogin(db: Database, input: { email: string; password: string }, meta: RequestMeta, now = new Date()): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new DomainError("invalid_credentials", 401);
+  }
+  const actor = { userId: user.id, email: user.email, name: user.name };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "locked" } });
+    throw new DomainError("account_locked", 423);
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    await db.transaction(async (tx) => {
+      // Count under a row lock: concurrent wrong guesses cannot slip past the limit.
+      const [row] = await queryRows<{ failed_login_count: number }>(tx, sql`
+        update users set failed_login_count = failed_login_count + 1,
+          locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_ATTEMPTS}
+            then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else locked_until end
+        where id = ${user.id} returning failed_login_count`);
+      await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { attempt: row.failed_login_count } });
+      if (row.failed_login_count === MAX_FAILED_ATTEMPTS) {
+        await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.locked", objectType: "user", objectId: user.id, meta, data: { minutes: LOCK_MINUTES } });
+      }
+    });
+    throw new DomainError("invalid_credentials", 401);
+  }
+  if (!user.isActive) {
+    await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "inactive" } });
+    throw new DomainError("account_inactive", 403);
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login", objectType: "user", objectId: user.id, meta, data: { step: user.totpEnabledAt ? "password" : "complete" } });
+  });
+  return { userId: user.id, municipalityId: user.municipalityId, mfaEnabled: !!user.totpEnabledAt };
+}

@@ -1,0 +1,63 @@
+// Small builders for test data, inserted as the schema owner.
+import { randomBytes } from "node:crypto";
+import { defineAbilityFor, type Grants } from "@wijkwerk/authz";
+import { municipalities, municipalitySettings, partnerOrganisations, scopeRoles, teamMemberships, teams, users, type Database } from "@wijkwerk/db";
+import type { TeamContext, UseCaseContext } from "../src/context";
+import { loadGrants } from "../src/grants";
+import { hashPassword } from "../src/passwords";
+
+export const TEST_PASSWORD = "Correct-horse-battery-9";
+let passwordHash: Promise<string> | undefined;
+const suffix = () => randomBytes(4).toString("hex");
+
+export async function createMunicipality(db: Database, slug = `gemeente-${suffix()}`) {
+  const [m] = await db.insert(municipalities).values({ slug, name: `Gemeente ${slug}` }).returning();
+  await db.insert(municipalitySettings).values({ municipalityId: m.id });
+  return m;
+}
+
+export async function createTeam(db: Database, municipalityId: string, slug = `team-${suffix()}`) {
+  const [t] = await db.insert(teams).values({ municipalityId, slug, name: `Team ${slug}`, activeFrom: "2017-01-01" }).returning();
+  return t;
+}
+
+export async function createPartner(db: Database, municipalityId: string, slug = `partner-${suffix()}`) {
+  const [p] = await db.insert(partnerOrganisations).values({ municipalityId, slug, name: `Partner ${slug}`, kind: "Test", fundingType: "service_agreement" }).returning();
+  return p;
+}
+
+export async function createUser(
+  db: Database,
+  municipalityId: string,
+  opts: { email?: string; name?: string; partnerId?: string; teamRoles?: { teamId: string; role: "coordinator" | "member" | "volunteer" }[]; scopeRoles?: { role: "admin" | "controller" | "partner_manager"; partnerId?: string }[] } = {},
+) {
+  const [u] = await db
+    .insert(users)
+    .values({ municipalityId, email: opts.email ?? `user-${suffix()}@test.demo`, name: opts.name ?? "Test Gebruiker", passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)), partnerOrganisationId: opts.partnerId ?? null })
+    .returning();
+  for (const r of opts.teamRoles ?? []) await db.insert(teamMemberships).values({ municipalityId, teamId: r.teamId, userId: u.id, role: r.role, contractedHoursPerWeek: "24.0" });
+  for (const r of opts.scopeRoles ?? []) await db.insert(scopeRoles).values({ municipalityId, userId: u.id, role: r.role, partnerOrganisationId: r.partnerId ?? null });
+  return u;
+}
+
+const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+
+async function baseContext(db: Database, userId: string) {
+  const loaded = await loadGrants(db, userId);
+  if (!loaded) throw new Error("user not found or inactive");
+  const [u] = await db.select().from(users).where((await import("@wijkwerk/db")).eq(users.id, userId));
+  const grants: Grants = loaded.grants;
+  return { db, grants, ability: defineAbilityFor(grants), meta, actor: { userId, municipalityId: u.municipalityId, email: u.email, name: u.name } };
+}
+
+/** The context a route would build for this user in this team (as requireTeamContext does). */
+export async function teamContext(db: Database, userId: string, team: { id: string; slug: string; name: string; municipalityId: string }): Promise<TeamContext> {
+  const base = await baseContext(db, userId);
+  return { ...base, team, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId } };
+}
+
+/** Municipality-wide context (admin scope when the user may manage settings). */
+export async function municipalityContext(db: Database, userId: string, kind: "admin" | "municipality" = "admin"): Promise<UseCaseContext> {
+  const base = await baseContext(db, userId);
+  return { ...base, scope: { kind, municipalityId: base.actor.municipalityId, userId } };
+}

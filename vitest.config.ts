@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  test: {
+    globals: true,
+    include: ["packages/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "e2e/**", "build/**"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each test file gets its own database; two workers suit a 2-core machine.
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
