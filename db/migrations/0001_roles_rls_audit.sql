@@ -40,7 +40,7 @@ GRANT INSERT, UPDATE ON municipality_settings, teams, buurten, partner_organisat
 -- Professionals' profile (never password hashes or MFA secrets).
 GRANT SELECT (id, municipality_id, email, name, partner_organisation_id, discipline, is_active, created_at, totp_enabled_at, locked_until) ON users TO app_user;
 --> statement-breakpoint
-GRANT UPDATE (name, partner_organisation_id, discipline, is_active) ON users TO app_user;
+GRANT UPDATE (name, partner_organisation_id, discipline, is_active, failed_login_count, locked_until) ON users TO app_user;
 --> statement-breakpoint
 
 -- Tenant-owned tables.
