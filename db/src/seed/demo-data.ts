@@ -1,0 +1,123 @@
+// Demo data of Maastricht's social teams, from ../shared/DOMAIN.md §2–3 and the
+// college note of February 2017 (seed 001: table "Sociaal Team 2016 / per 2017").
+
+export interface TeamSeed {
+  slug: string;
+  name: string;
+  description: string;
+  activeFrom: string;
+  activeTo: string | null;
+  buurten2016: string[];
+  buurten2017: string[];
+}
+
+/** Teams that continue into 2017 are one row; Caberg-Malpertuis existed until 31-12-2016. */
+export const TEAMS: TeamSeed[] = [
+  { slug: "limmel-nazareth", name: "Limmel-Nazareth", description: "Sociaal team voor Limmel, Nazareth en de buurten in het noorden van de stad.", activeFrom: "2015-06-01", activeTo: null, buurten2016: ["Limmel", "Nazareth"], buurten2017: ["Limmel", "Nazareth", "Beatrixhaven", "Meerssenhoven", "Borgharen", "Itteren"] },
+  { slug: "wittevrouwenveld-wyckerpoort", name: "Wittevrouwenveld-Wyckerpoort", description: "Sociaal team voor Wittevrouwenveld, Wyckerpoort, Amby en Scharn.", activeFrom: "2015-06-01", activeTo: null, buurten2016: ["Wittevrouwenveld", "Wyckerpoort"], buurten2017: ["Wittevrouwenveld", "Wyckerpoort", "Amby", "Scharn"] },
+  { slug: "de-heeg", name: "De Heeg", description: "Sociaal team voor De Heeg, Heer, Heugem en omliggende buurten.", activeFrom: "2015-06-01", activeTo: null, buurten2016: ["De Heeg", "Heer", "Eyldergaard", "Heugem"], buurten2017: ["De Heeg", "Heer", "Eyldergaard", "Vroendaal", "Heugem", "Heugemerveld", "Randwyck"] },
+  { slug: "daalhof", name: "Daalhof", description: "Sociaal team voor Daalhof, Hazendans, Belfort, Wolder, Campagne en Biesland.", activeFrom: "2015-06-01", activeTo: null, buurten2016: ["Daalhof", "Hazendans", "Belfort"], buurten2017: ["Daalhof", "Hazendans", "Belfort", "Wolder", "Campagne", "Biesland"] },
+  { slug: "mariaberg", name: "Mariaberg", description: "Sociaal team voor Mariaberg, Blauwdorp, Trichterveld, Frontenkwartier en Brusselsepoort.", activeFrom: "2015-06-01", activeTo: null, buurten2016: ["Mariaberg", "Trichterveld", "Blauwdorp"], buurten2017: ["Mariaberg", "Blauwdorp", "Trichterveld", "Frontenkwartier", "Brusselsepoort"] },
+  // The pilot team (proeftuin, 2013–2014), seconded to the municipality until 1-1-2017, then split in two.
+  // Assumption: the 2016 table lists "Brusselsepoort West"; the demo has one buurt Brusselsepoort, attributed to it in 2016.
+  { slug: "caberg-malpertuis", name: "Caberg-Malpertuis", description: "Proeftuin en sociaal team tot en met 2016; per 2017 gesplitst in Caberg-Bosscherveld en Malberg-Malpertuis.", activeFrom: "2013-09-01", activeTo: "2016-12-31", buurten2016: ["Caberg", "Oud-Caberg", "Malpertuis", "Malberg", "Brusselsepoort"], buurten2017: [] },
+  { slug: "caberg-bosscherveld", name: "Caberg-Bosscherveld", description: "Sociaal team voor Caberg, Oud-Caberg, Belvédère, Bosscherveld en Boschpoort (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Caberg", "Oud-Caberg", "Belvédère", "Bosscherveld", "Boschpoort"] },
+  { slug: "malberg-malpertuis", name: "Malberg-Malpertuis", description: "Sociaal team voor Malberg, Malpertuis en Pottenberg (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Malberg", "Malpertuis", "Pottenberg"] },
+  { slug: "centrum", name: "Centrum", description: "Sociaal team voor de binnenstad en omliggende kwartieren (sinds 2017; mogelijk een ander type team).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Binnenstad", "Jekerkwartier", "Kommelkwartier", "Statenkwartier", "Boschstraatkwartier", "Wyck", "Céramique", "Sint Maartenspoort", "Villapark", "Jekerdal", "Sint Pieter"] },
+];
+
+export const TEAMS_2017 = TEAMS.filter((t) => t.activeTo === null).map((t) => t.slug);
+
+/** Known resident counts only (DOMAIN.md §2); others stay unknown. */
+export const BUURT_RESIDENTS: Record<string, number> = { Pottenberg: 2410, "Sint Maartenspoort": 1730 };
+
+export interface PartnerSeed {
+  slug: string;
+  name: string;
+  kind: string;
+  fundingType: "subsidy" | "service_agreement" | "municipality";
+  domain: string;
+}
+
+export const PARTNERS: PartnerSeed[] = [
+  { slug: "trajekt", name: "Trajekt", kind: "Maatschappelijk werk, opbouwwerk, jongerenwerk", fundingType: "subsidy", domain: "trajekt" },
+  { slug: "mee", name: "MEE", kind: "Cliëntondersteuning", fundingType: "subsidy", domain: "mee" },
+  { slug: "mondriaan", name: "Mondriaan", kind: "Geestelijke gezondheidszorg", fundingType: "subsidy", domain: "mondriaan" },
+  { slug: "levanto-groep", name: "Levanto Groep", kind: "GGZ en maatschappelijke opvang", fundingType: "service_agreement", domain: "levanto" },
+  { slug: "mosae-zorggroep", name: "Mosae Zorggroep", kind: "Zorg", fundingType: "service_agreement", domain: "mosae" },
+  { slug: "envida", name: "Envida", kind: "Thuiszorg en wijkverpleging", fundingType: "service_agreement", domain: "envida" },
+  { slug: "radar", name: "Radar", kind: "Verstandelijke beperking", fundingType: "service_agreement", domain: "radar" },
+  { slug: "xonar", name: "Xonar", kind: "Jeugdzorg", fundingType: "service_agreement", domain: "xonar" },
+  { slug: "koraalgroep", name: "Koraalgroep", kind: "Zorg voor mensen met een beperking", fundingType: "service_agreement", domain: "koraal" },
+  { slug: "sgl", name: "SGL", kind: "Niet-aangeboren hersenletsel", fundingType: "service_agreement", domain: "sgl" },
+  { slug: "leger-des-heils", name: "Leger des Heils", kind: "Maatschappelijke opvang en begeleiding", fundingType: "service_agreement", domain: "legerdesheils" },
+  { slug: "mtb", name: "MTB", kind: "Arbeidsontwikkeling", fundingType: "service_agreement", domain: "mtb" },
+  { slug: "ribw", name: "RIBW", kind: "Beschermd en begeleid wonen", fundingType: "service_agreement", domain: "ribw" },
+  { slug: "groenekruisdomicura-vivre", name: "GroeneKruisDomicura-Vivre", kind: "Thuiszorg", fundingType: "service_agreement", domain: "gkd" },
+  { slug: "bureau-jeugdzorg", name: "Bureau Jeugdzorg", kind: "Jeugdbescherming", fundingType: "service_agreement", domain: "bjz" },
+  { slug: "gemeente-maastricht", name: "Gemeente Maastricht", kind: "Sociale Zaken (Wmo, Jeugd, Participatie); Beleid & Ontwikkeling", fundingType: "municipality", domain: "maastricht" },
+];
+
+export interface PersonSeed {
+  email: string;
+  name: string;
+  partner: string | null;
+  discipline: string | null;
+  teams: { slug: string; role: "coordinator" | "member" | "volunteer"; hours: string | null }[];
+  scopeRoles: { role: "admin" | "controller" | "partner_manager"; partner?: string }[];
+}
+
+const FIRST = ["Anouk", "Bram", "Chantal", "Dirk", "Esther", "Frank", "Gwen", "Hans", "Ilse", "Joep", "Karin", "Luc", "Marieke", "Noud", "Olga", "Pim", "Roel", "Sanne", "Tom", "Ursula", "Vera", "Wim", "Yvonne", "Zoë"];
+const LAST = ["Jansen", "Peeters", "Hermans", "Janssen", "Wouters", "Smeets", "Dassen", "Ramakers", "Coenen", "Vluggen", "Schepers", "Lemmens", "Bours", "Frissen", "Meijers", "Kerckhoffs"];
+const DISCIPLINES: [string, string][] = [
+  ["trajekt", "Maatschappelijk werk"],
+  ["envida", "Wijkverpleging"],
+  ["mee", "Cliëntondersteuning"],
+  ["xonar", "Jeugd"],
+  ["trajekt", "Opbouwwerk"],
+  ["gemeente-maastricht", "Wmo-consulent"],
+  ["gemeente-maastricht", "Participatie"],
+  ["mondriaan", "GGZ"],
+  ["levanto-groep", "GGZ"],
+  ["radar", "Gezinsondersteuning"],
+];
+
+const name = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
+const emailLocal = (n: string) => n.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, ".");
+const partnerDomain = (slug: string) => PARTNERS.find((p) => p.slug === slug)!.domain;
+
+/** Deterministic people: the demo accounts of the README plus 5 extra members per team. */
+export function demoPeople(): PersonSeed[] {
+  const people: PersonSeed[] = [
+    { email: "admin@wijkwerk.demo", name: "Femke Bastiaens", partner: "gemeente-maastricht", discipline: "Functioneel beheer", teams: [], scopeRoles: [{ role: "admin" }] },
+    { email: "controller@wijkwerk.demo", name: "Rob Geurts", partner: "gemeente-maastricht", discipline: "Budgetbeheer", teams: [], scopeRoles: [{ role: "controller" }] },
+    { email: "manager.trajekt@wijkwerk.demo", name: "Miriam Habets", partner: "trajekt", discipline: "Management", teams: [], scopeRoles: [{ role: "partner_manager", partner: "trajekt" }] },
+    { email: "manager.mee@wijkwerk.demo", name: "Guido Stassen", partner: "mee", discipline: "Management", teams: [], scopeRoles: [{ role: "partner_manager", partner: "mee" }] },
+    { email: "manager.mondriaan@wijkwerk.demo", name: "Ellen Vrancken", partner: "mondriaan", discipline: "Management", teams: [], scopeRoles: [{ role: "partner_manager", partner: "mondriaan" }] },
+    { email: "volunteer.mariaberg@wijkwerk.demo", name: "Jo Heijnen", partner: null, discipline: "Vrijwilliger", teams: [{ slug: "mariaberg", role: "volunteer", hours: null }], scopeRoles: [] },
+  ];
+  let i = 0;
+  for (const slug of TEAMS_2017) {
+    const [cp, cd] = DISCIPLINES[i % DISCIPLINES.length];
+    people.push({ email: `coordinator.${slug}@wijkwerk.demo`, name: name(i++), partner: cp, discipline: cd, teams: [{ slug, role: "coordinator", hours: "32.0" }], scopeRoles: [] });
+    const [mp, md] = DISCIPLINES[(i + 3) % DISCIPLINES.length];
+    const memberTeams: PersonSeed["teams"] = [{ slug, role: "member", hours: "24.0" }];
+    // member.daalhof also works in De Heeg: demonstrates the team switcher.
+    if (slug === "daalhof") memberTeams.push({ slug: "de-heeg", role: "member", hours: "8.0" });
+    people.push({ email: `member.${slug}@wijkwerk.demo`, name: name(i++), partner: mp, discipline: md, teams: memberTeams, scopeRoles: [] });
+    for (let k = 0; k < 5; k++) {
+      const [p, d] = DISCIPLINES[(i * 3 + k) % DISCIPLINES.length];
+      const n = name(i++);
+      const volunteer = k === 4;
+      people.push({
+        email: `${emailLocal(n)}.${slug}@${volunteer ? "vrijwilliger" : partnerDomain(p)}.demo`,
+        name: n,
+        partner: volunteer ? null : p,
+        discipline: volunteer ? "Vrijwilliger" : d,
+        teams: [{ slug, role: volunteer ? "volunteer" : "member", hours: volunteer ? null : String(8 + ((i * 5) % 25)) + ".0" }],
+        scopeRoles: [],
+      });
+    }
+  }
+  return people;
+}

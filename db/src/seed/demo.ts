@@ -1,0 +1,62 @@
+// Loads the demo data (only from the setup/seed command, never in production).
+import { hash } from "@node-rs/argon2";
+import {
+  buurtAssignments,
+  buurten,
+  eq,
+  municipalities,
+  municipalitySettings,
+  partnerOrganisations,
+  scopeRoles,
+  teamMemberships,
+  teams,
+  users,
+  type Database,
+} from "../index";
+import { BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+
+export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
+
+export async function seedDemo(db: Database): Promise<{ created: boolean }> {
+  const [existing] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
+  if (existing) return { created: false };
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [m] = await tx.insert(municipalities).values({ slug: "maastricht", name: "Gemeente Maastricht" }).returning();
+    await tx.insert(municipalitySettings).values({ municipalityId: m.id });
+    const teamRows = await tx
+      .insert(teams)
+      .values(TEAMS.map((t) => ({ municipalityId: m.id, slug: t.slug, name: t.name, description: t.description, activeFrom: t.activeFrom, activeTo: t.activeTo })))
+      .returning();
+    const teamId = new Map(teamRows.map((t) => [t.slug, t.id]));
+    const buurtNames = [...new Set(TEAMS.flatMap((t) => [...t.buurten2016, ...t.buurten2017]))].sort();
+    const buurtRows = await tx
+      .insert(buurten)
+      .values(buurtNames.map((name) => ({ municipalityId: m.id, name, residents: BUURT_RESIDENTS[name] ?? null })))
+      .returning();
+    const buurtId = new Map(buurtRows.map((b) => [b.name, b.id]));
+    const assignments = TEAMS.flatMap((t) => [
+      ...t.buurten2016.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2016-01-01", validTo: "2016-12-31" })),
+      ...t.buurten2017.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2017-01-01", validTo: null })),
+    ]);
+    await tx.insert(buurtAssignments).values(assignments);
+    const partnerRows = await tx
+      .insert(partnerOrganisations)
+      .values(PARTNERS.map((p) => ({ municipalityId: m.id, slug: p.slug, name: p.name, kind: p.kind, fundingType: p.fundingType })))
+      .returning();
+    const partnerId = new Map(partnerRows.map((p) => [p.slug, p.id]));
+    for (const person of demoPeople()) {
+      const [u] = await tx
+        .insert(users)
+        .values({ municipalityId: m.id, email: person.email, name: person.name, passwordHash, partnerOrganisationId: person.partner ? partnerId.get(person.partner)! : null, discipline: person.discipline })
+        .returning();
+      for (const t of person.teams) {
+        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours });
+      }
+      for (const r of person.scopeRoles) {
+        await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });
+      }
+    }
+  });
+  return { created: true };
+}

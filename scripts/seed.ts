@@ -1,0 +1,13 @@
+// Migrates and loads the demo data of the eight teams (idempotent).
+import { migrateDatabase, openDatabase } from "@wijkwerk/db";
+import { seedDemo } from "../db/src/seed/demo";
+
+if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-demo")) {
+  console.error("Demodata wordt niet geladen in productie (NODE_ENV=production).");
+  process.exit(1);
+}
+const handle = await openDatabase();
+await migrateDatabase(handle);
+const { created } = await seedDemo(handle.db);
+console.log(created ? `Demodata geladen (${handle.kind}): gemeente Maastricht met acht sociale teams.` : `Demodata was al geladen (${handle.kind}).`);
+await handle.close();
