@@ -40,7 +40,7 @@ function Header() {
         {user && "teams" in user ? (
           <nav aria-label={nl.common.mainNav} className="flex flex-wrap items-center gap-4">
             {user.teams && user.teams.length > 1 ? (
-              <details className="relative">
+              <details key={location.pathname} className="relative">
                 <summary className="cursor-pointer rounded px-2 py-1 hover:bg-brand-700">{nl.common.teamSwitcher}</summary>
                 <ul className="absolute right-0 z-10 mt-2 min-w-64 rounded border border-gray-300 bg-white p-2 text-gray-900 shadow-lg">
                   {user.teams.map((t) => (
