@@ -1,0 +1,278 @@
+// The permission matrix, role by role, with the negatives that matter most:
+// other teams, other municipalities, roles a grantor may not hand out, and
+// fields a role may not read.
+import { describe, expect, it } from "vitest";
+import { as, defineAbilityFor, rulesFor, SCOPE_ROLES, TEAM_ROLES, type Action, type Grants, type ScopeRole, type TaggedSubject, type TeamRole } from "./abilities";
+
+const M1 = "00000000-0000-4000-8000-0000000000m1".replace("m1", "01");
+const M2 = "00000000-0000-4000-8000-000000000002";
+const TEAM_A = "aaaaaaaa-0000-4000-8000-000000000001";
+const TEAM_B = "bbbbbbbb-0000-4000-8000-000000000002";
+const PARTNER_P = "cccccccc-0000-4000-8000-000000000001";
+const PARTNER_Q = "cccccccc-0000-4000-8000-000000000002";
+const USER = "dddddddd-0000-4000-8000-000000000001";
+const OTHER_USER = "dddddddd-0000-4000-8000-000000000002";
+
+function grants(opts: { teamRoles?: { teamId: string; role: TeamRole }[]; scopeRoles?: { role: ScopeRole; partnerId?: string | null }[]; municipalityId?: string } = {}): Grants {
+  return { userId: USER, municipalityId: opts.municipalityId ?? M1, teamRoles: opts.teamRoles ?? [], scopeRoles: opts.scopeRoles ?? [] };
+}
+const teamUser = (role: TeamRole, teamId = TEAM_A) => defineAbilityFor(grants({ teamRoles: [{ teamId, role }] }));
+const scopeUser = (role: ScopeRole, partnerId?: string) => defineAbilityFor(grants({ scopeRoles: [{ role, partnerId: partnerId ?? null }] }));
+
+// Subjects as the code builds them (team objects carry teamId and municipalityId).
+const team = (id: string, municipalityId = M1) => as("Team", { id, municipalityId });
+const membership = (teamId: string, role: TeamRole = "member", municipalityId = M1) => as("Membership", { teamId, role, municipalityId });
+const assignment = (teamId: string, municipalityId = M1) => as("BuurtAssignment", { teamId, municipalityId });
+const invitation = (teamId: string, municipalityId = M1) => as("Invitation", { teamId, municipalityId });
+const inMunicipality = (type: TaggedSubject["__type"], municipalityId = M1) => as(type, { municipalityId });
+
+describe("coordinator of team A", () => {
+  const ability = teamUser("coordinator");
+
+  it("reads its own team, members, buurten and invitations", () => {
+    expect(ability.can("read", team(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A), "contractedHoursPerWeek")).toBe(true);
+    expect(ability.can("read", assignment(TEAM_A))).toBe(true);
+    expect(ability.can("read", invitation(TEAM_A))).toBe(true);
+    expect(ability.can("delete", invitation(TEAM_A))).toBe(true);
+  });
+
+  it("invites members and volunteers into team A", () => {
+    expect(ability.can("invite", membership(TEAM_A, "member"))).toBe(true);
+    expect(ability.can("invite", membership(TEAM_A, "volunteer"))).toBe(true);
+    expect(ability.can("update", membership(TEAM_A, "volunteer"))).toBe(true);
+  });
+
+  it("cannot invite a coordinator, nor make someone coordinator", () => {
+    expect(ability.can("invite", membership(TEAM_A, "coordinator"))).toBe(false);
+    expect(ability.can("update", membership(TEAM_A, "coordinator"))).toBe(false);
+  });
+
+  it("cannot invite into team B, nor read anything of team B", () => {
+    expect(ability.can("invite", membership(TEAM_B, "member"))).toBe(false);
+    expect(ability.can("invite", membership(TEAM_B, "volunteer"))).toBe(false);
+    expect(ability.can("read", team(TEAM_B))).toBe(false);
+    expect(ability.can("read", membership(TEAM_B))).toBe(false);
+    expect(ability.can("read", assignment(TEAM_B))).toBe(false);
+    expect(ability.can("read", invitation(TEAM_B))).toBe(false);
+    expect(ability.can("delete", invitation(TEAM_B))).toBe(false);
+  });
+
+  it("has no administration rights", () => {
+    for (const s of ["Settings", "AuditEvent", "User", "ScopeRole", "Partner", "Buurt", "Mailbox", "MunicipalityOverview", "PartnerOverview"] as const) {
+      expect(ability.can("read", inMunicipality(s)), s).toBe(false);
+      expect(ability.can("manage", inMunicipality(s)), s).toBe(false);
+    }
+    expect(ability.can("update", team(TEAM_A))).toBe(false);
+    expect(ability.can("delete", membership(TEAM_A))).toBe(false);
+  });
+});
+
+describe("member of team A", () => {
+  const ability = teamUser("member");
+
+  it("reads its own team, members (incl. contracts) and buurten", () => {
+    expect(ability.can("read", team(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A), "contractedHoursPerWeek")).toBe(true);
+    expect(ability.can("read", assignment(TEAM_A))).toBe(true);
+  });
+
+  it("cannot invite anyone, nor see or revoke invitations", () => {
+    for (const role of TEAM_ROLES) expect(ability.can("invite", membership(TEAM_A, role)), role).toBe(false);
+    expect(ability.can("read", invitation(TEAM_A))).toBe(false);
+    expect(ability.can("delete", invitation(TEAM_A))).toBe(false);
+    expect(ability.can("update", membership(TEAM_A, "member"))).toBe(false);
+  });
+
+  it("sees nothing of team B", () => {
+    expect(ability.can("read", team(TEAM_B))).toBe(false);
+    expect(ability.can("read", membership(TEAM_B))).toBe(false);
+    expect(ability.can("read", assignment(TEAM_B))).toBe(false);
+  });
+});
+
+describe("volunteer of team A", () => {
+  const ability = teamUser("volunteer");
+
+  it("sees who is in the team, but not their contracts", () => {
+    expect(ability.can("read", membership(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A), "name")).toBe(true);
+    expect(ability.can("read", membership(TEAM_A), "role")).toBe(true);
+    expect(ability.can("read", membership(TEAM_A), "contractedHoursPerWeek")).toBe(false);
+    expect(ability.can("read", membership(TEAM_A), "email")).toBe(false);
+  });
+
+  it("reads the team and its buurten, nothing more", () => {
+    expect(ability.can("read", team(TEAM_A))).toBe(true);
+    expect(ability.can("read", assignment(TEAM_A))).toBe(true);
+    expect(ability.can("invite", membership(TEAM_A, "volunteer"))).toBe(false);
+    expect(ability.can("read", invitation(TEAM_A))).toBe(false);
+    expect(ability.can("read", membership(TEAM_B))).toBe(false);
+  });
+});
+
+describe("functional admin of municipality M1", () => {
+  const ability = scopeUser("admin");
+  const managed = ["Team", "Buurt", "BuurtAssignment", "Partner", "User", "ScopeRole", "Membership", "Invitation", "Settings"] as const;
+
+  it("manages the structure, users and settings of M1", () => {
+    for (const s of managed) {
+      for (const action of ["read", "create", "update", "delete", "manage"] as Action[]) expect(ability.can(action, inMunicipality(s, M1)), `${action} ${s}`).toBe(true);
+    }
+    expect(ability.can("invite", membership(TEAM_A, "coordinator"))).toBe(true);
+    expect(ability.can("read", inMunicipality("AuditEvent"))).toBe(true);
+    expect(ability.can("read", inMunicipality("Mailbox"))).toBe(true);
+    expect(ability.can("read", inMunicipality("MunicipalityOverview"))).toBe(true);
+  });
+
+  it("can do nothing at all in municipality M2", () => {
+    const subjects = [...managed, "AuditEvent", "Mailbox", "MunicipalityOverview", "PartnerOverview"] as const;
+    for (const s of subjects) {
+      for (const action of ["read", "create", "update", "delete", "invite", "unlock", "manage"] as Action[]) {
+        expect(ability.can(action, inMunicipality(s, M2)), `${action} ${s} in M2`).toBe(false);
+      }
+    }
+    expect(ability.can("invite", membership(TEAM_B, "member", M2))).toBe(false);
+  });
+
+  it("may not rewrite the audit log", () => {
+    expect(ability.can("update", inMunicipality("AuditEvent"))).toBe(false);
+    expect(ability.can("delete", inMunicipality("AuditEvent"))).toBe(false);
+  });
+
+  it("is not a team member: the admin rules do not include residents' team views beyond structure", () => {
+    expect(ability.can("read", inMunicipality("PartnerOverview"))).toBe(false);
+  });
+});
+
+describe("budget controller", () => {
+  const ability = scopeUser("controller");
+
+  it("reads the municipality overview and the buurt assignments", () => {
+    expect(ability.can("read", inMunicipality("MunicipalityOverview"))).toBe(true);
+    expect(ability.can("read", assignment(TEAM_A))).toBe(true);
+  });
+
+  it("cannot manage settings nor administer anything", () => {
+    expect(ability.can("manage", inMunicipality("Settings"))).toBe(false);
+    expect(ability.can("update", inMunicipality("Settings"))).toBe(false);
+    expect(ability.can("read", inMunicipality("Settings"))).toBe(false);
+    for (const s of ["Team", "User", "ScopeRole", "Invitation", "Partner", "Buurt"] as const) expect(ability.can("manage", inMunicipality(s)), s).toBe(false);
+    expect(ability.can("read", inMunicipality("AuditEvent"))).toBe(false);
+    expect(ability.can("read", inMunicipality("Mailbox"))).toBe(false);
+  });
+
+  it("reads no team members (personal data stays in the team)", () => {
+    expect(ability.can("read", membership(TEAM_A))).toBe(false);
+    expect(ability.can("read", team(TEAM_A))).toBe(false);
+  });
+
+  it("sees nothing of another municipality", () => {
+    expect(ability.can("read", inMunicipality("MunicipalityOverview", M2))).toBe(false);
+    expect(ability.can("read", assignment(TEAM_B, M2))).toBe(false);
+  });
+});
+
+describe("partner manager of partner P", () => {
+  const ability = scopeUser("partner_manager", PARTNER_P);
+
+  it("reads its own partner's overview", () => {
+    expect(ability.can("read", as("PartnerOverview", { municipalityId: M1, partnerId: PARTNER_P }))).toBe(true);
+    expect(ability.can("read", as("Partner", { id: PARTNER_P, municipalityId: M1 }))).toBe(true);
+  });
+
+  it("sees nothing of another partner", () => {
+    expect(ability.can("read", as("PartnerOverview", { municipalityId: M1, partnerId: PARTNER_Q }))).toBe(false);
+    expect(ability.can("read", as("Partner", { id: PARTNER_Q, municipalityId: M1 }))).toBe(false);
+    expect(ability.can("read", as("PartnerOverview", { municipalityId: M2, partnerId: PARTNER_P }))).toBe(false);
+  });
+
+  it("cannot change its partner, nor read teams or the municipality overview", () => {
+    expect(ability.can("update", as("Partner", { id: PARTNER_P, municipalityId: M1 }))).toBe(false);
+    expect(ability.can("read", membership(TEAM_A))).toBe(false);
+    expect(ability.can("read", inMunicipality("MunicipalityOverview"))).toBe(false);
+    expect(ability.can("manage", inMunicipality("Settings"))).toBe(false);
+  });
+
+  it("a partner_manager role without a partner grants nothing", () => {
+    const none = defineAbilityFor(grants({ scopeRoles: [{ role: "partner_manager", partnerId: null }] }));
+    expect(none.can("read", as("PartnerOverview", { municipalityId: M1, partnerId: PARTNER_P }))).toBe(false);
+    expect(none.can("read", "PartnerOverview")).toBe(false);
+  });
+});
+
+describe("a user in several teams", () => {
+  // Member in A, coordinator in B: rights follow the role per team.
+  const ability = defineAbilityFor(
+    grants({
+      teamRoles: [
+        { teamId: TEAM_A, role: "member" },
+        { teamId: TEAM_B, role: "coordinator" },
+      ],
+    }),
+  );
+
+  it("reads both teams", () => {
+    expect(ability.can("read", team(TEAM_A))).toBe(true);
+    expect(ability.can("read", team(TEAM_B))).toBe(true);
+    expect(ability.can("read", membership(TEAM_A))).toBe(true);
+    expect(ability.can("read", membership(TEAM_B))).toBe(true);
+  });
+
+  it("invites only where coordinator", () => {
+    expect(ability.can("invite", membership(TEAM_B, "member"))).toBe(true);
+    expect(ability.can("invite", membership(TEAM_A, "member"))).toBe(false);
+    expect(ability.can("read", invitation(TEAM_B))).toBe(true);
+    expect(ability.can("read", invitation(TEAM_A))).toBe(false);
+  });
+
+  it("a third team stays invisible", () => {
+    const teamC = "eeeeeeee-0000-4000-8000-000000000003";
+    expect(ability.can("read", team(teamC))).toBe(false);
+    expect(ability.can("read", membership(teamC))).toBe(false);
+  });
+
+  it("volunteer in A and member in B: the field restriction applies only in A", () => {
+    const mixed = defineAbilityFor(
+      grants({
+        teamRoles: [
+          { teamId: TEAM_A, role: "volunteer" },
+          { teamId: TEAM_B, role: "member" },
+        ],
+      }),
+    );
+    expect(mixed.can("read", membership(TEAM_A), "contractedHoursPerWeek")).toBe(false);
+    expect(mixed.can("read", membership(TEAM_B), "contractedHoursPerWeek")).toBe(true);
+  });
+});
+
+describe("every role", () => {
+  const all: { name: string; grants: Grants }[] = [
+    ...TEAM_ROLES.map((role) => ({ name: role, grants: grants({ teamRoles: [{ teamId: TEAM_A, role }] }) })),
+    ...SCOPE_ROLES.map((role) => ({ name: role, grants: grants({ scopeRoles: [{ role, partnerId: role === "partner_manager" ? PARTNER_P : null }] }) })),
+    { name: "no role", grants: grants() },
+  ];
+
+  it.each(all)("$name manages its own account and no one else's", ({ grants: g }) => {
+    const ability = defineAbilityFor(g);
+    expect(ability.can("update", as("User", { id: USER, municipalityId: M1 }))).toBe(true);
+    expect(ability.can("read", as("User", { id: USER, municipalityId: M1 }))).toBe(true);
+    // Only the admin may touch other users (in its own municipality).
+    const isAdmin = g.scopeRoles.some((r) => r.role === "admin");
+    expect(ability.can("update", as("User", { id: OTHER_USER, municipalityId: M1 }))).toBe(isAdmin);
+    expect(ability.can("update", as("User", { id: OTHER_USER, municipalityId: M2 }))).toBe(false);
+  });
+
+  it.each(all)("$name never gets rules on the catch-all subject", ({ grants: g }) => {
+    expect(rulesFor(g).some((r) => r.subject === "all")).toBe(false);
+    expect(rulesFor(g).some((r) => !r.inverted && !r.conditions)).toBe(false);
+  });
+
+  it("a user with no role sees no team", () => {
+    const ability = defineAbilityFor(grants());
+    expect(ability.can("read", team(TEAM_A))).toBe(false);
+    expect(ability.can("read", membership(TEAM_A))).toBe(false);
+  });
+});
