@@ -73,7 +73,7 @@ export const buurten = pgTable(
   (t) => [uniqueIndex("buurten_municipality_name").on(t.municipalityId, t.name)],
 );
 
-/** Effective-dated: [valid_from, valid_to). valid_to NULL = still current. */
+/** Effective-dated: valid_from and valid_to both inclusive; valid_to NULL = still current. */
 export const buurtAssignments = pgTable(
   "buurt_assignments",
   {
