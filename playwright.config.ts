@@ -26,6 +26,5 @@ export default defineConfig({
     env: { PORT: String(PORT) },
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe",
   },
 });

@@ -5,7 +5,10 @@ import { requireUser, homePathFor } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 export const meta: MetaFunction = () => [{ title: nl.common.appName }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,6 +1,8 @@
 // The Dutch message catalogue. One file per area under ./nl/, merged here.
+import { account } from "./nl/account";
 import { adminNav } from "./nl/admin-nav";
 import { auth } from "./nl/auth";
+import { municipality } from "./nl/municipality";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 
@@ -11,6 +13,8 @@ export const nl = {
   auth,
   team,
   adminNav,
+  account,
+  municipality,
 };
 export type Messages = typeof nl;
 

@@ -60,6 +60,7 @@ export const domainErrors: Record<string, string> = {
   mfa_invalid_code: "De code is onjuist of verlopen.",
   mfa_not_set_up: "Tweestapsverificatie is nog niet ingesteld.",
   mfa_already_enabled: "Tweestapsverificatie is al ingesteld.",
+  mfa_required_by_role: "Voor jouw rol is tweestapsverificatie verplicht; je kunt het niet uitzetten.",
   token_invalid: "Deze link is ongeldig.",
   token_expired: "Deze link is verlopen.",
   token_used: "Deze link is al gebruikt.",

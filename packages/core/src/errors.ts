@@ -10,6 +10,7 @@ export type ErrorCode =
   | "mfa_invalid_code"
   | "mfa_not_set_up"
   | "mfa_already_enabled"
+  | "mfa_required_by_role"
   | "token_invalid"
   | "token_expired"
   | "token_used"

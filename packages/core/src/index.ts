@@ -7,3 +7,5 @@ export * from "./grants";
 export * from "./login";
 export * from "./team-overview";
 export * from "./outbox";
+export * from "./mfa";
+export * from "./overviews";

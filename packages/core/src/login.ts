@@ -1,6 +1,6 @@
 // Password login with lockout: after MAX_FAILED_ATTEMPTS the account is locked
 // for LOCK_MINUTES (or until an admin unlocks). Every attempt is audited.
-import { eq, queryRows, sql, users, type Database } from "@wijkwerk/db";
+import { eq, queryRows, sql, users, type Database, type Queryable } from "@wijkwerk/db";
 import { appendAudit } from "./audit";
 import type { RequestMeta } from "./context";
 import { DomainError } from "./errors";
@@ -29,18 +29,7 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    await db.transaction(async (tx) => {
-      // Count under a row lock: concurrent wrong guesses cannot slip past the limit.
-      const [row] = await queryRows<{ failed_login_count: number }>(tx, sql`
-        update users set failed_login_count = failed_login_count + 1,
-          locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_ATTEMPTS}
-            then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else locked_until end
-        where id = ${user.id} returning failed_login_count`);
-      await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { attempt: row.failed_login_count } });
-      if (row.failed_login_count === MAX_FAILED_ATTEMPTS) {
-        await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.locked", objectType: "user", objectId: user.id, meta, data: { minutes: LOCK_MINUTES } });
-      }
-    });
+    await db.transaction((tx) => recordFailedAttempt(tx, user, meta, now));
     throw new DomainError("invalid_credentials", 401);
   }
   if (!user.isActive) {
@@ -52,4 +41,22 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
     await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login", objectType: "user", objectId: user.id, meta, data: { step: user.totpEnabledAt ? "password" : "complete" } });
   });
   return { userId: user.id, municipalityId: user.municipalityId, mfaEnabled: !!user.totpEnabledAt };
+}
+
+/**
+ * Counts a failed password or second-factor attempt under a row lock, so
+ * concurrent wrong guesses cannot slip past the limit; locks the account at
+ * the limit. Call inside a transaction.
+ */
+export async function recordFailedAttempt(tx: Queryable, user: { id: string; municipalityId: string; email: string; name: string }, meta: RequestMeta, now: Date): Promise<void> {
+  const actor = { userId: user.id, email: user.email, name: user.name };
+  const [row] = await queryRows<{ failed_login_count: number }>(tx, sql`
+    update users set failed_login_count = failed_login_count + 1,
+      locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_ATTEMPTS}
+        then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else locked_until end
+    where id = ${user.id} returning failed_login_count`);
+  await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { attempt: row.failed_login_count } });
+  if (row.failed_login_count === MAX_FAILED_ATTEMPTS) {
+    await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.locked", objectType: "user", objectId: user.id, meta, data: { minutes: LOCK_MINUTES } });
+  }
 }

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireMunicipalityContext } from "~/context.server";
+import { municipalityOverview } from "~/core.server";
+import { nl } from "~/i18n/nl";
+
+export const meta: MetaFunction = () => [{ title: `${nl.municipality.title} – ${nl.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "read", "MunicipalityOverview", context as { ip?: string });
+  return { teams: await municipalityOverview(ctx) };
+}
+
+export default function MunicipalityOverview() {
+  const { teams } = useLoaderData<typeof loader>();
+  const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+  const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
+  return (
+    <div className="space-y-4">
+      <h1>{nl.municipality.title}</h1>
+      <p>{nl.municipality.intro}</p>
+      {teams.length === 0 ? (
+        <p className="card">{nl.municipality.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{nl.municipality.team}</th>
+                <th scope="col" className="text-right">{nl.municipality.buurten}</th>
+                <th scope="col" className="text-right">{nl.municipality.coordinators}</th>
+                <th scope="col" className="text-right">{nl.municipality.members}</th>
+                <th scope="col" className="text-right">{nl.municipality.volunteers}</th>
+                <th scope="col" className="text-right">{nl.municipality.hours}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.slug}>
+                  <th scope="row" className="font-normal">{t.name}</th>
+                  <td className="text-right">{t.buurten}</td>
+                  <td className="text-right">{t.coordinators}</td>
+                  <td className="text-right">{t.members}</td>
+                  <td className="text-right">{t.volunteers}</td>
+                  <td className="text-right">{n.format(t.contractedHours)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="font-semibold">
+                <th scope="row">{nl.municipality.total}</th>
+                <td className="text-right">{sum("buurten")}</td>
+                <td className="text-right">{sum("coordinators")}</td>
+                <td className="text-right">{sum("members")}</td>
+                <td className="text-right">{sum("volunteers")}</td>
+                <td className="text-right">{n.format(sum("contractedHours"))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
