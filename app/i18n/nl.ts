@@ -1,5 +1,5 @@
 // The Dutch message catalogue. One file per area under ./nl/, merged here.
-import { account } from "./nl/account";
+import { account, sessionsPage } from "./nl/account";
 import { adminNav } from "./nl/admin-nav";
 import { auth } from "./nl/auth";
 import { municipality } from "./nl/municipality";
@@ -15,6 +15,7 @@ export const nl = {
   adminNav,
   account,
   municipality,
+  sessionsPage,
 };
 export type Messages = typeof nl;
 

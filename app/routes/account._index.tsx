@@ -48,6 +48,9 @@ export default function AccountPage() {
           <Link to="/account/mfa">{nl.account.mfaManage}</Link>
         </dd>
       </dl>
+      <p>
+        <Link to="/account/sessies">{nl.sessionsPage.manage}</Link>
+      </p>
     </div>
   );
 }

@@ -36,3 +36,18 @@ export const account = {
   cancelLogin: "Annuleren en uitloggen",
   recoveryUsed: "Je hebt een herstelcode gebruikt. Stel zo nodig tweestapsverificatie opnieuw in.",
 };
+
+export const sessionsPage = {
+  title: "Actieve sessies",
+  intro: "Hier zie je waar je bent ingelogd. Herken je een sessie niet, beëindig die dan en wijzig je wachtwoord.",
+  device: "Apparaat",
+  ip: "IP-adres",
+  started: "Ingelogd op",
+  lastActive: "Laatst actief",
+  thisDevice: "dit apparaat",
+  revoke: "Beëindigen",
+  revokeAll: "Alle andere sessies beëindigen",
+  revoked: "De sessie is beëindigd.",
+  revokedOthers: (n: number) => (n === 1 ? "1 andere sessie is beëindigd." : `${n} andere sessies zijn beëindigd.`),
+  manage: "Actieve sessies bekijken",
+};

@@ -9,3 +9,4 @@ export * from "./team-overview";
 export * from "./outbox";
 export * from "./mfa";
 export * from "./overviews";
+export * from "./sessions";
