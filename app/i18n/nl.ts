@@ -1,7 +1,8 @@
 // The Dutch message catalogue. One file per area under ./nl/, merged here.
 import { account, sessionsPage } from "./nl/account";
 import { adminNav } from "./nl/admin-nav";
-import { auth } from "./nl/auth";
+import { auth, passwordReset } from "./nl/auth";
+import { mailbox } from "./nl/mailbox";
 import { municipality } from "./nl/municipality";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
@@ -16,6 +17,8 @@ export const nl = {
   account,
   municipality,
   sessionsPage,
+  passwordReset,
+  mailbox,
 };
 export type Messages = typeof nl;
 

@@ -55,6 +55,7 @@ export default function Login() {
       <p className="mt-2 mb-4">{nl.auth.loginIntro}</p>
       {reason === "verlopen" ? <p className="alert alert-info">{nl.auth.sessionExpired}</p> : null}
       {reason === "uitgelogd" ? <p className="alert alert-success">{nl.auth.loggedOut}</p> : null}
+      {reason === "wachtwoord-gewijzigd" ? <p className="alert alert-success">{nl.passwordReset.done}</p> : null}
       <Form method="post" {...getFormProps(form)} className="card">
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="next" value={params.get("next") ?? ""} />

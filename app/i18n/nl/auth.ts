@@ -12,3 +12,21 @@ export const auth = {
   emailInvalid: "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.",
   passwordRequired: "Vul je wachtwoord in.",
 };
+
+export const passwordReset = {
+  forgotTitle: "Wachtwoord vergeten",
+  forgotIntro: "Vul je e-mailadres in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord in te stellen.",
+  send: "Link versturen",
+  sending: "Bezig met versturen…",
+  sent: "Als dit e-mailadres bij een account hoort, is er een e-mail met een link verstuurd. De link is 60 minuten geldig.",
+  resetTitle: "Nieuw wachtwoord instellen",
+  newPassword: "Nieuw wachtwoord",
+  newPasswordHint: "Minstens 12 tekens. Een zin van een paar woorden werkt goed.",
+  repeatPassword: "Herhaal het nieuwe wachtwoord",
+  passwordsDiffer: "De wachtwoorden zijn niet gelijk.",
+  tooShort: "Kies een wachtwoord van minstens 12 tekens.",
+  save: "Wachtwoord opslaan",
+  done: "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.",
+  requestNew: "Vraag een nieuwe link aan",
+  backToLogin: "Terug naar inloggen",
+};

@@ -10,3 +10,4 @@ export * from "./outbox";
 export * from "./mfa";
 export * from "./overviews";
 export * from "./sessions";
+export * from "./password-reset";
