@@ -61,3 +61,8 @@ export async function municipalityContext(db: Database, userId: string, kind: "a
   const base = await baseContext(db, userId);
   return { ...base, scope: { kind, municipalityId: base.actor.municipalityId, userId } };
 }
+
+export const testMeta = { ip: "127.0.0.1", userAgent: "vitest" };
+
+/** "ok", or the DomainError code a use case rejected with. */
+export const outcomeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));

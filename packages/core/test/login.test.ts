@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, sql, users } from "@wijkwerk/db";
 import { verifyAuditChain } from "../src/audit";
-import { DomainError } from "../src/errors";
 import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, checkPasswordLogin } from "../src/login";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { TEST_PASSWORD, createMunicipality, createUser } from "./fixtures";
+import { TEST_PASSWORD, createMunicipality, createUser, outcomeOf } from "./fixtures";
 
 const meta = { ip: "192.0.2.7", userAgent: "vitest" };
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: DomainError) => e.code);
 
 describe("password login and lockout", () => {
   let t: TestDatabase;
@@ -27,23 +25,23 @@ describe("password login and lockout", () => {
   });
 
   it("unknown e-mail and wrong password give the same error", async () => {
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "niemand@test.demo", password: "x" }, meta))).toBe("invalid_credentials");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "niemand@test.demo", password: "x" }, meta))).toBe("invalid_credentials");
     await createUser(t.db, municipalityId, { email: "bob@test.demo" });
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "bob@test.demo", password: "fout" }, meta))).toBe("invalid_credentials");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "bob@test.demo", password: "fout" }, meta))).toBe("invalid_credentials");
   });
 
   it(`locks after ${MAX_FAILED_ATTEMPTS} failures, also under concurrent guesses, and unlocks by time`, async () => {
     const u = await createUser(t.db, municipalityId, { email: "carla@test.demo" });
     const now = new Date();
-    await Promise.all(Array.from({ length: 8 }, () => codeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: "fout" }, meta, now))));
+    await Promise.all(Array.from({ length: 8 }, () => outcomeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: "fout" }, meta, now))));
     const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
     expect(row.lockedUntil).not.toBeNull();
     // The right password is refused while locked.
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, now))).toBe("account_locked");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, now))).toBe("account_locked");
     const locked = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.locked"));
     expect(locked.filter((e) => e.actorUserId === u.id)).toHaveLength(1);
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, later))).toBe("ok");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, later))).toBe("ok");
     const [after] = await t.db.select().from(users).where(eq(users.id, u.id));
     expect(after.failedLoginCount).toBe(0);
   });
@@ -51,7 +49,7 @@ describe("password login and lockout", () => {
   it("refuses inactive accounts", async () => {
     const u = await createUser(t.db, municipalityId, { email: "dirk@test.demo" });
     await t.db.update(users).set({ isActive: false }).where(eq(users.id, u.id));
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "dirk@test.demo", password: TEST_PASSWORD }, meta))).toBe("account_inactive");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "dirk@test.demo", password: TEST_PASSWORD }, meta))).toBe("account_inactive");
   });
 
   it("keeps the audit chain intact and detects tampering", async () => {

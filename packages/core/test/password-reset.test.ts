@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, outboxEmails, sessions, users } from "@wijkwerk/db";
 import { checkPasswordLogin } from "../src/login";
 import { requestPasswordReset, resetPassword } from "../src/password-reset";
-import { DomainError } from "../src/errors";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { createMunicipality, createUser } from "./fixtures";
+import { createMunicipality, createUser, outcomeOf } from "./fixtures";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: DomainError) => e.code);
 const NEW_PASSWORD = "Een nieuw lang wachtwoord 7";
 
 describe("password reset", () => {
@@ -31,19 +29,19 @@ describe("password reset", () => {
     await t.db.update(users).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) }).where(eq(users.id, u.id));
     await t.db.insert(sessions).values({ id: randomBytes(20).toString("hex"), userId: u.id, expiresAt: new Date(Date.now() + 3600_000) });
     const token = await linkFor("reset@test.demo");
-    expect(await codeOf(resetPassword(t.db, { token, password: "kort" }, meta))).toBe("password_too_weak");
-    expect(await codeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("ok");
+    expect(await outcomeOf(resetPassword(t.db, { token, password: "kort" }, meta))).toBe("password_too_weak");
+    expect(await outcomeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("ok");
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(0);
-    expect(await codeOf(checkPasswordLogin(t.db, { email: "reset@test.demo", password: NEW_PASSWORD }, meta))).toBe("ok");
-    expect(await codeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("token_used");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "reset@test.demo", password: NEW_PASSWORD }, meta))).toBe("ok");
+    expect(await outcomeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("token_used");
   });
 
   it("an expired or unknown link is refused", async () => {
     await createUser(t.db, municipalityId, { email: "late@test.demo" });
     const past = new Date(Date.now() - 2 * 3600_000);
     const token = await linkFor("late@test.demo", past);
-    expect(await codeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("token_expired");
-    expect(await codeOf(resetPassword(t.db, { token: "onzin", password: NEW_PASSWORD }, meta))).toBe("token_invalid");
+    expect(await outcomeOf(resetPassword(t.db, { token, password: NEW_PASSWORD }, meta))).toBe("token_expired");
+    expect(await outcomeOf(resetPassword(t.db, { token: "onzin", password: NEW_PASSWORD }, meta))).toBe("token_invalid");
   });
 
   it("an unknown address gets the same answer and no mail", async () => {
@@ -55,7 +53,7 @@ describe("password reset", () => {
   it("two concurrent uses of one link: exactly one succeeds", async () => {
     await createUser(t.db, municipalityId, { email: "race@test.demo" });
     const token = await linkFor("race@test.demo");
-    const results = await Promise.all([resetPassword(t.db, { token, password: NEW_PASSWORD }, meta), resetPassword(t.db, { token, password: NEW_PASSWORD + "x" }, meta)].map(codeOf));
+    const results = await Promise.all([resetPassword(t.db, { token, password: NEW_PASSWORD }, meta), resetPassword(t.db, { token, password: NEW_PASSWORD + "x" }, meta)].map(outcomeOf));
     expect(results.sort()).toEqual(["ok", "token_used"]);
   });
 });
