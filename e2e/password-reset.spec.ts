@@ -12,7 +12,9 @@ test("forgotten password: request, link from the dev mailbox, new password, logi
   await expectAccessible(page);
 
   await loginAsAdmin(page);
-  await page.goto("/beheer/mailbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Mailbox (ontwikkeling)" }).first().click();
   await expectAccessible(page);
   const mail = page.locator("article", { hasText: email }).first();
   const link = await mail.getByRole("link", { name: /wachtwoord-herstellen/ }).getAttribute("href");

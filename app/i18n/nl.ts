@@ -1,5 +1,6 @@
 // The Dutch message catalogue. One file per area under ./nl/, merged here.
 import { account, sessionsPage } from "./nl/account";
+import { adminHome } from "./nl/admin-home";
 import { adminNav } from "./nl/admin-nav";
 import { auth, passwordReset } from "./nl/auth";
 import { mailbox } from "./nl/mailbox";
@@ -19,6 +20,7 @@ export const nl = {
   sessionsPage,
   passwordReset,
   mailbox,
+  adminHome,
 };
 export type Messages = typeof nl;
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { ErrorPage } from "~/root";
@@ -9,16 +8,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
-  const subject = { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId };
   return {
     team: { slug: ctx.team.slug, name: ctx.team.name },
     role: ctx.teams.find((t) => t.id === ctx.team.id)?.role ?? null,
-    canInvite: ctx.ability.can("invite", as("Membership", { ...subject, role: "member" })),
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite } = useLoaderData<typeof loader>();
+  const { team, role } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -31,11 +28,6 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
           {nl.team.buurten}
         </NavLink>
-        {canInvite ? (
-          <NavLink to={`/t/${team.slug}/uitnodigingen`} className={tab}>
-            {nl.team.invitations}
-          </NavLink>
-        ) : null}
       </nav>
       <div className="pt-6">
         <Outlet />
