@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two runs (e.g. two developers' shells) share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
@@ -9,6 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: "list",
+  outputDir: `test-results/${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "nl-NL",

@@ -26,5 +26,33 @@ app.all(
     getLoadContext: (req) => ({ ip: req.ip ?? null }),
   }),
 );
-const server = app.listen(port, host, () => console.log(`Wijkwerk draait op http://localhost:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+let outboxTimer;
+const server = app.listen(port, host, () => {
+  console.log(`Wijkwerk draait op http://localhost:${port}`);
+  if (process.env.SMTP_URL) startOutboxSender();
+});
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    clearTimeout(outboxTimer);
+    server.close(() => process.exit(0));
+  });
+
+// With SMTP_URL set the server sends the outbox itself. The next run is only
+// scheduled when the previous one has finished, so runs never overlap; a
+// failing run (SMTP or database down) is logged and retried next time.
+function startOutboxSender() {
+  const seconds = Number(process.env.OUTBOX_INTERVAL_SECONDS ?? 30);
+  const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000;
+  const run = async () => {
+    try {
+      const result = await build.entry.module.deliverOutboxOnce();
+      if (result && (result.sent || result.failed)) console.log(`Outbox: ${result.sent} verzonden, ${result.failed} mislukt`);
+    } catch (error) {
+      // An unreachable SMTP server is expected now and then: one line, no stack.
+      console.error("Outbox verzenden mislukt:", error?.name === "SmtpUnavailableError" ? error.message : error);
+    }
+    outboxTimer = setTimeout(run, intervalMs);
+  };
+  console.log(`Outbox wordt elke ${intervalMs / 1000} s via SMTP verzonden.`);
+  void run();
+}

@@ -63,6 +63,16 @@ export async function requireUser(request: Request, loadContext?: { ip?: string 
   };
 }
 
+/** The signed-in user when there is one (fully signed in), else null; never redirects. */
+export async function optionalUser(request: Request): Promise<UserContext | null> {
+  try {
+    return await requireUser(request);
+  } catch (e) {
+    if (e instanceof Response) return null;
+    throw e;
+  }
+}
+
 /**
  * The team checkpoint. A user who is not a member of the team gets 404 —
  * whether or not the team exists — so other teams' URLs reveal nothing.

@@ -4,12 +4,26 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { dbReady } from "./db.server";
+import { createSmtpTransport, deliverOutbox } from "./core.server";
+import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
 
 /** Called by server.js before it listens. */
 export const ready = dbReady;
+
+let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
+
+/**
+ * One delivery run of the outbox over SMTP_URL, called by server.js on a
+ * timer. Null when no SMTP is configured: mail then stays on the dev mailbox.
+ */
+export async function deliverOutboxOnce(): Promise<{ sent: number; failed: number } | null> {
+  const url = process.env.SMTP_URL;
+  if (!url) return null;
+  smtpTransport ??= createSmtpTransport(url);
+  return deliverOutbox(await getDb(), smtpTransport, { from: process.env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.local>" });
+}
 
 const SECURITY_HEADERS: Record<string, string> = {
   "Content-Security-Policy":

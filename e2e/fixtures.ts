@@ -46,7 +46,7 @@ const PERIOD = 30;
  * Lives in the run's data dir that scripts/e2e-server.mjs announces.
  */
 function stateFile(): string {
-  const pointer = path.resolve(".data", "e2e-current");
+  const pointer = path.resolve(".data", `e2e-current-${process.env.E2E_PORT ?? 3100}`);
   const dir = existsSync(pointer) ? readFileSync(pointer, "utf8").trim() : path.resolve(".data", "e2e-default");
   mkdirSync(dir, { recursive: true });
   return path.join(dir, "totp.json");

@@ -31,7 +31,7 @@ for (const name of readdirSync(dataRoot)) {
   const dir = path.join(dataRoot, name);
   if (/^e2e-\d+$/.test(name) && dir !== runDir && Date.now() - statSync(dir).mtimeMs > 3600_000) rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(path.join(dataRoot, "e2e-current"), runDir);
+writeFileSync(path.join(dataRoot, `e2e-current-${env.PORT}`), runDir);
 
 if (process.env.E2E_DATABASE_URL) {
   env.DATABASE_URL = process.env.E2E_DATABASE_URL;

@@ -3,6 +3,7 @@ import { account, sessionsPage } from "./nl/account";
 import { adminHome } from "./nl/admin-home";
 import { adminNav } from "./nl/admin-nav";
 import { auth, passwordReset } from "./nl/auth";
+import { acceptPage, invitationsPage } from "./nl/invitations";
 import { mailbox } from "./nl/mailbox";
 import { municipality } from "./nl/municipality";
 import { common, domainErrors, errorPages } from "./nl/common";
@@ -21,6 +22,8 @@ export const nl = {
   passwordReset,
   mailbox,
   adminHome,
+  invitationsPage,
+  acceptPage,
 };
 export type Messages = typeof nl;
 

@@ -32,3 +32,13 @@ export function toHttpError(e: unknown): never {
   if (isDomainError(e)) throw new Response(domainErrorMessage(e.code), { status: e.status });
   throw e;
 }
+
+/** The public address for links in e-mails: APP_URL when set (behind a proxy), else the request's origin. */
+export function appBaseUrl(request: Request): string {
+  return (process.env.APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+}
+
+/** The 1-based page number from ?pagina=, defaulting to 1 on anything odd. */
+export function pageParam(request: Request): number {
+  return Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("pagina"))) || 1);
+}

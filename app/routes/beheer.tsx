@@ -14,6 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // Only sections that exist; teams, buurten, partners, users, invitations, audit log and settings follow.
 const sections: [string, string][] = [
   ["/beheer", nl.adminNav.overview],
+  ["/beheer/uitnodigingen", nl.adminNav.invitations],
   ["/beheer/mailbox", nl.adminNav.mailbox],
 ];
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
+import { grantableTeamRoles } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { ErrorPage } from "~/root";
 
@@ -11,11 +12,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     team: { slug: ctx.team.slug, name: ctx.team.name },
     role: ctx.teams.find((t) => t.id === ctx.team.id)?.role ?? null,
+    canInvite: grantableTeamRoles(ctx.ability, ctx.team.municipalityId, ctx.team.id).length > 0,
   };
 }
 
 export default function TeamLayout() {
-  const { team, role } = useLoaderData<typeof loader>();
+  const { team, role, canInvite } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -28,6 +30,11 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
           {nl.team.buurten}
         </NavLink>
+        {canInvite ? (
+          <NavLink to={`/t/${team.slug}/uitnodigingen`} className={tab}>
+            {nl.team.invitations}
+          </NavLink>
+        ) : null}
       </nav>
       <div className="pt-6">
         <Outlet />

@@ -8,6 +8,7 @@ import { clientIp } from "~/context.server";
 import { requestPasswordReset } from "~/core.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
+import { appBaseUrl } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.passwordReset.forgotTitle} – ${nl.common.appName}` }];
 
@@ -16,7 +17,7 @@ const schema = z.object({ email: z.string({ required_error: nl.auth.emailRequire
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const baseUrl = process.env.APP_URL ?? new URL(request.url).origin;
+  const baseUrl = appBaseUrl(request);
   await requestPasswordReset(await getDb(), { email: submission.value.email, baseUrl }, { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") });
   return redirect("/wachtwoord-vergeten?verstuurd=1");
 }

@@ -16,12 +16,15 @@ export type ErrorCode =
   | "token_used"
   | "invitation_wrong_email"
   | "invitation_grantor_lacks_permission"
+  | "invitation_revoked"
+  | "invitation_not_pending"
   | "email_taken"
   | "slug_taken"
   | "name_taken"
   | "already_member"
   | "assignment_overlap"
   | "assignment_date_invalid"
+  | "date_range_invalid"
   | "password_too_weak"
   | "last_admin";
 

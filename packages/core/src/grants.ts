@@ -1,6 +1,6 @@
 // Loads what a user holds. Runs as the schema owner: this is the checkpoint's
 // own lookup that decides which scope later queries run in.
-import { and, eq, teamMemberships, scopeRoles, teams, users, municipalitySettings, isNull, or, gte, sql, type Database } from "@wijkwerk/db";
+import { and, eq, teamMemberships, scopeRoles, teams, users, municipalitySettings, isNull, or, gte, sql, type Database, type Queryable } from "@wijkwerk/db";
 import type { Grants, RoleName } from "@wijkwerk/authz";
 
 export interface UserTeam {
@@ -10,7 +10,7 @@ export interface UserTeam {
   role: "coordinator" | "member" | "volunteer";
 }
 
-export async function loadGrants(db: Database, userId: string): Promise<{ grants: Grants; teams: UserTeam[] } | null> {
+export async function loadGrants(db: Queryable, userId: string): Promise<{ grants: Grants; teams: UserTeam[] } | null> {
   const [user] = await db.select({ id: users.id, municipalityId: users.municipalityId, isActive: users.isActive }).from(users).where(eq(users.id, userId));
   if (!user || !user.isActive) return null;
   const memberships = await db

@@ -11,3 +11,6 @@ export * from "./mfa";
 export * from "./overviews";
 export * from "./sessions";
 export * from "./password-reset";
+export * from "./outbox-delivery";
+export * from "./invitations";
+export * from "./reference";

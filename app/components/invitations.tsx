@@ -1,0 +1,116 @@
+// The invitation form and list, used by a coordinator's team page and the
+// admin page. Which roles, teams and partners appear comes from the loader
+// (the server's ability decides); the server checks again on submit.
+import { getFormProps, useForm } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { nl } from "~/i18n/nl";
+import { formatDate } from "~/lib/format";
+import { ConfirmSubmit, Pagination } from "./confirm";
+import { FormErrors, SelectField, SubmitButton, TextField } from "./form";
+import type { SubmissionResult } from "@conform-to/react";
+
+const t = nl.invitationsPage;
+
+export interface InvitationListRow {
+  id: string;
+  email: string;
+  role: string;
+  teamName: string | null;
+  partnerName: string | null;
+  invitedBy: string;
+  createdAt: string | Date;
+  expiresAt: string | Date;
+  status: string;
+}
+
+export interface InvitationActionData {
+  result: SubmissionResult<string[]> | null;
+  sentTo: string | null;
+  revoked: boolean;
+}
+
+export function InvitationForm(props: { actionData?: InvitationActionData; roles: string[]; teams?: { id: string; name: string }[]; partners: { id: string; name: string }[] }) {
+  const [form, fields] = useForm({ lastResult: props.actionData?.result ?? undefined, shouldValidate: "onSubmit" });
+  return (
+    <section aria-labelledby="invite-title" className="card max-w-xl">
+      <h2 id="invite-title">{t.formTitle}</h2>
+      {props.actionData?.sentTo ? (
+        <p role="status" className="alert alert-success">
+          {t.sent(props.actionData.sentTo)}
+        </p>
+      ) : null}
+      {props.actionData?.revoked ? (
+        <p role="status" className="alert alert-success">
+          {t.revoked}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="invite" />
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextField field={fields.email} label={t.email} type="email" autoComplete="off" />
+        <SelectField field={fields.role} label={t.role} options={props.roles.map((r) => ({ value: r, label: nl.common.roles[r] }))} placeholder={t.chooseRole} />
+        {props.teams ? <SelectField field={fields.teamId} label={t.team} options={props.teams.map((x) => ({ value: x.id, label: x.name }))} placeholder={t.none} /> : null}
+        <SelectField field={fields.partnerId} label={t.partner} hint={t.partnerHint} options={props.partners.map((x) => ({ value: x.id, label: x.name }))} placeholder={t.none} />
+        <SubmitButton pendingText={t.sending}>
+          {t.submit}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function InvitationList(props: { rows: InvitationListRow[]; page: number; pages: number; showTeam: boolean; canRevoke: boolean }) {
+  return (
+    <section aria-labelledby="invitations-title" className="space-y-3">
+      <h2 id="invitations-title">{t.listTitle}</h2>
+      {props.rows.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.role}</th>
+                {props.showTeam ? <th scope="col">{t.team}</th> : null}
+                <th scope="col">{t.invitedBy}</th>
+                <th scope="col">{t.created}</th>
+                <th scope="col">{t.expires}</th>
+                <th scope="col">{t.status}</th>
+                {props.canRevoke ? (
+                  <th scope="col">
+                    <span className="sr-only">{nl.common.actions}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.email}</td>
+                  <td>{nl.common.roles[r.role]}</td>
+                  {props.showTeam ? <td>{r.teamName ?? r.partnerName ?? "—"}</td> : null}
+                  <td>{r.invitedBy}</td>
+                  <td>{formatDate(r.createdAt)}</td>
+                  <td>{formatDate(r.expiresAt)}</td>
+                  <td>{t.statuses[r.status]}</td>
+                  {props.canRevoke ? (
+                    <td>
+                      {r.status === "pending" ? (
+                        <Form method="post">
+                          <input type="hidden" name="invitationId" value={r.id} />
+                          <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(r.email)} question={t.revokeConfirm(r.email)} confirmLabel={t.revoke} name="intent" value="revoke" danger />
+                        </Form>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={props.page} pages={props.pages} />
+    </section>
+  );
+}
