@@ -16,9 +16,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string }).catch(() => null);
   if (!ctx) return { user: null };
   const m = ctx.user.municipalityId;
+  const home = await homePathFor(ctx);
   return {
     user: { name: ctx.user.name, email: ctx.user.email },
-    home: await homePathFor(ctx),
+    home,
+    // A partner manager's own view, in the menu next to teams.
+    partnerView: home.startsWith("/partner/") ? home : null,
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
     canSeeMunicipality: ctx.ability.can("read", as("MunicipalityOverview", { municipalityId: m })),
@@ -58,6 +61,7 @@ function Header() {
             ) : user.teams && user.teams.length === 1 ? (
               <NavLink to={`/t/${user.teams[0].slug}`} className="text-white hover:text-white">{user.teams[0].name}</NavLink>
             ) : null}
+            {user.partnerView ? <NavLink to={user.partnerView} className="text-white hover:text-white">{nl.common.partnerView}</NavLink> : null}
             {user.canSeeMunicipality ? <NavLink to="/gemeente" className="text-white hover:text-white">{nl.common.municipality}</NavLink> : null}
             {user.canAdminister ? <NavLink to="/beheer" className="text-white hover:text-white">{nl.common.admin}</NavLink> : null}
             <NavLink to="/account" className="text-white hover:text-white">{nl.common.account}</NavLink>

@@ -64,7 +64,7 @@ function request(url: string, cookie: string, method: "GET" | "POST" = "GET", in
   return handler(
     new Request(target, {
       method,
-      headers: { Cookie: cookie, ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" } : {}) },
+      headers: { Cookie: cookie, ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Host: "localhost" } : {}) },
       body: method === "POST" ? "intent=delete&id=x&email=x%40test.demo&role=member" : undefined,
     }),
   );

@@ -1,11 +1,16 @@
 // The Dutch message catalogue. One file per area under ./nl/, merged here.
 import { account, sessionsPage } from "./nl/account";
 import { adminHome } from "./nl/admin-home";
+import { adminPartners, adminSettings, adminTeams } from "./nl/admin-pages";
 import { adminNav } from "./nl/admin-nav";
+import { auditPage } from "./nl/audit";
 import { auth, passwordReset } from "./nl/auth";
+import { buurtenAdmin } from "./nl/admin-buurten";
+import { usersAdmin } from "./nl/admin-users";
 import { acceptPage, invitationsPage } from "./nl/invitations";
 import { mailbox } from "./nl/mailbox";
 import { municipality } from "./nl/municipality";
+import { partner } from "./nl/partner";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 
@@ -18,11 +23,18 @@ export const nl = {
   adminNav,
   account,
   municipality,
+  partner,
   sessionsPage,
   passwordReset,
   mailbox,
+  auditPage,
   adminHome,
+  adminTeams,
+  adminPartners,
+  adminSettings,
   invitationsPage,
+  buurtenAdmin,
+  usersAdmin,
   acceptPage,
 };
 export type Messages = typeof nl;

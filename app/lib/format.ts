@@ -34,3 +34,9 @@ export function formatHours(hours: string | number | null | undefined): string {
   if (hours === null || hours === undefined || hours === "") return "–";
   return `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(Number(hours))} uur`;
 }
+
+/** 12.345 */
+export function formatNumber(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "–";
+  return new Intl.NumberFormat("nl-NL").format(Number(value));
+}

@@ -42,3 +42,22 @@ export function appBaseUrl(request: Request): string {
 export function pageParam(request: Request): number {
   return Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("pagina"))) || 1);
 }
+
+/** Like runForForm, for buttons without fields: a refused use case becomes one Dutch message. */
+export async function runForMessage<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string; status: number }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    if (isDomainError(e) && e.status !== 404 && e.status < 500) return { ok: false, message: domainErrorMessage(e.code), status: e.status };
+    return toHttpError(e);
+  }
+}
+
+/** A CSV file download; the BOM makes Excel read UTF-8 (ë, é) correctly. */
+export function csvResponse(csv: string, filename: string): Response {
+  const body = csv.startsWith("\uFEFF") ? csv : `\uFEFF${csv}`;
+  return new Response(body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`, "Cache-Control": "no-store" },
+  });
+}

@@ -10,6 +10,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+const h = nl.adminHome;
+const n = nl.adminNav;
+const ADMIN_SECTIONS: [string, string, string][] = [
+  ["/gemeente", nl.municipality.title, h.overview],
+  ["/beheer/teams", n.teams, h.teams],
+  ["/beheer/buurten", n.buurten, h.buurten],
+  ["/beheer/partners", n.partners, h.partners],
+  ["/beheer/gebruikers", n.users, h.users],
+  ["/beheer/uitnodigingen", n.invitations, h.invitations],
+  ["/beheer/audit", n.audit, h.audit],
+  ["/beheer/instellingen", n.settings, h.settings],
+  ["/beheer/mailbox", n.mailbox, h.mailbox],
+];
+
 export default function AdminHome() {
   return (
     <div className="space-y-4">
@@ -17,13 +31,12 @@ export default function AdminHome() {
       <p>{nl.adminHome.intro}</p>
       <section className="card" aria-labelledby="available-heading">
         <h2 id="available-heading">{nl.adminHome.available}</h2>
-        <ul className="mt-2 list-disc pl-6">
-          <li>
-            <Link to="/gemeente">{nl.municipality.title}</Link>: {nl.adminHome.overview}
-          </li>
-          <li>
-            <Link to="/beheer/mailbox">{nl.adminNav.mailbox}</Link>: {nl.adminHome.mailbox}
-          </li>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          {ADMIN_SECTIONS.map(([to, label, description]) => (
+            <li key={to}>
+              <Link to={to}>{label}</Link>: {description}
+            </li>
+          ))}
         </ul>
       </section>
     </div>

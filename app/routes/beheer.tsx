@@ -11,10 +11,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-// Only sections that exist; teams, buurten, partners, users, invitations, audit log and settings follow.
 const sections: [string, string][] = [
   ["/beheer", nl.adminNav.overview],
+  ["/beheer/teams", nl.adminNav.teams],
+  ["/beheer/buurten", nl.adminNav.buurten],
+  ["/beheer/partners", nl.adminNav.partners],
+  ["/beheer/gebruikers", nl.adminNav.users],
   ["/beheer/uitnodigingen", nl.adminNav.invitations],
+  ["/beheer/audit", nl.adminNav.audit],
+  ["/beheer/instellingen", nl.adminNav.settings],
   ["/beheer/mailbox", nl.adminNav.mailbox],
 ];
 

@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Invitation", context as { ip?: string });
   const page = pageParam(request);
   const [list, teams, partners] = await Promise.all([listInvitations(ctx, page), listTeamOptions(ctx), listPartnerOptions(ctx)]);
-  return { ...list, page, teams, partners };
+  return { ...list, page, teams, partners, roles: [...INVITABLE_ROLES] };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,13 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminInvitations() {
-  const { rows, page, pages, teams, partners } = useLoaderData<typeof loader>();
+  const { rows, page, pages, teams, partners, roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as InvitationActionData | undefined;
   return (
     <div className="space-y-6">
       <h1>{nl.invitationsPage.title}</h1>
       <p>{nl.invitationsPage.intro}</p>
-      <InvitationForm actionData={actionData} roles={[...INVITABLE_ROLES]} teams={teams} partners={partners} />
+      <InvitationForm actionData={actionData} roles={roles} teams={teams} partners={partners} />
       <InvitationList rows={rows} page={page} pages={pages} showTeam canRevoke />
     </div>
   );

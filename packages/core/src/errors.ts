@@ -24,6 +24,8 @@ export type ErrorCode =
   | "already_member"
   | "assignment_overlap"
   | "assignment_date_invalid"
+  | "assignment_team_inactive"
+  | "assignment_same_team"
   | "date_range_invalid"
   | "password_too_weak"
   | "last_admin";

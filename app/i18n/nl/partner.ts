@@ -1,0 +1,27 @@
+export const partner = {
+  titleSuffix: "inzet in de sociale teams",
+  intro: "Per team: hoeveel medewerkers van jouw organisatie er werken, in welke rol en met hoeveel contracturen. Alleen jouw eigen medewerkers, geen gegevens van inwoners.",
+  empty: "Er werken op dit moment geen medewerkers van deze organisatie in een sociaal team.",
+  teamsCaption: "Inzet per team",
+  staffCaption: "Medewerkers in de teams",
+  team: "Team",
+  coordinators: "Coördinatoren",
+  members: "Teamleden",
+  volunteers: "Vrijwilligers",
+  hours: "Uren per week (contract)",
+  total: "Totaal",
+  name: "Naam",
+  discipline: "Discipline",
+  role: "Rol",
+  summary: (people: number, teams: number) =>
+    `${people} ${people === 1 ? "medewerker" : "medewerkers"} in ${teams} ${teams === 1 ? "team" : "teams"}.`,
+  downloadCsv: "Download medewerkerslijst (CSV)",
+  csv: {
+    name: "Naam",
+    discipline: "Discipline",
+    team: "Team",
+    role: "Rol",
+    hours: "Uren per week",
+    roles: { coordinator: "Coördinator", member: "Teamlid", volunteer: "Vrijwilliger" },
+  },
+};

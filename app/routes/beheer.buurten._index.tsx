@@ -1,0 +1,104 @@
+// All buurten with their team today and any scheduled move; add a buurt.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, SubmitButton, TextField } from "~/components/form";
+import { TeamSelect } from "~/components/team-select";
+import { requireMunicipalityContext } from "~/context.server";
+import { createBuurt, listBuurten, listTeamOptions } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDate, formatNumber } from "~/lib/format";
+import { runForForm } from "~/lib/http.server";
+
+const t = nl.buurtenAdmin;
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+const schema = z.object({
+  name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired),
+  residents: z.coerce.number({ invalid_type_error: t.residentsInvalid }).int(t.residentsInvalid).min(0, t.residentsInvalid).optional(),
+  teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired),
+  validFrom: z.string({ required_error: t.dateRequired }).regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "BuurtAssignment", context as { ip?: string });
+  const search = new URL(request.url).searchParams.get("zoek") ?? "";
+  const [rows, teams] = await Promise.all([listBuurten(ctx, search), listTeamOptions(ctx)]);
+  return { rows, teams, search };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "Buurt", context as { ip?: string });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await runForForm(submission.reply, () => createBuurt(ctx, submission.value));
+  if (!outcome.ok) return data(outcome.result, { status: outcome.status });
+  return redirect(`/beheer/buurten/${outcome.value.id}?nieuw=1`);
+}
+
+export default function AdminBuurten() {
+  const { rows, teams, search } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
+  const [params] = useSearchParams();
+  return (
+    <div className="space-y-6">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="field mb-0">
+          <label htmlFor="zoek">{t.search}</label>
+          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          {t.searchButton}
+        </button>
+        {params.get("zoek") ? <Link to="/beheer/buurten">{t.clear}</Link> : null}
+      </Form>
+      {rows.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.buurt}</th>
+                <th scope="col" className="text-right">
+                  {t.residents}
+                </th>
+                <th scope="col">{t.currentTeam}</th>
+                <th scope="col">{t.scheduled}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <Link to={b.id}>{b.name}</Link>
+                  </td>
+                  <td className="text-right tabular-nums">{b.residents === null ? t.none : formatNumber(b.residents)}</td>
+                  <td>{b.currentTeam ?? t.none}</td>
+                  <td>{b.nextTeam && b.nextFrom ? t.scheduledValue(b.nextTeam, formatDate(b.nextFrom)) : t.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="new-buurt" className="card max-w-xl">
+        <h2 id="new-buurt">{t.newTitle}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <TextField field={fields.name} label={t.name} />
+          <TextField field={fields.residents} label={t.residents} type="number" inputMode="numeric" />
+          <TeamSelect field={fields.teamId} teams={teams} />
+          <TextField field={fields.validFrom} label={t.validFrom} hint={t.validFromHint} type="date" />
+          <SubmitButton>{t.create}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

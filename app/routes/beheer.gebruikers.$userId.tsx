@@ -1,0 +1,243 @@
+// One person: profile and active flag, lockout, team memberships and roles
+// outside teams. Every form posts an intent; each runs one use case.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
+import { TeamSelect } from "~/components/team-select";
+import { requireMunicipalityContext } from "~/context.server";
+import { SCOPE_ROLES, TEAM_ROLES } from "@wijkwerk/authz";
+import { addMembership, getUser, grantScopeRole, listPartnerOptions, listTeamOptions, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDateTime } from "~/lib/format";
+import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+
+const t = nl.usersAdmin;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t.title} – ${nl.common.appName}` }];
+
+const hoursField = z.string().trim().regex(/^(\d{1,2}([.,]\d)?)?$/, t.hoursInvalid).optional();
+const schemas = {
+  profile: z.object({ name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired), discipline: z.string().trim().optional(), partnerId: z.string().uuid().optional(), isActive: z.literal("on").optional() }),
+  "add-membership": z.object({ teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired), role: z.enum(TEAM_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), contractedHoursPerWeek: hoursField }),
+  "grant-role": z.object({ role: z.enum(SCOPE_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), partnerId: z.string().uuid().optional() }),
+};
+const rowSchemas = {
+  "update-membership": z.object({ id: z.string(), role: z.enum(TEAM_ROLES), contractedHoursPerWeek: z.string().optional() }),
+  "remove-membership": z.object({ id: z.string() }),
+  "revoke-role": z.object({ id: z.string() }),
+  unlock: z.object({}),
+};
+type FormIntent = keyof typeof schemas;
+type RowIntent = keyof typeof rowSchemas;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
+  const [detail, teams, partners] = await Promise.all([getUser(ctx, params.userId ?? "").catch(toHttpError), listTeamOptions(ctx), listPartnerOptions(ctx)]);
+  return { ...detail, teams, partners, now: Date.now() };
+}
+
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; rowId?: string; message?: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
+  const userId = params.userId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const done = () => redirect(`/beheer/gebruikers/${userId}?gedaan=${intent}`);
+
+  if (intent in schemas) {
+    const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const v = submission.value as Record<string, string | undefined>;
+    const run = {
+      profile: () => updateUser(ctx, userId, { name: v.name!, discipline: v.discipline, partnerId: v.partnerId ?? null, isActive: v.isActive === "on" }),
+      "add-membership": () => addMembership(ctx, userId, { teamId: v.teamId!, role: v.role as (typeof TEAM_ROLES)[number], contractedHoursPerWeek: v.contractedHoursPerWeek }),
+      "grant-role": () => grantScopeRole(ctx, userId, { role: v.role as (typeof SCOPE_ROLES)[number], partnerId: v.partnerId }),
+    }[intent as FormIntent];
+    const outcome = await runForForm(submission.reply, run);
+    if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+    return done();
+  }
+  if (intent in rowSchemas) {
+    const parsed = rowSchemas[intent as RowIntent].safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return data<ActionData>({ intent, message: nl.domainErrors.invalid_input }, { status: 400 });
+    const v = parsed.data as Record<string, string>;
+    const run = {
+      "update-membership": () => updateMembership(ctx, v.id, { role: v.role as (typeof TEAM_ROLES)[number], contractedHoursPerWeek: v.contractedHoursPerWeek }),
+      "remove-membership": () => removeMembership(ctx, v.id),
+      "revoke-role": () => revokeScopeRole(ctx, v.id),
+      unlock: () => unlockUser(ctx, userId),
+    }[intent as RowIntent];
+    const outcome = await runForMessage(run);
+    if (!outcome.ok) return data<ActionData>({ intent, rowId: v.id, message: outcome.message }, { status: outcome.status });
+    return done();
+  }
+  throw new Response("Onbekende actie", { status: 400 });
+}
+
+const teamRoleOptions = TEAM_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }));
+
+export default function AdminUser() {
+  const { user, memberships, roles, teams, partners, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const [profile, profileFields] = useForm({ id: "profile", lastResult: resultFor("profile"), shouldValidate: "onSubmit", defaultValue: { name: user.name, discipline: user.discipline ?? "", partnerId: user.partnerId ?? "", isActive: user.isActive ? "on" : undefined } });
+  const [addForm, addFields] = useForm({ id: "add-membership", lastResult: resultFor("add-membership"), shouldValidate: "onSubmit" });
+  const [grantForm, grantFields] = useForm({ id: "grant-role", lastResult: resultFor("grant-role"), shouldValidate: "onSubmit" });
+  const done = params.get("gedaan");
+  const locked = user.lockedUntil && new Date(user.lockedUntil).getTime() > now;
+  const partnerOptions = partners.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/beheer/gebruikers">← {t.back}</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <p>
+        {user.email} · {user.isActive ? t.active : t.inactive} · {t.mfa}: {user.totpEnabledAt ? t.yes : t.no}
+      </p>
+      {done && t.done[done] ? (
+        <p role="status" className="alert alert-success">
+          {t.done[done]}
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <p role="alert" className="alert alert-error">
+          {actionData.message}
+        </p>
+      ) : null}
+
+      {locked ? (
+        <section className="card space-y-2" aria-label={t.locked}>
+          <p>{t.lockedUntil(formatDateTime(user.lockedUntil))}</p>
+          <Form method="post">
+            <ConfirmSubmit label={t.unlock} question={t.unlockQuestion} confirmLabel={t.unlock} name="intent" value="unlock" />
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="profile-title" className="card max-w-xl">
+        <h2 id="profile-title">{t.profileTitle}</h2>
+        <Form method="post" {...getFormProps(profile)}>
+          <input type="hidden" name="intent" value="profile" />
+          <FormErrors errors={profile.errors} id={profile.errorId} />
+          <TextField field={profileFields.name} label={t.name} />
+          <TextField field={profileFields.discipline} label={t.discipline} />
+          <SelectField field={profileFields.partnerId} label={t.partner} options={partnerOptions} placeholder={t.none} />
+          <div className="field flex-row items-start gap-2">
+            <input {...getInputProps(profileFields.isActive, { type: "checkbox" })} aria-describedby="isActive-hint" className="mt-1" />
+            <div>
+              <label htmlFor={profileFields.isActive.id}>{t.isActive}</label>
+              <p id="isActive-hint" className="hint">
+                {t.isActiveHint}
+              </p>
+            </div>
+          </div>
+          <SubmitButton>{t.save}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="memberships-title" className="space-y-3">
+        <h2 id="memberships-title">{t.membershipsTitle}</h2>
+        {memberships.length === 0 ? (
+          <p className="card">{t.noMemberships}</p>
+        ) : (
+          <div className="card overflow-x-auto">
+            <table className="table">
+              <caption className="sr-only">{t.membershipsTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.team}</th>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.hours}</th>
+                  <th scope="col">
+                    <span className="sr-only">{nl.common.actions}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {memberships.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{m.teamName}</th>
+                    <td>
+                      <select name="role" form={`m-${m.id}`} defaultValue={m.role} className="input" aria-label={`${t.role} ${m.teamName}`}>
+                        {teamRoleOptions.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input name="contractedHoursPerWeek" form={`m-${m.id}`} defaultValue={m.contractedHoursPerWeek?.replace(".", ",") ?? ""} inputMode="decimal" className="input w-24" aria-label={`${t.hours} ${m.teamName}`} />
+                    </td>
+                    <td className="flex flex-wrap gap-2">
+                      <Form method="post" id={`m-${m.id}`}>
+                        <input type="hidden" name="id" value={m.id} />
+                        <SubmitButton name="intent" value="update-membership" className="btn btn-secondary">
+                          <span aria-hidden="true">{t.change}</span>
+                          <span className="sr-only">{t.changeLabel(m.teamName)}</span>
+                        </SubmitButton>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="id" value={m.id} />
+                        <ConfirmSubmit label={t.remove} accessibleLabel={t.removeLabel(m.teamName)} question={t.removeQuestion(m.teamName)} confirmLabel={t.remove} name="intent" value="remove-membership" danger />
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="card max-w-xl">
+          <h3>{t.addMembership}</h3>
+          <Form method="post" {...getFormProps(addForm)}>
+            <input type="hidden" name="intent" value="add-membership" />
+            <FormErrors errors={addForm.errors} id={addForm.errorId} />
+            <TeamSelect field={addFields.teamId} teams={teams} label={t.team} />
+            <SelectField field={addFields.role} label={t.role} options={teamRoleOptions} placeholder={t.chooseRole} />
+            <TextField field={addFields.contractedHoursPerWeek} label={t.hours} hint={t.hoursHint} inputMode="numeric" />
+            <SubmitButton>{t.add}</SubmitButton>
+          </Form>
+        </div>
+      </section>
+
+      <section aria-labelledby="roles-title" className="space-y-3">
+        <h2 id="roles-title">{t.scopeRolesTitle}</h2>
+        {roles.length === 0 ? (
+          <p className="card">{t.noScopeRoles}</p>
+        ) : (
+          <ul className="card space-y-2">
+            {roles.map((r) => {
+              const label = `${nl.common.roles[r.role]}${r.partnerName ? ` (${r.partnerName})` : ""}`;
+              return (
+                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>{label}</span>
+                  <Form method="post">
+                    <input type="hidden" name="id" value={r.id} />
+                    <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(label)} question={t.revokeQuestion(label)} confirmLabel={t.revoke} name="intent" value="revoke-role" danger />
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div className="card max-w-xl">
+          <h3>{t.grantRole}</h3>
+          <Form method="post" {...getFormProps(grantForm)}>
+            <input type="hidden" name="intent" value="grant-role" />
+            <FormErrors errors={grantForm.errors} id={grantForm.errorId} />
+            <SelectField field={grantFields.role} label={t.role} options={SCOPE_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }))} placeholder={t.chooseRole} />
+            <SelectField field={grantFields.partnerId} label={t.partnerForManager} options={partnerOptions} placeholder={t.none} />
+            <SubmitButton>{t.grant}</SubmitButton>
+          </Form>
+        </div>
+      </section>
+    </div>
+  );
+}

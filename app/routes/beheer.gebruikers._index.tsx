@@ -1,0 +1,83 @@
+// People of the municipality: search, status and roles at a glance.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/confirm";
+import { requireMunicipalityContext } from "~/context.server";
+import { listUsers } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { pageParam } from "~/lib/http.server";
+
+const t = nl.usersAdmin;
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
+  const search = new URL(request.url).searchParams.get("zoek") ?? "";
+  const page = pageParam(request);
+  const result = await listUsers(ctx, { search, page });
+  return { ...result, page, search, now: Date.now() };
+}
+
+/** "admin" → "Functioneel beheerder", "Team X: member" → "Team X: Teamlid". */
+function roleSummary(roles: string): string {
+  return roles.replace(/\b(coordinator|member|volunteer|admin|controller|partner_manager)\b/g, (r) => nl.common.roles[r] ?? r);
+}
+
+export default function AdminUsers() {
+  const { rows, page, pages, search, total, now } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1>{t.title}</h1>
+      <p>
+        {t.intro} <Link to="/beheer/uitnodigingen">{t.inviteLink}</Link>
+      </p>
+      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="field mb-0">
+          <label htmlFor="zoek">{t.search}</label>
+          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          {t.searchButton}
+        </button>
+        {search ? <Link to="/beheer/gebruikers">{t.clear}</Link> : null}
+      </Form>
+      <p className="hint" aria-live="polite">
+        {nl.common.resultCount(total)}
+      </p>
+      {rows.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.partner}</th>
+                <th scope="col">{t.roles}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.mfa}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={u.id}>{u.name}</Link>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{u.partner ?? "—"}</td>
+                  <td>{u.roles ? roleSummary(u.roles) : "—"}</td>
+                  <td>{!u.isActive ? t.inactive : u.lockedUntil && new Date(u.lockedUntil).getTime() > now ? t.locked : t.active}</td>
+                  <td>{u.mfa ? t.yes : t.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} search={search ? `zoek=${encodeURIComponent(search)}` : ""} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Create (/beheer/partners/nieuw) or edit one partner organisation. Validation
+// happens on the server; errors come back in Dutch, the typed values stay.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
+import { requireMunicipalityContext } from "~/context.server";
+import { FUNDING_TYPES, SLUG_MAX_LENGTH, SLUG_PATTERN, createPartner, getPartner, updatePartner } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { runForForm, toHttpError } from "~/lib/http.server";
+
+const t = nl.adminPartners;
+const NEW = "nieuw";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner ? t.editTitle(data.partner.name) : t.newTitle} – ${nl.common.appName}` }];
+
+function partnerFormSchema() {
+  return z.object({
+    name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired).max(100, t.nameTooLong),
+    slug: z.string({ required_error: t.slugRequired }).trim().max(SLUG_MAX_LENGTH, t.slugTooLong).regex(SLUG_PATTERN, t.slugInvalid),
+    kind: z.string({ required_error: t.kindRequired }).trim().min(1, t.kindRequired).max(200, t.kindTooLong),
+    fundingType: z.enum(FUNDING_TYPES, { errorMap: () => ({ message: t.fundingTypeRequired }) }),
+  });
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
+  const fundingTypes = FUNDING_TYPES.map((value) => ({ value, label: nl.common.fundingTypes[value] }));
+  if (params.partnerId === NEW) return { partner: null, fundingTypes };
+  return { partner: await getPartner(ctx, params.partnerId ?? "").catch(toHttpError), fundingTypes };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
+  const submission = parseWithZod(await request.formData(), { schema: partnerFormSchema() });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
+  if (params.partnerId === NEW) {
+    const outcome = await runForForm(submission.reply, () => createPartner(ctx, submission.value));
+    if (!outcome.ok) return data({ result: outcome.result, saved: false, changed: 0 }, { status: outcome.status });
+    return redirect(`/beheer/partners?aangemaakt=${outcome.value.id}`);
+  }
+  const outcome = await runForForm(submission.reply, () => updatePartner(ctx, params.partnerId ?? "", submission.value));
+  if (!outcome.ok) return data({ result: outcome.result, saved: false, changed: 0 }, { status: outcome.status });
+  return { result: submission.reply(), saved: true, changed: outcome.value.changed.length };
+}
+
+export default function AdminPartner() {
+  const { partner, fundingTypes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; saved: boolean; changed: number } | undefined;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    defaultValue: partner ? { name: partner.name, slug: partner.slug, kind: partner.kind, fundingType: partner.fundingType } : undefined,
+  });
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p>
+        <Link to="/beheer/partners">{t.backToList}</Link>
+      </p>
+      <h1>{partner ? t.editTitle(partner.name) : t.newTitle}</h1>
+      {actionData?.saved ? (
+        <p role="status" className="alert alert-success">
+          {actionData.changed > 0 ? t.saved : t.unchanged}
+        </p>
+      ) : null}
+      {partner ? (
+        <p>
+          {t.staff}: {partner.staffCount}
+        </p>
+      ) : null}
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextField field={fields.name} label={t.name} autoComplete="off" />
+        <TextField field={fields.slug} label={t.slug} hint={t.slugHint} autoComplete="off" />
+        <TextField field={fields.kind} label={t.kind} hint={t.kindHint} autoComplete="off" />
+        <SelectField field={fields.fundingType} label={t.fundingType} options={fundingTypes} placeholder={t.chooseFundingType} />
+        <SubmitButton>{partner ? t.save : t.create}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

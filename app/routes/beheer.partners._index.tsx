@@ -1,0 +1,67 @@
+// The functional admin's list of partner organisations with their staff.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireMunicipalityContext } from "~/context.server";
+import { listPartners } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { toHttpError } from "~/lib/http.server";
+
+const t = nl.adminPartners;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
+  return { partners: await listPartners(ctx).catch(toHttpError) };
+}
+
+export default function AdminPartners() {
+  const { partners } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const created = partners.find((p) => p.id === params.get("aangemaakt"));
+  return (
+    <div className="space-y-4">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {created ? (
+        <p role="status" className="alert alert-success">
+          {t.created(created.name)}
+        </p>
+      ) : null}
+      <p>
+        <Link to="/beheer/partners/nieuw" className="btn">
+          {t.newPartner}
+        </Link>
+      </p>
+      {partners.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.fundingType}</th>
+                <th scope="col">{t.staff}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partners.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" className="text-left font-normal">
+                    <Link to={`/beheer/partners/${p.id}`}>{p.name}</Link>
+                  </th>
+                  <td>{p.kind}</td>
+                  <td>{nl.common.fundingTypes[p.fundingType]}</td>
+                  <td>{p.staffCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// The functional admin manages a person: team membership added and removed
+// (with confirmation), account deactivated (login refused) and reactivated.
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, loginAsAdmin } from "./fixtures";
+
+const PERSON = "member.centrum@wijkwerk.demo";
+
+test("admin adds and removes a team membership and deactivates an account", async ({ page, browser }, testInfo) => {
+  await loginAsAdmin(page);
+  await page.goto("/beheer/gebruikers");
+  await expectAccessible(page);
+  await page.getByLabel("Zoek op naam of e-mailadres").fill(PERSON);
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  const row = page.getByRole("row").filter({ hasText: PERSON });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  // Add to Mariaberg as volunteer with 4,5 hours.
+  const add = page.locator("form").filter({ has: page.getByRole("button", { name: "Toevoegen" }) });
+  await add.getByLabel("Team").selectOption({ label: "Mariaberg" });
+  await add.getByLabel("Rol").selectOption({ label: "Vrijwilliger" });
+  await add.getByLabel("Uren per week").fill("4,5");
+  await add.getByRole("button", { name: "Toevoegen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het lidmaatschap is toegevoegd.");
+  const membership = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Mariaberg" }) });
+  await expect(membership.getByLabel("Uren per week Mariaberg")).toHaveValue("4,5");
+  await expectAccessible(page);
+
+  // Adding again is refused with a Dutch message; what was chosen stays.
+  await add.getByLabel("Team").selectOption({ label: "Mariaberg" });
+  await add.getByLabel("Rol").selectOption({ label: "Teamlid" });
+  await add.getByRole("button", { name: "Toevoegen" }).click();
+  await expect(page.getByRole("main")).toContainText("Deze persoon heeft deze rol hier al.");
+  await expect(add.getByLabel("Rol")).toHaveValue("member");
+
+  // Remove, after confirming.
+  await page.getByRole("button", { name: "Lidmaatschap van Mariaberg verwijderen" }).click();
+  await page.getByRole("group", { name: "Lidmaatschap van Mariaberg verwijderen" }).getByRole("button", { name: "Verwijderen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het lidmaatschap is verwijderd.");
+  await expect(page.getByRole("rowheader", { name: "Mariaberg" })).toHaveCount(0);
+
+  // Deactivate: the person can no longer log in.
+  await page.getByLabel("Account actief").uncheck();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De gegevens zijn opgeslagen.");
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/inloggen");
+  await otherPage.getByLabel("E-mailadres").fill(PERSON);
+  await otherPage.getByLabel("Wachtwoord", { exact: true }).fill(DEMO_PASSWORD);
+  await otherPage.getByRole("button", { name: "Inloggen" }).click();
+  await expect(otherPage.getByRole("alert")).toBeVisible();
+  await expect(otherPage).toHaveURL(/\/inloggen/);
+
+  // Reactivate: login works again.
+  await page.getByLabel("Account actief").check();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De gegevens zijn opgeslagen.");
+  await otherPage.getByLabel("E-mailadres").fill(PERSON);
+  await otherPage.getByLabel("Wachtwoord", { exact: true }).fill(DEMO_PASSWORD);
+  await otherPage.getByRole("button", { name: "Inloggen" }).click();
+  await expect(otherPage).toHaveURL(/\/t\/centrum$/);
+  await other.close();
+});

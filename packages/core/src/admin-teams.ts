@@ -1,0 +1,197 @@
+// Teams, managed by the functional admin: list (ended teams included), read,
+// create and edit name, slug, description and active period. Every change
+// runs in one admin-scope transaction with its audit event (a field diff).
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
+import { z } from "zod";
+import { appendAudit } from "./audit";
+import type { UseCaseContext } from "./context";
+import { DomainError, type ErrorCode } from "./errors";
+
+/** Lowercase letters, digits and single hyphens between them (used in URLs). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 60;
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  });
+
+export const slugSchema = z.string().trim().min(1).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
+
+export const teamInput = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    slug: slugSchema,
+    description: z.string().trim().max(2000).nullish().transform((v) => v ?? ""),
+    activeFrom: isoDate,
+    activeTo: z
+      .union([isoDate, z.literal(""), z.null()])
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine((v, ctx) => {
+    // ISO dates compare correctly as strings.
+    if (v.activeTo && v.activeTo < v.activeFrom) ctx.addIssue({ code: "custom", path: ["activeTo"], params: { code: "date_range_invalid" } });
+  });
+export type TeamInput = z.input<typeof teamInput>;
+
+export interface TeamRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  activeFrom: string;
+  activeTo: string | null;
+  /** Buurten assigned to the team today. */
+  buurtCount: number;
+  memberCount: number;
+}
+
+export type TeamDetail = TeamRow;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id is simply not found (never a database error). */
+export function notFoundUnlessUuid(id: string): void {
+  if (!UUID.test(id)) throw new DomainError("not_found", 404);
+}
+
+/** Zod issues as field codes: a custom issue may name its code in params.code, anything else is invalid_input. */
+export function zodFieldCodes(error: z.ZodError): Record<string, ErrorCode[]> {
+  const out: Record<string, ErrorCode[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const code: ErrorCode = issue.code === "custom" && typeof issue.params?.code === "string" ? (issue.params.code as ErrorCode) : "invalid_input";
+    out[field] = [...new Set([...(out[field] ?? []), code])];
+  }
+  return out;
+}
+
+/** {field: [old, new]} for the fields that changed. */
+export function fieldDiff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    const old = before[key] ?? null;
+    const next = after[key] ?? null;
+    if (JSON.stringify(old) !== JSON.stringify(next)) diff[key] = [old, next];
+  }
+  return diff;
+}
+
+/** A unique-index violation (also when wrapped by drizzle), optionally on a given index. */
+export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const c = cur as { code?: string; constraint_name?: string; constraint?: string };
+    if (c.code === "23505") return !constraint || c.constraint_name === constraint || c.constraint === constraint;
+  }
+  return false;
+}
+
+function parse(raw: TeamInput) {
+  const parsed = teamInput.safeParse(raw);
+  if (!parsed.success) throw new DomainError("invalid_input", 400, zodFieldCodes(parsed.error));
+  return parsed.data;
+}
+
+const slugTaken = () => new DomainError("slug_taken", 409, { slug: ["slug_taken"] });
+
+async function assertSlugFree(tx: Queryable, municipalityId: string, slug: string, exceptId?: string) {
+  const [other] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.municipalityId, municipalityId), eq(teams.slug, slug), exceptId ? ne(teams.id, exceptId) : undefined));
+  if (other) throw slugTaken();
+}
+
+function teamColumns() {
+  return {
+    id: teams.id,
+    slug: teams.slug,
+    name: teams.name,
+    description: teams.description,
+    activeFrom: teams.activeFrom,
+    activeTo: teams.activeTo,
+    buurtCount: sql<number>`(select count(*)::int from buurt_assignments ba
+      where ba.team_id = "teams"."id" and ba.valid_from <= current_date and (ba.valid_to is null or ba.valid_to >= current_date))`,
+    memberCount: sql<number>`(select count(*)::int from team_memberships tm where tm.team_id = "teams"."id")`,
+  };
+}
+
+/** All teams of the municipality, ended ones included, by name. */
+export async function listTeams(ctx: UseCaseContext): Promise<TeamRow[]> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Team", { municipalityId }));
+  return withScope(ctx.db, ctx.scope, (tx) => tx.select(teamColumns()).from(teams).where(eq(teams.municipalityId, municipalityId)).orderBy(asc(teams.name)));
+}
+
+/** One team of the actor's municipality; another municipality's team is not found. */
+export async function getTeam(ctx: UseCaseContext, id: string): Promise<TeamDetail> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Team", { municipalityId }));
+  notFoundUnlessUuid(id);
+  const [team] = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx
+      .select(teamColumns())
+      .from(teams)
+      .where(and(eq(teams.id, id), eq(teams.municipalityId, municipalityId))),
+  );
+  if (!team) throw new DomainError("not_found", 404);
+  return team;
+}
+
+export async function createTeam(ctx: UseCaseContext, raw: TeamInput): Promise<{ id: string; slug: string }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Team", { municipalityId }));
+  const input = parse(raw);
+  try {
+    return await withScope(ctx.db, ctx.scope, async (tx) => {
+      await assertSlugFree(tx, municipalityId, input.slug);
+      const [row] = await tx
+        .insert(teams)
+        .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo })
+        .returning({ id: teams.id, slug: teams.slug });
+      await appendAudit(tx, { municipalityId, teamId: row.id, actor: ctx.actor, action: "team.created", objectType: "team", objectId: row.id, meta: ctx.meta, data: { ...input } });
+      return row;
+    });
+  } catch (e) {
+    // Two admins creating the same slug at once: the unique index decides.
+    if (isUniqueIndexViolation(e, "teams_municipality_slug")) throw slugTaken();
+    throw e;
+  }
+}
+
+/** Edits a team; the row is locked so concurrent edits apply one after the other, each with a correct diff. */
+export async function updateTeam(ctx: UseCaseContext, id: string, raw: TeamInput): Promise<{ id: string; slug: string; changed: string[] }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId }));
+  notFoundUnlessUuid(id);
+  const input = parse(raw);
+  try {
+    return await withScope(ctx.db, ctx.scope, async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(teams)
+        .where(and(eq(teams.id, id), eq(teams.municipalityId, municipalityId)))
+        .for("update");
+      if (!current) throw new DomainError("not_found", 404);
+      ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId: current.municipalityId, id: current.id }));
+      const diff = fieldDiff(current, input);
+      if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
+      if (diff.slug) await assertSlugFree(tx, municipalityId, input.slug, id);
+      await tx
+        .update(teams)
+        .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo })
+        .where(eq(teams.id, id));
+      await appendAudit(tx, { municipalityId, teamId: id, actor: ctx.actor, action: "team.updated", objectType: "team", objectId: id, meta: ctx.meta, data: diff });
+      return { id, slug: input.slug, changed: Object.keys(diff) };
+    });
+  } catch (e) {
+    if (isUniqueIndexViolation(e, "teams_municipality_slug")) throw slugTaken();
+    throw e;
+  }
+}
