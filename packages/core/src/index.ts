@@ -21,3 +21,4 @@ export * from "./settings";
 export * from "./audit-log";
 export * from "./admin-buurten";
 export * from "./admin-users";
+export * from "./bootstrap";
