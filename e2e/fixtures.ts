@@ -114,6 +114,18 @@ export async function passSecondStep(page: Page, email: string) {
  * that needs the admin sets TOTP up (forced page), later ones use the second step.
  */
 export async function loginAsAdmin(page: Page) {
+  // Reuse the admin's session from an earlier spec when it is still valid:
+  // every fresh login waits for a new TOTP step (up to 30 s).
+  const saved = savedAdminCookies();
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/beheer");
+    if (new URL(page.url()).pathname === "/beheer") {
+      await expect(page.getByRole("navigation", { name: "Beheermenu" })).toBeVisible();
+      return;
+    }
+    await page.context().clearCookies();
+  }
   await loginAs(page, ADMIN_EMAIL);
   if (new URL(page.url()).pathname.startsWith("/inloggen/tweede-stap")) {
     await passSecondStep(page, ADMIN_EMAIL);
@@ -123,4 +135,11 @@ export async function loginAsAdmin(page: Page) {
   }
   await page.goto("/beheer");
   await expect(page.getByRole("navigation", { name: "Beheermenu" })).toBeVisible();
+  writeFileSync(adminCookieFile(), JSON.stringify(await page.context().cookies()));
+}
+
+type Cookies = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>;
+const adminCookieFile = () => path.join(path.dirname(stateFile()), "admin-cookies.json");
+function savedAdminCookies(): Cookies | null {
+  return existsSync(adminCookieFile()) ? (JSON.parse(readFileSync(adminCookieFile(), "utf8")) as Cookies) : null;
 }

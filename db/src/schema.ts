@@ -3,8 +3,10 @@
 // migration db/migrations/0001_roles_rls.sql (drizzle-kit emits no GRANTs).
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -278,6 +280,199 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_municipality_seq").on(t.municipalityId, t.seq), index("audit_events_action").on(t.action)],
 );
 
+
+// ── The workbudget ────────────────────────────────────────────────────────
+// Money is integer cents (bigint). The ledger is append-only double-entry:
+// ledger_postings rows are never updated or deleted (trigger), every posting
+// group sums to zero (deferred constraint trigger), and the budget row caches
+// the balances under a CHECK that "available" never drops below zero.
+
+export const spendStatus = pgEnum("spend_status", [
+  "draft",
+  "submitted",
+  "endorsed",
+  "info_requested",
+  "awaiting_second_approval",
+  "approved",
+  "rejected",
+  "paid",
+  "settled",
+  "evaluated",
+  "cancelled",
+]);
+export const ledgerAccount = pgEnum("ledger_account", ["funding", "available", "reserved", "paid"]);
+
+/** One budget per municipality per year, with its cached balances. */
+export const budgets = pgTable(
+  "budgets",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    year: integer("year").notNull(),
+    name: text("name").notNull(),
+    /** Above this amount a second, different approver is required. */
+    approvalThresholdCents: bigint("approval_threshold_cents", { mode: "number" }).notNull().default(100_000),
+    /** Months after settlement when the team is asked to evaluate. */
+    evaluationAfterMonths: integer("evaluation_after_months").notNull().default(3),
+    fundedCents: bigint("funded_cents", { mode: "number" }).notNull().default(0),
+    availableCents: bigint("available_cents", { mode: "number" }).notNull().default(0),
+    reservedCents: bigint("reserved_cents", { mode: "number" }).notNull().default(0),
+    paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("budgets_municipality_year").on(t.municipalityId, t.year),
+    check("budgets_available_not_negative", sql`${t.availableCents} >= 0`),
+    check("budgets_reserved_not_negative", sql`${t.reservedCents} >= 0`),
+    check("budgets_paid_not_negative", sql`${t.paidCents} >= 0`),
+  ],
+);
+
+/** Expected financial return per outcome, with its source (the controller maintains the table). */
+export const returnNorms = pgTable(
+  "return_norms",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    code: text("code").notNull(),
+    label: text("label").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    unit: text("unit").notNull(),
+    source: text("source").notNull(),
+    isLocalEstimate: boolean("is_local_estimate").notNull().default(false),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("return_norms_municipality_code").on(t.municipalityId, t.code)],
+);
+
+export const spendRequests = pgTable(
+  "spend_requests",
+  {
+    id: id(),
+    /** Human reference, e.g. WB-2017-0042 (number from a sequence). */
+    number: bigserial("number", { mode: "number" }).notNull(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    budgetId: uuid("budget_id")
+      .notNull()
+      .references(() => budgets.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    status: spendStatus("status").notNull().default("draft"),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    neededOn: date("needed_on"),
+    purpose: text("purpose").notNull().default(""),
+    supplier: text("supplier").notNull().default(""),
+    rationale: text("rationale").notNull().default(""),
+    problemPrevented: text("problem_prevented").notNull().default(""),
+    lifeDomains: text("life_domains").array().notNull().default(sql`'{}'::text[]`),
+    /** Pseudonymous reference of the team for the resident; never a name. */
+    residentRef: text("resident_ref").notNull().default(""),
+    normId: uuid("norm_id").references(() => returnNorms.id),
+    expectedReturnCents: bigint("expected_return_cents", { mode: "number" }),
+    customReturnJustification: text("custom_return_justification"),
+    expectedSocialDomains: text("expected_social_domains").array().notNull().default(sql`'{}'::text[]`),
+    expectedSocialReturn: text("expected_social_return").notNull().default(""),
+    endorsedBy: uuid("endorsed_by").references(() => users.id),
+    firstApprovedBy: uuid("first_approved_by").references(() => users.id),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
+    paymentDate: date("payment_date"),
+    paymentMethod: text("payment_method"),
+    paymentReference: text("payment_reference"),
+    settledCents: bigint("settled_cents", { mode: "number" }),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+    evaluationDueOn: date("evaluation_due_on"),
+    evaluation: jsonb("evaluation"),
+    evaluatedAt: timestamp("evaluated_at", { withTimezone: true }),
+    rejectionReason: text("rejection_reason"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("spend_requests_number").on(t.number),
+    index("spend_requests_team_status").on(t.teamId, t.status),
+    index("spend_requests_budget_status").on(t.budgetId, t.status),
+    check("spend_requests_amount_positive", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** The request's timeline: every transition with actor and comment. */
+export const spendTransitions = pgTable(
+  "spend_transitions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    spendId: uuid("spend_id")
+      .notNull()
+      .references(() => spendRequests.id),
+    action: text("action").notNull(),
+    fromStatus: spendStatus("from_status"),
+    toStatus: spendStatus("to_status").notNull(),
+    actorUserId: uuid("actor_user_id").notNull(),
+    actor: jsonb("actor").notNull(),
+    comment: text("comment"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("spend_transitions_spend").on(t.spendId, t.id)],
+);
+
+export const ledgerPostings = pgTable(
+  "ledger_postings",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    budgetId: uuid("budget_id")
+      .notNull()
+      .references(() => budgets.id),
+    groupId: uuid("group_id").notNull(),
+    kind: text("kind").notNull(),
+    spendId: uuid("spend_id").references(() => spendRequests.id),
+    teamId: uuid("team_id").references(() => teams.id),
+    account: ledgerAccount("account").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    reversesGroupId: uuid("reverses_group_id"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ledger_postings_budget").on(t.budgetId, t.account), index("ledger_postings_spend").on(t.spendId), index("ledger_postings_group").on(t.groupId)],
+);
+
+/** A money-moving command's key: the same key with the same input returns the first result. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    key: text("key").notNull(),
+    userId: uuid("user_id").notNull(),
+    command: text("command").notNull(),
+    requestHash: text("request_hash").notNull(),
+    result: jsonb("result").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_pk").on(t.municipalityId, t.key)],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -294,4 +489,10 @@ export const schema = {
   invitations,
   outboxEmails,
   auditEvents,
+  budgets,
+  returnNorms,
+  spendRequests,
+  spendTransitions,
+  ledgerPostings,
+  idempotencyKeys,
 };

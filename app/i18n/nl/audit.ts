@@ -101,6 +101,16 @@ export const auditPage = {
     "user.created": "Gebruiker aangemaakt",
     "user.updated": "Gebruiker gewijzigd",
     "settings.updated": "Instellingen gewijzigd",
+    "spend.first_approval": "Aanvraag eerste goedkeuring",
+    "spend.approved": "Aanvraag goedgekeurd",
+    "spend.rejected": "Aanvraag afgewezen",
+    "spend.paid": "Betaling vastgelegd",
+    "spend.settled": "Aanvraag afgerekend",
+    "spend.cancelled": "Aanvraag ingetrokken",
+    "budget.created": "Budget aangemaakt",
+    "budget.updated": "Budget gewijzigd",
+    "norm.created": "Rendementsnorm toegevoegd",
+    "norm.updated": "Rendementsnorm gewijzigd",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */

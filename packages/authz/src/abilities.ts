@@ -8,7 +8,24 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 export type ScopeRole = (typeof SCOPE_ROLES)[number];
 export type RoleName = TeamRole | ScopeRole;
 
-export type Action = "manage" | "read" | "create" | "update" | "delete" | "invite" | "unlock";
+export type Action =
+  | "manage"
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "invite"
+  | "unlock"
+  // The spend request's workflow (packages/core/src/spend-workflow.ts).
+  | "submit"
+  | "endorse"
+  | "approve"
+  | "reject"
+  | "request_info"
+  | "pay"
+  | "settle"
+  | "evaluate"
+  | "cancel";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -23,6 +40,9 @@ export type SubjectName =
   | "Mailbox"
   | "MunicipalityOverview"
   | "PartnerOverview"
+  | "Budget"
+  | "Spend"
+  | "ReturnNorm"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -44,12 +64,18 @@ type ScopeRuleContext = { municipalityId: string; userId: string; partnerId?: st
 /** Team roles a grantor with this role may hand out inside the team. */
 const GRANTABLE_BY_COORDINATOR: TeamRole[] = ["member", "volunteer"];
 
+/** A professional's own spend requests: write, submit, cancel, evaluate. */
+const ownSpendRules = (teamId: string, userId: string): AppRule[] => [
+  { action: "create", subject: "Spend", conditions: { teamId } },
+  { action: ["read", "update", "submit", "cancel", "evaluate"], subject: "Spend", conditions: { teamId, authorId: userId } },
+];
+
 /**
  * One entry per role. A new subject or action is one more line in the role
  * that gets it; nothing else in the code names roles.
  */
 export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> = {
-  coordinator: ({ teamId }) => [
+  coordinator: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
     { action: "read", subject: "Membership", conditions: { teamId } },
     { action: "update", subject: "Membership", conditions: { teamId, role: { $in: GRANTABLE_BY_COORDINATOR } } },
@@ -57,11 +83,18 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "invite", subject: "Membership", conditions: { teamId, role: { $in: GRANTABLE_BY_COORDINATOR } } },
     { action: "read", subject: "Invitation", conditions: { teamId } },
     { action: "delete", subject: "Invitation", conditions: { teamId } },
+    ...ownSpendRules(teamId, userId),
+    // The whole team's requests; endorsing and evaluating, never one's own endorsement.
+    { action: ["read", "evaluate"], subject: "Spend", conditions: { teamId } },
+    { action: "endorse", subject: "Spend", conditions: { teamId, authorId: { $ne: userId } } },
+    { action: "read", subject: "Budget", conditions: { municipalityId } },
   ],
-  member: ({ teamId }) => [
+  member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
     { action: "read", subject: "Membership", conditions: { teamId } },
     { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
+    ...ownSpendRules(teamId, userId),
+    { action: "read", subject: "Budget", conditions: { municipalityId } },
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -86,9 +119,14 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "Mailbox", conditions: { municipalityId } },
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
   ],
-  controller: ({ municipalityId }) => [
+  controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
     { action: "read", subject: "BuurtAssignment", conditions: { municipalityId } },
+    { action: "manage", subject: "Budget", conditions: { municipalityId } },
+    { action: "manage", subject: "ReturnNorm", conditions: { municipalityId } },
+    { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
+    // Never one's own request (a controller can also be in a team).
+    { action: ["approve", "reject", "request_info"], subject: "Spend", conditions: { municipalityId, authorId: { $ne: userId } } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

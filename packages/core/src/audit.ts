@@ -3,38 +3,51 @@
 import { queryRows, sql, type Queryable } from "@wijkwerk/db";
 import type { Actor, RequestMeta } from "./context";
 
-export type AuditAction =
-  | "auth.login"
-  | "auth.login_failed"
-  | "auth.logout"
-  | "auth.locked"
-  | "auth.unlocked"
-  | "auth.mfa_enabled"
-  | "auth.mfa_disabled"
-  | "auth.mfa_failed"
-  | "auth.recovery_code_used"
-  | "auth.password_reset_requested"
-  | "auth.password_reset"
-  | "auth.password_changed"
-  | "session.revoked"
-  | "invitation.created"
-  | "invitation.accepted"
-  | "invitation.rejected"
-  | "invitation.revoked"
-  | "membership.created"
-  | "membership.updated"
-  | "membership.removed"
-  | "scope_role.granted"
-  | "scope_role.revoked"
-  | "team.created"
-  | "team.updated"
-  | "buurt.created"
-  | "buurt.reassigned"
-  | "partner.created"
-  | "partner.updated"
-  | "user.created"
-  | "user.updated"
-  | "settings.updated";
+/** Every audited action; the audit log page has a Dutch label for each. */
+export const AUDIT_ACTIONS = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "auth.locked",
+  "auth.unlocked",
+  "auth.mfa_enabled",
+  "auth.mfa_disabled",
+  "auth.mfa_failed",
+  "auth.recovery_code_used",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "auth.password_changed",
+  "session.revoked",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.rejected",
+  "invitation.revoked",
+  "membership.created",
+  "membership.updated",
+  "membership.removed",
+  "scope_role.granted",
+  "scope_role.revoked",
+  "team.created",
+  "team.updated",
+  "buurt.created",
+  "buurt.reassigned",
+  "partner.created",
+  "partner.updated",
+  "user.created",
+  "user.updated",
+  "settings.updated",
+  "spend.first_approval",
+  "spend.approved",
+  "spend.rejected",
+  "spend.paid",
+  "spend.settled",
+  "spend.cancelled",
+  "budget.created",
+  "budget.updated",
+  "norm.created",
+  "norm.updated",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEventInput {
   municipalityId: string;

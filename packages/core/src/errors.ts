@@ -28,7 +28,19 @@ export type ErrorCode =
   | "assignment_same_team"
   | "date_range_invalid"
   | "password_too_weak"
-  | "last_admin";
+  | "last_admin"
+  | "no_budget"
+  | "spend_invalid_transition"
+  | "spend_incomplete"
+  | "required"
+  | "comment_required"
+  | "own_request"
+  | "second_approver_required"
+  | "insufficient_budget"
+  | "idempotency_conflict"
+  | "payment_exceeds_approved"
+  | "settlement_exceeds_paid"
+  | "budget_year_taken";
 
 export class DomainError extends Error {
   constructor(

@@ -22,3 +22,6 @@ export * from "./audit-log";
 export * from "./admin-buurten";
 export * from "./admin-users";
 export * from "./bootstrap";
+export * from "./ledger-rules";
+export * from "./spends";
+export * from "./budgets";

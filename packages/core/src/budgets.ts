@@ -1,0 +1,88 @@
+// Budgets per year and the return norms, maintained by the budget controller.
+// Funding a budget is a money move like any other: postings funding → available.
+import { randomUUID } from "node:crypto";
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { and, asc, budgets, eq, ledgerPostings, returnNorms, withScope, type Tx } from "@wijkwerk/db";
+import { z } from "zod";
+import { appendAudit } from "./audit";
+import type { UseCaseContext } from "./context";
+import { DomainError, type ErrorCode } from "./errors";
+import { applyPostings, postingsFor } from "./ledger-rules";
+
+const fieldErrors = (issues: z.ZodIssue[]) => Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as ErrorCode]]));
+
+export const budgetInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(2).max(120),
+  amountCents: z.number().int().positive().max(100_000_000_00),
+  approvalThresholdCents: z.number().int().min(0).max(100_000_000).default(100_000),
+  evaluationAfterMonths: z.number().int().min(1).max(36).default(3),
+});
+
+/** Posts funding into a budget (initial amount or a top-up) under the budget row's lock. */
+export async function fundBudget(tx: Tx, ctx: Pick<UseCaseContext, "actor">, budgetId: string, amountCents: number) {
+  const [b] = await tx.select().from(budgets).where(eq(budgets.id, budgetId)).for("update");
+  const postings = postingsFor("allocate", amountCents);
+  const next = applyPostings(b, postings);
+  const groupId = randomUUID();
+  await tx.insert(ledgerPostings).values(postings.map((p) => ({ municipalityId: b.municipalityId, budgetId: b.id, groupId, kind: "allocate", account: p.account, amountCents: p.amountCents, createdBy: ctx.actor.userId })));
+  await tx.update(budgets).set({ fundedCents: next.fundedCents, availableCents: next.availableCents }).where(eq(budgets.id, b.id));
+}
+
+export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budgetInput>): Promise<{ id: string }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Budget", { municipalityId }));
+  const parsed = budgetInput.safeParse(raw);
+  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrors(parsed.error.issues));
+  const v = parsed.data;
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [taken] = await tx.select({ id: budgets.id }).from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, v.year)));
+    if (taken) throw new DomainError("budget_year_taken", 409, { year: ["budget_year_taken"] });
+    const [b] = await tx.insert(budgets).values({ municipalityId, year: v.year, name: v.name, approvalThresholdCents: v.approvalThresholdCents, evaluationAfterMonths: v.evaluationAfterMonths }).returning({ id: budgets.id });
+    await fundBudget(tx, ctx, b.id, v.amountCents);
+    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "budget.created", objectType: "budget", objectId: b.id, meta: ctx.meta, data: { year: v.year, amountCents: v.amountCents } });
+    return b;
+  });
+}
+
+export async function listBudgets(ctx: UseCaseContext) {
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Budget", { municipalityId: ctx.actor.municipalityId }));
+  return withScope(ctx.db, ctx.scope, (tx) => tx.select().from(budgets).where(eq(budgets.municipalityId, ctx.actor.municipalityId)).orderBy(asc(budgets.year)));
+}
+
+export const normInput = z.object({
+  code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/),
+  label: z.string().trim().min(2).max(200),
+  amountCents: z.number().int().min(0).max(1_000_000_000),
+  unit: z.string().trim().min(1).max(60),
+  source: z.string().trim().min(2).max(400),
+  isLocalEstimate: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+export async function listNorms(ctx: UseCaseContext) {
+  return withScope(ctx.db, ctx.scope, (tx) => tx.select().from(returnNorms).where(eq(returnNorms.municipalityId, ctx.actor.municipalityId)).orderBy(asc(returnNorms.label)));
+}
+
+export async function saveNorm(ctx: UseCaseContext, normId: string | null, raw: z.input<typeof normInput>): Promise<{ id: string }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("ReturnNorm", { municipalityId }));
+  const parsed = normInput.safeParse(raw);
+  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrors(parsed.error.issues));
+  const v = parsed.data;
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    if (!normId) {
+      const [dup] = await tx.select({ id: returnNorms.id }).from(returnNorms).where(and(eq(returnNorms.municipalityId, municipalityId), eq(returnNorms.code, v.code)));
+      if (dup) throw new DomainError("slug_taken", 409, { code: ["slug_taken"] });
+      const [n] = await tx.insert(returnNorms).values({ ...v, municipalityId }).returning({ id: returnNorms.id });
+      await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "norm.created", objectType: "return_norm", objectId: n.id, meta: ctx.meta, data: v });
+      return n;
+    }
+    const [before] = await tx.select().from(returnNorms).where(and(eq(returnNorms.id, normId), eq(returnNorms.municipalityId, municipalityId))).for("update");
+    if (!before) throw new DomainError("not_found", 404);
+    const { code: _code, ...changes } = v;
+    await tx.update(returnNorms).set(changes).where(eq(returnNorms.id, normId));
+    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "norm.updated", objectType: "return_norm", objectId: normId, meta: ctx.meta, data: { before: { amountCents: before.amountCents, source: before.source, active: before.active }, after: changes } });
+    return { id: normId };
+  });
+}

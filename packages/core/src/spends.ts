@@ -1,0 +1,365 @@
+// Spend requests on the workbudget: drafts and the workflow steps. Every
+// step is one transaction in the actor's scope (team or municipality) that
+// locks the request row, checks the step against the status and the CASL
+// ability, moves money through the ledger (budget row locked, so "available"
+// is checked and changed under the same lock), records the timeline entry
+// and the audit event, and remembers the idempotency key with its result.
+import { createHash, randomUUID } from "node:crypto";
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { and, budgets, eq, idempotencyKeys, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
+import { z } from "zod";
+import { appendAudit, type AuditAction } from "./audit";
+import type { UseCaseContext } from "./context";
+import { DomainError, type ErrorCode } from "./errors";
+import { InsufficientBudget, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
+
+export const LIFE_DOMAINS = [
+  "financien",
+  "werk_opleiding",
+  "tijdsbesteding",
+  "huisvesting",
+  "huiselijke_relaties",
+  "geestelijke_gezondheid",
+  "lichamelijke_gezondheid",
+  "middelengebruik",
+  "basale_adl",
+  "instrumentele_adl",
+  "sociaal_netwerk",
+  "maatschappelijke_participatie",
+  "justitie",
+] as const;
+
+type SpendRow = typeof spendRequests.$inferSelect;
+const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId">) => as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId });
+
+function invalid(issues: z.ZodIssue[]): DomainError {
+  return new DomainError("invalid_input", 400, Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as ErrorCode]])));
+}
+
+// ── Drafts ────────────────────────────────────────────────────────────────
+
+const cents = z.number().int().positive().max(100_000_000);
+export const spendDraftInput = z
+  .object({
+    amountCents: cents,
+    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    purpose: z.string().trim().max(500).default(""),
+    supplier: z.string().trim().max(200).default(""),
+    rationale: z.string().trim().max(4000).default(""),
+    problemPrevented: z.string().trim().max(4000).default(""),
+    lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
+    residentRef: z.string().trim().max(40).regex(/^[\w\- ./#]*$/).default(""),
+    normId: z.string().uuid().nullish(),
+    expectedReturnCents: z.number().int().min(0).max(1_000_000_000).nullish(),
+    customReturnJustification: z.string().trim().max(2000).nullish(),
+    expectedSocialDomains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
+    expectedSocialReturn: z.string().trim().max(4000).default(""),
+  })
+  .refine((v) => !(v.expectedReturnCents != null && !v.normId && !v.customReturnJustification), { path: ["customReturnJustification"] });
+export type SpendDraftInput = z.input<typeof spendDraftInput>;
+
+/** What must be filled in before a request can be submitted (drafts may be incomplete). */
+function missingForSubmit(s: SpendRow): string[] {
+  const missing: string[] = [];
+  if (!s.purpose) missing.push("purpose");
+  if (!s.rationale) missing.push("rationale");
+  if (!s.problemPrevented) missing.push("problemPrevented");
+  if (s.lifeDomains.length === 0) missing.push("lifeDomains");
+  if (!s.normId && s.expectedReturnCents == null) missing.push("expectedReturnCents");
+  if (!s.expectedSocialReturn && s.expectedSocialDomains.length === 0) missing.push("expectedSocialReturn");
+  return missing;
+}
+
+async function budgetForYear(tx: Tx, municipalityId: string, year: number) {
+  const [b] = await tx.select().from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, year)));
+  if (!b) throw new DomainError("no_budget", 409);
+  return b;
+}
+
+async function normAmount(tx: Tx, municipalityId: string, normId: string | null | undefined) {
+  if (!normId) return null;
+  const [n] = await tx.select().from(returnNorms).where(and(eq(returnNorms.id, normId), eq(returnNorms.municipalityId, municipalityId), eq(returnNorms.active, true)));
+  if (!n) throw new DomainError("invalid_input", 400, { normId: ["invalid_input"] });
+  return n.amountCents;
+}
+
+/** A new draft in the actor's team, on the budget of the year it is needed (default: this year). */
+export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput, now = new Date()): Promise<{ id: string; number: number }> {
+  if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
+  const teamId = ctx.scope.teamId;
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Spend", { municipalityId, teamId, authorId: ctx.actor.userId }));
+  const parsed = spendDraftInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const v = parsed.data;
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const year = Number((v.neededOn ?? now.toISOString()).slice(0, 4));
+    const budget = await budgetForYear(tx, municipalityId, year);
+    const fromNorm = await normAmount(tx, municipalityId, v.normId);
+    const [row] = await tx
+      .insert(spendRequests)
+      .values({ ...v, municipalityId, teamId, budgetId: budget.id, authorId: ctx.actor.userId, normId: v.normId ?? null, expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null, neededOn: v.neededOn ?? null })
+      .returning({ id: spendRequests.id, number: spendRequests.number });
+    await recordTransition(tx, ctx, { municipalityId, teamId, id: row.id }, "create", null, "draft", null);
+    return row;
+  });
+}
+
+/** Edits a draft (or a request sent back for more information). */
+export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw: SpendDraftInput): Promise<void> {
+  const parsed = spendDraftInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const v = parsed.data;
+  await withScope(ctx.db, ctx.scope, async (tx) => {
+    const spend = await lockSpend(tx, ctx, spendId);
+    if (!ctx.ability.can("update", spendSubject(spend))) throw new DomainError("forbidden", 403);
+    if (spend.status !== "draft" && spend.status !== "info_requested") throw new DomainError("spend_invalid_transition", 409);
+    const fromNorm = await normAmount(tx, spend.municipalityId, v.normId);
+    await tx
+      .update(spendRequests)
+      .set({ ...v, normId: v.normId ?? null, expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null, neededOn: v.neededOn ?? null, updatedAt: new Date() })
+      .where(eq(spendRequests.id, spend.id));
+  });
+}
+
+// ── Workflow steps ────────────────────────────────────────────────────────
+
+async function lockSpend(tx: Tx, ctx: UseCaseContext, spendId: string): Promise<SpendRow> {
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  // RLS: another team's request is simply not there.
+  const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId)).for("update");
+  if (!spend || !ctx.ability.can("read", spendSubject(spend))) throw new DomainError("not_found", 404);
+  return spend;
+}
+
+async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipalityId: string; teamId: string; id: string }, action: string, from: SpendStatus | null, to: SpendStatus, comment: string | null) {
+  await tx.insert(spendTransitions).values({
+    municipalityId: spend.municipalityId,
+    teamId: spend.teamId,
+    spendId: spend.id,
+    action,
+    fromStatus: from,
+    toStatus: to,
+    actorUserId: ctx.actor.userId,
+    actor: { id: ctx.actor.userId, name: ctx.actor.name, email: ctx.actor.email },
+    comment,
+  });
+}
+
+/** Moves money for a spend: lock the budget row, post both legs, update the cached balances. */
+async function moveMoney(tx: Tx, ctx: UseCaseContext, spend: SpendRow, kind: "reserve" | "release" | "pay" | "refund", amountCents: number): Promise<Balances> {
+  const [budget] = await tx.select().from(budgets).where(eq(budgets.id, spend.budgetId)).for("update");
+  const postings = postingsFor(kind, amountCents);
+  let next: Balances;
+  try {
+    next = applyPostings(budget, postings);
+  } catch (e) {
+    if (e instanceof InsufficientBudget) throw new DomainError("insufficient_budget", 409);
+    throw e;
+  }
+  const groupId = randomUUID();
+  await tx.insert(ledgerPostings).values(
+    postings.map((p) => ({ municipalityId: spend.municipalityId, budgetId: spend.budgetId, groupId, kind, spendId: spend.id, teamId: spend.teamId, account: p.account, amountCents: p.amountCents, createdBy: ctx.actor.userId })),
+  );
+  await tx.update(budgets).set({ availableCents: next.availableCents, reservedCents: next.reservedCents, paidCents: next.paidCents }).where(eq(budgets.id, budget.id));
+  return next;
+}
+
+/** What a spend still has reserved (approved, not yet paid or released). */
+async function reservedFor(tx: Tx, spendId: string): Promise<number> {
+  const [r] = await tx
+    .select({ total: sql<string>`coalesce(sum(${ledgerPostings.amountCents}), 0)` })
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved")));
+  return Number(r.total);
+}
+
+const AUDITED: Partial<Record<SpendAction, AuditAction>> = {
+  approve: "spend.approved",
+  reject: "spend.rejected",
+  pay: "spend.paid",
+  settle: "spend.settled",
+  cancel: "spend.cancelled",
+};
+
+export interface StepOptions {
+  comment?: string | null;
+  /** Money-moving steps: the same key with the same input returns the first result. */
+  idempotencyKey?: string | null;
+}
+
+export interface StepResult {
+  spendId: string;
+  status: SpendStatus;
+  action: SpendAction | "first_approval";
+}
+
+/**
+ * Runs one workflow step. With an idempotency key the step's result is
+ * stored in the same transaction; a retry — also one that raced the first
+ * attempt and lost — returns that result instead of failing.
+ */
+async function step(ctx: UseCaseContext, spendId: string, action: SpendAction, input: Record<string, unknown>, opts: StepOptions, body: (tx: Tx, spend: SpendRow) => Promise<Omit<StepResult, "spendId">>): Promise<StepResult> {
+  const key = opts.idempotencyKey?.trim() || null;
+  if (key !== null && (key.length < 8 || key.length > 200)) throw new DomainError("invalid_input", 400, { idempotencyKey: ["invalid_input"] });
+  const requestHash = createHash("sha256").update(JSON.stringify({ action, spendId, input, comment: opts.comment ?? null })).digest("hex");
+  const replay = async () => (key ? replayed(ctx, key, requestHash) : null);
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await withScope(ctx.db, ctx.scope, async (tx) => {
+      const spend = await lockSpend(tx, ctx, spendId);
+      if (!canTransition(action, spend.status)) throw new DomainError("spend_invalid_transition", 409);
+      if (["approve", "reject", "request_info", "endorse"].includes(action) && spend.authorId === ctx.actor.userId) throw new DomainError("own_request", 403);
+      if (!ctx.ability.can(action, spendSubject(spend))) throw new DomainError("forbidden", 403);
+      const outcome = await body(tx, spend);
+      const result: StepResult = { spendId: spend.id, ...outcome };
+      await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
+      const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
+      if (audited) {
+        await appendAudit(tx, { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } });
+      }
+      if (key) await tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result });
+      return result;
+    });
+  } catch (e) {
+    // Lost a race against the same key: the winner's result is the answer.
+    const winner = await replay().catch(() => null);
+    if (winner) return winner;
+    throw e;
+  }
+}
+
+async function replayed(ctx: UseCaseContext, key: string, requestHash: string): Promise<StepResult | null> {
+  const [row] = await withScope(ctx.db, ctx.scope, (tx) => tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.municipalityId, ctx.actor.municipalityId), eq(idempotencyKeys.key, key))));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) throw new DomainError("idempotency_conflict", 409);
+  return row.result as StepResult;
+}
+
+async function setStatus(tx: Tx, spend: SpendRow, status: SpendStatus, extra: Partial<typeof spendRequests.$inferInsert> = {}) {
+  await tx.update(spendRequests).set({ status, updatedAt: new Date(), ...extra }).where(eq(spendRequests.id, spend.id));
+}
+
+export async function submitSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
+  return step(ctx, spendId, "submit", {}, opts, async (tx, spend) => {
+    const missing = missingForSubmit(spend);
+    if (missing.length) throw new DomainError("spend_incomplete", 400, Object.fromEntries(missing.map((f) => [f, ["required" as ErrorCode]])));
+    await setStatus(tx, spend, "submitted");
+    return { status: "submitted", action: "submit" };
+  });
+}
+
+export async function endorseSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
+  return step(ctx, spendId, "endorse", {}, opts, async (tx, spend) => {
+    await setStatus(tx, spend, "endorsed", { endorsedBy: ctx.actor.userId });
+    return { status: "endorsed", action: "endorse" };
+  });
+}
+
+export async function requestSpendInfo(ctx: UseCaseContext, spendId: string, opts: StepOptions & { comment: string }) {
+  if (!opts.comment?.trim()) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
+  return step(ctx, spendId, "request_info", {}, opts, async (tx, spend) => {
+    await setStatus(tx, spend, "info_requested", { firstApprovedBy: null });
+    return { status: "info_requested", action: "request_info" };
+  });
+}
+
+/** Approves (and reserves), or records the first of two approvals above the threshold. */
+export async function approveSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
+  return step(ctx, spendId, "approve", {}, opts, async (tx, spend) => {
+    const [budget] = await tx.select({ thresholdCents: budgets.approvalThresholdCents }).from(budgets).where(eq(budgets.id, spend.budgetId));
+    const outcome = approvalOutcome({ amountCents: spend.amountCents, thresholdCents: budget.thresholdCents, status: spend.status, firstApprovedBy: spend.firstApprovedBy, approverId: ctx.actor.userId });
+    if (outcome === "same_approver") throw new DomainError("second_approver_required", 409);
+    if (outcome === "first_approval") {
+      await setStatus(tx, spend, "awaiting_second_approval", { firstApprovedBy: ctx.actor.userId });
+      return { status: "awaiting_second_approval", action: "first_approval" };
+    }
+    await moveMoney(tx, ctx, spend, "reserve", spend.amountCents);
+    await setStatus(tx, spend, "approved", { approvedBy: ctx.actor.userId, approvedAt: new Date() });
+    return { status: "approved", action: "approve" };
+  });
+}
+
+export async function rejectSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions & { comment: string }) {
+  if (!opts.comment?.trim()) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
+  return step(ctx, spendId, "reject", {}, opts, async (tx, spend) => {
+    await setStatus(tx, spend, "rejected", { rejectionReason: opts.comment.trim() });
+    return { status: "rejected", action: "reject" };
+  });
+}
+
+/** Withdraws a request; an approved one gives its reservation back to the budget. */
+export async function cancelSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
+  return step(ctx, spendId, "cancel", {}, opts, async (tx, spend) => {
+    if (spend.status === "approved") {
+      const reserved = await reservedFor(tx, spend.id);
+      if (reserved > 0) await moveMoney(tx, ctx, spend, "release", reserved);
+    }
+    await setStatus(tx, spend, "cancelled");
+    return { status: "cancelled", action: "cancel" };
+  });
+}
+
+export const paymentInput = z.object({
+  amountCents: cents,
+  paymentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  method: z.enum(["bank_transfer", "cash", "card", "invoice"]),
+  reference: z.string().trim().max(200).default(""),
+});
+
+/** Records the (one) payment of an approved request: reserved → paid. */
+export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z.input<typeof paymentInput>, opts: StepOptions = {}) {
+  const parsed = paymentInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const p = parsed.data;
+  return step(ctx, spendId, "pay", p, opts, async (tx, spend) => {
+    if (p.amountCents > spend.amountCents) throw new DomainError("payment_exceeds_approved", 400, { amountCents: ["payment_exceeds_approved"] });
+    await moveMoney(tx, ctx, spend, "pay", p.amountCents);
+    await setStatus(tx, spend, "paid", { paidCents: p.amountCents, paymentDate: p.paymentDate, paymentMethod: p.method, paymentReference: p.reference });
+    return { status: "paid", action: "pay" };
+  });
+}
+
+/** Settles with the actual cost: what was not paid is released, what was paid but not used comes back. */
+export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { actualCents: number }, opts: StepOptions = {}, now = new Date()) {
+  const parsed = z.object({ actualCents: z.number().int().min(0).max(100_000_000) }).safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const { actualCents } = parsed.data;
+  return step(ctx, spendId, "settle", { actualCents }, opts, async (tx, spend) => {
+    if (actualCents > spend.paidCents) throw new DomainError("settlement_exceeds_paid", 400, { actualCents: ["settlement_exceeds_paid"] });
+    const reserved = await reservedFor(tx, spend.id);
+    for (const move of settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents })) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
+    const [budget] = await tx.select({ months: budgets.evaluationAfterMonths }).from(budgets).where(eq(budgets.id, spend.budgetId));
+    await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: evaluationDueOn(now.toISOString().slice(0, 10), budget.months) });
+    return { status: "settled", action: "settle" };
+  });
+}
+
+export const evaluationInput = z
+  .object({
+    prevented: z.enum(["yes", "partly", "no", "unknown"]),
+    realisedReturnCents: z.number().int().min(0).max(1_000_000_000).nullish(),
+    realisedSocialReturn: z.string().trim().max(4000).default(""),
+    otherRegulationApplied: z.boolean(),
+    otherRegulation: z.string().trim().max(200).nullish(),
+    otherRegulationAmountCents: z.number().int().min(0).max(100_000_000).nullish(),
+    otherRegulationLeadDays: z.number().int().min(0).max(3650).nullish(),
+  })
+  .superRefine((v, issue) => {
+    if (!v.otherRegulationApplied) return;
+    if (!v.otherRegulation) issue.addIssue({ code: "custom", path: ["otherRegulation"] });
+    if (v.otherRegulationAmountCents == null) issue.addIssue({ code: "custom", path: ["otherRegulationAmountCents"] });
+    if (v.otherRegulationLeadDays == null) issue.addIssue({ code: "custom", path: ["otherRegulationLeadDays"] });
+  });
+
+/** The follow-up: was the problem prevented, the realised returns, and whether another regulation applied after all. */
+export async function evaluateSpend(ctx: UseCaseContext, spendId: string, raw: z.input<typeof evaluationInput>, opts: StepOptions = {}, now = new Date()) {
+  const parsed = evaluationInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const evaluation = parsed.data;
+  return step(ctx, spendId, "evaluate", evaluation, opts, async (tx, spend) => {
+    await setStatus(tx, spend, "evaluated", { evaluation, evaluatedAt: now });
+    return { status: "evaluated", action: "evaluate" };
+  });
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, auditEvents, budgets, eq, ledgerPostings, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
+import { approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/spends";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { outcomeOf } from "./fixtures";
+import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
+
+const PAY = { paymentDate: "2017-06-02", method: "bank_transfer" as const, reference: "NL-2017-001" };
+
+describe("spend requests on the workbudget", () => {
+  let t: TestDatabase;
+  let w: Awaited<ReturnType<typeof ledgerWorld>>;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    w = await ledgerWorld(t, { budgetCents: 15_000_000, thresholdCents: 100_000 });
+  });
+  afterAll(() => t.drop());
+
+  const balances = async () => (await t.db.select().from(budgets).where(eq(budgets.id, w.budget.id)))[0];
+
+  it("the whole road: draft → submitted → endorsed → approved (reserved) → paid → settled (unused released) → evaluated", async () => {
+    const { id } = await createSpendDraft(await w.as.author(), { amountCents: 45_000, neededOn: "2017-06-01", purpose: "Werkschoenen" });
+    expect(await outcomeOf(submitSpend(await w.as.author(), id))).toBe("spend_incomplete");
+    await updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 45_000, neededOn: "2017-06-01" });
+    await submitSpend(await w.as.author(), id);
+    expect(await outcomeOf(endorseSpend(await w.as.author(), id))).toBe("own_request");
+    await endorseSpend(await w.as.coordinator(), id, { comment: "Akkoord, spoed." });
+    await approveSpend(await w.as.controller1(), id, { idempotencyKey: "approve-road-1" });
+    expect(await balances()).toMatchObject({ availableCents: 15_000_000 - 45_000, reservedCents: 45_000, paidCents: 0 });
+    await recordPayment(await w.as.controller1(), id, { ...PAY, amountCents: 45_000 }, { idempotencyKey: "pay-road-1" });
+    expect(await balances()).toMatchObject({ reservedCents: 0, paidCents: 45_000 });
+    await settleSpend(await w.as.controller1(), id, { actualCents: 41_250 }, { idempotencyKey: "settle-road-1" }, new Date("2017-06-10T10:00:00Z"));
+    expect(await balances()).toMatchObject({ availableCents: 15_000_000 - 41_250, reservedCents: 0, paidCents: 41_250 });
+    const [settled] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
+    expect(settled).toMatchObject({ status: "settled", settledCents: 41_250, evaluationDueOn: "2017-09-10" });
+    await evaluateSpend(await w.as.author(), id, { prevented: "yes", realisedReturnCents: 1_600_000, realisedSocialReturn: "Werkt nog steeds.", otherRegulationApplied: true, otherRegulation: "bijzondere_bijstand", otherRegulationAmountCents: 40_000, otherRegulationLeadDays: 28 });
+    const timeline = await t.db.select().from(spendTransitions).where(eq(spendTransitions.spendId, id)).orderBy(spendTransitions.id);
+    expect(timeline.map((s) => s.toStatus)).toEqual(["draft", "submitted", "endorsed", "approved", "paid", "settled", "evaluated"]);
+    expect(timeline[2].comment).toBe("Akkoord, spoed.");
+    const audited = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.objectId, id)));
+    expect(audited.map((a) => a.action)).toEqual(["spend.approved", "spend.paid", "spend.settled"]);
+    // Every posting group balances.
+    const groups = await t.db.execute(sql`select group_id, sum(amount_cents)::bigint as s from ledger_postings group by group_id having sum(amount_cents) <> 0`);
+    expect([...groups]).toHaveLength(0);
+  });
+
+  it("author never approves their own; rejection needs a reason; more information sends it back to the author", async () => {
+    const id = await w.submitted(10_000);
+    expect(await outcomeOf(rejectSpend(await w.as.controller1(), id, { comment: " " }))).toBe("comment_required");
+    await requestSpendInfo(await w.as.controller1(), id, { comment: "Welke offerte?" });
+    await updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 12_000, supplier: "Offerte bijgevoegd" });
+    await submitSpend(await w.as.author(), id);
+    await rejectSpend(await w.as.controller1(), id, { comment: "Valt onder de Wmo." });
+    const [row] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
+    expect(row).toMatchObject({ status: "rejected", rejectionReason: "Valt onder de Wmo.", amountCents: 12_000 });
+    expect(await outcomeOf(approveSpend(await w.as.controller1(), id))).toBe("spend_invalid_transition");
+  });
+
+  it("a controller who is also the author cannot approve", async () => {
+    // The same person as controller and team member: approving their own request is refused.
+    const { id } = await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 5_000, neededOn: "2017-05-01" });
+    await submitSpend(await w.as.author(), id);
+    const ctl = await w.as.controller1();
+    const sameActor = { ...ctl, actor: { ...ctl.actor, userId: w.users.authorA.id }, scope: { ...ctl.scope, userId: w.users.authorA.id } };
+    expect(await outcomeOf(approveSpend(sameActor, id))).toBe("own_request");
+  });
+
+  it("above the threshold a second, different controller must approve; only then is it reserved", async () => {
+    const id = await w.submitted(250_000);
+    const before = await balances();
+    const first = await approveSpend(await w.as.controller1(), id);
+    expect(first).toMatchObject({ status: "awaiting_second_approval", action: "first_approval" });
+    expect((await balances()).reservedCents).toBe(before.reservedCents);
+    expect(await outcomeOf(approveSpend(await w.as.controller1(), id))).toBe("second_approver_required");
+    expect(await approveSpend(await w.as.controller2(), id)).toMatchObject({ status: "approved" });
+    expect((await balances()).reservedCents).toBe(before.reservedCents + 250_000);
+  });
+
+  it("cancelling an approved request releases the reservation; payment and settlement are bounded", async () => {
+    const id = await w.submitted(30_000);
+    await approveSpend(await w.as.controller1(), id);
+    const reserved = (await balances()).reservedCents;
+    await cancelSpend(await w.as.author(), id);
+    expect((await balances()).reservedCents).toBe(reserved - 30_000);
+    const id2 = await w.submitted(20_000);
+    await approveSpend(await w.as.controller1(), id2);
+    expect(await outcomeOf(recordPayment(await w.as.controller1(), id2, { ...PAY, amountCents: 20_001 }))).toBe("payment_exceeds_approved");
+    await recordPayment(await w.as.controller1(), id2, { ...PAY, amountCents: 15_000 });
+    expect(await outcomeOf(settleSpend(await w.as.controller1(), id2, { actualCents: 15_001 }))).toBe("settlement_exceeds_paid");
+    const mid = await balances();
+    await settleSpend(await w.as.controller1(), id2, { actualCents: 15_000 });
+    // The 5.000 never paid is released.
+    expect((await balances()).availableCents).toBe(mid.availableCents + 5_000);
+    expect((await balances()).reservedCents).toBe(mid.reservedCents - 5_000);
+  });
+
+  it("the same idempotency key returns the first result; with other input it is refused", async () => {
+    const id = await w.submitted(7_500);
+    const a = await approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500" });
+    const again = await approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500" });
+    expect(again).toEqual(a);
+    const postings = await t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve")));
+    expect(postings).toHaveLength(2);
+    expect(await outcomeOf(approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500", comment: "anders" }))).toBe("idempotency_conflict");
+  });
+
+  it("team isolation: another team's member cannot see or act on the request; a colleague sees only their own", async () => {
+    const id = await w.submitted(1_000);
+    expect(await outcomeOf(cancelSpend(await w.as.memberB(), id))).toBe("not_found");
+    expect(await outcomeOf(cancelSpend(await w.as.otherMember(), id))).toBe("not_found");
+    expect(await outcomeOf(approveSpend(await w.as.coordinator(), id))).toBe("forbidden");
+  });
+
+  it("the ledger is append-only and every group must balance (database walls)", async () => {
+    expect(await outcomeOf(t.db.execute(sql`update ledger_postings set amount_cents = 0`))).not.toBe("ok");
+    expect(await outcomeOf(t.db.execute(sql`delete from ledger_postings`))).not.toBe("ok");
+    const unbalanced = t.db.execute(sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, account, amount_cents) values (${w.municipalityId}, ${w.budget.id}, gen_random_uuid(), 'allocate', 'available', 100)`);
+    expect(await outcomeOf(unbalanced)).not.toBe("ok");
+    expect(await outcomeOf(t.db.execute(sql`update budgets set available_cents = -1 where id = ${w.budget.id}`))).not.toBe("ok");
+  });
+});
