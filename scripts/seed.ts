@@ -1,5 +1,6 @@
 // Migrates and loads the demo data of the eight teams (idempotent).
 import { migrateDatabase, openDatabase } from "@wijkwerk/db";
+import { seedWorkbudgetDemo } from "@wijkwerk/core";
 import { seedDemo } from "../db/src/seed/demo";
 
 if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-demo")) {
@@ -9,5 +10,7 @@ if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-dem
 const handle = await openDatabase();
 await migrateDatabase(handle);
 const { created } = await seedDemo(handle.db);
+const workbudget = await seedWorkbudgetDemo(handle.db);
+if (workbudget.created) console.log("Demodata werkbudget geladen: budgetten 2017 en dit jaar, normen, aanvragen in elke fase.");
 console.log(created ? `Demodata geladen (${handle.kind}): gemeente Maastricht met acht sociale teams.` : `Demodata was al geladen (${handle.kind}).`);
 await handle.close();

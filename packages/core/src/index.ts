@@ -25,3 +25,5 @@ export * from "./bootstrap";
 export * from "./ledger-rules";
 export * from "./spends";
 export * from "./budgets";
+export * from "./demo-workbudget";
+export * from "./spend-queries";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, budgets, eq, ledgerPostings, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
+import { and, auditEvents, budgets, eq, ledgerPostings, queryRows, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
+import { commentOnSpend, getSpend, listSpends } from "../src/spend-queries";
 import { approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
@@ -40,8 +41,8 @@ describe("spend requests on the workbudget", () => {
     const audited = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.objectId, id)));
     expect(audited.map((a) => a.action)).toEqual(["spend.approved", "spend.paid", "spend.settled"]);
     // Every posting group balances.
-    const groups = await t.db.execute(sql`select group_id, sum(amount_cents)::bigint as s from ledger_postings group by group_id having sum(amount_cents) <> 0`);
-    expect([...groups]).toHaveLength(0);
+    const groups = await queryRows(t.db, sql`select group_id from ledger_postings group by group_id having sum(amount_cents) <> 0`);
+    expect(groups).toHaveLength(0);
   });
 
   it("author never approves their own; rejection needs a reason; more information sends it back to the author", async () => {
@@ -117,5 +118,32 @@ describe("spend requests on the workbudget", () => {
     const unbalanced = t.db.execute(sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, account, amount_cents) values (${w.municipalityId}, ${w.budget.id}, gen_random_uuid(), 'allocate', 'available', 100)`);
     expect(await outcomeOf(unbalanced)).not.toBe("ok");
     expect(await outcomeOf(t.db.execute(sql`update budgets set available_cents = -1 where id = ${w.budget.id}`))).not.toBe("ok");
+  });
+
+  it("lists: a member sees their own requests, the coordinator the team's, the controller every team's, another team none", async () => {
+    const mine = await w.submitted(2_000);
+    const { id: colleagues } = await createSpendDraft(await w.as.otherMember(), { ...COMPLETE_DRAFT, amountCents: 3_000, neededOn: "2017-06-01" });
+    const ids = async (ctx: Parameters<typeof listSpends>[0]) => (await listSpends(ctx, {}, 1)).rows.map((r) => r.id);
+    expect(await ids(await w.as.author())).toContain(mine);
+    expect(await ids(await w.as.author())).not.toContain(colleagues);
+    expect(await ids(await w.as.coordinator())).toEqual(expect.arrayContaining([mine, colleagues]));
+    expect(await ids(await w.as.controller1())).toEqual(expect.arrayContaining([mine, colleagues]));
+    expect(await ids(await w.as.memberB())).toHaveLength(0);
+    const queue = await listSpends(await w.as.controller1(), { status: ["submitted", "endorsed"], oldestFirst: true });
+    expect(queue.rows.every((r) => ["submitted", "endorsed"].includes(r.status))).toBe(true);
+    expect(queue.rows[0].reference).toMatch(/^WB-2017-\d{4}$/);
+  });
+
+  it("one request with its timeline and the steps the viewer may take; comments join the timeline", async () => {
+    const id = await w.submitted(4_000);
+    expect((await getSpend(await w.as.author(), id)).allowedActions).toEqual(["cancel"]);
+    expect((await getSpend(await w.as.coordinator(), id)).allowedActions).toEqual(["endorse"]);
+    expect((await getSpend(await w.as.controller1(), id)).allowedActions).toEqual(["request_info", "approve", "reject"]);
+    await commentOnSpend(await w.as.controller1(), id, "Is er een offerte?");
+    await commentOnSpend(await w.as.author(), id, "Ja, bijgevoegd.");
+    const { timeline } = await getSpend(await w.as.author(), id);
+    expect(timeline.filter((e) => e.action === "comment").map((e) => e.comment)).toEqual(["Is er een offerte?", "Ja, bijgevoegd."]);
+    expect(await outcomeOf(getSpend(await w.as.memberB(), id))).toBe("not_found");
+    expect(await outcomeOf(commentOnSpend(await w.as.memberB(), id, "Hallo"))).toBe("not_found");
   });
 });

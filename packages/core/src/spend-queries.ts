@@ -1,0 +1,152 @@
+// Reading spend requests: a team's list (members see their own, the
+// coordinator the whole team's — the CASL rules become the WHERE clause), the
+// controller's list across teams, and one request with its timeline. Plus
+// comments between team and controller, which go on the same timeline.
+import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
+import { and, asc, budgets, desc, eq, inArray, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import { z } from "zod";
+import type { UseCaseContext } from "./context";
+import { DomainError } from "./errors";
+import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./ledger-rules";
+
+export const SPENDS_PAGE_SIZE = 25;
+
+export const spendFilters = z.object({
+  status: z.array(z.enum(SPEND_STATUSES)).default([]),
+  teamId: z.string().uuid().nullish(),
+  year: z.number().int().min(2000).max(2100).nullish(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  /** Oldest first: the controller's approval queue. */
+  oldestFirst: z.boolean().default(false),
+});
+export type SpendFilters = z.input<typeof spendFilters>;
+
+export interface SpendListRow {
+  id: string;
+  number: number;
+  reference: string;
+  teamName: string;
+  authorName: string;
+  status: SpendStatus;
+  amountCents: number;
+  purpose: string;
+  neededOn: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** WB-2026-0042: the budget year and the request's number. */
+export const spendReference = (year: number, num: number) => `WB-${year}-${String(num).padStart(4, "0")}`;
+
+/**
+ * Requests the actor may read, in their scope: in a team scope the CASL rules
+ * decide own-vs-team; in the municipality scope (controller) all teams'.
+ */
+export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
+  const parsed = spendFilters.safeParse(rawFilters);
+  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), ["invalid_input" as const]])));
+  const f = parsed.data;
+  const municipalityId = ctx.actor.municipalityId;
+  // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const where = and(
+      eq(spendRequests.municipalityId, municipalityId),
+      accessibleWhere(ctx.ability, "read", "Spend", { municipalityId: spendRequests.municipalityId, teamId: spendRequests.teamId, authorId: spendRequests.authorId }),
+      f.status.length ? inArray(spendRequests.status, f.status) : undefined,
+      f.teamId ? eq(spendRequests.teamId, f.teamId) : undefined,
+      f.year ? eq(budgets.year, f.year) : undefined,
+      f.from ? sql`${spendRequests.createdAt} >= (${f.from}::date at time zone 'Europe/Amsterdam')` : undefined,
+      f.to ? sql`${spendRequests.createdAt} < ((${f.to}::date + 1) at time zone 'Europe/Amsterdam')` : undefined,
+    );
+    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(spendRequests).innerJoin(budgets, eq(budgets.id, spendRequests.budgetId)).where(where);
+    const rows = await tx
+      .select({
+        id: spendRequests.id,
+        number: spendRequests.number,
+        year: budgets.year,
+        teamName: teams.name,
+        authorName: users.name,
+        status: spendRequests.status,
+        amountCents: spendRequests.amountCents,
+        purpose: spendRequests.purpose,
+        neededOn: spendRequests.neededOn,
+        createdAt: spendRequests.createdAt,
+        updatedAt: spendRequests.updatedAt,
+      })
+      .from(spendRequests)
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .innerJoin(teams, eq(teams.id, spendRequests.teamId))
+      .innerJoin(users, eq(users.id, spendRequests.authorId))
+      .where(where)
+      .orderBy(f.oldestFirst ? asc(spendRequests.updatedAt) : desc(spendRequests.createdAt), asc(spendRequests.number))
+      .limit(SPENDS_PAGE_SIZE)
+      .offset((Math.max(1, page) - 1) * SPENDS_PAGE_SIZE);
+    return {
+      rows: rows.map(({ year, ...r }) => ({ ...r, reference: spendReference(year, r.number) })),
+      total,
+      pages: Math.max(1, Math.ceil(total / SPENDS_PAGE_SIZE)),
+    };
+  });
+}
+
+const WORKFLOW_ACTIONS: SpendAction[] = ["submit", "endorse", "request_info", "approve", "reject", "pay", "settle", "evaluate", "cancel"];
+
+/** One request with its timeline, the norm, and which steps this actor may take now (for the buttons; the server checks again). */
+export async function getSpend(ctx: UseCaseContext, spendId: string) {
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await tx
+      .select({ spend: spendRequests, teamName: teams.name, teamSlug: teams.slug, authorName: users.name, year: budgets.year, thresholdCents: budgets.approvalThresholdCents })
+      .from(spendRequests)
+      .innerJoin(teams, eq(teams.id, spendRequests.teamId))
+      .innerJoin(users, eq(users.id, spendRequests.authorId))
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .where(eq(spendRequests.id, spendId));
+    const subject = row && as("Spend", { municipalityId: row.spend.municipalityId, teamId: row.spend.teamId, authorId: row.spend.authorId });
+    if (!row || !ctx.ability.can("read", subject)) throw new DomainError("not_found", 404);
+    const [norm] = row.spend.normId ? await tx.select().from(returnNorms).where(eq(returnNorms.id, row.spend.normId)) : [];
+    const timeline = await tx.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(asc(spendTransitions.id));
+    const own = row.spend.authorId === ctx.actor.userId;
+    const allowedActions = WORKFLOW_ACTIONS.filter(
+      (a) => ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
+    );
+    const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
+    return {
+      spend: row.spend,
+      reference: spendReference(row.year, row.spend.number),
+      teamName: row.teamName,
+      teamSlug: row.teamSlug,
+      authorName: row.authorName,
+      thresholdCents: row.thresholdCents,
+      norm: norm ?? null,
+      timeline: timeline.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: (t.actor as { name: string }).name, comment: t.comment, occurredAt: t.occurredAt })),
+      allowedActions,
+      canEdit,
+      canComment: ctx.ability.can("read", subject),
+    };
+  });
+}
+
+/** A comment on the timeline, between team and controller; the status does not change. */
+export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string): Promise<void> {
+  const text = body.trim();
+  if (text.length < 1 || text.length > 4000) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  await withScope(ctx.db, ctx.scope, async (tx) => {
+    const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId));
+    if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId }))) throw new DomainError("not_found", 404);
+    await tx.insert(spendTransitions).values({
+      municipalityId: spend.municipalityId,
+      teamId: spend.teamId,
+      spendId: spend.id,
+      action: "comment",
+      fromStatus: spend.status,
+      toStatus: spend.status,
+      actorUserId: ctx.actor.userId,
+      actor: { id: ctx.actor.userId, name: ctx.actor.name, email: ctx.actor.email },
+      comment: text,
+    });
+  });
+}
