@@ -473,6 +473,27 @@ export const idempotencyKeys = pgTable(
   (t) => [uniqueIndex("idempotency_keys_pk").on(t.municipalityId, t.key)],
 );
 
+/** In-app notifications: someone must act on a request (also e-mailed through the outbox). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    spendId: uuid("spend_id").references(() => spendRequests.id),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_unread").on(t.userId, t.readAt)],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -495,4 +516,5 @@ export const schema = {
   spendTransitions,
   ledgerPostings,
   idempotencyKeys,
+  notifications,
 };
