@@ -24,5 +24,14 @@ pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.cache
 step "End-to-end (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.cache/playwright.json pnpm exec playwright test --reporter=list,json || status=1
 
+step "Grootboekcontrole (pnpm ledger:check) op de database van de end-to-end-run"
+# The e2e server's embedded database after every journey has moved money through it.
+E2E_RUN_DIR=$(cat ".data/e2e-current-${E2E_PORT:-3100}" 2>/dev/null || true)
+if [ -n "$E2E_RUN_DIR" ] && [ -d "$E2E_RUN_DIR/pglite" ]; then
+  PGLITE_DATA_DIR="$E2E_RUN_DIR/pglite" pnpm -s ledger:check || status=1
+else
+  echo "Geen database van de end-to-end-run gevonden." && status=1
+fi
+
 node scripts/summarize-tests.mjs .cache/typecheck.json .cache/vitest.json .cache/playwright.json || status=1
 exit $status

@@ -27,3 +27,4 @@ export * from "./spends";
 export * from "./budgets";
 export * from "./demo-workbudget";
 export * from "./spend-queries";
+export * from "./ledger-check";

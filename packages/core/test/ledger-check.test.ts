@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { budgets, eq, sql } from "@wijkwerk/db";
+import { checkLedger } from "../src/ledger-check";
+import { approveSpend, recordPayment } from "../src/spends";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { ledgerWorld } from "./ledger-fixture";
+
+describe("pnpm ledger:check", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+  });
+  afterAll(() => t.drop());
+
+  it("passes on a ledger made by the use cases and reports a tampered cache or a missing payment", async () => {
+    const w = await ledgerWorld(t, { budgetCents: 100_000 });
+    const id = await w.submitted(25_000);
+    await approveSpend(await w.as.controller1(), id);
+    await recordPayment(await w.as.controller1(), id, { amountCents: 25_000, paymentDate: "2017-06-01", method: "bank_transfer" });
+    expect((await checkLedger(t.db)).problems).toEqual([]);
+
+    // Someone with database access bends the cached balance: the check sees it.
+    await t.db.update(budgets).set({ availableCents: 99_999 }).where(eq(budgets.id, w.budget.id));
+    const tampered = await checkLedger(t.db);
+    expect(tampered.problems.some((p) => p.includes("beschikbaar 99999 wijkt af"))).toBe(true);
+    await t.db.update(budgets).set({ availableCents: 75_000 }).where(eq(budgets.id, w.budget.id));
+
+    // A request marked paid without its payment posting.
+    const other = await w.submitted(1_000);
+    await t.db.execute(sql`update spend_requests set status = 'paid' where id = ${other}`);
+    expect((await checkLedger(t.db)).problems.some((p) => p.includes("0 betalingen"))).toBe(true);
+  });
+});
