@@ -28,3 +28,4 @@ export * from "./budgets";
 export * from "./demo-workbudget";
 export * from "./spend-queries";
 export * from "./ledger-check";
+export * from "./spend-notifications";

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { appendAudit, type AuditAction } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, type ErrorCode } from "./errors";
+import { notifyNextActors } from "./spend-notifications";
 import { InsufficientBudget, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
 
 export const LIFE_DOMAINS = [
@@ -215,6 +216,8 @@ async function step(ctx: UseCaseContext, spendId: string, action: SpendAction, i
       const outcome = await body(tx, spend);
       const result: StepResult = { spendId: spend.id, ...outcome };
       await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
+      const [after] = await tx.select({ evaluationDueOn: spendRequests.evaluationDueOn, firstApprovedBy: spendRequests.firstApprovedBy }).from(spendRequests).where(eq(spendRequests.id, spend.id));
+      await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: after.evaluationDueOn, excludeUserIds: after.firstApprovedBy ? [after.firstApprovedBy] : [] });
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
       if (audited) {
         await appendAudit(tx, { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } });

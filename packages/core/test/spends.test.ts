@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, budgets, eq, ledgerPostings, queryRows, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
+import { and, auditEvents, budgets, eq, ledgerPostings, notifications, outboxEmails, queryRows, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
 import { commentOnSpend, getSpend, listSpends } from "../src/spend-queries";
+import { listNotifications, markNotificationsRead } from "../src/spend-notifications";
 import { approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
@@ -145,5 +146,24 @@ describe("spend requests on the workbudget", () => {
     expect(timeline.filter((e) => e.action === "comment").map((e) => e.comment)).toEqual(["Is er een offerte?", "Ja, bijgevoegd."]);
     expect(await outcomeOf(getSpend(await w.as.memberB(), id))).toBe("not_found");
     expect(await outcomeOf(commentOnSpend(await w.as.memberB(), id, "Hallo"))).toBe("not_found");
+  });
+
+  it("tells the next actors in the app and by e-mail: coordinator and controllers on submit, the author on a question", async () => {
+    const id = await w.submitted(3_300);
+    const forUser = async (userId: string) => t.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.spendId, id)));
+    expect((await forUser(w.users.coordinatorA.id)).map((n) => n.kind)).toEqual(["endorse"]);
+    expect((await forUser(w.users.controller1.id)).map((n) => n.kind)).toEqual(["approve"]);
+    expect(await forUser(w.users.authorA.id)).toHaveLength(0);
+    expect(await forUser(w.users.memberB.id)).toHaveLength(0);
+    await requestSpendInfo(await w.as.controller1(), id, { comment: "Welke leverancier?" });
+    const [question] = await forUser(w.users.authorA.id);
+    expect(question.text).toContain("Welke leverancier?");
+    expect(question.link).toBe(`/t/${w.teamA.slug}/werkbudget/${id}`);
+    const mails = await t.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, w.users.authorA.email));
+    expect(mails.some((m) => m.textBody.includes(`/t/${w.teamA.slug}/werkbudget/${id}`))).toBe(true);
+    const mine = await listNotifications(await w.as.author());
+    expect(mine.unread).toBeGreaterThan(0);
+    await markNotificationsRead(await w.as.author());
+    expect((await listNotifications(await w.as.author())).unread).toBe(0);
   });
 });
