@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireUser, homePathFor } from "~/context.server";
+import { listNotifications } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
 
@@ -24,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     partnerView: home.startsWith("/partner/") ? home : null,
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
+    unreadNotifications: (await listNotifications({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }, 1)).unread,
     canSeeMunicipality: ctx.ability.can("read", as("MunicipalityOverview", { municipalityId: m })),
   };
 }
@@ -64,6 +66,7 @@ function Header() {
             {user.partnerView ? <NavLink to={user.partnerView} className="text-white hover:text-white">{nl.common.partnerView}</NavLink> : null}
             {user.canSeeMunicipality ? <NavLink to="/gemeente" className="text-white hover:text-white">{nl.common.municipality}</NavLink> : null}
             {user.canAdminister ? <NavLink to="/beheer" className="text-white hover:text-white">{nl.common.admin}</NavLink> : null}
+            <NavLink to="/meldingen" className="text-white hover:text-white">{nl.notificationsPage.navLabel(user.unreadNotifications)}</NavLink>
             <NavLink to="/account" className="text-white hover:text-white">{nl.common.account}</NavLink>
             <Form method="post" action="/uitloggen">
               <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-700">{nl.common.logout}</button>

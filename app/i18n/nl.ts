@@ -9,6 +9,7 @@ import { buurtenAdmin } from "./nl/admin-buurten";
 import { usersAdmin } from "./nl/admin-users";
 import { acceptPage, invitationsPage } from "./nl/invitations";
 import { mailbox } from "./nl/mailbox";
+import { notificationsPage } from "./nl/notifications";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
 import { common, domainErrors, errorPages } from "./nl/common";
@@ -36,6 +37,7 @@ export const nl = {
   buurtenAdmin,
   usersAdmin,
   acceptPage,
+  notificationsPage,
 };
 export type Messages = typeof nl;
 
