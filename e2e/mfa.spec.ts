@@ -5,9 +5,9 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, freshCode, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
 
 test("a member sets up TOTP and logs in with password and code", async ({ page }) => {
-  const email = "member.centrum@wijkwerk.demo";
+  const email = "member.de-heeg@wijkwerk.demo";
   await loginAs(page, email);
-  await expect(page).toHaveURL(/\/t\/centrum$/);
+  await expect(page).toHaveURL(/\/t\/de-heeg$/);
   await page.goto("/account/mfa");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -26,11 +26,11 @@ test("a member sets up TOTP and logs in with password and code", async ({ page }
   await expect(page).toHaveURL(/\/inloggen\/tweede-stap/);
   await expectAccessible(page);
   // Without the second step nothing is reachable.
-  await page.goto("/t/centrum");
+  await page.goto("/t/de-heeg");
   await expect(page).toHaveURL(/\/inloggen\/tweede-stap/);
   await passSecondStep(page, email);
-  await expect(page).toHaveURL(/\/t\/centrum$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Centrum" })).toBeVisible();
+  await expect(page).toHaveURL(/\/t\/de-heeg$/);
+  await expect(page.getByRole("heading", { level: 1, name: "De Heeg" })).toBeVisible();
 });
 
 test("a code is accepted only once", async ({ page }) => {

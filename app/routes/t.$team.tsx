@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
 import { grantableTeamRoles } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -9,15 +10,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  const ownSpend = as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id });
   return {
     team: { slug: ctx.team.slug, name: ctx.team.name },
     role: ctx.teams.find((t) => t.id === ctx.team.id)?.role ?? null,
     canInvite: grantableTeamRoles(ctx.ability, ctx.team.municipalityId, ctx.team.id).length > 0,
+    // Members and coordinators have the workbudget; volunteers have no rules on Spend at all.
+    canWorkbudget: ctx.ability.can("create", ownSpend) || ctx.ability.can("read", ownSpend),
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -30,6 +34,11 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
           {nl.team.buurten}
         </NavLink>
+        {canWorkbudget ? (
+          <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
+            {nl.spends.tab}
+          </NavLink>
+        ) : null}
         {canInvite ? (
           <NavLink to={`/t/${team.slug}/uitnodigingen`} className={tab}>
             {nl.team.invitations}

@@ -1,0 +1,233 @@
+// The spend request form (new and edit): its zod schema (server-side
+// validation only), the mapping to the core's draft input and back, and the
+// fields. Two buttons: save as draft, or save and submit in one request.
+import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { nl } from "~/i18n/nl";
+import { formatMoney } from "~/lib/format";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
+
+const t = nl.spends.form;
+
+type LifeDomain = keyof typeof nl.spends.lifeDomains;
+/** The life domain codes, in the core's order (the catalogue is checked against LIFE_DOMAINS at compile time). */
+export const LIFE_DOMAIN_CODES = Object.keys(nl.spends.lifeDomains) as [LifeDomain, ...LifeDomain[]];
+
+/** A euro amount field: Dutch input → integer cents (see app/lib/money.ts for the accepted forms). */
+export function euroField(messages: { invalid: string; positive?: string; max?: number; tooHigh?: string }) {
+  return z.string().transform((text, ctx) => {
+    const cents = parseEuroToCents(text);
+    if (cents === null) {
+      ctx.addIssue({ code: "custom", message: messages.invalid });
+      return z.NEVER;
+    }
+    if (messages.positive && cents <= 0) {
+      ctx.addIssue({ code: "custom", message: messages.positive });
+      return z.NEVER;
+    }
+    if (messages.max !== undefined && cents > messages.max) {
+      ctx.addIssue({ code: "custom", message: messages.tooHigh ?? messages.invalid });
+      return z.NEVER;
+    }
+    return cents;
+  });
+}
+
+const text = (max: number) => z.string().trim().max(max, t.tooLong).optional();
+
+export const spendFormSchema = z
+  .object({
+    amount: z.string({ required_error: t.amountRequired }).pipe(euroField({ invalid: t.amountInvalid, positive: t.amountPositive, max: 100_000_000, tooHigh: t.amountTooHigh })),
+    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.dateInvalid).optional(),
+    purpose: text(500),
+    supplier: text(200),
+    rationale: text(4000),
+    problemPrevented: text(4000),
+    lifeDomains: z.array(z.enum(LIFE_DOMAIN_CODES)).default([]),
+    residentRef: z.string().trim().max(40, t.residentRefInvalid).regex(/^[\w\- ./#]*$/, t.residentRefInvalid).optional(),
+    normId: z.string().uuid(t.returnRequired).optional(),
+    customReturn: euroField({ invalid: t.amountInvalid, max: 1_000_000_000, tooHigh: t.amountTooHigh }).optional(),
+    customReturnJustification: text(2000),
+    expectedSocialDomains: z.array(z.enum(LIFE_DOMAIN_CODES)).default([]),
+    expectedSocialReturn: text(4000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.normId && v.customReturn !== undefined && !v.customReturnJustification) ctx.addIssue({ code: "custom", path: ["customReturnJustification"], message: t.customJustificationRequired });
+  });
+export type SpendFormValue = z.output<typeof spendFormSchema>;
+
+/** The form's value as the core's draft input: a chosen norm wins over a custom estimate. */
+export function toDraftInput(v: SpendFormValue) {
+  const custom = !v.normId && v.customReturn !== undefined;
+  return {
+    amountCents: v.amount,
+    neededOn: v.neededOn ?? null,
+    purpose: v.purpose ?? "",
+    supplier: v.supplier ?? "",
+    rationale: v.rationale ?? "",
+    problemPrevented: v.problemPrevented ?? "",
+    lifeDomains: v.lifeDomains,
+    residentRef: v.residentRef ?? "",
+    normId: v.normId ?? null,
+    expectedReturnCents: custom ? v.customReturn! : null,
+    customReturnJustification: custom ? (v.customReturnJustification ?? null) : null,
+    expectedSocialDomains: v.expectedSocialDomains,
+    expectedSocialReturn: v.expectedSocialReturn ?? "",
+  };
+}
+
+/** A stored request as the form's default values (for editing). */
+export function toFormDefaults(spend: {
+  amountCents: number;
+  neededOn: string | Date | null;
+  purpose: string;
+  supplier: string;
+  rationale: string;
+  problemPrevented: string;
+  lifeDomains: string[];
+  residentRef: string;
+  normId: string | null;
+  expectedReturnCents: number | null;
+  customReturnJustification: string | null;
+  expectedSocialDomains: string[];
+  expectedSocialReturn: string;
+}) {
+  const neededOn = spend.neededOn instanceof Date ? spend.neededOn.toISOString().slice(0, 10) : (spend.neededOn ?? "");
+  return {
+    amount: centsToEuroInput(spend.amountCents),
+    neededOn,
+    purpose: spend.purpose,
+    supplier: spend.supplier,
+    rationale: spend.rationale,
+    problemPrevented: spend.problemPrevented,
+    lifeDomains: spend.lifeDomains,
+    residentRef: spend.residentRef,
+    normId: spend.normId ?? "",
+    customReturn: !spend.normId && spend.expectedReturnCents !== null ? centsToEuroInput(spend.expectedReturnCents) : "",
+    customReturnJustification: spend.normId ? "" : (spend.customReturnJustification ?? ""),
+    expectedSocialDomains: spend.expectedSocialDomains,
+    expectedSocialReturn: spend.expectedSocialReturn,
+  };
+}
+
+type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean }) => SubmissionResult<string[]>;
+
+/**
+ * Wraps a submission's reply so the core's field names (amountCents,
+ * expectedReturnCents…) land on the form's fields, with specific Dutch texts
+ * where "required" alone would not say what to do.
+ */
+export function spendFormReply(reply: Reply): Reply {
+  return (options = {}) => {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const [key, messages] of Object.entries(options.fieldErrors ?? {})) {
+      if (key === "amountCents") fieldErrors.amount = messages;
+      else if (key === "expectedReturnCents") fieldErrors.normId = [t.returnRequired];
+      else if (key === "expectedSocialReturn") fieldErrors.expectedSocialReturn = [t.socialReturnRequired];
+      else fieldErrors[key] = messages;
+    }
+    const formErrors = options.formErrors?.length ? options.formErrors : Object.keys(fieldErrors).length ? [nl.common.formHasErrors] : undefined;
+    return reply({ ...options, formErrors, fieldErrors });
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>;
+
+/** A group of checkboxes or radio buttons with a legend; errors are tied to the group. */
+export function ChoiceFieldset(props: { field: AnyField; legend: ReactNode; hint?: ReactNode; type: "checkbox" | "radio"; options: { value: string; label: string }[]; columns?: boolean }) {
+  const { field, legend, hint, type, options } = props;
+  const hintId = `${field.id}-hint`;
+  const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+  const items = getCollectionProps(field as FieldMetadata<string[] | string>, { type, options: options.map((o) => o.value), ariaAttributes: false });
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return (
+    <fieldset className="field" aria-describedby={describedBy} aria-invalid={type === "radio" && field.errors?.length ? true : undefined}>
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className={props.columns ? "grid gap-1 sm:grid-cols-2" : "flex flex-wrap gap-x-6 gap-y-1"}>
+        {items.map(({ key, ...item }) => (
+          <div key={key} className="flex items-center gap-2">
+            <input {...item} />
+            <label htmlFor={item.id} className="font-normal">
+              {labels.get(item.value)}
+            </label>
+          </div>
+        ))}
+      </div>
+      {field.errors?.length ? (
+        <p id={field.errorId} className="field-error">
+          {field.errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export interface NormOption {
+  id: string;
+  label: string;
+  amountCents: number;
+  unit: string;
+  source: string;
+  isLocalEstimate: boolean;
+}
+
+const domainOptions = LIFE_DOMAIN_CODES.map((code) => ({ value: code, label: nl.spends.lifeDomains[code] }));
+
+/** The fields and buttons of a request; `spendId` (hidden) makes a retry update the draft it created before. */
+export function SpendForm(props: { lastResult?: SubmissionResult<string[]>; defaultValue?: ReturnType<typeof toFormDefaults>; norms: NormOption[]; spendId?: string | null; notice?: ReactNode; cancelTo?: ReactNode }) {
+  const [form, fields] = useForm({ id: "spend-form", lastResult: props.lastResult, shouldValidate: "onSubmit", defaultValue: props.defaultValue });
+  const normOptions = props.norms.map((n) => ({ value: n.id, label: t.normOption(n.label, formatMoney(n.amountCents), n.unit, n.source, n.isLocalEstimate) }));
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
+      {props.spendId ? <input type="hidden" name="spendId" value={props.spendId} /> : null}
+      {props.notice}
+      <FormErrors errors={form.errors} id={form.errorId} />
+
+      <section aria-labelledby="spend-form-request" className="card">
+        <h3 id="spend-form-request">{t.requestSection}</h3>
+        <p className="hint mb-4">{t.intro}</p>
+        <TextField field={fields.amount} label={t.amount} hint={t.amountHint} inputMode="text" className="max-w-xs" />
+        <TextField field={fields.neededOn} label={t.neededOn} hint={t.neededOnHint} type="date" className="max-w-xs" />
+        <TextField field={fields.purpose} label={t.purpose} hint={t.purposeHint} />
+        <TextField field={fields.supplier} label={t.supplier} />
+        <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} />
+        <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} />
+        <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns />
+        <TextField field={fields.residentRef} label={t.residentRef} hint={t.residentRefHint} autoComplete="off" className="max-w-xs" />
+      </section>
+
+      <section aria-labelledby="spend-form-financial" className="card">
+        <h3 id="spend-form-financial">{t.financialSection}</h3>
+        <p className="hint mb-4">{t.financialHint}</p>
+        <SelectField field={fields.normId} label={t.norm} options={normOptions} placeholder={t.noNorm} />
+        <TextField field={fields.customReturn} label={t.customReturn} hint={t.customReturnHint} className="max-w-xs" />
+        <TextAreaField field={fields.customReturnJustification} label={t.customJustification} rows={3} />
+      </section>
+
+      <section aria-labelledby="spend-form-social" className="card">
+        <h3 id="spend-form-social">{t.socialSection}</h3>
+        <ChoiceFieldset field={fields.expectedSocialDomains} legend={t.socialDomains} type="checkbox" options={domainOptions} columns />
+        <TextAreaField field={fields.expectedSocialReturn} label={t.socialReturn} rows={3} />
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton name="intent" value="save" className="btn btn-secondary">
+          {t.saveDraft}
+        </SubmitButton>
+        <SubmitButton name="intent" value="submit">
+          {t.submit}
+        </SubmitButton>
+        {props.cancelTo}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,287 @@
+// One spend request on the team side: its facts and timeline, the steps
+// this person may take now (submit, endorse, cancel, evaluate — the
+// controller's steps live on the controller's pages), and comments.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm";
+import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
+import { ChoiceFieldset, euroField } from "~/components/spend-form";
+import { requireTeamContext } from "~/context.server";
+import { cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, submitSpend, type SpendAction } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDate } from "~/lib/format";
+import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+
+const t = nl.spends;
+const e = t.evaluation;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.detail.title(data.reference) : t.title} – ${nl.common.appName}` }];
+
+/** The steps that belong on the team's pages. */
+const TEAM_ACTIONS: SpendAction[] = ["submit", "endorse", "cancel", "evaluate"];
+const REGULATIONS = ["bijzondere_bijstand", "wmo_maatwerk", "schuldhulpverlening", "anders"] as const;
+
+const evaluationSchema = z
+  .object({
+    // Required ones are checked in superRefine, so every missing field is marked in one go.
+    prevented: z.enum(["yes", "partly", "no", "unknown"], { errorMap: () => ({ message: e.preventedRequired }) }).optional(),
+    realisedReturn: euroField({ invalid: t.form.amountInvalid, max: 1_000_000_000, tooHigh: t.form.amountTooHigh }).optional(),
+    realisedSocialReturn: z.string().trim().max(4000, t.form.tooLong).optional(),
+    otherRegulationApplied: z.enum(["yes", "no"], { errorMap: () => ({ message: e.appliedRequired }) }).optional(),
+    otherRegulation: z.enum(REGULATIONS, { errorMap: () => ({ message: e.regulationRequired }) }).optional(),
+    otherRegulationOther: z.string().trim().max(200, t.form.tooLong).optional(),
+    otherRegulationAmount: euroField({ invalid: t.form.amountInvalid, max: 100_000_000, tooHigh: t.form.amountTooHigh }).optional(),
+    otherRegulationLeadDays: z
+      .string()
+      .trim()
+      .regex(/^\d{1,4}$/, e.leadDaysInvalid)
+      .transform(Number)
+      .refine((n) => n <= 3650, e.leadDaysInvalid)
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.prevented) ctx.addIssue({ code: "custom", path: ["prevented"], message: e.preventedRequired });
+    if (!v.otherRegulationApplied) ctx.addIssue({ code: "custom", path: ["otherRegulationApplied"], message: e.appliedRequired });
+    if (v.otherRegulationApplied !== "yes") return;
+    if (!v.otherRegulation) ctx.addIssue({ code: "custom", path: ["otherRegulation"], message: e.regulationRequired });
+    if (v.otherRegulationAmount === undefined) ctx.addIssue({ code: "custom", path: ["otherRegulationAmount"], message: e.otherRegulationAmountRequired });
+    if (v.otherRegulationLeadDays === undefined) ctx.addIssue({ code: "custom", path: ["otherRegulationLeadDays"], message: e.leadDaysRequired });
+  });
+
+const schemas = {
+  endorse: z.object({ comment: z.string().trim().max(4000, t.detail.commentTooLong).optional() }),
+  comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
+  evaluate: evaluationSchema,
+};
+type FormIntent = keyof typeof schemas;
+
+/** Labels of the fields submitSpend reports as missing. */
+const missingLabels: Record<string, string> = {
+  purpose: t.form.purpose,
+  rationale: t.form.rationale,
+  problemPrevented: t.form.problemPrevented,
+  lifeDomains: t.form.lifeDomains,
+  expectedReturnCents: t.form.financialSection,
+  expectedSocialReturn: t.form.socialSection,
+};
+
+async function load({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  // Another team's request (RLS hides it), or someone else's for a member: 404.
+  const detail = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
+  if (detail.spend.teamId !== ctx.team.id) throw new Response("Niet gevonden", { status: 404 });
+  return { ctx, detail };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { ctx, detail } = await load(args);
+  return {
+    team: { slug: ctx.team.slug },
+    reference: detail.reference,
+    teamName: detail.teamName,
+    authorName: detail.authorName,
+    spend: detail.spend,
+    norm: detail.norm,
+    timeline: detail.timeline,
+    actions: detail.allowedActions.filter((a) => TEAM_ACTIONS.includes(a)),
+    canEdit: detail.canEdit,
+    canComment: detail.canComment,
+  };
+}
+
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; message?: string; missing?: string[] };
+
+export async function action(args: ActionFunctionArgs) {
+  const { ctx, detail } = await load(args);
+  const spendId = detail.spend.id;
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent"));
+  const done = (what: string) => redirect(`/t/${ctx.team.slug}/werkbudget/${spendId}?gedaan=${what}`);
+
+  if (intent in schemas) {
+    const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const reply = submission.reply;
+    if (intent === "endorse") {
+      const v = submission.value as z.output<typeof schemas.endorse>;
+      const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null }));
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      return done("onderschreven");
+    }
+    if (intent === "comment") {
+      const v = submission.value as z.output<typeof schemas.comment>;
+      const outcome = await runForForm(reply, () => commentOnSpend(ctx, spendId, v.comment), { hideFields: [] });
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      return done("reactie");
+    }
+    const v = submission.value as z.output<typeof evaluationSchema>;
+    const applied = v.otherRegulationApplied === "yes";
+    const regulation = v.otherRegulation === "anders" && v.otherRegulationOther ? v.otherRegulationOther : (v.otherRegulation ?? null);
+    const outcome = await runForForm(reply, () =>
+      evaluateSpend(ctx, spendId, {
+        prevented: v.prevented!,
+        realisedReturnCents: v.realisedReturn ?? null,
+        realisedSocialReturn: v.realisedSocialReturn ?? "",
+        otherRegulationApplied: applied,
+        otherRegulation: applied ? regulation : null,
+        otherRegulationAmountCents: applied ? (v.otherRegulationAmount ?? null) : null,
+        otherRegulationLeadDays: applied ? (v.otherRegulationLeadDays ?? null) : null,
+      }),
+    );
+    if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+    return done("geevalueerd");
+  }
+
+  if (intent === "submit") {
+    const outcome = await runForMessage(async () => {
+      try {
+        await submitSpend(ctx, spendId);
+        return null;
+      } catch (err) {
+        if (isDomainError(err) && err.code === "spend_incomplete") return Object.keys(err.fieldErrors).map((f) => missingLabels[f] ?? f);
+        throw err;
+      }
+    });
+    if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
+    if (outcome.value) return data<ActionData>({ intent, message: t.detail.incomplete, missing: outcome.value }, { status: 400 });
+    return done("ingediend");
+  }
+  if (intent === "cancel") {
+    const outcome = await runForMessage(() => cancelSpend(ctx, spendId));
+    if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
+    return done("ingetrokken");
+  }
+  throw new Response("Onbekende actie", { status: 400 });
+}
+
+export default function SpendDetail() {
+  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const [endorseForm, endorseFields] = useForm({ id: "endorse", lastResult: resultFor("endorse"), shouldValidate: "onSubmit" });
+  const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
+  const [evalForm, evalFields] = useForm({ id: "evaluate", lastResult: resultFor("evaluate"), shouldValidate: "onSubmit" });
+  const done = params.get("gedaan");
+  const base = `/t/${team.slug}/werkbudget/${spend.id}`;
+  const can = (a: SpendAction) => actions.includes(a);
+  const buttons = can("submit") || can("cancel") || canEdit;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/t/${team.slug}/werkbudget`}>← {t.back}</Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h2>{t.detail.title(reference)}</h2>
+        <StatusBadge status={spend.status} />
+      </div>
+      {done && t.detail.done[done] ? (
+        <p role="status" className="alert alert-success">
+          {t.detail.done[done]}
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <div role="alert" className="alert alert-error">
+          <p>{actionData.message}</p>
+          {actionData.missing?.length ? (
+            <ul className="ml-5 list-disc">
+              {actionData.missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="spend-actions-title" className="card space-y-4">
+        <h3 id="spend-actions-title">{t.detail.actionsTitle}</h3>
+        {!buttons && !can("endorse") && !can("evaluate") ? <p>{t.detail.noActions}</p> : null}
+        {buttons ? (
+          <div className="flex flex-wrap items-start gap-3">
+            {canEdit ? (
+              <Link to={`${base}/bewerken`} className="btn btn-secondary">
+                {t.detail.edit}
+              </Link>
+            ) : null}
+            {can("submit") ? (
+              <Form method="post">
+                <SubmitButton name="intent" value="submit">
+                  {t.detail.submit}
+                </SubmitButton>
+              </Form>
+            ) : null}
+            {can("cancel") ? (
+              <Form method="post">
+                <ConfirmSubmit label={t.detail.cancel} question={t.detail.cancelQuestion} confirmLabel={t.detail.cancelConfirm} name="intent" value="cancel" danger />
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
+
+        {can("endorse") ? (
+          <div className="max-w-xl">
+            <h4>{t.detail.endorseTitle}</h4>
+            <p className="hint mb-2">{t.detail.endorseHint}</p>
+            <Form method="post" {...getFormProps(endorseForm)}>
+              <input type="hidden" name="intent" value="endorse" />
+              <FormErrors errors={endorseForm.errors} id={endorseForm.errorId} />
+              <TextAreaField field={endorseFields.comment} label={t.detail.endorseComment} rows={2} />
+              <SubmitButton>{t.detail.endorse}</SubmitButton>
+            </Form>
+          </div>
+        ) : null}
+
+        {can("evaluate") ? (
+          <div className="max-w-2xl">
+            <h4>{e.title}</h4>
+            <p className="hint mb-2">
+              {e.intro} {spend.evaluationDueOn ? e.due(formatDate(spend.evaluationDueOn)) : null}
+            </p>
+            <Form method="post" {...getFormProps(evalForm)}>
+              <input type="hidden" name="intent" value="evaluate" />
+              <FormErrors errors={evalForm.errors} id={evalForm.errorId} />
+              <ChoiceFieldset field={evalFields.prevented} legend={e.prevented} type="radio" options={(["yes", "partly", "no", "unknown"] as const).map((p) => ({ value: p, label: t.prevented[p] }))} />
+              <TextField field={evalFields.realisedReturn} label={e.realisedReturn} hint={e.realisedReturnHint} className="max-w-xs" />
+              <TextAreaField field={evalFields.realisedSocialReturn} label={e.realisedSocialReturn} rows={3} />
+              <ChoiceFieldset
+                field={evalFields.otherRegulationApplied}
+                legend={e.otherRegulationApplied}
+                type="radio"
+                options={[
+                  { value: "yes", label: nl.common.yes },
+                  { value: "no", label: nl.common.no },
+                ]}
+              />
+              <fieldset className="field rounded border border-gray-300 p-3">
+                <legend className="px-1 font-semibold">{e.onlyWhenApplied}</legend>
+                <SelectField field={evalFields.otherRegulation} label={e.otherRegulation} options={REGULATIONS.map((r) => ({ value: r, label: t.regulations[r] }))} placeholder={e.chooseRegulation} />
+                <TextField field={evalFields.otherRegulationOther} label={e.otherRegulationOther} />
+                <TextField field={evalFields.otherRegulationAmount} label={e.otherRegulationAmount} className="max-w-xs" />
+                <TextField field={evalFields.otherRegulationLeadDays} label={e.otherRegulationLeadDays} inputMode="numeric" className="max-w-xs" />
+              </fieldset>
+              <SubmitButton>{e.submit}</SubmitButton>
+            </Form>
+          </div>
+        ) : null}
+      </section>
+
+      <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} headingLevel={3} />
+      <SpendTimeline entries={timeline} headingLevel={3} />
+
+      {canComment ? (
+        <section aria-labelledby="spend-comment-title" className="card max-w-xl">
+          <h3 id="spend-comment-title">{t.detail.commentTitle}</h3>
+          <Form method="post" {...getFormProps(commentForm)}>
+            <input type="hidden" name="intent" value="comment" />
+            <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
+            <TextAreaField field={commentFields.comment} label={t.detail.comment} hint={t.detail.commentHint} rows={3} />
+            <SubmitButton>{t.detail.commentSubmit}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

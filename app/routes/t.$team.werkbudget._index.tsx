@@ -1,0 +1,187 @@
+// The team's workbudget requests: a member sees their own, the coordinator
+// the whole team's (the CASL rules decide, in listSpends). A status filter,
+// the totals per status of what is listed, and a link to a new request.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
+import { Pagination } from "~/components/confirm";
+import { StatusBadge, statusLabel } from "~/components/spend-detail";
+import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { SPEND_STATUSES, listSpends, type SpendStatus } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDate, formatMoney } from "~/lib/format";
+import { pageParam, toHttpError } from "~/lib/http.server";
+
+const t = nl.spends;
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+/** Totals are summed over every matching request, not just this page; a team has at most a few hundred a year. */
+const MAX_TOTAL_PAGES = 40;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  const own = as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id });
+  const canCreate = ctx.ability.can("create", own);
+  // Volunteers have no rules on Spend at all: the workbudget does not exist for them.
+  if (!canCreate && !ctx.ability.can("read", own)) throw notFoundResponse();
+  // Someone else's request in this team: readable only for the coordinator.
+  const seesTeam = ctx.ability.can("read", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: "00000000-0000-0000-0000-000000000000" }));
+
+  const url = new URL(request.url);
+  const requested = url.searchParams.get("status") ?? "";
+  const status = (SPEND_STATUSES as readonly string[]).includes(requested) ? (requested as SpendStatus) : null;
+  const filters = { status: status ? [status] : [] };
+  const page = pageParam(request);
+  const list = await listSpends(ctx, filters, page).catch(toHttpError);
+
+  const totals = new Map<string, { count: number; amountCents: number }>();
+  const add = (rows: { status: string; amountCents: number }[]) => {
+    for (const r of rows) {
+      const entry = totals.get(r.status) ?? { count: 0, amountCents: 0 };
+      entry.count += 1;
+      entry.amountCents += Number(r.amountCents);
+      totals.set(r.status, entry);
+    }
+  };
+  add(list.rows);
+  for (let p = 1; p <= Math.min(list.pages, MAX_TOTAL_PAGES); p++) {
+    if (p !== page) add((await listSpends(ctx, filters, p).catch(toHttpError)).rows);
+  }
+
+  return {
+    team: { slug: ctx.team.slug },
+    canCreate,
+    seesTeam,
+    status,
+    rows: list.rows,
+    total: list.total,
+    page,
+    pages: list.pages,
+    totals: SPEND_STATUSES.filter((s) => totals.has(s)).map((s) => ({ status: s as string, ...totals.get(s)! })),
+  };
+}
+
+export default function WorkbudgetList() {
+  const { team, canCreate, seesTeam, status, rows, total, page, pages, totals } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const sumCount = totals.reduce((n, x) => n + x.count, 0);
+  const sumAmount = totals.reduce((n, x) => n + x.amountCents, 0);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2>{seesTeam ? t.listTitleTeam : t.listTitleOwn}</h2>
+          <p className="hint">{seesTeam ? t.listIntroTeam : t.listIntroOwn}</p>
+        </div>
+        {canCreate ? (
+          <Link to={`/t/${team.slug}/werkbudget/nieuw`} className="btn">
+            {t.newRequest}
+          </Link>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="spend-filter-title" className="card">
+        <h3 id="spend-filter-title">{t.filterTitle}</h3>
+        <Form method="get" className="mt-2 flex flex-wrap items-end gap-3">
+          <div className="field mb-0">
+            <label htmlFor="status-filter">{t.filterStatus}</label>
+            <select id="status-filter" name="status" defaultValue={status ?? ""} className="input">
+              <option value="">{t.allStatuses}</option>
+              {Object.keys(t.statuses).map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn btn-secondary">
+            {t.filter}
+          </button>
+          {status ? <Link to={`/t/${team.slug}/werkbudget`}>{t.resetFilter}</Link> : null}
+        </Form>
+      </section>
+
+      {rows.length === 0 ? (
+        <p className="card">{status ? t.emptyFiltered : t.empty}</p>
+      ) : (
+        <>
+          <section aria-labelledby="spend-totals-title" className="card overflow-x-auto">
+            <h3 id="spend-totals-title">{t.totalsTitle}</h3>
+            <table className="table mt-2">
+              <caption className="sr-only">{t.totalsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.col.status}</th>
+                  <th scope="col" className="text-right">
+                    {t.totalsCount}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t.totalsAmount}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.map((x) => (
+                  <tr key={x.status}>
+                    <th scope="row" className="font-normal">
+                      {statusLabel(x.status)}
+                    </th>
+                    <td className="text-right">{x.count}</td>
+                    <td className="text-right">{formatMoney(x.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {totals.length > 1 ? (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t.totalsAll}</th>
+                    <td className="text-right font-semibold">{sumCount}</td>
+                    <td className="text-right font-semibold">{formatMoney(sumAmount)}</td>
+                  </tr>
+                </tfoot>
+              ) : null}
+            </table>
+          </section>
+
+          <section aria-labelledby="spend-list-title" className="card space-y-3 overflow-x-auto">
+            <h3 id="spend-list-title">{t.listCaption}</h3>
+            <p className="hint">{nl.common.resultCount(total)}</p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.col.reference}</th>
+                  <th scope="col">{t.col.purpose}</th>
+                  {seesTeam ? <th scope="col">{t.col.author}</th> : null}
+                  <th scope="col">{t.col.status}</th>
+                  <th scope="col" className="text-right">
+                    {t.col.amount}
+                  </th>
+                  <th scope="col">{t.col.neededOn}</th>
+                  <th scope="col">{t.col.createdAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/t/${team.slug}/werkbudget/${r.id}`}>{r.reference}</Link>
+                    </th>
+                    <td>{r.purpose || t.noPurpose}</td>
+                    {seesTeam ? <td>{r.authorName}</td> : null}
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td className="text-right">{formatMoney(r.amountCents)}</td>
+                    <td>{formatDate(r.neededOn) || "–"}</td>
+                    <td>{formatDate(r.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pagination page={page} pages={pages} search={location.search} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
