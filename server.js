@@ -31,6 +31,10 @@ const server = app.listen(port, host, () => {
   console.log(`Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
 });
+// Longer than a proxy's or client's idle reuse window, so a reused keep-alive
+// connection is never closed under a request.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     clearTimeout(outboxTimer);

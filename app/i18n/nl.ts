@@ -14,8 +14,12 @@ import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
+import { workbudget } from "./nl/workbudget";
+import { spends } from "./nl/spends";
+import { api } from "./nl/api";
 
 export const nl = {
+  workbudget,
   common,
   errorPages,
   domainErrors,
@@ -38,6 +42,8 @@ export const nl = {
   usersAdmin,
   acceptPage,
   notificationsPage,
+  spends,
+  api,
 };
 export type Messages = typeof nl;
 

@@ -51,6 +51,9 @@ export default function AccountPage() {
       <p>
         <Link to="/account/sessies">{nl.sessionsPage.manage}</Link>
       </p>
+      <p>
+        <Link to="/account/api-tokens">{nl.api.tokens.manage}</Link>
+      </p>
     </div>
   );
 }

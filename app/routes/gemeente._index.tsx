@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
 import { requireMunicipalityContext } from "~/context.server";
 import { municipalityOverview } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -8,17 +9,23 @@ export const meta: MetaFunction = () => [{ title: `${nl.municipality.title} – 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "MunicipalityOverview", context as { ip?: string });
-  return { teams: await municipalityOverview(ctx) };
+  return { teams: await municipalityOverview(ctx), canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })) };
 }
 
 export default function MunicipalityOverview() {
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
     <div className="space-y-4">
       <h1>{nl.municipality.title}</h1>
       <p>{nl.municipality.intro}</p>
+      {canReadBudget ? (
+        <p className="card">
+          <Link to="/gemeente/werkbudget" className="font-semibold">{nl.workbudget.linkFromMunicipality}</Link>
+          <span className="hint block">{nl.workbudget.linkFromMunicipalityHint}</span>
+        </p>
+      ) : null}
       {teams.length === 0 ? (
         <p className="card">{nl.municipality.empty}</p>
       ) : (

@@ -494,6 +494,29 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_unread").on(t.userId, t.readAt)],
 );
 
+/** Personal API tokens: `wk_…` bearer tokens acting with their user's permissions; only the sha256 is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The token's last four characters, so its owner can recognise it. */
+    lastFour: text("last_four").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -517,4 +540,5 @@ export const schema = {
   ledgerPostings,
   idempotencyKeys,
   notifications,
+  apiTokens,
 };

@@ -68,13 +68,14 @@ export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ sp
         ) v(kind, amount, from_account, to_account, at, applies)
         where applies
       ) mv
-      cross join lateral (select gen_random_uuid() as group_id, mv.kind, mv.amount, mv.at, mv.from_account, mv.to_account) m
+      -- One group per (request, move): deterministic, so both legs share it whatever the planner does.
+      cross join lateral (select md5(s.id::text || mv.kind)::uuid as group_id, mv.kind, mv.amount, mv.at, mv.from_account, mv.to_account) m
       cross join lateral (values (m.from_account, -1), (m.to_account, 1)) leg(account, sign)
-      where s.budget_id = ${budget.id}`);
+      where s.budget_id = ${budget.id} and s.purpose like 'Benchmark %'`);
     // Cancelled requests in this history were cancelled after approval: give the reservation back.
     await db.execute(sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, spend_id, team_id, account, amount_cents, created_by, created_at)
       select s.municipality_id, s.budget_id, g.id, 'release', s.id, s.team_id, leg.account::ledger_account, leg.sign * s.amount_cents, ${o.controllerId}::uuid, s.updated_at
-      from spend_requests s cross join lateral (select gen_random_uuid() as id) g cross join (values ('reserved', -1), ('available', 1)) leg(account, sign)
+      from spend_requests s cross join lateral (select md5(s.id::text || 'cancel')::uuid as id) g cross join (values ('reserved', -1), ('available', 1)) leg(account, sign)
       where s.budget_id = ${budget.id} and s.status = 'cancelled' and s.approved_at is not null`);
     await db.execute(sql`update budgets b set
         funded_cents = coalesce((select -sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'funding'), 0),

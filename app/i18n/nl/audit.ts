@@ -65,6 +65,7 @@ export const auditPage = {
     partner: "Partnerorganisaties",
     user: "Gebruikers",
     settings: "Instellingen",
+    api_token: "API-token",
   } as Record<string, string>,
   allInGroup: (group: string) => `Alle acties: ${group}`,
 
@@ -111,6 +112,8 @@ export const auditPage = {
     "budget.updated": "Budget gewijzigd",
     "norm.created": "Rendementsnorm toegevoegd",
     "norm.updated": "Rendementsnorm gewijzigd",
+    "api_token.created": "API-token aangemaakt",
+    "api_token.revoked": "API-token ingetrokken",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */

@@ -117,6 +117,8 @@ async function assertAdminRemains(q: Queryable, municipalityId: string, change: 
     .from(scopeRoles)
     .innerJoin(users, eq(users.id, scopeRoles.userId))
     .where(and(eq(scopeRoles.municipalityId, municipalityId), eq(scopeRoles.role, "admin")))
+    // One lock order for everyone, or two admins removing each other deadlock.
+    .orderBy(asc(scopeRoles.id))
     .for("update", { of: scopeRoles });
   const remaining = admins.filter((a) => a.isActive && a.id !== change.withoutRoleId && a.userId !== change.withoutUserId);
   if (remaining.length === 0) throw new DomainError("last_admin", 409);

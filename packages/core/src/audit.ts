@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "budget.updated",
   "norm.created",
   "norm.updated",
+  "api_token.created",
+  "api_token.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,4 +28,6 @@ export * from "./budgets";
 export * from "./demo-workbudget";
 export * from "./spend-queries";
 export * from "./ledger-check";
+export * from "./ledger-reports";
 export * from "./spend-notifications";
+export * from "./api-tokens";

@@ -200,24 +200,36 @@ export interface StepResult {
  * stored in the same transaction; a retry — also one that raced the first
  * attempt and lost — returns that result instead of failing.
  */
-async function step(ctx: UseCaseContext, spendId: string, action: SpendAction, input: Record<string, unknown>, opts: StepOptions, body: (tx: Tx, spend: SpendRow) => Promise<Omit<StepResult, "spendId">>): Promise<StepResult> {
+async function step(
+  ctx: UseCaseContext,
+  spendId: string,
+  action: SpendAction,
+  input: Record<string, unknown>,
+  opts: StepOptions,
+  body: (tx: Tx, spend: SpendRow, money: MoneyMoves) => Promise<Omit<StepResult, "spendId">>,
+): Promise<StepResult> {
   const key = opts.idempotencyKey?.trim() || null;
   if (key !== null && (key.length < 8 || key.length > 200)) throw new DomainError("invalid_input", 400, { idempotencyKey: ["invalid_input"] });
   const requestHash = createHash("sha256").update(JSON.stringify({ action, spendId, input, comment: opts.comment ?? null })).digest("hex");
-  const replay = async () => (key ? replayed(ctx, key, requestHash) : null);
-  const earlier = await replay();
-  if (earlier) return earlier;
   try {
     return await withScope(ctx.db, ctx.scope, async (tx) => {
+      if (key) {
+        const earlier = await storedResult(tx, ctx, key, requestHash);
+        if (earlier) return earlier;
+      }
       const spend = await lockSpend(tx, ctx, spendId);
       if (!canTransition(action, spend.status)) throw new DomainError("spend_invalid_transition", 409);
       if (["approve", "reject", "request_info", "endorse"].includes(action) && spend.authorId === ctx.actor.userId) throw new DomainError("own_request", 403);
       if (!ctx.ability.can(action, spendSubject(spend))) throw new DomainError("forbidden", 403);
-      const outcome = await body(tx, spend);
+      const money: MoneyMoves = [];
+      const outcome = await body(tx, spend, money);
       const result: StepResult = { spendId: spend.id, ...outcome };
       await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
       const [after] = await tx.select({ evaluationDueOn: spendRequests.evaluationDueOn, firstApprovedBy: spendRequests.firstApprovedBy }).from(spendRequests).where(eq(spendRequests.id, spend.id));
       await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: after.evaluationDueOn, excludeUserIds: after.firstApprovedBy ? [after.firstApprovedBy] : [] });
+      // Money last: the budget row's lock (which serialises every move on the
+      // budget) is then held only for the postings, the audit event and the commit.
+      for (const move of money) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
       if (audited) {
         await appendAudit(tx, { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } });
@@ -226,15 +238,19 @@ async function step(ctx: UseCaseContext, spendId: string, action: SpendAction, i
       return result;
     });
   } catch (e) {
-    // Lost a race against the same key: the winner's result is the answer.
-    const winner = await replay().catch(() => null);
-    if (winner) return winner;
+    // Lost a race against the same key (waited on the request's lock, then found it moved on): the winner's result is the answer.
+    if (key) {
+      const winner = await withScope(ctx.db, ctx.scope, (tx) => storedResult(tx, ctx, key, requestHash)).catch(() => null);
+      if (winner) return winner;
+    }
     throw e;
   }
 }
 
-async function replayed(ctx: UseCaseContext, key: string, requestHash: string): Promise<StepResult | null> {
-  const [row] = await withScope(ctx.db, ctx.scope, (tx) => tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.municipalityId, ctx.actor.municipalityId), eq(idempotencyKeys.key, key))));
+type MoneyMoves = { kind: "reserve" | "release" | "pay" | "refund"; amountCents: number }[];
+
+async function storedResult(tx: Tx, ctx: UseCaseContext, key: string, requestHash: string): Promise<StepResult | null> {
+  const [row] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.municipalityId, ctx.actor.municipalityId), eq(idempotencyKeys.key, key)));
   if (!row) return null;
   if (row.requestHash !== requestHash) throw new DomainError("idempotency_conflict", 409);
   return row.result as StepResult;
@@ -270,7 +286,7 @@ export async function requestSpendInfo(ctx: UseCaseContext, spendId: string, opt
 
 /** Approves (and reserves), or records the first of two approvals above the threshold. */
 export async function approveSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
-  return step(ctx, spendId, "approve", {}, opts, async (tx, spend) => {
+  return step(ctx, spendId, "approve", {}, opts, async (tx, spend, money) => {
     const [budget] = await tx.select({ thresholdCents: budgets.approvalThresholdCents }).from(budgets).where(eq(budgets.id, spend.budgetId));
     const outcome = approvalOutcome({ amountCents: spend.amountCents, thresholdCents: budget.thresholdCents, status: spend.status, firstApprovedBy: spend.firstApprovedBy, approverId: ctx.actor.userId });
     if (outcome === "same_approver") throw new DomainError("second_approver_required", 409);
@@ -278,7 +294,7 @@ export async function approveSpend(ctx: UseCaseContext, spendId: string, opts: S
       await setStatus(tx, spend, "awaiting_second_approval", { firstApprovedBy: ctx.actor.userId });
       return { status: "awaiting_second_approval", action: "first_approval" };
     }
-    await moveMoney(tx, ctx, spend, "reserve", spend.amountCents);
+    money.push({ kind: "reserve", amountCents: spend.amountCents });
     await setStatus(tx, spend, "approved", { approvedBy: ctx.actor.userId, approvedAt: new Date() });
     return { status: "approved", action: "approve" };
   });
@@ -294,10 +310,10 @@ export async function rejectSpend(ctx: UseCaseContext, spendId: string, opts: St
 
 /** Withdraws a request; an approved one gives its reservation back to the budget. */
 export async function cancelSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
-  return step(ctx, spendId, "cancel", {}, opts, async (tx, spend) => {
+  return step(ctx, spendId, "cancel", {}, opts, async (tx, spend, money) => {
     if (spend.status === "approved") {
       const reserved = await reservedFor(tx, spend.id);
-      if (reserved > 0) await moveMoney(tx, ctx, spend, "release", reserved);
+      if (reserved > 0) money.push({ kind: "release", amountCents: reserved });
     }
     await setStatus(tx, spend, "cancelled");
     return { status: "cancelled", action: "cancel" };
@@ -316,9 +332,9 @@ export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z
   const parsed = paymentInput.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues);
   const p = parsed.data;
-  return step(ctx, spendId, "pay", p, opts, async (tx, spend) => {
+  return step(ctx, spendId, "pay", p, opts, async (tx, spend, money) => {
     if (p.amountCents > spend.amountCents) throw new DomainError("payment_exceeds_approved", 400, { amountCents: ["payment_exceeds_approved"] });
-    await moveMoney(tx, ctx, spend, "pay", p.amountCents);
+    money.push({ kind: "pay", amountCents: p.amountCents });
     await setStatus(tx, spend, "paid", { paidCents: p.amountCents, paymentDate: p.paymentDate, paymentMethod: p.method, paymentReference: p.reference });
     return { status: "paid", action: "pay" };
   });
@@ -329,10 +345,10 @@ export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { a
   const parsed = z.object({ actualCents: z.number().int().min(0).max(100_000_000) }).safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues);
   const { actualCents } = parsed.data;
-  return step(ctx, spendId, "settle", { actualCents }, opts, async (tx, spend) => {
+  return step(ctx, spendId, "settle", { actualCents }, opts, async (tx, spend, money) => {
     if (actualCents > spend.paidCents) throw new DomainError("settlement_exceeds_paid", 400, { actualCents: ["settlement_exceeds_paid"] });
     const reserved = await reservedFor(tx, spend.id);
-    for (const move of settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents })) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
+    money.push(...settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents }));
     const [budget] = await tx.select({ months: budgets.evaluationAfterMonths }).from(budgets).where(eq(budgets.id, spend.budgetId));
     await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: evaluationDueOn(now.toISOString().slice(0, 10), budget.months) });
     return { status: "settled", action: "settle" };

@@ -31,5 +31,5 @@ describe("ledger under concurrency", () => {
       sql`select sum(amount_cents) filter (where account = 'available') as available, sum(amount_cents) filter (where account = 'reserved') as reserved from ledger_postings where budget_id = ${w.budget.id}`,
     );
     expect([Number(sums.available), Number(sums.reserved)]).toEqual([456, 123_000]);
-  });
+  }, 120_000);
 });

@@ -1,0 +1,274 @@
+// The JSON API's checkpoint and plumbing (docs/api.md). A personal API token
+// (`Authorization: Bearer wk_…`) stands in for the session: the token's user
+// gets exactly the same grants, CASL ability and row-level-security scope as
+// the session checkpoints in context.server.ts would build — nothing more.
+// Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
+import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
+import { and, eq, isNull, or, gte, sql, spendRequests, teams, users } from "@wijkwerk/db";
+import { z } from "zod";
+import { clientIp } from "~/context.server";
+import { SPEND_STATUSES, authenticateApiToken, isDomainError, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
+import type { getSpend } from "~/core.server";
+import { getDb } from "~/db.server";
+import { domainErrorMessage, nl } from "~/i18n/nl";
+
+const t = nl.api.errors;
+
+/** Request bodies above this size are refused (413). */
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+const API_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+export interface ApiUserContext extends Omit<UseCaseContext, "scope"> {
+  teams: UserTeam[];
+}
+
+export type ApiContext = UseCaseContext & { teams: UserTeam[]; team: { id: string; slug: string; name: string } | null };
+
+// ── Responses ─────────────────────────────────────────────────────────────
+
+export function apiJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status: init.status ?? 200,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...API_HEADERS, ...init.headers },
+  });
+}
+
+export function apiError(status: number, code: string, message: string, extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {}): Response {
+  return apiJson({ error: { code, message, ...(extra.fields && Object.keys(extra.fields).length ? { fields: extra.fields } : {}) } }, { status, headers: extra.headers });
+}
+
+const unauthorized = (hadToken: boolean) =>
+  apiError(401, "unauthorized", t.unauthorized, { headers: { "WWW-Authenticate": hadToken ? 'Bearer realm="wijkwerk", error="invalid_token"' : 'Bearer realm="wijkwerk"' } });
+const notFound = () => apiError(404, "not_found", domainErrorMessage("not_found"));
+
+export const methodNotAllowed = (allow: string) => () => apiError(405, "method_not_allowed", t.methodNotAllowed, { headers: { Allow: allow } });
+
+/** Zod issues as `{ field: [Dutch message] }`, keyed by the dotted path. */
+export function zodFields(issues: z.ZodIssue[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage("invalid_input"));
+  return fields;
+}
+
+export const invalidInput = (issues: z.ZodIssue[]) => apiError(400, "invalid_input", domainErrorMessage("invalid_input"), { fields: zodFields(issues) });
+
+/**
+ * Runs an API handler: thrown Responses (the checkpoint's 401/404) are
+ * returned, domain errors become JSON with their status and Dutch message,
+ * anything else is a JSON 500 without details.
+ */
+export async function apiHandler(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof Response) return e;
+    if (e instanceof ForbiddenError) return apiError(403, "forbidden", domainErrorMessage("forbidden"));
+    if (isDomainError(e)) {
+      const fields = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      return apiError(e.status, e.code, domainErrorMessage(e.code), { fields });
+    }
+    console.error(e);
+    return apiError(500, "server_error", t.serverError);
+  }
+}
+
+// ── Authentication and scope ──────────────────────────────────────────────
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header?.match(/^Bearer[ ]+(\S+)\s*$/i);
+  return match ? match[1] : null;
+}
+
+/** The token's user with grants and ability, without a scope yet; 401 when the token does not work. */
+export async function authenticateApiRequest(request: Request, loadContext?: { ip?: string | null }): Promise<ApiUserContext> {
+  const token = bearerToken(request);
+  if (!token) throw unauthorized(request.headers.has("authorization"));
+  const db = await getDb();
+  const userId = await authenticateApiToken(db, token);
+  if (!userId) throw unauthorized(true);
+  const loaded = await loadGrants(db, userId);
+  const [user] = await db.select({ id: users.id, municipalityId: users.municipalityId, email: users.email, name: users.name, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  if (!loaded || !user) throw unauthorized(true);
+  // The session checkpoint sends such a user to the MFA setup first; a token must not be the way around it.
+  const settings = await loadSecuritySettings(db, user.municipalityId);
+  if (mfaRequiredFor(loaded.grants, settings.mfaRequiredRoles) && !user.totpEnabledAt) throw apiError(403, "mfa_required", t.mfaRequired);
+  return {
+    db,
+    teams: loaded.teams,
+    actor: { userId: user.id, municipalityId: user.municipalityId, email: user.email, name: user.name },
+    grants: loaded.grants,
+    ability: defineAbilityFor(loaded.grants),
+    meta: { ip: clientIp(request, loadContext), userAgent: request.headers.get("user-agent") },
+  };
+}
+
+/** Team scope, as requireTeamContext: only for a member of an active team; else null. */
+async function teamScoped(ctx: ApiUserContext, match: (t: UserTeam) => boolean): Promise<ApiContext | null> {
+  const membership = ctx.teams.find(match);
+  if (!membership) return null;
+  const [team] = await ctx.db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, municipalityId: teams.municipalityId })
+    .from(teams)
+    .where(and(eq(teams.id, membership.id), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))));
+  if (!team || !ctx.ability.can("read", as("Team", { id: team.id }))) return null;
+  return { ...ctx, team: { id: team.id, slug: team.slug, name: team.name }, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId: ctx.actor.userId } };
+}
+
+/** Municipality scope for whoever may read spend requests municipality-wide (the controller); else null. */
+function municipalityScoped(ctx: ApiUserContext): ApiContext | null {
+  const municipalityId = ctx.actor.municipalityId;
+  if (!ctx.ability.can("read", as("Spend", { municipalityId }))) return null;
+  return { ...ctx, team: null, scope: { kind: "municipality", municipalityId, userId: ctx.actor.userId } };
+}
+
+export interface ApiScopeOptions {
+  /** A team slug: team scope when the token's user is a member, else 404 (whether or not the team exists). */
+  team?: string;
+  /**
+   * Without a team: users who are not municipality-wide readers act in their
+   * first team's scope — for municipality reference data such as budgets,
+   * which every scope may read. Without this flag they get 404.
+   */
+  teamFallback?: boolean;
+}
+
+/**
+ * The API checkpoint: bearer token → user → grants → CASL ability → scope.
+ * With `team`: team scope or 404. Without: municipality scope for the
+ * controller (never the admin scope: the spend policies are for
+ * 'municipality'), else 404 (or the first team's scope with `teamFallback`).
+ */
+export async function requireApiContext(request: Request, loadContext: unknown, opts: ApiScopeOptions = {}): Promise<ApiContext> {
+  const ctx = await authenticateApiRequest(request, loadContext as { ip?: string | null });
+  const scoped =
+    opts.team !== undefined
+      ? await teamScoped(ctx, (t) => t.slug === opts.team)
+      : (municipalityScoped(ctx) ?? (opts.teamFallback && ctx.teams.length > 0 ? await teamScoped(ctx, (t) => t.id === ctx.teams[0].id) : null));
+  if (!scoped) throw notFound();
+  return scoped;
+}
+
+/**
+ * The checkpoint for one spend request by id: team scope when the user is a
+ * member of the request's team, else the municipality scope (controller),
+ * else 404. The request's team is looked up on the owner connection, only
+ * within the user's municipality — the use case then runs under RLS.
+ */
+export async function requireApiSpendContext(request: Request, loadContext: unknown, spendId: string | undefined): Promise<ApiContext> {
+  const ctx = await authenticateApiRequest(request, loadContext as { ip?: string | null });
+  if (!spendId || !z.string().uuid().safeParse(spendId).success) throw notFound();
+  const [spend] = await ctx.db
+    .select({ teamId: spendRequests.teamId })
+    .from(spendRequests)
+    .where(and(eq(spendRequests.id, spendId), eq(spendRequests.municipalityId, ctx.actor.municipalityId)));
+  const scoped = (spend ? await teamScoped(ctx, (t) => t.id === spend.teamId) : null) ?? municipalityScoped(ctx);
+  if (!scoped) throw notFound();
+  return scoped;
+}
+
+// ── Request bodies ────────────────────────────────────────────────────────
+
+/** The JSON body: 415 unless application/json, 413 above 64 KB, 400 when it does not parse. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) throw apiError(415, "unsupported_media_type", t.unsupportedMediaType);
+  const tooLarge = () => apiError(413, "body_too_large", t.bodyTooLarge);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > API_BODY_LIMIT_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > API_BODY_LIMIT_BYTES) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw apiError(400, "invalid_json", t.invalidJson);
+  }
+}
+
+// ── Query parameters ──────────────────────────────────────────────────────
+
+const teamSpendListQuery = z
+  .object({
+    status: z.array(z.enum(SPEND_STATUSES)).default([]),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .strict();
+const municipalitySpendListQuery = teamSpendListQuery
+  .extend({ teamId: z.string().uuid().optional(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+  .strict();
+
+/**
+ * ?status=submitted,endorsed (or repeated) &year=2026 &page=2; the
+ * controller's list also takes teamId, from and to. Unknown parameters are
+ * an error rather than silently ignored (a typo must not return everything).
+ */
+export function parseSpendListQuery(request: Request, kind: "team" | "municipality") {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    raw[key] = key === "status" ? params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean) : params.get(key);
+  }
+  return (kind === "team" ? teamSpendListQuery : municipalitySpendListQuery).safeParse(raw);
+}
+
+// ── Shapes ────────────────────────────────────────────────────────────────
+
+type SpendDetail = Awaited<ReturnType<typeof getSpend>>;
+
+/** One spend request as the API shows it (OpenAPI schema `Spend`). */
+export function spendJson(d: SpendDetail) {
+  const s = d.spend;
+  return {
+    id: s.id,
+    reference: d.reference,
+    number: s.number,
+    team: { id: s.teamId, slug: d.teamSlug, name: d.teamName },
+    author: { id: s.authorId, name: d.authorName },
+    status: s.status,
+    amountCents: s.amountCents,
+    neededOn: s.neededOn,
+    purpose: s.purpose,
+    supplier: s.supplier,
+    rationale: s.rationale,
+    problemPrevented: s.problemPrevented,
+    lifeDomains: s.lifeDomains,
+    residentRef: s.residentRef,
+    norm: d.norm ? { id: d.norm.id, code: d.norm.code, label: d.norm.label, amountCents: d.norm.amountCents, unit: d.norm.unit, source: d.norm.source, isLocalEstimate: d.norm.isLocalEstimate } : null,
+    expectedReturnCents: s.expectedReturnCents,
+    customReturnJustification: s.customReturnJustification,
+    expectedSocialDomains: s.expectedSocialDomains,
+    expectedSocialReturn: s.expectedSocialReturn,
+    approvalThresholdCents: d.thresholdCents,
+    approvedAt: s.approvedAt,
+    paidCents: s.paidCents,
+    paymentDate: s.paymentDate,
+    paymentMethod: s.paymentMethod,
+    paymentReference: s.paymentReference,
+    settledCents: s.settledCents,
+    settledAt: s.settledAt,
+    evaluationDueOn: s.evaluationDueOn,
+    evaluation: s.evaluation,
+    evaluatedAt: s.evaluatedAt,
+    rejectionReason: s.rejectionReason,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    allowedActions: d.allowedActions,
+    timeline: d.timeline,
+  };
+}

@@ -1,0 +1,333 @@
+// The workbudget report parts shared by the controller's dashboard and the
+// printable annual report: the burn-down chart (inline SVG, summary as its
+// accessible name, the data as a table) and the breakdown tables.
+import { Link } from "@remix-run/react";
+import type { BurnDownPoint, WorkbudgetDashboard } from "@wijkwerk/core";
+import { lifeDomainLabel, regulationLabel } from "~/components/spend-detail";
+import { nl } from "~/i18n/nl";
+import { formatMoney } from "~/lib/format";
+
+const t = nl.workbudget;
+
+/** The dashboard as it arrives in the browser (dates may be strings). */
+type Dashboard = WorkbudgetDashboard;
+
+// Whole euros for the axis (compact notation differs between ICU versions: server and browser would disagree).
+const compactMoney = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+/** The burn-down as an accessible inline SVG: a summary as its label, the data as a table below. */
+export function BurnDown({ year, points, fundedCents, tableOpen = false }: { year: number; points: BurnDownPoint[]; fundedCents: number; tableOpen?: boolean }) {
+  const W = 720;
+  const H = 280;
+  const pad = { left: 84, right: 16, top: 16, bottom: 36 };
+  const max = Math.max(fundedCents, ...points.map((p) => Math.max(p.committedCents ?? 0, p.availableCents ?? 0)), 1);
+  const x = (i: number) => pad.left + (i * (W - pad.left - pad.right)) / 11;
+  const y = (cents: number) => pad.top + (1 - cents / max) * (H - pad.top - pad.bottom);
+  const known = points.map((p, i) => ({ ...p, i })).filter((p) => p.committedCents !== null && p.availableCents !== null) as (BurnDownPoint & { i: number; committedCents: number; availableCents: number })[];
+  const path = (key: "committedCents" | "availableCents") => known.map((p, n) => `${n === 0 ? "M" : "L"}${x(p.i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" ");
+  const last = known[known.length - 1];
+  const label = last ? t.burnDownLabel(year, t.months[last.i], formatMoney(last.committedCents), formatMoney(last.availableCents), formatMoney(fundedCents)) : t.burnDownEmpty(year);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
+  const table = (
+        <table className="table mt-2 max-w-xl">
+          <caption className="sr-only">{t.burnDownTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.month}</th>
+              <th scope="col" className="text-right">
+                {t.committed}
+              </th>
+              <th scope="col" className="text-right">
+                {t.available}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={p.month}>
+                <th scope="row" className="font-normal">
+                  {t.months[i]}
+                </th>
+                <td className="text-right">{p.committedCents === null ? t.notYet : formatMoney(p.committedCents)}</td>
+                <td className="text-right">{p.availableCents === null ? t.notYet : formatMoney(p.availableCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+  );
+  return (
+    <div className="space-y-2">
+      <ul className="flex flex-wrap gap-4 text-sm" aria-hidden="true">
+        <li className="flex items-center gap-2">
+          <svg width="28" height="8" role="presentation">
+            <line x1="0" y1="4" x2="28" y2="4" stroke="#174a7c" strokeWidth="3" />
+          </svg>
+          {t.legendCommitted}
+        </li>
+        <li className="flex items-center gap-2">
+          <svg width="28" height="8" role="presentation">
+            <line x1="0" y1="4" x2="28" y2="4" stroke="#9a4b00" strokeWidth="3" strokeDasharray="6 4" />
+          </svg>
+          {t.legendAvailable}
+        </li>
+      </ul>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl bg-white">
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} stroke="#d1d5db" strokeWidth="1" />
+            <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#374151">
+              {compactMoney.format(v / 100)}
+            </text>
+          </g>
+        ))}
+        {t.monthsShort.map((m, i) => (
+          <text key={m} x={x(i)} y={H - 12} textAnchor="middle" fontSize="12" fill="#374151">
+            {m}
+          </text>
+        ))}
+        {known.length > 0 ? (
+          <>
+            <path d={path("committedCents")} fill="none" stroke="#174a7c" strokeWidth="3" />
+            <path d={path("availableCents")} fill="none" stroke="#9a4b00" strokeWidth="3" strokeDasharray="6 4" />
+            {known.map((p) => (
+              <g key={p.month}>
+                <circle cx={x(p.i)} cy={y(p.committedCents)} r="3.5" fill="#174a7c" />
+                <circle cx={x(p.i)} cy={y(p.availableCents)} r="3.5" fill="#9a4b00" />
+              </g>
+            ))}
+          </>
+        ) : null}
+      </svg>
+      {tableOpen ? (
+        table
+      ) : (
+        <details>
+          <summary className="cursor-pointer">{t.burnDownTable}</summary>
+          {table}
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** The tables shared by the dashboard and the annual report. */
+export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dashboard; headingLevel?: 2 | 3; linkSpends?: boolean }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const ref = (r: { spendId: string; reference: string }) => (linkSpends ? <Link to={`/gemeente/werkbudget/aanvragen/${r.spendId}`}>{r.reference}</Link> : r.reference);
+  return (
+    <>
+      <section aria-labelledby="per-team-title" className="space-y-2 break-inside-avoid">
+        <H id="per-team-title">{t.perTeamTitle}</H>
+        {d.perTeam.length === 0 ? (
+          <p className="card">{t.perTeamEmpty}</p>
+        ) : (
+          <div className="card overflow-x-auto p-0">
+            <table className="table">
+              <caption className="sr-only">{t.perTeamCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colTeam}</th>
+                  <th scope="col" className="text-right">{t.colCount}</th>
+                  <th scope="col" className="text-right">{t.colApproved}</th>
+                  <th scope="col" className="text-right">{t.colPaid}</th>
+                  <th scope="col" className="text-right">{t.colSettled}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.perTeam.map((r) => (
+                  <tr key={r.teamId}>
+                    <th scope="row" className="font-normal">{r.teamName}</th>
+                    <td className="text-right">{r.count}</td>
+                    <td className="text-right">{formatMoney(r.approvedCents)}</td>
+                    <td className="text-right">{formatMoney(r.paidCents)}</td>
+                    <td className="text-right">{formatMoney(r.settledCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="font-semibold">
+                  <th scope="row">{t.total}</th>
+                  <td className="text-right">{sum(d.perTeam, (r) => r.count)}</td>
+                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.approvedCents))}</td>
+                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.paidCents))}</td>
+                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.settledCents))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-1">
+        <section aria-labelledby="per-domain-title" className="space-y-2 break-inside-avoid">
+          <H id="per-domain-title">{t.perDomainTitle}</H>
+          <p className="hint">{t.perDomainHint}</p>
+          {d.perLifeDomain.length === 0 ? (
+            <p className="card">{t.perDomainEmpty}</p>
+          ) : (
+            <div className="card overflow-x-auto p-0">
+              <table className="table">
+                <caption className="sr-only">{t.perDomainCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colDomain}</th>
+                    <th scope="col" className="text-right">{t.colCount}</th>
+                    <th scope="col" className="text-right">{t.colCost}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.perLifeDomain.map((r) => (
+                    <tr key={r.domain}>
+                      <th scope="row" className="font-normal">{lifeDomainLabel(r.domain)}</th>
+                      <td className="text-right">{r.count}</td>
+                      <td className="text-right">{formatMoney(r.costCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section aria-labelledby="per-norm-title" className="space-y-2 break-inside-avoid">
+          <H id="per-norm-title">{t.perNormTitle}</H>
+          {d.perNorm.length === 0 ? (
+            <p className="card">{t.perDomainEmpty}</p>
+          ) : (
+            <div className="card overflow-x-auto p-0">
+              <table className="table">
+                <caption className="sr-only">{t.perNormCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colNorm}</th>
+                    <th scope="col" className="text-right">{t.colCount}</th>
+                    <th scope="col" className="text-right">{t.colCost}</th>
+                    <th scope="col" className="text-right">{t.colExpectedReturn}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.perNorm.map((r) => (
+                    <tr key={r.normId ?? "custom"}>
+                      <th scope="row" className="font-normal">{r.label ?? t.customEstimate}</th>
+                      <td className="text-right">{r.count}</td>
+                      <td className="text-right">{formatMoney(r.costCents)}</td>
+                      <td className="text-right">{formatMoney(r.expectedReturnCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="returns-title" className="space-y-2 break-inside-avoid">
+        <H id="returns-title">{t.returnsTitle}</H>
+        <dl className="card grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t.expectedReturn}</dt>
+          <dd>{formatMoney(d.returns.expectedReturnCents)}</dd>
+          <dt className="font-semibold">{t.committedCost}</dt>
+          <dd>{formatMoney(d.returns.committedCostCents)}</dd>
+          <dt className="font-semibold">{t.expectedRatio}</dt>
+          <dd>{t.ratio(d.returns.expectedRatio)}</dd>
+          <dt className="font-semibold">{t.realisedReturn}</dt>
+          <dd>
+            {formatMoney(d.returns.realisedReturnCents)} <span className="hint">({t.evaluatedCount(d.returns.evaluatedCount)})</span>
+          </dd>
+          <dt className="font-semibold">{t.evaluatedCost}</dt>
+          <dd>{formatMoney(d.returns.evaluatedCostCents)}</dd>
+          <dt className="font-semibold">{t.realisedRatio}</dt>
+          <dd>{t.ratio(d.returns.realisedRatio)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="prevented-title" className="space-y-2">
+        <H id="prevented-title">{t.preventedTitle}</H>
+        {d.preventedTotal > d.prevented.length ? <p className="hint">{t.mostRecentOf(d.prevented.length, d.preventedTotal)}</p> : null}
+        {d.prevented.length === 0 ? (
+          <p className="card">{t.preventedEmpty}</p>
+        ) : (
+          <div className="card overflow-x-auto p-0">
+            <table className="table">
+              <caption className="sr-only">{t.preventedCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colReference}</th>
+                  <th scope="col">{t.colTeam}</th>
+                  <th scope="col">{t.colProblem}</th>
+                  <th scope="col">{t.colPrevented}</th>
+                  <th scope="col" className="text-right">{t.colCost}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.prevented.map((r) => (
+                  <tr key={r.spendId}>
+                    <th scope="row" className="whitespace-nowrap font-normal">{ref(r)}</th>
+                    <td>{r.teamName}</td>
+                    <td>{r.problemPrevented}</td>
+                    <td>{r.prevented ? (nl.spends.prevented[r.prevented] ?? r.prevented) : t.notEvaluatedYet}</td>
+                    <td className="text-right">{formatMoney(r.costCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="alternatives-title" className="space-y-2">
+        <H id="alternatives-title">{t.alternativesTitle}</H>
+        <p>{t.alternativesIntro}</p>
+        {d.alternatives.totals.count > d.alternatives.rows.length ? <p className="hint">{t.mostRecentOf(d.alternatives.rows.length, d.alternatives.totals.count)}</p> : null}
+        {d.alternatives.rows.length === 0 ? (
+          <p className="card">{t.alternativesEmpty}</p>
+        ) : (
+          <div className="card overflow-x-auto p-0">
+            <table className="table">
+              <caption className="sr-only">{t.alternativesCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colReference}</th>
+                  <th scope="col">{t.colTeam}</th>
+                  <th scope="col">{t.colRegulation}</th>
+                  <th scope="col" className="text-right">{t.colWorkbudgetCost}</th>
+                  <th scope="col" className="text-right">{t.colRegulationAmount}</th>
+                  <th scope="col" className="text-right">{t.colDifference}</th>
+                  <th scope="col" className="text-right">{t.colLeadDays}</th>
+                  <th scope="col" className="text-right">{t.colDaysGained}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.alternatives.rows.map((r) => (
+                  <tr key={r.spendId}>
+                    <th scope="row" className="whitespace-nowrap font-normal">{ref(r)}</th>
+                    <td>{r.teamName}</td>
+                    <td>{regulationLabel(r.regulation)}</td>
+                    <td className="text-right">{formatMoney(r.workbudgetCostCents)}</td>
+                    <td className="text-right">{formatMoney(r.regulationAmountCents)}</td>
+                    <td className="text-right">{formatMoney(r.differenceCents)}</td>
+                    <td className="text-right">{t.days(r.regulationLeadDays)}</td>
+                    <td className="text-right">{t.days(r.daysGained)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="font-semibold">
+                  <th scope="row" colSpan={3}>
+                    {t.total}
+                  </th>
+                  <td className="text-right">{formatMoney(d.alternatives.totals.workbudgetCostCents)}</td>
+                  <td className="text-right">{formatMoney(d.alternatives.totals.regulationAmountCents)}</td>
+                  <td className="text-right">{formatMoney(d.alternatives.totals.differenceCents)}</td>
+                  <td />
+                  <td className="text-right">{t.days(d.alternatives.totals.daysGained)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+

@@ -1,0 +1,320 @@
+// The OpenAPI 3.1 description of the JSON API, written by hand next to the
+// routes (app/routes/api.v1.*). Served at /api/v1/openapi.json; the prose
+// version is docs/api.md. Keep both in step with the routes.
+// Server-only (the enums come from the use cases): imported by the resource route's loader alone.
+import { LIFE_DOMAINS, SPEND_STATUSES } from "~/core.server";
+
+const SPEND_ACTIONS = ["submit", "endorse", "approve", "reject", "request_info", "pay", "settle", "evaluate", "cancel"] as const;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const cents = (description: string) => ({ type: "integer", description: `${description} In euro cents (integer).` });
+const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, "null"] });
+const date = { type: "string", format: "date" };
+const dateTime = { type: "string", format: "date-time" };
+
+const commonErrors = {
+  "401": errorResponse("No, malformed, unknown, revoked or expired token (`unauthorized`), with a `WWW-Authenticate: Bearer` header."),
+  "403": errorResponse("The token's user may not do this (`forbidden`, `own_request`), or their role requires two-factor authentication that is not set up (`mfa_required`)."),
+  "404": errorResponse("Not found — also for anything outside the user's teams or municipality (`not_found`)."),
+};
+
+const teamParam = { name: "team", in: "path", required: true, description: "The team's slug (as in the web address /t/{team}).", schema: { type: "string" } };
+const spendIdParam = { name: "spendId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const listParams = [
+  { name: "status", in: "query", description: "Only these statuses; comma-separated or repeated.", schema: { type: "array", items: { type: "string", enum: SPEND_STATUSES } }, style: "form", explode: false },
+  { name: "year", in: "query", description: "Budget year.", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
+  { name: "page", in: "query", description: "1-based page of 25 rows.", schema: { type: "integer", minimum: 1, default: 1 } },
+];
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Wijkwerk API",
+      version: "1.0.0",
+      description:
+        "The workbudget of the social teams: budgets, spend requests and their workflow. Authenticate with a personal API token (created under Mijn account → API-tokens) as `Authorization: Bearer wk_…`. A token acts with exactly its user's permissions: a team member sees and writes their own team's requests, the budget controller sees all teams' requests and approves, pays and settles. Amounts are integer euro cents. Error messages are in Dutch; the `code` is stable.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerToken: [] }],
+    tags: [{ name: "budgets" }, { name: "spends" }, { name: "meta" }],
+    paths: {
+      "/api/v1/openapi.json": {
+        get: {
+          tags: ["meta"],
+          summary: "This document",
+          operationId: "getOpenApi",
+          security: [],
+          responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/api/v1/budgets": {
+        get: {
+          tags: ["budgets"],
+          summary: "Budgets of the municipality per year, with their balances",
+          operationId: "listBudgets",
+          responses: {
+            "200": { description: "All budgets, oldest year first.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Budget") } } } } } },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/v1/teams/{team}/spends": {
+        parameters: [teamParam],
+        get: {
+          tags: ["spends"],
+          summary: "The team's spend requests the user may read",
+          description: "A member sees their own requests, the coordinator the whole team's. Newest first.",
+          operationId: "listTeamSpends",
+          parameters: listParams,
+          responses: { "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } }, "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."), ...commonErrors },
+        },
+        post: {
+          tags: ["spends"],
+          summary: "Create a draft spend request in the team",
+          description: "The draft is booked on the budget of the year it is needed (default: this year). Submit it with the `submit` transition.",
+          operationId: "createSpendDraft",
+          requestBody: { required: true, content: { "application/json": { schema: ref("SpendDraftInput") } } },
+          responses: {
+            "201": { description: "Created; `Location` points at the new request.", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } },
+            "400": errorResponse("Invalid body (`invalid_input`, `invalid_json`), with `fields`."),
+            "409": errorResponse("No budget for that year (`no_budget`)."),
+            "413": errorResponse("Body larger than 64 KB (`body_too_large`)."),
+            "415": errorResponse("Body is not JSON (`unsupported_media_type`)."),
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/v1/teams/{team}/spends/{spendId}": {
+        parameters: [teamParam, spendIdParam],
+        get: {
+          tags: ["spends"],
+          summary: "One spend request with its timeline",
+          operationId: "getTeamSpend",
+          responses: { "200": { description: "The request.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } }, ...commonErrors },
+        },
+      },
+      "/api/v1/spends": {
+        get: {
+          tags: ["spends"],
+          summary: "All teams' spend requests (budget controller)",
+          description: "Only for users who may read requests municipality-wide (the budget controller); 404 for everyone else.",
+          operationId: "listSpends",
+          parameters: [
+            ...listParams,
+            { name: "teamId", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "from", in: "query", description: "Created on or after (Europe/Amsterdam).", schema: date },
+            { name: "to", in: "query", description: "Created on or before (Europe/Amsterdam).", schema: date },
+          ],
+          responses: { "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } }, "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."), ...commonErrors },
+        },
+      },
+      "/api/v1/spends/{spendId}/transitions": {
+        parameters: [spendIdParam],
+        post: {
+          tags: ["spends"],
+          summary: "Take a workflow step on a spend request",
+          description:
+            "draft → submitted → (endorsed) → approved | rejected | info_requested → paid → settled → evaluated, plus cancelled. Above the budget's threshold a second, different approver is needed (the first approval answers `awaiting_second_approval`). The author never endorses, approves, rejects or requests information on their own request. Runs in the team's scope when the user is a member of the request's team, else in the municipality scope (controller). Send an `Idempotency-Key` with every money-moving step (approve, pay, settle, cancel): a retry with the same key and the same body returns the first result without moving money again; the same key with a different body is `idempotency_conflict` (409).",
+          operationId: "transitionSpend",
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description: "8–200 characters, unique per command (e.g. a UUID). Stored per municipality with a hash of the request.",
+              schema: { type: "string", minLength: 8, maxLength: 200 },
+            },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: ref("TransitionInput") } } },
+          responses: {
+            "200": { description: "The step was taken (or replayed for the same Idempotency-Key).", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("TransitionResult") } } } } },
+            "400": errorResponse("Invalid body (`invalid_input`, `invalid_json`, `comment_required`, `spend_incomplete`, `payment_exceeds_approved`, `settlement_exceeds_paid`), with `fields`."),
+            "409": errorResponse("Not allowed from the current status (`spend_invalid_transition`), `insufficient_budget`, `second_approver_required`, `idempotency_conflict`."),
+            "413": errorResponse("Body larger than 64 KB (`body_too_large`)."),
+            "415": errorResponse("Body is not JSON (`unsupported_media_type`)."),
+            ...commonErrors,
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "wk_ + 43 base64url characters", description: "A personal API token. Only its SHA-256 is stored; revoke it under Mijn account → API-tokens." },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string", description: "Stable machine-readable code, e.g. unauthorized, not_found, invalid_input, insufficient_budget." },
+                message: { type: "string", description: "Dutch message for people." },
+                fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Per field (dotted path) the Dutch messages." },
+              },
+            },
+          },
+        },
+        Budget: {
+          type: "object",
+          required: ["id", "year", "name", "fundedCents", "availableCents", "reservedCents", "paidCents"],
+          properties: {
+            id: { type: "string", format: "uuid" },
+            year: { type: "integer" },
+            name: { type: "string" },
+            approvalThresholdCents: cents("Above this amount a second approver is required."),
+            evaluationAfterMonths: { type: "integer" },
+            fundedCents: cents("Total funding."),
+            availableCents: cents("Not reserved and not paid; never below zero."),
+            reservedCents: cents("Approved, not yet paid."),
+            paidCents: cents("Paid."),
+            createdAt: dateTime,
+          },
+        },
+        SpendListItem: {
+          type: "object",
+          properties: {
+            id: { type: "string", format: "uuid" },
+            reference: { type: "string", examples: ["WB-2026-0042"] },
+            number: { type: "integer" },
+            teamName: { type: "string" },
+            authorName: { type: "string" },
+            status: { type: "string", enum: SPEND_STATUSES },
+            amountCents: cents("Requested amount."),
+            purpose: { type: "string" },
+            neededOn: nullable(date),
+            createdAt: dateTime,
+            updatedAt: dateTime,
+          },
+        },
+        SpendList: {
+          type: "object",
+          required: ["data", "page", "pages", "total"],
+          properties: { data: { type: "array", items: ref("SpendListItem") }, page: { type: "integer" }, pages: { type: "integer" }, total: { type: "integer" }, pageSize: { type: "integer" } },
+        },
+        Spend: {
+          type: "object",
+          properties: {
+            id: { type: "string", format: "uuid" },
+            reference: { type: "string" },
+            number: { type: "integer" },
+            team: { type: "object", properties: { id: { type: "string", format: "uuid" }, slug: { type: "string" }, name: { type: "string" } } },
+            author: { type: "object", properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } } },
+            status: { type: "string", enum: SPEND_STATUSES },
+            amountCents: cents("Requested amount."),
+            neededOn: nullable(date),
+            purpose: { type: "string", description: "What it buys and from whom." },
+            supplier: { type: "string" },
+            rationale: { type: "string" },
+            problemPrevented: { type: "string" },
+            lifeDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
+            residentRef: { type: "string", description: "The team's pseudonymous reference; never a name." },
+            norm: { oneOf: [{ type: "null" }, { type: "object", properties: { id: { type: "string" }, code: { type: "string" }, label: { type: "string" }, amountCents: { type: "integer" }, unit: { type: "string" }, source: { type: "string" }, isLocalEstimate: { type: "boolean" } } }] },
+            expectedReturnCents: nullable(cents("Expected financial return.")),
+            customReturnJustification: { type: ["string", "null"] },
+            expectedSocialDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
+            expectedSocialReturn: { type: "string" },
+            approvalThresholdCents: cents("The budget's threshold for a second approver."),
+            approvedAt: nullable(dateTime),
+            paidCents: cents("Paid."),
+            paymentDate: nullable(date),
+            paymentMethod: { type: ["string", "null"], enum: ["bank_transfer", "cash", "card", "invoice", null] },
+            paymentReference: { type: ["string", "null"] },
+            settledCents: nullable(cents("Actual cost at settlement.")),
+            settledAt: nullable(dateTime),
+            evaluationDueOn: nullable(date),
+            evaluation: { oneOf: [{ type: "null" }, ref("EvaluationInput")] },
+            evaluatedAt: nullable(dateTime),
+            rejectionReason: { type: ["string", "null"] },
+            createdAt: dateTime,
+            updatedAt: dateTime,
+            allowedActions: { type: "array", items: { type: "string", enum: SPEND_ACTIONS }, description: "Steps this user may take now (the server checks again)." },
+            timeline: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  id: { type: "integer" },
+                  action: { type: "string" },
+                  fromStatus: { type: ["string", "null"] },
+                  toStatus: { type: "string" },
+                  actorName: { type: "string" },
+                  comment: { type: ["string", "null"] },
+                  occurredAt: dateTime,
+                },
+              },
+            },
+          },
+        },
+        SpendDraftInput: {
+          type: "object",
+          additionalProperties: false,
+          required: ["amountCents"],
+          properties: {
+            amountCents: { type: "integer", minimum: 1, maximum: 100_000_000, description: "In euro cents (integer)." },
+            neededOn: nullable(date),
+            purpose: { type: "string", maxLength: 500 },
+            supplier: { type: "string", maxLength: 200 },
+            rationale: { type: "string", maxLength: 4000, description: "Why this, why now, why not a regular regulation." },
+            problemPrevented: { type: "string", maxLength: 4000 },
+            lifeDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
+            residentRef: { type: "string", maxLength: 40, pattern: "^[\\w\\- ./#]*$", description: "Pseudonymous reference only." },
+            normId: { type: ["string", "null"], format: "uuid", description: "A return norm; its amount becomes the expected return." },
+            expectedReturnCents: { type: ["integer", "null"], minimum: 0, description: "A custom estimate (requires customReturnJustification without a norm)." },
+            customReturnJustification: { type: ["string", "null"], maxLength: 2000 },
+            expectedSocialDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
+            expectedSocialReturn: { type: "string", maxLength: 4000 },
+          },
+        },
+        PaymentInput: {
+          type: "object",
+          required: ["amountCents", "paymentDate", "method"],
+          properties: {
+            amountCents: { type: "integer", minimum: 1, description: "In euro cents; at most the approved amount." },
+            paymentDate: date,
+            method: { type: "string", enum: ["bank_transfer", "cash", "card", "invoice"] },
+            reference: { type: "string", maxLength: 200 },
+          },
+        },
+        EvaluationInput: {
+          type: "object",
+          required: ["prevented", "otherRegulationApplied"],
+          properties: {
+            prevented: { type: "string", enum: ["yes", "partly", "no", "unknown"] },
+            realisedReturnCents: { type: ["integer", "null"], minimum: 0 },
+            realisedSocialReturn: { type: "string" },
+            otherRegulationApplied: { type: "boolean" },
+            otherRegulation: { type: ["string", "null"], description: "Required when otherRegulationApplied, e.g. bijzondere bijstand." },
+            otherRegulationAmountCents: { type: ["integer", "null"], minimum: 0 },
+            otherRegulationLeadDays: { type: ["integer", "null"], minimum: 0 },
+          },
+        },
+        TransitionInput: {
+          type: "object",
+          additionalProperties: false,
+          required: ["action"],
+          properties: {
+            action: { type: "string", enum: SPEND_ACTIONS },
+            comment: { type: ["string", "null"], maxLength: 4000, description: "Required for reject and request_info." },
+            payment: { ...ref("PaymentInput"), description: "Required for pay." },
+            actualCents: { type: "integer", minimum: 0, description: "Required for settle: the actual cost in cents (at most what was paid)." },
+            evaluation: { ...ref("EvaluationInput"), description: "Required for evaluate." },
+          },
+        },
+        TransitionResult: {
+          type: "object",
+          required: ["spendId", "status", "action"],
+          properties: {
+            spendId: { type: "string", format: "uuid" },
+            status: { type: "string", enum: SPEND_STATUSES, description: "The request's status after the step." },
+            action: { type: "string", enum: [...SPEND_ACTIONS, "first_approval"] },
+          },
+        },
+      },
+    },
+  };
+}

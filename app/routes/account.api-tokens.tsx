@@ -1,0 +1,171 @@
+// The user's personal API tokens: list, create (the token is shown once, in
+// the action's response only), revoke.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
+import { requireUser } from "~/context.server";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { runForForm, toHttpError } from "~/lib/http.server";
+
+const t = nl.api.tokens;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+const createSchema = z.object({
+  intent: z.literal("create"),
+  name: z.string({ required_error: t.nameRequired }).trim().min(1, t.nameRequired).max(80, t.nameRequired),
+  expiresInDays: z.enum(["30", "90", "180", "365"], { invalid_type_error: t.expiryInvalid }).optional(),
+});
+const revokeSchema = z.object({ intent: z.literal("revoke"), tokenId: z.string().min(1) });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request, context as { ip?: string });
+  const rows = await listApiTokens(ctx);
+  const now = Date.now();
+  return {
+    tokens: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      lastFour: r.lastFour,
+      createdAt: r.createdAt.toISOString(),
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      status: r.revokedAt ? ("revoked" as const) : r.expiresAt && r.expiresAt.getTime() <= now ? ("expired" as const) : ("active" as const),
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireUser(request, context as { ip?: string });
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new Response("Ongeldige invoer", { status: 400 });
+    await revokeApiToken(ctx, parsed.data.tokenId).catch(toHttpError);
+    return redirect("/account/api-tokens?ingetrokken=1");
+  }
+  const submission = parseWithZod(formData, { schema: createSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
+  const { name, expiresInDays } = submission.value;
+  const outcome = await runForForm(submission.reply, () => createApiToken(ctx, { name, expiresInDays: expiresInDays ? Number(expiresInDays) : null }));
+  if (!outcome.ok) return data({ result: outcome.result, created: null }, { status: outcome.status });
+  // The token travels only in this response (no-store); after this it exists only as a hash.
+  return data({ result: submission.reply({ resetForm: true }), created: { name: outcome.value.name, token: outcome.value.token } }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export default function ApiTokensPage() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm<{ name: string; expiresInDays: string }>({ lastResult: actionData?.result, shouldValidate: "onSubmit", defaultValue: { expiresInDays: "90" } });
+  const created = actionData?.created ?? null;
+  const createdRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p>
+        <Link to="/account">{nl.account.title}</Link>
+      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <p>
+        {t.docsHint} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
+      </p>
+      {params.get("ingetrokken") ? (
+        <p role="status" className="alert alert-success">
+          {t.revoked}
+        </p>
+      ) : null}
+      {created ? (
+        <section aria-labelledby="token-created" className="alert alert-success space-y-2">
+          <h2 id="token-created" ref={createdRef} tabIndex={-1}>
+            {t.createdTitle(created.name)}
+          </h2>
+          <p>{t.createdOnce}</p>
+          <div className="field">
+            <label htmlFor="new-token">{t.tokenLabel}</label>
+            <input
+              id="new-token"
+              className="input font-mono"
+              readOnly
+              value={created.token}
+              aria-describedby="new-token-hint"
+              autoComplete="off"
+              spellCheck={false}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <p id="new-token-hint" className="hint">
+              {t.copyHint}
+            </p>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="tokens-list" className="space-y-2">
+        <h2 id="tokens-list">{t.listTitle}</h2>
+        {tokens.length === 0 ? (
+          <p className="card">{t.empty}</p>
+        ) : (
+          <div className="card overflow-x-auto">
+            <table className="table">
+              <caption className="sr-only">{t.listTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.columns.name}</th>
+                  <th scope="col">{t.columns.token}</th>
+                  <th scope="col">{t.columns.created}</th>
+                  <th scope="col">{t.columns.lastUsed}</th>
+                  <th scope="col">{t.columns.expires}</th>
+                  <th scope="col">{t.columns.status}</th>
+                  <th scope="col">
+                    <span className="sr-only">{nl.common.actions}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((k) => (
+                  <tr key={k.id}>
+                    <th scope="row" className="text-left font-normal">
+                      {k.name}
+                    </th>
+                    <td className="font-mono">…{k.lastFour}</td>
+                    <td>{formatDateTime(k.createdAt)}</td>
+                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t.never}</td>
+                    <td>{k.expiresAt ? formatDate(k.expiresAt) : t.noExpiry}</td>
+                    <td>{k.status === "active" ? t.status.active : <span className="badge">{t.status[k.status]}</span>}</td>
+                    <td>
+                      {k.status === "revoked" ? null : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revoke" />
+                          <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(k.name)} question={t.revokeQuestion(k.name)} confirmLabel={t.revokeConfirm} name="tokenId" value={k.id} danger />
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="token-new" className="card max-w-xl">
+        <h2 id="token-new">{t.createTitle}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <TextField field={fields.name} label={t.name} hint={t.nameHint} autoComplete="off" />
+          <SelectField field={fields.expiresInDays} label={t.expiry} hint={t.expiryHint} options={t.expiryOptions} />
+          <SubmitButton>{t.create}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// The budget controller's dashboard of one budget year: key figures from the
+// ledger, the burn-down per month (inline SVG with a data table), breakdowns
+// per team / life domain / norm, returns, prevented problems, differences with
+// other regulations, the queue, and links to the queue, the CSVs and the report.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BurnDown, Breakdowns } from "~/components/workbudget-report";
+import { requireMunicipalityContext } from "~/context.server";
+import { isDomainError, workbudgetDashboard, workbudgetFilterOptions } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatMoney } from "~/lib/format";
+import { toHttpError } from "~/lib/http.server";
+
+const t = nl.workbudget;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+const thisYear = () => Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(new Date()));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
+  const q = new URL(request.url).searchParams;
+  const rawYear = Number(q.get("jaar"));
+  const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYear();
+  const values = { jaar: String(year), team: q.get("team") ?? "", van: q.get("van") ?? "", tot: q.get("tot") ?? "" };
+  const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
+  const years = [...new Set([...options.years, year, thisYear()])].sort((a, b) => b - a);
+  try {
+    const dashboard = await workbudgetDashboard(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null });
+    return { dashboard, values, years, teams: options.teams, invalid: false };
+  } catch (e) {
+    if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
+    const dashboard = await workbudgetDashboard(ctx, { year }).catch(toHttpError);
+    return { dashboard, values, years, teams: options.teams, invalid: true };
+  }
+}
+
+function KeyFigure({ label, cents, hint, id }: { label: string; cents: number; hint?: string; id: string }) {
+  return (
+    <div className="card">
+      <dt id={id} className="font-semibold">
+        {label}
+      </dt>
+      <dd id={`${id}-value`} className="text-2xl font-bold">
+        {formatMoney(cents)}
+      </dd>
+      {hint ? (
+        <dd id={`${id}-hint`} className="hint">
+          {hint}
+        </dd>
+      ) : null}
+    </div>
+  );
+}
+
+export default function WorkbudgetDashboardPage() {
+  const { dashboard: d, values, years, teams, invalid } = useLoaderData<typeof loader>();
+  const year = d.year;
+  const csv = (soort: string, komma: boolean) => `/gemeente/werkbudget/export?${new URLSearchParams({ soort, jaar: String(year), ...(komma ? { decimaal: "komma" } : {}) })}`;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/gemeente">← {nl.municipality.title}</Link>
+      </p>
+      <h1>
+        {t.title} {year}
+      </h1>
+      <p>{t.intro(year)}</p>
+      <nav aria-label={t.nav.label} className="flex flex-wrap gap-4">
+        <Link to={`/gemeente/werkbudget/aanvragen?jaar=${year}`}>{t.nav.queue}</Link>
+        <Link to="/gemeente/werkbudget/normen">{t.nav.norms}</Link>
+        <Link to="/gemeente/werkbudget/budgetten">{t.nav.budgets}</Link>
+        <Link to={`/gemeente/werkbudget/rapport?jaar=${year}`}>{t.reportLink}</Link>
+      </nav>
+
+      <form method="get" className="card" aria-labelledby="wb-filters-title" noValidate>
+        <h2 id="wb-filters-title" className="mb-3">
+          {t.filters.title}
+        </h2>
+        {invalid ? (
+          <p role="alert" className="alert alert-error">
+            {t.filters.invalid}
+          </p>
+        ) : null}
+        <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="field">
+            <label htmlFor="f-jaar">{t.filters.year}</label>
+            <select id="f-jaar" name="jaar" defaultValue={values.jaar} className="input" key={`jaar-${values.jaar}`}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-team">{t.filters.team}</label>
+            <select id="f-team" name="team" defaultValue={values.team} className="input" key={`team-${values.team}`}>
+              <option value="">{t.filters.allTeams}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-van">{t.filters.from}</label>
+            <input id="f-van" name="van" type="date" defaultValue={values.van} className="input" key={`van-${values.van}`} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-tot">{t.filters.to}</label>
+            <input id="f-tot" name="tot" type="date" defaultValue={values.tot} className="input" key={`tot-${values.tot}`} />
+          </div>
+        </div>
+        <p className="hint mb-3">{t.filters.scopeNote}</p>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn">
+            {t.filters.apply}
+          </button>
+          <Link to="/gemeente/werkbudget">{t.filters.clear}</Link>
+        </div>
+      </form>
+
+      {!d.budget ? (
+        <div className="card space-y-2">
+          <p>{t.noBudget(year)}</p>
+          <Link to="/gemeente/werkbudget/budgetten">{t.createBudget}</Link>
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="key-figures-title" className="space-y-2">
+            <h2 id="key-figures-title">{t.keyFigures}</h2>
+            {!d.totalsMatchCache ? (
+              <p role="alert" className="alert alert-error">
+                {t.cacheMismatch}
+              </p>
+            ) : null}
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <KeyFigure id="kf-funded" label={t.funded} cents={d.totals.fundedCents} />
+              <KeyFigure id="kf-reserved" label={t.reserved} cents={d.totals.reservedCents} hint={t.reservedHint} />
+              <KeyFigure id="kf-paid" label={t.paid} cents={d.totals.paidCents} hint={t.paidHint} />
+              <KeyFigure id="kf-available" label={t.available} cents={d.totals.availableCents} hint={t.availableHint} />
+            </dl>
+          </section>
+
+          <section aria-labelledby="queue-title" className="card space-y-2">
+            <h2 id="queue-title">{t.queueTitle}</h2>
+            <p>
+              {t.queueCount(d.queue.count)} {d.queue.oldestWaitingDays !== null ? t.queueOldest(d.queue.oldestWaitingDays) : null}
+            </p>
+            <Link to={`/gemeente/werkbudget/aanvragen?jaar=${year}${values.team ? `&team=${values.team}` : ""}`}>{t.toQueue}</Link>
+          </section>
+
+          <section aria-labelledby="burndown-title" className="space-y-2">
+            <h2 id="burndown-title">{t.burnDownTitle}</h2>
+            <p className="hint">{t.burnDownIntro}</p>
+            <div className="card">
+              <BurnDown year={year} points={d.burnDown} fundedCents={d.totals.fundedCents} />
+            </div>
+          </section>
+
+          <Breakdowns d={d} />
+
+          <section aria-labelledby="export-title" className="card space-y-2">
+            <h2 id="export-title">{t.exportTitle}</h2>
+            <p>{t.exportIntro}</p>
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              <li>
+                <a href={csv("boekingen", false)} download>
+                  {t.exportPostings}
+                </a>
+              </li>
+              <li>
+                <a href={csv("aanvragen", false)} download>
+                  {t.exportSpends}
+                </a>
+              </li>
+              <li>
+                <a href={csv("boekingen", true)} download>
+                  {t.exportPostingsComma}
+                </a>
+              </li>
+              <li>
+                <a href={csv("aanvragen", true)} download>
+                  {t.exportSpendsComma}
+                </a>
+              </li>
+            </ul>
+            <p className="hint">{t.exportHint}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+// One request, for the budget controller: the facts and the timeline, and a
+// form for each step this controller may take now (getSpend's
+// allowedActions; the use case checks again). Money-moving forms carry an
+// idempotency key made by the loader, so a double submit or a retry of the
+// same page is harmless: the second one returns the first one's result.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm";
+import { FormErrors, SubmitButton } from "~/components/form";
+import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
+import { requireMunicipalityContext } from "~/context.server";
+import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatMoney } from "~/lib/format";
+import { runForForm, toHttpError } from "~/lib/http.server";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
+
+const t = nl.workbudget.detail;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.title(data.reference) : nl.workbudget.queue.title} – ${nl.common.appName}` }];
+
+const euro = (opts: { allowZero: boolean }) =>
+  z
+    .string({ required_error: t.amountRequired })
+    .trim()
+    .refine((v) => parseEuroToCents(v) !== null, t.amountInvalid)
+    .refine((v) => opts.allowZero || (parseEuroToCents(v) ?? 0) > 0, t.amountPositive);
+const key = z.string().min(8).max(200);
+const isoDate = z
+  .string({ required_error: t.dateRequired })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired)
+  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), t.dateRequired);
+
+const schemas = {
+  approve: z.object({ key, comment: z.string().trim().max(4000, t.tooLong).optional() }),
+  reject: z.object({ key, comment: z.string({ required_error: t.rejectReasonRequired }).trim().min(1, t.rejectReasonRequired).max(4000, t.tooLong) }),
+  request_info: z.object({ key, comment: z.string({ required_error: t.infoQuestionRequired }).trim().min(1, t.infoQuestionRequired).max(4000, t.tooLong) }),
+  pay: z.object({
+    key,
+    amount: euro({ allowZero: false }),
+    paymentDate: isoDate,
+    method: z.enum(["bank_transfer", "cash", "card", "invoice"], { errorMap: () => ({ message: t.payMethodRequired }) }),
+    reference: z.string().trim().max(200, t.tooLong).optional(),
+  }),
+  settle: z.object({ key, actualAmount: euro({ allowZero: true }) }),
+  comment: z.object({ body: z.string({ required_error: t.commentRequired }).trim().min(1, t.commentRequired).max(4000, t.tooLong) }),
+};
+type Intent = keyof typeof schemas;
+
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
+  const spend = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
+  // One key per money-moving form, new on every page load.
+  const uuid = () => globalThis.crypto.randomUUID();
+  const keys = { approve: uuid(), reject: uuid(), request_info: uuid(), pay: uuid(), settle: uuid() };
+  return { ...spend, keys, today: today() };
+}
+
+type ActionData = { intent: string; result?: SubmissionResult<string[]> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
+  const spendId = params.spendId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
+  const submission = parseWithZod(formData, { schema: schemas[intent as Intent] });
+  if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+  const v = submission.value as Record<string, string | undefined>;
+  const idempotencyKey = v.key;
+  const run: Record<Intent, () => Promise<string>> = {
+    approve: async () => ((await approveSpend(ctx, spendId, { comment: v.comment || null, idempotencyKey })).action === "first_approval" ? "eerste-goedkeuring" : "goedgekeurd"),
+    reject: async () => (await rejectSpend(ctx, spendId, { comment: v.comment!, idempotencyKey }), "afgewezen"),
+    request_info: async () => (await requestSpendInfo(ctx, spendId, { comment: v.comment!, idempotencyKey }), "informatie-gevraagd"),
+    pay: async () => (
+      await recordPayment(ctx, spendId, { amountCents: parseEuroToCents(v.amount!)!, paymentDate: v.paymentDate!, method: v.method as "bank_transfer", reference: v.reference ?? "" }, { idempotencyKey }), "betaald"
+    ),
+    settle: async () => (await settleSpend(ctx, spendId, { actualCents: parseEuroToCents(v.actualAmount!)! }, { idempotencyKey }), "afgerekend"),
+    comment: async () => (await commentOnSpend(ctx, spendId, v.body!), "reactie"),
+  };
+  const outcome = await runForForm(submission.reply, run[intent as Intent]);
+  if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+  return redirect(`/gemeente/werkbudget/aanvragen/${spendId}?gedaan=${outcome.value}`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>;
+
+const describedBy = (field: AnyField, hint?: boolean) => [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+
+function FieldErrors({ field }: { field: AnyField }) {
+  return field.errors?.length ? (
+    <p id={field.errorId} className="field-error">
+      {field.errors.join(" ")}
+    </p>
+  ) : null;
+}
+
+function Hint({ field, text }: { field: AnyField; text?: string }) {
+  return text ? (
+    <p id={`${field.id}-hint`} className="hint">
+      {text}
+    </p>
+  ) : null;
+}
+
+function Input({ field, label, hint, type = "text", inputMode }: { field: AnyField; label: string; hint?: string; type?: "text" | "date"; inputMode?: "decimal" }) {
+  const props = getInputProps(field, { type, ariaAttributes: false });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint field={field} text={hint} />
+      <input {...props} key={props.key} className="input" inputMode={inputMode} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field, !!hint)} />
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+function TextArea({ field, label, hint }: { field: AnyField; label: string; hint?: string }) {
+  const props = getTextareaProps(field, { ariaAttributes: false });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint field={field} text={hint} />
+      <textarea {...props} key={props.key} rows={3} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field, !!hint)} />
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+export default function ControllerSpend() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const done = params.get("gedaan");
+  const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const can = (a: string) => d.allowedActions.includes(a as (typeof d.allowedActions)[number]);
+  const [approveForm, approveFields] = useForm({ id: "approve", lastResult: resultFor("approve"), shouldValidate: "onSubmit" });
+  const [rejectForm, rejectFields] = useForm({ id: "reject", lastResult: resultFor("reject"), shouldValidate: "onSubmit" });
+  const [infoForm, infoFields] = useForm({ id: "request_info", lastResult: resultFor("request_info"), shouldValidate: "onSubmit" });
+  const [payForm, payFields] = useForm({
+    id: "pay",
+    lastResult: resultFor("pay"),
+    shouldValidate: "onSubmit",
+    defaultValue: { amount: centsToEuroInput(d.spend.amountCents), paymentDate: d.today, method: "bank_transfer", reference: "" },
+  });
+  const [settleForm, settleFields] = useForm({ id: "settle", lastResult: resultFor("settle"), shouldValidate: "onSubmit", defaultValue: { actualAmount: centsToEuroInput(d.spend.paidCents) } });
+  const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
+  const decisions = ["approve", "reject", "request_info", "pay", "settle"].filter(can);
+  const methodProps = getSelectProps(payFields.method, { ariaAttributes: false });
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/gemeente/werkbudget/aanvragen">← {t.back}</Link>
+      </p>
+      <h1>{t.title(d.reference)}</h1>
+      <p className="flex flex-wrap items-center gap-3">
+        <StatusBadge status={d.spend.status} /> <span>{d.teamName}</span> <span>{formatMoney(d.spend.amountCents)}</span>
+      </p>
+      {done && t.done[done] ? (
+        <p role="status" className="alert alert-success">
+          {t.done[done]}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="decide-title" className="space-y-4">
+        <h2 id="decide-title">{t.actionsTitle}</h2>
+        {d.spend.amountCents > d.thresholdCents && (can("approve") || d.spend.status === "awaiting_second_approval") ? <p className="alert alert-info">{t.threshold(formatMoney(d.thresholdCents))}</p> : null}
+        {decisions.length === 0 ? <p className="card">{t.noActions}</p> : null}
+        <div className="grid gap-4 lg:grid-cols-2">
+          {can("approve") ? (
+            <div className="card">
+              <h3 id="approve-title">{t.approveTitle}</h3>
+              <p className="hint mb-2">{t.approveHint}</p>
+              <Form method="post" {...getFormProps(approveForm)} aria-labelledby="approve-title">
+                <input type="hidden" name="intent" value="approve" />
+                <input type="hidden" name="key" value={d.keys.approve} />
+                <FormErrors errors={approveForm.errors} id={approveForm.errorId} />
+                <TextArea field={approveFields.comment} label={t.approveComment} />
+                <SubmitButton>{t.approve}</SubmitButton>
+              </Form>
+            </div>
+          ) : null}
+          {can("reject") ? (
+            <div className="card">
+              <h3 id="reject-title">{t.rejectTitle}</h3>
+              <Form method="post" {...getFormProps(rejectForm)} aria-labelledby="reject-title">
+                <input type="hidden" name="key" value={d.keys.reject} />
+                <FormErrors errors={rejectForm.errors} id={rejectForm.errorId} />
+                <TextArea field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} />
+                <ConfirmSubmit label={t.reject} question={t.rejectQuestion} confirmLabel={t.rejectConfirm} name="intent" value="reject" danger />
+              </Form>
+            </div>
+          ) : null}
+          {can("request_info") ? (
+            <div className="card">
+              <h3 id="info-title">{t.infoTitle}</h3>
+              <Form method="post" {...getFormProps(infoForm)} aria-labelledby="info-title">
+                <input type="hidden" name="intent" value="request_info" />
+                <input type="hidden" name="key" value={d.keys.request_info} />
+                <FormErrors errors={infoForm.errors} id={infoForm.errorId} />
+                <TextArea field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} />
+                <SubmitButton className="btn btn-secondary">{t.info}</SubmitButton>
+              </Form>
+            </div>
+          ) : null}
+          {can("pay") ? (
+            <div className="card">
+              <h3 id="pay-title">{t.payTitle}</h3>
+              <p className="hint mb-2">{t.payHint}</p>
+              <Form method="post" {...getFormProps(payForm)} aria-labelledby="pay-title">
+                <input type="hidden" name="intent" value="pay" />
+                <input type="hidden" name="key" value={d.keys.pay} />
+                <FormErrors errors={payForm.errors} id={payForm.errorId} />
+                <Input field={payFields.amount} label={t.payAmount} hint={t.payAmountHint(formatMoney(d.spend.amountCents))} inputMode="decimal" />
+                <Input field={payFields.paymentDate} label={t.payDate} type="date" />
+                <div className="field">
+                  <label htmlFor={payFields.method.id}>{t.payMethod}</label>
+                  <select {...methodProps} key={methodProps.key} className="input" aria-invalid={payFields.method.errors?.length ? true : undefined} aria-describedby={describedBy(payFields.method)}>
+                    {Object.entries(nl.spends.paymentMethods).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldErrors field={payFields.method} />
+                </div>
+                <Input field={payFields.reference} label={t.payReference} />
+                <SubmitButton>{t.pay}</SubmitButton>
+              </Form>
+            </div>
+          ) : null}
+          {can("settle") ? (
+            <div className="card">
+              <h3 id="settle-title">{t.settleTitle}</h3>
+              <p className="hint mb-2">{t.settleHint}</p>
+              <Form method="post" {...getFormProps(settleForm)} aria-labelledby="settle-title">
+                <input type="hidden" name="intent" value="settle" />
+                <input type="hidden" name="key" value={d.keys.settle} />
+                <FormErrors errors={settleForm.errors} id={settleForm.errorId} />
+                <Input field={settleFields.actualAmount} label={t.settleAmount} hint={t.settleAmountHint(formatMoney(d.spend.paidCents))} inputMode="decimal" />
+                <SubmitButton>{t.settle}</SubmitButton>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </section>
+
+      <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} />
+      <SpendTimeline entries={d.timeline} />
+
+      {d.canComment ? (
+        <section aria-labelledby="comment-title" className="card max-w-2xl">
+          <h2 id="comment-title">{t.commentTitle}</h2>
+          <Form method="post" {...getFormProps(commentForm)}>
+            <input type="hidden" name="intent" value="comment" />
+            <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
+            <TextArea field={commentFields.body} label={t.comment} hint={t.commentHint} />
+            <SubmitButton>{t.commentSubmit}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

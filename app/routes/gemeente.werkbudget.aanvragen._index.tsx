@@ -1,0 +1,160 @@
+// The controller's list of all teams' requests. By default the approval
+// queue: the requests waiting for a decision, the one waiting longest first.
+// Filters as Dutch query parameters: status, team, jaar, van, tot, pagina.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/confirm";
+import { StatusBadge } from "~/components/spend-detail";
+import { requireMunicipalityContext } from "~/context.server";
+import { SPEND_STATUSES, WAITING_STATUSES, isDomainError, listSpends, workbudgetFilterOptions, type SpendStatus } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { pageParam, toHttpError } from "~/lib/http.server";
+
+const t = nl.workbudget;
+const q = t.queue;
+
+export const meta: MetaFunction = () => [{ title: `${q.title} – ${t.title} – ${nl.common.appName}` }];
+
+const WAITING = "wachtend";
+const ALL = "alle";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
+  const params = new URL(request.url).searchParams;
+  const values = { status: params.get("status") || WAITING, team: params.get("team") ?? "", jaar: params.get("jaar") ?? "", van: params.get("van") ?? "", tot: params.get("tot") ?? "" };
+  const status: SpendStatus[] =
+    values.status === WAITING ? [...WAITING_STATUSES] : values.status === ALL ? SPEND_STATUSES.filter((s) => s !== "draft") : (SPEND_STATUSES as readonly string[]).includes(values.status) ? [values.status as SpendStatus] : [...WAITING_STATUSES];
+  const waiting = status.every((s) => (WAITING_STATUSES as readonly string[]).includes(s));
+  const year = /^\d{4}$/.test(values.jaar) ? Number(values.jaar) : null;
+  const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
+  const page = pageParam(request);
+  try {
+    const list = await listSpends(ctx, { status, teamId: values.team || null, year, from: values.van || null, to: values.tot || null, oldestFirst: waiting }, page);
+    return { ...list, page: Math.min(page, list.pages), values, waiting, options, invalid: false };
+  } catch (e) {
+    if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
+    return { rows: [], total: 0, pages: 1, page: 1, values, waiting, options, invalid: true };
+  }
+}
+
+export default function WorkbudgetQueue() {
+  const { rows, total, page, pages, values, waiting, options, invalid } = useLoaderData<typeof loader>();
+  const search = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "")).toString();
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/gemeente/werkbudget${values.jaar ? `?jaar=${values.jaar}` : ""}`}>← {t.title}</Link>
+      </p>
+      <h1>{q.title}</h1>
+      <p>{q.intro}</p>
+
+      <form method="get" className="card" aria-labelledby="queue-filters-title" noValidate>
+        <h2 id="queue-filters-title" className="mb-3">
+          {t.filters.title}
+        </h2>
+        {invalid ? (
+          <p role="alert" className="alert alert-error">
+            {t.filters.invalid}
+          </p>
+        ) : null}
+        <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-5">
+          <div className="field">
+            <label htmlFor="q-status">{t.filters.status}</label>
+            <select id="q-status" name="status" defaultValue={values.status} className="input" key={`status-${values.status}`}>
+              <option value={WAITING}>{t.filters.waiting}</option>
+              <option value={ALL}>{t.filters.allStatuses}</option>
+              {Object.entries(nl.spends.statuses).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="q-team">{t.filters.team}</label>
+            <select id="q-team" name="team" defaultValue={values.team} className="input" key={`team-${values.team}`}>
+              <option value="">{t.filters.allTeams}</option>
+              {options.teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="q-jaar">{t.filters.year}</label>
+            <select id="q-jaar" name="jaar" defaultValue={values.jaar} className="input" key={`jaar-${values.jaar}`}>
+              <option value="">{t.filters.allYears}</option>
+              {options.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="q-van">{t.filters.from}</label>
+            <input id="q-van" name="van" type="date" defaultValue={values.van} className="input" key={`van-${values.van}`} />
+          </div>
+          <div className="field">
+            <label htmlFor="q-tot">{t.filters.to}</label>
+            <input id="q-tot" name="tot" type="date" defaultValue={values.tot} className="input" key={`tot-${values.tot}`} />
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn">
+            {t.filters.apply}
+          </button>
+          <Link to="/gemeente/werkbudget/aanvragen">{t.filters.clear}</Link>
+        </div>
+      </form>
+
+      <p role="status">{invalid ? "" : rows.length === 0 ? q.empty : `${q.count(total)}${waiting ? ` · ${q.oldestFirst}` : ""}`}</p>
+
+      {rows.length > 0 ? (
+        <div className="card overflow-x-auto p-0" role="region" aria-labelledby="queue-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="queue-caption" className="sr-only">
+              {q.caption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{q.colReference}</th>
+                <th scope="col">{q.colTeam}</th>
+                <th scope="col">{q.colPurpose}</th>
+                <th scope="col">{q.colStatus}</th>
+                <th scope="col" className="text-right">
+                  {q.colAmount}
+                </th>
+                <th scope="col">{q.colCreated}</th>
+                <th scope="col">{q.colUpdated}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" className="whitespace-nowrap font-normal">
+                    <Link to={`/gemeente/werkbudget/aanvragen/${r.id}`}>
+                      {r.reference}
+                    </Link>
+                  </th>
+                  <td>{r.teamName}</td>
+                  <td>{r.purpose || nl.spends.noPurpose}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td className="whitespace-nowrap text-right">{formatMoney(r.amountCents)}</td>
+                  <td className="whitespace-nowrap">{formatDate(r.createdAt)}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <Pagination page={page} pages={pages} search={search} />
+    </div>
+  );
+}

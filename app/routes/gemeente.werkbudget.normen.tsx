@@ -1,0 +1,184 @@
+// The return norms table, maintained by the budget controller: the list and
+// one form to add a norm or (with ?bewerk=<id>) change one. The code of a
+// norm never changes; every change is in the audit log (saveNorm).
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, SubmitButton } from "~/components/form";
+import { requireMunicipalityContext } from "~/context.server";
+import { listNorms, saveNorm } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatMoney } from "~/lib/format";
+import { runForForm } from "~/lib/http.server";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
+
+const t = nl.workbudget.norms;
+const d = nl.workbudget.detail;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+const schema = z.object({
+  id: z.string().uuid().optional(),
+  code: z.string({ required_error: t.codeInvalid }).trim().regex(/^[a-z0-9_]{2,40}$/, t.codeInvalid),
+  label: z.string({ required_error: t.labelRequired }).trim().min(2, t.labelRequired).max(200, d.tooLong),
+  amount: z
+    .string({ required_error: d.amountRequired })
+    .trim()
+    .refine((v) => parseEuroToCents(v) !== null, d.amountInvalid)
+    .refine((v) => (parseEuroToCents(v) ?? 0) <= 1_000_000_000, d.amountInvalid),
+  unit: z.string({ required_error: t.unitRequired }).trim().min(1, t.unitRequired).max(60, d.tooLong),
+  source: z.string({ required_error: t.sourceRequired }).trim().min(2, t.sourceRequired).max(400, d.tooLong),
+  isLocalEstimate: z.literal("on").optional(),
+  active: z.literal("on").optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "ReturnNorm", context as { ip?: string });
+  return { norms: await listNorms(ctx) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireMunicipalityContext(request, "manage", "ReturnNorm", context as { ip?: string });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const outcome = await runForForm(submission.reply, () =>
+    saveNorm(ctx, v.id ?? null, { code: v.code, label: v.label, amountCents: parseEuroToCents(v.amount)!, unit: v.unit, source: v.source, isLocalEstimate: v.isLocalEstimate === "on", active: v.active === "on" }),
+  );
+  if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status });
+  return redirect("/gemeente/werkbudget/normen?gedaan=opgeslagen");
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>;
+
+function Text({ field, label, hint, readOnly, inputMode }: { field: AnyField; label: string; hint?: string; readOnly?: boolean; inputMode?: "decimal" }) {
+  const props = getInputProps(field, { type: "text", ariaAttributes: false });
+  const described = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} key={props.key} className="input" readOnly={readOnly} inputMode={inputMode} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={described} />
+      {field.errors?.length ? (
+        <p id={field.errorId} className="field-error">
+          {field.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Check({ field, label }: { field: AnyField; label: string }) {
+  const props = getInputProps(field, { type: "checkbox", ariaAttributes: false });
+  return (
+    <div className="field flex-row items-center gap-2">
+      <input {...props} key={props.key} />
+      <label htmlFor={field.id}>{label}</label>
+    </div>
+  );
+}
+
+export default function Norms() {
+  const { norms } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]> } | undefined;
+  const [params] = useSearchParams();
+  const editing = norms.find((n) => n.id === params.get("bewerk")) ?? null;
+  const done = params.get("gedaan");
+  const [form, fields] = useForm({
+    id: editing ? `norm-${editing.id}` : "norm-new",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    defaultValue: editing
+      ? { id: editing.id, code: editing.code, label: editing.label, amount: centsToEuroInput(editing.amountCents), unit: editing.unit, source: editing.source, isLocalEstimate: editing.isLocalEstimate ? "on" : undefined, active: editing.active ? "on" : undefined }
+      : { active: "on" },
+  });
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
+      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {done && t.done[done] ? (
+        <p role="status" className="alert alert-success">
+          {t.done[done]}
+        </p>
+      ) : null}
+      {norms.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto p-0" role="region" aria-labelledby="norms-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="norms-caption" className="sr-only">
+              {t.caption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colLabel}</th>
+                <th scope="col">{t.colCode}</th>
+                <th scope="col" className="text-right">
+                  {t.colAmount}
+                </th>
+                <th scope="col">{t.colUnit}</th>
+                <th scope="col">{t.colSource}</th>
+                <th scope="col">{t.colLocal}</th>
+                <th scope="col">{t.colActive}</th>
+                <th scope="col">
+                  <span className="sr-only">{nl.common.actions}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {norms.map((n) => (
+                <tr key={n.id}>
+                  <th scope="row" className="font-normal">
+                    {n.label}
+                  </th>
+                  <td>
+                    <code>{n.code}</code>
+                  </td>
+                  <td className="whitespace-nowrap text-right">{formatMoney(n.amountCents)}</td>
+                  <td>{n.unit}</td>
+                  <td>{n.source}</td>
+                  <td>{n.isLocalEstimate ? t.yes : t.no}</td>
+                  <td>{n.active ? t.yes : t.no}</td>
+                  <td>
+                    <Link to={`?bewerk=${n.id}`} aria-label={t.editLabel(n.label)}>
+                      {t.edit}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="norm-form-title" className="card max-w-2xl">
+        <h2 id="norm-form-title">{editing ? t.editTitle(editing.label) : t.addTitle}</h2>
+        <Form method="post" {...getFormProps(form)} key={form.id}>
+          {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Text field={fields.code} label={t.code} hint={t.codeHint} readOnly={!!editing} />
+          <Text field={fields.label} label={t.label} />
+          <Text field={fields.amount} label={t.amount} inputMode="decimal" />
+          <Text field={fields.unit} label={t.unit} hint={t.unitHint} />
+          <Text field={fields.source} label={t.source} hint={t.sourceHint} />
+          <Check field={fields.isLocalEstimate} label={t.isLocalEstimate} />
+          <Check field={fields.active} label={t.active} />
+          <div className="flex flex-wrap items-center gap-4">
+            <SubmitButton>{t.save}</SubmitButton>
+            {editing ? <Link to="/gemeente/werkbudget/normen">{t.cancelEdit}</Link> : null}
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError } from "@wijkwerk/authz";
+import { budgets, eq } from "@wijkwerk/db";
+import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
+import { spendReference } from "../src/spend-queries";
+import { approveSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { ledgerWorld } from "./ledger-fixture";
+
+const PAY = { paymentDate: "2017-06-02", method: "bank_transfer" as const, reference: "NL-2017-001" };
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+describe("workbudget reports for the controller", () => {
+  let t: TestDatabase;
+  let w: Awaited<ReturnType<typeof ledgerWorld>>;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    w = await ledgerWorld(t, { budgetCents: 15_000_000, thresholdCents: 100_000 });
+    const c1 = () => w.as.controller1();
+    // s1: approved → paid → settled at € 412,50 → evaluated, with another regulation (€ 400, 28 days).
+    ids.s1 = await w.submitted(45_000);
+    await approveSpend(await c1(), ids.s1, { idempotencyKey: "rep-approve-1" });
+    await recordPayment(await c1(), ids.s1, { ...PAY, amountCents: 45_000 }, { idempotencyKey: "rep-pay-1" });
+    await settleSpend(await c1(), ids.s1, { actualCents: 41_250 }, { idempotencyKey: "rep-settle-1" });
+    await evaluateSpend(await w.as.author(), ids.s1, { prevented: "yes", realisedReturnCents: 1_600_000, realisedSocialReturn: "Werkt.", otherRegulationApplied: true, otherRegulation: "bijzondere_bijstand", otherRegulationAmountCents: 40_000, otherRegulationLeadDays: 28 });
+    // s2: approved and paid; s3: approved; s4: rejected; s5: waiting; s6: first of two approvals.
+    ids.s2 = await w.submitted(20_000);
+    await approveSpend(await c1(), ids.s2, { idempotencyKey: "rep-approve-2" });
+    await recordPayment(await c1(), ids.s2, { ...PAY, amountCents: 20_000 }, { idempotencyKey: "rep-pay-2" });
+    ids.s3 = await w.submitted(10_000);
+    await approveSpend(await c1(), ids.s3, { idempotencyKey: "rep-approve-3" });
+    ids.s4 = await w.submitted(5_000);
+    await rejectSpend(await c1(), ids.s4, { comment: "Valt onder de Wmo." });
+    ids.s5 = await w.submitted(7_000);
+    ids.s6 = await w.submitted(250_000);
+    await approveSpend(await c1(), ids.s6);
+  });
+  afterAll(() => t.drop());
+
+  it("key figures come from the postings and match the cached budget row", async () => {
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
+    // reserved: s3 (100,00); paid: s1 settled 412,50 + s2 200,00; available: 150.000 − 712,50.
+    const expected = { fundedCents: 15_000_000, reservedCents: 10_000, paidCents: 41_250 + 20_000, availableCents: 15_000_000 - 10_000 - 61_250 };
+    expect(d.totals).toEqual(expected);
+    expect(d.cached).toEqual(expected);
+    expect(d.totalsMatchCache).toBe(true);
+    const [row] = await t.db.select().from(budgets).where(eq(budgets.id, w.budget.id));
+    expect(row.availableCents).toBe(14_928_750);
+  });
+
+  it("burn-down: funding from January, later postings in their month (past the year: December), the last point equals the totals", async () => {
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
+    expect(d.burnDown).toHaveLength(12);
+    expect(d.burnDown[0]).toEqual({ month: "2017-01", committedCents: 0, availableCents: 15_000_000 });
+    expect(d.burnDown[10]).toEqual({ month: "2017-11", committedCents: 0, availableCents: 15_000_000 });
+    expect(d.burnDown[11]).toEqual({ month: "2017-12", committedCents: 71_250, availableCents: 14_928_750 });
+    // This year's months still to come are empty.
+    const current = await workbudgetDashboard(await w.as.controller1(), { year: 2026 }, NOW);
+    expect(current.budget).toBeNull();
+    expect(current.burnDown[10].committedCents).toBe(0);
+    expect(current.burnDown[11]).toEqual({ month: "2026-12", committedCents: null, availableCents: null });
+  });
+
+  it("breakdowns per team, life domain and norm; returns and their ratios", async () => {
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
+    expect(d.perTeam).toEqual([{ teamId: w.teamA.id, teamName: expect.any(String), count: 6, approvedCents: 75_000, paidCents: 65_000, settledCents: 41_250 }]);
+    // Committed: s1 (412,50), s2 (200,00), s3 (100,00), each touching financien and werk_opleiding.
+    expect(d.perLifeDomain).toEqual(
+      expect.arrayContaining([
+        { domain: "financien", count: 3, costCents: 71_250 },
+        { domain: "werk_opleiding", count: 3, costCents: 71_250 },
+      ]),
+    );
+    expect(d.perLifeDomain).toHaveLength(2);
+    expect(d.perNorm).toEqual([{ normId: null, code: null, label: null, count: 3, expectedReturnCents: 4_800_000, costCents: 71_250 }]);
+    expect(d.returns).toEqual({
+      committedCostCents: 71_250,
+      expectedReturnCents: 4_800_000,
+      expectedRatio: 67.37, // 4.800.000 / 71.250
+      evaluatedCount: 1,
+      evaluatedCostCents: 41_250,
+      realisedReturnCents: 1_600_000,
+      realisedRatio: 38.79, // 1.600.000 / 41.250
+    });
+    // The committed cost is what the ledger has reserved or paid.
+    expect(d.returns.committedCostCents).toBe(d.totals.reservedCents + d.totals.paidCents);
+  });
+
+  it("prevented problems, alternative-regulation differences and the approval queue", async () => {
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
+    const ref = d.prevented[0]?.reference;
+    expect(ref).toMatch(/^WB-2017-\d{4}$/);
+    expect(d.prevented).toEqual([{ spendId: ids.s1, reference: ref, teamName: expect.any(String), problemPrevented: "Baan gaat verloren, schulden lopen op.", prevented: "yes", costCents: 41_250 }]);
+    expect(d.alternatives.rows).toEqual([
+      { spendId: ids.s1, reference: ref, teamName: expect.any(String), regulation: "bijzondere_bijstand", workbudgetCostCents: 41_250, regulationAmountCents: 40_000, differenceCents: 1_250, regulationLeadDays: 28, workbudgetDays: 0, daysGained: 28 },
+    ]);
+    expect(d.alternatives.totals).toEqual({ count: 1, workbudgetCostCents: 41_250, regulationAmountCents: 40_000, differenceCents: 1_250, daysGained: 28 });
+    // s5 (submitted) and s6 (awaiting the second approval) wait for the controller.
+    expect(d.queue.count).toBe(2);
+    expect(d.queue.oldestWaitingSince).not.toBeNull();
+    // Three and a half days later the oldest has waited three whole days.
+    const later = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, new Date(new Date(d.queue.oldestWaitingSince!).getTime() + 3.5 * 86_400_000));
+    expect(later.queue.oldestWaitingDays).toBe(3);
+  });
+
+  it("filters: another team and an empty period show nothing, the key figures stay the budget's", async () => {
+    const other = await workbudgetDashboard(await w.as.controller1(), { year: 2017, teamId: w.teamB.id }, NOW);
+    expect(other.perTeam).toEqual([]);
+    expect(other.queue.count).toBe(0);
+    expect(other.totals.availableCents).toBe(14_928_750);
+    const past = await workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2001-01-01", to: "2001-12-31" }, NOW);
+    expect(past.perTeam).toEqual([]);
+    expect(past.returns.committedCostCents).toBe(0);
+    await expect(workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("team members — also the coordinator — are refused", async () => {
+    await expect(workbudgetDashboard(await w.as.author(), { year: 2017 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(workbudgetDashboard(await w.as.coordinator(), { year: 2017 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(financeCsv(await w.as.coordinator(), { year: 2017, kind: "postings", decimalComma: false })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("euros from cents exactly", () => {
+    expect(centsToEuros(-1_500_000_000)).toBe("-15000000.00");
+    expect(centsToEuros(41_250, true)).toBe("412,50");
+    expect(centsToEuros(5)).toBe("0.05");
+    expect(centsToEuros(-5, true)).toBe("-0,05");
+  });
+
+  it("postings CSV: documented header, one row per posting, signed amounts", async () => {
+    const csv = await financeCsv(await w.as.controller1(), { year: 2017, kind: "postings", decimalComma: false });
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(POSTINGS_CSV_COLUMNS.join(","));
+    // allocate (2) + s1 reserve, pay, refund (6) + s2 reserve, pay (4) + s3 reserve (2).
+    expect(lines).toHaveLength(1 + 14);
+    const first = lines[1].split(",");
+    expect(first.slice(4, 8)).toEqual(["2017", "allocate", "funding", "-150000.00"]);
+    expect(first[2]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(lines[2].split(",").slice(5, 8)).toEqual(["allocate", "available", "150000.00"]);
+    const refund = lines.map((l) => l.split(",")).filter((c) => c[5] === "refund");
+    expect(refund.map((c) => [c[6], c[7], c[8]])).toEqual([
+      ["paid", "-37.50", spendReference(2017, Number(refund[0][8].slice(-4)))],
+      ["available", "37.50", refund[0][8]],
+    ]);
+    const comma = await financeCsv(await w.as.controller1(), { year: 2017, kind: "postings", decimalComma: true });
+    expect(comma.split("\r\n")[1].split(";").slice(4, 8)).toEqual(["2017", "allocate", "funding", "-150000,00"]);
+  });
+
+  it("spends CSV: documented header, one row per spend with payment, settlement and the regulation difference", async () => {
+    const csv = await financeCsv(await w.as.controller1(), { year: 2017, kind: "spends", decimalComma: true });
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(SPENDS_CSV_COLUMNS.join(";"));
+    expect(lines).toHaveLength(1 + 6);
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(";").map((v, i) => [SPENDS_CSV_COLUMNS[i], v])));
+    const s1 = rows.find((r) => r.status === "evaluated")!;
+    expect(s1).toMatchObject({
+      budgetjaar: "2017",
+      levensdomeinen: "financien|werk_opleiding",
+      aangevraagd_eur: "450,00",
+      betaald_eur: "450,00",
+      betaaldatum: "2017-06-02",
+      betaalwijze: "bank_transfer",
+      werkelijk_eur: "412,50",
+      verwacht_rendement_eur: "16000,00",
+      probleem_voorkomen: "yes",
+      gerealiseerd_rendement_eur: "16000,00",
+      andere_regeling: "bijzondere_bijstand",
+      bedrag_andere_regeling_eur: "400,00",
+      verschil_eur: "12,50",
+      doorlooptijd_andere_regeling_dagen: "28",
+    });
+    expect(s1.referentie).toMatch(/^WB-2017-\d{4}$/);
+    expect(s1.aangemaakt_op).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(rows.find((r) => r.status === "rejected")).toMatchObject({ betaald_eur: "", werkelijk_eur: "", andere_regeling: "" });
+  });
+});

@@ -1,0 +1,204 @@
+// pnpm bench:ledger — the workbudget at city scale (not part of the tests).
+//
+// 1. Seeds a fresh PostgreSQL database: the demo municipality plus 10 years ×
+//    10.000 requests (≈ 100.000) with their postings (scripts/bench/seed-history.ts).
+// 2. Starts the built app (node server.js) on it, signed in as the controller.
+// 3. Baseline, measured in the same run: a bare node:http server in this
+//    process that calls the same report functions (the same SQL) directly —
+//    no session, no permission checkpoint, no Remix, no HTML.
+// 4. 50 concurrent connections: the controller's dashboard and the CSV export
+//    through the app vs the baseline; p50/p95 and the ratio.
+// 5. Approval throughput under contention: 2.000 approvals, 50 at a time, for
+//    a budget that fits 1.500 of them; approvals/s and overspend (must be 0).
+//
+// Options (env): BENCH_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (400 per measurement), BENCH_PORT (3900).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import postgres from "postgres";
+import { defineAbilityFor } from "@wijkwerk/authz";
+import { approveSpend, createBudget, createSpendDraft, financeCsv, loadGrants, seedWorkbudgetDemo, submitSpend, workbudgetDashboard, checkLedger, type UseCaseContext } from "@wijkwerk/core";
+import { budgets, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
+import { seedDemo } from "../../db/src/seed/demo";
+import { seedHistory } from "./seed-history";
+
+process.env.DATABASE_POOL_SIZE ??= "20";
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SPENDS_PER_YEAR = Number(process.env.BENCH_SPENDS_PER_YEAR ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = 50;
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const DB_NAME = "wijkwerk_bench";
+
+if (!existsSync("build/index.js")) {
+  console.error("build/index.js ontbreekt: voer eerst `pnpm build` uit.");
+  process.exit(1);
+}
+
+const dbUrl = (() => {
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
+
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+async function freshDatabase() {
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.unsafe(`create database ${DB_NAME}`);
+  await admin.end();
+  const handle = await openDatabase({ url: dbUrl });
+  await migrateDatabase(handle);
+  return handle;
+}
+
+async function controllerContext(db: Awaited<ReturnType<typeof openDatabase>>["db"]): Promise<UseCaseContext> {
+  const [u] = await db.select().from(users).where(eq(users.email, "controller@wijkwerk.demo"));
+  const loaded = (await loadGrants(db, u.id))!;
+  return {
+    db,
+    actor: { userId: u.id, municipalityId: u.municipalityId, email: u.email, name: u.name },
+    grants: loaded.grants,
+    ability: defineAbilityFor(loaded.grants),
+    scope: { kind: "municipality", municipalityId: u.municipalityId, userId: u.id },
+    meta: { ip: null, userAgent: "bench" },
+  };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** REQUESTS requests, CONCURRENCY at a time; latencies in ms (after a warm-up). */
+async function measure(url: string, headers: Record<string, string>): Promise<{ p50: number; p95: number; rps: number }> {
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(url, { headers, redirect: "manual" }).catch((e: Error) => {
+      throw new Error(`${url}: ${e.message} (${String((e as { cause?: unknown }).cause)})`);
+    });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200 || body.byteLength === 0) throw new Error(`${url} → ${res.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) latencies.push(await once());
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / seconds };
+}
+
+async function waitFor(url: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const handle = await freshDatabase();
+const db = handle.db;
+log(`database ${DB_NAME}: demo data …`);
+await seedDemo(db);
+await seedWorkbudgetDemo(db);
+const [m] = await queryRows<{ id: string }>(db, sql`select id from municipalities where slug = 'maastricht'`);
+const controller = await controllerContext(db);
+const year = new Date().getUTCFullYear();
+const t0 = Date.now();
+const seeded = await seedHistory(db, { municipalityId: m.id, firstYear: year - 9, years: 10, spendsPerYear: SPENDS_PER_YEAR, controllerId: controller.actor.userId });
+log(`history: ${seeded.spends} requests, ${seeded.postings} postings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const check = await checkLedger(db);
+log(`ledger:check on the seeded history: ${check.problems.length === 0 ? "ok" : check.problems.slice(0, 3).join("; ")}`);
+
+// A signed-in controller for the app: a session row and its cookie (MFA counted as done).
+const sessionId = randomBytes(20).toString("hex");
+await db.execute(sql`update users set totp_enabled_at = now() where id = ${controller.actor.userId}`);
+await db.execute(sql`insert into sessions (id, user_id, expires_at, mfa_verified) values (${sessionId}, ${controller.actor.userId}, now() + interval '12 hours', true)`);
+const cookie = { Cookie: `wijkwerk_session=${sessionId}` };
+
+const app = spawn("node", ["server.js"], {
+  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: dbUrl, INSECURE_COOKIES: "true", MFA_ENCRYPTION_KEY: "be".repeat(32), DATABASE_POOL_SIZE: "20" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const baseline = http.createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url ?? "/", "http://x");
+    const body = url.pathname === "/csv" ? await financeCsv(controller, { year, kind: "postings", decimalComma: false }) : JSON.stringify(await workbudgetDashboard(controller, { year }));
+    res.writeHead(200, { "Content-Type": url.pathname === "/csv" ? "text/csv" : "application/json" }).end(body);
+  } catch (e) {
+    res.writeHead(500).end(String(e));
+  }
+});
+// Like server.js: idle keep-alive sockets outlive the client's reuse window.
+baseline.keepAliveTimeout = 65_000;
+await new Promise<void>((r) => baseline.listen(PORT + 1, "127.0.0.1", r));
+try {
+  await waitFor(`http://127.0.0.1:${PORT}/healthz`);
+  const appBase = `http://127.0.0.1:${PORT}`;
+  const base = `http://127.0.0.1:${PORT + 1}`;
+  const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
+  log(`measuring (${REQUESTS} requests, ${CONCURRENCY} concurrent) …`);
+  results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie), await measure(`${base}/dashboard`, {})]);
+  results.push(["CSV export (postings)", await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie), await measure(`${base}/csv`, {})]);
+
+  // Approval throughput: a budget that fits 1.500 of 2.000 requests of € 10.
+  const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
+  const [author] = await db.select().from(users).where(eq(users.email, "member.mariaberg@wijkwerk.demo"));
+  const authorGrants = (await loadGrants(db, author.id))!;
+  const authorCtx: UseCaseContext = { ...controller, actor: { userId: author.id, municipalityId: author.municipalityId, email: author.email, name: author.name }, grants: authorGrants.grants, ability: defineAbilityFor(authorGrants.grants), scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id } };
+  const contested = await createBudget(controller, { year: 2099, name: "Benchmark contention", amountCents: 1_500_000, approvalThresholdCents: 10_000_000 });
+  const ids: string[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const { id } = await createSpendDraft(authorCtx, { amountCents: 1_000, neededOn: "2099-03-01", purpose: "b", rationale: "b", problemPrevented: "b", lifeDomains: ["financien"], expectedReturnCents: 0, customReturnJustification: "b", expectedSocialReturn: "b" });
+    await submitSpend(authorCtx, id);
+    ids.push(id);
+  }
+  let ok = 0;
+  let refused = 0;
+  let nextApproval = 0;
+  const ta = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextApproval < ids.length) {
+        const id = ids[nextApproval++];
+        await approveSpend(controller, id, { idempotencyKey: `bench-${id}` }).then(
+          () => ok++,
+          (e: { code?: string }) => (e.code === "insufficient_budget" ? refused++ : Promise.reject(e)),
+        );
+      }
+    }),
+  );
+  const approvalsPerSecond = ids.length / ((performance.now() - ta) / 1000);
+  const [after] = await db.select().from(budgets).where(eq(budgets.id, contested.id));
+  const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
+
+  console.log("\n## Ledger benchmark");
+  console.log(`history: ${seeded.spends} requests, ${seeded.postings} postings (10 years); ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement\n`);
+  console.log("| measurement | app p50 | app p95 | baseline p50 | baseline p95 | p95 ratio | target |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const [name, a, b] of results) {
+    const ratio = a.p95 / b.p95;
+    console.log(`| ${name} | ${a.p50.toFixed(0)} ms | ${a.p95.toFixed(0)} ms | ${b.p50.toFixed(0)} ms | ${b.p95.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${name.startsWith("controller") ? `≤ 2× ${ratio <= 2 ? "✓" : "✗"}` : "–"} |`);
+  }
+  console.log(`\napprovals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}`);
+  const final = await checkLedger(db);
+  console.log(`ledger:check after the run: ${final.problems.length === 0 ? "ok" : final.problems.slice(0, 3).join("; ")}`);
+} finally {
+  app.kill("SIGTERM");
+  baseline.close();
+  await handle.close();
+}
