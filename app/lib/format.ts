@@ -6,11 +6,18 @@ export function formatMoney(cents: number | bigint): string {
   return money.format(Number(cents) / 100);
 }
 
+// Formatters are expensive to construct and cheap to use: one per option set.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function parts(d: Date, opts: Intl.DateTimeFormatOptions) {
+  const key = JSON.stringify(opts);
+  let formatter = dateFormatters.get(key);
+  if (!formatter) dateFormatters.set(key, (formatter = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, ...opts })));
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, ...opts }).formatToParts(d)) out[p.type] = p.value;
+  for (const p of formatter.formatToParts(d)) out[p.type] = p.value;
   return out;
 }
+const hoursFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+const numberFormat = new Intl.NumberFormat("nl-NL");
 
 /** 22-11-2026. Accepts a Date, an ISO timestamp or a 'YYYY-MM-DD' date. */
 export function formatDate(value: Date | string | null | undefined): string {
@@ -32,11 +39,11 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 
 export function formatHours(hours: string | number | null | undefined): string {
   if (hours === null || hours === undefined || hours === "") return "–";
-  return `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(Number(hours))} uur`;
+  return `${hoursFormat.format(Number(hours))} uur`;
 }
 
 /** 12.345 */
 export function formatNumber(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === "") return "–";
-  return new Intl.NumberFormat("nl-NL").format(Number(value));
+  return numberFormat.format(Number(value));
 }

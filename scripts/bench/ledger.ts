@@ -12,7 +12,7 @@
 //    a budget that fits 1.500 of them; approvals/s and overspend (must be 0).
 //
 // Options (env): BENCH_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (400 per measurement), BENCH_PORT (3900).
+// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (200 per measurement), BENCH_PORT (3900).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -27,7 +27,7 @@ import { seedHistory } from "./seed-history";
 process.env.DATABASE_POOL_SIZE ??= "20";
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SPENDS_PER_YEAR = Number(process.env.BENCH_SPENDS_PER_YEAR ?? 10_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = 50;
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const DB_NAME = "wijkwerk_bench";
