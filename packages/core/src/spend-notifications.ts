@@ -1,9 +1,8 @@
 // Who must act next on a request, told in the app and by e-mail (outbox), in
 // the same transaction as the step itself.
-import { and, budgets, desc, eq, isNull, notifications, queryRows, sql, teams, withScope, type Tx } from "@wijkwerk/db";
+import { and, desc, eq, isNull, notifications, outboxEmails, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import type { UseCaseContext } from "./context";
 import type { SpendStatus } from "./ledger-rules";
-import { enqueueEmail } from "./outbox";
 
 interface Recipient {
   id: string;
@@ -46,8 +45,6 @@ export interface StepNotice {
   status: SpendStatus;
   comment: string | null;
   evaluationDueOn?: string | null;
-  /** The first approver does not approve twice. */
-  excludeUserIds?: string[];
 }
 
 async function recipients(tx: Tx, audience: Audience, notice: StepNotice): Promise<Recipient[]> {
@@ -59,12 +56,13 @@ async function recipients(tx: Tx, audience: Audience, notice: StepNotice): Promi
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {
   const plan = WHO_ACTS_NEXT[notice.status];
   if (!plan) return 0;
-  const [t] = await tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, notice.spend.teamId));
-  const [b] = await tx.select({ year: budgets.year }).from(budgets).where(eq(budgets.id, notice.spend.budgetId));
-  const reference = `WB-${b.year}-${String(notice.spend.number).padStart(4, "0")}`;
+  const [where] = await queryRows<{ slug: string; year: number }>(tx, sql`select (select slug from teams where id = ${notice.spend.teamId}) as slug, (select year from budgets where id = ${notice.spend.budgetId}) as year`);
+  const t = { slug: where.slug };
+  const reference = `WB-${where.year}-${String(notice.spend.number).padStart(4, "0")}`;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const excluded = new Set([ctx.actor.userId, ...(notice.excludeUserIds ?? [])]);
-  let sent = 0;
+  const excluded = new Set([ctx.actor.userId]);
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  const mails: { to: string; subject: string; text: string }[] = [];
   for (const { audience, kind } of plan) {
     const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : `/t/${t.slug}/werkbudget/${notice.spend.id}`;
     const text = TEXT[kind](reference, kind === "evaluate" ? (notice.evaluationDueOn ?? "").split("-").reverse().join("-") : (notice.comment ?? ""));
@@ -72,12 +70,16 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
       // Nobody is told to act on their own step or their own request's approval.
       if (excluded.has(r.id) && audience !== "author") continue;
       if (audience === "author" && r.id === ctx.actor.userId) continue;
-      await tx.insert(notifications).values({ municipalityId: notice.spend.municipalityId, userId: r.id, spendId: notice.spend.id, kind, text, link });
-      await enqueueEmail(tx, { municipalityId: notice.spend.municipalityId, to: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
-      sent++;
+      rows.push({ municipalityId: notice.spend.municipalityId, userId: r.id, spendId: notice.spend.id, kind, text, link });
+      mails.push({ to: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
     }
   }
-  return sent;
+  // One statement each, whatever the number of recipients.
+  if (rows.length) {
+    await tx.insert(notifications).values(rows);
+    await tx.insert(outboxEmails).values(mails.map((m) => ({ municipalityId: notice.spend.municipalityId, toAddress: m.to, subject: m.subject, textBody: m.text })));
+  }
+  return rows.length;
 }
 
 /** The signed-in user's notifications, newest first, and how many are unread. */

@@ -206,7 +206,7 @@ async function step(
   action: SpendAction,
   input: Record<string, unknown>,
   opts: StepOptions,
-  body: (tx: Tx, spend: SpendRow, money: MoneyMoves) => Promise<Omit<StepResult, "spendId">>,
+  body: (tx: Tx, spend: SpendRow, money: MoneyMoves) => Promise<Omit<StepResult, "spendId"> & { evaluationDueOn?: string }>,
 ): Promise<StepResult> {
   const key = opts.idempotencyKey?.trim() || null;
   if (key !== null && (key.length < 8 || key.length > 200)) throw new DomainError("invalid_input", 400, { idempotencyKey: ["invalid_input"] });
@@ -223,10 +223,10 @@ async function step(
       if (!ctx.ability.can(action, spendSubject(spend))) throw new DomainError("forbidden", 403);
       const money: MoneyMoves = [];
       const outcome = await body(tx, spend, money);
-      const result: StepResult = { spendId: spend.id, ...outcome };
+      const result: StepResult = { spendId: spend.id, status: outcome.status, action: outcome.action };
       await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
-      const [after] = await tx.select({ evaluationDueOn: spendRequests.evaluationDueOn, firstApprovedBy: spendRequests.firstApprovedBy }).from(spendRequests).where(eq(spendRequests.id, spend.id));
-      await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: after.evaluationDueOn, excludeUserIds: after.firstApprovedBy ? [after.firstApprovedBy] : [] });
+      // The first approver is the actor of that step, so never asked to approve twice.
+      await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null });
       // Money last: the budget row's lock (which serialises every move on the
       // budget) is then held only for the postings, the audit event and the commit.
       for (const move of money) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
@@ -350,8 +350,9 @@ export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { a
     const reserved = await reservedFor(tx, spend.id);
     money.push(...settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents }));
     const [budget] = await tx.select({ months: budgets.evaluationAfterMonths }).from(budgets).where(eq(budgets.id, spend.budgetId));
-    await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: evaluationDueOn(now.toISOString().slice(0, 10), budget.months) });
-    return { status: "settled", action: "settle" };
+    const dueOn = evaluationDueOn(now.toISOString().slice(0, 10), budget.months);
+    await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: dueOn });
+    return { status: "settled", action: "settle", evaluationDueOn: dueOn };
   });
 }
 
