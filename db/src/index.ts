@@ -99,8 +99,9 @@ export async function withScope<T>(db: Database, scope: Scope, fn: (tx: Tx) => P
       set_config('app.municipality_id', ${scope.municipalityId}, true),
       set_config('app.tenant_id', ${teamId}, true),
       set_config('app.partner_id', ${partnerId}, true),
-      set_config('app.user_id', ${scope.userId}, true)`);
-    await tx.execute(sql`set local role app_user`);
+      set_config('app.user_id', ${scope.userId}, true),
+      set_config('role', 'app_user', true)`);
+    // set_config('role', …, true) is SET LOCAL ROLE: one round trip for the whole scope.
     return fn(tx as Tx);
   });
 }

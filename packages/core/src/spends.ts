@@ -229,12 +229,12 @@ async function step(
       await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null });
       // Money last: the budget row's lock (which serialises every move on the
       // budget) is then held only for the postings, the audit event and the commit.
+      if (key) await tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result });
       for (const move of money) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
       if (audited) {
         await appendAudit(tx, { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } });
       }
-      if (key) await tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result });
       return result;
     });
   } catch (e) {
