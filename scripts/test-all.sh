@@ -5,18 +5,29 @@
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-tools.sh pnpm postgres chromium || exit 1
-pnpm install --frozen-lockfile || exit 1
+# Every way out ends with the summary line; a step that cannot run counts as failed.
+setup_failed() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/ensure-tools.sh pnpm postgres chromium || setup_failed "Installeren van de hulpmiddelen mislukt."
+pnpm install --frozen-lockfile || setup_failed "pnpm install mislukt."
 mkdir -p .cache
 rm -f .cache/*.json
 status=0
 step() { echo; echo "══ $1"; }
+# A check that is not a test runner reports one passed or failed item.
+record() { if [ "$2" -eq 0 ]; then echo '{"passed":1,"failed":0}' > ".cache/$1.json"; else echo '{"passed":0,"failed":1}' > ".cache/$1.json"; status=1; fi; }
+summarize() { node scripts/summarize-tests.mjs .cache/typecheck.json .cache/build.json "$@" || status=1; exit $status; }
 
 step "Typecheck"
-if pnpm exec tsc --noEmit; then echo '{"passed":1,"failed":0}' > .cache/typecheck.json; else echo '{"passed":0,"failed":1}' > .cache/typecheck.json; status=1; fi
+pnpm exec tsc --noEmit
+record typecheck $?
 
 step "Build"
-pnpm build || exit 1
+pnpm build
+build_status=$?
+record build $build_status
+# Without a build neither the route tests nor the end-to-end tests can run.
+[ $build_status -ne 0 ] && summarize
+
 
 step "Unit- en integratietests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=1
@@ -28,10 +39,11 @@ step "Grootboekcontrole (pnpm ledger:check) op de database van de end-to-end-run
 # The e2e server's embedded database after every journey has moved money through it.
 E2E_RUN_DIR=$(cat ".data/e2e-current-${E2E_PORT:-3100}" 2>/dev/null || true)
 if [ -n "$E2E_RUN_DIR" ] && [ -d "$E2E_RUN_DIR/pglite" ]; then
-  PGLITE_DATA_DIR="$E2E_RUN_DIR/pglite" pnpm -s ledger:check || status=1
+  PGLITE_DATA_DIR="$E2E_RUN_DIR/pglite" pnpm -s ledger:check
+  record ledger-check $?
 else
-  echo "Geen database van de end-to-end-run gevonden." && status=1
+  echo "Geen database van de end-to-end-run gevonden."
+  record ledger-check 1
 fi
 
-node scripts/summarize-tests.mjs .cache/typecheck.json .cache/vitest.json .cache/playwright.json || status=1
-exit $status
+summarize .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
