@@ -6,7 +6,7 @@ import { and, asc, buurtAssignments, buurten, eq, ilike, isNull, sql, teams, wit
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput, type ErrorCode } from "./errors";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 
@@ -103,7 +103,7 @@ async function activeTeamOn(q: Queryable, municipalityId: string, teamId: string
 export async function reassignBuurt(ctx: UseCaseContext, buurtId: string, raw: z.input<typeof reassignInput>): Promise<AssignmentHistoryRow[]> {
   requireManage(ctx);
   const parsed = reassignInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), ["invalid_input" as const]])));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const { teamId, validFrom } = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   return withScope(ctx.db, ctx.scope, async (tx) => {
@@ -149,7 +149,7 @@ export async function createBuurt(ctx: UseCaseContext, raw: z.input<typeof creat
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Buurt", { municipalityId: ctx.actor.municipalityId }));
   requireManage(ctx);
   const parsed = createBuurtInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), ["invalid_input" as const]])));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   return withScope(ctx.db, ctx.scope, async (tx) => {

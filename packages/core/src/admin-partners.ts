@@ -5,10 +5,10 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, partnerOrganisations, sql, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { fieldDiff, isUniqueIndexViolation, notFoundUnlessUuid, slugSchema, zodFieldCodes } from "./admin-teams";
+import { fieldDiff, isUniqueIndexViolation, notFoundUnlessUuid, slugSchema } from "./admin-teams";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 
 export const FUNDING_TYPES = ["subsidy", "service_agreement", "municipality"] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
@@ -33,7 +33,7 @@ export interface PartnerRow {
 
 function parse(raw: PartnerInput) {
   const parsed = partnerInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, zodFieldCodes(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
 

@@ -6,7 +6,7 @@ import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwe
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 
 /** Lowercase letters, digits and single hyphens between them (used in URLs). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -61,16 +61,6 @@ export function notFoundUnlessUuid(id: string): void {
   if (!UUID.test(id)) throw new DomainError("not_found", 404);
 }
 
-/** Zod issues as field codes: a custom issue may name its code in params.code, anything else is invalid_input. */
-export function zodFieldCodes(error: z.ZodError): Record<string, ErrorCode[]> {
-  const out: Record<string, ErrorCode[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const code: ErrorCode = issue.code === "custom" && typeof issue.params?.code === "string" ? (issue.params.code as ErrorCode) : "invalid_input";
-    out[field] = [...new Set([...(out[field] ?? []), code])];
-  }
-  return out;
-}
 
 /** {field: [old, new]} for the fields that changed. */
 export function fieldDiff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
@@ -94,7 +84,7 @@ export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean
 
 function parse(raw: TeamInput) {
   const parsed = teamInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, zodFieldCodes(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
 

@@ -7,7 +7,7 @@ import { and, asc, eq, ilike, or, partnerOrganisations, scopeRoles, sessions, sq
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -17,9 +17,6 @@ function requireManageUsers(ctx: UseCaseContext) {
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("User", { municipalityId: ctx.actor.municipalityId }));
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, ErrorCode[]> {
-  return Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input"]]));
-}
 
 export interface UserListRow {
   id: string;
@@ -135,7 +132,7 @@ export const updateUserInput = z.object({
 export async function updateUser(ctx: UseCaseContext, userId: string, raw: z.input<typeof updateUserInput>): Promise<void> {
   requireManageUsers(ctx);
   const parsed = updateUserInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   await withScope(ctx.db, ctx.scope, async (tx) => {
@@ -183,7 +180,7 @@ export const membershipInput = z.object({ teamId: uuid, role: z.enum(TEAM_ROLES)
 
 export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.input<typeof membershipInput>): Promise<void> {
   const parsed = membershipInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Membership", { municipalityId, teamId: input.teamId, role: input.role }));
@@ -215,7 +212,7 @@ async function membershipForAdmin(q: Queryable, municipalityId: string, membersh
 
 export async function updateMembership(ctx: UseCaseContext, membershipId: string, raw: z.input<typeof membershipUpdateInput>): Promise<void> {
   const parsed = membershipUpdateInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   await withScope(ctx.db, ctx.scope, async (tx) => {
@@ -251,7 +248,7 @@ export const scopeRoleInput = z.object({ role: z.enum(SCOPE_ROLES), partnerId: u
 
 export async function grantScopeRole(ctx: UseCaseContext, userId: string, raw: z.input<typeof scopeRoleInput>): Promise<void> {
   const parsed = scopeRoleInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const { role } = parsed.data;
   // Only a partner manager belongs to a partner.
   const partnerId = role === "partner_manager" ? parsed.data.partnerId ?? null : null;

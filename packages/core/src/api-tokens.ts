@@ -11,7 +11,7 @@ import { and, apiTokens, desc, eq, isNull, sql, users, withScope, type Database,
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { Actor, UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { hashToken, newToken } from "./tokens";
 
 export const API_TOKEN_PREFIX = "wk_";
@@ -54,7 +54,7 @@ function requireSelf(ctx: AccountContext) {
 export async function createApiToken(ctx: AccountContext, raw: ApiTokenInput, now = new Date()): Promise<{ id: string; token: string; name: string; lastFour: string; expiresAt: Date | null }> {
   requireSelf(ctx);
   const parsed = apiTokenInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as ErrorCode]])));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const { name, expiresInDays } = parsed.data;
   const token = `${API_TOKEN_PREFIX}${newToken().token}`;
   const lastFour = token.slice(-4);

@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 
 
 
@@ -68,9 +68,7 @@ function isValidIsoDate(v: string): boolean {
 export function parseAuditFilters(raw: AuditFilterInput): AuditFilters {
   const parsed = auditFilterInput.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, ["invalid_input"]> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] = ["invalid_input"];
-    throw new DomainError("invalid_input", 400, fieldErrors);
+    throw invalidInput(parsed.error);
   }
   return parsed.data;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, municipalities, municipalitySettings, passwordResetTokens, scopeRoles, users, type Database } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "./audit";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { hashPassword } from "./passwords";
 import { newToken } from "./tokens";
 
@@ -22,7 +22,7 @@ const input = z.object({
 /** Creates the municipality if needed, the user (or uses the existing one) with the admin role, and a 24-hour link to set a password. */
 export async function bootstrapAdmin(db: Database, raw: z.input<typeof input>, now = new Date()): Promise<{ token: string; createdUser: boolean }> {
   const parsed = input.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), ["invalid_input" as const]])));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   // An unusable random password until the link is used.
   const placeholderHash = await hashPassword(randomBytes(32).toString("base64url"));

@@ -6,10 +6,9 @@ import { and, asc, budgets, eq, ledgerPostings, returnNorms, withScope, type Tx 
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { applyPostings, postingsFor } from "./ledger-rules";
 
-const fieldErrors = (issues: z.ZodIssue[]) => Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as ErrorCode]]));
 
 export const budgetInput = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -33,7 +32,7 @@ export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budg
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Budget", { municipalityId }));
   const parsed = budgetInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [taken] = await tx.select({ id: budgets.id }).from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, v.year)));
@@ -68,7 +67,7 @@ export async function saveNorm(ctx: UseCaseContext, normId: string | null, raw: 
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("ReturnNorm", { municipalityId }));
   const parsed = normInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     if (!normId) {

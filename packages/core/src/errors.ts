@@ -1,5 +1,6 @@
 // One typed error for use cases: an HTTP status and a code that the app
 // translates into a Dutch message (app/i18n/nl.ts). Never a stack trace to users.
+import type { ZodError } from "zod";
 export type ErrorCode =
   | "not_found"
   | "forbidden"
@@ -54,6 +55,20 @@ export class DomainError extends Error {
 }
 
 export const notFound = () => new DomainError("not_found", 404);
+
+/** Zod issues as field codes: a custom issue may name its code in params.code, anything else is invalid_input. */
+export function zodFieldCodes(error: ZodError): Record<string, ErrorCode[]> {
+  const out: Record<string, ErrorCode[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const code: ErrorCode = issue.code === "custom" && typeof issue.params?.code === "string" ? (issue.params.code as ErrorCode) : "invalid_input";
+    out[field] = [...new Set([...(out[field] ?? []), code])];
+  }
+  return out;
+}
+
+/** The 400 for input that failed its zod schema, with the fields named. */
+export const invalidInput = (error: ZodError) => new DomainError("invalid_input", 400, zodFieldCodes(error));
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

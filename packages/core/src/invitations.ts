@@ -22,7 +22,7 @@ import {
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { RequestMeta, UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { loadGrants } from "./grants";
 import { enqueueEmail } from "./outbox";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
@@ -73,7 +73,7 @@ export interface InvitationLinkOptions {
  */
 export async function createInvitation(ctx: UseCaseContext, raw: InvitationInput, opts: InvitationLinkOptions): Promise<{ id: string; token: string }> {
   const parsed = invitationInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, fieldCodes(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   const teamId = isTeamRole(input.role) ? (ctx.scope.kind === "team" ? ctx.scope.teamId : input.teamId ?? null) : null;
@@ -352,6 +352,3 @@ async function checkedExistingAccount(tx: Queryable, inv: typeof invitations.$in
   return user.id;
 }
 
-function fieldCodes(error: z.ZodError): Record<string, ["invalid_input"]> {
-  return Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input"]]));
-}

@@ -10,7 +10,7 @@ import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { spendReference } from "./spend-queries";
 
 const TIME_ZONE = "Europe/Amsterdam";
@@ -35,9 +35,6 @@ export const dashboardFilters = z
   .refine((f) => !(f.from && f.to && f.from > f.to), { path: ["to"] });
 export type DashboardFilters = z.input<typeof dashboardFilters>;
 
-function invalid(issues: z.ZodIssue[]): DomainError {
-  return new DomainError("invalid_input", 400, Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as const]])));
-}
 
 /** Read Budget and read Spend across the municipality: the controller, not a team member. */
 function assertMayReport(ctx: UseCaseContext): string {
@@ -171,7 +168,7 @@ const COST_SQL = sql.raw(`(case when s.status in ('settled','evaluated') then co
 export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFilters, now = new Date()): Promise<WorkbudgetDashboard> {
   const municipalityId = assertMayReport(ctx);
   const parsed = dashboardFilters.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [b] = await queryRows<{ id: string; name: string; approval_threshold_cents: string; evaluation_after_months: number; funded_cents: string; available_cents: string; reserved_cents: string; paid_cents: string }>(
@@ -431,7 +428,7 @@ const plainDate = (d: Date | string | null): string => (d ? (typeof d === "strin
 export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financeCsvInput>): Promise<string> {
   const municipalityId = assertMayReport(ctx);
   const parsed = financeCsvInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const { year, kind, decimalComma } = parsed.data;
   const eur = (c: unknown) => centsToEuros(num(c), decimalComma);
   const optEur = (c: unknown) => (c === null || c === undefined ? "" : eur(c));

@@ -5,10 +5,10 @@
 import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as, type RoleName } from "@wijkwerk/authz";
 import { eq, municipalitySettings, withScope } from "@wijkwerk/db";
 import { z } from "zod";
-import { fieldDiff, zodFieldCodes } from "./admin-teams";
+import { fieldDiff } from "./admin-teams";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 
 /** Every role, in a fixed order (team roles, then municipality and partner roles). */
 export const SETTINGS_ROLES = [...TEAM_ROLES, ...SCOPE_ROLES] as const satisfies readonly RoleName[];
@@ -43,7 +43,7 @@ export async function updateSettings(ctx: UseCaseContext, raw: SettingsInput, no
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Settings", { municipalityId }));
   const parsed = settingsInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, zodFieldCodes(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [row] = await tx.select().from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)).for("update");

@@ -6,7 +6,7 @@ import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import { and, asc, budgets, desc, eq, inArray, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
-import { DomainError } from "./errors";
+import { DomainError, invalidInput } from "./errors";
 import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./ledger-rules";
 
 export const SPENDS_PAGE_SIZE = 25;
@@ -45,7 +45,7 @@ export const spendReference = (year: number, num: number) => `WB-${year}-${Strin
  */
 export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
   const parsed = spendFilters.safeParse(rawFilters);
-  if (!parsed.success) throw new DomainError("invalid_input", 400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), ["invalid_input" as const]])));
+  if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).

@@ -10,7 +10,7 @@ import { and, budgets, eq, idempotencyKeys, ledgerPostings, returnNorms, spendRe
 import { z } from "zod";
 import { appendAudit, type AuditAction } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, type ErrorCode } from "./errors";
+import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
 import { InsufficientBudget, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
 
@@ -33,9 +33,6 @@ export const LIFE_DOMAINS = [
 type SpendRow = typeof spendRequests.$inferSelect;
 const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId">) => as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId });
 
-function invalid(issues: z.ZodIssue[]): DomainError {
-  return new DomainError("invalid_input", 400, Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), ["invalid_input" as ErrorCode]])));
-}
 
 // ── Drafts ────────────────────────────────────────────────────────────────
 
@@ -91,7 +88,7 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Spend", { municipalityId, teamId, authorId: ctx.actor.userId }));
   const parsed = spendDraftInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const year = Number((v.neededOn ?? now.toISOString()).slice(0, 4));
@@ -109,7 +106,7 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
 /** Edits a draft (or a request sent back for more information). */
 export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw: SpendDraftInput): Promise<void> {
   const parsed = spendDraftInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const spend = await lockSpend(tx, ctx, spendId);
@@ -330,7 +327,7 @@ export const paymentInput = z.object({
 /** Records the (one) payment of an approved request: reserved → paid. */
 export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z.input<typeof paymentInput>, opts: StepOptions = {}) {
   const parsed = paymentInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const p = parsed.data;
   return step(ctx, spendId, "pay", p, opts, async (tx, spend, money) => {
     if (p.amountCents > spend.amountCents) throw new DomainError("payment_exceeds_approved", 400, { amountCents: ["payment_exceeds_approved"] });
@@ -343,7 +340,7 @@ export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z
 /** Settles with the actual cost: what was not paid is released, what was paid but not used comes back. */
 export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { actualCents: number }, opts: StepOptions = {}, now = new Date()) {
   const parsed = z.object({ actualCents: z.number().int().min(0).max(100_000_000) }).safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const { actualCents } = parsed.data;
   return step(ctx, spendId, "settle", { actualCents }, opts, async (tx, spend, money) => {
     if (actualCents > spend.paidCents) throw new DomainError("settlement_exceeds_paid", 400, { actualCents: ["settlement_exceeds_paid"] });
@@ -376,7 +373,7 @@ export const evaluationInput = z
 /** The follow-up: was the problem prevented, the realised returns, and whether another regulation applied after all. */
 export async function evaluateSpend(ctx: UseCaseContext, spendId: string, raw: z.input<typeof evaluationInput>, opts: StepOptions = {}, now = new Date()) {
   const parsed = evaluationInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const evaluation = parsed.data;
   return step(ctx, spendId, "evaluate", evaluation, opts, async (tx, spend) => {
     await setStatus(tx, spend, "evaluated", { evaluation, evaluatedAt: now });
