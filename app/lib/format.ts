@@ -47,3 +47,15 @@ export function formatNumber(value: number | string | null | undefined): string 
   if (value === null || value === undefined || value === "") return "–";
   return numberFormat.format(Number(value));
 }
+
+const isoDayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Amsterdam as yyyy-mm-dd (file names, date inputs' defaults). */
+export function todayInAmsterdam(): string {
+  return isoDayInAmsterdam.format(new Date());
+}
+
+/** This year in Amsterdam. */
+export function thisYearInAmsterdam(): number {
+  return Number(todayInAmsterdam().slice(0, 4));
+}

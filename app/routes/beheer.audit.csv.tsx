@@ -4,12 +4,11 @@ import { requireMunicipalityContext } from "~/context.server";
 import { auditEventsCsv } from "~/core.server";
 import { readFilters } from "~/lib/audit-filters";
 import { csvResponse, toHttpError } from "~/lib/http.server";
+import { todayInAmsterdam } from "~/lib/format";
 
-/** Today in Amsterdam as yyyy-mm-dd, for the file name. */
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "AuditEvent", context as { ip?: string });
   const csv = await auditEventsCsv(ctx, readFilters(new URL(request.url).searchParams)).catch(toHttpError);
-  return csvResponse(csv, `auditlog-${today()}.csv`);
+  return csvResponse(csv, `auditlog-${todayInAmsterdam()}.csv`);
 }

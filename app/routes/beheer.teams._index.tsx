@@ -4,22 +4,17 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { listTeams } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatDate } from "~/lib/format";
+import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.adminTeams;
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 
-/** Today in Maastricht as yyyy-mm-dd. */
-function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Team", context as { ip?: string });
   const teams = await listTeams(ctx).catch(toHttpError);
-  const now = today();
+  const now = todayInAmsterdam();
   return {
     teams: teams.map((r) => ({ ...r, status: r.activeFrom > now ? "planned" : r.activeTo !== null && r.activeTo < now ? "ended" : "active" })),
   };

@@ -8,23 +8,21 @@ import { BurnDown, Breakdowns } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
 import { isDomainError, workbudgetDashboard, workbudgetFilterOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatMoney } from "~/lib/format";
+import { formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.workbudget;
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 
-const thisYear = () => Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(new Date()));
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const q = new URL(request.url).searchParams;
   const rawYear = Number(q.get("jaar"));
-  const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYear();
+  const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYearInAmsterdam();
   const values = { jaar: String(year), team: q.get("team") ?? "", van: q.get("van") ?? "", tot: q.get("tot") ?? "" };
   const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
-  const years = [...new Set([...options.years, year, thisYear()])].sort((a, b) => b - a);
+  const years = [...new Set([...options.years, year, thisYearInAmsterdam()])].sort((a, b) => b - a);
   try {
     const dashboard = await workbudgetDashboard(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null });
     return { dashboard, values, years, teams: options.teams, invalid: false };

@@ -14,7 +14,7 @@ import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detai
 import { requireMunicipalityContext } from "~/context.server";
 import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatMoney } from "~/lib/format";
+import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 
@@ -50,15 +50,13 @@ const schemas = {
 };
 type Intent = keyof typeof schemas;
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const spend = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
   // One key per money-moving form, new on every page load.
   const uuid = () => globalThis.crypto.randomUUID();
   const keys = { approve: uuid(), reject: uuid(), request_info: uuid(), pay: uuid(), settle: uuid() };
-  return { ...spend, keys, today: today() };
+  return { ...spend, keys, today: todayInAmsterdam() };
 }
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]> };

@@ -5,6 +5,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { financeCsv } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { csvResponse, toHttpError } from "~/lib/http.server";
+import { thisYearInAmsterdam } from "~/lib/format";
 
 const KINDS = { boekingen: "postings", aanvragen: "spends" } as const;
 
@@ -12,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const q = new URL(request.url).searchParams;
   const soort = q.get("soort") || "boekingen";
-  const jaar = q.get("jaar") || new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(new Date());
+  const jaar = q.get("jaar") || String(thisYearInAmsterdam());
   const decimaal = q.get("decimaal") || "punt";
   if (!(soort in KINDS) || !/^\d{4}$/.test(jaar) || !["punt", "komma"].includes(decimaal)) throw new Response(nl.workbudget.csvInvalid, { status: 400 });
   const csv = await financeCsv(ctx, { year: Number(jaar), kind: KINDS[soort as keyof typeof KINDS], decimalComma: decimaal === "komma" }).catch(toHttpError);

@@ -8,7 +8,7 @@ import { Breakdowns, BurnDown } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
 import { workbudgetDashboard } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.workbudget;
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${r.ti
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const raw = Number(new URL(request.url).searchParams.get("jaar"));
-  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(new Date()));
+  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : thisYearInAmsterdam();
   const dashboard = await workbudgetDashboard(ctx, { year }).catch(toHttpError);
   return { dashboard, generatedAt: new Date().toISOString() };
 }

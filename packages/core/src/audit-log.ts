@@ -8,7 +8,8 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { neutraliseFormula } from "./csv";
+import { invalidInput } from "./errors";
 
 
 
@@ -209,10 +210,6 @@ export function formatAuditTimestamp(d: Date): string {
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** Text cells that a spreadsheet would run as a formula get a leading apostrophe. */
-function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * All matching events (at most AUDIT_CSV_MAX_ROWS, newest first) as CSV for
@@ -236,7 +233,7 @@ export async function auditEventsCsv(ctx: UseCaseContext, filters: AuditFilterIn
       r.result === "success" ? "Gelukt" : "Mislukt",
       r.ip ?? "",
       Object.keys(r.data).length ? JSON.stringify(r.data) : "",
-    ].map(neutralise),
+    ].map(neutraliseFormula),
   );
   return stringify(records, { header: true, columns: [...AUDIT_CSV_HEADERS], delimiter: ";", record_delimiter: "windows" });
 }

@@ -10,6 +10,7 @@ import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
+import { neutraliseFormula } from "./csv";
 import { DomainError, invalidInput } from "./errors";
 import { spendReference } from "./spend-queries";
 
@@ -410,10 +411,6 @@ export function centsToEuros(cents: number, decimalComma = false): string {
   return `${sign}${Math.floor(abs / 100)}${decimalComma ? "," : "."}${String(abs % 100).padStart(2, "0")}`;
 }
 
-/** Text cells that a spreadsheet would run as a formula get a leading apostrophe (amounts are not text). */
-function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 // One formatter for all rows: constructing an Intl.DateTimeFormat costs far more than formatting.
 const isoDayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
@@ -432,7 +429,7 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
   const { year, kind, decimalComma } = parsed.data;
   const eur = (c: unknown) => centsToEuros(num(c), decimalComma);
   const optEur = (c: unknown) => (c === null || c === undefined ? "" : eur(c));
-  const text = (v: unknown) => neutralise(v === null || v === undefined ? "" : String(v));
+  const text = (v: unknown) => neutraliseFormula(v === null || v === undefined ? "" : String(v));
   const records = await withScope(ctx.db, ctx.scope, async (tx) => {
     if (kind === "postings") {
       const rows = await queryRows<{ id: string; group_id: string; created_at: Date | string; kind: string; account: string; amount_cents: string; number: string | null; team_name: string | null; reverses_group_id: string | null }>(
