@@ -4,9 +4,9 @@
 // the session checkpoints in context.server.ts would build — nothing more.
 // Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
 import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
-import { and, eq, isNull, or, gte, sql, spendRequests, teams, users } from "@wijkwerk/db";
+import { and, eq, spendRequests, users } from "@wijkwerk/db";
 import { z } from "zod";
-import { clientIp } from "~/context.server";
+import { clientIp, readableActiveTeam } from "~/context.server";
 import { SPEND_STATUSES, authenticateApiToken, isDomainError, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
 import type { getSpend } from "~/core.server";
 import { getDb } from "~/db.server";
@@ -106,13 +106,8 @@ export async function authenticateApiRequest(request: Request, loadContext?: { i
 
 /** Team scope, as requireTeamContext: only for a member of an active team; else null. */
 async function teamScoped(ctx: ApiUserContext, match: (t: UserTeam) => boolean): Promise<ApiContext | null> {
-  const membership = ctx.teams.find(match);
-  if (!membership) return null;
-  const [team] = await ctx.db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, municipalityId: teams.municipalityId })
-    .from(teams)
-    .where(and(eq(teams.id, membership.id), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))));
-  if (!team || !ctx.ability.can("read", as("Team", { id: team.id }))) return null;
+  const team = await readableActiveTeam(ctx, ctx.teams.find(match));
+  if (!team) return null;
   return { ...ctx, team: { id: team.id, slug: team.slug, name: team.name }, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId: ctx.actor.userId } };
 }
 

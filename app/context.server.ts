@@ -73,19 +73,24 @@ export async function optionalUser(request: Request): Promise<UserContext | null
   }
 }
 
+/** The team of a membership if it is still active and the ability may read it; else null. Shared with the API checkpoint. */
+export async function readableActiveTeam(ctx: Pick<UseCaseContext, "db" | "ability">, membership: UserTeam | undefined) {
+  if (!membership) return null;
+  const [team] = await ctx.db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, municipalityId: teams.municipalityId })
+    .from(teams)
+    .where(and(eq(teams.id, membership.id), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))));
+  return team && ctx.ability.can("read", as("Team", { id: team.id })) ? team : null;
+}
+
 /**
  * The team checkpoint. A user who is not a member of the team gets 404 —
  * whether or not the team exists — so other teams' URLs reveal nothing.
  */
 export async function requireTeamContext(request: Request, teamSlug: string | undefined, loadContext?: { ip?: string | null }): Promise<TeamContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
-  const membership = ctx.teams.find((t) => t.slug === teamSlug);
-  if (!membership) throw notFoundResponse();
-  const [team] = await ctx.db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, municipalityId: teams.municipalityId })
-    .from(teams)
-    .where(and(eq(teams.id, membership.id), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))));
-  if (!team || !ctx.ability.can("read", as("Team", { id: team.id }))) throw notFoundResponse();
+  const team = await readableActiveTeam(ctx, ctx.teams.find((t) => t.slug === teamSlug));
+  if (!team) throw notFoundResponse();
   return { ...ctx, team, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId: ctx.user.id } };
 }
 
