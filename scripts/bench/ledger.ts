@@ -12,7 +12,8 @@
 //    a budget that fits 1.500 of them; approvals/s and overspend (must be 0).
 //
 // Options (env): BENCH_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (200 per measurement), BENCH_PORT (3900).
+// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (200 per measurement), BENCH_PORT (3900),
+// BENCH_ONLY=approvals (only step 5, on the demo data: a quick loop while tuning).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -110,6 +111,40 @@ async function waitFor(url: string, ms = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
+/** Approval throughput: 2.000 submitted requests of € 10 on a budget that fits 1.500, approved 50 at a time. */
+async function measureApprovals(): Promise<string> {
+  const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
+  const [author] = await db.select().from(users).where(eq(users.email, "member.mariaberg@wijkwerk.demo"));
+  const authorGrants = (await loadGrants(db, author.id))!;
+  const authorCtx: UseCaseContext = { ...controller, actor: { userId: author.id, municipalityId: author.municipalityId, email: author.email, name: author.name }, grants: authorGrants.grants, ability: defineAbilityFor(authorGrants.grants), scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id } };
+  const contested = await createBudget(controller, { year: 2099, name: "Benchmark contention", amountCents: 1_500_000, approvalThresholdCents: 10_000_000 });
+  const ids: string[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const { id } = await createSpendDraft(authorCtx, { amountCents: 1_000, neededOn: "2099-03-01", purpose: "b", rationale: "b", problemPrevented: "b", lifeDomains: ["financien"], expectedReturnCents: 0, customReturnJustification: "b", expectedSocialReturn: "b" });
+    await submitSpend(authorCtx, id);
+    ids.push(id);
+  }
+  let ok = 0;
+  let refused = 0;
+  let nextApproval = 0;
+  const ta = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextApproval < ids.length) {
+        const id = ids[nextApproval++];
+        await approveSpend(controller, id, { idempotencyKey: `bench-${id}` }).then(
+          () => ok++,
+          (e: { code?: string }) => (e.code === "insufficient_budget" ? refused++ : Promise.reject(e)),
+        );
+      }
+    }),
+  );
+  const approvalsPerSecond = ids.length / ((performance.now() - ta) / 1000);
+  const [after] = await db.select().from(budgets).where(eq(budgets.id, contested.id));
+  const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
+  return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}`;
+}
+
 const handle = await freshDatabase();
 const db = handle.db;
 log(`database ${DB_NAME}: demo data …`);
@@ -117,6 +152,13 @@ await seedDemo(db);
 await seedWorkbudgetDemo(db);
 const [m] = await queryRows<{ id: string }>(db, sql`select id from municipalities where slug = 'maastricht'`);
 const controller = await controllerContext(db);
+// BENCH_ONLY=approvals: only the approval throughput, without the history and the HTTP measurements (a quick loop while tuning).
+if (process.env.BENCH_ONLY === "approvals") {
+  console.log(await measureApprovals());
+  console.log(`ledger:check after the run: ${(await checkLedger(db)).problems.length === 0 ? "ok" : "PROBLEMEN"}`);
+  await handle.close();
+  process.exit(0);
+}
 const year = new Date().getUTCFullYear();
 const t0 = Date.now();
 const seeded = await seedHistory(db, { municipalityId: m.id, firstYear: year - 9, years: 10, spendsPerYear: SPENDS_PER_YEAR, controllerId: controller.actor.userId });
@@ -155,36 +197,7 @@ try {
   results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie), await measure(`${base}/dashboard`, {})]);
   results.push(["CSV export (postings)", await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie), await measure(`${base}/csv`, {})]);
 
-  // Approval throughput: a budget that fits 1.500 of 2.000 requests of € 10.
-  const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
-  const [author] = await db.select().from(users).where(eq(users.email, "member.mariaberg@wijkwerk.demo"));
-  const authorGrants = (await loadGrants(db, author.id))!;
-  const authorCtx: UseCaseContext = { ...controller, actor: { userId: author.id, municipalityId: author.municipalityId, email: author.email, name: author.name }, grants: authorGrants.grants, ability: defineAbilityFor(authorGrants.grants), scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id } };
-  const contested = await createBudget(controller, { year: 2099, name: "Benchmark contention", amountCents: 1_500_000, approvalThresholdCents: 10_000_000 });
-  const ids: string[] = [];
-  for (let i = 0; i < 2_000; i++) {
-    const { id } = await createSpendDraft(authorCtx, { amountCents: 1_000, neededOn: "2099-03-01", purpose: "b", rationale: "b", problemPrevented: "b", lifeDomains: ["financien"], expectedReturnCents: 0, customReturnJustification: "b", expectedSocialReturn: "b" });
-    await submitSpend(authorCtx, id);
-    ids.push(id);
-  }
-  let ok = 0;
-  let refused = 0;
-  let nextApproval = 0;
-  const ta = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (nextApproval < ids.length) {
-        const id = ids[nextApproval++];
-        await approveSpend(controller, id, { idempotencyKey: `bench-${id}` }).then(
-          () => ok++,
-          (e: { code?: string }) => (e.code === "insufficient_budget" ? refused++ : Promise.reject(e)),
-        );
-      }
-    }),
-  );
-  const approvalsPerSecond = ids.length / ((performance.now() - ta) / 1000);
-  const [after] = await db.select().from(budgets).where(eq(budgets.id, contested.id));
-  const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
+  const approvals = await measureApprovals();
 
   console.log("\n## Ledger benchmark");
   console.log(`history: ${seeded.spends} requests, ${seeded.postings} postings (10 years); ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement\n`);
@@ -194,7 +207,7 @@ try {
     const ratio = a.p95 / b.p95;
     console.log(`| ${name} | ${a.p50.toFixed(0)} ms | ${a.p95.toFixed(0)} ms | ${b.p50.toFixed(0)} ms | ${b.p95.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${name.startsWith("controller") ? `≤ 2× ${ratio <= 2 ? "✓" : "✗"}` : "–"} |`);
   }
-  console.log(`\napprovals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}`);
+  console.log(`\n${approvals}`);
   const final = await checkLedger(db);
   console.log(`ledger:check after the run: ${final.problems.length === 0 ? "ok" : final.problems.slice(0, 3).join("; ")}`);
 } finally {

@@ -64,11 +64,16 @@ export interface AuditEventInput {
 }
 
 export async function appendAudit(q: Queryable, e: AuditEventInput): Promise<void> {
+  await q.execute(sql`select ${auditAppendCall(e)}`);
+}
+
+/** The audit_append(...) call as an SQL expression, for a statement that also does the change it records. */
+export function auditAppendCall(e: AuditEventInput) {
   const actorSnapshot = e.actor ? { id: e.actor.userId, email: e.actor.email, name: e.actor.name } : { id: null, email: null, name: "systeem" };
-  await q.execute(sql`select audit_append(
+  return sql`audit_append(
     ${e.municipalityId}::uuid, ${e.teamId ?? null}::uuid, ${e.actor?.userId ?? null}::uuid,
     ${JSON.stringify(actorSnapshot)}::jsonb, ${e.action}, ${e.objectType}, ${e.objectId ?? null},
-    ${e.result ?? "success"}, ${e.meta.ip}, ${JSON.stringify(e.data ?? {})}::jsonb)`);
+    ${e.result ?? "success"}, ${e.meta.ip}, ${JSON.stringify(e.data ?? {})}::jsonb)`;
 }
 
 export interface ChainBreak {

@@ -1,13 +1,13 @@
 // Budgets per year and the return norms, maintained by the budget controller.
 // Funding a budget is a money move like any other: postings funding → available.
-import { randomUUID } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, asc, budgets, eq, ledgerPostings, returnNorms, withScope, type Tx } from "@wijkwerk/db";
+import { and, asc, budgets, eq, returnNorms, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
-import { applyPostings, postingsFor } from "./ledger-rules";
+import { postingsFor } from "./ledger-rules";
+import { postMoneyMove } from "./ledger-post";
 
 
 export const budgetInput = z.object({
@@ -20,12 +20,8 @@ export const budgetInput = z.object({
 
 /** Posts funding into a budget (initial amount or a top-up) under the budget row's lock. */
 export async function fundBudget(tx: Tx, ctx: Pick<UseCaseContext, "actor">, budgetId: string, amountCents: number) {
-  const [b] = await tx.select().from(budgets).where(eq(budgets.id, budgetId)).for("update");
-  const postings = postingsFor("allocate", amountCents);
-  const next = applyPostings(b, postings);
-  const groupId = randomUUID();
-  await tx.insert(ledgerPostings).values(postings.map((p) => ({ municipalityId: b.municipalityId, budgetId: b.id, groupId, kind: "allocate", account: p.account, amountCents: p.amountCents, createdBy: ctx.actor.userId })));
-  await tx.update(budgets).set({ fundedCents: next.fundedCents, availableCents: next.availableCents }).where(eq(budgets.id, b.id));
+  const [b] = await tx.select({ municipalityId: budgets.municipalityId }).from(budgets).where(eq(budgets.id, budgetId));
+  await postMoneyMove(tx, { municipalityId: b.municipalityId, budgetId, kind: "allocate", postings: postingsFor("allocate", amountCents), createdBy: ctx.actor.userId });
 }
 
 export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budgetInput>): Promise<{ id: string }> {

@@ -62,15 +62,22 @@ export function sumsToZero(postings: Posting[]): boolean {
  * that into "onvoldoende budget"; the database CHECK is the last wall.
  */
 export function applyPostings(b: Balances, postings: Posting[]): Balances {
-  const next = { ...b };
-  for (const p of postings) {
-    if (p.account === "funding") next.fundedCents -= p.amountCents;
-    if (p.account === "available") next.availableCents += p.amountCents;
-    if (p.account === "reserved") next.reservedCents += p.amountCents;
-    if (p.account === "paid") next.paidCents += p.amountCents;
-  }
+  const d = balanceDeltas(postings);
+  const next = { fundedCents: b.fundedCents + d.fundedCents, availableCents: b.availableCents + d.availableCents, reservedCents: b.reservedCents + d.reservedCents, paidCents: b.paidCents + d.paidCents };
   if (next.availableCents < 0 || next.reservedCents < 0 || next.paidCents < 0) throw new InsufficientBudget(b, postings);
   return next;
+}
+
+/** How postings change the cached balances (funding counts up as the budget's size). */
+export function balanceDeltas(postings: Posting[]): Balances {
+  const d: Balances = { fundedCents: 0, availableCents: 0, reservedCents: 0, paidCents: 0 };
+  for (const p of postings) {
+    if (p.account === "funding") d.fundedCents -= p.amountCents;
+    if (p.account === "available") d.availableCents += p.amountCents;
+    if (p.account === "reserved") d.reservedCents += p.amountCents;
+    if (p.account === "paid") d.paidCents += p.amountCents;
+  }
+  return d;
 }
 
 export class InsufficientBudget extends Error {

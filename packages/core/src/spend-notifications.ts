@@ -1,6 +1,6 @@
 // Who must act next on a request, told in the app and by e-mail (outbox), in
 // the same transaction as the step itself.
-import { and, desc, eq, isNull, notifications, outboxEmails, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
+import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import type { UseCaseContext } from "./context";
 import type { SpendStatus } from "./ledger-rules";
 
@@ -47,38 +47,46 @@ export interface StepNotice {
   evaluationDueOn?: string | null;
 }
 
-async function recipients(tx: Tx, audience: Audience, notice: StepNotice): Promise<Recipient[]> {
-  if (audience === "author") return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients('member', ${notice.spend.teamId}::uuid) where id = ${notice.spend.authorId}::uuid
-    union select id, email, name from workflow_recipients('coordinator', ${notice.spend.teamId}::uuid) where id = ${notice.spend.authorId}::uuid`);
-  return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients(${audience === "coordinators" ? "coordinator" : "controller"}, ${notice.spend.teamId}::uuid)`);
+/** Recipients of every audience in one query, with the team's slug and the budget's year for the texts. */
+function recipientsQuery(audiences: Audience[], notice: StepNotice) {
+  const team = sql`${notice.spend.teamId}::uuid`;
+  const parts = audiences.map((audience) => {
+    if (audience === "author")
+      return sql`select 'author' as audience, r.id, r.email, r.name from (select * from workflow_recipients('member', ${team}) union select * from workflow_recipients('coordinator', ${team})) r where r.id = ${notice.spend.authorId}::uuid`;
+    return sql`select ${audience} as audience, r.id, r.email, r.name from workflow_recipients(${audience === "coordinators" ? "coordinator" : "controller"}, ${team}) r`;
+  });
+  return sql`select found.*, (select slug from teams where id = ${team}) as slug, (select year from budgets where id = ${notice.spend.budgetId}::uuid) as year
+    from (${sql.join(parts, sql` union all `)}) found`;
 }
 
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {
   const plan = WHO_ACTS_NEXT[notice.status];
   if (!plan) return 0;
-  const [where] = await queryRows<{ slug: string; year: number }>(tx, sql`select (select slug from teams where id = ${notice.spend.teamId}) as slug, (select year from budgets where id = ${notice.spend.budgetId}) as year`);
-  const t = { slug: where.slug };
-  const reference = `WB-${where.year}-${String(notice.spend.number).padStart(4, "0")}`;
+  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery([...new Set(plan.map((p) => p.audience))], notice));
+  if (!found.length) return 0;
+  const reference = `WB-${found[0].year}-${String(notice.spend.number).padStart(4, "0")}`;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const excluded = new Set([ctx.actor.userId]);
-  const rows: (typeof notifications.$inferInsert)[] = [];
-  const mails: { to: string; subject: string; text: string }[] = [];
+  const rows: { user_id: string; kind: string; text: string; link: string }[] = [];
+  const mails: { to_address: string; subject: string; text_body: string }[] = [];
   for (const { audience, kind } of plan) {
-    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : `/t/${t.slug}/werkbudget/${notice.spend.id}`;
+    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : `/t/${found[0].slug}/werkbudget/${notice.spend.id}`;
     const text = TEXT[kind](reference, kind === "evaluate" ? (notice.evaluationDueOn ?? "").split("-").reverse().join("-") : (notice.comment ?? ""));
-    for (const r of await recipients(tx, audience, notice)) {
-      // Nobody is told to act on their own step or their own request's approval.
-      if (excluded.has(r.id) && audience !== "author") continue;
-      if (audience === "author" && r.id === ctx.actor.userId) continue;
-      rows.push({ municipalityId: notice.spend.municipalityId, userId: r.id, spendId: notice.spend.id, kind, text, link });
-      mails.push({ to: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
+    for (const r of found) {
+      // Nobody is told to act on their own step, nor about their own step on their own request.
+      if (r.audience !== audience || r.id === ctx.actor.userId) continue;
+      rows.push({ user_id: r.id, kind, text, link });
+      mails.push({ to_address: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text_body: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
     }
   }
-  // One statement each, whatever the number of recipients.
-  if (rows.length) {
-    await tx.insert(notifications).values(rows);
-    await tx.insert(outboxEmails).values(mails.map((m) => ({ municipalityId: notice.spend.municipalityId, toAddress: m.to, subject: m.subject, textBody: m.text })));
-  }
+  if (!rows.length) return 0;
+  // One statement for both tables, whatever the number of recipients.
+  await tx.execute(sql`with told as (
+      insert into notifications (municipality_id, user_id, spend_id, kind, text, link)
+      select ${notice.spend.municipalityId}::uuid, n.user_id, ${notice.spend.id}::uuid, n.kind, n.text, n.link
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as n(user_id uuid, kind text, text text, link text))
+    insert into outbox_emails (municipality_id, to_address, subject, text_body)
+    select ${notice.spend.municipalityId}::uuid, m.to_address, m.subject, m.text_body
+    from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(to_address text, subject text, text_body text)`);
   return rows.length;
 }
 

@@ -4,15 +4,16 @@
 // ability, moves money through the ledger (budget row locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, budgets, eq, idempotencyKeys, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit, type AuditAction } from "./audit";
+import { appendAudit, type AuditAction, type AuditEventInput } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
-import { InsufficientBudget, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { postMoneyMove } from "./ledger-post";
 
 export const LIFE_DOMAINS = [
   "financien",
@@ -122,12 +123,23 @@ export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw
 
 // ── Workflow steps ────────────────────────────────────────────────────────
 
-async function lockSpend(tx: Tx, ctx: UseCaseContext, spendId: string): Promise<SpendRow> {
+/** The request, locked, with its budget's rules (one query: the step needs both). */
+async function lockSpend(tx: Tx, ctx: UseCaseContext, spendId: string): Promise<SpendRow & { budgetRules: BudgetRules }> {
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   // RLS: another team's request is simply not there.
-  const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId)).for("update");
-  if (!spend || !ctx.ability.can("read", spendSubject(spend))) throw new DomainError("not_found", 404);
-  return spend;
+  const [row] = await tx
+    .select({ spend: spendRequests, budgetRules: { approvalThresholdCents: budgets.approvalThresholdCents, evaluationAfterMonths: budgets.evaluationAfterMonths } })
+    .from(spendRequests)
+    .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+    .where(eq(spendRequests.id, spendId))
+    .for("update", { of: spendRequests });
+  if (!row || !ctx.ability.can("read", spendSubject(row.spend))) throw new DomainError("not_found", 404);
+  return { ...row.spend, budgetRules: row.budgetRules };
+}
+
+interface BudgetRules {
+  approvalThresholdCents: number;
+  evaluationAfterMonths: number;
 }
 
 async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipalityId: string; teamId: string; id: string }, action: string, from: SpendStatus | null, to: SpendStatus, comment: string | null) {
@@ -144,23 +156,10 @@ async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipali
   });
 }
 
-/** Moves money for a spend: lock the budget row, post both legs, update the cached balances. */
-async function moveMoney(tx: Tx, ctx: UseCaseContext, spend: SpendRow, kind: "reserve" | "release" | "pay" | "refund", amountCents: number): Promise<Balances> {
-  const [budget] = await tx.select().from(budgets).where(eq(budgets.id, spend.budgetId)).for("update");
-  const postings = postingsFor(kind, amountCents);
-  let next: Balances;
-  try {
-    next = applyPostings(budget, postings);
-  } catch (e) {
-    if (e instanceof InsufficientBudget) throw new DomainError("insufficient_budget", 409);
-    throw e;
-  }
-  const groupId = randomUUID();
-  await tx.insert(ledgerPostings).values(
-    postings.map((p) => ({ municipalityId: spend.municipalityId, budgetId: spend.budgetId, groupId, kind, spendId: spend.id, teamId: spend.teamId, account: p.account, amountCents: p.amountCents, createdBy: ctx.actor.userId })),
-  );
-  await tx.update(budgets).set({ availableCents: next.availableCents, reservedCents: next.reservedCents, paidCents: next.paidCents }).where(eq(budgets.id, budget.id));
-  return next;
+/** Moves money for a spend: both legs and the cached balances in one statement under the budget row's lock. */
+async function moveMoney(tx: Tx, ctx: UseCaseContext, spend: SpendRow, kind: "reserve" | "release" | "pay" | "refund", amountCents: number, audit?: AuditEventInput): Promise<void> {
+  const posted = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind, postings: postingsFor(kind, amountCents), spendId: spend.id, teamId: spend.teamId, createdBy: ctx.actor.userId }, audit);
+  if (!posted) throw new DomainError("insufficient_budget", 409);
 }
 
 /** What a spend still has reserved (approved, not yet paid or released). */
@@ -203,7 +202,7 @@ async function step(
   action: SpendAction,
   input: Record<string, unknown>,
   opts: StepOptions,
-  body: (tx: Tx, spend: SpendRow, money: MoneyMoves) => Promise<Omit<StepResult, "spendId"> & { evaluationDueOn?: string }>,
+  body: (tx: Tx, spend: SpendRow & { budgetRules: BudgetRules }, money: MoneyMoves) => Promise<Omit<StepResult, "spendId"> & { evaluationDueOn?: string }>,
 ): Promise<StepResult> {
   const key = opts.idempotencyKey?.trim() || null;
   if (key !== null && (key.length < 8 || key.length > 200)) throw new DomainError("invalid_input", 400, { idempotencyKey: ["invalid_input"] });
@@ -224,14 +223,15 @@ async function step(
       await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
       // The first approver is the actor of that step, so never asked to approve twice.
       await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null });
-      // Money last: the budget row's lock (which serialises every move on the
-      // budget) is then held only for the postings, the audit event and the commit.
       if (key) await tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result });
-      for (const move of money) await moveMoney(tx, ctx, spend, move.kind, move.amountCents);
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
-      if (audited) {
-        await appendAudit(tx, { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } });
-      }
+      const audit: AuditEventInput | undefined = audited ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } } : undefined;
+      // Money last, with the audit event in the same statement: the budget
+      // row's lock and the audit chain's lock (which serialise every move on
+      // the budget) are then held for one statement and the commit only.
+      const last = money.length - 1;
+      for (const [i, move] of money.entries()) await moveMoney(tx, ctx, spend, move.kind, move.amountCents, i === last ? audit : undefined);
+      if (audit && money.length === 0) await appendAudit(tx, audit);
       return result;
     });
   } catch (e) {
@@ -284,8 +284,7 @@ export async function requestSpendInfo(ctx: UseCaseContext, spendId: string, opt
 /** Approves (and reserves), or records the first of two approvals above the threshold. */
 export async function approveSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
   return step(ctx, spendId, "approve", {}, opts, async (tx, spend, money) => {
-    const [budget] = await tx.select({ thresholdCents: budgets.approvalThresholdCents }).from(budgets).where(eq(budgets.id, spend.budgetId));
-    const outcome = approvalOutcome({ amountCents: spend.amountCents, thresholdCents: budget.thresholdCents, status: spend.status, firstApprovedBy: spend.firstApprovedBy, approverId: ctx.actor.userId });
+    const outcome = approvalOutcome({ amountCents: spend.amountCents, thresholdCents: spend.budgetRules.approvalThresholdCents, status: spend.status, firstApprovedBy: spend.firstApprovedBy, approverId: ctx.actor.userId });
     if (outcome === "same_approver") throw new DomainError("second_approver_required", 409);
     if (outcome === "first_approval") {
       await setStatus(tx, spend, "awaiting_second_approval", { firstApprovedBy: ctx.actor.userId });
@@ -346,8 +345,7 @@ export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { a
     if (actualCents > spend.paidCents) throw new DomainError("settlement_exceeds_paid", 400, { actualCents: ["settlement_exceeds_paid"] });
     const reserved = await reservedFor(tx, spend.id);
     money.push(...settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents }));
-    const [budget] = await tx.select({ months: budgets.evaluationAfterMonths }).from(budgets).where(eq(budgets.id, spend.budgetId));
-    const dueOn = evaluationDueOn(now.toISOString().slice(0, 10), budget.months);
+    const dueOn = evaluationDueOn(now.toISOString().slice(0, 10), spend.budgetRules.evaluationAfterMonths);
     await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: dueOn });
     return { status: "settled", action: "settle", evaluationDueOn: dueOn };
   });
