@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, notifications, outboxEmails, queryRows, sql, wit
 import type { UseCaseContext } from "./context";
 import type { SpendStatus } from "./ledger-rules";
 
-interface Recipient {
+export interface Recipient {
   id: string;
   email: string;
   name: string;
@@ -48,38 +48,66 @@ export interface StepNotice {
 }
 
 async function recipients(tx: Tx, audience: Audience, notice: StepNotice): Promise<Recipient[]> {
-  if (audience === "author") return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients('member', ${notice.spend.teamId}::uuid) where id = ${notice.spend.authorId}::uuid
-    union select id, email, name from workflow_recipients('coordinator', ${notice.spend.teamId}::uuid) where id = ${notice.spend.authorId}::uuid`);
+  if (audience === "author") return authorRecipient(tx, notice.spend.teamId, notice.spend.authorId);
   return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients(${audience === "coordinators" ? "coordinator" : "controller"}, ${notice.spend.teamId}::uuid)`);
+}
+
+/** The author, while still an active member or coordinator of the request's team (else nobody). */
+export function authorRecipient(tx: Tx, teamId: string, authorId: string): Promise<Recipient[]> {
+  return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients('member', ${teamId}::uuid) where id = ${authorId}::uuid
+    union select id, email, name from workflow_recipients('coordinator', ${teamId}::uuid) where id = ${authorId}::uuid`);
+}
+
+/** The team's active coordinators. */
+export function coordinatorRecipients(tx: Tx, teamId: string): Promise<Recipient[]> {
+  return queryRows<Recipient>(tx, sql`select id, email, name from workflow_recipients('coordinator', ${teamId}::uuid)`);
+}
+
+/** The link to a request on the team's pages. */
+export const teamSpendLink = (teamSlug: string, spendId: string) => `/t/${teamSlug}/werkbudget/${spendId}`;
+
+/** yyyy-mm-dd → dd-mm-yyyy, as in the texts. */
+export const dutchDate = (isoDate: string | null | undefined) => (isoDate ?? "").split("-").reverse().join("-");
+
+export interface Notice {
+  recipient: Recipient;
+  spendId: string;
+  kind: string;
+  text: string;
+  link: string;
+  subject: string;
+  createdAt?: Date;
+}
+
+/** The in-app notifications and their e-mails (outbox): one statement each, whatever the number of recipients. */
+export async function insertNotices(tx: Tx, municipalityId: string, notices: Notice[]): Promise<void> {
+  if (!notices.length) return;
+  const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  await tx.insert(notifications).values(notices.map((n) => ({ municipalityId, userId: n.recipient.id, spendId: n.spendId, kind: n.kind, text: n.text, link: n.link, ...(n.createdAt ? { createdAt: n.createdAt } : {}) })));
+  await tx.insert(outboxEmails).values(
+    notices.map((n) => ({ municipalityId, toAddress: n.recipient.email, subject: n.subject, textBody: `Beste ${n.recipient.name},\n\n${n.text}\n\nBekijk de aanvraag: ${baseUrl}${n.link}\n\nWijkwerk` })),
+  );
 }
 
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {
   const plan = WHO_ACTS_NEXT[notice.status];
   if (!plan) return 0;
   const [where] = await queryRows<{ slug: string; year: number }>(tx, sql`select (select slug from teams where id = ${notice.spend.teamId}) as slug, (select year from budgets where id = ${notice.spend.budgetId}) as year`);
-  const t = { slug: where.slug };
   const reference = `WB-${where.year}-${String(notice.spend.number).padStart(4, "0")}`;
-  const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const excluded = new Set([ctx.actor.userId]);
-  const rows: (typeof notifications.$inferInsert)[] = [];
-  const mails: { to: string; subject: string; text: string }[] = [];
+  const notices: Notice[] = [];
   for (const { audience, kind } of plan) {
-    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : `/t/${t.slug}/werkbudget/${notice.spend.id}`;
-    const text = TEXT[kind](reference, kind === "evaluate" ? (notice.evaluationDueOn ?? "").split("-").reverse().join("-") : (notice.comment ?? ""));
+    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : teamSpendLink(where.slug, notice.spend.id);
+    const text = TEXT[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
     for (const r of await recipients(tx, audience, notice)) {
       // Nobody is told to act on their own step or their own request's approval.
       if (excluded.has(r.id) && audience !== "author") continue;
       if (audience === "author" && r.id === ctx.actor.userId) continue;
-      rows.push({ municipalityId: notice.spend.municipalityId, userId: r.id, spendId: notice.spend.id, kind, text, link });
-      mails.push({ to: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
+      notices.push({ recipient: r, spendId: notice.spend.id, kind, text, link, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}` });
     }
   }
-  // One statement each, whatever the number of recipients.
-  if (rows.length) {
-    await tx.insert(notifications).values(rows);
-    await tx.insert(outboxEmails).values(mails.map((m) => ({ municipalityId: notice.spend.municipalityId, toAddress: m.to, subject: m.subject, textBody: m.text })));
-  }
-  return rows.length;
+  await insertNotices(tx, notice.spend.municipalityId, notices);
+  return notices.length;
 }
 
 /** The signed-in user's notifications, newest first, and how many are unread. */

@@ -12,7 +12,7 @@ import { appendAudit, type AuditAction } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
-import { InsufficientBudget, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { InsufficientBudget, amsterdamDay, applyPostings, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type Balances, type SpendAction, type SpendStatus } from "./ledger-rules";
 
 export const LIFE_DOMAINS = [
   "financien",
@@ -347,7 +347,8 @@ export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { a
     const reserved = await reservedFor(tx, spend.id);
     money.push(...settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents }));
     const [budget] = await tx.select({ months: budgets.evaluationAfterMonths }).from(budgets).where(eq(budgets.id, spend.budgetId));
-    const dueOn = evaluationDueOn(now.toISOString().slice(0, 10), budget.months);
+    // The settlement day in Amsterdam (00:30 on 1 March is still 28 February in UTC).
+    const dueOn = evaluationDueOn(amsterdamDay(now), budget.months);
     await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: dueOn });
     return { status: "settled", action: "settle", evaluationDueOn: dueOn };
   });
