@@ -25,6 +25,17 @@ export const EVALUATION_OVERDUE_KIND = "evaluation_overdue";
 export const DEFAULT_OVERDUE_REMINDER_DAYS = 30;
 export const REMINDER_BATCH_SIZE = 50;
 
+/**
+ * EVALUATION_OVERDUE_REMINDER_DAYS as the scheduler's option: unset → the
+ * default (30), "0" → no second reminder, else whole days (1–365).
+ */
+export function overdueReminderDays(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === "") return DEFAULT_OVERDUE_REMINDER_DAYS;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError(`EVALUATION_OVERDUE_REMINDER_DAYS must be a whole number of days from 0 to 365, got "${value}"`);
+  return days === 0 ? null : days;
+}
+
 export interface ReminderOptions {
   now?: Date;
   /** Days after the first reminder for the second one; null or 0 = no second reminder. */
