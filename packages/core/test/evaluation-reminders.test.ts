@@ -168,3 +168,23 @@ describe("late evaluations in the lists", () => {
     expect(teamB.overdueEvaluations.count).toBe(0);
   });
 });
+
+describe("evaluation reminders on PGlite (the embedded database runs the same SQL)", () => {
+  it("due → one reminder per recipient, and not again", async () => {
+    const p = await createTestDatabase("pglite");
+    try {
+      const w = await ledgerWorld(p, { year: 2017 });
+      const { id } = await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 2_500, neededOn: "2017-06-01" });
+      await p.db.update(spendRequests).set({ status: "settled", evaluationDueOn: "2017-06-01" }).where(eq(spendRequests.id, id));
+      expect((await sendDueEvaluationReminders(p.db, { now: new Date("2017-05-31T12:00:00Z") })).due).toBe(0);
+      expect(await sendDueEvaluationReminders(p.db, { now: new Date("2017-06-01T12:00:00Z") })).toMatchObject({ due: 1, notifications: 2 });
+      expect(await sendDueEvaluationReminders(p.db, { now: new Date("2017-06-02T12:00:00Z") })).toMatchObject({ due: 0, notifications: 0 });
+      const rows = await p.db.select().from(notifications).where(eq(notifications.spendId, id));
+      expect(rows.filter((r) => r.kind === EVALUATION_DUE_KIND).map((r) => r.userId).sort()).toEqual([w.users.authorA.id, w.users.coordinatorA.id].sort());
+      const late = await listSpends(await w.as.coordinator(), { evaluationOverdue: true }, 1, new Date("2017-06-02T12:00:00Z"));
+      expect(late.rows.map((r) => [r.id, r.evaluationOverdue])).toEqual([[id, true]]);
+    } finally {
+      await p.drop();
+    }
+  });
+});
