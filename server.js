@@ -27,9 +27,11 @@ app.all(
   }),
 );
 let outboxTimer;
+let reminderTimer;
 const server = app.listen(port, host, () => {
   console.log(`Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
+  startEvaluationReminders();
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
 // connection is never closed under a request.
@@ -38,6 +40,7 @@ server.headersTimeout = 66_000;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     clearTimeout(outboxTimer);
+    clearTimeout(reminderTimer);
     server.close(() => process.exit(0));
   });
 
@@ -58,5 +61,24 @@ function startOutboxSender() {
     outboxTimer = setTimeout(run, intervalMs);
   };
   console.log(`Outbox wordt elke ${intervalMs / 1000} s via SMTP verzonden.`);
+  void run();
+}
+
+// Evaluation reminders always run (in-app notifications need no SMTP; their
+// mails wait in the outbox). Like the outbox sender, the next run is
+// scheduled only when the previous one has finished, so runs never overlap;
+// several app instances may run at once (the use case sends each reminder once).
+function startEvaluationReminders() {
+  const minutes = Number(process.env.REMINDER_INTERVAL_MINUTES ?? 60);
+  const intervalMs = (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
+  const run = async () => {
+    try {
+      const result = await build.entry.module.sendEvaluationRemindersOnce();
+      if (result.due || result.overdue) console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
+    } catch (error) {
+      console.error("Evaluatieherinneringen versturen mislukt:", error);
+    }
+    reminderTimer = setTimeout(run, intervalMs);
+  };
   void run();
 }

@@ -41,6 +41,8 @@ export function apiError(status: number, code: string, message: string, extra: {
 const unauthorized = (hadToken: boolean) =>
   apiError(401, "unauthorized", t.unauthorized, { headers: { "WWW-Authenticate": hadToken ? 'Bearer realm="wijkwerk", error="invalid_token"' : 'Bearer realm="wijkwerk"' } });
 const notFound = () => apiError(404, "not_found", domainErrorMessage("not_found"));
+/** 404 `not_found`, as for everything outside the user's reach. */
+export const apiNotFound = notFound;
 
 export const methodNotAllowed = (allow: string) => () => apiError(405, "method_not_allowed", t.methodNotAllowed, { headers: { Allow: allow } });
 
@@ -202,6 +204,8 @@ const teamSpendListQuery = z
     status: z.array(z.enum(SPEND_STATUSES)).default([]),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
+    /** true: only settled requests whose evaluation date has passed. */
+    evaluationOverdue: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   })
   .strict();
 const municipalitySpendListQuery = teamSpendListQuery

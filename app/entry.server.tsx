@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, deliverOutbox } from "./core.server";
+import { createSmtpTransport, deliverOutbox, overdueReminderDays, sendDueEvaluationReminders, type ReminderResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
@@ -23,6 +23,15 @@ export async function deliverOutboxOnce(): Promise<{ sent: number; failed: numbe
   if (!url) return null;
   smtpTransport ??= createSmtpTransport(url);
   return deliverOutbox(await getDb(), smtpTransport, { from: process.env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.local>" });
+}
+
+/**
+ * One run of the evaluation reminders (in-app notifications and outbox
+ * mails), called by server.js on a timer. Needs no SMTP: the mails wait in
+ * the outbox like every other mail.
+ */
+export async function sendEvaluationRemindersOnce(now = new Date()): Promise<ReminderResult> {
+  return sendDueEvaluationReminders(await getDb(), { now, overdueAfterDays: overdueReminderDays(process.env.EVALUATION_OVERDUE_REMINDER_DAYS) });
 }
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, budgets, eq, ledgerPostings, spendRequests, users } from "@wijkwerk/db";
 import { createApiToken, revokeApiToken } from "../packages/core/src/api-tokens";
+import { financeCsv } from "../packages/core/src/ledger-reports";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
 import { municipalityContext } from "../packages/core/test/fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "../packages/core/test/ledger-fixture";
@@ -218,11 +219,118 @@ describe("JSON API with personal tokens", () => {
     const doc = JSON.parse(res.text);
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/v1/budgets", "/api/v1/openapi.json", "/api/v1/spends", "/api/v1/spends/{spendId}/transitions", "/api/v1/teams/{team}/spends", "/api/v1/teams/{team}/spends/{spendId}"].sort(),
+      [
+        "/api/v1/budgets",
+        "/api/v1/openapi.json",
+        "/api/v1/spends",
+        "/api/v1/spends/{spendId}",
+        "/api/v1/spends/{spendId}/transitions",
+        "/api/v1/teams/{team}/spends",
+        "/api/v1/teams/{team}/spends/{spendId}",
+        "/api/v1/export/postings.csv",
+        "/api/v1/export/spends.csv",
+      ].sort(),
     );
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
     // Every $ref points at a defined schema.
     const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
     for (const name of new Set(refs)) expect(doc.components.schemas, name).toHaveProperty(name);
+  });
+
+  it("GET /api/v1/spends/{id}: the author, the coordinator and the controller read it; a colleague, another team and unknown ids get 404", async () => {
+    const created = await call(`/api/v1/teams/${world.teamA.slug}/spends`, { token: tokens.author, body: draft(7_700) });
+    const id = created.json.data.id as string;
+    expect((await call(`/api/v1/spends/${id}/transitions`, { token: tokens.author, body: { action: "submit" } })).status).toBe(200);
+
+    const byAuthor = await call(`/api/v1/spends/${id}`, { token: tokens.author });
+    expect(byAuthor.status).toBe(200);
+    expect(byAuthor.headers.get("Cache-Control")).toBe("no-store");
+    // The same shape (and, for the same user, the same content) as the team endpoint.
+    expect(byAuthor.json).toEqual((await call(`/api/v1/teams/${world.teamA.slug}/spends/${id}`, { token: tokens.author })).json);
+    expect(byAuthor.json.data).toMatchObject({ id, status: "submitted", amountCents: 7_700, team: { slug: world.teamA.slug }, author: { id: world.users.authorA.id } });
+    expect(byAuthor.json.data.allowedActions).toEqual(["cancel"]);
+
+    const byCoordinator = await call(`/api/v1/spends/${id}`, { token: tokens.coordinator });
+    expect(byCoordinator.status).toBe(200);
+    expect(byCoordinator.json.data.allowedActions).toContain("endorse");
+    // The controller is in no team: the municipality scope.
+    const byController = await call(`/api/v1/spends/${id}`, { token: tokens.controller });
+    expect(byController.status).toBe(200);
+    expect(byController.json.data.allowedActions).toEqual(expect.arrayContaining(["approve", "reject", "request_info"]));
+
+    // A colleague in the same team (not the coordinator) and a member of another team: 404, as for an id that does not exist.
+    const colleague = await tokenFor(world.users.otherMemberA.id, "collega");
+    for (const [who, token] of [["colleague", colleague], ["memberB", tokens.memberB]] as const) {
+      const res = await call(`/api/v1/spends/${id}`, { token });
+      expect(res.status, who).toBe(404);
+      expect(res.json.error).toEqual({ code: "not_found", message: "Niet gevonden." });
+    }
+    expect((await call(`/api/v1/spends/${randomUUID()}`, { token: tokens.controller })).status).toBe(404);
+    expect((await call(`/api/v1/spends/geen-uuid`, { token: tokens.controller })).status).toBe(404);
+    expect((await call(`/api/v1/spends/${id}`, { token: null })).status).toBe(401);
+    expect((await call(`/api/v1/spends/${id}`, { token: tokens.controllerWithoutMfa })).json.error.code).toBe("mfa_required");
+    expect((await call(`/api/v1/spends/${id}`, { token: tokens.controller, method: "DELETE" })).status).toBe(405);
+    // The transitions route below it still answers on its own.
+    expect((await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller })).status).toBe(405);
+  });
+
+  it("lists filter on late evaluations (evaluationOverdue) and say per row whether the evaluation is late", async () => {
+    const settled = await call(`/api/v1/spends?status=settled`, { token: tokens.controller });
+    expect(settled.json.data.length).toBeGreaterThan(0);
+    // Settled today: due in three months, not late.
+    for (const row of settled.json.data) expect(row).toMatchObject({ evaluationOverdue: false, evaluationDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    const late = await call(`/api/v1/spends?evaluationOverdue=true`, { token: tokens.controller });
+    expect(late.status).toBe(200);
+    expect(late.json.data).toEqual([]);
+    await t.db.update(spendRequests).set({ evaluationDueOn: "2017-09-01" }).where(eq(spendRequests.id, settled.json.data[0].id));
+    const nowLate = await call(`/api/v1/teams/${world.teamA.slug}/spends?evaluationOverdue=true`, { token: tokens.coordinator });
+    expect(nowLate.json.data.map((r: { id: string; evaluationOverdue: boolean }) => [r.id, r.evaluationOverdue])).toEqual([[settled.json.data[0].id, true]]);
+    expect((await call(`/api/v1/spends?evaluationOverdue=ja`, { token: tokens.controller })).status).toBe(400);
+  });
+
+  it("exports the finance CSVs for the controller — the same files as the web export — and 404 for team members", async () => {
+    const controllerCtx = await municipalityContext(t.db, world.users.controller1.id, "municipality");
+    const postings = await call(`/api/v1/export/postings.csv?year=2017`, { token: tokens.controller });
+    expect(postings.status).toBe(200);
+    expect(postings.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(postings.headers.get("Content-Disposition")).toBe('attachment; filename="werkbudget-2017-boekingen.csv"');
+    expect(postings.headers.get("Cache-Control")).toBe("no-store");
+    expect(postings.text.split("\r\n")[0]).toBe("boeking_id,groep_id,datum,tijdstip_utc,budgetjaar,soort,rekening,bedrag_eur,aanvraag,team,tegenboeking_van_groep");
+    expect(postings.text).toContain(",reserve,reserved,250.00,");
+    expect(postings.text).toBe(await financeCsv(controllerCtx, { year: 2017, kind: "postings" }));
+
+    const spends = await call(`/api/v1/export/spends.csv?year=2017&decimal=comma`, { token: tokens.controller });
+    expect(spends.status).toBe(200);
+    expect(spends.headers.get("Content-Disposition")).toBe('attachment; filename="werkbudget-2017-aanvragen-komma.csv"');
+    expect(spends.text.split("\r\n")[0]).toMatch(/^referentie;budgetjaar;team;status;/);
+    expect(spends.text).toContain(";77,00;");
+    expect(spends.text).toBe(await financeCsv(controllerCtx, { year: 2017, kind: "spends", decimalComma: true }));
+    // No resident references leave the team.
+    expect(spends.text).not.toContain(COMPLETE_DRAFT.residentRef!);
+
+    // A year without a budget is an empty file with its header; wrong parameters are 400, unknown files 404.
+    const empty = await call(`/api/v1/export/spends.csv?year=2030`, { token: tokens.controller });
+    expect(empty.text.trim().split("\r\n")).toHaveLength(1);
+    for (const query of ["jaar=2017", "year=17", "decimal=komma", "year=2017&extra=1"]) {
+      const bad = await call(`/api/v1/export/postings.csv?${query}`, { token: tokens.controller });
+      expect(bad.status, query).toBe(400);
+      expect(bad.json.error.code).toBe("invalid_input");
+    }
+    expect((await call(`/api/v1/export/ledger.csv`, { token: tokens.controller })).status).toBe(404);
+    expect((await call(`/api/v1/export/constructor`, { token: tokens.controller })).status).toBe(404);
+    expect((await call(`/api/v1/export/postings.csv`, { token: tokens.controller, body: {} })).status).toBe(405);
+
+    // Team members (also the coordinator) and unauthenticated callers never get the municipality's ledger.
+    for (const [who, token] of [["author", tokens.author], ["coordinator", tokens.coordinator], ["memberB", tokens.memberB]] as const) {
+      for (const file of ["postings.csv", "spends.csv"]) {
+        const res = await call(`/api/v1/export/${file}?year=2017`, { token });
+        expect(res.status, `${who} ${file}`).toBe(404);
+        expect(res.json.error.code).toBe("not_found");
+      }
+    }
+    expect((await call(`/api/v1/export/postings.csv`, { token: null })).status).toBe(401);
+    const noMfa = await call(`/api/v1/export/postings.csv`, { token: tokens.controllerWithoutMfa });
+    expect(noMfa.status).toBe(403);
+    expect(noMfa.json.error.code).toBe("mfa_required");
   });
 });

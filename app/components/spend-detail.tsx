@@ -91,6 +91,15 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge ${statusStyle[status] ?? ""}`}>{statusLabel(status)}</span>;
 }
 
+/** Settled, and the evaluation date has passed: shown next to the status in lists. */
+export function EvaluationOverdueBadge({ dueOn }: { dueOn: string | null }) {
+  return (
+    <span className="badge ml-1 bg-red-100 text-red-900" title={dueOn ? t.evaluationOverdueTitle(formatDate(dueOn)) : undefined}>
+      {t.evaluationOverdueBadge}
+    </span>
+  );
+}
+
 function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
     <div className="grid gap-1 border-b border-gray-200 py-2 sm:grid-cols-[16rem_1fr] sm:gap-4">

@@ -25,7 +25,31 @@ const listParams = [
   { name: "status", in: "query", description: "Only these statuses; comma-separated or repeated.", schema: { type: "array", items: { type: "string", enum: SPEND_STATUSES } }, style: "form", explode: false },
   { name: "year", in: "query", description: "Budget year.", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
   { name: "page", in: "query", description: "1-based page of 25 rows.", schema: { type: "integer", minimum: 1, default: 1 } },
+  { name: "evaluationOverdue", in: "query", description: "`true`: only settled requests whose evaluation date (a day in Europe/Amsterdam) has passed.", schema: { type: "boolean" } },
 ];
+
+/** The controller's finance CSV, one operation per file. */
+const exportOperation = (kind: "postings" | "spends") => ({
+  get: {
+    tags: ["export"],
+    summary: kind === "postings" ? "Finance CSV: one row per ledger posting of a budget year (budget controller)" : "Finance CSV: one row per spend request of a budget year (budget controller)",
+    description:
+      "The same file as the controller's download in the app (columns: docs/workbudget-export.md): UTF-8 with a byte-order mark, CRLF line ends, a header row; amounts in euros with two decimals; no resident references. Only for users who may read the budget and every team's requests (the budget controller); 404 for everyone else.",
+    operationId: kind === "postings" ? "exportPostingsCsv" : "exportSpendsCsv",
+    parameters: [
+      { name: "year", in: "query", description: "Budget year (default: this year in Europe/Amsterdam).", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
+      { name: "decimal", in: "query", description: "`point`: `1234.50`, comma-separated. `comma`: `1234,50`, semicolon-separated (nl-NL spreadsheets).", schema: { type: "string", enum: ["point", "comma"], default: "point" } },
+    ],
+    responses: {
+      "200": {
+        description: "The CSV file (Content-Disposition: attachment).",
+        content: { "text/csv": { schema: { type: "string" } } },
+      },
+      "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."),
+      ...commonErrors,
+    },
+  },
+});
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -38,7 +62,7 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerToken: [] }],
-    tags: [{ name: "budgets" }, { name: "spends" }, { name: "meta" }],
+    tags: [{ name: "budgets" }, { name: "spends" }, { name: "export" }, { name: "meta" }],
     paths: {
       "/api/v1/openapi.json": {
         get: {
@@ -110,6 +134,19 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } }, "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."), ...commonErrors },
         },
       },
+      "/api/v1/spends/{spendId}": {
+        parameters: [spendIdParam],
+        get: {
+          tags: ["spends"],
+          summary: "One spend request by id, with its timeline",
+          description:
+            "For whoever may read it: a member of the request's team (a member their own requests, the coordinator the whole team's) or the budget controller (every team's). 404 for everyone else, whether or not the request exists. Same shape as `GET /api/v1/teams/{team}/spends/{spendId}`.",
+          operationId: "getSpend",
+          responses: { "200": { description: "The request.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } }, ...commonErrors },
+        },
+      },
+      "/api/v1/export/postings.csv": exportOperation("postings"),
+      "/api/v1/export/spends.csv": exportOperation("spends"),
       "/api/v1/spends/{spendId}/transitions": {
         parameters: [spendIdParam],
         post: {
@@ -189,6 +226,8 @@ export function openApiDocument(serverUrl: string) {
             neededOn: nullable(date),
             createdAt: dateTime,
             updatedAt: dateTime,
+            evaluationDueOn: { ...nullable(date), description: "Settled requests: the day the team is asked to evaluate." },
+            evaluationOverdue: { type: "boolean", description: "Settled and the evaluation date (Europe/Amsterdam) has passed." },
           },
         },
         SpendList: {

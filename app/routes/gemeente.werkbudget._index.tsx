@@ -8,7 +8,7 @@ import { BurnDown, Breakdowns } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
 import { isDomainError, workbudgetDashboard, workbudgetFilterOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatMoney, thisYearInAmsterdam } from "~/lib/format";
+import { formatDate, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.workbudget;
@@ -148,6 +148,16 @@ export default function WorkbudgetDashboardPage() {
               {t.queueCount(d.queue.count)} {d.queue.oldestWaitingDays !== null ? t.queueOldest(d.queue.oldestWaitingDays) : null}
             </p>
             <Link to={`/gemeente/werkbudget/aanvragen?jaar=${year}${values.team ? `&team=${values.team}` : ""}`}>{t.toQueue}</Link>
+          </section>
+
+          <section aria-labelledby="overdue-evaluations-title" className="card space-y-2">
+            <h2 id="overdue-evaluations-title">{t.overdueEvaluationsTitle}</h2>
+            <p>
+              {t.overdueEvaluationsCount(d.overdueEvaluations.count)} {d.overdueEvaluations.oldestDueOn ? t.overdueEvaluationsOldest(formatDate(d.overdueEvaluations.oldestDueOn)) : null}
+            </p>
+            {d.overdueEvaluations.count > 0 ? (
+              <Link to={`/gemeente/werkbudget/aanvragen?status=evaluatie-te-laat&jaar=${year}${values.team ? `&team=${values.team}` : ""}`}>{t.toOverdueEvaluations}</Link>
+            ) : null}
           </section>
 
           <section aria-labelledby="burndown-title" className="space-y-2">

@@ -1,10 +1,11 @@
 // The controller's list of all teams' requests. By default the approval
 // queue: the requests waiting for a decision, the one waiting longest first.
 // Filters as Dutch query parameters: status, team, jaar, van, tot, pagina.
+// status=evaluatie-te-laat: settled requests whose evaluation date has passed.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
-import { StatusBadge } from "~/components/spend-detail";
+import { EvaluationOverdueBadge, StatusBadge } from "~/components/spend-detail";
 import { requireMunicipalityContext } from "~/context.server";
 import { SPEND_STATUSES, WAITING_STATUSES, isDomainError, listSpends, workbudgetFilterOptions, type SpendStatus } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -18,19 +19,22 @@ export const meta: MetaFunction = () => [{ title: `${q.title} – ${t.title} –
 
 const WAITING = "wachtend";
 const ALL = "alle";
+const EVALUATION_OVERDUE = "evaluatie-te-laat";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const params = new URL(request.url).searchParams;
   const values = { status: params.get("status") || WAITING, team: params.get("team") ?? "", jaar: params.get("jaar") ?? "", van: params.get("van") ?? "", tot: params.get("tot") ?? "" };
-  const status: SpendStatus[] =
-    values.status === WAITING ? [...WAITING_STATUSES] : values.status === ALL ? SPEND_STATUSES.filter((s) => s !== "draft") : (SPEND_STATUSES as readonly string[]).includes(values.status) ? [values.status as SpendStatus] : [...WAITING_STATUSES];
+  const overdueOnly = values.status === EVALUATION_OVERDUE;
+  const status: SpendStatus[] = overdueOnly
+    ? ["settled"]
+    : values.status === WAITING ? [...WAITING_STATUSES] : values.status === ALL ? SPEND_STATUSES.filter((s) => s !== "draft") : (SPEND_STATUSES as readonly string[]).includes(values.status) ? [values.status as SpendStatus] : [...WAITING_STATUSES];
   const waiting = status.every((s) => (WAITING_STATUSES as readonly string[]).includes(s));
   const year = /^\d{4}$/.test(values.jaar) ? Number(values.jaar) : null;
   const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
   const page = pageParam(request);
   try {
-    const list = await listSpends(ctx, { status, teamId: values.team || null, year, from: values.van || null, to: values.tot || null, oldestFirst: waiting }, page);
+    const list = await listSpends(ctx, { status, teamId: values.team || null, year, from: values.van || null, to: values.tot || null, oldestFirst: waiting, evaluationOverdue: overdueOnly }, page);
     return { ...list, page: Math.min(page, list.pages), values, waiting, options, invalid: false };
   } catch (e) {
     if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
@@ -64,6 +68,7 @@ export default function WorkbudgetQueue() {
             <select id="q-status" name="status" defaultValue={values.status} className="input" key={`status-${values.status}`}>
               <option value={WAITING}>{t.filters.waiting}</option>
               <option value={ALL}>{t.filters.allStatuses}</option>
+              <option value={EVALUATION_OVERDUE}>{nl.spends.evaluationOverdueOption}</option>
               {Object.entries(nl.spends.statuses).map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
@@ -143,6 +148,7 @@ export default function WorkbudgetQueue() {
                   <td>{r.purpose || nl.spends.noPurpose}</td>
                   <td>
                     <StatusBadge status={r.status} />
+                    {r.evaluationOverdue ? <EvaluationOverdueBadge dueOn={r.evaluationDueOn} /> : null}
                   </td>
                   <td className="whitespace-nowrap text-right">{formatMoney(r.amountCents)}</td>
                   <td className="whitespace-nowrap">{formatDate(r.createdAt)}</td>

@@ -1,11 +1,12 @@
 // The team's workbudget requests: a member sees their own, the coordinator
-// the whole team's (the CASL rules decide, in listSpends). A status filter,
-// the totals per status of what is listed, and a link to a new request.
+// the whole team's (the CASL rules decide, in listSpends). A status filter
+// (including "evaluation late"), a notice when evaluations are late, the
+// totals per status of what is listed, and a link to a new request.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
-import { StatusBadge, statusLabel } from "~/components/spend-detail";
+import { EvaluationOverdueBadge, StatusBadge, statusLabel } from "~/components/spend-detail";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
 import { SPEND_STATUSES, listSpends, type SpendStatus } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -17,6 +18,8 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 
 /** Totals are summed over every matching request, not just this page; a team has at most a few hundred a year. */
 const MAX_TOTAL_PAGES = 40;
+/** The status filter's extra choice: settled requests whose evaluation date has passed. */
+const EVALUATION_OVERDUE = "evaluatie-te-laat";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
@@ -29,10 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   const url = new URL(request.url);
   const requested = url.searchParams.get("status") ?? "";
-  const status = (SPEND_STATUSES as readonly string[]).includes(requested) ? (requested as SpendStatus) : null;
-  const filters = { status: status ? [status] : [] };
+  const overdueOnly = requested === EVALUATION_OVERDUE;
+  const status = overdueOnly ? "settled" : (SPEND_STATUSES as readonly string[]).includes(requested) ? (requested as SpendStatus) : null;
+  const filters = { status: status ? [status] : [], evaluationOverdue: overdueOnly };
   const page = pageParam(request);
   const list = await listSpends(ctx, filters, page).catch(toHttpError);
+  // The late evaluations among what this user may read (own, or the team's for the coordinator).
+  const overdueCount = overdueOnly ? list.total : (await listSpends(ctx, { status: ["settled"], evaluationOverdue: true }).catch(toHttpError)).total;
 
   const totals = new Map<string, { count: number; amountCents: number }>();
   const add = (rows: { status: string; amountCents: number }[]) => {
@@ -52,7 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     team: { slug: ctx.team.slug },
     canCreate,
     seesTeam,
-    status,
+    status: overdueOnly ? EVALUATION_OVERDUE : status,
+    overdueCount,
     rows: list.rows,
     total: list.total,
     page,
@@ -62,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function WorkbudgetList() {
-  const { team, canCreate, seesTeam, status, rows, total, page, pages, totals } = useLoaderData<typeof loader>();
+  const { team, canCreate, seesTeam, status, overdueCount, rows, total, page, pages, totals } = useLoaderData<typeof loader>();
   const location = useLocation();
   const sumCount = totals.reduce((n, x) => n + x.count, 0);
   const sumAmount = totals.reduce((n, x) => n + x.amountCents, 0);
@@ -80,6 +87,12 @@ export default function WorkbudgetList() {
         ) : null}
       </div>
 
+      {overdueCount > 0 && status !== EVALUATION_OVERDUE ? (
+        <p className="alert alert-info" id="evaluation-overdue-notice">
+          {t.evaluationOverdueNotice(overdueCount)} <Link to={`/t/${team.slug}/werkbudget?status=${EVALUATION_OVERDUE}`}>{t.evaluationOverdueShow}</Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="spend-filter-title" className="card">
         <h3 id="spend-filter-title">{t.filterTitle}</h3>
         <Form method="get" className="mt-2 flex flex-wrap items-end gap-3">
@@ -92,6 +105,7 @@ export default function WorkbudgetList() {
                   {statusLabel(s)}
                 </option>
               ))}
+              <option value={EVALUATION_OVERDUE}>{t.evaluationOverdueOption}</option>
             </select>
           </div>
           <button type="submit" className="btn btn-secondary">
@@ -102,7 +116,7 @@ export default function WorkbudgetList() {
       </section>
 
       {rows.length === 0 ? (
-        <p className="card">{status ? t.emptyFiltered : t.empty}</p>
+        <p className="card">{status === EVALUATION_OVERDUE ? t.emptyEvaluationOverdue : status ? t.emptyFiltered : t.empty}</p>
       ) : (
         <>
           <section aria-labelledby="spend-totals-title" className="card overflow-x-auto">
@@ -170,6 +184,7 @@ export default function WorkbudgetList() {
                     {seesTeam ? <td>{r.authorName}</td> : null}
                     <td>
                       <StatusBadge status={r.status} />
+                      {r.evaluationOverdue ? <EvaluationOverdueBadge dueOn={r.evaluationDueOn} /> : null}
                     </td>
                     <td className="text-right">{formatMoney(r.amountCents)}</td>
                     <td>{formatDate(r.neededOn) || "–"}</td>

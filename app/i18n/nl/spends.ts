@@ -19,6 +19,13 @@ export const spends = {
   filterTitle: "Filteren",
   filterStatus: "Status",
   allStatuses: "Alle statussen",
+  /** A status-filter choice: settled requests whose evaluation date has passed. */
+  evaluationOverdueOption: "Evaluatie te laat",
+  evaluationOverdueBadge: "Evaluatie te laat",
+  evaluationOverdueTitle: (date: string) => `De evaluatie stond gepland op ${date}.`,
+  evaluationOverdueNotice: (n: number) => (n === 1 ? "Bij 1 afgerekende aanvraag is de evaluatie te laat." : `Bij ${n} afgerekende aanvragen is de evaluatie te laat.`),
+  evaluationOverdueShow: "Toon deze aanvragen",
+  emptyEvaluationOverdue: "Geen aanvragen met een evaluatie die te laat is.",
   filter: "Filter toepassen",
   resetFilter: "Filter wissen",
   totalsTitle: "Totalen per status",

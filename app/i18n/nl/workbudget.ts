@@ -52,6 +52,11 @@ export const workbudget = {
   queueCount: (n: number) => (n === 0 ? "Er wachten geen aanvragen op beoordeling." : `${n} ${plural(n, "aanvraag wacht", "aanvragen wachten")} op beoordeling.`),
   queueOldest: (days: number) => `De oudste wacht ${days === 0 ? "sinds vandaag" : `${days} ${plural(days, "dag", "dagen")}`}.`,
   toQueue: "Naar de wachtrij",
+  overdueEvaluationsTitle: "Evaluaties te laat",
+  overdueEvaluationsCount: (n: number) =>
+    n === 0 ? "Alle afgerekende aanvragen zijn op tijd geëvalueerd of nog niet aan de beurt." : `Bij ${n} afgerekende ${plural(n, "aanvraag", "aanvragen")} is de evaluatie te laat.`,
+  overdueEvaluationsOldest: (date: string) => `De oudste stond gepland op ${date}.`,
+  toOverdueEvaluations: "Toon deze aanvragen",
   burnDownTitle: "Verloop over het jaar",
   burnDownIntro: "Vastgelegd (gereserveerd + betaald) en beschikbaar aan het eind van elke maand.",
   burnDownLabel: (year: number, month: string, committed: string, available: string, funded: string) =>

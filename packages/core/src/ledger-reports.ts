@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { neutraliseFormula } from "./csv";
 import { DomainError, invalidInput } from "./errors";
+import { amsterdamDay } from "./ledger-rules";
 import { spendReference } from "./spend-queries";
 
 const TIME_ZONE = "Europe/Amsterdam";
@@ -149,6 +150,8 @@ export interface WorkbudgetDashboard {
     totals: { count: number; workbudgetCostCents: number; regulationAmountCents: number; differenceCents: number; daysGained: number };
   };
   queue: { count: number; oldestWaitingSince: string | null; oldestWaitingDays: number | null };
+  /** Settled requests whose evaluation date (Amsterdam day) has passed without an evaluation. */
+  overdueEvaluations: { count: number; oldestDueOn: string | null };
 }
 
 /** How many rows the dashboard's lists show (the CSV has them all). */
@@ -191,6 +194,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       preventedTotal: 0,
       alternatives: { rows: [], totals: { count: 0, workbudgetCostCents: 0, regulationAmountCents: 0, differenceCents: 0, daysGained: 0 } },
       queue: { count: 0, oldestWaitingSince: null, oldestWaitingDays: null },
+      overdueEvaluations: { count: 0, oldestDueOn: null },
     };
     if (!b) return empty;
 
@@ -264,6 +268,10 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       tx,
       sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and s.status in ('submitted','endorsed','awaiting_second_approval')`,
     );
+    const [late] = await queryRows<{ count: string; oldest: Date | string | null }>(
+      tx,
+      sql`select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date`,
+    );
 
     const altRows: AlternativeRow[] = alternatives.map((a) => {
       const cost = num(a.cost);
@@ -318,6 +326,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
           daysGained: num(altTotals.days_gained),
         },
       },
+      overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
       queue: { count: num(queue.count), oldestWaitingSince: oldest ? oldest.toISOString() : null, oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null },
     };
   });

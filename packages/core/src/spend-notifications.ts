@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type T
 import type { UseCaseContext } from "./context";
 import type { SpendStatus } from "./ledger-rules";
 
-interface Recipient {
+export interface Recipient {
   id: string;
   email: string;
   name: string;
@@ -47,16 +47,57 @@ export interface StepNotice {
   evaluationDueOn?: string | null;
 }
 
-/** Recipients of every audience in one query, with the team's slug and the budget's year for the texts. */
+/** The author, while still an active member or coordinator of the request's team (else nobody). */
+const authorSql = (teamId: string, authorId: string) =>
+  sql`select r.id, r.email, r.name from (select * from workflow_recipients('member', ${teamId}::uuid) union select * from workflow_recipients('coordinator', ${teamId}::uuid)) r where r.id = ${authorId}::uuid`;
+const roleSql = (role: "coordinator" | "controller", teamId: string) => sql`select r.id, r.email, r.name from workflow_recipients(${role}, ${teamId}::uuid) r`;
+
+export function authorRecipient(tx: Tx, teamId: string, authorId: string): Promise<Recipient[]> {
+  return queryRows<Recipient>(tx, authorSql(teamId, authorId));
+}
+
+/** The team's active coordinators. */
+export function coordinatorRecipients(tx: Tx, teamId: string): Promise<Recipient[]> {
+  return queryRows<Recipient>(tx, roleSql("coordinator", teamId));
+}
+
+/** Every audience's recipients in one query, with the team's slug and the budget's year for the texts. */
 function recipientsQuery(audiences: Audience[], notice: StepNotice) {
-  const team = sql`${notice.spend.teamId}::uuid`;
-  const parts = audiences.map((audience) => {
-    if (audience === "author")
-      return sql`select 'author' as audience, r.id, r.email, r.name from (select * from workflow_recipients('member', ${team}) union select * from workflow_recipients('coordinator', ${team})) r where r.id = ${notice.spend.authorId}::uuid`;
-    return sql`select ${audience} as audience, r.id, r.email, r.name from workflow_recipients(${audience === "coordinators" ? "coordinator" : "controller"}, ${team}) r`;
-  });
-  return sql`select found.*, (select slug from teams where id = ${team}) as slug, (select year from budgets where id = ${notice.spend.budgetId}::uuid) as year
+  const { teamId, authorId, budgetId } = notice.spend;
+  const parts = audiences.map((audience) => sql`select ${audience} as audience, a.* from (${audience === "author" ? authorSql(teamId, authorId) : roleSql(audience === "coordinators" ? "coordinator" : "controller", teamId)}) a`);
+  return sql`select found.*, (select slug from teams where id = ${teamId}::uuid) as slug, (select year from budgets where id = ${budgetId}::uuid) as year
     from (${sql.join(parts, sql` union all `)}) found`;
+}
+
+/** The link to a request on the team's pages. */
+export const teamSpendLink = (teamSlug: string, spendId: string) => `/t/${teamSlug}/werkbudget/${spendId}`;
+
+/** yyyy-mm-dd → dd-mm-yyyy, as in the texts. */
+export const dutchDate = (isoDate: string | null | undefined) => (isoDate ?? "").split("-").reverse().join("-");
+
+export interface Notice {
+  recipient: Recipient;
+  spendId: string;
+  kind: string;
+  text: string;
+  link: string;
+  subject: string;
+  createdAt?: Date;
+}
+
+/** The in-app notifications and their e-mails (outbox): one statement for both tables, whatever the number of recipients. */
+export async function insertNotices(tx: Tx, municipalityId: string, notices: Notice[]): Promise<void> {
+  if (!notices.length) return;
+  const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
+  const mails = notices.map((n) => ({ to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\nBekijk de aanvraag: ${baseUrl}${n.link}\n\nWijkwerk` }));
+  await tx.execute(sql`with told as (
+      insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
+      select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as n(user_id uuid, spend_id uuid, kind text, text text, link text, created_at timestamptz))
+    insert into outbox_emails (municipality_id, to_address, subject, text_body)
+    select ${municipalityId}::uuid, m.to_address, m.subject, m.text_body
+    from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(to_address text, subject text, text_body text)`);
 }
 
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {
@@ -65,29 +106,18 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
   const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery([...new Set(plan.map((p) => p.audience))], notice));
   if (!found.length) return 0;
   const reference = `WB-${found[0].year}-${String(notice.spend.number).padStart(4, "0")}`;
-  const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const rows: { user_id: string; kind: string; text: string; link: string }[] = [];
-  const mails: { to_address: string; subject: string; text_body: string }[] = [];
+  const notices: Notice[] = [];
   for (const { audience, kind } of plan) {
-    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : `/t/${found[0].slug}/werkbudget/${notice.spend.id}`;
-    const text = TEXT[kind](reference, kind === "evaluate" ? (notice.evaluationDueOn ?? "").split("-").reverse().join("-") : (notice.comment ?? ""));
+    const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : teamSpendLink(found[0].slug, notice.spend.id);
+    const text = TEXT[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
     for (const r of found) {
       // Nobody is told to act on their own step, nor about their own step on their own request.
       if (r.audience !== audience || r.id === ctx.actor.userId) continue;
-      rows.push({ user_id: r.id, kind, text, link });
-      mails.push({ to_address: r.email, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}`, text_body: `Beste ${r.name},\n\n${text}\n\nBekijk de aanvraag: ${baseUrl}${link}\n\nWijkwerk` });
+      notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: notice.spend.id, kind, text, link, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}` });
     }
   }
-  if (!rows.length) return 0;
-  // One statement for both tables, whatever the number of recipients.
-  await tx.execute(sql`with told as (
-      insert into notifications (municipality_id, user_id, spend_id, kind, text, link)
-      select ${notice.spend.municipalityId}::uuid, n.user_id, ${notice.spend.id}::uuid, n.kind, n.text, n.link
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as n(user_id uuid, kind text, text text, link text))
-    insert into outbox_emails (municipality_id, to_address, subject, text_body)
-    select ${notice.spend.municipalityId}::uuid, m.to_address, m.subject, m.text_body
-    from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(to_address text, subject text, text_body text)`);
-  return rows.length;
+  await insertNotices(tx, notice.spend.municipalityId, notices);
+  return notices.length;
 }
 
 /** The signed-in user's notifications, newest first, and how many are unread. */

@@ -7,7 +7,7 @@ import { and, asc, budgets, desc, eq, inArray, returnNorms, spendRequests, spend
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
-import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
 
 export const SPENDS_PAGE_SIZE = 25;
 
@@ -19,6 +19,8 @@ export const spendFilters = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
   /** Oldest first: the controller's approval queue. */
   oldestFirst: z.boolean().default(false),
+  /** Only settled requests whose evaluation date has passed (Amsterdam day): the evaluation is late. */
+  evaluationOverdue: z.boolean().default(false),
 });
 export type SpendFilters = z.input<typeof spendFilters>;
 
@@ -34,7 +36,14 @@ export interface SpendListRow {
   neededOn: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Settled requests: the day the team is asked to evaluate. */
+  evaluationDueOn: string | null;
+  /** Settled and that day has passed without an evaluation. */
+  evaluationOverdue: boolean;
 }
+
+/** Settled, and the evaluation date lies before `today` (an Amsterdam day): the evaluation is late. */
+export const evaluationOverdueSql = (today: string) => sql<boolean>`(${spendRequests.status} = 'settled' and ${spendRequests.evaluationDueOn} < ${today}::date)`;
 
 /** WB-2026-0042: the budget year and the request's number. */
 export const spendReference = (year: number, num: number) => `WB-${year}-${String(num).padStart(4, "0")}`;
@@ -43,11 +52,12 @@ export const spendReference = (year: number, num: number) => `WB-${year}-${Strin
  * Requests the actor may read, in their scope: in a team scope the CASL rules
  * decide own-vs-team; in the municipality scope (controller) all teams'.
  */
-export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
+export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1, now = new Date()): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
   const parsed = spendFilters.safeParse(rawFilters);
   if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
+  const overdue = evaluationOverdueSql(amsterdamDay(now));
   // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
   return withScope(ctx.db, ctx.scope, async (tx) => {
@@ -59,6 +69,7 @@ export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters =
       f.year ? eq(budgets.year, f.year) : undefined,
       f.from ? sql`${spendRequests.createdAt} >= (${f.from}::date at time zone 'Europe/Amsterdam')` : undefined,
       f.to ? sql`${spendRequests.createdAt} < ((${f.to}::date + 1) at time zone 'Europe/Amsterdam')` : undefined,
+      f.evaluationOverdue ? overdue : undefined,
     );
     const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(spendRequests).innerJoin(budgets, eq(budgets.id, spendRequests.budgetId)).where(where);
     const rows = await tx
@@ -74,6 +85,8 @@ export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters =
         neededOn: spendRequests.neededOn,
         createdAt: spendRequests.createdAt,
         updatedAt: spendRequests.updatedAt,
+        evaluationDueOn: spendRequests.evaluationDueOn,
+        evaluationOverdue: overdue,
       })
       .from(spendRequests)
       .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
@@ -84,7 +97,8 @@ export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters =
       .limit(SPENDS_PAGE_SIZE)
       .offset((Math.max(1, page) - 1) * SPENDS_PAGE_SIZE);
     return {
-      rows: rows.map(({ year, ...r }) => ({ ...r, reference: spendReference(year, r.number) })),
+      // postgres.js and PGlite both give booleans; Boolean() keeps the type honest.
+      rows: rows.map(({ year, ...r }) => ({ ...r, evaluationOverdue: Boolean(r.evaluationOverdue), reference: spendReference(year, r.number) })),
       total,
       pages: Math.max(1, Math.ceil(total / SPENDS_PAGE_SIZE)),
     };

@@ -12,7 +12,7 @@ import { appendAudit, type AuditAction, type AuditEventInput } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
-import { approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { amsterdamDay, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
 import { postMoneyMove } from "./ledger-post";
 
 export const LIFE_DOMAINS = [
@@ -345,7 +345,8 @@ export async function settleSpend(ctx: UseCaseContext, spendId: string, raw: { a
     if (actualCents > spend.paidCents) throw new DomainError("settlement_exceeds_paid", 400, { actualCents: ["settlement_exceeds_paid"] });
     const reserved = await reservedFor(tx, spend.id);
     money.push(...settlementPostings({ reservedCents: reserved, paidCents: spend.paidCents, actualCents }));
-    const dueOn = evaluationDueOn(now.toISOString().slice(0, 10), spend.budgetRules.evaluationAfterMonths);
+    // The settlement day in Amsterdam (00:30 on 1 March is still 28 February in UTC).
+    const dueOn = evaluationDueOn(amsterdamDay(now), spend.budgetRules.evaluationAfterMonths);
     await setStatus(tx, spend, "settled", { settledCents: actualCents, settledAt: now, evaluationDueOn: dueOn });
     return { status: "settled", action: "settle", evaluationDueOn: dueOn };
   });
