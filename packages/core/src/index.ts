@@ -31,3 +31,4 @@ export * from "./ledger-check";
 export * from "./ledger-reports";
 export * from "./spend-notifications";
 export * from "./api-tokens";
+export * from "./spend-attachments";
