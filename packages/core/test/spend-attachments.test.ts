@@ -7,7 +7,7 @@ import { getSpend } from "../src/spend-queries";
 import { MAX_ATTACHMENT_BYTES, addAttachment, detectAttachmentType, listAttachments, readAttachment, removeAttachment, sanitiseFileName } from "../src/spend-attachments";
 import { cancelSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { outcomeOf } from "./fixtures";
+import { createMunicipality, createUser, municipalityContext, outcomeOf } from "./fixtures";
 import { ledgerWorld } from "./ledger-fixture";
 
 const pdf = (text = "offerte") => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${text}\n%%EOF\n`, "latin1");
@@ -158,6 +158,12 @@ describe("attachments on spend requests (PostgreSQL)", () => {
     expect(file.contentType).toBe("application/pdf");
     await expect(addAttachment(c, spendId, { kind: "receipt", fileName: "bon.pdf", bytes: pdf() })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(removeAttachment(c, spendId, list.items[0].id)).rejects.toBeInstanceOf(ForbiddenError);
+    // Another municipality's controller: the same permission, another tenant — not found.
+    const elsewhere = await createMunicipality(t.db);
+    const otherController = await createUser(t.db, elsewhere.id, { scopeRoles: [{ role: "controller" }] });
+    const oc = await municipalityContext(t.db, otherController.id, "municipality");
+    expect(await outcomeOf(readAttachment(oc, spendId, list.items[0].id))).toBe("not_found");
+    expect(await outcomeOf(listAttachments(oc, spendId))).toBe("not_found");
   });
 
   it("removal: the uploader's own, soft (row kept, marked), on the timeline and audited; the audit chain stays intact", async () => {
