@@ -59,3 +59,15 @@ export function todayInAmsterdam(): string {
 export function thisYearInAmsterdam(): number {
   return Number(todayInAmsterdam().slice(0, 4));
 }
+
+const sizeFormats = {
+  kilobyte: new Intl.NumberFormat("nl-NL", { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 }),
+  megabyte: new Intl.NumberFormat("nl-NL", { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }),
+};
+
+/** 512 bytes, 12,3 kB, 4,8 MB (1 kB = 1024 bytes, like the 5 MB upload limit). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${numberFormat.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < 1024 * 1024) return sizeFormats.kilobyte.format(bytes / 1024);
+  return sizeFormats.megabyte.format(bytes / (1024 * 1024));
+}

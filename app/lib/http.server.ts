@@ -61,3 +61,25 @@ export function csvResponse(csv: string, filename: string): Response {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`, "Cache-Control": "no-store" },
   });
 }
+
+/**
+ * A stored file as a download: always as an attachment (never rendered in
+ * our origin), with the type detected at upload, no sniffing, a sandbox CSP
+ * (a PDF opened anyway runs no script with our cookies) and no caching.
+ */
+export function fileDownloadResponse(file: { fileName: string; contentType: string; bytes: Uint8Array }): Response {
+  // filename= for old clients (ASCII only), filename*= (RFC 5987/6266) with the real name.
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(file.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return new Response(file.bytes, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+      "Cache-Control": "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SubmitButton } from "~/components/form";
+import { SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { requireMunicipalityContext } from "~/context.server";
 import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core.server";
@@ -251,6 +252,8 @@ export default function ControllerSpend() {
       </section>
 
       <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} />
+      {/* Read only: quotes and receipts come from the team (ask for one with "Meer informatie vragen"). */}
+      <SpendAttachments items={d.attachments.items} canAdd={false} closed={false} manage={false} downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`} />
       <SpendTimeline entries={d.timeline} />
 
       {d.canComment ? (

@@ -1,6 +1,7 @@
 // One spend request on the team side: its facts and timeline, the steps
 // this person may take now (submit, endorse, cancel, evaluate — the
-// controller's steps live on the controller's pages), and comments.
+// controller's steps live on the controller's pages), comments, and the
+// request's files (upload is the one multipart form here).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -8,13 +9,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, submitSpend, type SpendAction } from "~/core.server";
+import { ATTACHMENTS_CLOSED_STATUSES, MAX_ATTACHMENT_BYTES, addAttachment, cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, removeAttachment, submitSpend, type SpendAction } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+import { readForm } from "~/lib/uploads.server";
 
 const t = nl.spends;
 const e = t.evaluation;
@@ -51,7 +54,13 @@ const evaluationSchema = z
     if (v.otherRegulationLeadDays === undefined) ctx.addIssue({ code: "custom", path: ["otherRegulationLeadDays"], message: e.leadDaysRequired });
   });
 
+const a = t.attachments;
 const schemas = {
+  // The type and the size are the use case's to judge (magic bytes, 5 MB); here only: is there a file at all.
+  add_attachment: z.object({
+    kind: z.enum(ATTACHMENT_KIND_CODES, { errorMap: () => ({ message: a.kindRequired }) }),
+    file: z.instanceof(File, { message: a.fileRequired }),
+  }),
   endorse: z.object({ comment: z.string().trim().max(4000, t.detail.commentTooLong).optional() }),
   comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
   evaluate: evaluationSchema,
@@ -89,6 +98,7 @@ export async function loader(args: LoaderFunctionArgs) {
     actions: detail.allowedActions.filter((a) => TEAM_ACTIONS.includes(a)),
     canEdit: detail.canEdit,
     canComment: detail.canComment,
+    attachments: { ...detail.attachments, closed: ATTACHMENTS_CLOSED_STATUSES.includes(detail.spend.status) },
   };
 }
 
@@ -97,14 +107,25 @@ type ActionData = { intent: string; result?: SubmissionResult<string[]>; message
 export async function action(args: ActionFunctionArgs) {
   const { ctx, detail } = await load(args);
   const spendId = detail.spend.id;
-  const formData = await args.request.formData();
+  const { formData, tooLarge } = await readForm(args.request, MAX_ATTACHMENT_BYTES);
   const intent = String(formData.get("intent"));
   const done = (what: string) => redirect(`/t/${ctx.team.slug}/werkbudget/${spendId}?gedaan=${what}`);
 
+  // The file was over the limit and left out while parsing: say so, keep the rest of the form.
+  if (intent === "add_attachment" && tooLarge.length) {
+    const submission = parseWithZod(formData, { schema: schemas.add_attachment });
+    return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { file: [nl.domainErrors.attachment_too_large] } }) }, { status: 413 });
+  }
   if (intent in schemas) {
     const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const reply = submission.reply;
+    if (intent === "add_attachment") {
+      const v = submission.value as z.output<typeof schemas.add_attachment>;
+      const outcome = await runForForm(reply, async () => addAttachment(ctx, spendId, { kind: v.kind, fileName: v.file.name, bytes: new Uint8Array(await v.file.arrayBuffer()) }));
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      return done("bijlage-toegevoegd");
+    }
     if (intent === "endorse") {
       const v = submission.value as z.output<typeof schemas.endorse>;
       const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null }));
@@ -149,6 +170,11 @@ export async function action(args: ActionFunctionArgs) {
     if (outcome.value) return data<ActionData>({ intent, message: t.detail.incomplete, missing: outcome.value }, { status: 400 });
     return done("ingediend");
   }
+  if (intent === "remove_attachment") {
+    const outcome = await runForMessage(() => removeAttachment(ctx, spendId, String(formData.get("attachmentId") ?? "")));
+    if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
+    return done("bijlage-verwijderd");
+  }
   if (intent === "cancel") {
     const outcome = await runForMessage(() => cancelSpend(ctx, spendId));
     if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
@@ -158,7 +184,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment } = useLoaderData<typeof loader>();
+  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment, attachments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -269,6 +295,15 @@ export default function SpendDetail() {
       </section>
 
       <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} headingLevel={3} />
+      <SpendAttachments
+        items={attachments.items}
+        canAdd={attachments.canAdd}
+        closed={attachments.closed}
+        downloadHref={(id) => `${base}/bijlagen/${id}`}
+        manage
+        headingLevel={3}
+        lastResult={resultFor("add_attachment")}
+      />
       <SpendTimeline entries={timeline} headingLevel={3} />
 
       {canComment ? (

@@ -7,6 +7,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -517,6 +518,56 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user").on(t.userId)],
 );
 
+/** Raw bytes; postgres.js gives a Buffer, PGlite a Uint8Array: both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => value,
+});
+
+/**
+ * Files on a spend request (a quote, a receipt). The bytes live here, in
+ * PostgreSQL, so the same RLS wall that keeps a team's requests in the team
+ * also keeps their files there. Removal is soft (deleted_at/by): the audit
+ * log keeps pointing at something real.
+ */
+export const spendAttachments = pgTable(
+  "spend_attachments",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    spendId: uuid("spend_id")
+      .notNull()
+      .references(() => spendRequests.id),
+    kind: text("kind").notNull(),
+    /** Sanitised: no path, no control characters, the extension of the detected type. */
+    fileName: text("file_name").notNull(),
+    /** Detected from the magic bytes, never taken from the client. */
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: uuid("deleted_by").references(() => users.id),
+  },
+  (t) => [
+    index("spend_attachments_spend").on(t.spendId, t.createdAt),
+    check("spend_attachments_kind", sql`${t.kind} in ('quote', 'receipt', 'other')`),
+    check("spend_attachments_content_type", sql`${t.contentType} in ('application/pdf', 'image/png', 'image/jpeg')`),
+    check("spend_attachments_size", sql`${t.sizeBytes} between 1 and 5242880 and octet_length(${t.content}) = ${t.sizeBytes}`),
+    check("spend_attachments_deleted", sql`(${t.deletedAt} is null) = (${t.deletedBy} is null)`),
+  ],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -541,4 +592,5 @@ export const schema = {
   idempotencyKeys,
   notifications,
   apiTokens,
+  spendAttachments,
 };

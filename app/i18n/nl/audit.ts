@@ -108,6 +108,8 @@ export const auditPage = {
     "spend.paid": "Betaling vastgelegd",
     "spend.settled": "Aanvraag afgerekend",
     "spend.cancelled": "Aanvraag ingetrokken",
+    "spend.attachment_added": "Bijlage toegevoegd aan aanvraag",
+    "spend.attachment_removed": "Bijlage verwijderd van aanvraag",
     "budget.created": "Budget aangemaakt",
     "budget.updated": "Budget gewijzigd",
     "norm.created": "Rendementsnorm toegevoegd",
@@ -127,6 +129,7 @@ export const auditPage = {
     buurt: "Buurt",
     partner: "Partnerorganisatie",
     settings: "Instellingen",
+    spend_attachment: "Bijlage bij aanvraag",
   } as Record<string, string>,
 
 };

@@ -94,4 +94,8 @@ export const domainErrors: Record<string, string> = {
   settlement_exceeds_paid: "Het werkelijke bedrag mag niet hoger zijn dan het betaalde bedrag.",
   budget_year_taken: "Voor dit jaar bestaat al een budget.",
   last_admin: "Er moet minstens één functioneel beheerder overblijven.",
+  attachment_empty: "Kies een bestand om toe te voegen.",
+  attachment_too_large: "Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.",
+  attachment_type_not_allowed: "Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.",
+  attachment_spend_closed: "Bij een ingetrokken, afgewezen of geëvalueerde aanvraag kunnen geen bijlagen meer worden toegevoegd of verwijderd.",
 };

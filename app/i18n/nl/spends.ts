@@ -1,7 +1,7 @@
 // Werkbudget, team side: the list, the request form, the detail page with
 // its timeline and the evaluation. The components in spend-detail.tsx use
 // the labels too (also on the controller's pages).
-import type { LIFE_DOMAINS, SPEND_STATUSES } from "@wijkwerk/core";
+import type { AttachmentKind, LIFE_DOMAINS, SPEND_STATUSES } from "@wijkwerk/core";
 
 type LifeDomain = (typeof LIFE_DOMAINS)[number];
 type SpendStatus = (typeof SPEND_STATUSES)[number];
@@ -92,6 +92,8 @@ export const spends = {
     evaluate: "Geëvalueerd",
     cancel: "Ingetrokken",
     comment: "Reactie",
+    attachment_added: "Bijlage toegevoegd",
+    attachment_removed: "Bijlage verwijderd",
   } as Record<string, string>,
 
   paymentMethods: {
@@ -248,7 +250,34 @@ export const spends = {
       ingetrokken: "De aanvraag is ingetrokken.",
       geevalueerd: "De evaluatie is opgeslagen.",
       reactie: "Je reactie is geplaatst.",
+      "bijlage-toegevoegd": "De bijlage is toegevoegd.",
+      "bijlage-verwijderd": "De bijlage is verwijderd.",
     } as Record<string, string>,
+  },
+
+  // ── Attachments (team and controller pages) ─────────────────────────────
+  attachments: {
+    title: "Bijlagen",
+    intro: "Offerte, bon of ander bewijsstuk bij deze aanvraag. Alleen zichtbaar voor het team en de budgetcontroller.",
+    empty: "Er zijn nog geen bijlagen.",
+    caption: "Bijlagen bij deze aanvraag",
+    col: { name: "Bestand", kind: "Soort", size: "Grootte", uploaded: "Toegevoegd", actions: "Acties" },
+    uploaded: (name: string, at: string) => `${name}, ${at}`,
+    kinds: { quote: "Offerte", receipt: "Bon of factuur", other: "Anders" } satisfies Record<AttachmentKind, string>,
+    download: (name: string) => `${name} downloaden`,
+    addTitle: "Bijlage toevoegen",
+    kind: "Soort bijlage",
+    chooseKind: "Kies de soort",
+    kindRequired: "Kies de soort bijlage.",
+    file: "Bestand",
+    fileHint: "PDF, JPG of PNG, hoogstens 5 MB. Zet geen naam van een inwoner in de bestandsnaam.",
+    fileRequired: "Kies een bestand.",
+    add: "Bijlage toevoegen",
+    remove: "Verwijderen",
+    removeLabel: (name: string) => `${name} verwijderen`,
+    removeQuestion: (name: string) => `Weet je zeker dat je ${name} wilt verwijderen?`,
+    removeConfirm: "Ja, verwijderen",
+    closed: "Deze aanvraag is afgerond: bijlagen toevoegen of verwijderen kan niet meer.",
   },
 
   // ── The evaluation form ─────────────────────────────────────────────────

@@ -42,6 +42,7 @@ export type SubjectName =
   | "PartnerOverview"
   | "Budget"
   | "Spend"
+  | "SpendAttachment"
   | "ReturnNorm"
   | "all";
 
@@ -64,10 +65,17 @@ type ScopeRuleContext = { municipalityId: string; userId: string; partnerId?: st
 /** Team roles a grantor with this role may hand out inside the team. */
 const GRANTABLE_BY_COORDINATOR: TeamRole[] = ["member", "volunteer"];
 
-/** A professional's own spend requests: write, submit, cancel, evaluate. */
+/**
+ * A professional's own spend requests: write, submit, cancel, evaluate; and
+ * their files (quote, receipt): read and add on their own requests, remove
+ * what they added themselves. SpendAttachment subjects carry the request's
+ * author as spendAuthorId and the uploader as uploadedBy.
+ */
 const ownSpendRules = (teamId: string, userId: string): AppRule[] => [
   { action: "create", subject: "Spend", conditions: { teamId } },
   { action: ["read", "update", "submit", "cancel", "evaluate"], subject: "Spend", conditions: { teamId, authorId: userId } },
+  { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId, spendAuthorId: userId } },
+  { action: "delete", subject: "SpendAttachment", conditions: { teamId, uploadedBy: userId } },
 ];
 
 /**
@@ -87,6 +95,8 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // The whole team's requests; endorsing and evaluating, never one's own endorsement.
     { action: ["read", "evaluate"], subject: "Spend", conditions: { teamId } },
     { action: "endorse", subject: "Spend", conditions: { teamId, authorId: { $ne: userId } } },
+    // Files on every request of the team: read and add (a quote the coordinator has); remove only their own (ownSpendRules).
+    { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
@@ -125,6 +135,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "manage", subject: "Budget", conditions: { municipalityId } },
     { action: "manage", subject: "ReturnNorm", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
+    // Reads the team's evidence; adds none: quotes and receipts come from the team (ask for one with "request_info").
+    { action: "read", subject: "SpendAttachment", conditions: { municipalityId } },
     // Never one's own request (a controller can also be in a team).
     { action: ["approve", "reject", "request_info"], subject: "Spend", conditions: { municipalityId, authorId: { $ne: userId } } },
   ],

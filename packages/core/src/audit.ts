@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   "spend.paid",
   "spend.settled",
   "spend.cancelled",
+  "spend.attachment_added",
+  "spend.attachment_removed",
   "budget.created",
   "budget.updated",
   "norm.created",

@@ -41,7 +41,11 @@ export type ErrorCode =
   | "idempotency_conflict"
   | "payment_exceeds_approved"
   | "settlement_exceeds_paid"
-  | "budget_year_taken";
+  | "budget_year_taken"
+  | "attachment_empty"
+  | "attachment_too_large"
+  | "attachment_type_not_allowed"
+  | "attachment_spend_closed";
 
 export class DomainError extends Error {
   constructor(

@@ -33,3 +33,4 @@ export * from "./spend-notifications";
 export * from "./api-tokens";
 export * from "./evaluation-reminders";
 export * from "./privacy-guard";
+export * from "./spend-attachments";

@@ -7,6 +7,7 @@ import { and, asc, budgets, desc, eq, inArray, returnNorms, spendRequests, spend
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
+import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
 
 export const SPENDS_PAGE_SIZE = 25;
@@ -107,7 +108,7 @@ export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters =
 
 const WORKFLOW_ACTIONS: SpendAction[] = ["submit", "endorse", "request_info", "approve", "reject", "pay", "settle", "evaluate", "cancel"];
 
-/** One request with its timeline, the norm, and which steps this actor may take now (for the buttons; the server checks again). */
+/** One request with its timeline, the norm, its files (metadata), and which steps this actor may take now (for the buttons; the server checks again). */
 export async function getSpend(ctx: UseCaseContext, spendId: string) {
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   return withScope(ctx.db, ctx.scope, async (tx) => {
@@ -127,6 +128,7 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       (a) => ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
     );
     const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
+    const attachments = await attachmentsOf(tx, ctx, row.spend);
     return {
       spend: row.spend,
       reference: spendReference(row.year, row.spend.number),
@@ -139,6 +141,7 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       allowedActions,
       canEdit,
       canComment: ctx.ability.can("read", subject),
+      attachments,
     };
   });
 }
