@@ -35,6 +35,24 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${new URL(page.url()).pathname}:\n${summary.join("\n")}`).toEqual([]);
 }
 
+export const CONTROLLER_EMAIL = "controller@wijkwerk.demo";
+
+/**
+ * Logs in as the budget controller, whose role requires MFA: sets TOTP up the
+ * first time in a run, else passes the second step (which may wait up to 30 s
+ * for a fresh TOTP step). Ends on /gemeente.
+ */
+export async function loginAsController(page: Page) {
+  await loginAs(page, CONTROLLER_EMAIL);
+  if (new URL(page.url()).pathname.startsWith("/inloggen/tweede-stap")) {
+    await passSecondStep(page, CONTROLLER_EMAIL);
+  } else if (new URL(page.url()).pathname.startsWith("/account/mfa")) {
+    await setUpTotp(page, CONTROLLER_EMAIL);
+  }
+  await page.goto("/gemeente");
+  await expect(page.getByRole("heading", { level: 1, name: "Overzicht sociale teams" })).toBeVisible();
+}
+
 // ── TOTP ───────────────────────────────────────────────────────────────────
 
 const PERIOD = 30;

@@ -5,21 +5,7 @@
 // pages — axe-clean — and a team member gets 404.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, passSecondStep, setUpTotp } from "./fixtures";
-
-const CONTROLLER = "controller@wijkwerk.demo";
-
-/** Logs in as the budget controller, whose role requires MFA: sets TOTP up the first time, else passes the second step. */
-async function loginAsController(page: Page) {
-  await loginAs(page, CONTROLLER);
-  if (new URL(page.url()).pathname.startsWith("/inloggen/tweede-stap")) {
-    await passSecondStep(page, CONTROLLER);
-  } else if (new URL(page.url()).pathname.startsWith("/account/mfa")) {
-    await setUpTotp(page, CONTROLLER);
-  }
-  await page.goto("/gemeente");
-  await expect(page.getByRole("heading", { level: 1, name: "Overzicht sociale teams" })).toBeVisible();
-}
+import { expectAccessible, loginAs, loginAsController } from "./fixtures";
 
 /** "€ 149.305,50" → 14930550 */
 const cents = (text: string) => Number(text.replace(/[^\d]/g, ""));
