@@ -92,7 +92,8 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const year = Number((v.neededOn ?? now.toISOString()).slice(0, 4));
+    // The year of the date needed, else of today in Amsterdam (not UTC: New Year starts an hour earlier here).
+    const year = Number((v.neededOn ?? amsterdamDay(now)).slice(0, 4));
     const budget = await budgetForYear(tx, municipalityId, year);
     const fromNorm = await normAmount(tx, municipalityId, v.normId);
     const [row] = await tx

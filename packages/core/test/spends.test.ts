@@ -46,6 +46,15 @@ describe("spend requests on the workbudget", () => {
     expect(groups).toHaveLength(0);
   });
 
+  it("a draft without a date needed goes on the budget of today's year in Amsterdam, not in UTC", async () => {
+    // 31-12-2017 23:30 in Amsterdam is 22:30 UTC: still 2017.
+    const { id } = await createSpendDraft(await w.as.author(), { amountCents: 1_000, purpose: "Oudejaarsavond" }, new Date("2017-12-31T22:30:00Z"));
+    const [draft] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
+    expect(draft.budgetId).toBe(w.budget.id);
+    // 23:30 UTC is already 1 January 2018 in Amsterdam, and there is no 2018 budget.
+    expect(await outcomeOf(createSpendDraft(await w.as.author(), { amountCents: 1_000, purpose: "Nieuwjaarsnacht" }, new Date("2017-12-31T23:30:00Z")))).toBe("no_budget");
+  });
+
   it("author never approves their own; rejection needs a reason; more information sends it back to the author", async () => {
     const id = await w.submitted(10_000);
     expect(await outcomeOf(rejectSpend(await w.as.controller1(), id, { comment: " " }))).toBe("comment_required");
