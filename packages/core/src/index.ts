@@ -34,3 +34,8 @@ export * from "./api-tokens";
 export * from "./evaluation-reminders";
 export * from "./privacy-guard";
 export * from "./spend-attachments";
+export * from "./markdown";
+export * from "./workgroups";
+export * from "./workgroup-posts";
+export * from "./handbook";
+export * from "./workgroup-search";
