@@ -39,3 +39,4 @@ export * from "./workgroups";
 export * from "./workgroup-posts";
 export * from "./handbook";
 export * from "./workgroup-search";
+export * from "./demo-workgroups";
