@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { SubmitButton } from "~/components/form";
-import { Field, FormError } from "~/components/workgroups";
+import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await checkpoint(request, context);
   const form = await request.formData();
-  const values = formValues(form, ["name", "description", "isOpen", "facilitators"]);
+  const values = formValues(form, ["name", "description", "isOpen", "facilitators", "confirmNoPersonalData"]);
   const result = await runWorkgroupForm(values, () => createWorkgroup(ctx, { ...values, isOpen: values.isOpen !== "closed" }));
   if (!result.ok) return result.response;
   return redirect(`/werkgroepen/${result.value.slug}?gedaan=aangemaakt`);
@@ -55,6 +55,7 @@ export default function NewWorkgroup() {
             <label htmlFor="isOpen-closed">{t.closedChoice}</label>
           </div>
         </fieldset>
+        <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-group" />
         <Field id="facilitators" name="facilitators" label={t.facilitators} hint={t.facilitatorsHint} defaultValue={v.facilitators} error={e.facilitators} />
         <SubmitButton>{t.create}</SubmitButton>
       </Form>

@@ -181,6 +181,7 @@ export const createWorkgroupInput = z.object({
   isOpen: z.boolean(),
   /** E-mail addresses of the facilitators; empty = the creator. */
   facilitators: emailList.default(""),
+  confirmNoPersonalData: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 
 /** "Preventie en vroegsignalering" → "preventie-en-vroegsignalering". */
@@ -210,6 +211,9 @@ export async function createWorkgroup(ctx: UseCaseContext, raw: unknown) {
           .where(and(eq(users.municipalityId, ctx.actor.municipalityId), eq(users.isActive, true), inArray(sql`lower(${users.email})`, emails)))
       : [];
     if (found.length !== emails.length) throw new DomainError("invalid_input", 400, { facilitators: ["workgroup_unknown_user"] });
+    const groupId = crypto.randomUUID();
+    // Name and description are read by every professional: the privacy guard applies here too.
+    await guardPersonalData(tx, ctx, { text: `${input.name}\n\n${input.description}`, field: "description", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup", objectId: groupId, workgroupId: groupId });
     const base = slugify(input.name);
     // The slug is unique per municipality; a second "Participatie en werk" becomes participatie-en-werk-2.
     // Creators (coordinators, the functional admin) see every group of the municipality under RLS.
@@ -218,7 +222,7 @@ export async function createWorkgroup(ctx: UseCaseContext, raw: unknown) {
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     const [g] = await tx
       .insert(workgroups)
-      .values({ municipalityId: ctx.actor.municipalityId, slug, name: input.name, description: input.description, isOpen: input.isOpen, createdBy: ctx.actor.userId })
+      .values({ id: groupId, municipalityId: ctx.actor.municipalityId, slug, name: input.name, description: input.description, isOpen: input.isOpen, createdBy: ctx.actor.userId })
       .returning({ id: workgroups.id, slug: workgroups.slug });
     const facilitatorIds = found.length ? found.map((f) => f.id) : [ctx.actor.userId];
     await tx.insert(workgroupMembers).values(

@@ -91,6 +91,9 @@ describe("workgroups on PostgreSQL", () => {
       expect(await outcomeOf(createWorkgroup(await w.as[who](), { name: "Nog een groep", isOpen: true }))).not.toBe("ok");
     }
     expect(await outcomeOf(createWorkgroup(await w.as.coordA(), { name: "Onbekende begeleider", isOpen: true, facilitators: "niemand@test.demo" }))).toBe("invalid_input");
+    // The privacy guard covers name and description too (read by every professional).
+    const blocked = await createWorkgroup(await w.as.coordA(), { name: "Casus Hoogbrugstraat 12", isOpen: true }).catch((e) => e);
+    expect(blocked).toMatchObject({ code: "personal_data", fieldErrors: { description: ["personal_data"] } });
     const second = await createWorkgroup(await w.as.coordA(), { name: "Preventie en vroegsignalering", isOpen: true });
     expect(second.slug).toBe("preventie-en-vroegsignalering-2");
     const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "workgroup.created"), eq(auditEvents.objectId, closed.id)));
