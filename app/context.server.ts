@@ -107,6 +107,15 @@ export async function requireMunicipalityContext(request: Request, action: Actio
   return { ...ctx, scope: { kind: isAdministrator ? "admin" : "municipality", municipalityId, userId: ctx.user.id } };
 }
 
+/**
+ * Workgroup checkpoint: any signed-in user; the scope 'workgroup' lets RLS
+ * decide by membership which groups and content they see (migration 0011).
+ */
+export async function requireWorkgroupContext(request: Request, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext> {
+  const ctx = await requireUser(request, loadContext);
+  return { ...ctx, scope: { kind: "workgroup", municipalityId: ctx.user.municipalityId, userId: ctx.user.id } };
+}
+
 /** Partner manager checkpoint: only for the partner the user manages. */
 export async function requirePartnerContext(request: Request, partnerSlug: string | undefined, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext & { partner: { id: string; slug: string; name: string } }> {
   const ctx = await requireUser(request, loadContext);

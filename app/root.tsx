@@ -64,6 +64,7 @@ function Header() {
               <NavLink to={`/t/${user.teams[0].slug}`} className="text-white hover:text-white">{user.teams[0].name}</NavLink>
             ) : null}
             {user.partnerView ? <NavLink to={user.partnerView} className="text-white hover:text-white">{nl.common.partnerView}</NavLink> : null}
+            <NavLink to="/werkgroepen" className="text-white hover:text-white">{nl.workgroups.navLabel}</NavLink>
             {user.canSeeMunicipality ? <NavLink to="/gemeente" className="text-white hover:text-white">{nl.common.municipality}</NavLink> : null}
             {user.canAdminister ? <NavLink to="/beheer" className="text-white hover:text-white">{nl.common.admin}</NavLink> : null}
             <NavLink to="/meldingen" className="text-white hover:text-white">{nl.notificationsPage.navLabel(user.unreadNotifications)}</NavLink>

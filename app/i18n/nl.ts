@@ -17,6 +17,7 @@ import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
 import { spends } from "./nl/spends";
 import { api } from "./nl/api";
+import { handbook, search, workgroups } from "./nl/workgroups";
 
 export const nl = {
   workbudget,
@@ -44,6 +45,9 @@ export const nl = {
   notificationsPage,
   spends,
   api,
+  workgroups,
+  handbook,
+  search,
 };
 export type Messages = typeof nl;
 

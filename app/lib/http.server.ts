@@ -18,7 +18,8 @@ export async function runForForm<T>(reply: Reply, fn: () => Promise<T>, opts: { 
     if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
     if (isDomainError(e)) {
       if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
-      const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      // The privacy guard's message lists what was found (masked); other codes have a fixed Dutch text.
+      const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map((c) => (c === e.code && e.detail ? e.detail : domainErrorMessage(c)))]));
       const hasFieldErrors = Object.keys(fieldErrors).length > 0;
       return { ok: false, status: e.status, result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }) };
     }

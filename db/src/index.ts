@@ -83,6 +83,8 @@ export type Scope =
   | { kind: "team"; municipalityId: string; teamId: string; userId: string }
   | { kind: "admin"; municipalityId: string; userId: string }
   | { kind: "municipality"; municipalityId: string; userId: string }
+  /** Cross-team workgroups: access by membership (RLS helpers in migration 0011). */
+  | { kind: "workgroup"; municipalityId: string; userId: string }
   | { kind: "partner"; municipalityId: string; partnerId: string; userId: string };
 
 /**

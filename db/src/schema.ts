@@ -568,6 +568,150 @@ export const spendAttachments = pgTable(
   ],
 );
 
+// ── Cross-team workgroups (DOMAIN.md §5) ──────────────────────────────────
+// Municipality-wide by design: a group's members come from any team. Rows
+// carry municipality_id; RLS (migration 0011) lets a user read a group's
+// content when they are an active member, or the group is open and they are
+// a professional in one of the municipality's teams. The texts never carry
+// residents' personal data: the privacy guard runs before every save.
+
+/** A generated, Dutch-stemmed search vector (to_tsvector('dutch', …) STORED). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const workgroupMemberRole = pgEnum("workgroup_member_role", ["facilitator", "member"]);
+export const workgroupMemberStatus = pgEnum("workgroup_member_status", ["active", "requested"]);
+
+export const workgroups = pgTable(
+  "workgroups",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    isOpen: boolean("is_open").notNull().default(true),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', name || ' ' || description)`),
+  },
+  (t) => [uniqueIndex("workgroups_municipality_slug").on(t.municipalityId, t.slug), index("workgroups_search").using("gin", t.search)],
+);
+
+export const workgroupMembers = pgTable(
+  "workgroup_members",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: workgroupMemberRole("role").notNull().default("member"),
+    status: workgroupMemberStatus("status").notNull().default("active"),
+    /** Who let them in (a facilitator approving a request, the creator adding a facilitator). */
+    approvedBy: uuid("approved_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("workgroup_members_group_user").on(t.workgroupId, t.userId), index("workgroup_members_user").on(t.userId)],
+);
+
+/** A thread starts with a post without parent (it has a title); replies point to it. */
+export const workgroupPosts = pgTable(
+  "workgroup_posts",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    parentId: uuid("parent_id"),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title"),
+    /** Markdown as written; rendered (safely) when read. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenBy: uuid("hidden_by").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', coalesce(title, '') || ' ' || body)`),
+  },
+  (t) => [
+    index("workgroup_posts_group").on(t.workgroupId, t.parentId, t.createdAt),
+    index("workgroup_posts_parent").on(t.parentId, t.createdAt),
+    index("workgroup_posts_search").using("gin", t.search),
+    check("workgroup_posts_thread_title", sql`(${t.parentId} is null) = (${t.title} is not null)`),
+    check("workgroup_posts_hidden", sql`(${t.hiddenAt} is null) = (${t.hiddenBy} is null) and (${t.hiddenAt} is null) = (${t.hiddenReason} is null)`),
+  ],
+);
+
+/** A handbook page: of a workgroup, or of the city-wide handbook (workgroup_id NULL). Holds the current version. */
+export const handbookPages = pgTable(
+  "handbook_pages",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id").references(() => workgroups.id),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    version: integer("version").notNull(),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', title || ' ' || body)`),
+  },
+  (t) => [
+    uniqueIndex("handbook_pages_slug").on(t.municipalityId, sql`coalesce(${t.workgroupId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.slug),
+    index("handbook_pages_search").using("gin", t.search),
+  ],
+);
+
+/** Every saved version, append-only: who changed what when; a restore is a new version. */
+export const handbookVersions = pgTable(
+  "handbook_versions",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    pageId: uuid("page_id")
+      .notNull()
+      .references(() => handbookPages.id),
+    workgroupId: uuid("workgroup_id").references(() => workgroups.id),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    restoredFrom: integer("restored_from"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("handbook_versions_page_version").on(t.pageId, t.version)],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -593,4 +737,9 @@ export const schema = {
   notifications,
   apiTokens,
   spendAttachments,
+  workgroups,
+  workgroupMembers,
+  workgroupPosts,
+  handbookPages,
+  handbookVersions,
 };

@@ -116,10 +116,21 @@ export const auditPage = {
     "norm.updated": "Rendementsnorm gewijzigd",
     "api_token.created": "API-token aangemaakt",
     "api_token.revoked": "API-token ingetrokken",
+    "workgroup.created": "Werkgroep aangemaakt",
+    "workgroup.joined": "Lid geworden van werkgroep",
+    "workgroup.join_requested": "Lidmaatschap van werkgroep aangevraagd",
+    "workgroup.join_approved": "Aanvraag lidmaatschap werkgroep toegekend",
+    "workgroup.join_declined": "Aanvraag lidmaatschap werkgroep afgewezen",
+    "workgroup.post_hidden": "Bericht in werkgroep verborgen",
+    "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
+    "handbook.restored": "Oude versie handboekpagina teruggezet",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
   objectTypes: {
+    workgroup: "Werkgroep",
+    workgroup_post: "Bericht in werkgroep",
+    handbook_page: "Handboekpagina",
     user: "Gebruiker",
     session: "Sessie",
     invitation: "Uitnodiging",

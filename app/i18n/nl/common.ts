@@ -97,5 +97,10 @@ export const domainErrors: Record<string, string> = {
   attachment_empty: "Kies een bestand om toe te voegen.",
   attachment_too_large: "Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.",
   attachment_type_not_allowed: "Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.",
+  personal_data: "Deze tekst lijkt persoonsgegevens van inwoners te bevatten.",
+  workgroup_unknown_user: "Niet elk e-mailadres hoort bij een actieve gebruiker van deze gemeente.",
+  workgroup_already_member: "Je bent al lid van deze werkgroep, of je aanvraag loopt nog.",
+  handbook_conflict: "Iemand anders heeft deze pagina intussen gewijzigd. Open de pagina opnieuw en breng je wijziging daarin aan.",
+  handbook_unchanged: "Er is niets gewijzigd.",
   attachment_spend_closed: "Bij een ingetrokken, afgewezen of geëvalueerde aanvraag kunnen geen bijlagen meer worden toegevoegd of verwijderd.",
 };

@@ -276,3 +276,61 @@ describe("every role", () => {
     expect(ability.can("read", membership(TEAM_A))).toBe(false);
   });
 });
+
+describe("workgroups (subjects carry the viewer's relation to the group)", () => {
+  const group = (o: { isOpen?: boolean; myRole?: "facilitator" | "member" | null; requested?: boolean; createdBy?: string; municipalityId?: string } = {}) =>
+    as("Workgroup", { municipalityId: o.municipalityId ?? M1, isOpen: o.isOpen ?? true, myRole: o.myRole ?? null, requested: o.requested ?? false, createdBy: o.createdBy ?? OTHER_USER });
+
+  it("professionals read and join open groups, ask to join closed ones once, and post only as members", () => {
+    for (const role of ["coordinator", "member"] as const) {
+      const ability = teamUser(role);
+      expect(ability.can("read", group()), role).toBe(true);
+      expect(ability.can("join", group()), role).toBe(true);
+      expect(ability.can("post", group()), role).toBe(false);
+      expect(ability.can("read", group({ isOpen: false })), role).toBe(false);
+      expect(ability.can("join", group({ isOpen: false })), role).toBe(false);
+      expect(ability.can("request_join", group({ isOpen: false })), role).toBe(true);
+      expect(ability.can("request_join", group({ isOpen: false, requested: true })), role).toBe(false);
+      expect(ability.can("post", group({ isOpen: false, myRole: "member" })), role).toBe(true);
+      expect(ability.can("moderate", group({ myRole: "member" })), role).toBe(false);
+      expect(ability.can("read", group({ municipalityId: M2 })), role).toBe(false);
+    }
+    expect(teamUser("coordinator").can("create", inMunicipality("Workgroup"))).toBe(true);
+    expect(teamUser("member").can("create", inMunicipality("Workgroup"))).toBe(false);
+  });
+
+  it("volunteers, partner managers and the controller see only groups they are members of; facilitators moderate", () => {
+    for (const ability of [teamUser("volunteer"), scopeUser("partner_manager", PARTNER_P), scopeUser("controller")]) {
+      expect(ability.can("read", group())).toBe(false);
+      expect(ability.can("join", group())).toBe(false);
+      expect(ability.can("request_join", group({ isOpen: false }))).toBe(false);
+      expect(ability.can("create", inMunicipality("Workgroup"))).toBe(false);
+      expect(ability.can("read", group({ isOpen: false, myRole: "facilitator" }))).toBe(true);
+      expect(ability.can("moderate", group({ isOpen: false, myRole: "facilitator" }))).toBe(true);
+      expect(ability.can("moderate", group({ isOpen: false, myRole: "member" }))).toBe(false);
+    }
+  });
+
+  it("the admin creates and manages every group of the municipality; the creator keeps managing members", () => {
+    const admin = scopeUser("admin");
+    expect(admin.can("create", inMunicipality("Workgroup"))).toBe(true);
+    expect(admin.can("update", group({ isOpen: false }))).toBe(true);
+    expect(admin.can("read", group({ isOpen: false }))).toBe(true);
+    expect(admin.can("moderate", group({ isOpen: false }))).toBe(false);
+    expect(admin.can("read", group({ municipalityId: M2 }))).toBe(false);
+    expect(teamUser("coordinator").can("update", group({ createdBy: USER }))).toBe(true);
+    expect(teamUser("coordinator").can("update", group())).toBe(false);
+  });
+
+  it("the city-wide handbook: everyone reads, coordinators and the admin edit; a group's handbook is edited by its members", () => {
+    const city = (municipalityId = M1) => as("Handbook", { municipalityId, workgroupId: null });
+    expect(scopeUser("partner_manager", PARTNER_P).can("read", city())).toBe(true);
+    expect(teamUser("member").can("update", city())).toBe(false);
+    expect(teamUser("coordinator").can("update", city())).toBe(true);
+    expect(scopeUser("admin").can("update", city())).toBe(true);
+    expect(teamUser("coordinator").can("update", city(M2))).toBe(false);
+    const groupPage = (workgroupRole: string | null) => as("Handbook", { municipalityId: M1, workgroupId: TEAM_B, workgroupRole });
+    expect(teamUser("member").can("update", groupPage("member"))).toBe(true);
+    expect(teamUser("member").can("update", groupPage(null))).toBe(false);
+  });
+});

@@ -25,7 +25,12 @@ export type Action =
   | "pay"
   | "settle"
   | "evaluate"
-  | "cancel";
+  | "cancel"
+  // Workgroups (packages/core/src/workgroups.ts).
+  | "join"
+  | "request_join"
+  | "post"
+  | "moderate";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -44,6 +49,8 @@ export type SubjectName =
   | "Spend"
   | "SpendAttachment"
   | "ReturnNorm"
+  | "Workgroup"
+  | "Handbook"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -79,6 +86,29 @@ const ownSpendRules = (teamId: string, userId: string): AppRule[] => [
 ];
 
 /**
+ * Workgroup subjects carry the viewer's relation to the group: myRole
+ * ('facilitator' | 'member' | null, active memberships only), requested
+ * (a pending request to join), isOpen and createdBy. Professionals of any
+ * team read open groups and join them; closed groups by request.
+ */
+const professionalWorkgroupRules = (municipalityId: string): AppRule[] => [
+  { action: "read", subject: "Workgroup", conditions: { municipalityId, isOpen: true } },
+  { action: "join", subject: "Workgroup", conditions: { municipalityId, isOpen: true, myRole: null } },
+  { action: "request_join", subject: "Workgroup", conditions: { municipalityId, isOpen: false, myRole: null, requested: false } },
+];
+
+/** Everyone, by their place in a group: members read and post, facilitators moderate and manage members. */
+const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[] => [
+  { action: ["read", "post"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
+  { action: ["moderate", "update"], subject: "Workgroup", conditions: { municipalityId, myRole: "facilitator" } },
+  // The creator keeps managing members (e.g. a coordinator who started it for others).
+  { action: "update", subject: "Workgroup", conditions: { municipalityId, createdBy: userId } },
+  // A group's handbook is edited by its members; the city-wide one is read by everyone of the municipality.
+  { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupRole: { $in: ["facilitator", "member"] } } },
+  { action: "read", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
+];
+
+/**
  * One entry per role. A new subject or action is one more line in the role
  * that gets it; nothing else in the code names roles.
  */
@@ -98,6 +128,10 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // Files on every request of the team: read and add (a quote the coordinator has); remove only their own (ownSpendRules).
     { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },
+    ...professionalWorkgroupRules(municipalityId),
+    // Coordinators start workgroups and keep the city-wide handbook.
+    { action: "create", subject: "Workgroup", conditions: { municipalityId } },
+    { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -105,6 +139,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
     ...ownSpendRules(teamId, userId),
     { action: "read", subject: "Budget", conditions: { municipalityId } },
+    ...professionalWorkgroupRules(municipalityId),
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -128,6 +163,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "manage", subject: "Settings", conditions: { municipalityId } },
     { action: "read", subject: "Mailbox", conditions: { municipalityId } },
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
+    // The steward of all workgroups: starts them, reads them, manages their members; keeps the city-wide handbook.
+    { action: ["create", "read", "update"], subject: "Workgroup", conditions: { municipalityId } },
+    { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
@@ -154,6 +192,7 @@ export function rulesFor(grants: Grants): AppRule[] {
   return [
     ...grants.teamRoles.flatMap(({ teamId, role }) => teamRoleRules[role]({ teamId, municipalityId, userId })),
     ...grants.scopeRoles.flatMap(({ role, partnerId }) => scopeRoleRules[role]({ municipalityId, userId, partnerId })),
+    ...workgroupMemberRules(municipalityId, userId),
     // Everyone manages their own account (password, MFA, sessions).
     { action: "update", subject: "User", conditions: { id: userId } },
     { action: "read", subject: "User", conditions: { id: userId } },

@@ -50,6 +50,14 @@ export const AUDIT_ACTIONS = [
   "norm.updated",
   "api_token.created",
   "api_token.revoked",
+  "workgroup.created",
+  "workgroup.joined",
+  "workgroup.join_requested",
+  "workgroup.join_approved",
+  "workgroup.join_declined",
+  "workgroup.post_hidden",
+  "workgroup.privacy_override",
+  "handbook.restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

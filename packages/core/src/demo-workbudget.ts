@@ -11,7 +11,7 @@ import { approveSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPaym
 
 const meta = { ip: null, userAgent: "demo-seed" };
 
-async function contextFor(db: Database, email: string, teamSlug?: string): Promise<UseCaseContext> {
+export async function contextFor(db: Database, email: string, teamSlug?: string): Promise<UseCaseContext> {
   const [u] = await db.select().from(users).where(eq(users.email, email));
   const loaded = await loadGrants(db, u.id);
   if (!loaded) throw new Error(`demo user ${email} missing`);

@@ -45,13 +45,20 @@ export type ErrorCode =
   | "attachment_empty"
   | "attachment_too_large"
   | "attachment_type_not_allowed"
-  | "attachment_spend_closed";
+  | "attachment_spend_closed"
+  | "personal_data"
+  | "workgroup_unknown_user"
+  | "workgroup_already_member"
+  | "handbook_conflict"
+  | "handbook_unchanged";
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: number = 400,
     readonly fieldErrors: Record<string, ErrorCode[]> = {},
+    /** A message composed by the use case itself (the privacy guard's list of findings), shown instead of the code's text. */
+    readonly detail?: string,
   ) {
     super(code);
     this.name = "DomainError";

@@ -77,7 +77,8 @@ export const dutchDate = (isoDate: string | null | undefined) => (isoDate ?? "")
 
 export interface Notice {
   recipient: Recipient;
-  spendId: string;
+  /** The request it is about; null for notices outside the workbudget (a workgroup @mention). */
+  spendId: string | null;
   kind: string;
   text: string;
   link: string;
@@ -90,7 +91,7 @@ export async function insertNotices(tx: Tx, municipalityId: string, notices: Not
   if (!notices.length) return;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
-  const mails = notices.map((n) => ({ to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\nBekijk de aanvraag: ${baseUrl}${n.link}\n\nWijkwerk` }));
+  const mails = notices.map((n) => ({ to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht"}: ${baseUrl}${n.link}\n\nWijkwerk` }));
   await tx.execute(sql`with told as (
       insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
       select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())

@@ -1,0 +1,42 @@
+// Form handling for the workgroup pages: a refused use case becomes Dutch
+// field errors (the privacy guard's own message for the text field), the
+// typed input is sent back, 404 stays 404 and forbidden becomes 403.
+import { ForbiddenError } from "@wijkwerk/authz";
+import { isDomainError } from "@wijkwerk/core";
+import { data } from "@remix-run/node";
+import { domainErrorMessage, nl } from "~/i18n/nl";
+
+export interface FormFailure {
+  ok: false;
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  /** The privacy guard blocked the text: show the override checkbox. */
+  personalData: boolean;
+  values: Record<string, string>;
+}
+
+export const formValues = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")]));
+
+export async function runWorkgroupForm<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    if (!isDomainError(e) || e.status === 404 || e.status >= 500) {
+      if (isDomainError(e) && e.status === 404) throw new Response("Niet gevonden", { status: 404 });
+      throw e;
+    }
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, codes] of Object.entries(e.fieldErrors)) {
+      fieldErrors[field] = codes.map((c) => (c === "personal_data" && e.detail ? e.detail : c === "invalid_input" ? (nl.workgroups.fieldErrors[field] ?? domainErrorMessage(c)) : domainErrorMessage(c))).join(" ");
+    }
+    const failure: FormFailure = {
+      ok: false,
+      fieldErrors,
+      formError: Object.keys(fieldErrors).length ? nl.common.formHasErrors : domainErrorMessage(e.code),
+      personalData: e.code === "personal_data",
+      values,
+    };
+    return { ok: false, response: data(failure, { status: e.status }) };
+  }
+}

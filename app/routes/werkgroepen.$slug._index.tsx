@@ -1,0 +1,179 @@
+// One workgroup: description, members, joining (open) or asking to join
+// (closed), pending requests for facilitators, threads and a new thread
+// (privacy guard on save), and the group's handbook pages.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Pagination } from "~/components/confirm";
+import { SubmitButton } from "~/components/form";
+import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { requireWorkgroupContext } from "~/context.server";
+import { createPost, decideJoinRequest, getWorkgroup, joinWorkgroup, listHandbookPages, listThreads } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { formatDateTime } from "~/lib/format";
+import { pageParam, toHttpError } from "~/lib/http.server";
+import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+
+const t = nl.workgroups;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? t.title} – ${nl.common.appName}` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const slug = params.slug ?? "";
+  const view = await getWorkgroup(ctx, slug).catch(toHttpError);
+  const threads = view.can.read ? await listThreads(ctx, slug, { page: pageParam(request) }).catch(toHttpError) : null;
+  const handbook = view.can.read ? await listHandbookPages(ctx, slug).catch(toHttpError) : null;
+  return { ...view, threads, pages: handbook?.pages ?? [], canEditHandbook: handbook?.canEdit ?? false };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const slug = params.slug ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "join") {
+    const r = await runWorkgroupForm({}, () => joinWorkgroup(ctx, slug));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=${r.value.status === "active" ? "lid" : "aangevraagd"}`);
+  }
+  if (intent === "approve" || intent === "decline") {
+    const userId = String(form.get("userId") ?? "");
+    const r = await runWorkgroupForm({}, () => decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=besloten`);
+  }
+  const values = formValues(form, ["title", "body", "confirmNoPersonalData"]);
+  const r = await runWorkgroupForm(values, () => createPost(ctx, slug, values));
+  if (!r.ok) return r.response;
+  return redirect(`/werkgroepen/${slug}/draad/${r.value.threadId}?gedaan=geplaatst`);
+}
+
+const DONE: Record<string, string> = { aangemaakt: t.created, lid: t.joined, aangevraagd: t.requestSent, besloten: t.decided };
+
+export default function Workgroup() {
+  const { group, can, members, requests, threads, pages, canEditHandbook } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE[params.get("gedaan") ?? ""];
+  const v = failed?.values ?? {};
+  const e = failed?.fieldErrors ?? {};
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/werkgroepen">{nl.common.back}</Link>
+      </p>
+      <h1>{group.name}</h1>
+      {done ? (
+        <p role="status" className="alert alert-success">
+          {done}
+        </p>
+      ) : null}
+      <p>
+        <span className="badge">{group.isOpen ? t.open : t.closed}</span>
+        {group.myRole ? <span className="badge ml-2">{t.roles[group.myRole]}</span> : group.requested ? <span className="badge ml-2">{t.requested}</span> : null}
+      </p>
+      {group.description ? <p className="whitespace-pre-line">{group.description}</p> : null}
+      {can.join || can.requestJoin ? (
+        <Form method="post">
+          <SubmitButton name="intent" value="join">
+            {can.join ? t.join : t.requestJoin}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      {!can.read ? <p className="card">{t.closedContent}</p> : null}
+
+      {requests.length > 0 ? (
+        <section aria-labelledby="aanvragen" className="card space-y-2">
+          <h2 id="aanvragen">{t.requests}</h2>
+          <ul className="space-y-2">
+            {requests.map((r) => (
+              <li key={r.userId} className="flex flex-wrap items-center gap-3">
+                <span>{r.name}</span>
+                <Form method="post" className="flex gap-2">
+                  <input type="hidden" name="userId" value={r.userId} />
+                  <button type="submit" name="intent" value="approve" className="btn" aria-label={t.approveLabel(r.name)}>
+                    {t.approve}
+                  </button>
+                  <button type="submit" name="intent" value="decline" className="btn btn-secondary" aria-label={t.declineLabel(r.name)}>
+                    {t.decline}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {can.read ? (
+        <>
+          <section aria-labelledby="leden" className="space-y-2">
+            <h2 id="leden">{t.memberList}</h2>
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+              {members.map((m) => (
+                <li key={m.userId}>
+                  {m.name} {m.role === "facilitator" ? <span className="hint">({t.roles.facilitator})</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="berichten" className="space-y-3">
+            <h2 id="berichten">{t.threads}</h2>
+            {!threads || threads.items.length === 0 ? (
+              <p className="card">{t.noThreads}</p>
+            ) : (
+              <ul className="space-y-2">
+                {threads.items.map((th) => (
+                  <li key={th.id} className="card">
+                    <Link to={`/werkgroepen/${group.slug}/draad/${th.id}`} className="font-semibold">
+                      {th.hidden ? t.hiddenThread : th.title}
+                    </Link>
+                    <p className="hint">
+                      {t.by(th.authorName, formatDateTime(th.createdAt))} · {t.replies(th.replies)} · {t.lastActivity}: {formatDateTime(th.lastActivity)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {threads ? <Pagination page={threads.page} pages={threads.pages} /> : null}
+          </section>
+
+          {can.post ? (
+            <section aria-labelledby="nieuw-bericht" className="card space-y-3">
+              <h2 id="nieuw-bericht">{t.newThread}</h2>
+              <p className="hint">{t.privacyNote}</p>
+              <FormError message={failed?.formError} />
+              <Form method="post" className="space-y-3" noValidate>
+                <Field id="title" name="title" label={t.postTitle} defaultValue={v.title} error={e.title} />
+                <Field id="body" name="body" label={t.postBody} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline />
+                <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-new" />
+                <SubmitButton name="intent" value="post">
+                  {t.publish}
+                </SubmitButton>
+              </Form>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="handboek" className="space-y-2">
+            <h2 id="handboek">{t.handbook}</h2>
+            {pages.length === 0 ? (
+              <p>{t.noPages}</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {pages.map((p) => (
+                  <li key={p.slug}>
+                    <Link to={`/werkgroepen/${group.slug}/handboek/${p.slug}`}>{p.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canEditHandbook ? (
+              <p>
+                <Link to={`/werkgroepen/${group.slug}/handboek/nieuw`}>{t.newPage}</Link>
+              </p>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The workgroups the user may see (RLS by membership and open-ness), with
+// search, the city-wide handbook and — for coordinators and the admin — a
+// new group.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/confirm";
+import { requireWorkgroupContext } from "~/context.server";
+import { listWorkgroups } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { pageParam, toHttpError } from "~/lib/http.server";
+
+const t = nl.workgroups;
+export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  return listWorkgroups(ctx, { page: pageParam(request) }).catch(toHttpError);
+}
+
+export default function Workgroups() {
+  const { items, page, pages, canCreate } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-4">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <p className="hint">{t.privacyNote}</p>
+      <Form method="get" action="/werkgroepen/zoeken" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="field">
+          <label htmlFor="zoek">{t.searchLabel}</label>
+          <input id="zoek" type="search" name="q" className="input" />
+        </div>
+        <button type="submit" className="btn">{t.searchButton}</button>
+      </Form>
+      <p className="flex flex-wrap gap-4">
+        <Link to="/handboek">{t.handbookLink}</Link>
+        {canCreate ? (
+          <Link to="/werkgroepen/nieuw" className="btn">
+            {t.newGroup}
+          </Link>
+        ) : null}
+      </p>
+      {items.length === 0 ? (
+        <p className="card">{t.empty}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col" className="text-right">{t.members}</th>
+                <th scope="col">{t.yourRole}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row" className="text-left font-normal">
+                    <Link to={`/werkgroepen/${g.slug}`}>{g.name}</Link>
+                    <span className="hint block">{g.description.slice(0, 160)}</span>
+                  </th>
+                  <td>{g.isOpen ? t.open : t.closed}</td>
+                  <td className="text-right">{g.memberCount}</td>
+                  <td>{g.myRole ? t.roles[g.myRole] : g.requested ? t.requested : t.notMember}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
+}
