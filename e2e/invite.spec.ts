@@ -26,6 +26,8 @@ async function invitationLinkFor(page: Page, email: string): Promise<string> {
 }
 
 test("coordinator invites a member who creates an account and lands in the team", async ({ page, browser }, testInfo) => {
+  // Three sign-ins, an argon2 account creation and six axe scans: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const invitee = `nieuw.lid.${Date.now()}@voorbeeld.nl`;
 
   // 1. The coordinator of Mariaberg invites.
