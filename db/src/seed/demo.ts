@@ -1,11 +1,13 @@
 // Loads the demo data (only from the setup/seed command, never in production).
 import { hash } from "@node-rs/argon2";
 import {
+  agreementContributions,
   buurtAssignments,
   buurten,
   eq,
   municipalities,
   municipalitySettings,
+  partnerAgreements,
   partnerOrganisations,
   scopeRoles,
   teamMemberships,
@@ -13,7 +15,7 @@ import {
   users,
   type Database,
 } from "../index";
-import { BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
 
@@ -45,6 +47,15 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       .values(PARTNERS.map((p) => ({ municipalityId: m.id, slug: p.slug, name: p.name, kind: p.kind, fundingType: p.fundingType })))
       .returning();
     const partnerId = new Map(partnerRows.map((p) => [p.slug, p.id]));
+    for (const a of AGREEMENTS) {
+      const [row] = await tx
+        .insert(partnerAgreements)
+        .values({ municipalityId: m.id, partnerOrganisationId: partnerId.get(a.partner)!, kind: a.kind, reference: a.reference, validFrom: a.validFrom, validTo: a.validTo })
+        .returning();
+      await tx.insert(agreementContributions).values(
+        a.contributions.map((c) => ({ municipalityId: m.id, agreementId: row.id, partnerOrganisationId: row.partnerOrganisationId, teamId: teamId.get(c.team)!, discipline: c.discipline, hoursPerWeek: c.hours })),
+      );
+    }
     for (const person of demoPeople()) {
       const [u] = await tx
         .insert(users)

@@ -43,6 +43,8 @@ export type SubjectName =
   | "Budget"
   | "Spend"
   | "ReturnNorm"
+  | "Agreement"
+  | "TimeRegistration"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -70,6 +72,11 @@ const ownSpendRules = (teamId: string, userId: string): AppRule[] => [
   { action: ["read", "update", "submit", "cancel", "evaluate"], subject: "Spend", conditions: { teamId, authorId: userId } },
 ];
 
+/** A professional's own weekly time registration in a team. */
+const ownTimeRules = (teamId: string, userId: string): AppRule[] => [
+  { action: ["create", "update", "read"], subject: "TimeRegistration", conditions: { teamId, userId } },
+];
+
 /**
  * One entry per role. A new subject or action is one more line in the role
  * that gets it; nothing else in the code names roles.
@@ -88,6 +95,10 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: ["read", "evaluate"], subject: "Spend", conditions: { teamId } },
     { action: "endorse", subject: "Spend", conditions: { teamId, authorId: { $ne: userId } } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },
+    ...ownTimeRules(teamId, userId),
+    // The team's registrations (hours only), missing weeks and the discipline matrix.
+    { action: "read", subject: "TimeRegistration", conditions: { teamId } },
+    { action: "read", subject: "Agreement", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -95,6 +106,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "read", subject: "BuurtAssignment", conditions: { teamId } },
     ...ownSpendRules(teamId, userId),
     { action: "read", subject: "Budget", conditions: { municipalityId } },
+    ...ownTimeRules(teamId, userId),
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -118,12 +130,17 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "manage", subject: "Settings", conditions: { municipalityId } },
     { action: "read", subject: "Mailbox", conditions: { municipalityId } },
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
+    { action: "manage", subject: "Agreement", conditions: { municipalityId } },
+    { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
     { action: "read", subject: "BuurtAssignment", conditions: { municipalityId } },
     { action: "manage", subject: "Budget", conditions: { municipalityId } },
     { action: "manage", subject: "ReturnNorm", conditions: { municipalityId } },
+    // Procurement: agreed vs delivered hours per agreement (aggregates, no residents).
+    { action: "read", subject: "Agreement", conditions: { municipalityId } },
+    { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
     // Never one's own request (a controller can also be in a team).
     { action: ["approve", "reject", "request_info"], subject: "Spend", conditions: { municipalityId, authorId: { $ne: userId } } },
@@ -133,6 +150,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
       ? [
           { action: "read", subject: "PartnerOverview", conditions: { municipalityId, partnerId } },
           { action: "read", subject: "Partner", conditions: { id: partnerId } },
+          // Its own agreements and its own staff's hours (counts and hours only).
+          { action: "read", subject: "Agreement", conditions: { municipalityId, partnerId } },
+          { action: "read", subject: "TimeRegistration", conditions: { municipalityId, partnerId } },
         ]
       : [],
 };

@@ -41,7 +41,13 @@ export type ErrorCode =
   | "idempotency_conflict"
   | "payment_exceeds_approved"
   | "settlement_exceeds_paid"
-  | "budget_year_taken";
+  | "budget_year_taken"
+  | "reference_taken"
+  | "contribution_duplicate"
+  | "hours_too_many"
+  | "hours_not_quarter"
+  | "week_in_future"
+  | "not_in_team";
 
 export class DomainError extends Error {
   constructor(

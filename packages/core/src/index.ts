@@ -32,3 +32,4 @@ export * from "./ledger-reports";
 export * from "./spend-notifications";
 export * from "./api-tokens";
 export * from "./evaluation-reminders";
+export * from "./partner-agreements";
