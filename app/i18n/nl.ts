@@ -12,7 +12,7 @@ import { mailbox } from "./nl/mailbox";
 import { notificationsPage } from "./nl/notifications";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
-import { agreements } from "./nl/partner-hours";
+import { agreements, disciplineMatrix, timeRegistration } from "./nl/partner-hours";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
@@ -31,6 +31,8 @@ export const nl = {
   municipality,
   partner,
   agreements,
+  timeRegistration,
+  disciplineMatrix,
   sessionsPage,
   passwordReset,
   mailbox,

@@ -33,3 +33,5 @@ export * from "./spend-notifications";
 export * from "./api-tokens";
 export * from "./evaluation-reminders";
 export * from "./partner-agreements";
+export * from "./time-registration";
+export * from "./discipline-matrix";
