@@ -159,3 +159,8 @@ $$;
 REVOKE ALL ON FUNCTION partner_request_counts(int) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION partner_request_counts(int) TO app_user;
+--> statement-breakpoint
+-- The controller's procurement view counts placements and missing weeks:
+-- memberships (who works where, contract hours) are readable municipality-wide.
+CREATE POLICY team_memberships_municipality_read ON team_memberships FOR SELECT
+  USING (app_scope() = 'municipality' AND municipality_id = app_municipality());

@@ -35,3 +35,4 @@ export * from "./evaluation-reminders";
 export * from "./partner-agreements";
 export * from "./time-registration";
 export * from "./discipline-matrix";
+export * from "./partner-hours";
