@@ -12,7 +12,7 @@ import { mailbox } from "./nl/mailbox";
 import { notificationsPage } from "./nl/notifications";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
-import { agreements, disciplineMatrix, timeRegistration } from "./nl/partner-hours";
+import { agreements, disciplineMatrix, municipalityPartners, partnerDashboard, timeRegistration } from "./nl/partner-hours";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
@@ -33,6 +33,8 @@ export const nl = {
   agreements,
   timeRegistration,
   disciplineMatrix,
+  partnerDashboard,
+  municipalityPartners,
   sessionsPage,
   passwordReset,
   mailbox,

@@ -26,7 +26,7 @@ export default function DisciplineMatrixPage() {
       <h2 id="disciplines-heading">{t.title}</h2>
       <p>{t.intro(matrix.weeks)}</p>
       <p className="hint">{t.period(formatDate(matrix.from), formatDate(matrix.to))}</p>
-      <div className="card overflow-x-auto">
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.caption}>
         <table className="table">
           <caption className="pb-2 text-left text-lg font-semibold">{t.caption}</caption>
           <thead>

@@ -17,19 +17,19 @@ const t = nl.timeRegistration;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.title} ${data?.form.week ?? ""} – ${nl.common.appName}` }];
 
-const hoursField = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? 0 : Number(v.trim().replace(",", "."))))
-  .pipe(
-    z
-      .number({ invalid_type_error: t.hoursInvalid })
-      .min(0, t.hoursInvalid)
-      .max(MAX_HOURS_PER_WEEK, t.hoursInvalid)
-      .refine((h) => Number.isInteger(h * 4), t.hoursNotQuarter),
-  );
-
+// Server only (the action): ACTIVITY_KINDS and MAX_HOURS_PER_WEEK come from core, which never reaches the browser.
 function formSchema() {
+  const hoursField = z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? 0 : Number(v.trim().replace(",", "."))))
+    .pipe(
+      z
+        .number({ invalid_type_error: t.hoursInvalid })
+        .min(0, t.hoursInvalid)
+        .max(MAX_HOURS_PER_WEEK, t.hoursInvalid)
+        .refine((h) => Number.isInteger(h * 4), t.hoursNotQuarter),
+    );
   return z
     .object({ week: z.string(), individual: hoursField, collective: hoursField, meeting: hoursField, workgroup: hoursField, other: hoursField })
     .refine((v) => ACTIVITY_KINDS.reduce((a, k) => a + v[k], 0) <= MAX_HOURS_PER_WEEK, { message: t.tooMany });
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const url = new URL(request.url);
   const form = await getWeekForm(ctx, { week: url.searchParams.get("week"), copyPrevious: url.searchParams.get("vorige") === "1" }).catch(toHttpError);
-  return { team: { slug: ctx.team.slug }, form };
+  return { team: { slug: ctx.team.slug }, form, kinds: [...ACTIVITY_KINDS] };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const decimal = (h: number) => String(h).replace(".", ",");
 
 export default function TimeRegistrationPage() {
-  const { team, form: week } = useLoaderData<typeof loader>();
+  const { team, form: week, kinds } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> } | undefined;
   const [searchParams] = useSearchParams();
   const savedTotal = searchParams.get("opgeslagen");
@@ -62,7 +62,7 @@ export default function TimeRegistrationPage() {
     id: `uren-${week.week}-${week.source}`,
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
-    defaultValue: { week: week.week, ...Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, decimal(week.hours[k])])) },
+    defaultValue: { week: week.week, ...Object.fromEntries(kinds.map((k) => [k, decimal(week.hours[k])])) },
   });
   const [year, number] = [Number(week.week.slice(0, 4)), Number(week.week.slice(6))];
   const base = `/t/${team.slug}/uren`;
@@ -95,7 +95,7 @@ export default function TimeRegistrationPage() {
       <Form method="post" className="card" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="week" value={week.week} />
-        {ACTIVITY_KINDS.map((k) => (
+        {kinds.map((k) => (
           <TextField key={k} field={fields[k]} label={t.kinds[k]} hint={k === "individual" ? t.hoursHint : undefined} inputMode="text" autoComplete="off" />
         ))}
         <SubmitButton>{t.save}</SubmitButton>

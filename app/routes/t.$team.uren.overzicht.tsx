@@ -16,14 +16,14 @@ export const meta: MetaFunction = () => [{ title: `${t.overviewTitle} – ${nl.c
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
-  return { overview: await teamTimeOverview(ctx, { weeks: WEEKS }).catch(toHttpError) };
+  return { overview: await teamTimeOverview(ctx, { weeks: WEEKS }).catch(toHttpError), kinds: [...ACTIVITY_KINDS] };
 }
 
 const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
 
 export default function TeamHoursOverview() {
-  const { overview } = useLoaderData<typeof loader>();
-  const activityTotal = ACTIVITY_KINDS.reduce((a, k) => a + overview.activityTotals[k], 0);
+  const { overview, kinds } = useLoaderData<typeof loader>();
+  const activityTotal = kinds.reduce((a, k) => a + overview.activityTotals[k], 0);
   return (
     <section aria-labelledby="overview-heading" className="space-y-4">
       <h2 id="overview-heading">{t.overviewTitle}</h2>
@@ -32,7 +32,7 @@ export default function TeamHoursOverview() {
       {overview.people.length === 0 ? (
         <p className="card">{t.noPeople}</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.overviewTitle}>
           <table className="table">
             <caption className="pb-2 text-left text-lg font-semibold">{t.overviewTitle}</caption>
             <thead>
@@ -57,7 +57,7 @@ export default function TeamHoursOverview() {
                   <td className="text-right">{formatHours(p.contractedHours)}</td>
                   {p.cells.map((c) => (
                     <td key={c.week} className="text-right">
-                      {c.total === null ? <span className="font-semibold text-red-800">{t.missing}</span> : formatHours(c.total)}
+                      {c.total !== null ? formatHours(c.total) : c.expected ? <span className="font-semibold text-red-800">{t.missing}</span> : t.notExpected}
                     </td>
                   ))}
                   <td className="text-right">{p.missing}</td>
@@ -78,7 +78,7 @@ export default function TeamHoursOverview() {
             </tr>
           </thead>
           <tbody>
-            {ACTIVITY_KINDS.map((k) => (
+            {kinds.map((k) => (
               <tr key={k}>
                 <th scope="row" className="font-normal">{t.kinds[k]}</th>
                 <td className="text-right">{formatHours(overview.activityTotals[k])}</td>

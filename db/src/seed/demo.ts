@@ -18,6 +18,7 @@ import {
 import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
+const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
 
 export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
@@ -62,7 +63,8 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
         .values({ municipalityId: m.id, email: person.email, name: person.name, passwordHash, partnerOrganisationId: person.partner ? partnerId.get(person.partner)! : null, discipline: person.discipline })
         .returning();
       for (const t of person.teams) {
-        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours });
+        // Placed since the 2017 reorganisation: weeks from then on count for time registration.
+        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours, createdAt: DEMO_PLACED_SINCE });
       }
       for (const r of person.scopeRoles) {
         await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });

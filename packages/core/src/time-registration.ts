@@ -190,8 +190,10 @@ export async function saveTimeRegistration(ctx: TeamContext, raw: TimeRegistrati
 
 export interface TeamWeekCell {
   week: string;
-  /** Null = expected but missing; undefined is never used. */
+  /** Registered hours; null = nothing registered. */
   total: number | null;
+  /** Whether the week counts (the membership existed by its Sunday): a missing expected week is a gap. */
+  expected: boolean;
 }
 
 export interface TeamTimeOverview {
@@ -246,11 +248,11 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
     const cells = weekStarts.map((ws) => {
       const expected = addWeeks(ws, 1) > since; // the membership existed by that week's Sunday
       const t = byWeek.get(ws);
-      return { week: isoWeekLabel(ws), total: t ?? (expected ? null : 0), expected };
+      return { week: isoWeekLabel(ws), total: t ?? null, expected };
     });
-    const missing = cells.filter((c) => c.total === null).length;
+    const missing = cells.filter((c) => c.total === null && c.expected).length;
     missingTotal += missing;
-    return { ...p, cells: cells.map(({ week, total }) => ({ week, total })), missing };
+    return { ...p, cells, missing };
   });
   return { weeks: weekStarts.map((ws) => ({ week: isoWeekLabel(ws), weekStart: ws })), people: out, activityTotals, missingTotal };
 }

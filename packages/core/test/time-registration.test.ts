@@ -125,6 +125,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       const byName = Object.fromEntries(o.people.map((p) => [p.name, p]));
       expect(Object.keys(byName)).toEqual(["Anna", "Bart", "Coco"]); // not the volunteer
       expect(byName.Anna.cells.map((c) => c.total)).toEqual([null, null, null, 23.5]);
+      expect(byName.Anna.cells.every((c) => c.expected)).toBe(true);
       expect(byName.Coco.cells.map((c) => c.total)).toEqual([null, null, 6, null]);
       expect(byName.Bart.missing).toBe(4);
       expect(o.missingTotal).toBe(3 + 4 + 3);
