@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, loginAs, loginAsAdmin, logout } from "./fixtures";
 
-// Four logins, one with a TOTP step that may wait for a fresh 30-second code.
-test.setTimeout(180_000);
+// Four logins (one with a TOTP step that may wait for a fresh 30-second code) and twelve axe scans.
+test.setTimeout(300_000);
 
 const MEMBER = "member.limmel-nazareth@wijkwerk.demo"; // a Trajekt employee, 24 h contract
 const COORDINATOR = "coordinator.limmel-nazareth@wijkwerk.demo";
@@ -143,11 +143,23 @@ test("member registers hours → coordinator overview → partner dashboard → 
   const agreement = page.getByRole("table", { name: /DVO-2017-042/ });
   await expect(agreement.getByRole("row", { name: /^Centrum/ })).toContainText("12,5 uur");
   await expectAccessible(page);
+  // Edit: the saved row comes back in the form; a second row is added.
+  await page.getByRole("link", { name: "Afspraak DVO-2017-042 bewerken" }).click();
+  await expect(page.getByRole("group", { name: "Regel 1" }).getByLabel("Uren per week")).toHaveValue("12,5");
+  await page.getByRole("group", { name: "Regel 1" }).getByLabel("Uren per week").fill("10");
+  const row2 = page.getByRole("group", { name: "Regel 2" });
+  await row2.getByLabel("Team").selectOption({ label: "Daalhof" });
+  await row2.getByLabel("Discipline").selectOption({ label: "Gezinsondersteuning" });
+  await row2.getByLabel("Uren per week").fill("4");
+  await page.getByRole("button", { name: "Afspraak opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("De afspraak is opgeslagen.");
+  await expect(agreement.getByRole("row", { name: /^Centrum/ })).toContainText("10 uur");
+  await expect(agreement.getByRole("row", { name: /^Totaal per week/ })).toContainText("14 uur");
 
   await page.goto("/gemeente/partners");
   const perAgreement = page.getByRole("table", { name: "Afgesproken en geleverd per afspraak" });
   await expect(perAgreement.getByRole("row", { name: /^Trajekt/ })).toContainText("SUB-2017-TRAJEKT");
-  await expect(perAgreement.getByRole("row", { name: /^Koraalgroep/ })).toContainText("12,5 uur");
+  await expect(perAgreement.getByRole("row", { name: /^Koraalgroep/ })).toContainText("14 uur");
   await expectAccessible(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `Download inkoopexport ${year} (CSV)` }).click()]);
   expect(download.suggestedFilename()).toBe(`inkoop-partners-${year}.csv`);
@@ -160,4 +172,15 @@ test("member registers hours → coordinator overview → partner dashboard → 
   const sameMonth = last.monday.slice(0, 7) === month;
   expect(trajekt!.split(";")[6]).toBe(sameMonth ? "47,00" : "23,50");
   expect(trajekt!.split(";")[12]).toBe("1");
+
+  // Deleting asks first, in the page.
+  await page.goto("/beheer/partners");
+  await page.getByRole("link", { name: "Koraalgroep" }).click();
+  await page.getByRole("link", { name: "Afspraak DVO-2017-042 bewerken" }).click();
+  await page.getByRole("button", { name: "Afspraak verwijderen" }).click();
+  await expect(page.getByText("Afspraak DVO-2017-042 met alle afgesproken uren verwijderen?")).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Afspraak verwijderen" }).click();
+  await expect(page.getByRole("status")).toHaveText("De afspraak is verwijderd.");
+  await expect(page.getByText("Er zijn nog geen afspraken met deze organisatie.")).toBeVisible();
 });

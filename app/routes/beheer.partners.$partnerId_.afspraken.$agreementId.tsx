@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { DISCIPLINES, FUNDING_TYPES, deleteAgreement, getPartner, listAgreements, listTeamOptions, saveAgreement } from "~/core.server";
@@ -167,10 +168,7 @@ export default function AgreementPage() {
       </Form>
       {agreement ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="btn btn-secondary">
-            {t.delete}
-          </button>
+          <ConfirmSubmit label={t.delete} question={t.deleteQuestion(agreement.reference)} confirmLabel={t.delete} name="intent" value="delete" danger />
         </Form>
       ) : null}
     </div>

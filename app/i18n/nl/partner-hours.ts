@@ -29,6 +29,7 @@ export const agreements = {
   create: "Afspraak vastleggen",
   saved: "De afspraak is opgeslagen.",
   delete: "Afspraak verwijderen",
+  deleteQuestion: (reference: string) => `Afspraak ${reference} met alle afgesproken uren verwijderen? De geregistreerde uren blijven bestaan.`,
   deleted: "De afspraak is verwijderd.",
   edit: "Bewerken",
   editLabel: (reference: string) => `Afspraak ${reference} bewerken`,
