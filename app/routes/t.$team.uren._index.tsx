@@ -39,7 +39,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const url = new URL(request.url);
   const form = await getWeekForm(ctx, { week: url.searchParams.get("week"), copyPrevious: url.searchParams.get("vorige") === "1" }).catch(toHttpError);
-  return { team: { slug: ctx.team.slug }, form, kinds: [...ACTIVITY_KINDS] };
+  // People working in several teams register per team: links to the same week in the others.
+  const otherTeams = ctx.teams.filter((tm) => tm.id !== ctx.team.id && tm.role !== "volunteer").map((tm) => ({ slug: tm.slug, name: tm.name }));
+  return { team: { slug: ctx.team.slug }, form, kinds: [...ACTIVITY_KINDS], otherTeams };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const decimal = (h: number) => String(h).replace(".", ",");
 
 export default function TimeRegistrationPage() {
-  const { team, form: week, kinds } = useLoaderData<typeof loader>();
+  const { team, form: week, kinds, otherTeams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> } | undefined;
   const [searchParams] = useSearchParams();
   const savedTotal = searchParams.get("opgeslagen");
@@ -100,6 +102,17 @@ export default function TimeRegistrationPage() {
         ))}
         <SubmitButton>{t.save}</SubmitButton>
       </Form>
+      {otherTeams.length ? (
+        <p>
+          {t.otherTeams}{" "}
+          {otherTeams.map((o, i) => (
+            <span key={o.slug}>
+              {i > 0 ? ", " : null}
+              <Link to={`/t/${o.slug}/uren?week=${week.week}`}>{o.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -68,6 +68,7 @@ export const timeRegistration = {
   hoursHint: "In uren, per kwartier (bijv. 7,5 of 1,25).",
   total: "Totaal",
   save: "Uren opslaan",
+  otherTeams: "Je werkt ook in een ander team; registreer die uren daar:",
   hoursInvalid: "Vul een aantal uren in van 0 tot en met 60.",
   hoursNotQuarter: "Vul uren in kwartieren in (bijv. 1,25 of 7,5).",
   tooMany: "Samen niet meer dan 60 uur per week.",
