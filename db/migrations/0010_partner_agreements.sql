@@ -160,7 +160,37 @@ REVOKE ALL ON FUNCTION partner_request_counts(int) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION partner_request_counts(int) TO app_user;
 --> statement-breakpoint
--- The controller's procurement view counts placements and missing weeks:
--- memberships (who works where, contract hours) are readable municipality-wide.
-CREATE POLICY team_memberships_municipality_read ON team_memberships FOR SELECT
-  USING (app_scope() = 'municipality' AND municipality_id = app_municipality());
+-- Missing weeks per partner × team × month (counts only). The municipality
+-- scope cannot read team_memberships (tenant tables stay closed without a
+-- tenant), so the procurement view and the partner dashboard both count
+-- expected-but-unregistered weeks here: a partner manager only for its own
+-- organisation, the controller and admin for any (p_partner NULL = all),
+-- every other scope nothing. Weeks: Mondays from p_first to the earlier of
+-- p_last and p_last_completed; a week counts once the membership existed by
+-- its Sunday and while the team was active.
+CREATE OR REPLACE FUNCTION partner_missing_weeks(p_partner uuid, p_first date, p_last date, p_last_completed date)
+RETURNS TABLE (partner_id uuid, team_id uuid, month int, missing int)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT u.partner_organisation_id, m.team_id, extract(month FROM w.week_start)::int, count(*)::int
+  FROM (SELECT g::date AS week_start FROM generate_series(p_first, least(p_last, p_last_completed), interval '7 days') g) w
+  JOIN team_memberships m ON m.municipality_id = app_municipality() AND m.role IN ('coordinator', 'member')
+  JOIN users u ON u.id = m.user_id
+  JOIN teams t ON t.id = m.team_id
+  WHERE u.is_active AND u.partner_organisation_id IS NOT NULL
+    AND CASE app_scope()
+          WHEN 'partner' THEN u.partner_organisation_id = app_partner()
+          WHEN 'municipality' THEN p_partner IS NULL OR u.partner_organisation_id = p_partner
+          WHEN 'admin' THEN p_partner IS NULL OR u.partner_organisation_id = p_partner
+          ELSE false
+        END
+    AND (p_partner IS NULL OR u.partner_organisation_id = p_partner)
+    AND w.week_start + 6 >= (m.created_at AT TIME ZONE 'Europe/Amsterdam')::date
+    AND w.week_start + 6 >= t.active_from AND (t.active_to IS NULL OR w.week_start <= t.active_to)
+    AND NOT EXISTS (SELECT 1 FROM time_registrations r
+                    WHERE r.user_id = m.user_id AND r.team_id = m.team_id AND r.week_start = w.week_start)
+  GROUP BY 1, 2, 3
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION partner_missing_weeks(uuid, date, date, date) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION partner_missing_weeks(uuid, date, date, date) TO app_user;

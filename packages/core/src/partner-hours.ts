@@ -96,17 +96,9 @@ export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; p
             and r.partner_organisation_id is not null ${partner ? sql`and r.partner_organisation_id = ${partner}` : sql``}
           group by 1, 2, 3
         ), expected as (
-          select u.partner_organisation_id as partner_id, m.team_id, wk.month, count(*)::int as missing
-          from team_memberships m
-          join users u on u.id = m.user_id
-          join teams t on t.id = m.team_id
-          join weeks wk on wk.week_start <= ${lastCompleted}::date
-                       and wk.week_start + 6 >= (m.created_at at time zone 'Europe/Amsterdam')::date
-                       and wk.week_start + 6 >= t.active_from and (t.active_to is null or wk.week_start <= t.active_to)
-          where m.municipality_id = ${p.municipalityId} and m.role in ('coordinator', 'member') and u.is_active
-            and u.partner_organisation_id is not null ${partner ? sql`and u.partner_organisation_id = ${partner}` : sql``}
-            and not exists (select 1 from time_registrations r where r.user_id = m.user_id and r.team_id = m.team_id and r.week_start = wk.week_start)
-          group by 1, 2, 3
+          -- Counts only, through a function: the municipality scope cannot read memberships (migration 0010).
+          select q.partner_id, q.team_id, q.month, q.missing
+          from partner_missing_weeks(${partner}::uuid, ${first}::date, ${last}::date, ${lastCompleted}::date) q
         ), requests as (
           ${
             p.withRequests && partner

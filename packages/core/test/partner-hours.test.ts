@@ -149,6 +149,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(counts.map((c) => c.requests)).toEqual([1]);
       const teamScope = { kind: "team" as const, municipalityId: m.id, teamId: teamA.id, userId: anna };
       expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_request_counts(2017)`))).toEqual([]);
+      // Missing weeks likewise: the own partner only, nothing for another partner or a team.
+      const missing = (scope: typeof teamScope | typeof ctx.scope, partnerId: string) =>
+        withScope(t.db, scope, (tx) => queryRows<{ partner_id: string }>(tx, sql`select * from partner_missing_weeks(${partnerId}::uuid, '2017-01-02', '2017-12-25', '2017-03-06')`));
+      expect((await missing(ctx.scope, partnerA.id)).every((r) => r.partner_id === partnerA.id)).toBe(true);
+      expect(await missing(ctx.scope, partnerA.id)).not.toEqual([]);
+      expect(await missing(ctx.scope, partnerB.id)).toEqual([]);
+      expect(await missing(teamScope, partnerA.id)).toEqual([]);
       // Nor can it write hours.
       await expect(
         withScope(t.db, ctx.scope, (tx) => tx.insert(timeRegistrations).values({ municipalityId: m.id, teamId: teamA.id, userId: anna, partnerOrganisationId: partnerA.id, weekStart: "2017-02-13" })),
