@@ -75,6 +75,7 @@ function startEvaluationReminders() {
     try {
       const result = await build.entry.module.sendEvaluationRemindersOnce();
       if (result.due || result.overdue) console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
+      if (result.hoursReminded) console.log(`Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
     } catch (error) {
       console.error("Evaluatieherinneringen versturen mislukt:", error);
     }

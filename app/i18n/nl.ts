@@ -12,6 +12,7 @@ import { mailbox } from "./nl/mailbox";
 import { notificationsPage } from "./nl/notifications";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
+import { agreements, disciplineMatrix, municipalityPartners, partnerDashboard, timeRegistration } from "./nl/partner-hours";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
@@ -30,6 +31,11 @@ export const nl = {
   account,
   municipality,
   partner,
+  agreements,
+  timeRegistration,
+  disciplineMatrix,
+  partnerDashboard,
+  municipalityPartners,
   sessionsPage,
   passwordReset,
   mailbox,

@@ -7,7 +7,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { FUNDING_TYPES, SLUG_MAX_LENGTH, SLUG_PATTERN, createPartner, getPartner, updatePartner } from "~/core.server";
+import { FUNDING_TYPES, SLUG_MAX_LENGTH, SLUG_PATTERN, createPartner, getPartner, listAgreements, updatePartner, type AgreementRow } from "~/core.server";
+import { formatDate, formatHours } from "~/lib/format";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 
@@ -28,8 +29,10 @@ function partnerFormSchema() {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
   const fundingTypes = FUNDING_TYPES.map((value) => ({ value, label: nl.common.fundingTypes[value] }));
-  if (params.partnerId === NEW) return { partner: null, fundingTypes };
-  return { partner: await getPartner(ctx, params.partnerId ?? "").catch(toHttpError), fundingTypes };
+  if (params.partnerId === NEW) return { partner: null, fundingTypes, agreements: [] as AgreementRow[], notice: null };
+  const partner = await getPartner(ctx, params.partnerId ?? "").catch(toHttpError);
+  const notice = new URL(request.url).searchParams.get("afspraak");
+  return { partner, fundingTypes, agreements: await listAgreements(ctx, partner.id), notice: notice === "opgeslagen" || notice === "verwijderd" ? (notice as "opgeslagen" | "verwijderd") : null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -47,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminPartner() {
-  const { partner, fundingTypes } = useLoaderData<typeof loader>();
+  const { partner, fundingTypes, agreements, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; saved: boolean; changed: number } | undefined;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -78,6 +81,60 @@ export default function AdminPartner() {
         <SelectField field={fields.fundingType} label={t.fundingType} options={fundingTypes} placeholder={t.chooseFundingType} />
         <SubmitButton>{partner ? t.save : t.create}</SubmitButton>
       </Form>
+      {partner ? <Agreements partnerId={partner.id} agreements={agreements} notice={notice} /> : null}
     </div>
+  );
+}
+
+function Agreements({ partnerId, agreements, notice }: { partnerId: string; agreements: AgreementRow[]; notice: "opgeslagen" | "verwijderd" | null }) {
+  const a = nl.agreements;
+  return (
+    <section aria-labelledby="agreements-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h2 id="agreements-heading">{a.title}</h2>
+        <Link className="btn btn-secondary" to={`/beheer/partners/${partnerId}/afspraken/nieuw`}>
+          {a.newAgreement}
+        </Link>
+      </div>
+      {notice ? (
+        <p role="status" className="alert alert-success">
+          {notice === "opgeslagen" ? a.saved : a.deleted}
+        </p>
+      ) : null}
+      <p>{a.intro}</p>
+      {agreements.length === 0 ? <p className="card">{a.empty}</p> : null}
+      {agreements.map((ag) => (
+        <div key={ag.id} className="card overflow-x-auto">
+          <table className="table">
+            <caption className="pb-2 text-left">
+              <span className="font-semibold">{ag.reference}</span> · {nl.common.fundingTypes[ag.kind]} · {a.period}: {formatDate(ag.validFrom)} – {ag.validTo ? formatDate(ag.validTo) : a.open}{" "}
+              · <Link to={`/beheer/partners/${partnerId}/afspraken/${ag.id}`} aria-label={a.editLabel(ag.reference)}>{a.edit}</Link>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{a.team}</th>
+                <th scope="col">{a.discipline}</th>
+                <th scope="col" className="text-right">{a.hoursPerWeek}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ag.contributions.map((c) => (
+                <tr key={`${c.teamId}-${c.discipline}`}>
+                  <td>{c.teamName}</td>
+                  <td>{c.discipline}</td>
+                  <td className="text-right">{formatHours(c.hoursPerWeek)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="font-semibold">
+                <th scope="row" colSpan={2}>{a.total}</th>
+                <td className="text-right">{formatHours(ag.hoursPerWeek)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      ))}
+    </section>
   );
 }

@@ -9,11 +9,15 @@ export const meta: MetaFunction = () => [{ title: `${nl.municipality.title} – 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "MunicipalityOverview", context as { ip?: string });
-  return { teams: await municipalityOverview(ctx), canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })) };
+  return {
+    teams: await municipalityOverview(ctx),
+    canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })),
+    canReadAgreements: ctx.ability.can("read", as("Agreement", { municipalityId: ctx.user.municipalityId })),
+  };
 }
 
 export default function MunicipalityOverview() {
-  const { teams, canReadBudget } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget, canReadAgreements } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
@@ -24,6 +28,11 @@ export default function MunicipalityOverview() {
         <p className="card">
           <Link to="/gemeente/werkbudget" className="font-semibold">{nl.workbudget.linkFromMunicipality}</Link>
           <span className="hint block">{nl.workbudget.linkFromMunicipalityHint}</span>
+        </p>
+      ) : null}
+      {canReadAgreements ? (
+        <p className="card">
+          <Link to="/gemeente/partners" className="font-semibold">{nl.municipalityPartners.title}</Link>
         </p>
       ) : null}
       {teams.length === 0 ? (

@@ -17,11 +17,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canInvite: grantableTeamRoles(ctx.ability, ctx.team.municipalityId, ctx.team.id).length > 0,
     // Members and coordinators have the workbudget; volunteers have no rules on Spend at all.
     canWorkbudget: ctx.ability.can("create", ownSpend) || ctx.ability.can("read", ownSpend),
+    // Professionals register their hours; the coordinator sees the team's hours and disciplines.
+    canRegisterHours: ctx.ability.can("create", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, userId: ctx.user.id })),
+    canSeeTeamHours: ctx.ability.can("read", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -37,6 +40,21 @@ export default function TeamLayout() {
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}
+          </NavLink>
+        ) : null}
+        {canRegisterHours ? (
+          <NavLink end to={`/t/${team.slug}/uren`} className={tab}>
+            {nl.timeRegistration.tab}
+          </NavLink>
+        ) : null}
+        {canSeeTeamHours ? (
+          <NavLink to={`/t/${team.slug}/uren/overzicht`} className={tab}>
+            {nl.timeRegistration.overviewTab}
+          </NavLink>
+        ) : null}
+        {canSeeTeamHours ? (
+          <NavLink to={`/t/${team.slug}/disciplines`} className={tab}>
+            {nl.disciplineMatrix.tab}
           </NavLink>
         ) : null}
         {canInvite ? (

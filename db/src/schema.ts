@@ -712,6 +712,126 @@ export const handbookVersions = pgTable(
   (t) => [uniqueIndex("handbook_versions_page_version").on(t.pageId, t.version)],
 );
 
+// ── Partner organisations' agreements and time registration ──────────────
+// An agreement (subsidy, service agreement, or the municipality's own staff)
+// promises hours per week per team and discipline. Team members register the
+// hours they actually worked per ISO week and team; the partner's id and the
+// person's discipline are snapshots taken at registration, so history stays
+// with the employer of that week and aggregates need no join to users.
+
+export const partnerAgreements = pgTable(
+  "partner_agreements",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    kind: fundingType("kind").notNull(),
+    reference: text("reference").notNull(),
+    validFrom: date("valid_from").notNull(),
+    /** Inclusive; NULL = open-ended. */
+    validTo: date("valid_to"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("partner_agreements_partner").on(t.partnerOrganisationId),
+    uniqueIndex("partner_agreements_reference").on(t.municipalityId, t.reference),
+    check("partner_agreements_period", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** The agreed contribution: hours per week of one discipline in one team. */
+export const agreementContributions = pgTable(
+  "agreement_contributions",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => partnerAgreements.id, { onDelete: "cascade" }),
+    /** Copy of the agreement's partner, so row-level security needs no join. */
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    discipline: text("discipline").notNull(),
+    hoursPerWeek: numeric("hours_per_week", { precision: 5, scale: 1 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("agreement_contributions_unique").on(t.agreementId, t.teamId, t.discipline),
+    index("agreement_contributions_team").on(t.teamId),
+    index("agreement_contributions_partner").on(t.partnerOrganisationId),
+    check("agreement_contributions_hours", sql`${t.hoursPerWeek} > 0 and ${t.hoursPerWeek} <= 999`),
+  ],
+);
+
+/** One row per person × team × ISO week (week_start is that week's Monday); hours in quarters. */
+export const timeRegistrations = pgTable(
+  "time_registrations",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The employer at registration (NULL for volunteers without one). */
+    partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id),
+    /** The person's discipline at registration. */
+    discipline: text("discipline"),
+    weekStart: date("week_start").notNull(),
+    individualHours: numeric("individual_hours", { precision: 4, scale: 2 }).notNull().default("0"),
+    collectiveHours: numeric("collective_hours", { precision: 4, scale: 2 }).notNull().default("0"),
+    meetingHours: numeric("meeting_hours", { precision: 4, scale: 2 }).notNull().default("0"),
+    workgroupHours: numeric("workgroup_hours", { precision: 4, scale: 2 }).notNull().default("0"),
+    otherHours: numeric("other_hours", { precision: 4, scale: 2 }).notNull().default("0"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("time_registrations_user_team_week").on(t.userId, t.teamId, t.weekStart),
+    index("time_registrations_team_week").on(t.teamId, t.weekStart),
+    index("time_registrations_partner_week").on(t.partnerOrganisationId, t.weekStart),
+    check("time_registrations_monday", sql`extract(isodow from ${t.weekStart}) = 1`),
+    check(
+      "time_registrations_hours",
+      sql`${t.individualHours} >= 0 and ${t.collectiveHours} >= 0 and ${t.meetingHours} >= 0 and ${t.workgroupHours} >= 0 and ${t.otherHours} >= 0
+          and ${t.individualHours} + ${t.collectiveHours} + ${t.meetingHours} + ${t.workgroupHours} + ${t.otherHours} <= 60
+          and mod(${t.individualHours} * 4, 1) = 0 and mod(${t.collectiveHours} * 4, 1) = 0 and mod(${t.meetingHours} * 4, 1) = 0
+          and mod(${t.workgroupHours} * 4, 1) = 0 and mod(${t.otherHours} * 4, 1) = 0`,
+    ),
+  ],
+);
+
+/** "This person was reminded about this week": the primary key makes the reminder go once. */
+export const timeRegistrationReminders = pgTable(
+  "time_registration_reminders",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    weekStart: date("week_start").notNull(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("time_registration_reminders_pk").on(t.userId, t.weekStart)],
+);
+
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -742,4 +862,8 @@ export const schema = {
   workgroupPosts,
   handbookPages,
   handbookVersions,
+  partnerAgreements,
+  agreementContributions,
+  timeRegistrations,
+  timeRegistrationReminders,
 };

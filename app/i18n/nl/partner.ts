@@ -4,6 +4,7 @@ export const partner = {
   empty: "Er werken op dit moment geen medewerkers van deze organisatie in een sociaal team.",
   teamsCaption: "Inzet per team",
   staffCaption: "Medewerkers in de teams",
+  staffHeading: "Medewerkers en plaatsingen",
   team: "Team",
   coordinators: "Coördinatoren",
   members: "Teamleden",

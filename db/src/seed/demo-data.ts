@@ -122,3 +122,44 @@ export function demoPeople(): PersonSeed[] {
   }
   return people;
 }
+
+export interface AgreementSeed {
+  partner: string;
+  kind: "subsidy" | "service_agreement" | "municipality";
+  reference: string;
+  validFrom: string;
+  validTo: string | null;
+  contributions: { team: string; discipline: string; hours: string }[];
+}
+
+const every = (discipline: string, hours: (i: number) => number, teams = TEAMS_2017) => teams.map((team, i) => ({ team, discipline, hours: `${hours(i)}.0` }));
+
+/**
+ * Demo agreements (DOMAIN.md §3): Trajekt, MEE and Mondriaan under their
+ * subsidy, the others under a service agreement, the municipality's own
+ * staff under "municipality". Hours per week per team and discipline.
+ */
+export const AGREEMENTS: AgreementSeed[] = [
+  {
+    partner: "trajekt",
+    kind: "subsidy",
+    reference: "SUB-2017-TRAJEKT",
+    validFrom: "2017-01-01",
+    validTo: null,
+    contributions: [...every("Maatschappelijk werk", (i) => 32 + 8 * (i % 3)), ...every("Opbouwwerk", () => 16, ["limmel-nazareth", "mariaberg", "malberg-malpertuis", "wittevrouwenveld-wyckerpoort"])],
+  },
+  { partner: "mee", kind: "subsidy", reference: "SUB-2017-MEE", validFrom: "2017-01-01", validTo: null, contributions: every("Cliëntondersteuning", (i) => 16 + 4 * (i % 2)) },
+  { partner: "mondriaan", kind: "subsidy", reference: "SUB-2017-MONDRIAAN", validFrom: "2017-01-01", validTo: null, contributions: every("GGZ", () => 16) },
+  { partner: "envida", kind: "service_agreement", reference: "DVO-2017-014", validFrom: "2017-01-01", validTo: "2027-12-31", contributions: every("Wijkverpleging", (i) => 24 - 4 * (i % 2)) },
+  { partner: "xonar", kind: "service_agreement", reference: "DVO-2017-021", validFrom: "2017-01-01", validTo: "2027-12-31", contributions: every("Jeugd", () => 16) },
+  { partner: "levanto-groep", kind: "service_agreement", reference: "DVO-2017-007", validFrom: "2017-01-01", validTo: "2027-12-31", contributions: every("GGZ", () => 8, ["daalhof", "de-heeg", "centrum"]) },
+  { partner: "radar", kind: "service_agreement", reference: "DVO-2017-030", validFrom: "2017-01-01", validTo: "2027-12-31", contributions: every("Gezinsondersteuning", () => 12, ["mariaberg", "caberg-bosscherveld", "malberg-malpertuis"]) },
+  {
+    partner: "gemeente-maastricht",
+    kind: "municipality",
+    reference: "GEM-2017-SZ",
+    validFrom: "2017-01-01",
+    validTo: null,
+    contributions: [...every("Wmo-consulent", () => 24), ...every("Participatie", () => 16)],
+  },
+];

@@ -1,11 +1,13 @@
 // Loads the demo data (only from the setup/seed command, never in production).
 import { hash } from "@node-rs/argon2";
 import {
+  agreementContributions,
   buurtAssignments,
   buurten,
   eq,
   municipalities,
   municipalitySettings,
+  partnerAgreements,
   partnerOrganisations,
   scopeRoles,
   teamMemberships,
@@ -13,9 +15,10 @@ import {
   users,
   type Database,
 } from "../index";
-import { BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
+const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
 
 export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
@@ -45,13 +48,23 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       .values(PARTNERS.map((p) => ({ municipalityId: m.id, slug: p.slug, name: p.name, kind: p.kind, fundingType: p.fundingType })))
       .returning();
     const partnerId = new Map(partnerRows.map((p) => [p.slug, p.id]));
+    for (const a of AGREEMENTS) {
+      const [row] = await tx
+        .insert(partnerAgreements)
+        .values({ municipalityId: m.id, partnerOrganisationId: partnerId.get(a.partner)!, kind: a.kind, reference: a.reference, validFrom: a.validFrom, validTo: a.validTo })
+        .returning();
+      await tx.insert(agreementContributions).values(
+        a.contributions.map((c) => ({ municipalityId: m.id, agreementId: row.id, partnerOrganisationId: row.partnerOrganisationId, teamId: teamId.get(c.team)!, discipline: c.discipline, hoursPerWeek: c.hours })),
+      );
+    }
     for (const person of demoPeople()) {
       const [u] = await tx
         .insert(users)
         .values({ municipalityId: m.id, email: person.email, name: person.name, passwordHash, partnerOrganisationId: person.partner ? partnerId.get(person.partner)! : null, discipline: person.discipline })
         .returning();
       for (const t of person.teams) {
-        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours });
+        // Placed since the 2017 reorganisation: weeks from then on count for time registration.
+        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours, createdAt: DEMO_PLACED_SINCE });
       }
       for (const r of person.scopeRoles) {
         await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });

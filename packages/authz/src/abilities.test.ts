@@ -277,6 +277,50 @@ describe("every role", () => {
   });
 });
 
+
+describe("partner agreements and time registration", () => {
+  const hours = (teamId: string, userId: string, municipalityId = M1) => as("TimeRegistration", { teamId, userId, municipalityId });
+  const teamHours = (teamId: string) => as("TimeRegistration", { teamId, municipalityId: M1 });
+  const partnerHours = (partnerId: string, municipalityId = M1) => as("TimeRegistration", { partnerId, municipalityId });
+  const agreement = (partnerId: string, municipalityId = M1) => as("Agreement", { partnerId, municipalityId });
+
+  it("members register only their own hours in their own team, and do not see the team's", () => {
+    const ability = teamUser("member");
+    expect(ability.can("create", hours(TEAM_A, USER))).toBe(true);
+    expect(ability.can("create", hours(TEAM_A, OTHER_USER))).toBe(false);
+    expect(ability.can("create", hours(TEAM_B, USER))).toBe(false);
+    expect(ability.can("read", teamHours(TEAM_A))).toBe(false);
+  });
+
+  it("coordinators also read their team's hours and agreed contributions, not another team's", () => {
+    const ability = teamUser("coordinator");
+    expect(ability.can("read", teamHours(TEAM_A))).toBe(true);
+    expect(ability.can("read", teamHours(TEAM_B))).toBe(false);
+    expect(ability.can("read", as("Agreement", { teamId: TEAM_A }))).toBe(true);
+  });
+
+  it("volunteers register no hours", () => {
+    expect(teamUser("volunteer").can("create", hours(TEAM_A, USER))).toBe(false);
+  });
+
+  it("a partner manager reads its own partner's agreements and hours only, and writes nothing", () => {
+    const ability = scopeUser("partner_manager", PARTNER_P);
+    expect(ability.can("read", agreement(PARTNER_P))).toBe(true);
+    expect(ability.can("read", partnerHours(PARTNER_P))).toBe(true);
+    expect(ability.can("read", agreement(PARTNER_Q))).toBe(false);
+    expect(ability.can("read", partnerHours(PARTNER_Q))).toBe(false);
+    expect(ability.can("update", agreement(PARTNER_P))).toBe(false);
+    expect(ability.can("read", inMunicipality("Spend"))).toBe(false);
+  });
+
+  it("the admin manages agreements; the controller reads them; both only in their municipality", () => {
+    expect(scopeUser("admin").can("update", agreement(PARTNER_P))).toBe(true);
+    expect(scopeUser("admin").can("update", agreement(PARTNER_P, M2))).toBe(false);
+    expect(scopeUser("controller").can("read", agreement(PARTNER_P))).toBe(true);
+    expect(scopeUser("controller").can("update", agreement(PARTNER_P))).toBe(false);
+    expect(scopeUser("controller").can("read", inMunicipality("TimeRegistration", M2))).toBe(false);
+  });
+});
 describe("workgroups (subjects carry the viewer's relation to the group)", () => {
   const group = (o: { isOpen?: boolean; myRole?: "facilitator" | "member" | null; requested?: boolean; createdBy?: string; municipalityId?: string } = {}) =>
     as("Workgroup", { municipalityId: o.municipalityId ?? M1, isOpen: o.isOpen ?? true, myRole: o.myRole ?? null, requested: o.requested ?? false, createdBy: o.createdBy ?? OTHER_USER });

@@ -51,6 +51,8 @@ export type SubjectName =
   | "ReturnNorm"
   | "Workgroup"
   | "Handbook"
+  | "Agreement"
+  | "TimeRegistration"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -108,6 +110,11 @@ const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[]
   { action: "read", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
 ];
 
+/** A professional's own weekly time registration in a team. */
+const ownTimeRules = (teamId: string, userId: string): AppRule[] => [
+  { action: ["create", "update", "read"], subject: "TimeRegistration", conditions: { teamId, userId } },
+];
+
 /**
  * One entry per role. A new subject or action is one more line in the role
  * that gets it; nothing else in the code names roles.
@@ -132,6 +139,10 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // Coordinators start workgroups and keep the city-wide handbook.
     { action: "create", subject: "Workgroup", conditions: { municipalityId } },
     { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
+    ...ownTimeRules(teamId, userId),
+    // The team's registrations (hours only), missing weeks and the discipline matrix.
+    { action: "read", subject: "TimeRegistration", conditions: { teamId } },
+    { action: "read", subject: "Agreement", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -140,6 +151,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...ownSpendRules(teamId, userId),
     { action: "read", subject: "Budget", conditions: { municipalityId } },
     ...professionalWorkgroupRules(municipalityId),
+    ...ownTimeRules(teamId, userId),
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -166,12 +178,17 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // The steward of all workgroups: starts them, reads them, manages their members; keeps the city-wide handbook.
     { action: ["create", "read", "update"], subject: "Workgroup", conditions: { municipalityId } },
     { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
+    { action: "manage", subject: "Agreement", conditions: { municipalityId } },
+    { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
     { action: "read", subject: "BuurtAssignment", conditions: { municipalityId } },
     { action: "manage", subject: "Budget", conditions: { municipalityId } },
     { action: "manage", subject: "ReturnNorm", conditions: { municipalityId } },
+    // Procurement: agreed vs delivered hours per agreement (aggregates, no residents).
+    { action: "read", subject: "Agreement", conditions: { municipalityId } },
+    { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
     // Reads the team's evidence; adds none: quotes and receipts come from the team (ask for one with "request_info").
     { action: "read", subject: "SpendAttachment", conditions: { municipalityId } },
@@ -183,6 +200,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
       ? [
           { action: "read", subject: "PartnerOverview", conditions: { municipalityId, partnerId } },
           { action: "read", subject: "Partner", conditions: { id: partnerId } },
+          // Its own agreements and its own staff's hours (counts and hours only).
+          { action: "read", subject: "Agreement", conditions: { municipalityId, partnerId } },
+          { action: "read", subject: "TimeRegistration", conditions: { municipalityId, partnerId } },
         ]
       : [],
 };

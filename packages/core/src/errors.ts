@@ -50,7 +50,13 @@ export type ErrorCode =
   | "workgroup_unknown_user"
   | "workgroup_already_member"
   | "handbook_conflict"
-  | "handbook_unchanged";
+  | "handbook_unchanged"
+  | "reference_taken"
+  | "contribution_duplicate"
+  | "hours_too_many"
+  | "hours_not_quarter"
+  | "week_in_future"
+  | "not_in_team";
 
 export class DomainError extends Error {
   constructor(

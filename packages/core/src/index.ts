@@ -40,3 +40,7 @@ export * from "./workgroup-posts";
 export * from "./handbook";
 export * from "./workgroup-search";
 export * from "./demo-workgroups";
+export * from "./partner-agreements";
+export * from "./time-registration";
+export * from "./discipline-matrix";
+export * from "./partner-hours";

@@ -186,5 +186,6 @@ describe("evaluation reminders on PGlite (the embedded database runs the same SQ
     } finally {
       await p.drop();
     }
-  });
+    // A fresh PGlite with every migration takes most of the default 30 s on a busy machine.
+  }, 120_000);
 });
