@@ -44,6 +44,9 @@ export type SubjectName =
   | "Spend"
   | "SpendAttachment"
   | "ReturnNorm"
+  // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
+  | "TeamCard"
+  | "CardPayment"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -98,6 +101,9 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // Files on every request of the team: read and add (a quote the coordinator has); remove only their own (ownSpendRules).
     { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },
+    // The team's card (never its number: that is Stripe's secure display) and which approved request it pays now.
+    { action: "read", subject: "TeamCard", conditions: { teamId } },
+    { action: "create", subject: "CardPayment", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -134,6 +140,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "BuurtAssignment", conditions: { municipalityId } },
     { action: "manage", subject: "Budget", conditions: { municipalityId } },
     { action: "manage", subject: "ReturnNorm", conditions: { municipalityId } },
+    // Team cards: issue them, set their spending controls, reconcile Stripe with the ledger.
+    { action: "manage", subject: "TeamCard", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
     // Reads the team's evidence; adds none: quotes and receipts come from the team (ask for one with "request_info").
     { action: "read", subject: "SpendAttachment", conditions: { municipalityId } },

@@ -45,7 +45,14 @@ export type ErrorCode =
   | "attachment_empty"
   | "attachment_too_large"
   | "attachment_type_not_allowed"
-  | "attachment_spend_closed";
+  | "attachment_spend_closed"
+  | "stripe_not_configured"
+  | "card_exists"
+  | "card_not_active"
+  | "card_payment_expired"
+  | "card_payment_valid_until"
+  | "categories_conflict"
+  | "cap_above_monthly";
 
 export class DomainError extends Error {
   constructor(

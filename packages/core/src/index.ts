@@ -34,3 +34,7 @@ export * from "./api-tokens";
 export * from "./evaluation-reminders";
 export * from "./privacy-guard";
 export * from "./spend-attachments";
+export * from "./stripe-client";
+export * from "./stripe-webhook";
+export * from "./stripe-outbox";
+export * from "./team-cards";
