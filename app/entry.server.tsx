@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, deliverOutbox, overdueReminderDays, sendDueEvaluationReminders, type ReminderResult } from "./core.server";
+import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, overdueReminderDays, sendDueEvaluationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
@@ -32,6 +32,16 @@ export async function deliverOutboxOnce(): Promise<{ sent: number; failed: numbe
  */
 export async function sendEvaluationRemindersOnce(now = new Date()): Promise<ReminderResult> {
   return sendDueEvaluationReminders(await getDb(), { now, overdueAfterDays: overdueReminderDays(process.env.EVALUATION_OVERDUE_REMINDER_DAYS) });
+}
+
+/**
+ * One run of the Stripe outbox (create cardholder/card, update spending
+ * controls), called by server.js on a timer. Null when Stripe is not configured.
+ */
+export async function syncStripeOnce(now = new Date()): Promise<StripeSyncResult | null> {
+  const settings = stripeSettingsFromEnv();
+  if (!settings) return null;
+  return deliverStripeOutbox(await getDb(), createStripeClient(settings), { now });
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
