@@ -17,6 +17,7 @@ import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
 import { spends } from "./nl/spends";
 import { api } from "./nl/api";
+import { cards } from "./nl/cards";
 
 export const nl = {
   workbudget,
@@ -44,6 +45,7 @@ export const nl = {
   notificationsPage,
   spends,
   api,
+  cards,
 };
 export type Messages = typeof nl;
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
-import { grantableTeamRoles } from "~/core.server";
+import { disbursementMode, grantableTeamRoles } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { ErrorPage } from "~/root";
 
@@ -17,11 +17,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canInvite: grantableTeamRoles(ctx.ability, ctx.team.municipalityId, ctx.team.id).length > 0,
     // Members and coordinators have the workbudget; volunteers have no rules on Spend at all.
     canWorkbudget: ctx.ability.can("create", ownSpend) || ctx.ability.can("read", ownSpend),
+    // The team card tab: the coordinator, and only when the municipality pays by card.
+    canCard: ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) && (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canCard } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -37,6 +39,11 @@ export default function TeamLayout() {
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}
+          </NavLink>
+        ) : null}
+        {canCard ? (
+          <NavLink to={`/t/${team.slug}/kaart`} className={tab}>
+            {nl.cards.teamTab}
           </NavLink>
         ) : null}
         {canInvite ? (

@@ -38,3 +38,4 @@ export * from "./stripe-client";
 export * from "./stripe-webhook";
 export * from "./stripe-outbox";
 export * from "./team-cards";
+export * from "./card-reconciliation";
