@@ -9,13 +9,16 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgets, eq, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import { and, budgets, eq, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
 import { checkLedger } from "../packages/core/src/ledger-check";
 import { approveSpend } from "../packages/core/src/spends";
-import { createStripeClient, stripeSettingsFromEnv } from "../packages/core/src/stripe-client";
+import { cardReconciliation } from "../packages/core/src/card-reconciliation";
+import { updateDisbursementMode } from "../packages/core/src/settings";
+import { createStripeClient, disbursementMode, stripeSettingsFromEnv } from "../packages/core/src/stripe-client";
 import { deliverStripeOutbox } from "../packages/core/src/stripe-outbox";
 import { requestTeamCard, selectSpendForCardPayment, updateCardControls } from "../packages/core/src/team-cards";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
+import { createUser, municipalityContext } from "../packages/core/test/fixtures";
 import { ledgerWorld } from "../packages/core/test/ledger-fixture";
 import { authorization, event, signed, transaction, type CardRef } from "./fixtures/stripe-events";
 import { startStripeTestServer, type StripeTestServer } from "./stripe-server";
@@ -335,5 +338,58 @@ describe("outgoing calls through the Stripe outbox", () => {
     const [card] = await t.db.select().from(teamCards).where(eq(teamCards.id, id));
     expect(stripeApi.cardholders.has(card.stripeCardholderId!)).toBe(true);
     expect(card.status).toBe("active");
+  });
+});
+
+describe("the controller's reconciliation, 'Nu betalen' rules, the setting and RLS", () => {
+  it("reconciliation per team and month is clean for booked payments and flags an unbooked one", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const r = await w.request(30_000);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 })));
+    const controller = await w.world.as.controller1();
+    const now = new Date();
+    const clean = await cardReconciliation(controller, { year: now.getUTCFullYear() });
+    expect(clean.rows).toHaveLength(1);
+    expect(clean.rows[0]).toMatchObject({ teamId: w.world.teamA.id, authorizationsApproved: 1, capturedCents: 30_000, bookedPaidCents: 30_000, problems: [] });
+    // A capture Stripe approved on its own (our answer timed out): no spend, so not booked — flagged.
+    const alone = authorization({ card: w.ref, amount: 5_000, approved: true, status: "closed" });
+    await deliver(event("issuing_authorization.created", alone));
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: alone.id, type: "capture", amountCents: 5_000 })));
+    const flagged = await cardReconciliation(controller, { year: now.getUTCFullYear() });
+    expect(flagged.rows[0].problems).toEqual(expect.arrayContaining(["unbooked", "capture_mismatch", "approved_without_spend"]));
+    expect(flagged.unbooked).toMatchObject([{ amountCents: 5_000, problem: "no_spend" }]);
+    // A team member may not reconcile.
+    await expect(cardReconciliation(await w.world.as.author(), { year: now.getUTCFullYear() })).rejects.toThrow();
+  });
+
+  it("'Nu betalen' is the coordinator's, on approved requests, within 14 days of approval", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(10_000);
+    const coordinator = await w.world.as.coordinator();
+    await expect(selectSpendForCardPayment(await w.world.as.author(), spendId)).rejects.toThrow();
+    const { validUntil } = await selectSpendForCardPayment(coordinator, spendId);
+    const approvedAt = (await w.spend(spendId)).approvedAt!;
+    expect(validUntil.getTime()).toBe(approvedAt.getTime() + 14 * 86_400_000);
+    const far = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await expect(selectSpendForCardPayment(coordinator, spendId, { validUntil: far })).rejects.toMatchObject({ code: "invalid_input" });
+    const draft = await w.world.submitted(5_000);
+    await expect(selectSpendForCardPayment(coordinator, draft)).rejects.toMatchObject({ code: "spend_invalid_transition" });
+    // Team B's scope sees none of team A's card rows (RLS, not only the WHERE).
+    const seen = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamB.id, userId: w.world.users.memberB.id }, (tx) => tx.select().from(teamCards));
+    expect(seen).toEqual([]);
+    const own = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, userId: w.world.users.coordinatorA.id }, (tx) => tx.select().from(teamCards));
+    expect(own).toHaveLength(1);
+  });
+
+  it("Stripe can be chosen per municipality only when the keys are set", async () => {
+    const w = await ledgerWorld(t, { year: 2032 });
+    const admin = await createUser(t.db, w.municipalityId, { scopeRoles: [{ role: "admin" }] });
+    const ctx = await municipalityContext(t.db, admin.id);
+    await expect(updateDisbursementMode(ctx, "stripe_issuing", null)).rejects.toMatchObject({ code: "stripe_not_configured" });
+    expect(await updateDisbursementMode(ctx, "stripe_issuing")).toEqual({ changed: true });
+    expect(await disbursementMode(t.db, w.municipalityId)).toBe("stripe_issuing");
+    // Without keys the stored choice counts as manual.
+    expect(await disbursementMode(t.db, w.municipalityId, null)).toBe("manual");
   });
 });
