@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgets, eq, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import { and, budgets, eq, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
 import { checkLedger } from "../packages/core/src/ledger-check";
 import { approveSpend } from "../packages/core/src/spends";
 import { cardReconciliation } from "../packages/core/src/card-reconciliation";
@@ -391,5 +391,77 @@ describe("the controller's reconciliation, 'Nu betalen' rules, the setting and R
     expect(await disbursementMode(t.db, w.municipalityId)).toBe("stripe_issuing");
     // Without keys the stored choice counts as manual.
     expect(await disbursementMode(t.db, w.municipalityId, null)).toBe("manual");
+  });
+});
+
+describe("the pages, over the built app with real sessions (the journey without a browser)", () => {
+  async function signIn(userId: string) {
+    const id = randomBytes(20).toString("hex");
+    await t.db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    return `wijkwerk_session=${id}`;
+  }
+  const page = async (url: string, cookie: string, form?: Record<string, string>) => {
+    const res = await handler(
+      new Request(`http://localhost${url}`, {
+        method: form ? "POST" : "GET",
+        headers: { Cookie: cookie, Host: "localhost", ...(form ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" } : {}) },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+        redirect: "manual",
+      }),
+    );
+    return { status: res.status, location: res.headers.get("Location"), html: await res.text() };
+  };
+
+  it("approved request → coordinator 'Nu betalen' → card payment → paid → reconciliation clean; controller sets limits", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(12_500);
+    await w.approved(20_000); // a second open request: without the choice the card would be ambiguous
+    const coordinator = await signIn(w.world.users.coordinatorA.id);
+    await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, w.world.users.controller1.id));
+    const controller = await signIn(w.world.users.controller1.id);
+    const spendUrl = `/t/${w.world.teamA.slug}/werkbudget/${spendId}`;
+
+    const before = await page(spendUrl, coordinator);
+    expect(before.status).toBe(200);
+    expect(before.html).toContain("Betalen met de teamkaart");
+    expect(before.html).toContain("Nu betalen");
+    const chosen = await page(spendUrl, coordinator, { intent: "pay_now", validUntil: "" });
+    expect(chosen.status).toBe(302);
+    expect(chosen.location).toBe(`${spendUrl}?gedaan=nu-betalen`);
+    expect((await page(`${spendUrl}?gedaan=nu-betalen`, coordinator)).html).toContain("Gekozen voor de volgende kaartbetaling");
+    // A member (not the coordinator) has no 'Nu betalen'.
+    const author = await signIn(w.world.users.authorA.id);
+    expect((await page(spendUrl, author)).html).not.toContain('value="pay_now"');
+
+    const r = await w.request(12_000);
+    expect(r.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
+    const declined = await w.request(99_000);
+    expect(declined.json.approved).toBe(false);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 12_000 })));
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 12_000, approved: true, status: "closed" })));
+    expect(await w.spend(spendId)).toMatchObject({ status: "paid", paidCents: 12_000 });
+    expect(await w.reserved(spendId)).toBe("0");
+
+    const cardPage = await page(`/t/${w.world.teamA.slug}/kaart`, coordinator);
+    expect(cardPage.status).toBe(200);
+    expect(cardPage.html).toContain("•••• 4242");
+    expect(cardPage.html).toContain("Geen goedgekeurde aanvraag dekt dit bedrag.");
+    expect(cardPage.html).toContain("Afschrijving");
+    expect((await page(`/t/${w.world.teamA.slug}`, coordinator)).html).toContain(`/t/${w.world.teamA.slug}/kaart`);
+
+    const recon = await page(`/gemeente/werkbudget/afstemming?jaar=${new Date().getUTCFullYear()}`, controller);
+    expect(recon.status).toBe(200);
+    expect(recon.html).toContain("Alles klopt");
+    expect((await page("/gemeente/werkbudget/afstemming", coordinator)).status).toBe(404);
+
+    const cards = await page("/gemeente/werkbudget/kaarten", controller);
+    expect(cards.status).toBe(200);
+    const saved = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "150,00", monthlyCap: "", allowedCategories: "", blockedCategories: "betting_casino_gambling" });
+    expect(saved.status).toBe(302);
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ perAuthorizationCapCents: 15_000, monthlyCapCents: null, blockedCategories: ["betting_casino_gambling"] });
+    expect(await t.db.select().from(stripeOutbox).where(and(eq(stripeOutbox.teamCardId, w.card.id), eq(stripeOutbox.kind, "update_card")))).toHaveLength(1);
+    const invalid = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "veel", monthlyCap: "", allowedCategories: "a", blockedCategories: "b" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.html).toContain("Vul een bedrag in euro");
   });
 });
