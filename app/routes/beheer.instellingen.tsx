@@ -102,7 +102,6 @@ export default function AdminSettings() {
         <SubmitButton>{t.save}</SubmitButton>
       </Form>
       <Form method="post" className="card">
-        <input type="hidden" name="intent" value="disbursement" />
         {actionData?.disbursementError ? (
           <p role="alert" className="alert alert-error">
             {actionData.disbursementError}
@@ -118,7 +117,7 @@ export default function AdminSettings() {
             </div>
           ))}
         </fieldset>
-        <SubmitButton>{t.save}</SubmitButton>
+        <SubmitButton name="intent" value="disbursement">{t.disbursementSave}</SubmitButton>
       </Form>
     </div>
   );
