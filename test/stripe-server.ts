@@ -58,7 +58,7 @@ function controls(raw: Json | undefined): Json {
   };
 }
 
-export async function startStripeTestServer(opts: { secretKey: string }): Promise<StripeTestServer> {
+export async function startStripeTestServer(opts: { secretKey: string; port?: number }): Promise<StripeTestServer> {
   const requests: StripeTestServer["requests"] = [];
   const cardholders = new Map<string, Json>();
   const cards = new Map<string, Json>();
@@ -145,7 +145,7 @@ export async function startStripeTestServer(opts: { secretKey: string }): Promis
       send(result.status, result.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   return {
     port: (server.address() as AddressInfo).port,
     requests,

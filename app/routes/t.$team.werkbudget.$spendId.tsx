@@ -310,7 +310,7 @@ export default function SpendDetail() {
         ) : null}
       </section>
 
-      {card && (spend.status === "approved" || card.authorizations.length > 0) ? (
+      {card?.card && (spend.status === "approved" || card.authorizations.length > 0) ? (
         <section aria-labelledby="pay-now-title" className="card space-y-3">
           <h3 id="pay-now-title">{nl.cards.payNowTitle}</h3>
           {spend.status === "approved" ? (
