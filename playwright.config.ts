@@ -25,7 +25,17 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT) },
+    // Stripe Issuing against the local stand-in that e2e/stripe-card.spec.ts starts on PORT + 1
+    // (test/stripe-server.ts); the municipality stays on manual payments unless a spec switches it.
+    env: {
+      PORT: String(PORT),
+      STRIPE_SECRET_KEY: "sk_test_e2e_local",
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e_local_secret",
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: String(PORT + 1),
+      STRIPE_API_PROTOCOL: "http",
+      STRIPE_SYNC_INTERVAL_SECONDS: "2",
+    },
     timeout: 120_000,
     reuseExistingServer: false,
   },

@@ -28,10 +28,12 @@ app.all(
 );
 let outboxTimer;
 let reminderTimer;
+let stripeTimer;
 const server = app.listen(port, host, () => {
   console.log(`Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
   startEvaluationReminders();
+  if (process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET) startStripeSync();
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
 // connection is never closed under a request.
@@ -41,6 +43,7 @@ for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     clearTimeout(outboxTimer);
     clearTimeout(reminderTimer);
+    clearTimeout(stripeTimer);
     server.close(() => process.exit(0));
   });
 
@@ -80,6 +83,24 @@ function startEvaluationReminders() {
       console.error("Evaluatieherinneringen versturen mislukt:", error);
     }
     reminderTimer = setTimeout(run, intervalMs);
+  };
+  void run();
+}
+
+// With Stripe configured the server delivers the Stripe outbox (cardholders,
+// cards, spending controls) like the mail outbox: right after start, then
+// every STRIPE_SYNC_INTERVAL_SECONDS (default 15), never two runs at once.
+function startStripeSync() {
+  const seconds = Number(process.env.STRIPE_SYNC_INTERVAL_SECONDS ?? 15);
+  const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 15) * 1000;
+  const run = async () => {
+    try {
+      const result = await build.entry.module.syncStripeOnce();
+      if (result && (result.sent || result.failed)) console.log(`Stripe: ${result.sent} verstuurd, ${result.failed} mislukt`);
+    } catch (error) {
+      console.error("Stripe-outbox versturen mislukt:", error);
+    }
+    stripeTimer = setTimeout(run, intervalMs);
   };
   void run();
 }

@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, deliverOutbox, overdueReminderDays, sendDueEvaluationReminders, sendTimeRegistrationReminders, type ReminderResult } from "./core.server";
+import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, overdueReminderDays, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
@@ -36,6 +36,16 @@ export async function sendEvaluationRemindersOnce(now = new Date()): Promise<Rem
   // The same scheduler reminds about last week's missing time registrations (once per person × week).
   const hours = await sendTimeRegistrationReminders(db, { now });
   return { ...result, hoursReminded: hours.reminded };
+}
+
+/**
+ * One run of the Stripe outbox (create cardholder/card, update spending
+ * controls), called by server.js on a timer. Null when Stripe is not configured.
+ */
+export async function syncStripeOnce(now = new Date()): Promise<StripeSyncResult | null> {
+  const settings = stripeSettingsFromEnv();
+  if (!settings) return null;
+  return deliverStripeOutbox(await getDb(), createStripeClient(settings), { now });
 }
 
 const SECURITY_HEADERS: Record<string, string> = {

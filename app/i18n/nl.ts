@@ -19,6 +19,7 @@ import { workbudget } from "./nl/workbudget";
 import { spends } from "./nl/spends";
 import { api } from "./nl/api";
 import { handbook, search, workgroups } from "./nl/workgroups";
+import { cards } from "./nl/cards";
 
 export const nl = {
   workbudget,
@@ -54,6 +55,7 @@ export const nl = {
   workgroups,
   handbook,
   search,
+  cards,
 };
 export type Messages = typeof nl;
 

@@ -8,10 +8,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getSettings, updateSettings } from "~/core.server";
+import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSettings, getSettings, updateDisbursementMode, updateSettings } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
-import { runForForm, toHttpError } from "~/lib/http.server";
+import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 
 const t = nl.adminSettings;
 
@@ -32,12 +32,20 @@ function settingsFormSchema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
   const settings = await getSettings(ctx).catch(toHttpError);
-  return { settings, roles: [...SETTINGS_ROLES] as string[] };
+  const disbursement = await getDisbursementSettings(ctx).catch(toHttpError);
+  return { settings, disbursement, roles: [...SETTINGS_ROLES] as string[] };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema() });
+  const formData = await request.formData();
+  if (formData.get("intent") === "disbursement") {
+    const mode = formData.get("disbursementMode") === "stripe_issuing" ? "stripe_issuing" : "manual";
+    const outcome = await runForMessage(() => updateDisbursementMode(ctx, mode));
+    if (!outcome.ok) return data({ result: undefined, saved: false, changed: 0, disbursementError: outcome.message }, { status: outcome.status });
+    return { result: undefined, saved: true, changed: outcome.value.changed ? 1 : 0 };
+  }
+  const submission = parseWithZod(formData, { schema: settingsFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => updateSettings(ctx, submission.value));
   if (!outcome.ok) return data({ result: outcome.result, saved: false, changed: 0 }, { status: outcome.status });
@@ -47,8 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const includesAdmin = (value: unknown) => (Array.isArray(value) ? value.includes("admin") : value === "admin");
 
 export default function AdminSettings() {
-  const { settings, roles } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; saved: boolean; changed: number } | undefined;
+  const { settings, disbursement, roles } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]>; saved: boolean; changed: number; disbursementError?: string } | undefined;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
@@ -92,6 +100,24 @@ export default function AdminSettings() {
         <TextField field={fields.idleTimeoutMinutes} label={t.idleTimeout} hint={t.idleTimeoutHint} type="number" inputMode="numeric" className="max-w-xs" />
         {settings.updatedAt ? <p className="hint">{t.lastChanged(formatDateTime(settings.updatedAt))}</p> : null}
         <SubmitButton>{t.save}</SubmitButton>
+      </Form>
+      <Form method="post" className="card">
+        {actionData?.disbursementError ? (
+          <p role="alert" className="alert alert-error">
+            {actionData.disbursementError}
+          </p>
+        ) : null}
+        <fieldset className="field">
+          <legend className="font-semibold">{t.disbursementLegend}</legend>
+          <p className="hint">{disbursement.stripeConfigured ? t.disbursementHint : t.disbursementNoStripe}</p>
+          {(["manual", "stripe_issuing"] as const).map((mode) => (
+            <div key={mode} className="flex items-center gap-2">
+              <input type="radio" id={`disbursement-${mode}`} name="disbursementMode" value={mode} defaultChecked={disbursement.mode === mode} disabled={mode === "stripe_issuing" && !disbursement.stripeConfigured} />
+              <label htmlFor={`disbursement-${mode}`}>{t.disbursementModes[mode]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <SubmitButton name="intent" value="disbursement">{t.disbursementSave}</SubmitButton>
       </Form>
     </div>
   );

@@ -6,7 +6,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BurnDown, Breakdowns } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
-import { isDomainError, workbudgetDashboard, workbudgetFilterOptions } from "~/core.server";
+import { as } from "@wijkwerk/authz";
+import { disbursementMode, isDomainError, workbudgetDashboard, workbudgetFilterOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
@@ -23,13 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = { jaar: String(year), team: q.get("team") ?? "", van: q.get("van") ?? "", tot: q.get("tot") ?? "" };
   const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
   const years = [...new Set([...options.years, year, thisYearInAmsterdam()])].sort((a, b) => b - a);
+  // Links to the team cards and their reconciliation: for who manages cards, when the municipality pays by card.
+  const cardsOn = ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.actor.municipalityId })) && (await disbursementMode(ctx.db, ctx.actor.municipalityId)) === "stripe_issuing";
   try {
     const dashboard = await workbudgetDashboard(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null });
-    return { dashboard, values, years, teams: options.teams, invalid: false };
+    return { dashboard, values, years, teams: options.teams, invalid: false, cardsOn };
   } catch (e) {
     if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
     const dashboard = await workbudgetDashboard(ctx, { year }).catch(toHttpError);
-    return { dashboard, values, years, teams: options.teams, invalid: true };
+    return { dashboard, values, years, teams: options.teams, invalid: true, cardsOn };
   }
 }
 
@@ -52,7 +55,7 @@ function KeyFigure({ label, cents, hint, id }: { label: string; cents: number; h
 }
 
 export default function WorkbudgetDashboardPage() {
-  const { dashboard: d, values, years, teams, invalid } = useLoaderData<typeof loader>();
+  const { dashboard: d, values, years, teams, invalid, cardsOn } = useLoaderData<typeof loader>();
   const year = d.year;
   const csv = (soort: string, komma: boolean) => `/gemeente/werkbudget/export?${new URLSearchParams({ soort, jaar: String(year), ...(komma ? { decimaal: "komma" } : {}) })}`;
   return (
@@ -69,6 +72,8 @@ export default function WorkbudgetDashboardPage() {
         <Link to="/gemeente/werkbudget/normen">{t.nav.norms}</Link>
         <Link to="/gemeente/werkbudget/budgetten">{t.nav.budgets}</Link>
         <Link to={`/gemeente/werkbudget/rapport?jaar=${year}`}>{t.reportLink}</Link>
+        {cardsOn ? <Link to="/gemeente/werkbudget/kaarten">{nl.cards.navCards}</Link> : null}
+        {cardsOn ? <Link to={`/gemeente/werkbudget/afstemming?jaar=${year}`}>{nl.cards.navRecon}</Link> : null}
       </nav>
 
       <form method="get" className="card" aria-labelledby="wb-filters-title" noValidate>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
-import { grantableTeamRoles } from "~/core.server";
+import { disbursementMode, grantableTeamRoles } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { ErrorPage } from "~/root";
 
@@ -20,11 +20,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Professionals register their hours; the coordinator sees the team's hours and disciplines.
     canRegisterHours: ctx.ability.can("create", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, userId: ctx.user.id })),
     canSeeTeamHours: ctx.ability.can("read", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    // The team card tab: the coordinator, and only when the municipality pays by card.
+    canCard: ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) && (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -55,6 +57,11 @@ export default function TeamLayout() {
         {canSeeTeamHours ? (
           <NavLink to={`/t/${team.slug}/disciplines`} className={tab}>
             {nl.disciplineMatrix.tab}
+          </NavLink>
+        ) : null}
+        {canCard ? (
+          <NavLink to={`/t/${team.slug}/kaart`} className={tab}>
+            {nl.cards.teamTab}
           </NavLink>
         ) : null}
         {canInvite ? (

@@ -13,9 +13,9 @@ import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-atta
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { ATTACHMENTS_CLOSED_STATUSES, MAX_ATTACHMENT_BYTES, addAttachment, cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, removeAttachment, submitSpend, type SpendAction } from "~/core.server";
+import { ATTACHMENTS_CLOSED_STATUSES, MAX_ATTACHMENT_BYTES, addAttachment, cancelSpend, cardPaymentState, clearCardPaymentSelection, selectSpendForCardPayment, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, removeAttachment, submitSpend, type SpendAction } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
 
@@ -64,6 +64,8 @@ const schemas = {
   endorse: z.object({ comment: z.string().trim().max(4000, t.detail.commentTooLong).optional() }),
   comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
   evaluate: evaluationSchema,
+  // "Nu betalen": an optional last day; the use case checks it against the 14-day window.
+  pay_now: z.object({ validUntil: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, nl.cards.dateInvalid).optional() }),
 };
 type FormIntent = keyof typeof schemas;
 
@@ -99,6 +101,8 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: detail.canEdit,
     canComment: detail.canComment,
     attachments: { ...detail.attachments, closed: ATTACHMENTS_CLOSED_STATUSES.includes(detail.spend.status) },
+    // Null unless this municipality pays by team card.
+    card: await cardPaymentState(ctx, { id: detail.spend.id, teamId: detail.spend.teamId, status: detail.spend.status, approvedAt: detail.spend.approvedAt ? new Date(detail.spend.approvedAt) : null }),
   };
 }
 
@@ -131,6 +135,12 @@ export async function action(args: ActionFunctionArgs) {
       const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null }));
       if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
       return done("onderschreven");
+    }
+    if (intent === "pay_now") {
+      const v = submission.value as z.output<typeof schemas.pay_now>;
+      const outcome = await runForForm(reply, () => selectSpendForCardPayment(ctx, spendId, { validUntil: v.validUntil ?? null }));
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      return done("nu-betalen");
     }
     if (intent === "comment") {
       const v = submission.value as z.output<typeof schemas.comment>;
@@ -175,6 +185,11 @@ export async function action(args: ActionFunctionArgs) {
     if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
     return done("bijlage-verwijderd");
   }
+  if (intent === "clear_pay_now") {
+    const outcome = await runForMessage(() => clearCardPaymentSelection(ctx, spendId));
+    if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
+    return done("keuze-opgeheven");
+  }
   if (intent === "cancel") {
     const outcome = await runForMessage(() => cancelSpend(ctx, spendId));
     if (!outcome.ok) return data<ActionData>({ intent, message: outcome.message }, { status: outcome.status });
@@ -184,13 +199,14 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment, attachments } = useLoaderData<typeof loader>();
+  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
   const [endorseForm, endorseFields] = useForm({ id: "endorse", lastResult: resultFor("endorse"), shouldValidate: "onSubmit" });
   const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
   const [evalForm, evalFields] = useForm({ id: "evaluate", lastResult: resultFor("evaluate"), shouldValidate: "onSubmit" });
+  const [payForm, payFields] = useForm({ id: "pay_now", lastResult: resultFor("pay_now"), shouldValidate: "onSubmit" });
   const done = params.get("gedaan");
   const base = `/t/${team.slug}/werkbudget/${spend.id}`;
   const can = (a: SpendAction) => actions.includes(a);
@@ -293,6 +309,48 @@ export default function SpendDetail() {
           </div>
         ) : null}
       </section>
+
+      {card?.card && (spend.status === "approved" || card.authorizations.length > 0) ? (
+        <section aria-labelledby="pay-now-title" className="card space-y-3">
+          <h3 id="pay-now-title">{nl.cards.payNowTitle}</h3>
+          {spend.status === "approved" ? (
+            <>
+              <p>{nl.cards.payNowIntro(card.card?.last4 ?? null)}</p>
+              {card.windowEnds ? <p>{new Date(card.windowEnds) >= new Date() ? nl.cards.windowEnds(formatDate(card.windowEnds)) : nl.cards.windowPassed}</p> : null}
+              {card.selection ? (
+                <div className="flex flex-wrap items-center gap-3">
+                  <p role="status">{nl.cards.payNowSelected(formatDate(card.selection.validUntil))}</p>
+                  <Form method="post">
+                    <SubmitButton name="intent" value="clear_pay_now" className="btn btn-secondary">
+                      {nl.cards.clearSelection}
+                    </SubmitButton>
+                  </Form>
+                </div>
+              ) : null}
+              {card.mayPayNow ? (
+                <Form method="post" {...getFormProps(payForm)} className="max-w-md">
+                  <input type="hidden" name="intent" value="pay_now" />
+                  <FormErrors errors={payForm.errors} id={payForm.errorId} />
+                  <TextField field={payFields.validUntil} label={nl.cards.payNowValidUntil} hint={nl.cards.payNowHint} type="date" />
+                  <SubmitButton>{nl.cards.payNow}</SubmitButton>
+                </Form>
+              ) : null}
+            </>
+          ) : null}
+          {card.authorizations.length ? (
+            <>
+              <h4>{nl.cards.linkedAuthorizations}</h4>
+              <ul className="ml-5 list-disc">
+                {card.authorizations.map((a) => (
+                  <li key={a.id}>
+                    {formatDateTime(a.stripeCreatedAt)} — {a.merchantName ?? ""} — {formatMoney(a.approvedCents)} ({nl.cards.authStatus[a.status] ?? a.status})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} headingLevel={3} />
       <SpendAttachments

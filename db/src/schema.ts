@@ -42,6 +42,8 @@ export const municipalitySettings = pgTable("municipality_settings", {
     .references(() => municipalities.id),
   mfaRequiredRoles: text("mfa_required_roles").array().notNull().default(sql`ARRAY['admin','controller']::text[]`),
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(60),
+  /** How approved spends reach the resident: recorded by hand, or paid with the team's Stripe Issuing card. */
+  disbursementMode: text("disbursement_mode").notNull().default("manual"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -832,6 +834,169 @@ export const timeRegistrationReminders = pgTable(
 );
 
 
+// ── Stripe Issuing (docs/stripe.md) ──────────────────────────────────────
+
+/** The team's virtual company card. Card number and CVC are never stored: only Stripe's ids and the last four digits. */
+export const teamCards = pgTable(
+  "team_cards",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    stripeCardholderId: text("stripe_cardholder_id"),
+    stripeCardId: text("stripe_card_id"),
+    last4: text("last4"),
+    expMonth: integer("exp_month"),
+    expYear: integer("exp_year"),
+    /** requested (waiting for Stripe) → active / inactive / canceled. */
+    status: text("status").notNull().default("requested"),
+    perAuthorizationCapCents: bigint("per_authorization_cap_cents", { mode: "number" }),
+    monthlyCapCents: bigint("monthly_cap_cents", { mode: "number" }),
+    allowedCategories: text("allowed_categories").array().notNull().default(sql`'{}'::text[]`),
+    blockedCategories: text("blocked_categories").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("team_cards_team").on(t.teamId),
+    uniqueIndex("team_cards_stripe_card").on(t.stripeCardId),
+    check("team_cards_status", sql`${t.status} in ('requested', 'active', 'inactive', 'canceled')`),
+    check("team_cards_caps_positive", sql`coalesce(${t.perAuthorizationCapCents}, 1) > 0 and coalesce(${t.monthlyCapCents}, 1) > 0`),
+  ],
+);
+
+/** The coordinator's "Nu betalen": this approved spend is the one the next card payment is for, until valid_until. */
+export const cardPaymentSelections = pgTable(
+  "card_payment_selections",
+  {
+    spendId: uuid("spend_id")
+      .primaryKey()
+      .references(() => spendRequests.id),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    teamCardId: uuid("team_card_id")
+      .notNull()
+      .references(() => teamCards.id),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    selectedBy: uuid("selected_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("card_payment_selections_team").on(t.teamId, t.validUntil)],
+);
+
+/** Every Stripe event we processed, stored in the same transaction as its effects: exactly once. */
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  municipalityId: uuid("municipality_id").references(() => municipalities.id),
+  teamId: uuid("team_id").references(() => teams.id),
+  /** For issuing_authorization.request: the decision we answered (a redelivery gets the same answer). */
+  outcome: jsonb("outcome"),
+  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An Issuing authorisation on a team card, linked to the spend it pays (null when declined or unmatched). */
+export const issuingAuthorizations = pgTable(
+  "issuing_authorizations",
+  {
+    id: text("id").primaryKey(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    teamCardId: uuid("team_card_id")
+      .notNull()
+      .references(() => teamCards.id),
+    spendId: uuid("spend_id").references(() => spendRequests.id),
+    /** What we approved in total (incremental requests add up). */
+    approvedCents: bigint("approved_cents", { mode: "number" }).notNull().default(0),
+    /** The last amount requested. */
+    requestedCents: bigint("requested_cents", { mode: "number" }).notNull(),
+    approved: boolean("approved").notNull(),
+    declineReason: text("decline_reason"),
+    /** Stripe's status: pending, closed, reversed, expired. */
+    status: text("status").notNull().default("pending"),
+    merchantName: text("merchant_name"),
+    merchantCategory: text("merchant_category"),
+    /** The posting group that released what was not captured (set once, when Stripe closed the authorisation). */
+    releaseGroupId: uuid("release_group_id"),
+    stripeCreatedAt: timestamp("stripe_created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("issuing_authorizations_team").on(t.teamId, t.stripeCreatedAt), index("issuing_authorizations_spend").on(t.spendId)],
+);
+
+/** A capture or refund on a team card; each maps to exactly one ledger posting group (ledger:check verifies). */
+export const issuingTransactions = pgTable(
+  "issuing_transactions",
+  {
+    id: text("id").primaryKey(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    authorizationId: text("authorization_id"),
+    spendId: uuid("spend_id").references(() => spendRequests.id),
+    type: text("type").notNull(),
+    /** Positive cents: what was captured, or refunded. */
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    /** The ledger posting group (pay or refund); null = not booked, with the reason in problem. */
+    ledgerGroupId: uuid("ledger_group_id"),
+    problem: text("problem"),
+    stripeCreatedAt: timestamp("stripe_created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("issuing_transactions_team").on(t.teamId, t.stripeCreatedAt),
+    uniqueIndex("issuing_transactions_group").on(t.ledgerGroupId),
+    check("issuing_transactions_type", sql`${t.type} in ('capture', 'refund')`),
+    check("issuing_transactions_amount", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** Calls to Stripe waiting to be made (create cardholder/card, update controls), written in the change's transaction. */
+export const stripeOutbox = pgTable(
+  "stripe_outbox",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamCardId: uuid("team_card_id")
+      .notNull()
+      .references(() => teamCards.id),
+    kind: text("kind").notNull(),
+    /** Sent as Stripe's Idempotency-Key: derived from our ids, so a retry after a crash never creates twice. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("stripe_outbox_key").on(t.idempotencyKey),
+    index("stripe_outbox_pending").on(t.nextAttemptAt),
+    check("stripe_outbox_kind", sql`${t.kind} in ('create_cardholder', 'create_card', 'update_card')`),
+  ],
+);
+
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -866,4 +1031,10 @@ export const schema = {
   agreementContributions,
   timeRegistrations,
   timeRegistrationReminders,
+  teamCards,
+  cardPaymentSelections,
+  stripeEvents,
+  issuingAuthorizations,
+  issuingTransactions,
+  stripeOutbox,
 };

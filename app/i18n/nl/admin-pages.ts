@@ -74,6 +74,11 @@ export const adminPartners = {
 
 export const adminSettings = {
   title: "Instellingen",
+  disbursementLegend: "Uitbetaling van goedgekeurde aanvragen",
+  disbursementHint: "Handmatig: de budgetcontroller legt elke betaling vast. Teamkaart: elk team betaalt met een virtuele Stripe-kaart, alleen binnen goedgekeurde aanvragen.",
+  disbursementNoStripe: "Stripe is niet ingesteld (STRIPE_SECRET_KEY en STRIPE_WEBHOOK_SECRET ontbreken): alleen handmatig kan.",
+  disbursementModes: { manual: "Handmatig vastleggen", stripe_issuing: "Teamkaart (Stripe Issuing)" },
+  disbursementSave: "Uitbetaling opslaan",
   intro: "Beveiligingsinstellingen voor alle gebruikers van de gemeente.",
   mfaLegend: "Tweestapsverificatie verplicht voor",
   mfaHint: "Gebruikers met een aangevinkte rol moeten bij het inloggen ook een code uit hun authenticator-app invullen. Wie het nog niet heeft ingesteld, moet dat eerst doen.",

@@ -109,4 +109,11 @@ export const domainErrors: Record<string, string> = {
   handbook_conflict: "Iemand anders heeft deze pagina intussen gewijzigd. Open de pagina opnieuw en breng je wijziging daarin aan.",
   handbook_unchanged: "Er is niets gewijzigd.",
   attachment_spend_closed: "Bij een ingetrokken, afgewezen of geëvalueerde aanvraag kunnen geen bijlagen meer worden toegevoegd of verwijderd.",
+  stripe_not_configured: "Betalen met de teamkaart staat uit: Stripe is niet ingesteld of de gemeente betaalt handmatig.",
+  card_exists: "Dit team heeft al een teamkaart.",
+  card_not_active: "De teamkaart van dit team is (nog) niet actief.",
+  card_payment_expired: "De termijn om deze aanvraag met de kaart te betalen (14 dagen na goedkeuring) is voorbij.",
+  card_payment_valid_until: "Kies een datum vanaf vandaag en uiterlijk 14 dagen na de goedkeuring.",
+  categories_conflict: "Kies toegestane óf geblokkeerde categorieën, niet allebei.",
+  cap_above_monthly: "Het maximum per betaling mag niet hoger zijn dan het maandmaximum.",
 };

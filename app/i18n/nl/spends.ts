@@ -244,6 +244,8 @@ export const spends = {
     commentSubmit: "Reactie plaatsen",
     incomplete: "De aanvraag is nog niet compleet. Vul deze onderdelen in via Bewerken:",
     done: {
+      "nu-betalen": "De aanvraag is gekozen voor de volgende betaling met de teamkaart.",
+      "keuze-opgeheven": "De keuze voor de teamkaart is opgeheven.",
       opgeslagen: "Het concept is opgeslagen.",
       ingediend: "De aanvraag is ingediend.",
       onderschreven: "De aanvraag is onderschreven.",

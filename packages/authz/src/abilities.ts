@@ -53,6 +53,9 @@ export type SubjectName =
   | "Handbook"
   | "Agreement"
   | "TimeRegistration"
+  // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
+  | "TeamCard"
+  | "CardPayment"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -143,6 +146,9 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // The team's registrations (hours only), missing weeks and the discipline matrix.
     { action: "read", subject: "TimeRegistration", conditions: { teamId } },
     { action: "read", subject: "Agreement", conditions: { teamId } },
+    // The team's card (never its number: that is Stripe's secure display) and which approved request it pays now.
+    { action: "read", subject: "TeamCard", conditions: { teamId } },
+    { action: "create", subject: "CardPayment", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -189,6 +195,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // Procurement: agreed vs delivered hours per agreement (aggregates, no residents).
     { action: "read", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
+    // Team cards: issue them, set their spending controls, reconcile Stripe with the ledger.
+    { action: "manage", subject: "TeamCard", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
     // Reads the team's evidence; adds none: quotes and receipts come from the team (ask for one with "request_info").
     { action: "read", subject: "SpendAttachment", conditions: { municipalityId } },

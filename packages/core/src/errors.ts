@@ -56,7 +56,14 @@ export type ErrorCode =
   | "hours_too_many"
   | "hours_not_quarter"
   | "week_in_future"
-  | "not_in_team";
+  | "not_in_team"
+  | "stripe_not_configured"
+  | "card_exists"
+  | "card_not_active"
+  | "card_payment_expired"
+  | "card_payment_valid_until"
+  | "categories_conflict"
+  | "cap_above_monthly";
 
 export class DomainError extends Error {
   constructor(

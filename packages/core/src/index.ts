@@ -44,3 +44,8 @@ export * from "./partner-agreements";
 export * from "./time-registration";
 export * from "./discipline-matrix";
 export * from "./partner-hours";
+export * from "./stripe-client";
+export * from "./stripe-webhook";
+export * from "./stripe-outbox";
+export * from "./team-cards";
+export * from "./card-reconciliation";

@@ -2,8 +2,9 @@
 // connection; an operator's command, run in CI after the end-to-end tests):
 // every posting group sums to zero; each budget's cached balances equal its
 // postings and none is negative; no request holds a negative reserved or
-// paid amount; every paid request has exactly one payment; the audit chain
-// is intact.
+// paid amount; every paid request has exactly one payment (by card: one per
+// captured transaction); every Stripe Issuing transaction maps to exactly
+// one posting group; the audit chain is intact.
 import { queryRows, sql, type Database } from "@wijkwerk/db";
 import { verifyAuditChain } from "./audit";
 
@@ -40,12 +41,40 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
   );
   for (const n of negative) problems.push(`aanvraag ${n.spend_id}: ${n.account} is negatief (${n.total})`);
 
-  const payments = await queryRows<{ id: string; status: string; payments: string }>(
+  // A request paid by hand has one payment; one paid by card has one per captured card transaction.
+  const payments = await queryRows<{ id: string; status: string; payments: string; captures: string }>(
     db,
-    sql`select s.id, s.status::text, (select count(distinct p.group_id) from ledger_postings p where p.spend_id = s.id and p.kind = 'pay')::text as payments
+    sql`select s.id, s.status::text, (select count(distinct p.group_id) from ledger_postings p where p.spend_id = s.id and p.kind = 'pay')::text as payments,
+          (select count(*) from issuing_transactions t where t.spend_id = s.id and t.type = 'capture' and t.ledger_group_id is not null)::text as captures
         from spend_requests s where s.status in ('paid', 'settled', 'evaluated')`,
   );
-  for (const p of payments) if (p.payments !== "1") problems.push(`aanvraag ${p.id} (${p.status}) heeft ${p.payments} betalingen in plaats van 1`);
+  for (const p of payments) {
+    const expected = p.captures === "0" ? "1" : p.captures;
+    if (p.payments !== expected) problems.push(`aanvraag ${p.id} (${p.status}) heeft ${p.payments} betalingen in plaats van ${expected}`);
+  }
+
+  // Stripe Issuing: every card transaction maps to exactly one posting group of its kind and amount, and no card posting lacks its transaction.
+  const cardTransactions = await queryRows<{ id: string; type: string; amount: string; problem: string | null; groups: string; kinds: string | null; moved: string | null; spend_ok: boolean }>(
+    db,
+    sql`select t.id, t.type, t.amount_cents::text as amount, t.problem,
+          (select count(distinct p.group_id) from ledger_postings p where p.group_id = t.ledger_group_id)::text as groups,
+          (select string_agg(distinct p.kind, ',') from ledger_postings p where p.group_id = t.ledger_group_id) as kinds,
+          (select sum(p.amount_cents) filter (where p.amount_cents > 0) from ledger_postings p where p.group_id = t.ledger_group_id)::text as moved,
+          coalesce((select bool_and(p.spend_id = t.spend_id) from ledger_postings p where p.group_id = t.ledger_group_id), true) as spend_ok
+        from issuing_transactions t`,
+  );
+  for (const t of cardTransactions) {
+    const kind = t.type === "capture" ? "pay" : "refund";
+    if (t.groups !== "1") problems.push(`kaarttransactie ${t.id} (${t.type}) heeft ${t.groups} boekingen in plaats van 1${t.problem ? ` (${t.problem})` : ""}`);
+    else if (t.kinds !== kind || t.moved !== t.amount || !t.spend_ok) problems.push(`kaarttransactie ${t.id}: boeking (${t.kinds} ${t.moved}) past niet bij ${t.type} ${t.amount}`);
+  }
+  const orphanCardPostings = await queryRows<{ group_id: string }>(
+    db,
+    sql`select distinct p.group_id from ledger_postings p
+        where p.kind in ('pay', 'refund') and p.created_by is null and p.spend_id is not null
+          and not exists (select 1 from issuing_transactions t where t.ledger_group_id = p.group_id)`,
+  );
+  for (const o of orphanCardPostings) problems.push(`kaartboeking ${o.group_id} hoort bij geen enkele kaarttransactie`);
   const paidElsewhere = await queryRows<{ id: string; status: string }>(
     db,
     sql`select distinct s.id, s.status::text from spend_requests s join ledger_postings p on p.spend_id = s.id and p.kind = 'pay' where s.status not in ('paid', 'settled', 'evaluated')`,

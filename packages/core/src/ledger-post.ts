@@ -18,12 +18,14 @@ export interface MoneyMove {
   spendId?: string | null;
   teamId?: string | null;
   createdBy: string | null;
+  /** The posting group's id, when the caller links it elsewhere (a card transaction); else a new one. */
+  groupId?: string;
 }
 
 /** Posts the move; false (and nothing written) when a balance would go below zero. */
 export async function postMoneyMove(tx: Tx, move: MoneyMove, audit?: AuditEventInput): Promise<boolean> {
   const d = balanceDeltas(move.postings);
-  const groupId = randomUUID();
+  const groupId = move.groupId ?? randomUUID();
   const legs = sql.join(
     move.postings.map((p) => sql`(${p.account}::ledger_account, ${p.amountCents}::bigint)`),
     sql`, `,

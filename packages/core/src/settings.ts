@@ -9,6 +9,7 @@ import { fieldDiff } from "./admin-teams";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
+import { DISBURSEMENT_MODES, stripeSettingsFromEnv, type DisbursementMode } from "./stripe-client";
 
 /** Every role, in a fixed order (team roles, then municipality and partner roles). */
 export const SETTINGS_ROLES = [...TEAM_ROLES, ...SCOPE_ROLES] as const satisfies readonly RoleName[];
@@ -58,4 +59,33 @@ export async function updateSettings(ctx: UseCaseContext, raw: SettingsInput, no
     await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "settings.updated", objectType: "settings", objectId: municipalityId, meta: ctx.meta, data: diff });
     return { changed: Object.keys(diff) };
   });
+}
+
+/**
+ * How approved spends are paid: "manual" (recorded by the controller) or
+ * "stripe_issuing" (team cards). Choosing Stripe is allowed only when the
+ * keys are configured; without them the mode stays effectively manual.
+ */
+export async function updateDisbursementMode(ctx: UseCaseContext, mode: DisbursementMode, settings = stripeSettingsFromEnv()): Promise<{ changed: boolean }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Settings", { municipalityId }));
+  if (!DISBURSEMENT_MODES.includes(mode)) throw new DomainError("invalid_input", 400, { disbursementMode: ["invalid_input"] });
+  if (mode === "stripe_issuing" && !settings) throw new DomainError("stripe_not_configured", 409);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await tx.select().from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)).for("update");
+    const before = row?.disbursementMode ?? "manual";
+    if (before === mode) return { changed: false };
+    if (row) await tx.update(municipalitySettings).set({ disbursementMode: mode, updatedAt: new Date() }).where(eq(municipalitySettings.municipalityId, municipalityId));
+    else await tx.insert(municipalitySettings).values({ municipalityId, disbursementMode: mode });
+    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "settings.updated", objectType: "settings", objectId: municipalityId, meta: ctx.meta, data: { disbursementMode: { from: before, to: mode } } });
+    return { changed: true };
+  });
+}
+
+/** The stored choice and whether Stripe is configured at all (for the settings page). */
+export async function getDisbursementSettings(ctx: UseCaseContext, settings = stripeSettingsFromEnv()): Promise<{ mode: DisbursementMode; stripeConfigured: boolean }> {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Settings", { municipalityId }));
+  const [row] = await withScope(ctx.db, ctx.scope, (tx) => tx.select({ mode: municipalitySettings.disbursementMode }).from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)));
+  return { mode: row?.mode === "stripe_issuing" ? "stripe_issuing" : "manual", stripeConfigured: !!settings };
 }

@@ -380,3 +380,39 @@ export async function evaluateSpend(ctx: UseCaseContext, spendId: string, raw: z
     return { status: "evaluated", action: "evaluate" };
   });
 }
+
+// ── Card payments (Stripe Issuing) ────────────────────────────────────────
+
+/** The actor of steps taken on Stripe's word (a captured card payment): no user, so the nil id and a name for the timeline. */
+export const CARD_SYSTEM_ACTOR = { userId: "00000000-0000-0000-0000-000000000000", name: "Stripe (teamkaart)", email: "" } as const;
+
+/**
+ * Books one card movement on a spend whose row the caller has locked (the
+ * webhook's transaction): a capture is a payment (reserved → paid; the first
+ * one moves the request to "paid"), a refund gives money back (paid →
+ * available), a release returns the unused reservation when Stripe closed the
+ * authorisation, and a reserve covers a capture above what was still reserved.
+ * The same postMoneyMove as every other step: one statement under the budget
+ * row's lock. False (nothing written) when a balance would go below zero.
+ */
+export async function bookCardMove(
+  tx: Tx,
+  spend: SpendRow,
+  move: { kind: "pay" | "refund" | "release" | "reserve"; amountCents: number; groupId?: string; reference: string },
+): Promise<boolean> {
+  const audited: AuditAction | null = move.kind === "pay" ? "spend.paid" : null;
+  const audit: AuditEventInput | undefined = audited
+    ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: null, action: audited, objectType: "spend", objectId: spend.id, meta: { ip: null, userAgent: "stripe-webhook" }, data: { number: spend.number, amountCents: move.amountCents, method: "card", reference: move.reference } }
+    : undefined;
+  const posted = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind: move.kind, postings: postingsFor(move.kind, move.amountCents), spendId: spend.id, teamId: spend.teamId, createdBy: null, groupId: move.groupId }, audit);
+  if (!posted) return false;
+  const system = { actor: { userId: CARD_SYSTEM_ACTOR.userId, municipalityId: spend.municipalityId, name: CARD_SYSTEM_ACTOR.name, email: CARD_SYSTEM_ACTOR.email } } as UseCaseContext;
+  if (move.kind === "pay") {
+    const first = spend.status === "approved";
+    await setStatus(tx, spend, first ? "paid" : spend.status, { paidCents: spend.paidCents + move.amountCents, paymentMethod: "card", paymentReference: move.reference, ...(first ? { paymentDate: amsterdamDay(new Date()) } : {}) });
+    if (first) await recordTransition(tx, system, spend, "pay", spend.status, "paid", `Kaartbetaling ${move.reference}`);
+  } else if (move.kind === "refund") {
+    await setStatus(tx, spend, spend.status, { paidCents: spend.paidCents - move.amountCents });
+  }
+  return true;
+}

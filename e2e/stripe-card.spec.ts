@@ -1,0 +1,98 @@
+// Issue 4's journey in a real browser: the admin switches the municipality to
+// team cards, the controller requests De Heeg's card (the server's Stripe
+// outbox creates it at the local stand-in for Stripe's API), the coordinator
+// chooses the demo's approved request with "Nu betalen", a card payment is
+// authorised by the real webhook (events signed with the SDK), captured and
+// closed; the request is paid and the controller's reconciliation is clean.
+// Axe on every page of the journey. Ends by switching back to manual.
+import { expect, test } from "@playwright/test";
+import Stripe from "stripe";
+import { authorization, event, transaction } from "../test/fixtures/stripe-events";
+import { startStripeTestServer, type StripeTestServer } from "../test/stripe-server";
+import { expectAccessible, loginAs, loginAsAdmin, loginAsController, logout } from "./fixtures";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SECRET = "whsec_e2e_local_secret";
+const COORDINATOR = "coordinator.de-heeg@wijkwerk.demo";
+let stripeApi: StripeTestServer;
+
+test.beforeAll(async () => {
+  stripeApi = await startStripeTestServer({ secretKey: "sk_test_e2e_local", port: PORT + 1 });
+});
+test.afterAll(async () => {
+  await stripeApi?.close();
+});
+
+test("team card: approved request → Nu betalen → authorised card payment → paid → reconciliation clean", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await loginAsAdmin(page);
+  await page.goto("/beheer/instellingen");
+  await page.getByLabel("Teamkaart (Stripe Issuing)").check();
+  await page.getByRole("button", { name: "Uitbetaling opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("De instellingen zijn opgeslagen.");
+  await expectAccessible(page);
+  await logout(page);
+
+  await loginAsController(page);
+  await page.goto("/gemeente/werkbudget");
+  await page.getByRole("link", { name: "Teamkaarten" }).click();
+  const deHeeg = page.getByRole("region", { name: "De Heeg" });
+  await deHeeg.getByLabel("Maximum per betaling").fill("500");
+  await deHeeg.getByRole("button", { name: "Kaart aanvragen" }).click();
+  await expect(page.getByRole("status")).toHaveText("De kaart is aangevraagd; Stripe maakt hem aan.");
+  // The server's timer sends the outbox (every 2 s here) to the stand-in.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "De Heeg" })).toContainText("Status: Actief");
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(page);
+  await logout(page);
+
+  await loginAs(page, COORDINATOR);
+  await page.goto("/t/de-heeg/werkbudget");
+  await page.getByRole("row", { name: /Energierekening november/ }).first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Betalen met de teamkaart" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Nu betalen" }).click();
+  await expect(page.getByText("Gekozen voor de volgende kaartbetaling")).toBeVisible();
+  const spendUrl = page.url().split("?")[0];
+
+  // The card as Stripe has it (the stand-in's state), and a payment with it.
+  const card = [...stripeApi.cards.values()].at(-1) as { id: string; last4: string; cardholder: { id: string } };
+  const ref = { stripeCardId: card.id, stripeCardholderId: card.cardholder.id, last4: card.last4 };
+  const post = async (payload: object) => {
+    const body = JSON.stringify(payload);
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
+    const res = await request.post("/webhooks/stripe", { data: body, headers: { "Stripe-Signature": header, "Content-Type": "application/json" } });
+    expect(res.status()).toBe(200);
+    return res;
+  };
+  const auth = authorization({ card: ref, pendingAmount: 9_500 });
+  const answer = await post(event("issuing_authorization.request", auth));
+  expect(await answer.json()).toMatchObject({ approved: true });
+  expect(answer.headers()["stripe-version"]).toBeTruthy();
+  const capture = transaction({ card: ref, authorizationId: auth.id, type: "capture", amountCents: 9_500 });
+  await post(event("issuing_transaction.created", capture));
+  await post(event("issuing_authorization.updated", authorization({ id: auth.id, card: ref, amount: 9_500, approved: true, status: "closed", transactions: [capture] })));
+
+  await page.goto(spendUrl);
+  await expect(page.getByText("Betaald").first()).toBeVisible();
+  await page.goto("/t/de-heeg/kaart");
+  await expect(page.getByText(`•••• ${card.last4}`)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Afschrijving", exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  await loginAsController(page);
+  await page.goto("/gemeente/werkbudget/afstemming");
+  await expect(page.getByText("Alles klopt")).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  // Back to manual payments for the specs that follow.
+  await loginAsAdmin(page);
+  await page.goto("/beheer/instellingen");
+  await page.getByLabel("Handmatig vastleggen").check();
+  await page.getByRole("button", { name: "Uitbetaling opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("De instellingen zijn opgeslagen.");
+});

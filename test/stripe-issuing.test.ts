@@ -1,0 +1,467 @@
+// Stripe Issuing end to end over the built app (build/index.js) on real
+// PostgreSQL: events signed with the real SDK (generateTestHeaderString) are
+// POSTed to the real webhook route; outgoing calls go through the real SDK
+// to test/stripe-server.ts, a local stand-in for Stripe's API. Nothing of
+// ours is mocked. Run `pnpm build` first.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, budgets, eq, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import { checkLedger } from "../packages/core/src/ledger-check";
+import { approveSpend } from "../packages/core/src/spends";
+import { cardReconciliation } from "../packages/core/src/card-reconciliation";
+import { updateDisbursementMode } from "../packages/core/src/settings";
+import { createStripeClient, disbursementMode, stripeSettingsFromEnv } from "../packages/core/src/stripe-client";
+import { deliverStripeOutbox } from "../packages/core/src/stripe-outbox";
+import { requestTeamCard, selectSpendForCardPayment, updateCardControls } from "../packages/core/src/team-cards";
+import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
+import { createUser, municipalityContext } from "../packages/core/test/fixtures";
+import { ledgerWorld } from "../packages/core/test/ledger-fixture";
+import { authorization, event, signed, transaction, type CardRef } from "./fixtures/stripe-events";
+import { startStripeTestServer, type StripeTestServer } from "./stripe-server";
+
+const BUILD = path.resolve("build/index.js");
+const SECRET_KEY = "sk_test_wijkwerk_local";
+const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
+type Handler = (request: Request) => Promise<Response>;
+
+let t: TestDatabase;
+let handler: Handler;
+let stripeApi: StripeTestServer;
+
+beforeAll(async () => {
+  if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `pnpm build` before this test.");
+  t = await createTestDatabase("postgres");
+  stripeApi = await startStripeTestServer({ secretKey: SECRET_KEY });
+  Object.assign(process.env, { DATABASE_URL: t.url!, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeApi.port), STRIPE_API_PROTOCOL: "http" });
+  const build = await import(pathToFileURL(BUILD).href);
+  const { createRequestHandler } = await import("@remix-run/node");
+  handler = createRequestHandler(build, "production") as Handler;
+});
+
+afterAll(async () => {
+  await stripeApi?.close();
+  await t?.drop();
+});
+
+async function deliver(payload: object, opts: { secret?: string; timestamp?: number; signature?: string | null } = {}) {
+  const { body, header } = signed(payload, opts.secret ?? WEBHOOK_SECRET, { timestamp: opts.timestamp });
+  const headers: Record<string, string> = { "Content-Type": "application/json", Host: "localhost" };
+  if (opts.signature !== null) headers["Stripe-Signature"] = opts.signature ?? header;
+  const started = performance.now();
+  const res = await handler(new Request("http://localhost/webhooks/stripe", { method: "POST", headers, body }));
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, ms: performance.now() - started };
+}
+
+/** A municipality on Stripe Issuing with team A's card active (as the outbox leaves it), and approved requests on demand. */
+async function cardWorld(controls: { perAuthorizationCapCents?: number | null; monthlyCapCents?: number | null; allowedCategories?: string[]; blockedCategories?: string[] } = {}) {
+  const world = await ledgerWorld(t, { year: new Date().getUTCFullYear(), budgetCents: 1_000_000, thresholdCents: 100_000 });
+  await t.db.update(municipalitySettings).set({ disbursementMode: "stripe_issuing" }).where(eq(municipalitySettings.municipalityId, world.municipalityId));
+  const ref: CardRef = { stripeCardId: `ic_${randomBytes(8).toString("hex")}`, stripeCardholderId: `ich_${randomBytes(8).toString("hex")}`, last4: "4242" };
+  const [card] = await t.db
+    .insert(teamCards)
+    .values({ municipalityId: world.municipalityId, teamId: world.teamA.id, stripeCardId: ref.stripeCardId, stripeCardholderId: ref.stripeCardholderId, last4: ref.last4, status: "active", perAuthorizationCapCents: controls.perAuthorizationCapCents ?? null, monthlyCapCents: controls.monthlyCapCents ?? null, allowedCategories: controls.allowedCategories ?? [], blockedCategories: controls.blockedCategories ?? [] })
+    .returning();
+  const approved = async (amountCents: number) => {
+    const id = await world.submitted(amountCents);
+    await approveSpend(await world.as.controller1(), id);
+    return id;
+  };
+  const spend = async (id: string) => (await t.db.select().from(spendRequests).where(eq(spendRequests.id, id)))[0];
+  const budget = async () => (await t.db.select().from(budgets).where(eq(budgets.id, world.budget.id)))[0];
+  const postings = (spendId: string, kind: string) => t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.kind, kind)));
+  const reserved = async (spendId: string) => (await t.db.select({ s: sql<string>`coalesce(sum(amount_cents),0)::text` }).from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved"))))[0].s;
+  /** Asks for an authorisation and returns Stripe's view of our answer. */
+  const request = async (amountCents: number, opts: { id?: string; category?: string; currency?: string } = {}) => {
+    const auth = authorization({ id: opts.id, card: ref, pendingAmount: amountCents, category: opts.category, currency: opts.currency });
+    const res = await deliver(event("issuing_authorization.request", auth));
+    const [row] = await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.id, auth.id));
+    return { ...res, auth, row };
+  };
+  return { world, ref, card, approved, spend, budget, postings, reserved, request };
+}
+
+describe("webhook signature", () => {
+  it("refuses a bad signature and a stale timestamp with 400 and records nothing", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const payload = event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 10_000 }));
+    const wrong = await deliver(payload, { secret: "whsec_someone_else" });
+    expect(wrong.status).toBe(400);
+    const stale = await deliver(payload, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(400);
+    const missing = await deliver(payload, { signature: null });
+    expect(missing.status).toBe(400);
+    // A body changed after signing.
+    const { header } = signed(payload, WEBHOOK_SECRET);
+    const tampered = await handler(new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "Stripe-Signature": header, "Content-Type": "application/json" }, body: JSON.stringify({ ...payload, id: "evt_other" }, null, 2) }));
+    expect(tampered.status).toBe(400);
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(0);
+    expect(await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, w.world.teamA.id))).toHaveLength(0);
+    // The same payload, signed correctly, goes through.
+    expect((await deliver(payload)).status).toBe(200);
+  });
+});
+
+describe("real-time authorisation", () => {
+  it("approves an amount an approved spend covers, in Stripe's synchronous format, and links it", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(25_000);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
+    expect(r.headers.get("Stripe-Version")).toBeTruthy();
+    expect(r.headers.get("Content-Type")).toMatch(/application\/json/);
+    expect(r.ms).toBeLessThan(2000);
+    expect(r.row).toMatchObject({ spendId, approved: true, approvedCents: 25_000, declineReason: null });
+    // A redelivery of the same request event gets the same answer and changes nothing.
+    const again = await deliver(event("issuing_authorization.request", r.auth, (await t.db.select().from(stripeEvents).where(eq(stripeEvents.teamId, w.world.teamA.id)))[0].id));
+    expect(again.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
+    // The spend is held by this pending authorisation: a second card payment finds nothing to pay.
+    const second = await w.request(1_000);
+    expect(second.json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "no_approved_spend" } });
+  });
+
+  it("declines an amount no approved spend covers, with the reason stored", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const r = await w.request(30_001);
+    expect(r.json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "not_covered" } });
+    expect(r.row).toMatchObject({ approved: false, declineReason: "not_covered", spendId: null });
+    // Nothing approved at all.
+    const w2 = await cardWorld();
+    expect((await w2.request(100)).row?.declineReason).toBe("no_approved_spend");
+  });
+
+  it("declines when the spend's 14-day window has passed", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    await t.db.update(spendRequests).set({ approvedAt: new Date(Date.now() - 15 * 86_400_000) }).where(eq(spendRequests.id, spendId));
+    expect((await w.request(10_000)).row?.declineReason).toBe("spend_expired");
+  });
+
+  it("declines above the card's controls: per-authorisation cap, monthly cap, categories, currency", async () => {
+    const w = await cardWorld({ perAuthorizationCapCents: 20_000, monthlyCapCents: 30_000, blockedCategories: ["betting_casino_gambling"] });
+    const a = await w.approved(25_000);
+    expect((await w.request(20_001)).row?.declineReason).toBe("over_authorization_cap");
+    expect((await w.request(5_000, { category: "betting_casino_gambling" })).row?.declineReason).toBe("category_blocked");
+    expect((await w.request(5_000, { currency: "usd" })).row?.declineReason).toBe("currency_not_eur");
+    const ok = await w.request(20_000);
+    expect(ok.row).toMatchObject({ approved: true, spendId: a });
+    await w.approved(25_000);
+    // 20 000 this month already approved: another 15 000 is over the 30 000 monthly cap.
+    expect((await w.request(15_000)).row?.declineReason).toBe("over_monthly_cap");
+    const allowedOnly = await cardWorld({ allowedCategories: ["hardware_stores"] });
+    await allowedOnly.approved(10_000);
+    expect((await allowedOnly.request(5_000, { category: "fast_food_restaurants" })).row?.declineReason).toBe("category_not_allowed");
+    expect((await allowedOnly.request(5_000, { category: "hardware_stores" })).row?.approved).toBe(true);
+  });
+
+  it("declines when two spends could be meant, and follows the coordinator's 'Nu betalen' selection", async () => {
+    const w = await cardWorld();
+    const first = await w.approved(30_000);
+    const second = await w.approved(40_000);
+    expect((await w.request(20_000)).row?.declineReason).toBe("ambiguous");
+    await selectSpendForCardPayment(await w.world.as.coordinator(), second);
+    const r = await w.request(20_000);
+    expect(r.row).toMatchObject({ approved: true, spendId: second });
+    // The selected spend does not cover a larger amount: declined, not silently paid from the other one.
+    const w2 = await cardWorld();
+    const small = await w2.approved(10_000);
+    await w2.approved(50_000);
+    await selectSpendForCardPayment(await w2.world.as.coordinator(), small);
+    expect((await w2.request(20_000)).row?.declineReason).toBe("selected_not_covered");
+    expect(first).not.toBe(second);
+  });
+
+  it("an incremental request on the same authorisation is approved only while the spend still covers the total", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const first = await w.request(20_000);
+    expect(first.row?.spendId).toBe(spendId);
+    expect((await w.request(10_000, { id: first.auth.id })).json.approved).toBe(true);
+    const over = await w.request(1, { id: first.auth.id });
+    expect(over.json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "not_covered" } });
+    expect(over.row).toMatchObject({ approved: true, approvedCents: 30_000, spendId });
+  });
+});
+
+describe("captures, refunds and releases on the ledger", () => {
+  it("a duplicate delivery (×5, also at once) books the capture once", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(25_000);
+    const capture = event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 25_000 }));
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => deliver(capture)));
+    expect(results.map((x) => x.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await w.postings(spendId, "pay")).toHaveLength(2); // one group: two legs
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, capture.id))).toHaveLength(1);
+    expect(await w.spend(spendId)).toMatchObject({ status: "paid", paidCents: 25_000, paymentMethod: "card" });
+    expect((await w.budget()).paidCents).toBe(25_000);
+  });
+
+  it("partial capture: the closed authorisation releases what was not captured", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(25_000);
+    const capture = transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 20_000 });
+    await deliver(event("issuing_authorization.created", authorization({ id: r.auth.id, card: w.ref, amount: 25_000, approved: true })));
+    await deliver(event("issuing_transaction.created", capture));
+    expect(await w.reserved(spendId)).toBe("10000");
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] })));
+    expect(await w.reserved(spendId)).toBe("0");
+    const b = await w.budget();
+    expect(b).toMatchObject({ paidCents: 20_000, reservedCents: 0, availableCents: 1_000_000 - 20_000 });
+    expect(await w.postings(spendId, "release")).toHaveLength(2);
+    // Another 'updated' of the closed authorisation changes nothing.
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] })));
+    expect(await w.postings(spendId, "release")).toHaveLength(2);
+  });
+
+  it("out of order: the closed authorisation (listing its capture) before issuing_transaction.created books once", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(30_000);
+    const capture = transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 });
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true, status: "closed", transactions: [capture] })));
+    await deliver(event("issuing_transaction.created", capture));
+    await deliver(event("issuing_authorization.created", authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true })));
+    expect(await w.postings(spendId, "pay")).toHaveLength(2);
+    expect(await t.db.select().from(issuingTransactions).where(eq(issuingTransactions.spendId, spendId))).toHaveLength(1);
+    expect(await w.spend(spendId)).toMatchObject({ status: "paid", paidCents: 30_000 });
+    expect((await w.budget()).paidCents).toBe(30_000);
+  });
+
+  it("a refund posts paid → available for the spend", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(30_000);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 })));
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "refund", amountCents: 5_000 })));
+    expect(await w.postings(spendId, "refund")).toHaveLength(2);
+    expect(await w.spend(spendId)).toMatchObject({ paidCents: 25_000 });
+    expect(await w.budget()).toMatchObject({ paidCents: 25_000, availableCents: 1_000_000 - 25_000 - 0 });
+    // A refund larger than what was paid is kept as a problem, not booked.
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "refund", amountCents: 99_999 })));
+    const problems = await t.db.select().from(issuingTransactions).where(and(eq(issuingTransactions.spendId, spendId), eq(issuingTransactions.problem, "refund_exceeds_paid")));
+    expect(problems).toHaveLength(1);
+    const check = await checkLedger(t.db);
+    expect(check.problems.filter((p) => p.includes(problems[0].id))).toHaveLength(1);
+  });
+
+  it("ledger:check: every card transaction maps to exactly one posting (and the check catches one that does not)", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(30_000);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 })));
+    const before = await checkLedger(t.db);
+    const txIds = (await t.db.select().from(issuingTransactions).where(eq(issuingTransactions.spendId, spendId))).map((x) => x.id);
+    expect(txIds).toHaveLength(1);
+    expect(before.problems.filter((p) => p.includes(spendId) || txIds.some((id) => p.includes(id)))).toEqual([]);
+    // The budgets' balances equal their postings, card movements included; no card posting lacks its transaction.
+    expect(before.problems.filter((p) => p.startsWith("budget") || p.startsWith("kaartboeking") || p.startsWith("boekingsgroep"))).toEqual([]);
+    // A transaction claimed without its posting (as a bug would leave it) is reported.
+    await t.db.insert(issuingTransactions).values({ id: "ipi_without_posting", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, authorizationId: r.auth.id, spendId, type: "capture", amountCents: 1_000, ledgerGroupId: null, stripeCreatedAt: new Date() });
+    const after = await checkLedger(t.db);
+    expect(after.problems.some((p) => p.includes("ipi_without_posting"))).toBe(true);
+    expect(after.problems.some((p) => p.includes(spendId) && p.includes("betalingen"))).toBe(false);
+    await t.db.execute(sql`delete from issuing_transactions where id = 'ipi_without_posting'`);
+  });
+});
+
+describe("outgoing calls through the Stripe outbox", () => {
+  const stripe = () => createStripeClient(stripeSettingsFromEnv()!);
+
+  it("creates the cardholder and card with idempotency keys from our ids, retrying after a 5xx", async () => {
+    const w = await ledgerWorld(t, { year: 2030 });
+    await t.db.update(municipalitySettings).set({ disbursementMode: "stripe_issuing" }).where(eq(municipalitySettings.municipalityId, w.municipalityId));
+    const { id } = await requestTeamCard(await w.as.controller1(), w.teamB.id, { perAuthorizationCapCents: 50_000, monthlyCapCents: 200_000, allowedCategories: [], blockedCategories: [] });
+    const before = stripeApi.requests.length;
+    stripeApi.failNext(1, 503);
+    const first = await deliverStripeOutbox(t.db, stripe());
+    expect(first).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await t.db.select().from(stripeOutbox).where(eq(stripeOutbox.teamCardId, id));
+    expect(row).toMatchObject({ attempts: 1, doneAt: null, idempotencyKey: `wijkwerk-cardholder-${id}` });
+    expect(row.lastError).toMatch(/Simulated server error/);
+    // Not before its retry time …
+    expect(await deliverStripeOutbox(t.db, stripe())).toMatchObject({ sent: 0, failed: 0 });
+    // … and then the cardholder, followed by the card.
+    const later = await deliverStripeOutbox(t.db, stripe(), { now: new Date(Date.now() + 3600_000) });
+    expect(later).toMatchObject({ sent: 2, failed: 0 });
+    const [card] = await t.db.select().from(teamCards).where(eq(teamCards.id, id));
+    expect(card).toMatchObject({ status: "active", stripeCardholderId: expect.stringMatching(/^ich_/), stripeCardId: expect.stringMatching(/^ic_/), last4: expect.stringMatching(/^\d{4}$/) });
+    const sent = stripeApi.requests.slice(before);
+    expect(sent.map((r) => [r.path, r.idempotencyKey])).toEqual([
+      ["/v1/issuing/cardholders", `wijkwerk-cardholder-${id}`],
+      ["/v1/issuing/cardholders", `wijkwerk-cardholder-${id}`],
+      ["/v1/issuing/cards", `wijkwerk-card-${id}`],
+    ]);
+    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({ spending_limits: [{ amount: 50_000, interval: "per_authorization" }, { amount: 200_000, interval: "monthly" }] });
+
+    // The controller's new controls reach Stripe through the outbox too.
+    await updateCardControls(await w.as.controller1(), id, { perAuthorizationCapCents: 10_000, monthlyCapCents: null, allowedCategories: [], blockedCategories: ["betting_casino_gambling"] });
+    expect(await deliverStripeOutbox(t.db, stripe())).toMatchObject({ sent: 1 });
+    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({ spending_limits: [{ amount: 10_000, interval: "per_authorization" }], blocked_categories: ["betting_casino_gambling"] });
+    expect(stripeApi.requests.at(-1)?.idempotencyKey).toMatch(/^wijkwerk-controls-[0-9a-f-]{36}$/);
+  });
+
+  it("a sender that dies after Stripe created the cardholder leaves the row; the retry reuses the key and creates nothing twice", async () => {
+    const w = await ledgerWorld(t, { year: 2031 });
+    await t.db.update(municipalitySettings).set({ disbursementMode: "stripe_issuing" }).where(eq(municipalitySettings.municipalityId, w.municipalityId));
+    const { id } = await requestTeamCard(await w.as.controller1(), w.teamA.id, { perAuthorizationCapCents: null, monthlyCapCents: null });
+    const holdersBefore = stripeApi.cardholders.size;
+    // `pnpm stripe:sync` in its own process; Stripe takes the call and the process is killed before it hears back.
+    const arrived = stripeApi.swallowNext();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/stripe-sync.ts"], { env: { ...process.env }, stdio: "ignore" });
+    await arrived;
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(stripeApi.cardholders.size).toBe(holdersBefore + 1);
+    const [left] = await t.db.select().from(stripeOutbox).where(and(eq(stripeOutbox.teamCardId, id), eq(stripeOutbox.kind, "create_cardholder")));
+    expect(left.doneAt).toBeNull();
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, id)))[0].stripeCardholderId).toBeNull();
+    // The next run (the server's timer, or stripe:sync again) sends the same key: Stripe replays the first answer.
+    // (PostgreSQL rolls the dead sender's transaction back once it notices the closed connection; until then the row is locked and skipped.)
+    let failed = 0;
+    for (let i = 0; i < 50; i++) {
+      const result = await deliverStripeOutbox(t.db, stripe());
+      failed += result.failed;
+      if ((await t.db.select().from(teamCards).where(eq(teamCards.id, id)))[0].status === "active") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(failed).toBe(0);
+    expect(stripeApi.cardholders.size).toBe(holdersBefore + 1);
+    const [card] = await t.db.select().from(teamCards).where(eq(teamCards.id, id));
+    expect(stripeApi.cardholders.has(card.stripeCardholderId!)).toBe(true);
+    expect(card.status).toBe("active");
+  });
+});
+
+describe("the controller's reconciliation, 'Nu betalen' rules, the setting and RLS", () => {
+  it("reconciliation per team and month is clean for booked payments and flags an unbooked one", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const r = await w.request(30_000);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 })));
+    const controller = await w.world.as.controller1();
+    const now = new Date();
+    const clean = await cardReconciliation(controller, { year: now.getUTCFullYear() });
+    expect(clean.rows).toHaveLength(1);
+    expect(clean.rows[0]).toMatchObject({ teamId: w.world.teamA.id, authorizationsApproved: 1, capturedCents: 30_000, bookedPaidCents: 30_000, problems: [] });
+    // A capture Stripe approved on its own (our answer timed out): no spend, so not booked — flagged.
+    const alone = authorization({ card: w.ref, amount: 5_000, approved: true, status: "closed" });
+    await deliver(event("issuing_authorization.created", alone));
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: alone.id, type: "capture", amountCents: 5_000 })));
+    const flagged = await cardReconciliation(controller, { year: now.getUTCFullYear() });
+    expect(flagged.rows[0].problems).toEqual(expect.arrayContaining(["unbooked", "capture_mismatch", "approved_without_spend"]));
+    expect(flagged.unbooked).toMatchObject([{ amountCents: 5_000, problem: "no_spend" }]);
+    // A team member may not reconcile.
+    await expect(cardReconciliation(await w.world.as.author(), { year: now.getUTCFullYear() })).rejects.toThrow();
+  });
+
+  it("'Nu betalen' is the coordinator's, on approved requests, within 14 days of approval", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(10_000);
+    const coordinator = await w.world.as.coordinator();
+    await expect(selectSpendForCardPayment(await w.world.as.author(), spendId)).rejects.toThrow();
+    const { validUntil } = await selectSpendForCardPayment(coordinator, spendId);
+    const approvedAt = (await w.spend(spendId)).approvedAt!;
+    expect(validUntil.getTime()).toBe(approvedAt.getTime() + 14 * 86_400_000);
+    const far = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await expect(selectSpendForCardPayment(coordinator, spendId, { validUntil: far })).rejects.toMatchObject({ code: "invalid_input" });
+    const draft = await w.world.submitted(5_000);
+    await expect(selectSpendForCardPayment(coordinator, draft)).rejects.toMatchObject({ code: "spend_invalid_transition" });
+    // Team B's scope sees none of team A's card rows (RLS, not only the WHERE).
+    const seen = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamB.id, userId: w.world.users.memberB.id }, (tx) => tx.select().from(teamCards));
+    expect(seen).toEqual([]);
+    const own = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, userId: w.world.users.coordinatorA.id }, (tx) => tx.select().from(teamCards));
+    expect(own).toHaveLength(1);
+  });
+
+  it("Stripe can be chosen per municipality only when the keys are set", async () => {
+    const w = await ledgerWorld(t, { year: 2032 });
+    const admin = await createUser(t.db, w.municipalityId, { scopeRoles: [{ role: "admin" }] });
+    const ctx = await municipalityContext(t.db, admin.id);
+    await expect(updateDisbursementMode(ctx, "stripe_issuing", null)).rejects.toMatchObject({ code: "stripe_not_configured" });
+    expect(await updateDisbursementMode(ctx, "stripe_issuing")).toEqual({ changed: true });
+    expect(await disbursementMode(t.db, w.municipalityId)).toBe("stripe_issuing");
+    // Without keys the stored choice counts as manual.
+    expect(await disbursementMode(t.db, w.municipalityId, null)).toBe("manual");
+  });
+});
+
+describe("the pages, over the built app with real sessions (the journey without a browser)", () => {
+  async function signIn(userId: string) {
+    const id = randomBytes(20).toString("hex");
+    await t.db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    return `wijkwerk_session=${id}`;
+  }
+  const page = async (url: string, cookie: string, form?: Record<string, string>) => {
+    const res = await handler(
+      new Request(`http://localhost${url}`, {
+        method: form ? "POST" : "GET",
+        headers: { Cookie: cookie, Host: "localhost", ...(form ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" } : {}) },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+        redirect: "manual",
+      }),
+    );
+    return { status: res.status, location: res.headers.get("Location"), html: await res.text() };
+  };
+
+  it("approved request → coordinator 'Nu betalen' → card payment → paid → reconciliation clean; controller sets limits", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(12_500);
+    await w.approved(20_000); // a second open request: without the choice the card would be ambiguous
+    const coordinator = await signIn(w.world.users.coordinatorA.id);
+    await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, w.world.users.controller1.id));
+    const controller = await signIn(w.world.users.controller1.id);
+    const spendUrl = `/t/${w.world.teamA.slug}/werkbudget/${spendId}`;
+
+    const before = await page(spendUrl, coordinator);
+    expect(before.status).toBe(200);
+    expect(before.html).toContain("Betalen met de teamkaart");
+    expect(before.html).toContain("Nu betalen");
+    const chosen = await page(spendUrl, coordinator, { intent: "pay_now", validUntil: "" });
+    expect(chosen.status).toBe(302);
+    expect(chosen.location).toBe(`${spendUrl}?gedaan=nu-betalen`);
+    expect((await page(`${spendUrl}?gedaan=nu-betalen`, coordinator)).html).toContain("Gekozen voor de volgende kaartbetaling");
+    // A member (not the coordinator) has no 'Nu betalen'.
+    const author = await signIn(w.world.users.authorA.id);
+    expect((await page(spendUrl, author)).html).not.toContain('value="pay_now"');
+
+    const r = await w.request(12_000);
+    expect(r.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
+    const declined = await w.request(99_000);
+    expect(declined.json.approved).toBe(false);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 12_000 })));
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 12_000, approved: true, status: "closed" })));
+    expect(await w.spend(spendId)).toMatchObject({ status: "paid", paidCents: 12_000 });
+    expect(await w.reserved(spendId)).toBe("0");
+
+    const cardPage = await page(`/t/${w.world.teamA.slug}/kaart`, coordinator);
+    expect(cardPage.status).toBe(200);
+    expect(cardPage.html).toContain("•••• 4242");
+    expect(cardPage.html).toContain("Geen goedgekeurde aanvraag dekt dit bedrag.");
+    expect(cardPage.html).toContain("Afschrijving");
+    expect((await page(`/t/${w.world.teamA.slug}`, coordinator)).html).toContain(`/t/${w.world.teamA.slug}/kaart`);
+
+    const recon = await page(`/gemeente/werkbudget/afstemming?jaar=${new Date().getUTCFullYear()}`, controller);
+    expect(recon.status).toBe(200);
+    expect(recon.html).toContain("Alles klopt");
+    expect((await page("/gemeente/werkbudget/afstemming", coordinator)).status).toBe(404);
+
+    const cards = await page("/gemeente/werkbudget/kaarten", controller);
+    expect(cards.status).toBe(200);
+    const saved = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "150,00", monthlyCap: "", allowedCategories: "", blockedCategories: "betting_casino_gambling" });
+    expect(saved.status).toBe(302);
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ perAuthorizationCapCents: 15_000, monthlyCapCents: null, blockedCategories: ["betting_casino_gambling"] });
+    expect(await t.db.select().from(stripeOutbox).where(and(eq(stripeOutbox.teamCardId, w.card.id), eq(stripeOutbox.kind, "update_card")))).toHaveLength(1);
+    const invalid = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "veel", monthlyCap: "", allowedCategories: "a", blockedCategories: "b" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.html).toContain("Vul een bedrag in euro");
+  });
+});
