@@ -18,6 +18,8 @@ if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.all(
   "*",
   createRequestHandler({
