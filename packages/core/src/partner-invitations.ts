@@ -219,3 +219,29 @@ export async function proposalTeamOptions(ctx: UseCaseContext): Promise<{ id: st
       .orderBy(teams.name),
   );
 }
+
+export interface AwaitingProposal {
+  id: string;
+  email: string;
+  name: string | null;
+  partnerName: string | null;
+  proposedBy: string;
+  createdAt: Date;
+}
+
+/** The team's proposals awaiting the coordinator's decision (team scope), oldest first. */
+export async function awaitingProposals(ctx: UseCaseContext): Promise<AwaitingProposal[]> {
+  if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
+  const teamId = ctx.scope.teamId;
+  const municipalityId = ctx.actor.municipalityId;
+  if (!ctx.ability.can("confirm", as("Invitation", { municipalityId, teamId }))) return [];
+  return withScope(ctx.db, ctx.scope, (tx) =>
+    tx
+      .select({ id: invitations.id, email: invitations.email, name: invitations.proposedName, partnerName: partnerOrganisations.name, proposedBy: users.name, createdAt: invitations.createdAt })
+      .from(invitations)
+      .leftJoin(partnerOrganisations, eq(partnerOrganisations.id, invitations.partnerOrganisationId))
+      .innerJoin(users, eq(users.id, invitations.invitedBy))
+      .where(and(eq(invitations.teamId, teamId), eq(invitations.confirmation, "awaiting"), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .orderBy(invitations.createdAt),
+  );
+}
