@@ -88,7 +88,7 @@ function ProposalSection({ teams, proposals }: { teams: { id: string; name: stri
                   <th scope="row" className="font-normal">{p.name ? `${p.name} (${p.email})` : p.email}</th>
                   <td>{p.teamName}</td>
                   <td>{formatDate(p.createdAt)}</td>
-                  <td>{nl.invitationsPage.statuses[p.status]}</td>
+                  <td>{pp.statuses[p.status]}</td>
                   <td>{p.declineReason ?? "–"}</td>
                 </tr>
               ))}

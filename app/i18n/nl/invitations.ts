@@ -71,6 +71,7 @@ export const partnerProposals = {
   status: "Status",
   reason: "Reden",
   person: "Medewerker",
+  statuses: { pending: "Bevestigd, uitnodiging verstuurd", awaiting_confirmation: "Wacht op bevestiging coördinator", declined: "Afgewezen", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen" } as Record<string, string>,
 };
 
 export const acceptPage = {
