@@ -69,6 +69,8 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
   await invitePage.goto(link!);
   await expect(invitePage.getByRole("main")).toContainText("Mariaberg");
   await expect(invitePage.getByRole("main")).toContainText(invitee);
+  // The name the manager proposed is prefilled on the account form.
+  await expect(invitePage.getByLabel("Volledige naam")).toHaveValue("Noor Trajekt");
   await expectAccessible(invitePage);
   await fresh.close();
 
