@@ -114,3 +114,77 @@ export function InvitationList(props: { rows: InvitationListRow[]; page: number;
     </section>
   );
 }
+
+export interface ProposalActionData {
+  /** The proposal the last decision was about, with its outcome or the reason's error (input kept). */
+  proposal: { id: string; email: string; outcome: "confirmed" | "declined" | null; error: string | null; reason: string };
+}
+
+/** The team's proposals from partner managers: the coordinator confirms (invitation goes out) or declines with a reason. */
+export function ProposalList(props: { rows: { id: string; email: string; name: string | null; partnerName: string | null; proposedBy: string; createdAt: string | Date }[]; actionData?: ProposalActionData }) {
+  const p = nl.proposalsPage;
+  const last = props.actionData?.proposal;
+  return (
+    <section aria-labelledby="proposals-title" className="space-y-3">
+      <h2 id="proposals-title">{p.title}</h2>
+      <p>{p.intro}</p>
+      {last?.outcome ? (
+        <p role="status" className="alert alert-success">
+          {last.outcome === "confirmed" ? p.confirmed(last.email) : p.declined(last.email)}
+        </p>
+      ) : null}
+      {props.rows.length === 0 ? (
+        <p className="card">{p.empty}</p>
+      ) : (
+        <ul className="space-y-3">
+          {props.rows.map((r) => {
+            const error = last && last.id === r.id && !last.outcome ? last.error : null;
+            const reasonId = `reason-${r.id}`;
+            return (
+              <li key={r.id} className="card space-y-2">
+                <p className="font-semibold">{p.proposal(r.email, r.name)}</p>
+                <p>
+                  {p.by(r.proposedBy, r.partnerName)} {p.on} {formatDate(r.createdAt)}
+                </p>
+                <Form method="post">
+                  <input type="hidden" name="invitationId" value={r.id} />
+                  <SubmitButton name="intent" value="confirm" pendingText={p.confirming}>
+                    {p.confirm}
+                    <span className="sr-only"> ({r.email})</span>
+                  </SubmitButton>
+                </Form>
+                <Form method="post" className="space-y-2">
+                  <input type="hidden" name="invitationId" value={r.id} />
+                  <div className="field">
+                    <label htmlFor={reasonId}>{p.reason}</label>
+                    <p id={`${reasonId}-hint`} className="hint">
+                      {p.reasonHint}
+                    </p>
+                    <textarea
+                      id={reasonId}
+                      name="reason"
+                      className="input"
+                      rows={2}
+                      defaultValue={error ? last?.reason : undefined}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${reasonId}-hint ${reasonId}-error` : `${reasonId}-hint`}
+                    />
+                    {error ? (
+                      <p id={`${reasonId}-error`} className="field-error">
+                        {error}
+                      </p>
+                    ) : null}
+                  </div>
+                  <button type="submit" name="intent" value="decline" className="btn btn-secondary">
+                    {p.decline}
+                    <span className="sr-only"> ({r.email})</span>
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

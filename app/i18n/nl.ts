@@ -7,7 +7,7 @@ import { auditPage } from "./nl/audit";
 import { auth, passwordReset } from "./nl/auth";
 import { buurtenAdmin } from "./nl/admin-buurten";
 import { usersAdmin } from "./nl/admin-users";
-import { acceptPage, invitationsPage } from "./nl/invitations";
+import { acceptPage, invitationsPage, partnerProposals, proposalsPage } from "./nl/invitations";
 import { mailbox } from "./nl/mailbox";
 import { notificationsPage } from "./nl/notifications";
 import { municipality } from "./nl/municipality";
@@ -46,6 +46,8 @@ export const nl = {
   adminPartners,
   adminSettings,
   invitationsPage,
+  proposalsPage,
+  partnerProposals,
   buurtenAdmin,
   usersAdmin,
   acceptPage,

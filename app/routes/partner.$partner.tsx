@@ -1,11 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
+import { z } from "zod";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { HoursChart } from "~/components/hours-chart";
 import { requirePartnerContext } from "~/context.server";
-import { ACTIVITY_KINDS, partnerDashboard, partnerOverview, type MonthCell } from "~/core.server";
+import { ACTIVITY_KINDS, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatHours } from "~/lib/format";
-import { toHttpError } from "~/lib/http.server";
+import { formatDate, formatHours } from "~/lib/format";
+import { runForForm, toHttpError } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` }];
 
@@ -15,20 +20,98 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   // The staff list (placements) and the hours dashboard: counts and hours only.
   const [overview, dashboard] = await Promise.all([partnerOverview(ctx), partnerDashboard(ctx, { year }).catch(toHttpError)]);
-  return { partner: ctx.partner, overview, dashboard, kinds: [...ACTIVITY_KINDS] };
+  // Proposing staff for a team (the coordinator confirms): only for who may.
+  const mayPropose = ctx.ability.can("create", as("Invitation", { municipalityId: ctx.user.municipalityId, partnerId: ctx.partner.id, role: "member", confirmation: "awaiting" }));
+  const [proposalTeams, proposals] = mayPropose ? await Promise.all([proposalTeamOptions(ctx), listProposals(ctx)]) : [[], []];
+  return { partner: ctx.partner, overview, dashboard, kinds: [...ACTIVITY_KINDS], mayPropose, proposalTeams, proposals };
+}
+
+const pp = nl.partnerProposals;
+const proposalSchema = z.object({
+  teamId: z.string({ required_error: pp.teamRequired }).uuid(pp.teamRequired),
+  email: z.string({ required_error: pp.emailRequired }).trim().email(pp.emailInvalid),
+  name: z.string().trim().max(200, pp.nameTooLong).optional(),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requirePartnerContext(request, params.partner, context as { ip?: string });
+  const submission = parseWithZod(await request.formData(), { schema: proposalSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), sent: null }, { status: 400 });
+  const outcome = await runForForm(submission.reply, () => proposeInvitation(ctx, submission.value));
+  if (!outcome.ok) return data({ result: outcome.result, sent: null }, { status: outcome.status });
+  const teams = await proposalTeamOptions(ctx);
+  return { result: submission.reply({ resetForm: true }), sent: { email: submission.value.email, team: teams.find((t) => t.id === submission.value.teamId)?.name ?? "" } };
+}
+
+function ProposalSection({ teams, proposals }: { teams: { id: string; name: string }[]; proposals: { id: string; email: string; name: string | null; teamName: string; createdAt: string | Date; status: string; declineReason: string | null }[] }) {
+  const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> | null; sent: { email: string; team: string } | null } | undefined;
+  const [form, fields] = useForm({ lastResult: actionData?.result ?? undefined, shouldValidate: "onSubmit" });
+  return (
+    <section aria-labelledby="proposal-title" className="space-y-4">
+      <div className="card max-w-xl">
+        <h2 id="proposal-title">{pp.title}</h2>
+        <p>{pp.intro}</p>
+        {actionData?.sent ? (
+          <p role="status" className="alert alert-success">
+            {pp.sent(actionData.sent.email, actionData.sent.team)}
+          </p>
+        ) : null}
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <SelectField field={fields.teamId} label={pp.team} options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder={pp.chooseTeam} />
+          <TextField field={fields.email} label={pp.email} type="email" autoComplete="off" />
+          <TextField field={fields.name} label={pp.name} autoComplete="off" />
+          <SubmitButton pendingText={pp.sending}>{pp.submit}</SubmitButton>
+        </Form>
+      </div>
+      <div className="card overflow-x-auto">
+        {proposals.length === 0 ? (
+          <>
+            <h3>{pp.listTitle}</h3>
+            <p>{pp.empty}</p>
+          </>
+        ) : (
+          <table className="table">
+            <caption className="pb-2 text-left text-lg font-semibold">{pp.listTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{pp.person}</th>
+                <th scope="col">{pp.team}</th>
+                <th scope="col">{pp.created}</th>
+                <th scope="col">{pp.status}</th>
+                <th scope="col">{pp.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposals.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" className="font-normal">{p.name ? `${p.name} (${p.email})` : p.email}</th>
+                  <td>{p.teamName}</td>
+                  <td>{formatDate(p.createdAt)}</td>
+                  <td>{pp.statuses[p.status]}</td>
+                  <td>{p.declineReason ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
 }
 
 const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
 const share = (registered: number, agreed: number) => (agreed > 0 ? percent.format(registered / agreed) : "–");
 
 export default function PartnerOverviewPage() {
-  const { partner, overview, dashboard, kinds } = useLoaderData<typeof loader>();
+  const { partner, overview, dashboard, kinds, mayPropose, proposalTeams, proposals } = useLoaderData<typeof loader>();
   const { teams, staff, totals } = overview;
   const teamsWithStaff = teams.filter((t) => t.coordinators + t.members + t.volunteers > 0).length;
   return (
     <div className="space-y-4">
       <h1>{partner.name}</h1>
       <p>{nl.partner.intro}</p>
+      {mayPropose ? <ProposalSection teams={proposalTeams} proposals={proposals} /> : null}
       <HoursDashboard slug={partner.slug} dashboard={dashboard} kinds={kinds} />
       <h2>{nl.partner.staffHeading}</h2>
       {staff.length === 0 ? (

@@ -1,12 +1,12 @@
 // A coordinator invites colleagues into their own team (member, volunteer).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { InvitationForm, InvitationList, type InvitationActionData } from "~/components/invitations";
+import { InvitationForm, InvitationList, ProposalList, type InvitationActionData, type ProposalActionData } from "~/components/invitations";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { grantableTeamRoles, listInvitations, listPartnerOptions } from "~/core.server";
-import { nl } from "~/i18n/nl";
+import { awaitingProposals, confirmProposal, declineProposal, grantableTeamRoles, isDomainError, listInvitations, listPartnerOptions, type UseCaseContext } from "~/core.server";
+import { domainErrorMessage, nl } from "~/i18n/nl";
 import { handleInvitationAction } from "~/lib/invitations.server";
-import { pageParam } from "~/lib/http.server";
+import { appBaseUrl, pageParam, toHttpError } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.invitationsPage.title} – ${nl.common.appName}` }];
 
@@ -21,22 +21,47 @@ async function requireInviter(request: Request, teamSlug: string | undefined, co
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx, roles } = await requireInviter(request, params.team, context);
   const page = pageParam(request);
-  const [list, partners] = await Promise.all([listInvitations(ctx, page), listPartnerOptions(ctx)]);
-  return { ...list, page, roles, partners, team: ctx.team.name };
+  const [list, partners, proposals] = await Promise.all([listInvitations(ctx, page), listPartnerOptions(ctx), awaitingProposals(ctx)]);
+  return { ...list, page, roles, partners, proposals, team: ctx.team.name };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireInviter(request, params.team, context);
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "confirm" || intent === "decline") return decideProposal(ctx, request, intent);
   return handleInvitationAction(ctx, request, { teamScoped: true });
 }
 
+/** A partner manager's proposal: confirm (the invitation e-mail goes out) or decline with a reason. */
+async function decideProposal(ctx: UseCaseContext, request: Request, intent: "confirm" | "decline"): Promise<ProposalActionData> {
+  const form = await request.formData();
+  const id = String(form.get("invitationId") ?? "");
+  const reason = String(form.get("reason") ?? "");
+  const [proposal] = (await awaitingProposals(ctx)).filter((p) => p.id === id);
+  if (!proposal) throw new Response(domainErrorMessage("invitation_not_awaiting"), { status: 409 });
+  if (intent === "confirm") {
+    await confirmProposal(ctx, id, { baseUrl: appBaseUrl(request) }).catch(toHttpError);
+    return { proposal: { id, email: proposal.email, outcome: "confirmed", error: null, reason: "" } };
+  }
+  try {
+    await declineProposal(ctx, id, reason);
+  } catch (e) {
+    if (isDomainError(e) && e.code === "invalid_input") return { proposal: { id, email: proposal.email, outcome: null, error: nl.proposalsPage.reasonRequired, reason } };
+    toHttpError(e);
+  }
+  return { proposal: { id, email: proposal.email, outcome: "declined", error: null, reason: "" } };
+}
+
 export default function TeamInvitations() {
-  const { rows, page, pages, roles, partners, team } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as InvitationActionData | undefined;
+  const { rows, page, pages, roles, partners, proposals, team } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as (InvitationActionData & Partial<ProposalActionData>) | undefined;
+  const actionData = data && "result" in data ? data : undefined;
+  const proposalData = data?.proposal ? { proposal: data.proposal } : undefined;
   return (
     <div className="space-y-6">
       <h2 className="sr-only">{nl.invitationsPage.title}</h2>
       <p>{nl.invitationsPage.teamIntro(team)} {nl.invitationsPage.intro}</p>
+      <ProposalList rows={proposals} actionData={proposalData} />
       <InvitationForm actionData={actionData} roles={roles} partners={partners} />
       <InvitationList rows={rows} page={page} pages={pages} showTeam={false} canRevoke />
     </div>

@@ -67,7 +67,7 @@ export default function AcceptInvitation() {
   const { invitation, viewerEmail, error } = useLoaderData<typeof loader>();
   const { token } = useParams();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit", defaultValue: { name: invitation?.proposedName ?? "" } as Record<string, string> });
   if (!invitation) {
     return (
       <section className="mx-auto max-w-md space-y-4">

@@ -239,8 +239,19 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: createdAt(),
+    /**
+     * A partner manager's proposal needs the team coordinator's confirmation:
+     * 'awaiting' (no link sent yet), 'confirmed' (the link went out) or
+     * 'declined'. Null for invitations that need no confirmation.
+     */
+    confirmation: text("confirmation"),
+    /** The name the partner manager proposed (optional, prefilled at acceptance). */
+    proposedName: text("proposed_name"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    declineReason: text("decline_reason"),
   },
-  (t) => [index("invitations_team").on(t.teamId)],
+  (t) => [index("invitations_team").on(t.teamId), index("invitations_partner").on(t.partnerOrganisationId)],
 );
 
 export const outboxEmails = pgTable("outbox_emails", {

@@ -19,7 +19,7 @@ export const invitationsPage = {
   created: "Verstuurd",
   expires: "Geldig tot",
   status: "Status",
-  statuses: { pending: "Openstaand", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen" } as Record<string, string>,
+  statuses: { pending: "Openstaand", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen", awaiting_confirmation: "Wacht op bevestiging", declined: "Afgewezen" } as Record<string, string>,
   revoke: "Intrekken",
   revokeLabel: (email: string) => `Uitnodiging voor ${email} intrekken`,
   revokeConfirm: (email: string) => `Weet je zeker dat je de uitnodiging voor ${email} wilt intrekken? De link werkt daarna niet meer.`,
@@ -30,6 +30,48 @@ export const invitationsPage = {
   teamRequired: "Kies een team voor deze rol.",
   partnerRequired: "Kies de organisatie voor een manager partnerorganisatie.",
   roleForbidden: "Je mag deze rol niet toekennen.",
+};
+
+/** A partner manager's proposal, as the team's coordinator decides on it. */
+export const proposalsPage = {
+  title: "Voordrachten van partnerorganisaties",
+  intro: "Een manager van een partnerorganisatie stelt voor een eigen medewerker als teamlid uit te nodigen. Pas als jij bevestigt, krijgt deze persoon de uitnodiging met de link (7 dagen geldig).",
+  proposal: (email: string, name: string | null) => (name ? `${name} (${email})` : email),
+  by: (manager: string, partner: string | null) => `Voorgedragen door ${manager}${partner ? ` van ${partner}` : ""}`,
+  on: "op",
+  confirm: "Bevestigen en uitnodiging versturen",
+  empty: "Er wachten geen voordrachten op je besluit.",
+  confirming: "Bezig met versturen…",
+  reason: "Reden van afwijzing",
+  reasonHint: "De manager van de partnerorganisatie krijgt deze reden te zien.",
+  reasonRequired: "Geef een reden van minstens 3 tekens.",
+  decline: "Afwijzen",
+  confirmed: (email: string) => `Bevestigd: de uitnodiging is verstuurd naar ${email}.`,
+  declined: (email: string) => `De voordracht van ${email} is afgewezen.`,
+};
+
+/** The partner manager's form and list on /partner/<slug>. */
+export const partnerProposals = {
+  title: "Medewerker voordragen voor een team",
+  intro: "Stel een medewerker van jouw organisatie voor als teamlid. De coördinator van het team bevestigt eerst; pas daarna krijgt je medewerker de uitnodiging per e-mail.",
+  team: "Team",
+  chooseTeam: "Kies een team",
+  teamRequired: "Kies een team.",
+  email: "E-mailadres van de medewerker",
+  emailRequired: "Vul een e-mailadres in.",
+  emailInvalid: "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.",
+  name: "Naam (optioneel)",
+  nameTooLong: "Gebruik hoogstens 200 tekens.",
+  submit: "Voordragen",
+  sending: "Bezig met voordragen…",
+  sent: (email: string, team: string) => `Voordracht voor ${email} is naar de coördinator van ${team} gestuurd. Je krijgt bericht zodra er is besloten.`,
+  listTitle: "Jouw voordrachten",
+  empty: "Je hebt nog niemand voorgedragen.",
+  created: "Voorgedragen op",
+  status: "Status",
+  reason: "Reden",
+  person: "Medewerker",
+  statuses: { pending: "Bevestigd, uitnodiging verstuurd", awaiting_confirmation: "Wacht op bevestiging coördinator", declined: "Afgewezen", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen" } as Record<string, string>,
 };
 
 export const acceptPage = {

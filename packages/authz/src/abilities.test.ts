@@ -29,6 +29,14 @@ const inMunicipality = (type: TaggedSubject["__type"], municipalityId = M1) => a
 describe("coordinator of team A", () => {
   const ability = teamUser("coordinator");
 
+  it("confirms or declines partner proposals for its own team only", () => {
+    for (const action of ["confirm", "decline"] as const) {
+      expect(ability.can(action, as("Invitation", { municipalityId: M1, teamId: TEAM_A }))).toBe(true);
+      expect(ability.can(action, as("Invitation", { municipalityId: M1, teamId: TEAM_B }))).toBe(false);
+    }
+    expect(teamUser("member").can("confirm", as("Invitation", { municipalityId: M1, teamId: TEAM_A }))).toBe(false);
+  });
+
   it("reads its own team, members, buurten and invitations", () => {
     expect(ability.can("read", team(TEAM_A))).toBe(true);
     expect(ability.can("read", membership(TEAM_A))).toBe(true);
@@ -194,6 +202,22 @@ describe("partner manager of partner P", () => {
     expect(ability.can("read", membership(TEAM_A))).toBe(false);
     expect(ability.can("read", inMunicipality("MunicipalityOverview"))).toBe(false);
     expect(ability.can("manage", inMunicipality("Settings"))).toBe(false);
+  });
+
+  it("proposes only its own staff, as member, for any team; never confirms or invites directly", () => {
+    const proposal = (over: Record<string, unknown> = {}) => as("Invitation", { municipalityId: M1, partnerId: PARTNER_P, teamId: TEAM_A, role: "member", confirmation: "awaiting", ...over });
+    expect(ability.can("create", proposal())).toBe(true);
+    expect(ability.can("create", proposal({ teamId: TEAM_B }))).toBe(true);
+    expect(ability.can("create", proposal({ role: "coordinator" }))).toBe(false);
+    expect(ability.can("create", proposal({ role: "volunteer" }))).toBe(false);
+    expect(ability.can("create", proposal({ partnerId: PARTNER_Q }))).toBe(false);
+    expect(ability.can("create", proposal({ municipalityId: M2 }))).toBe(false);
+    expect(ability.can("create", proposal({ confirmation: null }))).toBe(false);
+    expect(ability.can("read", proposal())).toBe(true);
+    expect(ability.can("read", proposal({ partnerId: PARTNER_Q }))).toBe(false);
+    expect(ability.can("confirm", proposal())).toBe(false);
+    expect(ability.can("decline", proposal())).toBe(false);
+    expect(ability.can("invite", as("Membership", { municipalityId: M1, teamId: TEAM_A, role: "member" }))).toBe(false);
   });
 
   it("a partner_manager role without a partner grants nothing", () => {

@@ -16,6 +16,9 @@ export type Action =
   | "delete"
   | "invite"
   | "unlock"
+  // A partner manager's proposal for a team (packages/core/src/partner-invitations.ts).
+  | "confirm"
+  | "decline"
   // The spend request's workflow (packages/core/src/spend-workflow.ts).
   | "submit"
   | "endorse"
@@ -131,6 +134,8 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "invite", subject: "Membership", conditions: { teamId, role: { $in: GRANTABLE_BY_COORDINATOR } } },
     { action: "read", subject: "Invitation", conditions: { teamId } },
     { action: "delete", subject: "Invitation", conditions: { teamId } },
+    // A partner manager's proposal of its own staff for this team: the coordinator decides.
+    { action: ["confirm", "decline"], subject: "Invitation", conditions: { teamId } },
     ...ownSpendRules(teamId, userId),
     // The whole team's requests; endorsing and evaluating, never one's own endorsement.
     { action: ["read", "evaluate"], subject: "Spend", conditions: { teamId } },
@@ -211,6 +216,10 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
           // Its own agreements and its own staff's hours (counts and hours only).
           { action: "read", subject: "Agreement", conditions: { municipalityId, partnerId } },
           { action: "read", subject: "TimeRegistration", conditions: { municipalityId, partnerId } },
+          // Proposes its own staff for any team of the municipality, as member only and employed by its own
+          // organisation; nothing goes out until the team's coordinator confirms. Reads its own proposals.
+          { action: "create", subject: "Invitation", conditions: { municipalityId, partnerId, role: "member", confirmation: "awaiting" } },
+          { action: "read", subject: "Invitation", conditions: { municipalityId, partnerId } },
         ]
       : [],
 };

@@ -13,6 +13,7 @@ export * from "./sessions";
 export * from "./password-reset";
 export * from "./outbox-delivery";
 export * from "./invitations";
+export * from "./partner-invitations";
 export * from "./partner-overview";
 export * from "./reference";
 export * from "./admin-teams";

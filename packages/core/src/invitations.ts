@@ -122,7 +122,7 @@ const ROLE_LABELS: Record<InvitableRole, string> = {
   partner_manager: "partnermanager",
 };
 
-function invitationText(p: { inviter: string; place: string | null; role: InvitableRole; link: string; hasAccount: boolean }) {
+export function invitationText(p: { inviter: string; place: string | null; role: InvitableRole; link: string; hasAccount: boolean }) {
   const where = p.place ? ` bij ${p.place}` : "";
   const how = p.hasAccount ? "Log in met je bestaande account en accepteer de uitnodiging via deze link" : "Maak je account aan via deze link";
   return `Hallo,\n\n${p.inviter} nodigt je uit als ${ROLE_LABELS[p.role]}${where} in Wijkwerk.\n\n${how} (${INVITATION_DAYS} dagen geldig, één keer te gebruiken, alleen voor dit e-mailadres):\n\n${p.link}\n\nVerwachtte je deze uitnodiging niet? Dan kun je dit bericht negeren.\n\nWijkwerk`;
@@ -153,7 +153,7 @@ async function holdsAlready(q: Queryable, userId: string, t: GrantTarget): Promi
   return Boolean(r);
 }
 
-export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired" | "awaiting_confirmation" | "declined";
 
 export interface InvitationRow {
   id: string;
@@ -165,11 +165,19 @@ export interface InvitationRow {
   createdAt: Date;
   expiresAt: Date;
   status: InvitationStatus;
+  /** A partner manager's proposal: the name proposed and, when declined, why. */
+  proposedName: string | null;
+  declineReason: string | null;
 }
 
-function statusOf(r: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+type StatusFields = { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date; confirmation?: string | null };
+
+export function statusOf(r: StatusFields, now: Date): InvitationStatus {
   if (r.acceptedAt) return "accepted";
   if (r.revokedAt) return "revoked";
+  // A partner manager's proposal: no link exists until the coordinator confirms.
+  if (r.confirmation === "declined") return "declined";
+  if (r.confirmation === "awaiting") return "awaiting_confirmation";
   return r.expiresAt <= now ? "expired" : "pending";
 }
 
@@ -195,6 +203,9 @@ export async function listInvitations(ctx: UseCaseContext, page = 1, now = new D
         expiresAt: invitations.expiresAt,
         acceptedAt: invitations.acceptedAt,
         revokedAt: invitations.revokedAt,
+        confirmation: invitations.confirmation,
+        proposedName: invitations.proposedName,
+        declineReason: invitations.declineReason,
       })
       .from(invitations)
       .leftJoin(teams, eq(teams.id, invitations.teamId))
@@ -205,7 +216,7 @@ export async function listInvitations(ctx: UseCaseContext, page = 1, now = new D
       .limit(INVITATIONS_PAGE_SIZE)
       .offset((Math.max(1, page) - 1) * INVITATIONS_PAGE_SIZE);
     return {
-      rows: rows.map((r) => ({ id: r.id, email: r.email, role: r.role as InvitableRole, teamName: r.teamName, partnerName: r.partnerName, invitedBy: r.invitedBy, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now) })),
+      rows: rows.map((r) => ({ id: r.id, email: r.email, role: r.role as InvitableRole, teamName: r.teamName, partnerName: r.partnerName, invitedBy: r.invitedBy, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now), proposedName: r.proposedName, declineReason: r.declineReason })),
       total,
       pages: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)),
     };
@@ -236,6 +247,8 @@ export interface InvitationPreview {
   inviterName: string;
   expiresAt: Date;
   hasAccount: boolean;
+  /** The name a partner manager proposed, to prefill the account form. */
+  proposedName: string | null;
 }
 
 /** Reads an invitation by its link token (no session needed); clear errors for used, revoked or expired links. */
@@ -251,6 +264,8 @@ export async function previewInvitation(db: Queryable, token: string, now = new 
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
+      confirmation: invitations.confirmation,
+      proposedName: invitations.proposedName,
     })
     .from(invitations)
     .leftJoin(teams, eq(teams.id, invitations.teamId))
@@ -260,11 +275,13 @@ export async function previewInvitation(db: Queryable, token: string, now = new 
   if (!row) throw new DomainError("token_invalid", 404);
   assertUsable(row, now);
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  return { email: row.email, role: row.role as InvitableRole, teamName: row.teamName, teamSlug: row.teamSlug, partnerName: row.partnerName, inviterName: row.inviterName, expiresAt: row.expiresAt, hasAccount: Boolean(account) };
+  return { email: row.email, role: row.role as InvitableRole, teamName: row.teamName, teamSlug: row.teamSlug, partnerName: row.partnerName, inviterName: row.inviterName, expiresAt: row.expiresAt, hasAccount: Boolean(account), proposedName: row.proposedName };
 }
 
-function assertUsable(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date) {
+function assertUsable(row: StatusFields, now: Date) {
   const status = statusOf(row, now);
+  if (status === "awaiting_confirmation") throw new DomainError("invitation_awaiting_confirmation", 409);
+  if (status === "declined") throw new DomainError("invitation_declined", 410);
   if (status === "accepted") throw new DomainError("token_used", 410);
   if (status === "revoked") throw new DomainError("invitation_revoked", 410);
   if (status === "expired") throw new DomainError("token_expired", 410);
@@ -298,14 +315,27 @@ export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: 
     const target: GrantTarget = { municipalityId: inv.municipalityId, role, teamId: inv.teamId, partnerId: inv.partnerOrganisationId };
     const team = inv.teamId ? await activeTeam(tx, inv.municipalityId, inv.teamId) : null;
 
-    // Permissions can change in 7 days: the inviter must still be allowed to grant this.
-    const inviter = await loadGrants(tx, inv.invitedBy);
-    if (!inviter || !mayGrant(defineAbilityFor(inviter.grants), target) || (inv.teamId && !team)) {
+    // Permissions can change in 7 days: the inviter must still be allowed to grant this. For a partner
+    // manager's proposal the grantor is the coordinator who confirmed it, and the manager must still
+    // be allowed to propose its staff.
+    const grantor = inv.confirmation === "confirmed" && inv.decidedBy ? inv.decidedBy : inv.invitedBy;
+    const inviter = await loadGrants(tx, grantor);
+    const proposer = inv.confirmation === "confirmed" ? await loadGrants(tx, inv.invitedBy) : null;
+    const proposerOk =
+      inv.confirmation !== "confirmed" ||
+      (proposer !== null && defineAbilityFor(proposer.grants).can("create", as("Invitation", { municipalityId: inv.municipalityId, partnerId: inv.partnerOrganisationId, teamId: inv.teamId, role, confirmation: "awaiting" })));
+    if (!inviter || !mayGrant(defineAbilityFor(inviter.grants), target) || !proposerOk || (inv.teamId && !team)) {
       await appendAudit(tx, { municipalityId: inv.municipalityId, teamId: inv.teamId, actor: null, action: "invitation.rejected", objectType: "invitation", objectId: inv.id, result: "failure", meta, data: { email: inv.email, role, reason: "grantor_lacks_permission" } });
       return { refused: "invitation_grantor_lacks_permission" as const };
     }
 
     const userId = input.kind === "new" ? await createInvitedAccount(tx, inv, input, passwordHash!, meta) : await checkedExistingAccount(tx, inv, input.userId);
+    // Proposed by a partner manager: the person works for that partner (an existing account of another partner cannot accept).
+    if (inv.confirmation === "confirmed" && inv.partnerOrganisationId && input.kind === "existing") {
+      const [u] = await tx.select({ partnerId: users.partnerOrganisationId }).from(users).where(eq(users.id, userId));
+      if (u.partnerId && u.partnerId !== inv.partnerOrganisationId) throw new DomainError("invitation_wrong_partner", 403);
+      if (!u.partnerId) await tx.update(users).set({ partnerOrganisationId: inv.partnerOrganisationId }).where(eq(users.id, userId));
+    }
     if (await holdsAlready(tx, userId, target)) throw new DomainError("already_member", 409);
     if (inv.teamId) {
       await tx.insert(teamMemberships).values({ municipalityId: inv.municipalityId, teamId: inv.teamId, userId, role: role as TeamRole });
