@@ -1,5 +1,5 @@
 // Issue 4's journey in a real browser: the admin switches the municipality to
-// team cards, the controller requests De Heeg's card (the server's Stripe
+// team cards, the controller requests Wittevrouwenveld-Wyckerpoort's card (the server's Stripe
 // outbox creates it at the local stand-in for Stripe's API), the coordinator
 // chooses the demo's approved request with "Nu betalen", a card payment is
 // authorised by the real webhook (events signed with the SDK), captured and
@@ -13,7 +13,8 @@ import { expectAccessible, loginAs, loginAsAdmin, loginAsController, logout } fr
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SECRET = "whsec_e2e_local_secret";
-const COORDINATOR = "coordinator.de-heeg@wijkwerk.demo";
+// Its own approved demo request (Waterrekening): De Heeg's is the controller spec's manual payment.
+const COORDINATOR = "coordinator.wittevrouwenveld-wyckerpoort@wijkwerk.demo";
 let stripeApi: StripeTestServer;
 
 test.beforeAll(async () => {
@@ -36,21 +37,21 @@ test("team card: approved request → Nu betalen → authorised card payment →
   await loginAsController(page);
   await page.goto("/gemeente/werkbudget");
   await page.getByRole("link", { name: "Teamkaarten" }).click();
-  const deHeeg = page.getByRole("region", { name: "De Heeg" });
-  await deHeeg.getByLabel("Maximum per betaling").fill("500");
-  await deHeeg.getByRole("button", { name: "Kaart aanvragen" }).click();
+  const team = page.getByRole("region", { name: "Wittevrouwenveld-Wyckerpoort" });
+  await team.getByLabel("Maximum per betaling").fill("500");
+  await team.getByRole("button", { name: "Kaart aanvragen" }).click();
   await expect(page.getByRole("status")).toHaveText("De kaart is aangevraagd; Stripe maakt hem aan.");
   // The server's timer sends the outbox (every 2 s here) to the stand-in.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("region", { name: "De Heeg" })).toContainText("Status: Actief");
+    await expect(page.getByRole("region", { name: "Wittevrouwenveld-Wyckerpoort" })).toContainText("Status: Actief");
   }).toPass({ timeout: 30_000 });
   await expectAccessible(page);
   await logout(page);
 
   await loginAs(page, COORDINATOR);
-  await page.goto("/t/de-heeg/werkbudget");
-  await page.getByRole("row", { name: /Energierekening november/ }).first().getByRole("link").first().click();
+  await page.goto("/t/wittevrouwenveld-wyckerpoort/werkbudget");
+  await page.getByRole("row", { name: /Waterrekening/ }).first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Betalen met de teamkaart" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Nu betalen" }).click();
@@ -67,17 +68,17 @@ test("team card: approved request → Nu betalen → authorised card payment →
     expect(res.status()).toBe(200);
     return res;
   };
-  const auth = authorization({ card: ref, pendingAmount: 9_500 });
+  const auth = authorization({ card: ref, pendingAmount: 6_450 });
   const answer = await post(event("issuing_authorization.request", auth));
   expect(await answer.json()).toMatchObject({ approved: true });
   expect(answer.headers()["stripe-version"]).toBeTruthy();
-  const capture = transaction({ card: ref, authorizationId: auth.id, type: "capture", amountCents: 9_500 });
+  const capture = transaction({ card: ref, authorizationId: auth.id, type: "capture", amountCents: 6_450 });
   await post(event("issuing_transaction.created", capture));
-  await post(event("issuing_authorization.updated", authorization({ id: auth.id, card: ref, amount: 9_500, approved: true, status: "closed", transactions: [capture] })));
+  await post(event("issuing_authorization.updated", authorization({ id: auth.id, card: ref, amount: 6_450, approved: true, status: "closed", transactions: [capture] })));
 
   await page.goto(spendUrl);
   await expect(page.getByText("Betaald").first()).toBeVisible();
-  await page.goto("/t/de-heeg/kaart");
+  await page.goto("/t/wittevrouwenveld-wyckerpoort/kaart");
   await expect(page.getByText(`•••• ${card.last4}`)).toBeVisible();
   await expect(page.getByRole("cell", { name: "Afschrijving", exact: true })).toBeVisible();
   await expectAccessible(page);
