@@ -109,7 +109,9 @@ test("member registers hours → coordinator overview → partner dashboard → 
   const sameYear = last.monday.slice(0, 4) === current.monday.slice(0, 4);
   const perTeam = page.getByRole("table", { name: `Per team in ${year}` });
   await expect(perTeam.getByRole("row", { name: /^Limmel-Nazareth/ })).toContainText(sameYear ? "47 uur" : "23,5 uur");
-  await expect(page.getByText("Werkgroepen bestaan nog niet in Wijkwerk")).toBeVisible();
+  // Workgroups (last column): the demo's Trajekt member of Limmel-Nazareth is in "Preventie en vroegsignalering".
+  await expect(perTeam.getByRole("row", { name: /^Limmel-Nazareth/ }).getByRole("cell").last()).toHaveText("1");
+  await expect(page.getByText(/Werkgroepen: het aantal werkgroepen waarvan uw medewerkers/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Aandachtspunten" })).toBeVisible();
   for (const other of ["Frank Bours", "Sanne Ramakers", "Jo Heijnen"]) await expect(page.getByText(other)).toHaveCount(0);
   await expectAccessible(page);

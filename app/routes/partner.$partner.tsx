@@ -206,6 +206,7 @@ function MonthTable({ caption, months }: { caption: string; months: MonthCell[] 
           <th scope="col" className="text-right">{t.people}</th>
           <th scope="col" className="text-right">{t.missingWeeks}</th>
           <th scope="col" className="text-right">{t.requests}</th>
+          <th scope="col" className="text-right">{t.workgroups}</th>
         </tr>
       </thead>
       <tbody>
@@ -218,6 +219,7 @@ function MonthTable({ caption, months }: { caption: string; months: MonthCell[] 
             <td className="text-right">{c.people}</td>
             <td className="text-right">{c.missingWeeks}</td>
             <td className="text-right">{c.requests ?? "–"}</td>
+            <td className="text-right">{c.workgroups ?? "–"}</td>
           </tr>
         ))}
       </tbody>
@@ -230,6 +232,7 @@ function MonthTable({ caption, months }: { caption: string; months: MonthCell[] 
           <td />
           <td className="text-right">{sum((c) => c.missingWeeks)}</td>
           <td className="text-right">{sum((c) => c.requests ?? 0)}</td>
+          <td className="text-right">{months.findLast((c) => c.workgroups !== null)?.workgroups ?? "–"}</td>
         </tr>
       </tfoot>
     </table>

@@ -131,7 +131,7 @@ export const partnerDashboard = {
   missingWeeks: "Ontbrekende weken",
   requests: "Werkbudgetaanvragen",
   workgroups: "Werkgroepen",
-  workgroupsNote: "Werkgroepen bestaan nog niet in Wijkwerk; het aantal is daarom 0.",
+  workgroupsNote: "Werkgroepen: het aantal werkgroepen waarvan uw medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
   teamsCaption: (year: number) => `Per team in ${year}`,
   team: "Team",
   placed: "Geplaatst",

@@ -32,6 +32,8 @@ export interface MonthCell {
   missingWeeks: number;
   /** Workbudget requests submitted by this partner's staff (partner view only; null elsewhere). */
   requests: number | null;
+  /** Workgroups this partner's staff (placed in the team) are active members of by the month's end (partner view only; null elsewhere and for months not begun). */
+  workgroups: number | null;
 }
 
 export interface PartnerTeamMonths {
@@ -53,6 +55,7 @@ interface MonthlyRow {
   people: number | null;
   missing: number | null;
   requests: number | null;
+  workgroups: number | null;
 }
 
 /** Mondays of the weeks that belong to `year` (Monday in the year). */
@@ -67,6 +70,21 @@ function yearWeeks(year: number) {
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** How many months of `year` have begun on `now` (Amsterdam): 0 for a future year, 12 for a past one. */
+export function monthsBegun(year: number, now: Date): number {
+  const [y, m] = amsterdamDay(now).split("-").map(Number);
+  return year < y ? 12 : year > y ? 0 : m;
+}
+
+/** Twelve empty months; the partner-only counts are 0 in months that have begun, null otherwise (and null outside the partner view). */
+function emptyMonths(partnerCounts: boolean, begun: number): MonthCell[] {
+  return Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1, agreed: 0, registered: 0, activity: { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 }, people: 0, missingWeeks: 0,
+    requests: partnerCounts ? 0 : null,
+    workgroups: partnerCounts && i < begun ? 0 : null,
+  }));
+}
+
 /**
  * The monthly aggregate, one statement. partnerId null = every partner of
  * the municipality (RLS decides what the scope may see in any case).
@@ -74,6 +92,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; partnerId: string | null; year: number; now: Date; withRequests: boolean }): Promise<PartnerTeamMonths[]> {
   const { first, last } = yearWeeks(p.year);
   const lastCompleted = addWeeks(currentMonday(p.now), -1);
+  const begun = monthsBegun(p.year, p.now);
   const partner = p.partnerId;
   const rows = await queryRows<MonthlyRow>(
     tx,
@@ -105,13 +124,20 @@ export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; p
               ? sql`select ${partner}::uuid as partner_id, q.team_id, q.month, q.requests from partner_request_counts(${p.year}) q`
               : sql`select null::uuid as partner_id, null::uuid as team_id, null::int as month, null::int as requests where false`
           }
+        ), wgroups as (
+          ${
+            p.withRequests && partner
+              ? sql`select ${partner}::uuid as partner_id, q.team_id, q.month, q.workgroups from partner_workgroup_counts(${p.year}, ${amsterdamDay(p.now)}::date) q where q.team_id is not null`
+              : sql`select null::uuid as partner_id, null::uuid as team_id, null::int as month, null::int as workgroups where false`
+          }
         )
         select partner_id, team_id, month, a.agreed::text, r.individual::text, r.collective::text, r.meeting::text, r.workgroup::text, r.other::text,
-               r.people, e.missing, q.requests
+               r.people, e.missing, q.requests, g.workgroups
         from agreed a
         full join registered r using (partner_id, team_id, month)
         full join expected e using (partner_id, team_id, month)
         full join requests q using (partner_id, team_id, month)
+        full join wgroups g using (partner_id, team_id, month)
         order by partner_id, team_id, month`,
   );
   const byKey = new Map<string, PartnerTeamMonths>();
@@ -122,7 +148,7 @@ export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; p
       entry = {
         partnerId: r.partner_id,
         teamId: r.team_id,
-        months: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, agreed: 0, registered: 0, activity: { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 }, people: 0, missingWeeks: 0, requests: p.withRequests ? 0 : null })),
+        months: emptyMonths(p.withRequests, begun),
       };
       byKey.set(key, entry);
     }
@@ -134,6 +160,7 @@ export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; p
     cell.people = r.people ?? 0;
     cell.missingWeeks = r.missing ?? 0;
     if (p.withRequests) cell.requests = r.requests ?? 0;
+    if (p.withRequests && cell.workgroups !== null) cell.workgroups = r.workgroups ?? 0;
   }
   return [...byKey.values()];
 }
@@ -159,12 +186,6 @@ export interface PartnerDashboard {
   trend: MonthCell[];
   totals: { agreed: number; registered: number; missingWeeks: number; requests: number; workgroups: number; placed: number; activity: Hours };
   gaps: { agreementWithoutPeople: string[]; missingRegistrations: { team: string; weeks: number }[] };
-  /** Workgroups do not exist in the application yet: always 0, and the page says so. */
-  workgroupsAvailable: false;
-}
-
-function emptyMonths(withRequests: boolean): MonthCell[] {
-  return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, agreed: 0, registered: 0, activity: { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 }, people: 0, missingWeeks: 0, requests: withRequests ? 0 : null }));
 }
 
 function addInto(target: MonthCell[], source: MonthCell[]) {
@@ -193,10 +214,12 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
   const today = amsterdamDay(now);
 
   const { teamRows, monthly } = await withScope(ctx.db, ctx.scope, async (tx) => {
-    const teamRows = await queryRows<{ id: string; slug: string; name: string; placed: number; contracted: string; agreed: string }>(
+    // distinct_workgroups: per month, groups over all teams (a group with staff from two teams counts once); the same on every row.
+    const teamRows = await queryRows<{ id: string; slug: string; name: string; placed: number; contracted: string; agreed: string; distinct_workgroups: [number, number][] | null }>(
       tx,
       sql`select t.id, t.slug, t.name,
-                 coalesce(p.placed, 0) as placed, coalesce(p.contracted, 0)::text as contracted, coalesce(a.agreed, 0)::text as agreed
+                 coalesce(p.placed, 0) as placed, coalesce(p.contracted, 0)::text as contracted, coalesce(a.agreed, 0)::text as agreed,
+                 (select json_agg(json_build_array(q.month, q.workgroups)) from partner_workgroup_counts(${year}, ${today}::date) q where q.team_id is null) as distinct_workgroups
           from teams t
           left join (select m.team_id, count(*)::int as placed, sum(m.contracted_hours_per_week) as contracted
                      from team_memberships m join users u on u.id = m.user_id
@@ -214,9 +237,12 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
     return { teamRows, monthly };
   });
 
+  const begun = monthsBegun(year, now);
+  // Memberships only accumulate within a year, so the year's figure is the latest month's.
+  const latest = (months: MonthCell[]) => (begun === 0 ? 0 : (months[begun - 1].workgroups ?? 0));
   const monthsByTeam = new Map(monthly.map((m) => [m.teamId, m.months]));
   const teams: DashboardTeam[] = teamRows.map((t) => {
-    const months = monthsByTeam.get(t.id) ?? emptyMonths(true);
+    const months = monthsByTeam.get(t.id) ?? emptyMonths(true, begun);
     const sum = (f: (c: MonthCell) => number) => round2(months.reduce((a, c) => a + f(c), 0));
     return {
       slug: t.slug,
@@ -224,12 +250,13 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
       placed: t.placed,
       contracted: Number(t.contracted),
       agreedPerWeek: Number(t.agreed),
-      year: { agreed: sum((c) => c.agreed), registered: sum((c) => c.registered), missingWeeks: sum((c) => c.missingWeeks), requests: sum((c) => c.requests ?? 0), workgroups: 0 },
+      year: { agreed: sum((c) => c.agreed), registered: sum((c) => c.registered), missingWeeks: sum((c) => c.missingWeeks), requests: sum((c) => c.requests ?? 0), workgroups: latest(months) },
       months,
     };
   });
-  const trend = emptyMonths(true);
+  const trend = emptyMonths(true, begun);
   for (const t of teams) addInto(trend, t.months);
+  for (const [month, count] of teamRows[0]?.distinct_workgroups ?? []) if (trend[month - 1].workgroups !== null) trend[month - 1].workgroups = count;
   const activity: Hours = { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 };
   for (const c of trend) for (const k of ACTIVITY_KINDS) activity[k] = round2(activity[k] + c.activity[k]);
   const totals = {
@@ -237,7 +264,7 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
     registered: round2(teams.reduce((a, t) => a + t.year.registered, 0)),
     missingWeeks: teams.reduce((a, t) => a + t.year.missingWeeks, 0),
     requests: teams.reduce((a, t) => a + t.year.requests, 0),
-    workgroups: 0,
+    workgroups: latest(trend),
     placed: teams.reduce((a, t) => a + t.placed, 0),
     activity,
   };
@@ -250,7 +277,6 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
       agreementWithoutPeople: teams.filter((t) => t.agreedPerWeek > 0 && t.placed === 0).map((t) => t.name),
       missingRegistrations: teams.filter((t) => t.year.missingWeeks > 0).map((t) => ({ team: t.name, weeks: t.year.missingWeeks })),
     },
-    workgroupsAvailable: false,
   };
 }
 

@@ -3,7 +3,7 @@
 // municipality's view and procurement CSV, and the dashboard's cost: one
 // monthly statement over three years of weekly registrations for 150 people.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgets, notifications, partnerAgreements, queryRows, schema, spendRequests, sql, teamMemberships, timeRegistrations, users, withScope, type Database } from "@wijkwerk/db";
+import { budgets, notifications, workgroupMembers, workgroups, partnerAgreements, queryRows, schema, spendRequests, sql, teamMemberships, timeRegistrations, users, withScope, type Database } from "@wijkwerk/db";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,19 @@ for (const kind of ["postgres", "pglite"] as const) {
       await request(anna, "submitted", "2017-02-10T10:00:00Z");
       await request(anna, "draft", "2017-02-11T10:00:00Z");
       await request(eva, "submitted", "2017-02-12T10:00:00Z");
+
+      // Workgroups: Anna joins G1 in January and G2 on 28 February 23:30 Amsterdam time (still February); Bart (teams A and B) G1 in
+      // February; Anna's request for G3 is not a membership; Eva (partner B) is in G3.
+      const group = async (slug: string) =>
+        (await t.db.insert(workgroups).values({ municipalityId: m.id, slug, name: slug, createdBy: anna }).returning())[0].id;
+      const [g1, g2, g3] = [await group("g1"), await group("g2"), await group("g3")];
+      const member = (workgroupId: string, userId: string, createdAt: string, status: "active" | "requested" = "active") =>
+        t.db.insert(workgroupMembers).values({ municipalityId: m.id, workgroupId, userId, status, createdAt: new Date(createdAt) });
+      await member(g1, anna, "2017-01-15T10:00:00Z");
+      await member(g2, anna, "2017-02-28T22:30:00Z");
+      await member(g1, bart, "2017-02-03T10:00:00Z");
+      await member(g3, anna, "2017-01-20T10:00:00Z", "requested");
+      await member(g3, eva, "2017-01-20T10:00:00Z");
     });
     afterAll(() => t.drop());
 
@@ -97,7 +110,14 @@ for (const kind of ["postgres", "pglite"] as const) {
       ]);
       expect(a.months[0].activity).toEqual({ individual: 50, collective: 8, meeting: 0, workgroup: 0, other: 0 });
       expect(a.months[11].agreed).toBe(128); // December: Mondays 4, 11, 18, 25
-      expect(a.year).toMatchObject({ agreed: 32 * 52, registered: 60, missingWeeks: 16, requests: 1, workgroups: 0 });
+      expect(a.year).toMatchObject({ agreed: 32 * 52, registered: 60, missingWeeks: 16, requests: 1, workgroups: 2 });
+      // Workgroups per month: counted from the month of joining; months after March (NOW) have not begun.
+      expect(a.months.map((c) => c.workgroups)).toEqual([1, 2, 2, null, null, null, null, null, null, null, null, null]);
+      expect(b.months.slice(0, 4).map((c) => c.workgroups)).toEqual([0, 1, 1, null]);
+      expect(b.year.workgroups).toBe(1);
+      // Over all teams G1 counts once, though Anna and Bart are in it from two teams.
+      expect(d.trend.slice(0, 4).map((c) => c.workgroups)).toEqual([1, 2, 2, null]);
+      expect(d.totals.workgroups).toBe(2);
       expect(b.months.slice(0, 3).map((c) => [c.agreed, c.missingWeeks])).toEqual([
         [0, 5],
         [32, 4],
@@ -115,6 +135,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       const d = await partnerDashboard(await partnerContext(t.db, managerB, partnerB.id), { year: 2017, now: NOW });
       expect(d.gaps.agreementWithoutPeople).toEqual(["Team b-team"]);
       expect(d.totals.registered).toBe(30);
+      expect(d.totals.workgroups).toBe(1); // Eva's G3 only
       expect(d.teams.find((x) => x.slug === "a-team")!.year.requests).toBe(1); // Eva's own request only
     });
 
@@ -136,8 +157,12 @@ for (const kind of ["postgres", "pglite"] as const) {
         hours: await tx.select().from(timeRegistrations),
         agreements: await tx.select().from(partnerAgreements),
         notes: await tx.select().from(notifications),
+        workgroupMembers: await tx.select().from(workgroupMembers),
+        workgroups: await tx.select().from(workgroups),
       }));
       expect(seen.requests).toEqual([]);
+      expect(seen.workgroupMembers).toEqual([]);
+      expect(seen.workgroups).toEqual([]);
       expect(seen.refs).toEqual([]);
       expect(seen.people.map((p) => p.name).sort()).toEqual(["Anna", "Bart", "Manager A"]);
       expect(seen.memberships.every((x) => x.userId !== eva)).toBe(true);
@@ -149,6 +174,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(counts.map((c) => c.requests)).toEqual([1]);
       const teamScope = { kind: "team" as const, municipalityId: m.id, teamId: teamA.id, userId: anna };
       expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_request_counts(2017)`))).toEqual([]);
+      expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_workgroup_counts(2017, '2017-03-15')`))).toEqual([]);
       // Missing weeks likewise: the own partner only, nothing for another partner or a team.
       const missing = (scope: typeof teamScope | typeof ctx.scope, partnerId: string) =>
         withScope(t.db, scope, (tx) => queryRows<{ partner_id: string }>(tx, sql`select * from partner_missing_weeks(${partnerId}::uuid, '2017-01-02', '2017-12-25', '2017-03-06')`));
