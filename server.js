@@ -31,10 +31,12 @@ app.all(
 let outboxTimer;
 let reminderTimer;
 let stripeTimer;
+let auditTimer;
 const server = app.listen(port, host, () => {
   console.log(`Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
   startEvaluationReminders();
+  startAuditSealer();
   if (process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET) startStripeSync();
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
@@ -46,6 +48,7 @@ for (const signal of ["SIGINT", "SIGTERM"])
     clearTimeout(outboxTimer);
     clearTimeout(reminderTimer);
     clearTimeout(stripeTimer);
+    clearTimeout(auditTimer);
     server.close(() => process.exit(0));
   });
 
@@ -85,6 +88,23 @@ function startEvaluationReminders() {
       console.error("Evaluatieherinneringen versturen mislukt:", error);
     }
     reminderTimer = setTimeout(run, intervalMs);
+  };
+  void run();
+}
+
+// Audited commands insert their events unchained; this links them into the
+// municipality's hash chain shortly after commit (several app instances may
+// run it: audit_seal() takes the chain's lock). Never two runs at once.
+function startAuditSealer() {
+  const ms = Number(process.env.AUDIT_SEAL_INTERVAL_MS ?? 1000);
+  const intervalMs = Number.isFinite(ms) && ms > 0 ? ms : 1000;
+  const run = async () => {
+    try {
+      await build.entry.module.sealAuditOnce();
+    } catch (error) {
+      console.error("Auditketen verzegelen mislukt:", error);
+    }
+    auditTimer = setTimeout(run, intervalMs);
   };
   void run();
 }

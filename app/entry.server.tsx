@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, overdueReminderDays, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
+import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, overdueReminderDays, sealAuditChains, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
@@ -23,6 +23,11 @@ export async function deliverOutboxOnce(): Promise<{ sent: number; failed: numbe
   if (!url) return null;
   smtpTransport ??= createSmtpTransport(url);
   return deliverOutbox(await getDb(), smtpTransport, { from: process.env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.local>" });
+}
+
+/** Links the audit events committed since the last run into their chain; called by server.js every second. */
+export async function sealAuditOnce(): Promise<number> {
+  return sealAuditChains(await getDb());
 }
 
 /**

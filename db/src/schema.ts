@@ -288,10 +288,17 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
+    // Set by the sealer after commit (audit_seal, migration 0015): NULL until the event is linked into its municipality's chain.
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
+    chainPos: bigint("chain_pos", { mode: "number" }),
   },
-  (t) => [index("audit_events_municipality_seq").on(t.municipalityId, t.seq), index("audit_events_action").on(t.action)],
+  (t) => [
+    index("audit_events_municipality_seq").on(t.municipalityId, t.seq),
+    index("audit_events_action").on(t.action),
+    uniqueIndex("audit_events_chain").on(t.municipalityId, t.chainPos),
+    index("audit_events_unsealed").on(t.municipalityId, t.seq).where(sql`hash is null`),
+  ],
 );
 
 

@@ -16,7 +16,7 @@
 // BENCH_ONLY=approvals (only step 5, on the demo data: a quick loop while tuning).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import postgres from "postgres";
 import { defineAbilityFor } from "@wijkwerk/authz";
@@ -111,6 +111,26 @@ async function waitFor(url: string, ms = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
+/** CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; null elsewhere). */
+function postgresCpuSeconds(): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (!stat.includes("(postgres)")) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        /* the process ended */
+      }
+    }
+    return ticks / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
 /** Approval throughput: 2.000 submitted requests of € 10 on a budget that fits 1.500, approved 50 at a time. */
 async function measureApprovals(): Promise<string> {
   const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
@@ -128,6 +148,8 @@ async function measureApprovals(): Promise<string> {
   let refused = 0;
   let nextApproval = 0;
   const ta = performance.now();
+  const nodeCpu0 = process.cpuUsage();
+  const pgCpu0 = postgresCpuSeconds();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (nextApproval < ids.length) {
@@ -140,9 +162,14 @@ async function measureApprovals(): Promise<string> {
     }),
   );
   const approvalsPerSecond = ids.length / ((performance.now() - ta) / 1000);
+  const nodeCpu = process.cpuUsage(nodeCpu0);
+  const pgCpu1 = postgresCpuSeconds();
+  // Where the CPU goes per approval: this process (use case, drizzle, postgres.js) and PostgreSQL.
+  const perApproval = (seconds: number) => `${((seconds * 1000) / ids.length).toFixed(2)} ms`;
+  const cpu = `CPU per approval: Node ${perApproval((nodeCpu.user + nodeCpu.system) / 1e6)}${pgCpu0 !== null && pgCpu1 !== null ? `, PostgreSQL ${perApproval(pgCpu1 - pgCpu0)}` : ""}`;
   const [after] = await db.select().from(budgets).where(eq(budgets.id, contested.id));
   const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
-  return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}`;
+  return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}; ${cpu}`;
 }
 
 const handle = await freshDatabase();

@@ -1,5 +1,8 @@
 // Audit events: written in the same transaction as the change, through the
-// SQL function audit_append(), which serialises the per-municipality hash chain.
+// SQL function audit_append(). The per-municipality hash chain is sealed after
+// commit by audit_seal() (every second from server.js, and before every
+// verification), so audited commands no longer wait for each other's commits
+// (docs/decisions/0008-audit-chain-sealed-after-commit.md).
 import { queryRows, sql, type Queryable } from "@wijkwerk/db";
 import type { Actor, RequestMeta } from "./context";
 
@@ -95,21 +98,40 @@ export function auditAppendCall(e: AuditEventInput) {
 export interface ChainBreak {
   seq: number;
   municipalityId: string;
-  reason: "hash_mismatch" | "prev_hash_mismatch";
+  reason: "hash_mismatch" | "prev_hash_mismatch" | "chain_gap";
 }
 
-/** Recomputes every hash and link; returns the breaks (empty = intact). */
+/** Links every municipality's committed, unsealed events into its chain; returns how many were sealed. */
+export async function sealAuditChains(q: Queryable): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const pending = await queryRows<{ municipality_id: string }>(q, sql`select distinct municipality_id from audit_events where hash is null`);
+    if (pending.length === 0) return sealed;
+    let round = 0;
+    // One statement (and so one short transaction) per municipality: a sealer never holds two chains' locks.
+    for (const { municipality_id } of pending) round += (await queryRows<{ n: number }>(q, sql`select audit_seal(${municipality_id}::uuid) as n`))[0].n;
+    sealed += round;
+    if (round === 0) return sealed; // what is left is not committed yet
+  }
+}
+
+/** Seals what is pending, then recomputes every hash and link in chain order; returns the breaks (empty = intact). */
 export async function verifyAuditChain(q: Queryable): Promise<{ checked: number; breaks: ChainBreak[] }> {
-  const list = await queryRows<{ seq: string; municipality_id: string; ok_hash: boolean; ok_prev: boolean }>(q, sql`
+  await sealAuditChains(q);
+  const list = await queryRows<{ seq: string; municipality_id: string; ok_hash: boolean; ok_prev: boolean; ok_pos: boolean }>(q, sql`
     select seq, municipality_id,
       hash = encode(sha256(convert_to(prev_hash || audit_canonical(municipality_id, team_id, actor_user_id, actor,
         action, object_type, object_id, result, ip, data, occurred_at), 'UTF8')), 'hex') as ok_hash,
-      prev_hash = coalesce(lag(hash) over (partition by municipality_id order by seq), repeat('0', 64)) as ok_prev
-    from audit_events order by seq`);
+      prev_hash = coalesce(lag(hash) over w, repeat('0', 64)) as ok_prev,
+      chain_pos = row_number() over w as ok_pos
+    from audit_events
+    window w as (partition by municipality_id order by chain_pos)
+    order by municipality_id, chain_pos`);
   const breaks: ChainBreak[] = [];
   for (const r of list) {
     if (!r.ok_hash) breaks.push({ seq: Number(r.seq), municipalityId: r.municipality_id, reason: "hash_mismatch" });
     else if (!r.ok_prev) breaks.push({ seq: Number(r.seq), municipalityId: r.municipality_id, reason: "prev_hash_mismatch" });
+    else if (!r.ok_pos) breaks.push({ seq: Number(r.seq), municipalityId: r.municipality_id, reason: "chain_gap" });
   }
   return { checked: list.length, breaks };
 }
