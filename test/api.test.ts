@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgets, eq, ledgerPostings, spendRequests, users } from "@wijkwerk/db";
+import { and, budgetBalances, budgets, eq, ledgerPostings, spendRequests, users } from "@wijkwerk/db";
 import { createApiToken, revokeApiToken } from "../packages/core/src/api-tokens";
 import { financeCsv } from "../packages/core/src/ledger-reports";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
@@ -174,7 +174,7 @@ describe("JSON API with personal tokens", () => {
     const reservations = await t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve"), eq(ledgerPostings.account, "reserved")));
     expect(reservations).toHaveLength(1);
     expect(reservations[0].amountCents).toBe(25_000);
-    const [budget] = await t.db.select().from(budgets).where(eq(budgets.id, world.budget.id));
+    const [budget] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, world.budget.id));
     expect(budget).toMatchObject({ reservedCents: 25_000, availableCents: 1_000_000 - 25_000 });
 
     // The same key with another body is a conflict; without a key a second approval is an invalid transition.

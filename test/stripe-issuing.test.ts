@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgets, eq, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import { and, budgetBalances, budgets, eq, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
 import { checkLedger } from "../packages/core/src/ledger-check";
 import { approveSpend } from "../packages/core/src/spends";
 import { cardReconciliation } from "../packages/core/src/card-reconciliation";
@@ -72,7 +72,7 @@ async function cardWorld(controls: { perAuthorizationCapCents?: number | null; m
     return id;
   };
   const spend = async (id: string) => (await t.db.select().from(spendRequests).where(eq(spendRequests.id, id)))[0];
-  const budget = async () => (await t.db.select().from(budgets).where(eq(budgets.id, world.budget.id)))[0];
+  const budget = async () => (await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, world.budget.id)))[0];
   const postings = (spendId: string, kind: string) => t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.kind, kind)));
   const reserved = async (spendId: string) => (await t.db.select({ s: sql<string>`coalesce(sum(amount_cents),0)::text` }).from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved"))))[0].s;
   /** Asks for an authorisation and returns Stripe's view of our answer. */

@@ -15,6 +15,8 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  pgView,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -337,19 +339,56 @@ export const budgets = pgTable(
     approvalThresholdCents: bigint("approval_threshold_cents", { mode: "number" }).notNull().default(100_000),
     /** Months after settlement when the team is asked to evaluate. */
     evaluationAfterMonths: integer("evaluation_after_months").notNull().default(3),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("budgets_municipality_year").on(t.municipalityId, t.year)],
+);
+
+/**
+ * A budget's cached balances, split over a few lock rows ("pots", migration
+ * 0016, docs/decisions/0009-budget-pots.md): a money move locks one pot, so
+ * approvals on one budget commit in parallel. Each pot keeps the invariant
+ * funded = available + reserved + paid with nothing negative; the budget's
+ * balances are the sums (view budget_balances).
+ */
+export const budgetPots = pgTable(
+  "budget_pots",
+  {
+    budgetId: uuid("budget_id")
+      .notNull()
+      .references(() => budgets.id),
+    pot: integer("pot").notNull(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
     fundedCents: bigint("funded_cents", { mode: "number" }).notNull().default(0),
     availableCents: bigint("available_cents", { mode: "number" }).notNull().default(0),
     reservedCents: bigint("reserved_cents", { mode: "number" }).notNull().default(0),
     paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
-    createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("budgets_municipality_year").on(t.municipalityId, t.year),
-    check("budgets_available_not_negative", sql`${t.availableCents} >= 0`),
-    check("budgets_reserved_not_negative", sql`${t.reservedCents} >= 0`),
-    check("budgets_paid_not_negative", sql`${t.paidCents} >= 0`),
+    primaryKey({ columns: [t.budgetId, t.pot] }),
+    check("budget_pots_available_not_negative", sql`${t.availableCents} >= 0`),
+    check("budget_pots_reserved_not_negative", sql`${t.reservedCents} >= 0`),
+    check("budget_pots_paid_not_negative", sql`${t.paidCents} >= 0`),
+    check("budget_pots_balanced", sql`${t.fundedCents} = ${t.availableCents} + ${t.reservedCents} + ${t.paidCents}`),
   ],
 );
+
+/** A budget with its balances (sums over its pots); a security_invoker view, so RLS applies as on the tables. */
+export const budgetBalances = pgView("budget_balances", {
+  id: uuid("id").notNull(),
+  municipalityId: uuid("municipality_id").notNull(),
+  year: integer("year").notNull(),
+  name: text("name").notNull(),
+  approvalThresholdCents: bigint("approval_threshold_cents", { mode: "number" }).notNull(),
+  evaluationAfterMonths: integer("evaluation_after_months").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  fundedCents: bigint("funded_cents", { mode: "number" }).notNull(),
+  availableCents: bigint("available_cents", { mode: "number" }).notNull(),
+  reservedCents: bigint("reserved_cents", { mode: "number" }).notNull(),
+  paidCents: bigint("paid_cents", { mode: "number" }).notNull(),
+}).existing();
 
 /** Expected financial return per outcome, with its source (the controller maintains the table). */
 export const returnNorms = pgTable(
@@ -408,6 +447,8 @@ export const spendRequests = pgTable(
     firstApprovedBy: uuid("first_approved_by").references(() => users.id),
     approvedBy: uuid("approved_by").references(() => users.id),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** The budget pot holding this request's reservation and payment (set when the amount is reserved). */
+    budgetPot: integer("budget_pot"),
     paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
     paymentDate: date("payment_date"),
     paymentMethod: text("payment_method"),
@@ -1032,6 +1073,7 @@ export const schema = {
   outboxEmails,
   auditEvents,
   budgets,
+  budgetPots,
   returnNorms,
   spendRequests,
   spendTransitions,

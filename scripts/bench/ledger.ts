@@ -21,7 +21,7 @@ import http from "node:http";
 import postgres from "postgres";
 import { defineAbilityFor } from "@wijkwerk/authz";
 import { approveSpend, createBudget, createSpendDraft, financeCsv, loadGrants, seedWorkbudgetDemo, submitSpend, workbudgetDashboard, checkLedger, type UseCaseContext } from "@wijkwerk/core";
-import { budgets, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
+import { budgetBalances, budgets, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
 import { seedHistory } from "./seed-history";
 
@@ -167,7 +167,7 @@ async function measureApprovals(): Promise<string> {
   // Where the CPU goes per approval: this process (use case, drizzle, postgres.js) and PostgreSQL.
   const perApproval = (seconds: number) => `${((seconds * 1000) / ids.length).toFixed(2)} ms`;
   const cpu = `CPU per approval: Node ${perApproval((nodeCpu.user + nodeCpu.system) / 1e6)}${pgCpu0 !== null && pgCpu1 !== null ? `, PostgreSQL ${perApproval(pgCpu1 - pgCpu0)}` : ""}`;
-  const [after] = await db.select().from(budgets).where(eq(budgets.id, contested.id));
+  const [after] = await db.select().from(budgetBalances).where(eq(budgetBalances.id, contested.id));
   const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
   return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}; ${cpu}`;
 }

@@ -3,6 +3,7 @@
 // bulk SQL (the use cases would take hours) but with exactly the postings
 // the use cases make, so `checkLedger` must pass afterwards.
 import { queryRows, sql, type Database } from "@wijkwerk/db";
+import { BUDGET_POTS } from "@wijkwerk/core";
 
 export interface HistoryOptions {
   municipalityId: string;
@@ -77,12 +78,16 @@ export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ sp
       select s.municipality_id, s.budget_id, g.id, 'release', s.id, s.team_id, leg.account::ledger_account, leg.sign * s.amount_cents, ${o.controllerId}::uuid, s.updated_at
       from spend_requests s cross join lateral (select md5(s.id::text || 'cancel')::uuid as id) g cross join (values ('reserved', -1), ('available', 1)) leg(account, sign)
       where s.budget_id = ${budget.id} and s.status = 'cancelled' and s.approved_at is not null`);
-    await db.execute(sql`update budgets b set
-        funded_cents = coalesce((select -sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'funding'), 0),
-        available_cents = coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'available'), 0),
-        reserved_cents = coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'reserved'), 0),
-        paid_cents = coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'paid'), 0)
+    // The balances, as the use cases keep them: everything in pot 0 (the history's requests hold their money there), the other pots empty.
+    await db.execute(sql`insert into budget_pots (budget_id, pot, municipality_id, funded_cents, available_cents, reserved_cents, paid_cents)
+      select b.id, g, b.municipality_id,
+        case when g = 0 then coalesce((select -sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'funding'), 0) else 0 end,
+        case when g = 0 then coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'available'), 0) else 0 end,
+        case when g = 0 then coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'reserved'), 0) else 0 end,
+        case when g = 0 then coalesce((select sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'paid'), 0) else 0 end
+      from budgets b cross join generate_series(0, ${BUDGET_POTS - 1}) g
       where b.id = ${budget.id}`);
+    await db.execute(sql`update spend_requests set budget_pot = 0 where budget_id = ${budget.id} and approved_at is not null`);
   }
   await db.execute(sql`analyze`);
   const [{ spends, postings }] = await queryRows<{ spends: string; postings: string }>(db, sql`select (select count(*) from spend_requests)::text as spends, (select count(*) from ledger_postings)::text as postings`);

@@ -1,13 +1,13 @@
 // Budgets per year and the return norms, maintained by the budget controller.
 // Funding a budget is a money move like any other: postings funding → available.
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, asc, budgets, eq, returnNorms, withScope, type Tx } from "@wijkwerk/db";
+import { and, asc, budgetBalances, budgets, eq, returnNorms, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { postingsFor } from "./ledger-rules";
-import { postMoneyMove } from "./ledger-post";
+import { createBudgetPots, postMoneyMove } from "./ledger-post";
 
 
 export const budgetInput = z.object({
@@ -18,7 +18,7 @@ export const budgetInput = z.object({
   evaluationAfterMonths: z.number().int().min(1).max(36).default(3),
 });
 
-/** Posts funding into a budget (initial amount or a top-up) under the budget row's lock. */
+/** Posts funding into a budget (initial amount or a top-up), spread over its pots. */
 export async function fundBudget(tx: Tx, ctx: Pick<UseCaseContext, "actor">, budgetId: string, amountCents: number) {
   const [b] = await tx.select({ municipalityId: budgets.municipalityId }).from(budgets).where(eq(budgets.id, budgetId));
   await postMoneyMove(tx, { municipalityId: b.municipalityId, budgetId, kind: "allocate", postings: postingsFor("allocate", amountCents), createdBy: ctx.actor.userId });
@@ -34,6 +34,7 @@ export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budg
     const [taken] = await tx.select({ id: budgets.id }).from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, v.year)));
     if (taken) throw new DomainError("budget_year_taken", 409, { year: ["budget_year_taken"] });
     const [b] = await tx.insert(budgets).values({ municipalityId, year: v.year, name: v.name, approvalThresholdCents: v.approvalThresholdCents, evaluationAfterMonths: v.evaluationAfterMonths }).returning({ id: budgets.id });
+    await createBudgetPots(tx, { id: b.id, municipalityId });
     await fundBudget(tx, ctx, b.id, v.amountCents);
     await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "budget.created", objectType: "budget", objectId: b.id, meta: ctx.meta, data: { year: v.year, amountCents: v.amountCents } });
     return b;
@@ -42,7 +43,7 @@ export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budg
 
 export async function listBudgets(ctx: UseCaseContext) {
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Budget", { municipalityId: ctx.actor.municipalityId }));
-  return withScope(ctx.db, ctx.scope, (tx) => tx.select().from(budgets).where(eq(budgets.municipalityId, ctx.actor.municipalityId)).orderBy(asc(budgets.year)));
+  return withScope(ctx.db, ctx.scope, (tx) => tx.select().from(budgetBalances).where(eq(budgetBalances.municipalityId, ctx.actor.municipalityId)).orderBy(asc(budgetBalances.year)));
 }
 
 export const normInput = z.object({

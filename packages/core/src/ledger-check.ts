@@ -1,7 +1,7 @@
 // The ledger's invariants, checked over the whole database (owner
 // connection; an operator's command, run in CI after the end-to-end tests):
-// every posting group sums to zero; each budget's cached balances equal its
-// postings and none is negative; no request holds a negative reserved or
+// every posting group sums to zero; each budget's cached balances (the sums
+// over its pots) equal its postings and none is negative, nor any pot; no request holds a negative reserved or
 // paid amount; every paid request has exactly one payment (by card: one per
 // captured transaction); every Stripe Issuing transaction maps to exactly
 // one posting group; the audit chain is intact.
@@ -26,7 +26,8 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
           coalesce(sum(p.amount_cents) filter (where p.account = 'available'), 0)::text as p_available,
           coalesce(sum(p.amount_cents) filter (where p.account = 'reserved'), 0)::text as p_reserved,
           coalesce(sum(p.amount_cents) filter (where p.account = 'paid'), 0)::text as p_paid
-        from budgets b left join ledger_postings p on p.budget_id = b.id group by b.id`,
+        from budget_balances b left join ledger_postings p on p.budget_id = b.id
+        group by b.id, b.year, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents`,
   );
   for (const b of balances) {
     const pairs: [string, string, string][] = [["gefinancierd", b.funded, b.p_funding], ["beschikbaar", b.available, b.p_available], ["gereserveerd", b.reserved, b.p_reserved], ["betaald", b.paid, b.p_paid]];
@@ -34,6 +35,14 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
     if (Number(b.p_available) < 0) problems.push(`budget ${b.year}: beschikbaar is negatief (${b.p_available})`);
     if (Number(b.p_funding) !== Number(b.p_available) + Number(b.p_reserved) + Number(b.p_paid)) problems.push(`budget ${b.year}: gefinancierd ≠ beschikbaar + gereserveerd + betaald`);
   }
+
+  // The pots: each one balanced and nothing negative (their CHECKs say so too; this also catches a disabled constraint).
+  const pots = await queryRows<{ year: number; pot: number }>(
+    db,
+    sql`select b.year, p.pot from budget_pots p join budgets b on b.id = p.budget_id
+        where p.available_cents < 0 or p.reserved_cents < 0 or p.paid_cents < 0 or p.funded_cents <> p.available_cents + p.reserved_cents + p.paid_cents`,
+  );
+  for (const p of pots) problems.push(`budget ${p.year}: pot ${p.pot} is negatief of niet in evenwicht`);
 
   const negative = await queryRows<{ spend_id: string; account: string; total: string }>(
     db,

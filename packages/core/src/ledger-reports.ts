@@ -177,7 +177,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [b] = await queryRows<{ id: string; name: string; approval_threshold_cents: string; evaluation_after_months: number; funded_cents: string; available_cents: string; reserved_cents: string; paid_cents: string }>(
       tx,
-      sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budgets where municipality_id = ${municipalityId} and year = ${f.year}`,
+      sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budget_balances where municipality_id = ${municipalityId} and year = ${f.year}`,
     );
     const empty: WorkbudgetDashboard = {
       year: f.year,

@@ -157,10 +157,11 @@ async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipali
   });
 }
 
-/** Moves money for a spend: both legs and the cached balances in one statement under the budget row's lock. */
+/** Moves money for a spend: both legs and the cached balances in one statement, on the budget pot that holds the request's money. */
 async function moveMoney(tx: Tx, ctx: UseCaseContext, spend: SpendRow, kind: "reserve" | "release" | "pay" | "refund", amountCents: number, audit?: AuditEventInput): Promise<void> {
-  const posted = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind, postings: postingsFor(kind, amountCents), spendId: spend.id, teamId: spend.teamId, createdBy: ctx.actor.userId }, audit);
-  if (!posted) throw new DomainError("insufficient_budget", 409);
+  const pot = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind, postings: postingsFor(kind, amountCents), spendId: spend.id, pot: spend.budgetPot, teamId: spend.teamId, createdBy: ctx.actor.userId }, audit);
+  if (pot === null) throw new DomainError("insufficient_budget", 409);
+  spend.budgetPot = pot;
 }
 
 /** What a spend still has reserved (approved, not yet paid or released). */
@@ -392,8 +393,8 @@ export const CARD_SYSTEM_ACTOR = { userId: "00000000-0000-0000-0000-000000000000
  * one moves the request to "paid"), a refund gives money back (paid →
  * available), a release returns the unused reservation when Stripe closed the
  * authorisation, and a reserve covers a capture above what was still reserved.
- * The same postMoneyMove as every other step: one statement under the budget
- * row's lock. False (nothing written) when a balance would go below zero.
+ * The same postMoneyMove as every other step: one statement on the pot that
+ * holds the request's money. False (nothing written) when a balance would go below zero.
  */
 export async function bookCardMove(
   tx: Tx,
@@ -404,8 +405,9 @@ export async function bookCardMove(
   const audit: AuditEventInput | undefined = audited
     ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: null, action: audited, objectType: "spend", objectId: spend.id, meta: { ip: null, userAgent: "stripe-webhook" }, data: { number: spend.number, amountCents: move.amountCents, method: "card", reference: move.reference } }
     : undefined;
-  const posted = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind: move.kind, postings: postingsFor(move.kind, move.amountCents), spendId: spend.id, teamId: spend.teamId, createdBy: null, groupId: move.groupId }, audit);
-  if (!posted) return false;
+  const pot = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind: move.kind, postings: postingsFor(move.kind, move.amountCents), spendId: spend.id, pot: spend.budgetPot, teamId: spend.teamId, createdBy: null, groupId: move.groupId }, audit);
+  if (pot === null) return false;
+  spend.budgetPot = pot;
   const system = { actor: { userId: CARD_SYSTEM_ACTOR.userId, municipalityId: spend.municipalityId, name: CARD_SYSTEM_ACTOR.name, email: CARD_SYSTEM_ACTOR.email } } as UseCaseContext;
   if (move.kind === "pay") {
     const first = spend.status === "approved";

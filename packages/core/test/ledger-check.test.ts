@@ -20,10 +20,11 @@ describe("pnpm ledger:check", () => {
     expect((await checkLedger(t.db)).problems).toEqual([]);
 
     // Someone with database access bends the cached balance: the check sees it.
-    await t.db.update(budgets).set({ availableCents: 99_999 }).where(eq(budgets.id, w.budget.id));
+    // (pot 0 gets 1 cent more available and funded, so the pot itself stays balanced)
+    await t.db.execute(sql`update budget_pots set available_cents = available_cents + 1, funded_cents = funded_cents + 1 where budget_id = ${w.budget.id} and pot = 0`);
     const tampered = await checkLedger(t.db);
-    expect(tampered.problems.some((p) => p.includes("beschikbaar 99999 wijkt af"))).toBe(true);
-    await t.db.update(budgets).set({ availableCents: 75_000 }).where(eq(budgets.id, w.budget.id));
+    expect(tampered.problems.some((p) => p.includes("beschikbaar 75001 wijkt af"))).toBe(true);
+    await t.db.execute(sql`update budget_pots set available_cents = available_cents - 1, funded_cents = funded_cents - 1 where budget_id = ${w.budget.id} and pot = 0`);
 
     // A request marked paid without its payment posting.
     const other = await w.submitted(1_000);

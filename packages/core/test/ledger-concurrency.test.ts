@@ -2,7 +2,7 @@
 // the ones that fit succeed, the rest get "onvoldoende budget", and the
 // budget's available amount never goes below zero.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgets, eq, queryRows, sql } from "@wijkwerk/db";
+import { budgetBalances, eq, queryRows, sql } from "@wijkwerk/db";
 import { approveSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
@@ -23,7 +23,7 @@ describe("ledger under concurrency", () => {
     const outcomes = await Promise.all(ids.map((id, i) => outcomeOf(approveSpend(controller, id, { idempotencyKey: `concurrent-${i}-${id}` }))));
     const tally = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
     expect(tally).toEqual({ ok: 123, insufficient_budget: 77 });
-    const [b] = await t.db.select().from(budgets).where(eq(budgets.id, w.budget.id));
+    const [b] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
     expect(b).toMatchObject({ availableCents: 456, reservedCents: 123_000, paidCents: 0, fundedCents: 123_456 });
     // The postings agree with the cached balances.
     const [sums] = await queryRows<{ available: string; reserved: string }>(

@@ -4,7 +4,7 @@
 // status and the ledger's invariants must agree.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgets, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
+import { budgetBalances, budgets, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
 import { approveSpend, cancelSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
@@ -95,7 +95,7 @@ describe("ledger property: database = model after every command", () => {
             last = expected === "ok" ? { run, expected } : last;
           }
 
-          const [b] = await t.db.select().from(budgets).where(eq(budgets.id, w.budget.id));
+          const [b] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
           expect({ available: b.availableCents, reserved: b.reservedCents, paid: b.paidCents }).toEqual({ available: model.available, reserved: model.reserved, paid: model.paid });
           expect(b.availableCents).toBeGreaterThanOrEqual(0);
           expect(b.availableCents + b.reservedCents + b.paidCents).toBe(b.fundedCents);

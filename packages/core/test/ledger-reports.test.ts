@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgets, eq } from "@wijkwerk/db";
+import { budgetBalances, budgets, eq } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
 import { spendReference } from "../src/spend-queries";
 import { approveSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
@@ -45,7 +45,7 @@ describe("workbudget reports for the controller", () => {
     expect(d.totals).toEqual(expected);
     expect(d.cached).toEqual(expected);
     expect(d.totalsMatchCache).toBe(true);
-    const [row] = await t.db.select().from(budgets).where(eq(budgets.id, w.budget.id));
+    const [row] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
     expect(row.availableCents).toBe(14_928_750);
   });
 
