@@ -46,6 +46,7 @@ export interface StoryView {
   teamName: string;
   authorId: string;
   authorName: string;
+  workgroupId: string | null;
   /** The group it came from; null when none, or when the viewer may not see the group's name. */
   workgroup: { slug: string; name: string } | null;
   createdAt: Date;
@@ -65,6 +66,7 @@ const storyColumns = (userId: string) => ({
   teamName: teams.name,
   authorId: successStories.authorId,
   authorName: users.name,
+  workgroupId: successStories.workgroupId,
   workgroupSlug: workgroups.slug,
   workgroupName: workgroups.name,
   createdAt: successStories.createdAt,
@@ -82,6 +84,7 @@ interface StoryRow {
   teamName: string;
   authorId: string;
   authorName: string;
+  workgroupId: string | null;
   workgroupSlug: string | null;
   workgroupName: string | null;
   createdAt: Date;
@@ -103,6 +106,7 @@ function toView(ctx: UseCaseContext, r: StoryRow): StoryView {
     teamName: r.teamName,
     authorId: r.authorId,
     authorName: r.authorName,
+    workgroupId: r.workgroupId,
     workgroup: r.workgroupSlug && r.workgroupName ? { slug: r.workgroupSlug, name: r.workgroupName } : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -235,7 +239,7 @@ export async function createStory(ctx: UseCaseContext, raw: unknown) {
 /** Loads a story for a change and checks the permission; 404 when the viewer cannot see it. */
 async function loadForChange(tx: Tx, ctx: UseCaseContext, storyId: string, action: "update" | "delete") {
   const [s] = await tx
-    .select({ id: successStories.id, municipalityId: successStories.municipalityId, teamId: successStories.teamId, authorId: successStories.authorId, title: successStories.title })
+    .select({ id: successStories.id, municipalityId: successStories.municipalityId, teamId: successStories.teamId, authorId: successStories.authorId, title: successStories.title, workgroupId: successStories.workgroupId })
     .from(successStories)
     .where(eq(successStories.id, storyId));
   if (!s) throw notFound();
@@ -253,7 +257,8 @@ export async function updateStory(ctx: UseCaseContext, storyId: string, raw: unk
   const input = parsed.data;
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const s = await loadForChange(tx, ctx, storyId, "update");
-    const workgroupId = await checkWorkgroup(tx, input.workgroupId);
+    // Keeping the story's group needs no membership (the admin edits stories of groups they are not in).
+    const workgroupId = input.workgroupId && input.workgroupId === s.workgroupId ? s.workgroupId : await checkWorkgroup(tx, input.workgroupId);
     await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "success_story", objectId: s.id, workgroupId });
     await tx
       .update(successStories)
