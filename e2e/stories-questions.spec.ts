@@ -48,6 +48,17 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await expect(mooi).toContainText("1");
   await expectAccessible(page);
 
+  // The author edits the story (the form holds the saved values).
+  await page.getByRole("link", { name: "Bewerken" }).click();
+  await expect(page.getByRole("textbox", { name: "Titel" })).toHaveValue(STORY_TITLE);
+  await expect(page.getByLabel("Thema")).toHaveValue("armoede_schulden");
+  await expectAccessible(page);
+  const body = page.getByRole("textbox", { name: "Verhaal" });
+  await body.fill(`${await body.inputValue()} Het gezin houdt het nu zelf bij.`);
+  await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("De wijzigingen zijn opgeslagen.");
+  await expect(page.getByText("Het gezin houdt het nu zelf bij.")).toBeVisible();
+
   // 3. The wall: newest first, filterable by theme.
   await page.getByRole("link", { name: "Terug naar alle successen" }).click();
   await expect(page.locator("article").first().getByRole("heading", { name: STORY_TITLE })).toBeVisible();
@@ -55,6 +66,11 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await page.getByRole("button", { name: "Tonen" }).click();
   await expect(page.getByRole("heading", { name: STORY_TITLE })).toBeVisible();
   await expect(page.getByRole("link", { name: "Een scootmobiel lenen in plaats van kopen" })).toHaveCount(0);
+  // Reacting from the wall keeps the filter and shows the new state.
+  const herkenbaar = page.getByRole("group", { name: `Reacties: ${STORY_TITLE}` }).getByRole("button", { name: /^Herkenbaar/ });
+  await herkenbaar.click();
+  await expect(herkenbaar).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("Thema")).toHaveValue("armoede_schulden");
   await expectAccessible(page);
 
   // 4. A question to all teams.
@@ -99,5 +115,14 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await page.goto(`/werkgroepen/zoeken?q=${encodeURIComponent(`schuldhulpverlening ${SUFFIX}`)}`);
   await expect(page.getByRole("link", { name: STORY_TITLE })).toBeVisible();
   await expect(page.locator("li.card").first()).toContainText("Succesverhaal");
+  await expectAccessible(page);
+
+  // The author removes the story (asked first, in the page).
+  await page.getByRole("link", { name: STORY_TITLE }).click();
+  await page.getByRole("button", { name: "Verwijderen" }).click();
+  await expect(page.getByText("Weet je zeker dat je dit succesverhaal wilt verwijderen?")).toBeFocused();
+  await page.getByRole("button", { name: "Ja, verwijderen" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Het succesverhaal is verwijderd.");
+  await expect(page.getByRole("link", { name: STORY_TITLE })).toHaveCount(0);
   await expectAccessible(page);
 });
