@@ -1,6 +1,6 @@
 // The city-wide wall of success stories: newest first, filtered by team and
 // theme, paginated; reactions toggle in place. Readers: professionals, the
-// functional admin and the controller (RLS, migration 0015).
+// functional admin and the controller (RLS, migration 0016).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";

@@ -1,7 +1,7 @@
 // Knowledge questions ("wie heeft ervaring met …?"): a question to all
 // teams, answers from any professional, and the asker (only) marks the most
 // helpful answer, which is shown first; the mark can be changed. Same
-// readers as the success stories wall (migration 0015, docs/decisions/0007);
+// readers as the success stories wall (migration 0016, docs/decisions/0007);
 // the privacy guard runs on every question and answer before it is saved.
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";

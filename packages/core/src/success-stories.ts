@@ -1,7 +1,7 @@
 // Success stories ("successen vieren", DOMAIN.md §5): short anonymised
 // stories from the teams on a city-wide wall, with team, theme, an optional
 // workgroup and labelled reactions (one of each kind per user, toggled).
-// Every query runs in the 'workgroup' RLS scope; migration 0015 lets every
+// Every query runs in the 'workgroup' RLS scope; migration 0016 lets every
 // professional, the functional admin and the controller read the wall (see
 // docs/decisions/0007). The privacy guard runs before every save.
 import { ForbiddenError } from "@casl/ability";
