@@ -27,6 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
     unreadNotifications: (await listNotifications({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }, 1)).unread,
     canSeeMunicipality: ctx.ability.can("read", as("MunicipalityOverview", { municipalityId: m })),
+    // The success stories wall and the knowledge questions (professionals, the admin, the controller).
+    canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: m })),
   };
 }
 
@@ -65,6 +67,8 @@ function Header() {
             ) : null}
             {user.partnerView ? <NavLink to={user.partnerView} className="text-white hover:text-white">{nl.common.partnerView}</NavLink> : null}
             <NavLink to="/werkgroepen" className="text-white hover:text-white">{nl.workgroups.navLabel}</NavLink>
+            {user.canSeeKnowledge ? <NavLink to="/successen" className="text-white hover:text-white">{nl.stories.navLabel}</NavLink> : null}
+            {user.canSeeKnowledge ? <NavLink to="/vragen" className="text-white hover:text-white">{nl.questions.navLabel}</NavLink> : null}
             {user.canSeeMunicipality ? <NavLink to="/gemeente" className="text-white hover:text-white">{nl.common.municipality}</NavLink> : null}
             {user.canAdminister ? <NavLink to="/beheer" className="text-white hover:text-white">{nl.common.admin}</NavLink> : null}
             <NavLink to="/meldingen" className="text-white hover:text-white">{nl.notificationsPage.navLabel(user.unreadNotifications)}</NavLink>

@@ -20,6 +20,7 @@ import { spends } from "./nl/spends";
 import { api } from "./nl/api";
 import { handbook, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
+import { questions, stories } from "./nl/knowledge";
 
 export const nl = {
   workbudget,
@@ -58,6 +59,8 @@ export const nl = {
   handbook,
   search,
   cards,
+  stories,
+  questions,
 };
 export type Messages = typeof nl;
 

@@ -17,7 +17,7 @@ export interface FormFailure {
 
 export const formValues = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")]));
 
-export async function runWorkgroupForm<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
+export async function runWorkgroupForm<T>(values: Record<string, string>, fn: () => Promise<T>, fieldMessages?: Record<string, string>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
   try {
     return { ok: true, value: await fn() };
   } catch (e) {
@@ -28,7 +28,7 @@ export async function runWorkgroupForm<T>(values: Record<string, string>, fn: ()
     }
     const fieldErrors: Record<string, string> = {};
     for (const [field, codes] of Object.entries(e.fieldErrors)) {
-      fieldErrors[field] = codes.map((c) => (c === "personal_data" && e.detail ? e.detail : c === "invalid_input" ? (nl.workgroups.fieldErrors[field] ?? domainErrorMessage(c)) : domainErrorMessage(c))).join(" ");
+      fieldErrors[field] = codes.map((c) => (c === "personal_data" && e.detail ? e.detail : c === "invalid_input" ? (fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(c)) : domainErrorMessage(c))).join(" ");
     }
     const failure: FormFailure = {
       ok: false,

@@ -3,6 +3,7 @@
 // new group.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { requireWorkgroupContext } from "~/context.server";
 import { listWorkgroups } from "~/core.server";
@@ -14,11 +15,12 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  return listWorkgroups(ctx, { page: pageParam(request) }).catch(toHttpError);
+  const list = await listWorkgroups(ctx, { page: pageParam(request) }).catch(toHttpError);
+  return { ...list, canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: ctx.user.municipalityId })) };
 }
 
 export default function Workgroups() {
-  const { items, page, pages, canCreate } = useLoaderData<typeof loader>();
+  const { items, page, pages, canCreate, canSeeKnowledge } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1>{t.title}</h1>
@@ -33,6 +35,8 @@ export default function Workgroups() {
       </Form>
       <p className="flex flex-wrap gap-4">
         <Link to="/handboek">{t.handbookLink}</Link>
+        {canSeeKnowledge ? <Link to="/successen">{nl.stories.title}</Link> : null}
+        {canSeeKnowledge ? <Link to="/vragen">{nl.questions.title}</Link> : null}
         {canCreate ? (
           <Link to="/werkgroepen/nieuw" className="btn">
             {t.newGroup}

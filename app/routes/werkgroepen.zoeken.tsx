@@ -46,7 +46,8 @@ export default function Search() {
           {items.map((hit) => (
             <li key={hit.link} className="card">
               <p className="hint">
-                {t.kinds[hit.kind]} · {hit.groupName ?? t.cityHandbook}
+                {t.kinds[hit.kind]}
+                {hit.groupName ? ` · ${hit.groupName}` : hit.kind === "handbook" ? ` · ${t.cityHandbook}` : null}
               </p>
               <Link to={hit.link} className="font-semibold">
                 {hit.title}

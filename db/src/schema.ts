@@ -773,6 +773,120 @@ export const handbookVersions = pgTable(
   (t) => [uniqueIndex("handbook_versions_page_version").on(t.pageId, t.version)],
 );
 
+// ── Success stories and knowledge questions (issue 6) ─────────────────────
+// City-wide, not per group: every professional of the municipality, the
+// functional admin and the controller read them (RLS in migration 0017,
+// docs/decisions/0007). Texts pass the privacy guard before they are saved.
+
+/** The fixed themes of stories and questions (labels in app/i18n/nl/knowledge.ts). */
+export const KNOWLEDGE_THEMES = ["preventie", "armoede_schulden", "eenzaamheid", "wonen", "jeugd_gezin", "participatie_werk", "clientondersteuning", "zichtbaarheid", "netwerk", "overig"] as const;
+/** Reactions to a story: one of each kind per user, toggled. */
+export const STORY_REACTIONS = ["mooi", "herkenbaar", "leerzaam"] as const;
+const themeList = sql.raw(KNOWLEDGE_THEMES.map((k) => `'${k}'`).join(", "));
+const reactionList = sql.raw(STORY_REACTIONS.map((k) => `'${k}'`).join(", "));
+
+/** "Successen vieren": a short anonymised story from a team. */
+export const successStories = pgTable(
+  "success_stories",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    /** The author's team the story comes from. */
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    workgroupId: uuid("workgroup_id").references(() => workgroups.id),
+    theme: text("theme").notNull(),
+    title: text("title").notNull(),
+    /** Markdown as written; rendered (safely) when read. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', title || ' ' || body)`),
+  },
+  (t) => [
+    index("success_stories_wall").on(t.municipalityId, t.createdAt),
+    index("success_stories_search").using("gin", t.search),
+    check("success_stories_theme", sql`${t.theme} in (${themeList})`),
+  ],
+);
+
+export const storyReactions = pgTable(
+  "story_reactions",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => successStories.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("story_reactions_one_per_kind").on(t.storyId, t.userId, t.kind), check("story_reactions_kind", sql`${t.kind} in (${reactionList})`)],
+);
+
+/** "Wie heeft ervaring met …?": a question to all teams. */
+export const knowledgeQuestions = pgTable(
+  "knowledge_questions",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    theme: text("theme"),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** The answer the asker found most helpful (changeable); FK added in the migration's custom SQL. */
+    bestAnswerId: uuid("best_answer_id"),
+    createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', title || ' ' || body)`),
+  },
+  (t) => [
+    index("knowledge_questions_list").on(t.municipalityId, t.createdAt),
+    index("knowledge_questions_search").using("gin", t.search),
+    check("knowledge_questions_theme", sql`${t.theme} is null or ${t.theme} in (${themeList})`),
+  ],
+);
+
+export const knowledgeAnswers = pgTable(
+  "knowledge_answers",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => knowledgeQuestions.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', body)`),
+  },
+  (t) => [index("knowledge_answers_question").on(t.questionId, t.createdAt), index("knowledge_answers_search").using("gin", t.search)],
+);
+
 // ── Partner organisations' agreements and time registration ──────────────
 // An agreement (subsidy, service agreement, or the municipality's own staff)
 // promises hours per week per team and discipline. Team members register the
@@ -1087,6 +1201,10 @@ export const schema = {
   workgroupPosts,
   handbookPages,
   handbookVersions,
+  successStories,
+  storyReactions,
+  knowledgeQuestions,
+  knowledgeAnswers,
   partnerAgreements,
   agreementContributions,
   timeRegistrations,

@@ -130,6 +130,8 @@ export const auditPage = {
     "workgroup.post_hidden": "Bericht in werkgroep verborgen",
     "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
     "handbook.restored": "Oude versie handboekpagina teruggezet",
+    "story.updated": "Succesverhaal van een ander gewijzigd",
+    "story.removed": "Succesverhaal verwijderd",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
@@ -137,6 +139,9 @@ export const auditPage = {
     workgroup: "Werkgroep",
     workgroup_post: "Bericht in werkgroep",
     handbook_page: "Handboekpagina",
+    success_story: "Succesverhaal",
+    knowledge_question: "Kennisvraag",
+    knowledge_answer: "Antwoord op kennisvraag",
     user: "Gebruiker",
     session: "Sessie",
     invitation: "Uitnodiging",

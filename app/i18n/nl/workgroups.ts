@@ -117,11 +117,11 @@ export const handbook = {
 
 export const search = {
   title: "Zoeken",
-  intro: "Zoek in werkgroepen, berichten en handboekpagina's die je mag zien. Zoeken houdt rekening met vervoegingen: op ‘schulden’ vind je ook ‘schuld’.",
+  intro: "Zoek in werkgroepen, berichten, handboekpagina's, succesverhalen en kennisvragen die je mag zien. Zoeken houdt rekening met vervoegingen: op ‘schulden’ vind je ook ‘schuld’.",
   label: "Zoekterm",
   button: "Zoeken",
   results: (n: number, q: string) => (n === 1 ? `1 resultaat voor ‘${q}’` : `${n} resultaten voor ‘${q}’`),
   none: (q: string) => `Niets gevonden voor ‘${q}’. Probeer een ander woord.`,
-  kinds: { workgroup: "Werkgroep", post: "Bericht", handbook: "Handboek" } as Record<string, string>,
+  kinds: { workgroup: "Werkgroep", post: "Bericht", handbook: "Handboek", story: "Succesverhaal", question: "Kennisvraag", answer: "Antwoord op kennisvraag" } as Record<string, string>,
   cityHandbook: "Stedelijk handboek",
 };

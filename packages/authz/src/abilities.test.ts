@@ -402,3 +402,56 @@ describe("workgroups (subjects carry the viewer's relation to the group)", () =>
     expect(teamUser("member").can("update", groupPage(null))).toBe(false);
   });
 });
+
+describe("success stories and knowledge questions", () => {
+  const story = (o: { municipalityId?: string; teamId?: string; authorId?: string } = {}) => as("SuccessStory", { municipalityId: M1, teamId: TEAM_A, authorId: OTHER_USER, ...o });
+  const question = (o: { municipalityId?: string; authorId?: string } = {}) => as("KnowledgeQuestion", { municipalityId: M1, authorId: OTHER_USER, ...o });
+
+  it("professionals read and react, write a story only for their own team, edit only their own", () => {
+    for (const role of ["coordinator", "member"] as const) {
+      const a = teamUser(role);
+      expect(a.can("read", story())).toBe(true);
+      expect(a.can("react", story())).toBe(true);
+      expect(a.can("create", story({ teamId: TEAM_A }))).toBe(true);
+      expect(a.can("create", story({ teamId: TEAM_B }))).toBe(false);
+      expect(a.can("update", story())).toBe(false);
+      expect(a.can("delete", story())).toBe(false);
+      expect(a.can("update", story({ authorId: USER }))).toBe(true);
+      expect(a.can("delete", story({ authorId: USER }))).toBe(true);
+      expect(a.can("read", story({ municipalityId: M2 }))).toBe(false);
+    }
+  });
+
+  it("professionals ask and answer; only the asker marks the most helpful answer", () => {
+    const a = teamUser("member");
+    expect(a.can("create", inMunicipality("KnowledgeQuestion"))).toBe(true);
+    expect(a.can("create", inMunicipality("KnowledgeAnswer"))).toBe(true);
+    expect(a.can("update", question({ authorId: USER }))).toBe(true);
+    expect(a.can("update", question())).toBe(false);
+    expect(a.can("read", question({ municipalityId: M2 }))).toBe(false);
+  });
+
+  it("the admin reads and moderates every story but writes none; the controller reads and reacts only", () => {
+    const admin = scopeUser("admin");
+    expect(admin.can("update", story())).toBe(true);
+    expect(admin.can("delete", story())).toBe(true);
+    expect(admin.can("create", story())).toBe(false);
+    expect(admin.can("update", story({ municipalityId: M2 }))).toBe(false);
+    expect(admin.can("create", inMunicipality("KnowledgeAnswer"))).toBe(true);
+    const controller = scopeUser("controller");
+    expect(controller.can("read", story())).toBe(true);
+    expect(controller.can("react", story())).toBe(true);
+    expect(controller.can("update", story())).toBe(false);
+    expect(controller.can("read", question())).toBe(true);
+    expect(controller.can("create", inMunicipality("KnowledgeQuestion"))).toBe(false);
+    expect(controller.can("create", inMunicipality("KnowledgeAnswer"))).toBe(false);
+  });
+
+  it("volunteers and partner managers do not see the wall or the questions", () => {
+    for (const a of [teamUser("volunteer"), scopeUser("partner_manager", PARTNER_P)]) {
+      expect(a.can("read", story())).toBe(false);
+      expect(a.can("read", question())).toBe(false);
+      expect(a.can("create", inMunicipality("KnowledgeAnswer"))).toBe(false);
+    }
+  });
+});

@@ -33,7 +33,9 @@ export type Action =
   | "join"
   | "request_join"
   | "post"
-  | "moderate";
+  | "moderate"
+  // Success stories (packages/core/src/success-stories.ts).
+  | "react";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -54,6 +56,10 @@ export type SubjectName =
   | "ReturnNorm"
   | "Workgroup"
   | "Handbook"
+  // City-wide success stories and knowledge questions (docs/decisions/0007).
+  | "SuccessStory"
+  | "KnowledgeQuestion"
+  | "KnowledgeAnswer"
   | "Agreement"
   | "TimeRegistration"
   // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
@@ -105,6 +111,21 @@ const professionalWorkgroupRules = (municipalityId: string): AppRule[] => [
   { action: "request_join", subject: "Workgroup", conditions: { municipalityId, isOpen: false, myRole: null, requested: false } },
 ];
 
+/**
+ * The wall of success stories and the knowledge questions, for professionals
+ * (coordinators, members) of any team: read and react; write a story for a
+ * team they work in; edit or remove their own story; ask and answer
+ * questions; mark the most helpful answer to their own question.
+ */
+const professionalKnowledgeRules = (teamId: string, municipalityId: string, userId: string): AppRule[] => [
+  { action: ["read", "react"], subject: "SuccessStory", conditions: { municipalityId } },
+  { action: "create", subject: "SuccessStory", conditions: { municipalityId, teamId } },
+  { action: ["update", "delete"], subject: "SuccessStory", conditions: { municipalityId, authorId: userId } },
+  { action: ["read", "create"], subject: "KnowledgeQuestion", conditions: { municipalityId } },
+  { action: "update", subject: "KnowledgeQuestion", conditions: { municipalityId, authorId: userId } },
+  { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
+];
+
 /** Everyone, by their place in a group: members read and post, facilitators moderate and manage members. */
 const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[] => [
   { action: ["read", "post"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
@@ -144,6 +165,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },
     ...professionalWorkgroupRules(municipalityId),
+    ...professionalKnowledgeRules(teamId, municipalityId, userId),
     // Coordinators start workgroups and keep the city-wide handbook.
     { action: "create", subject: "Workgroup", conditions: { municipalityId } },
     { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
@@ -162,6 +184,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...ownSpendRules(teamId, userId),
     { action: "read", subject: "Budget", conditions: { municipalityId } },
     ...professionalWorkgroupRules(municipalityId),
+    ...professionalKnowledgeRules(teamId, municipalityId, userId),
     ...ownTimeRules(teamId, userId),
   ],
   volunteer: ({ teamId }) => [
@@ -173,7 +196,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
 };
 
 export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[]> = {
-  admin: ({ municipalityId }) => [
+  admin: ({ municipalityId, userId }) => [
     { action: "manage", subject: "Team", conditions: { municipalityId } },
     { action: "manage", subject: "Buurt", conditions: { municipalityId } },
     { action: "manage", subject: "BuurtAssignment", conditions: { municipalityId } },
@@ -189,6 +212,11 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // The steward of all workgroups: starts them, reads them, manages their members; keeps the city-wide handbook.
     { action: ["create", "read", "update"], subject: "Workgroup", conditions: { municipalityId } },
     { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
+    // The wall and the questions: reads and moderates every story (edit, remove), asks and answers; writes no story (no team).
+    { action: ["read", "react", "update", "delete"], subject: "SuccessStory", conditions: { municipalityId } },
+    { action: ["read", "create"], subject: "KnowledgeQuestion", conditions: { municipalityId } },
+    { action: "update", subject: "KnowledgeQuestion", conditions: { municipalityId, authorId: userId } },
+    { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
     { action: "manage", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
   ],
@@ -207,6 +235,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "SpendAttachment", conditions: { municipalityId } },
     // Never one's own request (a controller can also be in a team).
     { action: ["approve", "reject", "request_info"], subject: "Spend", conditions: { municipalityId, authorId: { $ne: userId } } },
+    // Municipality staff: reads the (anonymised, privacy-guarded) wall and questions and reacts; writes nothing there.
+    { action: ["read", "react"], subject: "SuccessStory", conditions: { municipalityId } },
+    { action: "read", subject: "KnowledgeQuestion", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   "workgroup.post_hidden",
   "workgroup.privacy_override",
   "handbook.restored",
+  "story.updated",
+  "story.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@
 // (privacy guard, RLS) as real input.
 import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/db";
 import { contextFor } from "./demo-workbudget";
+import { seedKnowledgeDemo } from "./demo-knowledge";
 import { saveHandbookPage } from "./handbook";
 import { createPost } from "./workgroup-posts";
 import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "./workgroups";
@@ -51,7 +52,8 @@ export async function seedWorkgroupsDemo(db: Database): Promise<{ created: boole
   const [m] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
   if (!m) return { created: false };
   const [existing] = await db.select({ id: workgroups.id }).from(workgroups).where(eq(workgroups.municipalityId, m.id)).limit(1);
-  if (existing) return { created: false };
+  // Stories and questions came later: a database seeded before them still gets them.
+  if (existing) return seedKnowledgeDemo(db, m.id);
   for (const g of GROUPS) {
     const { slug } = await createWorkgroup(await contextFor(db, g.creator), { name: g.name, description: g.description, isOpen: g.isOpen, facilitators: g.facilitators.join(" ") });
     for (const email of [...g.joins, ...g.requests]) await joinWorkgroup(await contextFor(db, email), slug);
@@ -74,5 +76,6 @@ export async function seedWorkgroupsDemo(db: Database): Promise<{ created: boole
     title: "Werkwijze sociale teams",
     body: "## Eén huishouden, één plan, één regisseur\n\nHet team dat de buurt bedient, is het eerste aanspreekpunt. Werkgroepen delen kennis tussen de teams; het handboek legt vast wat we samen hebben afgesproken.",
   });
+  await seedKnowledgeDemo(db, m.id);
   return { created: true };
 }

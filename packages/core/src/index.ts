@@ -40,6 +40,8 @@ export * from "./workgroups";
 export * from "./workgroup-posts";
 export * from "./handbook";
 export * from "./workgroup-search";
+export * from "./success-stories";
+export * from "./knowledge-questions";
 export * from "./demo-workgroups";
 export * from "./partner-agreements";
 export * from "./time-registration";

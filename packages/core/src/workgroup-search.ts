@@ -1,5 +1,6 @@
 // Search across everything the user may see in the workgroups: groups
-// (name, description), posts (not hidden) and handbook pages. PostgreSQL
+// (name, description), posts (not hidden), handbook pages, success stories,
+// knowledge questions and their answers. PostgreSQL
 // full-text search with the 'dutch' configuration (Snowball stemming:
 // "schulden" finds "schuld"), ranked with ts_rank, with ts_headline
 // snippets. RLS decides what is searched: a closed group's posts never come
@@ -17,12 +18,12 @@ export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_STOP = "\uE001";
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export type SearchHitKind = "workgroup" | "post" | "handbook";
+export type SearchHitKind = "workgroup" | "post" | "handbook" | "story" | "question" | "answer";
 
 export interface SearchHit {
   kind: SearchHitKind;
   title: string;
-  /** Where the hit lives: the group's name (or null for the city-wide handbook). */
+  /** Where the hit lives: the group's name (null for the city-wide handbook and questions), or the story's team. */
   groupName: string | null;
   link: string;
   rank: number;
@@ -70,6 +71,21 @@ export async function searchWorkgroups(ctx: UseCaseContext, rawQuery: string, op
                ts_rank(h.search, query.tsq), h.title || '. ' || h.body
         from handbook_pages h left join workgroups g on g.id = h.workgroup_id, query
         where h.search @@ query.tsq
+        union all
+        select 'story', s.title, st.name, '/successen/' || s.id,
+               ts_rank(s.search, query.tsq), s.title || '. ' || s.body
+        from success_stories s join teams st on st.id = s.team_id, query
+        where s.search @@ query.tsq
+        union all
+        select 'question', q.title, null, '/vragen/' || q.id,
+               ts_rank(q.search, query.tsq), q.title || '. ' || q.body
+        from knowledge_questions q, query
+        where q.search @@ query.tsq
+        union all
+        select 'answer', aq.title, null, '/vragen/' || aq.id || '#antwoord-' || a.id,
+               ts_rank(a.search, query.tsq), a.body
+        from knowledge_answers a join knowledge_questions aq on aq.id = a.question_id, query
+        where a.search @@ query.tsq
       )`;
     const [{ total }] = await queryRows<{ total: number }>(tx, sql`${hits} select count(*)::int as total from found`);
     const rows = await queryRows<{ kind: SearchHitKind; title: string; group_name: string | null; link: string; rank: number; snippet: string }>(

@@ -1,0 +1,51 @@
+// A professional posts a success story for one of their teams (privacy
+// guard on save; the typed text stays on error).
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "~/components/form";
+import { StoryFields } from "~/components/knowledge";
+import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
+import { createStory, storyFormOptions } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { toHttpError } from "~/lib/http.server";
+import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+
+const t = nl.stories;
+export const meta: MetaFunction = () => [{ title: `${t.createTitle} – ${nl.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const options = await storyFormOptions(ctx).catch(toHttpError);
+  if (options.teams.length === 0) throw notFoundResponse();
+  return options;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const values = formValues(await request.formData(), ["title", "body", "teamId", "theme", "workgroupId", "confirmNoPersonalData"]);
+  const r = await runWorkgroupForm(values, () => createStory(ctx, values), t.fieldErrors);
+  if (!r.ok) return r.response;
+  return redirect(`/successen/${r.value.id}?gedaan=geplaatst`);
+}
+
+export default function NewStory() {
+  const { teams, workgroups } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p>
+        <Link to="/successen">{t.back}</Link>
+      </p>
+      <h1>{t.createTitle}</h1>
+      <p>{t.createIntro}</p>
+      {teams.length === 1 ? <p className="hint">{`${t.team}: ${teams[0].name}`}</p> : null}
+      <FormError message={failed?.formError} />
+      <Form method="post" className="card space-y-4" noValidate>
+        <StoryFields teams={teams} workgroups={workgroups} values={failed?.values ?? {}} errors={failed?.fieldErrors ?? {}} withTeam />
+        <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-story" />
+        <SubmitButton>{t.save}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
