@@ -211,21 +211,21 @@ async function step(
   const requestHash = createHash("sha256").update(JSON.stringify({ action, spendId, input, comment: opts.comment ?? null })).digest("hex");
   try {
     return await withScope(ctx.db, ctx.scope, async (tx) => {
-      if (key) {
-        const earlier = await storedResult(tx, ctx, key, requestHash);
-        if (earlier) return earlier;
-      }
-      const spend = await lockSpend(tx, ctx, spendId);
+      // Independent statements go out together (postgres.js pipelines them on the transaction's connection): fewer round trips per command.
+      const [earlier, spend] = await Promise.all([key ? storedResult(tx, ctx, key, requestHash) : null, lockSpend(tx, ctx, spendId)]);
+      if (earlier) return earlier;
       if (!canTransition(action, spend.status)) throw new DomainError("spend_invalid_transition", 409);
       if (["approve", "reject", "request_info", "endorse"].includes(action) && spend.authorId === ctx.actor.userId) throw new DomainError("own_request", 403);
       if (!ctx.ability.can(action, spendSubject(spend))) throw new DomainError("forbidden", 403);
       const money: MoneyMoves = [];
       const outcome = await body(tx, spend, money);
       const result: StepResult = { spendId: spend.id, status: outcome.status, action: outcome.action };
-      await recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null);
-      // The first approver is the actor of that step, so never asked to approve twice.
-      await notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null });
-      if (key) await tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result });
+      await Promise.all([
+        recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null),
+        // The first approver is the actor of that step, so never asked to approve twice.
+        notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null }),
+        key ? tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result }) : null,
+      ]);
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
       const audit: AuditEventInput | undefined = audited ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } } : undefined;
       // Money last, with the audit event in the same statement: the budget
