@@ -33,7 +33,8 @@ export type Action =
   | "join"
   | "request_join"
   | "post"
-  | "moderate";
+  | "moderate"
+  | "leave";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -53,6 +54,7 @@ export type SubjectName =
   | "SpendAttachment"
   | "ReturnNorm"
   | "Workgroup"
+  | "WorkgroupAttachment"
   | "Handbook"
   | "Agreement"
   | "TimeRegistration"
@@ -105,10 +107,20 @@ const professionalWorkgroupRules = (municipalityId: string): AppRule[] => [
   { action: "request_join", subject: "Workgroup", conditions: { municipalityId, isOpen: false, myRole: null, requested: false } },
 ];
 
-/** Everyone, by their place in a group: members read and post, facilitators moderate and manage members. */
+/**
+ * Everyone, by their place in a group: members read and post, facilitators
+ * moderate and manage the group (its members, name, description, open or
+ * closed). A member leaves (the last facilitator only after handing over: a
+ * rule of the use case); a pending request is withdrawn the same way.
+ * WorkgroupAttachment subjects carry the group's myRole and the uploader:
+ * the uploader or a facilitator removes a file.
+ */
 const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[] => [
-  { action: ["read", "post"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
+  { action: ["read", "post", "leave"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
+  { action: "leave", subject: "Workgroup", conditions: { municipalityId, requested: true } },
   { action: ["moderate", "update"], subject: "Workgroup", conditions: { municipalityId, myRole: "facilitator" } },
+  { action: "delete", subject: "WorkgroupAttachment", conditions: { municipalityId, uploadedBy: userId } },
+  { action: "delete", subject: "WorkgroupAttachment", conditions: { municipalityId, myRole: "facilitator" } },
   // The creator keeps managing members (e.g. a coordinator who started it for others).
   { action: "update", subject: "Workgroup", conditions: { municipalityId, createdBy: userId } },
   // A group's handbook is edited by its members; the city-wide one is read by everyone of the municipality.
