@@ -129,6 +129,13 @@ export const auditPage = {
     "workgroup.join_declined": "Aanvraag lidmaatschap werkgroep afgewezen",
     "workgroup.post_hidden": "Bericht in werkgroep verborgen",
     "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
+    "workgroup.attachment_added": "Bijlage bij bericht in werkgroep toegevoegd",
+    "workgroup.attachment_removed": "Bijlage bij bericht in werkgroep verwijderd",
+    "workgroup.left": "Werkgroep verlaten",
+    "workgroup.member_added": "Lid aan werkgroep toegevoegd",
+    "workgroup.member_removed": "Lid uit werkgroep verwijderd",
+    "workgroup.role_changed": "Rol in werkgroep gewijzigd",
+    "workgroup.updated": "Werkgroep gewijzigd",
     "handbook.restored": "Oude versie handboekpagina teruggezet",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
@@ -136,6 +143,7 @@ export const auditPage = {
   objectTypes: {
     workgroup: "Werkgroep",
     workgroup_post: "Bericht in werkgroep",
+    workgroup_attachment: "Bijlage in werkgroep",
     handbook_page: "Handboekpagina",
     user: "Gebruiker",
     session: "Sessie",

@@ -63,6 +63,13 @@ export const AUDIT_ACTIONS = [
   "workgroup.join_declined",
   "workgroup.post_hidden",
   "workgroup.privacy_override",
+  "workgroup.attachment_added",
+  "workgroup.attachment_removed",
+  "workgroup.left",
+  "workgroup.member_added",
+  "workgroup.member_removed",
+  "workgroup.role_changed",
+  "workgroup.updated",
   "handbook.restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
