@@ -27,7 +27,7 @@ test("facilitator adds a member and edits the group; the member shares a PDF, do
   await expect(page.getByText("Je bent de enige begeleider.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Werkgroep verlaten" })).toHaveCount(0);
 
-  const add = page.getByRole("region", { name: "Leden toevoegen" });
+  const add = page.getByRole("region", { name: "Iemand toevoegen aan de werkgroep" });
   await add.getByRole("textbox", { name: "E-mailadressen" }).fill("niemand@wijkwerk.demo");
   await add.getByRole("button", { name: "Toevoegen" }).click();
   await expect(add.getByText("Niet elk e-mailadres hoort bij een actieve gebruiker van deze gemeente.")).toBeVisible();

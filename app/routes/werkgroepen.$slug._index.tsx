@@ -86,9 +86,11 @@ export default function Workgroup() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("gedaan") === "toegevoegd" ? t.added(Number(params.get("aantal") ?? 0)) : DONE[params.get("gedaan") ?? ""];
+  // Which form failed: adding members, a new post, or one of the buttons (leave, remove, roles).
   const addFailed = failed?.values?.form === "add_members";
-  const v = addFailed ? {} : (failed?.values ?? {});
-  const e = addFailed ? {} : (failed?.fieldErrors ?? {});
+  const postFailed = Boolean(failed && "body" in (failed.values ?? {}));
+  const v = postFailed ? (failed?.values ?? {}) : {};
+  const e = postFailed ? (failed?.fieldErrors ?? {}) : {};
   const facilitatorCount = members.filter((m) => m.role === "facilitator").length;
   const lastFacilitator = group.myRole === "facilitator" && facilitatorCount <= 1;
   return (
@@ -135,7 +137,7 @@ export default function Workgroup() {
           </Form>
         )
       ) : null}
-      {!failed?.formError || addFailed ? null : <FormError message={Object.keys(e).length ? null : failed.formError} />}
+      {failed && !addFailed && !postFailed ? <FormError message={failed.formError} /> : null}
       {!can.read ? <p className="card">{t.closedContent}</p> : null}
 
       {requests.length > 0 ? (
@@ -245,7 +247,7 @@ export default function Workgroup() {
             <section aria-labelledby="nieuw-bericht" className="card space-y-3">
               <h2 id="nieuw-bericht">{t.newThread}</h2>
               <p className="hint">{t.privacyNote}</p>
-              <FormError message={failed?.formError} />
+              {postFailed ? <FormError message={failed?.formError} /> : null}
               <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
                 <Field id="title" name="title" label={t.postTitle} defaultValue={v.title} error={e.title} />
                 <Field id="body" name="body" label={t.postBody} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline />

@@ -101,7 +101,7 @@ export const workgroups = {
   left: "Je hebt de werkgroep verlaten.",
   withdrawn: "Je aanvraag is ingetrokken.",
   manage: "Leden beheren",
-  addMembers: "Leden toevoegen",
+  addMembers: "Iemand toevoegen aan de werkgroep",
   addMembersHint: "E-mailadressen van collega's uit elk team, ook medewerkers van partners. Partnermanagers en de controller voeg je alleen zo, met hun adres, toe.",
   emails: "E-mailadressen",
   addAs: "Toevoegen als",
