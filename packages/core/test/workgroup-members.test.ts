@@ -2,7 +2,8 @@
 // across groups, hidden posts, type and size checks), the e-mail digest
 // (exactly once under concurrent runs, weekly only on Monday, no immediate
 // mail for digest users), and membership management (leave, add, remove,
-// make facilitator, edit the group) with their negative cases.
+// make facilitator, edit the group) with their negative cases; the core of
+// it once more on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, notificationDigests, notificationPreferences, notifications, outboxEmails, sql, withScope, workgroupAttachments } from "@wijkwerk/db";
 import { domainErrors } from "../../../app/i18n/nl/common";
@@ -287,5 +288,26 @@ describe("workgroups after creation (PostgreSQL)", () => {
       await sendDueDigests(t.db, { now: new Date("2030-01-14T15:00:00Z") });
       expect(await digests("eva@wg.demo")).toHaveLength(1);
     });
+  });
+});
+
+describe("the same on PGlite (PostgreSQL 18): digest statement, attachment RLS, the facilitator lock", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("pglite");
+  });
+  afterAll(() => t.drop());
+
+  it("sends a digest once, hides a closed group's file from a non-member, keeps the last facilitator", async () => {
+    const w = await world(t);
+    const g = await createWorkgroup(await w.as(w.users.coord), { name: "Besloten groep", isOpen: false });
+    expect(await outcomeOf(leaveWorkgroup(await w.as(w.users.coord), g.slug))).toBe("workgroup_last_facilitator");
+    await setDigestPreference(await w.as(w.users.bram), { digest: "daily" });
+    await addWorkgroupMembers(await w.as(w.users.coord), g.slug, { emails: "bram@wg.demo" });
+    const post = await createPost(await w.as(w.users.bram), g.slug, { title: "Een bestand", body: "Zie bijlage." }, { files: [{ fileName: "a.pdf", bytes: PDF }] });
+    expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.daan), g.slug, post.attachmentIds[0]))).toBe("not_found");
+    expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.coord), g.slug, post.attachmentIds[0]))).toBe("ok");
+    expect(await sendDueDigests(t.db, { now: TUESDAY })).toEqual({ daily: 1, weekly: 0 });
+    expect(await sendDueDigests(t.db, { now: TUESDAY })).toEqual({ daily: 0, weekly: 0 });
   });
 });
