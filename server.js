@@ -72,7 +72,8 @@ function startOutboxSender() {
   void run();
 }
 
-// Evaluation reminders always run (in-app notifications need no SMTP; their
+// Evaluation reminders (and the time-registration reminders and the workgroup
+// e-mail digests, same timer) always run (in-app notifications need no SMTP; their
 // mails wait in the outbox). Like the outbox sender, the next run is
 // scheduled only when the previous one has finished, so runs never overlap;
 // several app instances may run at once (the use case sends each reminder once).
@@ -84,6 +85,7 @@ function startEvaluationReminders() {
       const result = await build.entry.module.sendEvaluationRemindersOnce();
       if (result.due || result.overdue) console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
       if (result.hoursReminded) console.log(`Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
+      if (result.digests) console.log(`Werkgroepen: ${result.digests} e-mailoverzichten (digest) in de outbox`);
     } catch (error) {
       console.error("Evaluatieherinneringen versturen mislukt:", error);
     }

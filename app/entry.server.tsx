@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, overdueReminderDays, sealAuditChains, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
+import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, digestHour, overdueReminderDays, sealAuditChains, sendDueDigests, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
 
 export const streamTimeout = 5_000;
@@ -35,12 +35,14 @@ export async function sealAuditOnce(): Promise<number> {
  * mails), called by server.js on a timer. Needs no SMTP: the mails wait in
  * the outbox like every other mail.
  */
-export async function sendEvaluationRemindersOnce(now = new Date()): Promise<ReminderResult & { hoursReminded: number }> {
+export async function sendEvaluationRemindersOnce(now = new Date()): Promise<ReminderResult & { hoursReminded: number; digests: number }> {
   const db = await getDb();
   const result = await sendDueEvaluationReminders(db, { now, overdueAfterDays: overdueReminderDays(process.env.EVALUATION_OVERDUE_REMINDER_DAYS) });
   // The same scheduler reminds about last week's missing time registrations (once per person × week).
   const hours = await sendTimeRegistrationReminders(db, { now });
-  return { ...result, hoursReminded: hours.reminded };
+  // And queues the workgroup e-mail digests that are due (once per user × day or week).
+  const digests = await sendDueDigests(db, { now, digestHour: digestHour(process.env.DIGEST_HOUR) });
+  return { ...result, hoursReminded: hours.reminded, digests: digests.daily + digests.weekly };
 }
 
 /**

@@ -69,3 +69,58 @@ export function Snippet({ parts }: { parts: { text: string; hit: boolean }[] }) 
     </p>
   );
 }
+
+/** Up to three files on a post (PDF, JPG, PNG; checked again on the server from their bytes). */
+export function FileField({ id, error }: { id: string; error?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t.files}</label>
+      <p id={`${id}-hint`} className="hint">
+        {t.filesHint}
+      </p>
+      <input
+        type="file"
+        id={id}
+        name="file"
+        multiple
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, true, error)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface PostAttachment {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  canRemove: boolean;
+}
+
+/** The files under a post: download links; remove (asks first) for the uploader and facilitators. */
+export function PostAttachments({ files, hrefOf, renderRemove }: { files: PostAttachment[]; hrefOf: (id: string) => string; renderRemove: (file: PostAttachment) => ReactNode }) {
+  if (!files.length) return null;
+  return (
+    <div>
+      <p className="font-semibold">{t.attachmentsOf}</p>
+      <ul className="space-y-1">
+        {files.map((f) => (
+          <li key={f.id} className="flex flex-wrap items-center gap-3">
+            <a href={hrefOf(f.id)} download={f.fileName} aria-label={t.download(f.fileName)}>
+              {f.fileName}
+            </a>
+            <span className="hint">{t.size(f.sizeBytes)}</span>
+            {f.canRemove ? renderRemove(f) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -2,9 +2,10 @@
 // field errors (the privacy guard's own message for the text field), the
 // typed input is sent back, 404 stays 404 and forbidden becomes 403.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { isDomainError } from "@wijkwerk/core";
+import { DomainError, MAX_ATTACHMENT_BYTES, isDomainError, type WorkgroupFileInput } from "@wijkwerk/core";
 import { data } from "@remix-run/node";
 import { domainErrorMessage, nl } from "~/i18n/nl";
+import { readForm } from "~/lib/uploads.server";
 
 export interface FormFailure {
   ok: false;
@@ -39,4 +40,20 @@ export async function runWorkgroupForm<T>(values: Record<string, string>, fn: ()
     };
     return { ok: false, response: data(failure, { status: e.status }) };
   }
+}
+
+/**
+ * A post form, multipart when it carries files. The files come back as
+ * use-case input (the use case checks type and size from the bytes); a file
+ * over 5 MB was dropped while parsing and is reported as a field error when
+ * `checkFiles` runs, with the typed text kept.
+ */
+export async function readPostForm(request: Request) {
+  const { formData, tooLarge } = await readForm(request, MAX_ATTACHMENT_BYTES);
+  const uploads = formData.getAll("file").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && (f.size > 0 || f.name !== ""));
+  const files = async (): Promise<WorkgroupFileInput[]> => {
+    if (tooLarge.length) throw new DomainError("invalid_input", 413, { file: ["attachment_too_large"] });
+    return Promise.all(uploads.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  };
+  return { form: formData, files };
 }

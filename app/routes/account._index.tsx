@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/context.server";
-import { mfaStatus, roleNames } from "~/core.server";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SubmitButton } from "~/components/form";
+import { requireUser, requireWorkgroupContext } from "~/context.server";
+import { getDigestPreference, isDomainError, mfaStatus, roleNames, setDigestPreference } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 
@@ -10,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: `${nl.account.title} – ${nl.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
   const mfa = await mfaStatus(ctx.db, ctx.user.id);
+  const digest = await getDigestPreference({ ...ctx, scope: { kind: "workgroup", municipalityId: ctx.user.municipalityId, userId: ctx.user.id } });
   return {
+    digest,
     user: { name: ctx.user.name, email: ctx.user.email },
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     scopeRoles: roleNames({ ...ctx.grants, teamRoles: [] }),
@@ -18,11 +21,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+// The same three as DIGEST_FREQUENCIES in core (a .server module never reaches the browser).
+const DIGEST_CHOICES = ["none", "daily", "weekly"] as const;
+
+/** The e-mail digest choice (workgroup notifications): none, daily or weekly. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const form = await request.formData();
+  const digest = String(form.get("digest") ?? "");
+  try {
+    await setDigestPreference(ctx, { digest });
+  } catch (e) {
+    if (isDomainError(e) && e.status === 400) return data({ error: nl.account.digestInvalid, digest }, { status: 400 });
+    throw e;
+  }
+  return redirect("/account?gedaan=digest");
+}
+
 export default function AccountPage() {
-  const { user, teams, scopeRoles, mfa } = useLoaderData<typeof loader>();
+  const { user, teams, scopeRoles, mfa, digest } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const chosen = failed?.digest ?? digest;
   return (
     <div className="max-w-2xl space-y-4">
       <h1>{nl.account.title}</h1>
+      {params.get("gedaan") === "digest" ? (
+        <p role="status" className="alert alert-success">
+          {nl.account.digestSaved}
+        </p>
+      ) : null}
       <dl className="card grid grid-cols-[10rem_1fr] gap-2">
         <dt className="font-semibold">{nl.account.name}</dt>
         <dd>{user.name}</dd>
@@ -48,6 +76,27 @@ export default function AccountPage() {
           <Link to="/account/mfa">{nl.account.mfaManage}</Link>
         </dd>
       </dl>
+      <section aria-labelledby="digest-title" className="card space-y-3">
+        <h2 id="digest-title">{nl.account.digestTitle}</h2>
+        <p id="digest-intro">{nl.account.digestIntro}</p>
+        <Form method="post" className="space-y-3">
+          <fieldset className="field" aria-describedby={failed?.error ? "digest-intro digest-error" : "digest-intro"}>
+            <legend className="font-semibold">{nl.account.digestLabel}</legend>
+            {DIGEST_CHOICES.map((f) => (
+              <div key={f} className="flex items-center gap-2">
+                <input type="radio" id={`digest-${f}`} name="digest" value={f} defaultChecked={chosen === f} />
+                <label htmlFor={`digest-${f}`}>{nl.account.digestChoices[f]}</label>
+              </div>
+            ))}
+            {failed?.error ? (
+              <p id="digest-error" className="field-error">
+                {failed.error}
+              </p>
+            ) : null}
+          </fieldset>
+          <SubmitButton>{nl.account.digestSave}</SubmitButton>
+        </Form>
+      </section>
       <p>
         <Link to="/account/sessies">{nl.sessionsPage.manage}</Link>
       </p>

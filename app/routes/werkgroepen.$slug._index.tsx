@@ -1,17 +1,18 @@
 // One workgroup: description, members, joining (open) or asking to join
-// (closed), pending requests for facilitators, threads and a new thread
-// (privacy guard on save), and the group's handbook pages.
+// (closed), leaving (asks first), pending requests and member management for
+// facilitators (add by e-mail, make facilitator, remove), threads and a new
+// thread (privacy guard on save, up to three files), and the handbook pages.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Pagination } from "~/components/confirm";
+import { ConfirmSubmit, Pagination } from "~/components/confirm";
 import { SubmitButton } from "~/components/form";
-import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { Field, FileField, FormError, PrivacyOverride } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { createPost, decideJoinRequest, getWorkgroup, joinWorkgroup, listHandbookPages, listThreads } from "~/core.server";
+import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { formValues, readPostForm, runWorkgroupForm } from "~/lib/workgroups.server";
 
 const t = nl.workgroups;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? t.title} – ${nl.common.appName}` }];
@@ -28,34 +29,70 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const slug = params.slug ?? "";
-  const form = await request.formData();
+  const { form, files } = await readPostForm(request);
   const intent = String(form.get("intent") ?? "");
+  const userId = String(form.get("userId") ?? "");
+  if (intent === "leave") {
+    const r = await runWorkgroupForm({}, () => leaveWorkgroup(ctx, slug));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=${r.value.withdrawn ? "ingetrokken" : "verlaten"}`);
+  }
+  if (intent === "add_members") {
+    const values = { ...formValues(form, ["emails", "role"]), form: "add_members" };
+    const r = await runWorkgroupForm(values, () => addWorkgroupMembers(ctx, slug, values));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=toegevoegd&aantal=${r.value.added.length}#leden`);
+  }
+  if (intent === "remove_member") {
+    const r = await runWorkgroupForm({}, () => removeWorkgroupMember(ctx, slug, userId));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=verwijderd#leden`);
+  }
+  if (intent === "make_facilitator" || intent === "make_member") {
+    const r = await runWorkgroupForm({}, () => setWorkgroupMemberRole(ctx, slug, { userId, role: intent === "make_facilitator" ? "facilitator" : "member" }));
+    if (!r.ok) return r.response;
+    return redirect(`/werkgroepen/${slug}?gedaan=rol#leden`);
+  }
   if (intent === "join") {
     const r = await runWorkgroupForm({}, () => joinWorkgroup(ctx, slug));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=${r.value.status === "active" ? "lid" : "aangevraagd"}`);
   }
   if (intent === "approve" || intent === "decline") {
-    const userId = String(form.get("userId") ?? "");
     const r = await runWorkgroupForm({}, () => decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=besloten`);
   }
   const values = formValues(form, ["title", "body", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => createPost(ctx, slug, values));
+  const r = await runWorkgroupForm(values, async () => createPost(ctx, slug, values, { files: await files() }));
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/draad/${r.value.threadId}?gedaan=geplaatst`);
 }
 
-const DONE: Record<string, string> = { aangemaakt: t.created, lid: t.joined, aangevraagd: t.requestSent, besloten: t.decided };
+const DONE: Record<string, string> = {
+  aangemaakt: t.created,
+  lid: t.joined,
+  aangevraagd: t.requestSent,
+  besloten: t.decided,
+  verlaten: t.left,
+  ingetrokken: t.withdrawn,
+  verwijderd: t.memberRemoved,
+  rol: t.roleChanged,
+  bewerkt: t.updated,
+};
 
 export default function Workgroup() {
   const { group, can, members, requests, threads, pages, canEditHandbook } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = DONE[params.get("gedaan") ?? ""];
-  const v = failed?.values ?? {};
-  const e = failed?.fieldErrors ?? {};
+  const done = params.get("gedaan") === "toegevoegd" ? t.added(Number(params.get("aantal") ?? 0)) : DONE[params.get("gedaan") ?? ""];
+  // Which form failed: adding members, a new post, or one of the buttons (leave, remove, roles).
+  const addFailed = failed?.values?.form === "add_members";
+  const postFailed = Boolean(failed && "body" in (failed.values ?? {}));
+  const v = postFailed ? (failed?.values ?? {}) : {};
+  const e = postFailed ? (failed?.fieldErrors ?? {}) : {};
+  const facilitatorCount = members.filter((m) => m.role === "facilitator").length;
+  const lastFacilitator = group.myRole === "facilitator" && facilitatorCount <= 1;
   return (
     <div className="space-y-6">
       <p>
@@ -79,6 +116,28 @@ export default function Workgroup() {
           </SubmitButton>
         </Form>
       ) : null}
+      {can.manageMembers ? (
+        <p>
+          <Link to={`/werkgroepen/${group.slug}/bewerken`}>{t.edit}</Link>
+        </p>
+      ) : null}
+      {can.leave ? (
+        lastFacilitator ? (
+          <p className="hint">{t.lastFacilitatorHint}</p>
+        ) : (
+          <Form method="post">
+            <ConfirmSubmit
+              label={group.myRole ? t.leave : t.withdraw}
+              question={group.myRole ? t.leaveQuestion(group.name) : t.withdrawQuestion}
+              confirmLabel={group.myRole ? t.leaveConfirm : t.withdrawConfirm}
+              name="intent"
+              value="leave"
+              danger
+            />
+          </Form>
+        )
+      ) : null}
+      {failed && !addFailed && !postFailed ? <FormError message={failed.formError} /> : null}
       {!can.read ? <p className="card">{t.closedContent}</p> : null}
 
       {requests.length > 0 ? (
@@ -107,14 +166,61 @@ export default function Workgroup() {
         <>
           <section aria-labelledby="leden" className="space-y-2">
             <h2 id="leden">{t.memberList}</h2>
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {members.map((m) => (
-                <li key={m.userId}>
-                  {m.name} {m.role === "facilitator" ? <span className="hint">({t.roles.facilitator})</span> : null}
-                </li>
-              ))}
-            </ul>
+            {can.manageMembers ? (
+              <ul className="space-y-2">
+                {members.map((m) => (
+                  <li key={m.userId} className="flex flex-wrap items-center gap-3">
+                    <span>
+                      {m.name} <span className="hint">({t.roles[m.role]})</span>
+                    </span>
+                    <Form method="post" className="flex flex-wrap gap-2">
+                      <input type="hidden" name="userId" value={m.userId} />
+                      {m.role === "member" ? (
+                        <button type="submit" name="intent" value="make_facilitator" className="btn btn-secondary" aria-label={t.makeFacilitatorLabel(m.name)}>
+                          {t.makeFacilitator}
+                        </button>
+                      ) : facilitatorCount > 1 ? (
+                        <button type="submit" name="intent" value="make_member" className="btn btn-secondary" aria-label={t.makeMemberLabel(m.name)}>
+                          {t.makeMember}
+                        </button>
+                      ) : null}
+                      {m.role === "member" || facilitatorCount > 1 ? (
+                        <ConfirmSubmit label={t.removeMember} accessibleLabel={t.removeMemberLabel(m.name)} question={t.removeMemberQuestion(m.name)} confirmLabel={t.removeMemberConfirm} name="intent" value="remove_member" danger />
+                      ) : null}
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                {members.map((m) => (
+                  <li key={m.userId}>
+                    {m.name} {m.role === "facilitator" ? <span className="hint">({t.roles.facilitator})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
+
+          {can.manageMembers ? (
+            <section aria-labelledby="leden-toevoegen" className="card space-y-3">
+              <h2 id="leden-toevoegen">{t.addMembers}</h2>
+              {addFailed ? <FormError message={failed?.formError} /> : null}
+              <Form method="post" className="space-y-3" noValidate>
+                <Field id="emails" name="emails" label={t.emails} hint={t.addMembersHint} defaultValue={addFailed ? failed?.values.emails : undefined} error={addFailed ? failed?.fieldErrors.emails : undefined} multiline rows={2} />
+                <div className="field">
+                  <label htmlFor="add-role">{t.addAs}</label>
+                  <select id="add-role" name="role" className="input" defaultValue={addFailed ? failed?.values.role : "member"}>
+                    <option value="member">{t.roles.member}</option>
+                    <option value="facilitator">{t.roles.facilitator}</option>
+                  </select>
+                </div>
+                <SubmitButton name="intent" value="add_members">
+                  {t.add}
+                </SubmitButton>
+              </Form>
+            </section>
+          ) : null}
 
           <section aria-labelledby="berichten" className="space-y-3">
             <h2 id="berichten">{t.threads}</h2>
@@ -141,10 +247,11 @@ export default function Workgroup() {
             <section aria-labelledby="nieuw-bericht" className="card space-y-3">
               <h2 id="nieuw-bericht">{t.newThread}</h2>
               <p className="hint">{t.privacyNote}</p>
-              <FormError message={failed?.formError} />
-              <Form method="post" className="space-y-3" noValidate>
+              {postFailed ? <FormError message={failed?.formError} /> : null}
+              <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
                 <Field id="title" name="title" label={t.postTitle} defaultValue={v.title} error={e.title} />
                 <Field id="body" name="body" label={t.postBody} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline />
+                <FileField id="new-files" error={e.file} />
                 <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-new" />
                 <SubmitButton name="intent" value="post">
                   {t.publish}

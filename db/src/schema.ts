@@ -887,6 +887,84 @@ export const knowledgeAnswers = pgTable(
   (t) => [index("knowledge_answers_question").on(t.questionId, t.createdAt), index("knowledge_answers_search").using("gin", t.search)],
 );
 
+/**
+ * A file on a workgroup post (PDF/JPG/PNG, at most 5 MB; the checks are
+ * shared with spend attachments in packages/core/src/attachment-files.ts).
+ * The bytes live here behind the group's RLS: readers of the group read them,
+ * a hidden post's files only its facilitators. Removal is soft.
+ */
+export const workgroupAttachments = pgTable(
+  "workgroup_attachments",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => workgroupPosts.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: uuid("deleted_by").references(() => users.id),
+  },
+  (t) => [
+    index("workgroup_attachments_post").on(t.postId, t.createdAt),
+    check("workgroup_attachments_content_type", sql`${t.contentType} in ('application/pdf', 'image/png', 'image/jpeg')`),
+    check("workgroup_attachments_size", sql`${t.sizeBytes} between 1 and 5242880 and octet_length(${t.content}) = ${t.sizeBytes}`),
+    check("workgroup_attachments_deleted", sql`(${t.deletedAt} is null) = (${t.deletedBy} is null)`),
+  ],
+);
+
+/** A user's choice for e-mail about workgroups: every notification at once ('none'), or one digest a day or a week. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    digest: text("digest").notNull().default("none"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("notification_preferences_digest", sql`${t.digest} in ('none', 'daily', 'weekly')`)],
+);
+
+/** "This user got the digest of this period": the unique key makes it go once per user × period. */
+export const notificationDigests = pgTable(
+  "notification_digests",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    frequency: text("frequency").notNull(),
+    /** The day (daily) or the Monday (weekly) in Europe/Amsterdam. */
+    periodStart: date("period_start").notNull(),
+    notificationCount: integer("notification_count").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notification_digests_user_period").on(t.userId, t.frequency, t.periodStart),
+    check("notification_digests_frequency", sql`${t.frequency} in ('daily', 'weekly')`),
+  ],
+);
+
 // ── Partner organisations' agreements and time registration ──────────────
 // An agreement (subsidy, service agreement, or the municipality's own staff)
 // promises hours per week per team and discipline. Team members register the
@@ -1201,6 +1279,9 @@ export const schema = {
   workgroupPosts,
   handbookPages,
   handbookVersions,
+  workgroupAttachments,
+  notificationPreferences,
+  notificationDigests,
   successStories,
   storyReactions,
   knowledgeQuestions,

@@ -401,6 +401,29 @@ describe("workgroups (subjects carry the viewer's relation to the group)", () =>
     expect(teamUser("member").can("update", groupPage("member"))).toBe(true);
     expect(teamUser("member").can("update", groupPage(null))).toBe(false);
   });
+
+  it("members leave (a requester withdraws); only facilitators (and the creator, the admin) manage members and the group's text", () => {
+    const member = teamUser("member");
+    expect(member.can("leave", group({ myRole: "member" }))).toBe(true);
+    expect(member.can("leave", group({ myRole: "facilitator" }))).toBe(true);
+    expect(member.can("leave", group({ isOpen: false, requested: true }))).toBe(true);
+    expect(member.can("leave", group())).toBe(false);
+    expect(member.can("leave", group({ myRole: "member", municipalityId: M2 }))).toBe(false);
+    expect(member.can("update", group({ myRole: "member" }))).toBe(false);
+    expect(member.can("update", group({ myRole: "facilitator" }))).toBe(true);
+    expect(scopeUser("partner_manager", PARTNER_P).can("update", group({ myRole: "facilitator" }))).toBe(true);
+  });
+
+  it("a thread's file is removed by its uploader or a facilitator of the group", () => {
+    const file = (o: { uploadedBy?: string; myRole?: "facilitator" | "member" | null; municipalityId?: string }) =>
+      as("WorkgroupAttachment", { municipalityId: o.municipalityId ?? M1, uploadedBy: o.uploadedBy ?? OTHER_USER, myRole: o.myRole ?? null });
+    const member = teamUser("member");
+    expect(member.can("delete", file({ uploadedBy: USER, myRole: "member" }))).toBe(true);
+    expect(member.can("delete", file({ myRole: "member" }))).toBe(false);
+    expect(member.can("delete", file({ myRole: "facilitator" }))).toBe(true);
+    expect(member.can("delete", file({ myRole: "facilitator", municipalityId: M2 }))).toBe(false);
+    expect(scopeUser("admin").can("delete", file({}))).toBe(false);
+  });
 });
 
 describe("success stories and knowledge questions", () => {

@@ -34,6 +34,7 @@ export type Action =
   | "request_join"
   | "post"
   | "moderate"
+  | "leave"
   // Success stories (packages/core/src/success-stories.ts).
   | "react";
 export type SubjectName =
@@ -55,6 +56,7 @@ export type SubjectName =
   | "SpendAttachment"
   | "ReturnNorm"
   | "Workgroup"
+  | "WorkgroupAttachment"
   | "Handbook"
   // City-wide success stories and knowledge questions (docs/decisions/0007).
   | "SuccessStory"
@@ -126,10 +128,20 @@ const professionalKnowledgeRules = (teamId: string, municipalityId: string, user
   { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
 ];
 
-/** Everyone, by their place in a group: members read and post, facilitators moderate and manage members. */
+/**
+ * Everyone, by their place in a group: members read and post, facilitators
+ * moderate and manage the group (its members, name, description, open or
+ * closed). A member leaves (the last facilitator only after handing over: a
+ * rule of the use case); a pending request is withdrawn the same way.
+ * WorkgroupAttachment subjects carry the group's myRole and the uploader:
+ * the uploader or a facilitator removes a file.
+ */
 const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[] => [
-  { action: ["read", "post"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
+  { action: ["read", "post", "leave"], subject: "Workgroup", conditions: { municipalityId, myRole: { $in: ["facilitator", "member"] } } },
+  { action: "leave", subject: "Workgroup", conditions: { municipalityId, requested: true } },
   { action: ["moderate", "update"], subject: "Workgroup", conditions: { municipalityId, myRole: "facilitator" } },
+  { action: "delete", subject: "WorkgroupAttachment", conditions: { municipalityId, uploadedBy: userId } },
+  { action: "delete", subject: "WorkgroupAttachment", conditions: { municipalityId, myRole: "facilitator" } },
   // The creator keeps managing members (e.g. a coordinator who started it for others).
   { action: "update", subject: "Workgroup", conditions: { municipalityId, createdBy: userId } },
   // A group's handbook is edited by its members; the city-wide one is read by everyone of the municipality.

@@ -14,63 +14,16 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import type { SpendStatus } from "./ledger-rules";
+import { detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType } from "./attachment-files";
 
-/** 5 MB; the CHECK constraint in db/migrations/0009_spend_attachments.sql holds the same number. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+// The file checks (type from magic bytes, 5 MB, safe names) are shared with
+// workgroup attachments: packages/core/src/attachment-files.ts.
+export { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, sanitiseFileName, type AttachmentContentType } from "./attachment-files";
 export const ATTACHMENT_KINDS = ["quote", "receipt", "other"] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-export const ATTACHMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
-export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
 
 /** Files no longer change once a request is finished: withdrawn, rejected or evaluated. */
 export const ATTACHMENTS_CLOSED_STATUSES: readonly SpendStatus[] = ["cancelled", "rejected", "evaluated"];
-
-const EXTENSIONS: Record<AttachmentContentType, string[]> = {
-  "application/pdf": ["pdf"],
-  "image/png": ["png"],
-  "image/jpeg": ["jpg", "jpeg"],
-};
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const PDF_SIGNATURE = [...Buffer.from("%PDF-", "ascii")];
-const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
-
-const startsWith = (bytes: Uint8Array, signature: number[]) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
-
-/** The file's type from its magic bytes, or null when it is none of the allowed ones. */
-export function detectAttachmentType(bytes: Uint8Array): AttachmentContentType | null {
-  if (startsWith(bytes, PDF_SIGNATURE)) return "application/pdf";
-  if (startsWith(bytes, PNG_SIGNATURE)) return "image/png";
-  if (startsWith(bytes, JPEG_SIGNATURE)) return "image/jpeg";
-  return null;
-}
-
-/** The name shown and used for downloads when the upload's name has nothing usable left (user-facing, hence Dutch). */
-const FALLBACK_STEM = "bijlage";
-const MAX_STEM = 100;
-
-/**
- * A file name that is safe to show and to send back in Content-Disposition:
- * no directories, no control, bidi-override or zero-width characters (the
- * "invoice‮fdp.exe" trick), no characters Windows refuses, at most 100
- * characters before the extension, and always the extension of the detected
- * type ("scan.pdf" that is a PNG becomes "scan.pdf.png").
- */
-export function sanitiseFileName(raw: string, contentType: AttachmentContentType): string {
-  const base = raw.split(/[/\\]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "")
-    .replace(/[<>:"|?*;]/g, "_")
-    .replace(/\s+/g, " ")
-    .trim();
-  const dot = cleaned.lastIndexOf(".");
-  const ext = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : "";
-  const allowed = EXTENSIONS[contentType];
-  const keepsExt = allowed.includes(ext);
-  let stem = keepsExt ? cleaned.slice(0, dot) : cleaned;
-  stem = [...stem].slice(0, MAX_STEM).join("").replace(/^[.\s]+|[.\s]+$/g, "");
-  return `${stem || FALLBACK_STEM}.${keepsExt ? ext : allowed[0]}`;
-}
 
 export const attachmentInput = z
   .object({
@@ -78,12 +31,7 @@ export const attachmentInput = z
     fileName: z.string().max(1000).default(""),
     bytes: z.instanceof(Uint8Array),
   })
-  .superRefine((v, issue) => {
-    const fail = (code: string) => issue.addIssue({ code: "custom", path: ["file"], params: { code } });
-    if (v.bytes.byteLength === 0) return fail("attachment_empty");
-    if (v.bytes.byteLength > MAX_ATTACHMENT_BYTES) return fail("attachment_too_large");
-    if (!detectAttachmentType(v.bytes)) return fail("attachment_type_not_allowed");
-  });
+  .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
 export interface AttachmentListItem {

@@ -86,19 +86,39 @@ export interface Notice {
   createdAt?: Date;
 }
 
-/** The in-app notifications and their e-mails (outbox): one statement for both tables, whatever the number of recipients. */
+/**
+ * Workgroup notifications that a user who chose an e-mail digest (daily or
+ * weekly, packages/core/src/workgroup-digest.ts) gets in the digest instead
+ * of one e-mail each; in the app they appear at once either way.
+ */
+export const DIGEST_KINDS = ["workgroup_request", "workgroup_decision", "workgroup_thread", "workgroup_member_added", "workgroup_member_removed", "workgroup_role_changed"] as const;
+/** Never an e-mail of their own, for anyone: in the app and in the digest only (no mail per new thread). */
+const DIGEST_ONLY_KINDS: readonly string[] = ["workgroup_thread"];
+
+/**
+ * How a notice is e-mailed: 'always' (the workbudget, reminders, and
+ * @mentions — a colleague asks you something, that should not wait a
+ * week), 'unless_digest' (the user chose no digest), or 'never'.
+ */
+export function mailPolicy(kind: string): "always" | "unless_digest" | "never" {
+  if (DIGEST_ONLY_KINDS.includes(kind)) return "never";
+  return (DIGEST_KINDS as readonly string[]).includes(kind) ? "unless_digest" : "always";
+}
+
+/** The in-app notifications and their e-mails (outbox, see mailPolicy): one statement for both tables, whatever the number of recipients. */
 export async function insertNotices(tx: Tx, municipalityId: string, notices: Notice[]): Promise<void> {
   if (!notices.length) return;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
-  const mails = notices.map((n) => ({ to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht"}: ${baseUrl}${n.link}\n\nWijkwerk` }));
+  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht"}: ${baseUrl}${n.link}\n\nWijkwerk` }));
   await tx.execute(sql`with told as (
       insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
       select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as n(user_id uuid, spend_id uuid, kind text, text text, link text, created_at timestamptz))
     insert into outbox_emails (municipality_id, to_address, subject, text_body)
     select ${municipalityId}::uuid, m.to_address, m.subject, m.text_body
-    from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(to_address text, subject text, text_body text)`);
+    from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(user_id uuid, mail text, to_address text, subject text, text_body text)
+    where m.mail = 'always' or (m.mail = 'unless_digest' and not user_wants_digest(m.user_id))`);
 }
 
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {

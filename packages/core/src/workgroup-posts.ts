@@ -10,6 +10,7 @@ import type { UseCaseContext } from "./context";
 import { invalidInput, notFound } from "./errors";
 import { findMentions, handlesOf, renderMarkdown } from "./markdown";
 import { insertNotices, type Recipient } from "./spend-notifications";
+import { attachmentsOfPosts, insertPostAttachments, parseWorkgroupFiles, type WorkgroupAttachmentView, type WorkgroupFileInput } from "./workgroup-attachments";
 import { guardPersonalData, loadReadableWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
 
 export const THREADS_PAGE_SIZE = 20;
@@ -30,6 +31,8 @@ export interface PostView {
   /** Safe HTML (renderMarkdown), or null when hidden. */
   html: string | null;
   hidden: { reason: string; at: Date } | null;
+  /** Its files the viewer may download (none of a hidden post, except for facilitators). */
+  attachments: WorkgroupAttachmentView[];
 }
 
 const postColumns = {
@@ -44,13 +47,14 @@ const postColumns = {
 type PostRow = { id: string; authorName: string; createdAt: Date; title: string | null; body: string; hiddenAt: Date | null; hiddenReason: string | null };
 
 // A hidden post shows its reason, never its text.
-const toView = (p: PostRow): PostView => ({
+const toView = (p: PostRow, files: Map<string, WorkgroupAttachmentView[]>): PostView => ({
   id: p.id,
   authorName: p.authorName,
   createdAt: p.createdAt,
   title: p.title,
   html: p.hiddenAt ? null : renderMarkdown(p.body),
   hidden: p.hiddenAt ? { reason: p.hiddenReason ?? "", at: p.hiddenAt } : null,
+  attachments: files.get(p.id) ?? [],
 });
 
 /** The group's threads, newest activity first, with their number of replies. */
@@ -98,10 +102,11 @@ export async function getThread(ctx: UseCaseContext, slug: string, threadId: str
       .where(eq(workgroupPosts.parentId, thread.id))
       .orderBy(asc(workgroupPosts.createdAt), asc(workgroupPosts.id));
     const subject = workgroupSubject(g);
+    const files = await attachmentsOfPosts(tx, ctx, g, [thread.id, ...replies.map((r) => r.id)]);
     return {
       group: g,
-      thread: toView(thread),
-      replies: replies.map(toView),
+      thread: toView(thread, files),
+      replies: replies.map((r) => toView(r, files)),
       can: { post: ctx.ability.can("post", subject), moderate: ctx.ability.can("moderate", subject) },
     };
   });
@@ -124,12 +129,33 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
 }
 
 /**
- * A new thread (with title) or a reply (parentId). Members only; the privacy
- * guard runs on title and text before anything is written.
+ * A new thread tells the group's active members in the app (and in their
+ * digest; no e-mail of its own: see mailPolicy). Replies tell nobody but the
+ * people @mentioned, so a busy thread does not flood anyone.
  */
-export async function createPost(ctx: UseCaseContext, slug: string, raw: unknown, opts: { parentId?: string } = {}) {
+async function notifyNewThread(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, threadId: string, title: string, skip: string[]) {
+  const members = await queryRows<Recipient>(
+    tx,
+    sql`select u.id, u.email, u.name from workgroup_members m join users u on u.id = m.user_id
+        where m.workgroup_id = ${g.id}::uuid and m.status = 'active' and u.is_active and u.id <> ${ctx.actor.userId}::uuid`,
+  );
+  const text = `${ctx.actor.name} begon een nieuwe draad in de werkgroep ${g.name}: "${title}".`;
+  await insertNotices(
+    tx,
+    g.municipalityId,
+    members.filter((m) => !skip.includes(m.id)).map((recipient) => ({ recipient, spendId: null, kind: "workgroup_thread", text, link: `/werkgroepen/${g.slug}/draad/${threadId}`, subject: `Wijkwerk: nieuwe draad in ${g.name}` })),
+  );
+}
+
+/**
+ * A new thread (with title) or a reply (parentId), optionally with files
+ * (at most 3: PDF/JPG/PNG up to 5 MB each). Members only; the privacy guard
+ * runs on title and text, and the files are checked, before anything is written.
+ */
+export async function createPost(ctx: UseCaseContext, slug: string, raw: unknown, opts: { parentId?: string; files?: WorkgroupFileInput[] } = {}) {
   const parsed = postInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
+  const files = parseWorkgroupFiles(opts.files ?? []);
   if (!opts.parentId && !parsed.data.title) throw invalidInput(new z.ZodError([{ code: "too_small", minimum: 3, type: "string", inclusive: true, path: ["title"], message: "required" }]));
   const input = parsed.data;
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
@@ -156,9 +182,11 @@ export async function createPost(ctx: UseCaseContext, slug: string, raw: unknown
       title: opts.parentId ? null : input.title!,
       body: input.body,
     } as typeof workgroupPosts.$inferInsert);
+    const attachmentIds = await insertPostAttachments(tx, ctx, g, id, files);
     const threadId = opts.parentId ?? id;
     const mentioned = await notifyMentions(tx, ctx, g, text, `/werkgroepen/${g.slug}/draad/${threadId}#bericht-${id}`, threadTitle);
-    return { id, threadId, mentioned };
+    if (!opts.parentId) await notifyNewThread(tx, ctx, g, id, threadTitle, mentioned);
+    return { id, threadId, mentioned, attachmentIds };
   });
 }
 

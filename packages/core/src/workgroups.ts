@@ -149,6 +149,7 @@ export async function getWorkgroup(ctx: UseCaseContext, slug: string) {
       post: ctx.ability.can("post", subject),
       moderate: ctx.ability.can("moderate", subject),
       manageMembers: ctx.ability.can("update", subject),
+      leave: ctx.ability.can("leave", subject),
     };
     // RLS returns members only to readers; pending requests only matter to those who decide on them.
     const members: WorkgroupMemberView[] = can.read

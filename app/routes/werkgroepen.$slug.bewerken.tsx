@@ -1,0 +1,71 @@
+// A facilitator (or the creator, or the functional admin) edits the group's
+// theme (name), description and open/closed. The privacy guard runs on name
+// and description as at creation; the address (slug) stays.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "~/components/form";
+import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
+import { getWorkgroup, updateWorkgroup } from "~/core.server";
+import { nl } from "~/i18n/nl";
+import { toHttpError } from "~/lib/http.server";
+import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+
+const t = nl.workgroups;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.editTitle(data.group.name) : t.edit} – ${nl.common.appName}` }];
+
+async function checkpoint(request: Request, context: unknown, slug: string) {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  const view = await getWorkgroup(ctx, slug).catch(toHttpError);
+  if (!view.can.manageMembers || !view.can.read) throw notFoundResponse();
+  return { ctx, view };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { view } = await checkpoint(request, context, params.slug ?? "");
+  const g = view.group;
+  return { group: { slug: g.slug, name: g.name, description: g.description, isOpen: g.isOpen } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { ctx, view } = await checkpoint(request, context, params.slug ?? "");
+  const form = await request.formData();
+  const values = formValues(form, ["name", "description", "isOpen", "confirmNoPersonalData"]);
+  const result = await runWorkgroupForm(values, () => updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }));
+  if (!result.ok) return result.response;
+  return redirect(`/werkgroepen/${view.group.slug}?gedaan=bewerkt`);
+}
+
+export default function EditWorkgroup() {
+  const { group } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const v = failed?.values ?? { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" };
+  const e = failed?.fieldErrors ?? {};
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p>
+        <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
+      </p>
+      <h1>{t.editTitle(group.name)}</h1>
+      <p className="hint">{t.privacyNote}</p>
+      <FormError message={failed?.formError} />
+      <Form method="post" className="card space-y-4" noValidate>
+        <Field id="name" name="name" label={t.theme} defaultValue={v.name} error={e.name} required />
+        <Field id="description" name="description" label={t.description} defaultValue={v.description} error={e.description} multiline rows={4} />
+        <fieldset className="field">
+          <legend>{t.openLabel}</legend>
+          <div className="flex items-center gap-2">
+            <input type="radio" id="isOpen-open" name="isOpen" value="open" defaultChecked={v.isOpen !== "closed"} />
+            <label htmlFor="isOpen-open">{t.openChoice}</label>
+          </div>
+          <div className="flex items-center gap-2">
+            <input type="radio" id="isOpen-closed" name="isOpen" value="closed" defaultChecked={v.isOpen === "closed"} />
+            <label htmlFor="isOpen-closed">{t.closedChoice}</label>
+          </div>
+        </fieldset>
+        <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-edit" />
+        <SubmitButton>{t.save}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
