@@ -66,6 +66,8 @@ export const cards = {
   payNowSelected: (date: string) => `Gekozen voor de volgende kaartbetaling, tot en met ${date}.`,
   clearSelection: "Keuze opheffen",
   linkedAuthorizations: "Kaartbetalingen bij deze aanvraag",
+  paymentPendingBlocks:
+    "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken en handmatig betalen kunnen pas weer als die betaling is afgeschreven of vervallen.",
   dateInvalid: "Vul een datum in als jjjj-mm-dd.",
 
   // Controller
