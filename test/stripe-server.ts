@@ -1,6 +1,7 @@
 // A small, stateful stand-in for api.stripe.com, for tests only: just the
 // Issuing endpoints Wijkwerk calls (create cardholder, create card, update a
-// card's spending controls, retrieve a card). It parses the SDK's
+// card's spending controls, retrieve a card, create an ephemeral key for
+// the secure card display). It parses the SDK's
 // form-encoded bodies, keeps objects in memory, honours Idempotency-Key the
 // way Stripe documents it (same key + same body → the first response again;
 // same key + different body → 400 idempotency_error), and can fail on
@@ -18,6 +19,14 @@ export interface StripeTestServer {
   requests: { method: string; path: string; idempotencyKey: string | null; body: Json }[];
   cardholders: Map<string, Json>;
   cards: Map<string, Json>;
+  /** Ephemeral keys created (as Stripe keeps them), by id. */
+  ephemeralKeys: Map<string, Json>;
+  /**
+   * What Stripe.js's createEphemeralKeyNonce({ issuingCard }) gives the
+   * browser: a single-use nonce bound to that card (the stand-in has no
+   * browser, so tests ask for one here).
+   */
+  issueNonce(issuingCard: string): string;
   /** The next n requests answer with this status (default 500) and change nothing. */
   failNext(n?: number, status?: number): void;
   /** The next request is processed (state changes) but never answered: resolves when it arrived. */
@@ -63,11 +72,38 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
   const cardholders = new Map<string, Json>();
   const cards = new Map<string, Json>();
   const idempotent = new Map<string, { hash: string; status: number; body: Json }>();
+  const ephemeralKeys = new Map<string, Json>();
+  /** Nonce → the card it was made for; deleted when used (single use). */
+  const nonces = new Map<string, string>();
   let failures: { left: number; status: number } = { left: 0, status: 500 };
   let swallow: (() => void) | null = null;
 
-  function route(method: string, path: string, body: Json): { status: number; body: Json } {
+  function route(method: string, path: string, body: Json, headers: http.IncomingHttpHeaders = {}): { status: number; body: Json } {
     const error = (status: number, type: string, message: string) => ({ status, body: { error: { type, message } } });
+    if (method === "POST" && path === "/v1/ephemeral_keys") {
+      // As Stripe documents it: an explicit API version is required; for an Issuing card, the
+      // card must exist and the nonce must be Stripe.js's, made for that card, and unused.
+      if (!headers["stripe-version"]) return error(400, "invalid_request_error", "Stripe-Version header is required to create an ephemeral key.");
+      if (!body.issuing_card) return error(400, "invalid_request_error", "Missing required param: issuing_card.");
+      if (!cards.has(String(body.issuing_card))) return error(400, "invalid_request_error", `No such issuing card: '${String(body.issuing_card)}'`);
+      if (!body.nonce) return error(400, "invalid_request_error", "Missing required param: nonce.");
+      const bound = nonces.get(String(body.nonce));
+      if (!bound) return error(400, "invalid_request_error", "Invalid or already used ephemeral key nonce.");
+      if (bound !== body.issuing_card) return error(400, "invalid_request_error", "The nonce was created for a different issuing card.");
+      nonces.delete(String(body.nonce));
+      const created = now();
+      const key = {
+        id: id("ephkey"),
+        object: "ephemeral_key",
+        associated_objects: [{ type: "issuing.card", id: body.issuing_card }],
+        created,
+        expires: created + 15 * 60,
+        livemode: false,
+        secret: `ek_test_${randomBytes(32).toString("base64url")}`,
+      };
+      ephemeralKeys.set(key.id, key);
+      return { status: 200, body: key };
+    }
     if (method === "POST" && path === "/v1/issuing/cardholders") {
       if (!body.name || !(body.billing as Json | undefined)?.address) return error(400, "invalid_request_error", "Missing required param: name or billing[address].");
       const cardholder = { id: id("ich"), object: "issuing.cardholder", type: body.type ?? "individual", name: body.name, billing: body.billing, metadata: body.metadata ?? {}, status: "active", created: now(), livemode: false };
@@ -134,7 +170,7 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
         if (earlier && earlier.hash !== hash) return send(400, { error: { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." } });
         if (earlier) return send(earlier.status, earlier.body, true);
       }
-      const result = route(req.method ?? "GET", path, body);
+      const result = route(req.method ?? "GET", path, body, req.headers);
       if (key && req.method === "POST" && result.status < 500) idempotent.set(key, { hash, status: result.status, body: result.body });
       if (swallow) {
         const arrived = swallow;
@@ -151,6 +187,12 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
     requests,
     cardholders,
     cards,
+    ephemeralKeys,
+    issueNonce(issuingCard) {
+      const nonce = `ephkn_priv_${randomBytes(16).toString("hex")}`;
+      nonces.set(nonce, issuingCard);
+      return nonce;
+    },
     failNext(n = 1, status = 500) {
       failures = { left: n, status };
     },

@@ -130,6 +130,7 @@ export const auditPage = {
     "workgroup.post_hidden": "Bericht in werkgroep verborgen",
     "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
     "handbook.restored": "Oude versie handboekpagina teruggezet",
+    "card.details_viewed": "Kaartgegevens teamkaart bekeken",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
@@ -147,6 +148,7 @@ export const auditPage = {
     partner: "Partnerorganisatie",
     settings: "Instellingen",
     spend_attachment: "Bijlage bij aanvraag",
+    team_card: "Teamkaart",
   } as Record<string, string>,
 
 };

@@ -12,7 +12,19 @@ export const cards = {
   last4Value: (d: string | null) => (d ? `•••• ${d}` : "nog niet bekend"),
   expires: "Geldig tot",
   secureDisplay:
-    "Het volledige kaartnummer en de CVC worden nooit door Wijkwerk opgeslagen. Tonen via Stripe's beveiligde weergave (Issuing Elements) is nog niet gekoppeld; de coördinator ziet ze voorlopig in het Stripe-dashboard.",
+    "Het volledige kaartnummer en de CVC worden nooit door Wijkwerk opgeslagen of verstuurd. De coördinator kan ze bekijken via de beveiligde weergave van Stripe: Stripe toont ze in een eigen kader op deze pagina.",
+  details: {
+    show: "Kaartgegevens tonen",
+    hide: "Kaartgegevens verbergen",
+    requesting: "Kaartgegevens ophalen…",
+    loading: "De beveiligde weergave van Stripe wordt geladen…",
+    number: "Volledig kaartnummer",
+    cvc: "CVC",
+    scriptFailed:
+      "De beveiligde weergave van Stripe kon niet worden geladen (js.stripe.com is niet bereikbaar of wordt geblokkeerd). De kaartgegevens kunnen nu niet worden getoond; probeer het later opnieuw of bekijk ze in het Stripe-dashboard.",
+    failed: "De kaartgegevens konden niet worden opgehaald. Probeer het opnieuw.",
+    noPublishableKey: "Kaartgegevens tonen kan niet: de publieke Stripe-sleutel (STRIPE_PUBLISHABLE_KEY) is niet ingesteld. Vraag de beheerder deze in te stellen.",
+  },
   controlsTitle: "Limieten",
   perAuthorizationCap: "Maximum per betaling",
   monthlyCap: "Maximum per maand",

@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   "workgroup.post_hidden",
   "workgroup.privacy_override",
   "handbook.restored",
+  "card.details_viewed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -50,3 +50,4 @@ export * from "./stripe-webhook";
 export * from "./stripe-outbox";
 export * from "./team-cards";
 export * from "./card-reconciliation";
+export * from "./card-details";
