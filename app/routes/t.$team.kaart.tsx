@@ -30,19 +30,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const detailsRequest = z.object({ intent: z.literal("card_details"), issuingCard: z.string(), nonce: z.string() });
 type DetailsReply = { ok: true; issuingCard: string; nonce: string; ephemeralKeySecret: string } | { ok: false; message: string };
 
-/** The ephemeral key for Stripe.js (JSON for the page's fetcher); never logged, never stored, never cached. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** The ephemeral key for Stripe.js (data for the page's fetcher; data requests are never cached, see entry.server); never logged, never stored. */
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<DetailsReply> {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const parsed = detailsRequest.safeParse(Object.fromEntries(await request.formData()));
-  const headers = { "Cache-Control": "no-store" };
-  if (!parsed.success) return Response.json({ ok: false, message: c.details.failed } satisfies DetailsReply, { status: 400, headers });
+  if (!parsed.success) return { ok: false, message: c.details.failed };
   try {
     const key = await createCardDetailsKey(ctx, { issuingCard: parsed.data.issuingCard, nonce: parsed.data.nonce });
-    return Response.json({ ok: true, issuingCard: key.issuingCard, nonce: key.nonce, ephemeralKeySecret: key.ephemeralKeySecret } satisfies DetailsReply, { headers });
+    return { ok: true, issuingCard: key.issuingCard, nonce: key.nonce, ephemeralKeySecret: key.ephemeralKeySecret };
   } catch (e) {
     if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
     if (isDomainError(e) && e.status === 404) throw new Response("Niet gevonden", { status: 404 });
-    if (isDomainError(e)) return Response.json({ ok: false, message: domainErrorMessage(e.code) } satisfies DetailsReply, { status: e.status, headers });
+    if (isDomainError(e)) return { ok: false, message: domainErrorMessage(e.code) };
     throw e;
   }
 }
@@ -85,7 +84,7 @@ type DisplayState = "loading_script" | "script_failed" | "ready" | "requesting" 
 
 /** The coordinator's "Kaartgegevens tonen": Stripe's iframes show number, expiry and CVC; nothing of them reaches our server. */
 function SecureCardDisplay({ issuingCard, publishableKey }: { issuingCard: string; publishableKey: string }) {
-  const fetcher = useFetcher<DetailsReply>();
+  const fetcher = useFetcher<typeof action>();
   const [state, setState] = useState<DisplayState>("loading_script");
   const [message, setMessage] = useState<string | null>(null);
   const stripeRef = useRef<StripeJs | null>(null);

@@ -145,6 +145,15 @@ export async function markNotificationsRead(ctx: UseCaseContext, id?: string): P
 
 const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
 
+/**
+ * The webhook has no user: workflow_recipients answers only for the
+ * municipality in app.municipality_id, so it is set for this transaction
+ * (as the evaluation reminders do).
+ */
+async function forMunicipality(tx: Tx, municipalityId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.municipality_id', ${municipalityId}, true)`);
+}
+
 /** Why a card payment was declined, in the notice's words; only reasons the team can act on are told. */
 const DECLINE_NOTICE: Record<string, string> = {
   card_inactive: "de kaart is niet actief",
@@ -166,6 +175,7 @@ const DECLINE_NOTICE: Record<string, string> = {
  * redelivered event, which books nothing, tells nobody again).
  */
 export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string }, amountCents: number, merchant: string | null): Promise<number> {
+  await forMunicipality(tx, spend.municipalityId);
   const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery(["author", "coordinators"], { spend, status: "paid", comment: null }));
   if (!found.length) return 0;
   const reference = `WB-${found[0].year}-${String(spend.number).padStart(4, "0")}`;
@@ -185,6 +195,7 @@ export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId
 export async function notifyCardDeclined(tx: Tx, card: { municipalityId: string; teamId: string }, decline: { reason: string; amountCents: number; merchant: string | null }): Promise<number> {
   const why = DECLINE_NOTICE[decline.reason];
   if (!why) return 0;
+  await forMunicipality(tx, card.municipalityId);
   const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.*, (select slug from teams where id = ${card.teamId}::uuid) as slug from (${roleSql("coordinator", card.teamId)}) r`);
   if (!found.length) return 0;
   const text = `Een betaling van ${euro(decline.amountCents)} met de teamkaart${decline.merchant ? ` bij ${decline.merchant}` : ""} is geweigerd: ${why}.`;
