@@ -98,7 +98,8 @@ export async function loader(args: LoaderFunctionArgs) {
     norm: detail.norm,
     timeline: detail.timeline,
     actions: detail.allowedActions.filter((a) => TEAM_ACTIONS.includes(a)),
-    blockedByCardPayment: detail.blockedByCardPayment,
+    // Shown to everyone on the team's page: a card payment is under way, so cancelling waits for it.
+    blockedByCardPayment: detail.cardPaymentPending,
     canEdit: detail.canEdit,
     canComment: detail.canComment,
     attachments: { ...detail.attachments, closed: ATTACHMENTS_CLOSED_STATUSES.includes(detail.spend.status) },
