@@ -685,3 +685,57 @@ describe("secure card display: the ephemeral key for Issuing Elements", () => {
     expect(await refused.text()).not.toContain("ek_test_");
   });
 });
+
+describe("reconciliation against Stripe's own lists (SDK list calls to the stand-in)", () => {
+  it("flags what Stripe has and we do not, what we have and Stripe does not; clean when they agree; says when Stripe is unreachable", async () => {
+    const w = await cardWorld();
+    stripeApi.cards.set(w.ref.stripeCardId, { id: w.ref.stripeCardId, object: "issuing.card", status: "active", last4: w.ref.last4 });
+    await w.approved(30_000);
+    const r = await w.request(30_000);
+    const capture = transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 });
+    const closed = authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true, status: "closed", transactions: [capture] });
+    await deliver(event("issuing_authorization.updated", closed));
+    // Stripe holds the same authorisation and capture (and a declined attempt that never reached us: not a difference).
+    stripeApi.authorizations.set(closed.id, closed as unknown as Record<string, unknown>);
+    stripeApi.transactions.set(capture.id, capture as unknown as Record<string, unknown>);
+    const declinedAtStripe = authorization({ card: w.ref, amount: 0, approved: false, status: "closed" });
+    stripeApi.authorizations.set(declinedAtStripe.id, declinedAtStripe as unknown as Record<string, unknown>);
+    const controller = await w.world.as.controller1();
+    const year = new Date().getUTCFullYear();
+    const stripe = createStripeClient(stripeSettingsFromEnv()!);
+    const clean = await cardReconciliation(controller, { year }, { pullFromStripe: stripe });
+    expect(clean.stripe).toMatchObject({ checkedAuthorizations: 2, checkedTransactions: 1, differences: [] });
+
+    // A webhook Stripe gave up on: an approved, captured payment only Stripe knows.
+    const lostAuth = authorization({ card: w.ref, amount: 4_000, approved: true, status: "closed" });
+    const lostCapture = transaction({ card: w.ref, authorizationId: lostAuth.id, type: "capture", amountCents: 4_000 });
+    stripeApi.authorizations.set(lostAuth.id, lostAuth as unknown as Record<string, unknown>);
+    stripeApi.transactions.set(lostCapture.id, lostCapture as unknown as Record<string, unknown>);
+    // And one only we have (approved by us, unknown to Stripe).
+    await w.approved(5_000);
+    const onlyOurs = await w.request(5_000);
+    expect(onlyOurs.json.approved).toBe(true);
+    const flagged = await cardReconciliation(controller, { year }, { pullFromStripe: stripe });
+    const diffs = flagged.stripe === "unavailable" ? [] : flagged.stripe!.differences;
+    expect(diffs.map((d) => [d.kind, d.object, d.id]).sort()).toEqual(
+      [
+        ["missing_here", "authorization", lostAuth.id],
+        ["missing_here", "transaction", lostCapture.id],
+        ["missing_at_stripe", "authorization", onlyOurs.auth.id],
+      ].sort(),
+    );
+    // The page shows them (over the built app, the controller signed in).
+    const id = randomBytes(20).toString("hex");
+    await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, w.world.users.controller1.id));
+    await t.db.insert(sessions).values({ id, userId: w.world.users.controller1.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    const res = await handler(new Request(`http://localhost/gemeente/werkbudget/afstemming?jaar=${year}&stripe=1`, { headers: { Cookie: `wijkwerk_session=${id}`, Host: "localhost" } }));
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain("3 verschillen tussen Stripe en Wijkwerk");
+    expect(html).toContain("Wel bij Stripe, niet in Wijkwerk");
+    expect(html).toContain(lostCapture.id);
+    // Stripe unreachable: the webhook-based table still, and a plain message.
+    stripeApi.failNext(1, 500);
+    expect((await cardReconciliation(controller, { year }, { pullFromStripe: stripe })).stripe).toBe("unavailable");
+  });
+});
