@@ -31,6 +31,8 @@ export default defineConfig({
       PORT: String(PORT),
       STRIPE_SECRET_KEY: "sk_test_e2e_local",
       STRIPE_WEBHOOK_SECRET: "whsec_e2e_local_secret",
+      // For Stripe.js on the card page (secure card display); offline it cannot load, and the page says so.
+      STRIPE_PUBLISHABLE_KEY: "pk_test_e2e_local",
       STRIPE_API_HOST: "127.0.0.1",
       STRIPE_API_PORT: String(PORT + 1),
       STRIPE_API_PROTOCOL: "http",

@@ -55,9 +55,24 @@ export async function syncStripeOnce(now = new Date()): Promise<StripeSyncResult
   return deliverStripeOutbox(await getDb(), createStripeClient(settings), { now });
 }
 
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+/**
+ * The team card page in Stripe mode, for the coordinator (its loader sets
+ * secureDisplay): Stripe.js from js.stripe.com, its iframes from there, and
+ * its calls to api.stripe.com (the ephemeral key nonce, the card details).
+ * Every other page keeps the strict policy above.
+ */
+const CSP_STRIPE_JS =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' https://js.stripe.com; frame-src https://js.stripe.com; connect-src 'self' https://api.stripe.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CARD_ROUTE = "routes/t.$team.kaart";
+
+function needsStripeJs(remixContext: EntryContext): boolean {
+  const data = remixContext.staticHandlerContext.loaderData?.[CARD_ROUTE] as { secureDisplay?: { publishableKey?: string | null } | null } | undefined;
+  return !!data?.secureDisplay?.publishableKey;
+}
+
 const SECURITY_HEADERS: Record<string, string> = {
-  "Content-Security-Policy":
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  "Content-Security-Policy": CSP,
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "same-origin",
   "X-Frame-Options": "DENY",
@@ -86,6 +101,7 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         responseHeaders.set("Cache-Control", "no-store");
         for (const [k, v] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(k, v);
+        if (needsStripeJs(remixContext)) responseHeaders.set("Content-Security-Policy", CSP_STRIPE_JS);
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },

@@ -4,6 +4,10 @@
 // chooses the demo's approved request with "Nu betalen", a card payment is
 // authorised by the real webhook (events signed with the SDK), captured and
 // closed; the request is paid and the controller's reconciliation is clean.
+// While the authorisation is open the request page says that cancelling and
+// paying by hand wait for it; the card page's secure display (Stripe.js)
+// cannot load offline and says so in Dutch; the controller's comparison with
+// Stripe's own lists (the stand-in's) finds no difference.
 // Axe on every page of the journey. Ends by switching back to manual.
 import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
@@ -72,14 +76,24 @@ test("team card: approved request → Nu betalen → authorised card payment →
   const answer = await post(event("issuing_authorization.request", auth));
   expect(await answer.json()).toMatchObject({ approved: true });
   expect(answer.headers()["stripe-version"]).toBeTruthy();
+  // While Stripe's authorisation is open, the request cannot be withdrawn or paid by hand: the page says why.
+  await page.goto(spendUrl);
+  await expect(page.getByTestId("card-payment-pending")).toContainText("Er loopt een kaartbetaling voor deze aanvraag");
   const capture = transaction({ card: ref, authorizationId: auth.id, type: "capture", amountCents: 6_450 });
   await post(event("issuing_transaction.created", capture));
-  await post(event("issuing_authorization.updated", authorization({ id: auth.id, card: ref, amount: 6_450, approved: true, status: "closed", transactions: [capture] })));
+  const closed = authorization({ id: auth.id, card: ref, amount: 6_450, approved: true, status: "closed", transactions: [capture] });
+  await post(event("issuing_authorization.updated", closed));
+  // Stripe's own lists hold the same (for "Vergelijken met Stripe").
+  stripeApi.authorizations.set(closed.id, closed as unknown as Record<string, unknown>);
+  stripeApi.transactions.set(capture.id, capture as unknown as Record<string, unknown>);
 
   await page.goto(spendUrl);
   await expect(page.getByText("Betaald").first()).toBeVisible();
+  // Offline, Stripe.js (js.stripe.com) cannot load: the secure card display says so in Dutch instead of failing silently.
+  await page.route("https://js.stripe.com/**", (route) => route.abort());
   await page.goto("/t/wittevrouwenveld-wyckerpoort/kaart");
   await expect(page.getByText(`•••• ${card.last4}`)).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("De beveiligde weergave van Stripe kon niet worden geladen");
   await expect(page.getByRole("cell", { name: "Afschrijving", exact: true })).toBeVisible();
   await expectAccessible(page);
   await logout(page);
@@ -87,6 +101,9 @@ test("team card: approved request → Nu betalen → authorised card payment →
   await loginAsController(page);
   await page.goto("/gemeente/werkbudget/afstemming");
   await expect(page.getByText("Alles klopt")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Vergelijken met Stripe" }).click();
+  await expect(page.getByText("Stripe en Wijkwerk komen overeen")).toBeVisible();
   await expectAccessible(page);
   await logout(page);
 

@@ -9,23 +9,28 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgetBalances, budgets, eq, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import { and, auditEvents, budgetBalances, budgets, eq, notifications, outboxEmails, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
 import { checkLedger } from "../packages/core/src/ledger-check";
-import { approveSpend } from "../packages/core/src/spends";
+import { approveSpend, cancelSpend, recordPayment } from "../packages/core/src/spends";
+import { getSpend } from "../packages/core/src/spend-queries";
+import { createCardDetailsKey } from "../packages/core/src/card-details";
 import { cardReconciliation } from "../packages/core/src/card-reconciliation";
 import { updateDisbursementMode } from "../packages/core/src/settings";
 import { createStripeClient, disbursementMode, stripeSettingsFromEnv } from "../packages/core/src/stripe-client";
 import { deliverStripeOutbox } from "../packages/core/src/stripe-outbox";
 import { requestTeamCard, selectSpendForCardPayment, updateCardControls } from "../packages/core/src/team-cards";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
-import { createUser, municipalityContext } from "../packages/core/test/fixtures";
+import { createUser, municipalityContext, teamContext } from "../packages/core/test/fixtures";
 import { ledgerWorld } from "../packages/core/test/ledger-fixture";
-import { authorization, event, signed, transaction, type CardRef } from "./fixtures/stripe-events";
+import { authorization, event, issuingCard, signed, transaction, type CardRef } from "./fixtures/stripe-events";
 import { startStripeTestServer, type StripeTestServer } from "./stripe-server";
 
 const BUILD = path.resolve("build/index.js");
 const SECRET_KEY = "sk_test_wijkwerk_local";
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
+/** A second signing secret (the real-time endpoint's own, or a secret being rolled): STRIPE_WEBHOOK_SECRET holds both. */
+const SECOND_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
+const PUBLISHABLE_KEY = "pk_test_wijkwerk_local";
 type Handler = (request: Request) => Promise<Response>;
 
 let t: TestDatabase;
@@ -36,7 +41,7 @@ beforeAll(async () => {
   if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `pnpm build` before this test.");
   t = await createTestDatabase("postgres");
   stripeApi = await startStripeTestServer({ secretKey: SECRET_KEY });
-  Object.assign(process.env, { DATABASE_URL: t.url!, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeApi.port), STRIPE_API_PROTOCOL: "http" });
+  Object.assign(process.env, { DATABASE_URL: t.url!, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: `${WEBHOOK_SECRET}, ${SECOND_SECRET}`, STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeApi.port), STRIPE_API_PROTOCOL: "http" });
   const build = await import(pathToFileURL(BUILD).href);
   const { createRequestHandler } = await import("@remix-run/node");
   handler = createRequestHandler(build, "production") as Handler;
@@ -463,5 +468,274 @@ describe("the pages, over the built app with real sessions (the journey without 
     const invalid = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "veel", monthlyCap: "", allowedCategories: "a", blockedCategories: "b" });
     expect(invalid.status).toBe(400);
     expect(invalid.html).toContain("Vul een bedrag in euro");
+  });
+});
+
+describe("several signing secrets (STRIPE_WEBHOOK_SECRET comma-separated)", () => {
+  it("reads every secret from the environment", () => {
+    expect(stripeSettingsFromEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: " whsec_a, whsec_b ,," } as unknown as NodeJS.ProcessEnv)?.webhookSecrets).toEqual(["whsec_a", "whsec_b"]);
+    expect(stripeSettingsFromEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: " , " } as unknown as NodeJS.ProcessEnv)).toBeNull();
+  });
+
+  it("accepts an event signed with the second secret; one signed with an unknown secret is 400 and records nothing", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const payload = event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 10_000 }));
+    const unknown = await deliver(payload, { secret: `whsec_${randomBytes(24).toString("hex")}` });
+    expect(unknown.status).toBe(400);
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(0);
+    expect(await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, w.world.teamA.id))).toHaveLength(0);
+    const second = await deliver(payload, { secret: SECOND_SECRET });
+    expect(second.status).toBe(200);
+    expect(second.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(1);
+    // A stale signature with the second secret is still refused.
+    const stale = await deliver(event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 1_000 })), { secret: SECOND_SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(400);
+  });
+});
+
+describe("issuing_card.created/updated: the card's status and controls from Stripe", () => {
+  it("a card cancelled in Stripe's dashboard is shown so and declines further payments; exactly once; an older event changes nothing", async () => {
+    const w = await cardWorld({ perAuthorizationCapCents: 50_000 });
+    await w.approved(30_000);
+    const frozenAt = Math.floor(Date.now() / 1000);
+    const frozen = event("issuing_card.updated", issuingCard(w.ref, { status: "inactive", perAuthorization: 50_000 }));
+    frozen.created = frozenAt;
+    const deliveries = await Promise.all([1, 2, 3].map(() => deliver(frozen)));
+    expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, frozen.id))).toHaveLength(1);
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ status: "inactive", cancellationReason: null });
+    expect((await w.request(10_000)).json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "card_inactive" } });
+
+    const cancelled = event("issuing_card.updated", issuingCard(w.ref, { status: "canceled", cancellationReason: "lost", perAuthorization: 50_000 }));
+    cancelled.created = frozenAt + 10;
+    await deliver(cancelled);
+    // Delivered late: the 'active' state from before the freeze must not bring the card back.
+    const older = event("issuing_card.updated", issuingCard(w.ref, { status: "active", perAuthorization: 50_000 }));
+    older.created = frozenAt - 60;
+    expect((await deliver(older)).status).toBe(200);
+    const [row] = await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id));
+    expect(row).toMatchObject({ status: "canceled", cancellationReason: "lost" });
+    expect((await w.request(10_000)).json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "card_inactive" } });
+
+    const coordinator = (await t.db.insert(sessions).values({ id: randomBytes(20).toString("hex"), userId: w.world.users.coordinatorA.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true }).returning())[0];
+    const res = await handler(new Request(`http://localhost/t/${w.world.teamA.slug}/kaart`, { headers: { Cookie: `wijkwerk_session=${coordinator.id}`, Host: "localhost" } }));
+    expect(await res.text()).toContain("Opgeheven");
+  });
+
+  it("mirrors the controls changed at Stripe, except while a change of the controller's own still waits in the outbox", async () => {
+    const w = await cardWorld({ perAuthorizationCapCents: 50_000 });
+    await deliver(event("issuing_card.updated", issuingCard(w.ref, { perAuthorization: 20_000, monthly: 100_000, blockedCategories: ["betting_casino_gambling"] })));
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ status: "active", perAuthorizationCapCents: 20_000, monthlyCapCents: 100_000, blockedCategories: ["betting_casino_gambling"], allowedCategories: [] });
+    // Our stricter cap now applies to the real-time decision as well.
+    await w.approved(30_000);
+    expect((await w.request(25_000)).json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "over_authorization_cap" } });
+    // The controller changes the controls; Stripe's event about the old state arrives before the outbox sent them.
+    await updateCardControls(await w.world.as.controller1(), w.card.id, { perAuthorizationCapCents: 40_000, monthlyCapCents: null, allowedCategories: [], blockedCategories: [] });
+    await deliver(event("issuing_card.updated", issuingCard(w.ref, { perAuthorization: 20_000, monthly: 100_000 })));
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ perAuthorizationCapCents: 40_000, monthlyCapCents: null });
+  });
+
+  it("an event about a card that is not ours is acknowledged and recorded, nothing else", async () => {
+    const stranger: CardRef = { stripeCardId: `ic_${randomBytes(8).toString("hex")}`, stripeCardholderId: "ich_x", last4: "0000" };
+    const e = event("issuing_card.created", issuingCard(stranger));
+    expect((await deliver(e)).status).toBe(200);
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, e.id))).toHaveLength(1);
+  });
+});
+
+describe("notices on card payments", () => {
+  it("a booked capture tells the author and the coordinator (in-app and e-mail) once, also when redelivered", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(25_000);
+    const capture = event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 25_000 }));
+    await deliver(capture);
+    await deliver(capture);
+    const told = await t.db.select().from(notifications).where(and(eq(notifications.spendId, spendId), eq(notifications.kind, "card_paid")));
+    expect(told.map((n) => n.userId).sort()).toEqual([w.world.users.authorA.id, w.world.users.coordinatorA.id].sort());
+    expect(told[0].text).toMatch(/Met de teamkaart is €\s250,00 betaald bij Bouwmarkt Maastricht voor aanvraag WB-\d{4}-\d{4}\./);
+    expect(told[0].link).toBe(`/t/${w.world.teamA.slug}/werkbudget/${spendId}`);
+    const mails = await t.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, w.world.users.authorA.email));
+    expect(mails.filter((m) => m.subject.startsWith("Wijkwerk: kaartbetaling voor aanvraag"))).toHaveLength(1);
+  });
+
+  it("a decline the team can act on tells the coordinators (not the members), once", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const declined = await w.request(40_000);
+    expect(declined.json.approved).toBe(false);
+    // Redelivered: the same answer, no second notice.
+    const again = await deliver(event("issuing_authorization.request", declined.auth, (await t.db.select().from(stripeEvents).where(and(eq(stripeEvents.teamId, w.world.teamA.id), eq(stripeEvents.type, "issuing_authorization.request"))))[0].id));
+    expect(again.json.approved).toBe(false);
+    const told = await t.db.select().from(notifications).where(eq(notifications.kind, "card_declined"));
+    const ours = told.filter((n) => n.link === `/t/${w.world.teamA.slug}/kaart`);
+    expect(ours.map((n) => n.userId)).toEqual([w.world.users.coordinatorA.id]);
+    expect(ours[0].text.replace(/\u00a0/g, " ")).toBe("Een betaling van € 400,00 met de teamkaart bij Bouwmarkt Maastricht is geweigerd: geen goedgekeurde aanvraag dekt dit bedrag.");
+    const mails = await t.db.select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, w.world.users.coordinatorA.email), eq(outboxEmails.subject, "Wijkwerk: kaartbetaling geweigerd")));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].textBody).toContain("Bekijk de teamkaart");
+  });
+});
+
+describe("no manual cancel or payment while a card payment is pending", () => {
+  it("refuses both while Stripe's authorisation is open; the page says why; allowed again once it ended without capture", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(20_000);
+    expect(r.json.approved).toBe(true);
+    const author = await w.world.as.author();
+    const controller = await w.world.as.controller1();
+    await expect(cancelSpend(author, spendId)).rejects.toMatchObject({ code: "card_payment_pending", status: 409 });
+    await expect(recordPayment(controller, spendId, { amountCents: 20_000, paymentDate: "2026-01-05", method: "bank_transfer" })).rejects.toMatchObject({ code: "card_payment_pending" });
+    expect(await w.spend(spendId)).toMatchObject({ status: "approved", paidCents: 0 });
+    const seenByAuthor = await getSpend(author, spendId);
+    expect(seenByAuthor).toMatchObject({ cardPaymentPending: true, blockedByCardPayment: true });
+    expect(seenByAuthor.allowedActions).not.toContain("cancel");
+    const seenByController = await getSpend(controller, spendId);
+    expect(seenByController.allowedActions).not.toContain("pay");
+    // Stripe reversed the authorisation (nothing captured): the request is free again.
+    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 0, approved: true, status: "reversed" })));
+    expect((await getSpend(author, spendId)).allowedActions).toContain("cancel");
+    await cancelSpend(author, spendId);
+    expect(await w.spend(spendId)).toMatchObject({ status: "cancelled" });
+    expect(await w.reserved(spendId)).toBe("0");
+  });
+});
+
+describe("secure card display: the ephemeral key for Issuing Elements", () => {
+  /** Team A's card also exists at the stand-in, as Stripe would have it. */
+  async function displayWorld() {
+    const w = await cardWorld();
+    stripeApi.cards.set(w.ref.stripeCardId, { id: w.ref.stripeCardId, object: "issuing.card", status: "active", last4: w.ref.last4 });
+    return w;
+  }
+
+  it("the coordinator gets a key for the team's own card, audited without the key; the nonce works once", async () => {
+    const w = await displayWorld();
+    const coordinator = await w.world.as.coordinator();
+    const nonce = stripeApi.issueNonce(w.ref.stripeCardId);
+    const key = await createCardDetailsKey(coordinator, { issuingCard: w.ref.stripeCardId, nonce });
+    expect(key).toMatchObject({ issuingCard: w.ref.stripeCardId, nonce, ephemeralKeySecret: expect.stringMatching(/^ek_test_/) });
+    const sent = stripeApi.requests.at(-1)!;
+    expect(sent).toMatchObject({ method: "POST", path: "/v1/ephemeral_keys", body: { issuing_card: w.ref.stripeCardId, nonce } });
+    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorUserId: w.world.users.coordinatorA.id, teamId: w.world.teamA.id, data: { last4: "4242" } });
+    expect(JSON.stringify(audit[0])).not.toContain(key.ephemeralKeySecret);
+    // A used nonce: Stripe refuses, we give nothing and record nothing more.
+    await expect(createCardDetailsKey(coordinator, { issuingCard: w.ref.stripeCardId, nonce })).rejects.toMatchObject({ code: "card_details_unavailable" });
+    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id)))).toHaveLength(1);
+  });
+
+  it("refuses a member of the team, another team's coordinator, the controller, and an inactive card", async () => {
+    const w = await displayWorld();
+    const before = stripeApi.requests.filter((r) => r.path === "/v1/ephemeral_keys").length;
+    const input = () => ({ issuingCard: w.ref.stripeCardId, nonce: stripeApi.issueNonce(w.ref.stripeCardId) });
+    await expect(createCardDetailsKey(await w.world.as.author(), input())).rejects.toThrow(/Cannot execute|forbidden/i);
+    const otherCoordinator = await createUser(t.db, w.world.municipalityId, { name: "Coördinator B", teamRoles: [{ teamId: w.world.teamB.id, role: "coordinator" }] });
+    await expect(createCardDetailsKey(await teamContext(t.db, otherCoordinator.id, w.world.teamB), input())).rejects.toMatchObject({ code: "card_not_found", status: 404 });
+    await expect(createCardDetailsKey(await w.world.as.controller1(), input())).rejects.toMatchObject({ code: "forbidden" });
+    await t.db.update(teamCards).set({ status: "canceled" }).where(eq(teamCards.id, w.card.id));
+    await expect(createCardDetailsKey(await w.world.as.coordinator(), input())).rejects.toMatchObject({ code: "card_not_active" });
+    // None of them reached Stripe.
+    expect(stripeApi.requests.filter((r) => r.path === "/v1/ephemeral_keys").length).toBe(before);
+  });
+
+  it("over the built app: the coordinator's card page admits Stripe.js (CSP) and its action returns the key; other pages keep the strict CSP", async () => {
+    const w = await displayWorld();
+    const id = randomBytes(20).toString("hex");
+    await t.db.insert(sessions).values({ id, userId: w.world.users.coordinatorA.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    const cookie = `wijkwerk_session=${id}`;
+    const url = `http://localhost/t/${w.world.teamA.slug}/kaart`;
+    const page = await handler(new Request(url, { headers: { Cookie: cookie, Host: "localhost" } }));
+    const csp = page.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("script-src 'self' 'unsafe-inline' https://js.stripe.com");
+    expect(csp).toContain("frame-src https://js.stripe.com");
+    const html = await page.text();
+    expect(html).toContain("De beveiligde weergave van Stripe wordt geladen");
+    expect(html).toContain(PUBLISHABLE_KEY);
+    expect(html).not.toContain("sk_test_");
+    const home = await handler(new Request(`http://localhost/t/${w.world.teamA.slug}`, { headers: { Cookie: cookie, Host: "localhost" } }));
+    expect(home.headers.get("Content-Security-Policy")).not.toContain("stripe.com");
+    const reveal = await handler(
+      // Remix single fetch: the fetcher posts to <route>.data and gets the action's data back (turbo-stream).
+      new Request(`${url}.data`, {
+        method: "POST",
+        headers: { Cookie: cookie, Host: "localhost", Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "card_details", issuingCard: w.ref.stripeCardId, nonce: stripeApi.issueNonce(w.ref.stripeCardId) }).toString(),
+      }),
+    );
+    expect(reveal.status).toBe(200);
+    expect(reveal.headers.get("Cache-Control")).toContain("no-store");
+    const body = await reveal.text();
+    expect(body).toContain(w.ref.stripeCardId);
+    expect(body).toMatch(/"ek_test_[\w-]+"/);
+    // A member of the team may not ask (their page has no display either).
+    const memberSession = randomBytes(20).toString("hex");
+    await t.db.insert(sessions).values({ id: memberSession, userId: w.world.users.authorA.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    const refused = await handler(
+      new Request(`${url}.data`, {
+        method: "POST",
+        headers: { Cookie: `wijkwerk_session=${memberSession}`, Host: "localhost", Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "card_details", issuingCard: w.ref.stripeCardId, nonce: stripeApi.issueNonce(w.ref.stripeCardId) }).toString(),
+      }),
+    );
+    expect(await refused.text()).not.toContain("ek_test_");
+  });
+});
+
+describe("reconciliation against Stripe's own lists (SDK list calls to the stand-in)", () => {
+  it("flags what Stripe has and we do not, what we have and Stripe does not; clean when they agree; says when Stripe is unreachable", async () => {
+    const w = await cardWorld();
+    stripeApi.cards.set(w.ref.stripeCardId, { id: w.ref.stripeCardId, object: "issuing.card", status: "active", last4: w.ref.last4 });
+    await w.approved(30_000);
+    const r = await w.request(30_000);
+    const capture = transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 });
+    const closed = authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true, status: "closed", transactions: [capture] });
+    await deliver(event("issuing_authorization.updated", closed));
+    // Stripe holds the same authorisation and capture (and a declined attempt that never reached us: not a difference).
+    stripeApi.authorizations.set(closed.id, closed as unknown as Record<string, unknown>);
+    stripeApi.transactions.set(capture.id, capture as unknown as Record<string, unknown>);
+    const declinedAtStripe = authorization({ card: w.ref, amount: 0, approved: false, status: "closed" });
+    stripeApi.authorizations.set(declinedAtStripe.id, declinedAtStripe as unknown as Record<string, unknown>);
+    const controller = await w.world.as.controller1();
+    const year = new Date().getUTCFullYear();
+    const stripe = createStripeClient(stripeSettingsFromEnv()!);
+    const clean = await cardReconciliation(controller, { year }, { pullFromStripe: stripe });
+    expect(clean.stripe).toMatchObject({ checkedAuthorizations: 2, checkedTransactions: 1, differences: [] });
+
+    // A webhook Stripe gave up on: an approved, captured payment only Stripe knows.
+    const lostAuth = authorization({ card: w.ref, amount: 4_000, approved: true, status: "closed" });
+    const lostCapture = transaction({ card: w.ref, authorizationId: lostAuth.id, type: "capture", amountCents: 4_000 });
+    stripeApi.authorizations.set(lostAuth.id, lostAuth as unknown as Record<string, unknown>);
+    stripeApi.transactions.set(lostCapture.id, lostCapture as unknown as Record<string, unknown>);
+    // And one only we have (approved by us, unknown to Stripe).
+    await w.approved(5_000);
+    const onlyOurs = await w.request(5_000);
+    expect(onlyOurs.json.approved).toBe(true);
+    const flagged = await cardReconciliation(controller, { year }, { pullFromStripe: stripe });
+    const diffs = flagged.stripe === "unavailable" ? [] : flagged.stripe!.differences;
+    expect(diffs.map((d) => [d.kind, d.object, d.id]).sort()).toEqual(
+      [
+        ["missing_here", "authorization", lostAuth.id],
+        ["missing_here", "transaction", lostCapture.id],
+        ["missing_at_stripe", "authorization", onlyOurs.auth.id],
+      ].sort(),
+    );
+    // The page shows them (over the built app, the controller signed in).
+    const id = randomBytes(20).toString("hex");
+    await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, w.world.users.controller1.id));
+    await t.db.insert(sessions).values({ id, userId: w.world.users.controller1.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
+    const res = await handler(new Request(`http://localhost/gemeente/werkbudget/afstemming?jaar=${year}&stripe=1`, { headers: { Cookie: `wijkwerk_session=${id}`, Host: "localhost" } }));
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain("3 verschillen tussen Stripe en Wijkwerk");
+    expect(html).toContain("Wel bij Stripe, niet in Wijkwerk");
+    expect(html).toContain(lostCapture.id);
+    // Stripe unreachable: the webhook-based table still, and a plain message.
+    stripeApi.failNext(1, 500);
+    expect((await cardReconciliation(controller, { year }, { pullFromStripe: stripe })).stripe).toBe("unavailable");
   });
 });

@@ -1,6 +1,8 @@
 // A small, stateful stand-in for api.stripe.com, for tests only: just the
 // Issuing endpoints Wijkwerk calls (create cardholder, create card, update a
-// card's spending controls, retrieve a card). It parses the SDK's
+// card's spending controls, retrieve a card, create an ephemeral key for
+// the secure card display, list a card's authorisations and transactions
+// for the reconciliation). It parses the SDK's
 // form-encoded bodies, keeps objects in memory, honours Idempotency-Key the
 // way Stripe documents it (same key + same body → the first response again;
 // same key + different body → 400 idempotency_error), and can fail on
@@ -18,6 +20,17 @@ export interface StripeTestServer {
   requests: { method: string; path: string; idempotencyKey: string | null; body: Json }[];
   cardholders: Map<string, Json>;
   cards: Map<string, Json>;
+  /** Issuing authorisations and transactions as Stripe holds them (tests put them here), listed by GET /v1/issuing/authorizations|transactions. */
+  authorizations: Map<string, Json>;
+  transactions: Map<string, Json>;
+  /** Ephemeral keys created (as Stripe keeps them), by id. */
+  ephemeralKeys: Map<string, Json>;
+  /**
+   * What Stripe.js's createEphemeralKeyNonce({ issuingCard }) gives the
+   * browser: a single-use nonce bound to that card (the stand-in has no
+   * browser, so tests ask for one here).
+   */
+  issueNonce(issuingCard: string): string;
   /** The next n requests answer with this status (default 500) and change nothing. */
   failNext(n?: number, status?: number): void;
   /** The next request is processed (state changes) but never answered: resolves when it arrived. */
@@ -63,11 +76,56 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
   const cardholders = new Map<string, Json>();
   const cards = new Map<string, Json>();
   const idempotent = new Map<string, { hash: string; status: number; body: Json }>();
+  const ephemeralKeys = new Map<string, Json>();
+  const authorizations = new Map<string, Json>();
+  const transactions = new Map<string, Json>();
+  /** Nonce → the card it was made for; deleted when used (single use). */
+  const nonces = new Map<string, string>();
   let failures: { left: number; status: number } = { left: 0, status: 500 };
   let swallow: (() => void) | null = null;
 
-  function route(method: string, path: string, body: Json): { status: number; body: Json } {
+  function route(method: string, path: string, body: Json, headers: http.IncomingHttpHeaders = {}): { status: number; body: Json } {
     const error = (status: number, type: string, message: string) => ({ status, body: { error: { type, message } } });
+    const listed = path === "/v1/issuing/authorizations" ? authorizations : path === "/v1/issuing/transactions" ? transactions : null;
+    if (method === "GET" && listed) {
+      // Stripe's list: newest first, filtered by card and created[gte|gt|lte|lt], paged by limit + starting_after.
+      const createdFilter = (body.created as Json | undefined) ?? {};
+      const cardOf = (o: Json) => (typeof o.card === "string" ? o.card : (o.card as Json | undefined)?.id);
+      let items = [...listed.values()]
+        .filter((o) => !body.card || cardOf(o) === body.card)
+        .filter((o) => {
+          const c = Number(o.created);
+          return (createdFilter.gte == null || c >= Number(createdFilter.gte)) && (createdFilter.gt == null || c > Number(createdFilter.gt)) && (createdFilter.lte == null || c <= Number(createdFilter.lte)) && (createdFilter.lt == null || c < Number(createdFilter.lt));
+        })
+        .sort((a, b) => Number(b.created) - Number(a.created) || String(b.id).localeCompare(String(a.id)));
+      if (body.starting_after) items = items.slice(items.findIndex((o) => o.id === body.starting_after) + 1);
+      const limit = Math.min(100, Number(body.limit ?? 10));
+      return { status: 200, body: { object: "list", data: items.slice(0, limit), has_more: items.length > limit, url: path } };
+    }
+    if (method === "POST" && path === "/v1/ephemeral_keys") {
+      // As Stripe documents it: an explicit API version is required; for an Issuing card, the
+      // card must exist and the nonce must be Stripe.js's, made for that card, and unused.
+      if (!headers["stripe-version"]) return error(400, "invalid_request_error", "Stripe-Version header is required to create an ephemeral key.");
+      if (!body.issuing_card) return error(400, "invalid_request_error", "Missing required param: issuing_card.");
+      if (!cards.has(String(body.issuing_card))) return error(400, "invalid_request_error", `No such issuing card: '${String(body.issuing_card)}'`);
+      if (!body.nonce) return error(400, "invalid_request_error", "Missing required param: nonce.");
+      const bound = nonces.get(String(body.nonce));
+      if (!bound) return error(400, "invalid_request_error", "Invalid or already used ephemeral key nonce.");
+      if (bound !== body.issuing_card) return error(400, "invalid_request_error", "The nonce was created for a different issuing card.");
+      nonces.delete(String(body.nonce));
+      const created = now();
+      const key = {
+        id: id("ephkey"),
+        object: "ephemeral_key",
+        associated_objects: [{ type: "issuing.card", id: body.issuing_card }],
+        created,
+        expires: created + 15 * 60,
+        livemode: false,
+        secret: `ek_test_${randomBytes(32).toString("base64url")}`,
+      };
+      ephemeralKeys.set(key.id, key);
+      return { status: 200, body: key };
+    }
     if (method === "POST" && path === "/v1/issuing/cardholders") {
       if (!body.name || !(body.billing as Json | undefined)?.address) return error(400, "invalid_request_error", "Missing required param: name or billing[address].");
       const cardholder = { id: id("ich"), object: "issuing.cardholder", type: body.type ?? "individual", name: body.name, billing: body.billing, metadata: body.metadata ?? {}, status: "active", created: now(), livemode: false };
@@ -115,9 +173,10 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      const path = (req.url ?? "/").split("?")[0];
+      const [path, query = ""] = (req.url ?? "/").split("?");
       const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
-      const body = decodeForm(raw);
+      // A GET carries its parameters in the query string, form-encoded like a POST body.
+      const body = decodeForm(req.method === "GET" ? query : raw);
       requests.push({ method: req.method ?? "GET", path, idempotencyKey: key, body });
       const send = (status: number, json: Json, replayed = false) => {
         res.writeHead(status, { "Content-Type": "application/json", "Request-Id": id("req"), ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
@@ -134,7 +193,7 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
         if (earlier && earlier.hash !== hash) return send(400, { error: { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." } });
         if (earlier) return send(earlier.status, earlier.body, true);
       }
-      const result = route(req.method ?? "GET", path, body);
+      const result = route(req.method ?? "GET", path, body, req.headers);
       if (key && req.method === "POST" && result.status < 500) idempotent.set(key, { hash, status: result.status, body: result.body });
       if (swallow) {
         const arrived = swallow;
@@ -151,6 +210,14 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
     requests,
     cardholders,
     cards,
+    ephemeralKeys,
+    authorizations,
+    transactions,
+    issueNonce(issuingCard) {
+      const nonce = `ephkn_priv_${randomBytes(16).toString("hex")}`;
+      nonces.set(nonce, issuingCard);
+      return nonce;
+    },
     failNext(n = 1, status = 500) {
       failures = { left: n, status };
     },

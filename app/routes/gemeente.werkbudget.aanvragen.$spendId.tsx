@@ -171,7 +171,12 @@ export default function ControllerSpend() {
       <section aria-labelledby="decide-title" className="space-y-4">
         <h2 id="decide-title">{t.actionsTitle}</h2>
         {d.spend.amountCents > d.thresholdCents && (can("approve") || d.spend.status === "awaiting_second_approval") ? <p className="alert alert-info">{t.threshold(formatMoney(d.thresholdCents))}</p> : null}
-        {decisions.length === 0 ? <p className="card">{t.noActions}</p> : null}
+        {d.cardPaymentPending ? (
+          <p className="alert alert-info" data-testid="card-payment-pending">
+            {nl.cards.paymentPendingBlocks}
+          </p>
+        ) : null}
+        {decisions.length === 0 && !d.cardPaymentPending ? <p className="card">{t.noActions}</p> : null}
         <div className="grid gap-4 lg:grid-cols-2">
           {can("approve") ? (
             <div className="card">

@@ -19,14 +19,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYearInAmsterdam();
   const rawMonth = Number(url.searchParams.get("maand"));
   const month = Number.isInteger(rawMonth) && rawMonth >= 1 && rawMonth <= 12 ? rawMonth : null;
-  const result = await cardReconciliation(ctx, { year, month }).catch(toHttpError);
-  return { year, month, ...result };
+  // "Vergelijken met Stripe": also pull Stripe's own lists for the period (network calls, so only when asked).
+  const pullFromStripe = url.searchParams.get("stripe") === "1";
+  const result = await cardReconciliation(ctx, { year, month }, { pullFromStripe }).catch(toHttpError);
+  return { year, month, pulled: pullFromStripe, ...result };
 }
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 export default function Reconciliation() {
-  const { year, month, rows, unbooked } = useLoaderData<typeof loader>();
+  const { year, month, rows, unbooked, pulled, stripe } = useLoaderData<typeof loader>();
   const flagged = rows.filter((r) => r.problems.length > 0).length;
   return (
     <div className="space-y-6">
@@ -54,7 +56,59 @@ export default function Reconciliation() {
         <button type="submit" className="btn">
           {c.show}
         </button>
+        <button type="submit" name="stripe" value="1" className="btn btn-secondary">
+          {c.pullStripe}
+        </button>
       </form>
+      {pulled && stripe ? (
+        <section aria-labelledby="stripe-title" className="card space-y-2">
+          <h2 id="stripe-title">{c.stripeTitle}</h2>
+          {stripe === "unavailable" ? (
+            <p role="alert" className="alert alert-error">
+              {c.stripeUnavailable}
+            </p>
+          ) : (
+            <>
+              <p role="status" className={stripe.differences.length ? "alert alert-error" : "alert alert-success"}>
+                {stripe.differences.length ? c.stripeDifferences(stripe.differences.length) : c.stripeClean(stripe.checkedAuthorizations, stripe.checkedTransactions)}
+              </p>
+              {stripe.differences.length ? (
+                <table className="table">
+                  <caption className="sr-only">{c.stripeTitle}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{c.when}</th>
+                      <th scope="col">{c.team}</th>
+                      <th scope="col">{c.stripeObject}</th>
+                      <th scope="col" className="text-right">
+                        {c.amount}
+                      </th>
+                      <th scope="col">{c.check}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {stripe.differences.map((d) => (
+                      <tr key={`${d.kind}-${d.id}`} data-mismatch>
+                        <td>{formatDateTime(d.at)}</td>
+                        <td>{d.teamName}</td>
+                        <td>
+                          {c.stripeObjects[d.object]} ({d.id})
+                        </td>
+                        <td className="text-right">{formatMoney(d.amountCents)}</td>
+                        <td>
+                          <strong>{c.stripeKinds[d.kind]}</strong>
+                          {d.kind === "status_differs" ? ` (${c.authStatus[String(d.ours)] ?? d.ours} / ${c.authStatus[String(d.theirs)] ?? d.theirs})` : null}
+                          {d.kind === "amount_differs" ? ` (${formatMoney(Number(d.ours))} / ${formatMoney(Number(d.theirs))})` : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
       {rows.length === 0 ? (
         <p>{c.noRows}</p>
       ) : (

@@ -60,7 +60,8 @@ export default function TeamLayout() {
           </NavLink>
         ) : null}
         {canCard ? (
-          <NavLink to={`/t/${team.slug}/kaart`} className={tab}>
+          // A full page load: the card page's own Content-Security-Policy admits Stripe.js (secure card display), a client-side navigation would keep this page's.
+          <NavLink to={`/t/${team.slug}/kaart`} className={tab} reloadDocument>
             {nl.cards.teamTab}
           </NavLink>
         ) : null}

@@ -98,6 +98,8 @@ export async function loader(args: LoaderFunctionArgs) {
     norm: detail.norm,
     timeline: detail.timeline,
     actions: detail.allowedActions.filter((a) => TEAM_ACTIONS.includes(a)),
+    // Shown to everyone on the team's page: a card payment is under way, so cancelling waits for it.
+    blockedByCardPayment: detail.cardPaymentPending,
     canEdit: detail.canEdit,
     canComment: detail.canComment,
     attachments: { ...detail.attachments, closed: ATTACHMENTS_CLOSED_STATUSES.includes(detail.spend.status) },
@@ -199,7 +201,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, timeline, actions, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
+  const { team, reference, teamName, authorName, spend, norm, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -240,7 +242,12 @@ export default function SpendDetail() {
 
       <section aria-labelledby="spend-actions-title" className="card space-y-4">
         <h3 id="spend-actions-title">{t.detail.actionsTitle}</h3>
-        {!buttons && !can("endorse") && !can("evaluate") ? <p>{t.detail.noActions}</p> : null}
+        {blockedByCardPayment ? (
+          <p className="alert alert-info" data-testid="card-payment-pending">
+            {nl.cards.paymentPendingBlocks}
+          </p>
+        ) : null}
+        {!buttons && !can("endorse") && !can("evaluate") && !blockedByCardPayment ? <p>{t.detail.noActions}</p> : null}
         {buttons ? (
           <div className="flex flex-wrap items-start gap-3">
             {canEdit ? (

@@ -1105,6 +1105,10 @@ export const teamCards = pgTable(
     expYear: integer("exp_year"),
     /** requested (waiting for Stripe) → active / inactive / canceled. */
     status: text("status").notNull().default("requested"),
+    /** Stripe's cancellation_reason (lost, stolen, design_rejected) or "canceled", when Stripe reported the card cancelled. */
+    cancellationReason: text("cancellation_reason"),
+    /** When the last issuing_card.* event we applied was created at Stripe: an older event changes nothing. */
+    stripeStateAt: timestamp("stripe_state_at", { withTimezone: true }),
     perAuthorizationCapCents: bigint("per_authorization_cap_cents", { mode: "number" }),
     monthlyCapCents: bigint("monthly_cap_cents", { mode: "number" }),
     allowedCategories: text("allowed_categories").array().notNull().default(sql`'{}'::text[]`),

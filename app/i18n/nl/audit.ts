@@ -139,6 +139,7 @@ export const auditPage = {
     "handbook.restored": "Oude versie handboekpagina teruggezet",
     "story.updated": "Succesverhaal van een ander gewijzigd",
     "story.removed": "Succesverhaal verwijderd",
+    "card.details_viewed": "Kaartgegevens teamkaart bekeken",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
@@ -160,6 +161,7 @@ export const auditPage = {
     partner: "Partnerorganisatie",
     settings: "Instellingen",
     spend_attachment: "Bijlage bij aanvraag",
+    team_card: "Teamkaart",
   } as Record<string, string>,
 
 };

@@ -12,7 +12,19 @@ export const cards = {
   last4Value: (d: string | null) => (d ? `•••• ${d}` : "nog niet bekend"),
   expires: "Geldig tot",
   secureDisplay:
-    "Het volledige kaartnummer en de CVC worden nooit door Wijkwerk opgeslagen. Tonen via Stripe's beveiligde weergave (Issuing Elements) is nog niet gekoppeld; de coördinator ziet ze voorlopig in het Stripe-dashboard.",
+    "Het volledige kaartnummer en de CVC worden nooit door Wijkwerk opgeslagen of verstuurd. De coördinator kan ze bekijken via de beveiligde weergave van Stripe: Stripe toont ze in een eigen kader op deze pagina.",
+  details: {
+    show: "Kaartgegevens tonen",
+    hide: "Kaartgegevens verbergen",
+    requesting: "Kaartgegevens ophalen…",
+    loading: "De beveiligde weergave van Stripe wordt geladen…",
+    number: "Volledig kaartnummer",
+    cvc: "CVC",
+    scriptFailed:
+      "De beveiligde weergave van Stripe kon niet worden geladen (js.stripe.com is niet bereikbaar of wordt geblokkeerd). De kaartgegevens kunnen nu niet worden getoond; probeer het later opnieuw of bekijk ze in het Stripe-dashboard.",
+    failed: "De kaartgegevens konden niet worden opgehaald. Probeer het opnieuw.",
+    noPublishableKey: "Kaartgegevens tonen kan niet: de publieke Stripe-sleutel (STRIPE_PUBLISHABLE_KEY) is niet ingesteld. Vraag de beheerder deze in te stellen.",
+  },
   controlsTitle: "Limieten",
   perAuthorizationCap: "Maximum per betaling",
   monthlyCap: "Maximum per maand",
@@ -66,6 +78,8 @@ export const cards = {
   payNowSelected: (date: string) => `Gekozen voor de volgende kaartbetaling, tot en met ${date}.`,
   clearSelection: "Keuze opheffen",
   linkedAuthorizations: "Kaartbetalingen bij deze aanvraag",
+  paymentPendingBlocks:
+    "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken en handmatig betalen kunnen pas weer als die betaling is afgeschreven of vervallen.",
   dateInvalid: "Vul een datum in als jjjj-mm-dd.",
 
   // Controller
@@ -111,6 +125,19 @@ export const cards = {
   unbookedTitle: "Niet geboekte transacties",
   allClean: "Alles klopt: elke Stripe-transactie heeft precies één boeking.",
   mismatches: (n: number) => (n === 1 ? "1 regel met een afwijking" : `${n} regels met een afwijking`),
+  pullStripe: "Vergelijken met Stripe",
+  stripeTitle: "Vergelijking met de lijsten van Stripe",
+  stripeUnavailable: "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat de webhooks meldden.",
+  stripeClean: (auths: number, txns: number) => `Stripe en Wijkwerk komen overeen (${auths} betalingsverzoeken en ${txns} transacties bij Stripe in deze periode).`,
+  stripeDifferences: (n: number) => (n === 1 ? "1 verschil tussen Stripe en Wijkwerk" : `${n} verschillen tussen Stripe en Wijkwerk`),
+  stripeObject: "Bij Stripe",
+  stripeObjects: { authorization: "Betalingsverzoek", transaction: "Transactie" } as Record<string, string>,
+  stripeKinds: {
+    missing_here: "Wel bij Stripe, niet in Wijkwerk (webhook gemist?)",
+    missing_at_stripe: "Wel in Wijkwerk, niet bij Stripe",
+    amount_differs: "Bedrag wijkt af (Wijkwerk / Stripe)",
+    status_differs: "Status wijkt af (Wijkwerk / Stripe)",
+  } as Record<string, string>,
   navCards: "Teamkaarten",
   navRecon: "Afstemming kaart",
 };

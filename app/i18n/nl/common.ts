@@ -125,4 +125,7 @@ export const domainErrors: Record<string, string> = {
   card_payment_valid_until: "Kies een datum vanaf vandaag en uiterlijk 14 dagen na de goedkeuring.",
   categories_conflict: "Kies toegestane óf geblokkeerde categorieën, niet allebei.",
   cap_above_monthly: "Het maximum per betaling mag niet hoger zijn dan het maandmaximum.",
+  card_payment_pending: "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken of handmatig betalen kan pas als die betaling is afgeschreven of vervallen.",
+  card_not_found: "Deze kaart hoort niet bij dit team.",
+  card_details_unavailable: "De kaartgegevens kunnen nu niet worden opgehaald bij Stripe. Probeer het later opnieuw.",
 };

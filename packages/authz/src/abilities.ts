@@ -67,6 +67,8 @@ export type SubjectName =
   // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
   | "TeamCard"
   | "CardPayment"
+  // The card's full number, CVC and expiry, shown by Stripe's secure display (Issuing Elements): the team's coordinator only.
+  | "CardDetails"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -188,6 +190,8 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // The team's card (never its number: that is Stripe's secure display) and which approved request it pays now.
     { action: "read", subject: "TeamCard", conditions: { teamId } },
     { action: "create", subject: "CardPayment", conditions: { teamId } },
+    // Only the coordinator pays with the card, so only they see its details (the controller's "manage TeamCard" does not include them).
+    { action: "read", subject: "CardDetails", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },

@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   "handbook.restored",
   "story.updated",
   "story.removed",
+  "card.details_viewed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -72,7 +72,10 @@ export type ErrorCode =
   | "card_payment_expired"
   | "card_payment_valid_until"
   | "categories_conflict"
-  | "cap_above_monthly";
+  | "cap_above_monthly"
+  | "card_payment_pending"
+  | "card_not_found"
+  | "card_details_unavailable";
 
 export class DomainError extends Error {
   constructor(

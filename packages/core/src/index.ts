@@ -56,3 +56,4 @@ export * from "./stripe-outbox";
 export * from "./team-cards";
 export * from "./card-reconciliation";
 export { BUDGET_POTS } from "./ledger-post";
+export * from "./card-details";

@@ -84,6 +84,8 @@ export interface Notice {
   link: string;
   subject: string;
   createdAt?: Date;
+  /** The e-mail's words before the link; by default "Bekijk de aanvraag" (or "Bekijk het bericht" without a request). */
+  linkLabel?: string;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function insertNotices(tx: Tx, municipalityId: string, notices: Not
   if (!notices.length) return;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
-  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht"}: ${baseUrl}${n.link}\n\nWijkwerk` }));
+  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.linkLabel ?? (n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht")}: ${baseUrl}${n.link}\n\nWijkwerk` }));
   await tx.execute(sql`with told as (
       insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
       select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())
@@ -157,4 +159,67 @@ export async function markNotificationsRead(ctx: UseCaseContext, id?: string): P
       .set({ readAt: new Date() })
       .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined)),
   );
+}
+
+// ── Card payments (Stripe Issuing) ────────────────────────────────────────
+
+const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+/**
+ * The webhook has no user: workflow_recipients answers only for the
+ * municipality in app.municipality_id, so it is set for this transaction
+ * (as the evaluation reminders do).
+ */
+async function forMunicipality(tx: Tx, municipalityId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.municipality_id', ${municipalityId}, true)`);
+}
+
+/** Why a card payment was declined, in the notice's words; only reasons the team can act on are told. */
+const DECLINE_NOTICE: Record<string, string> = {
+  card_inactive: "de kaart is niet actief",
+  currency_not_eur: "alleen betalingen in euro zijn mogelijk",
+  over_authorization_cap: "het bedrag ligt boven het maximum per betaling van de kaart",
+  over_monthly_cap: "het bedrag gaat boven het maandmaximum van de kaart",
+  category_not_allowed: "dit soort winkel is niet toegestaan voor de kaart",
+  category_blocked: "dit soort winkel is geblokkeerd voor de kaart",
+  no_approved_spend: "er is geen goedgekeurde, nog niet betaalde aanvraag",
+  spend_expired: "de goedgekeurde aanvraag is ouder dan 14 dagen",
+  not_covered: "geen goedgekeurde aanvraag dekt dit bedrag",
+  selected_not_covered: "de aanvraag die met 'Nu betalen' is gekozen, dekt dit bedrag niet",
+  ambiguous: "meerdere aanvragen dekken dit bedrag: kies er één met 'Nu betalen'",
+};
+
+/**
+ * A card capture was booked on a request (reserved → paid): its author and
+ * the team's coordinators are told, in the webhook's transaction (so a
+ * redelivered event, which books nothing, tells nobody again).
+ */
+export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string }, amountCents: number, merchant: string | null): Promise<number> {
+  await forMunicipality(tx, spend.municipalityId);
+  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery(["author", "coordinators"], { spend, status: "paid", comment: null }));
+  if (!found.length) return 0;
+  const reference = `WB-${found[0].year}-${String(spend.number).padStart(4, "0")}`;
+  const text = `Met de teamkaart is ${euro(amountCents)} betaald${merchant ? ` bij ${merchant}` : ""} voor aanvraag ${reference}.`;
+  const seen = new Set<string>();
+  const notices: Notice[] = [];
+  for (const r of found) {
+    if (seen.has(r.id)) continue; // the author may be a coordinator too: one notice
+    seen.add(r.id);
+    notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: spend.id, kind: "card_paid", text, link: teamSpendLink(found[0].slug, spend.id), subject: `Wijkwerk: kaartbetaling voor aanvraag ${reference}` });
+  }
+  await insertNotices(tx, spend.municipalityId, notices);
+  return notices.length;
+}
+
+/** A card payment was declined for a reason the team can act on: the coordinators are told, with the reason and a link to the card page. */
+export async function notifyCardDeclined(tx: Tx, card: { municipalityId: string; teamId: string }, decline: { reason: string; amountCents: number; merchant: string | null }): Promise<number> {
+  const why = DECLINE_NOTICE[decline.reason];
+  if (!why) return 0;
+  await forMunicipality(tx, card.municipalityId);
+  const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.*, (select slug from teams where id = ${card.teamId}::uuid) as slug from (${roleSql("coordinator", card.teamId)}) r`);
+  if (!found.length) return 0;
+  const text = `Een betaling van ${euro(decline.amountCents)} met de teamkaart${decline.merchant ? ` bij ${decline.merchant}` : ""} is geweigerd: ${why}.`;
+  const notices: Notice[] = found.map((r) => ({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: null, kind: "card_declined", text, link: `/t/${r.slug}/kaart`, linkLabel: "Bekijk de teamkaart", subject: "Wijkwerk: kaartbetaling geweigerd" }));
+  await insertNotices(tx, card.municipalityId, notices);
+  return notices.length;
 }

@@ -3,7 +3,7 @@
 // controller's list across teams, and one request with its timeline. Plus
 // comments between team and controller, which go on the same timeline.
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, budgets, desc, eq, inArray, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
@@ -124,9 +124,15 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
     const [norm] = row.spend.normId ? await tx.select().from(returnNorms).where(eq(returnNorms.id, row.spend.normId)) : [];
     const timeline = await tx.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(asc(spendTransitions.id));
     const own = row.spend.authorId === ctx.actor.userId;
-    const allowedActions = WORKFLOW_ACTIONS.filter(
+    // A card payment under way (approved by us, not yet captured or ended by Stripe) blocks cancelling and a manual payment.
+    const [pendingCard] = row.spend.status === "approved" ? await tx.select({ id: issuingAuthorizations.id }).from(issuingAuthorizations).where(and(eq(issuingAuthorizations.spendId, spendId), eq(issuingAuthorizations.approved, true), eq(issuingAuthorizations.status, "pending"))).limit(1) : [];
+    const cardPaymentPending = !!pendingCard;
+    const possible = WORKFLOW_ACTIONS.filter(
       (a) => ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
     );
+    const allowedActions = cardPaymentPending ? possible.filter((a) => a !== "cancel" && a !== "pay") : possible;
+    /** Cancel or pay would be allowed but for the pending card payment: the page says why the button is missing. */
+    const blockedByCardPayment = cardPaymentPending && possible.some((a) => a === "cancel" || a === "pay");
     const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
     const attachments = await attachmentsOf(tx, ctx, row.spend);
     return {
@@ -139,6 +145,8 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       norm: norm ?? null,
       timeline: timeline.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: (t.actor as { name: string }).name, comment: t.comment, occurredAt: t.occurredAt })),
       allowedActions,
+      cardPaymentPending,
+      blockedByCardPayment,
       canEdit,
       canComment: ctx.ability.can("read", subject),
       attachments,

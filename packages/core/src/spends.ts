@@ -6,7 +6,7 @@
 // and the audit event, and remembers the idempotency key with its result.
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, budgets, eq, idempotencyKeys, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
+import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit, type AuditAction, type AuditEventInput } from "./audit";
 import type { UseCaseContext } from "./context";
@@ -309,6 +309,7 @@ export async function rejectSpend(ctx: UseCaseContext, spendId: string, opts: St
 /** Withdraws a request; an approved one gives its reservation back to the budget. */
 export async function cancelSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
   return step(ctx, spendId, "cancel", {}, opts, async (tx, spend, money) => {
+    await refuseWhileCardPaymentPending(tx, spend.id);
     if (spend.status === "approved") {
       const reserved = await reservedFor(tx, spend.id);
       if (reserved > 0) money.push({ kind: "release", amountCents: reserved });
@@ -325,6 +326,27 @@ export const paymentInput = z.object({
   reference: z.string().trim().max(200).default(""),
 });
 
+/**
+ * A card payment is under way on the request: Stripe approved an
+ * authorisation linked to it that is not yet captured, reversed or expired.
+ * Cancelling (which releases the reservation) or recording a manual payment
+ * now would let the card's capture meet a request that is no longer
+ * approved, or pay it twice. The request's row is locked by step(), and the
+ * webhook locks it too before it books, so the check cannot race a capture.
+ */
+export async function hasPendingCardPayment(tx: Tx, spendId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: issuingAuthorizations.id })
+    .from(issuingAuthorizations)
+    .where(and(eq(issuingAuthorizations.spendId, spendId), eq(issuingAuthorizations.approved, true), eq(issuingAuthorizations.status, "pending")))
+    .limit(1);
+  return !!row;
+}
+
+async function refuseWhileCardPaymentPending(tx: Tx, spendId: string): Promise<void> {
+  if (await hasPendingCardPayment(tx, spendId)) throw new DomainError("card_payment_pending", 409);
+}
+
 /** Records the (one) payment of an approved request: reserved → paid. */
 export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z.input<typeof paymentInput>, opts: StepOptions = {}) {
   const parsed = paymentInput.safeParse(raw);
@@ -332,6 +354,7 @@ export async function recordPayment(ctx: UseCaseContext, spendId: string, raw: z
   const p = parsed.data;
   return step(ctx, spendId, "pay", p, opts, async (tx, spend, money) => {
     if (p.amountCents > spend.amountCents) throw new DomainError("payment_exceeds_approved", 400, { amountCents: ["payment_exceeds_approved"] });
+    await refuseWhileCardPaymentPending(tx, spend.id);
     money.push({ kind: "pay", amountCents: p.amountCents });
     await setStatus(tx, spend, "paid", { paidCents: p.amountCents, paymentDate: p.paymentDate, paymentMethod: p.method, paymentReference: p.reference });
     return { status: "paid", action: "pay" };

@@ -6,7 +6,15 @@ import { eq, municipalitySettings, type Queryable } from "@wijkwerk/db";
 
 export interface StripeSettings {
   secretKey: string;
-  webhookSecret: string;
+  /**
+   * Every signing secret an event may be signed with: STRIPE_WEBHOOK_SECRET
+   * holds one or more, comma-separated (a secret being rolled; the real-time
+   * authorisation endpoint and the event destination; Connect and account
+   * endpoints). An event is genuine when any of them verifies it.
+   */
+  webhookSecrets: string[];
+  /** STRIPE_PUBLISHABLE_KEY (pk_…): Stripe.js needs it for the secure card display; without it the card details cannot be shown. */
+  publishableKey?: string | null;
   /** Only for tests and local development: a local stand-in for api.stripe.com (test/stripe-server.ts). */
   api?: { host: string; port: number; protocol: "http" | "https" };
 }
@@ -14,9 +22,12 @@ export interface StripeSettings {
 /** The settings from the environment, or null when Stripe is not configured. */
 export function stripeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): StripeSettings | null {
   const secretKey = env.STRIPE_SECRET_KEY?.trim();
-  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim();
-  if (!secretKey || !webhookSecret) return null;
-  const settings: StripeSettings = { secretKey, webhookSecret };
+  const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!secretKey || webhookSecrets.length === 0) return null;
+  const settings: StripeSettings = { secretKey, webhookSecrets, publishableKey: env.STRIPE_PUBLISHABLE_KEY?.trim() || null };
   if (env.STRIPE_API_HOST) settings.api = { host: env.STRIPE_API_HOST, port: Number(env.STRIPE_API_PORT ?? 443), protocol: env.STRIPE_API_PROTOCOL === "http" ? "http" : "https" };
   return settings;
 }

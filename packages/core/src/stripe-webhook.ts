@@ -15,10 +15,11 @@
 // transactions list), in any order. The team card's row is locked first, so
 // all events of one card are applied one after the other.
 import { randomUUID } from "node:crypto";
-import { and, eq, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, spendRequests, sql, stripeEvents, teamCards, type Database, type Tx } from "@wijkwerk/db";
+import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
 import Stripe from "stripe";
 import { amsterdamDay } from "./ledger-rules";
 import { bookCardMove } from "./spends";
+import { notifyCardDeclined, notifyCardPaid } from "./spend-notifications";
 import { disbursementMode, type StripeSettings } from "./stripe-client";
 
 /** How long after approval a spend may be paid by card (and the default of a "Nu betalen" selection). */
@@ -61,14 +62,8 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
  * /approve and /decline calls are deprecated).
  */
 export async function handleStripeWebhook(db: Database, settings: StripeSettings, input: { rawBody: string; signature: string | null; now?: Date }): Promise<WebhookResponse> {
-  let event: Stripe.Event;
-  try {
-    if (!input.signature) throw new Error("no signature");
-    // The default tolerance: a signature more than 300 s old is refused (replays).
-    event = Stripe.webhooks.constructEvent(input.rawBody, input.signature, settings.webhookSecret);
-  } catch {
-    return json(400, { error: "invalid_signature" });
-  }
+  const event = verifyEvent(input.rawBody, input.signature, settings.webhookSecrets);
+  if (!event) return json(400, { error: "invalid_signature" });
   const now = input.now ?? new Date();
   switch (event.type) {
     case "issuing_authorization.request": {
@@ -86,10 +81,34 @@ export async function handleStripeWebhook(db: Database, settings: StripeSettings
       await processEvent(db, event.id, event.type, cardId, async (tx, card) => ({ booked: await bookTransaction(tx, card, txn) }));
       return json(200, { received: true });
     }
+    case "issuing_card.created":
+    case "issuing_card.updated": {
+      const stripeCard = event.data.object;
+      await processEvent(db, event.id, event.type, stripeCard.id, (tx, card) => syncCard(tx, card, stripeCard, new Date(event.created * 1000)));
+      return json(200, { received: true });
+    }
     default:
       // Not ours to act on (Stripe may send more than we enabled): acknowledged, not stored.
       return json(200, { received: true, ignored: event.type });
   }
+}
+
+/**
+ * The event, when one of the signing secrets verifies the raw body (Stripe
+ * signs with each endpoint's own secret, and while a secret is rolled both
+ * the old and the new one sign); null otherwise. The default tolerance
+ * applies to each: a signature more than 300 s old is refused (replays).
+ */
+export function verifyEvent(rawBody: string, signature: string | null, secrets: string[]): Stripe.Event | null {
+  if (!signature) return null;
+  for (const secret of secrets) {
+    try {
+      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+    } catch {
+      // Not this secret (or stale, or tampered): try the next one.
+    }
+  }
+  return null;
 }
 
 /** Claims the event and runs fn with the card locked, all in one transaction; false when the event was processed before. */
@@ -141,6 +160,8 @@ async function decideAuthorization(db: Database, settings: StripeSettings, event
       const amountCents = auth.pending_request?.amount ?? auth.amount;
       decision = await decide(tx, settings, card, auth, amountCents, now);
       await recordDecision(tx, card, auth, amountCents, decision);
+      // A decline the team can act on (no request covers it, ambiguous, the card's limits …): the coordinators hear it now.
+      if (!decision.approved && decision.reason) await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
     }
     await tx.update(stripeEvents).set({ outcome: decision }).where(eq(stripeEvents.id, eventId));
   });
@@ -338,10 +359,54 @@ async function bookTransaction(tx: Tx, card: TeamCard, txn: Stripe.Issuing.Trans
     const reserved = await reservedFor(tx, spend.id);
     if (amountCents > reserved && !(await bookCardMove(tx, spend, { kind: "reserve", amountCents: amountCents - reserved, reference: txn.id }))) return problem("insufficient_budget");
     if (!(await bookCardMove(tx, spend, { kind: "pay", amountCents, groupId, reference: txn.id }))) return problem("insufficient_budget");
+    // Paid: the author and the coordinators are told, in this same transaction.
+    await notifyCardPaid(tx, spend, amountCents, txn.merchant_data?.name ?? null);
   } else {
     const [fresh] = await tx.select({ paidCents: spendRequests.paidCents }).from(spendRequests).where(eq(spendRequests.id, spend.id));
     if (amountCents > fresh.paidCents) return problem("refund_exceeds_paid");
     if (!(await bookCardMove(tx, { ...spend, paidCents: fresh.paidCents }, { kind: "refund", amountCents, groupId, reference: txn.id }))) return problem("insufficient_budget");
   }
   return true;
+}
+
+// ── The card itself: frozen, cancelled or changed in Stripe's dashboard ───
+
+const CARD_STATUSES = new Set(["active", "inactive", "canceled"]);
+
+/**
+ * issuing_card.created/updated: our row mirrors Stripe's status (a card
+ * cancelled or frozen in the dashboard is shown so, and decide() declines
+ * every further authorisation on a card that is not active), its last four
+ * digits and expiry, and its spending controls. Events can arrive out of
+ * order: one older than the state we hold changes nothing. The controls are
+ * not taken over while a change of the controller's own is still waiting in
+ * the Stripe outbox (that change is newer than what Stripe reports).
+ */
+async function syncCard(tx: Tx, card: TeamCard, stripeCard: Stripe.Issuing.Card, eventAt: Date): Promise<Record<string, unknown>> {
+  if (card.stripeStateAt && card.stripeStateAt > eventAt) return { stale: true };
+  const status = CARD_STATUSES.has(stripeCard.status) ? stripeCard.status : card.status;
+  const set: Partial<typeof teamCards.$inferInsert> = {
+    status,
+    cancellationReason: stripeCard.status === "canceled" ? (stripeCard.cancellation_reason ?? "canceled") : null,
+    last4: stripeCard.last4 ?? card.last4,
+    expMonth: stripeCard.exp_month ?? card.expMonth,
+    expYear: stripeCard.exp_year ?? card.expYear,
+    stripeStateAt: eventAt,
+    updatedAt: new Date(),
+  };
+  const [waiting] = await tx
+    .select({ id: stripeOutbox.id })
+    .from(stripeOutbox)
+    .where(and(eq(stripeOutbox.teamCardId, card.id), eq(stripeOutbox.kind, "update_card"), isNull(stripeOutbox.doneAt)))
+    .limit(1);
+  const controls = stripeCard.spending_controls;
+  if (!waiting && controls) {
+    const limit = (interval: string) => controls.spending_limits?.find((l) => l.interval === interval && !l.categories?.length)?.amount ?? null;
+    set.perAuthorizationCapCents = limit("per_authorization");
+    set.monthlyCapCents = limit("monthly");
+    set.allowedCategories = (controls.allowed_categories as string[] | null) ?? [];
+    set.blockedCategories = (controls.blocked_categories as string[] | null) ?? [];
+  }
+  await tx.update(teamCards).set(set).where(eq(teamCards.id, card.id));
+  return { status, from: card.status, controls: !waiting && !!controls };
 }

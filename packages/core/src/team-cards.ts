@@ -84,12 +84,23 @@ export async function listTeamCards(ctx: UseCaseContext) {
   });
 }
 
-/** The team's card page: the card (no number, no CVC), its recent authorisations with the decline reasons, and the open "Nu betalen" selections. */
-export async function getTeamCard(ctx: TeamContext, now = new Date()) {
+/**
+ * The team's card page: the card (no number, no CVC), its recent
+ * authorisations with the decline reasons, and the open "Nu betalen"
+ * selections. secureDisplay is set when this person may see the card's
+ * details through Stripe's secure display (Stripe mode, an active card, the
+ * coordinator): the page then loads Stripe.js with the publishable key.
+ */
+export async function getTeamCard(ctx: TeamContext, now = new Date(), settings = stripeSettingsFromEnv()) {
   const { teamId, municipalityId } = ctx.scope;
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("TeamCard", { teamId, municipalityId }));
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [card] = await tx.select().from(teamCards).where(eq(teamCards.teamId, teamId));
+    const stripeMode = (await disbursementMode(tx, municipalityId, settings)) === "stripe_issuing";
+    const secureDisplay =
+      stripeMode && card?.status === "active" && card.stripeCardId && ctx.ability.can("read", as("CardDetails", { teamId, municipalityId }))
+        ? { issuingCard: card.stripeCardId, publishableKey: settings?.publishableKey ?? null }
+        : null;
     const authorizations = card ? await tx.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, teamId)).orderBy(desc(issuingAuthorizations.stripeCreatedAt)).limit(50) : [];
     const transactions = card ? await tx.select().from(issuingTransactions).where(eq(issuingTransactions.teamId, teamId)).orderBy(desc(issuingTransactions.stripeCreatedAt)).limit(50) : [];
     const selections = await tx
@@ -97,7 +108,7 @@ export async function getTeamCard(ctx: TeamContext, now = new Date()) {
       .from(cardPaymentSelections)
       .innerJoin(spendRequests, eq(spendRequests.id, cardPaymentSelections.spendId))
       .where(and(eq(cardPaymentSelections.teamId, teamId), gte(cardPaymentSelections.validUntil, now), eq(spendRequests.status, "approved")));
-    return { card: card ?? null, authorizations, transactions, selections };
+    return { card: card ?? null, authorizations, transactions, selections, secureDisplay };
   });
 }
 
