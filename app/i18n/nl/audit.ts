@@ -130,6 +130,8 @@ export const auditPage = {
     "workgroup.post_hidden": "Bericht in werkgroep verborgen",
     "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
     "handbook.restored": "Oude versie handboekpagina teruggezet",
+    "workgroup.proposal_created": "Voorstel in werkgroep ingediend",
+    "workgroup.proposal_closed": "Voorstel in werkgroep gesloten met uitkomst (besluit)",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
@@ -137,6 +139,10 @@ export const auditPage = {
     workgroup: "Werkgroep",
     workgroup_post: "Bericht in werkgroep",
     handbook_page: "Handboekpagina",
+    workgroup_proposal: "Voorstel in werkgroep",
+    workgroup_meeting: "Overleg van werkgroep",
+    workgroup_decision: "Besluit van werkgroep",
+    workgroup_action_item: "Actiepunt van werkgroep",
     user: "Gebruiker",
     session: "Sessie",
     invitation: "Uitnodiging",

@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   "workgroup.post_hidden",
   "workgroup.privacy_override",
   "handbook.restored",
+  "workgroup.proposal_created",
+  "workgroup.proposal_closed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -39,6 +39,8 @@ export * from "./markdown";
 export * from "./workgroups";
 export * from "./workgroup-posts";
 export * from "./handbook";
+export * from "./workgroup-meetings";
+export * from "./workgroup-proposals";
 export * from "./workgroup-search";
 export * from "./demo-workgroups";
 export * from "./partner-agreements";
