@@ -69,7 +69,8 @@ export const decisionInput = z.object({
 });
 
 export const actionItemInput = z.object({
-  description: z.string().trim().min(3).max(500),
+  /** What is to be done (stored as the item's description). */
+  task: z.string().trim().min(3).max(500),
   ownerId: z.string().uuid(),
   dueOn: isoDay,
   confirmNoPersonalData: checkbox.default(false),
@@ -130,6 +131,7 @@ export async function getWorkgroupRecord(ctx: UseCaseContext, slug: string) {
     const decisions = await listDecisionsIn(tx, sql`${workgroupDecisions.workgroupId} = ${g.id}`);
     const subject = meetingSubject(g);
     return {
+      group: g,
       meetings,
       proposals: proposals.map((p) => ({ ...p, open: p.closedAt === null && p.closesOn >= today })),
       decisions,
@@ -295,8 +297,8 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     const members = await activeMembers(tx, g);
     if (!members.some((x) => x.userId === input.ownerId)) throw new DomainError("action_owner_not_member", 400, { ownerId: ["action_owner_not_member"] });
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: input.description, field: "description", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_action_item", objectId: id, workgroupId: g.id });
-    await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
+    await guardPersonalData(tx, ctx, { text: input.task, field: "task", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_action_item", objectId: id, workgroupId: g.id });
+    await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
     return { id };
   });
 }

@@ -32,7 +32,7 @@ export const workgroupProposalInput = z.object({
 
 export const responseInput = z.object({
   position: z.enum(PROPOSAL_POSITIONS),
-  reason: z.string().trim().max(2000).default(""),
+  reason: z.string().trim().max(500).default(""),
   confirmNoPersonalData: checkbox.default(false),
 });
 

@@ -90,7 +90,7 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
     const blocked = await updateMeeting(await w.as.memberB(), open.slug, meetingId, { heldOn: day(7), notes: "Mevrouw (06-12345678) belde." }).catch((e) => e);
     expect(blocked).toMatchObject({ code: "personal_data", fieldErrors: { notes: ["personal_data"] } });
     expect(await outcomeOf(addMeetingDecision(await w.as.memberB(), open.slug, meetingId, { text: "Bel mevrouw op 06-12345678 terug." }))).toBe("personal_data");
-    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { description: "Mail naar j.devries@gmail.com", ownerId: w.users.memberB.id, dueOn: day(3) }))).toBe("personal_data");
+    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { task: "Mail naar j.devries@gmail.com", ownerId: w.users.memberB.id, dueOn: day(3) }))).toBe("personal_data");
     const ok = await addMeetingDecision(await w.as.memberB(), open.slug, meetingId, { text: "De Voedselbank is bereikbaar op 043-1234567.", confirmNoPersonalData: "on" });
     const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "workgroup.privacy_override"), eq(auditEvents.objectId, ok.id)));
     expect(audit).toMatchObject({ objectType: "workgroup_decision" });
@@ -98,10 +98,10 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
   });
 
   it("action items: owner must be a member; owner or facilitator ticks off; they show on the owner's home page", async () => {
-    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { description: "Afspraak met corporatie", ownerId: w.users.memberA.id, dueOn: day(3) }))).toBe("action_owner_not_member");
-    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { description: "x", ownerId: "nope", dueOn: "morgen" }))).toBe("invalid_input");
-    itemId = (await addActionItem(await w.as.coordA(), open.slug, meetingId, { description: "Afspraak met de corporatie voorbereiden", ownerId: w.users.memberB.id, dueOn: day(3) })).id;
-    await addActionItem(await w.as.coordA(), open.slug, meetingId, { description: "Verslag rondsturen", ownerId: w.users.memberB.id, dueOn: day(-2) });
+    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { task: "Afspraak met corporatie", ownerId: w.users.memberA.id, dueOn: day(3) }))).toBe("action_owner_not_member");
+    expect(await outcomeOf(addActionItem(await w.as.memberB(), open.slug, meetingId, { task: "x", ownerId: "nope", dueOn: "morgen" }))).toBe("invalid_input");
+    itemId = (await addActionItem(await w.as.coordA(), open.slug, meetingId, { task: "Afspraak met de corporatie voorbereiden", ownerId: w.users.memberB.id, dueOn: day(3) })).id;
+    await addActionItem(await w.as.coordA(), open.slug, meetingId, { task: "Verslag rondsturen", ownerId: w.users.memberB.id, dueOn: day(-2) });
     const mine = await listMyActionItems(await w.as.memberB());
     expect(mine.map((i) => [i.description, i.overdue, i.groupName])).toEqual([
       ["Verslag rondsturen", true, "Preventie en vroegsignalering"],
@@ -129,7 +129,7 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
 
   it("a closed group's meetings, actions and proposals are invisible to non-members, partner managers outside it, the controller and another municipality", async () => {
     const m = await createMeeting(await w.as.coordA(), closed.slug, { heldOn: day(2), agenda: "Intake" });
-    await addActionItem(await w.as.coordA(), closed.slug, m.id, { description: "Intakeformulier aanpassen", ownerId: w.users.memberB.id, dueOn: day(5) });
+    await addActionItem(await w.as.coordA(), closed.slug, m.id, { task: "Intakeformulier aanpassen", ownerId: w.users.memberB.id, dueOn: day(5) });
     const p = await createProposal(await w.as.coordA(), closed.slug, { title: "Intake samen met MEE", body: "We doen de intake voortaan samen.", closesOn: day(5) });
     for (const who of ["memberA", "manager", "controller", "other"] as const) {
       expect(await outcomeOf(getMeeting(await w.as[who](), closed.slug, m.id)), who).toBe("not_found");
