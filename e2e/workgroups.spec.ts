@@ -22,7 +22,7 @@ async function openGroup(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
 }
 
-test("create group → join → post (privacy guard) → handbook edit and restore → search finds it", async ({ page }) => {
+test("create group → join → post (privacy guard) → meeting with action items on the home page → handbook edit and restore → search finds it → proposal closed into a decision", async ({ page }) => {
   // 1. A coordinator creates an open group; she becomes its facilitator.
   await loginAs(page, "coordinator.centrum@wijkwerk.demo");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Werkgroepen" }).click();

@@ -72,6 +72,7 @@ export default function Meeting() {
   const dec = of("decision");
   const act = of("action");
   const editOpen = editing || failedIntent === "save";
+  // The add forms are keyed by their list's length: after an addition they start empty and closed again.
   return (
     <div className="max-w-3xl space-y-6">
       <p>
@@ -128,7 +129,7 @@ export default function Meeting() {
         <h2 id="besluiten">{t.decisions}</h2>
         <DecisionList decisions={decisions} groupSlug={group.slug} showMeeting={false} />
         {can.update ? (
-          <details open={failedIntent === "decision"} className="card">
+          <details key={decisions.length} open={failedIntent === "decision"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addDecision}</summary>
             <FormError message={dec.formError} />
             <Form method="post" className="mt-3 space-y-3" noValidate>
@@ -195,7 +196,7 @@ export default function Meeting() {
           </div>
         )}
         {can.update ? (
-          <details open={failedIntent === "action"} className="card">
+          <details key={actionItems.length} open={failedIntent === "action"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addActionItem}</summary>
             <FormError message={act.formError} />
             <Form method="post" className="mt-3 space-y-3" noValidate>

@@ -139,7 +139,7 @@ export const meetings = {
   notDone: "Open",
   overdue: "Te laat",
   markDone: (task: string) => `Markeer ‘${task}’ als gedaan`,
-  markOpen: (task: string) => `Zet ‘${task}’ terug op open`,
+  markOpen: (task: string) => `Zet ‘${task}’ weer open`,
   markDoneShort: "Gedaan",
   markOpenShort: "Weer open",
   actionAdded: "Het actiepunt is toegevoegd.",
