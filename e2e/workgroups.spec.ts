@@ -1,14 +1,20 @@
 // Workgroups journey: a coordinator creates an open group; a member of
 // another team joins, is stopped by the privacy guard (input kept, the
-// override offered), posts; edits a handbook page, compares versions and
-// restores the first; search finds the post by a Dutch word form. A closed
-// group's content stays hidden from a non-member. Axe on every page.
+// override offered), posts; plans a meeting with action items for herself
+// and sees them on her home page; edits a handbook page, compares versions
+// and restores the first; search finds the post by a Dutch word form. A
+// closed group's content stays hidden from a non-member. A proposal that
+// changes the handbook page gets responses (block needs a reason) and the
+// facilitator closes it with an outcome: a decision on the meeting and the
+// handbook page. Axe on every page.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, loginAs, logout } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
 const GROUP = `Schuldhulp in de wijk ${Date.now().toString(36)}`;
+const isoDay = (days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + days * 86_400_000));
+const dutchDay = (days: number) => isoDay(days).split("-").reverse().join("-");
 
 async function openGroup(page: Page) {
   await page.goto("/werkgroepen");
@@ -16,7 +22,7 @@ async function openGroup(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
 }
 
-test("create group → join → post (privacy guard) → handbook edit and restore → search finds it", async ({ page }) => {
+test("create group → join → post (privacy guard) → meeting with action items on the home page → handbook edit and restore → search finds it → proposal closed into a decision", async ({ page }) => {
   // 1. A coordinator creates an open group; she becomes its facilitator.
   await loginAs(page, "coordinator.centrum@wijkwerk.demo");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Werkgroepen" }).click();
@@ -56,6 +62,49 @@ test("create group → join → post (privacy guard) → handbook edit and resto
   await expect(page.getByRole("heading", { level: 1, name: "Huurachterstand als eerste signaal" })).toBeVisible();
   await expect(page.locator("article strong")).toHaveText("huurachterstand");
   await expectAccessible(page);
+
+  // 2b. A meeting with agenda, and action items for herself: they show on her home page (one overdue).
+  await page.getByRole("link", { name: `Terug naar ${GROUP}` }).click();
+  const me = (await page.getByRole("region", { name: "Leden" }).getByRole("listitem").filter({ hasNotText: "(Begeleider)" }).first().innerText()).trim();
+  await page.getByRole("link", { name: "Nieuw overleg" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nieuw overleg" })).toBeVisible();
+  await page.getByRole("button", { name: "Overleg opslaan" }).click();
+  await expect(page.getByText("Kies een geldige datum.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Datum").fill(isoDay(1));
+  await page.getByLabel("Begintijd (optioneel)").fill("14:00");
+  await page.getByRole("textbox", { name: "Agenda" }).fill("1. Signalen van **schulden**\n2. Afspraken met de corporatie");
+  await page.getByRole("button", { name: "Overleg opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het overleg is aangemaakt.");
+  await expect(page.getByRole("heading", { level: 1, name: `Overleg van ${dutchDay(1)} 14:00` })).toBeVisible();
+  const meetingUrl = new URL(page.url()).pathname;
+  await page.locator("summary", { hasText: "Actiepunt toevoegen" }).click();
+  await page.getByRole("textbox", { name: "Actiepunt", exact: true }).fill("Belafspraak met de corporatie uitwerken");
+  await page.getByLabel("Eigenaar").selectOption({ label: me });
+  await page.getByLabel("Uiterlijk").fill(isoDay(5));
+  await page.getByRole("button", { name: "Actiepunt toevoegen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het actiepunt is toegevoegd.");
+  await page.locator("summary", { hasText: "Actiepunt toevoegen" }).click();
+  await page.getByRole("textbox", { name: "Actiepunt", exact: true }).fill("Signalenlijst rondsturen");
+  await page.getByLabel("Eigenaar").selectOption({ label: me });
+  await page.getByLabel("Uiterlijk").fill(isoDay(-1));
+  await page.getByRole("button", { name: "Actiepunt toevoegen" }).click();
+  await expect(page.getByRole("row", { name: /Signalenlijst rondsturen/ })).toContainText("Te laat");
+  await expectAccessible(page);
+  await page.goto("/");
+  const mine = page.getByRole("region", { name: "Mijn actiepunten uit werkgroepen" });
+  await expect(mine.getByRole("listitem").filter({ hasText: "Belafspraak met de corporatie uitwerken" })).toContainText(`${GROUP} · Uiterlijk ${dutchDay(5)}`);
+  await expect(mine.getByRole("listitem").filter({ hasText: "Signalenlijst rondsturen" })).toContainText("Te laat");
+  await expectAccessible(page);
+  // Done: it leaves the home page.
+  await mine.getByRole("link", { name: "Signalenlijst rondsturen" }).click();
+  await page.getByRole("button", { name: "Markeer ‘Signalenlijst rondsturen’ als gedaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het actiepunt is bijgewerkt.");
+  await expect(page.getByRole("row", { name: /Signalenlijst rondsturen/ })).toContainText("Gedaan");
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Mijn actiepunten uit werkgroepen" })).not.toContainText("Signalenlijst rondsturen");
+  await openGroup(page);
+  await page.getByRole("link", { name: "Huurachterstand als eerste signaal" }).click();
 
   // 3. Handbook: a page, a second version, compare, restore the first (a new version 3).
   await page.getByRole("link", { name: `Terug naar ${GROUP}` }).click();
@@ -100,5 +149,56 @@ test("create group → join → post (privacy guard) → handbook edit and resto
   await expect(page.getByText("Dit is een besloten werkgroep. Alleen leden zien de berichten en het handboek.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Lidmaatschap aanvragen" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Berichten" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // 6. A proposal that changes the handbook page, tied to the meeting: a block needs a reason; the response can change.
+  await openGroup(page);
+  await page.getByRole("link", { name: "Nieuw voorstel" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nieuw voorstel" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Titel" }).fill("Binnen twee werkdagen bellen");
+  await page.getByRole("textbox", { name: "Voorstel" }).fill("Bij een melding van de corporatie bellen we **binnen twee werkdagen**.");
+  await page.getByLabel("Sluitingsdatum").fill(isoDay(3));
+  await page.getByLabel("Hoort bij overleg (optioneel)").selectOption({ label: `${dutchDay(1)} 14:00` });
+  await page.getByLabel("Verandert handboekpagina (optioneel)").selectOption({ label: "Aanpak huurachterstand" });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Voorstel indienen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het voorstel is ingediend.");
+  const proposalUrl = new URL(page.url()).pathname;
+  await page.getByRole("radio", { name: /^Blokkeren/ }).check();
+  await page.getByRole("button", { name: "Reactie opslaan" }).click();
+  await expect(page.getByText("Geef een reden (minstens 3 tekens) als je het oneens bent of blokkeert.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Blokkeren/ })).toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /^Eens/ }).check();
+  await page.getByRole("button", { name: "Reactie opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Je reactie is opgeslagen.");
+  await expect(page.getByRole("region", { name: "Stand" })).toContainText("Eens: 1");
+  await expect(page.getByRole("button", { name: "Voorstel sluiten" })).toHaveCount(0);
+  await expectAccessible(page);
+  await logout(page);
+
+  // 7. The facilitator closes it with an outcome: a decision of the group, on the meeting and the handbook page.
+  await loginAs(page, "coordinator.centrum@wijkwerk.demo");
+  await page.goto(proposalUrl);
+  await page.getByRole("radio", { name: /^Onthouding/ }).check();
+  await page.getByRole("button", { name: "Reactie opslaan" }).click();
+  await expect(page.getByRole("region", { name: "Stand" })).toContainText("Onthouding: 1");
+  await page.getByRole("textbox", { name: "Uitkomst" }).fill("Aangenomen: we bellen binnen twee werkdagen na een melding.");
+  await page.getByRole("button", { name: "Voorstel sluiten" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het voorstel is gesloten en de uitkomst is vastgelegd als besluit.");
+  await expect(page.getByRole("region", { name: "Uitkomst (besluit)" })).toContainText("Aangenomen: we bellen binnen twee werkdagen na een melding.");
+  await expect(page.getByRole("button", { name: "Reactie opslaan" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Handboekpagina ‘Aanpak huurachterstand’" }).click();
+  const pageDecisions = page.getByRole("region", { name: "Besluiten" });
+  await expect(pageDecisions).toContainText("Aangenomen: we bellen binnen twee werkdagen na een melding.");
+  await expect(pageDecisions.getByRole("link", { name: "Uitkomst van voorstel ‘Binnen twee werkdagen bellen’" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(meetingUrl);
+  await expect(page.getByRole("region", { name: "Besluiten" })).toContainText("Aangenomen: we bellen binnen twee werkdagen na een melding.");
+  await expect(page.getByRole("region", { name: "Voorstellen bij dit overleg" })).toContainText("Binnen twee werkdagen bellen");
+  await expectAccessible(page);
+  await openGroup(page);
+  await expect(page.getByRole("region", { name: "Besluiten" })).toContainText("Aangenomen: we bellen binnen twee werkdagen na een melding.");
   await expectAccessible(page);
 });

@@ -3,6 +3,7 @@
 // text with <ins>/<del>, never as HTML).
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
+import { DecisionList } from "~/components/workgroup-meetings";
 import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
@@ -88,6 +89,14 @@ export function HandbookPageView() {
           </div>
         </>
       )}
+
+      {data.groupSlug && data.decisions.length > 0 ? (
+        <section aria-labelledby="besluiten" className="space-y-2">
+          <h2 id="besluiten">{t.decisions}</h2>
+          <p className="hint">{t.decisionsIntro}</p>
+          <DecisionList decisions={data.decisions} groupSlug={data.groupSlug} showPage={false} />
+        </section>
+      ) : null}
 
       {diff ? (
         <section aria-labelledby="verschil" className="card space-y-2">

@@ -10,8 +10,8 @@ function describedBy(id: string, hint?: ReactNode, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function Field(props: { id: string; name: string; label: ReactNode; defaultValue?: string; error?: string; hint?: ReactNode; multiline?: boolean; rows?: number; required?: boolean }) {
-  const { id, name, label, defaultValue, error, hint, multiline, rows = 6, required } = props;
+export function Field(props: { id: string; name: string; label: ReactNode; defaultValue?: string; error?: string; hint?: ReactNode; multiline?: boolean; rows?: number; required?: boolean; type?: "text" | "date" | "time" }) {
+  const { id, name, label, defaultValue, error, hint, multiline, rows = 6, required, type = "text" } = props;
   const common = { id, name, defaultValue, className: "input", required, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) };
   return (
     <div className="field">
@@ -21,7 +21,7 @@ export function Field(props: { id: string; name: string; label: ReactNode; defau
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea {...common} rows={rows} /> : <input type="text" {...common} />}
+      {multiline ? <textarea {...common} rows={rows} /> : <input type={type} {...common} className={type === "text" ? "input" : "input max-w-xs"} />}
       {error ? (
         <p id={`${id}-error`} className="field-error whitespace-pre-line">
           {error}
@@ -88,6 +88,33 @@ export function FileField({ id, error }: { id: string; error?: string }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, true, error)}
       />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled select with a Dutch error, like Field. */
+export function SelectField(props: { id: string; name: string; label: ReactNode; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: ReactNode }) {
+  const { id, name, label, options, defaultValue, error, hint } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={defaultValue} className="input max-w-md" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {error}

@@ -18,7 +18,7 @@ import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
 import { spends } from "./nl/spends";
 import { api } from "./nl/api";
-import { handbook, search, workgroups } from "./nl/workgroups";
+import { handbook, meetings, proposals, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 
@@ -57,6 +57,8 @@ export const nl = {
   api,
   workgroups,
   handbook,
+  meetings,
+  proposals,
   search,
   cards,
   stories,

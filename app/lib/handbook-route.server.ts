@@ -31,6 +31,7 @@ export async function handbookLoader(request: Request, context: unknown, owner: 
     canEdit: view.canEdit,
     page: view.page,
     versions: view.versions,
+    decisions: view.decisions,
     diff: diff ? { from: diff.from.version, to: diff.to.version, parts: diff.parts } : null,
   };
 }

@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listTeamMembers } from "~/core.server";
+import { MyActionItems } from "~/components/workgroup-meetings";
+import { listMyActionItems, listTeamMembers } from "~/core.server";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { formatHours } from "~/lib/format";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
-  return { members: await listTeamMembers(ctx) };
+  // My open action items from workgroups I may still read (the workgroup scope decides).
+  return { members: await listTeamMembers(ctx), myActions: await listMyActionItems(ctx) };
 }
 
 export default function TeamMembers() {
-  const { members } = useLoaderData<typeof loader>();
+  const { members, myActions } = useLoaderData<typeof loader>();
   const coordinators = members.filter((m) => m.role === "coordinator");
   const showContracts = members.some((m) => m.contractedHoursPerWeek !== null || m.email !== null);
   return (
     <div className="space-y-6">
+      <MyActionItems items={myActions} />
       <section aria-labelledby="coordinator-heading" className="card">
         <h2 id="coordinator-heading">{nl.team.coordinator}</h2>
         {coordinators.length ? (

@@ -8,9 +8,10 @@ import { ConfirmSubmit, Pagination } from "~/components/confirm";
 import { SubmitButton } from "~/components/form";
 import { Field, FileField, FormError, PrivacyOverride } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core.server";
+import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, getWorkgroupRecord, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core.server";
+import { DecisionList } from "~/components/workgroup-meetings";
 import { nl } from "~/i18n/nl";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
 import { formValues, readPostForm, runWorkgroupForm } from "~/lib/workgroups.server";
 
@@ -23,7 +24,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await getWorkgroup(ctx, slug).catch(toHttpError);
   const threads = view.can.read ? await listThreads(ctx, slug, { page: pageParam(request) }).catch(toHttpError) : null;
   const handbook = view.can.read ? await listHandbookPages(ctx, slug).catch(toHttpError) : null;
-  return { ...view, threads, pages: handbook?.pages ?? [], canEditHandbook: handbook?.canEdit ?? false };
+  const record = view.can.read ? await getWorkgroupRecord(ctx, slug).catch(toHttpError) : null;
+  return {
+    ...view,
+    threads,
+    pages: handbook?.pages ?? [],
+    canEditHandbook: handbook?.canEdit ?? false,
+    meetings: record?.meetings ?? [],
+    proposals: record?.proposals ?? [],
+    decisions: record?.decisions ?? [],
+    canMeet: record?.can ?? { createMeeting: false, createProposal: false },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -82,7 +93,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function Workgroup() {
-  const { group, can, members, requests, threads, pages, canEditHandbook } = useLoaderData<typeof loader>();
+  const { group, can, members, requests, threads, pages, canEditHandbook, meetings, proposals, decisions, canMeet } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("gedaan") === "toegevoegd" ? t.added(Number(params.get("aantal") ?? 0)) : DONE[params.get("gedaan") ?? ""];
@@ -259,6 +270,53 @@ export default function Workgroup() {
               </Form>
             </section>
           ) : null}
+
+          <section aria-labelledby="overleggen" className="space-y-2">
+            <h2 id="overleggen">{nl.meetings.section}</h2>
+            {meetings.length === 0 ? (
+              <p>{nl.meetings.none}</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {meetings.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/werkgroepen/${group.slug}/overleg/${m.id}`}>{nl.meetings.title(`${formatDate(m.heldOn)}${m.startsAt ? ` ${m.startsAt}` : ""}`)}</Link>
+                    {m.openActions ? <span className="hint"> · {nl.meetings.openActions(m.openActions)}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canMeet.createMeeting ? (
+              <p>
+                <Link to={`/werkgroepen/${group.slug}/overleg/nieuw`}>{nl.meetings.newMeeting}</Link>
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="voorstellen" className="space-y-2">
+            <h2 id="voorstellen">{nl.proposals.section}</h2>
+            {proposals.length === 0 ? (
+              <p>{nl.proposals.none}</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {proposals.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/werkgroepen/${group.slug}/voorstellen/${p.id}`}>{p.title}</Link>{" "}
+                    <span className="hint">({p.open ? nl.proposals.openUntil(formatDate(p.closesOn)) : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canMeet.createProposal ? (
+              <p>
+                <Link to={`/werkgroepen/${group.slug}/voorstellen/nieuw`}>{nl.proposals.newProposal}</Link>
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="besluiten" className="space-y-2">
+            <h2 id="besluiten">{nl.meetings.decisions}</h2>
+            <DecisionList decisions={decisions} groupSlug={group.slug} />
+          </section>
 
           <section aria-labelledby="handboek" className="space-y-2">
             <h2 id="handboek">{t.handbook}</h2>

@@ -6,7 +6,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { requireWorkgroupContext } from "~/context.server";
-import { listWorkgroups } from "~/core.server";
+import { MyActionItems } from "~/components/workgroup-meetings";
+import { listMyActionItems, listWorkgroups } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { pageParam, toHttpError } from "~/lib/http.server";
 
@@ -16,16 +17,17 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const list = await listWorkgroups(ctx, { page: pageParam(request) }).catch(toHttpError);
-  return { ...list, canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: ctx.user.municipalityId })) };
+  return { ...list, canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: ctx.user.municipalityId })), myActions: await listMyActionItems(ctx) };
 }
 
 export default function Workgroups() {
-  const { items, page, pages, canCreate, canSeeKnowledge } = useLoaderData<typeof loader>();
+  const { items, page, pages, canCreate, canSeeKnowledge, myActions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <p className="hint">{t.privacyNote}</p>
+      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       <Form method="get" action="/werkgroepen/zoeken" role="search" className="flex flex-wrap items-end gap-2">
         <div className="field">
           <label htmlFor="zoek">{t.searchLabel}</label>

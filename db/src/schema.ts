@@ -965,6 +965,164 @@ export const notificationDigests = pgTable(
   ],
 );
 
+// ── Workgroup meetings, decisions, action items and proposals (issue 6) ──
+// Same scope as the rest of a group's content (migration 0020): readers read,
+// active members write, facilitators close proposals. Texts pass the privacy
+// guard before they are saved.
+
+export const workgroupMeetings = pgTable(
+  "workgroup_meetings",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    heldOn: date("held_on").notNull(),
+    /** 'HH:MM' local time (Europe/Amsterdam), or null when only the day is known. */
+    startsAt: text("starts_at"),
+    /** Markdown. */
+    agenda: text("agenda").notNull().default(""),
+    /** Markdown. */
+    notes: text("notes").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("workgroup_meetings_group").on(t.workgroupId, t.heldOn), check("workgroup_meetings_time", sql`${t.startsAt} is null or ${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)],
+);
+
+export const proposalPosition = pgEnum("proposal_position", ["agree", "abstain", "disagree", "block"]);
+
+/** A proposal put to the group (as in Loomio); closed by a facilitator with an outcome statement. */
+export const workgroupProposals = pgTable(
+  "workgroup_proposals",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    meetingId: uuid("meeting_id").references(() => workgroupMeetings.id),
+    /** The handbook page of the group that the proposal changes. */
+    handbookPageId: uuid("handbook_page_id").references(() => handbookPages.id),
+    title: text("title").notNull(),
+    /** Markdown. */
+    body: text("body").notNull(),
+    /** Responses are taken until the end of this day (Europe/Amsterdam). */
+    closesOn: date("closes_on").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
+    outcome: text("outcome"),
+  },
+  (t) => [
+    index("workgroup_proposals_group").on(t.workgroupId, t.createdAt),
+    check("workgroup_proposals_closed", sql`(${t.closedAt} is null) = (${t.closedBy} is null) and (${t.closedAt} is null) = (${t.outcome} is null)`),
+  ],
+);
+
+/** One current response per member and proposal; changeable until the proposal closes. */
+export const workgroupProposalResponses = pgTable(
+  "workgroup_proposal_responses",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => workgroupProposals.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    position: proposalPosition("position").notNull(),
+    reason: text("reason").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("workgroup_proposal_responses_one").on(t.proposalId, t.userId),
+    check("workgroup_proposal_responses_reason", sql`${t.position} in ('agree', 'abstain') or length(btrim(${t.reason})) > 0`),
+  ],
+);
+
+/** A decision of the group: recorded at a meeting, or a closed proposal's outcome. */
+export const workgroupDecisions = pgTable(
+  "workgroup_decisions",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    meetingId: uuid("meeting_id").references(() => workgroupMeetings.id),
+    proposalId: uuid("proposal_id").references(() => workgroupProposals.id),
+    handbookPageId: uuid("handbook_page_id").references(() => handbookPages.id),
+    text: text("text").notNull(),
+    decidedOn: date("decided_on").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("workgroup_decisions_group").on(t.workgroupId, t.decidedOn),
+    uniqueIndex("workgroup_decisions_proposal").on(t.proposalId),
+    index("workgroup_decisions_page").on(t.handbookPageId),
+  ],
+);
+
+/** An action item from a meeting: owner (a member of the group), due date, done or not. */
+export const workgroupActionItems = pgTable(
+  "workgroup_action_items",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    workgroupId: uuid("workgroup_id")
+      .notNull()
+      .references(() => workgroups.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => workgroupMeetings.id),
+    description: text("description").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    dueOn: date("due_on").notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneBy: uuid("done_by").references(() => users.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("workgroup_action_items_meeting").on(t.meetingId),
+    index("workgroup_action_items_owner").on(t.ownerId, t.dueOn),
+    check("workgroup_action_items_done", sql`(${t.doneAt} is null) = (${t.doneBy} is null)`),
+  ],
+);
+
 // ── Partner organisations' agreements and time registration ──────────────
 // An agreement (subsidy, service agreement, or the municipality's own staff)
 // promises hours per week per team and discipline. Team members register the
@@ -1283,6 +1441,11 @@ export const schema = {
   workgroupPosts,
   handbookPages,
   handbookVersions,
+  workgroupMeetings,
+  workgroupProposals,
+  workgroupProposalResponses,
+  workgroupDecisions,
+  workgroupActionItems,
   workgroupAttachments,
   notificationPreferences,
   notificationDigests,

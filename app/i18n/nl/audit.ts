@@ -140,6 +140,8 @@ export const auditPage = {
     "story.updated": "Succesverhaal van een ander gewijzigd",
     "story.removed": "Succesverhaal verwijderd",
     "card.details_viewed": "Kaartgegevens teamkaart bekeken",
+    "workgroup.proposal_created": "Voorstel in werkgroep ingediend",
+    "workgroup.proposal_closed": "Voorstel in werkgroep gesloten met uitkomst (besluit)",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
@@ -151,6 +153,10 @@ export const auditPage = {
     success_story: "Succesverhaal",
     knowledge_question: "Kennisvraag",
     knowledge_answer: "Antwoord op kennisvraag",
+    workgroup_proposal: "Voorstel in werkgroep",
+    workgroup_meeting: "Overleg van werkgroep",
+    workgroup_decision: "Besluit van werkgroep",
+    workgroup_action_item: "Actiepunt van werkgroep",
     user: "Gebruiker",
     session: "Sessie",
     invitation: "Uitnodiging",

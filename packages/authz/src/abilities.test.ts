@@ -401,6 +401,28 @@ describe("workgroups (subjects carry the viewer's relation to the group)", () =>
     expect(teamUser("member").can("update", groupPage("member"))).toBe(true);
     expect(teamUser("member").can("update", groupPage(null))).toBe(false);
   });
+  it("meetings, action items and proposals: members write, owners and facilitators tick off, facilitators close; readers and others do not", () => {
+    const sub = (type: "WorkgroupMeeting" | "WorkgroupActionItem" | "WorkgroupProposal", o: Record<string, unknown>) => as(type, { municipalityId: M1, ...o });
+    for (const ability of [teamUser("member"), teamUser("volunteer"), scopeUser("partner_manager", PARTNER_P), scopeUser("controller")]) {
+      expect(ability.can("create", sub("WorkgroupMeeting", { workgroupRole: "member" }))).toBe(true);
+      expect(ability.can("create", sub("WorkgroupMeeting", { workgroupRole: null }))).toBe(false);
+      expect(ability.can("create", sub("WorkgroupMeeting", { workgroupRole: "member", municipalityId: M2 }))).toBe(false);
+      expect(ability.can("create", sub("WorkgroupProposal", { workgroupRole: "member" }))).toBe(true);
+      expect(ability.can("respond", sub("WorkgroupProposal", { workgroupRole: "member", open: true }))).toBe(true);
+      expect(ability.can("respond", sub("WorkgroupProposal", { workgroupRole: "member", open: false }))).toBe(false);
+      expect(ability.can("respond", sub("WorkgroupProposal", { workgroupRole: null, open: true }))).toBe(false);
+      expect(ability.can("close", sub("WorkgroupProposal", { workgroupRole: "member", closed: false }))).toBe(false);
+      expect(ability.can("close", sub("WorkgroupProposal", { workgroupRole: "facilitator", closed: false }))).toBe(true);
+      expect(ability.can("close", sub("WorkgroupProposal", { workgroupRole: "facilitator", closed: true }))).toBe(false);
+      expect(ability.can("update", sub("WorkgroupActionItem", { workgroupRole: "member", ownerId: USER }))).toBe(true);
+      expect(ability.can("update", sub("WorkgroupActionItem", { workgroupRole: null, ownerId: USER }))).toBe(false);
+      expect(ability.can("update", sub("WorkgroupActionItem", { workgroupRole: "member", ownerId: OTHER_USER }))).toBe(false);
+      expect(ability.can("update", sub("WorkgroupActionItem", { workgroupRole: "facilitator", ownerId: OTHER_USER }))).toBe(true);
+    }
+    // The admin reads every group (steward) but does not write in one it is not a member of.
+    expect(scopeUser("admin").can("create", sub("WorkgroupMeeting", { workgroupRole: null }))).toBe(false);
+    expect(scopeUser("admin").can("close", sub("WorkgroupProposal", { workgroupRole: null, closed: false }))).toBe(false);
+  });
 
   it("members leave (a requester withdraws); only facilitators (and the creator, the admin) manage members and the group's text", () => {
     const member = teamUser("member");

@@ -36,7 +36,10 @@ export type Action =
   | "moderate"
   | "leave"
   // Success stories (packages/core/src/success-stories.ts).
-  | "react";
+  | "react"
+  // Proposals in a workgroup (packages/core/src/workgroup-proposals.ts).
+  | "respond"
+  | "close";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -62,6 +65,10 @@ export type SubjectName =
   | "SuccessStory"
   | "KnowledgeQuestion"
   | "KnowledgeAnswer"
+  // A workgroup's meetings (with decisions and action items), an action item's done/not done, proposals.
+  | "WorkgroupMeeting"
+  | "WorkgroupActionItem"
+  | "WorkgroupProposal"
   | "Agreement"
   | "TimeRegistration"
   // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
@@ -149,6 +156,15 @@ const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[]
   // A group's handbook is edited by its members; the city-wide one is read by everyone of the municipality.
   { action: "update", subject: "Handbook", conditions: { municipalityId, workgroupRole: { $in: ["facilitator", "member"] } } },
   { action: "read", subject: "Handbook", conditions: { municipalityId, workgroupId: null } },
+  // Meetings (agenda, notes, decisions, action items): its members plan and record them; readers read them with the group.
+  { action: ["create", "update"], subject: "WorkgroupMeeting", conditions: { municipalityId, workgroupRole: { $in: ["facilitator", "member"] } } },
+  // An action item is ticked off by its owner (while still a member) or by a facilitator.
+  { action: "update", subject: "WorkgroupActionItem", conditions: { municipalityId, ownerId: userId, workgroupRole: { $in: ["facilitator", "member"] } } },
+  { action: "update", subject: "WorkgroupActionItem", conditions: { municipalityId, workgroupRole: "facilitator" } },
+  // Proposals: members put them and respond while open; facilitators close them with an outcome.
+  { action: "create", subject: "WorkgroupProposal", conditions: { municipalityId, workgroupRole: { $in: ["facilitator", "member"] } } },
+  { action: "respond", subject: "WorkgroupProposal", conditions: { municipalityId, workgroupRole: { $in: ["facilitator", "member"] }, open: true } },
+  { action: "close", subject: "WorkgroupProposal", conditions: { municipalityId, workgroupRole: "facilitator", closed: false } },
 ];
 
 /** A professional's own weekly time registration in a team. */

@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   "story.updated",
   "story.removed",
   "card.details_viewed",
+  "workgroup.proposal_created",
+  "workgroup.proposal_closed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,12 +1,17 @@
 // Demo workgroups (only from the seed command): the four groups the teams
-// asked for, with members from several teams, a thread and handbook pages.
+// asked for, with members from several teams, a thread and handbook pages, a
+// meeting with decisions and action items, and a closed proposal whose outcome
+// is a decision that changes a handbook page.
 // Written through the use cases, so the demo data passes the same rules
 // (privacy guard, RLS) as real input.
 import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/db";
 import { contextFor } from "./demo-workbudget";
 import { seedKnowledgeDemo } from "./demo-knowledge";
 import { saveHandbookPage } from "./handbook";
+import { amsterdamDay } from "./ledger-rules";
+import { addActionItem, addMeetingDecision, createMeeting, setActionItemDone } from "./workgroup-meetings";
 import { createPost } from "./workgroup-posts";
+import { closeProposal, createProposal, respondToProposal } from "./workgroup-proposals";
 import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "./workgroups";
 
 const GROUPS = [
@@ -72,10 +77,48 @@ export async function seedWorkgroupsDemo(db: Database): Promise<{ created: boole
     title: "Vroegsignalering schulden",
     body: "## Afspraak\n\nBij twee maanden huurachterstand neemt de corporatie contact op met het sociaal team van de buurt. Het team maakt binnen vijf werkdagen een afspraak.",
   });
+  await seedMeetingDemo(db);
   await saveHandbookPage(await contextFor(db, "admin@wijkwerk.demo"), null, null, {
     title: "Werkwijze sociale teams",
     body: "## Eén huishouden, één plan, één regisseur\n\nHet team dat de buurt bedient, is het eerste aanspreekpunt. Werkgroepen delen kennis tussen de teams; het handboek legt vast wat we samen hebben afgesproken.",
   });
   await seedKnowledgeDemo(db, m.id);
   return { created: true };
+}
+
+const dayFromToday = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_000));
+
+/** "Preventie en vroegsignalering": last fortnight's meeting, its decisions and action items, and a proposal closed with an outcome. */
+async function seedMeetingDemo(db: Database) {
+  const slug = "preventie-en-vroegsignalering";
+  const daalhof = await contextFor(db, "coordinator.daalhof@wijkwerk.demo");
+  const centrum = await contextFor(db, "member.centrum@wijkwerk.demo");
+  const deHeeg = await contextFor(db, "member.de-heeg@wijkwerk.demo");
+  const limmel = await contextFor(db, "member.limmel-nazareth@wijkwerk.demo");
+  const meeting = await createMeeting(daalhof, slug, {
+    heldOn: dayFromToday(-14),
+    startsAt: "13:30",
+    agenda: "1. Ervaringen met signalen van schulden\n2. Afspraken met de woningcorporaties\n3. Wat zetten we in het handboek?",
+    notes:
+      "Vier teams waren erbij. Centrum vertelde over de **belafspraak** met de corporatie na twee maanden achterstand; Daalhof en De Heeg willen dat ook.\n\n- Huisartsen melden nog weinig; we nodigen de POH-GGZ uit.\n- Scholen zien signalen vaak het eerst.",
+  });
+  await addMeetingDecision(daalhof, slug, meeting.id, { text: "We nodigen de praktijkondersteuners (POH-GGZ) uit voor het volgende overleg." });
+  await addActionItem(daalhof, slug, meeting.id, { task: "Belafspraak met de corporatie op papier zetten voor alle teams", ownerId: centrum.actor.userId, dueOn: dayFromToday(7) });
+  await addActionItem(daalhof, slug, meeting.id, { task: "POH-GGZ uitnodigen voor het volgende overleg", ownerId: daalhof.actor.userId, dueOn: dayFromToday(-2) });
+  const done = await addActionItem(daalhof, slug, meeting.id, { task: "Verslag rondsturen", ownerId: deHeeg.actor.userId, dueOn: dayFromToday(-10) });
+  await setActionItemDone(deHeeg, slug, done.id, true);
+  const proposal = await createProposal(centrum, slug, {
+    title: "Belafspraak bij twee maanden huurachterstand in alle buurten",
+    body: "Ik stel voor dat elk team de afspraak van Centrum overneemt: de corporatie belt het sociaal team na **twee maanden** huurachterstand, en het team maakt binnen vijf werkdagen een afspraak.",
+    closesOn: dayFromToday(7),
+    meetingId: meeting.id,
+    handbookPage: "vroegsignalering-schulden",
+  });
+  await respondToProposal(centrum, slug, proposal.id, { position: "agree" });
+  await respondToProposal(daalhof, slug, proposal.id, { position: "agree" });
+  await respondToProposal(deHeeg, slug, proposal.id, { position: "abstain" });
+  await respondToProposal(limmel, slug, proposal.id, { position: "disagree", reason: "In Limmel werken we met een andere corporatie; daar moeten we eerst zelf afspraken over maken." });
+  await closeProposal(daalhof, slug, proposal.id, {
+    outcome: "Aangenomen: alle teams maken met hun corporaties de belafspraak bij twee maanden huurachterstand. Limmel-Nazareth volgt zodra de afspraak met de eigen corporatie rond is. De handboekpagina is bijgewerkt.",
+  });
 }

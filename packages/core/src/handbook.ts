@@ -5,13 +5,14 @@
 // guard runs on every save.
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
-import { and, asc, desc, eq, handbookPages, handbookVersions, isNull, sql, users, withScope, type Tx } from "@wijkwerk/db";
+import { and, asc, desc, eq, handbookPages, handbookVersions, isNull, sql, users, withScope, workgroupDecisions, type Tx } from "@wijkwerk/db";
 import { diffWordsWithSpace } from "diff";
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
+import { listDecisionsIn } from "./workgroup-meetings";
 import { guardPersonalData, loadReadableWorkgroup, slugify, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 /** Which handbook: a workgroup's (by slug) or the city-wide one (null). */
@@ -64,9 +65,12 @@ export async function getHandbookPage(ctx: UseCaseContext, owner: HandbookOwner,
       .innerJoin(users, eq(users.id, handbookVersions.authorId))
       .where(eq(handbookVersions.pageId, page.id))
       .orderBy(desc(handbookVersions.version));
+    // Decisions of the group that change this page (recorded at a meeting or a proposal's outcome).
+    const decisions = group ? await listDecisionsIn(tx, sql`${workgroupDecisions.handbookPageId} = ${page.id}`) : [];
     return {
       group,
       canEdit,
+      decisions,
       page: { id: page.id, slug: page.slug, title: page.title, body: page.body, version: page.version, updatedAt: page.updatedAt, html: renderMarkdown(page.body) },
       versions,
     };

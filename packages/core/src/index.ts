@@ -42,6 +42,8 @@ export * from "./workgroup-attachments";
 export * from "./workgroup-membership";
 export * from "./workgroup-digest";
 export * from "./handbook";
+export * from "./workgroup-meetings";
+export * from "./workgroup-proposals";
 export * from "./workgroup-search";
 export * from "./success-stories";
 export * from "./knowledge-questions";
