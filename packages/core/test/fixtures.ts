@@ -65,4 +65,4 @@ export async function municipalityContext(db: Database, userId: string, kind: "a
 export const testMeta = { ip: "127.0.0.1", userAgent: "vitest" };
 
 /** "ok", or the DomainError code a use case rejected with. */
-export const outcomeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code?: string; cause?: unknown }) => e.code ?? `${String(e)} ${e.cause ? String(e.cause) : ""}`);
+export const outcomeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code?: string; cause?: unknown }) => e.code ?? (e.cause ? `${String(e)} ${String(e.cause)}` : String(e)));
