@@ -64,9 +64,12 @@ export function coordinatorRecipients(tx: Tx, teamId: string): Promise<Recipient
 /** Every audience's recipients in one query, with the team's slug and the budget's year for the texts. */
 function recipientsQuery(audiences: Audience[], notice: StepNotice) {
   const { teamId, authorId, budgetId } = notice.spend;
-  const parts = audiences.map((audience) => sql`select ${audience} as audience, a.* from (${audience === "author" ? authorSql(teamId, authorId) : roleSql(audience === "coordinators" ? "coordinator" : "controller", teamId)}) a`);
+  const wanted = sql`array[${sql.join(
+    audiences.map((a) => sql`${a}`),
+    sql`, `,
+  )}]::text[]`;
   return sql`select found.*, (select slug from teams where id = ${teamId}::uuid) as slug, (select year from budgets where id = ${budgetId}::uuid) as year
-    from (${sql.join(parts, sql` union all `)}) found`;
+    from step_recipients(${teamId}::uuid, ${authorId}::uuid, ${wanted}) found`;
 }
 
 /** The link to a request on the team's pages. */
