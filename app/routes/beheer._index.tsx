@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MyActionItems } from "~/components/workgroup-meetings";
 import { requireMunicipalityContext } from "~/context.server";
+import { listMyActionItems } from "~/core.server";
 import { nl } from "~/i18n/nl";
 
 export const meta: MetaFunction = () => [{ title: `${nl.adminNav.title} – ${nl.common.appName}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
-  return null;
+  const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
+  // Action items from workgroups the admin is in: this is their home page.
+  return { myActions: await listMyActionItems(ctx) };
 }
 
 const h = nl.adminHome;
@@ -25,10 +28,12 @@ const ADMIN_SECTIONS: [string, string, string][] = [
 ];
 
 export default function AdminHome() {
+  const { myActions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1>{nl.adminNav.title}</h1>
       <p>{nl.adminHome.intro}</p>
+      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       <section className="card" aria-labelledby="available-heading">
         <h2 id="available-heading">{nl.adminHome.available}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-6">

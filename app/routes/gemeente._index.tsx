@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireMunicipalityContext } from "~/context.server";
-import { municipalityOverview } from "~/core.server";
+import { MyActionItems } from "~/components/workgroup-meetings";
+import { listMyActionItems, municipalityOverview } from "~/core.server";
 import { nl } from "~/i18n/nl";
 
 export const meta: MetaFunction = () => [{ title: `${nl.municipality.title} – ${nl.common.appName}` }];
@@ -13,17 +14,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     teams: await municipalityOverview(ctx),
     canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })),
     canReadAgreements: ctx.ability.can("read", as("Agreement", { municipalityId: ctx.user.municipalityId })),
+    // Action items from workgroups they are in: this is their home page.
+    myActions: await listMyActionItems(ctx),
   };
 }
 
 export default function MunicipalityOverview() {
-  const { teams, canReadBudget, canReadAgreements } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget, canReadAgreements, myActions } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
     <div className="space-y-4">
       <h1>{nl.municipality.title}</h1>
       <p>{nl.municipality.intro}</p>
+      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       {canReadBudget ? (
         <p className="card">
           <Link to="/gemeente/werkbudget" className="font-semibold">{nl.workbudget.linkFromMunicipality}</Link>

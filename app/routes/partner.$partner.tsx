@@ -6,8 +6,9 @@ import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { HoursChart } from "~/components/hours-chart";
+import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
-import { ACTIVITY_KINDS, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
+import { ACTIVITY_KINDS, listMyActionItems, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
@@ -23,7 +24,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Proposing staff for a team (the coordinator confirms): only for who may.
   const mayPropose = ctx.ability.can("create", as("Invitation", { municipalityId: ctx.user.municipalityId, partnerId: ctx.partner.id, role: "member", confirmation: "awaiting" }));
   const [proposalTeams, proposals] = mayPropose ? await Promise.all([proposalTeamOptions(ctx), listProposals(ctx)]) : [[], []];
-  return { partner: ctx.partner, overview, dashboard, kinds: [...ACTIVITY_KINDS], mayPropose, proposalTeams, proposals };
+  // Action items from workgroups the manager is in: this is their home page.
+  const myActions = await listMyActionItems(ctx);
+  return { partner: ctx.partner, overview, dashboard, kinds: [...ACTIVITY_KINDS], mayPropose, proposalTeams, proposals, myActions };
 }
 
 const pp = nl.partnerProposals;
@@ -104,13 +107,14 @@ const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFracti
 const share = (registered: number, agreed: number) => (agreed > 0 ? percent.format(registered / agreed) : "–");
 
 export default function PartnerOverviewPage() {
-  const { partner, overview, dashboard, kinds, mayPropose, proposalTeams, proposals } = useLoaderData<typeof loader>();
+  const { partner, overview, dashboard, kinds, mayPropose, proposalTeams, proposals, myActions } = useLoaderData<typeof loader>();
   const { teams, staff, totals } = overview;
   const teamsWithStaff = teams.filter((t) => t.coordinators + t.members + t.volunteers > 0).length;
   return (
     <div className="space-y-4">
       <h1>{partner.name}</h1>
       <p>{nl.partner.intro}</p>
+      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       {mayPropose ? <ProposalSection teams={proposalTeams} proposals={proposals} /> : null}
       <HoursDashboard slug={partner.slug} dashboard={dashboard} kinds={kinds} />
       <h2>{nl.partner.staffHeading}</h2>

@@ -995,8 +995,11 @@ export const workgroupMeetings = pgTable(
       .references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', agenda || ' ' || notes)`),
   },
-  (t) => [index("workgroup_meetings_group").on(t.workgroupId, t.heldOn), check("workgroup_meetings_time", sql`${t.startsAt} is null or ${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)],
+  (t) => [index("workgroup_meetings_group").on(t.workgroupId, t.heldOn), index("workgroup_meetings_search").using("gin", t.search), check("workgroup_meetings_time", sql`${t.startsAt} is null or ${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)],
 );
 
 export const proposalPosition = pgEnum("proposal_position", ["agree", "abstain", "disagree", "block"]);
@@ -1027,8 +1030,12 @@ export const workgroupProposals = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedBy: uuid("closed_by").references(() => users.id),
     outcome: text("outcome"),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', title || ' ' || body || ' ' || coalesce(outcome, ''))`),
   },
   (t) => [
+    index("workgroup_proposals_search").using("gin", t.search),
     index("workgroup_proposals_group").on(t.workgroupId, t.createdAt),
     check("workgroup_proposals_closed", sql`(${t.closedAt} is null) = (${t.closedBy} is null) and (${t.closedAt} is null) = (${t.outcome} is null)`),
   ],
@@ -1082,8 +1089,12 @@ export const workgroupDecisions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('dutch', text)`),
   },
   (t) => [
+    index("workgroup_decisions_search").using("gin", t.search),
     index("workgroup_decisions_group").on(t.workgroupId, t.decidedOn),
     uniqueIndex("workgroup_decisions_proposal").on(t.proposalId),
     index("workgroup_decisions_page").on(t.handbookPageId),

@@ -1,5 +1,6 @@
 // Search across everything the user may see in the workgroups: groups
-// (name, description), posts (not hidden), handbook pages, success stories,
+// (name, description), posts (not hidden), handbook pages, meetings (agenda,
+// notes), proposals (with their outcome), decisions, success stories,
 // knowledge questions and their answers. PostgreSQL
 // full-text search with the 'dutch' configuration (Snowball stemming:
 // "schulden" finds "schuld"), ranked with ts_rank, with ts_headline
@@ -18,7 +19,7 @@ export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_STOP = "\uE001";
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export type SearchHitKind = "workgroup" | "post" | "handbook" | "story" | "question" | "answer";
+export type SearchHitKind = "workgroup" | "post" | "handbook" | "meeting" | "proposal" | "decision" | "story" | "question" | "answer";
 
 export interface SearchHit {
   kind: SearchHitKind;
@@ -71,6 +72,23 @@ export async function searchWorkgroups(ctx: UseCaseContext, rawQuery: string, op
                ts_rank(h.search, query.tsq), h.title || '. ' || h.body
         from handbook_pages h left join workgroups g on g.id = h.workgroup_id, query
         where h.search @@ query.tsq
+        union all
+        select 'meeting', to_char(m.held_on, 'DD-MM-YYYY'), g.name, '/werkgroepen/' || g.slug || '/overleg/' || m.id,
+               ts_rank(m.search, query.tsq), m.agenda || ' ' || m.notes
+        from workgroup_meetings m join workgroups g on g.id = m.workgroup_id, query
+        where m.search @@ query.tsq
+        union all
+        select 'proposal', pr.title, g.name, '/werkgroepen/' || g.slug || '/voorstellen/' || pr.id,
+               ts_rank(pr.search, query.tsq), pr.title || '. ' || pr.body || coalesce(' ' || pr.outcome, '')
+        from workgroup_proposals pr join workgroups g on g.id = pr.workgroup_id, query
+        where pr.search @@ query.tsq
+        union all
+        -- A decision links to where it was taken: its meeting, else its proposal, else the group's list of decisions.
+        select 'decision', left(d.text, 120), g.name,
+               '/werkgroepen/' || g.slug || coalesce('/overleg/' || d.meeting_id, '/voorstellen/' || d.proposal_id, '#besluiten'),
+               ts_rank(d.search, query.tsq), d.text
+        from workgroup_decisions d join workgroups g on g.id = d.workgroup_id, query
+        where d.search @@ query.tsq
         union all
         select 'story', s.title, st.name, '/successen/' || s.id,
                ts_rank(s.search, query.tsq), s.title || '. ' || s.body

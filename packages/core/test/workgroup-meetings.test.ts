@@ -11,6 +11,7 @@ import { getHandbookPage, saveHandbookPage } from "../src/handbook";
 import { addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting } from "../src/workgroup-meetings";
 import { closeProposal, createProposal, getProposal, respondToProposal } from "../src/workgroup-proposals";
 import { amsterdamDay } from "../src/ledger-rules";
+import { searchWorkgroups } from "../src/workgroup-search";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 
@@ -225,5 +226,18 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
     expect(view.can).toEqual({ respond: false, close: true });
     await closeProposal(await w.as.coordA(), open.slug, p.id, { outcome: "Niet aangenomen; we kiezen een andere dag." });
     expect((await getProposal(await w.as.memberB(), open.slug, p.id)).decision?.text).toBe("Niet aangenomen; we kiezen een andere dag.");
+  });
+
+  it("search finds meetings, proposals and decisions (Dutch stemming), only where the user may read the group", async () => {
+    const meeting = await createMeeting(await w.as.coordA(), closed.slug, { heldOn: day(3), notes: "Afspraken over huurachterstanden met de corporatie." });
+    await addMeetingDecision(await w.as.coordA(), closed.slug, meeting.id, { text: "Wij bellen bij een huurachterstand binnen twee werkdagen." });
+    await createProposal(await w.as.coordA(), closed.slug, { title: "Huurachterstand vroeg melden", body: "De corporatie meldt na één maand.", closesOn: day(5) });
+    const kinds = async (who: "coordA" | "memberA" | "manager" | "other") => (await searchWorkgroups(await w.as[who](), "huurachterstand")).items.filter((h) => h.groupName === "Cliëntondersteuning").map((h) => h.kind).sort();
+    expect(await kinds("coordA")).toEqual(["decision", "meeting", "proposal"]);
+    const hit = (await searchWorkgroups(await w.as.coordA(), "huurachterstanden")).items.find((h) => h.kind === "meeting")!;
+    expect(hit.link).toBe(`/werkgroepen/${closed.slug}/overleg/${meeting.id}`);
+    expect(hit.title).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    // Not a member of the closed group, a partner manager outside it, another municipality: nothing.
+    for (const who of ["memberA", "manager", "other"] as const) expect(await kinds(who), who).toEqual([]);
   });
 });
