@@ -96,7 +96,7 @@ export interface Notice {
  * weekly, packages/core/src/workgroup-digest.ts) gets in the digest instead
  * of one e-mail each; in the app they appear at once either way.
  */
-export const DIGEST_KINDS = ["workgroup_request", "workgroup_decision", "workgroup_thread", "workgroup_member_added", "workgroup_member_removed", "workgroup_role_changed"] as const;
+export const DIGEST_KINDS = ["workgroup_request", "workgroup_decision", "workgroup_thread", "workgroup_member_added", "workgroup_member_removed", "workgroup_role_changed", "workgroup_action", "workgroup_proposal"] as const;
 /** Never an e-mail of their own, for anyone: in the app and in the digest only (no mail per new thread). */
 const DIGEST_ONLY_KINDS: readonly string[] = ["workgroup_thread"];
 

@@ -13,7 +13,8 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
-import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./workgroup-meetings";
+import { dutchDate } from "./spend-notifications";
+import { checkbox, handbookPageIdOf, isoDay, tellGroupMembers, todayInMaastricht } from "./workgroup-meetings";
 import { guardPersonalData, loadReadableWorkgroup, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
@@ -101,6 +102,12 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
       objectId: id,
       meta: ctx.meta,
       data: { workgroupId: g.id, title: input.title, closesOn: input.closesOn },
+    });
+    await tellGroupMembers(tx, ctx, g, null, {
+      kind: "workgroup_proposal",
+      text: `${ctx.actor.name} legt de werkgroep ${g.name} een voorstel voor: "${input.title}". Reageer uiterlijk ${dutchDate(input.closesOn)}.`,
+      link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
+      subject: `Wijkwerk: voorstel in ${g.name}`,
     });
     return { id };
   });

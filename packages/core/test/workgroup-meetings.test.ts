@@ -5,7 +5,7 @@
 // reason for disagree/block, closing by facilitators only, the outcome as a
 // decision linked from the meeting and the handbook page).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, eq, queryRows, sql, withScope, workgroupProposals } from "@wijkwerk/db";
+import { and, auditEvents, eq, notifications, outboxEmails, queryRows, sql, withScope, workgroupProposals } from "@wijkwerk/db";
 import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "../src/workgroups";
 import { getHandbookPage, saveHandbookPage } from "../src/handbook";
 import { addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting } from "../src/workgroup-meetings";
@@ -239,5 +239,21 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
     expect(hit.title).toMatch(/^\d{2}-\d{2}-\d{4}$/);
     // Not a member of the closed group, a partner manager outside it, another municipality: nothing.
     for (const who of ["memberA", "manager", "other"] as const) expect(await kinds(who), who).toEqual([]);
+  });
+
+  it("the owner of a new action item and the members asked about a new proposal are told (in the app and by e-mail), never the actor", async () => {
+    const meeting = await createMeeting(await w.as.coordA(), open.slug, { heldOn: day(1), agenda: "Taken" });
+    await addActionItem(await w.as.coordA(), open.slug, meeting.id, { task: "Folder drukken", ownerId: w.users.memberB.id, dueOn: day(9) });
+    const told = async (kind: string) => (await t.db.select().from(notifications).where(eq(notifications.kind, kind))).map((n) => ({ userId: n.userId, link: n.link, text: n.text }));
+    const action = (await told("workgroup_action")).filter((n) => n.link.endsWith(meeting.id));
+    expect(action).toEqual([expect.objectContaining({ userId: w.users.memberB.id, link: `/werkgroepen/${open.slug}/overleg/${meeting.id}` })]);
+    expect(action[0].text).toContain("Folder drukken");
+    const p = await createProposal(await w.as.memberB(), open.slug, { title: "Folder in drie talen", body: "Nederlands, Engels, Arabisch.", closesOn: day(4) });
+    const proposal = (await told("workgroup_proposal")).filter((n) => n.link.endsWith(p.id));
+    expect(proposal.map((n) => n.userId)).not.toContain(w.users.memberB.id);
+    expect(proposal.map((n) => n.userId)).toContain(w.users.coordA.id);
+    expect(proposal.every((n) => n.link === `/werkgroepen/${open.slug}/voorstellen/${p.id}`)).toBe(true);
+    const mails = await t.db.select().from(outboxEmails).where(sql`${outboxEmails.textBody} like ${`%/voorstellen/${p.id}%`}`);
+    expect(mails.length).toBe(proposal.length);
   });
 });
