@@ -25,7 +25,9 @@ import { budgetBalances, budgets, eq, migrateDatabase, openDatabase, queryRows, 
 import { seedDemo } from "../../db/src/seed/demo";
 import { seedHistory } from "./seed-history";
 
-process.env.DATABASE_POOL_SIZE ??= "20";
+// The approvals run in this process with the app's default pool (10 connections; DATABASE_POOL_SIZE to try others):
+// on 2 cores more backends only add switching (20 gave ≈ 10 % fewer approvals/s, docs/benchmarks.md).
+process.env.DATABASE_POOL_SIZE ??= "10";
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SPENDS_PER_YEAR = Number(process.env.BENCH_SPENDS_PER_YEAR ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);

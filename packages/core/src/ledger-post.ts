@@ -70,9 +70,15 @@ export async function postMoneyMove(tx: Tx, move: MoneyMove, audit?: AuditEventI
   if (free !== null) return free;
   // Every pot that could take it is busy: wait for one of them (a few times, as others may empty it meanwhile).
   for (let i = 0; i < 3; i++) {
-    const candidate = await queryRows<{ pot: number }>(tx, sql`select pot from budget_pots where budget_id = ${move.budgetId}::uuid and ${fits(d)} order by random() limit 1`);
-    if (candidate.length === 0) break;
-    const pot = await onPot(candidate[0].pot, "wait");
+    const [{ pot: candidate, available }] = await queryRows<{ pot: number | null; available: string | null }>(
+      tx,
+      sql`select (select pot from budget_pots where budget_id = ${move.budgetId}::uuid and ${fits(d)} order by random() limit 1) as pot,
+                 (select sum(available_cents) from budget_pots where budget_id = ${move.budgetId}::uuid)::text as available`,
+    );
+    // Not even the whole budget covers it (as committed now): refuse without locking anything. Refusing is always safe.
+    if (d.availableCents < 0 && Number(available ?? 0) < -d.availableCents) return null;
+    if (candidate === null) break;
+    const pot = await onPot(candidate, "wait");
     if (pot !== null) return pot;
   }
   if (d.availableCents >= 0) return null;
