@@ -1,41 +1,12 @@
 // Building blocks of the success stories wall and the knowledge questions:
-// a labelled select with a Dutch error (aria-describedby), a story card and
-// its reaction buttons (aria-pressed shows the user's own reactions).
+// a story card and its reaction buttons (aria-pressed shows the user's own reactions).
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, Markdown } from "~/components/workgroups";
+import { Field, Markdown, SelectField } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 
 const t = nl.stories;
-
-export function Choice(props: { id: string; name: string; label: ReactNode; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: ReactNode; placeholder?: string }) {
-  const { id, name, label, options, defaultValue, error, hint, placeholder } = props;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={defaultValue ?? ""} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export interface StoryCardData {
   id: string;
@@ -114,12 +85,12 @@ export function StoryFields({ teams, workgroups, values, errors, withTeam }: { t
         teams.length === 1 ? (
           <input type="hidden" name="teamId" value={teams[0].id} />
         ) : (
-          <Choice id="teamId" name="teamId" label={t.team} hint={t.teamHint} defaultValue={values.teamId} error={errors.teamId} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+          <SelectField id="teamId" name="teamId" label={t.team} hint={t.teamHint} defaultValue={values.teamId} error={errors.teamId} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
         )
       ) : null}
-      <Choice id="theme" name="theme" label={t.theme} defaultValue={values.theme} error={errors.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+      <SelectField id="theme" name="theme" label={t.theme} defaultValue={values.theme} error={errors.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
       {workgroups.length > 0 ? (
-        <Choice id="workgroupId" name="workgroupId" label={t.workgroup} placeholder={t.noWorkgroup} defaultValue={values.workgroupId} error={errors.workgroupId} options={workgroups.map((g) => ({ value: g.id, label: g.name }))} />
+        <SelectField id="workgroupId" name="workgroupId" label={t.workgroup} placeholder={t.noWorkgroup} defaultValue={values.workgroupId} error={errors.workgroupId} options={workgroups.map((g) => ({ value: g.id, label: g.name }))} />
       ) : null}
     </>
   );

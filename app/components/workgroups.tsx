@@ -98,8 +98,8 @@ export function FileField({ id, error }: { id: string; error?: string }) {
 }
 
 /** A labelled select with a Dutch error, like Field. */
-export function SelectField(props: { id: string; name: string; label: ReactNode; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: ReactNode }) {
-  const { id, name, label, options, defaultValue, error, hint } = props;
+export function SelectField(props: { id: string; name: string; label: ReactNode; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: ReactNode; placeholder?: string }) {
+  const { id, name, label, options, defaultValue, error, hint, placeholder } = props;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -108,7 +108,8 @@ export function SelectField(props: { id: string; name: string; label: ReactNode;
           {hint}
         </p>
       ) : null}
-      <select id={id} name={name} defaultValue={defaultValue} className="input max-w-md" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} className="input max-w-md" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -4,7 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
-import { Choice, StoryCard } from "~/components/knowledge";
+import { StoryCard } from "~/components/knowledge";
+import { SelectField } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
 import { listStories } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -52,8 +53,8 @@ export default function Wall() {
         <Link to="/werkgroepen">{nl.workgroups.title}</Link>
       </p>
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t.filterLabel}>
-        <Choice id="team" name="team" label={t.filterTeam} placeholder={t.allTeams} defaultValue={filter.team ?? ""} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
-        <Choice id="thema" name="thema" label={t.filterTheme} placeholder={t.allThemes} defaultValue={filter.theme ?? ""} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField id="team" name="team" label={t.filterTeam} placeholder={t.allTeams} defaultValue={filter.team ?? ""} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+        <SelectField id="thema" name="thema" label={t.filterTheme} placeholder={t.allThemes} defaultValue={filter.theme ?? ""} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="btn btn-secondary">
           {t.filter}
         </button>

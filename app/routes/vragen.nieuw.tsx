@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { SubmitButton } from "~/components/form";
-import { Choice } from "~/components/knowledge";
+import { SelectField } from "~/components/workgroups";
 import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { askQuestion } from "~/core.server";
@@ -47,7 +47,7 @@ export default function Ask() {
       <Form method="post" className="card space-y-4" noValidate>
         <Field id="title" name="title" label={t.titleLabel} hint={t.titleHint} defaultValue={v.title} error={e.title} required />
         <Field id="body" name="body" label={t.body} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline rows={6} required />
-        <Choice id="theme" name="theme" label={t.theme} placeholder={t.noTheme} defaultValue={v.theme} error={e.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField id="theme" name="theme" label={t.theme} placeholder={t.noTheme} defaultValue={v.theme} error={e.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-question" />
         <SubmitButton>{t.submit}</SubmitButton>
       </Form>
