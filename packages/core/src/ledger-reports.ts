@@ -122,7 +122,7 @@ export interface WorkbudgetDashboard {
   budget: { id: string; name: string; approvalThresholdCents: number; evaluationAfterMonths: number } | null;
   /** The budget's balances from the sum of its postings. */
   totals: BudgetTotals;
-  /** The cached balances on the budget row (must equal totals). */
+  /** The cached balances (the sums over the budget's pots; must equal totals). */
   cached: BudgetTotals;
   totalsMatchCache: boolean;
   burnDown: BurnDownPoint[];

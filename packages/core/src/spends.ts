@@ -1,7 +1,7 @@
 // Spend requests on the workbudget: drafts and the workflow steps. Every
 // step is one transaction in the actor's scope (team or municipality) that
 // locks the request row, checks the step against the status and the CASL
-// ability, moves money through the ledger (budget row locked, so "available"
+// ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
 import { createHash } from "node:crypto";
