@@ -195,7 +195,7 @@ export default function PartnerOverviewPage() {
 
 type Dashboard = ReturnType<typeof useLoaderData<typeof loader>>["dashboard"];
 
-function MonthTable({ caption, months }: { caption: string; months: MonthCell[] }) {
+function MonthTable({ caption, months, workgroups }: { caption: string; months: MonthCell[]; workgroups: number }) {
   const t = nl.partnerDashboard;
   const sum = (f: (c: MonthCell) => number) => months.reduce((a, c) => a + f(c), 0);
   return (
@@ -236,7 +236,7 @@ function MonthTable({ caption, months }: { caption: string; months: MonthCell[] 
           <td />
           <td className="text-right">{sum((c) => c.missingWeeks)}</td>
           <td className="text-right">{sum((c) => c.requests ?? 0)}</td>
-          <td className="text-right">{months.findLast((c) => c.workgroups !== null)?.workgroups ?? "–"}</td>
+          <td className="text-right">{months.some((c) => c.workgroups !== null) ? workgroups : "–"}</td>
         </tr>
       </tfoot>
     </table>
@@ -259,7 +259,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
         <HoursChart id="hours-chart" title={t.chartTitle(d.year)} summary={t.chartSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered))} months={d.trend} />
       </div>
       <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.trendCaption}>
-        <MonthTable caption={t.trendCaption} months={d.trend} />
+        <MonthTable caption={t.trendCaption} months={d.trend} workgroups={d.totals.workgroups} />
       </div>
       <section aria-labelledby="gaps-heading" className="card">
         <h3 id="gaps-heading">{t.gapsTitle}</h3>
@@ -339,7 +339,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
           <details key={team.slug} className="card">
             <summary className="cursor-pointer font-semibold">{t.teamMonths(team.name)}</summary>
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.teamMonths(team.name)}>
-              <MonthTable caption={t.teamMonths(team.name)} months={team.months} />
+              <MonthTable caption={t.teamMonths(team.name)} months={team.months} workgroups={team.year.workgroups} />
             </div>
           </details>
         ))}

@@ -141,7 +141,7 @@ async function remindBatches(db: Database, kind: Kind, now: Date, overdueAfterDa
 
 /** The author (while still in the team) and the team's coordinators, once each. */
 async function remindOne(tx: Tx, kind: Kind, spend: Candidate, now: Date): Promise<number> {
-  // workflow_recipients answers only for the municipality in app.municipality_id (transaction-local).
+  // step_recipients answers only for the municipality in app.municipality_id (transaction-local).
   await tx.execute(sql`select set_config('app.municipality_id', ${spend.municipality_id}, true)`);
   const people = new Map<string, Recipient>();
   for (const r of [...(await authorRecipient(tx, spend.team_id, spend.author_id)), ...(await coordinatorRecipients(tx, spend.team_id))]) people.set(r.id, r);

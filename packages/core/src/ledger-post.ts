@@ -37,6 +37,21 @@ export interface MoneyMove {
   groupId?: string;
 }
 
+/**
+ * The move's postings as a CTE body: inserted once per row of `source` (the
+ * pot the move was booked on; nothing when no pot took it).
+ */
+function postingsInsert(move: MoneyMove, groupId: string, source: ReturnType<typeof sql>) {
+  const legs = sql.join(
+    move.postings.map((p) => sql`(${p.account}::ledger_account, ${p.amountCents}::bigint)`),
+    sql`, `,
+  );
+  return sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, spend_id, team_id, account, amount_cents, created_by)
+      select ${move.municipalityId}::uuid, ${move.budgetId}::uuid, ${groupId}::uuid, ${move.kind}, ${move.spendId ?? null}::uuid, ${move.teamId ?? null}::uuid, leg.account, leg.amount, ${move.createdBy}::uuid
+      from ${source} cross join (values ${legs}) as leg(account, amount)
+      returning id`;
+}
+
 /** Creates a new budget's pots (empty; funding spreads over them). */
 export async function createBudgetPots(tx: Tx, budget: { id: string; municipalityId: string }): Promise<void> {
   await tx.execute(
@@ -105,10 +120,6 @@ const fits = (d: Balances) =>
  * PostgreSQL re-checks the conditions on the latest row after a wait.
  */
 async function moveOnPot(tx: Tx, move: MoneyMove, d: Balances, groupId: string, audit: AuditEventInput | undefined, how: { pot: number | null; lock: "skip" | "wait" }): Promise<number | null> {
-  const legs = sql.join(
-    move.postings.map((p) => sql`(${p.account}::ledger_account, ${p.amountCents}::bigint)`),
-    sql`, `,
-  );
   // Start the search at a random pot, so concurrent moves spread over the pots.
   const start = Math.floor(Math.random() * BUDGET_POTS);
   const markSpend = move.spendId && (move.pot ?? null) === null;
@@ -129,12 +140,7 @@ async function moveOnPot(tx: Tx, move: MoneyMove, d: Balances, groupId: string, 
       from chosen
       where p.budget_id = ${move.budgetId}::uuid and p.pot = chosen.pot and ${fits(d)}
       returning p.pot
-    ), posted as (
-      insert into ledger_postings (municipality_id, budget_id, group_id, kind, spend_id, team_id, account, amount_cents, created_by)
-      select ${move.municipalityId}::uuid, ${move.budgetId}::uuid, ${groupId}::uuid, ${move.kind}, ${move.spendId ?? null}::uuid, ${move.teamId ?? null}::uuid, leg.account, leg.amount, ${move.createdBy}::uuid
-      from moved cross join (values ${legs}) as leg(account, amount)
-      returning id
-    )${
+    ), posted as (${postingsInsert(move, groupId, sql`moved`)})${
       markSpend
         ? sql`, marked as (update spend_requests s set budget_pot = moved.pot from moved where s.id = ${move.spendId}::uuid returning s.id)`
         : sql``
@@ -188,10 +194,6 @@ async function spreadFunding(tx: Tx, move: MoneyMove, d: Balances, groupId: stri
   if (pots.length === 0 || d.availableCents < 0 || d.fundedCents !== d.availableCents) return null;
   const share = Math.floor(d.availableCents / pots.length);
   const first = d.availableCents - share * (pots.length - 1);
-  const legs = sql.join(
-    move.postings.map((p) => sql`(${p.account}::ledger_account, ${p.amountCents}::bigint)`),
-    sql`, `,
-  );
   await queryRows(
     tx,
     sql`with moved as (
@@ -200,12 +202,7 @@ async function spreadFunding(tx: Tx, move: MoneyMove, d: Balances, groupId: stri
         available_cents = available_cents + case when pot = ${pots[0].pot}::int then ${first}::bigint else ${share}::bigint end
       where budget_id = ${move.budgetId}::uuid
       returning pot
-    ), posted as (
-      insert into ledger_postings (municipality_id, budget_id, group_id, kind, spend_id, team_id, account, amount_cents, created_by)
-      select ${move.municipalityId}::uuid, ${move.budgetId}::uuid, ${groupId}::uuid, ${move.kind}, null, null, leg.account, leg.amount, ${move.createdBy}::uuid
-      from (values ${legs}) as leg(account, amount)
-      returning id
-    )
+    ), posted as (${postingsInsert(move, groupId, sql`(select 1) as once`)})
     select (select count(*) from moved) as pots, (select count(*) from posted) as posted${audit ? sql`, ${auditAppendCall(audit)} as audit_seq` : sql``}`,
   );
   return pots[0].pot;

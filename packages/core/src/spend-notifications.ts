@@ -47,29 +47,28 @@ export interface StepNotice {
   evaluationDueOn?: string | null;
 }
 
-/** The author, while still an active member or coordinator of the request's team (else nobody). */
-const authorSql = (teamId: string, authorId: string) =>
-  sql`select r.id, r.email, r.name from (select * from workflow_recipients('member', ${teamId}::uuid) union select * from workflow_recipients('coordinator', ${teamId}::uuid)) r where r.id = ${authorId}::uuid`;
-const roleSql = (role: "coordinator" | "controller", teamId: string) => sql`select r.id, r.email, r.name from workflow_recipients(${role}, ${teamId}::uuid) r`;
+/** The audiences' people from step_recipients() (migration 0021): one place decides who is told about a request. */
+const audienceArray = (audiences: Audience[]) =>
+  sql`array[${sql.join(
+    audiences.map((a) => sql`${a}`),
+    sql`, `,
+  )}]::text[]`;
 
+/** The author, while still an active member or coordinator of the request's team (else nobody). */
 export function authorRecipient(tx: Tx, teamId: string, authorId: string): Promise<Recipient[]> {
-  return queryRows<Recipient>(tx, authorSql(teamId, authorId));
+  return queryRows<Recipient>(tx, sql`select r.id, r.email, r.name from step_recipients(${teamId}::uuid, ${authorId}::uuid, ${audienceArray(["author"])}) r`);
 }
 
 /** The team's active coordinators. */
 export function coordinatorRecipients(tx: Tx, teamId: string): Promise<Recipient[]> {
-  return queryRows<Recipient>(tx, roleSql("coordinator", teamId));
+  return queryRows<Recipient>(tx, sql`select r.id, r.email, r.name from step_recipients(${teamId}::uuid, null, ${audienceArray(["coordinators"])}) r`);
 }
 
 /** Every audience's recipients in one query, with the team's slug and the budget's year for the texts. */
 function recipientsQuery(audiences: Audience[], notice: StepNotice) {
   const { teamId, authorId, budgetId } = notice.spend;
-  const wanted = sql`array[${sql.join(
-    audiences.map((a) => sql`${a}`),
-    sql`, `,
-  )}]::text[]`;
   return sql`select found.*, (select slug from teams where id = ${teamId}::uuid) as slug, (select year from budgets where id = ${budgetId}::uuid) as year
-    from step_recipients(${teamId}::uuid, ${authorId}::uuid, ${wanted}) found`;
+    from step_recipients(${teamId}::uuid, ${authorId}::uuid, ${audienceArray(audiences)}) found`;
 }
 
 /** The link to a request on the team's pages. */
@@ -169,7 +168,7 @@ export async function markNotificationsRead(ctx: UseCaseContext, id?: string): P
 const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 /**
- * The webhook has no user: workflow_recipients answers only for the
+ * The webhook has no user: step_recipients answers only for the
  * municipality in app.municipality_id, so it is set for this transaction
  * (as the evaluation reminders do).
  */
@@ -219,7 +218,7 @@ export async function notifyCardDeclined(tx: Tx, card: { municipalityId: string;
   const why = DECLINE_NOTICE[decline.reason];
   if (!why) return 0;
   await forMunicipality(tx, card.municipalityId);
-  const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.*, (select slug from teams where id = ${card.teamId}::uuid) as slug from (${roleSql("coordinator", card.teamId)}) r`);
+  const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.id, r.email, r.name, (select slug from teams where id = ${card.teamId}::uuid) as slug from step_recipients(${card.teamId}::uuid, null, ${audienceArray(["coordinators"])}) r`);
   if (!found.length) return 0;
   const text = `Een betaling van ${euro(decline.amountCents)} met de teamkaart${decline.merchant ? ` bij ${decline.merchant}` : ""} is geweigerd: ${why}.`;
   const notices: Notice[] = found.map((r) => ({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: null, kind: "card_declined", text, link: `/t/${r.slug}/kaart`, linkLabel: "Bekijk de teamkaart", subject: "Wijkwerk: kaartbetaling geweigerd" }));

@@ -14,7 +14,6 @@ import {
   eq,
   handbookPages,
   isNull,
-  queryRows,
   sql,
   users,
   withScope,
@@ -31,8 +30,8 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
 import { renderMarkdown } from "./markdown";
-import { dutchDate, insertNotices, type Recipient } from "./spend-notifications";
-import { guardPersonalData, loadReadableWorkgroup, workgroupScope, type WorkgroupRow } from "./workgroups";
+import { dutchDate } from "./spend-notifications";
+import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
@@ -97,20 +96,6 @@ export async function handbookPageIdOf(tx: Tx, g: WorkgroupRow, slug: string | u
 }
 
 /** Active members of the group (owners for action items), by name. */
-/**
- * Tells the group's active members (or one of them) in the app, and by
- * e-mail unless they chose a digest (mailPolicy); never the actor.
- */
-export async function tellGroupMembers(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, onlyUserId: string | null, notice: { kind: string; text: string; link: string; subject: string }) {
-  const people = await queryRows<Recipient>(
-    tx,
-    sql`select u.id, u.email, u.name from workgroup_members m join users u on u.id = m.user_id
-        where m.workgroup_id = ${g.id}::uuid and m.status = 'active' and u.is_active and u.id <> ${ctx.actor.userId}::uuid
-          ${onlyUserId ? sql`and u.id = ${onlyUserId}::uuid` : sql``}`,
-  );
-  await insertNotices(tx, g.municipalityId, people.map((recipient) => ({ recipient, spendId: null, ...notice })));
-}
-
 async function activeMembers(tx: Tx, g: WorkgroupRow) {
   return tx
     .select({ userId: workgroupMembers.userId, name: users.name })
@@ -315,7 +300,7 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     const id = crypto.randomUUID();
     await guardPersonalData(tx, ctx, { text: input.task, field: "task", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_action_item", objectId: id, workgroupId: g.id });
     await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
-    await tellGroupMembers(tx, ctx, g, input.ownerId, {
+    await tellGroupMembers(tx, ctx, g, { only: input.ownerId }, {
       kind: "workgroup_action",
       text: `${ctx.actor.name} gaf je een actiepunt in de werkgroep ${g.name}: "${input.task}", uiterlijk ${dutchDate(input.dueOn)}.`,
       link: `/werkgroepen/${g.slug}/overleg/${m.id}`,

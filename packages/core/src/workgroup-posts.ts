@@ -11,7 +11,7 @@ import { invalidInput, notFound } from "./errors";
 import { findMentions, handlesOf, renderMarkdown } from "./markdown";
 import { insertNotices, type Recipient } from "./spend-notifications";
 import { attachmentsOfPosts, insertPostAttachments, parseWorkgroupFiles, type WorkgroupAttachmentView, type WorkgroupFileInput } from "./workgroup-attachments";
-import { guardPersonalData, loadReadableWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
+import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
 
 export const THREADS_PAGE_SIZE = 20;
 
@@ -134,17 +134,12 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
  * people @mentioned, so a busy thread does not flood anyone.
  */
 async function notifyNewThread(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, threadId: string, title: string, skip: string[]) {
-  const members = await queryRows<Recipient>(
-    tx,
-    sql`select u.id, u.email, u.name from workgroup_members m join users u on u.id = m.user_id
-        where m.workgroup_id = ${g.id}::uuid and m.status = 'active' and u.is_active and u.id <> ${ctx.actor.userId}::uuid`,
-  );
-  const text = `${ctx.actor.name} begon een nieuwe draad in de werkgroep ${g.name}: "${title}".`;
-  await insertNotices(
-    tx,
-    g.municipalityId,
-    members.filter((m) => !skip.includes(m.id)).map((recipient) => ({ recipient, spendId: null, kind: "workgroup_thread", text, link: `/werkgroepen/${g.slug}/draad/${threadId}`, subject: `Wijkwerk: nieuwe draad in ${g.name}` })),
-  );
+  await tellGroupMembers(tx, ctx, g, { except: skip }, {
+    kind: "workgroup_thread",
+    text: `${ctx.actor.name} begon een nieuwe draad in de werkgroep ${g.name}: "${title}".`,
+    link: `/werkgroepen/${g.slug}/draad/${threadId}`,
+    subject: `Wijkwerk: nieuwe draad in ${g.name}`,
+  });
 }
 
 /**

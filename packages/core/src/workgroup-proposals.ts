@@ -14,8 +14,8 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
 import { dutchDate } from "./spend-notifications";
-import { checkbox, handbookPageIdOf, isoDay, tellGroupMembers, todayInMaastricht } from "./workgroup-meetings";
-import { guardPersonalData, loadReadableWorkgroup, workgroupScope, type WorkgroupRow } from "./workgroups";
+import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./workgroup-meetings";
+import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
 export type ProposalPosition = (typeof PROPOSAL_POSITIONS)[number];
@@ -103,7 +103,7 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
       meta: ctx.meta,
       data: { workgroupId: g.id, title: input.title, closesOn: input.closesOn },
     });
-    await tellGroupMembers(tx, ctx, g, null, {
+    await tellGroupMembers(tx, ctx, g, {}, {
       kind: "workgroup_proposal",
       text: `${ctx.actor.name} legt de werkgroep ${g.name} een voorstel voor: "${input.title}". Reageer uiterlijk ${dutchDate(input.closesOn)}.`,
       link: `/werkgroepen/${g.slug}/voorstellen/${id}`,

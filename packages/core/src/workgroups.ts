@@ -301,3 +301,19 @@ export async function decideJoinRequest(ctx: UseCaseContext, slug: string, input
     }
   });
 }
+
+/**
+ * Tells the group's active members in the app, and by e-mail as their
+ * choice and the kind allow (mailPolicy): all of them, or only one, minus
+ * `except`; never the actor.
+ */
+export async function tellGroupMembers(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, who: { only?: string; except?: string[] }, notice: Omit<Notice, "recipient" | "spendId">) {
+  const people = await queryRows<Recipient>(
+    tx,
+    sql`select u.id, u.email, u.name from workgroup_members m join users u on u.id = m.user_id
+        where m.workgroup_id = ${g.id}::uuid and m.status = 'active' and u.is_active and u.id <> ${ctx.actor.userId}::uuid
+          ${who.only ? sql`and u.id = ${who.only}::uuid` : sql``}`,
+  );
+  const except = new Set(who.except ?? []);
+  await insertNotices(tx, g.municipalityId, people.filter((p) => !except.has(p.id)).map((recipient) => ({ recipient, spendId: null, ...notice })));
+}
