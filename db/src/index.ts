@@ -55,7 +55,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
       onnotice: () => {},
       connection: { application_name: "wijkwerk" },
     });
-    const db = drizzle(client, { schema }) as unknown as Database;
+    // DATABASE_PREPARE=false: for a pooler that cannot keep named statements (PgBouncer in transaction mode before 1.21).
+    const db = drizzle((process.env.DATABASE_PREPARE === "false" ? client : preparedStatements(client)) as typeof client, { schema }) as unknown as Database;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
@@ -66,6 +67,36 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * drizzle asks postgres.js for an unnamed statement on every query
+ * (`prepare: false` unless the query is given a name). postgres.js then
+ * sends each query with parameters in two round trips (Parse + Describe,
+ * wait, then Bind + Execute), and PostgreSQL parses and plans it each time.
+ * With named statements, cached per connection by their text (bounded: the
+ * app's queries are built from code, values are parameters), a query is one
+ * round trip and parsed once per connection (docs/benchmarks.md). Queries
+ * without parameters stay on the simple protocol (multi-statement scripts
+ * such as migrations).
+ */
+type PostgresClient = { unsafe: (...args: unknown[]) => unknown; begin: (...args: unknown[]) => unknown; savepoint?: (...args: unknown[]) => unknown };
+function preparedStatements<C extends object>(client: C): C {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      const sqlClient = target as unknown as PostgresClient;
+      if (property === "unsafe")
+        return (query: string, params?: unknown[], options?: Record<string, unknown>) => sqlClient.unsafe(query, params ?? [], { ...options, prepare: true });
+      // A transaction (and a savepoint in it) hands its callback a new client: wrap that one too.
+      if (property === "begin" || property === "savepoint")
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: object) => unknown;
+          return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: object) => fn(preparedStatements(tx)));
+        };
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {

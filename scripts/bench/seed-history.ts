@@ -79,6 +79,8 @@ export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ sp
       from spend_requests s cross join lateral (select md5(s.id::text || 'cancel')::uuid as id) g cross join (values ('reserved', -1), ('available', 1)) leg(account, sign)
       where s.budget_id = ${budget.id} and s.status = 'cancelled' and s.approved_at is not null`);
     // The balances, as the use cases keep them: everything in pot 0 (the history's requests hold their money there), the other pots empty.
+    // The demo's budget of this year already has pots: they are rebuilt from all of its postings.
+    await db.execute(sql`delete from budget_pots where budget_id = ${budget.id}`);
     await db.execute(sql`insert into budget_pots (budget_id, pot, municipality_id, funded_cents, available_cents, reserved_cents, paid_cents)
       select b.id, g, b.municipality_id,
         case when g = 0 then coalesce((select -sum(amount_cents) from ledger_postings p where p.budget_id = b.id and p.account = 'funding'), 0) else 0 end,
