@@ -29,10 +29,11 @@ export function TextField(props: {
   type?: InputType;
   hint?: ReactNode;
   autoComplete?: string;
-  inputMode?: "numeric" | "text" | "email";
+  inputMode?: "numeric" | "decimal" | "text" | "email";
   className?: string;
+  readOnly?: boolean;
 }) {
-  const { field, label, type = "text", hint, autoComplete, inputMode, className } = props;
+  const { field, label, type = "text", hint, autoComplete, inputMode, className, readOnly } = props;
   const inputProps = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
   return (
     <div className={`field ${className ?? ""}`}>
@@ -48,6 +49,7 @@ export function TextField(props: {
         className="input"
         autoComplete={autoComplete}
         inputMode={inputMode}
+        readOnly={readOnly}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(field as FieldMetadata<unknown>, hint)}
       />
@@ -93,6 +95,17 @@ export function SelectField(props: { field: AnyField; label: ReactNode; options:
         ))}
       </select>
       <Errors field={field as FieldMetadata<unknown>} />
+    </div>
+  );
+}
+
+/** One checkbox with its label after it (conform sends "on" when checked). */
+export function CheckboxField({ field, label }: { field: AnyField; label: ReactNode }) {
+  const inputProps = getInputProps(field as FieldMetadata<string>, { type: "checkbox", ariaAttributes: false });
+  return (
+    <div className="field flex-row items-center gap-2">
+      <input {...inputProps} key={inputProps.key} />
+      <label htmlFor={field.id}>{label}</label>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // accessible name, the data as a table) and the breakdown tables.
 import { Link } from "@remix-run/react";
 import type { BurnDownPoint, WorkbudgetDashboard } from "@wijkwerk/core";
+import { DataTable, type Column } from "~/components/data-table";
 import { lifeDomainLabel, regulationLabel } from "~/components/spend-detail";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
@@ -114,110 +115,63 @@ export function BurnDown({ year, points, fundedCents, tableOpen = false }: { yea
 export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dashboard; headingLevel?: 2 | 3; linkSpends?: boolean }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const ref = (r: { spendId: string; reference: string }) => (linkSpends ? <Link to={`/gemeente/werkbudget/aanvragen/${r.spendId}`}>{r.reference}</Link> : r.reference);
+  const reference: Column<{ spendId: string; reference: string }> = {
+    header: t.colReference,
+    className: "whitespace-nowrap",
+    cell: (r) => (linkSpends ? <Link to={`/gemeente/werkbudget/aanvragen/${r.spendId}`}>{r.reference}</Link> : r.reference),
+  };
+  const teamName: Column<{ teamName: string }> = { header: t.colTeam, cell: (r) => r.teamName };
+  const alternatives = d.alternatives;
   return (
     <>
       <section aria-labelledby="per-team-title" className="space-y-2 break-inside-avoid">
         <H id="per-team-title">{t.perTeamTitle}</H>
-        {d.perTeam.length === 0 ? (
-          <p className="card">{t.perTeamEmpty}</p>
-        ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="table">
-              <caption className="sr-only">{t.perTeamCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colTeam}</th>
-                  <th scope="col" className="text-right">{t.colCount}</th>
-                  <th scope="col" className="text-right">{t.colApproved}</th>
-                  <th scope="col" className="text-right">{t.colPaid}</th>
-                  <th scope="col" className="text-right">{t.colSettled}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.perTeam.map((r) => (
-                  <tr key={r.teamId}>
-                    <th scope="row" className="font-normal">{r.teamName}</th>
-                    <td className="text-right">{r.count}</td>
-                    <td className="text-right">{formatMoney(r.approvedCents)}</td>
-                    <td className="text-right">{formatMoney(r.paidCents)}</td>
-                    <td className="text-right">{formatMoney(r.settledCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row">{t.total}</th>
-                  <td className="text-right">{sum(d.perTeam, (r) => r.count)}</td>
-                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.approvedCents))}</td>
-                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.paidCents))}</td>
-                  <td className="text-right">{formatMoney(sum(d.perTeam, (r) => r.settledCents))}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t.perTeamCaption}
+          rows={d.perTeam}
+          rowKey={(r) => r.teamId}
+          empty={t.perTeamEmpty}
+          totalLabel={t.total}
+          columns={[
+            teamName,
+            { header: t.colCount, numeric: true, cell: (r) => r.count, total: sum(d.perTeam, (r) => r.count) },
+            { header: t.colApproved, numeric: true, cell: (r) => formatMoney(r.approvedCents), total: formatMoney(sum(d.perTeam, (r) => r.approvedCents)) },
+            { header: t.colPaid, numeric: true, cell: (r) => formatMoney(r.paidCents), total: formatMoney(sum(d.perTeam, (r) => r.paidCents)) },
+            { header: t.colSettled, numeric: true, cell: (r) => formatMoney(r.settledCents), total: formatMoney(sum(d.perTeam, (r) => r.settledCents)) },
+          ]}
+        />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-1">
         <section aria-labelledby="per-domain-title" className="space-y-2 break-inside-avoid">
           <H id="per-domain-title">{t.perDomainTitle}</H>
           <p className="hint">{t.perDomainHint}</p>
-          {d.perLifeDomain.length === 0 ? (
-            <p className="card">{t.perDomainEmpty}</p>
-          ) : (
-            <div className="card overflow-x-auto p-0">
-              <table className="table">
-                <caption className="sr-only">{t.perDomainCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colDomain}</th>
-                    <th scope="col" className="text-right">{t.colCount}</th>
-                    <th scope="col" className="text-right">{t.colCost}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.perLifeDomain.map((r) => (
-                    <tr key={r.domain}>
-                      <th scope="row" className="font-normal">{lifeDomainLabel(r.domain)}</th>
-                      <td className="text-right">{r.count}</td>
-                      <td className="text-right">{formatMoney(r.costCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t.perDomainCaption}
+            rows={d.perLifeDomain}
+            rowKey={(r) => r.domain}
+            empty={t.perDomainEmpty}
+            columns={[
+              { header: t.colDomain, cell: (r) => lifeDomainLabel(r.domain) },
+              { header: t.colCount, numeric: true, cell: (r) => r.count },
+              { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
+            ]}
+          />
         </section>
         <section aria-labelledby="per-norm-title" className="space-y-2 break-inside-avoid">
           <H id="per-norm-title">{t.perNormTitle}</H>
-          {d.perNorm.length === 0 ? (
-            <p className="card">{t.perDomainEmpty}</p>
-          ) : (
-            <div className="card overflow-x-auto p-0">
-              <table className="table">
-                <caption className="sr-only">{t.perNormCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colNorm}</th>
-                    <th scope="col" className="text-right">{t.colCount}</th>
-                    <th scope="col" className="text-right">{t.colCost}</th>
-                    <th scope="col" className="text-right">{t.colExpectedReturn}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.perNorm.map((r) => (
-                    <tr key={r.normId ?? "custom"}>
-                      <th scope="row" className="font-normal">{r.label ?? t.customEstimate}</th>
-                      <td className="text-right">{r.count}</td>
-                      <td className="text-right">{formatMoney(r.costCents)}</td>
-                      <td className="text-right">{formatMoney(r.expectedReturnCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t.perNormCaption}
+            rows={d.perNorm}
+            rowKey={(r) => r.normId ?? "custom"}
+            empty={t.perDomainEmpty}
+            columns={[
+              { header: t.colNorm, cell: (r) => r.label ?? t.customEstimate },
+              { header: t.colCount, numeric: true, cell: (r) => r.count },
+              { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
+              { header: t.colExpectedReturn, numeric: true, cell: (r) => formatMoney(r.expectedReturnCents) },
+            ]}
+          />
         </section>
       </div>
 
@@ -244,90 +198,43 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
       <section aria-labelledby="prevented-title" className="space-y-2">
         <H id="prevented-title">{t.preventedTitle}</H>
         {d.preventedTotal > d.prevented.length ? <p className="hint">{t.mostRecentOf(d.prevented.length, d.preventedTotal)}</p> : null}
-        {d.prevented.length === 0 ? (
-          <p className="card">{t.preventedEmpty}</p>
-        ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="table">
-              <caption className="sr-only">{t.preventedCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colReference}</th>
-                  <th scope="col">{t.colTeam}</th>
-                  <th scope="col">{t.colProblem}</th>
-                  <th scope="col">{t.colPrevented}</th>
-                  <th scope="col" className="text-right">{t.colCost}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.prevented.map((r) => (
-                  <tr key={r.spendId}>
-                    <th scope="row" className="whitespace-nowrap font-normal">{ref(r)}</th>
-                    <td>{r.teamName}</td>
-                    <td>{r.problemPrevented}</td>
-                    <td>{r.prevented ? (nl.spends.prevented[r.prevented] ?? r.prevented) : t.notEvaluatedYet}</td>
-                    <td className="text-right">{formatMoney(r.costCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t.preventedCaption}
+          rows={d.prevented}
+          rowKey={(r) => r.spendId}
+          empty={t.preventedEmpty}
+          columns={[
+            reference,
+            teamName,
+            { header: t.colProblem, cell: (r) => r.problemPrevented },
+            { header: t.colPrevented, cell: (r) => (r.prevented ? (nl.spends.prevented[r.prevented] ?? r.prevented) : t.notEvaluatedYet) },
+            { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="alternatives-title" className="space-y-2">
         <H id="alternatives-title">{t.alternativesTitle}</H>
         <p>{t.alternativesIntro}</p>
-        {d.alternatives.totals.count > d.alternatives.rows.length ? <p className="hint">{t.mostRecentOf(d.alternatives.rows.length, d.alternatives.totals.count)}</p> : null}
-        {d.alternatives.rows.length === 0 ? (
-          <p className="card">{t.alternativesEmpty}</p>
-        ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="table">
-              <caption className="sr-only">{t.alternativesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colReference}</th>
-                  <th scope="col">{t.colTeam}</th>
-                  <th scope="col">{t.colRegulation}</th>
-                  <th scope="col" className="text-right">{t.colWorkbudgetCost}</th>
-                  <th scope="col" className="text-right">{t.colRegulationAmount}</th>
-                  <th scope="col" className="text-right">{t.colDifference}</th>
-                  <th scope="col" className="text-right">{t.colLeadDays}</th>
-                  <th scope="col" className="text-right">{t.colDaysGained}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.alternatives.rows.map((r) => (
-                  <tr key={r.spendId}>
-                    <th scope="row" className="whitespace-nowrap font-normal">{ref(r)}</th>
-                    <td>{r.teamName}</td>
-                    <td>{regulationLabel(r.regulation)}</td>
-                    <td className="text-right">{formatMoney(r.workbudgetCostCents)}</td>
-                    <td className="text-right">{formatMoney(r.regulationAmountCents)}</td>
-                    <td className="text-right">{formatMoney(r.differenceCents)}</td>
-                    <td className="text-right">{t.days(r.regulationLeadDays)}</td>
-                    <td className="text-right">{t.days(r.daysGained)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row" colSpan={3}>
-                    {t.total}
-                  </th>
-                  <td className="text-right">{formatMoney(d.alternatives.totals.workbudgetCostCents)}</td>
-                  <td className="text-right">{formatMoney(d.alternatives.totals.regulationAmountCents)}</td>
-                  <td className="text-right">{formatMoney(d.alternatives.totals.differenceCents)}</td>
-                  <td />
-                  <td className="text-right">{t.days(d.alternatives.totals.daysGained)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
+        {alternatives.totals.count > alternatives.rows.length ? <p className="hint">{t.mostRecentOf(alternatives.rows.length, alternatives.totals.count)}</p> : null}
+        <DataTable
+          caption={t.alternativesCaption}
+          rows={alternatives.rows}
+          rowKey={(r) => r.spendId}
+          empty={t.alternativesEmpty}
+          totalLabel={t.total}
+          columns={[
+            reference,
+            teamName,
+            { header: t.colRegulation, cell: (r) => regulationLabel(r.regulation) },
+            { header: t.colWorkbudgetCost, numeric: true, cell: (r) => formatMoney(r.workbudgetCostCents), total: formatMoney(alternatives.totals.workbudgetCostCents) },
+            { header: t.colRegulationAmount, numeric: true, cell: (r) => formatMoney(r.regulationAmountCents), total: formatMoney(alternatives.totals.regulationAmountCents) },
+            { header: t.colDifference, numeric: true, cell: (r) => formatMoney(r.differenceCents), total: formatMoney(alternatives.totals.differenceCents) },
+            { header: t.colLeadDays, numeric: true, cell: (r) => t.days(r.regulationLeadDays), total: null },
+            { header: t.colDaysGained, numeric: true, cell: (r) => t.days(r.daysGained), total: t.days(alternatives.totals.daysGained) },
+          ]}
+        />
       </section>
     </>
   );
 }
-

@@ -4,6 +4,7 @@
 // other regulations, the queue, and links to the queue, the CSVs and the report.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterDate, FilterForm, FilterSelect } from "~/components/filters";
 import { BurnDown, Breakdowns } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
 import { as } from "@wijkwerk/authz";
@@ -76,54 +77,12 @@ export default function WorkbudgetDashboardPage() {
         {cardsOn ? <Link to={`/gemeente/werkbudget/afstemming?jaar=${year}`}>{nl.cards.navRecon}</Link> : null}
       </nav>
 
-      <form method="get" className="card" aria-labelledby="wb-filters-title" noValidate>
-        <h2 id="wb-filters-title" className="mb-3">
-          {t.filters.title}
-        </h2>
-        {invalid ? (
-          <p role="alert" className="alert alert-error">
-            {t.filters.invalid}
-          </p>
-        ) : null}
-        <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="field">
-            <label htmlFor="f-jaar">{t.filters.year}</label>
-            <select id="f-jaar" name="jaar" defaultValue={values.jaar} className="input" key={`jaar-${values.jaar}`}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-team">{t.filters.team}</label>
-            <select id="f-team" name="team" defaultValue={values.team} className="input" key={`team-${values.team}`}>
-              <option value="">{t.filters.allTeams}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-van">{t.filters.from}</label>
-            <input id="f-van" name="van" type="date" defaultValue={values.van} className="input" key={`van-${values.van}`} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-tot">{t.filters.to}</label>
-            <input id="f-tot" name="tot" type="date" defaultValue={values.tot} className="input" key={`tot-${values.tot}`} />
-          </div>
-        </div>
-        <p className="hint mb-3">{t.filters.scopeNote}</p>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn">
-            {t.filters.apply}
-          </button>
-          <Link to="/gemeente/werkbudget">{t.filters.clear}</Link>
-        </div>
-      </form>
+      <FilterForm id="wb-filters" invalid={invalid} clearTo="/gemeente/werkbudget" columns={4} note={t.filters.scopeNote}>
+        <FilterSelect id="f-jaar" name="jaar" label={t.filters.year} value={values.jaar} options={years.map((y) => ({ value: y, label: y }))} />
+        <FilterSelect id="f-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
+        <FilterDate id="f-van" name="van" label={t.filters.from} value={values.van} />
+        <FilterDate id="f-tot" name="tot" label={t.filters.to} value={values.tot} />
+      </FilterForm>
 
       {!d.budget ? (
         <div className="card space-y-2">

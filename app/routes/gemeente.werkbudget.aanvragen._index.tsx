@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
+import { FilterDate, FilterForm, FilterSelect } from "~/components/filters";
 import { EvaluationOverdueBadge, StatusBadge } from "~/components/spend-detail";
 import { requireMunicipalityContext } from "~/context.server";
 import { SPEND_STATUSES, WAITING_STATUSES, isDomainError, listSpends, workbudgetFilterOptions, type SpendStatus } from "~/core.server";
@@ -53,67 +54,24 @@ export default function WorkbudgetQueue() {
       <h1>{q.title}</h1>
       <p>{q.intro}</p>
 
-      <form method="get" className="card" aria-labelledby="queue-filters-title" noValidate>
-        <h2 id="queue-filters-title" className="mb-3">
-          {t.filters.title}
-        </h2>
-        {invalid ? (
-          <p role="alert" className="alert alert-error">
-            {t.filters.invalid}
-          </p>
-        ) : null}
-        <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-5">
-          <div className="field">
-            <label htmlFor="q-status">{t.filters.status}</label>
-            <select id="q-status" name="status" defaultValue={values.status} className="input" key={`status-${values.status}`}>
-              <option value={WAITING}>{t.filters.waiting}</option>
-              <option value={ALL}>{t.filters.allStatuses}</option>
-              <option value={EVALUATION_OVERDUE}>{nl.spends.evaluationOverdueOption}</option>
-              {Object.entries(nl.spends.statuses).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="q-team">{t.filters.team}</label>
-            <select id="q-team" name="team" defaultValue={values.team} className="input" key={`team-${values.team}`}>
-              <option value="">{t.filters.allTeams}</option>
-              {options.teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="q-jaar">{t.filters.year}</label>
-            <select id="q-jaar" name="jaar" defaultValue={values.jaar} className="input" key={`jaar-${values.jaar}`}>
-              <option value="">{t.filters.allYears}</option>
-              {options.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="q-van">{t.filters.from}</label>
-            <input id="q-van" name="van" type="date" defaultValue={values.van} className="input" key={`van-${values.van}`} />
-          </div>
-          <div className="field">
-            <label htmlFor="q-tot">{t.filters.to}</label>
-            <input id="q-tot" name="tot" type="date" defaultValue={values.tot} className="input" key={`tot-${values.tot}`} />
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn">
-            {t.filters.apply}
-          </button>
-          <Link to="/gemeente/werkbudget/aanvragen">{t.filters.clear}</Link>
-        </div>
-      </form>
+      <FilterForm id="queue-filters" invalid={invalid} clearTo="/gemeente/werkbudget/aanvragen" columns={5}>
+        <FilterSelect
+          id="q-status"
+          name="status"
+          label={t.filters.status}
+          value={values.status}
+          options={[
+            { value: WAITING, label: t.filters.waiting },
+            { value: ALL, label: t.filters.allStatuses },
+            { value: EVALUATION_OVERDUE, label: nl.spends.evaluationOverdueOption },
+            ...Object.entries(nl.spends.statuses).map(([code, label]) => ({ value: code, label })),
+          ]}
+        />
+        <FilterSelect id="q-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={options.teams.map((team) => ({ value: team.id, label: team.name }))} />
+        <FilterSelect id="q-jaar" name="jaar" label={t.filters.year} value={values.jaar} anyLabel={t.filters.allYears} options={options.years.map((y) => ({ value: y, label: y }))} />
+        <FilterDate id="q-van" name="van" label={t.filters.from} value={values.van} />
+        <FilterDate id="q-tot" name="tot" label={t.filters.to} value={values.tot} />
+      </FilterForm>
 
       <p role="status">{invalid ? "" : rows.length === 0 ? q.empty : `${q.count(total)}${waiting ? ` · ${q.oldestFirst}` : ""}`}</p>
 

@@ -1,16 +1,16 @@
 // The budgets per year with their balances, and creating a new year's
 // budget (amount, threshold for a second approval, evaluation months). The
 // amount is booked as funding through the ledger (createBudget).
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, SubmitButton } from "~/components/form";
+import { DataTable, moneyColumn } from "~/components/data-table";
+import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { createBudget, listBudgets } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
 
@@ -53,32 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/gemeente/werkbudget/budgetten?gedaan=aangemaakt");
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
-
-function Text({ field, label, hint, inputMode }: { field: AnyField; label: string; hint?: string; inputMode?: "decimal" | "numeric" }) {
-  const props = getInputProps(field, { type: "text", ariaAttributes: false });
-  const described = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} className="input" inputMode={inputMode} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={described} />
-      {field.errors?.length ? (
-        <p id={field.errorId} className="field-error">
-          {field.errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export default function Budgets() {
   const { budgets, nextYear } = useLoaderData<typeof loader>();
+  const money = moneyColumn<(typeof budgets)[number]>;
   const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]> } | undefined;
   const [params] = useSearchParams();
   const done = params.get("gedaan");
@@ -100,55 +77,33 @@ export default function Budgets() {
           {t.done[done]}
         </p>
       ) : null}
-      {budgets.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto p-0" role="region" aria-labelledby="budgets-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="budgets-caption" className="sr-only">
-              {t.caption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colYear}</th>
-                <th scope="col">{t.colName}</th>
-                <th scope="col" className="text-right">{t.colFunded}</th>
-                <th scope="col" className="text-right">{t.colReserved}</th>
-                <th scope="col" className="text-right">{t.colPaid}</th>
-                <th scope="col" className="text-right">{t.colAvailable}</th>
-                <th scope="col" className="text-right">{t.colThreshold}</th>
-                <th scope="col">{t.colEvaluation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {budgets.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">
-                    <Link to={`/gemeente/werkbudget?jaar=${b.year}`}>{b.year}</Link>
-                  </th>
-                  <td>{b.name}</td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(b.fundedCents)}</td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(b.reservedCents)}</td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(b.paidCents)}</td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(b.availableCents)}</td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(b.approvalThresholdCents)}</td>
-                  <td>{t.months(b.evaluationAfterMonths)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="budgets"
+        caption={t.caption}
+        rows={budgets}
+        rowKey={(b) => b.id}
+        empty={t.empty}
+        columns={[
+          { header: t.colYear, cell: (b) => <Link to={`/gemeente/werkbudget?jaar=${b.year}`}>{b.year}</Link> },
+          { header: t.colName, cell: (b) => b.name },
+          money(t.colFunded, (b) => b.fundedCents),
+          money(t.colReserved, (b) => b.reservedCents),
+          money(t.colPaid, (b) => b.paidCents),
+          money(t.colAvailable, (b) => b.availableCents),
+          money(t.colThreshold, (b) => b.approvalThresholdCents),
+          { header: t.colEvaluation, cell: (b) => t.months(b.evaluationAfterMonths) },
+        ]}
+      />
 
       <section aria-labelledby="budget-form-title" className="card max-w-2xl">
         <h2 id="budget-form-title">{t.createTitle}</h2>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors errors={form.errors} id={form.errorId} />
-          <Text field={fields.year} label={t.year} inputMode="numeric" />
-          <Text field={fields.name} label={t.name} />
-          <Text field={fields.amount} label={t.amount} inputMode="decimal" />
-          <Text field={fields.threshold} label={t.threshold} hint={t.thresholdHint} inputMode="decimal" />
-          <Text field={fields.evaluationMonths} label={t.evaluationMonths} hint={t.evaluationMonthsHint} inputMode="numeric" />
+          <TextField field={fields.year} label={t.year} inputMode="numeric" />
+          <TextField field={fields.name} label={t.name} />
+          <TextField field={fields.amount} label={t.amount} inputMode="decimal" />
+          <TextField field={fields.threshold} label={t.threshold} hint={t.thresholdHint} inputMode="decimal" />
+          <TextField field={fields.evaluationMonths} label={t.evaluationMonths} hint={t.evaluationMonthsHint} inputMode="numeric" />
           <SubmitButton>{t.create}</SubmitButton>
         </Form>
       </section>

@@ -1,16 +1,16 @@
 // The return norms table, maintained by the budget controller: the list and
 // one form to add a norm or (with ?bewerk=<id>) change one. The code of a
 // norm never changes; every change is in the audit log (saveNorm).
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, SubmitButton } from "~/components/form";
+import { DataTable, moneyColumn } from "~/components/data-table";
+import { CheckboxField, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { listNorms, saveNorm } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 
@@ -51,42 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/gemeente/werkbudget/normen?gedaan=opgeslagen");
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
-
-function Text({ field, label, hint, readOnly, inputMode }: { field: AnyField; label: string; hint?: string; readOnly?: boolean; inputMode?: "decimal" }) {
-  const props = getInputProps(field, { type: "text", ariaAttributes: false });
-  const described = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} className="input" readOnly={readOnly} inputMode={inputMode} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={described} />
-      {field.errors?.length ? (
-        <p id={field.errorId} className="field-error">
-          {field.errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Check({ field, label }: { field: AnyField; label: string }) {
-  const props = getInputProps(field, { type: "checkbox", ariaAttributes: false });
-  return (
-    <div className="field flex-row items-center gap-2">
-      <input {...props} key={props.key} />
-      <label htmlFor={field.id}>{label}</label>
-    </div>
-  );
-}
-
 export default function Norms() {
   const { norms } = useLoaderData<typeof loader>();
+  const money = moneyColumn<(typeof norms)[number]>;
   const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]> } | undefined;
   const [params] = useSearchParams();
   const editing = norms.find((n) => n.id === params.get("bewerk")) ?? null;
@@ -111,68 +78,43 @@ export default function Norms() {
           {t.done[done]}
         </p>
       ) : null}
-      {norms.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto p-0" role="region" aria-labelledby="norms-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="norms-caption" className="sr-only">
-              {t.caption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colLabel}</th>
-                <th scope="col">{t.colCode}</th>
-                <th scope="col" className="text-right">
-                  {t.colAmount}
-                </th>
-                <th scope="col">{t.colUnit}</th>
-                <th scope="col">{t.colSource}</th>
-                <th scope="col">{t.colLocal}</th>
-                <th scope="col">{t.colActive}</th>
-                <th scope="col">
-                  <span className="sr-only">{nl.common.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {norms.map((n) => (
-                <tr key={n.id}>
-                  <th scope="row" className="font-normal">
-                    {n.label}
-                  </th>
-                  <td>
-                    <code>{n.code}</code>
-                  </td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(n.amountCents)}</td>
-                  <td>{n.unit}</td>
-                  <td>{n.source}</td>
-                  <td>{n.isLocalEstimate ? t.yes : t.no}</td>
-                  <td>{n.active ? t.yes : t.no}</td>
-                  <td>
-                    <Link to={`?bewerk=${n.id}`} aria-label={t.editLabel(n.label)}>
-                      {t.edit}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="norms"
+        caption={t.caption}
+        rows={norms}
+        rowKey={(n) => n.id}
+        empty={t.empty}
+        columns={[
+          { header: t.colLabel, cell: (n) => n.label },
+          { header: t.colCode, cell: (n) => <code>{n.code}</code> },
+          money(t.colAmount, (n) => n.amountCents),
+          { header: t.colUnit, cell: (n) => n.unit },
+          { header: t.colSource, cell: (n) => n.source },
+          { header: t.colLocal, cell: (n) => (n.isLocalEstimate ? t.yes : t.no) },
+          { header: t.colActive, cell: (n) => (n.active ? t.yes : t.no) },
+          {
+            header: <span className="sr-only">{nl.common.actions}</span>,
+            cell: (n) => (
+              <Link to={`?bewerk=${n.id}`} aria-label={t.editLabel(n.label)}>
+                {t.edit}
+              </Link>
+            ),
+          },
+        ]}
+      />
 
       <section aria-labelledby="norm-form-title" className="card max-w-2xl">
         <h2 id="norm-form-title">{editing ? t.editTitle(editing.label) : t.addTitle}</h2>
         <Form method="post" {...getFormProps(form)} key={form.id}>
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <FormErrors errors={form.errors} id={form.errorId} />
-          <Text field={fields.code} label={t.code} hint={t.codeHint} readOnly={!!editing} />
-          <Text field={fields.label} label={t.label} />
-          <Text field={fields.amount} label={t.amount} inputMode="decimal" />
-          <Text field={fields.unit} label={t.unit} hint={t.unitHint} />
-          <Text field={fields.source} label={t.source} hint={t.sourceHint} />
-          <Check field={fields.isLocalEstimate} label={t.isLocalEstimate} />
-          <Check field={fields.active} label={t.active} />
+          <TextField field={fields.code} label={t.code} hint={t.codeHint} readOnly={!!editing} />
+          <TextField field={fields.label} label={t.label} />
+          <TextField field={fields.amount} label={t.amount} inputMode="decimal" />
+          <TextField field={fields.unit} label={t.unit} hint={t.unitHint} />
+          <TextField field={fields.source} label={t.source} hint={t.sourceHint} />
+          <CheckboxField field={fields.isLocalEstimate} label={t.isLocalEstimate} />
+          <CheckboxField field={fields.active} label={t.active} />
           <div className="flex flex-wrap items-center gap-4">
             <SubmitButton>{t.save}</SubmitButton>
             {editing ? <Link to="/gemeente/werkbudget/normen">{t.cancelEdit}</Link> : null}

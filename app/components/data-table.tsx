@@ -1,0 +1,90 @@
+// One table for the report and list pages: a caption for screen readers,
+// column headers, the first column as the row's header, amounts aligned
+// right, an optional totals row, and the empty state instead of an empty table.
+import type { ReactNode } from "react";
+import { formatMoney } from "~/lib/format";
+
+export interface Column<Row> {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Amounts, counts, days: aligned right. */
+  numeric?: boolean;
+  /** Extra classes for the column's cells (e.g. whitespace-nowrap). */
+  className?: string;
+  /** The column's cell in the totals row; columns before the first total are spanned by the totals label. */
+  total?: ReactNode;
+}
+
+/** An amount column: euros, right-aligned, never wrapped. */
+export function moneyColumn<Row>(header: ReactNode, cents: (row: Row) => number): Column<Row> {
+  return { header, cell: (row) => formatMoney(cents(row)), numeric: true, className: "whitespace-nowrap" };
+}
+
+export function DataTable<Row>(props: {
+  caption: ReactNode;
+  /** NoInfer: the rows decide the row type, the columns are checked against it. */
+  columns: Column<NoInfer<Row>>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  /** Shown instead of the table when there are no rows. */
+  empty: ReactNode;
+  /** The totals row's label (only with columns that have a total). */
+  totalLabel?: ReactNode;
+  /** For a wide table: the scrolling box becomes a region named by the caption that the keyboard can reach (and scroll). */
+  id?: string;
+}) {
+  const { caption, columns, rows, rowKey, empty, totalLabel, id } = props;
+  if (rows.length === 0) return <p className="card">{empty}</p>;
+  const align = (c: Column<Row>) => [c.numeric ? "text-right" : "", c.className ?? ""].join(" ").trim() || undefined;
+  const firstTotal = columns.findIndex((c) => c.total !== undefined);
+  const labelSpan = Math.max(1, firstTotal);
+  return (
+    <div className="card overflow-x-auto p-0" {...(id ? { role: "region", "aria-labelledby": `${id}-caption`, tabIndex: 0 } : {})}>
+      <table className="table">
+        <caption id={id ? `${id}-caption` : undefined} className="sr-only">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.numeric ? "text-right" : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className={`font-normal ${align(c) ?? ""}`.trim()}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={align(c)}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {firstTotal >= 0 ? (
+          <tfoot>
+            <tr className="font-semibold">
+              <th scope="row" colSpan={labelSpan > 1 ? labelSpan : undefined}>
+                {totalLabel}
+              </th>
+              {columns.slice(labelSpan).map((c, i) => (
+                <td key={i} className={align(c)}>
+                  {c.total}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
