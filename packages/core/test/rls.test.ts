@@ -82,5 +82,17 @@ for (const kind of ["postgres", "pglite"] as const) {
       const visible = await withScope(t.db, teamScope(teamA.id), (tx) => tx.select().from(auditEvents));
       expect(visible).toHaveLength(0);
     });
+
+    it("every policy reads the scope settings once per query, not per row (migration 0023, ADR 0010)", async () => {
+      const policies = await queryRows<{ name: string; expr: string }>(
+        t.db,
+        sql`select c.relname || '.' || p.polname as name, coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') as expr
+            from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'`,
+      );
+      expect(policies.length).toBeGreaterThan(50);
+      // A bare call is one not directly inside "SELECT …() AS …": written "(select app_tenant())" in a policy.
+      const bare = policies.filter((p) => /(?<!SELECT )\bapp_(scope|municipality|tenant|partner|user_id)\(\)/.test(p.expr)).map((p) => p.name);
+      expect(bare).toEqual([]);
+    });
   });
 }
