@@ -15,6 +15,7 @@
 import { queryRows, sql, type Database, type Tx } from "@wijkwerk/db";
 import { authorRecipient, coordinatorRecipients, dutchDate, insertNotices, teamSpendLink, type Notice, type Recipient } from "./spend-notifications";
 import { amsterdamDay } from "./ledger-rules";
+import { evaluationReminder } from "./messages/workbudget";
 import { spendReference } from "./spend-queries";
 
 /** Notification kind of the first reminder (the marker for "sent"). */
@@ -55,13 +56,12 @@ export interface ReminderResult {
 }
 
 const TEXT = {
-  [EVALUATION_DUE_KIND]: (ref: string, dueOn: string) =>
-    `Het is tijd om aanvraag ${ref} te evalueren (gepland op ${dutchDate(dueOn)}): is het probleem voorkomen, wat heeft het opgeleverd en was er toch een andere regeling?`,
-  [EVALUATION_OVERDUE_KIND]: (ref: string, dueOn: string) => `De evaluatie van aanvraag ${ref} is te laat: die stond gepland op ${dutchDate(dueOn)}. Vul de evaluatie zo snel mogelijk in.`,
+  [EVALUATION_DUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.dueText(ref, dutchDate(dueOn)),
+  [EVALUATION_OVERDUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.overdueText(ref, dutchDate(dueOn)),
 };
 const SUBJECT = {
-  [EVALUATION_DUE_KIND]: (ref: string) => `Wijkwerk: evalueer aanvraag ${ref}`,
-  [EVALUATION_OVERDUE_KIND]: (ref: string) => `Wijkwerk: evaluatie van aanvraag ${ref} is te laat`,
+  [EVALUATION_DUE_KIND]: evaluationReminder.dueSubject,
+  [EVALUATION_OVERDUE_KIND]: evaluationReminder.overdueSubject,
 };
 
 type Kind = typeof EVALUATION_DUE_KIND | typeof EVALUATION_OVERDUE_KIND;

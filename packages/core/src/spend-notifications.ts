@@ -3,6 +3,8 @@
 import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import type { UseCaseContext } from "./context";
 import type { SpendStatus } from "./ledger-rules";
+import { noticeMail } from "./messages/notices";
+import { cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "./messages/workbudget";
 
 export interface Recipient {
   id: string;
@@ -28,17 +30,6 @@ const WHO_ACTS_NEXT: Partial<Record<SpendStatus, { audience: Audience; kind: str
   settled: [{ audience: "author", kind: "evaluate" }],
 };
 
-const TEXT: Record<string, (ref: string, extra: string) => string> = {
-  endorse: (ref) => `Aanvraag ${ref} is ingediend en wacht op onderschrijving door de coördinator.`,
-  approve: (ref) => `Aanvraag ${ref} wacht op goedkeuring.`,
-  second_approval: (ref) => `Aanvraag ${ref} ligt boven het drempelbedrag en wacht op een tweede goedkeuring.`,
-  info_requested: (ref, extra) => `Er is meer informatie gevraagd over aanvraag ${ref}${extra ? `: "${extra}"` : "."}`,
-  approved: (ref) => `Aanvraag ${ref} is goedgekeurd.`,
-  pay: (ref) => `Aanvraag ${ref} is goedgekeurd; de betaling kan worden vastgelegd.`,
-  rejected: (ref, extra) => `Aanvraag ${ref} is afgewezen${extra ? `: "${extra}"` : "."}`,
-  paid: (ref) => `De betaling voor aanvraag ${ref} is vastgelegd.`,
-  evaluate: (ref, extra) => `Aanvraag ${ref} is afgerekend. Evalueer het resultaat ${extra ? `vóór ${extra}` : "over enkele maanden"}.`,
-};
 
 export interface StepNotice {
   spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string };
@@ -114,7 +105,7 @@ export async function insertNotices(tx: Tx, municipalityId: string, notices: Not
   if (!notices.length) return;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
-  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: `Beste ${n.recipient.name},\n\n${n.text}\n\n${n.linkLabel ?? (n.spendId ? "Bekijk de aanvraag" : "Bekijk het bericht")}: ${baseUrl}${n.link}\n\nWijkwerk` }));
+  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: noticeMail.body(n.recipient.name, n.text, n.linkLabel ?? (n.spendId ? noticeMail.spendLinkLabel : noticeMail.messageLinkLabel), `${baseUrl}${n.link}`) }));
   await tx.execute(sql`with told as (
       insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
       select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())
@@ -134,11 +125,11 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
   const notices: Notice[] = [];
   for (const { audience, kind } of plan) {
     const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : teamSpendLink(found[0].slug, notice.spend.id);
-    const text = TEXT[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
+    const text = stepNoticeText[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
     for (const r of found) {
       // Nobody is told to act on their own step, nor about their own step on their own request.
       if (r.audience !== audience || r.id === ctx.actor.userId) continue;
-      notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: notice.spend.id, kind, text, link, subject: `Wijkwerk: ${text.split(/[.:]/)[0]}` });
+      notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: notice.spend.id, kind, text, link, subject: stepNoticeSubject(text) });
     }
   }
   await insertNotices(tx, notice.spend.municipalityId, notices);
@@ -165,8 +156,6 @@ export async function markNotificationsRead(ctx: UseCaseContext, id?: string): P
 
 // ── Card payments (Stripe Issuing) ────────────────────────────────────────
 
-const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
-
 /**
  * The webhook has no user: step_recipients answers only for the
  * municipality in app.municipality_id, so it is set for this transaction
@@ -176,20 +165,6 @@ async function forMunicipality(tx: Tx, municipalityId: string): Promise<void> {
   await tx.execute(sql`select set_config('app.municipality_id', ${municipalityId}, true)`);
 }
 
-/** Why a card payment was declined, in the notice's words; only reasons the team can act on are told. */
-const DECLINE_NOTICE: Record<string, string> = {
-  card_inactive: "de kaart is niet actief",
-  currency_not_eur: "alleen betalingen in euro zijn mogelijk",
-  over_authorization_cap: "het bedrag ligt boven het maximum per betaling van de kaart",
-  over_monthly_cap: "het bedrag gaat boven het maandmaximum van de kaart",
-  category_not_allowed: "dit soort winkel is niet toegestaan voor de kaart",
-  category_blocked: "dit soort winkel is geblokkeerd voor de kaart",
-  no_approved_spend: "er is geen goedgekeurde, nog niet betaalde aanvraag",
-  spend_expired: "de goedgekeurde aanvraag is ouder dan 14 dagen",
-  not_covered: "geen goedgekeurde aanvraag dekt dit bedrag",
-  selected_not_covered: "de aanvraag die met 'Nu betalen' is gekozen, dekt dit bedrag niet",
-  ambiguous: "meerdere aanvragen dekken dit bedrag: kies er één met 'Nu betalen'",
-};
 
 /**
  * A card capture was booked on a request (reserved → paid): its author and
@@ -201,13 +176,13 @@ export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId
   const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery(["author", "coordinators"], { spend, status: "paid", comment: null }));
   if (!found.length) return 0;
   const reference = `WB-${found[0].year}-${String(spend.number).padStart(4, "0")}`;
-  const text = `Met de teamkaart is ${euro(amountCents)} betaald${merchant ? ` bij ${merchant}` : ""} voor aanvraag ${reference}.`;
+  const text = cardPaidText(amountCents, merchant, reference);
   const seen = new Set<string>();
   const notices: Notice[] = [];
   for (const r of found) {
     if (seen.has(r.id)) continue; // the author may be a coordinator too: one notice
     seen.add(r.id);
-    notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: spend.id, kind: "card_paid", text, link: teamSpendLink(found[0].slug, spend.id), subject: `Wijkwerk: kaartbetaling voor aanvraag ${reference}` });
+    notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: spend.id, kind: "card_paid", text, link: teamSpendLink(found[0].slug, spend.id), subject: cardPaidSubject(reference) });
   }
   await insertNotices(tx, spend.municipalityId, notices);
   return notices.length;
@@ -215,13 +190,13 @@ export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId
 
 /** A card payment was declined for a reason the team can act on: the coordinators are told, with the reason and a link to the card page. */
 export async function notifyCardDeclined(tx: Tx, card: { municipalityId: string; teamId: string }, decline: { reason: string; amountCents: number; merchant: string | null }): Promise<number> {
-  const why = DECLINE_NOTICE[decline.reason];
+  const why = cardDeclineReasons[decline.reason];
   if (!why) return 0;
   await forMunicipality(tx, card.municipalityId);
   const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.id, r.email, r.name, (select slug from teams where id = ${card.teamId}::uuid) as slug from step_recipients(${card.teamId}::uuid, null, ${audienceArray(["coordinators"])}) r`);
   if (!found.length) return 0;
-  const text = `Een betaling van ${euro(decline.amountCents)} met de teamkaart${decline.merchant ? ` bij ${decline.merchant}` : ""} is geweigerd: ${why}.`;
-  const notices: Notice[] = found.map((r) => ({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: null, kind: "card_declined", text, link: `/t/${r.slug}/kaart`, linkLabel: "Bekijk de teamkaart", subject: "Wijkwerk: kaartbetaling geweigerd" }));
+  const text = cardDeclinedText(decline.amountCents, decline.merchant, why);
+  const notices: Notice[] = found.map((r) => ({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: null, kind: "card_declined", text, link: `/t/${r.slug}/kaart`, linkLabel: cardLinkLabel, subject: cardDeclinedSubject }));
   await insertNotices(tx, card.municipalityId, notices);
   return notices.length;
 }
