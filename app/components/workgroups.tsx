@@ -32,6 +32,28 @@ export function Field(props: { id: string; name: string; label: ReactNode; defau
 }
 
 /** Shown only after the privacy guard blocked the text: an explicit, audited override. */
+/** The group's own fields, the same when it is started and when it is edited: theme, description, open or closed. */
+export function WorkgroupFields({ values, errors }: { values: Record<string, string | undefined>; errors: Record<string, string | undefined> }) {
+  const t = nl.workgroups;
+  return (
+    <>
+      <Field id="name" name="name" label={t.theme} defaultValue={values.name} error={errors.name} required />
+      <Field id="description" name="description" label={t.description} defaultValue={values.description} error={errors.description} multiline rows={4} />
+      <fieldset className="field">
+        <legend>{t.openLabel}</legend>
+        <div className="flex items-center gap-2">
+          <input type="radio" id="isOpen-open" name="isOpen" value="open" defaultChecked={values.isOpen !== "closed"} />
+          <label htmlFor="isOpen-open">{t.openChoice}</label>
+        </div>
+        <div className="flex items-center gap-2">
+          <input type="radio" id="isOpen-closed" name="isOpen" value="closed" defaultChecked={values.isOpen === "closed"} />
+          <label htmlFor="isOpen-closed">{t.closedChoice}</label>
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
 export function PrivacyOverride({ show, id }: { show: boolean; id: string }) {
   if (!show) return null;
   return (

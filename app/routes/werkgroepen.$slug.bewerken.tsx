@@ -4,7 +4,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
-import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { FormError, PrivacyOverride, WorkgroupFields } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { getWorkgroup, updateWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -50,19 +50,7 @@ export default function EditWorkgroup() {
       <p className="hint">{t.privacyNote}</p>
       <FormError message={failed?.formError} />
       <Form method="post" className="card space-y-4" noValidate>
-        <Field id="name" name="name" label={t.theme} defaultValue={v.name} error={e.name} required />
-        <Field id="description" name="description" label={t.description} defaultValue={v.description} error={e.description} multiline rows={4} />
-        <fieldset className="field">
-          <legend>{t.openLabel}</legend>
-          <div className="flex items-center gap-2">
-            <input type="radio" id="isOpen-open" name="isOpen" value="open" defaultChecked={v.isOpen !== "closed"} />
-            <label htmlFor="isOpen-open">{t.openChoice}</label>
-          </div>
-          <div className="flex items-center gap-2">
-            <input type="radio" id="isOpen-closed" name="isOpen" value="closed" defaultChecked={v.isOpen === "closed"} />
-            <label htmlFor="isOpen-closed">{t.closedChoice}</label>
-          </div>
-        </fieldset>
+        <WorkgroupFields values={v} errors={e} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-edit" />
         <SubmitButton>{t.save}</SubmitButton>
       </Form>

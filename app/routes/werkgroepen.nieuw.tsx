@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { SubmitButton } from "~/components/form";
-import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { Field, FormError, PrivacyOverride, WorkgroupFields } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -42,19 +42,7 @@ export default function NewWorkgroup() {
       <p>{t.createIntro}</p>
       <FormError message={failed?.formError} />
       <Form method="post" className="card space-y-4" noValidate>
-        <Field id="name" name="name" label={t.theme} defaultValue={v.name} error={e.name} required />
-        <Field id="description" name="description" label={t.description} defaultValue={v.description} error={e.description} multiline rows={4} />
-        <fieldset className="field">
-          <legend>{t.openLabel}</legend>
-          <div className="flex items-center gap-2">
-            <input type="radio" id="isOpen-open" name="isOpen" value="open" defaultChecked={v.isOpen !== "closed"} />
-            <label htmlFor="isOpen-open">{t.openChoice}</label>
-          </div>
-          <div className="flex items-center gap-2">
-            <input type="radio" id="isOpen-closed" name="isOpen" value="closed" defaultChecked={v.isOpen === "closed"} />
-            <label htmlFor="isOpen-closed">{t.closedChoice}</label>
-          </div>
-        </fieldset>
+        <WorkgroupFields values={v} errors={e} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-group" />
         <Field id="facilitators" name="facilitators" label={t.facilitators} hint={t.facilitatorsHint} defaultValue={v.facilitators} error={e.facilitators} />
         <SubmitButton>{t.create}</SubmitButton>
