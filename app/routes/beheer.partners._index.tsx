@@ -1,6 +1,7 @@
 // The functional admin's list of partner organisations with their staff.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { requireMunicipalityContext } from "~/context.server";
 import { listPartners } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -33,35 +34,18 @@ export default function AdminPartners() {
           {t.newPartner}
         </Link>
       </p>
-      {partners.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.fundingType}</th>
-                <th scope="col">{t.staff}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" className="text-left font-normal">
-                    <Link to={`/beheer/partners/${p.id}`}>{p.name}</Link>
-                  </th>
-                  <td>{p.kind}</td>
-                  <td>{nl.common.fundingTypes[p.fundingType]}</td>
-                  <td>{p.staffCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.title}
+        rows={partners}
+        rowKey={(p) => p.id}
+        empty={t.empty}
+        columns={[
+          { header: t.name, cell: (p) => <Link to={`/beheer/partners/${p.id}`}>{p.name}</Link> },
+          { header: t.kind, cell: (p) => p.kind },
+          { header: t.fundingType, cell: (p) => nl.common.fundingTypes[p.fundingType] },
+          { header: t.staff, cell: (p) => p.staffCount },
+        ]}
+      />
     </div>
   );
 }

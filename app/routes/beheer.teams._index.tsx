@@ -1,6 +1,7 @@
 // The functional admin's list of teams, ended ones included.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { requireMunicipalityContext } from "~/context.server";
 import { listTeams } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -38,41 +39,20 @@ export default function AdminTeams() {
           {t.newTeam}
         </Link>
       </p>
-      {teams.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.slug}</th>
-                <th scope="col">{t.period}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.buurten}</th>
-                <th scope="col">{t.members}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" className="text-left font-normal">
-                    <Link to={`/beheer/teams/${r.id}`}>{r.name}</Link>
-                  </th>
-                  <td>{r.slug}</td>
-                  <td>{r.activeTo ? t.range(formatDate(r.activeFrom), formatDate(r.activeTo)) : t.since(formatDate(r.activeFrom))}</td>
-                  <td>
-                    <span className="badge">{t.statuses[r.status]}</span>
-                  </td>
-                  <td>{r.buurtCount}</td>
-                  <td>{r.memberCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.title}
+        rows={teams}
+        rowKey={(r) => r.id}
+        empty={t.empty}
+        columns={[
+          { header: t.name, cell: (r) => <Link to={`/beheer/teams/${r.id}`}>{r.name}</Link> },
+          { header: t.slug, cell: (r) => r.slug },
+          { header: t.period, cell: (r) => (r.activeTo ? t.range(formatDate(r.activeFrom), formatDate(r.activeTo)) : t.since(formatDate(r.activeFrom))) },
+          { header: t.status, cell: (r) => <span className="badge">{t.statuses[r.status]}</span> },
+          { header: t.buurten, cell: (r) => r.buurtCount },
+          { header: t.members, cell: (r) => r.memberCount },
+        ]}
+      />
     </div>
   );
 }
