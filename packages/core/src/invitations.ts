@@ -24,6 +24,7 @@ import { appendAudit } from "./audit";
 import type { RequestMeta, UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { loadGrants } from "./grants";
+import { accountMessages } from "./messages/accounts";
 import { enqueueEmail } from "./outbox";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
 import { hashToken, newToken } from "./tokens";
@@ -104,7 +105,7 @@ export async function createInvitation(ctx: UseCaseContext, raw: InvitationInput
     await enqueueEmail(tx, {
       municipalityId,
       to: input.email,
-      subject: `Uitnodiging voor Wijkwerk${team ? ` – ${team.name}` : ""}`,
+      subject: accountMessages.invitationMailSubject(team ? team.name : null),
       text: invitationText({ inviter: ctx.actor.name, place: team?.name ?? partner?.name ?? null, role: input.role, link: `${opts.baseUrl}/uitnodiging/${token}`, hasAccount: Boolean(existing) }),
     });
     await appendAudit(tx, { municipalityId, teamId, actor: ctx.actor, action: "invitation.created", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: input.email, role: input.role, partnerId } });
@@ -113,19 +114,9 @@ export async function createInvitation(ctx: UseCaseContext, raw: InvitationInput
   return { id, token };
 }
 
-const ROLE_LABELS: Record<InvitableRole, string> = {
-  coordinator: "coördinator",
-  member: "teamlid",
-  volunteer: "vrijwilliger",
-  admin: "functioneel beheerder",
-  controller: "budgetcontroller",
-  partner_manager: "partnermanager",
-};
-
+/** The invitation e-mail's text (also sent when a coordinator confirms a partner manager's proposal). */
 export function invitationText(p: { inviter: string; place: string | null; role: InvitableRole; link: string; hasAccount: boolean }) {
-  const where = p.place ? ` bij ${p.place}` : "";
-  const how = p.hasAccount ? "Log in met je bestaande account en accepteer de uitnodiging via deze link" : "Maak je account aan via deze link";
-  return `Hallo,\n\n${p.inviter} nodigt je uit als ${ROLE_LABELS[p.role]}${where} in Wijkwerk.\n\n${how} (${INVITATION_DAYS} dagen geldig, één keer te gebruiken, alleen voor dit e-mailadres):\n\n${p.link}\n\nVerwachtte je deze uitnodiging niet? Dan kun je dit bericht negeren.\n\nWijkwerk`;
+  return accountMessages.invitationMail({ ...p, days: INVITATION_DAYS });
 }
 
 async function activeTeam(q: Queryable, municipalityId: string, teamId: string) {

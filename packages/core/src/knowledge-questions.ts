@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
+import { workgroupMessages } from "./messages/workgroups";
 import { insertNotices } from "./spend-notifications";
 import type { KnowledgeTheme } from "./success-stories";
 import { guardPersonalData, workgroupScope } from "./workgroups";
@@ -155,9 +156,9 @@ export async function answerQuestion(ctx: UseCaseContext, questionId: string, ra
     await guardPersonalData(tx, ctx, { text: input.body, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "knowledge_answer", objectId: id, workgroupId: null });
     await tx.insert(knowledgeAnswers).values({ id, municipalityId: q.municipalityId, questionId: q.id, authorId: ctx.actor.userId, body: input.body } as typeof knowledgeAnswers.$inferInsert);
     if (q.authorId !== ctx.actor.userId) {
-      const text = `${ctx.actor.name} beantwoordde je vraag "${q.title}".`;
+      const text = workgroupMessages.questionAnswered(ctx.actor.name, q.title);
       await insertNotices(tx, q.municipalityId, [
-        { recipient: { id: q.authorId, email: q.authorEmail, name: q.authorName }, spendId: null, kind: "knowledge_answer", text, link: `/vragen/${q.id}#antwoord-${id}`, subject: `Wijkwerk: nieuw antwoord op je vraag` },
+        { recipient: { id: q.authorId, email: q.authorEmail, name: q.authorName }, spendId: null, kind: "knowledge_answer", text, link: `/vragen/${q.id}#antwoord-${id}`, subject: workgroupMessages.questionAnsweredMailSubject },
       ]);
     }
     return { id };

@@ -11,6 +11,7 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { INVITABLE_ROLES, INVITATION_DAYS, invitationText, mayGrant, statusOf, type InvitationStatus } from "./invitations";
+import { accountMessages } from "./messages/accounts";
 import { enqueueEmail } from "./outbox";
 import { coordinatorRecipients, insertNotices, type Notice } from "./spend-notifications";
 import { newToken } from "./tokens";
@@ -80,15 +81,14 @@ export async function proposeInvitation(ctx: UseCaseContext, raw: ProposalInput,
         proposedName: input.name,
       })
       .returning({ id: invitations.id });
-    const who = input.name ? `${input.name} (${input.email})` : input.email;
-    const text = `${ctx.actor.name} van ${partner?.name ?? "een partnerorganisatie"} stelt voor ${who} als teamlid uit te nodigen voor ${team.name}. Bevestig of wijs af; pas na bevestiging krijgt deze persoon een uitnodiging.`;
+    const text = accountMessages.invitationProposed({ proposer: ctx.actor.name, partner: partner?.name ?? null, name: input.name, email: input.email, team: team.name });
     const notices: Notice[] = (await coordinatorRecipients(tx, team.id)).map((recipient) => ({
       recipient,
       spendId: null,
       kind: "invitation_proposed",
       text,
       link: teamInvitationsLink(team.slug),
-      subject: `Wijkwerk: uitnodiging voor ${team.name} wacht op je bevestiging`,
+      subject: accountMessages.invitationProposedMailSubject(team.name),
     }));
     await insertNotices(tx, municipalityId, notices);
     await appendAudit(tx, { municipalityId, teamId: team.id, actor: ctx.actor, action: "invitation.proposed", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: input.email, role: "member", partnerId } });
@@ -126,7 +126,7 @@ export async function confirmProposal(ctx: UseCaseContext, invitationId: string,
     await enqueueEmail(tx, {
       municipalityId,
       to: row.email,
-      subject: `Uitnodiging voor Wijkwerk – ${team.name}`,
+      subject: accountMessages.invitationMailSubject(team.name),
       text: invitationText({ inviter: ctx.actor.name, place: team.name, role: "member", link: `${opts.baseUrl}/uitnodiging/${token}`, hasAccount: Boolean(existing) }),
     });
     if (proposer) {
@@ -135,9 +135,9 @@ export async function confirmProposal(ctx: UseCaseContext, invitationId: string,
           recipient: proposer,
           spendId: null,
           kind: "invitation_confirmed",
-          text: `${ctx.actor.name} heeft je voordracht van ${row.email} voor ${team.name} bevestigd. De uitnodiging is verstuurd.`,
+          text: accountMessages.proposalConfirmed(ctx.actor.name, row.email, team.name),
           link: partnerLink(partner.slug),
-          subject: `Wijkwerk: voordracht voor ${team.name} bevestigd`,
+          subject: accountMessages.proposalConfirmedMailSubject(team.name),
         },
       ]);
     }
@@ -160,9 +160,9 @@ export async function declineProposal(ctx: UseCaseContext, invitationId: string,
           recipient: proposer,
           spendId: null,
           kind: "invitation_declined",
-          text: `${ctx.actor.name} heeft je voordracht van ${row.email} voor ${team.name} afgewezen: "${reason}"`,
+          text: accountMessages.proposalDeclined(ctx.actor.name, row.email, team.name, reason),
           link: partnerLink(partner.slug),
-          subject: `Wijkwerk: voordracht voor ${team.name} afgewezen`,
+          subject: accountMessages.proposalDeclinedMailSubject(team.name),
         },
       ]);
     }

@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, passwordResetTokens, sessions, users, type Databas
 import { appendAudit } from "./audit";
 import type { RequestMeta } from "./context";
 import { DomainError } from "./errors";
+import { accountMessages } from "./messages/accounts";
 import { enqueueEmail } from "./outbox";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
 import { hashToken, newToken } from "./tokens";
@@ -19,8 +20,8 @@ export async function requestPasswordReset(db: Database, input: { email: string;
     await enqueueEmail(tx, {
       municipalityId: user.municipalityId,
       to: user.email,
-      subject: "Nieuw wachtwoord instellen voor Wijkwerk",
-      text: `Beste ${user.name},\n\nJe hebt gevraagd om een nieuw wachtwoord. Stel het in via deze link (${RESET_TOKEN_MINUTES} minuten geldig, één keer te gebruiken):\n\n${input.baseUrl}/wachtwoord-herstellen/${token}\n\nHeb je dit niet gevraagd? Dan kun je dit bericht negeren; je wachtwoord blijft ongewijzigd.\n\nWijkwerk`,
+      subject: accountMessages.passwordResetMailSubject,
+      text: accountMessages.passwordResetMail(user.name, `${input.baseUrl}/wachtwoord-herstellen/${token}`, RESET_TOKEN_MINUTES),
     });
     await appendAudit(tx, { municipalityId: user.municipalityId, actor: { userId: user.id, email: user.email, name: user.name }, action: "auth.password_reset_requested", objectType: "user", objectId: user.id, meta });
   });

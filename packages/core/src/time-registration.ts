@@ -10,6 +10,8 @@ import { z } from "zod";
 import type { TeamContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
+import { timeRegistrationMessages } from "./messages/time-registration";
+import { sqlMessage } from "./sql-message";
 
 export const ACTIVITY_KINDS = ["individual", "collective", "meeting", "workgroup", "other"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -274,8 +276,9 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
   const lastMonday = addWeeks(currentMonday(opts.now), -1);
   const week = isoWeekLabel(lastMonday);
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const text = `Je hebt je uren van week ${week.slice(6)} (${week.slice(0, 4)}) nog niet geregistreerd. Het kost maar een paar seconden.`;
-  const subject = `Wijkwerk: registreer je uren van week ${Number(week.slice(6))}`;
+  const text = timeRegistrationMessages.reminder(week.slice(6), week.slice(0, 4));
+  const subject = timeRegistrationMessages.reminderMailSubject(Number(week.slice(6)));
+  const mail = sqlMessage(timeRegistrationMessages.reminderMail, sql`m.name`, text, sql`${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week}`);
   const rows = await queryRows<{ user_id: string }>(
     db,
     sql`with missing as (
@@ -298,8 +301,7 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
           returning user_id
         ), mailed as (
           insert into outbox_emails (municipality_id, to_address, subject, text_body)
-          select m.municipality_id, m.email, ${subject},
-                 'Beste ' || m.name || E',\n\n' || ${text} || E'\n\nRegistreer je uren: ' || ${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week} || E'\n\nWijkwerk'
+          select m.municipality_id, m.email, ${subject}, ${mail}
           from missing m join claimed c on c.user_id = m.user_id
           returning 1
         )

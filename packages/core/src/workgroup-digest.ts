@@ -17,7 +17,9 @@ import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { invalidInput } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
+import { workgroupMessages } from "./messages/workgroups";
 import { DIGEST_KINDS, dutchDate } from "./spend-notifications";
+import { sqlMessage } from "./sql-message";
 import { workgroupScope } from "./workgroups";
 
 export const DIGEST_FREQUENCIES = ["none", "daily", "weekly"] as const;
@@ -89,9 +91,13 @@ export async function sendDueDigests(db: Database, opts: { now?: Date; digestHou
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const kinds = `{${DIGEST_KINDS.join(",")}}`;
   for (const { frequency, periodStart } of duePeriods(now, opts.digestHour)) {
-    const subject =
-      frequency === "daily" ? `Wijkwerk: je dagoverzicht van de werkgroepen (${dutchDate(periodStart)})` : `Wijkwerk: je weekoverzicht van de werkgroepen (week van ${dutchDate(periodStart)})`;
-    const footer = `Je krijgt dit overzicht ${frequency === "daily" ? "elke ochtend" : "elke maandagochtend"}. Wijzig dit bij Mijn account: ${baseUrl}/account`;
+    const subject = workgroupMessages.digestMailSubject(frequency, dutchDate(periodStart));
+    const footer = workgroupMessages.digestFooter(frequency, `${baseUrl}/account`);
+    // The mail is written in SQL, one per user: the items listed, then how many more there are.
+    const item = sqlMessage(workgroupMessages.digestItem, sql`i.text`, sql`${baseUrl} || i.link`);
+    const items = sql`(select string_agg(${item}, E'\n' order by i.pos) from items i where i.user_id = d.user_id and i.pos <= ${DIGEST_MAX_ITEMS})`;
+    const more = sql`case when c.notification_count > ${DIGEST_MAX_ITEMS} then ${sqlMessage(workgroupMessages.digestMore, sql`c.notification_count - ${DIGEST_MAX_ITEMS}`, `${baseUrl}/meldingen`)} else '' end`;
+    const mail = sqlMessage(workgroupMessages.digestMail, sql`d.name`, sql`c.notification_count`, items, more, footer);
     const rows = await queryRows<{ user_id: string }>(
       db,
       sql`with due as (
@@ -114,11 +120,7 @@ export async function sendDueDigests(db: Database, opts: { now?: Date; digestHou
             returning user_id, notification_count
           ), mailed as (
             insert into outbox_emails (municipality_id, to_address, subject, text_body)
-            select d.municipality_id, d.email, ${subject},
-                   'Beste ' || d.name || E',\n\n' || 'Nieuw in je werkgroepen sinds je vorige overzicht (' || c.notification_count || ')' || E':\n\n'
-                   || (select string_agg('- ' || i.text || E'\n  ' || ${baseUrl} || i.link, E'\n' order by i.pos) from items i where i.user_id = d.user_id and i.pos <= ${DIGEST_MAX_ITEMS})
-                   || case when c.notification_count > ${DIGEST_MAX_ITEMS} then E'\n- … en nog ' || (c.notification_count - ${DIGEST_MAX_ITEMS}) || ' meldingen: ' || ${baseUrl} || '/meldingen' else '' end
-                   || E'\n\n' || ${footer} || E'\n\nWijkwerk'
+            select d.municipality_id, d.email, ${subject}, ${mail}
             from due d join claimed c on c.user_id = d.user_id
             returning 1
           )

@@ -30,6 +30,7 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
 import { renderMarkdown } from "./markdown";
+import { workgroupMessages } from "./messages/workgroups";
 import { dutchDate } from "./spend-notifications";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
@@ -302,9 +303,9 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
     await tellGroupMembers(tx, ctx, g, { only: input.ownerId }, {
       kind: "workgroup_action",
-      text: `${ctx.actor.name} gaf je een actiepunt in de werkgroep ${g.name}: "${input.task}", uiterlijk ${dutchDate(input.dueOn)}.`,
+      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, dutchDate(input.dueOn)),
       link: `/werkgroepen/${g.slug}/overleg/${m.id}`,
-      subject: `Wijkwerk: actiepunt in ${g.name}`,
+      subject: workgroupMessages.actionItemMailSubject(g.name),
     });
     return { id };
   });

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
+import { workgroupMessages } from "./messages/workgroups";
 import { insertNotices, type Notice, type Recipient } from "./spend-notifications";
 import { guardPersonalData, loadReadableWorkgroup, loadWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRole, type WorkgroupRow } from "./workgroups";
 
@@ -43,7 +44,7 @@ async function tell(tx: Tx, g: WorkgroupRow, userIds: string[], kind: string, te
   await insertNotices(
     tx,
     g.municipalityId,
-    people.map((recipient): Notice => ({ recipient, spendId: null, kind, text, link: `/werkgroepen/${g.slug}`, subject: `Wijkwerk: ${text}` })),
+    people.map((recipient): Notice => ({ recipient, spendId: null, kind, text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.noticeMailSubject(text) })),
   );
 }
 
@@ -134,7 +135,7 @@ export async function addWorkgroupMembers(ctx: UseCaseContext, slug: string, raw
       meta: ctx.meta,
       data: { userIds: added, role },
     });
-    await tell(tx, g, added.filter((id) => id !== ctx.actor.userId), "workgroup_member_added", `${ctx.actor.name} heeft je toegevoegd aan de werkgroep ${g.name}.`);
+    await tell(tx, g, added.filter((id) => id !== ctx.actor.userId), "workgroup_member_added", workgroupMessages.memberAdded(ctx.actor.name, g.name));
     return { added, alreadyMembers };
   });
 }
@@ -161,7 +162,7 @@ export async function removeWorkgroupMember(ctx: UseCaseContext, slug: string, u
       meta: ctx.meta,
       data: { userId, role: removed.role },
     });
-    if (userId !== ctx.actor.userId) await tell(tx, g, [userId], "workgroup_member_removed", `${ctx.actor.name} heeft je uit de werkgroep ${g.name} gehaald.`);
+    if (userId !== ctx.actor.userId) await tell(tx, g, [userId], "workgroup_member_removed", workgroupMessages.memberRemoved(ctx.actor.name, g.name));
   });
 }
 
@@ -193,7 +194,7 @@ export async function setWorkgroupMemberRole(ctx: UseCaseContext, slug: string, 
       data: { userId, role },
     });
     if (userId !== ctx.actor.userId) {
-      const text = role === "facilitator" ? `Je bent nu begeleider van de werkgroep ${g.name}.` : `Je bent geen begeleider meer van de werkgroep ${g.name}; je blijft lid.`;
+      const text = role === "facilitator" ? workgroupMessages.madeFacilitator(g.name) : workgroupMessages.noLongerFacilitator(g.name);
       await tell(tx, g, [userId], "workgroup_role_changed", text);
     }
   });

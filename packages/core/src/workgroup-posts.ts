@@ -9,6 +9,7 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { invalidInput, notFound } from "./errors";
 import { findMentions, handlesOf, renderMarkdown } from "./markdown";
+import { workgroupMessages } from "./messages/workgroups";
 import { insertNotices, type Recipient } from "./spend-notifications";
 import { attachmentsOfPosts, insertPostAttachments, parseWorkgroupFiles, type WorkgroupAttachmentView, type WorkgroupFileInput } from "./workgroup-attachments";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
@@ -119,11 +120,11 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
   const readers = await queryRows<Recipient>(tx, sql`select id, email, name from workgroup_readers(${g.id}::uuid)`);
   const wanted = new Set(handles);
   const mentioned = readers.filter((r) => r.id !== ctx.actor.userId && handlesOf(r).some((h) => wanted.has(h)));
-  const message = `${ctx.actor.name} noemde je in de werkgroep ${g.name}: "${title}".`;
+  const message = workgroupMessages.mentioned(ctx.actor.name, g.name, title);
   await insertNotices(
     tx,
     g.municipalityId,
-    mentioned.map((recipient) => ({ recipient, spendId: null, kind: "workgroup_mention", text: message, link, subject: `Wijkwerk: ${ctx.actor.name} noemde je in ${g.name}` })),
+    mentioned.map((recipient) => ({ recipient, spendId: null, kind: "workgroup_mention", text: message, link, subject: workgroupMessages.mentionedMailSubject(ctx.actor.name, g.name) })),
   );
   return mentioned.map((m) => m.id);
 }
@@ -136,9 +137,9 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
 async function notifyNewThread(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, threadId: string, title: string, skip: string[]) {
   await tellGroupMembers(tx, ctx, g, { except: skip }, {
     kind: "workgroup_thread",
-    text: `${ctx.actor.name} begon een nieuwe draad in de werkgroep ${g.name}: "${title}".`,
+    text: workgroupMessages.newThread(ctx.actor.name, g.name, title),
     link: `/werkgroepen/${g.slug}/draad/${threadId}`,
-    subject: `Wijkwerk: nieuwe draad in ${g.name}`,
+    subject: workgroupMessages.newThreadMailSubject(g.name),
   });
 }
 

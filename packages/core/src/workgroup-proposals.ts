@@ -13,6 +13,7 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
+import { workgroupMessages } from "./messages/workgroups";
 import { dutchDate } from "./spend-notifications";
 import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./workgroup-meetings";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
@@ -105,9 +106,9 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
     });
     await tellGroupMembers(tx, ctx, g, {}, {
       kind: "workgroup_proposal",
-      text: `${ctx.actor.name} legt de werkgroep ${g.name} een voorstel voor: "${input.title}". Reageer uiterlijk ${dutchDate(input.closesOn)}.`,
+      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, dutchDate(input.closesOn)),
       link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
-      subject: `Wijkwerk: voorstel in ${g.name}`,
+      subject: workgroupMessages.proposalMailSubject(g.name),
     });
     return { id };
   });

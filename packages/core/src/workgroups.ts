@@ -9,6 +9,7 @@ import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
+import { workgroupMessages } from "./messages/workgroups";
 import { findPersonalData, type PersonalDataFinding, personalDataMessage } from "./privacy-guard";
 import { insertNotices, type Notice, type Recipient } from "./spend-notifications";
 
@@ -264,11 +265,11 @@ export async function joinWorkgroup(ctx: UseCaseContext, slug: string): Promise<
     });
     if (status === "requested") {
       const facilitators = await queryRows<Recipient>(tx, sql`select id, email, name from workgroup_facilitators(${g.id}::uuid)`);
-      const text = `${ctx.actor.name} vraagt om lid te worden van de werkgroep ${g.name}.`;
+      const text = workgroupMessages.joinRequested(ctx.actor.name, g.name);
       await insertNotices(
         tx,
         g.municipalityId,
-        facilitators.map((recipient): Notice => ({ recipient, spendId: null, kind: "workgroup_request", text, link: `/werkgroepen/${g.slug}`, subject: `Wijkwerk: aanvraag lidmaatschap ${g.name}` })),
+        facilitators.map((recipient): Notice => ({ recipient, spendId: null, kind: "workgroup_request", text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.joinRequestedMailSubject(g.name) })),
       );
     }
     return { status };
@@ -296,8 +297,8 @@ export async function decideJoinRequest(ctx: UseCaseContext, slug: string, input
     });
     const [who] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId));
     if (who) {
-      const text = input.approve ? `Je bent toegelaten tot de werkgroep ${g.name}.` : `Je aanvraag om lid te worden van de werkgroep ${g.name} is niet toegekend.`;
-      await insertNotices(tx, g.municipalityId, [{ recipient: who, spendId: null, kind: "workgroup_decision", text, link: `/werkgroepen/${g.slug}`, subject: `Wijkwerk: ${text}` }]);
+      const text = input.approve ? workgroupMessages.joinApproved(g.name) : workgroupMessages.joinDeclined(g.name);
+      await insertNotices(tx, g.municipalityId, [{ recipient: who, spendId: null, kind: "workgroup_decision", text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.noticeMailSubject(text) }]);
     }
   });
 }
