@@ -216,6 +216,13 @@ export async function closeProposal(ctx: UseCaseContext, slug: string, proposalI
       meta: ctx.meta,
       data: { workgroupId: g.id, decisionId, tallies: counts, beforeClosingDate: p.closesOn >= todayInMaastricht() },
     });
+    // Everyone asked to respond hears what was decided (a decision notice: in the digest for who chose one).
+    await tellGroupMembers(tx, ctx, g, {}, {
+      kind: "workgroup_decision",
+      text: workgroupMessages.proposalClosed(ctx.actor.name, g.name, p.title, input.outcome),
+      link: `/werkgroepen/${g.slug}/voorstellen/${p.id}`,
+      subject: workgroupMessages.decisionMailSubject(g.name),
+    });
     return { decisionId };
   });
 }

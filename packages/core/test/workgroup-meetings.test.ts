@@ -255,5 +255,11 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
     expect(proposal.every((n) => n.link === `/werkgroepen/${open.slug}/voorstellen/${p.id}`)).toBe(true);
     const mails = await t.db.select().from(outboxEmails).where(sql`${outboxEmails.textBody} like ${`%/voorstellen/${p.id}%`}`);
     expect(mails.length).toBe(proposal.length);
+    // Closing it tells the members what was decided, not the facilitator who closed it.
+    await closeProposal(await w.as.coordA(), open.slug, p.id, { outcome: "We drukken de folder in drie talen." });
+    const decided = (await told("workgroup_decision")).filter((n) => n.link.endsWith(p.id));
+    expect(decided.map((n) => n.userId)).toContain(w.users.memberB.id);
+    expect(decided.map((n) => n.userId)).not.toContain(w.users.coordA.id);
+    expect(decided[0].text).toContain("We drukken de folder in drie talen.");
   });
 });

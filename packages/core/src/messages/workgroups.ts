@@ -29,6 +29,8 @@ export const workgroupMessages = {
   // Proposals (workgroup-proposals.ts); `closesOn` already formatted (dd-mm-yyyy)
   proposalOpened: (author: string, group: string, title: string, closesOn: string) => `${author} legt de werkgroep ${group} een voorstel voor: "${title}". Reageer uiterlijk ${closesOn}.`,
   proposalMailSubject: (group: string) => `Wijkwerk: voorstel in ${group}`,
+  proposalClosed: (facilitator: string, group: string, title: string, outcome: string) => `${facilitator} heeft het voorstel "${title}" in ${group} afgesloten. Besluit: "${outcome}"`,
+  decisionMailSubject: (group: string) => `Wijkwerk: besluit in ${group}`,
 
   // The digest (workgroup-digest.ts); `periodStart` already formatted (dd-mm-yyyy). The mail, item and "more" line are rendered in SQL (sqlMessage).
   digestMailSubject: (frequency: "daily" | "weekly", periodStart: string) =>
