@@ -118,6 +118,32 @@ export type Scope =
   | { kind: "workgroup"; municipalityId: string; userId: string }
   | { kind: "partner"; municipalityId: string; partnerId: string; userId: string };
 
+/** The SQLSTATE of a PostgreSQL error, also when a driver or drizzle wrapped it (as its cause). */
+export function postgresErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a whole transaction again when PostgreSQL aborted it for a deadlock
+ * (40P01) or a serialization failure (40001), up to `tries` times in all.
+ * Safe because an aborted transaction wrote nothing: the next try starts
+ * from the committed state. For commands whose lock order cannot be fixed
+ * in advance (a card capture that books on its pot, then gathers the others).
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = postgresErrorCode(error);
+      if (attempt >= tries || (code !== "40P01" && code !== "40001")) throw error;
+    }
+  }
+}
+
 /**
  * Runs fn in one transaction as the restricted role app_user with the scope
  * set, so row-level security applies to every query inside: a forgotten

@@ -15,7 +15,7 @@
 // transactions list), in any order. The team card's row is locked first, so
 // all events of one card are applied one after the other.
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
+import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, retryOnDeadlock, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
 import Stripe from "stripe";
 import { amsterdamDay } from "./ledger-rules";
 import { bookCardMove } from "./spends";
@@ -113,7 +113,8 @@ export function verifyEvent(rawBody: string, signature: string | null, secrets: 
 
 /** Claims the event and runs fn with the card locked, all in one transaction; false when the event was processed before. */
 async function processEvent(db: Database, eventId: string, type: string, stripeCardId: string, fn: (tx: Tx, card: TeamCard) => Promise<Record<string, unknown> | void>): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  // A deadlock (a capture that gathers money from other pots meets another move) is tried again here rather than left to Stripe's redelivery.
+  return retryOnDeadlock(() => db.transaction(async (tx) => {
     const card = await lockCard(tx, stripeCardId);
     const claimed = await tx
       .insert(stripeEvents)
@@ -125,7 +126,7 @@ async function processEvent(db: Database, eventId: string, type: string, stripeC
     const outcome = await fn(tx, card);
     if (outcome) await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, eventId));
     return true;
-  });
+  }));
 }
 
 async function lockCard(tx: Tx, stripeCardId: string): Promise<TeamCard | null> {
@@ -143,7 +144,9 @@ interface Decision {
 
 async function decideAuthorization(db: Database, settings: StripeSettings, eventId: string, auth: Stripe.Issuing.Authorization, now: Date): Promise<Decision> {
   let decision: Decision = { approved: false, reason: "unknown_card" };
-  await db.transaction(async (tx) => {
+  // Stripe waits about two seconds for this answer: a deadlock is tried again at once instead of declining the payment.
+  await retryOnDeadlock(() => db.transaction(async (tx) => {
+    decision = { approved: false, reason: "unknown_card" };
     const card = await lockCard(tx, auth.card.id);
     const claimed = await tx
       .insert(stripeEvents)
@@ -164,7 +167,7 @@ async function decideAuthorization(db: Database, settings: StripeSettings, event
       if (!decision.approved && decision.reason) await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
     }
     await tx.update(stripeEvents).set({ outcome: decision }).where(eq(stripeEvents.id, eventId));
-  });
+  }));
   return decision;
 }
 
