@@ -7,7 +7,7 @@ import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
 import { and, eq, spendRequests, users } from "@wijkwerk/db";
 import { z } from "zod";
 import { clientIp, readableActiveTeam } from "~/context.server";
-import { SPEND_STATUSES, authenticateApiToken, isDomainError, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
+import { SPEND_STATUSES, asDomainError, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
 import type { getSpend } from "~/core.server";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
@@ -66,9 +66,10 @@ export async function apiHandler(fn: () => Promise<Response>): Promise<Response>
   } catch (e) {
     if (e instanceof Response) return e;
     if (e instanceof ForbiddenError) return apiError(403, "forbidden", domainErrorMessage("forbidden"));
-    if (isDomainError(e)) {
-      const fields = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
-      return apiError(e.status, e.code, domainErrorMessage(e.code), { fields });
+    const domain = asDomainError(e);
+    if (domain) {
+      const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      return apiError(domain.status, domain.code, domainErrorMessage(domain.code), { fields });
     }
     console.error(e);
     return apiError(500, "server_error", t.serverError);

@@ -1,7 +1,7 @@
 // Turns use-case errors into HTTP: 404 stays 404 (don't reveal), 403 forbidden,
 // validation errors go back to the form in Dutch.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { isDomainError } from "@wijkwerk/core";
+import { asDomainError } from "@wijkwerk/core";
 import type { SubmissionResult } from "@conform-to/react";
 import { domainErrorMessage } from "~/i18n/nl";
 
@@ -14,24 +14,26 @@ type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, st
 export async function runForForm<T>(reply: Reply, fn: () => Promise<T>, opts: { hideFields?: string[] } = {}): Promise<{ ok: true; value: T } | { ok: false; result: SubmissionResult<string[]>; status: number }> {
   try {
     return { ok: true, value: await fn() };
-  } catch (e) {
-    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
-    if (isDomainError(e)) {
+  } catch (caught) {
+    if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    const e = asDomainError(caught);
+    if (e) {
       if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
       // The privacy guard's message lists what was found (masked); other codes have a fixed Dutch text.
       const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map((c) => (c === e.code && e.detail ? e.detail : domainErrorMessage(c)))]));
       const hasFieldErrors = Object.keys(fieldErrors).length > 0;
       return { ok: false, status: e.status, result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }) };
     }
-    throw e;
+    throw caught;
   }
 }
 
-/** For loaders/actions outside forms: map domain errors to HTTP responses. */
-export function toHttpError(e: unknown): never {
-  if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
-  if (isDomainError(e)) throw new Response(domainErrorMessage(e.code), { status: e.status });
-  throw e;
+/** For loaders/actions outside forms: map domain errors (and refusals caused by a concurrent request) to HTTP responses. */
+export function toHttpError(caught: unknown): never {
+  if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+  const e = asDomainError(caught);
+  if (e) throw new Response(domainErrorMessage(e.code), { status: e.status });
+  throw caught;
 }
 
 /** The public address for links in e-mails: APP_URL when set (behind a proxy), else the request's origin. */
@@ -48,10 +50,11 @@ export function pageParam(request: Request): number {
 export async function runForMessage<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string; status: number }> {
   try {
     return { ok: true, value: await fn() };
-  } catch (e) {
-    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
-    if (isDomainError(e) && e.status !== 404 && e.status < 500) return { ok: false, message: domainErrorMessage(e.code), status: e.status };
-    return toHttpError(e);
+  } catch (caught) {
+    if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    const e = asDomainError(caught);
+    if (e && e.status !== 404 && e.status < 500) return { ok: false, message: domainErrorMessage(e.code), status: e.status };
+    return toHttpError(caught);
   }
 }
 

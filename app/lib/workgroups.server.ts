@@ -2,7 +2,7 @@
 // field errors (the privacy guard's own message for the text field), the
 // typed input is sent back, 404 stays 404 and forbidden becomes 403.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { DomainError, MAX_ATTACHMENT_BYTES, isDomainError, type WorkgroupFileInput } from "@wijkwerk/core";
+import { DomainError, MAX_ATTACHMENT_BYTES, asDomainError, type WorkgroupFileInput } from "@wijkwerk/core";
 import { data } from "@remix-run/node";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { readForm } from "~/lib/uploads.server";
@@ -21,11 +21,12 @@ export const formValues = (form: FormData, names: string[]) => Object.fromEntrie
 export async function runWorkgroupForm<T>(values: Record<string, string>, fn: () => Promise<T>, fieldMessages?: Record<string, string>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
   try {
     return { ok: true, value: await fn() };
-  } catch (e) {
-    if (e instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
-    if (!isDomainError(e) || e.status === 404 || e.status >= 500) {
-      if (isDomainError(e) && e.status === 404) throw new Response("Niet gevonden", { status: 404 });
-      throw e;
+  } catch (caught) {
+    if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    const e = asDomainError(caught);
+    if (!e || e.status === 404 || e.status >= 500) {
+      if (e?.status === 404) throw new Response("Niet gevonden", { status: 404 });
+      throw caught;
     }
     const fieldErrors: Record<string, string> = {};
     for (const [field, codes] of Object.entries(e.fieldErrors)) {

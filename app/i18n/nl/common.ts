@@ -104,6 +104,7 @@ export const domainErrors: Record<string, string> = {
   payment_exceeds_approved: "De betaling mag niet hoger zijn dan het goedgekeurde bedrag.",
   settlement_exceeds_paid: "Het werkelijke bedrag mag niet hoger zijn dan het betaalde bedrag.",
   budget_year_taken: "Voor dit jaar bestaat al een budget.",
+  concurrent_change: "Iemand anders wijzigde dit tegelijk met jou, of maakte hetzelfde al aan. Er is niets opgeslagen: vernieuw de pagina en probeer het opnieuw.",
   last_admin: "Er moet minstens één functioneel beheerder overblijven.",
   attachment_empty: "Kies een bestand om toe te voegen.",
   attachment_too_large: "Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.",

@@ -5,10 +5,10 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, partnerOrganisations, sql, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { fieldDiff, isUniqueIndexViolation, notFoundUnlessUuid, slugSchema } from "./admin-teams";
+import { fieldDiff, notFoundUnlessUuid, slugSchema } from "./admin-teams";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 
 export const FUNDING_TYPES = ["subsidy", "service_agreement", "municipality"] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];

@@ -6,7 +6,7 @@ import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwe
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 
 /** Lowercase letters, digits and single hyphens between them (used in URLs). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,15 +71,6 @@ export function fieldDiff<T extends Record<string, unknown>>(before: T, after: P
     if (JSON.stringify(old) !== JSON.stringify(next)) diff[key] = [old, next];
   }
   return diff;
-}
-
-/** A unique-index violation (also when wrapped by drizzle), optionally on a given index. */
-export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean {
-  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const c = cur as { code?: string; constraint_name?: string; constraint?: string };
-    if (c.code === "23505") return !constraint || c.constraint_name === constraint || c.constraint === constraint;
-  }
-  return false;
 }
 
 function parse(raw: TeamInput) {

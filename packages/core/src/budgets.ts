@@ -5,7 +5,7 @@ import { and, asc, budgetBalances, budgets, eq, returnNorms, withScope, type Tx 
 import { z } from "zod";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 import { postingsFor } from "./ledger-rules";
 import { createBudgetPots, postMoneyMove } from "./ledger-post";
 
@@ -30,14 +30,18 @@ export async function createBudget(ctx: UseCaseContext, raw: z.input<typeof budg
   const parsed = budgetInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
+  const yearTaken = () => new DomainError("budget_year_taken", 409, { year: ["budget_year_taken"] });
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [taken] = await tx.select({ id: budgets.id }).from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, v.year)));
-    if (taken) throw new DomainError("budget_year_taken", 409, { year: ["budget_year_taken"] });
+    if (taken) throw yearTaken();
     const [b] = await tx.insert(budgets).values({ municipalityId, year: v.year, name: v.name, approvalThresholdCents: v.approvalThresholdCents, evaluationAfterMonths: v.evaluationAfterMonths }).returning({ id: budgets.id });
     await createBudgetPots(tx, { id: b.id, municipalityId });
     await fundBudget(tx, ctx, b.id, v.amountCents);
     await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "budget.created", objectType: "budget", objectId: b.id, meta: ctx.meta, data: { year: v.year, amountCents: v.amountCents } });
     return b;
+  }).catch((e) => {
+    // Two controllers creating the same year at once: the second meets the unique index, and hears what the check above would have said.
+    throw isUniqueIndexViolation(e, "budgets_municipality_year") ? yearTaken() : e;
   });
 }
 
@@ -66,10 +70,11 @@ export async function saveNorm(ctx: UseCaseContext, normId: string | null, raw: 
   const parsed = normInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
+  const codeTaken = () => new DomainError("slug_taken", 409, { code: ["slug_taken"] });
   return withScope(ctx.db, ctx.scope, async (tx) => {
     if (!normId) {
       const [dup] = await tx.select({ id: returnNorms.id }).from(returnNorms).where(and(eq(returnNorms.municipalityId, municipalityId), eq(returnNorms.code, v.code)));
-      if (dup) throw new DomainError("slug_taken", 409, { code: ["slug_taken"] });
+      if (dup) throw codeTaken();
       const [n] = await tx.insert(returnNorms).values({ ...v, municipalityId }).returning({ id: returnNorms.id });
       await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "norm.created", objectType: "return_norm", objectId: n.id, meta: ctx.meta, data: v });
       return n;
@@ -80,5 +85,7 @@ export async function saveNorm(ctx: UseCaseContext, normId: string | null, raw: 
     await tx.update(returnNorms).set(changes).where(eq(returnNorms.id, normId));
     await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "norm.updated", objectType: "return_norm", objectId: normId, meta: ctx.meta, data: { before: { amountCents: before.amountCents, source: before.source, active: before.active }, after: changes } });
     return { id: normId };
+  }).catch((e) => {
+    throw isUniqueIndexViolation(e, "return_norms_municipality_code") ? codeTaken() : e;
   });
 }

@@ -1,7 +1,9 @@
 // One typed error for use cases: an HTTP status and a code that the app
 // translates into a Dutch message (app/i18n/nl.ts). Never a stack trace to users.
+import { postgresErrorCode } from "@wijkwerk/db";
 import type { ZodError } from "zod";
 export type ErrorCode =
+  | "concurrent_change"
   | "not_found"
   | "forbidden"
   | "invalid_input"
@@ -112,4 +114,27 @@ export const invalidInput = (error: ZodError) => new DomainError("invalid_input"
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
+}
+
+/** A unique-index violation (also when wrapped by drizzle), optionally on a given index. */
+export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const c = cur as { code?: string; constraint_name?: string; constraint?: string };
+    if (c.code === "23505") return !constraint || c.constraint_name === constraint || c.constraint === constraint;
+  }
+  return false;
+}
+
+/**
+ * The error as a DomainError, when it is one or when PostgreSQL refused a
+ * write that a concurrent request caused rather than the input: two people
+ * creating the same thing at once (a unique index the use case had checked
+ * a moment before), a deadlock, a serialization failure. Those become
+ * "concurrent_change" (409, "try again") instead of a server error. Null for
+ * anything else (a real fault: logged and a 500).
+ */
+export function asDomainError(e: unknown): DomainError | null {
+  if (e instanceof DomainError) return e;
+  const code = postgresErrorCode(e);
+  return code === "23505" || code === "40P01" || code === "40001" ? new DomainError("concurrent_change", 409) : null;
 }

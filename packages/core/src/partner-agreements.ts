@@ -6,11 +6,11 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { agreementContributions, and, asc, eq, partnerAgreements, partnerOrganisations, queryRows, sql, teams, withScope } from "@wijkwerk/db";
 import { z } from "zod";
-import { isUniqueIndexViolation, notFoundUnlessUuid } from "./admin-teams";
+import { notFoundUnlessUuid } from "./admin-teams";
 import { FUNDING_TYPES, type FundingType } from "./admin-partners";
 import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 
 /**
  * The disciplines of the teams (DOMAIN.md §3). Stored as these Dutch names,
