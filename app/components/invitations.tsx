@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/format";
 import { ConfirmSubmit, Pagination } from "./confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "./form";
 import type { SubmissionResult } from "@conform-to/react";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.invitationsPage;
 
@@ -34,16 +35,8 @@ export function InvitationForm(props: { actionData?: InvitationActionData; roles
   return (
     <section aria-labelledby="invite-title" className="card max-w-xl">
       <h2 id="invite-title">{t.formTitle}</h2>
-      {props.actionData?.sentTo ? (
-        <p role="status" className="alert alert-success">
-          {t.sent(props.actionData.sentTo)}
-        </p>
-      ) : null}
-      {props.actionData?.revoked ? (
-        <p role="status" className="alert alert-success">
-          {t.revoked}
-        </p>
-      ) : null}
+      {props.actionData?.sentTo ? <SuccessNotice>{t.sent(props.actionData.sentTo)}</SuccessNotice> : null}
+      {props.actionData?.revoked ? <SuccessNotice>{t.revoked}</SuccessNotice> : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
         <FormErrors errors={form.errors} id={form.errorId} />
@@ -128,11 +121,7 @@ export function ProposalList(props: { rows: { id: string; email: string; name: s
     <section aria-labelledby="proposals-title" className="space-y-3">
       <h2 id="proposals-title">{p.title}</h2>
       <p>{p.intro}</p>
-      {last?.outcome ? (
-        <p role="status" className="alert alert-success">
-          {last.outcome === "confirmed" ? p.confirmed(last.email) : p.declined(last.email)}
-        </p>
-      ) : null}
+      {last?.outcome ? <SuccessNotice>{last.outcome === "confirmed" ? p.confirmed(last.email) : p.declined(last.email)}</SuccessNotice> : null}
       {props.rows.length === 0 ? (
         <p className="card">{p.empty}</p>
       ) : (

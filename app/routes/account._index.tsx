@@ -5,6 +5,7 @@ import { requireUser, requireWorkgroupContext } from "~/context.server";
 import { getDigestPreference, isDomainError, mfaStatus, roleNames, setDigestPreference } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
+import { SuccessNotice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [{ title: `${nl.account.title} – ${nl.common.appName}` }];
 
@@ -46,11 +47,7 @@ export default function AccountPage() {
   return (
     <div className="max-w-2xl space-y-4">
       <h1>{nl.account.title}</h1>
-      {params.get("gedaan") === "digest" ? (
-        <p role="status" className="alert alert-success">
-          {nl.account.digestSaved}
-        </p>
-      ) : null}
+      {params.get("gedaan") === "digest" ? <SuccessNotice>{nl.account.digestSaved}</SuccessNotice> : null}
       <dl className="card grid grid-cols-[10rem_1fr] gap-2">
         <dt className="font-semibold">{nl.account.name}</dt>
         <dd>{user.name}</dd>

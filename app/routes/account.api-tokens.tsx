@@ -13,6 +13,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.api.tokens;
 
@@ -80,11 +81,7 @@ export default function ApiTokensPage() {
       <p>
         {t.docsHint} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
       </p>
-      {params.get("ingetrokken") ? (
-        <p role="status" className="alert alert-success">
-          {t.revoked}
-        </p>
-      ) : null}
+      {params.get("ingetrokken") ? <SuccessNotice>{t.revoked}</SuccessNotice> : null}
       {created ? (
         <section aria-labelledby="token-created" className="alert alert-success space-y-2">
           <h2 id="token-created" ref={createdRef} tabIndex={-1}>

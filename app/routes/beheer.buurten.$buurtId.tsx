@@ -12,6 +12,7 @@ import { getBuurt, listTeamOptions, reassignBuurt } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.buurt.name ?? t.title} – ${nl.common.appName}` }];
@@ -52,16 +53,8 @@ export default function AdminBuurt() {
           {t.residents}: {formatNumber(buurt.residents)}
         </p>
       ) : null}
-      {params.get("verplaatst") ? (
-        <p role="status" className="alert alert-success">
-          {t.reassigned}
-        </p>
-      ) : null}
-      {params.get("nieuw") ? (
-        <p role="status" className="alert alert-success">
-          {t.created(buurt.name)}
-        </p>
-      ) : null}
+      {params.get("verplaatst") ? <SuccessNotice>{t.reassigned}</SuccessNotice> : null}
+      {params.get("nieuw") ? <SuccessNotice>{t.created(buurt.name)}</SuccessNotice> : null}
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history">{t.historyTitle}</h2>
         <div className="card overflow-x-auto">

@@ -14,6 +14,7 @@ import { addMembership, getUser, grantScopeRole, listPartnerOptions, listTeamOpt
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.usersAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t.title} – ${nl.common.appName}` }];
@@ -100,11 +101,7 @@ export default function AdminUser() {
       <p>
         {user.email} · {user.isActive ? t.active : t.inactive} · {t.mfa}: {user.totpEnabledAt ? t.yes : t.no}
       </p>
-      {done && t.done[done] ? (
-        <p role="status" className="alert alert-success">
-          {t.done[done]}
-        </p>
-      ) : null}
+      {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
       {actionData?.message ? (
         <p role="alert" className="alert alert-error">
           {actionData.message}

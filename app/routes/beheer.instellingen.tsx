@@ -12,6 +12,7 @@ import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSett
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminSettings;
 
@@ -70,11 +71,7 @@ export default function AdminSettings() {
     <div className="max-w-2xl space-y-4">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {actionData?.saved ? (
-        <p role="status" className="alert alert-success">
-          {actionData.changed > 0 ? t.saved : t.unchanged}
-        </p>
-      ) : null}
+      {actionData?.saved ? <SuccessNotice>{actionData.changed > 0 ? t.saved : t.unchanged}</SuccessNotice> : null}
       <Form method="post" className="card" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <fieldset className="field" aria-describedby={[hintId, roleField.errors?.length ? roleField.errorId : null].filter(Boolean).join(" ")}>

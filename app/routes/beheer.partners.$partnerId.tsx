@@ -11,6 +11,7 @@ import { FUNDING_TYPES, SLUG_MAX_LENGTH, SLUG_PATTERN, createPartner, getPartner
 import { formatDate, formatHours } from "~/lib/format";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminPartners;
 const NEW = "nieuw";
@@ -63,11 +64,7 @@ export default function AdminPartner() {
         <Link to="/beheer/partners">{t.backToList}</Link>
       </p>
       <h1>{partner ? t.editTitle(partner.name) : t.newTitle}</h1>
-      {actionData?.saved ? (
-        <p role="status" className="alert alert-success">
-          {actionData.changed > 0 ? t.saved : t.unchanged}
-        </p>
-      ) : null}
+      {actionData?.saved ? <SuccessNotice>{actionData.changed > 0 ? t.saved : t.unchanged}</SuccessNotice> : null}
       {partner ? (
         <p>
           {t.staff}: {partner.staffCount}
@@ -96,11 +93,7 @@ function Agreements({ partnerId, agreements, notice }: { partnerId: string; agre
           {a.newAgreement}
         </Link>
       </div>
-      {notice ? (
-        <p role="status" className="alert alert-success">
-          {notice === "opgeslagen" ? a.saved : a.deleted}
-        </p>
-      ) : null}
+      {notice ? <SuccessNotice>{notice === "opgeslagen" ? a.saved : a.deleted}</SuccessNotice> : null}
       <p>{a.intro}</p>
       {agreements.length === 0 ? <p className="card">{a.empty}</p> : null}
       {agreements.map((ag) => (

@@ -6,6 +6,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { listPartners } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminPartners;
 
@@ -24,11 +25,7 @@ export default function AdminPartners() {
     <div className="space-y-4">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {created ? (
-        <p role="status" className="alert alert-success">
-          {t.created(created.name)}
-        </p>
-      ) : null}
+      {created ? <SuccessNotice>{t.created(created.name)}</SuccessNotice> : null}
       <p>
         <Link to="/beheer/partners/nieuw" className="btn">
           {t.newPartner}

@@ -10,6 +10,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminTeams;
 const NEW = "nieuw";
@@ -66,11 +67,7 @@ export default function AdminTeam() {
         <Link to="/beheer/teams">{t.backToList}</Link>
       </p>
       <h1>{team ? t.editTitle(team.name) : t.newTitle}</h1>
-      {actionData?.saved ? (
-        <p role="status" className="alert alert-success">
-          {actionData.changed > 0 ? t.saved : t.unchanged}
-        </p>
-      ) : null}
+      {actionData?.saved ? <SuccessNotice>{actionData.changed > 0 ? t.saved : t.unchanged}</SuccessNotice> : null}
       {team ? (
         <dl className="flex gap-6">
           <div>

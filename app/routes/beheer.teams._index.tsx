@@ -7,6 +7,7 @@ import { listTeams } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminTeams;
 
@@ -29,11 +30,7 @@ export default function AdminTeams() {
     <div className="space-y-4">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {created ? (
-        <p role="status" className="alert alert-success">
-          {t.created(created.name)}
-        </p>
-      ) : null}
+      {created ? <SuccessNotice>{t.created(created.name)}</SuccessNotice> : null}
       <p>
         <Link to="/beheer/teams/nieuw" className="btn">
           {t.newTeam}

@@ -18,6 +18,7 @@ import { nl } from "~/i18n/nl";
 import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workbudget.detail;
 
@@ -162,11 +163,7 @@ export default function ControllerSpend() {
       <p className="flex flex-wrap items-center gap-3">
         <StatusBadge status={d.spend.status} /> <span>{d.teamName}</span> <span>{formatMoney(d.spend.amountCents)}</span>
       </p>
-      {done && t.done[done] ? (
-        <p role="status" className="alert alert-success">
-          {t.done[done]}
-        </p>
-      ) : null}
+      {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
 
       <section aria-labelledby="decide-title" className="space-y-4">
         <h2 id="decide-title">{t.actionsTitle}</h2>

@@ -13,6 +13,7 @@ import { createBudget, listBudgets } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workbudget.budgets;
 const d = nl.workbudget.detail;
@@ -72,11 +73,7 @@ export default function Budgets() {
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {done && t.done[done] ? (
-        <p role="status" className="alert alert-success">
-          {t.done[done]}
-        </p>
-      ) : null}
+      {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
       <DataTable
         id="budgets"
         caption={t.caption}

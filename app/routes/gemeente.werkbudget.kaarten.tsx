@@ -13,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
+import { SuccessNotice } from "~/components/notice";
 
 const c = nl.cards;
 export const meta: MetaFunction = () => [{ title: `${c.adminTitle} – ${nl.common.appName}` }];
@@ -116,11 +117,7 @@ export default function TeamCardsAdmin() {
       <p>
         <Link to="/gemeente/werkbudget/afstemming">{c.navRecon}</Link>
       </p>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done === "aangevraagd" ? c.requested : c.saved}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done === "aangevraagd" ? c.requested : c.saved}</SuccessNotice> : null}
       {mode !== "stripe_issuing" ? <p className="card">{c.off}</p> : teams.map((row) => <CardRow key={row.team.id} row={row} lastResult={actionData && actionData.id === (row.card?.id ?? row.team.id) ? actionData.result : undefined} />)}
     </div>
   );

@@ -13,6 +13,7 @@ import { listNorms, saveNorm } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workbudget.norms;
 const d = nl.workbudget.detail;
@@ -73,11 +74,7 @@ export default function Norms() {
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {done && t.done[done] ? (
-        <p role="status" className="alert alert-success">
-          {t.done[done]}
-        </p>
-      ) : null}
+      {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
       <DataTable
         id="norms"
         caption={t.caption}

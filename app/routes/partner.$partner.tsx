@@ -12,6 +12,7 @@ import { ACTIVITY_KINDS, listMyActionItems, listProposals, partnerDashboard, par
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` }];
 
@@ -54,11 +55,7 @@ function ProposalSection({ teams, proposals }: { teams: { id: string; name: stri
       <div className="card max-w-xl">
         <h2 id="proposal-title">{pp.title}</h2>
         <p>{pp.intro}</p>
-        {actionData?.sent ? (
-          <p role="status" className="alert alert-success">
-            {pp.sent(actionData.sent.email, actionData.sent.team)}
-          </p>
-        ) : null}
+        {actionData?.sent ? <SuccessNotice>{pp.sent(actionData.sent.email, actionData.sent.team)}</SuccessNotice> : null}
         <Form method="post" {...getFormProps(form)}>
           <FormErrors errors={form.errors} id={form.errorId} />
           <SelectField field={fields.teamId} label={pp.team} options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder={pp.chooseTeam} />

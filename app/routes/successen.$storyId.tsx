@@ -11,6 +11,7 @@ import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";
 import { runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.stories;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -47,11 +48,7 @@ export default function Story() {
       <p>
         <Link to="/successen">{t.back}</Link>
       </p>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <StoryCard story={story} headingLevel={1} link={false} />
       {edited ? <p className="hint">{t.edited(formatDateTime(story.updatedAt))}</p> : null}
       {story.can.update || story.can.delete ? (

@@ -11,6 +11,7 @@ import { listStories } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { pageParam, toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.stories;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -38,11 +39,7 @@ export default function Wall() {
     <div className="max-w-3xl space-y-4">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p className="flex flex-wrap gap-4">
         {canCreate ? (
           <Link to="/successen/nieuw" className="btn">

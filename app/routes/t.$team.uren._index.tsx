@@ -12,6 +12,7 @@ import { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration }
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.timeRegistration;
 
@@ -79,11 +80,7 @@ export default function TimeRegistrationPage() {
         {week.nextWeek ? <Link to={`${base}?week=${week.nextWeek}`}>{t.nextWeek}</Link> : null}
       </nav>
       <p>{t.intro}</p>
-      {savedTotal !== null && !actionData ? (
-        <p role="status" className="alert alert-success">
-          {t.saved(formatHours(Number(savedTotal)))}
-        </p>
-      ) : null}
+      {savedTotal !== null && !actionData ? <SuccessNotice>{t.saved(formatHours(Number(savedTotal)))}</SuccessNotice> : null}
       <p className="hint">
         {week.source === "saved" ? t.savedBefore : week.source === "previous" ? t.prefilledPrevious : week.source === "contract" ? t.prefilledContract(formatHours(week.contractedHours)) : null}
       </p>

@@ -18,6 +18,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.spends;
 const e = t.evaluation;
@@ -222,11 +223,7 @@ export default function SpendDetail() {
         <h2>{t.detail.title(reference)}</h2>
         <StatusBadge status={spend.status} />
       </div>
-      {done && t.detail.done[done] ? (
-        <p role="status" className="alert alert-success">
-          {t.detail.done[done]}
-        </p>
-      ) : null}
+      {done && t.detail.done[done] ? <SuccessNotice>{t.detail.done[done]}</SuccessNotice> : null}
       {actionData?.message ? (
         <div role="alert" className="alert alert-error">
           <p>{actionData.message}</p>

@@ -11,6 +11,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.questions;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -54,11 +55,7 @@ export default function Question() {
       <p>
         <Link to="/vragen">{t.back}</Link>
       </p>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <article className="card space-y-2" aria-labelledby="vraag-titel">
         <h1 id="vraag-titel">{question.title}</h1>
         <p className="hint">

@@ -14,6 +14,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
 import { formValues, readPostForm, runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workgroups;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? t.title} – ${nl.common.appName}` }];
@@ -110,11 +111,7 @@ export default function Workgroup() {
         <Link to="/werkgroepen">{nl.common.back}</Link>
       </p>
       <h1>{group.name}</h1>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p>
         <span className="badge">{group.isOpen ? t.open : t.closed}</span>
         {group.myRole ? <span className="badge ml-2">{t.roles[group.myRole]}</span> : group.requested ? <span className="badge ml-2">{t.requested}</span> : null}

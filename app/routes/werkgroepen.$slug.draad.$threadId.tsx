@@ -13,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, readPostForm, runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workgroups;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -95,11 +96,7 @@ export default function Thread() {
       <p>
         <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
       </p>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <Post post={thread} heading={thread.html === null ? t.hiddenThread : (thread.title ?? "")} canModerate={can.moderate} failedHide={failedHide} slug={group.slug} />
       <section aria-labelledby="reacties" className="space-y-3">
         <h2 id="reacties">{t.replies(replies.length)}</h2>

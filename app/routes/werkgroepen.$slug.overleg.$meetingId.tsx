@@ -13,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.meetings;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -79,11 +80,7 @@ export default function Meeting() {
         <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
       </p>
       <h1>{t.title(when(meeting))}</h1>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       {failedIntent === "toggle" ? <FormError message={failed?.formError} /> : null}
 
       {editOpen ? (

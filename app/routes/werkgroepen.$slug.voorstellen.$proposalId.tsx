@@ -12,6 +12,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { SuccessNotice } from "~/components/notice";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -61,11 +62,7 @@ export default function Proposal() {
         <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
       </p>
       <h1>{proposal.title}</h1>
-      {done ? (
-        <p role="status" className="alert alert-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p>
         <span className="badge">{proposal.open ? t.openUntil(formatDate(proposal.closesOn)) : proposal.closedAt ? t.closed : t.list.awaiting}</span>
       </p>
