@@ -85,6 +85,33 @@ async function loadMeeting(tx: Tx, g: WorkgroupRow, meetingId: string, lock = fa
   return m;
 }
 
+type MeetingRow = typeof workgroupMeetings.$inferSelect;
+
+/**
+ * The frame of every change at an existing meeting: the input checked, one
+ * transaction in the workgroup scope, the group readable, the actor allowed
+ * to update its meetings, and the meeting of that group (locked when the
+ * change rewrites the meeting itself).
+ */
+async function changeMeeting<S extends z.ZodTypeAny, T>(
+  ctx: UseCaseContext,
+  slug: string,
+  meetingId: string,
+  schema: S,
+  raw: unknown,
+  opts: { lock?: boolean },
+  change: (tx: Tx, g: WorkgroupRow, m: MeetingRow, input: z.output<S>) => Promise<T>,
+): Promise<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
+    const g = await loadReadableWorkgroup(tx, ctx, slug);
+    ForbiddenError.from(ctx.ability).throwUnlessCan("update", meetingSubject(g));
+    const m = await loadMeeting(tx, g, meetingId, opts.lock);
+    return change(tx, g, m, parsed.data);
+  });
+}
+
 /** The id of a handbook page of this group by slug, or a field error. */
 export async function handbookPageIdOf(tx: Tx, g: WorkgroupRow, slug: string | undefined, field: string): Promise<string | null> {
   if (!slug) return null;
@@ -207,13 +234,7 @@ async function guardMeetingTexts(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, i
 }
 
 export async function updateMeeting(ctx: UseCaseContext, slug: string, meetingId: string, raw: unknown) {
-  const parsed = meetingInput.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data;
-  return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
-    const g = await loadReadableWorkgroup(tx, ctx, slug);
-    ForbiddenError.from(ctx.ability).throwUnlessCan("update", meetingSubject(g));
-    const m = await loadMeeting(tx, g, meetingId, true);
+  return changeMeeting(ctx, slug, meetingId, meetingInput, raw, { lock: true }, async (tx, g, m, input) => {
     await guardMeetingTexts(tx, ctx, g, m.id, input);
     await tx
       .update(workgroupMeetings)
@@ -273,13 +294,7 @@ export async function getMeeting(ctx: UseCaseContext, slug: string, meetingId: s
 // ── Decisions and action items at a meeting ────────────────────────────────
 
 export async function addMeetingDecision(ctx: UseCaseContext, slug: string, meetingId: string, raw: unknown) {
-  const parsed = decisionInput.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data;
-  return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
-    const g = await loadReadableWorkgroup(tx, ctx, slug);
-    ForbiddenError.from(ctx.ability).throwUnlessCan("update", meetingSubject(g));
-    const m = await loadMeeting(tx, g, meetingId);
+  return changeMeeting(ctx, slug, meetingId, decisionInput, raw, {}, async (tx, g, m, input) => {
     const handbookPageId = await handbookPageIdOf(tx, g, input.handbookPage, "handbookPage");
     const id = crypto.randomUUID();
     await guardPersonalData(tx, ctx, { text: input.text, field: "text", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_decision", objectId: id, workgroupId: g.id });
@@ -289,13 +304,7 @@ export async function addMeetingDecision(ctx: UseCaseContext, slug: string, meet
 }
 
 export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId: string, raw: unknown) {
-  const parsed = actionItemInput.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data;
-  return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
-    const g = await loadReadableWorkgroup(tx, ctx, slug);
-    ForbiddenError.from(ctx.ability).throwUnlessCan("update", meetingSubject(g));
-    const m = await loadMeeting(tx, g, meetingId);
+  return changeMeeting(ctx, slug, meetingId, actionItemInput, raw, {}, async (tx, g, m, input) => {
     const members = await activeMembers(tx, g);
     if (!members.some((x) => x.userId === input.ownerId)) throw new DomainError("action_owner_not_member", 400, { ownerId: ["action_owner_not_member"] });
     const id = crypto.randomUUID();
