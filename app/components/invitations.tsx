@@ -8,7 +8,7 @@ import { formatDate } from "~/lib/format";
 import { ConfirmSubmit, Pagination } from "./confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "./form";
 import type { SubmissionResult } from "@conform-to/react";
-import { SuccessNotice } from "~/components/notice";
+import { SuccessNotice } from "./notice";
 
 const t = nl.invitationsPage;
 
