@@ -168,7 +168,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "The step was taken (or replayed for the same Idempotency-Key).", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("TransitionResult") } } } } },
             "400": errorResponse("Invalid body (`invalid_input`, `invalid_json`, `comment_required`, `spend_incomplete`, `payment_exceeds_approved`, `settlement_exceeds_paid`), with `fields`."),
-            "409": errorResponse("Not allowed from the current status (`spend_invalid_transition`), `insufficient_budget`, `second_approver_required`, `idempotency_conflict`."),
+            "409": errorResponse("Not allowed from the current status (`spend_invalid_transition`), `insufficient_budget`, `second_approver_required`, `idempotency_conflict`, `concurrent_change` (a concurrent request got there first; nothing was written — try again)."),
             "413": errorResponse("Body larger than 64 KB (`body_too_large`)."),
             "415": errorResponse("Body is not JSON (`unsupported_media_type`)."),
             ...commonErrors,
