@@ -75,8 +75,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
  * sends each query with parameters in two round trips (Parse + Describe,
  * wait, then Bind + Execute), and PostgreSQL parses and plans it each time.
  * With named statements, cached per connection by their text (bounded: the
- * app's queries are built from code, values are parameters), a query is one
- * round trip and parsed once per connection (docs/benchmarks.md). Queries
+ * app's queries are built from code, values are parameters; and postgres.js
+ * replaces each connection after 30–60 minutes, its statements with it), a
+ * query is one round trip and parsed once per connection (docs/benchmarks.md). Queries
  * without parameters stay on the simple protocol (multi-statement scripts
  * such as migrations).
  */
