@@ -289,6 +289,6 @@ export const search = {
   button: "Zoeken",
   results: (n: number, q: string) => (n === 1 ? `1 resultaat voor ‘${q}’` : `${n} resultaten voor ‘${q}’`),
   none: (q: string) => `Niets gevonden voor ‘${q}’. Probeer een ander woord.`,
-  kinds: { workgroup: "Werkgroep", post: "Bericht", handbook: "Handboek", meeting: "Overleg", proposal: "Voorstel", decision: "Besluit", story: "Succesverhaal", question: "Kennisvraag", answer: "Antwoord op kennisvraag" } as Record<string, string>,
+  kinds: { workgroup: "Werkgroep", post: "Bericht", handbook: "Handboek", meeting: "Overleg", proposal: "Voorstel", decision: "Besluit", story: "Succesverhaal", question: "Kennisvraag", answer: "Antwoord op kennisvraag", file: "Bestand" } as Record<string, string>,
   cityHandbook: "Stedelijk handboek",
 };

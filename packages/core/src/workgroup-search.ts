@@ -1,7 +1,8 @@
 // Search across everything the user may see in the workgroups: groups
 // (name, description), posts (not hidden), handbook pages, meetings (agenda,
 // notes), proposals (with their outcome), decisions, success stories,
-// knowledge questions and their answers. PostgreSQL
+// knowledge questions and their answers, and the names of files on posts
+// (the files' contents are not read: PDFs and images carry no text we index). PostgreSQL
 // full-text search with the 'dutch' configuration (Snowball stemming:
 // "schulden" finds "schuld"), ranked with ts_rank, with ts_headline
 // snippets. RLS decides what is searched: a closed group's posts never come
@@ -19,7 +20,7 @@ export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_STOP = "\uE001";
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export type SearchHitKind = "workgroup" | "post" | "handbook" | "meeting" | "proposal" | "decision" | "story" | "question" | "answer";
+export type SearchHitKind = "workgroup" | "post" | "handbook" | "meeting" | "proposal" | "decision" | "story" | "question" | "answer" | "file";
 
 export interface SearchHit {
   kind: SearchHitKind;
@@ -66,6 +67,15 @@ export async function searchWorkgroups(ctx: UseCaseContext, rawQuery: string, op
         from workgroup_posts p join workgroups g on g.id = p.workgroup_id
           left join workgroup_posts t on t.id = p.parent_id, query
         where p.search @@ query.tsq and p.hidden_at is null and (t.id is null or t.hidden_at is null)
+        union all
+        -- A file by its name ("draaiboek-schuldhulp.pdf" finds "schuldhulp"): separators become spaces before stemming.
+        -- RLS hides a hidden post's files from all but its facilitators; the post's own check keeps them out of search for everyone.
+        select 'file', f.file_name, g.name, '/werkgroepen/' || g.slug || '/draad/' || coalesce(fp.parent_id, fp.id) || '#bericht-' || fp.id,
+               ts_rank(to_tsvector('dutch', regexp_replace(f.file_name, '[-_.]+', ' ', 'g')), query.tsq), regexp_replace(f.file_name, '[-_.]+', ' ', 'g')
+        from workgroup_attachments f join workgroup_posts fp on fp.id = f.post_id join workgroups g on g.id = f.workgroup_id
+          left join workgroup_posts ft on ft.id = fp.parent_id, query
+        where f.deleted_at is null and to_tsvector('dutch', regexp_replace(f.file_name, '[-_.]+', ' ', 'g')) @@ query.tsq
+          and fp.hidden_at is null and (ft.id is null or ft.hidden_at is null)
         union all
         select 'handbook', h.title, g.name,
                case when g.id is null then '/handboek/' || h.slug else '/werkgroepen/' || g.slug || '/handboek/' || h.slug end,

@@ -12,6 +12,7 @@ import { readWorkgroupAttachment, removeWorkgroupAttachment } from "../src/workg
 import { duePeriods, getDigestPreference, sendDueDigests, setDigestPreference } from "../src/workgroup-digest";
 import { addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup } from "../src/workgroup-membership";
 import { createPost, getThread, hidePost } from "../src/workgroup-posts";
+import { searchWorkgroups } from "../src/workgroup-search";
 import { createWorkgroup, getWorkgroup, joinWorkgroup, workgroupScope } from "../src/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
@@ -210,6 +211,17 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.coord), open.slug, openFileId))).toBe("ok");
       expect((await getThread(await w.as(w.users.daan), open.slug, p.id)).thread.attachments).toEqual([]);
       expect((await getThread(await w.as(w.users.coord), open.slug, p.id)).thread.attachments).toHaveLength(1);
+    });
+
+    it("search finds files by name (stemmed), only where the user may read them; not removed files nor those of hidden posts", async () => {
+      const post = await createPost(await w.as(w.users.bram), closed.slug, { title: "Draaiboek", body: "Het nieuwe draaiboek." }, { files: [{ fileName: "draaiboek_schuldhulpverleningen-2030.pdf", bytes: PDF }] });
+      const found = (await searchWorkgroups(await w.as(w.users.coord), "schuldhulpverlening")).items.filter((i) => i.kind === "file");
+      expect(found).toEqual([expect.objectContaining({ title: "draaiboek_schuldhulpverleningen-2030.pdf", groupName: "Cliëntondersteuning", link: `/werkgroepen/${closed.slug}/draad/${post.id}#bericht-${post.id}` })]);
+      // Daan is not in the closed group: its files are not his to find.
+      expect((await searchWorkgroups(await w.as(w.users.daan), "schuldhulpverlening")).items.filter((i) => i.kind === "file")).toEqual([]);
+      // The removed report and the hidden post's list of vacancies are found by nobody, facilitators included.
+      expect((await searchWorkgroups(await w.as(w.users.coord), "verslag")).items.filter((i) => i.kind === "file")).toEqual([]);
+      expect((await searchWorkgroups(await w.as(w.users.coord), "vacatures")).items.filter((i) => i.kind === "file")).toEqual([]);
     });
   });
 
