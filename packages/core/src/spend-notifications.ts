@@ -30,7 +30,6 @@ const WHO_ACTS_NEXT: Partial<Record<SpendStatus, { audience: Audience; kind: str
   settled: [{ audience: "author", kind: "evaluate" }],
 };
 
-
 export interface StepNotice {
   spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string };
   status: SpendStatus;
