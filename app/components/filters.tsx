@@ -3,6 +3,7 @@
 // error when the filters were refused, and "Toepassen" / "Wissen".
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Field, SelectField } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 
 const t = nl.workbudget.filters;
@@ -32,30 +33,17 @@ export function FilterForm(props: { id: string; invalid: boolean; clearTo: strin
   );
 }
 
-/** A select of a filter form; the key makes it show the URL's value again after a client-side navigation. */
-export function FilterSelect(props: { id: string; name: string; label: ReactNode; value: string; options: { value: string | number; label: ReactNode }[]; anyLabel?: ReactNode }) {
-  const { id, name, label, value, options, anyLabel } = props;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} className="input" key={`${name}-${value}`}>
-        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/**
+ * A select and a date of a filter form: the plain labelled fields of the app
+ * (components/workgroups.tsx), showing the URL's value. The key remounts
+ * them after a client-side navigation, so they show the new URL's value.
+ */
+export function FilterSelect(props: { id: string; name: string; label: ReactNode; value: string; options: { value: string; label: string }[]; anyLabel?: string }) {
+  const { value, anyLabel, ...field } = props;
+  return <SelectField key={`${props.name}-${value}`} {...field} defaultValue={value} placeholder={anyLabel} />;
 }
 
 export function FilterDate(props: { id: string; name: string; label: ReactNode; value: string }) {
-  const { id, name, label, value } = props;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="date" defaultValue={value} className="input" key={`${name}-${value}`} />
-    </div>
-  );
+  const { value, ...field } = props;
+  return <Field key={`${props.name}-${value}`} {...field} type="date" defaultValue={value} />;
 }

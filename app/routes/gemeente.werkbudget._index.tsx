@@ -78,7 +78,7 @@ export default function WorkbudgetDashboardPage() {
       </nav>
 
       <FilterForm id="wb-filters" invalid={invalid} clearTo="/gemeente/werkbudget" columns={4} note={t.filters.scopeNote}>
-        <FilterSelect id="f-jaar" name="jaar" label={t.filters.year} value={values.jaar} options={years.map((y) => ({ value: y, label: y }))} />
+        <FilterSelect id="f-jaar" name="jaar" label={t.filters.year} value={values.jaar} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <FilterSelect id="f-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
         <FilterDate id="f-van" name="van" label={t.filters.from} value={values.van} />
         <FilterDate id="f-tot" name="tot" label={t.filters.to} value={values.tot} />

@@ -68,7 +68,7 @@ export default function WorkbudgetQueue() {
           ]}
         />
         <FilterSelect id="q-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={options.teams.map((team) => ({ value: team.id, label: team.name }))} />
-        <FilterSelect id="q-jaar" name="jaar" label={t.filters.year} value={values.jaar} anyLabel={t.filters.allYears} options={options.years.map((y) => ({ value: y, label: y }))} />
+        <FilterSelect id="q-jaar" name="jaar" label={t.filters.year} value={values.jaar} anyLabel={t.filters.allYears} options={options.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <FilterDate id="q-van" name="van" label={t.filters.from} value={values.van} />
         <FilterDate id="q-tot" name="tot" label={t.filters.to} value={values.tot} />
       </FilterForm>
