@@ -119,13 +119,23 @@ export type Scope =
   | { kind: "workgroup"; municipalityId: string; userId: string }
   | { kind: "partner"; municipalityId: string; partnerId: string; userId: string };
 
-/** The SQLSTATE of a PostgreSQL error, also when a driver or drizzle wrapped it (as its cause). */
-export function postgresErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+/** What a PostgreSQL error carries (postgres.js names the constraint constraint_name, PGlite constraint). */
+export interface PostgresErrorFields {
+  code: string;
+  constraint_name?: string;
+  constraint?: string;
+}
+
+/** The PostgreSQL error in `error` or its causes (drizzle wraps the driver's error), if any: the first with a SQLSTATE. */
+export function postgresError(error: unknown): PostgresErrorFields | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e as PostgresErrorFields;
   }
   return undefined;
 }
+
+/** The SQLSTATE of a PostgreSQL error, also when a driver or drizzle wrapped it (as its cause). */
+export const postgresErrorCode = (error: unknown): string | undefined => postgresError(error)?.code;
 
 /**
  * Runs a whole transaction again when PostgreSQL aborted it for a deadlock

@@ -1,6 +1,6 @@
 // One typed error for use cases: an HTTP status and a code that the app
 // translates into a Dutch message (app/i18n/nl.ts). Never a stack trace to users.
-import { postgresErrorCode } from "@wijkwerk/db";
+import { postgresError, postgresErrorCode } from "@wijkwerk/db";
 import type { ZodError } from "zod";
 export type ErrorCode =
   | "concurrent_change"
@@ -118,11 +118,8 @@ export function isDomainError(e: unknown): e is DomainError {
 
 /** A unique-index violation (also when wrapped by drizzle), optionally on a given index. */
 export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean {
-  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const c = cur as { code?: string; constraint_name?: string; constraint?: string };
-    if (c.code === "23505") return !constraint || c.constraint_name === constraint || c.constraint === constraint;
-  }
-  return false;
+  const found = postgresError(e);
+  return found?.code === "23505" && (!constraint || found.constraint_name === constraint || found.constraint === constraint);
 }
 
 /**
