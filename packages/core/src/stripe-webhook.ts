@@ -143,32 +143,33 @@ interface Decision {
 }
 
 async function decideAuthorization(db: Database, settings: StripeSettings, eventId: string, auth: Stripe.Issuing.Authorization, now: Date): Promise<Decision> {
-  let decision: Decision = { approved: false, reason: "unknown_card" };
   // Stripe waits about two seconds for this answer: a deadlock is tried again at once instead of declining the payment.
-  await retryOnDeadlock(() => db.transaction(async (tx) => {
-    decision = { approved: false, reason: "unknown_card" };
-    const card = await lockCard(tx, auth.card.id);
-    const claimed = await tx
-      .insert(stripeEvents)
-      .values({ id: eventId, type: "issuing_authorization.request", municipalityId: card?.municipalityId ?? null, teamId: card?.teamId ?? null })
-      .onConflictDoNothing()
-      .returning({ id: stripeEvents.id });
-    if (claimed.length === 0) {
-      // A redelivery: the same answer as the first time.
-      const [earlier] = await tx.select({ outcome: stripeEvents.outcome }).from(stripeEvents).where(eq(stripeEvents.id, eventId));
-      decision = (earlier?.outcome as Decision | null) ?? decision;
-      return;
-    }
-    if (card) {
-      const amountCents = auth.pending_request?.amount ?? auth.amount;
-      decision = await decide(tx, settings, card, auth, amountCents, now);
-      await recordDecision(tx, card, auth, amountCents, decision);
-      // A decline the team can act on (no request covers it, ambiguous, the card's limits …): the coordinators hear it now.
-      if (!decision.approved && decision.reason) await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
-    }
-    await tx.update(stripeEvents).set({ outcome: decision }).where(eq(stripeEvents.id, eventId));
-  }));
-  return decision;
+  return retryOnDeadlock(() =>
+    db.transaction(async (tx): Promise<Decision> => {
+      const unknownCard: Decision = { approved: false, reason: "unknown_card" };
+      const card = await lockCard(tx, auth.card.id);
+      const claimed = await tx
+        .insert(stripeEvents)
+        .values({ id: eventId, type: "issuing_authorization.request", municipalityId: card?.municipalityId ?? null, teamId: card?.teamId ?? null })
+        .onConflictDoNothing()
+        .returning({ id: stripeEvents.id });
+      if (claimed.length === 0) {
+        // A redelivery: the same answer as the first time.
+        const [earlier] = await tx.select({ outcome: stripeEvents.outcome }).from(stripeEvents).where(eq(stripeEvents.id, eventId));
+        return (earlier?.outcome as Decision | null) ?? unknownCard;
+      }
+      let decision = unknownCard;
+      if (card) {
+        const amountCents = auth.pending_request?.amount ?? auth.amount;
+        decision = await decide(tx, settings, card, auth, amountCents, now);
+        await recordDecision(tx, card, auth, amountCents, decision);
+        // A decline the team can act on (no request covers it, ambiguous, the card's limits …): the coordinators hear it now.
+        if (!decision.approved && decision.reason) await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
+      }
+      await tx.update(stripeEvents).set({ outcome: decision }).where(eq(stripeEvents.id, eventId));
+      return decision;
+    }),
+  );
 }
 
 async function decide(tx: Tx, settings: StripeSettings, card: TeamCard, auth: Stripe.Issuing.Authorization, amountCents: number, now: Date): Promise<Decision> {
