@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { TeamContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
+import { noticeMail } from "./messages/notices";
 import { timeRegistrationMessages } from "./messages/time-registration";
 import { sqlMessage } from "./sql-message";
 
@@ -278,7 +279,8 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const text = timeRegistrationMessages.reminder(week.slice(6), week.slice(0, 4));
   const subject = timeRegistrationMessages.reminderMailSubject(Number(week.slice(6)));
-  const mail = sqlMessage(timeRegistrationMessages.reminderMail, sql`m.name`, text, sql`${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week}`);
+  // The notice e-mail's frame, filled in SQL: one mail per person.
+  const mail = sqlMessage(noticeMail.body, sql`m.name`, text, timeRegistrationMessages.reminderLinkLabel, sql`${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week}`);
   const rows = await queryRows<{ user_id: string }>(
     db,
     sql`with missing as (

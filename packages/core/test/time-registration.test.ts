@@ -145,6 +145,8 @@ for (const kind of ["postgres", "pglite"] as const) {
       const mails = await t.db.select().from(outboxEmails).where(sql`${outboxEmails.subject} like 'Wijkwerk: registreer je uren%'`);
       expect(mails).toHaveLength(2);
       expect(mails[0].textBody).toContain("/t/noord/uren?week=2017-W46");
+      // The notice e-mail's frame, word for word.
+      expect(mails[0].textBody).toMatch(/^Beste [^\n]+,\n\nJe hebt je uren van week 46 \(2017\) nog niet geregistreerd\. Het kost maar een paar seconden\.\n\nRegistreer je uren: https?:\/\/[^\n]+\/t\/noord\/uren\?week=2017-W46\n\nWijkwerk$/);
       // A week later, W47 is the missing week: a new reminder.
       const next = await sendTimeRegistrationReminders(t.db, { now: new Date("2017-11-29T10:00:00+01:00") });
       expect(next).toEqual({ week: "2017-W47", reminded: 3 });

@@ -4,6 +4,6 @@ export const timeRegistrationMessages = {
   /** `week`: the week number as in the label ("07"); `year`: its ISO year. */
   reminder: (week: string, year: string) => `Je hebt je uren van week ${week} (${year}) nog niet geregistreerd. Het kost maar een paar seconden.`,
   reminderMailSubject: (week: number) => `Wijkwerk: registreer je uren van week ${week}`,
-  /** Rendered in SQL (sqlMessage): one mail per person. */
-  reminderMail: (name: string, reminder: string, link: string) => `Beste ${name},\n\n${reminder}\n\nRegistreer je uren: ${link}\n\nWijkwerk`,
+  /** The words before the link in the reminder's e-mail (in the notice frame, messages/notices.ts). */
+  reminderLinkLabel: "Registreer je uren",
 } as const;
