@@ -20,5 +20,5 @@ if [ -z "${MFA_ENCRYPTION_KEY:-}" ]; then
 fi
 # The demo is served over plain http: a Secure session cookie would be
 # dropped at any address but localhost (and by some browsers even there).
-export INSECURE_COOKIES=true
+export INSECURE_COOKIES="${INSECURE_COOKIES:-true}"
 exec pnpm start
