@@ -82,6 +82,8 @@ describe("login refusals reveal nothing about the account", () => {
   });
 
   it("still records why in the audit log and keeps the account locked", async () => {
+    await refusal(checkPasswordLogin(t.db, { email: emails.locked, password: TEST_PASSWORD }, meta));
+    await refusal(checkPasswordLogin(t.db, { email: emails.inactive, password: TEST_PASSWORD }, meta));
     const [locked] = await t.db.select().from(users).where(eq(users.email, emails.locked));
     const reasons = await t.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.actorUserId, locked.id), eq(auditEvents.action, "auth.login_failed")));
     expect(reasons.map((r) => r.data)).toContainEqual({ reason: "locked" });
