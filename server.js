@@ -9,7 +9,13 @@ import express from "express";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const build = await import(path.resolve("build/index.js"));
-await build.entry.module.ready();
+try {
+  await build.entry.module.ready();
+} catch (error) {
+  // A configuration error (e.g. no MFA_ENCRYPTION_KEY in production): its message only, and no port opened.
+  console.error(error?.startup ? `Wijkwerk start niet: ${error.message}` : error);
+  process.exit(1);
+}
 
 const app = express();
 app.disable("x-powered-by");

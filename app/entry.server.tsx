@@ -4,13 +4,27 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, createStripeClient, deliverOutbox, deliverStripeOutbox, digestHour, overdueReminderDays, sealAuditChains, sendDueDigests, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
+import { createSmtpTransport, mfaKeyProblem, createStripeClient, deliverOutbox, deliverStripeOutbox, digestHour, overdueReminderDays, sealAuditChains, sendDueDigests, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
 import { dbReady, getDb } from "./db.server";
+import { startupErrors } from "./i18n/nl/common";
 
 export const streamTimeout = 5_000;
 
-/** Called by server.js before it listens. */
-export const ready = dbReady;
+/** A configuration error that stops the server before it listens; server.js prints only its message. */
+export class StartupError extends Error {
+  readonly startup = true;
+}
+
+/**
+ * Called by server.js before it listens: a production build without a usable
+ * MFA_ENCRYPTION_KEY refuses to start (otherwise the MFA pages answer 500 and
+ * the roles that require MFA cannot log in), then the database is opened.
+ */
+export async function ready(): Promise<void> {
+  const problem = mfaKeyProblem();
+  if (problem) throw new StartupError(startupErrors[problem]);
+  await dbReady();
+}
 
 let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
 

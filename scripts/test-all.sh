@@ -28,6 +28,10 @@ record build $build_status
 # Without a build neither the route tests nor the end-to-end tests can run.
 [ $build_status -ne 0 ] && summarize
 
+step "Demo zoals geleverd (bash scripts/demo.sh; elk demo-account in Chromium)"
+# The README's first command itself (only the port and a fresh database folder set), every demo account
+# of the README logs in. demo.sh rebuilds build/: it runs alone, before the steps that use the build.
+PLAYWRIGHT_JSON_OUTPUT_NAME=.cache/demo.json pnpm exec playwright test -c playwright.demo.config.ts --reporter=list,json || status=1
 
 step "Unit- en integratietests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=1
@@ -46,4 +50,4 @@ else
   record ledger-check 1
 fi
 
-summarize .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
+summarize .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json

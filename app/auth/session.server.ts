@@ -15,7 +15,8 @@ function createLucia(db: Database) {
     sessionExpiresIn: SESSION_LIFETIME,
     sessionCookie: {
       name: "wijkwerk_session",
-      expires: false,
+      // The cookie lives as long as the session (12 h), not lucia's 400 days for `expires: false`.
+      expires: true,
       attributes: { sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true" },
     },
     getSessionAttributes: (a) => ({ mfaVerified: a.mfaVerified, lastActiveAt: a.lastActiveAt, ip: a.ip, userAgent: a.userAgent, createdAt: a.createdAt }),
@@ -67,7 +68,9 @@ export async function readSession(request: Request, idleTimeoutMinutes: (municip
   if (!session || !user || !user.isActive) return null;
   const now = Date.now();
   const idleMs = now - new Date(session.lastActiveAt).getTime();
-  if (idleMs > (await idleTimeoutMinutes(user.municipalityId)) * 60_000) {
+  // lucia slides expiresAt forward; the session (like its cookie) still ends 12 h after login.
+  const ageMs = now - new Date(session.createdAt).getTime();
+  if (ageMs > SESSION_LIFETIME.milliseconds() || idleMs > (await idleTimeoutMinutes(user.municipalityId)) * 60_000) {
     await l.invalidateSession(session.id);
     return { expired: true as const };
   }

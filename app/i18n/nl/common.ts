@@ -52,12 +52,21 @@ export const errorPages = {
   code: (status: number) => `Foutcode ${status}`,
 };
 
+/** Why the server refuses to start (printed by server.js before it listens; for the operator). */
+export const startupErrors = {
+  missing:
+    "MFA_ENCRYPTION_KEY ontbreekt. In productie is deze sleutel verplicht: hij versleutelt de TOTP-geheimen van tweestapsverificatie. Zet een sleutel van 32 bytes, bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32), en bewaar hem: zonder dezelfde sleutel kan niemand met tweestapsverificatie meer inloggen.",
+  wrong_length: "MFA_ENCRYPTION_KEY is ongeldig: de sleutel moet 32 bytes zijn (64 hexadecimale tekens of base64), bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32).",
+};
+
 /** Dutch texts for the use cases' error codes (packages/core/src/errors.ts). */
 export const domainErrors: Record<string, string> = {
   not_found: "Niet gevonden.",
   forbidden: "Je hebt geen toestemming voor deze actie.",
   invalid_input: "De invoer is niet geldig.",
   invalid_credentials: "E-mailadres of wachtwoord is onjuist.",
+  // One answer for every refused login (unknown address, wrong password, locked, inactive): it must not reveal which.
+  login_failed: "E-mailadres of wachtwoord is onjuist. Na 5 mislukte pogingen kun je 15 minuten niet inloggen; de functioneel beheerder kan dat eerder opheffen.",
   account_locked: "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of vraag de functioneel beheerder om deblokkering.",
   account_inactive: "Dit account is niet actief. Neem contact op met de functioneel beheerder.",
   mfa_invalid_code: "De code is onjuist of verlopen.",

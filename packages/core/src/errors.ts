@@ -8,6 +8,7 @@ export type ErrorCode =
   | "forbidden"
   | "invalid_input"
   | "invalid_credentials"
+  | "login_failed"
   | "account_locked"
   | "account_inactive"
   | "mfa_invalid_code"

@@ -59,3 +59,4 @@ export * from "./team-cards";
 export * from "./card-reconciliation";
 export { BUDGET_POTS } from "./ledger-post";
 export * from "./card-details";
+export { mfaKeyProblem, type MfaKeyProblem } from "./secrets";

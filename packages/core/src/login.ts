@@ -15,26 +15,30 @@ export interface LoginResult {
   mfaEnabled: boolean;
 }
 
+/**
+ * Every refusal is the same error (login_failed, 401) after the same work —
+ * one argon2 verification, against a dummy hash when the address is unknown —
+ * so neither the answer nor its timing tells whether an address has an
+ * account, or whether that account is locked or inactive. Why it was refused
+ * goes to the audit log only (where the admin also sees and lifts a lockout).
+ */
 export async function checkPasswordLogin(db: Database, input: { email: string; password: string }, meta: RequestMeta, now = new Date()): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new DomainError("invalid_credentials", 401);
-  }
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user) throw loginFailed();
   const actor = { userId: user.id, email: user.email, name: user.name };
   if (user.lockedUntil && user.lockedUntil > now) {
     await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "locked" } });
-    throw new DomainError("account_locked", 423);
+    throw loginFailed();
   }
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok) {
+  if (!passwordOk) {
     await db.transaction((tx) => recordFailedAttempt(tx, user, meta, now));
-    throw new DomainError("invalid_credentials", 401);
+    throw loginFailed();
   }
   if (!user.isActive) {
     await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "inactive" } });
-    throw new DomainError("account_inactive", 403);
+    throw loginFailed();
   }
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
@@ -42,6 +46,8 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
   });
   return { userId: user.id, municipalityId: user.municipalityId, mfaEnabled: !!user.totpEnabledAt };
 }
+
+const loginFailed = () => new DomainError("login_failed", 401);
 
 /**
  * Counts a failed password or second-factor attempt under a row lock, so

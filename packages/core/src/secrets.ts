@@ -2,11 +2,29 @@
 // MFA_ENCRYPTION_KEY (32 bytes, hex or base64); development derives a fixed key.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
+/** Why the configured MFA_ENCRYPTION_KEY cannot be used, or null when it can. */
+export type MfaKeyProblem = "missing" | "wrong_length";
+
+function parseKey(raw: string): Buffer | null {
+  const k = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
+  return k.length === 32 ? k : null;
+}
+
+/**
+ * Checked by the server before it listens (entry.server ready()), so a
+ * production start without a usable key stops at once instead of failing
+ * on the MFA pages later.
+ */
+export function mfaKeyProblem(raw = process.env.MFA_ENCRYPTION_KEY, production = process.env.NODE_ENV === "production"): MfaKeyProblem | null {
+  if (raw) return parseKey(raw) ? null : "wrong_length";
+  return production ? "missing" : null;
+}
+
 function key(): Buffer {
   const raw = process.env.MFA_ENCRYPTION_KEY;
   if (raw) {
-    const k = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
-    if (k.length !== 32) throw new Error("MFA_ENCRYPTION_KEY must be 32 bytes (64 hex characters or base64)");
+    const k = parseKey(raw);
+    if (!k) throw new Error("MFA_ENCRYPTION_KEY must be 32 bytes (64 hex characters or base64)");
     return k;
   }
   if (process.env.NODE_ENV === "production") throw new Error("MFA_ENCRYPTION_KEY is required in production");

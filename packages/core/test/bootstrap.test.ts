@@ -18,7 +18,7 @@ describe("first functional admin (pnpm admin:create)", () => {
     const { token, createdUser } = await bootstrapAdmin(t.db, { municipalitySlug: "heerlen", municipalityName: "Gemeente Heerlen", email: "Eerste@Heerlen.nl", name: "Eerste Beheerder" });
     expect(createdUser).toBe(true);
     // No password works before the link is used.
-    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "eerste@heerlen.nl", password: "" }, testMeta))).toBe("invalid_credentials");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "eerste@heerlen.nl", password: "" }, testMeta))).toBe("login_failed");
     await resetPassword(t.db, { token, password: "Een sterk eerste wachtwoord" }, testMeta);
     const login = await checkPasswordLogin(t.db, { email: "eerste@heerlen.nl", password: "Een sterk eerste wachtwoord" }, testMeta);
     const grants = await loadGrants(t.db, login.userId);

@@ -25,9 +25,9 @@ describe("password login and lockout", () => {
   });
 
   it("unknown e-mail and wrong password give the same error", async () => {
-    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "niemand@test.demo", password: "x" }, meta))).toBe("invalid_credentials");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "niemand@test.demo", password: "x" }, meta))).toBe("login_failed");
     await createUser(t.db, municipalityId, { email: "bob@test.demo" });
-    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "bob@test.demo", password: "fout" }, meta))).toBe("invalid_credentials");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "bob@test.demo", password: "fout" }, meta))).toBe("login_failed");
   });
 
   it(`locks after ${MAX_FAILED_ATTEMPTS} failures, also under concurrent guesses, and unlocks by time`, async () => {
@@ -37,7 +37,7 @@ describe("password login and lockout", () => {
     const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
     expect(row.lockedUntil).not.toBeNull();
     // The right password is refused while locked.
-    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, now))).toBe("account_locked");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "carla@test.demo", password: TEST_PASSWORD }, meta, now))).toBe("login_failed");
     const locked = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.locked"));
     expect(locked.filter((e) => e.actorUserId === u.id)).toHaveLength(1);
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
@@ -49,7 +49,7 @@ describe("password login and lockout", () => {
   it("refuses inactive accounts", async () => {
     const u = await createUser(t.db, municipalityId, { email: "dirk@test.demo" });
     await t.db.update(users).set({ isActive: false }).where(eq(users.id, u.id));
-    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "dirk@test.demo", password: TEST_PASSWORD }, meta))).toBe("account_inactive");
+    expect(await outcomeOf(checkPasswordLogin(t.db, { email: "dirk@test.demo", password: TEST_PASSWORD }, meta))).toBe("login_failed");
   });
 
   it("keeps the audit chain intact and detects tampering", async () => {
