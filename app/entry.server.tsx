@@ -12,6 +12,9 @@ export const streamTimeout = 5_000;
 /** Called by server.js before it listens. */
 export const ready = dbReady;
 
+/** server.js's request handler: the request gate (limits, origin check), then Remix. */
+export { createGatedRequestHandler } from "./lib/request-gate.server";
+
 let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
 
 /**
