@@ -304,36 +304,65 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   else res.end();
 }
 
-function sendRefusal(res: ExpressResponse, refusal: Refusal, pathname: string, opts: { close?: boolean } = {}) {
+/**
+ * A refused request's body is still read to its end and dropped (never
+ * kept), up to this much: the client is sending it while the answer comes,
+ * and closing the connection under it would lose the answer (a browser
+ * shows "connection reset" instead of the page). Past it the connection is
+ * closed.
+ */
+export const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
+
+function sendRefusal(res: ExpressResponse, refusal: Refusal, pathname: string) {
   const r = refusalResponse(refusal, pathname);
-  // Unread body bytes stay behind: end the connection after this answer rather than read them.
-  if (opts.close) res.setHeader("Connection", "close");
   res.writeHead(r.status, r.headers);
   res.end(r.body);
 }
 
-/** Reads the body up to maxBytes; "too_large" as soon as it grows past it (the rest is discarded, unread into memory). */
-function readBody(req: ExpressRequest, maxBytes: number): Promise<Buffer | "too_large"> {
-  return new Promise((resolve, reject) => {
+/**
+ * Answers a refused request whose body may still be arriving. The rest of
+ * the body is read and dropped (at most DRAIN_MAX_BYTES, else the
+ * connection is closed). On a keep-alive connection the answer goes out at
+ * once and the connection stays usable; a client that asked for
+ * `Connection: close` gets it once its body is in, because Node closes the
+ * connection right after the answer.
+ */
+function refuseRequest(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, pathname: string) {
+  const send = () => sendRefusal(res, refusal, pathname);
+  if (req.complete) return send();
+  let seen = 0;
+  req.on("data", (chunk: Buffer) => {
+    seen += chunk.byteLength;
+    if (seen > DRAIN_MAX_BYTES) req.socket.destroy();
+  });
+  req.resume();
+  if (/\bclose\b/i.test(req.get("connection") ?? "")) req.on("end", send);
+  else send();
+}
+
+/**
+ * Reads the body up to maxBytes; "too_large" as soon as it grows past it
+ * (the rest is then dropped as it arrives, up to DRAIN_MAX_BYTES in all);
+ * "aborted" when the client went away before the end.
+ */
+function readBody(req: ExpressRequest, maxBytes: number): Promise<Buffer | "too_large" | "aborted"> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
-    const onData = (chunk: Buffer) => {
-      if (over) return;
+    req.on("data", (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > maxBytes) {
+      if (!over && size > maxBytes) {
         over = true;
         chunks.length = 0;
         resolve("too_large");
-        return;
       }
-      chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.on("end", () => {
-      if (!over) resolve(Buffer.concat(chunks, size));
+      if (!over) chunks.push(chunk);
+      if (size > DRAIN_MAX_BYTES) req.socket.destroy();
     });
-    req.on("error", reject);
+    req.on("end", () => resolve(over ? "too_large" : Buffer.concat(chunks, size)));
+    req.on("error", () => resolve("aborted"));
+    req.on("close", () => resolve(req.complete ? (over ? "too_large" : Buffer.concat(chunks, size)) : "aborted"));
   });
 }
 
@@ -357,16 +386,22 @@ export function createGatedRequestHandler({ build, mode = process.env.NODE_ENV, 
       const headers = requestHeaders(req);
       const hasBody = !SAFE_METHODS.has(req.method);
       const early = checkQuery(url.search, limits) ?? checkOrigin({ method: req.method, url: url.href, headers, appUrl: process.env.APP_URL });
-      if (early) return sendRefusal(res, early, url.pathname, { close: hasBody });
+      if (early) return refuseRequest(req, res, early, url.pathname);
 
       let body: Buffer | undefined;
       if (hasBody) {
         const contentType = req.get("content-type") ?? "";
         const limit = bodyLimitFor(url.pathname, contentType, limits);
         const declared = Number(req.get("content-length"));
-        if (Number.isFinite(declared) && declared > limit.maxBytes) return sendRefusal(res, refuse(413, limit.refusal), url.pathname, { close: true });
+        if (Number.isFinite(declared) && declared > limit.maxBytes) {
+          // Refused before a byte is read; a body too large even to drop is not waited for.
+          if (declared <= DRAIN_MAX_BYTES) return refuseRequest(req, res, refuse(413, limit.refusal), url.pathname);
+          res.setHeader("Connection", "close");
+          return sendRefusal(res, refuse(413, limit.refusal), url.pathname);
+        }
         const read = await readBody(req, limit.maxBytes);
-        if (read === "too_large") return sendRefusal(res, refuse(413, limit.refusal), url.pathname, { close: true });
+        if (read === "aborted") return;
+        if (read === "too_large") return refuseRequest(req, res, refuse(413, limit.refusal), url.pathname);
         const refusal = checkBody(read, contentType, limits);
         if (refusal) return sendRefusal(res, refusal, url.pathname);
         body = read;
