@@ -41,10 +41,11 @@ interface Answer {
 function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; agent?: http.Agent; timeoutMs?: number; writeOnly?: number }): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = http.request({ host: "127.0.0.1", port: app.port, method: opts.method ?? (opts.body === undefined ? "GET" : "POST"), path: opts.path, headers: opts.headers, agent: opts.agent ?? false });
+    const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
+    const req = http.request({ host: "127.0.0.1", port: app.port, method, path: opts.path, headers: opts.headers, agent: opts.agent ?? false });
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`no answer to ${opts.method ?? "GET"} ${opts.path} within ${opts.timeoutMs ?? 10_000} ms`));
+      reject(new Error(`no answer to ${method} ${opts.path} within ${opts.timeoutMs ?? 10_000} ms`));
     }, opts.timeoutMs ?? 10_000);
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
@@ -56,7 +57,7 @@ function send(opts: { method?: string; path: string; headers?: Record<string, st
     });
     req.on("error", (e) => {
       clearTimeout(timer);
-      reject(new Error(`${opts.method ?? "GET"} ${opts.path.slice(0, 80)}: ${e.message}`));
+      reject(new Error(`${method} ${opts.path.slice(0, 80)}: ${e.message}`));
     });
     if (opts.writeOnly !== undefined) req.write(Buffer.alloc(opts.writeOnly, 0x61)); // a body that is still being sent
     else req.end(opts.body);
