@@ -133,7 +133,7 @@ describe("limits before parsing, on the real server", () => {
     // 50 MB announced to the webhook; only 64 KB of it is ever sent.
     const webhook = await send({ method: "POST", path: "/webhooks/stripe", headers: { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024) }, writeOnly: 64 * 1024, timeoutMs: 3000 });
     expect(webhook.status).toBe(413);
-    expect(JSON.parse(webhook.body).error.code).toBe("webhook_body_too_large");
+    expect(JSON.parse(webhook.body).error.code).toBe("body_too_large");
     expect(webhook.ms).toBeLessThan(1000);
     // 2 MB of form, chunked (no Content-Length): counted while it streams.
     const chunked = await send({ path: "/inloggen", headers: { ...FORM, "Transfer-Encoding": "chunked" }, body: `email=${"a".repeat(2 * 1024 * 1024)}` });
@@ -142,6 +142,7 @@ describe("limits before parsing, on the real server", () => {
     const api = await send({ path: `/api/v1/teams/${world.teamA.slug}/spends`, headers: { "Content-Type": "application/json", Authorization: "Bearer wk_x" }, body: JSON.stringify({ purpose: "x".repeat(70 * 1024) }) });
     expect(api.status).toBe(413);
     expect(api.headers["content-type"]).toMatch(/application\/json/);
+    expect(JSON.parse(api.body).error).toEqual({ code: "body_too_large", message: "Het verzoek is te groot (maximaal 64 KB)." });
     // An upload route: just over its one 5 MB file.
     const upload = await multipart([["intent", "add_attachment"], ["kind", "invoice"], ["file", new File([Buffer.alloc(7 * 1024 * 1024)], "scan.pdf", { type: "application/pdf" })]]);
     const big = await send({ path: `/t/${world.teamA.slug}/werkbudget/${randomUUID()}`, headers: { ...upload.headers, ...sameOrigin(), Cookie: cookies.author }, body: upload.body });

@@ -197,6 +197,6 @@ describe("refusals", () => {
     expect(page.body).toContain("Dit verzoek kwam niet van een pagina van Wijkwerk zelf");
     expect(page.body.length).toBeLessThan(1000);
     const api = refusalResponse({ status: 413, code: "api_body_too_large" }, "/api/v1/spends");
-    expect(JSON.parse(api.body)).toEqual({ error: { code: "api_body_too_large", message: "Het verzoek is te groot (maximaal 64 KB)." } });
+    expect(JSON.parse(api.body)).toEqual({ error: { code: "body_too_large", message: "Het verzoek is te groot (maximaal 64 KB)." } });
   });
 });

@@ -256,12 +256,15 @@ export function checkOrigin(input: { method: string; url: string; headers: Heade
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** In JSON the API's own code for a body over its cap (docs/api.md), whichever layer refused it. */
+const JSON_CODES: Partial<Record<RefusalCode, string>> = { api_body_too_large: "body_too_large", webhook_body_too_large: "body_too_large" };
+
 /** The answer to a refused request: JSON for machines (/api/, /webhooks/), else a short Dutch page. */
 export function refusalResponse(refusal: Refusal, pathname: string): { status: number; headers: Record<string, string>; body: string } {
   const message = nl.gate.messages[refusal.code];
   const common = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (pathname.startsWith("/api/") || pathname.startsWith("/webhooks/"))
-    return { status: refusal.status, headers: { ...common, "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify({ error: { code: refusal.code, message } }) };
+    return { status: refusal.status, headers: { ...common, "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify({ error: { code: JSON_CODES[refusal.code] ?? refusal.code, message } }) };
   const t = nl.gate;
   const body = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)} – ${escapeHtml(nl.common.appName)}</title></head>
