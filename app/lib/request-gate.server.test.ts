@@ -47,6 +47,14 @@ describe("field names", () => {
     expect(checkFieldNames(Array.from({ length: GATE_LIMITS.fields + 1 }, (_, i) => `f${i}`))).toEqual({ status: 413, code: "too_many_fields" });
   });
 
+  it("refuses names longer than 256 characters (one name of a million nested indices must not cost the gate itself)", () => {
+    expect(checkFieldNames(["a[0]".repeat(64)])).toBeNull();
+    expect(checkFieldNames(["a[0]".repeat(65)])?.code).toBe("invalid_field_name");
+    const started = performance.now();
+    expect(checkBody(Buffer.from(`${"a[0]".repeat(250_000)}=v`), "application/x-www-form-urlencoded")?.code).toBe("invalid_field_name");
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it("refuses names conform cannot parse", () => {
     for (const name of ["a]b", "a..b", "a[x]", "__proto__.x", "a.constructor"]) expect(checkFieldNames([name])?.code, name).toBe("invalid_field_name");
   });
@@ -80,7 +88,8 @@ describe("bodies", () => {
     expect(checkBody(body, contentType)).toBeNull();
     const hostile = await multipart([["lifeDomains[1000000]", "x"]]);
     expect(checkBody(hostile.body, hostile.contentType)?.code).toBe("invalid_field_name");
-    const intent = await multipart([["__intent__", JSON.stringify({ type: "insert", payload: { name: "x", index: 3_000_000 } })]]);
+    // However long the intent's JSON is.
+    const intent = await multipart([["__intent__", JSON.stringify({ type: "insert", payload: { name: "x", index: 3_000_000, defaultValue: "a".repeat(10_000) } })]]);
     expect(checkBody(intent.body, intent.contentType)?.code).toBe("invalid_field_name");
     const many = await multipart(Array.from({ length: GATE_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "1"] as [string, string]));
     expect(checkBody(many.body, many.contentType)?.code).toBe("too_many_fields");

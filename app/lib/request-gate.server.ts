@@ -32,6 +32,8 @@ export const GATE_LIMITS = {
   apiBytes: API_BODY_LIMIT_BYTES,
   /** Fields per form (the largest, an agreement with its contribution rows, has a few hundred). */
   fields: 1000,
+  /** The longest field name (ours are short: `contributions[12].hoursPerWeek`). */
+  nameLength: 256,
   /** The largest array index a field name may carry (`rows[999]`). */
   maxIndex: 999,
   /** The total length of all arrays the field names imply (Σ over arrays of largest index + 1). */
@@ -88,6 +90,7 @@ export function checkFieldNames(names: Iterable<string>, limits: GateLimits = GA
   let slots = 0;
   for (const name of names) {
     if (++count > maxCount) return refuse(413, "too_many_fields");
+    if (name.length > limits.nameLength) return refuse(400, "invalid_field_name");
     PATH_TOKEN.lastIndex = 0;
     let last = 0;
     for (let m = PATH_TOKEN.exec(name); m; m = PATH_TOKEN.exec(name)) {
@@ -166,7 +169,7 @@ export function checkQuery(search: string, limits: GateLimits = GATE_LIMITS): Re
 
 /**
  * The parts of a multipart body: each part's field name, and the value of
- * a small text part named __intent__; null when the body is not multipart
+ * the part named __intent__; null when the body is not multipart
  * as browsers send it. Stops after maxParts + 1 parts (enough to refuse).
  */
 export function multipartEntries(body: Buffer, contentType: string, maxParts: number): [string, string | null][] | null {
@@ -190,10 +193,7 @@ export function multipartEntries(body: Buffer, contentType: string, maxParts: nu
     // Every name= parameter counts (a second one must not hide a bad name); filename= is not one.
     const names = [...disposition.matchAll(/(?:^|[;\s])name=(?:"([^"]*)"|([^;\s]*))/gi)].map((m) => m[1] ?? m[2] ?? "");
     if (names.length === 0) return null;
-    for (const name of names) {
-      const small = name === INTENT_FIELD && next - (headersEnd + 4) <= 4096;
-      entries.push([name, small ? body.subarray(headersEnd + 4, next).toString("utf8") : null]);
-    }
+    for (const name of names) entries.push([name, name === INTENT_FIELD ? body.subarray(headersEnd + 4, next).toString("utf8") : null]);
     if (entries.length > maxParts) return entries;
     pos = next + 2;
   }
