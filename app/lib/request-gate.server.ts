@@ -324,11 +324,12 @@ function sendRefusal(res: ExpressResponse, refusal: Refusal, pathname: string) {
 
 /**
  * Answers a refused request whose body may still be arriving. The rest of
- * the body is read and dropped (at most DRAIN_MAX_BYTES, else the
- * connection is closed). On a keep-alive connection the answer goes out at
- * once and the connection stays usable; a client that asked for
- * `Connection: close` gets it once its body is in, because Node closes the
- * connection right after the answer.
+ * the body is read and dropped (past DRAIN_MAX_BYTES the connection is
+ * closed). The answer goes out at once and a keep-alive connection stays
+ * usable; a client that asked for `Connection: close` gets it once its
+ * body is in (Node closes the connection right after the answer, which
+ * would cut off a body still being sent) — unless that body is announced
+ * larger than we would ever drop.
  */
 function refuseRequest(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, pathname: string) {
   const send = () => sendRefusal(res, refusal, pathname);
@@ -339,7 +340,8 @@ function refuseRequest(req: ExpressRequest, res: ExpressResponse, refusal: Refus
     if (seen > DRAIN_MAX_BYTES) req.socket.destroy();
   });
   req.resume();
-  if (/\bclose\b/i.test(req.get("connection") ?? "")) req.on("end", send);
+  const declared = Number(req.get("content-length"));
+  if (/\bclose\b/i.test(req.get("connection") ?? "") && !(declared > DRAIN_MAX_BYTES)) req.on("end", send);
   else send();
 }
 
@@ -396,12 +398,8 @@ export function createGatedRequestHandler({ build, mode = process.env.NODE_ENV, 
         const contentType = req.get("content-type") ?? "";
         const limit = bodyLimitFor(url.pathname, contentType, limits);
         const declared = Number(req.get("content-length"));
-        if (Number.isFinite(declared) && declared > limit.maxBytes) {
-          // Refused before a byte is read; a body too large even to drop is not waited for.
-          if (declared <= DRAIN_MAX_BYTES) return refuseRequest(req, res, refuse(413, limit.refusal), url.pathname);
-          res.setHeader("Connection", "close");
-          return sendRefusal(res, refuse(413, limit.refusal), url.pathname);
-        }
+        // Refused before a byte is read.
+        if (Number.isFinite(declared) && declared > limit.maxBytes) return refuseRequest(req, res, refuse(413, limit.refusal), url.pathname);
         const read = await readBody(req, limit.maxBytes);
         if (read === "aborted") return;
         if (read === "too_large") return refuseRequest(req, res, refuse(413, limit.refusal), url.pathname);
