@@ -2,7 +2,6 @@
 // opened (and, outside production, migrated) before the port opens, so
 // /healthz answering means the app is ready.
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
@@ -19,6 +18,8 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// Remix never reads req.query: nothing parses a query string before the request gate does.
+app.set("query parser", false);
 // Behind a reverse proxy set TRUST_PROXY so the audit log records the client's IP.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
@@ -26,9 +27,11 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+// Every other request goes through the request gate (app/lib/request-gate.server.ts,
+// decision 0011: query and body limits, the origin check), then to Remix.
 app.all(
   "*",
-  createRequestHandler({
+  build.entry.module.createGatedRequestHandler({
     build,
     mode: process.env.NODE_ENV,
     getLoadContext: (req) => ({ ip: req.ip ?? null }),

@@ -26,6 +26,9 @@ export async function ready(): Promise<void> {
   await dbReady();
 }
 
+/** server.js's request handler: the request gate (limits, origin check), then Remix. */
+export { createGatedRequestHandler } from "./lib/request-gate.server";
+
 let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
 
 /**

@@ -24,6 +24,7 @@ import { createUser, municipalityContext, teamContext } from "../packages/core/t
 import { ledgerWorld } from "../packages/core/test/ledger-fixture";
 import { authorization, event, issuingCard, signed, transaction, type CardRef } from "./fixtures/stripe-events";
 import { startStripeTestServer, type StripeTestServer } from "./stripe-server";
+import Stripe from "stripe";
 
 const BUILD = path.resolve("build/index.js");
 const SECRET_KEY = "sk_test_wijkwerk_local";
@@ -109,6 +110,54 @@ describe("webhook signature", () => {
     expect(await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, w.world.teamA.id))).toHaveLength(0);
     // The same payload, signed correctly, goes through.
     expect((await deliver(payload)).status).toBe(200);
+  });
+});
+
+describe("webhook: tolerance both ways, and signed events we cannot read", () => {
+  it("a signature dated ahead of now by more than Stripe's 300 s is refused like a stale one; within it both ways passes", async () => {
+    const w = await cardWorld();
+    await w.approved(30_000);
+    const now = Math.floor(Date.now() / 1000);
+    const payload = event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 10_000 }));
+    const ahead = await deliver(payload, { timestamp: now + 3600 });
+    expect(ahead.status).toBe(400);
+    expect(ahead.json).toMatchObject({ error: "invalid_signature", reason: "timestamp_out_of_tolerance" });
+    expect((await deliver(payload, { timestamp: now + 301 })).status).toBe(400);
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(0);
+    expect((await deliver(payload, { timestamp: now + 200 })).status).toBe(200);
+    const other = event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 1_000 }));
+    expect((await deliver(other, { timestamp: now - 200 })).status).toBe(200);
+  });
+
+  it("a signed but malformed event is a 400 with the reason, and nothing is recorded or booked", async () => {
+    const w = await cardWorld();
+    const spendId = await w.approved(30_000);
+    const auth = authorization({ card: w.ref, pendingAmount: 10_000 });
+    const cases: [object, RegExp][] = [
+      [event("issuing_authorization.request", { ...auth, card: undefined }), /^data\.object\.card: /],
+      [event("issuing_authorization.request", { ...auth, pending_request: { amount: "10000", currency: "eur" } }), /^data\.object\.pending_request\.amount: /],
+      [event("issuing_transaction.created", { ...transaction({ card: w.ref, authorizationId: auth.id, type: "capture", amountCents: 10_000 }), amount: 1.5 }), /^data\.object\.amount: /],
+      [event("issuing_card.updated", { id: w.ref.stripeCardId, status: 42 }), /^data\.object\.status: /],
+      [{ ...event("issuing_card.updated", issuingCard(w.ref)), data: null }, /^data: /],
+      [{ id: "evt_no_type" }, /^type: /],
+    ];
+    for (const [payload, reason] of cases) {
+      const res = await deliver(payload);
+      expect(res.status, JSON.stringify(res.json)).toBe(400);
+      expect(res.json.error).toBe("malformed_event");
+      expect(res.json.reason).toMatch(reason);
+    }
+    // Signed bytes that are not JSON.
+    const body = "this is not json";
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
+    const notJson = await handler(new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "Stripe-Signature": header, "Content-Type": "application/json" }, body }));
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: "malformed_event", reason: "not_json" });
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.teamId, w.world.teamA.id))).toHaveLength(0);
+    expect(await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, w.world.teamA.id))).toHaveLength(0);
+    expect(await w.postings(spendId, "pay")).toHaveLength(0);
+    // Events of types we do not act on are still acknowledged.
+    expect((await deliver(event("charge.succeeded", { id: "ch_1" }))).json).toEqual({ received: true, ignored: "charge.succeeded" });
   });
 });
 

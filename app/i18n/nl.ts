@@ -21,6 +21,7 @@ import { api } from "./nl/api";
 import { handbook, meetings, proposals, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
+import { gate } from "./nl/gate";
 
 export const nl = {
   workbudget,
@@ -63,6 +64,7 @@ export const nl = {
   cards,
   stories,
   questions,
+  gate,
 };
 export type Messages = typeof nl;
 

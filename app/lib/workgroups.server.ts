@@ -50,10 +50,12 @@ export async function runWorkgroupForm<T>(values: Record<string, string>, fn: ()
  * `checkFiles` runs, with the typed text kept.
  */
 export async function readPostForm(request: Request) {
-  const { formData, tooLarge } = await readForm(request, MAX_ATTACHMENT_BYTES);
+  const { formData, tooLarge, tooLong } = await readForm(request, MAX_ATTACHMENT_BYTES);
   const uploads = formData.getAll("file").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && (f.size > 0 || f.name !== ""));
   const files = async (): Promise<WorkgroupFileInput[]> => {
     if (tooLarge.length) throw new DomainError("invalid_input", 413, { file: ["attachment_too_large"] });
+    // A text over 64 KB came in cut short: refused with that field's own message, the rest of the form kept.
+    if (tooLong.length) throw new DomainError("invalid_input", 413, Object.fromEntries(tooLong.map((name) => [name, ["invalid_input"]])));
     return Promise.all(uploads.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   };
   return { form: formData, files };

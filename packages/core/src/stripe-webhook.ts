@@ -17,6 +17,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, retryOnDeadlock, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
 import Stripe from "stripe";
+import { z } from "zod";
 import { amsterdamDay } from "./ledger-rules";
 import { bookCardMove } from "./spends";
 import { notifyCardDeclined, notifyCardPaid } from "./spend-notifications";
@@ -56,15 +57,22 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
 
 /**
  * Verifies and processes one delivery. A bad or stale signature is a 400
- * and nothing is recorded. An issuing_authorization.request is answered in
- * Stripe's synchronous format: 200, header Stripe-Version, JSON
- * { approved, metadata } (the direct webhook response Stripe documents; the
- * /approve and /decline calls are deprecated).
+ * and nothing is recorded; so is a signed event that lacks what we read
+ * (400 malformed_event with the path that failed). An
+ * issuing_authorization.request is answered in Stripe's synchronous format:
+ * 200, header Stripe-Version, JSON { approved, metadata } (the direct
+ * webhook response Stripe documents; the /approve and /decline calls are
+ * deprecated).
  */
 export async function handleStripeWebhook(db: Database, settings: StripeSettings, input: { rawBody: string; signature: string | null; now?: Date }): Promise<WebhookResponse> {
-  const event = verifyEvent(input.rawBody, input.signature, settings.webhookSecrets);
-  if (!event) return json(400, { error: "invalid_signature" });
   const now = input.now ?? new Date();
+  const verified = verifyEvent(input.rawBody, input.signature, settings.webhookSecrets, now);
+  if (!verified.ok) return json(400, { error: verified.error, ...(verified.reason ? { reason: verified.reason } : {}) });
+  const parsed = parseEvent(verified.event);
+  if (!parsed.ok) return json(400, { error: "malformed_event", reason: parsed.reason });
+  // Not ours to act on (Stripe may send more than we enabled): acknowledged, not stored.
+  if ("ignored" in parsed) return json(200, { received: true, ignored: parsed.ignored });
+  const event = parsed.event;
   switch (event.type) {
     case "issuing_authorization.request": {
       const decision = await decideAuthorization(db, settings, event.id, event.data.object, now);
@@ -87,28 +95,120 @@ export async function handleStripeWebhook(db: Database, settings: StripeSettings
       await processEvent(db, event.id, event.type, stripeCard.id, (tx, card) => syncCard(tx, card, stripeCard, new Date(event.created * 1000)));
       return json(200, { received: true });
     }
-    default:
-      // Not ours to act on (Stripe may send more than we enabled): acknowledged, not stored.
-      return json(200, { received: true, ignored: event.type });
   }
 }
+
+/** Stripe's tolerance for the signature's timestamp (its SDKs' default), applied both ways. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+export type VerifiedEvent = { ok: true; event: unknown } | { ok: false; error: "invalid_signature" | "malformed_event"; reason?: string };
 
 /**
  * The event, when one of the signing secrets verifies the raw body (Stripe
  * signs with each endpoint's own secret, and while a secret is rolled both
- * the old and the new one sign); null otherwise. The default tolerance
- * applies to each: a signature more than 300 s old is refused (replays).
+ * the old and the new one sign). The signature's timestamp must lie within
+ * 300 s of now, in the past (replays) and in the future: the SDK only
+ * checks the past, so a delivery dated ahead would stay valid for longer.
+ * A verified body that is not JSON is malformed_event.
  */
-export function verifyEvent(rawBody: string, signature: string | null, secrets: string[]): Stripe.Event | null {
-  if (!signature) return null;
+export function verifyEvent(rawBody: string, signature: string | null, secrets: string[], now = new Date()): VerifiedEvent {
+  if (!signature) return { ok: false, error: "invalid_signature", reason: "missing_signature" };
+  const timestamp = Number(/(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(signature)?.[1]);
+  if (Number.isFinite(timestamp) && timestamp - Math.floor(now.getTime() / 1000) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, error: "invalid_signature", reason: "timestamp_out_of_tolerance" };
   for (const secret of secrets) {
     try {
-      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
-    } catch {
+      return { ok: true, event: Stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime()) };
+    } catch (e) {
+      // Signed, but not JSON.
+      if (e instanceof SyntaxError) return { ok: false, error: "malformed_event", reason: "not_json" };
       // Not this secret (or stale, or tampered): try the next one.
     }
   }
-  return null;
+  return { ok: false, error: "invalid_signature" };
+}
+
+// What we read of the events we act on, checked before anything is written:
+// a signed event without these answers 400 instead of failing mid-way.
+const stripeId = z.string().min(1).max(255);
+const cents = z.number().int().safe();
+const unixTime = z.number().int().nonnegative();
+const merchantData = z.object({ name: z.string().nullish(), category: z.string().nullish() }).passthrough().nullish();
+const transactionObject = z
+  .object({
+    id: stripeId,
+    card: z.union([stripeId, z.object({ id: stripeId }).passthrough()]),
+    authorization: z.union([stripeId, z.object({ id: stripeId }).passthrough()]).nullish(),
+    type: z.string(),
+    amount: cents,
+    currency: z.string(),
+    created: unixTime,
+    merchant_data: merchantData,
+  })
+  .passthrough();
+const authorizationObject = z
+  .object({
+    id: stripeId,
+    card: z.object({ id: stripeId }).passthrough(),
+    amount: cents,
+    currency: z.string(),
+    created: unixTime,
+    status: z.string(),
+    approved: z.boolean(),
+    pending_request: z.object({ amount: cents, currency: z.string() }).passthrough().nullish(),
+    merchant_data: merchantData,
+    request_history: z.array(z.object({ amount: cents, reason: z.string().nullish() }).passthrough()).nullish(),
+    transactions: z.array(transactionObject).nullish(),
+  })
+  .passthrough();
+const cardObject = z
+  .object({
+    id: stripeId,
+    status: z.string(),
+    cancellation_reason: z.string().nullish(),
+    last4: z.string().nullish(),
+    exp_month: z.number().int().nullish(),
+    exp_year: z.number().int().nullish(),
+    spending_controls: z
+      .object({
+        spending_limits: z.array(z.object({ amount: cents, interval: z.string(), categories: z.array(z.string()).nullish() }).passthrough()).nullish(),
+        allowed_categories: z.array(z.string()).nullish(),
+        blocked_categories: z.array(z.string()).nullish(),
+      })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();
+const envelope = (object: z.ZodTypeAny) => z.object({ id: stripeId, type: z.string(), created: unixTime, data: z.object({ object }).passthrough() }).passthrough();
+const authorizationEvent = envelope(authorizationObject);
+const transactionEvent = envelope(transactionObject);
+const cardEvent = envelope(cardObject);
+/** The event types we act on, each with what we read of it. */
+const EVENT_SCHEMAS: Record<string, z.ZodTypeAny> = {
+  "issuing_authorization.request": authorizationEvent,
+  "issuing_authorization.created": authorizationEvent,
+  "issuing_authorization.updated": authorizationEvent,
+  "issuing_transaction.created": transactionEvent,
+  "issuing_transaction.updated": transactionEvent,
+  "issuing_card.created": cardEvent,
+  "issuing_card.updated": cardEvent,
+};
+const otherEvent = z.object({ id: stripeId, type: z.string() }).passthrough();
+
+type OurEvent =
+  | { id: string; type: "issuing_authorization.request" | "issuing_authorization.created" | "issuing_authorization.updated"; created: number; data: { object: Stripe.Issuing.Authorization } }
+  | { id: string; type: "issuing_transaction.created" | "issuing_transaction.updated"; created: number; data: { object: Stripe.Issuing.Transaction } }
+  | { id: string; type: "issuing_card.created" | "issuing_card.updated"; created: number; data: { object: Stripe.Issuing.Card } };
+
+/** The verified event checked against what we read of it; the reason names the first field that failed. */
+export function parseEvent(raw: unknown): { ok: true; event: OurEvent } | { ok: true; ignored: string } | { ok: false; reason: string } {
+  const type = (raw as { type?: unknown } | null)?.type;
+  const schema = typeof type === "string" && Object.hasOwn(EVENT_SCHEMAS, type) ? EVENT_SCHEMAS[type] : null;
+  const result = (schema ?? otherEvent).safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    return { ok: false, reason: `${first.path.join(".") || "event"}: ${first.message}` };
+  }
+  return schema ? { ok: true, event: result.data as OurEvent } : { ok: true, ignored: (result.data as { type: string }).type };
 }
 
 /** Claims the event and runs fn with the card locked, all in one transaction; false when the event was processed before. */
