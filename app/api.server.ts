@@ -3,11 +3,12 @@
 // gets exactly the same grants, CASL ability and row-level-security scope as
 // the session checkpoints in context.server.ts would build — nothing more.
 // Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
 import { and, eq, spendRequests, users } from "@wijkwerk/db";
 import { z } from "zod";
 import { clientIp, readableActiveTeam } from "~/context.server";
-import { SPEND_STATUSES, asDomainError, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
+import { SPEND_STATUSES, asDomainError, forbiddenCharacterPaths, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
 import type { getSpend } from "~/core.server";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
@@ -191,11 +192,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw apiError(400, "invalid_json", t.invalidJson);
   }
+  // A NUL (or lone surrogate) in any string: a field error here, not PostgreSQL's refusal as a 500.
+  const bad = forbiddenCharacterPaths(body);
+  if (bad.length) throw apiError(400, "invalid_input", domainErrorMessage("invalid_input"), { fields: Object.fromEntries(bad.map((p) => [p, [domainErrorMessage("invalid_character")]])) });
+  return body;
 }
 
 // ── Query parameters ──────────────────────────────────────────────────────
@@ -210,7 +216,7 @@ const teamSpendListQuery = z
   })
   .strict();
 const municipalitySpendListQuery = teamSpendListQuery
-  .extend({ teamId: z.string().uuid().optional(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+  .extend({ teamId: z.string().uuid().optional(), from: calendarDate().optional(), to: calendarDate().optional() })
   .strict();
 
 /**

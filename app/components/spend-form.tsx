@@ -1,6 +1,7 @@
 // The spend request form (new and edit): its zod schema (server-side
 // validation only), the mapping to the core's draft input and back, and the
 // fields. Two buttons: save as draft, or save and submit in one request.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -41,7 +42,7 @@ const text = (max: number) => z.string().trim().max(max, t.tooLong).optional();
 export const spendFormSchema = z
   .object({
     amount: z.string({ required_error: t.amountRequired }).pipe(euroField({ invalid: t.amountInvalid, positive: t.amountPositive, max: 100_000_000, tooHigh: t.amountTooHigh })),
-    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.dateInvalid).optional(),
+    neededOn: calendarDate(t.dateInvalid).optional(),
     purpose: text(500),
     supplier: text(200),
     rationale: text(4000),

@@ -1,7 +1,7 @@
 // Create (/beheer/teams/nieuw) or edit one team. Validation happens on the
 // server; errors come back in Dutch next to the fields, the typed values stay.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.adminTeams;
 const NEW = "nieuw";
@@ -18,7 +19,7 @@ const NEW = "nieuw";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team ? t.editTitle(data.team.name) : t.newTitle} – ${nl.common.appName}` }];
 
 function teamFormSchema() {
-  const date = (required: string) => z.string({ required_error: required }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, t.dateInvalid);
+  const date = (required: string) => calendarDate(t.dateInvalid, required);
   return z
     .object({
       name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired).max(100, t.nameTooLong),
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Team", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: teamFormSchema() });
+  const submission = parseSubmission(await request.formData(), { schema: teamFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   const input = { ...submission.value, activeTo: submission.value.activeTo ?? null };
   if (params.teamId === NEW) {

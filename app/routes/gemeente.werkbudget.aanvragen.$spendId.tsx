@@ -3,8 +3,8 @@
 // allowedActions; the use case checks again). Money-moving forms carry an
 // idempotency key made by the loader, so a double submit or a retry of the
 // same page is harmless: the second one returns the first one's result.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -19,6 +19,7 @@ import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
@@ -31,10 +32,7 @@ const euro = (opts: { allowZero: boolean }) =>
     .refine((v) => parseEuroToCents(v) !== null, t.amountInvalid)
     .refine((v) => opts.allowZero || (parseEuroToCents(v) ?? 0) > 0, t.amountPositive);
 const key = z.string().min(8).max(200);
-const isoDate = z
-  .string({ required_error: t.dateRequired })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired)
-  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), t.dateRequired);
+const isoDate = calendarDate(t.dateRequired);
 
 const schemas = {
   approve: z.object({ key, comment: z.string().trim().max(4000, t.tooLong).optional() }),
@@ -69,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
-  const submission = parseWithZod(formData, { schema: schemas[intent as Intent] });
+  const submission = parseSubmission(formData, { schema: schemas[intent as Intent] });
   if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value as Record<string, string | undefined>;
   const idempotencyKey = v.key;

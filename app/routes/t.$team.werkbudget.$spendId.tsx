@@ -2,8 +2,8 @@
 // this person may take now (submit, endorse, cancel, evaluate — the
 // controller's steps live on the controller's pages), comments, and the
 // request's files (upload is the one multipart form here).
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.spends;
 const e = t.evaluation;
@@ -66,7 +67,7 @@ const schemas = {
   comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
   evaluate: evaluationSchema,
   // "Nu betalen": an optional last day; the use case checks it against the 14-day window.
-  pay_now: z.object({ validUntil: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, nl.cards.dateInvalid).optional() }),
+  pay_now: z.object({ validUntil: calendarDate(nl.cards.dateInvalid).optional() }),
 };
 type FormIntent = keyof typeof schemas;
 
@@ -120,11 +121,11 @@ export async function action(args: ActionFunctionArgs) {
 
   // The file was over the limit and left out while parsing: say so, keep the rest of the form.
   if (intent === "add_attachment" && tooLarge.length) {
-    const submission = parseWithZod(formData, { schema: schemas.add_attachment });
+    const submission = parseSubmission(formData, { schema: schemas.add_attachment });
     return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { file: [nl.domainErrors.attachment_too_large] } }) }, { status: 413 });
   }
   if (intent in schemas) {
-    const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
+    const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const reply = submission.reply;
     if (intent === "add_attachment") {

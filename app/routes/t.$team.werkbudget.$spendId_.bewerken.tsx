@@ -2,7 +2,6 @@
 // Editing a draft (or a request the controller sent back for more
 // information): the same form as a new request. "Indienen" saves and submits.
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput, toFormDefaults } from "~/components/spend-form";
@@ -10,6 +9,7 @@ import { requireTeamContext } from "~/context.server";
 import { getSpend, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.form.editTitle(data.reference) : t.title} – ${nl.common.appName}` }];
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const spendId = detail.spend.id;
   const formData = await request.formData();
   const intent = formData.get("intent") === "submit" ? "submit" : "save";
-  const submission = parseWithZod(formData, { schema: spendFormSchema });
+  const submission = parseSubmission(formData, { schema: spendFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const reply = spendFormReply(submission.reply);
   const saved = await runForForm(reply, () => updateSpendDraft(ctx, spendId, toDraftInput(submission.value)));

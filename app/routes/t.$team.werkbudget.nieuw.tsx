@@ -2,7 +2,6 @@
 // and submits in one request. When submitting finds the request incomplete
 // the draft is kept (its id goes back into the form, so the next attempt
 // updates it instead of creating another) and the missing fields are marked.
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
@@ -12,6 +11,7 @@ import { notFoundResponse, requireTeamContext } from "~/context.server";
 import { createSpendDraft, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.form.newTitle} – ${nl.common.appName}` }];
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   // A draft this form created on an earlier, incomplete submit.
   const earlier = String(formData.get("spendId") ?? "");
   let savedId = UUID.test(earlier) ? earlier : null;
-  const submission = parseWithZod(formData, { schema: spendFormSchema });
+  const submission = parseSubmission(formData, { schema: spendFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply(), savedId }, { status: 400 });
   const reply = spendFormReply(submission.reply);
   const input = toDraftInput(submission.value);

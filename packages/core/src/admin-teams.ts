@@ -1,6 +1,7 @@
 // Teams, managed by the functional admin: list (ended teams included), read,
 // create and edit name, slug, description and active period. Every change
 // runs in one admin-scope transaction with its audit event (a field diff).
+import { calendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
@@ -12,14 +13,7 @@ import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 60;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  });
+const isoDate = calendarDate();
 
 export const slugSchema = z.string().trim().min(1).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
 

@@ -1,4 +1,6 @@
 export * from "./errors";
+export * from "./dates";
+export * from "./input-text";
 export * from "./context";
 export * from "./audit";
 export * from "./tokens";

@@ -2,6 +2,7 @@
 // coordinator the whole team's — the CASL rules become the WHERE clause), the
 // controller's list across teams, and one request with its timeline. Plus
 // comments between team and controller, which go on the same timeline.
+import { calendarDate } from "./dates";
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
@@ -16,8 +17,8 @@ export const spendFilters = z.object({
   status: z.array(z.enum(SPEND_STATUSES)).default([]),
   teamId: z.string().uuid().nullish(),
   year: z.number().int().min(2000).max(2100).nullish(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  from: calendarDate().nullish(),
+  to: calendarDate().nullish(),
   /** Oldest first: the controller's approval queue. */
   oldestFirst: z.boolean().default(false),
   /** Only settled requests whose evaluation date has passed (Amsterdam day): the evaluation is late. */

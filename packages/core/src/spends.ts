@@ -4,6 +4,7 @@
 // ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
+import { calendarDate } from "./dates";
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
@@ -41,7 +42,7 @@ const cents = z.number().int().positive().max(100_000_000);
 export const spendDraftInput = z
   .object({
     amountCents: cents,
-    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    neededOn: calendarDate().nullish(),
     purpose: z.string().trim().max(500).default(""),
     supplier: z.string().trim().max(200).default(""),
     rationale: z.string().trim().max(4000).default(""),
@@ -321,7 +322,7 @@ export async function cancelSpend(ctx: UseCaseContext, spendId: string, opts: St
 
 export const paymentInput = z.object({
   amountCents: cents,
-  paymentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  paymentDate: calendarDate(),
   method: z.enum(["bank_transfer", "cash", "card", "invoice"]),
   reference: z.string().trim().max(200).default(""),
 });
