@@ -5,7 +5,7 @@ import { z } from "zod";
 import { INVITABLE_ROLES, createInvitation, revokeInvitation, type UseCaseContext } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { appBaseUrl, runForForm, toHttpError } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.invitationsPage;
 
@@ -22,7 +22,7 @@ export const invitationFormSchema = z
 
 /** Handles intent=invite and intent=revoke; `teamScoped` pages take the team from the context, not the form. */
 export async function handleInvitationAction(ctx: UseCaseContext, request: Request, opts: { teamScoped: boolean }) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "revoke") {
     await revokeInvitation(ctx, String(formData.get("invitationId") ?? "")).catch(toHttpError);
     return { result: null, sentTo: null, revoked: true };

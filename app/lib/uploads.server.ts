@@ -10,6 +10,8 @@
 // or "a=b.pdf" threw "malformed content-disposition header" (a 500). The
 // platform parser reads quoted names as RFC 7578 and browsers send them.
 
+import { readFormData } from "~/lib/form.server";
+
 /** Text fields are small; anything larger is not from our forms. */
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 /** The most a multipart form of ours can hold (three 5 MB files, with room for a too-large one to be reported). */
@@ -73,5 +75,5 @@ export async function parseUploadForm(request: Request, maxFileBytes: number): P
 /** The request's form, whether it was sent as multipart (a file) or urlencoded. */
 export async function readForm(request: Request, maxFileBytes: number): Promise<UploadForm> {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return parseUploadForm(request, maxFileBytes);
-  return { formData: await request.formData(), tooLarge: [] };
+  return { formData: await readFormData(request), tooLarge: [] };
 }

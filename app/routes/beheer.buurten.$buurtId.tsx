@@ -13,7 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.buurt.name ?? t.title} – ${nl.common.appName}` }];
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "BuurtAssignment", context as { ip?: string });
-  const submission = parseSubmission(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await runForForm(submission.reply, () => reassignBuurt(ctx, params.buurtId ?? "", submission.value));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });

@@ -11,7 +11,7 @@ import { createBuurt, listBuurten, listTeamOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, searchParam } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Buurt", context as { ip?: string });
-  const submission = parseSubmission(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await runForForm(submission.reply, () => createBuurt(ctx, submission.value));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });

@@ -14,7 +14,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.usersAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t.title} – ${nl.common.appName}` }];
@@ -45,7 +45,7 @@ type ActionData = { intent: string; result?: SubmissionResult<string[]>; rowId?:
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
   const userId = params.userId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent"));
   const done = () => redirect(`/beheer/gebruikers/${userId}?gedaan=${intent}`);
 

@@ -12,7 +12,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminSettings;
 
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "disbursement") {
     const mode = formData.get("disbursementMode") === "stripe_issuing" ? "stripe_issuing" : "manual";
     const outcome = await runForMessage(() => updateDisbursementMode(ctx, mode));

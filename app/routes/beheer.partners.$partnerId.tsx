@@ -11,7 +11,7 @@ import { formatDate, formatHours } from "~/lib/format";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminPartners;
 const NEW = "nieuw";
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
-  const submission = parseSubmission(await request.formData(), { schema: partnerFormSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: partnerFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   if (params.partnerId === NEW) {
     const outcome = await runForForm(submission.reply, () => createPartner(ctx, submission.value));

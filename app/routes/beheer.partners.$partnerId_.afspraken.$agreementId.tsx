@@ -12,7 +12,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { DISCIPLINES, FUNDING_TYPES, deleteAgreement, getPartner, listAgreements, listTeamOptions, saveAgreement } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.agreements;
 const NEW = "nieuw";
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Agreement", context as { ip?: string });
   const partnerId = params.partnerId ?? "";
   const agreementId = params.agreementId === NEW ? null : (params.agreementId ?? null);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete" && agreementId) {
     await deleteAgreement(ctx, partnerId, agreementId).catch(toHttpError);
     return redirect(`/beheer/partners/${partnerId}?afspraak=verwijderd`);

@@ -11,7 +11,7 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminTeams;
 const NEW = "nieuw";
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Team", context as { ip?: string });
-  const submission = parseSubmission(await request.formData(), { schema: teamFormSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: teamFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   const input = { ...submission.value, activeTo: submission.value.activeTo ?? null };
   if (params.teamId === NEW) {

@@ -19,7 +19,7 @@ import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
@@ -64,7 +64,7 @@ type ActionData = { intent: string; result?: SubmissionResult<string[]> };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const spendId = params.spendId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent"));
   if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
   const submission = parseSubmission(formData, { schema: schemas[intent as Intent] });

@@ -13,7 +13,7 @@ import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const c = nl.cards;
 export const meta: MetaFunction = () => [{ title: `${c.adminTitle} – ${nl.common.appName}` }];
@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "TeamCard", context as { ip?: string });
-  const submission = parseSubmission(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data<{ id: string | null; result: SubmissionResult<string[]> }>({ id: String(submission.payload.id ?? ""), result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const controls = { perAuthorizationCapCents: v.perAuthorizationCap, monthlyCapCents: v.monthlyCap, allowedCategories: v.allowedCategories, blockedCategories: v.blockedCategories };

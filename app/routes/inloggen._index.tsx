@@ -11,7 +11,7 @@ import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { safeNextPath } from "~/lib/safe-redirect";
 import { runForForm } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.auth.loginTitle} – ${nl.common.appName}` }];
 
@@ -26,7 +26,7 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };

@@ -9,7 +9,7 @@ import { requireTeamContext } from "~/context.server";
 import { getSpend, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.form.editTitle(data.reference) : t.title} – ${nl.common.appName}` }];
@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const detail = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
   if (detail.spend.teamId !== ctx.team.id) throw new Response("Niet gevonden", { status: 404 });
   const spendId = detail.spend.id;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") === "submit" ? "submit" : "save";
   const submission = parseSubmission(formData, { schema: spendFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });

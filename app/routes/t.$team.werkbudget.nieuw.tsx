@@ -11,7 +11,7 @@ import { notFoundResponse, requireTeamContext } from "~/context.server";
 import { createSpendDraft, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.form.newTitle} – ${nl.common.appName}` }];
@@ -33,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function action(args: ActionFunctionArgs) {
   const ctx = await teamContext(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent") === "submit" ? "submit" : "save";
   // A draft this form created on an earlier, incomplete submit.
   const earlier = String(formData.get("spendId") ?? "");

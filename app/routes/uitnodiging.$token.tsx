@@ -12,7 +12,7 @@ import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.acceptPage;
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "accept") {
     const ctx = await requireUser(request, context as { ip?: string });
     const submission = parseSubmission(formData, { schema: z.object({ intent: z.literal("accept") }) });

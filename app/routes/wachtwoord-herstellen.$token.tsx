@@ -8,7 +8,7 @@ import { checkResetToken, isDomainError, resetPassword } from "~/core.server";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.passwordReset.resetTitle} – ${nl.common.appName}` }];
 
@@ -30,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseSubmission(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "repeat"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
   const outcome = await runForForm(submission.reply, async () => resetPassword(await getDb(), { token: params.token ?? "", password: submission.value.password }, meta), { hideFields: ["password", "repeat"] });
