@@ -69,7 +69,9 @@ export async function apiHandler(fn: () => Promise<Response>): Promise<Response>
     if (e instanceof ForbiddenError) return apiError(403, "forbidden", domainErrorMessage("forbidden"));
     const domain = asDomainError(e);
     if (domain) {
-      const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      // The use case's own message (the privacy guard's findings, the team's pseudonym format) where it gave one.
+      const message = (code: string) => (code === domain.code && domain.detail ? domain.detail : domainErrorMessage(code));
+      const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(message)]));
       return apiError(domain.status, domain.code, domainErrorMessage(domain.code), { fields });
     }
     console.error(e);

@@ -27,6 +27,7 @@ function teamFormSchema() {
       description: z.string().trim().max(2000, t.descriptionTooLong).optional(),
       activeFrom: date(t.dateRequired),
       activeTo: date(t.dateInvalid).optional(),
+      residentRefPrefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,5}$/, t.residentRefPrefixInvalid).optional(),
     })
     .superRefine((v, issue) => {
       if (v.activeTo && v.activeTo < v.activeFrom) issue.addIssue({ code: "custom", path: ["activeTo"], message: t.dateRange });
@@ -60,7 +61,7 @@ export default function AdminTeam() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
-    defaultValue: team ? { name: team.name, slug: team.slug, description: team.description, activeFrom: team.activeFrom, activeTo: team.activeTo ?? "" } : undefined,
+    defaultValue: team ? { name: team.name, slug: team.slug, description: team.description, activeFrom: team.activeFrom, activeTo: team.activeTo ?? "", residentRefPrefix: team.residentRefPrefix ?? "" } : undefined,
   });
   return (
     <div className="max-w-2xl space-y-4">
@@ -88,6 +89,7 @@ export default function AdminTeam() {
         <TextAreaField field={fields.description} label={t.description} rows={3} />
         <TextField field={fields.activeFrom} label={t.activeFrom} type="date" />
         <TextField field={fields.activeTo} label={t.activeTo} hint={t.activeToHint} type="date" />
+        <TextField field={fields.residentRefPrefix} label={t.residentRefPrefix} hint={t.residentRefPrefixHint} autoComplete="off" className="max-w-xs" />
         <SubmitButton>{team ? t.save : t.create}</SubmitButton>
       </Form>
     </div>

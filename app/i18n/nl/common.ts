@@ -84,6 +84,7 @@ export const domainErrors: Record<string, string> = {
   assignment_date_invalid: "Kies een ingangsdatum na de ingangsdatum van de huidige toewijzing.",
   date_range_invalid: "De einddatum mag niet vóór de begindatum liggen.",
   date_invalid: "Vul een bestaande datum in (jjjj-mm-dd), bijvoorbeeld 2026-03-15.",
+  resident_ref_format: "Vul alleen het pseudoniem-kenmerk van het team in (letters, een streepje en cijfers, bijvoorbeeld MB-014), geen naam.",
   form_unreadable: "Het formulier kon niet worden gelezen. Vernieuw de pagina en probeer het opnieuw.",
   invalid_character: "Deze tekst bevat een onzichtbaar teken dat niet is toegestaan (een nul-teken). Typ of plak de tekst opnieuw.",
   reference_taken: "Er is al een afspraak met dit kenmerk.",

@@ -56,6 +56,7 @@ export type ErrorCode =
   | "attachment_type_not_allowed"
   | "attachment_spend_closed"
   | "personal_data"
+  | "resident_ref_format"
   | "workgroup_unknown_user"
   | "workgroup_already_member"
   | "attachment_too_many"

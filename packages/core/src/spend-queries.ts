@@ -10,6 +10,7 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { guardSpendTexts } from "./spends";
 
 export const SPENDS_PAGE_SIZE = 25;
 
@@ -156,13 +157,14 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
 }
 
 /** A comment on the timeline, between team and controller; the status does not change. */
-export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string): Promise<void> {
+export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string, opts: { confirmNoPersonalData?: boolean } = {}): Promise<void> {
   const text = body.trim();
   if (text.length < 1 || text.length > 4000) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId));
     if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId }))) throw new DomainError("not_found", 404);
+    await guardSpendTexts(tx, ctx, spend, { comment: text }, opts.confirmNoPersonalData === true);
     await tx.insert(spendTransitions).values({
       municipalityId: spend.municipalityId,
       teamId: spend.teamId,
