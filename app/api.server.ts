@@ -50,7 +50,8 @@ export const methodNotAllowed = (allow: string) => () => apiError(405, "method_n
 /** Zod issues as `{ field: [Dutch message] }`, keyed by the dotted path. */
 export function zodFields(issues: z.ZodIssue[]): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage("invalid_input"));
+  // A custom issue may name its code (core's calendarDate: date_invalid), as in the forms.
+  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage(i.code === "custom" && typeof i.params?.code === "string" ? i.params.code : "invalid_input"));
   return fields;
 }
 
