@@ -82,7 +82,7 @@ describe("a NUL character is a field error, not a 500", () => {
   it("in a workgroup-style form (/successen/nieuw): 400, the Dutch message, the typed text kept, nothing saved", async () => {
     const before = await rowsOf(successStories);
     const [team] = await app.db.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "mariaberg"));
-    const res = await post("/successen/nieuw", form({ title: "Goed\u0000verhaal", body: "Een verhaal over samenwerken in de wijk.", teamId: team.id, theme: "" }));
+    const res = await post("/successen/nieuw", form({ title: "Goed\u0000verhaal", body: "Een verhaal over samenwerken in de wijk.", teamId: team.id, theme: "preventie" }));
     expect(res.status).toBe(400);
     expect(res.text).toContain(NUL_MESSAGE);
     expect(await rowsOf(successStories)).toBe(before);
