@@ -14,7 +14,7 @@
 // fields, huge bodies) need the server's request gate: see the describe below.
 // Run `pnpm build` first.
 import { randomUUID } from "node:crypto";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
@@ -36,6 +36,8 @@ const SEED = 20261203;
  * `gate`). Until then SKIP_GATE_CASES=1 leaves them out.
  */
 export const GATE_CASES = ["huge index", "many fields", "huge body"] as const;
+/** Also the gate's: a request after an early answer to a large body, on the same keep-alive connection. */
+const GATE_KEEP_ALIVE = "keep-alive after an early answer";
 
 type Role = "anonymous" | "coordinator" | "admin" | "controller" | "partner";
 const EMAILS: Record<Exclude<Role, "anonymous">, string> = {
@@ -514,6 +516,29 @@ describe("hostile input to every action and API endpoint (over the real server)"
       const started = Date.now();
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
       expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    it(GATE_KEEP_ALIVE, { timeout: 60_000 }, async () => {
+      // One connection (keep-alive, one socket): a 1.5 MB body to a route that answers before reading it, then a small request.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const once = (method: string, pathname: string, body?: Buffer) =>
+        new Promise<number>((resolve, reject) => {
+          const r = request(`${app.url}${pathname}`, { method, agent, headers: { Cookie: cookies.coordinator!, Origin: app.url, ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {}) }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          });
+          r.on("error", reject);
+          r.end(body);
+        });
+      try {
+        const big = Buffer.from(`code=${"x".repeat(1_500_000)}`);
+        for (let i = 0; i < 3; i++) {
+          expect(await once("POST", "/inloggen/tweede-stap", big)).toBeLessThan(500);
+          expect(await once("GET", "/healthz")).toBe(200);
+        }
+      } finally {
+        agent.destroy();
+      }
     });
   });
 });
