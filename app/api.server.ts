@@ -3,11 +3,12 @@
 // gets exactly the same grants, CASL ability and row-level-security scope as
 // the session checkpoints in context.server.ts would build — nothing more.
 // Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
 import { and, eq, spendRequests, users } from "@wijkwerk/db";
 import { z } from "zod";
 import { clientIp, readableActiveTeam } from "~/context.server";
-import { SPEND_STATUSES, asDomainError, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
+import { SPEND_STATUSES, asDomainError, forbiddenCharacterPaths, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
 import type { getSpend } from "~/core.server";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
@@ -49,7 +50,8 @@ export const methodNotAllowed = (allow: string) => () => apiError(405, "method_n
 /** Zod issues as `{ field: [Dutch message] }`, keyed by the dotted path. */
 export function zodFields(issues: z.ZodIssue[]): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage("invalid_input"));
+  // A custom issue may name its code (core's calendarDate: date_invalid), as in the forms.
+  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage(i.code === "custom" && typeof i.params?.code === "string" ? i.params.code : "invalid_input"));
   return fields;
 }
 
@@ -68,7 +70,9 @@ export async function apiHandler(fn: () => Promise<Response>): Promise<Response>
     if (e instanceof ForbiddenError) return apiError(403, "forbidden", domainErrorMessage("forbidden"));
     const domain = asDomainError(e);
     if (domain) {
-      const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(domainErrorMessage)]));
+      // The use case's own message (the privacy guard's findings, the team's pseudonym format) where it gave one.
+      const message = (code: string) => (code === domain.code && domain.detail ? domain.detail : domainErrorMessage(code));
+      const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(message)]));
       return apiError(domain.status, domain.code, domainErrorMessage(domain.code), { fields });
     }
     console.error(e);
@@ -191,11 +195,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw apiError(400, "invalid_json", t.invalidJson);
   }
+  // A NUL (or lone surrogate) in any string: a field error here, not PostgreSQL's refusal as a 500.
+  const bad = forbiddenCharacterPaths(body);
+  if (bad.length) throw apiError(400, "invalid_input", domainErrorMessage("invalid_input"), { fields: Object.fromEntries(bad.map((p) => [p, [domainErrorMessage("invalid_character")]])) });
+  return body;
 }
 
 // ── Query parameters ──────────────────────────────────────────────────────
@@ -210,7 +219,7 @@ const teamSpendListQuery = z
   })
   .strict();
 const municipalitySpendListQuery = teamSpendListQuery
-  .extend({ teamId: z.string().uuid().optional(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+  .extend({ teamId: z.string().uuid().optional(), from: calendarDate().optional(), to: calendarDate().optional() })
   .strict();
 
 /**

@@ -1,11 +1,13 @@
 // The spend request form (new and edit): its zod schema (server-side
 // validation only), the mapping to the core's draft input and back, and the
 // fields. Two buttons: save as draft, or save and submit in one request.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { PrivacyOverride } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
@@ -41,18 +43,20 @@ const text = (max: number) => z.string().trim().max(max, t.tooLong).optional();
 export const spendFormSchema = z
   .object({
     amount: z.string({ required_error: t.amountRequired }).pipe(euroField({ invalid: t.amountInvalid, positive: t.amountPositive, max: 100_000_000, tooHigh: t.amountTooHigh })),
-    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.dateInvalid).optional(),
+    neededOn: calendarDate(t.dateInvalid).optional(),
     purpose: text(500),
     supplier: text(200),
     rationale: text(4000),
     problemPrevented: text(4000),
     lifeDomains: z.array(z.enum(LIFE_DOMAIN_CODES)).default([]),
-    residentRef: z.string().trim().max(40, t.residentRefInvalid).regex(/^[\w\- ./#]*$/, t.residentRefInvalid).optional(),
+    // The team's own prefix is checked by the core (its message names it); here the general form PREFIX-digits.
+    residentRef: z.string().trim().max(40, t.residentRefInvalid).regex(/^[A-Za-z]{1,5}-\d{1,6}$/, t.residentRefInvalid).optional(),
     normId: z.string().uuid(t.returnRequired).optional(),
     customReturn: euroField({ invalid: t.amountInvalid, max: 1_000_000_000, tooHigh: t.amountTooHigh }).optional(),
     customReturnJustification: text(2000),
     expectedSocialDomains: z.array(z.enum(LIFE_DOMAIN_CODES)).default([]),
     expectedSocialReturn: text(4000),
+    confirmNoPersonalData: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.normId && v.customReturn !== undefined && !v.customReturnJustification) ctx.addIssue({ code: "custom", path: ["customReturnJustification"], message: t.customJustificationRequired });
@@ -76,6 +80,7 @@ export function toDraftInput(v: SpendFormValue) {
     customReturnJustification: custom ? (v.customReturnJustification ?? null) : null,
     expectedSocialDomains: v.expectedSocialDomains,
     expectedSocialReturn: v.expectedSocialReturn ?? "",
+    confirmNoPersonalData: v.confirmNoPersonalData === true,
   };
 }
 
@@ -183,7 +188,18 @@ export interface NormOption {
 const domainOptions = LIFE_DOMAIN_CODES.map((code) => ({ value: code, label: nl.spends.lifeDomains[code] }));
 
 /** The fields and buttons of a request; `spendId` (hidden) makes a retry update the draft it created before. */
-export function SpendForm(props: { lastResult?: SubmissionResult<string[]>; defaultValue?: ReturnType<typeof toFormDefaults>; norms: NormOption[]; spendId?: string | null; notice?: ReactNode; cancelTo?: ReactNode }) {
+export function SpendForm(props: {
+  lastResult?: SubmissionResult<string[]>;
+  defaultValue?: ReturnType<typeof toFormDefaults>;
+  norms: NormOption[];
+  spendId?: string | null;
+  notice?: ReactNode;
+  cancelTo?: ReactNode;
+  /** The team's pseudonym format, for the hint. */
+  residentRef: { prefix: string; example: string };
+  /** The privacy guard blocked a text: offer the audit-logged override. */
+  personalData?: boolean;
+}) {
   const [form, fields] = useForm({ id: "spend-form", lastResult: props.lastResult, shouldValidate: "onSubmit", defaultValue: props.defaultValue });
   const normOptions = props.norms.map((n) => ({ value: n.id, label: t.normOption(n.label, formatMoney(n.amountCents), n.unit, n.source, n.isLocalEstimate) }));
   return (
@@ -202,7 +218,7 @@ export function SpendForm(props: { lastResult?: SubmissionResult<string[]>; defa
         <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} />
         <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} />
         <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns />
-        <TextField field={fields.residentRef} label={t.residentRef} hint={t.residentRefHint} autoComplete="off" className="max-w-xs" />
+        <TextField field={fields.residentRef} label={t.residentRef} hint={t.residentRefHintFor(props.residentRef.prefix, props.residentRef.example)} autoComplete="off" className="max-w-xs" />
       </section>
 
       <section aria-labelledby="spend-form-financial" className="card">
@@ -218,6 +234,8 @@ export function SpendForm(props: { lastResult?: SubmissionResult<string[]>; defa
         <ChoiceFieldset field={fields.expectedSocialDomains} legend={t.socialDomains} type="checkbox" options={domainOptions} columns />
         <TextAreaField field={fields.expectedSocialReturn} label={t.socialReturn} rows={3} />
       </section>
+
+      <PrivacyOverride show={Boolean(props.personalData)} id="spend-form-confirm-no-personal-data" />
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton name="intent" value="save" className="btn btn-secondary">

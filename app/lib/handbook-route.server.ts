@@ -5,6 +5,7 @@ import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbo
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 export const handbookBase = (owner: HandbookOwner) => (owner === null ? "/handboek" : `/werkgroepen/${owner}/handboek`);
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -38,7 +39,7 @@ export async function handbookLoader(request: Request, context: unknown, owner: 
 
 export async function handbookAction(request: Request, context: unknown, owner: HandbookOwner, pageSlug: string) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const base = handbookBase(owner);
   if (form.get("intent") === "restore") {
     const version = Number(form.get("version"));

@@ -1,7 +1,7 @@
 // Turns use-case errors into HTTP: 404 stays 404 (don't reveal), 403 forbidden,
 // validation errors go back to the form in Dutch.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { asDomainError } from "@wijkwerk/core";
+import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core";
 import type { SubmissionResult } from "@conform-to/react";
 import { domainErrorMessage } from "~/i18n/nl";
 
@@ -44,6 +44,17 @@ export function appBaseUrl(request: Request): string {
 /** The 1-based page number from ?pagina=, defaulting to 1 on anything odd. */
 export function pageParam(request: Request): number {
   return Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("pagina"))) || 1);
+}
+
+/**
+ * A search box's text from the query string (?q=, ?zoek=). A character the
+ * database refuses (NUL) searches nothing and comes with the field's Dutch
+ * error, instead of reaching PostgreSQL as a 500.
+ */
+export function searchParam(request: Request, name: string): { value: string; error: string | null } {
+  const raw = new URL(request.url).searchParams.get(name) ?? "";
+  if (!hasForbiddenCharacter(raw)) return { value: raw, error: null };
+  return { value: "", error: domainErrorMessage("invalid_character") };
 }
 
 /** Like runForForm, for buttons without fields: a refused use case becomes one Dutch message. */

@@ -1,11 +1,11 @@
 // The invitation form's server side, shared by the team page (coordinator)
 // and the admin page: parse, call the use case, answer in Dutch.
-import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { INVITABLE_ROLES, createInvitation, revokeInvitation, type UseCaseContext } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { appBaseUrl, runForForm, toHttpError } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.invitationsPage;
 
@@ -22,7 +22,7 @@ export const invitationFormSchema = z
 
 /** Handles intent=invite and intent=revoke; `teamScoped` pages take the team from the context, not the form. */
 export async function handleInvitationAction(ctx: UseCaseContext, request: Request, opts: { teamScoped: boolean }) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "revoke") {
     await revokeInvitation(ctx, String(formData.get("invitationId") ?? "")).catch(toHttpError);
     return { result: null, sentTo: null, revoked: true };
@@ -30,7 +30,7 @@ export async function handleInvitationAction(ctx: UseCaseContext, request: Reque
   const schema = opts.teamScoped ? invitationFormSchema : invitationFormSchema.superRefine((v, issue) => {
     if (["coordinator", "member", "volunteer"].includes(v.role) && !v.teamId) issue.addIssue({ code: "custom", path: ["teamId"], message: t.teamRequired });
   });
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null, revoked: false }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => createInvitation(ctx, submission.value, { baseUrl: appBaseUrl(request) }));
   if (!outcome.ok) return data({ result: outcome.result, sentTo: null, revoked: false }, { status: outcome.status });

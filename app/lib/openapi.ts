@@ -10,7 +10,14 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 const cents = (description: string) => ({ type: "integer", description: `${description} In euro cents (integer).` });
 const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, "null"] });
+/** A real calendar day, YYYY-MM-DD (2026-02-30 is `invalid_input` with `date_invalid`'s message on the field). */
 const date = { type: "string", format: "date" };
+const confirmNoPersonalData = {
+  type: "boolean",
+  default: false,
+  description:
+    "The privacy guard checks every text the controller reads (purpose, supplier, rationale, problemPrevented, customReturnJustification, expectedSocialReturn, comment, the evaluation's texts). Findings (BSN, date of birth, phone, e-mail, IBAN, address) are `personal_data` (422) with the findings, masked, per field. `true` saves anyway — only when these are not a resident's personal data; the override is written to the audit log.",
+};
 const dateTime = { type: "string", format: "date-time" };
 
 const commonErrors = {
@@ -301,12 +308,13 @@ export function openApiDocument(serverUrl: string) {
             rationale: { type: "string", maxLength: 4000, description: "Why this, why now, why not a regular regulation." },
             problemPrevented: { type: "string", maxLength: 4000 },
             lifeDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
-            residentRef: { type: "string", maxLength: 40, pattern: "^[\\w\\- ./#]*$", description: "Pseudonymous reference only." },
+            residentRef: { type: "string", maxLength: 40, pattern: "^([A-Za-z]{1,5}-[0-9]{1,6})?$", description: "The team's resident pseudonym only: the team's prefix, a hyphen and digits (e.g. `MB-014` in Mariaberg; stored in capitals). Another team's prefix or any other text (a name) is `resident_ref_format` (400), with the expected form in `fields.residentRef`." },
             normId: { type: ["string", "null"], format: "uuid", description: "A return norm; its amount becomes the expected return." },
             expectedReturnCents: { type: ["integer", "null"], minimum: 0, description: "A custom estimate (requires customReturnJustification without a norm)." },
             customReturnJustification: { type: ["string", "null"], maxLength: 2000 },
             expectedSocialDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
             expectedSocialReturn: { type: "string", maxLength: 4000 },
+            confirmNoPersonalData: { ...confirmNoPersonalData },
           },
         },
         PaymentInput: {
@@ -342,6 +350,7 @@ export function openApiDocument(serverUrl: string) {
             payment: { ...ref("PaymentInput"), description: "Required for pay." },
             actualCents: { type: "integer", minimum: 0, description: "Required for settle: the actual cost in cents (at most what was paid)." },
             evaluation: { ...ref("EvaluationInput"), description: "Required for evaluate." },
+            confirmNoPersonalData: { ...confirmNoPersonalData },
           },
         },
         TransitionResult: {

@@ -2,7 +2,7 @@
 // field errors (the privacy guard's own message for the text field), the
 // typed input is sent back, 404 stays 404 and forbidden becomes 403.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { DomainError, MAX_ATTACHMENT_BYTES, asDomainError, type WorkgroupFileInput } from "@wijkwerk/core";
+import { DomainError, MAX_ATTACHMENT_BYTES, asDomainError, hasForbiddenCharacter, type WorkgroupFileInput } from "@wijkwerk/core";
 import { data } from "@remix-run/node";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { readForm } from "~/lib/uploads.server";
@@ -20,6 +20,9 @@ export const formValues = (form: FormData, names: string[]) => Object.fromEntrie
 
 export async function runWorkgroupForm<T>(values: Record<string, string>, fn: () => Promise<T>, fieldMessages?: Record<string, string>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
   try {
+    // A character the database refuses (NUL) is a field error before the use case runs, not a 500 from PostgreSQL.
+    const bad = Object.keys(values).filter((k) => hasForbiddenCharacter(values[k]));
+    if (bad.length) throw new DomainError("invalid_input", 400, Object.fromEntries(bad.map((k) => [k, ["invalid_character"]])));
     return { ok: true, value: await fn() };
   } catch (caught) {
     if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });

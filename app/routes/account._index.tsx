@@ -6,6 +6,7 @@ import { getDigestPreference, isDomainError, mfaStatus, roleNames, setDigestPref
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.account.title} – ${nl.common.appName}` }];
 
@@ -28,7 +29,7 @@ const DIGEST_CHOICES = ["none", "daily", "weekly"] as const;
 /** The e-mail digest choice (workgroup notifications): none, daily or weekly. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const digest = String(form.get("digest") ?? "");
   try {
     await setDigestPreference(ctx, { digest });

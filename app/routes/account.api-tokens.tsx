@@ -1,7 +1,6 @@
 // The user's personal API tokens: list, create (the token is shown once, in
 // the action's response only), revoke.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -14,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.api.tokens;
 
@@ -45,14 +45,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "revoke") {
     const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Ongeldige invoer", { status: 400 });
     await revokeApiToken(ctx, parsed.data.tokenId).catch(toHttpError);
     return redirect("/account/api-tokens?ingetrokken=1");
   }
-  const submission = parseWithZod(formData, { schema: createSchema });
+  const submission = parseSubmission(formData, { schema: createSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const { name, expiresInDays } = submission.value;
   const outcome = await runForForm(submission.reply, () => createApiToken(ctx, { name, expiresInDays: expiresInDays ? Number(expiresInDays) : null }));

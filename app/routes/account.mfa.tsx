@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { qrDataUrl } from "~/lib/qr.server";
@@ -11,6 +10,7 @@ import { beginTotpSetup, confirmTotpSetup, disableMfa, mfaStatus } from "~/core.
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.account.mfaTitle} – ${nl.common.appName}` }];
 
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null }, { status: 400 });
   const value = submission.value;
   if (value.intent === "confirm") {

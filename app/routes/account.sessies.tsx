@@ -7,6 +7,7 @@ import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "~/core.s
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
+import { readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.sessionsPage.title} – ${nl.common.appName}` }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) throw new Response("Ongeldige invoer", { status: 400 });
   if (parsed.data.intent === "revoke") {
     if (parsed.data.sessionId === ctx.session.id) return redirect("/uitloggen");

@@ -9,17 +9,19 @@ import { approveSpend, cancelSpend, endorseSpend, evaluateSpend, recordPayment, 
 import { nl } from "~/i18n/nl";
 
 const comment = z.string().max(4000).nullish();
+/** The texts hold no personal data although the privacy guard found some (audit-logged), as the form's checkbox. */
+const confirmNoPersonalData = z.boolean().optional();
 /** One shape per step; the use cases validate payment and evaluation in detail. */
 const transitionBody = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("submit"), comment }).strict(),
-  z.object({ action: z.literal("endorse"), comment }).strict(),
-  z.object({ action: z.literal("approve"), comment }).strict(),
-  z.object({ action: z.literal("reject"), comment }).strict(),
-  z.object({ action: z.literal("request_info"), comment }).strict(),
-  z.object({ action: z.literal("pay"), comment, payment: z.record(z.unknown()) }).strict(),
-  z.object({ action: z.literal("settle"), comment, actualCents: z.number().int().min(0) }).strict(),
-  z.object({ action: z.literal("evaluate"), comment, evaluation: z.record(z.unknown()) }).strict(),
-  z.object({ action: z.literal("cancel"), comment }).strict(),
+  z.object({ action: z.literal("submit"), comment, confirmNoPersonalData }).strict(),
+  z.object({ action: z.literal("endorse"), comment, confirmNoPersonalData }).strict(),
+  z.object({ action: z.literal("approve"), comment, confirmNoPersonalData }).strict(),
+  z.object({ action: z.literal("reject"), comment, confirmNoPersonalData }).strict(),
+  z.object({ action: z.literal("request_info"), comment, confirmNoPersonalData }).strict(),
+  z.object({ action: z.literal("pay"), comment, confirmNoPersonalData, payment: z.record(z.unknown()) }).strict(),
+  z.object({ action: z.literal("settle"), comment, confirmNoPersonalData, actualCents: z.number().int().min(0) }).strict(),
+  z.object({ action: z.literal("evaluate"), comment, confirmNoPersonalData, evaluation: z.record(z.unknown()) }).strict(),
+  z.object({ action: z.literal("cancel"), comment, confirmNoPersonalData }).strict(),
 ]);
 
 export function action({ request, context, params }: ActionFunctionArgs) {
@@ -32,7 +34,7 @@ export function action({ request, context, params }: ActionFunctionArgs) {
     const spendId = params.spendId!;
     const key = request.headers.get("idempotency-key");
     if (key !== null && (key.trim().length < 8 || key.trim().length > 200)) return apiError(400, "invalid_input", nl.api.errors.invalidIdempotencyKey, { fields: { "Idempotency-Key": [nl.api.errors.invalidIdempotencyKey] } });
-    const opts: StepOptions = { comment: body.comment ?? null, idempotencyKey: key };
+    const opts: StepOptions = { comment: body.comment ?? null, idempotencyKey: key, confirmNoPersonalData: body.confirmNoPersonalData === true };
     const result = await (() => {
       switch (body.action) {
         case "submit":

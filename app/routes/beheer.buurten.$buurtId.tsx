@@ -1,6 +1,6 @@
 // One buurt: its assignment history and moving it to another team from a date.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -13,13 +13,14 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.buurt.name ?? t.title} – ${nl.common.appName}` }];
 
 const schema = z.object({
   teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired),
-  validFrom: z.string({ required_error: t.dateRequired }).regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired),
+  validFrom: calendarDate(t.dateRequired),
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "BuurtAssignment", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await runForForm(submission.reply, () => reassignBuurt(ctx, params.buurtId ?? "", submission.value));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });

@@ -1,6 +1,6 @@
 // All buurten with their team today and any scheduled move; add a buurt.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -10,7 +10,8 @@ import { requireMunicipalityContext } from "~/context.server";
 import { createBuurt, listBuurten, listTeamOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
-import { runForForm } from "~/lib/http.server";
+import { runForForm, searchParam } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -19,19 +20,19 @@ const schema = z.object({
   name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired),
   residents: z.coerce.number({ invalid_type_error: t.residentsInvalid }).int(t.residentsInvalid).min(0, t.residentsInvalid).optional(),
   teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired),
-  validFrom: z.string({ required_error: t.dateRequired }).regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired),
+  validFrom: calendarDate(t.dateRequired),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "BuurtAssignment", context as { ip?: string });
-  const search = new URL(request.url).searchParams.get("zoek") ?? "";
+  const { value: search, error: searchError } = searchParam(request, "zoek");
   const [rows, teams] = await Promise.all([listBuurten(ctx, search), listTeamOptions(ctx)]);
-  return { rows, teams, search };
+  return { rows, teams, search, searchError };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Buurt", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await runForForm(submission.reply, () => createBuurt(ctx, submission.value));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminBuurten() {
-  const { rows, teams, search } = useLoaderData<typeof loader>();
+  const { rows, teams, search, searchError } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
   const [params] = useSearchParams();
@@ -50,7 +51,12 @@ export default function AdminBuurten() {
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="field mb-0">
           <label htmlFor="zoek">{t.search}</label>
-          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} />
+          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "zoek-error" : undefined} />
+          {searchError ? (
+            <p id="zoek-error" className="field-error">
+              {searchError}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="btn btn-secondary">
           {t.searchButton}

@@ -1,7 +1,6 @@
 // One person: profile and active flag, lockout, team memberships and roles
 // outside teams. Every form posts an intent; each runs one use case.
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -15,6 +14,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.usersAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t.title} – ${nl.common.appName}` }];
@@ -45,12 +45,12 @@ type ActionData = { intent: string; result?: SubmissionResult<string[]>; rowId?:
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
   const userId = params.userId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent"));
   const done = () => redirect(`/beheer/gebruikers/${userId}?gedaan=${intent}`);
 
   if (intent in schemas) {
-    const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
+    const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value as Record<string, string | undefined>;
     const run = {

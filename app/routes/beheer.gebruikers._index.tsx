@@ -5,17 +5,17 @@ import { Pagination } from "~/components/confirm";
 import { requireMunicipalityContext } from "~/context.server";
 import { listUsers } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { pageParam } from "~/lib/http.server";
+import { pageParam, searchParam } from "~/lib/http.server";
 
 const t = nl.usersAdmin;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
-  const search = new URL(request.url).searchParams.get("zoek") ?? "";
+  const { value: search, error: searchError } = searchParam(request, "zoek");
   const page = pageParam(request);
   const result = await listUsers(ctx, { search, page });
-  return { ...result, page, search, now: Date.now() };
+  return { ...result, page, search, searchError, now: Date.now() };
 }
 
 /** "admin" → "Functioneel beheerder", "Team X: member" → "Team X: Teamlid". */
@@ -24,7 +24,7 @@ function roleSummary(roles: string): string {
 }
 
 export default function AdminUsers() {
-  const { rows, page, pages, search, total, now } = useLoaderData<typeof loader>();
+  const { rows, page, pages, search, searchError, total, now } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1>{t.title}</h1>
@@ -34,7 +34,12 @@ export default function AdminUsers() {
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="field mb-0">
           <label htmlFor="zoek">{t.search}</label>
-          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} />
+          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "zoek-error" : undefined} />
+          {searchError ? (
+            <p id="zoek-error" className="field-error">
+              {searchError}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="btn btn-secondary">
           {t.searchButton}

@@ -2,7 +2,6 @@
 // idle timeout. Any combination of roles may be saved; the page warns while
 // the functional admin role is not among them.
 import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminSettings;
 
@@ -39,14 +39,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "disbursement") {
     const mode = formData.get("disbursementMode") === "stripe_issuing" ? "stripe_issuing" : "manual";
     const outcome = await runForMessage(() => updateDisbursementMode(ctx, mode));
     if (!outcome.ok) return data({ result: undefined, saved: false, changed: 0, disbursementError: outcome.message }, { status: outcome.status });
     return { result: undefined, saved: true, changed: outcome.value.changed ? 1 : 0 };
   }
-  const submission = parseWithZod(formData, { schema: settingsFormSchema() });
+  const submission = parseSubmission(formData, { schema: settingsFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => updateSettings(ctx, submission.value));
   if (!outcome.ok) return data({ result: outcome.result, saved: false, changed: 0 }, { status: outcome.status });

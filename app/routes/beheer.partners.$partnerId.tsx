@@ -1,7 +1,6 @@
 // Create (/beheer/partners/nieuw) or edit one partner organisation. Validation
 // happens on the server; errors come back in Dutch, the typed values stay.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +11,7 @@ import { formatDate, formatHours } from "~/lib/format";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminPartners;
 const NEW = "nieuw";
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Partner", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: partnerFormSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: partnerFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   if (params.partnerId === NEW) {
     const outcome = await runForForm(submission.reply, () => createPartner(ctx, submission.value));

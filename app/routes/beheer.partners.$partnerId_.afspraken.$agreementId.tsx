@@ -1,8 +1,8 @@
 // Create (/beheer/partners/<id>/afspraken/nieuw) or edit one agreement of a
 // partner organisation, with its agreed hours per team and discipline.
 // Validation on the server; Dutch errors next to the fields, values kept.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { DISCIPLINES, FUNDING_TYPES, deleteAgreement, getPartner, listAgreements, listTeamOptions, saveAgreement } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.agreements;
 const NEW = "nieuw";
@@ -27,7 +28,7 @@ const isBlankRow = (r: unknown) => {
 };
 
 function formSchema() {
-  const date = z.string({ required_error: t.dateRequired }).regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired);
+  const date = calendarDate(t.dateRequired);
   return z.object({
     kind: z.enum(FUNDING_TYPES, { errorMap: () => ({ message: t.kindRequired }) }),
     reference: z.string({ required_error: t.referenceRequired }).trim().min(2, t.referenceRequired).max(100, t.referenceTooLong),
@@ -71,12 +72,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Agreement", context as { ip?: string });
   const partnerId = params.partnerId ?? "";
   const agreementId = params.agreementId === NEW ? null : (params.agreementId ?? null);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete" && agreementId) {
     await deleteAgreement(ctx, partnerId, agreementId).catch(toHttpError);
     return redirect(`/beheer/partners/${partnerId}?afspraak=verwijderd`);
   }
-  const submission = parseWithZod(formData, { schema: formSchema() });
+  const submission = parseSubmission(formData, { schema: formSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => saveAgreement(ctx, partnerId, agreementId, { ...submission.value, validTo: submission.value.validTo ?? null }));
   if (!outcome.ok) return data({ result: outcome.result, saved: false }, { status: outcome.status });

@@ -1,7 +1,7 @@
 // Create (/beheer/teams/nieuw) or edit one team. Validation happens on the
 // server; errors come back in Dutch next to the fields, the typed values stay.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.adminTeams;
 const NEW = "nieuw";
@@ -18,7 +19,7 @@ const NEW = "nieuw";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team ? t.editTitle(data.team.name) : t.newTitle} – ${nl.common.appName}` }];
 
 function teamFormSchema() {
-  const date = (required: string) => z.string({ required_error: required }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, t.dateInvalid);
+  const date = (required: string) => calendarDate(t.dateInvalid, required);
   return z
     .object({
       name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired).max(100, t.nameTooLong),
@@ -26,6 +27,7 @@ function teamFormSchema() {
       description: z.string().trim().max(2000, t.descriptionTooLong).optional(),
       activeFrom: date(t.dateRequired),
       activeTo: date(t.dateInvalid).optional(),
+      residentRefPrefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,5}$/, t.residentRefPrefixInvalid).optional(),
     })
     .superRefine((v, issue) => {
       if (v.activeTo && v.activeTo < v.activeFrom) issue.addIssue({ code: "custom", path: ["activeTo"], message: t.dateRange });
@@ -40,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Team", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: teamFormSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: teamFormSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false, changed: 0 }, { status: 400 });
   const input = { ...submission.value, activeTo: submission.value.activeTo ?? null };
   if (params.teamId === NEW) {
@@ -59,7 +61,7 @@ export default function AdminTeam() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
-    defaultValue: team ? { name: team.name, slug: team.slug, description: team.description, activeFrom: team.activeFrom, activeTo: team.activeTo ?? "" } : undefined,
+    defaultValue: team ? { name: team.name, slug: team.slug, description: team.description, activeFrom: team.activeFrom, activeTo: team.activeTo ?? "", residentRefPrefix: team.residentRefPrefix ?? "" } : undefined,
   });
   return (
     <div className="max-w-2xl space-y-4">
@@ -87,6 +89,7 @@ export default function AdminTeam() {
         <TextAreaField field={fields.description} label={t.description} rows={3} />
         <TextField field={fields.activeFrom} label={t.activeFrom} type="date" />
         <TextField field={fields.activeTo} label={t.activeTo} hint={t.activeToHint} type="date" />
+        <TextField field={fields.residentRefPrefix} label={t.residentRefPrefix} hint={t.residentRefPrefixHint} autoComplete="off" className="max-w-xs" />
         <SubmitButton>{team ? t.save : t.create}</SubmitButton>
       </Form>
     </div>

@@ -3,8 +3,8 @@
 // allowedActions; the use case checks again). Money-moving forms carry an
 // idempotency key made by the loader, so a double submit or a retry of the
 // same page is harmless: the second one returns the first one's result.
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SubmitButton } from "~/components/form";
 import { SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
+import { PrivacyOverride } from "~/components/workgroups";
 import { requireMunicipalityContext } from "~/context.server";
 import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -19,6 +20,7 @@ import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
@@ -31,10 +33,7 @@ const euro = (opts: { allowZero: boolean }) =>
     .refine((v) => parseEuroToCents(v) !== null, t.amountInvalid)
     .refine((v) => opts.allowZero || (parseEuroToCents(v) ?? 0) > 0, t.amountPositive);
 const key = z.string().min(8).max(200);
-const isoDate = z
-  .string({ required_error: t.dateRequired })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, t.dateRequired)
-  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), t.dateRequired);
+const isoDate = calendarDate(t.dateRequired);
 
 const schemas = {
   approve: z.object({ key, comment: z.string().trim().max(4000, t.tooLong).optional() }),
@@ -61,30 +60,35 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...spend, keys, today: todayInAmsterdam() };
 }
 
-type ActionData = { intent: string; result?: SubmissionResult<string[]> };
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; personalData?: boolean };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const spendId = params.spendId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent"));
   if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
-  const submission = parseWithZod(formData, { schema: schemas[intent as Intent] });
+  const submission = parseSubmission(formData, { schema: schemas[intent as Intent] });
   if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value as Record<string, string | undefined>;
   const idempotencyKey = v.key;
+  // The privacy guard's audit-logged override (the checkbox shown after it found personal data).
+  const confirmNoPersonalData = formData.get("confirmNoPersonalData") === "on";
   const run: Record<Intent, () => Promise<string>> = {
-    approve: async () => ((await approveSpend(ctx, spendId, { comment: v.comment || null, idempotencyKey })).action === "first_approval" ? "eerste-goedkeuring" : "goedgekeurd"),
-    reject: async () => (await rejectSpend(ctx, spendId, { comment: v.comment!, idempotencyKey }), "afgewezen"),
-    request_info: async () => (await requestSpendInfo(ctx, spendId, { comment: v.comment!, idempotencyKey }), "informatie-gevraagd"),
+    approve: async () => ((await approveSpend(ctx, spendId, { comment: v.comment || null, idempotencyKey, confirmNoPersonalData })).action === "first_approval" ? "eerste-goedkeuring" : "goedgekeurd"),
+    reject: async () => (await rejectSpend(ctx, spendId, { comment: v.comment!, idempotencyKey, confirmNoPersonalData }), "afgewezen"),
+    request_info: async () => (await requestSpendInfo(ctx, spendId, { comment: v.comment!, idempotencyKey, confirmNoPersonalData }), "informatie-gevraagd"),
     pay: async () => (
       await recordPayment(ctx, spendId, { amountCents: parseEuroToCents(v.amount!)!, paymentDate: v.paymentDate!, method: v.method as "bank_transfer", reference: v.reference ?? "" }, { idempotencyKey }), "betaald"
     ),
     settle: async () => (await settleSpend(ctx, spendId, { actualCents: parseEuroToCents(v.actualAmount!)! }, { idempotencyKey }), "afgerekend"),
-    comment: async () => (await commentOnSpend(ctx, spendId, v.body!), "reactie"),
+    comment: async () => (await commentOnSpend(ctx, spendId, v.body!, { confirmNoPersonalData }), "reactie"),
   };
-  const outcome = await runForForm(submission.reply, run[intent as Intent]);
-  if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+  // The comment form's field is "body"; the use case names it "comment".
+  const reply: typeof submission.reply = intent === "comment" ? (o) => submission.reply(o && "fieldErrors" in o && o.fieldErrors?.comment ? { ...o, fieldErrors: { ...o.fieldErrors, body: o.fieldErrors.comment } } : o) : submission.reply;
+  const outcome = await runForForm(reply, run[intent as Intent]);
+  // 422: the privacy guard found personal data in the text; the form then offers the override.
+  if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
   return redirect(`/gemeente/werkbudget/aanvragen/${spendId}?gedaan=${outcome.value}`);
 }
 
@@ -139,6 +143,7 @@ export default function ControllerSpend() {
   const [params] = useSearchParams();
   const done = params.get("gedaan");
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const personalDataFor = (intent: Intent) => actionData?.intent === intent && actionData.personalData === true;
   const can = (a: string) => d.allowedActions.includes(a as (typeof d.allowedActions)[number]);
   const [approveForm, approveFields] = useForm({ id: "approve", lastResult: resultFor("approve"), shouldValidate: "onSubmit" });
   const [rejectForm, rejectFields] = useForm({ id: "reject", lastResult: resultFor("reject"), shouldValidate: "onSubmit" });
@@ -184,6 +189,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="key" value={d.keys.approve} />
                 <FormErrors errors={approveForm.errors} id={approveForm.errorId} />
                 <TextArea field={approveFields.comment} label={t.approveComment} />
+                <PrivacyOverride show={personalDataFor("approve")} id="approve-confirm-no-personal-data" />
                 <SubmitButton>{t.approve}</SubmitButton>
               </Form>
             </div>
@@ -195,6 +201,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="key" value={d.keys.reject} />
                 <FormErrors errors={rejectForm.errors} id={rejectForm.errorId} />
                 <TextArea field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} />
+                <PrivacyOverride show={personalDataFor("reject")} id="reject-confirm-no-personal-data" />
                 <ConfirmSubmit label={t.reject} question={t.rejectQuestion} confirmLabel={t.rejectConfirm} name="intent" value="reject" danger />
               </Form>
             </div>
@@ -207,6 +214,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="key" value={d.keys.request_info} />
                 <FormErrors errors={infoForm.errors} id={infoForm.errorId} />
                 <TextArea field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} />
+                <PrivacyOverride show={personalDataFor("request_info")} id="info-confirm-no-personal-data" />
                 <SubmitButton className="btn btn-secondary">{t.info}</SubmitButton>
               </Form>
             </div>
@@ -265,6 +273,7 @@ export default function ControllerSpend() {
             <input type="hidden" name="intent" value="comment" />
             <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
             <TextArea field={commentFields.body} label={t.comment} hint={t.commentHint} />
+            <PrivacyOverride show={personalDataFor("comment")} id="comment-confirm-no-personal-data" />
             <SubmitButton>{t.commentSubmit}</SubmitButton>
           </Form>
         </section>

@@ -2,7 +2,6 @@
 // budget (amount, threshold for a second approval, evaluation months). The
 // amount is booked as funding through the ledger (createBudget).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -14,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.workbudget.budgets;
 const d = nl.workbudget.detail;
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Budget", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const outcome = await runForForm(submission.reply, () =>

@@ -2,7 +2,6 @@
 // spending controls (per payment, per month, allowed or blocked merchant
 // categories). Stripe gets the changes through the Stripe outbox.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -14,6 +13,7 @@ import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const c = nl.cards;
 export const meta: MetaFunction = () => [{ title: `${c.adminTitle} – ${nl.common.appName}` }];
@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "TeamCard", context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data<{ id: string | null; result: SubmissionResult<string[]> }>({ id: String(submission.payload.id ?? ""), result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const controls = { perAuthorizationCapCents: v.perAuthorizationCap, monthlyCapCents: v.monthlyCap, allowedCategories: v.allowedCategories, blockedCategories: v.blockedCategories };

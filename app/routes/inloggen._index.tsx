@@ -11,6 +11,7 @@ import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { safeNextPath } from "~/lib/safe-redirect";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.auth.loginTitle} – ${nl.common.appName}` }];
 
@@ -25,8 +26,8 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema });
+  const formData = await readFormData(request);
+  const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
   const db = await getDb();

@@ -11,6 +11,7 @@ import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { safeNextPath } from "~/lib/safe-redirect";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.account.secondStepTitle} – ${nl.common.appName}` }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, session, user } = await pendingSession(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
   const outcome = await runForForm(submission.reply, () => verifySecondFactor(db, user.id, submission.value, meta), { hideFields: ["code"] });

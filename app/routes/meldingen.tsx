@@ -7,6 +7,7 @@ import { listNotifications, markNotificationsRead } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { safeNextPath } from "~/lib/safe-redirect";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.notificationsPage;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireOwnContext(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "open") {
     const id = String(form.get("id") ?? "");
     await markNotificationsRead(ctx, /^[0-9a-f-]{36}$/.test(id) ? id : "00000000-0000-0000-0000-000000000000");

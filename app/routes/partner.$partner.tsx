@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
@@ -13,6 +12,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` }];
 
@@ -39,7 +39,7 @@ const proposalSchema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requirePartnerContext(request, params.partner, context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: proposalSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: proposalSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: null }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => proposeInvitation(ctx, submission.value));
   if (!outcome.ok) return data({ result: outcome.result, sent: null }, { status: outcome.status });

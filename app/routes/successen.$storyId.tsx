@@ -12,6 +12,7 @@ import { toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";
 import { runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.stories;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const storyId = params.storyId ?? "";
   if (!UUID.test(storyId)) throw notFoundResponse();
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "delete") {
     const r = await runWorkgroupForm({}, () => deleteStory(ctx, storyId));
     if (!r.ok) return r.response;

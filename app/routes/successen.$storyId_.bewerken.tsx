@@ -10,6 +10,7 @@ import { getStory, storyFormOptions, updateStory } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.stories;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const storyId = params.storyId ?? "";
   if (!UUID.test(storyId)) throw notFoundResponse();
-  const values = formValues(await request.formData(), ["title", "body", "theme", "workgroupId", "confirmNoPersonalData"]);
+  const values = formValues(await readFormData(request), ["title", "body", "theme", "workgroupId", "confirmNoPersonalData"]);
   const r = await runWorkgroupForm(values, () => updateStory(ctx, storyId, values), t.fieldErrors);
   if (!r.ok) return r.response;
   return redirect(`/successen/${storyId}?gedaan=opgeslagen`);

@@ -12,6 +12,7 @@ import { nl } from "~/i18n/nl";
 import { pageParam, toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.stories;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  return reactToStory(ctx, await request.formData());
+  return reactToStory(ctx, await readFormData(request));
 }
 
 export default function Wall() {

@@ -10,6 +10,7 @@ import { createStory, storyFormOptions } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.stories;
 export const meta: MetaFunction = () => [{ title: `${t.createTitle} – ${nl.common.appName}` }];
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  const values = formValues(await request.formData(), ["title", "body", "teamId", "theme", "workgroupId", "confirmNoPersonalData"]);
+  const values = formValues(await readFormData(request), ["title", "body", "teamId", "theme", "workgroupId", "confirmNoPersonalData"]);
   const r = await runWorkgroupForm(values, () => createStory(ctx, values), t.fieldErrors);
   if (!r.ok) return r.response;
   return redirect(`/successen/${r.value.id}?gedaan=geplaatst`);

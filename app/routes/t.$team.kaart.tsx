@@ -17,6 +17,7 @@ import { createCardDetailsKey, getTeamCard, isDomainError } from "~/core.server"
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
+import { readFormData } from "~/lib/form.server";
 
 const c = nl.cards;
 export const meta: MetaFunction = () => [{ title: `${c.title} – ${nl.common.appName}` }];
@@ -33,7 +34,7 @@ type DetailsReply = { ok: true; issuingCard: string; nonce: string; ephemeralKey
 /** The ephemeral key for Stripe.js (data for the page's fetcher; data requests are never cached, see entry.server); never logged, never stored. */
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<DetailsReply> {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
-  const parsed = detailsRequest.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = detailsRequest.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return { ok: false, message: c.details.failed };
   try {
     const key = await createCardDetailsKey(ctx, { issuingCard: parsed.data.issuingCard, nonce: parsed.data.nonce });

@@ -7,6 +7,7 @@ import { awaitingProposals, confirmProposal, declineProposal, grantableTeamRoles
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { handleInvitationAction } from "~/lib/invitations.server";
 import { appBaseUrl, pageParam, toHttpError } from "~/lib/http.server";
+import { readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.invitationsPage.title} – ${nl.common.appName}` }];
 
@@ -27,14 +28,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireInviter(request, params.team, context);
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readFormData(request.clone())).get("intent");
   if (intent === "confirm" || intent === "decline") return decideProposal(ctx, request, intent);
   return handleInvitationAction(ctx, request, { teamScoped: true });
 }
 
 /** A partner manager's proposal: confirm (the invitation e-mail goes out) or decline with a reason. */
 async function decideProposal(ctx: UseCaseContext, request: Request, intent: "confirm" | "decline"): Promise<ProposalActionData> {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const id = String(form.get("invitationId") ?? "");
   const reason = String(form.get("reason") ?? "");
   const [proposal] = (await awaitingProposals(ctx)).filter((p) => p.id === id);

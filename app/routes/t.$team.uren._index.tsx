@@ -2,7 +2,6 @@
 // (/t/<team>/uren?week=2026-W47). Pre-filled from the contract hours, or from
 // last week with "Zelfde als vorige week" (?vorige=1, works without script).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.timeRegistration;
 
@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
-  const submission = parseWithZod(await request.formData(), { schema: formSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: formSchema() });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => saveTimeRegistration(ctx, submission.value));
   if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status });

@@ -2,13 +2,14 @@
 // this person may take now (submit, endorse, cancel, evaluate — the
 // controller's steps live on the controller's pages), comments, and the
 // request's files (upload is the one multipart form here).
+import { calendarDate } from "@wijkwerk/core/dates";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { PrivacyOverride } from "~/components/workgroups";
 import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
@@ -19,6 +20,7 @@ import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
 import { SuccessNotice } from "~/components/notice";
+import { parseSubmission } from "~/lib/form.server";
 
 const t = nl.spends;
 const e = t.evaluation;
@@ -66,7 +68,7 @@ const schemas = {
   comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
   evaluate: evaluationSchema,
   // "Nu betalen": an optional last day; the use case checks it against the 14-day window.
-  pay_now: z.object({ validUntil: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, nl.cards.dateInvalid).optional() }),
+  pay_now: z.object({ validUntil: calendarDate(nl.cards.dateInvalid).optional() }),
 };
 type FormIntent = keyof typeof schemas;
 
@@ -109,22 +111,24 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; result?: SubmissionResult<string[]>; message?: string; missing?: string[] };
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; message?: string; missing?: string[]; personalData?: boolean };
 
 export async function action(args: ActionFunctionArgs) {
   const { ctx, detail } = await load(args);
   const spendId = detail.spend.id;
   const { formData, tooLarge } = await readForm(args.request, MAX_ATTACHMENT_BYTES);
   const intent = String(formData.get("intent"));
+  // The privacy guard's audit-logged override (the checkbox shown after it found personal data).
+  const confirmNoPersonalData = formData.get("confirmNoPersonalData") === "on";
   const done = (what: string) => redirect(`/t/${ctx.team.slug}/werkbudget/${spendId}?gedaan=${what}`);
 
   // The file was over the limit and left out while parsing: say so, keep the rest of the form.
   if (intent === "add_attachment" && tooLarge.length) {
-    const submission = parseWithZod(formData, { schema: schemas.add_attachment });
+    const submission = parseSubmission(formData, { schema: schemas.add_attachment });
     return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { file: [nl.domainErrors.attachment_too_large] } }) }, { status: 413 });
   }
   if (intent in schemas) {
-    const submission = parseWithZod(formData, { schema: schemas[intent as FormIntent] });
+    const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const reply = submission.reply;
     if (intent === "add_attachment") {
@@ -135,8 +139,8 @@ export async function action(args: ActionFunctionArgs) {
     }
     if (intent === "endorse") {
       const v = submission.value as z.output<typeof schemas.endorse>;
-      const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null }));
-      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null, confirmNoPersonalData }));
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
       return done("onderschreven");
     }
     if (intent === "pay_now") {
@@ -147,8 +151,8 @@ export async function action(args: ActionFunctionArgs) {
     }
     if (intent === "comment") {
       const v = submission.value as z.output<typeof schemas.comment>;
-      const outcome = await runForForm(reply, () => commentOnSpend(ctx, spendId, v.comment), { hideFields: [] });
-      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+      const outcome = await runForForm(reply, () => commentOnSpend(ctx, spendId, v.comment, { confirmNoPersonalData }), { hideFields: [] });
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
       return done("reactie");
     }
     const v = submission.value as z.output<typeof evaluationSchema>;
@@ -163,9 +167,9 @@ export async function action(args: ActionFunctionArgs) {
         otherRegulation: applied ? regulation : null,
         otherRegulationAmountCents: applied ? (v.otherRegulationAmount ?? null) : null,
         otherRegulationLeadDays: applied ? (v.otherRegulationLeadDays ?? null) : null,
-      }),
+      }, { confirmNoPersonalData }),
     );
-    if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
+    if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
     return done("geevalueerd");
   }
 
@@ -206,6 +210,7 @@ export default function SpendDetail() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const personalDataFor = (intent: FormIntent) => actionData?.intent === intent && actionData.personalData === true;
   const [endorseForm, endorseFields] = useForm({ id: "endorse", lastResult: resultFor("endorse"), shouldValidate: "onSubmit" });
   const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
   const [evalForm, evalFields] = useForm({ id: "evaluate", lastResult: resultFor("evaluate"), shouldValidate: "onSubmit" });
@@ -275,6 +280,7 @@ export default function SpendDetail() {
               <input type="hidden" name="intent" value="endorse" />
               <FormErrors errors={endorseForm.errors} id={endorseForm.errorId} />
               <TextAreaField field={endorseFields.comment} label={t.detail.endorseComment} rows={2} />
+              <PrivacyOverride show={personalDataFor("endorse")} id="endorse-confirm-no-personal-data" />
               <SubmitButton>{t.detail.endorse}</SubmitButton>
             </Form>
           </div>
@@ -292,6 +298,7 @@ export default function SpendDetail() {
               <ChoiceFieldset field={evalFields.prevented} legend={e.prevented} type="radio" options={(["yes", "partly", "no", "unknown"] as const).map((p) => ({ value: p, label: t.prevented[p] }))} />
               <TextField field={evalFields.realisedReturn} label={e.realisedReturn} hint={e.realisedReturnHint} className="max-w-xs" />
               <TextAreaField field={evalFields.realisedSocialReturn} label={e.realisedSocialReturn} rows={3} />
+              <PrivacyOverride show={personalDataFor("evaluate")} id="evaluate-confirm-no-personal-data" />
               <ChoiceFieldset
                 field={evalFields.otherRegulationApplied}
                 legend={e.otherRegulationApplied}
@@ -375,6 +382,7 @@ export default function SpendDetail() {
             <input type="hidden" name="intent" value="comment" />
             <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
             <TextAreaField field={commentFields.comment} label={t.detail.comment} hint={t.detail.commentHint} rows={3} />
+            <PrivacyOverride show={personalDataFor("comment")} id="comment-confirm-no-personal-data" />
             <SubmitButton>{t.detail.commentSubmit}</SubmitButton>
           </Form>
         </section>

@@ -2,14 +2,14 @@
 // Editing a draft (or a request the controller sent back for more
 // information): the same form as a new request. "Indienen" saves and submits.
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput, toFormDefaults } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { getSpend, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
+import { getSpend, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.form.editTitle(data.reference) : t.title} – ${nl.common.appName}` }];
@@ -22,23 +22,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const base = `/t/${ctx.team.slug}/werkbudget/${detail.spend.id}`;
   if (!detail.canEdit) throw redirect(base);
   const norms = (await listNorms(ctx)).filter((n) => n.active || n.id === detail.spend.normId).map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
-  return { base, reference: detail.reference, defaults: toFormDefaults(detail.spend), norms };
+  return { base, reference: detail.reference, defaults: toFormDefaults(detail.spend), norms, residentRef: await residentRefFormat(ctx) };
 }
 
-type ActionData = { result: SubmissionResult<string[]>; savedNotSubmitted?: boolean };
+type ActionData = { result: SubmissionResult<string[]>; savedNotSubmitted?: boolean; personalData?: boolean };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const detail = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
   if (detail.spend.teamId !== ctx.team.id) throw new Response("Niet gevonden", { status: 404 });
   const spendId = detail.spend.id;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") === "submit" ? "submit" : "save";
-  const submission = parseWithZod(formData, { schema: spendFormSchema });
+  const submission = parseSubmission(formData, { schema: spendFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const reply = spendFormReply(submission.reply);
   const saved = await runForForm(reply, () => updateSpendDraft(ctx, spendId, toDraftInput(submission.value)));
-  if (!saved.ok) return data<ActionData>({ result: saved.result }, { status: saved.status });
+  // 422: the privacy guard found personal data; the form then offers the override.
+  if (!saved.ok) return data<ActionData>({ result: saved.result, personalData: saved.status === 422 }, { status: saved.status });
   const base = `/t/${ctx.team.slug}/werkbudget/${spendId}`;
   if (intent === "save") return redirect(`${base}?gedaan=opgeslagen`);
   const submitted = await runForForm(reply, () => submitSpend(ctx, spendId));
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditSpend() {
-  const { base, reference, defaults, norms } = useLoaderData<typeof loader>();
+  const { base, reference, defaults, norms, residentRef } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-4">
@@ -56,6 +57,8 @@ export default function EditSpend() {
       </p>
       <h2>{t.form.editTitle(reference)}</h2>
       <SpendForm
+        residentRef={residentRef}
+        personalData={actionData?.personalData}
         lastResult={actionData?.result}
         defaultValue={defaults}
         norms={norms}

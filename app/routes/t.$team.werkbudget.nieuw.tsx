@@ -2,16 +2,16 @@
 // and submits in one request. When submitting finds the request incomplete
 // the draft is kept (its id goes back into the form, so the next attempt
 // updates it instead of creating another) and the missing fields are marked.
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { as } from "@wijkwerk/authz";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput } from "~/components/spend-form";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { createSpendDraft, listNorms, submitSpend, updateSpendDraft } from "~/core.server";
+import { createSpendDraft, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.form.newTitle} – ${nl.common.appName}` }];
@@ -25,20 +25,20 @@ async function teamContext(args: LoaderFunctionArgs | ActionFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const ctx = await teamContext(args);
   const norms = (await listNorms(ctx)).filter((n) => n.active).map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
-  return { team: { slug: ctx.team.slug }, norms };
+  return { team: { slug: ctx.team.slug }, norms, residentRef: await residentRefFormat(ctx) };
 }
 
-type ActionData = { result: SubmissionResult<string[]>; savedId: string | null; savedNotSubmitted?: boolean };
+type ActionData = { result: SubmissionResult<string[]>; savedId: string | null; savedNotSubmitted?: boolean; personalData?: boolean };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function action(args: ActionFunctionArgs) {
   const ctx = await teamContext(args);
-  const formData = await args.request.formData();
+  const formData = await readFormData(args.request);
   const intent = formData.get("intent") === "submit" ? "submit" : "save";
   // A draft this form created on an earlier, incomplete submit.
   const earlier = String(formData.get("spendId") ?? "");
   let savedId = UUID.test(earlier) ? earlier : null;
-  const submission = parseWithZod(formData, { schema: spendFormSchema });
+  const submission = parseSubmission(formData, { schema: spendFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply(), savedId }, { status: 400 });
   const reply = spendFormReply(submission.reply);
   const input = toDraftInput(submission.value);
@@ -50,7 +50,8 @@ export async function action(args: ActionFunctionArgs) {
     }
     return (await createSpendDraft(ctx, input)).id;
   });
-  if (!saved.ok) return data<ActionData>({ result: saved.result, savedId }, { status: saved.status });
+  // 422: the privacy guard found personal data; the form then offers the override.
+  if (!saved.ok) return data<ActionData>({ result: saved.result, savedId, personalData: saved.status === 422 }, { status: saved.status });
   savedId = saved.value;
   const base = `/t/${ctx.team.slug}/werkbudget/${savedId}`;
   if (intent === "save") return redirect(`${base}?gedaan=opgeslagen`);
@@ -61,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewSpend() {
-  const { team, norms } = useLoaderData<typeof loader>();
+  const { team, norms, residentRef } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-4">
@@ -70,6 +71,8 @@ export default function NewSpend() {
       </p>
       <h2>{t.form.newTitle}</h2>
       <SpendForm
+        residentRef={residentRef}
+        personalData={actionData?.personalData}
         lastResult={actionData?.result}
         norms={norms}
         spendId={actionData?.savedId}

@@ -1,7 +1,6 @@
 // The invitation link: a new person creates their account here; someone with
 // an account signs in and accepts. Either way the invitation works once.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.acceptPage;
 
@@ -43,16 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "accept") {
     const ctx = await requireUser(request, context as { ip?: string });
-    const submission = parseWithZod(formData, { schema: z.object({ intent: z.literal("accept") }) });
+    const submission = parseSubmission(formData, { schema: z.object({ intent: z.literal("accept") }) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const outcome = await runForForm(submission.reply, () => acceptInvitation(ctx.db, { kind: "existing", token, userId: ctx.user.id }, meta));
     if (!outcome.ok) return data(outcome.result, { status: outcome.status });
     return redirect(outcome.value.teamSlug ? `/t/${outcome.value.teamSlug}` : "/");
   }
-  const submission = parseWithZod(formData, { schema: createSchema });
+  const submission = parseSubmission(formData, { schema: createSchema });
   const hidden = { hideFields: ["password", "passwordRepeat"] };
   if (submission.status !== "success") return data(submission.reply(hidden), { status: 400 });
   const { name, password, discipline } = submission.value;

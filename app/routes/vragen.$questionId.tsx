@@ -12,6 +12,7 @@ import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.questions;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const questionId = params.questionId ?? "";
   if (!UUID.test(questionId)) throw notFoundResponse();
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "best" || intent === "unmark") {
     const answerId = String(form.get("answerId") ?? "");

@@ -9,6 +9,7 @@ import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { askQuestion } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.questions;
 export const meta: MetaFunction = () => [{ title: `${t.askTitle} – ${nl.common.appName}` }];
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await checkpoint(request, context);
-  const values = formValues(await request.formData(), ["title", "body", "theme", "confirmNoPersonalData"]);
+  const values = formValues(await readFormData(request), ["title", "body", "theme", "confirmNoPersonalData"]);
   const r = await runWorkgroupForm(values, () => askQuestion(ctx, values), t.fieldErrors);
   if (!r.ok) return r.response;
   return redirect(`/vragen/${r.value.id}?gedaan=gesteld`);

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { checkResetToken, isDomainError, resetPassword } from "~/core.server";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.passwordReset.resetTitle} – ${nl.common.appName}` }];
 
@@ -30,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "repeat"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
   const outcome = await runForForm(submission.reply, async () => resetPassword(await getDb(), { token: params.token ?? "", password: submission.value.password }, meta), { hideFields: ["password", "repeat"] });

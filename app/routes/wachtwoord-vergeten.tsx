@@ -9,13 +9,14 @@ import { requestPasswordReset } from "~/core.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { appBaseUrl } from "~/lib/http.server";
+import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.passwordReset.forgotTitle} – ${nl.common.appName}` }];
 
 const schema = z.object({ email: z.string({ required_error: nl.auth.emailRequired }).trim().email(nl.auth.emailInvalid) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const baseUrl = appBaseUrl(request);
   await requestPasswordReset(await getDb(), { email: submission.value.email, baseUrl }, { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") });

@@ -10,6 +10,7 @@ import { getWorkgroup, updateWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.workgroups;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.editTitle(data.group.name) : t.edit} – ${nl.common.appName}` }];
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx, view } = await checkpoint(request, context, params.slug ?? "");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values = formValues(form, ["name", "description", "isOpen", "confirmNoPersonalData"]);
   const result = await runWorkgroupForm(values, () => updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }));
   if (!result.ok) return result.response;

@@ -14,6 +14,7 @@ import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.meetings;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const meetingId = params.meetingId ?? "";
   if (!UUID.test(meetingId)) throw notFoundResponse();
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const base = `/werkgroepen/${slug}/overleg/${meetingId}`;
   if (intent === "toggle") {

@@ -9,6 +9,7 @@ import { createMeeting, getWorkgroupRecord } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.meetings;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.newTitle} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
@@ -23,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const slug = params.slug ?? "";
-  const values = formValues(await request.formData(), ["heldOn", "startsAt", "agenda", "confirmNoPersonalData"]);
+  const values = formValues(await readFormData(request), ["heldOn", "startsAt", "agenda", "confirmNoPersonalData"]);
   const r = await runWorkgroupForm(values, () => createMeeting(ctx, slug, values));
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/overleg/${r.value.id}?gedaan=aangemaakt`);

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const proposalId = params.proposalId ?? "";
   if (!UUID.test(proposalId)) throw notFoundResponse();
-  const form = await request.formData();
+  const form = await readFormData(request);
   const base = `/werkgroepen/${slug}/voorstellen/${proposalId}`;
   if (form.get("intent") === "close") {
     const values = { ...formValues(form, ["outcome", "confirmNoPersonalData"]), intent: "close" };

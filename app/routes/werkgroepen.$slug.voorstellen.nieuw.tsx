@@ -11,6 +11,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.proposals;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.newTitle} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const slug = params.slug ?? "";
-  const values = formValues(await request.formData(), ["title", "body", "closesOn", "meetingId", "handbookPage", "confirmNoPersonalData"]);
+  const values = formValues(await readFormData(request), ["title", "body", "closesOn", "meetingId", "handbookPage", "confirmNoPersonalData"]);
   const r = await runWorkgroupForm(values, () => createProposal(ctx, slug, values));
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/voorstellen/${r.value.id}?gedaan=ingediend`);

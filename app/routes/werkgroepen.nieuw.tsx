@@ -8,6 +8,7 @@ import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readFormData } from "~/lib/form.server";
 
 const t = nl.workgroups;
 export const meta: MetaFunction = () => [{ title: `${t.createTitle} – ${nl.common.appName}` }];
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await checkpoint(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values = formValues(form, ["name", "description", "isOpen", "facilitators", "confirmNoPersonalData"]);
   const result = await runWorkgroupForm(values, () => createWorkgroup(ctx, { ...values, isOpen: values.isOpen !== "closed" }));
   if (!result.ok) return result.response;

@@ -7,21 +7,21 @@ import { Snippet } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
 import { searchWorkgroups, snippetParts } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { pageParam, toHttpError } from "~/lib/http.server";
+import { pageParam, searchParam, toHttpError } from "~/lib/http.server";
 
 const t = nl.search;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.workgroups.title} – ${nl.common.appName}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const { value: q, error } = searchParam(request, "q");
   const result = await searchWorkgroups(ctx, q, { page: pageParam(request) }).catch(toHttpError);
   // Snippets leave the server as text parts: the page renders <mark> itself and escapes the rest.
-  return { ...result, items: result.items.map(({ snippet, ...hit }) => ({ ...hit, parts: snippetParts(snippet) })) };
+  return { ...result, error, items: result.items.map(({ snippet, ...hit }) => ({ ...hit, parts: snippetParts(snippet) })) };
 }
 
 export default function Search() {
-  const { query, items, total, page, pages } = useLoaderData<typeof loader>();
+  const { query, items, total, page, pages, error } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl space-y-4">
       <p>
@@ -32,7 +32,12 @@ export default function Search() {
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="field">
           <label htmlFor="q">{t.label}</label>
-          <input id="q" type="search" name="q" defaultValue={query} className="input" />
+          <input id="q" type="search" name="q" defaultValue={query} className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? "q-error" : undefined} />
+          {error ? (
+            <p id="q-error" className="field-error">
+              {error}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="btn">
           {t.button}

@@ -61,9 +61,11 @@ export const teams = pgTable(
     description: text("description").notNull().default(""),
     activeFrom: date("active_from").notNull(),
     activeTo: date("active_to"),
+    /** The team's resident pseudonyms are PREFIX-digits ("MB-014"); null: derived from the slug (packages/core/src/resident-ref.ts). */
+    residentRefPrefix: text("resident_ref_prefix"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("teams_municipality_slug").on(t.municipalityId, t.slug)],
+  (t) => [uniqueIndex("teams_municipality_slug").on(t.municipalityId, t.slug), check("teams_resident_ref_prefix_format", sql`${t.residentRefPrefix} ~ '^[A-Z]{1,5}$'`)],
 );
 
 export const buurten = pgTable(

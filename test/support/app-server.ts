@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Database } from "@wijkwerk/db";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -33,6 +34,8 @@ export interface AppServerOptions {
   port?: number;
   /** An existing database (not dropped by stop()); default: a fresh one. */
   db?: TestDatabase;
+  /** Arranges data in the database before the server starts. */
+  seed?: (db: Database) => Promise<void>;
   /** Overrides of the server's environment; undefined removes a variable. */
   env?: Record<string, string | undefined>;
   /** How long to wait for /healthz (ms). */
@@ -57,6 +60,12 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
   if (!existsSync(path.join(ROOT, "build/index.js"))) throw new Error("build/index.js is missing: run `pnpm build` before this test.");
   const ownDb = !opts.db;
   const db = opts.db ?? (await createTestDatabase("postgres"));
+  try {
+    await opts.seed?.(db.db);
+  } catch (error) {
+    if (ownDb) await db.drop();
+    throw error;
+  }
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string | undefined> = { ...process.env };

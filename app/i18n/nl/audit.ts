@@ -129,6 +129,7 @@ export const auditPage = {
     "workgroup.join_declined": "Aanvraag lidmaatschap werkgroep afgewezen",
     "workgroup.post_hidden": "Bericht in werkgroep verborgen",
     "workgroup.privacy_override": "Privacycontrole overschreven (geen persoonsgegevens)",
+    "spend.privacy_override": "Privacycontrole werkbudgetaanvraag overschreven (geen persoonsgegevens)",
     "workgroup.attachment_added": "Bijlage bij bericht in werkgroep toegevoegd",
     "workgroup.attachment_removed": "Bijlage bij bericht in werkgroep verwijderd",
     "workgroup.left": "Werkgroep verlaten",

@@ -7,24 +7,26 @@ export interface TeamSeed {
   description: string;
   activeFrom: string;
   activeTo: string | null;
+  /** Resident pseudonyms of the team: PREFIX-digits (MB-014). */
+  residentRefPrefix: string;
   buurten2016: string[];
   buurten2017: string[];
 }
 
 /** Teams that continue into 2017 are one row; Caberg-Malpertuis existed until 31-12-2016. */
 export const TEAMS: TeamSeed[] = [
-  { slug: "limmel-nazareth", name: "Limmel-Nazareth", description: "Sociaal team voor Limmel, Nazareth en de buurten in het noorden van de stad.", activeFrom: "2016-01-01", activeTo: null, buurten2016: ["Limmel", "Nazareth"], buurten2017: ["Limmel", "Nazareth", "Beatrixhaven", "Meerssenhoven", "Borgharen", "Itteren"] },
-  { slug: "wittevrouwenveld-wyckerpoort", name: "Wittevrouwenveld-Wyckerpoort", description: "Sociaal team voor Wittevrouwenveld, Wyckerpoort, Amby en Scharn.", activeFrom: "2016-01-01", activeTo: null, buurten2016: ["Wittevrouwenveld", "Wyckerpoort"], buurten2017: ["Wittevrouwenveld", "Wyckerpoort", "Amby", "Scharn"] },
-  { slug: "de-heeg", name: "De Heeg", description: "Sociaal team voor De Heeg, Heer, Heugem en omliggende buurten.", activeFrom: "2016-01-01", activeTo: null, buurten2016: ["De Heeg", "Heer", "Eyldergaard", "Heugem"], buurten2017: ["De Heeg", "Heer", "Eyldergaard", "Vroendaal", "Heugem", "Heugemerveld", "Randwyck"] },
-  { slug: "daalhof", name: "Daalhof", description: "Sociaal team voor Daalhof, Hazendans, Belfort, Wolder, Campagne en Biesland.", activeFrom: "2016-01-01", activeTo: null, buurten2016: ["Daalhof", "Hazendans", "Belfort"], buurten2017: ["Daalhof", "Hazendans", "Belfort", "Wolder", "Campagne", "Biesland"] },
-  { slug: "mariaberg", name: "Mariaberg", description: "Sociaal team voor Mariaberg, Blauwdorp, Trichterveld, Frontenkwartier en Brusselsepoort.", activeFrom: "2016-01-01", activeTo: null, buurten2016: ["Mariaberg", "Trichterveld", "Blauwdorp"], buurten2017: ["Mariaberg", "Blauwdorp", "Trichterveld", "Frontenkwartier", "Brusselsepoort"] },
+  { slug: "limmel-nazareth", name: "Limmel-Nazareth", description: "Sociaal team voor Limmel, Nazareth en de buurten in het noorden van de stad.", activeFrom: "2016-01-01", activeTo: null, residentRefPrefix: "LN", buurten2016: ["Limmel", "Nazareth"], buurten2017: ["Limmel", "Nazareth", "Beatrixhaven", "Meerssenhoven", "Borgharen", "Itteren"] },
+  { slug: "wittevrouwenveld-wyckerpoort", name: "Wittevrouwenveld-Wyckerpoort", description: "Sociaal team voor Wittevrouwenveld, Wyckerpoort, Amby en Scharn.", activeFrom: "2016-01-01", activeTo: null, residentRefPrefix: "WW", buurten2016: ["Wittevrouwenveld", "Wyckerpoort"], buurten2017: ["Wittevrouwenveld", "Wyckerpoort", "Amby", "Scharn"] },
+  { slug: "de-heeg", name: "De Heeg", description: "Sociaal team voor De Heeg, Heer, Heugem en omliggende buurten.", activeFrom: "2016-01-01", activeTo: null, residentRefPrefix: "DH", buurten2016: ["De Heeg", "Heer", "Eyldergaard", "Heugem"], buurten2017: ["De Heeg", "Heer", "Eyldergaard", "Vroendaal", "Heugem", "Heugemerveld", "Randwyck"] },
+  { slug: "daalhof", name: "Daalhof", description: "Sociaal team voor Daalhof, Hazendans, Belfort, Wolder, Campagne en Biesland.", activeFrom: "2016-01-01", activeTo: null, residentRefPrefix: "DA", buurten2016: ["Daalhof", "Hazendans", "Belfort"], buurten2017: ["Daalhof", "Hazendans", "Belfort", "Wolder", "Campagne", "Biesland"] },
+  { slug: "mariaberg", name: "Mariaberg", description: "Sociaal team voor Mariaberg, Blauwdorp, Trichterveld, Frontenkwartier en Brusselsepoort.", activeFrom: "2016-01-01", activeTo: null, residentRefPrefix: "MB", buurten2016: ["Mariaberg", "Trichterveld", "Blauwdorp"], buurten2017: ["Mariaberg", "Blauwdorp", "Trichterveld", "Frontenkwartier", "Brusselsepoort"] },
   // The five network teams are dated from 2016-01-01: the only date the documents support (table "Sociaal Team 2016").
   // The pilot team (proeftuin from 1-1-2013), seconded to the municipality until 1-1-2017, then split in two.
   // Assumption: the 2016 table lists "Brusselsepoort West"; the demo has one buurt Brusselsepoort, attributed to it in 2016.
-  { slug: "caberg-malpertuis", name: "Caberg-Malpertuis", description: "Proeftuin en sociaal team tot en met 2016; per 2017 gesplitst in Caberg-Bosscherveld en Malberg-Malpertuis.", activeFrom: "2013-01-01", activeTo: "2016-12-31", buurten2016: ["Caberg", "Oud-Caberg", "Malpertuis", "Malberg", "Brusselsepoort"], buurten2017: [] },
-  { slug: "caberg-bosscherveld", name: "Caberg-Bosscherveld", description: "Sociaal team voor Caberg, Oud-Caberg, Belvédère, Bosscherveld en Boschpoort (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Caberg", "Oud-Caberg", "Belvédère", "Bosscherveld", "Boschpoort"] },
-  { slug: "malberg-malpertuis", name: "Malberg-Malpertuis", description: "Sociaal team voor Malberg, Malpertuis en Pottenberg (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Malberg", "Malpertuis", "Pottenberg"] },
-  { slug: "centrum", name: "Centrum", description: "Sociaal team voor de binnenstad en omliggende kwartieren (sinds 2017; mogelijk een ander type team).", activeFrom: "2017-01-01", activeTo: null, buurten2016: [], buurten2017: ["Binnenstad", "Jekerkwartier", "Kommelkwartier", "Statenkwartier", "Boschstraatkwartier", "Wyck", "Céramique", "Sint Maartenspoort", "Villapark", "Jekerdal", "Sint Pieter"] },
+  { slug: "caberg-malpertuis", name: "Caberg-Malpertuis", description: "Proeftuin en sociaal team tot en met 2016; per 2017 gesplitst in Caberg-Bosscherveld en Malberg-Malpertuis.", activeFrom: "2013-01-01", activeTo: "2016-12-31", residentRefPrefix: "CM", buurten2016: ["Caberg", "Oud-Caberg", "Malpertuis", "Malberg", "Brusselsepoort"], buurten2017: [] },
+  { slug: "caberg-bosscherveld", name: "Caberg-Bosscherveld", description: "Sociaal team voor Caberg, Oud-Caberg, Belvédère, Bosscherveld en Boschpoort (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, residentRefPrefix: "CB", buurten2016: [], buurten2017: ["Caberg", "Oud-Caberg", "Belvédère", "Bosscherveld", "Boschpoort"] },
+  { slug: "malberg-malpertuis", name: "Malberg-Malpertuis", description: "Sociaal team voor Malberg, Malpertuis en Pottenberg (sinds 2017).", activeFrom: "2017-01-01", activeTo: null, residentRefPrefix: "MM", buurten2016: [], buurten2017: ["Malberg", "Malpertuis", "Pottenberg"] },
+  { slug: "centrum", name: "Centrum", description: "Sociaal team voor de binnenstad en omliggende kwartieren (sinds 2017; mogelijk een ander type team).", activeFrom: "2017-01-01", activeTo: null, residentRefPrefix: "CE", buurten2016: [], buurten2017: ["Binnenstad", "Jekerkwartier", "Kommelkwartier", "Statenkwartier", "Boschstraatkwartier", "Wyck", "Céramique", "Sint Maartenspoort", "Villapark", "Jekerdal", "Sint Pieter"] },
 ];
 
 export const TEAMS_2017 = TEAMS.filter((t) => t.activeTo === null).map((t) => t.slug);

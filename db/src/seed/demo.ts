@@ -29,7 +29,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     await tx.insert(municipalitySettings).values({ municipalityId: m.id });
     const teamRows = await tx
       .insert(teams)
-      .values(TEAMS.map((t) => ({ municipalityId: m.id, slug: t.slug, name: t.name, description: t.description, activeFrom: t.activeFrom, activeTo: t.activeTo })))
+      .values(TEAMS.map((t) => ({ municipalityId: m.id, slug: t.slug, name: t.name, description: t.description, activeFrom: t.activeFrom, activeTo: t.activeTo, residentRefPrefix: t.residentRefPrefix })))
       .returning();
     const teamId = new Map(teamRows.map((t) => [t.slug, t.id]));
     const buurtNames = [...new Set(TEAMS.flatMap((t) => [...t.buurten2016, ...t.buurten2017]))].sort();

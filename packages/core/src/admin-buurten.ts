@@ -1,6 +1,7 @@
 // Buurten and their effective-dated assignment to teams. History is never
 // rewritten: a reassignment ends the open assignment the day before the new
 // one starts. Both dates are inclusive; valid_to NULL means "until further notice".
+import { calendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, buurtAssignments, buurten, eq, ilike, isNull, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
@@ -8,7 +9,7 @@ import { appendAudit } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, type ErrorCode } from "./errors";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const isoDate = calendarDate();
 
 export interface BuurtRow {
   id: string;

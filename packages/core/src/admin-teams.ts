@@ -1,6 +1,8 @@
 // Teams, managed by the functional admin: list (ended teams included), read,
 // create and edit name, slug, description and active period. Every change
 // runs in one admin-scope transaction with its audit event (a field diff).
+import { calendarDate } from "./dates";
+import { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "./resident-ref";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
@@ -12,14 +14,7 @@ import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 60;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  });
+const isoDate = calendarDate();
 
 export const slugSchema = z.string().trim().min(1).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
 
@@ -33,6 +28,14 @@ export const teamInput = z
       .union([isoDate, z.literal(""), z.null()])
       .optional()
       .transform((v) => (v ? v : null)),
+    /** The resident pseudonyms' prefix (MB for MB-014); empty: derived from the slug on create, unchanged on edit. */
+    residentRefPrefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .nullish()
+      .transform((v) => v || null)
+      .refine((v) => v === null || RESIDENT_REF_PREFIX_PATTERN.test(v)),
   })
   .superRefine((v, ctx) => {
     // ISO dates compare correctly as strings.
@@ -47,6 +50,7 @@ export interface TeamRow {
   description: string;
   activeFrom: string;
   activeTo: string | null;
+  residentRefPrefix: string | null;
   /** Buurten assigned to the team today. */
   buurtCount: number;
   memberCount: number;
@@ -97,6 +101,7 @@ function teamColumns() {
     description: teams.description,
     activeFrom: teams.activeFrom,
     activeTo: teams.activeTo,
+    residentRefPrefix: teams.residentRefPrefix,
     buurtCount: sql<number>`(select count(*)::int from buurt_assignments ba
       where ba.team_id = "teams"."id" and ba.valid_from <= current_date and (ba.valid_to is null or ba.valid_to >= current_date))`,
     memberCount: sql<number>`(select count(*)::int from team_memberships tm where tm.team_id = "teams"."id")`,
@@ -128,13 +133,14 @@ export async function getTeam(ctx: UseCaseContext, id: string): Promise<TeamDeta
 export async function createTeam(ctx: UseCaseContext, raw: TeamInput): Promise<{ id: string; slug: string }> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Team", { municipalityId }));
-  const input = parse(raw);
+  const parsed = parse(raw);
+  const input = { ...parsed, residentRefPrefix: parsed.residentRefPrefix ?? defaultResidentRefPrefix(parsed.slug) };
   try {
     return await withScope(ctx.db, ctx.scope, async (tx) => {
       await assertSlugFree(tx, municipalityId, input.slug);
       const [row] = await tx
         .insert(teams)
-        .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo })
+        .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
         .returning({ id: teams.id, slug: teams.slug });
       await appendAudit(tx, { municipalityId, teamId: row.id, actor: ctx.actor, action: "team.created", objectType: "team", objectId: row.id, meta: ctx.meta, data: { ...input } });
       return row;
@@ -161,12 +167,14 @@ export async function updateTeam(ctx: UseCaseContext, id: string, raw: TeamInput
         .for("update");
       if (!current) throw new DomainError("not_found", 404);
       ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId: current.municipalityId, id: current.id }));
+      // Left empty on edit: the prefix stays as it is.
+      input.residentRefPrefix ??= current.residentRefPrefix;
       const diff = fieldDiff(current, input);
       if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
       if (diff.slug) await assertSlugFree(tx, municipalityId, input.slug, id);
       await tx
         .update(teams)
-        .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo })
+        .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
         .where(eq(teams.id, id));
       await appendAudit(tx, { municipalityId, teamId: id, actor: ctx.actor, action: "team.updated", objectType: "team", objectId: id, meta: ctx.meta, data: diff });
       return { id, slug: input.slug, changed: Object.keys(diff) };

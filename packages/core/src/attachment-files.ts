@@ -45,7 +45,8 @@ export function sanitiseFileName(raw: string, contentType: AttachmentContentType
   const cleaned = base
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "")
-    .replace(/[<>:"|?*;]/g, "_")
+    // ";" and "=" stay: legal in names everywhere, and downloads send the name RFC 5987-encoded.
+    .replace(/[<>:"|?*]/g, "_")
     .replace(/\s+/g, " ")
     .trim();
   const dot = cleaned.lastIndexOf(".");

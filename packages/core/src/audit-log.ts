@@ -2,6 +2,7 @@
 // filtered and paged, and the same selection as CSV. Two walls: the ability
 // check (read AuditEvent in this municipality) and row-level security (policy
 // audit_events_admin_read), because every query runs inside withScope.
+import { isCalendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
@@ -34,7 +35,7 @@ const isoDate = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isValidIsoDate(v));
+  .refine((v) => v === undefined || isCalendarDate(v));
 
 export const auditFilterInput = z
   .object({
@@ -58,12 +59,6 @@ export const auditFilterInput = z
 /** Raw filter values as they come from a query string (empty strings mean "no filter"). */
 export type AuditFilterInput = z.input<typeof auditFilterInput>;
 export type AuditFilters = z.output<typeof auditFilterInput>;
-
-function isValidIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
 
 /** Validates the filters; invalid ones reject with invalid_input and a code per field. */
 export function parseAuditFilters(raw: AuditFilterInput): AuditFilters {

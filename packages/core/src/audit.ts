@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "workgroup.join_declined",
   "workgroup.post_hidden",
   "workgroup.privacy_override",
+  "spend.privacy_override",
   "workgroup.attachment_added",
   "workgroup.attachment_removed",
   "workgroup.left",

@@ -36,6 +36,8 @@ export type ErrorCode =
   | "assignment_team_inactive"
   | "assignment_same_team"
   | "date_range_invalid"
+  | "date_invalid"
+  | "invalid_character"
   | "password_too_weak"
   | "last_admin"
   | "no_budget"
@@ -55,6 +57,7 @@ export type ErrorCode =
   | "attachment_type_not_allowed"
   | "attachment_spend_closed"
   | "personal_data"
+  | "resident_ref_format"
   | "workgroup_unknown_user"
   | "workgroup_already_member"
   | "attachment_too_many"
@@ -129,10 +132,23 @@ export function isUniqueIndexViolation(e: unknown, constraint?: string): boolean
  * creating the same thing at once (a unique index the use case had checked
  * a moment before), a deadlock, a serialization failure. Those become
  * "concurrent_change" (409, "try again") instead of a server error. Null for
- * anything else (a real fault: logged and a 500).
+ * anything else (a real fault: logged and a 500). A data exception caused
+ * by the input (below) is "invalid_input" (400).
  */
 export function asDomainError(e: unknown): DomainError | null {
   if (e instanceof DomainError) return e;
   const code = postgresErrorCode(e);
+  if (code && INPUT_DATA_EXCEPTIONS.has(code)) return new DomainError("invalid_input", 400);
   return code === "23505" || code === "40P01" || code === "40001" ? new DomainError("concurrent_change", 409) : null;
 }
+
+/**
+ * PostgreSQL's data exceptions that only a value from the request can cause
+ * (we never compute such values ourselves): a character the encoding refuses
+ * (NUL in text 22021, in jsonb 22P05), an impossible date (22007/22008), a
+ * text too long or a number out of range (22001/22003), a malformed value
+ * such as a uuid (22P02). The edges validate these first with a field error;
+ * this is the safety net for input that still gets through: 400
+ * "invalid_input" instead of a 500.
+ */
+const INPUT_DATA_EXCEPTIONS = new Set(["22021", "22P05", "22007", "22008", "22001", "22003", "22P02"]);

@@ -1,4 +1,7 @@
 export * from "./errors";
+export * from "./dates";
+export * from "./input-text";
+export * from "./resident-ref";
 export * from "./context";
 export * from "./audit";
 export * from "./tokens";

@@ -5,6 +5,7 @@
 // spend). Two walls, as everywhere: the ability (read Budget and read Spend
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
+import { calendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
@@ -22,10 +23,7 @@ export const COMMITTED_STATUSES = ["approved", "paid", "settled", "evaluated"] a
 /** Statuses waiting for the controller (the approval queue). */
 export const WAITING_STATUSES = ["submitted", "endorsed", "awaiting_second_approval"] as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v);
+const isoDate = calendarDate();
 
 export const dashboardFilters = z
   .object({

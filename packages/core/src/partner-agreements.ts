@@ -3,6 +3,7 @@
 // reference, period, and the agreed contribution per team — hours per week
 // per discipline. Saving an agreement replaces its contributions; one
 // admin-scope transaction with its audit event (what changed).
+import { calendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { agreementContributions, and, asc, eq, partnerAgreements, partnerOrganisations, queryRows, sql, teams, withScope } from "@wijkwerk/db";
 import { z } from "zod";
@@ -29,7 +30,7 @@ export const DISCIPLINES = [
 ] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const isoDate = calendarDate();
 
 export const contributionInput = z.object({
   teamId: z.string().uuid(),

@@ -28,7 +28,7 @@ export const ATTACHMENTS_CLOSED_STATUSES: readonly SpendStatus[] = ["cancelled",
 export const attachmentInput = z
   .object({
     kind: z.enum(ATTACHMENT_KINDS),
-    fileName: z.string().max(1000).default(""),
+    fileName: z.string().default("").transform((n) => n.slice(0, 1000)),
     bytes: z.instanceof(Uint8Array),
   })
   .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));

@@ -2,6 +2,7 @@
 // coordinator the whole team's — the CASL rules become the WHERE clause), the
 // controller's list across teams, and one request with its timeline. Plus
 // comments between team and controller, which go on the same timeline.
+import { calendarDate } from "./dates";
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { guardSpendTexts } from "./spends";
 
 export const SPENDS_PAGE_SIZE = 25;
 
@@ -16,8 +18,8 @@ export const spendFilters = z.object({
   status: z.array(z.enum(SPEND_STATUSES)).default([]),
   teamId: z.string().uuid().nullish(),
   year: z.number().int().min(2000).max(2100).nullish(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  from: calendarDate().nullish(),
+  to: calendarDate().nullish(),
   /** Oldest first: the controller's approval queue. */
   oldestFirst: z.boolean().default(false),
   /** Only settled requests whose evaluation date has passed (Amsterdam day): the evaluation is late. */
@@ -155,13 +157,14 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
 }
 
 /** A comment on the timeline, between team and controller; the status does not change. */
-export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string): Promise<void> {
+export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string, opts: { confirmNoPersonalData?: boolean } = {}): Promise<void> {
   const text = body.trim();
   if (text.length < 1 || text.length > 4000) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId));
     if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId }))) throw new DomainError("not_found", 404);
+    await guardSpendTexts(tx, ctx, spend, { comment: text }, opts.confirmNoPersonalData === true);
     await tx.insert(spendTransitions).values({
       municipalityId: spend.municipalityId,
       teamId: spend.teamId,

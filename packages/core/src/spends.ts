@@ -4,9 +4,10 @@
 // ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
+import { calendarDate } from "./dates";
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, withScope, type Tx } from "@wijkwerk/db";
+import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, teams, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit, type AuditAction, type AuditEventInput } from "./audit";
 import type { UseCaseContext } from "./context";
@@ -14,6 +15,9 @@ import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
 import { amsterdamDay, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
 import { postMoneyMove } from "./ledger-post";
+import { findPersonalData, personalDataMessage, type PersonalDataFinding } from "./privacy-guard";
+import { effectiveResidentRefPrefix, isResidentRefOfTeam, normaliseResidentRef, residentRefExample, residentRefFormatMessage } from "./resident-ref";
+import { privacyIgnoreNames } from "./workgroups";
 
 export const LIFE_DOMAINS = [
   "financien",
@@ -41,21 +45,79 @@ const cents = z.number().int().positive().max(100_000_000);
 export const spendDraftInput = z
   .object({
     amountCents: cents,
-    neededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    neededOn: calendarDate().nullish(),
     purpose: z.string().trim().max(500).default(""),
     supplier: z.string().trim().max(200).default(""),
     rationale: z.string().trim().max(4000).default(""),
     problemPrevented: z.string().trim().max(4000).default(""),
     lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
-    residentRef: z.string().trim().max(40).regex(/^[\w\- ./#]*$/).default(""),
+    /** The team's pseudonym (MB-014), checked against the team's format in the use case. */
+    residentRef: z.string().max(40).default("").transform(normaliseResidentRef),
     normId: z.string().uuid().nullish(),
     expectedReturnCents: z.number().int().min(0).max(1_000_000_000).nullish(),
     customReturnJustification: z.string().trim().max(2000).nullish(),
     expectedSocialDomains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
     expectedSocialReturn: z.string().trim().max(4000).default(""),
+    /** The author confirms the texts hold no personal data of residents although the privacy guard found some (audit-logged). */
+    confirmNoPersonalData: z.boolean().default(false),
   })
   .refine((v) => !(v.expectedReturnCents != null && !v.normId && !v.customReturnJustification), { path: ["customReturnJustification"] });
 export type SpendDraftInput = z.input<typeof spendDraftInput>;
+
+/** The texts of a request that the controller reads, by field (the privacy guard checks each). */
+const DRAFT_TEXT_FIELDS = ["purpose", "supplier", "rationale", "problemPrevented", "customReturnJustification", "expectedSocialReturn"] as const;
+
+/**
+ * The privacy guard on a spend request's texts (what the controller, outside
+ * the team, reads): findings block the save with the guard's Dutch message on
+ * each field, unless the author confirmed that these are not personal data —
+ * that override is audit-logged with the kinds and fields (never the values),
+ * as for workgroup posts.
+ */
+export async function guardSpendTexts(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spend: { municipalityId: string; teamId: string; id: string | null },
+  texts: Record<string, string | null | undefined>,
+  confirmNoPersonalData: boolean,
+): Promise<void> {
+  const ignoreNames = await privacyIgnoreNames(tx, spend.municipalityId);
+  const found: Record<string, PersonalDataFinding[]> = {};
+  for (const [field, text] of Object.entries(texts)) {
+    const findings = text ? findPersonalData(text, { ignoreNames }) : [];
+    if (findings.length) found[field] = findings;
+  }
+  const all = Object.values(found).flat();
+  if (all.length === 0) return;
+  if (!confirmNoPersonalData) throw new DomainError("personal_data", 422, Object.fromEntries(Object.keys(found).map((f) => [f, ["personal_data" as ErrorCode]])), personalDataMessage(all) ?? undefined);
+  await appendAudit(tx, {
+    municipalityId: spend.municipalityId,
+    teamId: spend.teamId,
+    actor: ctx.actor,
+    action: "spend.privacy_override",
+    objectType: "spend",
+    objectId: spend.id,
+    meta: ctx.meta,
+    data: { kinds: [...new Set(all.map((f) => f.kind))], count: all.length, fields: Object.keys(found) },
+  });
+}
+
+/** The team's pseudonym format: a reference in another form is a field error that shows the expected form. */
+async function checkResidentRef(tx: Tx, teamId: string, residentRef: string): Promise<void> {
+  if (residentRef === "") return;
+  const [team] = await tx.select({ slug: teams.slug, residentRefPrefix: teams.residentRefPrefix }).from(teams).where(eq(teams.id, teamId));
+  const prefix = effectiveResidentRefPrefix(team ?? { slug: "", residentRefPrefix: null });
+  if (!isResidentRefOfTeam(residentRef, prefix)) throw new DomainError("resident_ref_format", 400, { residentRef: ["resident_ref_format"] }, residentRefFormatMessage(prefix));
+}
+
+/** The pseudonym format of the actor's team, for the form's hint ("MB-" and digits, e.g. MB-014). */
+export async function residentRefFormat(ctx: UseCaseContext): Promise<{ prefix: string; example: string }> {
+  if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
+  const teamId = ctx.scope.teamId;
+  const [team] = await withScope(ctx.db, ctx.scope, (tx) => tx.select({ slug: teams.slug, residentRefPrefix: teams.residentRefPrefix }).from(teams).where(eq(teams.id, teamId)));
+  const prefix = effectiveResidentRefPrefix(team ?? { slug: "", residentRefPrefix: null });
+  return { prefix, example: residentRefExample(prefix) };
+}
 
 /** What must be filled in before a request can be submitted (drafts may be incomplete). */
 function missingForSubmit(s: SpendRow): string[] {
@@ -82,6 +144,8 @@ async function normAmount(tx: Tx, municipalityId: string, normId: string | null 
   return n.amountCents;
 }
 
+const pickTexts = (v: Partial<Record<(typeof DRAFT_TEXT_FIELDS)[number], string | null>>) => Object.fromEntries(DRAFT_TEXT_FIELDS.map((f) => [f, v[f]]));
+
 /** A new draft in the actor's team, on the budget of the year it is needed (default: this year). */
 export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput, now = new Date()): Promise<{ id: string; number: number }> {
   if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
@@ -90,8 +154,10 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Spend", { municipalityId, teamId, authorId: ctx.actor.userId }));
   const parsed = spendDraftInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const v = parsed.data;
+  const { confirmNoPersonalData, ...v } = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
+    await checkResidentRef(tx, teamId, v.residentRef);
+    await guardSpendTexts(tx, ctx, { municipalityId, teamId, id: null }, pickTexts(v), confirmNoPersonalData);
     // The year of the date needed, else of today in Amsterdam (not UTC: New Year starts an hour earlier here).
     const year = Number((v.neededOn ?? amsterdamDay(now)).slice(0, 4));
     const budget = await budgetForYear(tx, municipalityId, year);
@@ -109,11 +175,13 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
 export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw: SpendDraftInput): Promise<void> {
   const parsed = spendDraftInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const v = parsed.data;
+  const { confirmNoPersonalData, ...v } = parsed.data;
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const spend = await lockSpend(tx, ctx, spendId);
     if (!ctx.ability.can("update", spendSubject(spend))) throw new DomainError("forbidden", 403);
     if (spend.status !== "draft" && spend.status !== "info_requested") throw new DomainError("spend_invalid_transition", 409);
+    await checkResidentRef(tx, spend.teamId, v.residentRef);
+    await guardSpendTexts(tx, ctx, spend, pickTexts(v), confirmNoPersonalData);
     const fromNorm = await normAmount(tx, spend.municipalityId, v.normId);
     await tx
       .update(spendRequests)
@@ -183,6 +251,8 @@ const AUDITED: Partial<Record<SpendAction, AuditAction>> = {
 
 export interface StepOptions {
   comment?: string | null;
+  /** The comment holds no personal data although the privacy guard found some (audit-logged). */
+  confirmNoPersonalData?: boolean;
   /** Money-moving steps: the same key with the same input returns the first result. */
   idempotencyKey?: string | null;
 }
@@ -217,6 +287,8 @@ async function step(
       if (!canTransition(action, spend.status)) throw new DomainError("spend_invalid_transition", 409);
       if (["approve", "reject", "request_info", "endorse"].includes(action) && spend.authorId === ctx.actor.userId) throw new DomainError("own_request", 403);
       if (!ctx.ability.can(action, spendSubject(spend))) throw new DomainError("forbidden", 403);
+      // The comment (a reason, a question, the answer to one) is read outside the team: the privacy guard first.
+      await guardSpendTexts(tx, ctx, spend, { comment: opts.comment }, opts.confirmNoPersonalData === true);
       const money: MoneyMoves = [];
       const outcome = await body(tx, spend, money);
       const result: StepResult = { spendId: spend.id, status: outcome.status, action: outcome.action };
@@ -321,7 +393,7 @@ export async function cancelSpend(ctx: UseCaseContext, spendId: string, opts: St
 
 export const paymentInput = z.object({
   amountCents: cents,
-  paymentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  paymentDate: calendarDate(),
   method: z.enum(["bank_transfer", "cash", "card", "invoice"]),
   reference: z.string().trim().max(200).default(""),
 });
@@ -400,6 +472,7 @@ export async function evaluateSpend(ctx: UseCaseContext, spendId: string, raw: z
   if (!parsed.success) throw invalidInput(parsed.error);
   const evaluation = parsed.data;
   return step(ctx, spendId, "evaluate", evaluation, opts, async (tx, spend) => {
+    await guardSpendTexts(tx, ctx, spend, { realisedSocialReturn: evaluation.realisedSocialReturn, otherRegulation: evaluation.otherRegulation }, opts.confirmNoPersonalData === true);
     await setStatus(tx, spend, "evaluated", { evaluation, evaluatedAt: now });
     return { status: "evaluated", action: "evaluate" };
   });

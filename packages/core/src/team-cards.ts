@@ -2,6 +2,7 @@
 // and sets its spending controls; the coordinator picks which approved
 // request the next card payment is for ("Nu betalen"). Calls to Stripe are
 // written to the Stripe outbox in the same transaction (stripe-outbox.ts).
+import { calendarDate } from "./dates";
 import { randomUUID } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, cardPaymentSelections, desc, eq, gte, issuingAuthorizations, issuingTransactions, spendRequests, stripeOutbox, teamCards, teams, withScope } from "@wijkwerk/db";
@@ -126,7 +127,7 @@ export async function cardPaymentState(ctx: UseCaseContext, spend: { id: string;
   });
 }
 
-export const cardPaymentInput = z.object({ validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish() });
+export const cardPaymentInput = z.object({ validUntil: calendarDate().nullish() });
 
 /**
  * "Nu betalen": the coordinator marks an approved request as the one the

@@ -19,7 +19,7 @@ import { loadReadableWorkgroup, workgroupScope, workgroupSubject, type Workgroup
 export const MAX_FILES_PER_POST = 3;
 
 export const workgroupFileInput = z
-  .object({ fileName: z.string().max(1000).default(""), bytes: z.instanceof(Uint8Array) })
+  .object({ fileName: z.string().default("").transform((n) => n.slice(0, 1000)), bytes: z.instanceof(Uint8Array) })
   .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
 export type WorkgroupFileInput = z.input<typeof workgroupFileInput>;
 

@@ -5,6 +5,7 @@
 // its owner or a facilitator. Open action items assigned to me show on my home
 // page — only from groups I may still read (RLS decides). The privacy guard
 // runs on every text before it is saved.
+import { calendarDate } from "./dates";
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import {
@@ -37,14 +38,7 @@ import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupSc
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 /** A calendar day as yyyy-mm-dd (what <input type="date"> sends), and a real one. */
-export const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  });
+export const isoDay = calendarDate();
 
 /** Today in Maastricht (yyyy-mm-dd). */
 export const todayInMaastricht = () => amsterdamDay(new Date());

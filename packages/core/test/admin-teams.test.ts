@@ -75,7 +75,7 @@ describe("admin: teams", () => {
     const slugError = await bad({ name: "Wyck", slug: "Wyck Centrum!", activeFrom: "2017-01-01" });
     expect(slugError).toMatchObject({ code: "invalid_input", status: 400, fieldErrors: { slug: ["invalid_input"] } });
     for (const slug of ["-wyck", "wyck-", "wyck--oost", "wÿck", ""]) expect(await outcomeOf(createTeamUseCase(ctx, { name: "Wyck", slug, activeFrom: "2017-01-01" })), slug).toBe("invalid_input");
-    expect((await bad({ name: "Wyck", slug: "wyck", activeFrom: "2017-02-30" })).fieldErrors).toEqual({ activeFrom: ["invalid_input"] });
+    expect((await bad({ name: "Wyck", slug: "wyck", activeFrom: "2017-02-30" })).fieldErrors).toEqual({ activeFrom: ["date_invalid"] });
     expect((await bad({ name: "", slug: "wyck", activeFrom: "2017-01-01" })).fieldErrors).toEqual({ name: ["invalid_input"] });
     const range = await bad({ name: "Wyck", slug: "wyck", activeFrom: "2017-01-01", activeTo: "2016-12-31" });
     expect(range).toMatchObject({ code: "invalid_input", fieldErrors: { activeTo: ["date_range_invalid"] } });

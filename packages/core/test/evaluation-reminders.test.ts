@@ -128,7 +128,7 @@ describe("evaluation reminders", () => {
   it("a team with nobody to tell is tried again later, and reminded once someone is there", async () => {
     const lonelyTeam = await createTeam(t.db, world.municipalityId);
     const author = await createUser(t.db, world.municipalityId, { name: "Vertrokken", teamRoles: [{ teamId: lonelyTeam.id, role: "member" }] });
-    const { id } = await createSpendDraft(await teamContext(t.db, author.id, lonelyTeam), { ...COMPLETE_DRAFT, amountCents: 2_000, neededOn: "2017-06-01" });
+    const { id } = await createSpendDraft(await teamContext(t.db, author.id, lonelyTeam), { ...COMPLETE_DRAFT, residentRef: "", amountCents: 2_000, neededOn: "2017-06-01" });
     await t.db.update(spendRequests).set({ status: "settled", evaluationDueOn: "2017-06-01" }).where(eq(spendRequests.id, id));
     await t.db.update(users).set({ isActive: false }).where(eq(users.id, author.id));
     const none = await sendDueEvaluationReminders(t.db, { now: new Date("2017-06-03T08:00:00Z"), overdueAfterDays: null });

@@ -1,5 +1,6 @@
 // A municipality with a funded budget, two teams and the people of the
 // workbudget workflow, for the ledger tests.
+import { inArray, teams } from "@wijkwerk/db";
 import { createBudget } from "../src/budgets";
 import { createSpendDraft, submitSpend, type SpendDraftInput } from "../src/spends";
 import type { TestDatabase } from "./db";
@@ -15,13 +16,15 @@ export const COMPLETE_DRAFT: Omit<SpendDraftInput, "amountCents"> = {
   customReturnJustification: "UWV-norm werk gevonden of behouden",
   expectedSocialDomains: ["maatschappelijke_participatie"],
   expectedSocialReturn: "Meedoen, eigen inkomen.",
-  residentRef: "MB-2017-014",
+  residentRef: "MB-014",
 };
 
 export async function ledgerWorld(t: TestDatabase, opts: { budgetCents?: number; thresholdCents?: number; year?: number } = {}) {
   const municipalityId = (await createMunicipality(t.db)).id;
   const teamA = await createTeam(t.db, municipalityId);
   const teamB = await createTeam(t.db, municipalityId);
+  // The resident pseudonyms of COMPLETE_DRAFT (MB-014) are in both teams' format.
+  await t.db.update(teams).set({ residentRefPrefix: "MB" }).where(inArray(teams.id, [teamA.id, teamB.id]));
   const authorA = await createUser(t.db, municipalityId, { name: "Auteur A", teamRoles: [{ teamId: teamA.id, role: "member" }] });
   const otherMemberA = await createUser(t.db, municipalityId, { name: "Collega A", teamRoles: [{ teamId: teamA.id, role: "member" }] });
   const coordinatorA = await createUser(t.db, municipalityId, { name: "Coördinator A", teamRoles: [{ teamId: teamA.id, role: "coordinator" }] });

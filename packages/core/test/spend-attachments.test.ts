@@ -34,7 +34,11 @@ describe("file type and name (pure)", () => {
     expect(sanitiseFileName("C:\\Users\\x\\bon.jpeg", "image/jpeg")).toBe("bon.jpeg");
     expect(sanitiseFileName("factuur\u202Efdp.exe", "application/pdf")).toBe("factuurfdp.exe.pdf");
     expect(sanitiseFileName("scan.pdf", "image/png")).toBe("scan.pdf.png");
-    expect(sanitiseFileName('a"b;\r\nc<d>.pdf', "application/pdf")).toBe("a_b_c_d_.pdf");
+    expect(sanitiseFileName('a"b;\r\nc<d>.pdf', "application/pdf")).toBe("a_b;c_d_.pdf");
+    // ";" and "=" are ordinary characters of a name (the download encodes it): the real name is kept.
+    expect(sanitiseFileName("rekening; deel 2.pdf", "application/pdf")).toBe("rekening; deel 2.pdf");
+    expect(sanitiseFileName("a=b.pdf", "application/pdf")).toBe("a=b.pdf");
+    expect(sanitiseFileName("nul\u0000teken\u0007.pdf", "application/pdf")).toBe("nulteken.pdf");
     expect(sanitiseFileName("...", "application/pdf")).toBe("bijlage.pdf");
     expect(sanitiseFileName("", "image/png")).toBe("bijlage.png");
     expect(sanitiseFileName(`${"é".repeat(300)}.pdf`, "application/pdf")).toBe(`${"é".repeat(100)}.pdf`);

@@ -82,7 +82,7 @@ describe("workgroup meetings and proposals on PostgreSQL", () => {
     expect(await outcomeOf(updateMeeting(await w.as.memberA(), open.slug, meetingId, { heldOn: day(7), notes: "x" }))).toMatch(/ForbiddenError/);
     // Field errors: a date that does not exist, a time out of range.
     const bad = await createMeeting(await w.as.memberB(), open.slug, { heldOn: "2026-02-30", startsAt: "25:00" }).catch((e) => e);
-    expect(bad.fieldErrors).toEqual({ heldOn: ["invalid_input"], startsAt: ["invalid_input"] });
+    expect(bad.fieldErrors).toEqual({ heldOn: ["date_invalid"], startsAt: ["invalid_input"] });
     await updateMeeting(await w.as.coordA(), open.slug, meetingId, { heldOn: day(7), startsAt: "14:00", agenda: "1. Signalen", notes: "We spraken over _huurachterstand_." });
     expect((await getMeeting(await w.as.memberB(), open.slug, meetingId)).meeting.notesHtml).toContain("<em>huurachterstand</em>");
   });

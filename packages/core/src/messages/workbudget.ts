@@ -52,3 +52,8 @@ export const evaluationReminder = {
   dueSubject: (ref: string) => `Wijkwerk: evalueer aanvraag ${ref}`,
   overdueSubject: (ref: string) => `Wijkwerk: evaluatie van aanvraag ${ref} is te laat`,
 };
+
+/** The resident pseudonym's field error (packages/core/src/resident-ref.ts). */
+export const residentRefMessages = {
+  format: (prefix: string, example: string) => `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
+};
