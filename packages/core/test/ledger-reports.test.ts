@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgetBalances, budgets, eq } from "@wijkwerk/db";
+import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
-import { spendReference } from "../src/spend-queries";
+import { listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
 import { approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
@@ -141,6 +141,32 @@ describe("workbudget reports for the controller", () => {
     expect(past.perTeam).toEqual([]);
     expect(past.returns.committedCostCents).toBe(0);
     await expect(workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("the team's totals per status: drafts and withdrawn requests are listed but not in the total (one query, all pages)", async () => {
+    const coordinator = await w.as.coordinator();
+    const totals = await spendStatusTotals(coordinator);
+    const cancelled = totals.perStatus.find((r) => r.status === "cancelled");
+    expect(cancelled).toEqual({ status: "cancelled", count: 1, amountCents: 3_000 });
+    // s1–s6 and s8: the same count as the dashboard's requests for the team; the amount requested, not the withdrawn one.
+    expect(totals.requests).toEqual({ count: 7, amountCents: 45_000 + 20_000 + 10_000 + 5_000 + 7_000 + 250_000 + 30_000 });
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017, teamId: w.teamA.id }, NOW);
+    expect(totals.requests.count).toBe(d.requests.requestCount);
+    expect(totals.perStatus.reduce((a, r) => a + r.count, 0)).toBe((await listSpends(coordinator)).total);
+  });
+
+  it("the period filter means the same Amsterdam days in the request list as on the dashboard", async () => {
+    const v = await ledgerWorld(t, { budgetCents: 1_000_000 });
+    const id = await v.submitted(1_000);
+    // 23:30 UTC on 31 January is 00:30 on 1 February in Amsterdam.
+    await t.db.update(spendRequests).set({ createdAt: new Date("2017-01-31T23:30:00Z") }).where(eq(spendRequests.id, id));
+    const controller = await v.as.controller1();
+    const february = { year: 2017, from: "2017-02-01", to: "2017-02-01" };
+    expect((await listSpends(controller, february)).rows.map((r) => r.id)).toEqual([id]);
+    expect((await workbudgetDashboard(controller, february, NOW)).queue.count).toBe(1);
+    const january = { year: 2017, from: "2017-01-31", to: "2017-01-31" };
+    expect((await listSpends(controller, january)).total).toBe(0);
+    expect((await workbudgetDashboard(controller, january, NOW)).queue.count).toBe(0);
   });
 
   it("team members — also the coordinator — are refused", async () => {
