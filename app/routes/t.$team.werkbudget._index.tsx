@@ -40,6 +40,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   // Over every matching request (not just this page), in one aggregate query with the list's own filters.
   const totals = await spendStatusTotals(ctx, filters).catch(toHttpError);
+  // Drafts and withdrawn requests are listed, but are not requests in any total (as on the controller's dashboard).
+  const uncounted = (status: string) => (UNCOUNTED_STATUSES as readonly string[]).includes(status);
 
   return {
     team: { slug: ctx.team.slug },
@@ -51,17 +53,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     total: list.total,
     page,
     pages: list.pages,
-    totals,
+    totals: { requests: totals.requests, counted: totals.perStatus.filter((x) => !uncounted(x.status)), notCounted: totals.perStatus.filter((x) => uncounted(x.status)) },
   };
 }
 
 export default function WorkbudgetList() {
   const { team, canCreate, seesTeam, status, overdueCount, rows, total, page, pages, totals } = useLoaderData<typeof loader>();
   const location = useLocation();
-  // Drafts and withdrawn requests are listed, but are not requests in any total (as on the controller's dashboard).
-  const uncounted = (status: string) => (UNCOUNTED_STATUSES as readonly string[]).includes(status);
-  const counted = totals.perStatus.filter((x) => !uncounted(x.status));
-  const notCounted = totals.perStatus.filter((x) => uncounted(x.status));
+  const { counted, notCounted } = totals;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
