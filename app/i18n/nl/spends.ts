@@ -144,6 +144,8 @@ export const spends = {
     createdAt: "Aangemaakt op",
     paymentTitle: "Betaling",
     paidAmount: "Betaald bedrag",
+    committed: "Vastgelegd op het werkbudget",
+    committedParts: (reserved: string, paid: string) => `Gereserveerd ${reserved}, betaald ${paid} (min wat terugkwam). Zo telt de aanvraag mee in de overzichten van het werkbudget.`,
     paymentDate: "Betaaldatum",
     paymentMethod: "Betaalwijze",
     paymentReference: "Betalingskenmerk",

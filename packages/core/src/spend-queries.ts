@@ -3,13 +3,24 @@
 // controller's list across teams, and one request with its timeline. Plus
 // comments between team and controller, which go on the same timeline.
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, queryRows, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
-import { UNCOUNTED_STATUSES, createdInPeriodSql } from "./workbudget-figures";
+import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./workbudget-figures";
+
+/** A request's money in the ledger (docs/workbudget.md, "What the figures mean"): what the dashboard and the CSV count for it. */
+export interface SpendLedgerBalances {
+  reservedCents: number;
+  /** Paid out minus what came back; after settlement the actual cost. */
+  paidCents: number;
+  /** reserved + paid: its cost to the workbudget. */
+  committedCents: number;
+  /** It holds or held money (has postings). */
+  held: boolean;
+}
 
 export const SPENDS_PAGE_SIZE = 25;
 
@@ -175,6 +186,11 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
     const blockedByCardPayment = cardPaymentPending && possible.some((a) => a === "cancel" || a === "pay");
     const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
     const attachments = await attachmentsOf(tx, ctx, row.spend);
+    const [money] = await queryRows<{ reserved: string; paid: string; committed: string; held: boolean | string }>(
+      tx,
+      sql`select ${reservedSql()} as reserved, ${paidSql()} as paid, ${committedSql()} as committed, ${heldMoneySql()} as held from (select ${spendId}::uuid as id) s ${spendBalancesLateralSql()}`,
+    );
+    const ledger: SpendLedgerBalances = { reservedCents: Number(money.reserved), paidCents: Number(money.paid), committedCents: Number(money.committed), held: money.held === true || money.held === "t" };
     return {
       spend: row.spend,
       reference: spendReference(row.year, row.spend.number),
@@ -190,6 +206,7 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       canEdit,
       canComment: ctx.ability.can("read", subject),
       attachments,
+      ledger,
     };
   });
 }

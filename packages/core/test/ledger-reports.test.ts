@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
-import { listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
+import { getSpend, listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
 import { approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
@@ -153,6 +153,16 @@ describe("workbudget reports for the controller", () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017, teamId: w.teamA.id }, NOW);
     expect(totals.requests.count).toBe(d.requests.requestCount);
     expect(totals.perStatus.reduce((a, r) => a + r.count, 0)).toBe((await listSpends(coordinator)).total);
+  });
+
+  it("one request's page and API show its ledger money, as the dashboard and the CSV count it", async () => {
+    const c = await w.as.controller1();
+    expect((await getSpend(c, ids.s1)).ledger).toEqual({ reservedCents: 0, paidCents: 41_250, committedCents: 41_250, held: true });
+    expect((await getSpend(c, ids.s8)).ledger).toEqual({ reservedCents: 20_000, paidCents: 10_000, committedCents: 30_000, held: true });
+    expect((await getSpend(c, ids.s7)).ledger).toEqual({ reservedCents: 0, paidCents: 0, committedCents: 0, held: true });
+    expect((await getSpend(c, ids.s4)).ledger).toEqual({ reservedCents: 0, paidCents: 0, committedCents: 0, held: false });
+    // The team sees the same for its own request.
+    expect((await getSpend(await w.as.author(), ids.s8)).ledger.committedCents).toBe(30_000);
   });
 
   it("the period filter means the same Amsterdam days in the request list as on the dashboard", async () => {
