@@ -6,7 +6,7 @@
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
+import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
