@@ -271,6 +271,8 @@ export function spendJson(d: SpendDetail) {
     paymentReference: s.paymentReference,
     settledCents: s.settledCents,
     settledAt: s.settledAt,
+    // The request's money in the ledger: what the dashboard and the finance CSV count for it.
+    ledger: { reservedCents: d.ledger.reservedCents, paidCents: d.ledger.paidCents, committedCents: d.ledger.committedCents },
     evaluationDueOn: s.evaluationDueOn,
     evaluation: s.evaluation,
     evaluatedAt: s.evaluatedAt,

@@ -132,6 +132,15 @@ test.describe("budget controller", () => {
     await expectAccessible(page);
     await page.goto("/gemeente/werkbudget/rapport");
     await expect(page.getByRole("heading", { level: 1, name: /^Jaarrapport werkbudget sociale teams \d{4}$/ })).toBeVisible();
+    // One definition (issue 13): the summary, the key figures and the per-team totals say the same.
+    const flat = (v: string | null) => (v ?? "").replace(/\s+/g, " ").trim();
+    const summary = flat(await page.locator("section[aria-labelledby=summary-title] p").first().textContent());
+    const said = summary.match(/is (€ [\d.,]+) vastgelegd \(gereserveerd en betaald\) voor (\d+) goedgekeurde aanvra(?:ag|gen), van (\d+) ingediende/);
+    expect(said, summary).not.toBeNull();
+    const [requests, approved, reserved, paid, committed] = (await page.getByRole("table", { name: "Aanvragen en bedragen per team" }).locator("tfoot td").allTextContents()).map(flat);
+    expect({ committed, approved, requests }).toEqual({ committed: said![1], approved: said![2], requests: said![3] });
+    const keyRow = async (name: string) => flat(await page.getByRole("row", { name: new RegExp(`^${name}`) }).first().locator("td").textContent());
+    expect({ reserved: await keyRow("Gereserveerd"), paid: await keyRow("Betaald"), committed: await keyRow("Vastgelegd") }).toEqual({ reserved, paid, committed });
     await expectAccessible(page);
   });
 

@@ -42,7 +42,7 @@ const SPEND_COLUMNS = [
   "referentie", "budgetjaar", "team", "status", "aangemaakt_op", "nodig_op", "doel", "leverancier", "levensdomeinen", "norm_code",
   "verwacht_rendement_eur", "aangevraagd_eur", "goedgekeurd_op", "betaald_eur", "betaaldatum", "betaalwijze", "betaalreferentie",
   "werkelijk_eur", "afgerekend_op", "probleem_voorkomen", "gerealiseerd_rendement_eur", "andere_regeling", "bedrag_andere_regeling_eur",
-  "verschil_eur", "doorlooptijd_andere_regeling_dagen",
+  "verschil_eur", "doorlooptijd_andere_regeling_dagen", "gereserveerd_eur", "vastgelegd_eur", "betaling_eur",
 ];
 
 // Several logins (one with a TOTP step that may wait up to 30 s) and ~20 axe scans on a shared 2-core machine.
@@ -119,7 +119,9 @@ interface Figures {
   paid: number;
   available: number;
   /** The team's row in "Per team" (zeros when the team has no submitted requests yet). */
-  team: { count: number; approved: number; paid: number; settled: number };
+  team: { requests: number; approved: number; reserved: number; paid: number; committed: number };
+  /** The totals row of "Per team": without filters the key figures. */
+  teamTotals: { requests: number; approved: number; reserved: number; paid: number; committed: number };
   returns: { expected: number; committedCost: number; realised: number; evaluatedCount: number; evaluatedCost: number };
   /** "Verschil met andere regelingen": the totals row (zeros when the table is empty). */
   alternatives: { workbudgetCost: number; regulation: number; difference: number; daysGained: number };
@@ -145,11 +147,13 @@ async function readFigures(page: Page, year: number): Promise<Figures> {
 
   const perTeam = page.getByRole("table", { name: "Aanvragen en bedragen per team" });
   const teamRow = perTeam.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: TEAM, exact: true }) });
-  let team = { count: 0, approved: 0, paid: 0, settled: 0 };
-  if ((await teamRow.count()) === 1) {
-    const [count, approved, paid, settled] = await cellTexts(teamRow);
-    team = { count: Number(count), approved: euroCents(approved), paid: euroCents(paid), settled: euroCents(settled) };
-  }
+  const teamCells = async (row: Locator) => {
+    const [requests, approved, reserved, paid, committed] = await cellTexts(row);
+    return { requests: Number(requests), approved: Number(approved), reserved: euroCents(reserved), paid: euroCents(paid), committed: euroCents(committed) };
+  };
+  const team = (await teamRow.count()) === 1 ? await teamCells(teamRow) : { requests: 0, approved: 0, reserved: 0, paid: 0, committed: 0 };
+  const totalsRow = perTeam.locator("tfoot tr");
+  const teamTotals = (await totalsRow.count()) === 1 ? await teamCells(totalsRow) : { requests: 0, approved: 0, reserved: 0, paid: 0, committed: 0 };
 
   const returnsList = page.locator("section[aria-labelledby=returns-title] dl");
   const realisedText = await ddAfter(returnsList, "Gerealiseerd rendement (geëvalueerd)");
@@ -157,10 +161,10 @@ async function readFigures(page: Page, year: number): Promise<Figures> {
   if (!realisedMatch) throw new Error(`unexpected realised return: ${realisedText}`);
   const returns = {
     expected: euroCents(await ddAfter(returnsList, "Verwacht rendement")),
-    committedCost: euroCents(await ddAfter(returnsList, "Kosten van goedgekeurde aanvragen")),
+    committedCost: euroCents(await ddAfter(returnsList, "Vastgelegd (gereserveerd + betaald)")),
     realised: euroCents(realisedMatch[1]),
     evaluatedCount: Number(realisedMatch[2]),
-    evaluatedCost: euroCents(await ddAfter(returnsList, "Werkelijke kosten van geëvalueerde aanvragen")),
+    evaluatedCost: euroCents(await ddAfter(returnsList, "Betaald voor geëvalueerde aanvragen (werkelijke kosten)")),
   };
 
   const altTable = page.getByRole("table", { name: "Verschil tussen het werkbudget en de regeling die van toepassing bleek" });
@@ -186,6 +190,7 @@ async function readFigures(page: Page, year: number): Promise<Figures> {
     paid: await money("kf-paid"),
     available: await money("kf-available"),
     team,
+    teamTotals,
     returns,
     alternatives,
     norm,
@@ -217,6 +222,9 @@ test("a request from submission to evaluation moves the dashboard and the financ
     before = await readFigures(ctl, year);
     expect(before.funded).toBe(15_000_000);
     expect(before.funded).toBe(before.available + before.reserved + before.paid);
+    // One definition: the per-team table's totals are the key figures, and the returns' committed cost too.
+    expect(before.teamTotals).toMatchObject({ reserved: before.reserved, paid: before.paid, committed: before.reserved + before.paid });
+    expect(before.returns.committedCost).toBe(before.reserved + before.paid);
     await expectAccessible(ctl);
   });
 
@@ -406,7 +414,9 @@ test("a request from submission to evaluation moves the dashboard and the financ
     expect(after.reserved, "reserved: unchanged at the end").toBe(before.reserved);
     expect(after.paid, "paid: + the actual cost").toBe(before.paid + ACTUAL);
     expect(after.available, "available: − the actual cost").toBe(before.available - ACTUAL);
-    expect(after.team, `${TEAM}'s row`).toEqual({ count: before.team.count + 1, approved: before.team.approved + REQUESTED, paid: before.team.paid + REQUESTED, settled: before.team.settled + ACTUAL });
+    // The team's row moves by what the ledger moved: the actual cost is paid, nothing stays reserved.
+    expect(after.team, `${TEAM}'s row`).toEqual({ requests: before.team.requests + 1, approved: before.team.approved + 1, reserved: before.team.reserved, paid: before.team.paid + ACTUAL, committed: before.team.committed + ACTUAL });
+    expect(after.teamTotals, "per-team totals = key figures").toMatchObject({ reserved: after.reserved, paid: after.paid, committed: after.reserved + after.paid });
     expect(after.returns, "financial return").toEqual({
       expected: before.returns.expected + EXPECTED_RETURN,
       committedCost: before.returns.committedCost + ACTUAL,
@@ -461,7 +471,8 @@ test("a request from submission to evaluation moves the dashboard and the financ
       verwacht_rendement_eur: "1500,00",
       aangevraagd_eur: "432,10",
       goedgekeurd_op: approvedOn,
-      betaald_eur: "432,10",
+      // The ledger's paid balance (the dashboard's "Betaald"): the € 32,10 not used came back at settlement.
+      betaald_eur: "400,00",
       betaaldatum: paidOn,
       betaalwijze: "bank_transfer",
       betaalreferentie: PAY_REFERENCE,
@@ -473,7 +484,14 @@ test("a request from submission to evaluation moves the dashboard and the financ
       bedrag_andere_regeling_eur: "650,00",
       verschil_eur: "-250,00",
       doorlooptijd_andere_regeling_dagen: String(LEAD_DAYS),
+      gereserveerd_eur: "0,00",
+      vastgelegd_eur: "400,00",
+      betaling_eur: "432,10",
     });
+    // The file's money columns add up to the dashboard's key figures.
+    const column = (name: string) => spends.records.reduce((n, r) => n + (r[name] ? csvCents(r[name]) : 0), 0);
+    const key = await keyFigures(ctl, year);
+    expect({ reserved: column("gereserveerd_eur"), paid: column("betaald_eur"), committed: column("vastgelegd_eur") }).toEqual({ reserved: key.reserved, paid: key.paid, committed: key.reserved + key.paid });
     // No pseudonymous resident reference leaves the team.
     expect(JSON.stringify(spends.records)).not.toContain(RESIDENT);
 

@@ -210,6 +210,8 @@ describe("JSON API with personal tokens", () => {
     // The coordinator reads the whole team's requests, including the timeline of this one.
     const seen = await call(`/api/v1/teams/${world.teamA.slug}/spends/${id}`, { token: tokens.coordinator });
     expect(seen.json.data.timeline.map((e: { action: string }) => e.action)).toEqual(["create", "submit", "approve", "pay", "settle"]);
+    // Its money as the dashboard and the finance CSV count it: € 250 paid, € 50 came back at settlement.
+    expect(seen.json.data).toMatchObject({ paidCents: 25_000, settledCents: 20_000, ledger: { reservedCents: 0, paidCents: 20_000, committedCents: 20_000 } });
   });
 
   it("serves the OpenAPI document listing every path", async () => {

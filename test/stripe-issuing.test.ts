@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, budgetBalances, budgets, eq, notifications, outboxEmails, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
 import { checkLedger } from "../packages/core/src/ledger-check";
-import { approveSpend, cancelSpend, recordPayment } from "../packages/core/src/spends";
+import { approveSpend, cancelSpend, recordPayment, settleSpend } from "../packages/core/src/spends";
+import { financeCsv, workbudgetDashboard } from "../packages/core/src/ledger-reports";
 import { getSpend } from "../packages/core/src/spend-queries";
 import { createCardDetailsKey } from "../packages/core/src/card-details";
 import { cardReconciliation } from "../packages/core/src/card-reconciliation";
@@ -305,6 +306,29 @@ describe("captures, refunds and releases on the ledger", () => {
     expect(problems).toHaveLength(1);
     const check = await checkLedger(t.db);
     expect(check.problems.filter((p) => p.includes(problems[0].id))).toHaveLength(1);
+  });
+
+  it("the dashboard and the CSV count card money as the ledger does: a refund after settlement lowers the request's cost", async () => {
+    const w = await cardWorld();
+    const controller = await w.world.as.controller1();
+    const spendId = await w.approved(30_000);
+    const r = await w.request(30_000);
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 })));
+    await settleSpend(controller, spendId, { actualCents: 30_000 });
+    // The shop refunds € 40 after the settlement: the ledger's paid goes down, so must every figure that counts this request.
+    await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "refund", amountCents: 4_000 })));
+    expect(await w.budget()).toMatchObject({ reservedCents: 0, paidCents: 26_000 });
+    const year = new Date().getUTCFullYear();
+    const d = await workbudgetDashboard(controller, { year });
+    expect(d.returns.committedCostCents).toBe(26_000);
+    expect(d.perTeam).toEqual([expect.objectContaining({ teamId: w.world.teamA.id, approvedCount: 1, reservedCents: 0, paidCents: 26_000, committedCents: 26_000 })]);
+    expect(d.prevented.map((p) => p.costCents)).toEqual([26_000]);
+    // Semicolon-separated (the purpose has a comma in it).
+    const csv = (await financeCsv(controller, { year, kind: "spends", decimalComma: true })).split("\r\n");
+    const header = csv[0].replace(/^\uFEFF/, "").split(";");
+    const row = Object.fromEntries(csv[1].split(";").map((v, i) => [header[i], v]));
+    expect(row).toMatchObject({ betaald_eur: "260,00", vastgelegd_eur: "260,00", werkelijk_eur: "300,00", betaling_eur: "260,00" });
+    expect((await getSpend(controller, spendId)).ledger).toMatchObject({ committedCents: 26_000 });
   });
 
   it("ledger:check: every card transaction maps to exactly one posting (and the check catches one that does not)", async () => {

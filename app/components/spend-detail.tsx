@@ -117,8 +117,19 @@ function asEvaluation(value: unknown): Evaluation | null {
 }
 
 /** All facts of one request: the request itself, then payment, settlement and evaluation when there are any. */
-export function SpendFacts(props: { reference: string; teamName: string; authorName: string; spend: SpendFactsSpend; norm: SpendFactsNorm | null; headingLevel?: 2 | 3 }) {
-  const { reference, teamName, authorName, spend, norm } = props;
+export function SpendFacts(props: {
+  reference: string;
+  teamName: string;
+  authorName: string;
+  spend: SpendFactsSpend;
+  norm: SpendFactsNorm | null;
+  /** The request's money in the ledger (getSpend): what the dashboard and the CSV count for it. */
+  ledger?: { reservedCents: number; paidCents: number; committedCents: number; held: boolean } | null;
+  headingLevel?: 2 | 3;
+}) {
+  const { reference, teamName, authorName, spend, norm, ledger } = props;
+  // The cost to the workbudget, as the dashboard's "Vastgelegd" and the CSV's vastgelegd_eur.
+  const committed = ledger?.held ? ledger.committedCents : null;
   const H = props.headingLevel === 3 ? "h3" : "h2";
   const Sub = props.headingLevel === 3 ? "h4" : "h3";
   const evaluation = asEvaluation(spend.evaluation);
@@ -135,6 +146,13 @@ export function SpendFacts(props: { reference: string; teamName: string; authorN
           <StatusBadge status={spend.status} />
         </Fact>
         <Fact label={t.facts.amount}>{formatMoney(spend.amountCents)}</Fact>
+        {ledger?.held ? (
+          <Fact label={t.facts.committed}>
+            {formatMoney(ledger.committedCents)}
+            <br />
+            <span className="hint">{t.facts.committedParts(formatMoney(ledger.reservedCents), formatMoney(ledger.paidCents))}</span>
+          </Fact>
+        ) : null}
         <Fact label={t.facts.neededOn}>{orDash(formatDate(spend.neededOn))}</Fact>
         {spend.createdAt ? <Fact label={t.facts.createdAt}>{formatDateTime(spend.createdAt)}</Fact> : null}
         <Fact label={t.facts.purpose}>{orDash(spend.purpose)}</Fact>
@@ -214,7 +232,7 @@ export function SpendFacts(props: { reference: string; teamName: string; authorN
                 <Fact label={t.facts.otherRegulation}>{orDash(evaluation.otherRegulation ? regulationLabel(evaluation.otherRegulation) : null)}</Fact>
                 <Fact label={t.facts.otherRegulationAmount}>{evaluation.otherRegulationAmountCents !== null && evaluation.otherRegulationAmountCents !== undefined ? formatMoney(evaluation.otherRegulationAmountCents) : t.facts.notFilled}</Fact>
                 {evaluation.otherRegulationAmountCents !== null && evaluation.otherRegulationAmountCents !== undefined ? (
-                  <Fact label={t.facts.difference}>{formatMoney((spend.settledCents ?? spend.amountCents) - evaluation.otherRegulationAmountCents)}</Fact>
+                  <Fact label={t.facts.difference}>{formatMoney((committed ?? spend.settledCents ?? spend.amountCents) - evaluation.otherRegulationAmountCents)}</Fact>
                 ) : null}
                 <Fact label={t.facts.otherRegulationLeadDays}>{evaluation.otherRegulationLeadDays !== null && evaluation.otherRegulationLeadDays !== undefined ? t.facts.days(evaluation.otherRegulationLeadDays) : t.facts.notFilled}</Fact>
               </>

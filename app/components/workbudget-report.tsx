@@ -114,7 +114,6 @@ export function BurnDown({ year, points, fundedCents, tableOpen = false }: { yea
 /** The tables shared by the dashboard and the annual report. */
 export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dashboard; headingLevel?: 2 | 3; linkSpends?: boolean }) {
   const H = headingLevel === 2 ? "h2" : "h3";
-  const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
   const reference: Column<{ spendId: string; reference: string }> = {
     header: t.colReference,
     className: "whitespace-nowrap",
@@ -126,6 +125,8 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
     <>
       <section aria-labelledby="per-team-title" className="space-y-2 break-inside-avoid">
         <H id="per-team-title">{t.perTeamTitle}</H>
+        <p className="hint">{t.perTeamHint}</p>
+        {/* The total row is the dashboard's `requests` (the same SQL as the rows, all teams together). */}
         <DataTable
           caption={t.perTeamCaption}
           rows={d.perTeam}
@@ -134,10 +135,11 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
           totalLabel={t.total}
           columns={[
             teamName,
-            { header: t.colCount, numeric: true, cell: (r) => r.count, total: sum(d.perTeam, (r) => r.count) },
-            { header: t.colApproved, numeric: true, cell: (r) => formatMoney(r.approvedCents), total: formatMoney(sum(d.perTeam, (r) => r.approvedCents)) },
-            { header: t.colPaid, numeric: true, cell: (r) => formatMoney(r.paidCents), total: formatMoney(sum(d.perTeam, (r) => r.paidCents)) },
-            { header: t.colSettled, numeric: true, cell: (r) => formatMoney(r.settledCents), total: formatMoney(sum(d.perTeam, (r) => r.settledCents)) },
+            { header: t.colRequests, numeric: true, cell: (r) => r.requestCount, total: d.requests.requestCount },
+            { header: t.colApprovedCount, numeric: true, cell: (r) => r.approvedCount, total: d.requests.approvedCount },
+            { header: t.colReserved, numeric: true, cell: (r) => formatMoney(r.reservedCents), total: formatMoney(d.requests.reservedCents) },
+            { header: t.colPaid, numeric: true, cell: (r) => formatMoney(r.paidCents), total: formatMoney(d.requests.paidCents) },
+            { header: t.colCommitted, numeric: true, cell: (r) => formatMoney(r.committedCents), total: formatMoney(d.requests.committedCents) },
           ]}
         />
       </section>
@@ -153,8 +155,8 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
             empty={t.perDomainEmpty}
             columns={[
               { header: t.colDomain, cell: (r) => lifeDomainLabel(r.domain) },
-              { header: t.colCount, numeric: true, cell: (r) => r.count },
-              { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
+              { header: t.colApprovedCount, numeric: true, cell: (r) => r.count },
+              { header: t.colCommitted, numeric: true, cell: (r) => formatMoney(r.costCents) },
             ]}
           />
         </section>
@@ -165,11 +167,12 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
             rows={d.perNorm}
             rowKey={(r) => r.normId ?? "custom"}
             empty={t.perDomainEmpty}
+            totalLabel={t.total}
             columns={[
               { header: t.colNorm, cell: (r) => r.label ?? t.customEstimate },
-              { header: t.colCount, numeric: true, cell: (r) => r.count },
-              { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
-              { header: t.colExpectedReturn, numeric: true, cell: (r) => formatMoney(r.expectedReturnCents) },
+              { header: t.colApprovedCount, numeric: true, cell: (r) => r.count, total: d.requests.approvedCount },
+              { header: t.colCommitted, numeric: true, cell: (r) => formatMoney(r.costCents), total: formatMoney(d.requests.committedCents) },
+              { header: t.colExpectedReturn, numeric: true, cell: (r) => formatMoney(r.expectedReturnCents), total: formatMoney(d.returns.expectedReturnCents) },
             ]}
           />
         </section>
@@ -208,7 +211,7 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
             teamName,
             { header: t.colProblem, cell: (r) => r.problemPrevented },
             { header: t.colPrevented, cell: (r) => (r.prevented ? (nl.spends.prevented[r.prevented] ?? r.prevented) : t.notEvaluatedYet) },
-            { header: t.colCost, numeric: true, cell: (r) => formatMoney(r.costCents) },
+            { header: t.colCommitted, numeric: true, cell: (r) => formatMoney(r.costCents) },
           ]}
         />
       </section>

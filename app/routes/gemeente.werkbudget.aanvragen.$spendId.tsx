@@ -261,7 +261,7 @@ export default function ControllerSpend() {
         </div>
       </section>
 
-      <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} />
+      <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} ledger={d.ledger} />
       {/* Read only: quotes and receipts come from the team (ask for one with "Meer informatie vragen"). */}
       <SpendAttachments items={d.attachments.items} canAdd={false} closed={false} manage={false} downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`} />
       <SpendTimeline entries={d.timeline} />

@@ -29,9 +29,8 @@ const PRINT_CSS = "@media print { body > header, body > footer, body > a[href='#
 
 export default function AnnualReport() {
   const { dashboard: d, generatedAt } = useLoaderData<typeof loader>();
+  // The ledger's committed money, and the counts of the same query as the per-team table (the report has no filters: its totals are the ledger's).
   const committed = d.totals.reservedCents + d.totals.paidCents;
-  const approvedCount = d.perTeam.reduce((s, x) => s + x.count, 0);
-  const committedCount = d.perNorm.reduce((s, x) => s + x.count, 0);
   return (
     <article className="space-y-6 print:space-y-4 print:text-black" aria-labelledby="report-title">
       {/* Raw CSS (as text React would escape the quotes and the browser would not match the server). */}
@@ -55,7 +54,7 @@ export default function AnnualReport() {
         <>
           <section aria-labelledby="summary-title" className="space-y-2 break-inside-avoid">
             <h2 id="summary-title">{r.summaryTitle}</h2>
-            <p>{r.summary(formatMoney(d.totals.fundedCents), formatMoney(committed), formatMoney(d.totals.availableCents), committedCount)}</p>
+            <p>{r.summary(formatMoney(d.totals.fundedCents), formatMoney(committed), formatMoney(d.totals.availableCents), d.requests.approvedCount, d.requests.requestCount)}</p>
             <table className="table max-w-xl">
               <caption className="sr-only">{t.keyFigures}</caption>
               <tbody>
@@ -72,12 +71,20 @@ export default function AnnualReport() {
                   <td className="text-right">{formatMoney(d.totals.paidCents)}</td>
                 </tr>
                 <tr>
+                  <th scope="row">{t.committedTotal}</th>
+                  <td className="text-right">{formatMoney(committed)}</td>
+                </tr>
+                <tr>
                   <th scope="row">{t.available}</th>
                   <td className="text-right">{formatMoney(d.totals.availableCents)}</td>
                 </tr>
                 <tr>
-                  <th scope="row">{t.colCount}</th>
-                  <td className="text-right">{approvedCount}</td>
+                  <th scope="row">{r.requestsRow}</th>
+                  <td className="text-right">{d.requests.requestCount}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{r.approvedRow}</th>
+                  <td className="text-right">{d.requests.approvedCount}</td>
                 </tr>
               </tbody>
             </table>

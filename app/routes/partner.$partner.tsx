@@ -307,6 +307,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
             ))}
           </tbody>
         </table>
+        <p className="hint mt-2">{t.requestsNote}</p>
         <p className="hint mt-2">{t.workgroupsNote}</p>
       </div>
       <div className="card overflow-x-auto">

@@ -99,6 +99,7 @@ export async function loader(args: LoaderFunctionArgs) {
     authorName: detail.authorName,
     spend: detail.spend,
     norm: detail.norm,
+    ledger: detail.ledger,
     timeline: detail.timeline,
     actions: detail.allowedActions.filter((a) => TEAM_ACTIONS.includes(a)),
     // Shown to everyone on the team's page: a card payment is under way, so cancelling waits for it.
@@ -206,7 +207,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
+  const { team, reference, teamName, authorName, spend, norm, ledger, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -363,7 +364,7 @@ export default function SpendDetail() {
         </section>
       ) : null}
 
-      <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} headingLevel={3} />
+      <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} ledger={ledger} headingLevel={3} />
       <SpendAttachments
         items={attachments.items}
         canAdd={attachments.canAdd}

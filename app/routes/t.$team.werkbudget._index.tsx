@@ -8,7 +8,7 @@ import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { EvaluationOverdueBadge, StatusBadge, statusLabel } from "~/components/spend-detail";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { SPEND_STATUSES, listSpends, type SpendStatus } from "~/core.server";
+import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type SpendStatus } from "~/core.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
@@ -16,8 +16,6 @@ import { pageParam, toHttpError } from "~/lib/http.server";
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 
-/** Totals are summed over every matching request, not just this page; a team has at most a few hundred a year. */
-const MAX_TOTAL_PAGES = 40;
 /** The status filter's extra choice: settled requests whose evaluation date has passed. */
 const EVALUATION_OVERDUE = "evaluatie-te-laat";
 
@@ -40,19 +38,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The late evaluations among what this user may read (own, or the team's for the coordinator).
   const overdueCount = overdueOnly ? list.total : (await listSpends(ctx, { status: ["settled"], evaluationOverdue: true }).catch(toHttpError)).total;
 
-  const totals = new Map<string, { count: number; amountCents: number }>();
-  const add = (rows: { status: string; amountCents: number }[]) => {
-    for (const r of rows) {
-      const entry = totals.get(r.status) ?? { count: 0, amountCents: 0 };
-      entry.count += 1;
-      entry.amountCents += Number(r.amountCents);
-      totals.set(r.status, entry);
-    }
-  };
-  add(list.rows);
-  for (let p = 1; p <= Math.min(list.pages, MAX_TOTAL_PAGES); p++) {
-    if (p !== page) add((await listSpends(ctx, filters, p).catch(toHttpError)).rows);
-  }
+  // Over every matching request (not just this page), in one aggregate query with the list's own filters.
+  const totals = await spendStatusTotals(ctx, filters).catch(toHttpError);
+  // Drafts and withdrawn requests are listed, but are not requests in any total (as on the controller's dashboard).
+  const uncounted = (status: string) => (UNCOUNTED_STATUSES as readonly string[]).includes(status);
 
   return {
     team: { slug: ctx.team.slug },
@@ -64,15 +53,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     total: list.total,
     page,
     pages: list.pages,
-    totals: SPEND_STATUSES.filter((s) => totals.has(s)).map((s) => ({ status: s as string, ...totals.get(s)! })),
+    totals: { requests: totals.requests, counted: totals.perStatus.filter((x) => !uncounted(x.status)), notCounted: totals.perStatus.filter((x) => uncounted(x.status)) },
   };
 }
 
 export default function WorkbudgetList() {
   const { team, canCreate, seesTeam, status, overdueCount, rows, total, page, pages, totals } = useLoaderData<typeof loader>();
   const location = useLocation();
-  const sumCount = totals.reduce((n, x) => n + x.count, 0);
-  const sumAmount = totals.reduce((n, x) => n + x.amountCents, 0);
+  const { counted, notCounted } = totals;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -135,7 +123,7 @@ export default function WorkbudgetList() {
                 </tr>
               </thead>
               <tbody>
-                {totals.map((x) => (
+                {counted.map((x) => (
                   <tr key={x.status}>
                     <th scope="row" className="font-normal">
                       {statusLabel(x.status)}
@@ -144,16 +132,23 @@ export default function WorkbudgetList() {
                     <td className="text-right">{formatMoney(x.amountCents)}</td>
                   </tr>
                 ))}
-              </tbody>
-              {totals.length > 1 ? (
-                <tfoot>
-                  <tr>
+                {counted.length > 0 ? (
+                  <tr id="spend-totals-requests">
                     <th scope="row">{t.totalsAll}</th>
-                    <td className="text-right font-semibold">{sumCount}</td>
-                    <td className="text-right font-semibold">{formatMoney(sumAmount)}</td>
+                    <td className="text-right font-semibold">{totals.requests.count}</td>
+                    <td className="text-right font-semibold">{formatMoney(totals.requests.amountCents)}</td>
                   </tr>
-                </tfoot>
-              ) : null}
+                ) : null}
+                {notCounted.map((x) => (
+                  <tr key={x.status}>
+                    <th scope="row" className="font-normal">
+                      {t.totalsNotCounted(statusLabel(x.status))}
+                    </th>
+                    <td className="text-right">{x.count}</td>
+                    <td className="text-right">{formatMoney(x.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </section>
 

@@ -131,6 +131,8 @@ export const partnerDashboard = {
   missingWeeks: "Ontbrekende weken",
   requests: "Werkbudgetaanvragen",
   workgroups: "Werkgroepen",
+  requestsNote:
+    "Werkbudgetaanvragen: ingediende aanvragen van uw medewerkers die niet zijn ingetrokken (ook afgewezen en in behandeling; geen concepten), in het jaar van het werkbudget — zoals de gemeente ze telt. Alleen aantallen, geen inhoud.",
   workgroupsNote: "Werkgroepen: het aantal werkgroepen waarvan uw medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
   teamsCaption: (year: number) => `Per team in ${year}`,
   team: "Team",

@@ -33,7 +33,7 @@ export const workbudget = {
     apply: "Filter toepassen",
     clear: "Filters wissen",
     invalid: "Controleer de filters: een datum of team is niet geldig, of de einddatum ligt vóór de begindatum.",
-    scopeNote: "Team en periode gelden voor de overzichten per team, leefgebied en norm, het rendement en de lijsten. De kerncijfers en het verloop gelden voor het hele budget.",
+    scopeNote: "Team en periode (aangemaakt van – tot en met) gelden voor de overzichten per team, leefgebied en norm, het rendement en de lijsten. De kerncijfers en het verloop gelden voor het hele budget; zonder filters is het totaal per team gelijk aan de kerncijfers.",
   },
 
   // ── Dashboard ────────────────────────────────────────────────────────────
@@ -44,7 +44,8 @@ export const workbudget = {
   reserved: "Gereserveerd",
   reservedHint: "Goedgekeurd, nog niet betaald",
   paid: "Betaald",
-  paidHint: "Na afrekening: de werkelijke kosten",
+  paidHint: "Betaald min teruggekomen; na afrekening de werkelijke kosten",
+  committedTotal: "Vastgelegd",
   available: "Beschikbaar",
   availableHint: "Budget − gereserveerd − betaald",
   cacheMismatch: "Let op: de opgeslagen saldi van het budget wijken af van de som van de boekingen. Laat de grootboekcontrole (pnpm ledger:check) draaien.",
@@ -73,12 +74,14 @@ export const workbudget = {
 
   perTeamTitle: "Per team",
   perTeamCaption: "Aanvragen en bedragen per team",
+  perTeamHint:
+    "Aanvragen: ingediend en niet ingetrokken (ook afgewezen en in behandeling). Goedgekeurd: goedgekeurd en niet ingetrokken. Gereserveerd, betaald en vastgelegd (gereserveerd + betaald) zijn de saldi in het grootboek; zonder filters telt de kolom op tot de kerncijfers.",
   colTeam: "Team",
-  colCount: "Aanvragen",
-  colApproved: "Goedgekeurd",
+  colRequests: "Aanvragen",
+  colApprovedCount: "Goedgekeurd",
+  colReserved: "Gereserveerd",
   colPaid: "Betaald",
-  colSettled: "Afgerekend",
-  colCost: "Kosten",
+  colCommitted: "Vastgelegd",
   perTeamEmpty: "Nog geen aanvragen.",
   total: "Totaal",
 
@@ -96,10 +99,10 @@ export const workbudget = {
 
   returnsTitle: "Financieel rendement",
   expectedReturn: "Verwacht rendement",
-  committedCost: "Kosten van goedgekeurde aanvragen",
+  committedCost: "Vastgelegd (gereserveerd + betaald)",
   expectedRatio: "Verwachte verhouding rendement / kosten",
   realisedReturn: "Gerealiseerd rendement (geëvalueerd)",
-  evaluatedCost: "Werkelijke kosten van geëvalueerde aanvragen",
+  evaluatedCost: "Betaald voor geëvalueerde aanvragen (werkelijke kosten)",
   realisedRatio: "Gerealiseerde verhouding rendement / kosten",
   evaluatedCount: (n: number) => `${n} ${plural(n, "aanvraag", "aanvragen")} geëvalueerd`,
   ratio: (r: number | null) => (r === null ? "–" : `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }).format(r)} : 1`),
@@ -117,7 +120,7 @@ export const workbudget = {
   alternativesIntro: "Aanvragen waarbij achteraf toch een andere regeling van toepassing bleek: wat het werkbudget kostte, wat de regeling had betaald, en hoeveel dagen sneller het werkbudget was.",
   alternativesCaption: "Verschil tussen het werkbudget en de regeling die van toepassing bleek",
   colRegulation: "Regeling",
-  colWorkbudgetCost: "Kosten werkbudget",
+  colWorkbudgetCost: "Vastgelegd werkbudget",
   colRegulationAmount: "Bedrag regeling",
   colDifference: "Verschil",
   colLeadDays: "Doorlooptijd regeling",
@@ -286,8 +289,10 @@ export const workbudget = {
     print: "Afdrukken",
     back: "Terug naar het overzicht",
     summaryTitle: "Samenvatting",
-    summary: (funded: string, committed: string, available: string, count: number) =>
-      `Van het budget van ${funded} is ${committed} vastgelegd voor ${count} goedgekeurde ${plural(count, "aanvraag", "aanvragen")}; ${available} is nog beschikbaar.`,
+    summary: (funded: string, committed: string, available: string, approved: number, requests: number) =>
+      `Van het budget van ${funded} is ${committed} vastgelegd (gereserveerd en betaald) voor ${approved} goedgekeurde ${plural(approved, "aanvraag", "aanvragen")}, van ${requests} ingediende; ${available} is nog beschikbaar.`,
+    requestsRow: "Aanvragen (ingediend, niet ingetrokken)",
+    approvedRow: "Goedgekeurde aanvragen",
     purpose: "Het werkbudget is bedoeld voor kleine impulsen met een groot rendement: inwoners die tussen wetten en regelingen vallen en niet op tijd geholpen worden.",
   },
 

@@ -33,6 +33,7 @@ export * from "./demo-workbudget";
 export * from "./spend-queries";
 export * from "./ledger-check";
 export * from "./ledger-reports";
+export { APPROVED_STATUSES, SETTLED_STATUSES, UNCOUNTED_STATUSES, WAITING_STATUSES } from "./workbudget-figures";
 export * from "./spend-notifications";
 export * from "./api-tokens";
 export * from "./evaluation-reminders";

@@ -7,7 +7,7 @@
 // row-level security, because every query runs inside withScope.
 import { calendarDate } from "./dates";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
+import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
@@ -15,13 +15,9 @@ import { neutraliseFormula } from "./csv";
 import { DomainError, invalidInput } from "./errors";
 import { amsterdamDay } from "./ledger-rules";
 import { spendReference } from "./spend-queries";
+import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./workbudget-figures";
 
 const TIME_ZONE = "Europe/Amsterdam";
-
-/** Statuses in which money is committed (reserved or paid) to the request. */
-export const COMMITTED_STATUSES = ["approved", "paid", "settled", "evaluated"] as const;
-/** Statuses waiting for the controller (the approval queue). */
-export const WAITING_STATUSES = ["submitted", "endorsed", "awaiting_second_approval"] as const;
 
 const isoDate = calendarDate();
 
@@ -59,24 +55,33 @@ export interface BurnDownPoint {
   availableCents: number | null;
 }
 
-export interface TeamBreakdown {
+/**
+ * Counts and money of a set of requests (one team's, or all that pass the
+ * filters). The definitions are in workbudget-figures.ts and docs/workbudget.md.
+ */
+export interface RequestFigures {
+  /** Requests: submitted and not withdrawn (every status but draft and cancelled). */
+  requestCount: number;
+  /** Approved and not withdrawn (approved, paid, settled, evaluated). */
+  approvedCount: number;
+  /** Their balances in the ledger: reserved now, */
+  reservedCents: number;
+  /** paid now (net of refunds; after settlement the actual cost), */
+  paidCents: number;
+  /** and committed = reserved + paid (the cost to the workbudget). */
+  committedCents: number;
+}
+
+export interface TeamBreakdown extends RequestFigures {
   teamId: string;
   teamName: string;
-  /** Requests beyond draft (including rejected and cancelled). */
-  count: number;
-  /** Amount requested of the requests that were approved (approved, paid, settled, evaluated). */
-  approvedCents: number;
-  /** Amount paid out (paid, settled, evaluated). */
-  paidCents: number;
-  /** Actual cost after settlement (settled, evaluated). */
-  settledCents: number;
 }
 
 export interface DomainBreakdown {
   domain: string;
-  /** Committed requests touching this domain (a request counts in each of its domains). */
+  /** Approved requests touching this domain (a request counts in each of its domains). */
   count: number;
-  /** Their cost to the workbudget. */
+  /** Their cost to the workbudget (committed). */
   costCents: number;
 }
 
@@ -124,16 +129,19 @@ export interface WorkbudgetDashboard {
   cached: BudgetTotals;
   totalsMatchCache: boolean;
   burnDown: BurnDownPoint[];
+  /** The requests that pass the team and period filters, together: the per-team table's total row. Without filters the money equals the ledger's totals. */
+  requests: RequestFigures;
   perTeam: TeamBreakdown[];
   perLifeDomain: DomainBreakdown[];
   perNorm: NormBreakdown[];
   returns: {
-    /** Cost of the committed requests (approved: amount; paid: paid; settled/evaluated: actual). */
+    /** Committed (reserved + paid) to the requests: requests.committedCents. */
     committedCostCents: number;
     expectedReturnCents: number;
     /** expected / committed cost; null when nothing is committed. */
     expectedRatio: number | null;
     evaluatedCount: number;
+    /** Committed to the evaluated requests: their actual cost. */
     evaluatedCostCents: number;
     realisedReturnCents: number;
     /** realised / evaluated cost; null when nothing is evaluated. */
@@ -157,9 +165,7 @@ export const LIST_LIMIT = 50;
 const num = (v: unknown) => Number(v ?? 0);
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 const emptyTotals = (): BudgetTotals => ({ fundedCents: 0, reservedCents: 0, paidCents: 0, availableCents: 0 });
-
-/** The cost of a request to the workbudget, in SQL: what is committed to it now. */
-const COST_SQL = sql.raw(`(case when s.status in ('settled','evaluated') then coalesce(s.settled_cents, 0) when s.status = 'paid' then s.paid_cents when s.status = 'approved' then s.amount_cents else 0 end)`);
+const emptyFigures = (): RequestFigures => ({ requestCount: 0, approvedCount: 0, reservedCents: 0, paidCents: 0, committedCents: 0 });
 
 /**
  * The controller's dashboard for one budget year. The key figures and the
@@ -184,6 +190,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       cached: emptyTotals(),
       totalsMatchCache: true,
       burnDown: burnDownFrom(f.year, [], now),
+      requests: emptyFigures(),
       perTeam: [],
       perLifeDomain: [],
       perNorm: [],
@@ -196,75 +203,83 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     };
     if (!b) return empty;
 
-    const totals = await ledgerTotals(tx, b.id);
     const cached = { fundedCents: num(b.funded_cents), availableCents: num(b.available_cents), reservedCents: num(b.reserved_cents), paidCents: num(b.paid_cents) };
+    // One scan of the postings for the key figures and the burn-down: the totals are the sums of the buckets.
     const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
       tx,
       sql`select extract(year from created_at at time zone ${TIME_ZONE})::int as y, extract(month from created_at at time zone ${TIME_ZONE})::int as m, kind, account, sum(amount_cents) as total
           from ledger_postings where budget_id = ${b.id} group by 1, 2, 3, 4`,
     );
+    const totals = totalsFromBuckets(buckets);
 
     const where = spendWhere(municipalityId, b.id, f);
-    const perTeam = await queryRows<{ team_id: string; team_name: string; count: string; approved: string; paid: string; settled: string }>(
+    // One statement for the breakdowns: every request that passes the filters with its ledger balances (one scan of the
+    // budget's postings), then per team and — grouping set () — all together (the total row is the same SQL as its rows),
+    // per norm and per life domain. Money is summed over every request (drafts and withdrawn ones hold none), so the
+    // totals are the ledger's; counts and the per-norm/-domain rows take the approved requests.
+    const breakdowns = await queryRows<{ kind: "team" | "norm" | "domain"; key: string | null; name: string | null; code: string | null; is_total: number; requests: string; approved: string; reserved: string; paid: string; committed: string; expected: string; evaluated_count: string; evaluated_cost: string; realised: string }>(
       tx,
-      sql`select t.id as team_id, t.name as team_name, count(*) as count,
-            coalesce(sum(s.amount_cents) filter (where s.status in ('approved','paid','settled','evaluated')), 0) as approved,
-            coalesce(sum(s.paid_cents) filter (where s.status in ('paid','settled','evaluated')), 0) as paid,
-            coalesce(sum(s.settled_cents) filter (where s.status in ('settled','evaluated')), 0) as settled
-          from spend_requests s join teams t on t.id = s.team_id
-          where ${where} and s.status <> 'draft'
-          group by t.id, t.name order by t.name, t.id`,
+      sql`with m as (${budgetSpendBalancesSql(b.id)}),
+          f as materialized (
+            select s.id, s.team_id, t.name as team_name, s.status, s.norm_id, s.life_domains, s.expected_return_cents,
+                   (s.evaluation->>'realisedReturnCents')::bigint as realised_cents, ${reservedSql()} as reserved_cents, ${paidSql()} as paid_cents
+            from spend_requests s join teams t on t.id = s.team_id left join m on m.spend_id = s.id
+            where ${where})
+          select * from (
+            select 'team' as kind, f.team_id::text as key, f.team_name as name, null::text as code, grouping(f.team_id, f.team_name) as is_total,
+              count(*) filter (where ${isRequestSql("f")}) as requests,
+              count(*) filter (where ${isApprovedSql("f")}) as approved,
+              sum(f.reserved_cents) as reserved, sum(f.paid_cents) as paid, sum(${committedSql("f")}) as committed,
+              coalesce(sum(f.expected_return_cents) filter (where ${isApprovedSql("f")}), 0) as expected,
+              count(*) filter (where f.status = 'evaluated') as evaluated_count,
+              coalesce(sum(${committedSql("f")}) filter (where f.status = 'evaluated'), 0) as evaluated_cost,
+              coalesce(sum(f.realised_cents) filter (where f.status = 'evaluated'), 0) as realised
+            from f group by grouping sets ((f.team_id, f.team_name), ())
+            having count(*) filter (where ${isRequestSql("f")}) > 0 or sum(f.reserved_cents) <> 0 or sum(f.paid_cents) <> 0
+          ) teams
+          union all
+          select 'norm', n.id::text, n.label, n.code, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), coalesce(sum(f.expected_return_cents), 0), 0, 0, 0
+          from f left join return_norms n on n.id = f.norm_id where ${isApprovedSql("f")} group by n.id, n.label, n.code
+          union all
+          select 'domain', d.domain, null, null, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), 0, 0, 0, 0
+          from f cross join lateral unnest(f.life_domains) as d(domain) where ${isApprovedSql("f")} group by d.domain`,
     );
-    const perDomain = await queryRows<{ domain: string; count: string; cost: string }>(
-      tx,
-      sql`select d.domain, count(*) as count, coalesce(sum(${COST_SQL}), 0) as cost
-          from spend_requests s cross join lateral unnest(s.life_domains) as d(domain)
-          where ${where} and s.status in ('approved','paid','settled','evaluated')
-          group by d.domain order by count(*) desc, d.domain`,
-    );
-    const perNorm = await queryRows<{ norm_id: string | null; code: string | null; label: string | null; count: string; expected: string; cost: string }>(
-      tx,
-      sql`select n.id as norm_id, n.code, n.label, count(*) as count, coalesce(sum(s.expected_return_cents), 0) as expected, coalesce(sum(${COST_SQL}), 0) as cost
-          from spend_requests s left join return_norms n on n.id = s.norm_id
-          where ${where} and s.status in ('approved','paid','settled','evaluated')
-          group by n.id, n.code, n.label order by n.label nulls last`,
-    );
-    const [ret] = await queryRows<{ committed: string; expected: string; evaluated_count: string; evaluated_cost: string; realised: string }>(
-      tx,
-      sql`select coalesce(sum(${COST_SQL}), 0) as committed,
-            coalesce(sum(s.expected_return_cents), 0) as expected,
-            count(*) filter (where s.status = 'evaluated') as evaluated_count,
-            coalesce(sum(s.settled_cents) filter (where s.status = 'evaluated'), 0) as evaluated_cost,
-            coalesce(sum((s.evaluation->>'realisedReturnCents')::bigint) filter (where s.status = 'evaluated'), 0) as realised
-          from spend_requests s
-          where ${where} and s.status in ('approved','paid','settled','evaluated')`,
-    );
+    const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
+    const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
     // Lists show the most recent LIST_LIMIT; counts and totals are over all rows (SQL aggregates).
+    // The ledger balances only for the rows shown.
     const prevented = await queryRows<{ id: string; number: string; team_name: string; problem_prevented: string; prevented: string | null; cost: string; total: string }>(
       tx,
-      sql`select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, ${COST_SQL} as cost, count(*) over () as total
-          from spend_requests s join teams t on t.id = s.team_id
-          where ${where} and s.status in ('settled','evaluated')
-          order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}`,
+      sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.total
+          from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at, count(*) over () as total
+                from spend_requests s join teams t on t.id = s.team_id
+                where ${where} and ${isSettledSql()}
+                order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
+          ${spendBalancesLateralSql()}
+          order by s.settled_at desc nulls last, s.number desc`,
     );
-    const altBase = sql`select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation, ${COST_SQL} as cost,
+    const altBase = sql`select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
             coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
             coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
             greatest(0, coalesce(((select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid') at time zone ${TIME_ZONE})::date
               - ((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted') at time zone ${TIME_ZONE})::date, 0)) as workbudget_days
           from spend_requests s join teams t on t.id = s.team_id
           where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true`;
+    // The cost is the committed money (the ledger), as everywhere; for the list only of the rows shown.
     const alternatives = await queryRows<{ id: string; number: string; team_name: string; regulation: string; cost: string; regulation_amount: string; lead_days: number; workbudget_days: number | null }>(
       tx,
-      sql`${altBase} order by s.number desc limit ${LIST_LIMIT}`,
+      sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
     );
     const [altTotals] = await queryRows<{ count: string; cost: string; regulation: string; days_gained: string }>(
       tx,
-      sql`select count(*) as count, coalesce(sum(a.cost), 0) as cost, coalesce(sum(a.regulation_amount), 0) as regulation, coalesce(sum(a.lead_days - a.workbudget_days), 0) as days_gained from (${altBase}) a`,
+      sql`select count(*) as count, coalesce(sum(${committedSql()}), 0) as cost, coalesce(sum(s.regulation_amount), 0) as regulation, coalesce(sum(s.lead_days - s.workbudget_days), 0) as days_gained
+          from (${altBase}) s ${spendBalancesLateralSql()}`,
     );
     const [queue] = await queryRows<{ count: string; oldest: Date | string | null }>(
       tx,
-      sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and s.status in ('submitted','endorsed','awaiting_second_approval')`,
+      sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}`,
     );
     const [late] = await queryRows<{ count: string; oldest: Date | string | null }>(
       tx,
@@ -289,10 +304,14 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       };
     });
     const oldest = queue.oldest ? new Date(queue.oldest) : null;
-    const committed = num(ret.committed);
-    const expected = num(ret.expected);
-    const evaluatedCost = num(ret.evaluated_cost);
-    const realised = num(ret.realised);
+    const figures = (r: (typeof breakdowns)[number] | undefined): RequestFigures =>
+      r ? { requestCount: num(r.requests), approvedCount: num(r.approved), reservedCents: num(r.reserved), paidCents: num(r.paid), committedCents: num(r.committed) } : emptyFigures();
+    const total = perTeam.find((r) => num(r.is_total) !== 0);
+    const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
+    const committed = num(total?.committed);
+    const expected = num(total?.expected);
+    const evaluatedCost = num(total?.evaluated_cost);
+    const realised = num(total?.realised);
     return {
       ...empty,
       budget: { id: b.id, name: b.name, approvalThresholdCents: num(b.approval_threshold_cents), evaluationAfterMonths: b.evaluation_after_months },
@@ -300,14 +319,15 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       cached,
       totalsMatchCache: (Object.keys(totals) as (keyof BudgetTotals)[]).every((k) => totals[k] === cached[k]),
       burnDown: burnDownFrom(f.year, buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })), now),
-      perTeam: perTeam.map((r) => ({ teamId: r.team_id, teamName: r.team_name, count: num(r.count), approvedCents: num(r.approved), paidCents: num(r.paid), settledCents: num(r.settled) })),
-      perLifeDomain: perDomain.map((r) => ({ domain: r.domain, count: num(r.count), costCents: num(r.cost) })),
-      perNorm: perNorm.map((r) => ({ normId: r.norm_id, code: r.code, label: r.label, count: num(r.count), expectedReturnCents: num(r.expected), costCents: num(r.cost) })),
+      requests: figures(total),
+      perTeam: teamRows.map((r) => ({ teamId: r.key!, teamName: r.name!, ...figures(r) })),
+      perLifeDomain: perDomain.map((r) => ({ domain: r.key!, count: num(r.approved), costCents: num(r.committed) })),
+      perNorm: perNorm.map((r) => ({ normId: r.key, code: r.code, label: r.name, count: num(r.approved), expectedReturnCents: num(r.expected), costCents: num(r.committed) })),
       returns: {
         committedCostCents: committed,
         expectedReturnCents: expected,
         expectedRatio: ratio(expected, committed),
-        evaluatedCount: num(ret.evaluated_count),
+        evaluatedCount: num(total?.evaluated_count),
         evaluatedCostCents: evaluatedCost,
         realisedReturnCents: realised,
         realisedRatio: ratio(realised, evaluatedCost),
@@ -333,15 +353,14 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
 function spendWhere(municipalityId: string, budgetId: string, f: z.output<typeof dashboardFilters>) {
   const parts = [sql`s.municipality_id = ${municipalityId}`, sql`s.budget_id = ${budgetId}`];
   if (f.teamId) parts.push(sql`s.team_id = ${f.teamId}`);
-  if (f.from) parts.push(sql`s.created_at >= (${f.from}::date)::timestamp at time zone ${TIME_ZONE}`);
-  if (f.to) parts.push(sql`s.created_at < (${f.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`);
+  parts.push(...createdInPeriodSql(sql.raw("s.created_at"), f.from, f.to));
   return sql.join(parts, sql` and `);
 }
 
-/** The budget's balances from its postings: funded is minus the funding account. */
-async function ledgerTotals(tx: Tx, budgetId: string): Promise<BudgetTotals> {
-  const rows = await queryRows<{ account: string; total: string }>(tx, sql`select account, sum(amount_cents) as total from ledger_postings where budget_id = ${budgetId} group by account`);
-  const by = Object.fromEntries(rows.map((r) => [r.account, num(r.total)]));
+/** The budget's balances from the sums of its postings per account: funded is minus the funding account. */
+function totalsFromBuckets(rows: { account: string; total: string }[]): BudgetTotals {
+  const by: Record<string, number> = {};
+  for (const r of rows) by[r.account] = (by[r.account] ?? 0) + num(r.total);
   return { fundedCents: -(by.funding ?? 0), availableCents: by.available ?? 0, reservedCents: by.reserved ?? 0, paidCents: by.paid ?? 0 };
 }
 
@@ -403,6 +422,10 @@ export const SPENDS_CSV_COLUMNS = [
   "bedrag_andere_regeling_eur",
   "verschil_eur",
   "doorlooptijd_andere_regeling_dagen",
+  // The request's balances in the ledger (the dashboard's figures; empty when it never held money).
+  "gereserveerd_eur",
+  "vastgelegd_eur",
+  "betaling_eur",
 ] as const;
 
 export const financeCsvInput = z.object({
@@ -464,8 +487,10 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
     const rows = await queryRows<Record<string, unknown> & { evaluation: Record<string, unknown> | string | null }>(
       tx,
       sql`select s.number, t.name as team_name, s.status, s.created_at, s.needed_on, s.purpose, s.supplier, s.life_domains, n.code as norm_code, s.expected_return_cents,
-            s.amount_cents, s.approved_at, s.paid_cents, s.payment_date, s.payment_method, s.payment_reference, s.settled_cents, s.settled_at, s.evaluation
+            s.amount_cents, s.approved_at, s.paid_cents, s.payment_date, s.payment_method, s.payment_reference, s.settled_cents, s.settled_at, s.evaluation,
+            ${reservedSql()} as ledger_reserved, ${paidSql()} as ledger_paid, ${committedSql()} as ledger_committed, ${heldMoneySql()} as ledger_held
           from spend_requests s join budgets b on b.id = s.budget_id join teams t on t.id = s.team_id left join return_norms n on n.id = s.norm_id
+          left join (${budgetSpendBalancesSql(sql`(select id from budgets where municipality_id = ${municipalityId} and year = ${year})`)}) m on m.spend_id = s.id
           where b.municipality_id = ${municipalityId} and b.year = ${year}
           order by s.number`,
     );
@@ -473,6 +498,9 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
       const ev = (typeof r.evaluation === "string" ? JSON.parse(r.evaluation) : r.evaluation) as Record<string, unknown> | null;
       const other = ev?.otherRegulationApplied === true;
       const settled = r.settled_cents === null || r.settled_cents === undefined ? null : num(r.settled_cents);
+      // Money from the ledger, as on the dashboard; empty for a request that never held any.
+      const held = r.ledger_held === true || r.ledger_held === "t";
+      const committed = num(r.ledger_committed);
       const domains = Array.isArray(r.life_domains) ? (r.life_domains as string[]) : String(r.life_domains ?? "").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
       return [
         spendReference(year, num(r.number)),
@@ -488,7 +516,7 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
         optEur(r.expected_return_cents),
         eur(r.amount_cents),
         amsterdamDate(r.approved_at as Date | null),
-        num(r.paid_cents) > 0 ? eur(r.paid_cents) : "",
+        held ? eur(r.ledger_paid) : "",
         plainDate(r.payment_date as string | null),
         text(r.payment_method),
         text(r.payment_reference),
@@ -498,8 +526,11 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
         optEur(ev?.realisedReturnCents),
         other ? text(ev?.otherRegulation) : "",
         other ? optEur(ev?.otherRegulationAmountCents) : "",
-        other && settled !== null ? eur(settled - num(ev?.otherRegulationAmountCents)) : "",
+        other && settled !== null ? eur(committed - num(ev?.otherRegulationAmountCents)) : "",
         other && ev?.otherRegulationLeadDays != null ? String(ev.otherRegulationLeadDays) : "",
+        held ? eur(r.ledger_reserved) : "",
+        held ? eur(committed) : "",
+        num(r.paid_cents) > 0 ? eur(r.paid_cents) : "",
       ];
     });
   });

@@ -4,13 +4,25 @@
 // comments between team and controller, which go on the same timeline.
 import { calendarDate } from "./dates";
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, queryRows, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./ledger-rules";
 import { guardSpendTexts } from "./spends";
+import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./workbudget-figures";
+
+/** A request's money in the ledger (docs/workbudget.md, "What the figures mean"): what the dashboard and the CSV count for it. */
+export interface SpendLedgerBalances {
+  reservedCents: number;
+  /** Paid out minus what came back; after settlement the actual cost. */
+  paidCents: number;
+  /** reserved + paid: its cost to the workbudget. */
+  committedCents: number;
+  /** It holds or held money (has postings). */
+  held: boolean;
+}
 
 export const SPENDS_PAGE_SIZE = 25;
 
@@ -51,29 +63,38 @@ export const evaluationOverdueSql = (today: string) => sql<boolean>`(${spendRequ
 /** WB-2026-0042: the budget year and the request's number. */
 export const spendReference = (year: number, num: number) => `WB-${year}-${String(num).padStart(4, "0")}`;
 
+function parseSpendFilters(rawFilters: SpendFilters) {
+  const parsed = spendFilters.safeParse(rawFilters);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+/** The rows the actor may read that pass the filters: one WHERE for the list, its count and its totals. */
+function spendListWhere(ctx: UseCaseContext, f: z.output<typeof spendFilters>, now: Date) {
+  const municipalityId = ctx.actor.municipalityId;
+  // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
+  return and(
+    eq(spendRequests.municipalityId, municipalityId),
+    accessibleWhere(ctx.ability, "read", "Spend", { municipalityId: spendRequests.municipalityId, teamId: spendRequests.teamId, authorId: spendRequests.authorId }),
+    f.status.length ? inArray(spendRequests.status, f.status) : undefined,
+    f.teamId ? eq(spendRequests.teamId, f.teamId) : undefined,
+    f.year ? eq(budgets.year, f.year) : undefined,
+    // The same Amsterdam days as the dashboard's period filter.
+    ...createdInPeriodSql(sql`${spendRequests.createdAt}`, f.from, f.to),
+    f.evaluationOverdue ? evaluationOverdueSql(amsterdamDay(now)) : undefined,
+  );
+}
+
 /**
  * Requests the actor may read, in their scope: in a team scope the CASL rules
  * decide own-vs-team; in the municipality scope (controller) all teams'.
  */
 export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1, now = new Date()): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
-  const parsed = spendFilters.safeParse(rawFilters);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const f = parsed.data;
-  const municipalityId = ctx.actor.municipalityId;
+  const f = parseSpendFilters(rawFilters);
   const overdue = evaluationOverdueSql(amsterdamDay(now));
-  // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).
-  ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
+  const where = spendListWhere(ctx, f, now);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const where = and(
-      eq(spendRequests.municipalityId, municipalityId),
-      accessibleWhere(ctx.ability, "read", "Spend", { municipalityId: spendRequests.municipalityId, teamId: spendRequests.teamId, authorId: spendRequests.authorId }),
-      f.status.length ? inArray(spendRequests.status, f.status) : undefined,
-      f.teamId ? eq(spendRequests.teamId, f.teamId) : undefined,
-      f.year ? eq(budgets.year, f.year) : undefined,
-      f.from ? sql`${spendRequests.createdAt} >= (${f.from}::date at time zone 'Europe/Amsterdam')` : undefined,
-      f.to ? sql`${spendRequests.createdAt} < ((${f.to}::date + 1) at time zone 'Europe/Amsterdam')` : undefined,
-      f.evaluationOverdue ? overdue : undefined,
-    );
     const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(spendRequests).innerJoin(budgets, eq(budgets.id, spendRequests.budgetId)).where(where);
     const rows = await tx
       .select({
@@ -108,6 +129,36 @@ export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters =
   });
 }
 
+export interface SpendStatusTotal {
+  status: SpendStatus;
+  count: number;
+  /** The amounts requested. */
+  amountCents: number;
+}
+
+/**
+ * Count and amount requested per status of the requests listSpends would
+ * list with these filters (all pages, one aggregate query), and their total
+ * over the statuses that count as requests — not drafts, not withdrawn
+ * (UNCOUNTED_STATUSES), as everywhere else.
+ */
+export async function spendStatusTotals(ctx: UseCaseContext, rawFilters: SpendFilters = {}, now = new Date()): Promise<{ perStatus: SpendStatusTotal[]; requests: { count: number; amountCents: number } }> {
+  const f = parseSpendFilters(rawFilters);
+  const where = spendListWhere(ctx, f, now);
+  const rows = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx
+      .select({ status: spendRequests.status, count: sql<number>`count(*)::int`, amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text` })
+      .from(spendRequests)
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .where(where)
+      .groupBy(spendRequests.status),
+  );
+  const byStatus = new Map(rows.map((r) => [r.status, { status: r.status, count: Number(r.count), amountCents: Number(r.amountCents) }]));
+  const perStatus = SPEND_STATUSES.filter((s) => byStatus.has(s)).map((s) => byStatus.get(s)!);
+  const counted = perStatus.filter((r) => !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status));
+  return { perStatus, requests: { count: counted.reduce((a, r) => a + r.count, 0), amountCents: counted.reduce((a, r) => a + r.amountCents, 0) } };
+}
+
 const WORKFLOW_ACTIONS: SpendAction[] = ["submit", "endorse", "request_info", "approve", "reject", "pay", "settle", "evaluate", "cancel"];
 
 /** One request with its timeline, the norm, its files (metadata), and which steps this actor may take now (for the buttons; the server checks again). */
@@ -137,6 +188,11 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
     const blockedByCardPayment = cardPaymentPending && possible.some((a) => a === "cancel" || a === "pay");
     const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
     const attachments = await attachmentsOf(tx, ctx, row.spend);
+    const [money] = await queryRows<{ reserved: string; paid: string; committed: string; held: boolean | string }>(
+      tx,
+      sql`select ${reservedSql()} as reserved, ${paidSql()} as paid, ${committedSql()} as committed, ${heldMoneySql()} as held from (select ${spendId}::uuid as id) s ${spendBalancesLateralSql()}`,
+    );
+    const ledger: SpendLedgerBalances = { reservedCents: Number(money.reserved), paidCents: Number(money.paid), committedCents: Number(money.committed), held: money.held === true || money.held === "t" };
     return {
       spend: row.spend,
       reference: spendReference(row.year, row.spend.number),
@@ -152,6 +208,7 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       canEdit,
       canComment: ctx.ability.can("read", subject),
       attachments,
+      ledger,
     };
   });
 }

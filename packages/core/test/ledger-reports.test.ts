@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgetBalances, budgets, eq } from "@wijkwerk/db";
+import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
-import { spendReference } from "../src/spend-queries";
-import { approveSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
+import { getSpend, listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
+import { approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
 
@@ -35,18 +35,44 @@ describe("workbudget reports for the controller", () => {
     ids.s5 = await w.submitted(7_000);
     ids.s6 = await w.submitted(250_000);
     await approveSpend(await c1(), ids.s6);
+    // s7: approved, then withdrawn by its author (the reservation goes back). s8: approved € 300, € 100 paid so far.
+    ids.s7 = await w.submitted(3_000);
+    await approveSpend(await c1(), ids.s7);
+    await cancelSpend(await w.as.author(), ids.s7);
+    ids.s8 = await w.submitted(30_000);
+    await approveSpend(await c1(), ids.s8);
+    await recordPayment(await c1(), ids.s8, { ...PAY, amountCents: 10_000 });
+  });
+
+  // The tester's finding (issue 13): the report's summary said € 1.009,00 committed for 5 requests, the per-team table
+  // totalled € 1.019,00 "approved"; "Betaald" was € 599,50 in the key figures and € 609,50 in the table; a team's
+  // count included withdrawn requests. Every total must be the sum of its rows and the ledger's balance.
+  it("the per-team table, the per-norm table, the returns and the report's counts add up to the key figures", async () => {
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
+    const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
+    const committed = d.totals.reservedCents + d.totals.paidCents;
+    expect(sum(d.perTeam, (r) => r.paidCents)).toBe(d.totals.paidCents);
+    expect(d.returns.committedCostCents).toBe(committed);
+    expect(sum(d.perTeam, (r) => r.reservedCents)).toBe(d.totals.reservedCents);
+    expect(sum(d.perTeam, (r) => r.committedCents)).toBe(committed);
+    expect(sum(d.perNorm, (r) => r.costCents)).toBe(committed);
+    // Approved and not withdrawn: s1, s2, s3, s8. Requests: all but the withdrawn s7 (no drafts here).
+    expect(sum(d.perTeam, (r) => r.approvedCount)).toBe(4);
+    expect(sum(d.perNorm, (r) => r.count)).toBe(4);
+    expect(sum(d.perTeam, (r) => r.requestCount)).toBe(7);
+    expect(d.requests).toEqual({ requestCount: 7, approvedCount: 4, reservedCents: d.totals.reservedCents, paidCents: d.totals.paidCents, committedCents: committed });
   });
   afterAll(() => t.drop());
 
   it("key figures come from the postings and match the cached budget row", async () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
-    // reserved: s3 (100,00); paid: s1 settled 412,50 + s2 200,00; available: 150.000 − 712,50.
-    const expected = { fundedCents: 15_000_000, reservedCents: 10_000, paidCents: 41_250 + 20_000, availableCents: 15_000_000 - 10_000 - 61_250 };
+    // reserved: s3 (100,00) + s8's unpaid 200,00; paid: s1 settled 412,50 + s2 200,00 + s8 100,00; available: 150.000 − 1.012,50.
+    const expected = { fundedCents: 15_000_000, reservedCents: 30_000, paidCents: 41_250 + 20_000 + 10_000, availableCents: 15_000_000 - 101_250 };
     expect(d.totals).toEqual(expected);
     expect(d.cached).toEqual(expected);
     expect(d.totalsMatchCache).toBe(true);
     const [row] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
-    expect(row.availableCents).toBe(14_928_750);
+    expect(row.availableCents).toBe(14_898_750);
   });
 
   it("burn-down: funding from January, later postings in their month (past the year: December), the last point equals the totals", async () => {
@@ -54,7 +80,7 @@ describe("workbudget reports for the controller", () => {
     expect(d.burnDown).toHaveLength(12);
     expect(d.burnDown[0]).toEqual({ month: "2017-01", committedCents: 0, availableCents: 15_000_000 });
     expect(d.burnDown[10]).toEqual({ month: "2017-11", committedCents: 0, availableCents: 15_000_000 });
-    expect(d.burnDown[11]).toEqual({ month: "2017-12", committedCents: 71_250, availableCents: 14_928_750 });
+    expect(d.burnDown[11]).toEqual({ month: "2017-12", committedCents: 101_250, availableCents: 14_898_750 });
     // This year's months still to come are empty.
     const current = await workbudgetDashboard(await w.as.controller1(), { year: 2026 }, NOW);
     expect(current.budget).toBeNull();
@@ -64,20 +90,22 @@ describe("workbudget reports for the controller", () => {
 
   it("breakdowns per team, life domain and norm; returns and their ratios", async () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
-    expect(d.perTeam).toEqual([{ teamId: w.teamA.id, teamName: expect.any(String), count: 6, approvedCents: 75_000, paidCents: 65_000, settledCents: 41_250 }]);
-    // Committed: s1 (412,50), s2 (200,00), s3 (100,00), each touching financien and werk_opleiding.
+    // Requests: s1–s6 and s8 (s7 was withdrawn); approved: s1, s2, s3, s8; the money is the ledger's: s1 paid its actual
+    // 412,50 (not the 450,00 requested or paid), s8 has 200,00 reserved and 100,00 paid.
+    expect(d.perTeam).toEqual([{ teamId: w.teamA.id, teamName: expect.any(String), requestCount: 7, approvedCount: 4, reservedCents: 30_000, paidCents: 71_250, committedCents: 101_250 }]);
+    // Committed: s1 (412,50), s2 (200,00), s3 (100,00), s8 (300,00), each touching financien and werk_opleiding.
     expect(d.perLifeDomain).toEqual(
       expect.arrayContaining([
-        { domain: "financien", count: 3, costCents: 71_250 },
-        { domain: "werk_opleiding", count: 3, costCents: 71_250 },
+        { domain: "financien", count: 4, costCents: 101_250 },
+        { domain: "werk_opleiding", count: 4, costCents: 101_250 },
       ]),
     );
     expect(d.perLifeDomain).toHaveLength(2);
-    expect(d.perNorm).toEqual([{ normId: null, code: null, label: null, count: 3, expectedReturnCents: 4_800_000, costCents: 71_250 }]);
+    expect(d.perNorm).toEqual([{ normId: null, code: null, label: null, count: 4, expectedReturnCents: 6_400_000, costCents: 101_250 }]);
     expect(d.returns).toEqual({
-      committedCostCents: 71_250,
-      expectedReturnCents: 4_800_000,
-      expectedRatio: 67.37, // 4.800.000 / 71.250
+      committedCostCents: 101_250,
+      expectedReturnCents: 6_400_000,
+      expectedRatio: 63.21, // 6.400.000 / 101.250
       evaluatedCount: 1,
       evaluatedCostCents: 41_250,
       realisedReturnCents: 1_600_000,
@@ -108,11 +136,47 @@ describe("workbudget reports for the controller", () => {
     const other = await workbudgetDashboard(await w.as.controller1(), { year: 2017, teamId: w.teamB.id }, NOW);
     expect(other.perTeam).toEqual([]);
     expect(other.queue.count).toBe(0);
-    expect(other.totals.availableCents).toBe(14_928_750);
+    expect(other.totals.availableCents).toBe(14_898_750);
     const past = await workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2001-01-01", to: "2001-12-31" }, NOW);
     expect(past.perTeam).toEqual([]);
     expect(past.returns.committedCostCents).toBe(0);
     await expect(workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("the team's totals per status: drafts and withdrawn requests are listed but not in the total (one query, all pages)", async () => {
+    const coordinator = await w.as.coordinator();
+    const totals = await spendStatusTotals(coordinator);
+    const cancelled = totals.perStatus.find((r) => r.status === "cancelled");
+    expect(cancelled).toEqual({ status: "cancelled", count: 1, amountCents: 3_000 });
+    // s1–s6 and s8: the same count as the dashboard's requests for the team; the amount requested, not the withdrawn one.
+    expect(totals.requests).toEqual({ count: 7, amountCents: 45_000 + 20_000 + 10_000 + 5_000 + 7_000 + 250_000 + 30_000 });
+    const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017, teamId: w.teamA.id }, NOW);
+    expect(totals.requests.count).toBe(d.requests.requestCount);
+    expect(totals.perStatus.reduce((a, r) => a + r.count, 0)).toBe((await listSpends(coordinator)).total);
+  });
+
+  it("one request's page and API show its ledger money, as the dashboard and the CSV count it", async () => {
+    const c = await w.as.controller1();
+    expect((await getSpend(c, ids.s1)).ledger).toEqual({ reservedCents: 0, paidCents: 41_250, committedCents: 41_250, held: true });
+    expect((await getSpend(c, ids.s8)).ledger).toEqual({ reservedCents: 20_000, paidCents: 10_000, committedCents: 30_000, held: true });
+    expect((await getSpend(c, ids.s7)).ledger).toEqual({ reservedCents: 0, paidCents: 0, committedCents: 0, held: true });
+    expect((await getSpend(c, ids.s4)).ledger).toEqual({ reservedCents: 0, paidCents: 0, committedCents: 0, held: false });
+    // The team sees the same for its own request.
+    expect((await getSpend(await w.as.author(), ids.s8)).ledger.committedCents).toBe(30_000);
+  });
+
+  it("the period filter means the same Amsterdam days in the request list as on the dashboard", async () => {
+    const v = await ledgerWorld(t, { budgetCents: 1_000_000 });
+    const id = await v.submitted(1_000);
+    // 23:30 UTC on 31 January is 00:30 on 1 February in Amsterdam.
+    await t.db.update(spendRequests).set({ createdAt: new Date("2017-01-31T23:30:00Z") }).where(eq(spendRequests.id, id));
+    const controller = await v.as.controller1();
+    const february = { year: 2017, from: "2017-02-01", to: "2017-02-01" };
+    expect((await listSpends(controller, february)).rows.map((r) => r.id)).toEqual([id]);
+    expect((await workbudgetDashboard(controller, february, NOW)).queue.count).toBe(1);
+    const january = { year: 2017, from: "2017-01-31", to: "2017-01-31" };
+    expect((await listSpends(controller, january)).total).toBe(0);
+    expect((await workbudgetDashboard(controller, january, NOW)).queue.count).toBe(0);
   });
 
   it("team members — also the coordinator — are refused", async () => {
@@ -132,8 +196,8 @@ describe("workbudget reports for the controller", () => {
     const csv = await financeCsv(await w.as.controller1(), { year: 2017, kind: "postings", decimalComma: false });
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe(POSTINGS_CSV_COLUMNS.join(","));
-    // allocate (2) + s1 reserve, pay, refund (6) + s2 reserve, pay (4) + s3 reserve (2).
-    expect(lines).toHaveLength(1 + 14);
+    // allocate (2) + s1 reserve, pay, refund (6) + s2 reserve, pay (4) + s3 reserve (2) + s7 reserve, release (4) + s8 reserve, pay (4).
+    expect(lines).toHaveLength(1 + 22);
     const first = lines[1].split(",");
     expect(first.slice(4, 8)).toEqual(["2017", "allocate", "funding", "-150000.00"]);
     expect(first[2]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -151,14 +215,15 @@ describe("workbudget reports for the controller", () => {
     const csv = await financeCsv(await w.as.controller1(), { year: 2017, kind: "spends", decimalComma: true });
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe(SPENDS_CSV_COLUMNS.join(";"));
-    expect(lines).toHaveLength(1 + 6);
+    expect(lines).toHaveLength(1 + 8);
     const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(";").map((v, i) => [SPENDS_CSV_COLUMNS[i], v])));
     const s1 = rows.find((r) => r.status === "evaluated")!;
     expect(s1).toMatchObject({
       budgetjaar: "2017",
       levensdomeinen: "financien|werk_opleiding",
       aangevraagd_eur: "450,00",
-      betaald_eur: "450,00",
+      // The ledger's paid balance (the dashboard's "Betaald"): the € 37,50 not used came back at settlement.
+      betaald_eur: "412,50",
       betaaldatum: "2017-06-02",
       betaalwijze: "bank_transfer",
       werkelijk_eur: "412,50",
@@ -169,9 +234,15 @@ describe("workbudget reports for the controller", () => {
       bedrag_andere_regeling_eur: "400,00",
       verschil_eur: "12,50",
       doorlooptijd_andere_regeling_dagen: "28",
+      gereserveerd_eur: "0,00",
+      vastgelegd_eur: "412,50",
+      betaling_eur: "450,00",
     });
     expect(s1.referentie).toMatch(/^WB-2017-\d{4}$/);
     expect(s1.aangemaakt_op).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(rows.find((r) => r.status === "rejected")).toMatchObject({ betaald_eur: "", werkelijk_eur: "", andere_regeling: "" });
+    expect(rows.find((r) => r.status === "rejected")).toMatchObject({ betaald_eur: "", werkelijk_eur: "", andere_regeling: "", gereserveerd_eur: "", vastgelegd_eur: "", betaling_eur: "" });
+    // Withdrawn after approval: its reservation went back, so it holds nothing; partly paid: 200,00 still reserved.
+    expect(rows.find((r) => r.status === "cancelled")).toMatchObject({ gereserveerd_eur: "0,00", betaald_eur: "0,00", vastgelegd_eur: "0,00", betaling_eur: "" });
+    expect(rows.find((r) => r.aangevraagd_eur === "300,00")).toMatchObject({ status: "paid", gereserveerd_eur: "200,00", betaald_eur: "100,00", vastgelegd_eur: "300,00", betaling_eur: "100,00" });
   });
 });

@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "../src/context";
 import { saveAgreement } from "../src/partner-agreements";
+import { workbudgetDashboard } from "../src/ledger-reports";
 import { municipalityPartnerHours, partnerDashboard, procurementCsv } from "../src/partner-hours";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext } from "./fixtures";
@@ -75,13 +76,16 @@ for (const kind of ["postgres", "pglite"] as const) {
       await register(bart, teamA.id, partnerA.id, "2017-01-02", { individual: 10 });
       await register(eva, teamA.id, partnerB.id, "2017-01-02", { individual: 30 });
 
-      // Workbudget requests: Anna's submitted one counts, her draft does not, Eva's belongs to partner B.
+      // Workbudget requests: Anna's submitted one counts, her draft and her withdrawn one do not, Eva's belongs to partner B;
+      // Anna's request made in December 2016 for the 2017 budget counts in 2017 (January), as on the controller's dashboard.
       const [budget] = await t.db.insert(budgets).values({ municipalityId: m.id, year: 2017, name: "Werkbudget 2017" }).returning();
-      const request = (authorId: string, status: "submitted" | "draft", createdAt: string) =>
+      const request = (authorId: string, status: "submitted" | "draft" | "cancelled", createdAt: string) =>
         t.db.insert(spendRequests).values({ municipalityId: m.id, teamId: teamA.id, budgetId: budget.id, authorId, status, amountCents: 12_500, purpose: "Geheime reden", residentRef: "BEWONER-7", createdAt: new Date(createdAt) });
       await request(anna, "submitted", "2017-02-10T10:00:00Z");
       await request(anna, "draft", "2017-02-11T10:00:00Z");
       await request(eva, "submitted", "2017-02-12T10:00:00Z");
+      await request(anna, "cancelled", "2017-02-13T10:00:00Z");
+      await request(anna, "submitted", "2016-12-20T10:00:00Z");
 
       // Workgroups: Anna joins G1 in January and G2 on 28 February 23:30 Amsterdam time (still February); Bart (teams A and B) G1 in
       // February; Anna's request for G3 is not a membership; Eva (partner B) is in G3.
@@ -104,13 +108,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       const b = d.teams.find((x) => x.slug === "b-team")!;
       expect(a).toMatchObject({ placed: 2, contracted: 48, agreedPerWeek: 32 });
       expect(a.months.slice(0, 3).map((c) => [c.agreed, c.registered, c.people, c.missingWeeks, c.requests])).toEqual([
-        [160, 58, 2, 7, 0],
+        [160, 58, 2, 7, 1],
         [128, 2, 1, 7, 1],
         [128, 0, 0, 2, 0],
       ]);
       expect(a.months[0].activity).toEqual({ individual: 50, collective: 8, meeting: 0, workgroup: 0, other: 0 });
       expect(a.months[11].agreed).toBe(128); // December: Mondays 4, 11, 18, 25
-      expect(a.year).toMatchObject({ agreed: 32 * 52, registered: 60, missingWeeks: 16, requests: 1, workgroups: 2 });
+      expect(a.year).toMatchObject({ agreed: 32 * 52, registered: 60, missingWeeks: 16, requests: 2, workgroups: 2 });
       // Workgroups per month: counted from the month of joining; months after March (NOW) have not begun.
       expect(a.months.map((c) => c.workgroups)).toEqual([1, 2, 2, null, null, null, null, null, null, null, null, null]);
       expect(b.months.slice(0, 4).map((c) => c.workgroups)).toEqual([0, 1, 1, null]);
@@ -124,7 +128,7 @@ for (const kind of ["postgres", "pglite"] as const) {
         [32, 1],
       ]);
       expect(d.trend[0]).toMatchObject({ agreed: 160, registered: 58, missingWeeks: 12 });
-      expect(d.totals).toMatchObject({ registered: 60, requests: 1, placed: 3 });
+      expect(d.totals).toMatchObject({ registered: 60, requests: 2, placed: 3 });
       expect(d.gaps.missingRegistrations).toEqual([
         { team: "Team a-team", weeks: 16 },
         { team: "Team b-team", weeks: 10 },
@@ -137,6 +141,14 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(d.totals.registered).toBe(30);
       expect(d.totals.workgroups).toBe(1); // Eva's G3 only
       expect(d.teams.find((x) => x.slug === "a-team")!.year.requests).toBe(1); // Eva's own request only
+    });
+
+    it("the partners' request counts add up to the controller's count of the team's requests (one definition)", async () => {
+      const [a, b] = [await partnerDashboard(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW }), await partnerDashboard(await partnerContext(t.db, managerB, partnerB.id), { year: 2017, now: NOW })];
+      const partnersCount = [a, b].reduce((n, d) => n + d.teams.find((x) => x.slug === "a-team")!.year.requests, 0);
+      const dashboard = await workbudgetDashboard(controller, { year: 2017, teamId: teamA.id }, NOW);
+      expect(dashboard.requests.requestCount).toBe(3);
+      expect(partnersCount).toBe(dashboard.requests.requestCount);
     });
 
     it("refuses the dashboard of another partner, and outside the partner scope", async () => {
@@ -171,7 +183,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(seen.agreements.map((x) => x.reference).sort()).toEqual(["SUB-A", "SUB-A2"]);
       // The counting function answers only for the caller's own partner, and only in the partner scope.
       const counts = await withScope(t.db, ctx.scope, (tx) => queryRows<{ requests: number }>(tx, sql`select * from partner_request_counts(2017)`));
-      expect(counts.map((c) => c.requests)).toEqual([1]);
+      expect(counts.map((c) => c.requests)).toEqual([1, 1]);
       const teamScope = { kind: "team" as const, municipalityId: m.id, teamId: teamA.id, userId: anna };
       expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_request_counts(2017)`))).toEqual([]);
       expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_workgroup_counts(2017, '2017-03-15')`))).toEqual([]);
