@@ -21,6 +21,7 @@ import { api } from "./nl/api";
 import { handbook, meetings, proposals, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
+import { finder, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   workbudget,
@@ -63,6 +64,9 @@ export const nl = {
   cards,
   stories,
   questions,
+  finder,
+  teamContact,
+  streetsAdmin,
 };
 export type Messages = typeof nl;
 

@@ -39,6 +39,9 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
           {nl.team.buurten}
         </NavLink>
+        <NavLink to={`/t/${team.slug}/contact`} className={tab}>
+          {nl.teamContact.tab}
+        </NavLink>
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}

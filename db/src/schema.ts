@@ -1420,6 +1420,44 @@ export const stripeOutbox = pgTable(
   ],
 );
 
+/**
+ * A team's public contact details, shown without login on /buurt (no personal
+ * data: the team's own address, phone, e-mail). Kept by the team's coordinator.
+ */
+export const teamContacts = pgTable("team_contacts", {
+  teamId: uuid("team_id")
+    .primaryKey()
+    .references(() => teams.id),
+  municipalityId: uuid("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  address: text("address").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  email: text("email").notNull().default(""),
+  walkInHours: text("walk_in_hours").notNull().default(""),
+  languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+  helpsWith: text("helps_with").array().notNull().default(sql`'{}'::text[]`),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Street name → buurt, kept by the functional admin (CSV import). A long street may lie in two buurten. */
+export const streets = pgTable(
+  "streets",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("streets_municipality_name_buurt").on(t.municipalityId, sql`lower(${t.name})`, t.buurtId), index("streets_buurt").on(t.buurtId)],
+);
+
 
 export const schema = {
   municipalities,
@@ -1474,4 +1512,6 @@ export const schema = {
   issuingAuthorizations,
   issuingTransactions,
   stripeOutbox,
+  teamContacts,
+  streets,
 };

@@ -100,6 +100,8 @@ export const auditPage = {
     "team.updated": "Team gewijzigd",
     "buurt.created": "Buurt aangemaakt",
     "buurt.reassigned": "Buurt verplaatst",
+    "team.contact_updated": "Contactgegevens van het team gewijzigd",
+    "streets.imported": "Stratenlijst ingelezen",
     "partner.created": "Partnerorganisatie aangemaakt",
     "partner.updated": "Partnerorganisatie gewijzigd",
     "agreement.created": "Afspraak met partner vastgelegd",

@@ -10,12 +10,15 @@ import {
   partnerAgreements,
   partnerOrganisations,
   scopeRoles,
+  streets,
+  teamContacts,
   teamMemberships,
   teams,
   users,
   type Database,
 } from "../index";
 import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+import { DEMO_CONTACTS, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
 const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
@@ -43,6 +46,9 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       ...t.buurten2017.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2017-01-01", validTo: null })),
     ]);
     await tx.insert(buurtAssignments).values(assignments);
+    // The public team finder: the street list and the teams' contact details.
+    await tx.insert(streets).values(Object.entries(DEMO_STREETS).flatMap(([buurt, names]) => names.map((name) => ({ municipalityId: m.id, buurtId: buurtId.get(buurt)!, name }))));
+    await tx.insert(teamContacts).values(Object.entries(DEMO_CONTACTS).map(([slug, c]) => ({ municipalityId: m.id, teamId: teamId.get(slug)!, ...c })));
     const partnerRows = await tx
       .insert(partnerOrganisations)
       .values(PARTNERS.map((p) => ({ municipalityId: m.id, slug: p.slug, name: p.name, kind: p.kind, fundingType: p.fundingType })))

@@ -76,6 +76,9 @@ export type SubjectName =
   | "CardPayment"
   // The card's full number, CVC and expiry, shown by Stripe's secure display (Issuing Elements): the team's coordinator only.
   | "CardDetails"
+  // The team's public contact details (/buurt) and the street → buurt list.
+  | "TeamContact"
+  | "Street"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -208,6 +211,8 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "create", subject: "CardPayment", conditions: { teamId } },
     // Only the coordinator pays with the card, so only they see its details (the controller's "manage TeamCard" does not include them).
     { action: "read", subject: "CardDetails", conditions: { teamId } },
+    // The team's public contact details on /buurt.
+    { action: "update", subject: "TeamContact", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -251,6 +256,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
     { action: "manage", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
+    { action: "manage", subject: "Street", conditions: { municipalityId } },
+    { action: "update", subject: "TeamContact", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },

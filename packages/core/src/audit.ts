@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = [
   "card.details_viewed",
   "workgroup.proposal_created",
   "workgroup.proposal_closed",
+  "team.contact_updated",
+  "streets.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

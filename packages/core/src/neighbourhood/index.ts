@@ -1,0 +1,6 @@
+// The neighbourhood domain's only door: the public team finder (/buurt), the
+// teams' public contact details and the street → buurt list.
+export { findBuurt, findTeam, normaliseName, searchDirectory, slugify as buurtSlug, MAX_HITS, type Directory, type DirectoryBuurt, type DirectoryTeam, type PublicContact, type SearchHit as DirectorySearchHit } from "./directory";
+export { createDirectoryCache, loadPublicDirectory, DirectoryNotFoundError, DirectoryUnavailableError, type DirectoryCache, type DirectoryCacheOptions } from "./public-directory";
+export { canEditTeamContact, getTeamContact, teamContactInput, updateTeamContact, type TeamContactInput } from "./team-contacts";
+export { checkStreetCsv, importStreets, listStreetCounts, parseCsv, previewStreetImport, MAX_STREET_LINES, type CsvLineError, type StreetPreview } from "./streets";
