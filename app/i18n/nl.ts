@@ -21,7 +21,7 @@ import { api } from "./nl/api";
 import { handbook, meetings, proposals, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
-import { finder, streetsAdmin, teamContact } from "./nl/neighbourhood";
+import { buurtservice, finder, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   workbudget,
@@ -67,6 +67,7 @@ export const nl = {
   finder,
   teamContact,
   streetsAdmin,
+  buurtservice,
 };
 export type Messages = typeof nl;
 

@@ -19,13 +19,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return publicData({
     q,
     hits,
+    more: hits.length >= MAX_HITS,
     teams: dir.teams.map((team) => ({ slug: team.slug, name: team.name, buurten: team.buurten.map((b) => b.name) })),
     asOf: dir.asOf,
   });
 }
 
 export default function Finder() {
-  const { q, hits, teams, asOf } = useLoaderData<typeof loader>();
+  const { q, hits, more, teams, asOf } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1>{t.title}</h1>
@@ -52,7 +53,7 @@ export default function Finder() {
               ))}
             </ul>
           ) : null}
-          {hits.length >= MAX_HITS ? <p className="hint">{t.hitsMore}</p> : null}
+          {more ? <p className="hint">{t.hitsMore}</p> : null}
         </section>
       ) : null}
       <section aria-labelledby="teams-heading" className="space-y-2">

@@ -1459,6 +1459,80 @@ export const streets = pgTable(
 );
 
 
+/**
+ * Buurtservice (issue 19): a resident's offer or request in a buurt, by
+ * pseudonym only (identity stays in casework, if anywhere). The team's own
+ * rows (RLS); other teams see counts only (buurtservice_counts()).
+ */
+export const buurtserviceEntries = pgTable(
+  "buurtservice_entries",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    kind: text("kind").notNull(),
+    pseudonym: text("pseudonym").notNull(),
+    categories: text("categories").array().notNull(),
+    availability: text("availability").array().notNull(),
+    description: text("description").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    /** Withdrawn, or (a request) helped: no longer open. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("buurtservice_entries_team").on(t.teamId, t.kind, t.createdAt),
+    check("buurtservice_entries_kind", sql`${t.kind} in ('offer', 'request')`),
+  ],
+);
+
+/** A match of a request with an offer; reciprocal when the requester also offers something. */
+export const buurtserviceMatches = pgTable(
+  "buurtservice_matches",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => buurtserviceEntries.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => buurtserviceEntries.id),
+    reciprocal: boolean("reciprocal").notNull(),
+    status: text("status").notNull().default("proposed"),
+    outcome: text("outcome").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("buurtservice_matches_team").on(t.teamId, t.createdAt),
+    check("buurtservice_matches_status", sql`${t.status} in ('proposed', 'running', 'done', 'stopped')`),
+    check("buurtservice_matches_ended", sql`(${t.endedAt} is null) = (${t.status} in ('proposed', 'running'))`),
+  ],
+);
+
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -1514,4 +1588,6 @@ export const schema = {
   stripeOutbox,
   teamContacts,
   streets,
+  buurtserviceEntries,
+  buurtserviceMatches,
 };

@@ -93,3 +93,34 @@ export const DEMO_CONTACTS: Record<string, ContactSeed> = {
   "malberg-malpertuis": contact("Trefpunt Malpertuis\nReinaertstraat 15\n6218 NP Maastricht", "043 555 01 70", "malberg-malpertuis", "Maandag, woensdag en vrijdag 9.00 – 12.00 uur", ["Engels", "Arabisch", "Somalisch"]),
   centrum: contact("Servicepunt Centrum\nBoschstraat 40\n6211 RS Maastricht", "043 555 01 80", "centrum", "Woensdag 13.00 – 16.00 uur", ["Engels", "Frans", "Duits"], ["Studenten en tijdelijke bewoners"]),
 };
+
+export interface BuurtserviceSeed {
+  key: string;
+  kind: "offer" | "request";
+  buurt: string;
+  pseudonym: string;
+  categories: string[];
+  availability: string[];
+  description: string;
+  /** Days before the seed ran. */
+  daysAgo: number;
+}
+
+/** A small Buurtservice in Malberg-Malpertuis (the pilot's area): pseudonyms only. */
+export const DEMO_BUURTSERVICE: BuurtserviceSeed[] = [
+  { key: "o1", kind: "offer", buurt: "Malpertuis", pseudonym: "Bewoner M01", categories: ["odd_jobs", "garden"], availability: ["weekday_morning", "weekend"], description: "Handig met gereedschap, heeft een boormachine.", daysAgo: 20 },
+  { key: "o2", kind: "offer", buurt: "Malpertuis", pseudonym: "Bewoner M02", categories: ["company", "shopping"], availability: ["weekday_afternoon"], description: "Wandelt graag, kan mee naar de markt.", daysAgo: 12 },
+  { key: "o3", kind: "offer", buurt: "Malberg", pseudonym: "Bewoner M03", categories: ["language", "administration"], availability: ["weekday_evening"], description: "Helpt met Nederlandse brieven lezen.", daysAgo: 130 },
+  { key: "o4", kind: "offer", buurt: "Malberg", pseudonym: "Bewoner M04", categories: ["language"], availability: ["weekend"], description: "Spreekt Arabisch en Nederlands.", daysAgo: 8 },
+  { key: "o5", kind: "offer", buurt: "Pottenberg", pseudonym: "Bewoner M05", categories: ["transport"], availability: ["weekday_morning"], description: "Heeft een auto, kan rijden naar het ziekenhuis.", daysAgo: 5 },
+  { key: "r1", kind: "request", buurt: "Malpertuis", pseudonym: "Bewoner M06", categories: ["odd_jobs"], availability: ["weekend"], description: "Kast in elkaar zetten.", daysAgo: 15 },
+  { key: "o6", kind: "offer", buurt: "Malpertuis", pseudonym: "Bewoner M06", categories: ["company"], availability: ["weekend"], description: "Wil graag iemand gezelschap houden.", daysAgo: 15 },
+  { key: "r2", kind: "request", buurt: "Malberg", pseudonym: "Bewoner M07", categories: ["administration"], availability: ["weekday_evening"], description: "Hulp bij formulieren van de woningcorporatie.", daysAgo: 6 },
+  { key: "r3", kind: "request", buurt: "Pottenberg", pseudonym: "Bewoner M08", categories: ["shopping", "company"], availability: ["weekday_afternoon"], description: "Boodschappen doen na een operatie.", daysAgo: 3 },
+];
+
+/** Matches between the entries above: reciprocal when the requester also offers (M06 does). */
+export const DEMO_MATCHES: { request: string; offer: string; status: "proposed" | "running" | "done"; outcome: string }[] = [
+  { request: "r1", offer: "o1", status: "done", outcome: "Kast staat; M06 gaat nu M02 gezelschap houden." },
+  { request: "r2", offer: "o3", status: "running", outcome: "" },
+];

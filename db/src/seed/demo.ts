@@ -4,6 +4,8 @@ import {
   agreementContributions,
   buurtAssignments,
   buurten,
+  buurtserviceEntries,
+  buurtserviceMatches,
   eq,
   municipalities,
   municipalitySettings,
@@ -18,7 +20,7 @@ import {
   type Database,
 } from "../index";
 import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
-import { DEMO_CONTACTS, DEMO_STREETS } from "./demo-neighbourhood";
+import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
 const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
@@ -75,6 +77,25 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       for (const r of person.scopeRoles) {
         await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });
       }
+    }
+    // Buurtservice in Malberg-Malpertuis (pseudonyms only), registered by its coordinator.
+    const [coordinator] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "coordinator.malberg-malpertuis@wijkwerk.demo"));
+    const bsTeam = teamId.get("malberg-malpertuis")!;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const entryId = new Map<string, string>();
+    for (const e of DEMO_BUURTSERVICE) {
+      const [row] = await tx
+        .insert(buurtserviceEntries)
+        .values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(e.buurt)!, kind: e.kind, pseudonym: e.pseudonym, categories: e.categories, availability: e.availability, description: e.description, createdBy: coordinator.id, createdAt: daysAgo(e.daysAgo) })
+        .returning({ id: buurtserviceEntries.id });
+      entryId.set(e.key, row.id);
+    }
+    for (const x of DEMO_MATCHES) {
+      const request = DEMO_BUURTSERVICE.find((e) => e.key === x.request)!;
+      const reciprocal = DEMO_BUURTSERVICE.some((e) => e.kind === "offer" && e.pseudonym === request.pseudonym);
+      const done = x.status === "done";
+      await tx.insert(buurtserviceMatches).values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(request.buurt)!, requestId: entryId.get(x.request)!, offerId: entryId.get(x.offer)!, reciprocal, status: x.status, outcome: x.outcome, createdBy: coordinator.id, createdAt: daysAgo(2), endedAt: done ? daysAgo(1) : null });
+      if (done) await tx.update(buurtserviceEntries).set({ closedAt: daysAgo(1) }).where(eq(buurtserviceEntries.id, entryId.get(x.request)!));
     }
   });
   return { created: true };

@@ -79,6 +79,10 @@ export type SubjectName =
   // The team's public contact details (/buurt) and the street → buurt list.
   | "TeamContact"
   | "Street"
+  // Buurtservice: the team's offers, requests and matches; counts for everyone professional.
+  | "BuurtserviceEntry"
+  | "BuurtserviceMatch"
+  | "BuurtserviceCounts"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -170,6 +174,13 @@ const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[]
   { action: "close", subject: "WorkgroupProposal", conditions: { municipalityId, workgroupRole: "facilitator", closed: false } },
 ];
 
+/** Buurtservice: the team's own offers, requests and matches; every team's counts (numbers only). */
+const buurtserviceRules = (teamId: string, municipalityId: string): AppRule[] => [
+  { action: ["create", "read", "update"], subject: "BuurtserviceEntry", conditions: { teamId } },
+  { action: ["create", "read", "update"], subject: "BuurtserviceMatch", conditions: { teamId } },
+  { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+];
+
 /** A professional's own weekly time registration in a team. */
 const ownTimeRules = (teamId: string, userId: string): AppRule[] => [
   { action: ["create", "update", "read"], subject: "TimeRegistration", conditions: { teamId, userId } },
@@ -213,6 +224,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "read", subject: "CardDetails", conditions: { teamId } },
     // The team's public contact details on /buurt.
     { action: "update", subject: "TeamContact", conditions: { teamId } },
+    ...buurtserviceRules(teamId, municipalityId),
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -223,6 +235,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...professionalWorkgroupRules(municipalityId),
     ...professionalKnowledgeRules(teamId, municipalityId, userId),
     ...ownTimeRules(teamId, userId),
+    ...buurtserviceRules(teamId, municipalityId),
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -257,6 +270,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "manage", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
     { action: "manage", subject: "Street", conditions: { municipalityId } },
+    { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
     { action: "update", subject: "TeamContact", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
@@ -277,6 +291,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // Municipality staff: reads the (anonymised, privacy-guarded) wall and questions and reacts; writes nothing there.
     { action: ["read", "react"], subject: "SuccessStory", conditions: { municipalityId } },
     { action: "read", subject: "KnowledgeQuestion", conditions: { municipalityId } },
+    { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

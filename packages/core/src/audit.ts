@@ -81,6 +81,10 @@ export const AUDIT_ACTIONS = [
   "workgroup.proposal_closed",
   "team.contact_updated",
   "streets.imported",
+  "buurtservice.entry_registered",
+  "buurtservice.entry_closed",
+  "buurtservice.match_proposed",
+  "buurtservice.match_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -82,7 +82,13 @@ export type ErrorCode =
   | "cap_above_monthly"
   | "card_payment_pending"
   | "card_not_found"
-  | "card_details_unavailable";
+  | "card_details_unavailable"
+  | "buurtservice_buurt_not_served"
+  | "buurtservice_not_open"
+  | "buurtservice_same_resident"
+  | "buurtservice_wrong_kind"
+  | "buurtservice_match_exists"
+  | "buurtservice_invalid_transition";
 
 export class DomainError extends Error {
   constructor(
