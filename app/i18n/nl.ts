@@ -21,7 +21,7 @@ import { api } from "./nl/api";
 import { handbook, meetings, proposals, search, workgroups } from "./nl/workgroups";
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
-import { buurtservice, finder, streetsAdmin, teamContact } from "./nl/neighbourhood";
+import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   workbudget,
@@ -68,6 +68,7 @@ export const nl = {
   teamContact,
   streetsAdmin,
   buurtservice,
+  initiatives,
 };
 export type Messages = typeof nl;
 

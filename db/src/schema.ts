@@ -1533,6 +1533,43 @@ export const buurtserviceMatches = pgTable(
 );
 
 
+/**
+ * Buurtinitiatieven (issue 19): residents' own initiatives in a buurt,
+ * registered by a team (counted per team and year: new / active) and
+ * readable by every professional of the municipality.
+ */
+export const neighbourhoodInitiatives = pgTable(
+  "neighbourhood_initiatives",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    startedOn: date("started_on").notNull(),
+    contactOrganisation: text("contact_organisation").notNull().default(""),
+    teamHelpedStart: boolean("team_helped_start").notNull().default(false),
+    endedOn: date("ended_on"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("neighbourhood_initiatives_team").on(t.teamId, t.startedOn),
+    check("neighbourhood_initiatives_dates", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -1590,4 +1627,5 @@ export const schema = {
   streets,
   buurtserviceEntries,
   buurtserviceMatches,
+  neighbourhoodInitiatives,
 };

@@ -106,6 +106,8 @@ export const auditPage = {
     "buurtservice.entry_closed": "Buurtservice: aanbod of vraag gesloten",
     "buurtservice.match_proposed": "Buurtservice: koppeling voorgesteld",
     "buurtservice.match_updated": "Buurtservice: koppeling bijgewerkt",
+    "initiative.registered": "Buurtinitiatief vastgelegd",
+    "initiative.ended": "Buurtinitiatief beëindigd",
     "partner.created": "Partnerorganisatie aangemaakt",
     "partner.updated": "Partnerorganisatie gewijzigd",
     "agreement.created": "Afspraak met partner vastgelegd",

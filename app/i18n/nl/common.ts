@@ -148,4 +148,6 @@ export const domainErrors: Record<string, string> = {
   buurtservice_wrong_kind: "Koppel een vraag aan een aanbod.",
   buurtservice_match_exists: "Deze vraag en dit aanbod zijn al aan elkaar gekoppeld.",
   buurtservice_invalid_transition: "Deze stap kan niet vanuit de huidige status van de koppeling.",
+  initiative_already_ended: "Dit initiatief is al beëindigd.",
+  initiative_end_before_start: "De einddatum ligt vóór de startdatum.",
 };

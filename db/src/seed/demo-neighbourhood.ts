@@ -124,3 +124,11 @@ export const DEMO_MATCHES: { request: string; offer: string; status: "proposed" 
   { request: "r1", offer: "o1", status: "done", outcome: "Kast staat; M06 gaat nu M02 gezelschap houden." },
   { request: "r2", offer: "o3", status: "running", outcome: "" },
 ];
+
+/** A few buurtinitiatieven (fictitious), registered by the team of their buurt. */
+export const DEMO_INITIATIVES: { team: string; buurt: string; name: string; description: string; startedOn: string; contactOrganisation: string; teamHelpedStart: boolean; endedOn: string | null }[] = [
+  { team: "malberg-malpertuis", buurt: "Malpertuis", name: "Buurtservice Malpertuis", description: "Een kleine plek in de buurt waar bewoners vragen en aanbod delen.", startedOn: "2016-03-01", contactOrganisation: "Trajekt", teamHelpedStart: true, endedOn: null },
+  { team: "malberg-malpertuis", buurt: "Malberg", name: "Kookclub Malberg", description: "Elke donderdag samen koken en eten.", startedOn: "2017-02-15", contactOrganisation: "Bewonersvereniging Malberg", teamHelpedStart: false, endedOn: null },
+  { team: "mariaberg", buurt: "Mariaberg", name: "Repair Café Mariaberg", description: "Samen spullen repareren, één zaterdag per maand.", startedOn: "2016-09-10", contactOrganisation: "Trajekt", teamHelpedStart: true, endedOn: "2017-06-30" },
+  { team: "daalhof", buurt: "Daalhof", name: "Wandelgroep Daalhof", description: "Wekelijkse wandeling voor wie er even uit wil.", startedOn: "2017-04-01", contactOrganisation: "Envida", teamHelpedStart: true, endedOn: null },
+];

@@ -9,6 +9,7 @@ import {
   eq,
   municipalities,
   municipalitySettings,
+  neighbourhoodInitiatives,
   partnerAgreements,
   partnerOrganisations,
   scopeRoles,
@@ -20,7 +21,7 @@ import {
   type Database,
 } from "../index";
 import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
-import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
+import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_INITIATIVES, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
 const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
@@ -96,6 +97,10 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       const done = x.status === "done";
       await tx.insert(buurtserviceMatches).values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(request.buurt)!, requestId: entryId.get(x.request)!, offerId: entryId.get(x.offer)!, reciprocal, status: x.status, outcome: x.outcome, createdBy: coordinator.id, createdAt: daysAgo(2), endedAt: done ? daysAgo(1) : null });
       if (done) await tx.update(buurtserviceEntries).set({ closedAt: daysAgo(1) }).where(eq(buurtserviceEntries.id, entryId.get(x.request)!));
+    }
+    for (const i of DEMO_INITIATIVES) {
+      const [by] = await tx.select({ id: users.id }).from(users).where(eq(users.email, `coordinator.${i.team}@wijkwerk.demo`));
+      await tx.insert(neighbourhoodInitiatives).values({ municipalityId: m.id, teamId: teamId.get(i.team)!, buurtId: buurtId.get(i.buurt)!, name: i.name, description: i.description, startedOn: i.startedOn, contactOrganisation: i.contactOrganisation, teamHelpedStart: i.teamHelpedStart, endedOn: i.endedOn, createdBy: by.id });
     }
   });
   return { created: true };

@@ -83,6 +83,8 @@ export type SubjectName =
   | "BuurtserviceEntry"
   | "BuurtserviceMatch"
   | "BuurtserviceCounts"
+  // Buurtinitiatieven: read by every professional, registered by a team.
+  | "NeighbourhoodInitiative"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -179,6 +181,8 @@ const buurtserviceRules = (teamId: string, municipalityId: string): AppRule[] =>
   { action: ["create", "read", "update"], subject: "BuurtserviceEntry", conditions: { teamId } },
   { action: ["create", "read", "update"], subject: "BuurtserviceMatch", conditions: { teamId } },
   { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+  { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
+  { action: ["create", "update"], subject: "NeighbourhoodInitiative", conditions: { teamId } },
 ];
 
 /** A professional's own weekly time registration in a team. */
@@ -271,6 +275,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
     { action: "manage", subject: "Street", conditions: { municipalityId } },
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+    { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
     { action: "update", subject: "TeamContact", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
@@ -292,6 +297,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: ["read", "react"], subject: "SuccessStory", conditions: { municipalityId } },
     { action: "read", subject: "KnowledgeQuestion", conditions: { municipalityId } },
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+    { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = [
   "buurtservice.entry_closed",
   "buurtservice.match_proposed",
   "buurtservice.match_updated",
+  "initiative.registered",
+  "initiative.ended",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

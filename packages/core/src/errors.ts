@@ -88,7 +88,9 @@ export type ErrorCode =
   | "buurtservice_same_resident"
   | "buurtservice_wrong_kind"
   | "buurtservice_match_exists"
-  | "buurtservice_invalid_transition";
+  | "buurtservice_invalid_transition"
+  | "initiative_already_ended"
+  | "initiative_end_before_start";
 
 export class DomainError extends Error {
   constructor(

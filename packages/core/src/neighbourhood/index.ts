@@ -32,3 +32,4 @@ export {
   type MatchStatus,
   type MatchSuggestion,
 } from "./buurtservice";
+export { endInitiative, initiativeCounts, initiativeInput, listInitiatives, registerInitiative, type InitiativeCount, type InitiativeInput, type InitiativeRow } from "./initiatives";
