@@ -69,7 +69,9 @@ export default function TeamContactPage() {
       {params.get("opgeslagen") ? <SuccessNotice>{t.saved}</SuccessNotice> : null}
       <p>{t.intro}</p>
       <p>
-        <Link to={`/buurt/team/${teamSlug}`}>{t.publicLink}</Link>
+        <Link to={`/buurt/team/${teamSlug}`} reloadDocument>
+          {t.publicLink}
+        </Link>
       </p>
       {contact.updatedAt ? <p className="hint">{t.lastUpdated(formatDateTime(contact.updatedAt))}</p> : null}
       {canEdit ? (
