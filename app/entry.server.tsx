@@ -101,6 +101,13 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
+/** Whether If-None-Match names this ETag (weak or strong: compression may weaken it). */
+function etagMatches(ifNoneMatch: string | null, etag: string | null): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -108,6 +115,14 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
+  // Pages whose loader says "public" (the team finder /buurt: no session, no personal data) keep their
+  // Cache-Control and ETag, and a browser that has this version gets 304 without a render. Every other page: no-store.
+  const cacheControl = responseStatusCode === 200 && responseHeaders.get("Cache-Control")?.startsWith("public") ? responseHeaders.get("Cache-Control")! : "no-store";
+  if (cacheControl !== "no-store" && etagMatches(request.headers.get("If-None-Match"), responseHeaders.get("ETag"))) {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(k, v);
+    return new Response(null, { status: 304, headers: responseHeaders });
+  }
+  if (cacheControl === "no-store") responseHeaders.delete("ETag");
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -116,7 +131,7 @@ export default function handleRequest(
         shellRendered = true;
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("Cache-Control", "no-store");
+        responseHeaders.set("Cache-Control", cacheControl);
         for (const [k, v] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(k, v);
         if (needsStripeJs(remixContext)) responseHeaders.set("Content-Security-Policy", CSP_STRIPE_JS);
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));

@@ -13,6 +13,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: nl.common.appName }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The public team finder never reads the session (nor sets its cookie): the same page for everyone, cacheable.
+  if (/^\/buurt(\/|$)/.test(new URL(request.url).pathname)) return { user: null };
   // The layout shows navigation only to a fully signed-in user; pages do their own checks.
   const ctx = await requireUser(request, context as { ip?: string }).catch(() => null);
   if (!ctx) return { user: null };

@@ -22,6 +22,7 @@ import { handbook, meetings, proposals, search, workgroups } from "./nl/workgrou
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
+import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   workbudget,
@@ -65,6 +66,11 @@ export const nl = {
   stories,
   questions,
   gate,
+  finder,
+  teamContact,
+  streetsAdmin,
+  buurtservice,
+  initiatives,
 };
 export type Messages = typeof nl;
 

@@ -59,6 +59,8 @@ const UPLOAD_ROUTES: { path: RegExp; files: number }[] = [
   { path: /^\/t\/[^/]+\/werkbudget\/[^/]+\/?$/, files: 1 },
   { path: /^\/werkgroepen\/[^/]+\/?$/, files: MAX_FILES_PER_POST },
   { path: /^\/werkgroepen\/[^/]+\/draad\/[^/]+\/?$/, files: MAX_FILES_PER_POST },
+  // The admin's street list (CSV, at most 2 MB).
+  { path: /^\/beheer\/straten\/?$/, files: 1 },
 ];
 export const STRIPE_WEBHOOK_PATH = "/webhooks/stripe";
 

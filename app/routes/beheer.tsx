@@ -15,6 +15,7 @@ const sections: [string, string][] = [
   ["/beheer", nl.adminNav.overview],
   ["/beheer/teams", nl.adminNav.teams],
   ["/beheer/buurten", nl.adminNav.buurten],
+  ["/beheer/straten", nl.streetsAdmin.navLabel],
   ["/beheer/partners", nl.adminNav.partners],
   ["/beheer/gebruikers", nl.adminNav.users],
   ["/beheer/uitnodigingen", nl.adminNav.invitations],

@@ -14,13 +14,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     teams: await municipalityOverview(ctx),
     canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })),
     canReadAgreements: ctx.ability.can("read", as("Agreement", { municipalityId: ctx.user.municipalityId })),
+    canReadBuurtservice: ctx.ability.can("read", as("BuurtserviceCounts", { municipalityId: ctx.user.municipalityId })),
     // Action items from workgroups they are in: this is their home page.
     myActions: await listMyActionItems(ctx),
   };
 }
 
 export default function MunicipalityOverview() {
-  const { teams, canReadBudget, canReadAgreements, myActions } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget, canReadAgreements, canReadBuurtservice, myActions } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
@@ -37,6 +38,11 @@ export default function MunicipalityOverview() {
       {canReadAgreements ? (
         <p className="card">
           <Link to="/gemeente/partners" className="font-semibold">{nl.municipalityPartners.title}</Link>
+        </p>
+      ) : null}
+      {canReadBuurtservice ? (
+        <p className="card">
+          <Link to="/buurtservice" className="font-semibold">{nl.buurtservice.cityTitle}</Link>
         </p>
       ) : null}
       {teams.length === 0 ? (

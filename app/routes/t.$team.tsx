@@ -21,12 +21,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canRegisterHours: ctx.ability.can("create", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, userId: ctx.user.id })),
     canSeeTeamHours: ctx.ability.can("read", as("TimeRegistration", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     // The team card tab: the coordinator, and only when the municipality pays by card.
+    // Buurtservice: members and coordinators (the team's own offers, requests and matches).
+    canBuurtservice: ctx.ability.can("read", as("BuurtserviceEntry", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard: ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) && (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
   };
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives } = useLoaderData<typeof loader>();
   const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
@@ -39,6 +42,19 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/buurten`} className={tab}>
           {nl.team.buurten}
         </NavLink>
+        <NavLink to={`/t/${team.slug}/contact`} className={tab}>
+          {nl.teamContact.tab}
+        </NavLink>
+        {canBuurtservice ? (
+          <NavLink to={`/t/${team.slug}/buurtservice`} className={tab}>
+            {nl.buurtservice.tab}
+          </NavLink>
+        ) : null}
+        {canInitiatives ? (
+          <NavLink to={`/t/${team.slug}/initiatieven`} className={tab}>
+            {nl.initiatives.tab}
+          </NavLink>
+        ) : null}
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}

@@ -1422,6 +1422,155 @@ export const stripeOutbox = pgTable(
   ],
 );
 
+/**
+ * A team's public contact details, shown without login on /buurt (no personal
+ * data: the team's own address, phone, e-mail). Kept by the team's coordinator.
+ */
+export const teamContacts = pgTable("team_contacts", {
+  teamId: uuid("team_id")
+    .primaryKey()
+    .references(() => teams.id),
+  municipalityId: uuid("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  address: text("address").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  email: text("email").notNull().default(""),
+  walkInHours: text("walk_in_hours").notNull().default(""),
+  languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+  helpsWith: text("helps_with").array().notNull().default(sql`'{}'::text[]`),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Street name → buurt, kept by the functional admin (CSV import). A long street may lie in two buurten. */
+export const streets = pgTable(
+  "streets",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("streets_municipality_name_buurt").on(t.municipalityId, sql`lower(${t.name})`, t.buurtId), index("streets_buurt").on(t.buurtId)],
+);
+
+
+/**
+ * Buurtservice (issue 19): a resident's offer or request in a buurt, by
+ * pseudonym only (identity stays in casework, if anywhere). The team's own
+ * rows (RLS); other teams see counts only (buurtservice_counts()).
+ */
+export const buurtserviceEntries = pgTable(
+  "buurtservice_entries",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    kind: text("kind").notNull(),
+    pseudonym: text("pseudonym").notNull(),
+    categories: text("categories").array().notNull(),
+    availability: text("availability").array().notNull(),
+    description: text("description").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    /** Withdrawn, or (a request) helped: no longer open. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("buurtservice_entries_team").on(t.teamId, t.kind, t.createdAt),
+    check("buurtservice_entries_kind", sql`${t.kind} in ('offer', 'request')`),
+  ],
+);
+
+/** A match of a request with an offer; reciprocal when the requester also offers something. */
+export const buurtserviceMatches = pgTable(
+  "buurtservice_matches",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => buurtserviceEntries.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => buurtserviceEntries.id),
+    reciprocal: boolean("reciprocal").notNull(),
+    status: text("status").notNull().default("proposed"),
+    outcome: text("outcome").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("buurtservice_matches_team").on(t.teamId, t.createdAt),
+    check("buurtservice_matches_status", sql`${t.status} in ('proposed', 'running', 'done', 'stopped')`),
+    check("buurtservice_matches_ended", sql`(${t.endedAt} is null) = (${t.status} in ('proposed', 'running'))`),
+  ],
+);
+
+
+/**
+ * Buurtinitiatieven (issue 19): residents' own initiatives in a buurt,
+ * registered by a team (counted per team and year: new / active) and
+ * readable by every professional of the municipality.
+ */
+export const neighbourhoodInitiatives = pgTable(
+  "neighbourhood_initiatives",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    startedOn: date("started_on").notNull(),
+    contactOrganisation: text("contact_organisation").notNull().default(""),
+    teamHelpedStart: boolean("team_helped_start").notNull().default(false),
+    endedOn: date("ended_on"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("neighbourhood_initiatives_team").on(t.teamId, t.startedOn),
+    check("neighbourhood_initiatives_dates", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
 
 export const schema = {
   municipalities,
@@ -1476,4 +1625,9 @@ export const schema = {
   issuingAuthorizations,
   issuingTransactions,
   stripeOutbox,
+  teamContacts,
+  streets,
+  buurtserviceEntries,
+  buurtserviceMatches,
+  neighbourhoodInitiatives,
 };

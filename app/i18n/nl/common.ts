@@ -146,4 +146,12 @@ export const domainErrors: Record<string, string> = {
   card_payment_pending: "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken of handmatig betalen kan pas als die betaling is afgeschreven of vervallen.",
   card_not_found: "Deze kaart hoort niet bij dit team.",
   card_details_unavailable: "De kaartgegevens kunnen nu niet worden opgehaald bij Stripe. Probeer het later opnieuw.",
+  buurtservice_buurt_not_served: "Deze buurt hoort nu niet bij jullie team.",
+  buurtservice_not_open: "Dit aanbod of deze vraag staat niet meer open.",
+  buurtservice_same_resident: "Vraag en aanbod zijn van dezelfde bewoner.",
+  buurtservice_wrong_kind: "Koppel een vraag aan een aanbod.",
+  buurtservice_match_exists: "Deze vraag en dit aanbod zijn al aan elkaar gekoppeld.",
+  buurtservice_invalid_transition: "Deze stap kan niet vanuit de huidige status van de koppeling.",
+  initiative_already_ended: "Dit initiatief is al beëindigd.",
+  initiative_end_before_start: "De einddatum ligt vóór de startdatum.",
 };

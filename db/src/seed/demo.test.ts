@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../packages/core/test/db";
-import { and, buurtAssignments, buurten, eq, isNull, teams, users } from "../index";
+import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teams, users } from "../index";
 import { DOMAIN_TEAMS_2017 } from "./demo.expected";
 import { seedDemo } from "./demo";
 
@@ -40,5 +40,14 @@ describe("demo seed", () => {
     const before = (await t.db.select().from(users)).length;
     expect(await seedDemo(t.db)).toEqual({ created: false });
     expect((await t.db.select().from(users)).length).toBe(before);
+  });
+
+  it("gives every buurt streets and every 2017 team its public contact details (the team finder /buurt)", async () => {
+    const all = await t.db.select({ id: buurten.id, name: buurten.name }).from(buurten);
+    const withStreets = new Set((await t.db.select({ buurtId: streets.buurtId }).from(streets)).map((s) => s.buurtId));
+    expect(all.filter((b) => !withStreets.has(b.id)).map((b) => b.name)).toEqual([]);
+    const contacts = await t.db.select({ slug: teams.slug, phone: teamContacts.phone }).from(teamContacts).innerJoin(teams, eq(teams.id, teamContacts.teamId));
+    expect(contacts.map((c) => c.slug).sort()).toEqual(Object.keys(DOMAIN_TEAMS_2017).sort());
+    expect(contacts.every((c) => c.phone !== "")).toBe(true);
   });
 });

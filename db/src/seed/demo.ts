@@ -4,18 +4,24 @@ import {
   agreementContributions,
   buurtAssignments,
   buurten,
+  buurtserviceEntries,
+  buurtserviceMatches,
   eq,
   municipalities,
   municipalitySettings,
+  neighbourhoodInitiatives,
   partnerAgreements,
   partnerOrganisations,
   scopeRoles,
+  streets,
+  teamContacts,
   teamMemberships,
   teams,
   users,
   type Database,
 } from "../index";
 import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_INITIATIVES, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
 const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
@@ -43,6 +49,9 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       ...t.buurten2017.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2017-01-01", validTo: null })),
     ]);
     await tx.insert(buurtAssignments).values(assignments);
+    // The public team finder: the street list and the teams' contact details.
+    await tx.insert(streets).values(Object.entries(DEMO_STREETS).flatMap(([buurt, names]) => names.map((name) => ({ municipalityId: m.id, buurtId: buurtId.get(buurt)!, name }))));
+    await tx.insert(teamContacts).values(Object.entries(DEMO_CONTACTS).map(([slug, c]) => ({ municipalityId: m.id, teamId: teamId.get(slug)!, ...c })));
     const partnerRows = await tx
       .insert(partnerOrganisations)
       .values(PARTNERS.map((p) => ({ municipalityId: m.id, slug: p.slug, name: p.name, kind: p.kind, fundingType: p.fundingType })))
@@ -69,6 +78,29 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       for (const r of person.scopeRoles) {
         await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });
       }
+    }
+    // Buurtservice in Malberg-Malpertuis (pseudonyms only), registered by its coordinator.
+    const [coordinator] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "coordinator.malberg-malpertuis@wijkwerk.demo"));
+    const bsTeam = teamId.get("malberg-malpertuis")!;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const entryId = new Map<string, string>();
+    for (const e of DEMO_BUURTSERVICE) {
+      const [row] = await tx
+        .insert(buurtserviceEntries)
+        .values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(e.buurt)!, kind: e.kind, pseudonym: e.pseudonym, categories: e.categories, availability: e.availability, description: e.description, createdBy: coordinator.id, createdAt: daysAgo(e.daysAgo) })
+        .returning({ id: buurtserviceEntries.id });
+      entryId.set(e.key, row.id);
+    }
+    for (const x of DEMO_MATCHES) {
+      const request = DEMO_BUURTSERVICE.find((e) => e.key === x.request)!;
+      const reciprocal = DEMO_BUURTSERVICE.some((e) => e.kind === "offer" && e.pseudonym === request.pseudonym);
+      const done = x.status === "done";
+      await tx.insert(buurtserviceMatches).values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(request.buurt)!, requestId: entryId.get(x.request)!, offerId: entryId.get(x.offer)!, reciprocal, status: x.status, outcome: x.outcome, createdBy: coordinator.id, createdAt: daysAgo(2), endedAt: done ? daysAgo(1) : null });
+      if (done) await tx.update(buurtserviceEntries).set({ closedAt: daysAgo(1) }).where(eq(buurtserviceEntries.id, entryId.get(x.request)!));
+    }
+    for (const i of DEMO_INITIATIVES) {
+      const [by] = await tx.select({ id: users.id }).from(users).where(eq(users.email, `coordinator.${i.team}@wijkwerk.demo`));
+      await tx.insert(neighbourhoodInitiatives).values({ municipalityId: m.id, teamId: teamId.get(i.team)!, buurtId: buurtId.get(i.buurt)!, name: i.name, description: i.description, startedOn: i.startedOn, contactOrganisation: i.contactOrganisation, teamHelpedStart: i.teamHelpedStart, endedOn: i.endedOn, createdBy: by.id });
     }
   });
   return { created: true };

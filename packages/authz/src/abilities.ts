@@ -76,6 +76,15 @@ export type SubjectName =
   | "CardPayment"
   // The card's full number, CVC and expiry, shown by Stripe's secure display (Issuing Elements): the team's coordinator only.
   | "CardDetails"
+  // The team's public contact details (/buurt) and the street → buurt list.
+  | "TeamContact"
+  | "Street"
+  // Buurtservice: the team's offers, requests and matches; counts for everyone professional.
+  | "BuurtserviceEntry"
+  | "BuurtserviceMatch"
+  | "BuurtserviceCounts"
+  // Buurtinitiatieven: read by every professional, registered by a team.
+  | "NeighbourhoodInitiative"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -167,6 +176,15 @@ const workgroupMemberRules = (municipalityId: string, userId: string): AppRule[]
   { action: "close", subject: "WorkgroupProposal", conditions: { municipalityId, workgroupRole: "facilitator", closed: false } },
 ];
 
+/** Buurtservice: the team's own offers, requests and matches; every team's counts (numbers only). */
+const buurtserviceRules = (teamId: string, municipalityId: string): AppRule[] => [
+  { action: ["create", "read", "update"], subject: "BuurtserviceEntry", conditions: { teamId } },
+  { action: ["create", "read", "update"], subject: "BuurtserviceMatch", conditions: { teamId } },
+  { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+  { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
+  { action: ["create", "update"], subject: "NeighbourhoodInitiative", conditions: { teamId } },
+];
+
 /** A professional's own weekly time registration in a team. */
 const ownTimeRules = (teamId: string, userId: string): AppRule[] => [
   { action: ["create", "update", "read"], subject: "TimeRegistration", conditions: { teamId, userId } },
@@ -208,6 +226,9 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "create", subject: "CardPayment", conditions: { teamId } },
     // Only the coordinator pays with the card, so only they see its details (the controller's "manage TeamCard" does not include them).
     { action: "read", subject: "CardDetails", conditions: { teamId } },
+    // The team's public contact details on /buurt.
+    { action: "update", subject: "TeamContact", conditions: { teamId } },
+    ...buurtserviceRules(teamId, municipalityId),
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -218,6 +239,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...professionalWorkgroupRules(municipalityId),
     ...professionalKnowledgeRules(teamId, municipalityId, userId),
     ...ownTimeRules(teamId, userId),
+    ...buurtserviceRules(teamId, municipalityId),
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -251,6 +273,10 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
     { action: "manage", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
+    { action: "manage", subject: "Street", conditions: { municipalityId } },
+    { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+    { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
+    { action: "update", subject: "TeamContact", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
@@ -270,6 +296,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // Municipality staff: reads the (anonymised, privacy-guarded) wall and questions and reacts; writes nothing there.
     { action: ["read", "react"], subject: "SuccessStory", conditions: { municipalityId } },
     { action: "read", subject: "KnowledgeQuestion", conditions: { municipalityId } },
+    { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
+    { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

@@ -80,6 +80,14 @@ export const AUDIT_ACTIONS = [
   "card.details_viewed",
   "workgroup.proposal_created",
   "workgroup.proposal_closed",
+  "team.contact_updated",
+  "streets.imported",
+  "buurtservice.entry_registered",
+  "buurtservice.entry_closed",
+  "buurtservice.match_proposed",
+  "buurtservice.match_updated",
+  "initiative.registered",
+  "initiative.ended",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -85,7 +85,15 @@ export type ErrorCode =
   | "cap_above_monthly"
   | "card_payment_pending"
   | "card_not_found"
-  | "card_details_unavailable";
+  | "card_details_unavailable"
+  | "buurtservice_buurt_not_served"
+  | "buurtservice_not_open"
+  | "buurtservice_same_resident"
+  | "buurtservice_wrong_kind"
+  | "buurtservice_match_exists"
+  | "buurtservice_invalid_transition"
+  | "initiative_already_ended"
+  | "initiative_end_before_start";
 
 export class DomainError extends Error {
   constructor(

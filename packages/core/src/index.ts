@@ -64,3 +64,5 @@ export * from "./card-reconciliation";
 export { BUDGET_POTS } from "./ledger-post";
 export * from "./card-details";
 export { mfaKeyProblem, type MfaKeyProblem } from "./secrets";
+// Neighbourhood: the public team finder, team contact details, streets (one folder, one door).
+export * from "./neighbourhood";
