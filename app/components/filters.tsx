@@ -1,7 +1,7 @@
 // Filter forms of the list and report pages: a GET form (the filters live in
 // the URL, so a filtered page can be bookmarked and shared), a heading, the
 // error when the filters were refused, and "Toepassen" / "Wissen".
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Field, SelectField } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
@@ -46,4 +46,29 @@ export function FilterSelect(props: { id: string; name: string; label: ReactNode
 export function FilterDate(props: { id: string; name: string; label: ReactNode; value: string }) {
   const { value, ...field } = props;
   return <Field key={`${props.name}-${value}`} {...field} type="date" defaultValue={value} />;
+}
+
+/**
+ * One search box of a list page (?zoek=): the label, the typed text kept, the
+ * refusal (e.g. an invisible character) next to the field, and "Wissen" while a search is active.
+ */
+export function SearchForm(props: { label: string; button: string; clearLabel: string; clearTo: string; value: string; error?: string | null; active: boolean }) {
+  const { label, button, clearLabel, clearTo, value, error, active } = props;
+  return (
+    <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <div className="field mb-0">
+        <label htmlFor="zoek">{label}</label>
+        <input id="zoek" name="zoek" type="search" className="input" defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? "zoek-error" : undefined} />
+        {error ? (
+          <p id="zoek-error" className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-secondary">
+        {button}
+      </button>
+      {active ? <Link to={clearTo}>{clearLabel}</Link> : null}
+    </Form>
+  );
 }

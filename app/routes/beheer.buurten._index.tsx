@@ -8,6 +8,7 @@ import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
 import { createBuurt, listBuurten, listTeamOptions } from "~/core.server";
+import { SearchForm } from "~/components/filters";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, searchParam } from "~/lib/http.server";
@@ -48,21 +49,7 @@ export default function AdminBuurten() {
     <div className="space-y-6">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <div className="field mb-0">
-          <label htmlFor="zoek">{t.search}</label>
-          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "zoek-error" : undefined} />
-          {searchError ? (
-            <p id="zoek-error" className="field-error">
-              {searchError}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          {t.searchButton}
-        </button>
-        {params.get("zoek") ? <Link to="/beheer/buurten">{t.clear}</Link> : null}
-      </Form>
+      <SearchForm label={t.search} button={t.searchButton} clearLabel={t.clear} clearTo="/beheer/buurten" value={search} error={searchError} active={!!params.get("zoek")} />
       {rows.length === 0 ? (
         <p className="card">{t.empty}</p>
       ) : (

@@ -1,9 +1,10 @@
 // People of the municipality: search, status and roles at a glance.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
 import { requireMunicipalityContext } from "~/context.server";
 import { listUsers } from "~/core.server";
+import { SearchForm } from "~/components/filters";
 import { nl } from "~/i18n/nl";
 import { pageParam, searchParam } from "~/lib/http.server";
 
@@ -31,21 +32,7 @@ export default function AdminUsers() {
       <p>
         {t.intro} <Link to="/beheer/uitnodigingen">{t.inviteLink}</Link>
       </p>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <div className="field mb-0">
-          <label htmlFor="zoek">{t.search}</label>
-          <input id="zoek" name="zoek" type="search" className="input" defaultValue={search} aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "zoek-error" : undefined} />
-          {searchError ? (
-            <p id="zoek-error" className="field-error">
-              {searchError}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          {t.searchButton}
-        </button>
-        {search ? <Link to="/beheer/gebruikers">{t.clear}</Link> : null}
-      </Form>
+      <SearchForm label={t.search} button={t.searchButton} clearLabel={t.clear} clearTo="/beheer/gebruikers" value={search} error={searchError} active={!!search} />
       <p className="hint" aria-live="polite">
         {nl.common.resultCount(total)}
       </p>
