@@ -19,13 +19,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, municipalitySettings, sql, users } from "@wijkwerk/db";
+import { eq, sql, users } from "@wijkwerk/db";
 import { createApiToken } from "../packages/core/src/api-tokens";
-import { seedWorkbudgetDemo } from "../packages/core/src/demo-workbudget";
-import { seedWorkgroupsDemo } from "../packages/core/src/demo-workgroups";
-import { seedDemo, DEMO_PASSWORD } from "../db/src/seed/demo";
+import { DEMO_PASSWORD } from "../db/src/seed/demo";
 import { municipalityContext } from "../packages/core/test/fixtures";
-import { startAppServer, type AppServer } from "./support/app-server";
+import { seedDemoWithoutMfa, startAppServer, type AppServer } from "./support/app-server";
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const SEED = 20261203;
@@ -115,13 +113,8 @@ const changed = (a: Record<string, number>, b: Record<string, number>) => Object
 
 beforeAll(async () => {
   app = await startAppServer({
-    seed: async (db) => {
-      await seedDemo(db);
-      await seedWorkbudgetDemo(db);
-      await seedWorkgroupsDemo(db);
-      // Admin and controller need TOTP by default; the fuzz logs in with the password alone.
-      await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
-    },
+    // Admin and controller need TOTP by default; the fuzz logs in with the password alone.
+    seed: seedDemoWithoutMfa,
     // The reminders write notifications: only at start (then hourly), before the first snapshot.
     env: { REMINDER_INTERVAL_MINUTES: "600" },
   });

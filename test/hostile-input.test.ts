@@ -6,13 +6,11 @@
 // every route; this file checks the answers themselves.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, count, eq, municipalitySettings, spendAttachments, spendRequests, successStories, teams, users, workgroupAttachments, workgroups } from "@wijkwerk/db";
+import { and, count, eq, spendAttachments, spendRequests, successStories, teams, users, workgroupAttachments, workgroups } from "@wijkwerk/db";
 import { createApiToken } from "../packages/core/src/api-tokens";
-import { seedWorkbudgetDemo } from "../packages/core/src/demo-workbudget";
-import { seedWorkgroupsDemo } from "../packages/core/src/demo-workgroups";
-import { DEMO_PASSWORD, seedDemo } from "../db/src/seed/demo";
+import { DEMO_PASSWORD } from "../db/src/seed/demo";
 import { municipalityContext } from "../packages/core/test/fixtures";
-import { startAppServer, type AppServer } from "./support/app-server";
+import { seedDemoWithoutMfa, startAppServer, type AppServer } from "./support/app-server";
 
 const COORDINATOR = "coordinator.mariaberg@wijkwerk.demo";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -53,12 +51,7 @@ const rowsOf = async (table: typeof successStories | typeof spendRequests) => (a
 
 beforeAll(async () => {
   app = await startAppServer({
-    seed: async (db) => {
-      await seedDemo(db);
-      await seedWorkbudgetDemo(db);
-      await seedWorkgroupsDemo(db);
-      await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
-    },
+    seed: seedDemoWithoutMfa,
   });
   const login = await post("/inloggen", form({ email: COORDINATOR, password: DEMO_PASSWORD }), { cookie: null });
   cookie = login.setCookie.find((c) => c.startsWith("wijkwerk_session="))!.split(";")[0];

@@ -12,7 +12,10 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database } from "@wijkwerk/db";
+import { municipalitySettings, type Database } from "@wijkwerk/db";
+import { seedDemo } from "../../db/src/seed/demo";
+import { seedWorkbudgetDemo } from "../../packages/core/src/demo-workbudget";
+import { seedWorkgroupsDemo } from "../../packages/core/src/demo-workgroups";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -120,4 +123,16 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, port, db, output: () => output, stop };
+}
+
+/**
+ * A `seed` for startAppServer: the whole demo (teams, buurten, workbudget,
+ * workgroups), with no role required to use TOTP, so a test logs in as any
+ * demo account with the password alone.
+ */
+export async function seedDemoWithoutMfa(db: Database): Promise<void> {
+  await seedDemo(db);
+  await seedWorkbudgetDemo(db);
+  await seedWorkgroupsDemo(db);
+  await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
 }
