@@ -32,8 +32,9 @@ export async function runWorkgroupForm<T>(values: Record<string, string>, fn: ()
       throw caught;
     }
     const fieldErrors: Record<string, string> = {};
+    // A field's own message ("Kies een geldige datum.") says what it needs, also for a date that does not exist.
     for (const [field, codes] of Object.entries(e.fieldErrors)) {
-      fieldErrors[field] = codes.map((c) => (c === "personal_data" && e.detail ? e.detail : c === "invalid_input" ? (fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(c)) : domainErrorMessage(c))).join(" ");
+      fieldErrors[field] = codes.map((c) => (c === "personal_data" && e.detail ? e.detail : c === "invalid_input" || c === "date_invalid" ? (fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(c)) : domainErrorMessage(c))).join(" ");
     }
     const failure: FormFailure = {
       ok: false,
