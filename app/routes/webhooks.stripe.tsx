@@ -3,7 +3,7 @@
 // There is no user: see packages/core/src/stripe-webhook.ts for why it runs
 // on the owner connection as the system actor.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleStripeWebhook, stripeSettingsFromEnv } from "~/core.server";
+import { handleStripeWebhook, stripeSettingsFromEnv } from "~/core/cards.server";
 import { getDb } from "~/db.server";
 
 export async function action({ request }: ActionFunctionArgs) {

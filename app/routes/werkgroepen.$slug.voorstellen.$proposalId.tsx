@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { closeProposal, getProposal, respondToProposal } from "~/core.server";
+import { closeProposal, getProposal, respondToProposal } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -1,5 +1,5 @@
 // The functional admin's audit log page (/beheer/audit).
-import type { AuditAction } from "@wijkwerk/core";
+import type { AuditAction } from "@wijkwerk/core/audit";
 
 export const auditPage = {
   title: "Auditlog",

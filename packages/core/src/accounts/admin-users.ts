@@ -5,9 +5,8 @@
 import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as } from "@wijkwerk/authz";
 import { and, asc, eq, ilike, or, partnerOrganisations, scopeRoles, sessions, sql, teamMemberships, teams, users, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput } from "../common";
 
 export const USERS_PAGE_SIZE = 25;
 

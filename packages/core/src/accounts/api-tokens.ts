@@ -9,10 +9,8 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, apiTokens, desc, eq, isNull, sql, users, withScope, type Database, type Scope } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { Actor, UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
-import { hashToken, newToken } from "./tokens";
+import { appendAudit } from "../audit";
+import { type Actor, type UseCaseContext, DomainError, invalidInput, hashToken, newToken } from "../common";
 
 export const API_TOKEN_PREFIX = "wk_";
 /** A bearer token: the prefix and 43 base64url characters (32 bytes). */

@@ -5,10 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, municipalities, municipalitySettings, passwordResetTokens, scopeRoles, users, type Database } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import { DomainError, invalidInput } from "./errors";
+import { appendAudit } from "../audit";
+import { DomainError, invalidInput, newToken } from "../common";
 import { hashPassword } from "./passwords";
-import { newToken } from "./tokens";
 
 export const BOOTSTRAP_LINK_HOURS = 24;
 

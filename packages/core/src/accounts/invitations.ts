@@ -20,14 +20,12 @@ import {
   type Queryable,
 } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { RequestMeta, UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { appendAudit } from "../audit";
+import { type RequestMeta, type UseCaseContext, DomainError, invalidInput, hashToken, newToken } from "../common";
 import { loadGrants } from "./grants";
-import { accountMessages } from "./messages/accounts";
-import { enqueueEmail } from "./outbox";
+import { accountMessages } from "./messages";
+import { enqueueEmail } from "../notifications";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
-import { hashToken, newToken } from "./tokens";
 
 export const INVITATION_DAYS = 7;
 export const INVITABLE_ROLES = ["coordinator", "member", "volunteer", "admin", "controller", "partner_manager"] as const satisfies readonly RoleName[];

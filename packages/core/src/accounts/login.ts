@@ -1,9 +1,8 @@
 // Password login with lockout: after MAX_FAILED_ATTEMPTS the account is locked
 // for LOCK_MINUTES (or until an admin unlocks). Every attempt is audited.
 import { eq, queryRows, sql, users, type Database, type Queryable } from "@wijkwerk/db";
-import { appendAudit } from "./audit";
-import type { RequestMeta } from "./context";
-import { DomainError } from "./errors";
+import { appendAudit } from "../audit";
+import { type RequestMeta, DomainError } from "../common";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
 
 export const MAX_FAILED_ATTEMPTS = 5;

@@ -1,6 +1,6 @@
 // Dutch e-mails and notices about accounts: password reset, invitations and a partner manager's proposals.
 // User-facing Dutch words live in message files like this one; the use cases stay in English.
-import type { InvitableRole } from "../invitations";
+import type { InvitableRole } from "./invitations";
 
 const roleLabels = {
   coordinator: "coördinator",

@@ -4,12 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { and, eq, isNull, recoveryCodes, users, type Database } from "@wijkwerk/db";
-import { appendAudit } from "./audit";
-import type { RequestMeta } from "./context";
-import { DomainError } from "./errors";
+import { appendAudit } from "../audit";
+import { type RequestMeta, DomainError, hashToken, safeEqual } from "../common";
 import { loadGrants, loadSecuritySettings, mfaRequiredFor } from "./grants";
 import { recordFailedAttempt } from "./login";
-import { hashToken, safeEqual } from "./tokens";
 import { verifyPassword } from "./passwords";
 import { seal, unseal } from "./secrets";
 

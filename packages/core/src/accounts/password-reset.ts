@@ -1,13 +1,11 @@
 // Forgotten password: an e-mailed, single-use link valid for 60 minutes. The
 // request answers the same whether or not the address exists.
 import { and, eq, gt, isNull, passwordResetTokens, sessions, users, type Database } from "@wijkwerk/db";
-import { appendAudit } from "./audit";
-import type { RequestMeta } from "./context";
-import { DomainError } from "./errors";
-import { accountMessages } from "./messages/accounts";
-import { enqueueEmail } from "./outbox";
+import { appendAudit } from "../audit";
+import { type RequestMeta, DomainError, hashToken, newToken } from "../common";
+import { accountMessages } from "./messages";
+import { enqueueEmail } from "../notifications";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
-import { hashToken, newToken } from "./tokens";
 
 export const RESET_TOKEN_MINUTES = 60;
 

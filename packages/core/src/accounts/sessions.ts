@@ -1,9 +1,8 @@
 // A user's own sessions: list and revoke. Sessions are authentication data
 // (owner connection); every query is bound to the acting user's id.
 import { and, desc, eq, ne, sessions, type Database } from "@wijkwerk/db";
-import { appendAudit } from "./audit";
-import type { Actor, RequestMeta } from "./context";
-import { DomainError } from "./errors";
+import { appendAudit } from "../audit";
+import { type Actor, type RequestMeta, DomainError } from "../common";
 
 export interface SessionRow {
   id: string;

@@ -2,15 +2,12 @@
 // filtered and paged, and the same selection as CSV. Two walls: the ability
 // check (read AuditEvent in this municipality) and row-level security (policy
 // audit_events_admin_read), because every query runs inside withScope.
-import { isCalendarDate } from "./dates";
+import { isCalendarDate, type UseCaseContext, neutraliseFormula, invalidInput } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
-import type { UseCaseContext } from "./context";
-import { neutraliseFormula } from "./csv";
-import { invalidInput } from "./errors";
 
 
 

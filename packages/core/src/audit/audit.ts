@@ -4,7 +4,7 @@
 // verification), so audited commands no longer wait for each other's commits
 // (docs/decisions/0008-audit-chain-sealed-after-commit.md).
 import { queryRows, sql, type Queryable } from "@wijkwerk/db";
-import type { Actor, RequestMeta } from "./context";
+import type { Actor, RequestMeta } from "../common";
 
 /** Every audited action; the audit log page has a Dutch label for each. */
 export const AUDIT_ACTIONS = [

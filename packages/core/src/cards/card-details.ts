@@ -15,9 +15,8 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { eq, teamCards, withScope } from "@wijkwerk/db";
 import Stripe from "stripe";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput } from "../common";
 import { createStripeClient, disbursementMode, type StripeSettings, stripeSettingsFromEnv } from "./stripe-client";
 
 export const cardDetailsInput = z.object({

@@ -6,7 +6,7 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, eq, isNotNull, queryRows, sql, teamCards, teams, withScope } from "@wijkwerk/db";
 import type Stripe from "stripe";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 import { createStripeClient, stripeSettingsFromEnv } from "./stripe-client";
 
 export interface ReconciliationRow {

@@ -2,13 +2,11 @@
 // and sets its spending controls; the coordinator picks which approved
 // request the next card payment is for ("Nu betalen"). Calls to Stripe are
 // written to the Stripe outbox in the same transaction (stripe-outbox.ts).
-import { calendarDate } from "./dates";
+import { calendarDate, type TeamContext, type UseCaseContext, DomainError, invalidInput } from "../common";
 import { randomUUID } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, cardPaymentSelections, desc, eq, gte, issuingAuthorizations, issuingTransactions, spendRequests, stripeOutbox, teamCards, teams, withScope } from "@wijkwerk/db";
 import { z } from "zod";
-import type { TeamContext, UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
 import { disbursementMode, type StripeSettings, stripeSettingsFromEnv } from "./stripe-client";
 import { enqueueStripeCall } from "./stripe-outbox";
 import { CARD_PAYMENT_VALIDITY_DAYS } from "./stripe-webhook";

@@ -4,8 +4,7 @@
 // cases, so they pass the privacy guard and RLS like real input.
 import { and, eq, successStories, teams, workgroups, type Database } from "@wijkwerk/db";
 import { contextFor } from "./demo-workbudget";
-import { answerQuestion, askQuestion, markBestAnswer } from "./knowledge-questions";
-import { createStory, toggleReaction } from "./success-stories";
+import { answerQuestion, askQuestion, markBestAnswer, createStory, toggleReaction } from "../workgroups";
 
 const STORIES = [
   {

@@ -4,10 +4,9 @@
 // cases, so the ledger and the audit log are exactly what real use gives.
 import { defineAbilityFor } from "@wijkwerk/authz";
 import { and, budgets, eq, municipalities, teams, users, type Database } from "@wijkwerk/db";
-import { createBudget, saveNorm } from "./budgets";
-import type { UseCaseContext } from "./context";
-import { loadGrants } from "./grants";
-import { approveSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, type SpendDraftInput } from "./spends";
+import { createBudget, saveNorm, approveSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, type SpendDraftInput } from "../workbudget";
+import type { UseCaseContext } from "../common";
+import { loadGrants } from "../accounts";
 
 const meta = { ip: null, userAgent: "demo-seed" };
 

@@ -7,12 +7,8 @@
 import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/db";
 import { contextFor } from "./demo-workbudget";
 import { seedKnowledgeDemo } from "./demo-knowledge";
-import { saveHandbookPage } from "./handbook";
-import { amsterdamDay } from "./ledger-rules";
-import { addActionItem, addMeetingDecision, createMeeting, setActionItemDone } from "./workgroup-meetings";
-import { createPost } from "./workgroup-posts";
-import { closeProposal, createProposal, respondToProposal } from "./workgroup-proposals";
-import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "./workgroups";
+import { saveHandbookPage, addActionItem, addMeetingDecision, createMeeting, setActionItemDone, createPost, closeProposal, createProposal, respondToProposal, createWorkgroup, decideJoinRequest, joinWorkgroup } from "../workgroups";
+import { amsterdamDay } from "../workbudget";
 
 const GROUPS = [
   {

@@ -1,10 +1,9 @@
 // Who must act next on a request, told in the app and by e-mail (outbox), in
 // the same transaction as the step itself.
 import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import type { UseCaseContext } from "./context";
-import type { SpendStatus } from "./ledger-rules";
-import { noticeMail } from "./messages/notices";
-import { cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "./messages/workbudget";
+import type { UseCaseContext } from "../common";
+import { type SpendStatus, cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "../workbudget";
+import { noticeMail } from "./messages";
 
 export interface Recipient {
   id: string;

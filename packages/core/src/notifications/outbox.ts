@@ -3,7 +3,7 @@
 // stays visible on the admins' dev mailbox page.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { count, desc, outboxEmails, withScope, type Queryable } from "@wijkwerk/db";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 
 export interface OutgoingEmail {
   municipalityId: string | null;

@@ -5,10 +5,9 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, partnerOrganisations, sql, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { fieldDiff, notFoundUnlessUuid, slugSchema } from "./admin-teams";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
+import { fieldDiff, notFoundUnlessUuid, slugSchema } from "../tenancy";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
 
 export const FUNDING_TYPES = ["subsidy", "service_agreement", "municipality"] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];

@@ -3,15 +3,13 @@
 // reference, period, and the agreed contribution per team — hours per week
 // per discipline. Saving an agreement replaces its contributions; one
 // admin-scope transaction with its audit event (what changed).
-import { calendarDate } from "./dates";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { agreementContributions, and, asc, eq, partnerAgreements, partnerOrganisations, queryRows, sql, teams, withScope } from "@wijkwerk/db";
 import { z } from "zod";
-import { notFoundUnlessUuid } from "./admin-teams";
+import { notFoundUnlessUuid } from "../tenancy";
 import { FUNDING_TYPES, type FundingType } from "./admin-partners";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
+import { appendAudit } from "../audit";
 
 /**
  * The disciplines of the teams (DOMAIN.md §3). Stored as these Dutch names,

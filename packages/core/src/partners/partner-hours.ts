@@ -14,10 +14,8 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
-import type { UseCaseContext } from "./context";
-import { neutraliseFormula } from "./csv";
-import { DomainError } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
+import { type UseCaseContext, neutraliseFormula, DomainError } from "../common";
+import { amsterdamDay } from "../workbudget";
 import { ACTIVITY_KINDS, addWeeks, currentMonday, mondayOf, type Hours } from "./time-registration";
 
 export interface MonthCell {

@@ -7,14 +7,10 @@
 import { as } from "@wijkwerk/authz";
 import { and, desc, eq, invitations, isNull, partnerOrganisations, sql, teams, users, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
-import { INVITABLE_ROLES, INVITATION_DAYS, invitationText, mayGrant, statusOf, type InvitationStatus } from "./invitations";
-import { accountMessages } from "./messages/accounts";
-import { enqueueEmail } from "./outbox";
-import { coordinatorRecipients, insertNotices, type Notice } from "./spend-notifications";
-import { newToken } from "./tokens";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, newToken } from "../common";
+import { INVITABLE_ROLES, INVITATION_DAYS, invitationText, mayGrant, statusOf, type InvitationStatus, accountMessages } from "../accounts";
+import { enqueueEmail, coordinatorRecipients, insertNotices, type Notice } from "../notifications";
 
 export const proposalInput = z.object({
   email: z.string().trim().toLowerCase().email(),

@@ -6,7 +6,7 @@
 import { ForbiddenError, as, type TeamRole } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 
 export interface PartnerTeamSummary {
   slug: string;

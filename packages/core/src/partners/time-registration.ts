@@ -7,12 +7,10 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
-import type { TeamContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
-import { noticeMail } from "./messages/notices";
-import { timeRegistrationMessages } from "./messages/time-registration";
-import { sqlMessage } from "./sql-message";
+import { type TeamContext, DomainError, invalidInput, sqlMessage } from "../common";
+import { amsterdamDay } from "../workbudget";
+import { noticeMail } from "../notifications";
+import { timeRegistrationMessages } from "./messages";
 
 export const ACTIVITY_KINDS = ["individual", "collective", "meeting", "workgroup", "other"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

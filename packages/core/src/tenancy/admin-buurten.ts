@@ -1,13 +1,11 @@
 // Buurten and their effective-dated assignment to teams. History is never
 // rewritten: a reassignment ends the open assignment the day before the new
 // one starts. Both dates are inclusive; valid_to NULL means "until further notice".
-import { calendarDate } from "./dates";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, type ErrorCode } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, buurtAssignments, buurten, eq, ilike, isNull, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, type ErrorCode } from "./errors";
+import { appendAudit } from "../audit";
 
 const isoDate = calendarDate();
 

@@ -1,14 +1,12 @@
 // Teams, managed by the functional admin: list (ended teams included), read,
 // create and edit name, slug, description and active period. Every change
 // runs in one admin-scope transaction with its audit event (a field diff).
-import { calendarDate } from "./dates";
-import { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "./resident-ref";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
+import { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "../workbudget";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
+import { appendAudit } from "../audit";
 
 /** Lowercase letters, digits and single hyphens between them (used in URLs). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

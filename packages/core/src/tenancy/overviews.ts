@@ -4,7 +4,7 @@
 // and sums leave this function.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql } from "@wijkwerk/db";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 
 export interface TeamAggregate {
   slug: string;

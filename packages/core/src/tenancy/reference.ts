@@ -1,7 +1,7 @@
 // Reference lists for forms (teams, partner organisations) of the actor's
 // municipality: names only, readable in every scope.
 import { and, asc, eq, gte, isNull, or, partnerOrganisations, sql, teams, withScope } from "@wijkwerk/db";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 
 export interface Option {
   id: string;

@@ -6,10 +6,9 @@ import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as, type RoleName } from "@wij
 import { eq, municipalitySettings, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import { fieldDiff } from "./admin-teams";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
-import { DISBURSEMENT_MODES, stripeSettingsFromEnv, type DisbursementMode } from "./stripe-client";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput } from "../common";
+import { DISBURSEMENT_MODES, stripeSettingsFromEnv, type DisbursementMode } from "../cards";
 
 /** Every role, in a fixed order (team roles, then municipality and partner roles). */
 export const SETTINGS_ROLES = [...TEAM_ROLES, ...SCOPE_ROLES] as const satisfies readonly RoleName[];

@@ -1,7 +1,7 @@
 // What a team's home page shows: its current buurten and its people.
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import { and, asc, buurtAssignments, buurten, eq, gte, isNull, lte, or, partnerOrganisations, sql, teamMemberships, users, withScope } from "@wijkwerk/db";
-import type { TeamContext } from "./context";
+import type { TeamContext } from "../common";
 
 export interface TeamMemberRow {
   membershipId: string;

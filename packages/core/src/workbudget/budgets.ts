@@ -3,10 +3,9 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, budgetBalances, budgets, eq, returnNorms, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
-import { postingsFor } from "./ledger-rules";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
+import { postingsFor } from "./spend-lifecycle";
 import { createBudgetPots, postMoneyMove } from "./ledger-post";
 
 

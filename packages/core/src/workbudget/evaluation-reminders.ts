@@ -13,9 +13,9 @@
 // held, in a new statement — so a run that waited for (or raced) another
 // run's commit sees that run's notifications and sends nothing twice.
 import { queryRows, sql, type Database, type Tx } from "@wijkwerk/db";
-import { authorRecipient, coordinatorRecipients, dutchDate, insertNotices, teamSpendLink, type Notice, type Recipient } from "./spend-notifications";
-import { amsterdamDay } from "./ledger-rules";
-import { evaluationReminder } from "./messages/workbudget";
+import { authorRecipient, coordinatorRecipients, dutchDate, insertNotices, teamSpendLink, type Notice, type Recipient } from "../notifications";
+import { amsterdamDay } from "./spend-lifecycle";
+import { evaluationReminder } from "./messages";
 import { spendReference } from "./spend-queries";
 
 /** Notification kind of the first reminder (the marker for "sent"). */

@@ -7,7 +7,7 @@
 // so the sums over requests are the ledger's balances by construction — also
 // after partial payments, settlement refunds and card refunds.
 import { sql } from "@wijkwerk/db";
-import type { SpendStatus } from "./ledger-rules";
+import type { SpendStatus } from "./spend-lifecycle";
 
 type SQL = ReturnType<typeof sql>;
 

@@ -6,7 +6,7 @@
 // captured transaction); every Stripe Issuing transaction maps to exactly
 // one posting group; the audit chain is intact.
 import { queryRows, sql, type Database } from "@wijkwerk/db";
-import { verifyAuditChain } from "./audit";
+import { verifyAuditChain } from "../audit";
 
 export interface LedgerCheckResult {
   budgets: number;

@@ -17,8 +17,8 @@
 // - funding is spread evenly over all pots.
 import { randomUUID } from "node:crypto";
 import { queryRows, sql, type Tx } from "@wijkwerk/db";
-import { auditAppendCall, type AuditEventInput } from "./audit";
-import { balanceDeltas, type Balances, type Posting, type PostingKind } from "./ledger-rules";
+import { auditAppendCall, type AuditEventInput } from "../audit";
+import { balanceDeltas, type Balances, type Posting, type PostingKind } from "./spend-lifecycle";
 
 /** Pots per budget: enough for the approvals of one budget to overlap their commits. */
 export const BUDGET_POTS = 8;

@@ -5,17 +5,14 @@
 // spend). Two walls, as everywhere: the ability (read Budget and read Spend
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
-import { calendarDate } from "./dates";
+import { calendarDate, type UseCaseContext, neutraliseFormula, DomainError, invalidInput } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import type { UseCaseContext } from "./context";
-import { neutraliseFormula } from "./csv";
-import { DomainError, invalidInput } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./spend-lifecycle";
 import { spendReference } from "./spend-queries";
-import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./workbudget-figures";
+import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
 
 const TIME_ZONE = "Europe/Amsterdam";
 

@@ -10,15 +10,13 @@ import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, isNull, spendAttachments, spendRequests, spendTransitions, users, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput } from "./errors";
-import type { SpendStatus } from "./ledger-rules";
-import { detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType } from "./attachment-files";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType } from "../common";
+import type { SpendStatus } from "./spend-lifecycle";
 
 // The file checks (type from magic bytes, 5 MB, safe names) are shared with
 // workgroup attachments: packages/core/src/attachment-files.ts.
-export { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, sanitiseFileName, type AttachmentContentType } from "./attachment-files";
+export { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, sanitiseFileName, type AttachmentContentType } from "../common";
 export const ATTACHMENT_KINDS = ["quote", "receipt", "other"] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 

@@ -9,10 +9,8 @@ import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, inArray, isNull, sql, users, withScope, workgroupAttachments, workgroupPosts, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType } from "./attachment-files";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
+import { detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType, type UseCaseContext, DomainError, invalidInput, notFound } from "../common";
+import { appendAudit } from "../audit";
 import { loadReadableWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
 
 /** At most this many files per post. */

@@ -14,12 +14,10 @@
 // the unique index and then inserts nothing.
 import { notificationPreferences, queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
-import type { UseCaseContext } from "./context";
-import { invalidInput } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
-import { workgroupMessages } from "./messages/workgroups";
-import { DIGEST_KINDS, dutchDate } from "./spend-notifications";
-import { sqlMessage } from "./sql-message";
+import { type UseCaseContext, invalidInput, sqlMessage } from "../common";
+import { amsterdamDay } from "../workbudget";
+import { workgroupMessages } from "./messages";
+import { DIGEST_KINDS, dutchDate } from "../notifications";
 import { workgroupScope } from "./workgroups";
 
 export const DIGEST_FREQUENCIES = ["none", "daily", "weekly"] as const;

@@ -8,11 +8,9 @@ import { as } from "@wijkwerk/authz";
 import { and, asc, desc, eq, handbookPages, handbookVersions, isNull, sql, users, withScope, workgroupDecisions, type Tx } from "@wijkwerk/db";
 import { diffWordsWithSpace } from "diff";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
-import { renderMarkdown } from "./markdown";
-import { listDecisionsIn } from "./workgroup-meetings";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown } from "../common";
+import { listDecisionsIn } from "./meetings";
 import { guardPersonalData, loadReadableWorkgroup, slugify, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 /** Which handbook: a workgroup's (by slug) or the city-wide one (null). */

@@ -7,11 +7,9 @@ import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import { and, asc, desc, eq, isNotNull, isNull, KNOWLEDGE_THEMES, knowledgeAnswers, knowledgeQuestions, sql, users, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import type { UseCaseContext } from "./context";
-import { invalidInput, notFound } from "./errors";
-import { renderMarkdown } from "./markdown";
-import { workgroupMessages } from "./messages/workgroups";
-import { insertNotices } from "./spend-notifications";
+import { type UseCaseContext, invalidInput, notFound, renderMarkdown } from "../common";
+import { workgroupMessages } from "./messages";
+import { insertNotices } from "../notifications";
 import type { KnowledgeTheme } from "./success-stories";
 import { guardPersonalData, workgroupScope } from "./workgroups";
 

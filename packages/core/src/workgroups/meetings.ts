@@ -5,7 +5,7 @@
 // its owner or a facilitator. Open action items assigned to me show on my home
 // page — only from groups I may still read (RLS decides). The privacy guard
 // runs on every text before it is saved.
-import { calendarDate } from "./dates";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown } from "../common";
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import {
@@ -27,12 +27,9 @@ import {
   type Tx,
 } from "@wijkwerk/db";
 import { z } from "zod";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
-import { renderMarkdown } from "./markdown";
-import { workgroupMessages } from "./messages/workgroups";
-import { dutchDate } from "./spend-notifications";
+import { amsterdamDay } from "../workbudget";
+import { workgroupMessages } from "./messages";
+import { dutchDate } from "../notifications";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -9,11 +9,10 @@
 import { ForbiddenError } from "@casl/ability";
 import { and, eq, inArray, sql, users, withScope, workgroupMembers, workgroups, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
-import { workgroupMessages } from "./messages/workgroups";
-import { insertNotices, type Notice, type Recipient } from "./spend-notifications";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, notFound } from "../common";
+import { workgroupMessages } from "./messages";
+import { insertNotices, type Notice, type Recipient } from "../notifications";
 import { guardPersonalData, loadReadableWorkgroup, loadWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRole, type WorkgroupRow } from "./workgroups";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -5,13 +5,11 @@
 import { ForbiddenError } from "@casl/ability";
 import { and, asc, desc, eq, isNull, queryRows, sql, users, withScope, workgroupPosts, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { invalidInput, notFound } from "./errors";
-import { findMentions, handlesOf, renderMarkdown } from "./markdown";
-import { workgroupMessages } from "./messages/workgroups";
-import { insertNotices, type Recipient } from "./spend-notifications";
-import { attachmentsOfPosts, insertPostAttachments, parseWorkgroupFiles, type WorkgroupAttachmentView, type WorkgroupFileInput } from "./workgroup-attachments";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, invalidInput, notFound, findMentions, handlesOf, renderMarkdown } from "../common";
+import { workgroupMessages } from "./messages";
+import { insertNotices, type Recipient } from "../notifications";
+import { attachmentsOfPosts, insertPostAttachments, parseWorkgroupFiles, type WorkgroupAttachmentView, type WorkgroupFileInput } from "./attachments";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
 
 export const THREADS_PAGE_SIZE = 20;

@@ -9,13 +9,11 @@ import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import { and, asc, eq, handbookPages, sql, users, withScope, workgroupDecisions, workgroupMeetings, workgroupProposalResponses, workgroupProposals, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
-import { renderMarkdown } from "./markdown";
-import { workgroupMessages } from "./messages/workgroups";
-import { dutchDate } from "./spend-notifications";
-import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./workgroup-meetings";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown } from "../common";
+import { workgroupMessages } from "./messages";
+import { dutchDate } from "../notifications";
+import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./meetings";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;

@@ -9,7 +9,7 @@
 // back for a non-member. Works the same on PGlite (it ships the 'dutch'
 // configuration; a test runs there too).
 import { queryRows, sql, withScope } from "@wijkwerk/db";
-import type { UseCaseContext } from "./context";
+import type { UseCaseContext } from "../common";
 import { workgroupScope } from "./workgroups";
 
 export const SEARCH_PAGE_SIZE = 20;

@@ -8,10 +8,8 @@ import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import { and, asc, desc, eq, isNull, gte, or, sql, storyReactions, STORY_REACTIONS, KNOWLEDGE_THEMES, successStories, teams, users, withScope, workgroups, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { invalidInput, notFound } from "./errors";
-import { renderMarkdown } from "./markdown";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, invalidInput, notFound, renderMarkdown } from "../common";
 import { guardPersonalData, workgroupScope } from "./workgroups";
 
 export { KNOWLEDGE_THEMES, STORY_REACTIONS };

@@ -6,12 +6,10 @@ import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import { and, asc, buurten, eq, inArray, queryRows, sql, teams, users, withScope, workgroupMembers, workgroups, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { appendAudit } from "./audit";
-import type { UseCaseContext } from "./context";
-import { DomainError, invalidInput, notFound } from "./errors";
-import { workgroupMessages } from "./messages/workgroups";
-import { findPersonalData, type PersonalDataFinding, personalDataMessage } from "./privacy-guard";
-import { insertNotices, type Notice, type Recipient } from "./spend-notifications";
+import { appendAudit } from "../audit";
+import { type UseCaseContext, DomainError, invalidInput, notFound, findPersonalData, type PersonalDataFinding, personalDataMessage } from "../common";
+import { workgroupMessages } from "./messages";
+import { insertNotices, type Notice, type Recipient } from "../notifications";
 
 export const WORKGROUPS_PAGE_SIZE = 20;
 

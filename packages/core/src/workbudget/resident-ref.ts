@@ -4,7 +4,7 @@
 // saved. A team's prefix is set by the functional admin (teams.
 // resident_ref_prefix); a team without one uses the prefix derived from its
 // slug (the same rule that fills it in when a team is created).
-import { residentRefMessages } from "./messages/workbudget";
+import { residentRefMessages } from "./messages";
 
 /** 1–5 capital letters. */
 export const RESIDENT_REF_PREFIX_PATTERN = /^[A-Z]{1,5}$/;
