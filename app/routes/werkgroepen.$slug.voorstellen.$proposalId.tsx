@@ -17,7 +17,7 @@ import { readFormData } from "~/lib/form.server";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
-// The same order as the core's PROPOSAL_POSITIONS (core.server never reaches the browser).
+// The same order as the core's PROPOSAL_POSITIONS (app/core/*.server.ts never reaches the browser).
 const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 

@@ -69,7 +69,7 @@ export const auditPage = {
   } as Record<string, string>,
   allInGroup: (group: string) => `Alle acties: ${group}`,
 
-  /** A Dutch label for every AuditAction (packages/core/src/audit.ts). */
+  /** A Dutch label for every AuditAction (packages/core/src/audit/audit.ts). */
   actions: {
     "auth.login": "Ingelogd",
     "auth.login_failed": "Inloggen mislukt",

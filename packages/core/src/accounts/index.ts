@@ -12,7 +12,7 @@ export { type UserTeam, loadGrants, loadSecuritySettings, mfaRequiredFor, roleNa
 export { BOOTSTRAP_LINK_HOURS, bootstrapAdmin } from "./bootstrap";
 
 // For partners only: a partner manager's proposal becomes an ordinary invitation
-// once the coordinator confirms it (partners/partner-invitations.ts), with the
+// once the coordinator confirms it (packages/core/src/partners/partner-invitations.ts), with the
 // same grant check, link lifetime, status and mail text.
 export { INVITATION_DAYS, type InvitationStatus, invitationText, mayGrant, statusOf } from "./invitations";
 export { accountMessages } from "./messages";

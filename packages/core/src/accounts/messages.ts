@@ -17,7 +17,7 @@ export const accountMessages = {
   passwordResetMail: (name: string, link: string, minutes: number) =>
     `Beste ${name},\n\nJe hebt gevraagd om een nieuw wachtwoord. Stel het in via deze link (${minutes} minuten geldig, één keer te gebruiken):\n\n${link}\n\nHeb je dit niet gevraagd? Dan kun je dit bericht negeren; je wachtwoord blijft ongewijzigd.\n\nWijkwerk`,
 
-  // Invitations (invitations.ts, partner-invitations.ts)
+  // Invitations (invitations.ts, packages/core/src/partners/partner-invitations.ts)
   roleLabels,
   /** `place`: the team's name, if any. */
   invitationMailSubject: (place: string | null) => `Uitnodiging voor Wijkwerk${place !== null ? ` – ${place}` : ""}`,
@@ -27,7 +27,7 @@ export const accountMessages = {
     return `Hallo,\n\n${p.inviter} nodigt je uit als ${roleLabels[p.role]}${where} in Wijkwerk.\n\n${how} (${p.days} dagen geldig, één keer te gebruiken, alleen voor dit e-mailadres):\n\n${p.link}\n\nVerwachtte je deze uitnodiging niet? Dan kun je dit bericht negeren.\n\nWijkwerk`;
   },
 
-  // A partner manager's proposal (partner-invitations.ts)
+  // A partner manager's proposal (packages/core/src/partners/partner-invitations.ts)
   invitationProposed: (p: { proposer: string; partner: string | null; name: string | null; email: string; team: string }) =>
     `${p.proposer} van ${p.partner ?? "een partnerorganisatie"} stelt voor ${p.name ? `${p.name} (${p.email})` : p.email} als teamlid uit te nodigen voor ${p.team}. Bevestig of wijs af; pas na bevestiging krijgt deze persoon een uitnodiging.`,
   invitationProposedMailSubject: (team: string) => `Wijkwerk: uitnodiging voor ${team} wacht op je bevestiging`,

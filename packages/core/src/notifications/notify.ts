@@ -81,7 +81,7 @@ export interface Notice {
 
 /**
  * Workgroup notifications that a user who chose an e-mail digest (daily or
- * weekly, packages/core/src/workgroup-digest.ts) gets in the digest instead
+ * weekly, packages/core/src/workgroups/digest.ts) gets in the digest instead
  * of one e-mail each; in the app they appear at once either way.
  */
 export const DIGEST_KINDS = ["workgroup_request", "workgroup_decision", "workgroup_thread", "workgroup_member_added", "workgroup_member_removed", "workgroup_role_changed", "workgroup_action", "workgroup_proposal"] as const;

@@ -4,6 +4,6 @@ export const timeRegistrationMessages = {
   /** `week`: the week number as in the label ("07"); `year`: its ISO year. */
   reminder: (week: string, year: string) => `Je hebt je uren van week ${week} (${year}) nog niet geregistreerd. Het kost maar een paar seconden.`,
   reminderMailSubject: (week: number) => `Wijkwerk: registreer je uren van week ${week}`,
-  /** The words before the link in the reminder's e-mail (in the notice frame, messages/notices.ts). */
+  /** The words before the link in the reminder's e-mail (in the notice frame, packages/core/src/notifications/messages.ts). */
   reminderLinkLabel: "Registreer je uren",
 } as const;

@@ -418,7 +418,7 @@ export const PROCUREMENT_CSV_COLUMNS = [
 
 const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 
-/** Semicolon-separated, decimal comma, UTF-8 with BOM, text cells neutralised against formulas (csv.ts, like the other exports). */
+/** Semicolon-separated, decimal comma, UTF-8 with BOM, text cells neutralised against formulas (packages/core/src/common/csv.ts, like the other exports). */
 export function procurementCsv(view: MunicipalityPartnerView): string {
   return stringify(
     view.rows.map((r) => [

@@ -19,7 +19,7 @@ export { amsterdamDay } from "./spend-lifecycle";
 export { bookCardMove } from "./spends";
 // demo: the seeder drafts requests through the same input.
 export { type SpendDraftInput } from "./spends";
-// tenancy: a team's pseudonym prefix setting (admin-teams.ts) follows the same pattern.
+// tenancy: a team's pseudonym prefix setting (packages/core/src/tenancy/admin-teams.ts) follows the same pattern.
 export { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "./resident-ref";
 // notifications: the spend and card notices' Dutch texts.
 export { cardDeclineReasons, cardDeclinedSubject, cardDeclinedText, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "./messages";

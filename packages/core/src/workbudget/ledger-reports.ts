@@ -54,7 +54,7 @@ export interface BurnDownPoint {
 
 /**
  * Counts and money of a set of requests (one team's, or all that pass the
- * filters). The definitions are in workbudget-figures.ts and docs/workbudget.md.
+ * filters). The definitions are in figures.ts and docs/workbudget.md.
  */
 export interface RequestFigures {
   /** Requests: submitted and not withdrawn (every status but draft and cancelled). */

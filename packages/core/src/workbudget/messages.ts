@@ -53,7 +53,7 @@ export const evaluationReminder = {
   overdueSubject: (ref: string) => `Wijkwerk: evaluatie van aanvraag ${ref} is te laat`,
 };
 
-/** The resident pseudonym's field error (packages/core/src/resident-ref.ts). */
+/** The resident pseudonym's field error (resident-ref.ts). */
 export const residentRefMessages = {
   format: (prefix: string, example: string) => `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
 };

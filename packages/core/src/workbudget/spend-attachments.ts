@@ -15,7 +15,7 @@ import { type UseCaseContext, DomainError, invalidInput, detectAttachmentType, r
 import type { SpendStatus } from "./spend-lifecycle";
 
 // The file checks (type from magic bytes, 5 MB, safe names) are shared with
-// workgroup attachments: packages/core/src/attachment-files.ts.
+// workgroup attachments: packages/core/src/common/attachment-files.ts.
 export { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, detectAttachmentType, sanitiseFileName, type AttachmentContentType } from "../common";
 export const ATTACHMENT_KINDS = ["quote", "receipt", "other"] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

@@ -1,9 +1,9 @@
 // Files on workgroup posts: PDF, PNG or JPEG, at most 5 MB, checked exactly
-// like spend attachments (attachment-files.ts: type from the magic bytes,
+// like spend attachments (packages/core/src/common/attachment-files.ts: type from the magic bytes,
 // safe names). The bytes are stored in PostgreSQL (workgroup_attachments)
 // behind the group's row-level security (migration 0018): readers of the
 // group read them; the files of a hidden post only the group's facilitators.
-// Added with the post by its author (workgroup-posts.ts, same transaction);
+// Added with the post by its author (posts.ts, same transaction);
 // removed (softly) by the uploader or a facilitator; both audit-logged.
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";

@@ -3,7 +3,7 @@
 // once, except new threads, which are never mailed one by one), a daily
 // digest (each morning) or a weekly one (Monday morning), all in
 // Europe/Amsterdam. Users with a digest get no immediate e-mail for workgroup
-// notifications (mailPolicy in spend-notifications.ts); @mentions stay
+// notifications (mailPolicy in packages/core/src/notifications/notify.ts); @mentions stay
 // immediate for everyone and are therefore not repeated in the digest.
 //
 // The job (server.js timer, `pnpm digest:send`) runs on the owner connection

@@ -10,29 +10,29 @@ export const workgroupMessages = {
   joinApproved: (group: string) => `Je bent toegelaten tot de werkgroep ${group}.`,
   joinDeclined: (group: string) => `Je aanvraag om lid te worden van de werkgroep ${group} is niet toegekend.`,
 
-  // Membership (workgroup-membership.ts)
+  // Membership (membership.ts)
   memberAdded: (facilitator: string, group: string) => `${facilitator} heeft je toegevoegd aan de werkgroep ${group}.`,
   memberRemoved: (facilitator: string, group: string) => `${facilitator} heeft je uit de werkgroep ${group} gehaald.`,
   madeFacilitator: (group: string) => `Je bent nu begeleider van de werkgroep ${group}.`,
   noLongerFacilitator: (group: string) => `Je bent geen begeleider meer van de werkgroep ${group}; je blijft lid.`,
 
-  // Meetings (workgroup-meetings.ts); `dueOn` already formatted (dd-mm-yyyy)
+  // Meetings (meetings.ts); `dueOn` already formatted (dd-mm-yyyy)
   actionItemAssigned: (facilitator: string, group: string, task: string, dueOn: string) => `${facilitator} gaf je een actiepunt in de werkgroep ${group}: "${task}", uiterlijk ${dueOn}.`,
   actionItemMailSubject: (group: string) => `Wijkwerk: actiepunt in ${group}`,
 
-  // Threads (workgroup-posts.ts)
+  // Threads (posts.ts)
   mentioned: (author: string, group: string, title: string) => `${author} noemde je in de werkgroep ${group}: "${title}".`,
   mentionedMailSubject: (author: string, group: string) => `Wijkwerk: ${author} noemde je in ${group}`,
   newThread: (author: string, group: string, title: string) => `${author} begon een nieuwe draad in de werkgroep ${group}: "${title}".`,
   newThreadMailSubject: (group: string) => `Wijkwerk: nieuwe draad in ${group}`,
 
-  // Proposals (workgroup-proposals.ts); `closesOn` already formatted (dd-mm-yyyy)
+  // Proposals (proposals.ts); `closesOn` already formatted (dd-mm-yyyy)
   proposalOpened: (author: string, group: string, title: string, closesOn: string) => `${author} legt de werkgroep ${group} een voorstel voor: "${title}". Reageer uiterlijk ${closesOn}.`,
   proposalMailSubject: (group: string) => `Wijkwerk: voorstel in ${group}`,
   proposalClosed: (facilitator: string, group: string, title: string, outcome: string) => `${facilitator} heeft het voorstel "${title}" in ${group} afgesloten. Besluit: "${outcome}"`,
   decisionMailSubject: (group: string) => `Wijkwerk: besluit in ${group}`,
 
-  // The digest (workgroup-digest.ts); `periodStart` already formatted (dd-mm-yyyy). The mail, item and "more" line are rendered in SQL (sqlMessage).
+  // The digest (digest.ts); `periodStart` already formatted (dd-mm-yyyy). The mail, item and "more" line are rendered in SQL (sqlMessage).
   digestMailSubject: (frequency: "daily" | "weekly", periodStart: string) =>
     frequency === "daily" ? `Wijkwerk: je dagoverzicht van de werkgroepen (${periodStart})` : `Wijkwerk: je weekoverzicht van de werkgroepen (week van ${periodStart})`,
   digestFooter: (frequency: "daily" | "weekly", accountLink: string) => `Je krijgt dit overzicht ${frequency === "daily" ? "elke ochtend" : "elke maandagochtend"}. Wijzig dit bij Mijn account: ${accountLink}`,
