@@ -5,8 +5,7 @@
 // "most helpful" mark, the privacy guard and search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, knowledgeQuestions, notifications, queryRows, sql, storyReactions, withScope } from "@wijkwerk/db";
-import { createStory, deleteStory, getStory, listStories, storyFormOptions, toggleReaction, updateStory, answerQuestion, askQuestion, getQuestion, listQuestions, markBestAnswer, searchWorkgroups } from "../src/workgroups";
-import { createWorkgroup } from "../src/workgroups";
+import { createStory, deleteStory, getStory, listStories, storyFormOptions, toggleReaction, updateStory, answerQuestion, askQuestion, getQuestion, listQuestions, markBestAnswer, searchWorkgroups, createWorkgroup } from "../src/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, spendRequests, spendTransitions, teams } from "@wijkwerk/db";
 import { isCalendarDate, forbiddenCharacterPaths, hasForbiddenCharacter } from "../src/common";
-import { defaultResidentRefPrefix } from "../src/workbudget/resident-ref";
+import { defaultResidentRefPrefix, commentOnSpend, approveSpend, createSpendDraft, recordPayment, rejectSpend, requestSpendInfo, updateSpendDraft } from "../src/workbudget";
 import { createTeam as createTeamUseCase, updateTeam } from "../src/tenancy";
-import { commentOnSpend, approveSpend, createSpendDraft, recordPayment, rejectSpend, requestSpendInfo, updateSpendDraft } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createUser, municipalityContext } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
