@@ -8,8 +8,9 @@ import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
 import { and, eq, spendRequests, users } from "@wijkwerk/db";
 import { z } from "zod";
 import { clientIp, readableActiveTeam } from "~/context.server";
-import { SPEND_STATUSES, asDomainError, forbiddenCharacterPaths, authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UseCaseContext, type UserTeam } from "~/core.server";
-import type { getSpend } from "~/core.server";
+import { SPEND_STATUSES, type getSpend } from "@wijkwerk/core/workbudget";
+import { asDomainError, forbiddenCharacterPaths, type UseCaseContext } from "@wijkwerk/core/common";
+import { authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
 import { getDb } from "~/db.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 

@@ -2,7 +2,8 @@
 // grants → CASL ability → scope for row-level security. Deny by default.
 import { redirect } from "@remix-run/node";
 import { as, defineAbilityFor, type Action, type SubjectName } from "@wijkwerk/authz";
-import { loadGrants, loadSecuritySettings, mfaRequiredFor, type TeamContext, type UseCaseContext, type UserTeam } from "@wijkwerk/core";
+import { loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
+import type { TeamContext, UseCaseContext } from "@wijkwerk/core/common";
 import { and, eq, teams, isNull, or, gte, sql, partnerOrganisations } from "@wijkwerk/db";
 import { readSession, type AppSession, type SessionUser } from "~/auth/session.server";
 import { getDb } from "~/db.server";

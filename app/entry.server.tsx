@@ -4,7 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, mfaKeyProblem, createStripeClient, deliverOutbox, deliverStripeOutbox, digestHour, overdueReminderDays, sealAuditChains, sendDueDigests, sendDueEvaluationReminders, sendTimeRegistrationReminders, stripeSettingsFromEnv, type ReminderResult, type StripeSyncResult } from "./core.server";
+import { createSmtpTransport, deliverOutbox } from "@wijkwerk/core/notifications";
+import { mfaKeyProblem } from "@wijkwerk/core/accounts";
+import { createStripeClient, deliverStripeOutbox, stripeSettingsFromEnv, type StripeSyncResult } from "@wijkwerk/core/cards";
+import { digestHour, sendDueDigests } from "@wijkwerk/core/workgroups";
+import { overdueReminderDays, sendDueEvaluationReminders, type ReminderResult } from "@wijkwerk/core/workbudget";
+import { sealAuditChains } from "@wijkwerk/core/audit";
+import { sendTimeRegistrationReminders } from "@wijkwerk/core/partners";
 import { dbReady, getDb } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
 

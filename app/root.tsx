@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireUser, homePathFor } from "~/context.server";
-import { listNotifications } from "~/core.server";
+import { listNotifications } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
 

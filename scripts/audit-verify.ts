@@ -1,6 +1,6 @@
 // Recomputes the audit log's hash chain (embedded database, or DATABASE_URL).
 import { openDatabase } from "@wijkwerk/db";
-import { verifyAuditChain } from "@wijkwerk/core";
+import { verifyAuditChain } from "@wijkwerk/core/audit";
 
 const handle = await openDatabase();
 const { checked, breaks } = await verifyAuditChain(handle.db);

@@ -1,7 +1,8 @@
 // pnpm admin:create --email a@b.nl --name "Naam" [--municipality maastricht --municipality-name "Gemeente Maastricht"]
 // Creates (or promotes) a functional admin and prints a 24-hour link to set the password.
 import { parseArgs } from "node:util";
-import { bootstrapAdmin, isDomainError, BOOTSTRAP_LINK_HOURS } from "@wijkwerk/core";
+import { bootstrapAdmin, BOOTSTRAP_LINK_HOURS } from "@wijkwerk/core/accounts";
+import { isDomainError } from "@wijkwerk/core/common";
 import { openDatabase } from "@wijkwerk/db";
 
 const { values } = parseArgs({

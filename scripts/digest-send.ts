@@ -4,7 +4,7 @@
 // one digest per day (daily) or week (weekly, Monday), however often it runs.
 // The mails go out with the outbox (pnpm outbox:send, or the server with SMTP_URL).
 import { openDatabase } from "@wijkwerk/db";
-import { digestHour, sendDueDigests } from "@wijkwerk/core";
+import { digestHour, sendDueDigests } from "@wijkwerk/core/workgroups";
 
 const hour = digestHour(process.env.DIGEST_HOUR);
 const handle = await openDatabase();

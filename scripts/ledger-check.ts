@@ -1,6 +1,6 @@
 // pnpm ledger:check — verifies the workbudget ledger's invariants and the
 // audit chain (embedded database, or DATABASE_URL). Exit code 1 on any problem.
-import { checkLedger } from "@wijkwerk/core";
+import { checkLedger } from "@wijkwerk/core/workbudget";
 import { openDatabase } from "@wijkwerk/db";
 
 const handle = await openDatabase();

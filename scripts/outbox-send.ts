@@ -1,7 +1,7 @@
 // Sends the outbox once over SMTP (embedded database, or DATABASE_URL), e.g.
 // from cron when the app server itself does not send.
 import { openDatabase } from "@wijkwerk/db";
-import { SmtpUnavailableError, createSmtpTransport, deliverOutbox } from "@wijkwerk/core";
+import { SmtpUnavailableError, createSmtpTransport, deliverOutbox } from "@wijkwerk/core/notifications";
 
 const smtpUrl = process.env.SMTP_URL;
 if (!smtpUrl) {

@@ -2,7 +2,8 @@
 // or DATABASE_URL), e.g. from cron next to or instead of the app server's
 // timer. Safe to run while the server runs its own: each reminder goes once.
 import { openDatabase } from "@wijkwerk/db";
-import { overdueReminderDays, sendDueEvaluationReminders, sendTimeRegistrationReminders } from "@wijkwerk/core";
+import { overdueReminderDays, sendDueEvaluationReminders } from "@wijkwerk/core/workbudget";
+import { sendTimeRegistrationReminders } from "@wijkwerk/core/partners";
 
 const overdueAfterDays = overdueReminderDays(process.env.EVALUATION_OVERDUE_REMINDER_DAYS);
 const handle = await openDatabase();

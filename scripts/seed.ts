@@ -1,6 +1,6 @@
 // Migrates and loads the demo data of the eight teams (idempotent).
 import { migrateDatabase, openDatabase } from "@wijkwerk/db";
-import { seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core";
+import { seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { seedDemo } from "../db/src/seed/demo";
 
 if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-demo")) {

@@ -2,7 +2,7 @@
 // `pnpm stripe:sync`, e.g. from cron, or by hand after an outage. Opens the
 // same database as the app (DATABASE_URL, or else the embedded PGlite).
 import { openDatabase } from "@wijkwerk/db";
-import { createStripeClient, deliverStripeOutbox, stripeSettingsFromEnv } from "@wijkwerk/core";
+import { createStripeClient, deliverStripeOutbox, stripeSettingsFromEnv } from "@wijkwerk/core/cards";
 
 const settings = stripeSettingsFromEnv();
 if (!settings) {

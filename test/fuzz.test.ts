@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql, users } from "@wijkwerk/db";
-import { createApiToken } from "../packages/core/src/api-tokens";
+import { createApiToken } from "@wijkwerk/core/accounts";
 import { DEMO_PASSWORD } from "../db/src/seed/demo";
 import { municipalityContext } from "../packages/core/test/fixtures";
 import { seedDemoWithoutMfa, startAppServer, type AppServer } from "./support/app-server";

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, spendAttachments, spendRequests, successStories, teams, users, workgroupAttachments, workgroups } from "@wijkwerk/db";
-import { createApiToken } from "../packages/core/src/api-tokens";
+import { createApiToken } from "@wijkwerk/core/accounts";
 import { DEMO_PASSWORD } from "../db/src/seed/demo";
 import { municipalityContext } from "../packages/core/test/fixtures";
 import { seedDemoWithoutMfa, startAppServer, type AppServer } from "./support/app-server";

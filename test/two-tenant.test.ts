@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buurtAssignments, buurten, invitations, sessions, teamMemberships, eq } from "@wijkwerk/db";
-import { hashToken } from "../packages/core/src/tokens";
+import { hashToken } from "@wijkwerk/core/common";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
 import { createMunicipality, createPartner, createTeam, createUser } from "../packages/core/test/fixtures";
 

@@ -1,7 +1,7 @@
 // Buurtservice building blocks: a checkbox group (categories, availability)
 // and the counts table used on the team's page and city-wide.
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
-import type { BuurtserviceCountTotals } from "@wijkwerk/core";
+import type { BuurtserviceCountTotals } from "@wijkwerk/core/neighbourhood";
 import { nl } from "~/i18n/nl";
 import { formatNumber } from "~/lib/format";
 

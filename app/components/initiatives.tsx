@@ -1,5 +1,5 @@
 // The list of buurtinitiatieven and the counts table (team tab and city page).
-import type { InitiativeCount, InitiativeRow } from "@wijkwerk/core";
+import type { InitiativeCount, InitiativeRow } from "@wijkwerk/core/neighbourhood";
 import type { ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";

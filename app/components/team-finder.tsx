@@ -2,7 +2,7 @@
 // the search form and the pages' error boundary. Plain HTML that works without
 // JavaScript, prints well and fits a 390 px screen.
 import { Form, isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import type { PublicContact } from "@wijkwerk/core";
+import type { PublicContact } from "@wijkwerk/core/neighbourhood";
 import { nl } from "~/i18n/nl";
 
 const t = nl.finder;

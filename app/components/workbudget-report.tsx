@@ -2,7 +2,7 @@
 // printable annual report: the burn-down chart (inline SVG, summary as its
 // accessible name, the data as a table) and the breakdown tables.
 import { Link } from "@remix-run/react";
-import type { BurnDownPoint, WorkbudgetDashboard } from "@wijkwerk/core";
+import type { BurnDownPoint, WorkbudgetDashboard } from "@wijkwerk/core/workbudget";
 import { DataTable, type Column } from "~/components/data-table";
 import { lifeDomainLabel, regulationLabel } from "~/components/spend-detail";
 import { nl } from "~/i18n/nl";

@@ -11,7 +11,7 @@
 //   on that field before the use case runs.
 import type { Intent, Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { hasForbiddenCharacter } from "@wijkwerk/core/input-text";
+import { hasForbiddenCharacter } from "@wijkwerk/core/common";
 import type { ZodTypeAny, input, output } from "zod";
 import { domainErrorMessage } from "~/i18n/nl";
 

@@ -1,7 +1,7 @@
 // Loader and action shared by the city-wide handbook (/handboek/…) and a
 // workgroup's (/werkgroepen/<slug>/handboek/…): the route passes the owner.
 import { redirect } from "@remix-run/node";
-import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage, type HandbookOwner } from "@wijkwerk/core";
+import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage, type HandbookOwner } from "@wijkwerk/core/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";

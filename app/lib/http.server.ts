@@ -1,7 +1,7 @@
 // Turns use-case errors into HTTP: 404 stays 404 (don't reveal), 403 forbidden,
 // validation errors go back to the form in Dutch.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core";
+import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
 import type { SubmissionResult } from "@conform-to/react";
 import { domainErrorMessage } from "~/i18n/nl";
 

@@ -2,7 +2,8 @@
 // and the admin page: parse, call the use case, answer in Dutch.
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import { INVITABLE_ROLES, createInvitation, revokeInvitation, type UseCaseContext } from "~/core.server";
+import { INVITABLE_ROLES, createInvitation, revokeInvitation } from "@wijkwerk/core/accounts";
+import type { UseCaseContext } from "@wijkwerk/core/common";
 import { nl } from "~/i18n/nl";
 import { appBaseUrl, runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";

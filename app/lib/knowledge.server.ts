@@ -1,7 +1,8 @@
 // Shared actions of the success story pages: toggling a reaction (from the
 // wall and from a story's page). The page reloads its data afterwards.
 import { data } from "@remix-run/node";
-import { toggleReaction, type UseCaseContext } from "~/core.server";
+import { toggleReaction } from "@wijkwerk/core/workgroups";
+import type { UseCaseContext } from "@wijkwerk/core/common";
 import { runWorkgroupForm } from "~/lib/workgroups.server";
 
 const UUID = /^[0-9a-f-]{36}$/;

@@ -2,7 +2,7 @@
 // routes (app/routes/api.v1.*). Served at /api/v1/openapi.json; the prose
 // version is docs/api.md. Keep both in step with the routes.
 // Server-only (the enums come from the use cases): imported by the resource route's loader alone.
-import { LIFE_DOMAINS, SPEND_STATUSES } from "~/core.server";
+import { LIFE_DOMAINS, SPEND_STATUSES } from "~/core/workbudget.server";
 
 const SPEND_ACTIONS = ["submit", "endorse", "approve", "reject", "request_info", "pay", "settle", "evaluate", "cancel"] as const;
 

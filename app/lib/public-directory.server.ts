@@ -4,7 +4,7 @@
 // read the session and never set a cookie (see also root.tsx).
 import { createHash } from "node:crypto";
 import { data } from "@remix-run/node";
-import { createDirectoryCache, DirectoryNotFoundError, DirectoryUnavailableError, type Directory } from "~/core.server";
+import { createDirectoryCache, DirectoryNotFoundError, DirectoryUnavailableError, type Directory } from "@wijkwerk/core/neighbourhood";
 import { getDb } from "~/db.server";
 
 const numberFromEnv = (name: string, fallback: number) => {

@@ -18,7 +18,8 @@
 // keep-alive connection.
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_POST } from "@wijkwerk/core";
+import { MAX_ATTACHMENT_BYTES } from "@wijkwerk/core/common";
+import { MAX_FILES_PER_POST } from "@wijkwerk/core/workgroups";
 import { API_BODY_LIMIT_BYTES } from "~/api.server";
 import { nl } from "~/i18n/nl";
 

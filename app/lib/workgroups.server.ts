@@ -2,7 +2,8 @@
 // field errors (the privacy guard's own message for the text field), the
 // typed input is sent back, 404 stays 404 and forbidden becomes 403.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { DomainError, MAX_ATTACHMENT_BYTES, asDomainError, hasForbiddenCharacter, type WorkgroupFileInput } from "@wijkwerk/core";
+import { DomainError, MAX_ATTACHMENT_BYTES, asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
+import type { WorkgroupFileInput } from "@wijkwerk/core/workgroups";
 import { data } from "@remix-run/node";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { readForm } from "~/lib/uploads.server";

@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
 import { requireUser, requireWorkgroupContext } from "~/context.server";
-import { getDigestPreference, isDomainError, mfaStatus, roleNames, setDigestPreference } from "~/core.server";
+import { getDigestPreference, setDigestPreference } from "~/core/workgroups.server";
+import { isDomainError } from "~/core/common.server";
+import { mfaStatus, roleNames } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { SuccessNotice } from "~/components/notice";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
-import { createApiToken, listApiTokens, revokeApiToken } from "~/core.server";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";

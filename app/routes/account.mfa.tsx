@@ -6,7 +6,7 @@ import { z } from "zod";
 import { markSessionMfaVerified } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
-import { beginTotpSetup, confirmTotpSetup, disableMfa, mfaStatus } from "~/core.server";
+import { beginTotpSetup, confirmTotpSetup, disableMfa, mfaStatus } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";

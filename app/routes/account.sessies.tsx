@@ -3,7 +3,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/form";
 import { requireUser } from "~/context.server";
-import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "~/core.server";
+import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -1,7 +1,7 @@
 // GET /api/v1/budgets — the municipality's budgets with their balances.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, apiJson, methodNotAllowed, requireApiContext } from "~/api.server";
-import { listBudgets } from "~/core.server";
+import { listBudgets } from "~/core/workbudget.server";
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   return apiHandler(async () => {

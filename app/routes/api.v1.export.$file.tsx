@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, apiNotFound, invalidInput, methodNotAllowed, requireApiContext } from "~/api.server";
-import { financeCsv } from "~/core.server";
+import { financeCsv } from "~/core/workbudget.server";
 import { thisYearInAmsterdam } from "~/lib/format";
 import { csvResponse } from "~/lib/http.server";
 

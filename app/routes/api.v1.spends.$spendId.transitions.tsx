@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiError, apiHandler, apiJson, invalidInput, methodNotAllowed, readJsonBody, requireApiSpendContext } from "~/api.server";
-import { approveSpend, cancelSpend, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, type StepOptions } from "~/core.server";
+import { approveSpend, cancelSpend, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, type StepOptions } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 
 const comment = z.string().max(4000).nullish();

@@ -4,7 +4,7 @@
 // municipality scope; 404 for everyone else. Same shape as the team endpoint.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, apiJson, methodNotAllowed, requireApiSpendContext, spendJson } from "~/api.server";
-import { getSpend } from "~/core.server";
+import { getSpend } from "~/core/workbudget.server";
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {

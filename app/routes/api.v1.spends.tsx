@@ -2,7 +2,7 @@
 // (municipality scope); 404 for anyone who may not read them municipality-wide.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, apiJson, invalidInput, methodNotAllowed, parseSpendListQuery, requireApiContext } from "~/api.server";
-import { SPENDS_PAGE_SIZE, listSpends } from "~/core.server";
+import { SPENDS_PAGE_SIZE, listSpends } from "~/core/workbudget.server";
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   return apiHandler(async () => {

@@ -2,7 +2,7 @@
 // Runs in the team's scope: another team's request is simply not there (404).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, apiJson, methodNotAllowed, requireApiContext, spendJson } from "~/api.server";
-import { getSpend } from "~/core.server";
+import { getSpend } from "~/core/workbudget.server";
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {

@@ -2,7 +2,7 @@
 // POST /api/v1/teams/:team/spends — a new draft (JSON body) → 201.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiHandler, apiError, apiJson, invalidInput, parseSpendListQuery, readJsonBody, requireApiContext, spendJson } from "~/api.server";
-import { SPENDS_PAGE_SIZE, createSpendDraft, getSpend, listSpends, spendDraftInput } from "~/core.server";
+import { SPENDS_PAGE_SIZE, createSpendDraft, getSpend, listSpends, spendDraftInput } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 
 /** The draft's fields, unknown keys refused (a typo must not silently drop a field); the use case checks the rest. */

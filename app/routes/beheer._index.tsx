@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requireMunicipalityContext } from "~/context.server";
-import { listMyActionItems } from "~/core.server";
+import { listMyActionItems } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 
 export const meta: MetaFunction = () => [{ title: `${nl.adminNav.title} – ${nl.common.appName}` }];

@@ -1,7 +1,7 @@
 // The audit log selection as a CSV file (resource route: no page).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipalityContext } from "~/context.server";
-import { auditEventsCsv } from "~/core.server";
+import { auditEventsCsv } from "~/core/audit.server";
 import { readFilters } from "~/lib/audit-filters";
 import { csvResponse, toHttpError } from "~/lib/http.server";
 import { todayInAmsterdam } from "~/lib/format";

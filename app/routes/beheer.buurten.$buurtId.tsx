@@ -8,7 +8,7 @@ import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
-import { getBuurt, listTeamOptions, reassignBuurt } from "~/core.server";
+import { getBuurt, listTeamOptions, reassignBuurt } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";

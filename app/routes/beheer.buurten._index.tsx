@@ -7,7 +7,7 @@ import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
-import { createBuurt, listBuurten, listTeamOptions } from "~/core.server";
+import { createBuurt, listBuurten, listTeamOptions } from "~/core/tenancy.server";
 import { SearchForm } from "~/components/filters";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";

@@ -9,7 +9,8 @@ import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/f
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
 import { SCOPE_ROLES, TEAM_ROLES } from "@wijkwerk/authz";
-import { addMembership, getUser, grantScopeRole, listPartnerOptions, listTeamOptions, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core.server";
+import { addMembership, getUser, grantScopeRole, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core/accounts.server";
+import { listPartnerOptions, listTeamOptions } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
 import { requireMunicipalityContext } from "~/context.server";
-import { listUsers } from "~/core.server";
+import { listUsers } from "~/core/accounts.server";
 import { SearchForm } from "~/components/filters";
 import { nl } from "~/i18n/nl";
 import { pageParam, searchParam } from "~/lib/http.server";

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSettings, getSettings, updateDisbursementMode, updateSettings } from "~/core.server";
+import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSettings, getSettings, updateDisbursementMode, updateSettings } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";

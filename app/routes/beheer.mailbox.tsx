@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
-import { listOutbox } from "~/core.server";
+import { listOutbox } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 

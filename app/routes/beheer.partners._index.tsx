@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { requireMunicipalityContext } from "~/context.server";
-import { listPartners } from "~/core.server";
+import { listPartners } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";

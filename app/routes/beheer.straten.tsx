@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SuccessNotice } from "~/components/notice";
 import { requireMunicipalityContext } from "~/context.server";
-import { importStreets, listStreetCounts, previewStreetImport, type StreetPreview } from "~/core.server";
+import { importStreets, listStreetCounts, previewStreetImport, type StreetPreview } from "~/core/neighbourhood.server";
 import { readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
 import { formatNumber } from "~/lib/format";

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "~/core.server";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, updateTeam } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";

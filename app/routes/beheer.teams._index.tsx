@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { requireMunicipalityContext } from "~/context.server";
-import { listTeams } from "~/core.server";
+import { listTeams } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationForm, InvitationList, type InvitationActionData } from "~/components/invitations";
 import { requireMunicipalityContext } from "~/context.server";
-import { INVITABLE_ROLES, listInvitations, listPartnerOptions, listTeamOptions } from "~/core.server";
+import { INVITABLE_ROLES, listInvitations } from "~/core/accounts.server";
+import { listPartnerOptions, listTeamOptions } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { handleInvitationAction } from "~/lib/invitations.server";
 import { pageParam } from "~/lib/http.server";

@@ -2,7 +2,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContactBlock, FinderErrorBoundary, SearchForm } from "~/components/team-finder";
-import { findBuurt, findTeam } from "~/core.server";
+import { findBuurt, findTeam } from "~/core/neighbourhood.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { publicData, publicDirectoryFor } from "~/lib/public-directory.server";

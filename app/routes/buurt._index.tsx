@@ -3,7 +3,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FinderErrorBoundary, SearchForm } from "~/components/team-finder";
-import { searchDirectory, MAX_HITS } from "~/core.server";
+import { searchDirectory, MAX_HITS } from "~/core/neighbourhood.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { publicData, publicDirectoryFor } from "~/lib/public-directory.server";

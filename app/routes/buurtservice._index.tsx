@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CountsTable } from "~/components/buurtservice";
 import { requireMunicipalityContext } from "~/context.server";
-import { buurtserviceCounts, totalBuurtserviceCounts } from "~/core.server";
+import { buurtserviceCounts, totalBuurtserviceCounts } from "~/core/neighbourhood.server";
 import { nl } from "~/i18n/nl";
 import { thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

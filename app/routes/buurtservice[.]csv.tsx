@@ -1,7 +1,7 @@
 // Buurtservice counts of the whole city as CSV: team × buurt × month (?jaar=2026).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipalityContext } from "~/context.server";
-import { buurtserviceCounts, buurtserviceCountsCsv } from "~/core.server";
+import { buurtserviceCounts, buurtserviceCountsCsv } from "~/core/neighbourhood.server";
 import { thisYearInAmsterdam } from "~/lib/format";
 import { csvResponse, toHttpError } from "~/lib/http.server";
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireMunicipalityContext } from "~/context.server";
 import { MyActionItems } from "~/components/workgroup-meetings";
-import { listMyActionItems, municipalityOverview } from "~/core.server";
+import { listMyActionItems } from "~/core/workgroups.server";
+import { municipalityOverview } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 
 export const meta: MetaFunction = () => [{ title: `${nl.municipality.title} – ${nl.common.appName}` }];

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
-import { municipalityPartnerHours } from "~/core.server";
+import { municipalityPartnerHours } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

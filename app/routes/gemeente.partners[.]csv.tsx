@@ -2,7 +2,7 @@
 // month (resource route, ?jaar=2026). Columns documented in docs/partners.md.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipalityContext } from "~/context.server";
-import { municipalityPartnerHours, procurementCsv } from "~/core.server";
+import { municipalityPartnerHours, procurementCsv } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { thisYearInAmsterdam } from "~/lib/format";
 import { csvResponse, toHttpError } from "~/lib/http.server";

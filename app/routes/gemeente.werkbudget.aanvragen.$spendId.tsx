@@ -14,7 +14,7 @@ import { SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { PrivacyOverride } from "~/components/workgroups";
 import { requireMunicipalityContext } from "~/context.server";
-import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core.server";
+import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";

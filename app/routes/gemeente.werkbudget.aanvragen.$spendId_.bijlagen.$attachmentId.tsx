@@ -3,7 +3,7 @@
 // team in the controller's own municipality, nothing else.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipalityContext } from "~/context.server";
-import { readAttachment } from "~/core.server";
+import { readAttachment } from "~/core/workbudget.server";
 import { fileDownloadResponse, toHttpError } from "~/lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
-import { cardReconciliation } from "~/core.server";
+import { cardReconciliation } from "~/core/cards.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DataTable, moneyColumn } from "~/components/data-table";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { createBudget, listBudgets } from "~/core.server";
+import { createBudget, listBudgets } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { parseEuroToCents } from "~/lib/money";

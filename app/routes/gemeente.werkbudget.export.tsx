@@ -2,7 +2,7 @@
 // ?soort=boekingen|aanvragen&jaar=2026&decimaal=komma — columns in docs/workbudget-export.md.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipalityContext } from "~/context.server";
-import { financeCsv } from "~/core.server";
+import { financeCsv } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { csvResponse, toHttpError } from "~/lib/http.server";
 import { thisYearInAmsterdam } from "~/lib/format";

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { disbursementMode, listTeamCards, requestTeamCard, updateCardControls } from "~/core.server";
+import { disbursementMode, listTeamCards, requestTeamCard, updateCardControls } from "~/core/cards.server";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";

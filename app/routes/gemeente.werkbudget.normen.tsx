@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DataTable, moneyColumn } from "~/components/data-table";
 import { CheckboxField, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { listNorms, saveNorm } from "~/core.server";
+import { listNorms, saveNorm } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";

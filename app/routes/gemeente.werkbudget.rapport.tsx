@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breakdowns, BurnDown } from "~/components/workbudget-report";
 import { requireMunicipalityContext } from "~/context.server";
-import { workbudgetDashboard } from "~/core.server";
+import { workbudgetDashboard } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

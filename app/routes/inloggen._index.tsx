@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { checkPasswordLogin } from "~/core.server";
+import { checkPasswordLogin } from "~/core/accounts.server";
 import { z } from "zod";
 import { createSession } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";

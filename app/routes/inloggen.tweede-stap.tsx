@@ -6,7 +6,7 @@ import { z } from "zod";
 import { markSessionMfaVerified, readSession } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { clientIp } from "~/context.server";
-import { loadSecuritySettings, verifySecondFactor } from "~/core.server";
+import { loadSecuritySettings, verifySecondFactor } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
 import { requireUser } from "~/context.server";
-import { listNotifications, markNotificationsRead } from "~/core.server";
+import { listNotifications, markNotificationsRead } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { safeNextPath } from "~/lib/safe-redirect";

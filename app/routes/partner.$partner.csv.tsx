@@ -1,7 +1,7 @@
 // CSV download of the partner overview (a resource route: no page, a file).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePartnerContext } from "~/context.server";
-import { partnerOverview, partnerOverviewCsv } from "~/core.server";
+import { partnerOverview, partnerOverviewCsv } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { csvResponse } from "~/lib/http.server";
 

@@ -7,7 +7,8 @@ import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/f
 import { HoursChart } from "~/components/hours-chart";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
-import { ACTIVITY_KINDS, listMyActionItems, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
+import { ACTIVITY_KINDS, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core/partners.server";
+import { listMyActionItems } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";

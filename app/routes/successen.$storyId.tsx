@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmSubmit } from "~/components/confirm";
 import { StoryCard } from "~/components/knowledge";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { deleteStory, getStory } from "~/core.server";
+import { deleteStory, getStory } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

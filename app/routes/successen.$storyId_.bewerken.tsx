@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/form";
 import { StoryFields } from "~/components/knowledge";
 import { FormError, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { getStory, storyFormOptions, updateStory } from "~/core.server";
+import { getStory, storyFormOptions, updateStory } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";

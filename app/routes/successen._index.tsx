@@ -7,7 +7,7 @@ import { Pagination } from "~/components/confirm";
 import { StoryCard } from "~/components/knowledge";
 import { SelectField } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { listStories } from "~/core.server";
+import { listStories } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { pageParam, toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";

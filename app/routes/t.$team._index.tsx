@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MyActionItems } from "~/components/workgroup-meetings";
-import { listMyActionItems, listTeamMembers } from "~/core.server";
+import { listMyActionItems } from "~/core/workgroups.server";
+import { listTeamMembers } from "~/core/tenancy.server";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { formatHours } from "~/lib/format";

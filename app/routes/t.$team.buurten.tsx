@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listTeamBuurten } from "~/core.server";
+import { listTeamBuurten } from "~/core/tenancy.server";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
-import { closeBuurtserviceEntry, getBuurtserviceEntry, MATCH_TRANSITIONS, proposeMatch, stepMatch, type MatchStatus } from "~/core.server";
+import { closeBuurtserviceEntry, getBuurtserviceEntry, MATCH_TRANSITIONS, proposeMatch, stepMatch, type MatchStatus } from "~/core/neighbourhood.server";
 import { readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";

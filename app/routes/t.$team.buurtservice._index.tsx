@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CountsTable } from "~/components/buurtservice";
 import { requireTeamContext } from "~/context.server";
-import { buurtserviceCounts, listBuurtserviceMatches, listOpenBuurtserviceEntries, totalBuurtserviceCounts } from "~/core.server";
+import { buurtserviceCounts, listBuurtserviceMatches, listOpenBuurtserviceEntries, totalBuurtserviceCounts } from "~/core/neighbourhood.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

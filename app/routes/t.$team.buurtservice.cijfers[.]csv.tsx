@@ -1,7 +1,7 @@
 // The team's Buurtservice figures of a year as CSV (per buurt × month).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireTeamContext } from "~/context.server";
-import { buurtserviceCounts, buurtserviceCountsCsv } from "~/core.server";
+import { buurtserviceCounts, buurtserviceCountsCsv } from "~/core/neighbourhood.server";
 import { thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 

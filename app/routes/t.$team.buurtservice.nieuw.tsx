@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CheckboxGroup } from "~/components/buurtservice";
 import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { requireTeamContext } from "~/context.server";
-import { BUURTSERVICE_AVAILABILITY, BUURTSERVICE_CATEGORIES, listServedBuurten, registerBuurtserviceEntry } from "~/core.server";
+import { BUURTSERVICE_AVAILABILITY, BUURTSERVICE_CATEGORIES, listServedBuurten, registerBuurtserviceEntry } from "~/core/neighbourhood.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";

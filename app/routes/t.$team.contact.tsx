@@ -8,7 +8,7 @@ import { z } from "zod";
 import { FormErrors, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
-import { canEditTeamContact, getTeamContact, updateTeamContact } from "~/core.server";
+import { canEditTeamContact, getTeamContact, updateTeamContact } from "~/core/neighbourhood.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";

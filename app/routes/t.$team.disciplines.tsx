@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
-import { teamDisciplineMatrix } from "~/core.server";
+import { teamDisciplineMatrix } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

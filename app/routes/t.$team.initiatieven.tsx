@@ -9,7 +9,7 @@ import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, Te
 import { InitiativeCountsTable, InitiativeList } from "~/components/initiatives";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
-import { endInitiative, initiativeCounts, listInitiatives, listServedBuurten, registerInitiative } from "~/core.server";
+import { endInitiative, initiativeCounts, listInitiatives, listServedBuurten, registerInitiative } from "~/core/neighbourhood.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { calendarDate } from "@wijkwerk/core/dates";
 import { nl } from "~/i18n/nl";

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
-import { disbursementMode, grantableTeamRoles } from "~/core.server";
+import { disbursementMode } from "~/core/cards.server";
+import { grantableTeamRoles } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
 import { ErrorPage } from "~/root";
 

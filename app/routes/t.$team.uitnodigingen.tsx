@@ -3,7 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationForm, InvitationList, ProposalList, type InvitationActionData, type ProposalActionData } from "~/components/invitations";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { awaitingProposals, confirmProposal, declineProposal, grantableTeamRoles, isDomainError, listInvitations, listPartnerOptions, type UseCaseContext } from "~/core.server";
+import { awaitingProposals, confirmProposal, declineProposal } from "~/core/partners.server";
+import { grantableTeamRoles, listInvitations } from "~/core/accounts.server";
+import { isDomainError, type UseCaseContext } from "~/core/common.server";
+import { listPartnerOptions } from "~/core/tenancy.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { handleInvitationAction } from "~/lib/invitations.server";
 import { appBaseUrl, pageParam, toHttpError } from "~/lib/http.server";

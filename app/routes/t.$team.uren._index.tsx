@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireTeamContext } from "~/context.server";
-import { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration } from "~/core.server";
+import { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";

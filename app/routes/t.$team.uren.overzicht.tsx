@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
-import { ACTIVITY_KINDS, teamTimeOverview } from "~/core.server";
+import { ACTIVITY_KINDS, teamTimeOverview } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { formatHours } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

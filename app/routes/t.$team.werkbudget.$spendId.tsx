@@ -14,7 +14,9 @@ import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-atta
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { ATTACHMENTS_CLOSED_STATUSES, MAX_ATTACHMENT_BYTES, addAttachment, cancelSpend, cardPaymentState, clearCardPaymentSelection, selectSpendForCardPayment, commentOnSpend, endorseSpend, evaluateSpend, getSpend, isDomainError, removeAttachment, submitSpend, type SpendAction } from "~/core.server";
+import { ATTACHMENTS_CLOSED_STATUSES, addAttachment, cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, removeAttachment, submitSpend, type SpendAction } from "~/core/workbudget.server";
+import { MAX_ATTACHMENT_BYTES, isDomainError } from "~/core/common.server";
+import { cardPaymentState, clearCardPaymentSelection, selectSpendForCardPayment } from "~/core/cards.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";

@@ -6,7 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput, toFormDefaults } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { getSpend, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core.server";
+import { getSpend, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";

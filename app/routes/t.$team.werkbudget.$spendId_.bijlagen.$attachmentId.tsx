@@ -3,7 +3,7 @@
 // use case: another team's file, or a colleague's request for a member, is 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireTeamContext } from "~/context.server";
-import { readAttachment } from "~/core.server";
+import { readAttachment } from "~/core/workbudget.server";
 import { fileDownloadResponse, toHttpError } from "~/lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

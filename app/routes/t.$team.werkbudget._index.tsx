@@ -8,7 +8,7 @@ import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { EvaluationOverdueBadge, StatusBadge, statusLabel } from "~/components/spend-detail";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type SpendStatus } from "~/core.server";
+import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type SpendStatus } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";

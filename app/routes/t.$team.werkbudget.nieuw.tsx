@@ -8,7 +8,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { as } from "@wijkwerk/authz";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput } from "~/components/spend-form";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
-import { createSpendDraft, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core.server";
+import { createSpendDraft, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { appendAudit } from "~/core.server";
+import { appendAudit } from "~/core/audit.server";
 import { blankSessionCookie, invalidateSession, readSession } from "~/auth/session.server";
 import { clientIp } from "~/context.server";
 import { getDb } from "~/db.server";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { answerQuestion, getQuestion, markBestAnswer } from "~/core.server";
+import { answerQuestion, getQuestion, markBestAnswer } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
 import { requireWorkgroupContext } from "~/context.server";
-import { listQuestions } from "~/core.server";
+import { listQuestions } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";

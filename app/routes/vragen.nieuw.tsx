@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/form";
 import { SelectField } from "~/components/workgroups";
 import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { askQuestion } from "~/core.server";
+import { askQuestion } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { readFormData } from "~/lib/form.server";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton, TextField } from "~/components/form";
 import { clientIp } from "~/context.server";
-import { requestPasswordReset } from "~/core.server";
+import { requestPasswordReset } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { appBaseUrl } from "~/lib/http.server";

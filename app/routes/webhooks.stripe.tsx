@@ -1,9 +1,9 @@
 // Stripe's webhook (resource route, POST only). The raw body is verified with
 // constructEvent; the use case decides authorisations and books payments.
-// There is no user: see packages/core/src/stripe-webhook.ts for why it runs
+// There is no user: see packages/core/src/cards/stripe-webhook.ts for why it runs
 // on the owner connection as the system actor.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleStripeWebhook, stripeSettingsFromEnv } from "~/core.server";
+import { handleStripeWebhook, stripeSettingsFromEnv } from "~/core/cards.server";
 import { getDb } from "~/db.server";
 
 export async function action({ request }: ActionFunctionArgs) {

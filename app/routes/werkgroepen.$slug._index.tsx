@@ -8,7 +8,7 @@ import { ConfirmSubmit, Pagination } from "~/components/confirm";
 import { SubmitButton } from "~/components/form";
 import { Field, FileField, FormError, PrivacyOverride } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, getWorkgroupRecord, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core.server";
+import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, getWorkgroupRecord, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core/workgroups.server";
 import { DecisionList } from "~/components/workgroup-meetings";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";

@@ -4,7 +4,7 @@
 // is 404. Always as attachment, nosniff, CSP sandbox, no-store.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireWorkgroupContext } from "~/context.server";
-import { readWorkgroupAttachment } from "~/core.server";
+import { readWorkgroupAttachment } from "~/core/workgroups.server";
 import { fileDownloadResponse, toHttpError } from "~/lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { ConfirmSubmit } from "~/components/confirm";
 import { SubmitButton } from "~/components/form";
 import { Field, FileField, FormError, Markdown, PostAttachments, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { createPost, getThread, hidePost, removeWorkgroupAttachment, type PostView } from "~/core.server";
+import { createPost, getThread, hidePost, removeWorkgroupAttachment, type PostView } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -8,7 +8,7 @@ import { SubmitButton } from "~/components/form";
 import { DecisionList } from "~/components/workgroup-meetings";
 import { Field, FormError, Markdown, PrivacyOverride, SelectField } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { addActionItem, addMeetingDecision, getMeeting, setActionItemDone, updateMeeting } from "~/core.server";
+import { addActionItem, addMeetingDecision, getMeeting, setActionItemDone, updateMeeting } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

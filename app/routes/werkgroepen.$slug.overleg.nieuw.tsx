@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { createMeeting, getWorkgroupRecord } from "~/core.server";
+import { createMeeting, getWorkgroupRecord } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { closeProposal, getProposal, respondToProposal } from "~/core.server";
+import { closeProposal, getProposal, respondToProposal } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
@@ -17,7 +17,7 @@ import { readFormData } from "~/lib/form.server";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
-// The same order as the core's PROPOSAL_POSITIONS (core.server never reaches the browser).
+// The same order as the core's PROPOSAL_POSITIONS (app/core/*.server.ts never reaches the browser).
 const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 

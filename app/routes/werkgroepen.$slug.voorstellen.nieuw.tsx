@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, PrivacyOverride, SelectField } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { createProposal, getWorkgroupRecord, listHandbookPages } from "~/core.server";
+import { createProposal, getWorkgroupRecord, listHandbookPages } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";

@@ -7,7 +7,7 @@ import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { requireWorkgroupContext } from "~/context.server";
 import { MyActionItems } from "~/components/workgroup-meetings";
-import { listMyActionItems, listWorkgroups } from "~/core.server";
+import { listMyActionItems, listWorkgroups } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { pageParam, toHttpError } from "~/lib/http.server";
 

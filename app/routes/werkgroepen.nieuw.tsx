@@ -5,7 +5,7 @@ import { as } from "@wijkwerk/authz";
 import { SubmitButton } from "~/components/form";
 import { Field, FormError, PrivacyOverride, WorkgroupFields } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
-import { createWorkgroup } from "~/core.server";
+import { createWorkgroup } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { readFormData } from "~/lib/form.server";

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
 import { Snippet } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { searchWorkgroups, snippetParts } from "~/core.server";
+import { searchWorkgroups, snippetParts } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { pageParam, searchParam, toHttpError } from "~/lib/http.server";
 

@@ -61,7 +61,7 @@ export const teams = pgTable(
     description: text("description").notNull().default(""),
     activeFrom: date("active_from").notNull(),
     activeTo: date("active_to"),
-    /** The team's resident pseudonyms are PREFIX-digits ("MB-014"); null: derived from the slug (packages/core/src/resident-ref.ts). */
+    /** The team's resident pseudonyms are PREFIX-digits ("MB-014"); null: derived from the slug (packages/core/src/workbudget/resident-ref.ts). */
     residentRefPrefix: text("resident_ref_prefix"),
     createdAt: createdAt(),
   },
@@ -891,7 +891,7 @@ export const knowledgeAnswers = pgTable(
 
 /**
  * A file on a workgroup post (PDF/JPG/PNG, at most 5 MB; the checks are
- * shared with spend attachments in packages/core/src/attachment-files.ts).
+ * shared with spend attachments in packages/core/src/common/attachment-files.ts).
  * The bytes live here behind the group's RLS: readers of the group read them,
  * a hidden post's files only its facilitators. Removal is soft.
  */

@@ -3,7 +3,7 @@
 // bulk SQL (the use cases would take hours) but with exactly the postings
 // the use cases make, so `checkLedger` must pass afterwards.
 import { queryRows, sql, type Database } from "@wijkwerk/db";
-import { BUDGET_POTS } from "@wijkwerk/core";
+import { BUDGET_POTS } from "@wijkwerk/core/workbudget";
 
 export interface HistoryOptions {
   municipalityId: string;

@@ -14,8 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { municipalitySettings, type Database } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
-import { seedWorkbudgetDemo } from "../../packages/core/src/demo-workbudget";
-import { seedWorkgroupsDemo } from "../../packages/core/src/demo-workgroups";
+import { seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

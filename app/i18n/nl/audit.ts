@@ -1,5 +1,5 @@
 // The functional admin's audit log page (/beheer/audit).
-import type { AuditAction } from "@wijkwerk/core";
+import type { AuditAction } from "@wijkwerk/core/audit";
 
 export const auditPage = {
   title: "Auditlog",
@@ -69,7 +69,7 @@ export const auditPage = {
   } as Record<string, string>,
   allInGroup: (group: string) => `Alle acties: ${group}`,
 
-  /** A Dutch label for every AuditAction (packages/core/src/audit.ts). */
+  /** A Dutch label for every AuditAction (packages/core/src/audit/audit.ts). */
   actions: {
     "auth.login": "Ingelogd",
     "auth.login_failed": "Inloggen mislukt",

@@ -59,7 +59,7 @@ export const startupErrors = {
   wrong_length: "MFA_ENCRYPTION_KEY is ongeldig: de sleutel moet 32 bytes zijn (64 hexadecimale tekens of base64), bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32).",
 };
 
-/** Dutch texts for the use cases' error codes (packages/core/src/errors.ts). */
+/** Dutch texts for the use cases' error codes (packages/core/src/common/errors.ts). */
 export const domainErrors: Record<string, string> = {
   not_found: "Niet gevonden.",
   forbidden: "Je hebt geen toestemming voor deze actie.",

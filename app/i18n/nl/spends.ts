@@ -1,7 +1,7 @@
 // Werkbudget, team side: the list, the request form, the detail page with
 // its timeline and the evaluation. The components in spend-detail.tsx use
 // the labels too (also on the controller's pages).
-import type { AttachmentKind, LIFE_DOMAINS, SPEND_STATUSES } from "@wijkwerk/core";
+import type { AttachmentKind, LIFE_DOMAINS, SPEND_STATUSES } from "@wijkwerk/core/workbudget";
 
 type LifeDomain = (typeof LIFE_DOMAINS)[number];
 type SpendStatus = (typeof SPEND_STATUSES)[number];

@@ -16,10 +16,10 @@ export type Action =
   | "delete"
   | "invite"
   | "unlock"
-  // A partner manager's proposal for a team (packages/core/src/partner-invitations.ts).
+  // A partner manager's proposal for a team (packages/core/src/partners/partner-invitations.ts).
   | "confirm"
   | "decline"
-  // The spend request's workflow (packages/core/src/spend-workflow.ts).
+  // The spend request's workflow (packages/core/src/workbudget/spend-lifecycle.ts).
   | "submit"
   | "endorse"
   | "approve"
@@ -29,15 +29,15 @@ export type Action =
   | "settle"
   | "evaluate"
   | "cancel"
-  // Workgroups (packages/core/src/workgroups.ts).
+  // Workgroups (packages/core/src/workgroups/workgroups.ts).
   | "join"
   | "request_join"
   | "post"
   | "moderate"
   | "leave"
-  // Success stories (packages/core/src/success-stories.ts).
+  // Success stories (packages/core/src/workgroups/success-stories.ts).
   | "react"
-  // Proposals in a workgroup (packages/core/src/workgroup-proposals.ts).
+  // Proposals in a workgroup (packages/core/src/workgroups/proposals.ts).
   | "respond"
   | "close";
 export type SubjectName =

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, buurtAssignments, eq } from "@wijkwerk/db";
-import { createBuurt, dayBefore, getBuurt, listBuurten, reassignBuurt } from "../src/admin-buurten";
+import { createBuurt, getBuurt, listBuurten, reassignBuurt } from "../src/tenancy";
+import { dayBefore } from "../src/tenancy/admin-buurten";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 

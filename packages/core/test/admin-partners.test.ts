@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, partnerOrganisations, users } from "@wijkwerk/db";
-import { createPartner as createPartnerUseCase, getPartner, listPartners, updatePartner } from "../src/admin-partners";
+import { createPartner as createPartnerUseCase, getPartner, listPartners, updatePartner } from "../src/partners";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 

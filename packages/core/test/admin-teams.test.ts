@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, buurtAssignments, buurten, eq, teams } from "@wijkwerk/db";
-import { createTeam as createTeamUseCase, getTeam, listTeams, updateTeam } from "../src/admin-teams";
+import { createTeam as createTeamUseCase, getTeam, listTeams, updateTeam } from "../src/tenancy";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, scopeRoles, sessions, teamMemberships, users } from "@wijkwerk/db";
-import { addMembership, getUser, grantScopeRole, listUsers, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "../src/admin-users";
+import { addMembership, getUser, grantScopeRole, listUsers, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, auditEvents, eq, sql, users, withScope } from "@wijkwerk/db";
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "../src/api-tokens";
-import { hashToken } from "../src/tokens";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "../src/accounts";
+import { hashToken } from "../src/common";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

@@ -4,9 +4,9 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { queryRows, sql } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit, type AuditEventInput } from "../src/audit";
-import { AUDIT_CSV_HEADERS, AUDIT_PAGE_SIZE, auditEventsCsv, containsPattern, formatAuditTimestamp, listAuditEvents, listAuditTeams } from "../src/audit-log";
-import type { UseCaseContext } from "../src/context";
+import { appendAudit, type AuditEventInput, auditEventsCsv, listAuditEvents, listAuditTeams } from "../src/audit";
+import { AUDIT_CSV_HEADERS, AUDIT_PAGE_SIZE, containsPattern, formatAuditTimestamp } from "../src/audit/audit-log";
+import type { UseCaseContext } from "../src/common";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext, outcomeOf, teamContext, testMeta } from "./fixtures";
 

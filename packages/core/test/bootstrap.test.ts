@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, municipalities, scopeRoles } from "@wijkwerk/db";
-import { bootstrapAdmin } from "../src/bootstrap";
-import { loadGrants } from "../src/grants";
-import { checkPasswordLogin } from "../src/login";
-import { resetPassword } from "../src/password-reset";
+import { bootstrapAdmin, loadGrants, checkPasswordLogin, resetPassword } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf, testMeta } from "./fixtures";
 

@@ -5,9 +5,7 @@
 // pot that holds its money; every pot stays balanced and nothing negative.
 import { budgetPots, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLedger } from "../src/ledger-check";
-import { BUDGET_POTS } from "../src/ledger-post";
-import { approveSpend, cancelSpend, recordPayment, settleSpend } from "../src/spends";
+import { checkLedger, BUDGET_POTS, approveSpend, cancelSpend, recordPayment, settleSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
 import { ledgerWorld } from "./ledger-fixture";

@@ -3,8 +3,8 @@
 // the second hears the same Dutch-translatable error as when it came later —
 // never a server error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asDomainError, DomainError } from "../src/errors";
-import { createBudget, saveNorm } from "../src/budgets";
+import { asDomainError, DomainError } from "../src/common";
+import { createBudget, saveNorm } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
 

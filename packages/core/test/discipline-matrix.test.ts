@@ -4,9 +4,7 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { eq, users } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { teamDisciplineMatrix } from "../src/discipline-matrix";
-import { saveAgreement } from "../src/partner-agreements";
-import { saveTimeRegistration } from "../src/time-registration";
+import { teamDisciplineMatrix, saveAgreement, saveTimeRegistration } from "../src/partners";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, teamContext } from "./fixtures";
 

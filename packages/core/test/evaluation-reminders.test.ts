@@ -4,10 +4,8 @@
 // were evaluated or cancelled. The second reminder comes N days after the first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, notifications, outboxEmails, spendRequests, users } from "@wijkwerk/db";
-import { EVALUATION_DUE_KIND, EVALUATION_OVERDUE_KIND, sendDueEvaluationReminders } from "../src/evaluation-reminders";
-import { workbudgetDashboard } from "../src/ledger-reports";
-import { listSpends } from "../src/spend-queries";
-import { approveSpend, cancelSpend, createSpendDraft, evaluateSpend, recordPayment, settleSpend } from "../src/spends";
+import { EVALUATION_DUE_KIND, EVALUATION_OVERDUE_KIND } from "../src/workbudget/evaluation-reminders";
+import { sendDueEvaluationReminders, workbudgetDashboard, listSpends, approveSpend, cancelSpend, createSpendDraft, evaluateSpend, recordPayment, settleSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createTeam, createUser, teamContext } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";

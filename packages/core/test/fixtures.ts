@@ -2,9 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { defineAbilityFor, type Grants } from "@wijkwerk/authz";
 import { municipalities, municipalitySettings, partnerOrganisations, scopeRoles, teamMemberships, teams, users, type Database } from "@wijkwerk/db";
-import type { TeamContext, UseCaseContext } from "../src/context";
-import { loadGrants } from "../src/grants";
-import { hashPassword } from "../src/passwords";
+import type { TeamContext, UseCaseContext } from "../src/common";
+import { loadGrants } from "../src/accounts";
+import { hashPassword } from "../src/accounts/passwords";
 
 export const TEST_PASSWORD = "Correct-horse-battery-9";
 let passwordHash: Promise<string> | undefined;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, invitations, outboxEmails, scopeRoles, teamMemberships, users } from "@wijkwerk/db";
-import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "../src/invitations";
-import { checkPasswordLogin } from "../src/login";
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation, checkPasswordLogin } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext, testMeta } from "./fixtures";
 

@@ -5,10 +5,7 @@
 // "most helpful" mark, the privacy guard and search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, knowledgeQuestions, notifications, queryRows, sql, storyReactions, withScope } from "@wijkwerk/db";
-import { createStory, deleteStory, getStory, listStories, storyFormOptions, toggleReaction, updateStory } from "../src/success-stories";
-import { answerQuestion, askQuestion, getQuestion, listQuestions, markBestAnswer } from "../src/knowledge-questions";
-import { searchWorkgroups } from "../src/workgroup-search";
-import { createWorkgroup } from "../src/workgroups";
+import { createStory, deleteStory, getStory, listStories, storyFormOptions, toggleReaction, updateStory, answerQuestion, askQuestion, getQuestion, listQuestions, markBestAnswer, searchWorkgroups, createWorkgroup } from "../src/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

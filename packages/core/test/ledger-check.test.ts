@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgets, eq, sql } from "@wijkwerk/db";
-import { checkLedger } from "../src/ledger-check";
-import { approveSpend, recordPayment } from "../src/spends";
+import { checkLedger, approveSpend, recordPayment } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
 

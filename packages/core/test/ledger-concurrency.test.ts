@@ -3,7 +3,7 @@
 // budget's available amount never goes below zero.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetBalances, eq, queryRows, sql } from "@wijkwerk/db";
-import { approveSpend } from "../src/spends";
+import { approveSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
 import { ledgerWorld } from "./ledger-fixture";

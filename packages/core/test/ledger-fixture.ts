@@ -1,8 +1,7 @@
 // A municipality with a funded budget, two teams and the people of the
 // workbudget workflow, for the ledger tests.
 import { inArray, teams } from "@wijkwerk/db";
-import { createBudget } from "../src/budgets";
-import { createSpendDraft, submitSpend, type SpendDraftInput } from "../src/spends";
+import { createBudget, createSpendDraft, submitSpend, type SpendDraftInput } from "../src/workbudget";
 import type { TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext, teamContext } from "./fixtures";
 

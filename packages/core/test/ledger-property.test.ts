@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetBalances, budgets, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
-import { approveSpend, cancelSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
+import { approveSpend, cancelSpend, recordPayment, rejectSpend, settleSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
 import { ledgerWorld } from "./ledger-fixture";

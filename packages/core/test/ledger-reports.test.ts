@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
-import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
-import { getSpend, listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
-import { approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
+import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros } from "../src/workbudget/ledger-reports";
+import { financeCsv, workbudgetDashboard, getSpend, listSpends, spendStatusTotals, approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/workbudget";
+import { spendReference } from "../src/workbudget/spend-queries";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
 

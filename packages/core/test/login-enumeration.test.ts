@@ -5,8 +5,8 @@
 import * as argon2 from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, auditEvents, eq, users } from "@wijkwerk/db";
-import { DomainError } from "../src/errors";
-import { checkPasswordLogin } from "../src/login";
+import { DomainError } from "../src/common";
+import { checkPasswordLogin } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { TEST_PASSWORD, createMunicipality, createUser } from "./fixtures";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, sql, users } from "@wijkwerk/db";
 import { verifyAuditChain } from "../src/audit";
-import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, checkPasswordLogin } from "../src/login";
+import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from "../src/accounts/login";
+import { checkPasswordLogin } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { TEST_PASSWORD, createMunicipality, createUser, outcomeOf } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, users } from "@wijkwerk/db";
-import { beginTotpSetup, confirmTotpSetup, disableMfa, verifySecondFactor } from "../src/mfa";
+import { beginTotpSetup, confirmTotpSetup, disableMfa, verifySecondFactor } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { TEST_PASSWORD, createMunicipality, createTeam, createUser, outcomeOf } from "./fixtures";
 

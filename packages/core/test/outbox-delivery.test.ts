@@ -4,8 +4,8 @@ import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, outboxEmails } from "@wijkwerk/db";
-import { enqueueEmail } from "../src/outbox";
-import { SmtpUnavailableError, createSmtpTransport, deliverOutbox, type MailTransport } from "../src/outbox-delivery";
+import { enqueueEmail, SmtpUnavailableError, createSmtpTransport, deliverOutbox } from "../src/notifications";
+import type { MailTransport } from "../src/notifications/outbox-delivery";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality } from "./fixtures";
 

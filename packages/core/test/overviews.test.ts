@@ -1,6 +1,6 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { municipalityOverview } from "../src/overviews";
+import { municipalityOverview } from "../src/tenancy";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext } from "./fixtures";
 

@@ -5,8 +5,8 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { agreementContributions, auditEvents, desc, eq, partnerAgreements, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UseCaseContext } from "../src/context";
-import { listAgreements, saveAgreement } from "../src/partner-agreements";
+import type { UseCaseContext } from "../src/common";
+import { listAgreements, saveAgreement } from "../src/partners";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

@@ -7,10 +7,9 @@ import { budgets, notifications, workgroupMembers, workgroups, partnerAgreements
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UseCaseContext } from "../src/context";
-import { saveAgreement } from "../src/partner-agreements";
-import { workbudgetDashboard } from "../src/ledger-reports";
-import { municipalityPartnerHours, partnerDashboard, procurementCsv } from "../src/partner-hours";
+import type { UseCaseContext } from "../src/common";
+import { saveAgreement, municipalityPartnerHours, partnerDashboard, procurementCsv } from "../src/partners";
+import { workbudgetDashboard } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext } from "./fixtures";
 

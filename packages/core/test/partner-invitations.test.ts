@@ -3,9 +3,9 @@
 // 7-day link) or declines with a reason. CASL first, row-level security second.
 import { and, auditEvents, eq, invitations, notifications, outboxEmails, teamMemberships, users, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UseCaseContext } from "../src/context";
-import { acceptInvitation, createInvitation, listInvitations, previewInvitation } from "../src/invitations";
-import { confirmProposal, declineProposal, listProposals, proposeInvitation } from "../src/partner-invitations";
+import type { UseCaseContext } from "../src/common";
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation } from "../src/accounts";
+import { confirmProposal, declineProposal, listProposals, proposeInvitation } from "../src/partners";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext, testMeta } from "./fixtures";
 
@@ -108,7 +108,7 @@ describe("partner invitations (postgres)", () => {
   it("acceptance of an unconfirmed invitation is refused, whatever token is tried", async () => {
     const { id } = await proposeInvitation(await asManagerP(), { email: "te-vroeg@partner.demo", teamId: teamA.id });
     // Even a token whose hash matches (as if leaked from the database) is refused while awaiting confirmation.
-    const { hashToken } = await import("../src/tokens");
+    const { hashToken } = await import("../src/common");
     await t.db.update(invitations).set({ tokenHash: hashToken("bekend-token") }).where(eq(invitations.id, id));
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: "bekend-token", name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe("invitation_awaiting_confirmation");
     expect(await outcomeOf(previewInvitation(t.db, "bekend-token"))).toBe("invitation_awaiting_confirmation");

@@ -4,8 +4,9 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { and, eq, teamMemberships, teams, users, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UseCaseContext } from "../src/context";
-import { partnerOverview, partnerOverviewCsv, type PartnerCsvLabels, type PartnerOverview } from "../src/partner-overview";
+import type { UseCaseContext } from "../src/common";
+import { partnerOverview, partnerOverviewCsv } from "../src/partners";
+import type { PartnerCsvLabels, PartnerOverview } from "../src/partners/partner-overview";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext } from "./fixtures";
 

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, outboxEmails, sessions, users } from "@wijkwerk/db";
-import { checkPasswordLogin } from "../src/login";
-import { requestPasswordReset, resetPassword } from "../src/password-reset";
+import { checkPasswordLogin, requestPasswordReset, resetPassword } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createUser, outcomeOf } from "./fixtures";
 

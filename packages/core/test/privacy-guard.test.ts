@@ -3,7 +3,8 @@
 // look-alikes (amounts, years, meeting dates, case numbers) that must not.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describePersonalDataKind, findPersonalData, isValidIban, maskPersonalData, passesElfproef, personalDataMessage, PRIVACY_GUARD_NL, type PersonalDataKind } from "../src/privacy-guard";
+import { describePersonalDataKind, isValidIban, maskPersonalData, passesElfproef, PRIVACY_GUARD_NL, type PersonalDataKind } from "../src/common/privacy-guard";
+import { findPersonalData, personalDataMessage } from "../src/common";
 
 const now = new Date("2026-03-15T12:00:00Z");
 const found = (text: string, options: { ignoreNames?: string[] } = {}) => findPersonalData(text, { now, ...options }).map((f) => [f.kind, f.match]);

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, sessions } from "@wijkwerk/db";
-import { DomainError } from "../src/errors";
-import { deviceLabel, listOwnSessions, revokeOtherSessions, revokeOwnSession } from "../src/sessions";
+import { DomainError } from "../src/common";
+import { deviceLabel } from "../src/accounts/sessions";
+import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createUser } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, municipalitySettings } from "@wijkwerk/db";
-import { loadSecuritySettings } from "../src/grants";
-import { getSettings, updateSettings } from "../src/settings";
+import { loadSecuritySettings } from "../src/accounts";
+import { getSettings, updateSettings } from "../src/tenancy";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 

@@ -3,12 +3,9 @@
 // text the controller reads — with the audit-logged override.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, spendRequests, spendTransitions, teams } from "@wijkwerk/db";
-import { isCalendarDate } from "../src/dates";
-import { forbiddenCharacterPaths, hasForbiddenCharacter } from "../src/input-text";
-import { defaultResidentRefPrefix } from "../src/resident-ref";
-import { createTeam as createTeamUseCase, updateTeam } from "../src/admin-teams";
-import { commentOnSpend } from "../src/spend-queries";
-import { approveSpend, createSpendDraft, recordPayment, rejectSpend, requestSpendInfo, updateSpendDraft } from "../src/spends";
+import { isCalendarDate, forbiddenCharacterPaths, hasForbiddenCharacter } from "../src/common";
+import { defaultResidentRefPrefix, commentOnSpend, approveSpend, createSpendDraft, recordPayment, rejectSpend, requestSpendInfo, updateSpendDraft } from "../src/workbudget";
+import { createTeam as createTeamUseCase, updateTeam } from "../src/tenancy";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createUser, municipalityContext } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";

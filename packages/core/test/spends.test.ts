@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, budgetBalances, budgets, eq, ledgerPostings, notifications, outboxEmails, queryRows, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
-import { commentOnSpend, getSpend, listSpends } from "../src/spend-queries";
-import { listNotifications, markNotificationsRead } from "../src/spend-notifications";
-import { approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/spends";
+import { commentOnSpend, getSpend, listSpends, approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/workbudget";
+import { listNotifications, markNotificationsRead } from "../src/notifications";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";

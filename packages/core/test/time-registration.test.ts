@@ -5,8 +5,9 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { and, eq, notifications, outboxEmails, sql, teamMemberships, timeRegistrations, users, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TeamContext } from "../src/context";
-import { getWeekForm, isoWeekLabel, mondayOfIsoWeek, saveTimeRegistration, sendTimeRegistrationReminders, teamTimeOverview } from "../src/time-registration";
+import type { TeamContext } from "../src/common";
+import { getWeekForm, saveTimeRegistration, sendTimeRegistrationReminders, teamTimeOverview } from "../src/partners";
+import { isoWeekLabel, mondayOfIsoWeek } from "../src/partners/time-registration";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, outcomeOf, teamContext } from "./fixtures";
 

@@ -8,9 +8,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetBalances, eq, spendRequests } from "@wijkwerk/db";
-import { saveNorm } from "../src/budgets";
-import { SPENDS_CSV_COLUMNS, financeCsv, workbudgetDashboard, type WorkbudgetDashboard } from "../src/ledger-reports";
-import { approveSpend, cancelSpend, createSpendDraft, evaluateSpend, recordPayment, rejectSpend, settleSpend, submitSpend } from "../src/spends";
+import { saveNorm, financeCsv, workbudgetDashboard, type WorkbudgetDashboard, approveSpend, cancelSpend, createSpendDraft, evaluateSpend, recordPayment, rejectSpend, settleSpend, submitSpend } from "../src/workbudget";
+import { SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";

@@ -6,12 +6,8 @@
 // decision linked from the meeting and the handbook page).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, notifications, outboxEmails, queryRows, sql, withScope, workgroupProposals } from "@wijkwerk/db";
-import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "../src/workgroups";
-import { getHandbookPage, saveHandbookPage } from "../src/handbook";
-import { addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting } from "../src/workgroup-meetings";
-import { closeProposal, createProposal, getProposal, respondToProposal } from "../src/workgroup-proposals";
-import { amsterdamDay } from "../src/ledger-rules";
-import { searchWorkgroups } from "../src/workgroup-search";
+import { createWorkgroup, decideJoinRequest, joinWorkgroup, getHandbookPage, saveHandbookPage, addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting, closeProposal, createProposal, getProposal, respondToProposal, searchWorkgroups } from "../src/workgroups";
+import { amsterdamDay } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

@@ -7,13 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, notificationDigests, notificationPreferences, notifications, outboxEmails, sql, withScope, workgroupAttachments } from "@wijkwerk/db";
 import { domainErrors } from "../../../app/i18n/nl/common";
-import { MAX_ATTACHMENT_BYTES } from "../src/attachment-files";
-import { readWorkgroupAttachment, removeWorkgroupAttachment } from "../src/workgroup-attachments";
-import { duePeriods, getDigestPreference, sendDueDigests, setDigestPreference } from "../src/workgroup-digest";
-import { addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup } from "../src/workgroup-membership";
-import { createPost, getThread, hidePost } from "../src/workgroup-posts";
-import { searchWorkgroups } from "../src/workgroup-search";
-import { createWorkgroup, getWorkgroup, joinWorkgroup, workgroupScope } from "../src/workgroups";
+import { MAX_ATTACHMENT_BYTES } from "../src/common";
+import { readWorkgroupAttachment, removeWorkgroupAttachment, getDigestPreference, sendDueDigests, setDigestPreference, addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup, createPost, getThread, hidePost, searchWorkgroups, createWorkgroup, getWorkgroup, joinWorkgroup } from "../src/workgroups";
+import { duePeriods } from "../src/workgroups/digest";
+import { workgroupScope } from "../src/workgroups/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

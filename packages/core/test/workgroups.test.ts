@@ -4,11 +4,10 @@
 // and Dutch full-text search with stemming.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, buurten, eq, notifications, outboxEmails, queryRows, sql, withScope, workgroupPosts } from "@wijkwerk/db";
-import { findMentions, handlesOf, renderMarkdown } from "../src/markdown";
-import { createWorkgroup, decideJoinRequest, getWorkgroup, joinWorkgroup, listWorkgroups, workgroupScope } from "../src/workgroups";
-import { createPost, getThread, hidePost, listThreads } from "../src/workgroup-posts";
-import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage } from "../src/handbook";
-import { searchWorkgroups, snippetParts, HIGHLIGHT_START, HIGHLIGHT_STOP } from "../src/workgroup-search";
+import { findMentions, handlesOf, renderMarkdown } from "../src/common";
+import { createWorkgroup, decideJoinRequest, getWorkgroup, joinWorkgroup, listWorkgroups, createPost, getThread, hidePost, listThreads, diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage, searchWorkgroups, snippetParts } from "../src/workgroups";
+import { workgroupScope } from "../src/workgroups/workgroups";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "../src/workgroups/search";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

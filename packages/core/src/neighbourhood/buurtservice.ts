@@ -9,9 +9,7 @@ import { and, buurtserviceEntries, buurtserviceMatches, buurten, desc, eq, isNul
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import type { TeamContext, UseCaseContext } from "../context";
-import { neutraliseFormula } from "../csv";
-import { DomainError, invalidInput } from "../errors";
+import { type TeamContext, type UseCaseContext, neutraliseFormula, DomainError, invalidInput } from "../common";
 import { guardPersonalData } from "../workgroups";
 
 export const BUURTSERVICE_CATEGORIES = ["odd_jobs", "company", "shopping", "language", "administration", "transport", "garden", "other"] as const;

@@ -6,9 +6,7 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, eq, isNull, neighbourhoodInitiatives, queryRows, sql, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { calendarDate } from "../dates";
-import type { TeamContext, UseCaseContext } from "../context";
-import { DomainError, invalidInput } from "../errors";
+import { calendarDate, type TeamContext, type UseCaseContext, DomainError, invalidInput } from "../common";
 import { guardPersonalData } from "../workgroups";
 
 const isoDate = calendarDate();

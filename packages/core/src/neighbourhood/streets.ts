@@ -5,8 +5,8 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { asc, buurten, eq, queryRows, sql, streets, withScope, type Queryable } from "@wijkwerk/db";
 import { appendAudit } from "../audit";
-import type { UseCaseContext } from "../context";
-import { neighbourhoodMessages as msg } from "../messages/neighbourhood";
+import type { UseCaseContext } from "../common";
+import { neighbourhoodMessages as msg } from "./messages";
 import { normaliseName } from "./directory";
 
 export const MAX_STREET_LINES = 20_000;

@@ -4,8 +4,7 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { eq, sql, teamContacts, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import type { TeamContext } from "../context";
-import { invalidInput } from "../errors";
+import { type TeamContext, invalidInput } from "../common";
 import { EMPTY_CONTACT, type PublicContact } from "./directory";
 
 const list = (max: number, itemMax: number, split: RegExp) =>

@@ -1,0 +1,137 @@
+// Personal API tokens for the JSON API (/api/v1/…). A token acts with exactly
+// its user's permissions at the moment of the request (grants are loaded per
+// request, like a session). The token is shown once: `wk_` + 32 random bytes;
+// only its sha256 is stored, plus the last four characters to recognise it.
+// A user lists, creates and revokes only their own tokens: these run as
+// app_user, where the api_tokens policies (migration 0008) look at
+// app_user_id() and app_municipality(). Authenticating a bearer token is the
+// checkpoint's own lookup on the owner connection (there is no user yet).
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { and, apiTokens, desc, eq, isNull, sql, users, withScope, type Database, type Scope } from "@wijkwerk/db";
+import { z } from "zod";
+import { appendAudit } from "../audit";
+import { type Actor, type UseCaseContext, DomainError, invalidInput, hashToken, newToken } from "../common";
+
+export const API_TOKEN_PREFIX = "wk_";
+/** A bearer token: the prefix and 43 base64url characters (32 bytes). */
+const TOKEN_PATTERN = /^wk_[A-Za-z0-9_-]{43}$/;
+/** last_used_at is written at most this often per token, not on every request. */
+const LAST_USED_RESOLUTION = "1 minute";
+
+/** What managing one's own tokens needs: the signed-in user, no team or municipality scope. */
+export type AccountContext = Pick<UseCaseContext, "db" | "actor" | "ability" | "meta">;
+
+export const apiTokenInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** Empty = never expires. */
+  expiresInDays: z.number().int().min(1).max(365).nullish(),
+});
+export type ApiTokenInput = z.input<typeof apiTokenInput>;
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  lastFour: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/**
+ * Own tokens run as app_user in a scope that reaches no team's rows (no tenant
+ * set): the api_tokens policies need only the user and the municipality.
+ */
+const ownScope = (actor: Actor): Scope => ({ kind: "team", municipalityId: actor.municipalityId, teamId: "", userId: actor.userId });
+
+function requireSelf(ctx: AccountContext) {
+  ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("User", { id: ctx.actor.userId }));
+}
+
+/** Creates a token; the returned `token` is the only time it is ever visible. */
+export async function createApiToken(ctx: AccountContext, raw: ApiTokenInput, now = new Date()): Promise<{ id: string; token: string; name: string; lastFour: string; expiresAt: Date | null }> {
+  requireSelf(ctx);
+  const parsed = apiTokenInput.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { name, expiresInDays } = parsed.data;
+  const token = `${API_TOKEN_PREFIX}${newToken().token}`;
+  const lastFour = token.slice(-4);
+  const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 24 * 60 * 60 * 1000) : null;
+  return withScope(ctx.db, ownScope(ctx.actor), async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ municipalityId: ctx.actor.municipalityId, userId: ctx.actor.userId, name, tokenHash: hashToken(token), lastFour, expiresAt })
+      .returning({ id: apiTokens.id });
+    await appendAudit(tx, {
+      municipalityId: ctx.actor.municipalityId,
+      actor: ctx.actor,
+      action: "api_token.created",
+      objectType: "api_token",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { name, lastFour, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    return { id: row.id, token, name, lastFour, expiresAt };
+  });
+}
+
+/** The user's own tokens, newest first (revoked ones too, greyed out in the UI). */
+export async function listApiTokens(ctx: AccountContext): Promise<ApiTokenRow[]> {
+  requireSelf(ctx);
+  return withScope(ctx.db, ownScope(ctx.actor), (tx) =>
+    tx
+      .select({ id: apiTokens.id, name: apiTokens.name, lastFour: apiTokens.lastFour, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, ctx.actor.userId), eq(apiTokens.municipalityId, ctx.actor.municipalityId)))
+      .orderBy(desc(apiTokens.createdAt)),
+  );
+}
+
+/** Revokes one of the user's tokens; another user's token (or an unknown id) is "not found". */
+export async function revokeApiToken(ctx: AccountContext, tokenId: string, now = new Date()): Promise<void> {
+  requireSelf(ctx);
+  if (!z.string().uuid().safeParse(tokenId).success) throw new DomainError("not_found", 404);
+  await withScope(ctx.db, ownScope(ctx.actor), async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, ctx.actor.userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name, lastFour: apiTokens.lastFour });
+    if (!row) {
+      // Already revoked is fine (a double click); anything else is not there for this user.
+      const [existing] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, ctx.actor.userId)));
+      if (!existing) throw new DomainError("not_found", 404);
+      return;
+    }
+    await appendAudit(tx, { municipalityId: ctx.actor.municipalityId, actor: ctx.actor, action: "api_token.revoked", objectType: "api_token", objectId: row.id, meta: ctx.meta, data: { name: row.name, lastFour: row.lastFour } });
+  });
+}
+
+/**
+ * The user id behind a bearer token, or null when the token is malformed,
+ * unknown, revoked, expired, or its user is inactive (or moved municipality).
+ * Records the use at most once a minute.
+ */
+export async function authenticateApiToken(db: Database, bearer: string | null | undefined): Promise<string | null> {
+  const token = bearer?.trim() ?? "";
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
+        eq(users.isActive, true),
+        eq(users.municipalityId, apiTokens.municipalityId),
+      ),
+    );
+  if (!row) return null;
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, row.id), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - ${LAST_USED_RESOLUTION}::interval)`));
+  return row.userId;
+}

@@ -1,0 +1,21 @@
+// Common: what every domain shares — domain errors, the use-case context, dates,
+// CSV, markdown, tokens, the privacy guard and attachment files. No use cases.
+// (The forms' date field is also reachable as "@wijkwerk/core/dates": the browser
+// bundle may take that file, never this door.)
+export { DomainError, asDomainError, isDomainError } from "./errors";
+export { calendarDate } from "./dates";
+export { forbiddenCharacterPaths, hasForbiddenCharacter } from "./input-text";
+export { hashToken } from "./tokens";
+export { MAX_ATTACHMENT_BYTES } from "./attachment-files";
+export { type TeamContext, type UseCaseContext } from "./context";
+
+// Building blocks of the other domains' use cases (routes do not call these):
+export { type ErrorCode, invalidInput, isUniqueIndexViolation, notFound } from "./errors";
+export { isCalendarDate } from "./dates";
+export { neutraliseFormula } from "./csv";
+export { findMentions, handlesOf, renderMarkdown } from "./markdown";
+export { sqlMessage } from "./sql-message";
+export { newToken, safeEqual } from "./tokens";
+export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";
+export { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, detectAttachmentType, refineAttachmentFile, sanitiseFileName } from "./attachment-files";
+export { type Actor, type RequestMeta } from "./context";

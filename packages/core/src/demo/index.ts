@@ -1,0 +1,5 @@
+// Demo data: seeders for the demo municipality (scripts/seed.ts, the test
+// servers and the ledger benchmark), built on the domains' own use cases so
+// the demo obeys the same rules. Not use cases themselves.
+export { seedWorkbudgetDemo } from "./demo-workbudget";
+export { seedWorkgroupsDemo } from "./demo-workgroups";

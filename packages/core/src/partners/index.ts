@@ -1,0 +1,9 @@
+// Partners: partner organisations and their agreements with teams, the staff
+// a partner proposes, time registration and the hours overviews.
+export { FUNDING_TYPES, createPartner, getPartner, listPartners, updatePartner } from "./admin-partners";
+export { awaitingProposals, confirmProposal, declineProposal, listProposals, proposalTeamOptions, proposeInvitation } from "./partner-invitations";
+export { partnerOverview, partnerOverviewCsv } from "./partner-overview";
+export { type AgreementRow, DISCIPLINES, deleteAgreement, listAgreements, saveAgreement } from "./partner-agreements";
+export { type MonthCell, municipalityPartnerHours, partnerDashboard, procurementCsv } from "./partner-hours";
+export { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration, sendTimeRegistrationReminders, teamTimeOverview } from "./time-registration";
+export { teamDisciplineMatrix } from "./discipline-matrix";

@@ -1,0 +1,546 @@
+// The budget controller's reports on the workbudget: the dashboard of one
+// budget year (key figures from the ledger, burn-down per month, breakdowns,
+// returns, prevented problems, alternative-regulation differences, the
+// approval queue) and the finance CSV exports (one row per posting or per
+// spend). Two walls, as everywhere: the ability (read Budget and read Spend
+// in the whole municipality — team members do not have the latter) and
+// row-level security, because every query runs inside withScope.
+import { calendarDate, type UseCaseContext, neutraliseFormula, DomainError, invalidInput } from "../common";
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { queryRows, sql, withScope } from "@wijkwerk/db";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { amsterdamDay } from "./spend-lifecycle";
+import { spendReference } from "./spend-queries";
+import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
+
+const TIME_ZONE = "Europe/Amsterdam";
+
+const isoDate = calendarDate();
+
+export const dashboardFilters = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    teamId: z.string().uuid().nullish(),
+    from: isoDate.nullish(),
+    to: isoDate.nullish(),
+  })
+  .refine((f) => !(f.from && f.to && f.from > f.to), { path: ["to"] });
+export type DashboardFilters = z.input<typeof dashboardFilters>;
+
+
+/** Read Budget and read Spend across the municipality: the controller, not a team member. */
+function assertMayReport(ctx: UseCaseContext): string {
+  const municipalityId = ctx.actor.municipalityId;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Budget", { municipalityId }));
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Spend", { municipalityId }));
+  return municipalityId;
+}
+
+export interface BudgetTotals {
+  fundedCents: number;
+  reservedCents: number;
+  paidCents: number;
+  availableCents: number;
+}
+
+export interface BurnDownPoint {
+  /** yyyy-mm */
+  month: string;
+  /** Reserved + paid at the end of the month (or now, for the current month); null for months still to come. */
+  committedCents: number | null;
+  availableCents: number | null;
+}
+
+/**
+ * Counts and money of a set of requests (one team's, or all that pass the
+ * filters). The definitions are in figures.ts and docs/workbudget.md.
+ */
+export interface RequestFigures {
+  /** Requests: submitted and not withdrawn (every status but draft and cancelled). */
+  requestCount: number;
+  /** Approved and not withdrawn (approved, paid, settled, evaluated). */
+  approvedCount: number;
+  /** Their balances in the ledger: reserved now, */
+  reservedCents: number;
+  /** paid now (net of refunds; after settlement the actual cost), */
+  paidCents: number;
+  /** and committed = reserved + paid (the cost to the workbudget). */
+  committedCents: number;
+}
+
+export interface TeamBreakdown extends RequestFigures {
+  teamId: string;
+  teamName: string;
+}
+
+export interface DomainBreakdown {
+  domain: string;
+  /** Approved requests touching this domain (a request counts in each of its domains). */
+  count: number;
+  /** Their cost to the workbudget (committed). */
+  costCents: number;
+}
+
+export interface NormBreakdown {
+  normId: string | null;
+  code: string | null;
+  label: string | null;
+  count: number;
+  expectedReturnCents: number;
+  costCents: number;
+}
+
+export interface PreventedRow {
+  spendId: string;
+  reference: string;
+  teamName: string;
+  problemPrevented: string;
+  /** yes | partly | no | unknown; null while the evaluation is still to come. */
+  prevented: string | null;
+  costCents: number;
+}
+
+export interface AlternativeRow {
+  spendId: string;
+  reference: string;
+  teamName: string;
+  regulation: string;
+  workbudgetCostCents: number;
+  regulationAmountCents: number;
+  /** Workbudget cost − regulation amount: positive = the workbudget route cost more. */
+  differenceCents: number;
+  regulationLeadDays: number;
+  /** Days from submission to payment through the workbudget. */
+  workbudgetDays: number;
+  /** Regulation lead time − workbudget days. */
+  daysGained: number;
+}
+
+export interface WorkbudgetDashboard {
+  year: number;
+  budget: { id: string; name: string; approvalThresholdCents: number; evaluationAfterMonths: number } | null;
+  /** The budget's balances from the sum of its postings. */
+  totals: BudgetTotals;
+  /** The cached balances (the sums over the budget's pots; must equal totals). */
+  cached: BudgetTotals;
+  totalsMatchCache: boolean;
+  burnDown: BurnDownPoint[];
+  /** The requests that pass the team and period filters, together: the per-team table's total row. Without filters the money equals the ledger's totals. */
+  requests: RequestFigures;
+  perTeam: TeamBreakdown[];
+  perLifeDomain: DomainBreakdown[];
+  perNorm: NormBreakdown[];
+  returns: {
+    /** Committed (reserved + paid) to the requests: requests.committedCents. */
+    committedCostCents: number;
+    expectedReturnCents: number;
+    /** expected / committed cost; null when nothing is committed. */
+    expectedRatio: number | null;
+    evaluatedCount: number;
+    /** Committed to the evaluated requests: their actual cost. */
+    evaluatedCostCents: number;
+    realisedReturnCents: number;
+    /** realised / evaluated cost; null when nothing is evaluated. */
+    realisedRatio: number | null;
+  };
+  /** The most recent LIST_LIMIT settled/evaluated requests; preventedTotal counts all. */
+  prevented: PreventedRow[];
+  preventedTotal: number;
+  /** rows: the most recent LIST_LIMIT; totals: over all of them. */
+  alternatives: {
+    rows: AlternativeRow[];
+    totals: { count: number; workbudgetCostCents: number; regulationAmountCents: number; differenceCents: number; daysGained: number };
+  };
+  queue: { count: number; oldestWaitingSince: string | null; oldestWaitingDays: number | null };
+  /** Settled requests whose evaluation date (Amsterdam day) has passed without an evaluation. */
+  overdueEvaluations: { count: number; oldestDueOn: string | null };
+}
+
+/** How many rows the dashboard's lists show (the CSV has them all). */
+export const LIST_LIMIT = 50;
+const num = (v: unknown) => Number(v ?? 0);
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+const emptyTotals = (): BudgetTotals => ({ fundedCents: 0, reservedCents: 0, paidCents: 0, availableCents: 0 });
+const emptyFigures = (): RequestFigures => ({ requestCount: 0, approvedCount: 0, reservedCents: 0, paidCents: 0, committedCents: 0 });
+
+/**
+ * The controller's dashboard for one budget year. The key figures and the
+ * burn-down are the whole budget's (funding and availability are not per
+ * team); the breakdowns, returns, lists and the queue follow the team and
+ * period filters (period = when the request was created, Amsterdam days).
+ */
+export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFilters, now = new Date()): Promise<WorkbudgetDashboard> {
+  const municipalityId = assertMayReport(ctx);
+  const parsed = dashboardFilters.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const f = parsed.data;
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [b] = await queryRows<{ id: string; name: string; approval_threshold_cents: string; evaluation_after_months: number; funded_cents: string; available_cents: string; reserved_cents: string; paid_cents: string }>(
+      tx,
+      sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budget_balances where municipality_id = ${municipalityId} and year = ${f.year}`,
+    );
+    const empty: WorkbudgetDashboard = {
+      year: f.year,
+      budget: null,
+      totals: emptyTotals(),
+      cached: emptyTotals(),
+      totalsMatchCache: true,
+      burnDown: burnDownFrom(f.year, [], now),
+      requests: emptyFigures(),
+      perTeam: [],
+      perLifeDomain: [],
+      perNorm: [],
+      returns: { committedCostCents: 0, expectedReturnCents: 0, expectedRatio: null, evaluatedCount: 0, evaluatedCostCents: 0, realisedReturnCents: 0, realisedRatio: null },
+      prevented: [],
+      preventedTotal: 0,
+      alternatives: { rows: [], totals: { count: 0, workbudgetCostCents: 0, regulationAmountCents: 0, differenceCents: 0, daysGained: 0 } },
+      queue: { count: 0, oldestWaitingSince: null, oldestWaitingDays: null },
+      overdueEvaluations: { count: 0, oldestDueOn: null },
+    };
+    if (!b) return empty;
+
+    const cached = { fundedCents: num(b.funded_cents), availableCents: num(b.available_cents), reservedCents: num(b.reserved_cents), paidCents: num(b.paid_cents) };
+    // One scan of the postings for the key figures and the burn-down: the totals are the sums of the buckets.
+    const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
+      tx,
+      sql`select extract(year from created_at at time zone ${TIME_ZONE})::int as y, extract(month from created_at at time zone ${TIME_ZONE})::int as m, kind, account, sum(amount_cents) as total
+          from ledger_postings where budget_id = ${b.id} group by 1, 2, 3, 4`,
+    );
+    const totals = totalsFromBuckets(buckets);
+
+    const where = spendWhere(municipalityId, b.id, f);
+    // One statement for the breakdowns: every request that passes the filters with its ledger balances (one scan of the
+    // budget's postings), then per team and — grouping set () — all together (the total row is the same SQL as its rows),
+    // per norm and per life domain. Money is summed over every request (drafts and withdrawn ones hold none), so the
+    // totals are the ledger's; counts and the per-norm/-domain rows take the approved requests.
+    const breakdowns = await queryRows<{ kind: "team" | "norm" | "domain"; key: string | null; name: string | null; code: string | null; is_total: number; requests: string; approved: string; reserved: string; paid: string; committed: string; expected: string; evaluated_count: string; evaluated_cost: string; realised: string }>(
+      tx,
+      sql`with m as (${budgetSpendBalancesSql(b.id)}),
+          f as materialized (
+            select s.id, s.team_id, t.name as team_name, s.status, s.norm_id, s.life_domains, s.expected_return_cents,
+                   (s.evaluation->>'realisedReturnCents')::bigint as realised_cents, ${reservedSql()} as reserved_cents, ${paidSql()} as paid_cents
+            from spend_requests s join teams t on t.id = s.team_id left join m on m.spend_id = s.id
+            where ${where})
+          select * from (
+            select 'team' as kind, f.team_id::text as key, f.team_name as name, null::text as code, grouping(f.team_id, f.team_name) as is_total,
+              count(*) filter (where ${isRequestSql("f")}) as requests,
+              count(*) filter (where ${isApprovedSql("f")}) as approved,
+              sum(f.reserved_cents) as reserved, sum(f.paid_cents) as paid, sum(${committedSql("f")}) as committed,
+              coalesce(sum(f.expected_return_cents) filter (where ${isApprovedSql("f")}), 0) as expected,
+              count(*) filter (where f.status = 'evaluated') as evaluated_count,
+              coalesce(sum(${committedSql("f")}) filter (where f.status = 'evaluated'), 0) as evaluated_cost,
+              coalesce(sum(f.realised_cents) filter (where f.status = 'evaluated'), 0) as realised
+            from f group by grouping sets ((f.team_id, f.team_name), ())
+            having count(*) filter (where ${isRequestSql("f")}) > 0 or sum(f.reserved_cents) <> 0 or sum(f.paid_cents) <> 0
+          ) teams
+          union all
+          select 'norm', n.id::text, n.label, n.code, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), coalesce(sum(f.expected_return_cents), 0), 0, 0, 0
+          from f left join return_norms n on n.id = f.norm_id where ${isApprovedSql("f")} group by n.id, n.label, n.code
+          union all
+          select 'domain', d.domain, null, null, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), 0, 0, 0, 0
+          from f cross join lateral unnest(f.life_domains) as d(domain) where ${isApprovedSql("f")} group by d.domain`,
+    );
+    const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
+    const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
+    // Lists show the most recent LIST_LIMIT; counts and totals are over all rows (SQL aggregates).
+    // The ledger balances only for the rows shown.
+    const prevented = await queryRows<{ id: string; number: string; team_name: string; problem_prevented: string; prevented: string | null; cost: string; total: string }>(
+      tx,
+      sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.total
+          from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at, count(*) over () as total
+                from spend_requests s join teams t on t.id = s.team_id
+                where ${where} and ${isSettledSql()}
+                order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
+          ${spendBalancesLateralSql()}
+          order by s.settled_at desc nulls last, s.number desc`,
+    );
+    const altBase = sql`select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
+            coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
+            coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
+            greatest(0, coalesce(((select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid') at time zone ${TIME_ZONE})::date
+              - ((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted') at time zone ${TIME_ZONE})::date, 0)) as workbudget_days
+          from spend_requests s join teams t on t.id = s.team_id
+          where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true`;
+    // The cost is the committed money (the ledger), as everywhere; for the list only of the rows shown.
+    const alternatives = await queryRows<{ id: string; number: string; team_name: string; regulation: string; cost: string; regulation_amount: string; lead_days: number; workbudget_days: number | null }>(
+      tx,
+      sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
+    );
+    const [altTotals] = await queryRows<{ count: string; cost: string; regulation: string; days_gained: string }>(
+      tx,
+      sql`select count(*) as count, coalesce(sum(${committedSql()}), 0) as cost, coalesce(sum(s.regulation_amount), 0) as regulation, coalesce(sum(s.lead_days - s.workbudget_days), 0) as days_gained
+          from (${altBase}) s ${spendBalancesLateralSql()}`,
+    );
+    const [queue] = await queryRows<{ count: string; oldest: Date | string | null }>(
+      tx,
+      sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}`,
+    );
+    const [late] = await queryRows<{ count: string; oldest: Date | string | null }>(
+      tx,
+      sql`select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date`,
+    );
+
+    const altRows: AlternativeRow[] = alternatives.map((a) => {
+      const cost = num(a.cost);
+      const reg = num(a.regulation_amount);
+      const wbDays = num(a.workbudget_days);
+      return {
+        spendId: a.id,
+        reference: spendReference(f.year, num(a.number)),
+        teamName: a.team_name,
+        regulation: a.regulation ?? "",
+        workbudgetCostCents: cost,
+        regulationAmountCents: reg,
+        differenceCents: cost - reg,
+        regulationLeadDays: num(a.lead_days),
+        workbudgetDays: wbDays,
+        daysGained: num(a.lead_days) - wbDays,
+      };
+    });
+    const oldest = queue.oldest ? new Date(queue.oldest) : null;
+    const figures = (r: (typeof breakdowns)[number] | undefined): RequestFigures =>
+      r ? { requestCount: num(r.requests), approvedCount: num(r.approved), reservedCents: num(r.reserved), paidCents: num(r.paid), committedCents: num(r.committed) } : emptyFigures();
+    const total = perTeam.find((r) => num(r.is_total) !== 0);
+    const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
+    const committed = num(total?.committed);
+    const expected = num(total?.expected);
+    const evaluatedCost = num(total?.evaluated_cost);
+    const realised = num(total?.realised);
+    return {
+      ...empty,
+      budget: { id: b.id, name: b.name, approvalThresholdCents: num(b.approval_threshold_cents), evaluationAfterMonths: b.evaluation_after_months },
+      totals,
+      cached,
+      totalsMatchCache: (Object.keys(totals) as (keyof BudgetTotals)[]).every((k) => totals[k] === cached[k]),
+      burnDown: burnDownFrom(f.year, buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })), now),
+      requests: figures(total),
+      perTeam: teamRows.map((r) => ({ teamId: r.key!, teamName: r.name!, ...figures(r) })),
+      perLifeDomain: perDomain.map((r) => ({ domain: r.key!, count: num(r.approved), costCents: num(r.committed) })),
+      perNorm: perNorm.map((r) => ({ normId: r.key, code: r.code, label: r.name, count: num(r.approved), expectedReturnCents: num(r.expected), costCents: num(r.committed) })),
+      returns: {
+        committedCostCents: committed,
+        expectedReturnCents: expected,
+        expectedRatio: ratio(expected, committed),
+        evaluatedCount: num(total?.evaluated_count),
+        evaluatedCostCents: evaluatedCost,
+        realisedReturnCents: realised,
+        realisedRatio: ratio(realised, evaluatedCost),
+      },
+      preventedTotal: num(prevented[0]?.total),
+      prevented: prevented.map((p) => ({ spendId: p.id, reference: spendReference(f.year, num(p.number)), teamName: p.team_name, problemPrevented: p.problem_prevented, prevented: p.prevented, costCents: num(p.cost) })),
+      alternatives: {
+        rows: altRows,
+        totals: {
+          count: num(altTotals.count),
+          workbudgetCostCents: num(altTotals.cost),
+          regulationAmountCents: num(altTotals.regulation),
+          differenceCents: num(altTotals.cost) - num(altTotals.regulation),
+          daysGained: num(altTotals.days_gained),
+        },
+      },
+      overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
+      queue: { count: num(queue.count), oldestWaitingSince: oldest ? oldest.toISOString() : null, oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null },
+    };
+  });
+}
+
+function spendWhere(municipalityId: string, budgetId: string, f: z.output<typeof dashboardFilters>) {
+  const parts = [sql`s.municipality_id = ${municipalityId}`, sql`s.budget_id = ${budgetId}`];
+  if (f.teamId) parts.push(sql`s.team_id = ${f.teamId}`);
+  parts.push(...createdInPeriodSql(sql.raw("s.created_at"), f.from, f.to));
+  return sql.join(parts, sql` and `);
+}
+
+/** The budget's balances from the sums of its postings per account: funded is minus the funding account. */
+function totalsFromBuckets(rows: { account: string; total: string }[]): BudgetTotals {
+  const by: Record<string, number> = {};
+  for (const r of rows) by[r.account] = (by[r.account] ?? 0) + num(r.total);
+  return { fundedCents: -(by.funding ?? 0), availableCents: by.available ?? 0, reservedCents: by.reserved ?? 0, paidCents: by.paid ?? 0 };
+}
+
+/**
+ * Cumulative committed (reserved + paid) and available at each month end of
+ * the year. Funding counts from the start of the year (a year's budget is
+ * available for the whole year, even when it was booked before or later);
+ * other postings count in their month, those after the year in December (so
+ * December equals the totals). Months that have not begun yet are null.
+ */
+export function burnDownFrom(year: number, buckets: { year: number; month: number; kind: string; account: string; cents: number }[], now = new Date()): BurnDownPoint[] {
+  const funded = new Array(12).fill(0);
+  const committed = new Array(12).fill(0);
+  for (const r of buckets) {
+    const month = r.kind === "allocate" || r.year < year ? 0 : r.year > year ? 11 : r.month - 1;
+    if (r.account === "funding") funded[month] -= r.cents;
+    if (r.account === "reserved" || r.account === "paid") committed[month] += r.cents;
+  }
+  const nowMonth = Number(new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit" }).format(now).replace("-", ""));
+  const points: BurnDownPoint[] = [];
+  let f = 0;
+  let c = 0;
+  for (let i = 0; i < 12; i++) {
+    f += funded[i];
+    c += committed[i];
+    const future = year * 100 + i + 1 > nowMonth;
+    points.push({ month: `${year}-${String(i + 1).padStart(2, "0")}`, committedCents: future ? null : c, availableCents: future ? null : f - c });
+  }
+  // Postings after the year still belong to it: a past year's December shows them all.
+  return points;
+}
+
+// ── Finance CSV ─────────────────────────────────────────────────────────────
+
+export const POSTINGS_CSV_COLUMNS = ["boeking_id", "groep_id", "datum", "tijdstip_utc", "budgetjaar", "soort", "rekening", "bedrag_eur", "aanvraag", "team", "tegenboeking_van_groep"] as const;
+export const SPENDS_CSV_COLUMNS = [
+  "referentie",
+  "budgetjaar",
+  "team",
+  "status",
+  "aangemaakt_op",
+  "nodig_op",
+  "doel",
+  "leverancier",
+  "levensdomeinen",
+  "norm_code",
+  "verwacht_rendement_eur",
+  "aangevraagd_eur",
+  "goedgekeurd_op",
+  "betaald_eur",
+  "betaaldatum",
+  "betaalwijze",
+  "betaalreferentie",
+  "werkelijk_eur",
+  "afgerekend_op",
+  "probleem_voorkomen",
+  "gerealiseerd_rendement_eur",
+  "andere_regeling",
+  "bedrag_andere_regeling_eur",
+  "verschil_eur",
+  "doorlooptijd_andere_regeling_dagen",
+  // The request's balances in the ledger (the dashboard's figures; empty when it never held money).
+  "gereserveerd_eur",
+  "vastgelegd_eur",
+  "betaling_eur",
+] as const;
+
+export const financeCsvInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  kind: z.enum(["postings", "spends"]),
+  decimalComma: z.boolean().default(false),
+});
+
+/** Integer cents as euros with two decimals, exactly (no floating point): -1234 → "-12.34". */
+export function centsToEuros(cents: number, decimalComma = false): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}${decimalComma ? "," : "."}${String(abs % 100).padStart(2, "0")}`;
+}
+
+
+// One formatter for all rows: constructing an Intl.DateTimeFormat costs far more than formatting.
+const isoDayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const amsterdamDate = (d: Date | string | null): string => (d ? isoDayInAmsterdam.format(new Date(d)) : "");
+const plainDate = (d: Date | string | null): string => (d ? (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10)) : "");
+
+/**
+ * The year's postings or spends for finance. With decimalComma (nl-NL) the
+ * amounts use a comma and the separator is a semicolon; otherwise a dot and
+ * a comma. CRLF line ends, header row; columns in docs/workbudget-export.md.
+ */
+export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financeCsvInput>): Promise<string> {
+  const municipalityId = assertMayReport(ctx);
+  const parsed = financeCsvInput.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { year, kind, decimalComma } = parsed.data;
+  const eur = (c: unknown) => centsToEuros(num(c), decimalComma);
+  const optEur = (c: unknown) => (c === null || c === undefined ? "" : eur(c));
+  const text = (v: unknown) => neutraliseFormula(v === null || v === undefined ? "" : String(v));
+  const records = await withScope(ctx.db, ctx.scope, async (tx) => {
+    if (kind === "postings") {
+      const rows = await queryRows<{ id: string; group_id: string; created_at: Date | string; kind: string; account: string; amount_cents: string; number: string | null; team_name: string | null; reverses_group_id: string | null }>(
+        tx,
+        sql`select p.id, p.group_id, p.created_at, p.kind, p.account, p.amount_cents, s.number, t.name as team_name, p.reverses_group_id
+            from ledger_postings p join budgets b on b.id = p.budget_id
+            left join spend_requests s on s.id = p.spend_id left join teams t on t.id = p.team_id
+            where b.municipality_id = ${municipalityId} and b.year = ${year}
+            order by p.id`,
+      );
+      return rows.map((r) => [
+        String(r.id),
+        r.group_id,
+        amsterdamDate(r.created_at),
+        new Date(r.created_at).toISOString(),
+        String(year),
+        r.kind,
+        r.account,
+        eur(r.amount_cents),
+        r.number ? spendReference(year, num(r.number)) : "",
+        text(r.team_name),
+        r.reverses_group_id ?? "",
+      ]);
+    }
+    const rows = await queryRows<Record<string, unknown> & { evaluation: Record<string, unknown> | string | null }>(
+      tx,
+      sql`select s.number, t.name as team_name, s.status, s.created_at, s.needed_on, s.purpose, s.supplier, s.life_domains, n.code as norm_code, s.expected_return_cents,
+            s.amount_cents, s.approved_at, s.paid_cents, s.payment_date, s.payment_method, s.payment_reference, s.settled_cents, s.settled_at, s.evaluation,
+            ${reservedSql()} as ledger_reserved, ${paidSql()} as ledger_paid, ${committedSql()} as ledger_committed, ${heldMoneySql()} as ledger_held
+          from spend_requests s join budgets b on b.id = s.budget_id join teams t on t.id = s.team_id left join return_norms n on n.id = s.norm_id
+          left join (${budgetSpendBalancesSql(sql`(select id from budgets where municipality_id = ${municipalityId} and year = ${year})`)}) m on m.spend_id = s.id
+          where b.municipality_id = ${municipalityId} and b.year = ${year}
+          order by s.number`,
+    );
+    return rows.map((r) => {
+      const ev = (typeof r.evaluation === "string" ? JSON.parse(r.evaluation) : r.evaluation) as Record<string, unknown> | null;
+      const other = ev?.otherRegulationApplied === true;
+      const settled = r.settled_cents === null || r.settled_cents === undefined ? null : num(r.settled_cents);
+      // Money from the ledger, as on the dashboard; empty for a request that never held any.
+      const held = r.ledger_held === true || r.ledger_held === "t";
+      const committed = num(r.ledger_committed);
+      const domains = Array.isArray(r.life_domains) ? (r.life_domains as string[]) : String(r.life_domains ?? "").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+      return [
+        spendReference(year, num(r.number)),
+        String(year),
+        text(r.team_name),
+        String(r.status),
+        amsterdamDate(r.created_at as Date),
+        plainDate(r.needed_on as string | null),
+        text(r.purpose),
+        text(r.supplier),
+        domains.join("|"),
+        text(r.norm_code),
+        optEur(r.expected_return_cents),
+        eur(r.amount_cents),
+        amsterdamDate(r.approved_at as Date | null),
+        held ? eur(r.ledger_paid) : "",
+        plainDate(r.payment_date as string | null),
+        text(r.payment_method),
+        text(r.payment_reference),
+        settled === null ? "" : eur(settled),
+        amsterdamDate(r.settled_at as Date | null),
+        text(ev?.prevented),
+        optEur(ev?.realisedReturnCents),
+        other ? text(ev?.otherRegulation) : "",
+        other ? optEur(ev?.otherRegulationAmountCents) : "",
+        other && settled !== null ? eur(committed - num(ev?.otherRegulationAmountCents)) : "",
+        other && ev?.otherRegulationLeadDays != null ? String(ev.otherRegulationLeadDays) : "",
+        held ? eur(r.ledger_reserved) : "",
+        held ? eur(committed) : "",
+        num(r.paid_cents) > 0 ? eur(r.paid_cents) : "",
+      ];
+    });
+  });
+  const columns = kind === "postings" ? [...POSTINGS_CSV_COLUMNS] : [...SPENDS_CSV_COLUMNS];
+  return stringify(records, { header: true, columns, delimiter: decimalComma ? ";" : ",", record_delimiter: "windows" });
+}
+
+/** The choices for the controller's filters: the budget years and the municipality's teams. */
+export async function workbudgetFilterOptions(ctx: UseCaseContext): Promise<{ years: number[]; teams: { id: string; name: string }[] }> {
+  const municipalityId = assertMayReport(ctx);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const years = await queryRows<{ year: number }>(tx, sql`select year from budgets where municipality_id = ${municipalityId} order by year desc`);
+    const teams = await queryRows<{ id: string; name: string }>(tx, sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`);
+    return { years: years.map((y) => Number(y.year)), teams };
+  });
+}

@@ -1,0 +1,59 @@
+// The Dutch words of the workbudget's notices and e-mails (steps, card
+// payments, evaluation reminders). User-facing text lives in message files;
+// the use cases that send them stay in English.
+
+const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
+const quoted = (comment: string) => (comment ? `: "${comment}"` : ".");
+
+/** What a step asks of the next person, by notice kind; `extra` is the step's comment, or the evaluation date for "evaluate". */
+export const stepNoticeText: Record<string, (reference: string, extra: string) => string> = {
+  endorse: (ref) => `Aanvraag ${ref} is ingediend en wacht op onderschrijving door de coördinator.`,
+  approve: (ref) => `Aanvraag ${ref} wacht op goedkeuring.`,
+  second_approval: (ref) => `Aanvraag ${ref} ligt boven het drempelbedrag en wacht op een tweede goedkeuring.`,
+  info_requested: (ref, extra) => `Er is meer informatie gevraagd over aanvraag ${ref}${quoted(extra)}`,
+  approved: (ref) => `Aanvraag ${ref} is goedgekeurd.`,
+  pay: (ref) => `Aanvraag ${ref} is goedgekeurd; de betaling kan worden vastgelegd.`,
+  rejected: (ref, extra) => `Aanvraag ${ref} is afgewezen${quoted(extra)}`,
+  paid: (ref) => `De betaling voor aanvraag ${ref} is vastgelegd.`,
+  evaluate: (ref, extra) => `Aanvraag ${ref} is afgerekend. Evalueer het resultaat ${extra ? `vóór ${extra}` : "over enkele maanden"}.`,
+};
+
+/** A step notice's e-mail subject: its first sentence (up to the first full stop or colon). */
+export const stepNoticeSubject = (text: string) => `Wijkwerk: ${text.split(/[.:]/)[0]}`;
+
+export const cardPaidText = (amountCents: number, merchant: string | null, reference: string) =>
+  `Met de teamkaart is ${euro(amountCents)} betaald${merchant ? ` bij ${merchant}` : ""} voor aanvraag ${reference}.`;
+export const cardPaidSubject = (reference: string) => `Wijkwerk: kaartbetaling voor aanvraag ${reference}`;
+
+/** Why a card payment was declined, in the notice's words; only reasons the team can act on are told. */
+export const cardDeclineReasons: Record<string, string> = {
+  card_inactive: "de kaart is niet actief",
+  currency_not_eur: "alleen betalingen in euro zijn mogelijk",
+  over_authorization_cap: "het bedrag ligt boven het maximum per betaling van de kaart",
+  over_monthly_cap: "het bedrag gaat boven het maandmaximum van de kaart",
+  category_not_allowed: "dit soort winkel is niet toegestaan voor de kaart",
+  category_blocked: "dit soort winkel is geblokkeerd voor de kaart",
+  no_approved_spend: "er is geen goedgekeurde, nog niet betaalde aanvraag",
+  spend_expired: "de goedgekeurde aanvraag is ouder dan 14 dagen",
+  not_covered: "geen goedgekeurde aanvraag dekt dit bedrag",
+  selected_not_covered: "de aanvraag die met 'Nu betalen' is gekozen, dekt dit bedrag niet",
+  ambiguous: "meerdere aanvragen dekken dit bedrag: kies er één met 'Nu betalen'",
+};
+export const cardDeclinedText = (amountCents: number, merchant: string | null, reason: string) =>
+  `Een betaling van ${euro(amountCents)} met de teamkaart${merchant ? ` bij ${merchant}` : ""} is geweigerd: ${reason}.`;
+export const cardDeclinedSubject = "Wijkwerk: kaartbetaling geweigerd";
+export const cardLinkLabel = "Bekijk de teamkaart";
+
+/** The evaluation reminders (first when due, second when overdue); dates as dd-mm-yyyy. */
+export const evaluationReminder = {
+  dueText: (ref: string, dueOn: string) =>
+    `Het is tijd om aanvraag ${ref} te evalueren (gepland op ${dueOn}): is het probleem voorkomen, wat heeft het opgeleverd en was er toch een andere regeling?`,
+  overdueText: (ref: string, dueOn: string) => `De evaluatie van aanvraag ${ref} is te laat: die stond gepland op ${dueOn}. Vul de evaluatie zo snel mogelijk in.`,
+  dueSubject: (ref: string) => `Wijkwerk: evalueer aanvraag ${ref}`,
+  overdueSubject: (ref: string) => `Wijkwerk: evaluatie van aanvraag ${ref} is te laat`,
+};
+
+/** The resident pseudonym's field error (resident-ref.ts). */
+export const residentRefMessages = {
+  format: (prefix: string, example: string) => `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
+};

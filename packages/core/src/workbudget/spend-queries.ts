@@ -1,0 +1,235 @@
+// Reading spend requests: a team's list (members see their own, the
+// coordinator the whole team's — the CASL rules become the WHERE clause), the
+// controller's list across teams, and one request with its timeline. Plus
+// comments between team and controller, which go on the same timeline.
+import { calendarDate, type UseCaseContext, DomainError, invalidInput } from "../common";
+import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
+import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, queryRows, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import { z } from "zod";
+import { attachmentsOf } from "./spend-attachments";
+import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./spend-lifecycle";
+import { guardSpendTexts } from "./spends";
+import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
+
+/** A request's money in the ledger (docs/workbudget.md, "What the figures mean"): what the dashboard and the CSV count for it. */
+export interface SpendLedgerBalances {
+  reservedCents: number;
+  /** Paid out minus what came back; after settlement the actual cost. */
+  paidCents: number;
+  /** reserved + paid: its cost to the workbudget. */
+  committedCents: number;
+  /** It holds or held money (has postings). */
+  held: boolean;
+}
+
+export const SPENDS_PAGE_SIZE = 25;
+
+export const spendFilters = z.object({
+  status: z.array(z.enum(SPEND_STATUSES)).default([]),
+  teamId: z.string().uuid().nullish(),
+  year: z.number().int().min(2000).max(2100).nullish(),
+  from: calendarDate().nullish(),
+  to: calendarDate().nullish(),
+  /** Oldest first: the controller's approval queue. */
+  oldestFirst: z.boolean().default(false),
+  /** Only settled requests whose evaluation date has passed (Amsterdam day): the evaluation is late. */
+  evaluationOverdue: z.boolean().default(false),
+});
+export type SpendFilters = z.input<typeof spendFilters>;
+
+export interface SpendListRow {
+  id: string;
+  number: number;
+  reference: string;
+  teamName: string;
+  authorName: string;
+  status: SpendStatus;
+  amountCents: number;
+  purpose: string;
+  neededOn: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Settled requests: the day the team is asked to evaluate. */
+  evaluationDueOn: string | null;
+  /** Settled and that day has passed without an evaluation. */
+  evaluationOverdue: boolean;
+}
+
+/** Settled, and the evaluation date lies before `today` (an Amsterdam day): the evaluation is late. */
+export const evaluationOverdueSql = (today: string) => sql<boolean>`(${spendRequests.status} = 'settled' and ${spendRequests.evaluationDueOn} < ${today}::date)`;
+
+/** WB-2026-0042: the budget year and the request's number. */
+export const spendReference = (year: number, num: number) => `WB-${year}-${String(num).padStart(4, "0")}`;
+
+function parseSpendFilters(rawFilters: SpendFilters) {
+  const parsed = spendFilters.safeParse(rawFilters);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+/** The rows the actor may read that pass the filters: one WHERE for the list, its count and its totals. */
+function spendListWhere(ctx: UseCaseContext, f: z.output<typeof spendFilters>, now: Date) {
+  const municipalityId = ctx.actor.municipalityId;
+  // Some read rule on Spend at all; which rows is the WHERE below (own vs team vs municipality).
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
+  return and(
+    eq(spendRequests.municipalityId, municipalityId),
+    accessibleWhere(ctx.ability, "read", "Spend", { municipalityId: spendRequests.municipalityId, teamId: spendRequests.teamId, authorId: spendRequests.authorId }),
+    f.status.length ? inArray(spendRequests.status, f.status) : undefined,
+    f.teamId ? eq(spendRequests.teamId, f.teamId) : undefined,
+    f.year ? eq(budgets.year, f.year) : undefined,
+    // The same Amsterdam days as the dashboard's period filter.
+    ...createdInPeriodSql(sql`${spendRequests.createdAt}`, f.from, f.to),
+    f.evaluationOverdue ? evaluationOverdueSql(amsterdamDay(now)) : undefined,
+  );
+}
+
+/**
+ * Requests the actor may read, in their scope: in a team scope the CASL rules
+ * decide own-vs-team; in the municipality scope (controller) all teams'.
+ */
+export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1, now = new Date()): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
+  const f = parseSpendFilters(rawFilters);
+  const overdue = evaluationOverdueSql(amsterdamDay(now));
+  const where = spendListWhere(ctx, f, now);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(spendRequests).innerJoin(budgets, eq(budgets.id, spendRequests.budgetId)).where(where);
+    const rows = await tx
+      .select({
+        id: spendRequests.id,
+        number: spendRequests.number,
+        year: budgets.year,
+        teamName: teams.name,
+        authorName: users.name,
+        status: spendRequests.status,
+        amountCents: spendRequests.amountCents,
+        purpose: spendRequests.purpose,
+        neededOn: spendRequests.neededOn,
+        createdAt: spendRequests.createdAt,
+        updatedAt: spendRequests.updatedAt,
+        evaluationDueOn: spendRequests.evaluationDueOn,
+        evaluationOverdue: overdue,
+      })
+      .from(spendRequests)
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .innerJoin(teams, eq(teams.id, spendRequests.teamId))
+      .innerJoin(users, eq(users.id, spendRequests.authorId))
+      .where(where)
+      .orderBy(f.oldestFirst ? asc(spendRequests.updatedAt) : desc(spendRequests.createdAt), asc(spendRequests.number))
+      .limit(SPENDS_PAGE_SIZE)
+      .offset((Math.max(1, page) - 1) * SPENDS_PAGE_SIZE);
+    return {
+      // postgres.js and PGlite both give booleans; Boolean() keeps the type honest.
+      rows: rows.map(({ year, ...r }) => ({ ...r, evaluationOverdue: Boolean(r.evaluationOverdue), reference: spendReference(year, r.number) })),
+      total,
+      pages: Math.max(1, Math.ceil(total / SPENDS_PAGE_SIZE)),
+    };
+  });
+}
+
+export interface SpendStatusTotal {
+  status: SpendStatus;
+  count: number;
+  /** The amounts requested. */
+  amountCents: number;
+}
+
+/**
+ * Count and amount requested per status of the requests listSpends would
+ * list with these filters (all pages, one aggregate query), and their total
+ * over the statuses that count as requests — not drafts, not withdrawn
+ * (UNCOUNTED_STATUSES), as everywhere else.
+ */
+export async function spendStatusTotals(ctx: UseCaseContext, rawFilters: SpendFilters = {}, now = new Date()): Promise<{ perStatus: SpendStatusTotal[]; requests: { count: number; amountCents: number } }> {
+  const f = parseSpendFilters(rawFilters);
+  const where = spendListWhere(ctx, f, now);
+  const rows = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx
+      .select({ status: spendRequests.status, count: sql<number>`count(*)::int`, amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text` })
+      .from(spendRequests)
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .where(where)
+      .groupBy(spendRequests.status),
+  );
+  const byStatus = new Map(rows.map((r) => [r.status, { status: r.status, count: Number(r.count), amountCents: Number(r.amountCents) }]));
+  const perStatus = SPEND_STATUSES.filter((s) => byStatus.has(s)).map((s) => byStatus.get(s)!);
+  const counted = perStatus.filter((r) => !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status));
+  return { perStatus, requests: { count: counted.reduce((a, r) => a + r.count, 0), amountCents: counted.reduce((a, r) => a + r.amountCents, 0) } };
+}
+
+const WORKFLOW_ACTIONS: SpendAction[] = ["submit", "endorse", "request_info", "approve", "reject", "pay", "settle", "evaluate", "cancel"];
+
+/** One request with its timeline, the norm, its files (metadata), and which steps this actor may take now (for the buttons; the server checks again). */
+export async function getSpend(ctx: UseCaseContext, spendId: string) {
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await tx
+      .select({ spend: spendRequests, teamName: teams.name, teamSlug: teams.slug, authorName: users.name, year: budgets.year, thresholdCents: budgets.approvalThresholdCents })
+      .from(spendRequests)
+      .innerJoin(teams, eq(teams.id, spendRequests.teamId))
+      .innerJoin(users, eq(users.id, spendRequests.authorId))
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .where(eq(spendRequests.id, spendId));
+    const subject = row && as("Spend", { municipalityId: row.spend.municipalityId, teamId: row.spend.teamId, authorId: row.spend.authorId });
+    if (!row || !ctx.ability.can("read", subject)) throw new DomainError("not_found", 404);
+    const [norm] = row.spend.normId ? await tx.select().from(returnNorms).where(eq(returnNorms.id, row.spend.normId)) : [];
+    const timeline = await tx.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(asc(spendTransitions.id));
+    const own = row.spend.authorId === ctx.actor.userId;
+    // A card payment under way (approved by us, not yet captured or ended by Stripe) blocks cancelling and a manual payment.
+    const [pendingCard] = row.spend.status === "approved" ? await tx.select({ id: issuingAuthorizations.id }).from(issuingAuthorizations).where(and(eq(issuingAuthorizations.spendId, spendId), eq(issuingAuthorizations.approved, true), eq(issuingAuthorizations.status, "pending"))).limit(1) : [];
+    const cardPaymentPending = !!pendingCard;
+    const possible = WORKFLOW_ACTIONS.filter(
+      (a) => ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
+    );
+    const allowedActions = cardPaymentPending ? possible.filter((a) => a !== "cancel" && a !== "pay") : possible;
+    /** Cancel or pay would be allowed but for the pending card payment: the page says why the button is missing. */
+    const blockedByCardPayment = cardPaymentPending && possible.some((a) => a === "cancel" || a === "pay");
+    const canEdit = ["draft", "info_requested"].includes(row.spend.status) && ctx.ability.can("update", subject);
+    const attachments = await attachmentsOf(tx, ctx, row.spend);
+    const [money] = await queryRows<{ reserved: string; paid: string; committed: string; held: boolean | string }>(
+      tx,
+      sql`select ${reservedSql()} as reserved, ${paidSql()} as paid, ${committedSql()} as committed, ${heldMoneySql()} as held from (select ${spendId}::uuid as id) s ${spendBalancesLateralSql()}`,
+    );
+    const ledger: SpendLedgerBalances = { reservedCents: Number(money.reserved), paidCents: Number(money.paid), committedCents: Number(money.committed), held: money.held === true || money.held === "t" };
+    return {
+      spend: row.spend,
+      reference: spendReference(row.year, row.spend.number),
+      teamName: row.teamName,
+      teamSlug: row.teamSlug,
+      authorName: row.authorName,
+      thresholdCents: row.thresholdCents,
+      norm: norm ?? null,
+      timeline: timeline.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: (t.actor as { name: string }).name, comment: t.comment, occurredAt: t.occurredAt })),
+      allowedActions,
+      cardPaymentPending,
+      blockedByCardPayment,
+      canEdit,
+      canComment: ctx.ability.can("read", subject),
+      attachments,
+      ledger,
+    };
+  });
+}
+
+/** A comment on the timeline, between team and controller; the status does not change. */
+export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body: string, opts: { confirmNoPersonalData?: boolean } = {}): Promise<void> {
+  const text = body.trim();
+  if (text.length < 1 || text.length > 4000) throw new DomainError("comment_required", 400, { comment: ["comment_required"] });
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  await withScope(ctx.db, ctx.scope, async (tx) => {
+    const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId));
+    if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId }))) throw new DomainError("not_found", 404);
+    await guardSpendTexts(tx, ctx, spend, { comment: text }, opts.confirmNoPersonalData === true);
+    await tx.insert(spendTransitions).values({
+      municipalityId: spend.municipalityId,
+      teamId: spend.teamId,
+      spendId: spend.id,
+      action: "comment",
+      fromStatus: spend.status,
+      toStatus: spend.status,
+      actorUserId: ctx.actor.userId,
+      actor: { id: ctx.actor.userId, name: ctx.actor.name, email: ctx.actor.email },
+      comment: text,
+    });
+  });
+}
