@@ -1,7 +1,7 @@
 // The spend request form (new and edit): its zod schema (server-side
 // validation only), the mapping to the core's draft input and back, and the
 // fields. Two buttons: save as draft, or save and submit in one request.
-import { calendarDate } from "@wijkwerk/core/dates";
+import { calendarDate, isoDateOf } from "@wijkwerk/core/dates";
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -100,7 +100,7 @@ export function toFormDefaults(spend: {
   expectedSocialDomains: string[];
   expectedSocialReturn: string;
 }) {
-  const neededOn = spend.neededOn instanceof Date ? spend.neededOn.toISOString().slice(0, 10) : (spend.neededOn ?? "");
+  const neededOn = isoDateOf(spend.neededOn);
   return {
     amount: centsToEuroInput(spend.amountCents),
     neededOn,

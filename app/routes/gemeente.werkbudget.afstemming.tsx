@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { cardReconciliation } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
+import { MONTH_NAMES, formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const c = nl.cards;
@@ -24,8 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await cardReconciliation(ctx, { year, month }, { pullFromStripe }).catch(toHttpError);
   return { year, month, pulled: pullFromStripe, ...result };
 }
-
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 export default function Reconciliation() {
   const { year, month, rows, unbooked, pulled, stripe } = useLoaderData<typeof loader>();
@@ -46,7 +44,7 @@ export default function Reconciliation() {
           <label htmlFor="maand">{c.month}</label>
           <select id="maand" name="maand" defaultValue={month ?? ""} className="input">
             <option value="">{c.wholeYear}</option>
-            {MONTHS.map((m, i) => (
+            {MONTH_NAMES.map((m, i) => (
               <option key={m} value={i + 1}>
                 {m}
               </option>

@@ -11,7 +11,7 @@ import { disbursementMode, listTeamCards, requestTeamCard, updateCardControls } 
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
-import { parseEuroToCents } from "~/lib/money";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
@@ -60,12 +60,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 type TeamRow = Awaited<ReturnType<typeof listTeamCards>>[number];
-const euros = (cents: number | null | undefined) => (cents == null ? "" : (cents / 100).toFixed(2).replace(".", ","));
 
 function CardRow({ row, lastResult }: { row: TeamRow; lastResult?: SubmissionResult<string[]> }) {
   const card = row.card;
   const id = card?.id ?? row.team.id;
-  const [form, fields] = useForm({ id: `card-${id}`, lastResult, shouldValidate: "onSubmit", defaultValue: { perAuthorizationCap: euros(card?.perAuthorizationCapCents), monthlyCap: euros(card?.monthlyCapCents), allowedCategories: card?.allowedCategories.join(", ") ?? "", blockedCategories: card?.blockedCategories.join(", ") ?? "" } });
+  const [form, fields] = useForm({ id: `card-${id}`, lastResult, shouldValidate: "onSubmit", defaultValue: { perAuthorizationCap: centsToEuroInput(card?.perAuthorizationCapCents), monthlyCap: centsToEuroInput(card?.monthlyCapCents), allowedCategories: card?.allowedCategories.join(", ") ?? "", blockedCategories: card?.blockedCategories.join(", ") ?? "" } });
   return (
     <section aria-labelledby={`team-${row.team.id}`} className="card space-y-2">
       <h2 id={`team-${row.team.id}`}>{row.team.name}</h2>

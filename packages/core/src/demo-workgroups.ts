@@ -8,7 +8,7 @@ import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/
 import { contextFor } from "./demo-workbudget";
 import { seedKnowledgeDemo } from "./demo-knowledge";
 import { saveHandbookPage } from "./handbook";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./dates";
 import { addActionItem, addMeetingDecision, createMeeting, setActionItemDone } from "./workgroup-meetings";
 import { createPost } from "./workgroup-posts";
 import { closeProposal, createProposal, respondToProposal } from "./workgroup-proposals";

@@ -7,7 +7,7 @@ import { queryRows, sql, withScope } from "@wijkwerk/db";
 import type { TeamContext } from "./context";
 import { DISCIPLINES } from "./partner-agreements";
 import { addDays, addWeeks, currentMonday } from "./time-registration";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./dates";
 
 export interface DisciplineRow {
   discipline: string;

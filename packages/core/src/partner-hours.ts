@@ -13,11 +13,10 @@
 // last completed week.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import type { UseCaseContext } from "./context";
-import { neutraliseFormula } from "./csv";
+import { neutraliseFormula, writeCsv } from "./csv";
 import { DomainError } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./dates";
 import { ACTIVITY_KINDS, addWeeks, currentMonday, mondayOf, type Hours } from "./time-registration";
 
 export interface MonthCell {
@@ -422,7 +421,8 @@ const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, 
 
 /** Semicolon-separated, decimal comma, UTF-8 with BOM, text cells neutralised against formulas (csv.ts, like the other exports). */
 export function procurementCsv(view: MunicipalityPartnerView): string {
-  return stringify(
+  return writeCsv(
+    PROCUREMENT_CSV_COLUMNS,
     view.rows.map((r) => [
       neutraliseFormula(r.partnerSlug),
       neutraliseFormula(r.partnerName),
@@ -435,7 +435,7 @@ export function procurementCsv(view: MunicipalityPartnerView): string {
       r.cell.people,
       r.cell.missingWeeks,
     ]),
-    { header: true, columns: [...PROCUREMENT_CSV_COLUMNS], delimiter: ";", record_delimiter: "windows", bom: true },
+    { bom: true },
   );
 }
 

@@ -2,6 +2,7 @@
 // the same transaction as the step itself.
 import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import type { UseCaseContext } from "./context";
+import { formatDate } from "./dates";
 import type { SpendStatus } from "./ledger-rules";
 import { noticeMail } from "./messages/notices";
 import { cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "./messages/workbudget";
@@ -64,9 +65,6 @@ function recipientsQuery(audiences: Audience[], notice: StepNotice) {
 /** The link to a request on the team's pages. */
 export const teamSpendLink = (teamSlug: string, spendId: string) => `/t/${teamSlug}/werkbudget/${spendId}`;
 
-/** yyyy-mm-dd → dd-mm-yyyy, as in the texts. */
-export const dutchDate = (isoDate: string | null | undefined) => (isoDate ?? "").split("-").reverse().join("-");
-
 export interface Notice {
   recipient: Recipient;
   /** The request it is about; null for notices outside the workbudget (a workgroup @mention). */
@@ -124,7 +122,7 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
   const notices: Notice[] = [];
   for (const { audience, kind } of plan) {
     const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : teamSpendLink(found[0].slug, notice.spend.id);
-    const text = stepNoticeText[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
+    const text = stepNoticeText[kind](reference, kind === "evaluate" ? formatDate(notice.evaluationDueOn) : (notice.comment ?? ""));
     for (const r of found) {
       // Nobody is told to act on their own step, nor about their own step on their own request.
       if (r.audience !== audience || r.id === ctx.actor.userId) continue;

@@ -4,7 +4,7 @@
 // ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
-import { calendarDate } from "./dates";
+import { amsterdamDay, calendarDate } from "./dates";
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, teams, withScope, type Tx } from "@wijkwerk/db";
@@ -13,7 +13,7 @@ import { appendAudit, type AuditAction, type AuditEventInput } from "./audit";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, type ErrorCode } from "./errors";
 import { notifyNextActors } from "./spend-notifications";
-import { amsterdamDay, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
+import { approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./ledger-rules";
 import { postMoneyMove } from "./ledger-post";
 import { findPersonalData, personalDataMessage, type PersonalDataFinding } from "./privacy-guard";
 import { effectiveResidentRefPrefix, isResidentRefOfTeam, normaliseResidentRef, residentRefExample, residentRefFormatMessage } from "./resident-ref";

@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, retryOnDeadlock, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
 import Stripe from "stripe";
 import { z } from "zod";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./dates";
 import { bookCardMove } from "./spends";
 import { notifyCardDeclined, notifyCardPaid } from "./spend-notifications";
 import { disbursementMode, type StripeSettings } from "./stripe-client";

@@ -9,7 +9,7 @@ import { queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
 import type { TeamContext } from "./context";
 import { DomainError, invalidInput } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
+import { amsterdamDay } from "./dates";
 import { noticeMail } from "./messages/notices";
 import { timeRegistrationMessages } from "./messages/time-registration";
 import { sqlMessage } from "./sql-message";

@@ -5,7 +5,7 @@
 // its owner or a facilitator. Open action items assigned to me show on my home
 // page — only from groups I may still read (RLS decides). The privacy guard
 // runs on every text before it is saved.
-import { calendarDate } from "./dates";
+import { amsterdamDay, calendarDate, formatDate } from "./dates";
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import {
@@ -29,10 +29,8 @@ import {
 import { z } from "zod";
 import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
-import { amsterdamDay } from "./ledger-rules";
 import { renderMarkdown } from "./markdown";
 import { workgroupMessages } from "./messages/workgroups";
-import { dutchDate } from "./spend-notifications";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -306,7 +304,7 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
     await tellGroupMembers(tx, ctx, g, { only: input.ownerId }, {
       kind: "workgroup_action",
-      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, dutchDate(input.dueOn)),
+      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, formatDate(input.dueOn)),
       link: `/werkgroepen/${g.slug}/overleg/${m.id}`,
       subject: workgroupMessages.actionItemMailSubject(g.name),
     });

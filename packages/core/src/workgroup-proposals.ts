@@ -14,7 +14,7 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, notFound } from "./errors";
 import { renderMarkdown } from "./markdown";
 import { workgroupMessages } from "./messages/workgroups";
-import { dutchDate } from "./spend-notifications";
+import { formatDate } from "./dates";
 import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./workgroup-meetings";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
@@ -106,7 +106,7 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
     });
     await tellGroupMembers(tx, ctx, g, {}, {
       kind: "workgroup_proposal",
-      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, dutchDate(input.closesOn)),
+      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, formatDate(input.closesOn)),
       link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
       subject: workgroupMessages.proposalMailSubject(g.name),
     });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
-import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
+import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, financeCsv, workbudgetDashboard } from "../src/ledger-reports";
+import { centsToEuros } from "../src/money";
 import { getSpend, listSpends, spendReference, spendStatusTotals } from "../src/spend-queries";
 import { approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/spends";
 import { createTestDatabase, type TestDatabase } from "./db";

@@ -10,7 +10,7 @@ import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "../src/workgr
 import { getHandbookPage, saveHandbookPage } from "../src/handbook";
 import { addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting } from "../src/workgroup-meetings";
 import { closeProposal, createProposal, getProposal, respondToProposal } from "../src/workgroup-proposals";
-import { amsterdamDay } from "../src/ledger-rules";
+import { amsterdamDay } from "../src/dates";
 import { searchWorkgroups } from "../src/workgroup-search";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
