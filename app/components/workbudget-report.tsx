@@ -240,3 +240,16 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
     </>
   );
 }
+
+/** The top of the controller's workbudget pages below the dashboard: the way back to it, the page's title and its intro. */
+export function WorkbudgetSubpageIntro({ title, intro }: { title: string; intro: string }) {
+  return (
+    <>
+      <p>
+        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>{intro}</p>
+    </>
+  );
+}

@@ -2,9 +2,10 @@
 // captures, refunds as Stripe reported them) against the ledger's postings,
 // per team and month, with every mismatch flagged.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { cardReconciliation } from "~/core.server";
+import { WorkbudgetSubpageIntro } from "~/components/workbudget-report";
 import { nl } from "~/i18n/nl";
 import { MONTH_NAMES, formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
@@ -30,11 +31,7 @@ export default function Reconciliation() {
   const flagged = rows.filter((r) => r.problems.length > 0).length;
   return (
     <div className="space-y-6">
-      <p>
-        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
-      </p>
-      <h1>{c.reconTitle}</h1>
-      <p>{c.reconIntro}</p>
+      <WorkbudgetSubpageIntro title={c.reconTitle} intro={c.reconIntro} />
       <form method="get" className="card flex flex-wrap items-end gap-4" aria-label={c.period}>
         <div className="field">
           <label htmlFor="jaar">{c.year}</label>

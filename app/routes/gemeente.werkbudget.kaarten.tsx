@@ -8,6 +8,7 @@ import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { disbursementMode, listTeamCards, requestTeamCard, updateCardControls } from "~/core.server";
+import { WorkbudgetSubpageIntro } from "~/components/workbudget-report";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
@@ -108,11 +109,7 @@ export default function TeamCardsAdmin() {
   const done = params.get("gedaan");
   return (
     <div className="space-y-6">
-      <p>
-        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
-      </p>
-      <h1>{c.adminTitle}</h1>
-      <p>{c.adminIntro}</p>
+      <WorkbudgetSubpageIntro title={c.adminTitle} intro={c.adminIntro} />
       <p>
         <Link to="/gemeente/werkbudget/afstemming">{c.navRecon}</Link>
       </p>
