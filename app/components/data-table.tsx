@@ -2,6 +2,7 @@
 // column headers, the first column as the row's header, amounts aligned
 // right, an optional totals row, and the empty state instead of an empty table.
 import type { ReactNode } from "react";
+import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 
 export interface Column<Row> {
@@ -86,5 +87,14 @@ export function DataTable<Row>(props: {
         ) : null}
       </table>
     </div>
+  );
+}
+
+/** The header of a column of buttons (revoke, remove…): named for screen readers, empty on screen. */
+export function ActionsColumnHeader() {
+  return (
+    <th scope="col">
+      <span className="sr-only">{nl.common.actions}</span>
+    </th>
   );
 }

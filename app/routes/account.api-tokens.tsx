@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { ActionsColumnHeader } from "~/components/data-table";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
@@ -122,9 +123,7 @@ export default function ApiTokensPage() {
                   <th scope="col">{t.columns.lastUsed}</th>
                   <th scope="col">{t.columns.expires}</th>
                   <th scope="col">{t.columns.status}</th>
-                  <th scope="col">
-                    <span className="sr-only">{nl.common.actions}</span>
-                  </th>
+                  <ActionsColumnHeader />
                 </tr>
               </thead>
               <tbody>

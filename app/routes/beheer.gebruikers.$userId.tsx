@@ -4,6 +4,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ActionsColumnHeader } from "~/components/data-table";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
@@ -151,9 +152,7 @@ export default function AdminUser() {
                   <th scope="col">{t.team}</th>
                   <th scope="col">{t.role}</th>
                   <th scope="col">{t.hours}</th>
-                  <th scope="col">
-                    <span className="sr-only">{nl.common.actions}</span>
-                  </th>
+                  <ActionsColumnHeader />
                 </tr>
               </thead>
               <tbody>
