@@ -193,7 +193,8 @@ export function SpendForm(props: {
   defaultValue?: ReturnType<typeof toFormDefaults>;
   norms: NormOption[];
   spendId?: string | null;
-  notice?: ReactNode;
+  /** The draft was saved but not submitted (the submit step refused it): say so above the form. */
+  savedNotSubmitted?: boolean;
   cancelTo?: ReactNode;
   /** The team's pseudonym format, for the hint. */
   residentRef: { prefix: string; example: string };
@@ -205,7 +206,11 @@ export function SpendForm(props: {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       {props.spendId ? <input type="hidden" name="spendId" value={props.spendId} /> : null}
-      {props.notice}
+      {props.savedNotSubmitted ? (
+        <p role="status" className="alert alert-info">
+          {t.savedNotSubmitted}
+        </p>
+      ) : null}
       <FormErrors errors={form.errors} id={form.errorId} />
 
       <section aria-labelledby="spend-form-request" className="card">
