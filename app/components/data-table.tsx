@@ -98,3 +98,20 @@ export function ActionsColumnHeader() {
     </th>
   );
 }
+
+/**
+ * A table laid out by hand (links and forms in its cells) in a scrolling
+ * card, with a caption for screen readers; the empty text instead of an
+ * empty table.
+ */
+export function TableCard({ caption, isEmpty = false, empty, children }: { caption?: ReactNode; isEmpty?: boolean; empty?: ReactNode; children: ReactNode }) {
+  if (isEmpty) return <p className="card">{empty}</p>;
+  return (
+    <div className="card overflow-x-auto">
+      <table className="table">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
+      </table>
+    </div>
+  );
+}
