@@ -29,3 +29,10 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return sizeFormats.kilobyte.format(bytes / 1024);
   return sizeFormats.megabyte.format(bytes / (1024 * 1024));
 }
+
+const percentFormat = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
+
+/** 0.425 → "43%" (nl-NL, whole percents). */
+export function formatPercent(ratio: number): string {
+  return percentFormat.format(ratio);
+}

@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
-import { HoursChart } from "~/components/hours-chart";
+import { ActivityShareTable, HoursChart } from "~/components/hours-chart";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
 import { ACTIVITY_KINDS, listMyActionItems, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatHours } from "~/lib/format";
+import { formatDate, formatHours, formatPercent } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -100,8 +100,7 @@ function ProposalSection({ teams, proposals }: { teams: { id: string; name: stri
   );
 }
 
-const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
-const share = (registered: number, agreed: number) => (agreed > 0 ? percent.format(registered / agreed) : "–");
+const share = (registered: number, agreed: number) => (agreed > 0 ? formatPercent(registered / agreed) : "–");
 
 export default function PartnerOverviewPage() {
   const { partner, overview, dashboard, kinds, mayPropose, proposalTeams, proposals, myActions } = useLoaderData<typeof loader>();
@@ -242,7 +241,6 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
 
 function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard: Dashboard; kinds: (keyof MonthCell["activity"])[] }) {
   const t = nl.partnerDashboard;
-  const activityTotal = kinds.reduce((a, k) => a + d.totals.activity[k], 0);
   const gaps = d.gaps.agreementWithoutPeople.length + d.gaps.missingRegistrations.length;
   return (
     <section aria-labelledby="hours-heading" className="space-y-4">
@@ -310,27 +308,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
         <p className="hint mt-2">{t.requestsNote}</p>
         <p className="hint mt-2">{t.workgroupsNote}</p>
       </div>
-      <div className="card overflow-x-auto">
-        <table className="table">
-          <caption className="pb-2 text-left text-lg font-semibold">{t.activityCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{nl.timeRegistration.activity}</th>
-              <th scope="col" className="text-right">{nl.timeRegistration.hours}</th>
-              <th scope="col" className="text-right">{nl.timeRegistration.share}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((k) => (
-              <tr key={k}>
-                <th scope="row" className="font-normal">{nl.timeRegistration.kinds[k]}</th>
-                <td className="text-right">{formatHours(d.totals.activity[k])}</td>
-                <td className="text-right">{activityTotal ? percent.format(d.totals.activity[k] / activityTotal) : "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActivityShareTable caption={t.activityCaption} kinds={kinds} hours={d.totals.activity} />
       {d.teams
         .filter((team) => team.year.agreed > 0 || team.year.registered > 0 || team.placed > 0)
         .map((team) => (
