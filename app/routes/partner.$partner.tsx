@@ -5,6 +5,7 @@ import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { ActivityShareTable, HoursChart } from "~/components/hours-chart";
+import { TeamStaffingTable } from "~/components/team-staffing";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
 import { ACTIVITY_KINDS, listMyActionItems, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core.server";
@@ -124,40 +125,7 @@ export default function PartnerOverviewPage() {
               {nl.partner.downloadCsv}
             </a>
           </div>
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <caption className="pb-2 text-left text-lg font-semibold">{nl.partner.teamsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{nl.partner.team}</th>
-                  <th scope="col" className="text-right">{nl.partner.coordinators}</th>
-                  <th scope="col" className="text-right">{nl.partner.members}</th>
-                  <th scope="col" className="text-right">{nl.partner.volunteers}</th>
-                  <th scope="col" className="text-right">{nl.partner.hours}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.slug}>
-                    <th scope="row" className="font-normal">{t.name}</th>
-                    <td className="text-right">{t.coordinators}</td>
-                    <td className="text-right">{t.members}</td>
-                    <td className="text-right">{t.volunteers}</td>
-                    <td className="text-right">{formatHours(t.contractedHours)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row">{nl.partner.total}</th>
-                  <td className="text-right">{totals.coordinators}</td>
-                  <td className="text-right">{totals.members}</td>
-                  <td className="text-right">{totals.volunteers}</td>
-                  <td className="text-right">{formatHours(totals.contractedHours)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <TeamStaffingTable caption={nl.partner.teamsCaption} labels={nl.partner} teams={teams} totals={totals} formatHours={formatHours} />
           <div className="card overflow-x-auto">
             <table className="table">
               <caption className="pb-2 text-left text-lg font-semibold">{nl.partner.staffCaption}</caption>
@@ -191,6 +159,18 @@ export default function PartnerOverviewPage() {
 
 type Dashboard = ReturnType<typeof useLoaderData<typeof loader>>["dashboard"];
 
+/** The last three columns of the month and team tables: weeks without registration, requests and workgroups. */
+function FollowUpHeaders() {
+  const t = nl.partnerDashboard;
+  return (
+    <>
+      <th scope="col" className="text-right">{t.missingWeeks}</th>
+      <th scope="col" className="text-right">{t.requests}</th>
+      <th scope="col" className="text-right">{t.workgroups}</th>
+    </>
+  );
+}
+
 function MonthTable({ caption, months, workgroups }: { caption: string; months: MonthCell[]; workgroups: number }) {
   const t = nl.partnerDashboard;
   const sum = (f: (c: MonthCell) => number) => months.reduce((a, c) => a + f(c), 0);
@@ -204,9 +184,7 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
           <th scope="col" className="text-right">{t.registered}</th>
           <th scope="col" className="text-right">{t.share}</th>
           <th scope="col" className="text-right">{t.people}</th>
-          <th scope="col" className="text-right">{t.missingWeeks}</th>
-          <th scope="col" className="text-right">{t.requests}</th>
-          <th scope="col" className="text-right">{t.workgroups}</th>
+          <FollowUpHeaders />
         </tr>
       </thead>
       <tbody>
@@ -283,9 +261,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
               <th scope="col" className="text-right">{t.agreed}</th>
               <th scope="col" className="text-right">{t.registered}</th>
               <th scope="col" className="text-right">{t.share}</th>
-              <th scope="col" className="text-right">{t.missingWeeks}</th>
-              <th scope="col" className="text-right">{t.requests}</th>
-              <th scope="col" className="text-right">{t.workgroups}</th>
+              <FollowUpHeaders />
             </tr>
           </thead>
           <tbody>
