@@ -6,6 +6,7 @@ import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type Sub
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import type { SpendFactsSpend } from "~/components/spend-detail";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { PrivacyOverride } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
@@ -85,21 +86,12 @@ export function toDraftInput(v: SpendFormValue) {
 }
 
 /** A stored request as the form's default values (for editing). */
-export function toFormDefaults(spend: {
-  amountCents: number;
-  neededOn: string | Date | null;
-  purpose: string;
-  supplier: string;
-  rationale: string;
-  problemPrevented: string;
-  lifeDomains: string[];
-  residentRef: string;
-  normId: string | null;
-  expectedReturnCents: number | null;
-  customReturnJustification: string | null;
-  expectedSocialDomains: string[];
-  expectedSocialReturn: string;
-}) {
+export function toFormDefaults(
+  spend: Pick<
+    SpendFactsSpend,
+    "amountCents" | "neededOn" | "purpose" | "supplier" | "rationale" | "problemPrevented" | "lifeDomains" | "residentRef" | "normId" | "expectedReturnCents" | "customReturnJustification" | "expectedSocialDomains" | "expectedSocialReturn"
+  >,
+) {
   const neededOn = isoDateOf(spend.neededOn);
   return {
     amount: centsToEuroInput(spend.amountCents),
