@@ -3,7 +3,7 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { BuurtserviceCountTotals } from "@wijkwerk/core/neighbourhood";
 import { nl } from "~/i18n/nl";
-import { formatNumber } from "~/lib/format";
+import { formatMonthYear, formatNumber } from "~/lib/format";
 
 const t = nl.buurtservice;
 
@@ -31,8 +31,6 @@ export function CheckboxGroup({ field, legend, options }: { field: FieldMetadata
   );
 }
 
-const monthName = (iso: string) => new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
-
 /** Rows keyed by a label (a month or a team) with their totals, and a total row. */
 export function CountsTable({ caption, firstColumn, rows, total, monthKeys = false }: { caption: string; firstColumn: string; rows: [string, BuurtserviceCountTotals][]; total?: BuurtserviceCountTotals; monthKeys?: boolean }) {
   const cells = (c: BuurtserviceCountTotals) =>
@@ -59,7 +57,7 @@ export function CountsTable({ caption, firstColumn, rows, total, monthKeys = fal
           {rows.map(([key, c]) => (
             <tr key={key}>
               <th scope="row" className="font-normal">
-                {monthKeys ? monthName(key) : key}
+                {monthKeys ? formatMonthYear(key) : key}
               </th>
               {cells(c)}
             </tr>

@@ -2,6 +2,7 @@
 // column headers, the first column as the row's header, amounts aligned
 // right, an optional totals row, and the empty state instead of an empty table.
 import type { ReactNode } from "react";
+import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 
 export interface Column<Row> {
@@ -84,6 +85,32 @@ export function DataTable<Row>(props: {
             </tr>
           </tfoot>
         ) : null}
+      </table>
+    </div>
+  );
+}
+
+/** The header of a column of buttons (revoke, remove…): named for screen readers, empty on screen. */
+export function ActionsColumnHeader() {
+  return (
+    <th scope="col">
+      <span className="sr-only">{nl.common.actions}</span>
+    </th>
+  );
+}
+
+/**
+ * A table laid out by hand (links and forms in its cells) in a scrolling
+ * card, with a caption for screen readers; the empty text instead of an
+ * empty table.
+ */
+export function TableCard({ caption, isEmpty = false, empty, children }: { caption?: ReactNode; isEmpty?: boolean; empty?: ReactNode; children: ReactNode }) {
+  if (isEmpty) return <p className="card">{empty}</p>;
+  return (
+    <div className="card overflow-x-auto">
+      <table className="table">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
       </table>
     </div>
   );

@@ -1,7 +1,9 @@
 // Agreed vs registered hours per month as inline SVG bars: no chart library,
 // no script. The SVG is an image with a text summary; the same numbers are in
 // the data table next to it (the accessible source of truth).
+import type { ActivityKind } from "@wijkwerk/core/partners";
 import { nl } from "~/i18n/nl";
+import { formatHours, formatPercent } from "~/lib/format";
 
 const W = 720;
 const H = 240;
@@ -67,4 +69,33 @@ function niceStep(max: number): number {
   const pow = 10 ** Math.floor(Math.log10(rough));
   for (const f of [1, 2, 2.5, 5, 10]) if (f * pow >= rough) return f * pow;
   return 10 * pow;
+}
+
+
+/** Hours per kind of work with each kind's share of the total (the team's and the partner's activity mix). */
+export function ActivityShareTable({ caption, kinds, hours }: { caption: string; kinds: readonly ActivityKind[]; hours: Record<ActivityKind, number> }) {
+  const total = kinds.reduce((a, k) => a + hours[k], 0);
+  return (
+    <div className="card overflow-x-auto">
+      <table className="table">
+        <caption className="pb-2 text-left text-lg font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nl.timeRegistration.activity}</th>
+            <th scope="col" className="text-right">{nl.timeRegistration.hours}</th>
+            <th scope="col" className="text-right">{nl.timeRegistration.share}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => (
+            <tr key={k}>
+              <th scope="row" className="font-normal">{nl.timeRegistration.kinds[k]}</th>
+              <td className="text-right">{formatHours(hours[k])}</td>
+              <td className="text-right">{total ? formatPercent(hours[k] / total) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -3,6 +3,7 @@
 // (the server's ability decides); the server checks again on submit.
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { ActionsColumnHeader } from "~/components/data-table";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { ConfirmSubmit, Pagination } from "./confirm";
@@ -71,9 +72,7 @@ export function InvitationList(props: { rows: InvitationListRow[]; page: number;
                 <th scope="col">{t.expires}</th>
                 <th scope="col">{t.status}</th>
                 {props.canRevoke ? (
-                  <th scope="col">
-                    <span className="sr-only">{nl.common.actions}</span>
-                  </th>
+                  <ActionsColumnHeader />
                 ) : null}
               </tr>
             </thead>

@@ -1,11 +1,12 @@
 // The spend request form (new and edit): its zod schema (server-side
 // validation only), the mapping to the core's draft input and back, and the
 // fields. Two buttons: save as draft, or save and submit in one request.
-import { calendarDate } from "@wijkwerk/core/dates";
+import { calendarDate, isoDateOf } from "@wijkwerk/core/dates";
 import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import type { SpendFactsSpend } from "~/components/spend-detail";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { PrivacyOverride } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
@@ -85,22 +86,13 @@ export function toDraftInput(v: SpendFormValue) {
 }
 
 /** A stored request as the form's default values (for editing). */
-export function toFormDefaults(spend: {
-  amountCents: number;
-  neededOn: string | Date | null;
-  purpose: string;
-  supplier: string;
-  rationale: string;
-  problemPrevented: string;
-  lifeDomains: string[];
-  residentRef: string;
-  normId: string | null;
-  expectedReturnCents: number | null;
-  customReturnJustification: string | null;
-  expectedSocialDomains: string[];
-  expectedSocialReturn: string;
-}) {
-  const neededOn = spend.neededOn instanceof Date ? spend.neededOn.toISOString().slice(0, 10) : (spend.neededOn ?? "");
+export function toFormDefaults(
+  spend: Pick<
+    SpendFactsSpend,
+    "amountCents" | "neededOn" | "purpose" | "supplier" | "rationale" | "problemPrevented" | "lifeDomains" | "residentRef" | "normId" | "expectedReturnCents" | "customReturnJustification" | "expectedSocialDomains" | "expectedSocialReturn"
+  >,
+) {
+  const neededOn = isoDateOf(spend.neededOn);
   return {
     amount: centsToEuroInput(spend.amountCents),
     neededOn,
@@ -193,7 +185,8 @@ export function SpendForm(props: {
   defaultValue?: ReturnType<typeof toFormDefaults>;
   norms: NormOption[];
   spendId?: string | null;
-  notice?: ReactNode;
+  /** The draft was saved but not submitted (the submit step refused it): say so above the form. */
+  savedNotSubmitted?: boolean;
   cancelTo?: ReactNode;
   /** The team's pseudonym format, for the hint. */
   residentRef: { prefix: string; example: string };
@@ -205,7 +198,11 @@ export function SpendForm(props: {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       {props.spendId ? <input type="hidden" name="spendId" value={props.spendId} /> : null}
-      {props.notice}
+      {props.savedNotSubmitted ? (
+        <p role="status" className="alert alert-info">
+          {t.savedNotSubmitted}
+        </p>
+      ) : null}
       <FormErrors errors={form.errors} id={form.errorId} />
 
       <section aria-labelledby="spend-form-request" className="card">

@@ -6,7 +6,7 @@ import type { BurnDownPoint, WorkbudgetDashboard } from "@wijkwerk/core/workbudg
 import { DataTable, type Column } from "~/components/data-table";
 import { lifeDomainLabel, regulationLabel } from "~/components/spend-detail";
 import { nl } from "~/i18n/nl";
-import { formatMoney } from "~/lib/format";
+import { formatMoney, formatWholeEuros } from "~/lib/format";
 
 const t = nl.workbudget;
 
@@ -14,7 +14,6 @@ const t = nl.workbudget;
 type Dashboard = WorkbudgetDashboard;
 
 // Whole euros for the axis (compact notation differs between ICU versions: server and browser would disagree).
-const compactMoney = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 
 /** The burn-down as an accessible inline SVG: a summary as its label, the data as a table below. */
 export function BurnDown({ year, points, fundedCents, tableOpen = false }: { year: number; points: BurnDownPoint[]; fundedCents: number; tableOpen?: boolean }) {
@@ -77,7 +76,7 @@ export function BurnDown({ year, points, fundedCents, tableOpen = false }: { yea
           <g key={v}>
             <line x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} stroke="#d1d5db" strokeWidth="1" />
             <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#374151">
-              {compactMoney.format(v / 100)}
+              {formatWholeEuros(v)}
             </text>
           </g>
         ))}
@@ -238,6 +237,19 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
           ]}
         />
       </section>
+    </>
+  );
+}
+
+/** The top of the controller's workbudget pages below the dashboard: the way back to it, the page's title and its intro. */
+export function WorkbudgetSubpageIntro({ title, intro }: { title: string; intro: string }) {
+  return (
+    <>
+      <p>
+        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>{intro}</p>
     </>
   );
 }

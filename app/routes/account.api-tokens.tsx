@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
@@ -108,50 +109,41 @@ export default function ApiTokensPage() {
       ) : null}
       <section aria-labelledby="tokens-list" className="space-y-2">
         <h2 id="tokens-list">{t.listTitle}</h2>
-        {tokens.length === 0 ? (
-          <p className="card">{t.empty}</p>
-        ) : (
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <caption className="sr-only">{t.listTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.name}</th>
-                  <th scope="col">{t.columns.token}</th>
-                  <th scope="col">{t.columns.created}</th>
-                  <th scope="col">{t.columns.lastUsed}</th>
-                  <th scope="col">{t.columns.expires}</th>
-                  <th scope="col">{t.columns.status}</th>
-                  <th scope="col">
-                    <span className="sr-only">{nl.common.actions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((k) => (
-                  <tr key={k.id}>
-                    <th scope="row" className="text-left font-normal">
-                      {k.name}
-                    </th>
-                    <td className="font-mono">…{k.lastFour}</td>
-                    <td>{formatDateTime(k.createdAt)}</td>
-                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t.never}</td>
-                    <td>{k.expiresAt ? formatDate(k.expiresAt) : t.noExpiry}</td>
-                    <td>{k.status === "active" ? t.status.active : <span className="badge">{t.status[k.status]}</span>}</td>
-                    <td>
-                      {k.status === "revoked" ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(k.name)} question={t.revokeQuestion(k.name)} confirmLabel={t.revokeConfirm} name="tokenId" value={k.id} danger />
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <TableCard caption={t.listTitle} isEmpty={tokens.length === 0} empty={t.empty}>
+          <thead>
+            <tr>
+              <th scope="col">{t.columns.name}</th>
+              <th scope="col">{t.columns.token}</th>
+              <th scope="col">{t.columns.created}</th>
+              <th scope="col">{t.columns.lastUsed}</th>
+              <th scope="col">{t.columns.expires}</th>
+              <th scope="col">{t.columns.status}</th>
+              <ActionsColumnHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((k) => (
+              <tr key={k.id}>
+                <th scope="row" className="text-left font-normal">
+                  {k.name}
+                </th>
+                <td className="font-mono">…{k.lastFour}</td>
+                <td>{formatDateTime(k.createdAt)}</td>
+                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t.never}</td>
+                <td>{k.expiresAt ? formatDate(k.expiresAt) : t.noExpiry}</td>
+                <td>{k.status === "active" ? t.status.active : <span className="badge">{t.status[k.status]}</span>}</td>
+                <td>
+                  {k.status === "revoked" ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(k.name)} question={t.revokeQuestion(k.name)} confirmLabel={t.revokeConfirm} name="tokenId" value={k.id} danger />
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableCard>
       </section>
       <section aria-labelledby="token-new" className="card max-w-xl">
         <h2 id="token-new">{t.createTitle}</h2>

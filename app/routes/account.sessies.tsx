@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ActionsColumnHeader } from "~/components/data-table";
 import { SubmitButton } from "~/components/form";
 import { requireUser } from "~/context.server";
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "~/core/accounts.server";
@@ -50,9 +51,7 @@ export default function SessionsPage() {
               <th scope="col">{nl.sessionsPage.ip}</th>
               <th scope="col">{nl.sessionsPage.started}</th>
               <th scope="col">{nl.sessionsPage.lastActive}</th>
-              <th scope="col">
-                <span className="sr-only">{nl.common.actions}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

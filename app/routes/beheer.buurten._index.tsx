@@ -4,6 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { TableCard } from "~/components/data-table";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
@@ -50,37 +51,30 @@ export default function AdminBuurten() {
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <SearchForm label={t.search} button={t.searchButton} clearLabel={t.clear} clearTo="/beheer/buurten" value={search} error={searchError} active={!!params.get("zoek")} />
-      {rows.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.buurt}</th>
-                <th scope="col" className="text-right">
-                  {t.residents}
-                </th>
-                <th scope="col">{t.currentTeam}</th>
-                <th scope="col">{t.scheduled}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    <Link to={b.id}>{b.name}</Link>
-                  </td>
-                  <td className="text-right tabular-nums">{b.residents === null ? t.none : formatNumber(b.residents)}</td>
-                  <td>{b.currentTeam ?? t.none}</td>
-                  <td>{b.nextTeam && b.nextFrom ? t.scheduledValue(b.nextTeam, formatDate(b.nextFrom)) : t.none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TableCard caption={t.title} isEmpty={rows.length === 0} empty={t.empty}>
+        <thead>
+          <tr>
+            <th scope="col">{t.buurt}</th>
+            <th scope="col" className="text-right">
+              {t.residents}
+            </th>
+            <th scope="col">{t.currentTeam}</th>
+            <th scope="col">{t.scheduled}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.id}>
+              <td>
+                <Link to={b.id}>{b.name}</Link>
+              </td>
+              <td className="text-right tabular-nums">{b.residents === null ? t.none : formatNumber(b.residents)}</td>
+              <td>{b.currentTeam ?? t.none}</td>
+              <td>{b.nextTeam && b.nextFrom ? t.scheduledValue(b.nextTeam, formatDate(b.nextFrom)) : t.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
       <section aria-labelledby="new-buurt" className="card max-w-xl">
         <h2 id="new-buurt">{t.newTitle}</h2>
         <Form method="post" {...getFormProps(form)}>

@@ -4,6 +4,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
@@ -141,57 +142,48 @@ export default function AdminUser() {
 
       <section aria-labelledby="memberships-title" className="space-y-3">
         <h2 id="memberships-title">{t.membershipsTitle}</h2>
-        {memberships.length === 0 ? (
-          <p className="card">{t.noMemberships}</p>
-        ) : (
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <caption className="sr-only">{t.membershipsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.team}</th>
-                  <th scope="col">{t.role}</th>
-                  <th scope="col">{t.hours}</th>
-                  <th scope="col">
-                    <span className="sr-only">{nl.common.actions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {memberships.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.teamName}</th>
-                    <td>
-                      <select name="role" form={`m-${m.id}`} defaultValue={m.role} className="input" aria-label={`${t.role} ${m.teamName}`}>
-                        {teamRoleOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input name="contractedHoursPerWeek" form={`m-${m.id}`} defaultValue={m.contractedHoursPerWeek?.replace(".", ",") ?? ""} inputMode="decimal" className="input w-24" aria-label={`${t.hours} ${m.teamName}`} />
-                    </td>
-                    <td className="flex flex-wrap gap-2">
-                      <Form method="post" id={`m-${m.id}`}>
-                        <input type="hidden" name="id" value={m.id} />
-                        <SubmitButton name="intent" value="update-membership" className="btn btn-secondary">
-                          <span aria-hidden="true">{t.change}</span>
-                          <span className="sr-only">{t.changeLabel(m.teamName)}</span>
-                        </SubmitButton>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="id" value={m.id} />
-                        <ConfirmSubmit label={t.remove} accessibleLabel={t.removeLabel(m.teamName)} question={t.removeQuestion(m.teamName)} confirmLabel={t.remove} name="intent" value="remove-membership" danger />
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <TableCard caption={t.membershipsTitle} isEmpty={memberships.length === 0} empty={t.noMemberships}>
+          <thead>
+            <tr>
+              <th scope="col">{t.team}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.hours}</th>
+              <ActionsColumnHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {memberships.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.teamName}</th>
+                <td>
+                  <select name="role" form={`m-${m.id}`} defaultValue={m.role} className="input" aria-label={`${t.role} ${m.teamName}`}>
+                    {teamRoleOptions.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input name="contractedHoursPerWeek" form={`m-${m.id}`} defaultValue={m.contractedHoursPerWeek?.replace(".", ",") ?? ""} inputMode="decimal" className="input w-24" aria-label={`${t.hours} ${m.teamName}`} />
+                </td>
+                <td className="flex flex-wrap gap-2">
+                  <Form method="post" id={`m-${m.id}`}>
+                    <input type="hidden" name="id" value={m.id} />
+                    <SubmitButton name="intent" value="update-membership" className="btn btn-secondary">
+                      <span aria-hidden="true">{t.change}</span>
+                      <span className="sr-only">{t.changeLabel(m.teamName)}</span>
+                    </SubmitButton>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="id" value={m.id} />
+                    <ConfirmSubmit label={t.remove} accessibleLabel={t.removeLabel(m.teamName)} question={t.removeQuestion(m.teamName)} confirmLabel={t.remove} name="intent" value="remove-membership" danger />
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableCard>
         <div className="card max-w-xl">
           <h3>{t.addMembership}</h3>
           <Form method="post" {...getFormProps(addForm)}>

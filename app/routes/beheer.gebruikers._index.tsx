@@ -1,6 +1,7 @@
 // People of the municipality: search, status and roles at a glance.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableCard } from "~/components/data-table";
 import { Pagination } from "~/components/confirm";
 import { requireMunicipalityContext } from "~/context.server";
 import { listUsers } from "~/core/accounts.server";
@@ -36,39 +37,32 @@ export default function AdminUsers() {
       <p className="hint" aria-live="polite">
         {nl.common.resultCount(total)}
       </p>
-      {rows.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.partner}</th>
-                <th scope="col">{t.roles}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.mfa}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <Link to={u.id}>{u.name}</Link>
-                  </td>
-                  <td>{u.email}</td>
-                  <td>{u.partner ?? "—"}</td>
-                  <td>{u.roles ? roleSummary(u.roles) : "—"}</td>
-                  <td>{!u.isActive ? t.inactive : u.lockedUntil && new Date(u.lockedUntil).getTime() > now ? t.locked : t.active}</td>
-                  <td>{u.mfa ? t.yes : t.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TableCard caption={t.title} isEmpty={rows.length === 0} empty={t.empty}>
+        <thead>
+          <tr>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.email}</th>
+            <th scope="col">{t.partner}</th>
+            <th scope="col">{t.roles}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.mfa}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <Link to={u.id}>{u.name}</Link>
+              </td>
+              <td>{u.email}</td>
+              <td>{u.partner ?? "—"}</td>
+              <td>{u.roles ? roleSummary(u.roles) : "—"}</td>
+              <td>{!u.isActive ? t.inactive : u.lockedUntil && new Date(u.lockedUntil).getTime() > now ? t.locked : t.active}</td>
+              <td>{u.mfa ? t.yes : t.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
       <Pagination page={page} pages={pages} search={search ? `zoek=${encodeURIComponent(search)}` : ""} />
     </div>
   );

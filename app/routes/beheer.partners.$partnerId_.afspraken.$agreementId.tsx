@@ -2,7 +2,7 @@
 // partner organisation, with its agreed hours per team and discipline.
 // Validation on the server; Dutch errors next to the fields, values kept.
 import { calendarDate } from "@wijkwerk/core/dates";
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -85,6 +85,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/beheer/partners/${partnerId}?afspraak=opgeslagen`);
 }
 
+/** A select in a contribution row; the row's errors are shown once below the row, so each field points to them. */
+function ContributionSelect(props: { field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>; label: string; placeholder: string; options: { value: string; label: string }[]; errorId: string | undefined }) {
+  const { field } = props;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{props.label}</label>
+      <select {...getSelectProps(field, { ariaAttributes: false })} key={field.key} className="input" aria-invalid={props.errorId ? true : undefined} aria-describedby={props.errorId}>
+        <option value="">{props.placeholder}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function AgreementPage() {
   const { partner, agreement, teams, kinds, disciplines } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; saved: boolean } | undefined;
@@ -131,28 +149,8 @@ export default function AgreementPage() {
             const errorId = `${row.id}-errors`;
             return (
               <div key={row.key} role="group" aria-label={t.rowLabel(i + 1)} className="grid items-end gap-2 sm:grid-cols-[2fr_2fr_1fr]">
-                <div className="field">
-                  <label htmlFor={f.teamId.id}>{t.team}</label>
-                  <select {...getSelectProps(f.teamId, { ariaAttributes: false })} key={f.teamId.key} className="input" aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? errorId : undefined}>
-                    <option value="">{t.chooseTeam}</option>
-                    {teams.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={f.discipline.id}>{t.discipline}</label>
-                  <select {...getSelectProps(f.discipline, { ariaAttributes: false })} key={f.discipline.key} className="input" aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? errorId : undefined}>
-                    <option value="">{t.chooseDiscipline}</option>
-                    {disciplines.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <ContributionSelect field={f.teamId} label={t.team} placeholder={t.chooseTeam} options={teams} errorId={errors.length ? errorId : undefined} />
+                <ContributionSelect field={f.discipline} label={t.discipline} placeholder={t.chooseDiscipline} options={disciplines} errorId={errors.length ? errorId : undefined} />
                 <div className="field">
                   <label htmlFor={f.hoursPerWeek.id}>{t.hoursPerWeek}</label>
                   <input {...getInputProps(f.hoursPerWeek, { type: "text", ariaAttributes: false })} key={f.hoursPerWeek.key} inputMode="decimal" className="input" aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? errorId : undefined} />

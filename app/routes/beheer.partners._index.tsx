@@ -1,12 +1,11 @@
 // The functional admin's list of partner organisations with their staff.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DataTable } from "~/components/data-table";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AdminListPage } from "~/components/admin-list";
 import { requireMunicipalityContext } from "~/context.server";
 import { listPartners } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
-import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminPartners;
 
@@ -19,30 +18,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminPartners() {
   const { partners } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const created = partners.find((p) => p.id === params.get("aangemaakt"));
   return (
-    <div className="space-y-4">
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
-      {created ? <SuccessNotice>{t.created(created.name)}</SuccessNotice> : null}
-      <p>
-        <Link to="/beheer/partners/nieuw" className="btn">
-          {t.newPartner}
-        </Link>
-      </p>
-      <DataTable
-        caption={t.title}
-        rows={partners}
-        rowKey={(p) => p.id}
-        empty={t.empty}
-        columns={[
-          { header: t.name, cell: (p) => <Link to={`/beheer/partners/${p.id}`}>{p.name}</Link> },
-          { header: t.kind, cell: (p) => p.kind },
-          { header: t.fundingType, cell: (p) => nl.common.fundingTypes[p.fundingType] },
-          { header: t.staff, cell: (p) => p.staffCount },
-        ]}
-      />
-    </div>
+    <AdminListPage
+      text={t}
+      newLink={{ to: "/beheer/partners/nieuw", label: t.newPartner }}
+      rows={partners}
+      columns={[
+        { header: t.name, cell: (p) => <Link to={`/beheer/partners/${p.id}`}>{p.name}</Link> },
+        { header: t.kind, cell: (p) => p.kind },
+        { header: t.fundingType, cell: (p) => nl.common.fundingTypes[p.fundingType] },
+        { header: t.staff, cell: (p) => p.staffCount },
+      ]}
+    />
   );
 }

@@ -1,13 +1,12 @@
 // The functional admin's list of teams, ended ones included.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DataTable } from "~/components/data-table";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AdminListPage } from "~/components/admin-list";
 import { requireMunicipalityContext } from "~/context.server";
 import { listTeams } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
-import { SuccessNotice } from "~/components/notice";
 
 const t = nl.adminTeams;
 
@@ -24,32 +23,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminTeams() {
   const { teams } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const created = teams.find((r) => r.id === params.get("aangemaakt"));
   return (
-    <div className="space-y-4">
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
-      {created ? <SuccessNotice>{t.created(created.name)}</SuccessNotice> : null}
-      <p>
-        <Link to="/beheer/teams/nieuw" className="btn">
-          {t.newTeam}
-        </Link>
-      </p>
-      <DataTable
-        caption={t.title}
-        rows={teams}
-        rowKey={(r) => r.id}
-        empty={t.empty}
-        columns={[
-          { header: t.name, cell: (r) => <Link to={`/beheer/teams/${r.id}`}>{r.name}</Link> },
-          { header: t.slug, cell: (r) => r.slug },
-          { header: t.period, cell: (r) => (r.activeTo ? t.range(formatDate(r.activeFrom), formatDate(r.activeTo)) : t.since(formatDate(r.activeFrom))) },
-          { header: t.status, cell: (r) => <span className="badge">{t.statuses[r.status]}</span> },
-          { header: t.buurten, cell: (r) => r.buurtCount },
-          { header: t.members, cell: (r) => r.memberCount },
-        ]}
-      />
-    </div>
+    <AdminListPage
+      text={t}
+      newLink={{ to: "/beheer/teams/nieuw", label: t.newTeam }}
+      rows={teams}
+      columns={[
+        { header: t.name, cell: (r) => <Link to={`/beheer/teams/${r.id}`}>{r.name}</Link> },
+        { header: t.slug, cell: (r) => r.slug },
+        { header: t.period, cell: (r) => (r.activeTo ? t.range(formatDate(r.activeFrom), formatDate(r.activeTo)) : t.since(formatDate(r.activeFrom))) },
+        { header: t.status, cell: (r) => <span className="badge">{t.statuses[r.status]}</span> },
+        { header: t.buurten, cell: (r) => r.buurtCount },
+        { header: t.members, cell: (r) => r.memberCount },
+      ]}
+    />
   );
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireMunicipalityContext } from "~/context.server";
+import { TeamStaffingTable } from "~/components/team-staffing";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { listMyActionItems } from "~/core/workgroups.server";
 import { municipalityOverview } from "~/core/tenancy.server";
@@ -49,42 +50,12 @@ export default function MunicipalityOverview() {
       {teams.length === 0 ? (
         <p className="card">{nl.municipality.empty}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{nl.municipality.team}</th>
-                <th scope="col" className="text-right">{nl.municipality.buurten}</th>
-                <th scope="col" className="text-right">{nl.municipality.coordinators}</th>
-                <th scope="col" className="text-right">{nl.municipality.members}</th>
-                <th scope="col" className="text-right">{nl.municipality.volunteers}</th>
-                <th scope="col" className="text-right">{nl.municipality.hours}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.slug}>
-                  <th scope="row" className="font-normal">{t.name}</th>
-                  <td className="text-right">{t.buurten}</td>
-                  <td className="text-right">{t.coordinators}</td>
-                  <td className="text-right">{t.members}</td>
-                  <td className="text-right">{t.volunteers}</td>
-                  <td className="text-right">{n.format(t.contractedHours)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold">
-                <th scope="row">{nl.municipality.total}</th>
-                <td className="text-right">{sum("buurten")}</td>
-                <td className="text-right">{sum("coordinators")}</td>
-                <td className="text-right">{sum("members")}</td>
-                <td className="text-right">{sum("volunteers")}</td>
-                <td className="text-right">{n.format(sum("contractedHours"))}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <TeamStaffingTable
+          labels={nl.municipality}
+          teams={teams}
+          totals={{ buurten: sum("buurten"), coordinators: sum("coordinators"), members: sum("members"), volunteers: sum("volunteers"), contractedHours: sum("contractedHours") }}
+          formatHours={(h) => n.format(h)}
+        />
       )}
     </div>
   );

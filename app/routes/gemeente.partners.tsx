@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { municipalityPartnerHours } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatHours } from "~/lib/format";
+import { formatDate, formatHours, formatPercent } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.municipalityPartners;
@@ -19,7 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year: view.year, agreements: view.agreements };
 }
 
-const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
 
 export default function MunicipalityPartners() {
   const { year, agreements } = useLoaderData<typeof loader>();
@@ -67,7 +66,7 @@ export default function MunicipalityPartners() {
                   <td className="text-right">{formatHours(a.agreedPerWeek)}</td>
                   <td className="text-right">{formatHours(a.agreedToDate)}</td>
                   <td className="text-right">{formatHours(a.deliveredToDate)}</td>
-                  <td className="text-right">{a.ratio === null ? "–" : percent.format(a.ratio)}</td>
+                  <td className="text-right">{a.ratio === null ? "–" : formatPercent(a.ratio)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,11 +2,12 @@
 // captures, refunds as Stripe reported them) against the ledger's postings,
 // per team and month, with every mismatch flagged.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { cardReconciliation } from "~/core/cards.server";
+import { WorkbudgetSubpageIntro } from "~/components/workbudget-report";
 import { nl } from "~/i18n/nl";
-import { formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
+import { MONTH_NAMES, formatDateTime, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const c = nl.cards;
@@ -25,18 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year, month, pulled: pullFromStripe, ...result };
 }
 
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
 export default function Reconciliation() {
   const { year, month, rows, unbooked, pulled, stripe } = useLoaderData<typeof loader>();
   const flagged = rows.filter((r) => r.problems.length > 0).length;
   return (
     <div className="space-y-6">
-      <p>
-        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
-      </p>
-      <h1>{c.reconTitle}</h1>
-      <p>{c.reconIntro}</p>
+      <WorkbudgetSubpageIntro title={c.reconTitle} intro={c.reconIntro} />
       <form method="get" className="card flex flex-wrap items-end gap-4" aria-label={c.period}>
         <div className="field">
           <label htmlFor="jaar">{c.year}</label>
@@ -46,7 +41,7 @@ export default function Reconciliation() {
           <label htmlFor="maand">{c.month}</label>
           <select id="maand" name="maand" defaultValue={month ?? ""} className="input">
             <option value="">{c.wholeYear}</option>
-            {MONTHS.map((m, i) => (
+            {MONTH_NAMES.map((m, i) => (
               <option key={m} value={i + 1}>
                 {m}
               </option>

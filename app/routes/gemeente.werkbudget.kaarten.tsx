@@ -8,10 +8,11 @@ import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { disbursementMode, listTeamCards, requestTeamCard, updateCardControls } from "~/core/cards.server";
+import { WorkbudgetSubpageIntro } from "~/components/workbudget-report";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { runForForm } from "~/lib/http.server";
-import { parseEuroToCents } from "~/lib/money";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
@@ -60,12 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 type TeamRow = Awaited<ReturnType<typeof listTeamCards>>[number];
-const euros = (cents: number | null | undefined) => (cents == null ? "" : (cents / 100).toFixed(2).replace(".", ","));
 
 function CardRow({ row, lastResult }: { row: TeamRow; lastResult?: SubmissionResult<string[]> }) {
   const card = row.card;
   const id = card?.id ?? row.team.id;
-  const [form, fields] = useForm({ id: `card-${id}`, lastResult, shouldValidate: "onSubmit", defaultValue: { perAuthorizationCap: euros(card?.perAuthorizationCapCents), monthlyCap: euros(card?.monthlyCapCents), allowedCategories: card?.allowedCategories.join(", ") ?? "", blockedCategories: card?.blockedCategories.join(", ") ?? "" } });
+  const [form, fields] = useForm({ id: `card-${id}`, lastResult, shouldValidate: "onSubmit", defaultValue: { perAuthorizationCap: centsToEuroInput(card?.perAuthorizationCapCents), monthlyCap: centsToEuroInput(card?.monthlyCapCents), allowedCategories: card?.allowedCategories.join(", ") ?? "", blockedCategories: card?.blockedCategories.join(", ") ?? "" } });
   return (
     <section aria-labelledby={`team-${row.team.id}`} className="card space-y-2">
       <h2 id={`team-${row.team.id}`}>{row.team.name}</h2>
@@ -109,11 +109,7 @@ export default function TeamCardsAdmin() {
   const done = params.get("gedaan");
   return (
     <div className="space-y-6">
-      <p>
-        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
-      </p>
-      <h1>{c.adminTitle}</h1>
-      <p>{c.adminIntro}</p>
+      <WorkbudgetSubpageIntro title={c.adminTitle} intro={c.adminIntro} />
       <p>
         <Link to="/gemeente/werkbudget/afstemming">{c.navRecon}</Link>
       </p>

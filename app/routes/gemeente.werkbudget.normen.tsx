@@ -9,6 +9,7 @@ import { DataTable, moneyColumn } from "~/components/data-table";
 import { CheckboxField, FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { listNorms, saveNorm } from "~/core/workbudget.server";
+import { WorkbudgetSubpageIntro } from "~/components/workbudget-report";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
@@ -69,11 +70,7 @@ export default function Norms() {
   });
   return (
     <div className="space-y-6">
-      <p>
-        <Link to="/gemeente/werkbudget">← {nl.workbudget.title}</Link>
-      </p>
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      <WorkbudgetSubpageIntro title={t.title} intro={t.intro} />
       {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
       <DataTable
         id="norms"

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
-import { HoursChart } from "~/components/hours-chart";
+import { ActivityShareTable, HoursChart } from "~/components/hours-chart";
+import { TeamStaffingTable } from "~/components/team-staffing";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
 import { ACTIVITY_KINDS, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core/partners.server";
 import { listMyActionItems } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatHours } from "~/lib/format";
+import { formatDate, formatHours, formatPercent } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -101,8 +102,7 @@ function ProposalSection({ teams, proposals }: { teams: { id: string; name: stri
   );
 }
 
-const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
-const share = (registered: number, agreed: number) => (agreed > 0 ? percent.format(registered / agreed) : "–");
+const share = (registered: number, agreed: number) => (agreed > 0 ? formatPercent(registered / agreed) : "–");
 
 export default function PartnerOverviewPage() {
   const { partner, overview, dashboard, kinds, mayPropose, proposalTeams, proposals, myActions } = useLoaderData<typeof loader>();
@@ -126,40 +126,7 @@ export default function PartnerOverviewPage() {
               {nl.partner.downloadCsv}
             </a>
           </div>
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <caption className="pb-2 text-left text-lg font-semibold">{nl.partner.teamsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{nl.partner.team}</th>
-                  <th scope="col" className="text-right">{nl.partner.coordinators}</th>
-                  <th scope="col" className="text-right">{nl.partner.members}</th>
-                  <th scope="col" className="text-right">{nl.partner.volunteers}</th>
-                  <th scope="col" className="text-right">{nl.partner.hours}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.slug}>
-                    <th scope="row" className="font-normal">{t.name}</th>
-                    <td className="text-right">{t.coordinators}</td>
-                    <td className="text-right">{t.members}</td>
-                    <td className="text-right">{t.volunteers}</td>
-                    <td className="text-right">{formatHours(t.contractedHours)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row">{nl.partner.total}</th>
-                  <td className="text-right">{totals.coordinators}</td>
-                  <td className="text-right">{totals.members}</td>
-                  <td className="text-right">{totals.volunteers}</td>
-                  <td className="text-right">{formatHours(totals.contractedHours)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <TeamStaffingTable caption={nl.partner.teamsCaption} labels={nl.partner} teams={teams} totals={totals} formatHours={formatHours} />
           <div className="card overflow-x-auto">
             <table className="table">
               <caption className="pb-2 text-left text-lg font-semibold">{nl.partner.staffCaption}</caption>
@@ -193,6 +160,18 @@ export default function PartnerOverviewPage() {
 
 type Dashboard = ReturnType<typeof useLoaderData<typeof loader>>["dashboard"];
 
+/** The last three columns of the month and team tables: weeks without registration, requests and workgroups. */
+function FollowUpHeaders() {
+  const t = nl.partnerDashboard;
+  return (
+    <>
+      <th scope="col" className="text-right">{t.missingWeeks}</th>
+      <th scope="col" className="text-right">{t.requests}</th>
+      <th scope="col" className="text-right">{t.workgroups}</th>
+    </>
+  );
+}
+
 function MonthTable({ caption, months, workgroups }: { caption: string; months: MonthCell[]; workgroups: number }) {
   const t = nl.partnerDashboard;
   const sum = (f: (c: MonthCell) => number) => months.reduce((a, c) => a + f(c), 0);
@@ -206,9 +185,7 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
           <th scope="col" className="text-right">{t.registered}</th>
           <th scope="col" className="text-right">{t.share}</th>
           <th scope="col" className="text-right">{t.people}</th>
-          <th scope="col" className="text-right">{t.missingWeeks}</th>
-          <th scope="col" className="text-right">{t.requests}</th>
-          <th scope="col" className="text-right">{t.workgroups}</th>
+          <FollowUpHeaders />
         </tr>
       </thead>
       <tbody>
@@ -243,7 +220,6 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
 
 function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard: Dashboard; kinds: (keyof MonthCell["activity"])[] }) {
   const t = nl.partnerDashboard;
-  const activityTotal = kinds.reduce((a, k) => a + d.totals.activity[k], 0);
   const gaps = d.gaps.agreementWithoutPeople.length + d.gaps.missingRegistrations.length;
   return (
     <section aria-labelledby="hours-heading" className="space-y-4">
@@ -286,9 +262,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
               <th scope="col" className="text-right">{t.agreed}</th>
               <th scope="col" className="text-right">{t.registered}</th>
               <th scope="col" className="text-right">{t.share}</th>
-              <th scope="col" className="text-right">{t.missingWeeks}</th>
-              <th scope="col" className="text-right">{t.requests}</th>
-              <th scope="col" className="text-right">{t.workgroups}</th>
+              <FollowUpHeaders />
             </tr>
           </thead>
           <tbody>
@@ -311,27 +285,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
         <p className="hint mt-2">{t.requestsNote}</p>
         <p className="hint mt-2">{t.workgroupsNote}</p>
       </div>
-      <div className="card overflow-x-auto">
-        <table className="table">
-          <caption className="pb-2 text-left text-lg font-semibold">{t.activityCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{nl.timeRegistration.activity}</th>
-              <th scope="col" className="text-right">{nl.timeRegistration.hours}</th>
-              <th scope="col" className="text-right">{nl.timeRegistration.share}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((k) => (
-              <tr key={k}>
-                <th scope="row" className="font-normal">{nl.timeRegistration.kinds[k]}</th>
-                <td className="text-right">{formatHours(d.totals.activity[k])}</td>
-                <td className="text-right">{activityTotal ? percent.format(d.totals.activity[k] / activityTotal) : "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActivityShareTable caption={t.activityCaption} kinds={kinds} hours={d.totals.activity} />
       {d.teams
         .filter((team) => team.year.agreed > 0 || team.year.registered > 0 || team.placed > 0)
         .map((team) => (

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireTeamContext } from "~/context.server";
 import { buurtserviceCounts, buurtserviceCountsCsv } from "~/core/neighbourhood.server";
 import { thisYearInAmsterdam } from "~/lib/format";
-import { toHttpError } from "~/lib/http.server";
+import { csvResponse, toHttpError } from "~/lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
@@ -11,9 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (year < 2013 || year > 2100) throw new Response("Ongeldig jaar", { status: 400 });
   try {
     const rows = (await buurtserviceCounts(ctx, year)).filter((r) => r.teamId === ctx.team.id);
-    return new Response("\uFEFF" + buurtserviceCountsCsv(rows), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="buurtservice-${ctx.team.slug}-${year}.csv"`, "Cache-Control": "no-store" },
-    });
+    return csvResponse(buurtserviceCountsCsv(rows), `buurtservice-${ctx.team.slug}-${year}.csv`);
   } catch (error) {
     return toHttpError(error);
   }

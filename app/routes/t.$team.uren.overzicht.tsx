@@ -3,6 +3,7 @@
 // the team's activity mix. Hours only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ActivityShareTable } from "~/components/hours-chart";
 import { requireTeamContext } from "~/context.server";
 import { ACTIVITY_KINDS, teamTimeOverview } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
@@ -19,11 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { overview: await teamTimeOverview(ctx, { weeks: WEEKS }).catch(toHttpError), kinds: [...ACTIVITY_KINDS] };
 }
 
-const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 0 });
-
 export default function TeamHoursOverview() {
   const { overview, kinds } = useLoaderData<typeof loader>();
-  const activityTotal = kinds.reduce((a, k) => a + overview.activityTotals[k], 0);
   return (
     <section aria-labelledby="overview-heading" className="space-y-4">
       <h2 id="overview-heading">{t.overviewTitle}</h2>
@@ -67,27 +65,7 @@ export default function TeamHoursOverview() {
           </table>
         </div>
       )}
-      <div className="card overflow-x-auto">
-        <table className="table">
-          <caption className="pb-2 text-left text-lg font-semibold">{t.activityCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.activity}</th>
-              <th scope="col" className="text-right">{t.hours}</th>
-              <th scope="col" className="text-right">{t.share}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((k) => (
-              <tr key={k}>
-                <th scope="row" className="font-normal">{t.kinds[k]}</th>
-                <td className="text-right">{formatHours(overview.activityTotals[k])}</td>
-                <td className="text-right">{activityTotal ? percent.format(overview.activityTotals[k] / activityTotal) : "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActivityShareTable caption={t.activityCaption} kinds={kinds} hours={overview.activityTotals} />
     </section>
   );
 }

@@ -67,13 +67,7 @@ export default function EditSpend() {
             {t.form.cancelEdit}
           </Link>
         }
-        notice={
-          actionData?.savedNotSubmitted ? (
-            <p role="status" className="alert alert-info">
-              {t.form.savedNotSubmitted}
-            </p>
-          ) : null
-        }
+        savedNotSubmitted={actionData?.savedNotSubmitted}
       />
     </div>
   );

@@ -76,13 +76,7 @@ export default function NewSpend() {
         lastResult={actionData?.result}
         norms={norms}
         spendId={actionData?.savedId}
-        notice={
-          actionData?.savedNotSubmitted ? (
-            <p role="status" className="alert alert-info">
-              {t.form.savedNotSubmitted}
-            </p>
-          ) : null
-        }
+        savedNotSubmitted={actionData?.savedNotSubmitted}
       />
     </div>
   );

@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
+import { TableCard } from "~/components/data-table";
 import { Pagination } from "~/components/confirm";
 import { requireWorkgroupContext } from "~/context.server";
 import { MyActionItems } from "~/components/workgroup-meetings";
@@ -45,36 +46,29 @@ export default function Workgroups() {
           </Link>
         ) : null}
       </p>
-      {items.length === 0 ? (
-        <p className="card">{t.empty}</p>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col" className="text-right">{t.members}</th>
-                <th scope="col">{t.yourRole}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row" className="text-left font-normal">
-                    <Link to={`/werkgroepen/${g.slug}`}>{g.name}</Link>
-                    <span className="hint block">{g.description.slice(0, 160)}</span>
-                  </th>
-                  <td>{g.isOpen ? t.open : t.closed}</td>
-                  <td className="text-right">{g.memberCount}</td>
-                  <td>{g.myRole ? t.roles[g.myRole] : g.requested ? t.requested : t.notMember}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TableCard caption={t.title} isEmpty={items.length === 0} empty={t.empty}>
+        <thead>
+          <tr>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col" className="text-right">{t.members}</th>
+            <th scope="col">{t.yourRole}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((g) => (
+            <tr key={g.id}>
+              <th scope="row" className="text-left font-normal">
+                <Link to={`/werkgroepen/${g.slug}`}>{g.name}</Link>
+                <span className="hint block">{g.description.slice(0, 160)}</span>
+              </th>
+              <td>{g.isOpen ? t.open : t.closed}</td>
+              <td className="text-right">{g.memberCount}</td>
+              <td>{g.myRole ? t.roles[g.myRole] : g.requested ? t.requested : t.notMember}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
       <Pagination page={page} pages={pages} />
     </div>
   );

@@ -1,5 +1,7 @@
 // Agreements with partner organisations, weekly time registration, the
 // partner manager's dashboard, the municipality's view and the discipline matrix.
+import { MONTH_NAMES } from "@wijkwerk/core/dates";
+
 export const agreements = {
   title: "Afspraken",
   intro: "Per afspraak: de financieringsvorm, het kenmerk, de looptijd en de afgesproken inzet per team (uren per week per discipline).",
@@ -107,11 +109,9 @@ export const disciplineMatrix = {
   period: (from: string, to: string) => `Geregistreerde uren van ${from} tot en met ${to}.`,
 };
 
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
 export const partnerDashboard = {
-  months: MONTHS,
-  monthShort: MONTHS.map((m) => m.slice(0, 3)),
+  months: MONTH_NAMES,
+  monthShort: MONTH_NAMES.map((m) => m.slice(0, 3)),
   hoursTitle: (year: number) => `Afgesproken en geregistreerde uren in ${year}`,
   hoursIntro:
     "Per maand: de uren die jullie volgens de afspraken leveren, en de uren die jullie medewerkers hebben geregistreerd. Een week telt mee in de maand waarin de maandag valt. Alleen aantallen en uren: geen inwoners, geen casussen, geen inhoud van aanvragen.",

@@ -1,6 +1,7 @@
 // Werkbudget, the budget controller's side: dashboard, queue, request
 // decisions, norms, budgets, the finance export and the annual report.
 // Status, life-domain and payment labels are in ./spends.ts.
+import { MONTH_NAMES } from "@wijkwerk/core/dates";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -69,7 +70,7 @@ export const workbudget = {
   legendCommitted: "Vastgelegd (gereserveerd + betaald)",
   legendAvailable: "Beschikbaar",
   notYet: "–",
-  months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  months: MONTH_NAMES,
   monthsShort: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
 
   perTeamTitle: "Per team",

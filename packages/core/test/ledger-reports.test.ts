@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
-import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS, centsToEuros } from "../src/workbudget/ledger-reports";
+import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
 import { financeCsv, workbudgetDashboard, getSpend, listSpends, spendStatusTotals, approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/workbudget";
 import { spendReference } from "../src/workbudget/spend-queries";
+import { centsToEuros } from "../src/common";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";
 

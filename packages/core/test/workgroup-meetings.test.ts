@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, notifications, outboxEmails, queryRows, sql, withScope, workgroupProposals } from "@wijkwerk/db";
 import { createWorkgroup, decideJoinRequest, joinWorkgroup, getHandbookPage, saveHandbookPage, addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting, closeProposal, createProposal, getProposal, respondToProposal, searchWorkgroups } from "../src/workgroups";
-import { amsterdamDay } from "../src/workbudget";
+import { amsterdamDay } from "../src/common";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 

@@ -2,10 +2,9 @@
 // filtered and paged, and the same selection as CSV. Two walls: the ability
 // check (read AuditEvent in this municipality) and row-level security (policy
 // audit_events_admin_read), because every query runs inside withScope.
-import { isCalendarDate, type UseCaseContext, neutraliseFormula, invalidInput } from "../common";
+import { isCalendarDate, type UseCaseContext, neutraliseFormula, invalidInput, AMSTERDAM_TIME_ZONE as TIME_ZONE, formatDateTimeSeconds, writeCsv } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
 
@@ -17,7 +16,6 @@ export const AUDIT_ACTION_PREFIXES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.s
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_CSV_MAX_ROWS = 100_000;
 
-const TIME_ZONE = "Europe/Amsterdam";
 
 const optionalText = (max: number) =>
   z
@@ -193,14 +191,8 @@ export async function listAuditTeams(ctx: UseCaseContext): Promise<{ id: string;
 
 export const AUDIT_CSV_HEADERS = ["Volgnummer", "Tijdstip", "Actor", "E-mail actor", "Actie", "Object", "Object-id", "Team", "Resultaat", "IP-adres", "Gegevens"] as const;
 
-const csvTime = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-
 /** dd-mm-yyyy HH:mm:ss in Europe/Amsterdam. */
-export function formatAuditTimestamp(d: Date): string {
-  const p: Record<string, string> = {};
-  for (const part of csvTime.formatToParts(d)) p[part.type] = part.value;
-  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}:${p.second}`;
-}
+export const formatAuditTimestamp = formatDateTimeSeconds;
 
 
 /**
@@ -227,5 +219,5 @@ export async function auditEventsCsv(ctx: UseCaseContext, filters: AuditFilterIn
       Object.keys(r.data).length ? JSON.stringify(r.data) : "",
     ].map(neutraliseFormula),
   );
-  return stringify(records, { header: true, columns: [...AUDIT_CSV_HEADERS], delimiter: ";", record_delimiter: "windows" });
+  return writeCsv(AUDIT_CSV_HEADERS, records);
 }

@@ -6,7 +6,7 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, eq, isNotNull, queryRows, sql, teamCards, teams, withScope } from "@wijkwerk/db";
 import type Stripe from "stripe";
-import type { UseCaseContext } from "../common";
+import { type UseCaseContext, amsterdamInstant } from "../common";
 import { createStripeClient, stripeSettingsFromEnv } from "./stripe-client";
 
 export interface ReconciliationRow {
@@ -168,13 +168,7 @@ export function periodBounds(period: { year: number; month?: number | null }): {
 }
 
 function amsterdamMidnight(year: number, month: number): Date {
-  const day = `${year}-${String(month).padStart(2, "0")}-01`;
-  for (const offset of ["+01:00", "+02:00"]) {
-    const candidate = new Date(`${day}T00:00:00${offset}`);
-    const wall = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(candidate);
-    if (wall.startsWith(day) && wall.endsWith("00:00")) return candidate;
-  }
-  return new Date(`${day}T00:00:00+01:00`);
+  return amsterdamInstant(`${year}-${String(month).padStart(2, "0")}-01`, "00:00:00");
 }
 
 /**

@@ -18,8 +18,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, retryOnDeadlock, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
 import Stripe from "stripe";
 import { z } from "zod";
-import { amsterdamDay, bookCardMove } from "../workbudget";
+import { bookCardMove } from "../workbudget";
 import { notifyCardDeclined, notifyCardPaid } from "../notifications";
+import { amsterdamDay } from "../common";
 import { disbursementMode, type StripeSettings } from "./stripe-client";
 
 /** How long after approval a spend may be paid by card (and the default of a "Nu betalen" selection). */

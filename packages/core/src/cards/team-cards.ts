@@ -2,7 +2,7 @@
 // and sets its spending controls; the coordinator picks which approved
 // request the next card payment is for ("Nu betalen"). Calls to Stripe are
 // written to the Stripe outbox in the same transaction (stripe-outbox.ts).
-import { calendarDate, type TeamContext, type UseCaseContext, DomainError, invalidInput } from "../common";
+import { calendarDate, type TeamContext, type UseCaseContext, DomainError, invalidInput, amsterdamInstant } from "../common";
 import { randomUUID } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, cardPaymentSelections, desc, eq, gte, issuingAuthorizations, issuingTransactions, spendRequests, stripeOutbox, teamCards, teams, withScope } from "@wijkwerk/db";
@@ -167,11 +167,5 @@ export async function clearCardPaymentSelection(ctx: TeamContext, spendId: strin
 }
 
 function endOfAmsterdamDay(day: string): Date {
-  // Try both offsets; the one whose Amsterdam wall clock reads 23:59:59 on that day is right.
-  for (const offset of ["+01:00", "+02:00"]) {
-    const candidate = new Date(`${day}T23:59:59${offset}`);
-    const wall = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(candidate);
-    if (wall.startsWith(day) && wall.endsWith("23:59")) return candidate;
-  }
-  return new Date(`${day}T23:59:59+01:00`);
+  return amsterdamInstant(day, "23:59:59");
 }

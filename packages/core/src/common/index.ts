@@ -19,3 +19,6 @@ export { newToken, safeEqual } from "./tokens";
 export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";
 export { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, detectAttachmentType, refineAttachmentFile, sanitiseFileName } from "./attachment-files";
 export { type Actor, type RequestMeta } from "./context";
+export { AMSTERDAM_TIME_ZONE, formatDateTimeSeconds, amsterdamInstant, amsterdamDay, formatDate, isoDateOf, amsterdamMonth, amsterdamHour } from "./dates";
+export { writeCsv, csvText } from "./csv";
+export { centsToEuros, formatMoney } from "./money";

@@ -8,7 +8,7 @@ import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/
 import { contextFor } from "./demo-workbudget";
 import { seedKnowledgeDemo } from "./demo-knowledge";
 import { saveHandbookPage, addActionItem, addMeetingDecision, createMeeting, setActionItemDone, createPost, closeProposal, createProposal, respondToProposal, createWorkgroup, decideJoinRequest, joinWorkgroup } from "../workgroups";
-import { amsterdamDay } from "../workbudget";
+import { amsterdamDay } from "../common";
 
 const GROUPS = [
   {

@@ -6,10 +6,9 @@
 // professional sees the counts only (buurtservice_counts(), migration 0027).
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, buurtserviceEntries, buurtserviceMatches, buurten, desc, eq, isNull, queryRows, sql, teams, withScope, type Tx } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type TeamContext, type UseCaseContext, neutraliseFormula, DomainError, invalidInput } from "../common";
+import { type TeamContext, type UseCaseContext, neutraliseFormula, DomainError, invalidInput, writeCsv } from "../common";
 import { guardPersonalData } from "../workgroups";
 
 export const BUURTSERVICE_CATEGORIES = ["odd_jobs", "company", "shopping", "language", "administration", "transport", "garden", "other"] as const;
@@ -323,8 +322,8 @@ export const BUURTSERVICE_CSV_HEADERS = ["team", "buurt", "maand", "vragen", "aa
 
 /** The counts as CSV (semicolons, Dutch headers): what seed 002's table reports, per team × buurt × month. */
 export function buurtserviceCountsCsv(rows: CountRow[]): string {
-  return stringify(
+  return writeCsv(
+    BUURTSERVICE_CSV_HEADERS,
     rows.map((r) => [neutraliseFormula(r.teamName), neutraliseFormula(r.buurtName), r.month.slice(0, 7), r.requests, r.offers, r.matches, r.reciprocalMatches, r.openOffers]),
-    { header: true, columns: [...BUURTSERVICE_CSV_HEADERS], delimiter: ";", record_delimiter: "windows" },
   );
 }

@@ -1,7 +1,7 @@
 // Who must act next on a request, told in the app and by e-mail (outbox), in
 // the same transaction as the step itself.
 import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import type { UseCaseContext } from "../common";
+import { type UseCaseContext, formatDate } from "../common";
 import { type SpendStatus, cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "../workbudget";
 import { noticeMail } from "./messages";
 
@@ -63,9 +63,6 @@ function recipientsQuery(audiences: Audience[], notice: StepNotice) {
 /** The link to a request on the team's pages. */
 export const teamSpendLink = (teamSlug: string, spendId: string) => `/t/${teamSlug}/werkbudget/${spendId}`;
 
-/** yyyy-mm-dd → dd-mm-yyyy, as in the texts. */
-export const dutchDate = (isoDate: string | null | undefined) => (isoDate ?? "").split("-").reverse().join("-");
-
 export interface Notice {
   recipient: Recipient;
   /** The request it is about; null for notices outside the workbudget (a workgroup @mention). */
@@ -123,7 +120,7 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
   const notices: Notice[] = [];
   for (const { audience, kind } of plan) {
     const link = audience === "controllers" ? `/gemeente/werkbudget/aanvragen/${notice.spend.id}` : teamSpendLink(found[0].slug, notice.spend.id);
-    const text = stepNoticeText[kind](reference, kind === "evaluate" ? dutchDate(notice.evaluationDueOn) : (notice.comment ?? ""));
+    const text = stepNoticeText[kind](reference, kind === "evaluate" ? formatDate(notice.evaluationDueOn) : (notice.comment ?? ""));
     for (const r of found) {
       // Nobody is told to act on their own step, nor about their own step on their own request.
       if (r.audience !== audience || r.id === ctx.actor.userId) continue;

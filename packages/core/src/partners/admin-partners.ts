@@ -5,7 +5,7 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, ne, partnerOrganisations, sql, withScope, type Queryable } from "@wijkwerk/db";
 import { z } from "zod";
-import { fieldDiff, notFoundUnlessUuid, slugSchema } from "../tenancy";
+import { fieldDiff, notFoundUnlessUuid, slugSchema, writeWithUniqueSlug } from "../tenancy";
 import { appendAudit } from "../audit";
 import { type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
 
@@ -35,8 +35,6 @@ function parse(raw: PartnerInput) {
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
-
-const slugTaken = () => new DomainError("slug_taken", 409, { slug: ["slug_taken"] });
 
 /**
  * Name (case-insensitive) and slug must be free. The name has no unique index,
@@ -98,17 +96,12 @@ export async function createPartner(ctx: UseCaseContext, raw: PartnerInput): Pro
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Partner", { municipalityId }));
   const input = parse(raw);
-  try {
-    return await withScope(ctx.db, ctx.scope, async (tx) => {
-      await assertUnique(tx, municipalityId, input);
-      const [row] = await tx.insert(partnerOrganisations).values({ municipalityId, ...input }).returning({ id: partnerOrganisations.id, slug: partnerOrganisations.slug });
-      await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "partner.created", objectType: "partner", objectId: row.id, meta: ctx.meta, data: { ...input } });
-      return row;
-    });
-  } catch (e) {
-    if (isUniqueIndexViolation(e, "partners_municipality_slug")) throw slugTaken();
-    throw e;
-  }
+  return writeWithUniqueSlug(ctx, "partners_municipality_slug", async (tx) => {
+    await assertUnique(tx, municipalityId, input);
+    const [row] = await tx.insert(partnerOrganisations).values({ municipalityId, ...input }).returning({ id: partnerOrganisations.id, slug: partnerOrganisations.slug });
+    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "partner.created", objectType: "partner", objectId: row.id, meta: ctx.meta, data: { ...input } });
+    return row;
+  });
 }
 
 /** Edits a partner; the row is locked so concurrent edits apply one after the other. */
@@ -117,23 +110,18 @@ export async function updatePartner(ctx: UseCaseContext, id: string, raw: Partne
   ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Partner", { municipalityId }));
   notFoundUnlessUuid(id);
   const input = parse(raw);
-  try {
-    return await withScope(ctx.db, ctx.scope, async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(partnerOrganisations)
-        .where(and(eq(partnerOrganisations.id, id), eq(partnerOrganisations.municipalityId, municipalityId)))
-        .for("update");
-      if (!current) throw new DomainError("not_found", 404);
-      const diff = fieldDiff(current, input);
-      if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
-      if (diff.name || diff.slug) await assertUnique(tx, municipalityId, input, id);
-      await tx.update(partnerOrganisations).set(input).where(eq(partnerOrganisations.id, id));
-      await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "partner.updated", objectType: "partner", objectId: id, meta: ctx.meta, data: diff });
-      return { id, slug: input.slug, changed: Object.keys(diff) };
-    });
-  } catch (e) {
-    if (isUniqueIndexViolation(e, "partners_municipality_slug")) throw slugTaken();
-    throw e;
-  }
+  return writeWithUniqueSlug(ctx, "partners_municipality_slug", async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(partnerOrganisations)
+      .where(and(eq(partnerOrganisations.id, id), eq(partnerOrganisations.municipalityId, municipalityId)))
+      .for("update");
+    if (!current) throw new DomainError("not_found", 404);
+    const diff = fieldDiff(current, input);
+    if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
+    if (diff.name || diff.slug) await assertUnique(tx, municipalityId, input, id);
+    await tx.update(partnerOrganisations).set(input).where(eq(partnerOrganisations.id, id));
+    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "partner.updated", objectType: "partner", objectId: id, meta: ctx.meta, data: diff });
+    return { id, slug: input.slug, changed: Object.keys(diff) };
+  });
 }

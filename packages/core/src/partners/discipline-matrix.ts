@@ -4,10 +4,9 @@
 // the last completed weeks — with the gap against the agreed mix. One query.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
-import type { TeamContext } from "../common";
+import { type TeamContext, amsterdamDay } from "../common";
 import { DISCIPLINES } from "./partner-agreements";
 import { addDays, addWeeks, currentMonday } from "./time-registration";
-import { amsterdamDay } from "../workbudget";
 
 export interface DisciplineRow {
   discipline: string;

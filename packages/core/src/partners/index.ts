@@ -7,3 +7,4 @@ export { type AgreementRow, DISCIPLINES, deleteAgreement, listAgreements, saveAg
 export { type MonthCell, municipalityPartnerHours, partnerDashboard, procurementCsv } from "./partner-hours";
 export { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration, sendTimeRegistrationReminders, teamTimeOverview } from "./time-registration";
 export { teamDisciplineMatrix } from "./discipline-matrix";
+export { type ActivityKind } from "./time-registration";

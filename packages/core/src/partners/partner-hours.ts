@@ -14,8 +14,7 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
-import { type UseCaseContext, neutraliseFormula, DomainError } from "../common";
-import { amsterdamDay } from "../workbudget";
+import { type UseCaseContext, neutraliseFormula, DomainError, writeCsv, amsterdamDay } from "../common";
 import { ACTIVITY_KINDS, addWeeks, currentMonday, mondayOf, type Hours } from "./time-registration";
 
 export interface MonthCell {
@@ -420,7 +419,8 @@ const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, 
 
 /** Semicolon-separated, decimal comma, UTF-8 with BOM, text cells neutralised against formulas (packages/core/src/common/csv.ts, like the other exports). */
 export function procurementCsv(view: MunicipalityPartnerView): string {
-  return stringify(
+  return writeCsv(
+    PROCUREMENT_CSV_COLUMNS,
     view.rows.map((r) => [
       neutraliseFormula(r.partnerSlug),
       neutraliseFormula(r.partnerName),
@@ -433,7 +433,7 @@ export function procurementCsv(view: MunicipalityPartnerView): string {
       r.cell.people,
       r.cell.missingWeeks,
     ]),
-    { header: true, columns: [...PROCUREMENT_CSV_COLUMNS], delimiter: ";", record_delimiter: "windows", bom: true },
+    { bom: true },
   );
 }
 

@@ -6,7 +6,7 @@
 import { ForbiddenError, as, type TeamRole } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { stringify } from "csv-stringify/sync";
-import type { UseCaseContext } from "../common";
+import { type UseCaseContext, csvText, writeCsv } from "../common";
 
 export interface PartnerTeamSummary {
   slug: string;
@@ -120,15 +120,9 @@ const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, 
  * that start like a formula are escaped.
  */
 export function partnerOverviewCsv(overview: PartnerOverview, labels: PartnerCsvLabels): string {
-  return stringify(
-    overview.staff.map((s) => [s.name, s.discipline ?? "", s.teamName, labels.roles[s.role], s.contractedHours === null ? "" : decimalComma.format(s.contractedHours)]),
-    {
-      header: true,
-      columns: [labels.name, labels.discipline, labels.team, labels.role, labels.hours],
-      delimiter: ";",
-      record_delimiter: "windows",
-      bom: true,
-      escape_formulas: true,
-    },
+  return writeCsv(
+    [labels.name, labels.discipline, labels.team, labels.role, labels.hours],
+    overview.staff.map((s) => [csvText(s.name), csvText(s.discipline), csvText(s.teamName), csvText(labels.roles[s.role]), s.contractedHours === null ? "" : decimalComma.format(s.contractedHours)]),
+    { bom: true },
   );
 }

@@ -7,8 +7,7 @@
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
-import { type TeamContext, DomainError, invalidInput, sqlMessage } from "../common";
-import { amsterdamDay } from "../workbudget";
+import { type TeamContext, DomainError, invalidInput, sqlMessage, amsterdamDay } from "../common";
 import { noticeMail } from "../notifications";
 import { timeRegistrationMessages } from "./messages";
 

@@ -4,7 +4,7 @@
 import { calendarDate, type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
 import { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "../workbudget";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, asc, eq, ne, sql, teams, withScope, type Queryable } from "@wijkwerk/db";
+import { and, asc, eq, ne, sql, teams, withScope, type Queryable, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
 
@@ -83,6 +83,20 @@ function parse(raw: TeamInput) {
 
 const slugTaken = () => new DomainError("slug_taken", 409, { slug: ["slug_taken"] });
 
+/**
+ * Runs an admin's write in the actor's scope. When two admins claim the same
+ * slug at once, both pass the check before writing: the unique index decides
+ * and the other gets slug_taken, as if the check had caught it.
+ */
+export async function writeWithUniqueSlug<T>(ctx: UseCaseContext, slugIndex: string, write: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await withScope(ctx.db, ctx.scope, write);
+  } catch (e) {
+    if (isUniqueIndexViolation(e, slugIndex)) throw slugTaken();
+    throw e;
+  }
+}
+
 async function assertSlugFree(tx: Queryable, municipalityId: string, slug: string, exceptId?: string) {
   const [other] = await tx
     .select({ id: teams.id })
@@ -133,21 +147,15 @@ export async function createTeam(ctx: UseCaseContext, raw: TeamInput): Promise<{
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Team", { municipalityId }));
   const parsed = parse(raw);
   const input = { ...parsed, residentRefPrefix: parsed.residentRefPrefix ?? defaultResidentRefPrefix(parsed.slug) };
-  try {
-    return await withScope(ctx.db, ctx.scope, async (tx) => {
-      await assertSlugFree(tx, municipalityId, input.slug);
-      const [row] = await tx
-        .insert(teams)
-        .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
-        .returning({ id: teams.id, slug: teams.slug });
-      await appendAudit(tx, { municipalityId, teamId: row.id, actor: ctx.actor, action: "team.created", objectType: "team", objectId: row.id, meta: ctx.meta, data: { ...input } });
-      return row;
-    });
-  } catch (e) {
-    // Two admins creating the same slug at once: the unique index decides.
-    if (isUniqueIndexViolation(e, "teams_municipality_slug")) throw slugTaken();
-    throw e;
-  }
+  return writeWithUniqueSlug(ctx, "teams_municipality_slug", async (tx) => {
+    await assertSlugFree(tx, municipalityId, input.slug);
+    const [row] = await tx
+      .insert(teams)
+      .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
+      .returning({ id: teams.id, slug: teams.slug });
+    await appendAudit(tx, { municipalityId, teamId: row.id, actor: ctx.actor, action: "team.created", objectType: "team", objectId: row.id, meta: ctx.meta, data: { ...input } });
+    return row;
+  });
 }
 
 /** Edits a team; the row is locked so concurrent edits apply one after the other, each with a correct diff. */
@@ -156,29 +164,24 @@ export async function updateTeam(ctx: UseCaseContext, id: string, raw: TeamInput
   ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId }));
   notFoundUnlessUuid(id);
   const input = parse(raw);
-  try {
-    return await withScope(ctx.db, ctx.scope, async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(teams)
-        .where(and(eq(teams.id, id), eq(teams.municipalityId, municipalityId)))
-        .for("update");
-      if (!current) throw new DomainError("not_found", 404);
-      ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId: current.municipalityId, id: current.id }));
-      // Left empty on edit: the prefix stays as it is.
-      input.residentRefPrefix ??= current.residentRefPrefix;
-      const diff = fieldDiff(current, input);
-      if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
-      if (diff.slug) await assertSlugFree(tx, municipalityId, input.slug, id);
-      await tx
-        .update(teams)
-        .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
-        .where(eq(teams.id, id));
-      await appendAudit(tx, { municipalityId, teamId: id, actor: ctx.actor, action: "team.updated", objectType: "team", objectId: id, meta: ctx.meta, data: diff });
-      return { id, slug: input.slug, changed: Object.keys(diff) };
-    });
-  } catch (e) {
-    if (isUniqueIndexViolation(e, "teams_municipality_slug")) throw slugTaken();
-    throw e;
-  }
+  return writeWithUniqueSlug(ctx, "teams_municipality_slug", async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(teams)
+      .where(and(eq(teams.id, id), eq(teams.municipalityId, municipalityId)))
+      .for("update");
+    if (!current) throw new DomainError("not_found", 404);
+    ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Team", { municipalityId: current.municipalityId, id: current.id }));
+    // Left empty on edit: the prefix stays as it is.
+    input.residentRefPrefix ??= current.residentRefPrefix;
+    const diff = fieldDiff(current, input);
+    if (Object.keys(diff).length === 0) return { id, slug: current.slug, changed: [] };
+    if (diff.slug) await assertSlugFree(tx, municipalityId, input.slug, id);
+    await tx
+      .update(teams)
+      .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
+      .where(eq(teams.id, id));
+    await appendAudit(tx, { municipalityId, teamId: id, actor: ctx.actor, action: "team.updated", objectType: "team", objectId: id, meta: ctx.meta, data: diff });
+    return { id, slug: input.slug, changed: Object.keys(diff) };
+  });
 }

@@ -13,9 +13,9 @@
 // held, in a new statement — so a run that waited for (or raced) another
 // run's commit sees that run's notifications and sends nothing twice.
 import { queryRows, sql, type Database, type Tx } from "@wijkwerk/db";
-import { authorRecipient, coordinatorRecipients, dutchDate, insertNotices, teamSpendLink, type Notice, type Recipient } from "../notifications";
-import { amsterdamDay } from "./spend-lifecycle";
+import { authorRecipient, coordinatorRecipients, insertNotices, teamSpendLink, type Notice, type Recipient } from "../notifications";
 import { evaluationReminder } from "./messages";
+import { amsterdamDay, formatDate, isoDateOf } from "../common";
 import { spendReference } from "./spend-queries";
 
 /** Notification kind of the first reminder (the marker for "sent"). */
@@ -56,8 +56,8 @@ export interface ReminderResult {
 }
 
 const TEXT = {
-  [EVALUATION_DUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.dueText(ref, dutchDate(dueOn)),
-  [EVALUATION_OVERDUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.overdueText(ref, dutchDate(dueOn)),
+  [EVALUATION_DUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.dueText(ref, formatDate(dueOn)),
+  [EVALUATION_OVERDUE_KIND]: (ref: string, dueOn: string) => evaluationReminder.overdueText(ref, formatDate(dueOn)),
 };
 const SUBJECT = {
   [EVALUATION_DUE_KIND]: evaluationReminder.dueSubject,
@@ -76,8 +76,6 @@ interface Candidate {
   year: number;
   slug: string;
 }
-
-const isoDate = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /**
  * Sends the evaluation reminders that are due at `now`, in every
@@ -146,7 +144,7 @@ async function remindOne(tx: Tx, kind: Kind, spend: Candidate, now: Date): Promi
   const people = new Map<string, Recipient>();
   for (const r of [...(await authorRecipient(tx, spend.team_id, spend.author_id)), ...(await coordinatorRecipients(tx, spend.team_id))]) people.set(r.id, r);
   const reference = spendReference(Number(spend.year), Number(spend.number));
-  const dueOn = isoDate(spend.evaluation_due_on);
+  const dueOn = isoDateOf(spend.evaluation_due_on);
   const text = TEXT[kind](reference, dueOn);
   const notices: Notice[] = [...people.values()].map((recipient) => ({
     recipient,

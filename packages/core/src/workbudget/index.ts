@@ -14,7 +14,6 @@ export { type ReminderResult, overdueReminderDays, sendDueEvaluationReminders } 
 
 // For the other domains (routes do not call these):
 // "today in Amsterdam", the day the spend rules count with; workgroups, partners and cards use the same day.
-export { amsterdamDay } from "./spend-lifecycle";
 // cards: a card payment books its ledger move inside the webhook's transaction.
 export { bookCardMove } from "./spends";
 // demo: the seeder drafts requests through the same input.

@@ -5,16 +5,12 @@
 // spend). Two walls, as everywhere: the ability (read Budget and read Spend
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
-import { calendarDate, type UseCaseContext, neutraliseFormula, DomainError, invalidInput } from "../common";
+import { calendarDate, type UseCaseContext, neutraliseFormula, DomainError, invalidInput, AMSTERDAM_TIME_ZONE as TIME_ZONE, amsterdamDay, amsterdamMonth, isoDateOf, csvText as text, writeCsv, centsToEuros } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { amsterdamDay } from "./spend-lifecycle";
 import { spendReference } from "./spend-queries";
 import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
-
-const TIME_ZONE = "Europe/Amsterdam";
 
 const isoDate = calendarDate();
 
@@ -376,7 +372,7 @@ export function burnDownFrom(year: number, buckets: { year: number; month: numbe
     if (r.account === "funding") funded[month] -= r.cents;
     if (r.account === "reserved" || r.account === "paid") committed[month] += r.cents;
   }
-  const nowMonth = Number(new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit" }).format(now).replace("-", ""));
+  const nowMonth = Number(amsterdamMonth(now).replace("-", ""));
   const points: BurnDownPoint[] = [];
   let f = 0;
   let c = 0;
@@ -431,18 +427,7 @@ export const financeCsvInput = z.object({
   decimalComma: z.boolean().default(false),
 });
 
-/** Integer cents as euros with two decimals, exactly (no floating point): -1234 → "-12.34". */
-export function centsToEuros(cents: number, decimalComma = false): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}${decimalComma ? "," : "."}${String(abs % 100).padStart(2, "0")}`;
-}
-
-
-// One formatter for all rows: constructing an Intl.DateTimeFormat costs far more than formatting.
-const isoDayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const amsterdamDate = (d: Date | string | null): string => (d ? isoDayInAmsterdam.format(new Date(d)) : "");
-const plainDate = (d: Date | string | null): string => (d ? (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10)) : "");
+const amsterdamDate = (d: Date | string | null): string => (d ? amsterdamDay(new Date(d)) : "");
 
 /**
  * The year's postings or spends for finance. With decimalComma (nl-NL) the
@@ -456,7 +441,6 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
   const { year, kind, decimalComma } = parsed.data;
   const eur = (c: unknown) => centsToEuros(num(c), decimalComma);
   const optEur = (c: unknown) => (c === null || c === undefined ? "" : eur(c));
-  const text = (v: unknown) => neutraliseFormula(v === null || v === undefined ? "" : String(v));
   const records = await withScope(ctx.db, ctx.scope, async (tx) => {
     if (kind === "postings") {
       const rows = await queryRows<{ id: string; group_id: string; created_at: Date | string; kind: string; account: string; amount_cents: string; number: string | null; team_name: string | null; reverses_group_id: string | null }>(
@@ -505,7 +489,7 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
         text(r.team_name),
         String(r.status),
         amsterdamDate(r.created_at as Date),
-        plainDate(r.needed_on as string | null),
+        isoDateOf(r.needed_on as string | null),
         text(r.purpose),
         text(r.supplier),
         domains.join("|"),
@@ -514,7 +498,7 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
         eur(r.amount_cents),
         amsterdamDate(r.approved_at as Date | null),
         held ? eur(r.ledger_paid) : "",
-        plainDate(r.payment_date as string | null),
+        isoDateOf(r.payment_date as string | null),
         text(r.payment_method),
         text(r.payment_reference),
         settled === null ? "" : eur(settled),
@@ -531,8 +515,7 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
       ];
     });
   });
-  const columns = kind === "postings" ? [...POSTINGS_CSV_COLUMNS] : [...SPENDS_CSV_COLUMNS];
-  return stringify(records, { header: true, columns, delimiter: decimalComma ? ";" : ",", record_delimiter: "windows" });
+  return writeCsv(kind === "postings" ? POSTINGS_CSV_COLUMNS : SPENDS_CSV_COLUMNS, records, { separator: decimalComma ? ";" : "," });
 }
 
 /** The choices for the controller's filters: the budget years and the municipality's teams. */

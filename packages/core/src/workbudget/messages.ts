@@ -1,8 +1,8 @@
 // The Dutch words of the workbudget's notices and e-mails (steps, card
 // payments, evaluation reminders). User-facing text lives in message files;
 // the use cases that send them stay in English.
+import { formatMoney } from "../common";
 
-const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
 const quoted = (comment: string) => (comment ? `: "${comment}"` : ".");
 
 /** What a step asks of the next person, by notice kind; `extra` is the step's comment, or the evaluation date for "evaluate". */
@@ -22,7 +22,7 @@ export const stepNoticeText: Record<string, (reference: string, extra: string) =
 export const stepNoticeSubject = (text: string) => `Wijkwerk: ${text.split(/[.:]/)[0]}`;
 
 export const cardPaidText = (amountCents: number, merchant: string | null, reference: string) =>
-  `Met de teamkaart is ${euro(amountCents)} betaald${merchant ? ` bij ${merchant}` : ""} voor aanvraag ${reference}.`;
+  `Met de teamkaart is ${formatMoney(amountCents)} betaald${merchant ? ` bij ${merchant}` : ""} voor aanvraag ${reference}.`;
 export const cardPaidSubject = (reference: string) => `Wijkwerk: kaartbetaling voor aanvraag ${reference}`;
 
 /** Why a card payment was declined, in the notice's words; only reasons the team can act on are told. */
@@ -40,7 +40,7 @@ export const cardDeclineReasons: Record<string, string> = {
   ambiguous: "meerdere aanvragen dekken dit bedrag: kies er één met 'Nu betalen'",
 };
 export const cardDeclinedText = (amountCents: number, merchant: string | null, reason: string) =>
-  `Een betaling van ${euro(amountCents)} met de teamkaart${merchant ? ` bij ${merchant}` : ""} is geweigerd: ${reason}.`;
+  `Een betaling van ${formatMoney(amountCents)} met de teamkaart${merchant ? ` bij ${merchant}` : ""} is geweigerd: ${reason}.`;
 export const cardDeclinedSubject = "Wijkwerk: kaartbetaling geweigerd";
 export const cardLinkLabel = "Bekijk de teamkaart";
 

@@ -140,10 +140,6 @@ export function settlementPostings(input: { reservedCents: number; paidCents: nu
   return moves;
 }
 
-const dayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
-/** The calendar day (yyyy-mm-dd) of an instant in Europe/Amsterdam: due dates are Dutch days. */
-export const amsterdamDay = (d: Date): string => dayInAmsterdam.format(d);
-
 /** The date the team is asked to evaluate: N months after settlement (end-of-month safe). */
 export function evaluationDueOn(settledOn: string, months: number): string {
   const [y, m, d] = settledOn.split("-").map(Number);

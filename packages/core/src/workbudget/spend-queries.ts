@@ -2,12 +2,12 @@
 // coordinator the whole team's — the CASL rules become the WHERE clause), the
 // controller's list across teams, and one request with its timeline. Plus
 // comments between team and controller, which go on the same timeline.
-import { calendarDate, type UseCaseContext, DomainError, invalidInput } from "../common";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, amsterdamDay } from "../common";
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, queryRows, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import { attachmentsOf } from "./spend-attachments";
-import { ALLOWED_FROM, SPEND_STATUSES, amsterdamDay, type SpendAction, type SpendStatus } from "./spend-lifecycle";
+import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./spend-lifecycle";
 import { guardSpendTexts } from "./spends";
 import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
 

@@ -4,14 +4,14 @@
 // ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
-import { calendarDate, type UseCaseContext, DomainError, invalidInput, type ErrorCode, findPersonalData, personalDataMessage, type PersonalDataFinding } from "../common";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, type ErrorCode, findPersonalData, personalDataMessage, type PersonalDataFinding, amsterdamDay } from "../common";
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, teams, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit, type AuditAction, type AuditEventInput } from "../audit";
 import { notifyNextActors } from "../notifications";
-import { amsterdamDay, approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./spend-lifecycle";
+import { approvalOutcome, canTransition, evaluationDueOn, postingsFor, settlementPostings, type SpendAction, type SpendStatus } from "./spend-lifecycle";
 import { postMoneyMove } from "./ledger-post";
 import { effectiveResidentRefPrefix, isResidentRefOfTeam, normaliseResidentRef, residentRefExample, residentRefFormatMessage } from "./resident-ref";
 import { privacyIgnoreNames } from "../workgroups";

@@ -14,10 +14,9 @@
 // the unique index and then inserts nothing.
 import { notificationPreferences, queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
-import { type UseCaseContext, invalidInput, sqlMessage } from "../common";
-import { amsterdamDay } from "../workbudget";
+import { type UseCaseContext, invalidInput, sqlMessage, amsterdamDay, amsterdamHour, formatDate } from "../common";
 import { workgroupMessages } from "./messages";
-import { DIGEST_KINDS, dutchDate } from "../notifications";
+import { DIGEST_KINDS } from "../notifications";
 import { workgroupScope } from "./workgroups";
 
 export const DIGEST_FREQUENCIES = ["none", "daily", "weekly"] as const;
@@ -54,11 +53,9 @@ export async function setDigestPreference(ctx: UseCaseContext, raw: unknown): Pr
 
 // ── The job ────────────────────────────────────────────────────────────────
 
-const hourInAmsterdam = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" });
-
 /** Which digests are due at `now` and for which period (a day, or the week starting that Monday). */
 export function duePeriods(now: Date, digestHour = DEFAULT_DIGEST_HOUR): { frequency: "daily" | "weekly"; periodStart: string }[] {
-  if (Number(hourInAmsterdam.format(now)) < digestHour) return [];
+  if (amsterdamHour(now) < digestHour) return [];
   const today = amsterdamDay(now);
   const isMonday = new Date(`${today}T12:00:00Z`).getUTCDay() === 1;
   return [{ frequency: "daily" as const, periodStart: today }, ...(isMonday ? [{ frequency: "weekly" as const, periodStart: today }] : [])];
@@ -89,7 +86,7 @@ export async function sendDueDigests(db: Database, opts: { now?: Date; digestHou
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const kinds = `{${DIGEST_KINDS.join(",")}}`;
   for (const { frequency, periodStart } of duePeriods(now, opts.digestHour)) {
-    const subject = workgroupMessages.digestMailSubject(frequency, dutchDate(periodStart));
+    const subject = workgroupMessages.digestMailSubject(frequency, formatDate(periodStart));
     const footer = workgroupMessages.digestFooter(frequency, `${baseUrl}/account`);
     // The mail is written in SQL, one per user: the items listed, then how many more there are.
     const item = sqlMessage(workgroupMessages.digestItem, sql`i.text`, sql`${baseUrl} || i.link`);

@@ -5,7 +5,7 @@
 // its owner or a facilitator. Open action items assigned to me show on my home
 // page — only from groups I may still read (RLS decides). The privacy guard
 // runs on every text before it is saved.
-import { calendarDate, type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown } from "../common";
+import { calendarDate, type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown, amsterdamDay, formatDate } from "../common";
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
 import {
@@ -27,9 +27,7 @@ import {
   type Tx,
 } from "@wijkwerk/db";
 import { z } from "zod";
-import { amsterdamDay } from "../workbudget";
 import { workgroupMessages } from "./messages";
-import { dutchDate } from "../notifications";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -303,7 +301,7 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
     await tellGroupMembers(tx, ctx, g, { only: input.ownerId }, {
       kind: "workgroup_action",
-      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, dutchDate(input.dueOn)),
+      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, formatDate(input.dueOn)),
       link: `/werkgroepen/${g.slug}/overleg/${m.id}`,
       subject: workgroupMessages.actionItemMailSubject(g.name),
     });

@@ -10,9 +10,8 @@ import { as } from "@wijkwerk/authz";
 import { and, asc, eq, handbookPages, sql, users, withScope, workgroupDecisions, workgroupMeetings, workgroupProposalResponses, workgroupProposals, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown } from "../common";
+import { type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown, formatDate } from "../common";
 import { workgroupMessages } from "./messages";
-import { dutchDate } from "../notifications";
 import { checkbox, handbookPageIdOf, isoDay, todayInMaastricht } from "./meetings";
 import { guardPersonalData, loadReadableWorkgroup, tellGroupMembers, workgroupScope, type WorkgroupRow } from "./workgroups";
 
@@ -104,7 +103,7 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
     });
     await tellGroupMembers(tx, ctx, g, {}, {
       kind: "workgroup_proposal",
-      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, dutchDate(input.closesOn)),
+      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, formatDate(input.closesOn)),
       link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
       subject: workgroupMessages.proposalMailSubject(g.name),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToEuroInput, parseEuroToCents } from "./money";
+import { centsToEuroInput, parseEuroToCents } from "../src/common/money";
 
 describe("parseEuroToCents", () => {
   it.each([
