@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, defineAbilityFor, type Action, type AppAbility, type Grants, type SubjectName } from "@wijkwerk/authz";
-import { loadGrants } from "@wijkwerk/core";
+import { addAttachment, loadGrants } from "@wijkwerk/core";
 import {
   and,
   buurten,
@@ -168,7 +168,7 @@ const ACCESS: Record<string, Access> = {
   "t.$team.werkbudget.$spendId_.bewerken": { team: (v, o) => o.spend !== null && teamCan("read", "Spend", () => ({ authorId: o.spend!.authorId }))(v, o), status: 302 },
   "t.$team.werkbudget.$spendId_.bijlagen.$attachmentId": { team: (v, o) => o.spendAttachment !== null && teamCan("read", "SpendAttachment", () => ({ spendAuthorId: o.spend!.authorId }))(v, o) },
 
-  // Administration.
+  // Administration. A page under /beheer also passes the layout's loader (beheer.tsx: manage Settings); a resource route (CSV) does not.
   beheer: { municipality: ["manage", "Settings"] },
   "beheer._index": { municipality: ["manage", "Settings"] },
   "beheer.audit": { municipality: ["read", "AuditEvent"], also: can("manage", "Settings", () => ({})) },
@@ -194,7 +194,7 @@ const ACCESS: Record<string, Access> = {
   "gemeente.werkbudget._index": { municipality: ["read", "Spend"] },
   "gemeente.werkbudget.aanvragen._index": { municipality: ["read", "Spend"] },
   "gemeente.werkbudget.aanvragen.$spendId": { municipality: ["read", "Spend"] },
-  "gemeente.werkbudget.aanvragen.$spendId_.bijlagen.$attachmentId": { municipality: ["read", "SpendAttachment"], also: (_, o) => o.spendAttachment !== null },
+  "gemeente.werkbudget.aanvragen.$spendId_.bijlagen.$attachmentId": { municipality: ["read", "SpendAttachment"], also: (_, o) => o.spendAttachment !== null && o.spend !== null },
   "gemeente.werkbudget.afstemming": { municipality: ["read", "TeamCard"] },
   "gemeente.werkbudget.budgetten": { municipality: ["manage", "Budget"] },
   "gemeente.werkbudget.export": { municipality: ["read", "Spend"] },
@@ -262,6 +262,20 @@ async function seed(d: Database): Promise<void> {
     { municipalityId: m.id, userId: u.id, role: "admin" },
     { municipalityId: m.id, userId: u.id, role: "controller" },
   ]);
+  // The demo has no files on requests: one quote on Malberg-Malpertuis's request, added by its author, so the download routes meet a real one.
+  const [author] = await d.select().from(users).where(eq(users.email, "member.malberg-malpertuis@wijkwerk.demo"));
+  const [team] = await d.select({ id: teams.id }).from(teams).where(eq(teams.slug, "malberg-malpertuis"));
+  const [spend] = await d.select({ id: spendRequests.id }).from(spendRequests).where(eq(spendRequests.teamId, team.id));
+  const { grants } = (await loadGrants(d, author.id))!;
+  const ctx = {
+    db: d,
+    actor: { userId: author.id, municipalityId: m.id, email: author.email, name: author.name },
+    grants,
+    ability: defineAbilityFor(grants),
+    scope: { kind: "team" as const, municipalityId: m.id, teamId: team.id, userId: author.id },
+    meta: { ip: null, userAgent: "vitest" },
+  };
+  await addAttachment(ctx, spend.id, { kind: "quote", fileName: "offerte.pdf", bytes: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n", "latin1") });
 }
 
 const one = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
@@ -321,7 +335,6 @@ function appRoutes() {
 /** The demo's objects as one viewer meets them, in one workgroup (open or closed). */
 async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
   const spend = await one(db.select({ id: spendRequests.id, teamId: spendRequests.teamId, authorId: spendRequests.authorId }).from(spendRequests).where(eq(spendRequests.teamId, v.team.id)).orderBy(spendRequests.createdAt));
-  const anySpend = spend ?? (await one(db.select({ id: spendRequests.id, teamId: spendRequests.teamId, authorId: spendRequests.authorId }).from(spendRequests).orderBy(spendRequests.createdAt)));
   const group = (await one(db.select().from(workgroups).where(eq(workgroups.slug, groupSlug))))!;
   const membership = await one(db.select({ role: workgroupMembers.role, status: workgroupMembers.status }).from(workgroupMembers).where(and(eq(workgroupMembers.workgroupId, group.id), eq(workgroupMembers.userId, v.userId))));
   const story = (await one(db.select({ id: successStories.id, authorId: successStories.authorId }).from(successStories).orderBy(successStories.createdAt)))!;
@@ -329,7 +342,7 @@ async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
   return {
     team: v.team,
     spend,
-    spendAttachment: anySpend ? ((await one(db.select({ id: spendAttachments.id }).from(spendAttachments).where(eq(spendAttachments.spendId, anySpend.id))))?.id ?? null) : null,
+    spendAttachment: spend ? ((await one(db.select({ id: spendAttachments.id }).from(spendAttachments).where(eq(spendAttachments.spendId, spend.id))))?.id ?? null) : null,
     buurtserviceEntry: (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
     group: { id: group.id, slug: group.slug, isOpen: group.isOpen, createdBy: group.createdBy, myRole: membership?.status === "active" ? membership.role : null, requested: membership?.status === "requested" },
     thread: (await one(db.select({ id: workgroupPosts.id }).from(workgroupPosts).where(and(eq(workgroupPosts.workgroupId, group.id), isNull(workgroupPosts.parentId)))))?.id ?? null,
@@ -402,7 +415,7 @@ describe("route access per role combination (route manifest of the build)", () =
     const routes = appRoutes().filter((r) => !("skip" in ACCESS[r.id]));
     const failures: string[] = [];
     let checked = 0;
-    const groupSlugs = (await db.select({ slug: workgroups.slug, isOpen: workgroups.isOpen }).from(workgroups).orderBy(workgroups.createdAt)).map((g) => g.slug);
+    const groupSlugs = (await db.select({ slug: workgroups.slug }).from(workgroups)).map((g) => g.slug);
     // One open group with a meeting and a proposal, and one closed group.
     const groupsToVisit = [groupSlugs.find((s) => s.startsWith("preventie"))!, groupSlugs.find((s) => s.startsWith("clientondersteuning"))!];
     for (const v of viewers) {
