@@ -1,17 +1,17 @@
 // The JSON API's checkpoint and plumbing (docs/api.md). A personal API token
 // (`Authorization: Bearer wk_…`) stands in for the session: the token's user
 // gets exactly the same grants, CASL ability and row-level-security scope as
-// the session checkpoints in context.server.ts would build — nothing more.
+// the session checkpoints in context.server.ts would build — nothing more:
+// both go through app/lib/checkpoint.server.ts (identify, chooseScope).
 // Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
 import { calendarDate } from "@wijkwerk/core/dates";
-import { ForbiddenError, as, defineAbilityFor } from "@wijkwerk/authz";
-import { and, eq, spendRequests, users } from "@wijkwerk/db";
+import { ForbiddenError } from "@wijkwerk/authz";
+import { and, eq, spendRequests } from "@wijkwerk/db";
 import { z } from "zod";
-import { clientIp, readableActiveTeam } from "~/context.server";
 import { SPEND_STATUSES, type getSpend } from "@wijkwerk/core/workbudget";
 import { asDomainError, forbiddenCharacterPaths, type UseCaseContext } from "@wijkwerk/core/common";
-import { authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
-import { getDb } from "~/db.server";
+import type { UserTeam } from "@wijkwerk/core/accounts";
+import { chooseScope, identify, teamScope } from "~/lib/checkpoint.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 
 const t = nl.api.errors;
@@ -83,47 +83,28 @@ export async function apiHandler(fn: () => Promise<Response>): Promise<Response>
 
 // ── Authentication and scope ──────────────────────────────────────────────
 
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get("authorization");
-  const match = header?.match(/^Bearer[ ]+(\S+)\s*$/i);
-  return match ? match[1] : null;
-}
-
 /** The token's user with grants and ability, without a scope yet; 401 when the token does not work. */
 export async function authenticateApiRequest(request: Request, loadContext?: { ip?: string | null }): Promise<ApiUserContext> {
-  const token = bearerToken(request);
-  if (!token) throw unauthorized(request.headers.has("authorization"));
-  const db = await getDb();
-  const userId = await authenticateApiToken(db, token);
-  if (!userId) throw unauthorized(true);
-  const loaded = await loadGrants(db, userId);
-  const [user] = await db.select({ id: users.id, municipalityId: users.municipalityId, email: users.email, name: users.name, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
-  if (!loaded || !user) throw unauthorized(true);
+  const found = await identify(request, loadContext, "token");
+  if (!found.ok) throw unauthorized(found.reason === "none" ? request.headers.has("authorization") : true);
   // The session checkpoint sends such a user to the MFA setup first; a token must not be the way around it.
-  const settings = await loadSecuritySettings(db, user.municipalityId);
-  if (mfaRequiredFor(loaded.grants, settings.mfaRequiredRoles) && !user.totpEnabledAt) throw apiError(403, "mfa_required", t.mfaRequired);
-  return {
-    db,
-    teams: loaded.teams,
-    actor: { userId: user.id, municipalityId: user.municipalityId, email: user.email, name: user.name },
-    grants: loaded.grants,
-    ability: defineAbilityFor(loaded.grants),
-    meta: { ip: clientIp(request, loadContext), userAgent: request.headers.get("user-agent") },
-  };
+  if (found.person.mfa.setupPending) throw apiError(403, "mfa_required", t.mfaRequired);
+  const { db, teams, actor, grants, ability, meta } = found.person;
+  return { db, teams, actor, grants, ability, meta };
 }
 
 /** Team scope, as requireTeamContext: only for a member of an active team; else null. */
 async function teamScoped(ctx: ApiUserContext, match: (t: UserTeam) => boolean): Promise<ApiContext | null> {
-  const team = await readableActiveTeam(ctx, ctx.teams.find(match));
-  if (!team) return null;
-  return { ...ctx, team: { id: team.id, slug: team.slug, name: team.name }, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId: ctx.actor.userId } };
+  const scoped = await teamScope(ctx, ctx.teams.find(match));
+  if (!scoped) return null;
+  const { id, slug, name } = scoped.team;
+  return { ...ctx, team: { id, slug, name }, scope: scoped.scope };
 }
 
-/** Municipality scope for whoever may read spend requests municipality-wide (the controller); else null. */
+/** Municipality scope for whoever may read spend requests municipality-wide (the controller, also when admin too); else null. */
 function municipalityScoped(ctx: ApiUserContext): ApiContext | null {
-  const municipalityId = ctx.actor.municipalityId;
-  if (!ctx.ability.can("read", as("Spend", { municipalityId }))) return null;
-  return { ...ctx, team: null, scope: { kind: "municipality", municipalityId, userId: ctx.actor.userId } };
+  const scope = chooseScope(ctx.grants, { kind: "municipality", action: "read", subject: "Spend" }, ctx.ability);
+  return scope ? { ...ctx, team: null, scope } : null;
 }
 
 export interface ApiScopeOptions {
@@ -140,8 +121,8 @@ export interface ApiScopeOptions {
 /**
  * The API checkpoint: bearer token → user → grants → CASL ability → scope.
  * With `team`: team scope or 404. Without: municipality scope for the
- * controller (never the admin scope: the spend policies are for
- * 'municipality'), else 404 (or the first team's scope with `teamFallback`).
+ * controller (chooseScope: never the admin scope for spends, whose
+ * policies are for 'municipality'), else 404 (or the first team's scope with `teamFallback`).
  */
 export async function requireApiContext(request: Request, loadContext: unknown, opts: ApiScopeOptions = {}): Promise<ApiContext> {
   const ctx = await authenticateApiRequest(request, loadContext as { ip?: string | null });

@@ -1,12 +1,16 @@
 // The checkpoints every loader and action goes through: session → user →
 // grants → CASL ability → scope for row-level security. Deny by default.
+// The work is done by app/lib/checkpoint.server.ts, shared with the API;
+// this module turns its refusals into the pages' answers (login, MFA, 404).
 import { redirect } from "@remix-run/node";
-import { as, defineAbilityFor, type Action, type SubjectName } from "@wijkwerk/authz";
-import { loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
+import { as, type Action } from "@wijkwerk/authz";
 import type { TeamContext, UseCaseContext } from "@wijkwerk/core/common";
-import { and, eq, teams, isNull, or, gte, sql, partnerOrganisations } from "@wijkwerk/db";
-import { readSession, type AppSession, type SessionUser } from "~/auth/session.server";
-import { getDb } from "~/db.server";
+import type { UserTeam } from "@wijkwerk/core/accounts";
+import { and, eq, partnerOrganisations } from "@wijkwerk/db";
+import type { AppSession, SessionUser } from "~/auth/session.server";
+import { chooseScope, clientIp, identify, readableActiveTeam, teamScope, type MunicipalSubject } from "~/lib/checkpoint.server";
+
+export { clientIp, readableActiveTeam };
 
 export interface UserContext extends Omit<UseCaseContext, "scope"> {
   user: SessionUser;
@@ -17,10 +21,6 @@ export interface UserContext extends Omit<UseCaseContext, "scope"> {
 }
 
 export const notFoundResponse = () => new Response("Niet gevonden", { status: 404 });
-
-export function clientIp(request: Request, context?: { ip?: string | null }): string | null {
-  return context?.ip ?? null;
-}
 
 function loginRedirect(request: Request, reason?: string) {
   const url = new URL(request.url);
@@ -38,30 +38,15 @@ const MFA_SETUP_PATHS = ["/account/mfa", "/uitloggen"];
  * role requires MFA but has none set up only reaches the MFA setup page.
  */
 export async function requireUser(request: Request, loadContext?: { ip?: string | null }): Promise<UserContext> {
-  const db = await getDb();
-  const result = await readSession(request, async (m) => (await loadSecuritySettings(db, m)).idleTimeoutMinutes);
-  if (!result) throw loginRedirect(request);
-  if (result.expired) throw loginRedirect(request, "verlopen");
-  const { session, user } = result;
-  if (!session.mfaVerified && user.totpEnabledAt) throw redirect("/inloggen/tweede-stap");
-  const loaded = await loadGrants(db, user.id);
-  if (!loaded) throw loginRedirect(request);
-  const settings = await loadSecuritySettings(db, user.municipalityId);
-  const mfaRequired = mfaRequiredFor(loaded.grants, settings.mfaRequiredRoles);
-  const path = new URL(request.url).pathname;
-  if (mfaRequired && !user.totpEnabledAt && !MFA_SETUP_PATHS.includes(path)) throw redirect("/account/mfa?verplicht=1");
-  return {
-    db,
-    user,
-    session,
-    teams: loaded.teams,
-    mfaRequired,
-    refreshedCookie: result.refreshedCookie,
-    actor: { userId: user.id, municipalityId: user.municipalityId, email: user.email, name: user.name },
-    grants: loaded.grants,
-    ability: defineAbilityFor(loaded.grants),
-    meta: { ip: clientIp(request, loadContext), userAgent: request.headers.get("user-agent") },
-  };
+  const found = await identify(request, loadContext, "session");
+  if (!found.ok) {
+    if (found.reason === "second_factor") throw redirect("/inloggen/tweede-stap");
+    throw loginRedirect(request, found.reason === "expired" ? "verlopen" : undefined);
+  }
+  const { person } = found;
+  if (person.mfa.setupPending && !MFA_SETUP_PATHS.includes(new URL(request.url).pathname)) throw redirect("/account/mfa?verplicht=1");
+  const { db, user, teams, refreshedCookie, actor, grants, ability, meta } = person;
+  return { db, user, session: person.session!, teams, mfaRequired: person.mfa.required, refreshedCookie, actor, grants, ability, meta };
 }
 
 /** The signed-in user when there is one (fully signed in), else null; never redirects. */
@@ -74,38 +59,29 @@ export async function optionalUser(request: Request): Promise<UserContext | null
   }
 }
 
-/** The team of a membership if it is still active and the ability may read it; else null. Shared with the API checkpoint. */
-export async function readableActiveTeam(ctx: Pick<UseCaseContext, "db" | "ability">, membership: UserTeam | undefined) {
-  if (!membership) return null;
-  const [team] = await ctx.db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, municipalityId: teams.municipalityId })
-    .from(teams)
-    .where(and(eq(teams.id, membership.id), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))));
-  return team && ctx.ability.can("read", as("Team", { id: team.id })) ? team : null;
-}
-
 /**
  * The team checkpoint. A user who is not a member of the team gets 404 —
  * whether or not the team exists — so other teams' URLs reveal nothing.
  */
 export async function requireTeamContext(request: Request, teamSlug: string | undefined, loadContext?: { ip?: string | null }): Promise<TeamContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
-  const team = await readableActiveTeam(ctx, ctx.teams.find((t) => t.slug === teamSlug));
-  if (!team) throw notFoundResponse();
-  return { ...ctx, team, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId: ctx.user.id } };
+  const scoped = await teamScope(ctx, ctx.teams.find((t) => t.slug === teamSlug));
+  if (!scoped) throw notFoundResponse();
+  return { ...ctx, ...scoped };
 }
 
 /**
  * Municipality-wide checkpoint (functional admin, controller): the user must
- * hold the given permission in their municipality, else 404.
+ * hold the given permission in their municipality, else 404. The scope
+ * follows chooseScope: `admin` where the admin role grants the permission
+ * (administration), `municipality` otherwise (the controller's workbudget,
+ * also for an admin who is controller too).
  */
-export async function requireMunicipalityContext(request: Request, action: Action, subject: Exclude<SubjectName, "all">, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext> {
+export async function requireMunicipalityContext(request: Request, action: Action, subject: MunicipalSubject, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
-  const municipalityId = ctx.user.municipalityId;
-  if (!ctx.ability.can(action, as(subject, { municipalityId }))) throw notFoundResponse();
-  // Administration runs in the admin scope (RLS lets it see the whole municipality); other municipality views read aggregates.
-  const isAdministrator = ctx.ability.can("manage", as("Settings", { municipalityId }));
-  return { ...ctx, scope: { kind: isAdministrator ? "admin" : "municipality", municipalityId, userId: ctx.user.id } };
+  const scope = chooseScope(ctx.grants, { kind: "municipality", action, subject }, ctx.ability);
+  if (!scope) throw notFoundResponse();
+  return { ...ctx, scope };
 }
 
 /**
@@ -114,7 +90,7 @@ export async function requireMunicipalityContext(request: Request, action: Actio
  */
 export async function requireWorkgroupContext(request: Request, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
-  return { ...ctx, scope: { kind: "workgroup", municipalityId: ctx.user.municipalityId, userId: ctx.user.id } };
+  return { ...ctx, scope: chooseScope(ctx.grants, { kind: "workgroup" }, ctx.ability)! };
 }
 
 /** Partner manager checkpoint: only for the partner the user manages. */
@@ -127,8 +103,9 @@ export async function requirePartnerContext(request: Request, partnerSlug: strin
         .from(partnerOrganisations)
         .where(and(eq(partnerOrganisations.municipalityId, municipalityId), eq(partnerOrganisations.slug, partnerSlug)))
     : [];
-  if (!partner || !ctx.ability.can("read", as("PartnerOverview", { municipalityId, partnerId: partner.id }))) throw notFoundResponse();
-  return { ...ctx, partner, scope: { kind: "partner", municipalityId, partnerId: partner.id, userId: ctx.user.id } };
+  const scope = partner ? chooseScope(ctx.grants, { kind: "partner", partnerId: partner.id }, ctx.ability) : null;
+  if (!partner || !scope) throw notFoundResponse();
+  return { ...ctx, partner, scope };
 }
 
 /** Where `/` sends a user: their first team, else their municipality or partner view. */

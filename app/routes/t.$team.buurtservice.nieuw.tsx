@@ -10,7 +10,7 @@ import { requireTeamContext } from "~/context.server";
 import { BUURTSERVICE_AVAILABILITY, BUURTSERVICE_CATEGORIES, listServedBuurten, registerBuurtserviceEntry } from "~/core/neighbourhood.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
-import { runForForm } from "~/lib/http.server";
+import { runForForm, toHttpError } from "~/lib/http.server";
 
 const t = nl.buurtservice;
 
@@ -28,7 +28,7 @@ const schema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const kind = new URL(request.url).searchParams.get("soort") === "vraag" ? "request" : "offer";
-  return { kind: kind as "offer" | "request", buurten: await listServedBuurten(ctx), teamSlug: ctx.team.slug, categories: [...BUURTSERVICE_CATEGORIES], slots: [...BUURTSERVICE_AVAILABILITY] };
+  return { kind: kind as "offer" | "request", buurten: await listServedBuurten(ctx).catch(toHttpError), teamSlug: ctx.team.slug, categories: [...BUURTSERVICE_CATEGORIES], slots: [...BUURTSERVICE_AVAILABILITY] };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

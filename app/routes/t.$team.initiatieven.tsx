@@ -14,7 +14,7 @@ import { parseSubmission, readFormData } from "~/lib/form.server";
 import { calendarDate } from "@wijkwerk/core/dates";
 import { nl } from "~/i18n/nl";
 import { thisYearInAmsterdam, todayInAmsterdam } from "~/lib/format";
-import { runForForm, runForMessage } from "~/lib/http.server";
+import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 
 const t = nl.initiatives;
 
@@ -31,7 +31,7 @@ const schema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const year = thisYearInAmsterdam();
-  const [rows, buurten, counts] = await Promise.all([listInitiatives(ctx, { teamId: ctx.team.id }), listServedBuurten(ctx), initiativeCounts(ctx, year)]);
+  const [rows, buurten, counts] = await Promise.all([listInitiatives(ctx, { teamId: ctx.team.id }), listServedBuurten(ctx), initiativeCounts(ctx, year)]).catch(toHttpError);
   return { rows, buurten, year, today: todayInAmsterdam(), counts: counts.filter((c) => c.teamId === ctx.team.id) };
 }
 
