@@ -6,8 +6,7 @@ import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type Sub
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
-import { PrivacyOverride } from "~/components/workgroups";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
