@@ -2,6 +2,7 @@
 // form kit, components/form.tsx), rendered markdown, highlighted search
 // snippets and a post's files.
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { TextAreaField, TextField, anyText, optionalText, requiredText } from "~/components/form";
@@ -47,6 +48,15 @@ export function WorkgroupFields({ fields }: { fields: { [name: string]: AnyField
 
 /** Up to three files on a post (PDF, JPG, PNG; checked again on the server from their bytes). */
 export const POST_FILE_TYPES = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+/** The link back to the group, above a page of the group. */
+export function BackToGroup({ group }: { group: { slug: string; name: string } }) {
+  return (
+    <p>
+      <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
+    </p>
+  );
+}
 
 /** HTML from renderMarkdown (micromark, safe by default: raw HTML escaped, dangerous URLs dropped). */
 export function Markdown({ html }: { html: string }) {

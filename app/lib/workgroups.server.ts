@@ -1,5 +1,8 @@
-// Reading a workgroup post form, which may carry files: the form goes through
-// the form kit (parseSubmission, runForm in lib/form.server.ts) like every other.
+// The checkpoint of the workgroup and knowledge pages that start something,
+// and reading a post form, which may carry files (the form then goes through
+// the form kit, parseSubmission and runForm in lib/form.server.ts, like every other).
+import { as } from "@wijkwerk/authz";
+import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { DomainError, MAX_ATTACHMENT_BYTES, type WorkgroupFileInput } from "~/core.server";
 import { readForm } from "~/lib/uploads.server";
 
@@ -19,4 +22,11 @@ export async function readPostForm(request: Request) {
   };
   const files = async (): Promise<WorkgroupFileInput[]> => Promise.all(uploads.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   return { form: formData, files, limits };
+}
+
+/** A page only for those who may start a `subject` (a workgroup, a question) in their municipality; anyone else gets 404. */
+export async function requireCreator(request: Request, context: unknown, subject: "Workgroup" | "KnowledgeQuestion") {
+  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
+  if (!ctx.ability.can("create", as(subject, { municipalityId: ctx.user.municipalityId }))) throw notFoundResponse();
+  return ctx;
 }

@@ -2,31 +2,23 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
-import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { askQuestion } from "~/core.server";
 import { nl } from "~/i18n/nl";
+import { requireCreator } from "~/lib/workgroups.server";
 import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.questions;
 const schema = z.object({ title: requiredText(t.fieldErrors.title, 3, 200), body: requiredText(t.fieldErrors.body, 1, 10_000), theme: anyText, confirmNoPersonalData: anyText });
 export const meta: MetaFunction = () => [{ title: `${t.askTitle} – ${nl.common.appName}` }];
 
-async function checkpoint(request: Request, context: unknown) {
-  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  if (!ctx.ability.can("create", as("KnowledgeQuestion", { municipalityId: ctx.user.municipalityId }))) throw notFoundResponse();
-  return ctx;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await checkpoint(request, context);
-  return null;
+  return requireCreator(request, context, "KnowledgeQuestion").then(() => null);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const ctx = await checkpoint(request, context);
+  const ctx = await requireCreator(request, context, "KnowledgeQuestion");
   const form = await readFormData(request);
   const values = textValues(form, ["title", "body", "theme", "confirmNoPersonalData"]);
   const r = await runForm(parseSubmission(form, { schema }), () => askQuestion(ctx, values), { fieldMessages: t.fieldErrors });

@@ -3,9 +3,9 @@
 // and description as at creation; the address (slug) stays.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, PrivacyOverride, SubmitButton, useFormKit } from "~/components/form";
-import { WorkgroupFields, workgroupSchema } from "~/components/workgroups";
+import { BackToGroup, WorkgroupFields, workgroupSchema } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { getWorkgroup, updateWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -43,9 +43,7 @@ export default function EditWorkgroup() {
   const [form, fields] = useFormKit({ schema: workgroupSchema, lastResult: failed?.result, defaultValue: { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" } });
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.editTitle(group.name)}</h1>
       <p className="hint">{t.privacyNote}</p>
       <FormErrors errors={form.errors} id={form.errorId} />

@@ -4,11 +4,11 @@
 // hiding a post with a reason.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FileField, FormErrors, PrivacyOverride, SubmitButton, TextAreaField, TextField, anyText, replyFor, requiredText, useFormKit } from "~/components/form";
-import { Markdown, POST_FILE_TYPES, PostAttachments } from "~/components/workgroups";
+import { BackToGroup, Markdown, POST_FILE_TYPES, PostAttachments } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createPost, getThread, hidePost, removeWorkgroupAttachment, type PostView } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -102,9 +102,7 @@ export default function Thread() {
   const [replyForm, replyFields] = useFormKit({ id: "reply", schema: schemas.reply, lastResult: replyReply?.result });
   return (
     <div className="max-w-3xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <Post post={thread} heading={thread.html === null ? t.hiddenThread : (thread.title ?? "")} canModerate={can.moderate} failed={failed} slug={group.slug} />
       <section aria-labelledby="reacties" className="space-y-3">

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, optionalText, replyFor, requiredText, useFormKit } from "~/components/form";
 import { DecisionList } from "~/components/workgroup-meetings";
-import { Markdown } from "~/components/workgroups";
+import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { addActionItem, addMeetingDecision, getMeeting, setActionItemDone, updateMeeting } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -84,9 +84,7 @@ export default function Meeting() {
   const editOpen = editing || failedIntent === "save";
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.title(when(meeting))}</h1>
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <FormErrors errors={replyFor(failed, "toggle")?.result.error?.[""] ?? undefined} />

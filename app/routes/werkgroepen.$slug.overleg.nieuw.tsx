@@ -2,11 +2,12 @@
 // (markdown; the privacy guard runs before saving).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, PrivacyOverride, SubmitButton, TextAreaField, TextField, anyText, optionalText, useFormKit } from "~/components/form";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createMeeting, getWorkgroupRecord } from "~/core.server";
+import { BackToGroup } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
@@ -40,9 +41,7 @@ export default function NewMeeting() {
   const [form, fields] = useFormKit({ schema, lastResult: failed?.result });
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.newTitle}</h1>
       <p className="hint">{nl.workgroups.privacyNote}</p>
       <FormErrors errors={form.errors} id={form.errorId} />

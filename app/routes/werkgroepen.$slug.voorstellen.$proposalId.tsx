@@ -7,7 +7,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, PrivacyOverride, SubmitButton, TextAreaField, anyText, optionalText, replyFor, requiredText, useFormKit } from "~/components/form";
-import { Markdown } from "~/components/workgroups";
+import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { closeProposal, getProposal, respondToProposal } from "~/core.server";
 import { nl } from "~/i18n/nl";
@@ -66,9 +66,7 @@ export default function Proposal() {
   const positionError = respondFields.position.errors?.join(" ");
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{proposal.title}</h1>
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p>

@@ -3,11 +3,12 @@
 // changes. The privacy guard runs before saving.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createProposal, getWorkgroupRecord, listHandbookPages } from "~/core.server";
+import { BackToGroup } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
@@ -57,9 +58,7 @@ export default function NewProposal() {
   const [form, fields] = useFormKit({ schema, lastResult: failed?.result, defaultValue: preset });
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.newTitle}</h1>
       <p>{t.intro}</p>
       <p className="hint">{nl.workgroups.privacyNote}</p>

@@ -2,30 +2,22 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
-import { as } from "@wijkwerk/authz";
 import { FormErrors, PrivacyOverride, SubmitButton, TextField, useFormKit } from "~/components/form";
 import { WorkgroupFields, workgroupSchema } from "~/components/workgroups";
-import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createWorkgroup } from "~/core.server";
 import { nl } from "~/i18n/nl";
+import { requireCreator } from "~/lib/workgroups.server";
 import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.workgroups;
 export const meta: MetaFunction = () => [{ title: `${t.createTitle} – ${nl.common.appName}` }];
 
-async function checkpoint(request: Request, context: unknown) {
-  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  if (!ctx.ability.can("create", as("Workgroup", { municipalityId: ctx.user.municipalityId }))) throw notFoundResponse();
-  return ctx;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await checkpoint(request, context);
-  return null;
+  return requireCreator(request, context, "Workgroup").then(() => null);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const ctx = await checkpoint(request, context);
+  const ctx = await requireCreator(request, context, "Workgroup");
   const form = await readFormData(request);
   const values = textValues(form, ["name", "description", "isOpen", "facilitators", "confirmNoPersonalData"]);
   const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () => createWorkgroup(ctx, { ...values, isOpen: values.isOpen !== "closed" }));
