@@ -3,7 +3,7 @@
 // error when the filters were refused, and "Toepassen" / "Wissen".
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, SelectField } from "~/components/workgroups";
+import { SelectField, TextField, urlField } from "~/components/form";
 import { nl } from "~/i18n/nl";
 
 const t = nl.workbudget.filters;
@@ -33,19 +33,15 @@ export function FilterForm(props: { id: string; invalid: boolean; clearTo: strin
   );
 }
 
-/**
- * A select and a date of a filter form: the plain labelled fields of the app
- * (components/workgroups.tsx), showing the URL's value. The key remounts
- * them after a client-side navigation, so they show the new URL's value.
- */
+/** A select and a date of a filter form: the form kit's fields, showing the URL's value. */
 export function FilterSelect(props: { id: string; name: string; label: ReactNode; value: string; options: { value: string; label: string }[]; anyLabel?: string }) {
-  const { value, anyLabel, ...field } = props;
-  return <SelectField key={`${props.name}-${value}`} {...field} defaultValue={value} placeholder={anyLabel} />;
+  const { id, name, label, value, options, anyLabel } = props;
+  return <SelectField field={urlField(name, value, id)} id={id} label={label} options={options} placeholder={anyLabel} selectClassName="input max-w-md" />;
 }
 
 export function FilterDate(props: { id: string; name: string; label: ReactNode; value: string }) {
-  const { value, ...field } = props;
-  return <Field key={`${props.name}-${value}`} {...field} type="date" defaultValue={value} />;
+  const { id, name, label, value } = props;
+  return <TextField field={urlField(name, value, id)} id={id} label={label} type="date" inputClassName="input max-w-xs" />;
 }
 
 /**

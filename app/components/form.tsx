@@ -1,92 +1,130 @@
 // Form building blocks: label, input, Dutch field errors tied with
-// aria-describedby, submit buttons disabled while pending.
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+// aria-describedby, submit buttons disabled while pending — and useFormKit,
+// the one way a route sets up its conform form.
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { z, type ZodTypeAny } from "zod";
 import { nl } from "~/i18n/nl";
+
+/**
+ * useForm with the kit's validation timing. With a schema the browser checks
+ * a field when it is left and, once it has shown an error, again on every
+ * keystroke. Checking a corrected field only when it is left ("onBlur" for
+ * both) made its error vanish on the mousedown of the submit button: the
+ * button moved up under the pointer, the click landed beside it and the
+ * corrected form was not sent. Without a schema the server checks, on submit
+ * only (a check on leaving a field would post the form).
+ */
+export function useFormKit(options: { schema?: ZodTypeAny; id?: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, unknown> }) {
+  const { schema, defaultValue, ...rest } = options;
+  return useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
+    ...rest,
+    defaultValue: defaultValue as Record<string, string | null | undefined> | undefined,
+    ...(schema ? { onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur", shouldRevalidate: "onInput" } : { shouldValidate: "onSubmit" }),
+  });
+}
+
+/** A text the use case requires, with the field's own Dutch message for every way it can be wrong. */
+export const requiredText = (message: string, min: number, max: number) => z.string({ required_error: message }).trim().min(min, message).max(max, message);
+/** An optional text up to `max` characters. */
+export const optionalText = (message: string, max: number) => z.string().max(max, message).optional();
+/** Fields the browser need not check (the use case does): hidden ids, the privacy override. */
+export const anyText = z.string().optional();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, string[]>;
 
-type InputType = "text" | "email" | "password" | "date" | "number" | "search" | "tel" | "url";
+type InputType = "text" | "email" | "password" | "date" | "time" | "number" | "search" | "tel" | "url";
 
-function describedBy(field: FieldMetadata<unknown>, hint?: ReactNode) {
-  return [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+/** The ids of a field's element, hint and error: conform's, or those of `id` when the page names its fields itself. */
+function idsOf(field: { id: string; errorId: string }, id?: string) {
+  return id ? { id, hint: `${id}-hint`, error: `${id}-error` } : { id: field.id, hint: `${field.id}-hint`, error: field.errorId };
 }
 
-function Errors({ field }: { field: FieldMetadata<unknown> }) {
+function describedBy(field: FieldMetadata<unknown>, hint?: ReactNode, id?: string) {
+  const ids = idsOf(field, id);
+  return [hint ? ids.hint : null, field.errors?.length ? ids.error : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Hint({ field, hint, id }: { field: FieldMetadata<unknown>; hint?: ReactNode; id?: string }) {
+  return hint ? (
+    <p id={idsOf(field, id).hint} className="hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+// pre-line: the privacy guard's message lists what it found on separate lines.
+function Errors({ field, id }: { field: FieldMetadata<unknown>; id?: string }) {
   if (!field.errors?.length) return null;
   return (
-    <p id={field.errorId} className="field-error">
+    <p id={idsOf(field, id).error} className="field-error whitespace-pre-line">
       {field.errors.join(" ")}
     </p>
   );
 }
 
-export function TextField(props: {
-  field: AnyField;
-  label: ReactNode;
-  type?: InputType;
-  hint?: ReactNode;
-  autoComplete?: string;
-  inputMode?: "numeric" | "decimal" | "text" | "email";
-  className?: string;
-  readOnly?: boolean;
-}) {
-  const { field, label, type = "text", hint, autoComplete, inputMode, className, readOnly } = props;
+type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean; id?: string };
+
+export function TextField(props: Common & { type?: InputType; autoComplete?: string; inputMode?: "numeric" | "decimal" | "text" | "email"; className?: string; inputClassName?: string; readOnly?: boolean }) {
+  const { field, label, type = "text", hint, autoComplete, inputMode, className, inputClassName, readOnly, required, id } = props;
   const inputProps = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
+  const f = field as FieldMetadata<unknown>;
   return (
     <div className={`field ${className ?? ""}`}>
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <Hint field={f} hint={hint} id={id} />
       <input
         {...inputProps}
-        key={inputProps.key}
-        className="input"
+        key={field.key}
+        id={idsOf(f, id).id}
+        className={inputClassName ?? "input"}
         autoComplete={autoComplete}
         inputMode={inputMode}
         readOnly={readOnly}
+        required={required || inputProps.required}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field as FieldMetadata<unknown>, hint)}
+        aria-describedby={describedBy(f, hint, id)}
       />
-      <Errors field={field as FieldMetadata<unknown>} />
+      <Errors field={f} id={id} />
     </div>
   );
 }
 
-export function TextAreaField(props: { field: AnyField; label: ReactNode; hint?: ReactNode; rows?: number }) {
-  const { field, label, hint, rows = 4 } = props;
+export function TextAreaField(props: Common & { rows?: number }) {
+  const { field, label, hint, rows = 4, required, id } = props;
   const textareaProps = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...textareaProps} key={textareaProps.key} rows={rows} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field as FieldMetadata<unknown>, hint)} />
-      <Errors field={field as FieldMetadata<unknown>} />
+      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <Hint field={f} hint={hint} id={id} />
+      <textarea
+        {...textareaProps}
+        key={field.key}
+        id={idsOf(f, id).id}
+        rows={rows}
+        className="input"
+        required={required || textareaProps.required}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, hint, id)}
+      />
+      <Errors field={f} id={id} />
     </div>
   );
 }
 
-export function SelectField(props: { field: AnyField; label: ReactNode; options: { value: string; label: string }[]; hint?: ReactNode; placeholder?: string }) {
-  const { field, label, options, hint, placeholder } = props;
+export function SelectField(props: Common & { options: { value: string; label: string }[]; placeholder?: string; selectClassName?: string }) {
+  const { field, label, options, hint, placeholder, id, selectClassName } = props;
   const selectProps = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select {...selectProps} key={selectProps.key} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field as FieldMetadata<unknown>, hint)}>
+      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <Hint field={f} hint={hint} id={id} />
+      <select {...selectProps} key={field.key} id={idsOf(f, id).id} className={selectClassName ?? "input"} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(f, hint, id)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -94,9 +132,53 @@ export function SelectField(props: { field: AnyField; label: ReactNode; options:
           </option>
         ))}
       </select>
-      <Errors field={field as FieldMetadata<unknown>} />
+      <Errors field={f} id={id} />
     </div>
   );
+}
+
+/** Files (the browser keeps them only until the page reloads; the server checks type and size from the bytes). */
+export function FileField(props: Common & { accept: string; multiple?: boolean }) {
+  const { field, label, hint, id, accept, multiple } = props;
+  const f = field as FieldMetadata<unknown>;
+  return (
+    <div className="field">
+      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <Hint field={f} hint={hint} id={id} />
+      <input type="file" id={idsOf(f, id).id} name={field.name} multiple={multiple} accept={accept} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(f, hint, id)} />
+      <Errors field={f} id={id} />
+    </div>
+  );
+}
+
+/** Shown only after the privacy guard blocked a text: an explicit, audited override ("confirmNoPersonalData"). */
+export function PrivacyOverride({ show, id }: { show: boolean; id: string }) {
+  if (!show) return null;
+  return (
+    <div className="field">
+      <div className="flex items-start gap-2">
+        <input type="checkbox" id={id} name="confirmNoPersonalData" aria-describedby={`${id}-hint`} className="mt-1" />
+        <label htmlFor={id}>{nl.workgroups.confirmNoPersonalData}</label>
+      </div>
+      <p id={`${id}-hint`} className="hint">
+        {nl.workgroups.confirmHint}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A field of a GET form (filters, search): no action and no conform form, the
+ * value comes from the URL. The same field components render it; the key
+ * remounts the element when the URL's value changes after a client-side navigation.
+ */
+export function urlField(name: string, value: string, id = name): AnyField {
+  return { id, name, errorId: `${id}-error`, initialValue: value, key: `${name}-${value}` } as unknown as AnyField;
+}
+
+/** The action's answer when it is for the page's form `name` (a page with several forms gets one answer, for the form that was sent). */
+export function replyFor<R extends { form?: string }>(reply: R | undefined, name: string): R | undefined {
+  return reply?.form === name ? reply : undefined;
 }
 
 /** One checkbox with its label after it (conform sends "on" when checked). */
@@ -104,7 +186,7 @@ export function CheckboxField({ field, label }: { field: AnyField; label: ReactN
   const inputProps = getInputProps(field as FieldMetadata<string>, { type: "checkbox", ariaAttributes: false });
   return (
     <div className="field flex-row items-center gap-2">
-      <input {...inputProps} key={inputProps.key} />
+      <input {...inputProps} key={field.key} />
       <label htmlFor={field.id}>{label}</label>
     </div>
   );

@@ -1,46 +1,57 @@
 // A handbook page: view, edit (privacy guard on save), version history with
 // compare and restore, and the word diff between two versions (rendered as
 // text with <ins>/<del>, never as HTML).
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
 import { DecisionList } from "~/components/workgroup-meetings";
-import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
+import { Markdown } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
-import type { handbookAction, handbookLoader } from "~/lib/handbook-route.server";
+import type { FormReply } from "~/lib/form.server";
+import type { handbookLoader } from "~/lib/handbook-route.server";
 
 const t = nl.handbook;
+const fe = nl.workgroups.fieldErrors;
 
-export function HandbookPageView() {
-  const data = useLoaderData<Awaited<ReturnType<typeof handbookLoader>>>();
-  const failed = useActionData<Awaited<ReturnType<typeof handbookAction>>>() as { values?: Record<string, string>; fieldErrors?: Record<string, string>; formError?: string | null; personalData?: boolean } | undefined;
-  const [params] = useSearchParams();
-  const v = failed?.values ?? {};
-  const e = failed?.fieldErrors ?? {};
-  const back = data.groupSlug ? (
-    <Link to={`/werkgroepen/${data.groupSlug}`}>{nl.workgroups.backToGroup(data.groupName ?? "")}</Link>
-  ) : (
-    <Link to="/handboek">{t.cityTitle}</Link>
-  );
-  const editor = (initial: { title: string; body: string; version?: number }) => (
-    <Form method="post" className="card space-y-3" noValidate>
-      <FormError message={failed?.formError} />
+/** The page editor's fields as the browser checks them (the use case checks again). */
+export const handbookSchema = z.object({ title: requiredText(fe.title, 3, 200), body: requiredText(fe.body, 1, 50_000), baseVersion: anyText, confirmNoPersonalData: anyText, intent: anyText });
+
+/** The page editor: title and text (markdown), the version it started from (a later save by someone else is refused). */
+function HandbookEditor({ initial, cancelTo }: { initial: { title: string; body: string; version?: number }; cancelTo: string | null }) {
+  const failed = useActionData() as FormReply | undefined;
+  const [form, fields] = useFormKit({ schema: handbookSchema, lastResult: failed?.result, defaultValue: { title: initial.title, body: initial.body } });
+  return (
+    <Form method="post" className="card space-y-3" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} id={form.errorId} />
       {initial.version ? <input type="hidden" name="baseVersion" value={initial.version} /> : null}
-      <Field id="title" name="title" label={t.title} defaultValue={v.title ?? initial.title} error={e.title} />
-      <Field id="body" name="body" label={t.body} hint={t.bodyHint} defaultValue={v.body ?? initial.body} error={e.body} multiline rows={14} />
+      <TextField id="title" field={fields.title} label={t.title} />
+      <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={14} />
       <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-handbook" />
       <div className="flex gap-2">
         <SubmitButton name="intent" value="save">
           {t.save}
         </SubmitButton>
-        {data.mode === "page" ? (
-          <Link to={`${data.base}/${data.page.slug}`} className="btn btn-secondary">
+        {cancelTo ? (
+          <Link to={cancelTo} className="btn btn-secondary">
             {t.cancel}
           </Link>
         ) : null}
       </div>
     </Form>
   );
+}
+
+export function HandbookPageView() {
+  const data = useLoaderData<Awaited<ReturnType<typeof handbookLoader>>>();
+  const [params] = useSearchParams();
+  const back = data.groupSlug ? (
+    <Link to={`/werkgroepen/${data.groupSlug}`}>{nl.workgroups.backToGroup(data.groupName ?? "")}</Link>
+  ) : (
+    <Link to="/handboek">{t.cityTitle}</Link>
+  );
+  const editor = (initial: { title: string; body: string; version?: number }) => <HandbookEditor initial={initial} cancelTo={data.mode === "page" ? `${data.base}/${data.page.slug}` : null} />;
   if (data.mode === "new") {
     return (
       <div className="max-w-3xl space-y-4">

@@ -1,9 +1,12 @@
 // Building blocks of the success stories wall and the knowledge questions:
 // a story card and its reaction buttons (aria-pressed shows the user's own reactions).
+import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { Field, Markdown, SelectField } from "~/components/workgroups";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
+import { Markdown } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
+import type { FormReply } from "~/lib/form.server";
 import { formatDate } from "~/lib/format";
 
 const t = nl.stories;
@@ -75,23 +78,44 @@ export function StoryCard({ story, headingLevel = 2, link = true }: { story: Sto
   );
 }
 
-/** Title, story, team (when the author has several), theme and optional workgroup. */
-export function StoryFields({ teams, workgroups, values, errors, withTeam }: { teams: { id: string; name: string }[]; workgroups: { id: string; name: string }[]; values: Record<string, string>; errors: Record<string, string>; withTeam: boolean }) {
+/** The story form's fields as the browser checks them (the use case checks again). */
+export const storySchema = z.object({
+  title: requiredText(t.fieldErrors.title, 3, 200),
+  body: requiredText(t.fieldErrors.body, 1, 10_000),
+  teamId: anyText,
+  theme: anyText,
+  workgroupId: anyText,
+  confirmNoPersonalData: anyText,
+});
+
+/**
+ * The story form, for a new story and for editing one: title, story, team
+ * (new stories only, a choice when the author has several), theme and
+ * optional workgroup; the privacy override after the guard stopped the text.
+ */
+export function StoryForm(props: { reply: FormReply | undefined; defaultValue?: Record<string, string>; teams: { id: string; name: string }[]; workgroups: { id: string; name: string }[]; withTeam: boolean; submitLabel: string }) {
+  const { reply, defaultValue, teams, workgroups, withTeam, submitLabel } = props;
+  const [form, fields] = useFormKit({ schema: storySchema, lastResult: reply?.result, defaultValue });
   return (
     <>
-      <Field id="title" name="title" label={t.titleLabel} defaultValue={values.title} error={errors.title} required />
-      <Field id="body" name="body" label={t.body} hint={t.bodyHint} defaultValue={values.body} error={errors.body} multiline rows={8} required />
-      {withTeam ? (
-        teams.length === 1 ? (
-          <input type="hidden" name="teamId" value={teams[0].id} />
-        ) : (
-          <SelectField id="teamId" name="teamId" label={t.team} hint={t.teamHint} defaultValue={values.teamId} error={errors.teamId} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
-        )
-      ) : null}
-      <SelectField id="theme" name="theme" label={t.theme} defaultValue={values.theme} error={errors.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
-      {workgroups.length > 0 ? (
-        <SelectField id="workgroupId" name="workgroupId" label={t.workgroup} placeholder={t.noWorkgroup} defaultValue={values.workgroupId} error={errors.workgroupId} options={workgroups.map((g) => ({ value: g.id, label: g.name }))} />
-      ) : null}
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" className="card space-y-4" {...getFormProps(form)}>
+        <TextField id="title" field={fields.title} label={t.titleLabel} required />
+        <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={8} required />
+        {withTeam ? (
+          teams.length === 1 ? (
+            <input type="hidden" name="teamId" value={teams[0].id} />
+          ) : (
+            <SelectField id="teamId" field={fields.teamId} label={t.team} hint={t.teamHint} selectClassName="input max-w-md" options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+          )
+        ) : null}
+        <SelectField id="theme" field={fields.theme} label={t.theme} selectClassName="input max-w-md" options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        {workgroups.length > 0 ? (
+          <SelectField id="workgroupId" field={fields.workgroupId} label={t.workgroup} placeholder={t.noWorkgroup} selectClassName="input max-w-md" options={workgroups.map((g) => ({ value: g.id, label: g.name }))} />
+        ) : null}
+        <PrivacyOverride show={Boolean(reply?.personalData)} id="confirm-story" />
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </Form>
     </>
   );
 }

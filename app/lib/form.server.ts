@@ -8,12 +8,16 @@
 //   so anything else — not JSON, another kind, a file — is dropped and the
 //   request is handled as a plain submit.
 // - a text with a character PostgreSQL refuses (NUL) becomes a field error
-//   on that field before the use case runs.
-import type { Intent, Submission } from "@conform-to/react";
+//   on that field before the use case runs (the one NUL check of every form).
+// runForm then runs the use case and turns its refusal into the same kind of
+// answer (Dutch field errors, the typed values kept).
+import type { Intent, Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { hasForbiddenCharacter } from "@wijkwerk/core/common";
-import type { ZodTypeAny, input, output } from "zod";
-import { domainErrorMessage } from "~/i18n/nl";
+import { data } from "@remix-run/node";
+import { ForbiddenError } from "@wijkwerk/authz";
+import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
+import { z, type ZodTypeAny, type input, type output } from "zod";
+import { domainErrorMessage, nl } from "~/i18n/nl";
 
 /**
  * The request's form. A body that is no form (JSON, text, a multipart body
@@ -84,4 +88,53 @@ export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData, o
     reply: (replyOptions) =>
       submission.reply(replyOptions && "resetForm" in replyOptions ? replyOptions : { ...replyOptions, formErrors: [...((replyOptions && "formErrors" in replyOptions ? replyOptions.formErrors : undefined) ?? []), message], fieldErrors: { ...fieldErrors, ...(replyOptions && "fieldErrors" in replyOptions ? replyOptions.fieldErrors : {}) } }),
   };
+}
+
+/** What a kit form's action returns when it refuses: conform's result, and whether the privacy guard stopped the text (the form then offers the override). */
+export interface FormReply {
+  result: SubmissionResult<string[]>;
+  personalData: boolean;
+  /** Which of the page's forms answered, on a page with several (the submit button's intent). */
+  form?: string;
+}
+
+/** The schema of a form of buttons only (remove, join, restore): the use case checks the ids it gets. */
+export const NO_FIELDS = z.object({});
+
+/** The named text fields as strings ("" when absent), as the use cases read them. */
+export const textValues = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")]));
+
+/**
+ * Runs a use case for a form checked by parseSubmission. A refused submission
+ * (the schema, a NUL) or a refused use case comes back as a FormReply with
+ * Dutch field errors and the typed values: the privacy guard's own message on
+ * its field, a field's own message (`fieldMessages`) for an invalid value or a
+ * date that does not exist, and "the form has errors" above the form. 404
+ * stays 404, forbidden becomes 403, anything else is thrown.
+ */
+export async function runForm<Schema extends ZodTypeAny, T>(
+  submission: Submission<input<Schema>, string[], output<Schema>>,
+  fn: (value: output<Schema>) => Promise<T>,
+  options: { fieldMessages?: Record<string, string>; form?: string; precheck?: () => void } = {},
+): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormReply>> }> {
+  const refuse = (status: number, result: SubmissionResult<string[]>, personalData = false) => ({ ok: false as const, response: data<FormReply>({ result, personalData, form: options.form }, { status }) });
+  try {
+    // A check of the request itself (a file over 5 MB, a text cut short) answers with its own status before the fields are judged.
+    options.precheck?.();
+    if (submission.status !== "success") {
+      const hasFieldErrors = Object.entries(submission.error ?? {}).some(([name, errors]) => name !== "" && errors?.length);
+      return refuse(400, submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined));
+    }
+    return { ok: true, value: await fn(submission.value) };
+  } catch (caught) {
+    if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });
+    const e = asDomainError(caught);
+    if (!e || e.status >= 500) throw caught;
+    if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
+    const message = (field: string, code: string) =>
+      code === "personal_data" && e.detail ? e.detail : code === "invalid_input" || code === "date_invalid" ? (options.fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(code)) : domainErrorMessage(code);
+    const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([field, codes]) => [field, [codes.map((c) => message(field, c)).join(" ")]]));
+    const formErrors = [Object.keys(fieldErrors).length ? nl.common.formHasErrors : domainErrorMessage(e.code)];
+    return refuse(e.status, submission.reply({ formErrors, fieldErrors }), e.code === "personal_data");
+  }
 }

@@ -3,9 +3,9 @@
 import { redirect } from "@remix-run/node";
 import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage, type HandbookOwner } from "@wijkwerk/core/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
+import { handbookSchema } from "~/components/handbook";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { NO_FIELDS, parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 export const handbookBase = (owner: HandbookOwner) => (owner === null ? "/handboek" : `/werkgroepen/${owner}/handboek`);
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -43,12 +43,12 @@ export async function handbookAction(request: Request, context: unknown, owner: 
   const base = handbookBase(owner);
   if (form.get("intent") === "restore") {
     const version = Number(form.get("version"));
-    const r = await runWorkgroupForm({}, () => restoreHandbookVersion(ctx, owner, pageSlug, Number.isInteger(version) ? version : 0));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => restoreHandbookVersion(ctx, owner, pageSlug, Number.isInteger(version) ? version : 0));
     if (!r.ok) return r.response;
     return redirect(`${base}/${pageSlug}?teruggezet=${r.value.version}`);
   }
-  const values = formValues(form, ["title", "body", "confirmNoPersonalData", "baseVersion"]);
-  const r = await runWorkgroupForm(values, () => saveHandbookPage(ctx, owner, pageSlug === "nieuw" ? null : pageSlug, { ...values, baseVersion: values.baseVersion || undefined }));
+  const values = textValues(form, ["title", "body", "confirmNoPersonalData", "baseVersion"]);
+  const r = await runForm(parseSubmission(form, { schema: handbookSchema }), () => saveHandbookPage(ctx, owner, pageSlug === "nieuw" ? null : pageSlug, { ...values, baseVersion: values.baseVersion || undefined }));
   if (!r.ok) return r.response;
   return redirect(`${base}/${r.value.slug}?opgeslagen=${r.value.version}`);
 }

@@ -4,15 +4,14 @@
 // idempotency key made by the loader, so a double submit or a retry of the
 // same page is harmless: the second one returns the first one's result.
 import { calendarDate } from "@wijkwerk/core/dates";
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
-import { FormErrors, SubmitButton } from "~/components/form";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
-import { PrivacyOverride } from "~/components/workgroups";
 import { requireMunicipalityContext } from "~/context.server";
 import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
@@ -92,51 +91,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/gemeente/werkbudget/aanvragen/${spendId}?gedaan=${outcome.value}`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
-
-const describedBy = (field: AnyField, hint?: boolean) => [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-
-function FieldErrors({ field }: { field: AnyField }) {
-  return field.errors?.length ? (
-    <p id={field.errorId} className="field-error">
-      {field.errors.join(" ")}
-    </p>
-  ) : null;
-}
-
-function Hint({ field, text }: { field: AnyField; text?: string }) {
-  return text ? (
-    <p id={`${field.id}-hint`} className="hint">
-      {text}
-    </p>
-  ) : null;
-}
-
-function Input({ field, label, hint, type = "text", inputMode }: { field: AnyField; label: string; hint?: string; type?: "text" | "date"; inputMode?: "decimal" }) {
-  const props = getInputProps(field, { type, ariaAttributes: false });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <Hint field={field} text={hint} />
-      <input {...props} key={props.key} className="input" inputMode={inputMode} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field, !!hint)} />
-      <FieldErrors field={field} />
-    </div>
-  );
-}
-
-function TextArea({ field, label, hint }: { field: AnyField; label: string; hint?: string }) {
-  const props = getTextareaProps(field, { ariaAttributes: false });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <Hint field={field} text={hint} />
-      <textarea {...props} key={props.key} rows={3} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(field, !!hint)} />
-      <FieldErrors field={field} />
-    </div>
-  );
-}
-
 export default function ControllerSpend() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
@@ -145,19 +99,17 @@ export default function ControllerSpend() {
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   const personalDataFor = (intent: Intent) => actionData?.intent === intent && actionData.personalData === true;
   const can = (a: string) => d.allowedActions.includes(a as (typeof d.allowedActions)[number]);
-  const [approveForm, approveFields] = useForm({ id: "approve", lastResult: resultFor("approve"), shouldValidate: "onSubmit" });
-  const [rejectForm, rejectFields] = useForm({ id: "reject", lastResult: resultFor("reject"), shouldValidate: "onSubmit" });
-  const [infoForm, infoFields] = useForm({ id: "request_info", lastResult: resultFor("request_info"), shouldValidate: "onSubmit" });
-  const [payForm, payFields] = useForm({
+  const [approveForm, approveFields] = useFormKit({ id: "approve", lastResult: resultFor("approve") });
+  const [rejectForm, rejectFields] = useFormKit({ id: "reject", lastResult: resultFor("reject") });
+  const [infoForm, infoFields] = useFormKit({ id: "request_info", lastResult: resultFor("request_info") });
+  const [payForm, payFields] = useFormKit({
     id: "pay",
     lastResult: resultFor("pay"),
-    shouldValidate: "onSubmit",
     defaultValue: { amount: centsToEuroInput(d.spend.amountCents), paymentDate: d.today, method: "bank_transfer", reference: "" },
   });
-  const [settleForm, settleFields] = useForm({ id: "settle", lastResult: resultFor("settle"), shouldValidate: "onSubmit", defaultValue: { actualAmount: centsToEuroInput(d.spend.paidCents) } });
-  const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
+  const [settleForm, settleFields] = useFormKit({ id: "settle", lastResult: resultFor("settle"), defaultValue: { actualAmount: centsToEuroInput(d.spend.paidCents) } });
+  const [commentForm, commentFields] = useFormKit({ id: "comment", lastResult: resultFor("comment") });
   const decisions = ["approve", "reject", "request_info", "pay", "settle"].filter(can);
-  const methodProps = getSelectProps(payFields.method, { ariaAttributes: false });
 
   return (
     <div className="space-y-6">
@@ -188,7 +140,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="intent" value="approve" />
                 <input type="hidden" name="key" value={d.keys.approve} />
                 <FormErrors errors={approveForm.errors} id={approveForm.errorId} />
-                <TextArea field={approveFields.comment} label={t.approveComment} />
+                <TextAreaField field={approveFields.comment} label={t.approveComment} rows={3} />
                 <PrivacyOverride show={personalDataFor("approve")} id="approve-confirm-no-personal-data" />
                 <SubmitButton>{t.approve}</SubmitButton>
               </Form>
@@ -200,7 +152,7 @@ export default function ControllerSpend() {
               <Form method="post" {...getFormProps(rejectForm)} aria-labelledby="reject-title">
                 <input type="hidden" name="key" value={d.keys.reject} />
                 <FormErrors errors={rejectForm.errors} id={rejectForm.errorId} />
-                <TextArea field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} />
+                <TextAreaField field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} rows={3} />
                 <PrivacyOverride show={personalDataFor("reject")} id="reject-confirm-no-personal-data" />
                 <ConfirmSubmit label={t.reject} question={t.rejectQuestion} confirmLabel={t.rejectConfirm} name="intent" value="reject" danger />
               </Form>
@@ -213,7 +165,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="intent" value="request_info" />
                 <input type="hidden" name="key" value={d.keys.request_info} />
                 <FormErrors errors={infoForm.errors} id={infoForm.errorId} />
-                <TextArea field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} />
+                <TextAreaField field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} rows={3} />
                 <PrivacyOverride show={personalDataFor("request_info")} id="info-confirm-no-personal-data" />
                 <SubmitButton className="btn btn-secondary">{t.info}</SubmitButton>
               </Form>
@@ -227,20 +179,10 @@ export default function ControllerSpend() {
                 <input type="hidden" name="intent" value="pay" />
                 <input type="hidden" name="key" value={d.keys.pay} />
                 <FormErrors errors={payForm.errors} id={payForm.errorId} />
-                <Input field={payFields.amount} label={t.payAmount} hint={t.payAmountHint(formatMoney(d.spend.amountCents))} inputMode="decimal" />
-                <Input field={payFields.paymentDate} label={t.payDate} type="date" />
-                <div className="field">
-                  <label htmlFor={payFields.method.id}>{t.payMethod}</label>
-                  <select {...methodProps} key={methodProps.key} className="input" aria-invalid={payFields.method.errors?.length ? true : undefined} aria-describedby={describedBy(payFields.method)}>
-                    {Object.entries(nl.spends.paymentMethods).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldErrors field={payFields.method} />
-                </div>
-                <Input field={payFields.reference} label={t.payReference} />
+                <TextField field={payFields.amount} label={t.payAmount} hint={t.payAmountHint(formatMoney(d.spend.amountCents))} inputMode="decimal" />
+                <TextField field={payFields.paymentDate} label={t.payDate} type="date" />
+                <SelectField field={payFields.method} label={t.payMethod} options={Object.entries(nl.spends.paymentMethods).map(([value, label]) => ({ value, label }))} />
+                <TextField field={payFields.reference} label={t.payReference} />
                 <SubmitButton>{t.pay}</SubmitButton>
               </Form>
             </div>
@@ -253,7 +195,7 @@ export default function ControllerSpend() {
                 <input type="hidden" name="intent" value="settle" />
                 <input type="hidden" name="key" value={d.keys.settle} />
                 <FormErrors errors={settleForm.errors} id={settleForm.errorId} />
-                <Input field={settleFields.actualAmount} label={t.settleAmount} hint={t.settleAmountHint(formatMoney(d.spend.paidCents))} inputMode="decimal" />
+                <TextField field={settleFields.actualAmount} label={t.settleAmount} hint={t.settleAmountHint(formatMoney(d.spend.paidCents))} inputMode="decimal" />
                 <SubmitButton>{t.settle}</SubmitButton>
               </Form>
             </div>
@@ -272,7 +214,7 @@ export default function ControllerSpend() {
           <Form method="post" {...getFormProps(commentForm)}>
             <input type="hidden" name="intent" value="comment" />
             <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
-            <TextArea field={commentFields.body} label={t.comment} hint={t.commentHint} />
+            <TextAreaField field={commentFields.body} label={t.comment} hint={t.commentHint} rows={3} />
             <PrivacyOverride show={personalDataFor("comment")} id="comment-confirm-no-personal-data" />
             <SubmitButton>{t.commentSubmit}</SubmitButton>
           </Form>

@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { markSessionMfaVerified, readSession } from "~/auth/session.server";
-import { FormErrors, SubmitButton, TextField } from "~/components/form";
+import { FormErrors, SubmitButton, TextField, useFormKit } from "~/components/form";
 import { clientIp } from "~/context.server";
 import { loadSecuritySettings, verifySecondFactor } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
@@ -45,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SecondStep() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur" });
+  const [form, fields] = useFormKit({ schema, lastResult });
   return (
     <section className="mx-auto max-w-md">
       <h1>{nl.account.secondStepTitle}</h1>

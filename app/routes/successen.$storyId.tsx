@@ -10,9 +10,8 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { reactToStory } from "~/lib/knowledge.server";
-import { runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
-import { readFormData } from "~/lib/form.server";
+import { NO_FIELDS, parseSubmission, readFormData, runForm } from "~/lib/form.server";
 
 const t = nl.stories;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -30,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!UUID.test(storyId)) throw notFoundResponse();
   const form = await readFormData(request);
   if (form.get("intent") === "delete") {
-    const r = await runWorkgroupForm({}, () => deleteStory(ctx, storyId));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => deleteStory(ctx, storyId));
     if (!r.ok) return r.response;
     return redirect("/successen?gedaan=verwijderd");
   }

@@ -1,16 +1,13 @@
 // The author (or the functional admin) edits a success story; the privacy
 // guard runs again. The team does not change.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { StoryFields } from "~/components/knowledge";
-import { FormError, PrivacyOverride } from "~/components/workgroups";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StoryForm, storySchema } from "~/components/knowledge";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { getStory, storyFormOptions, updateStory } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.stories;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -32,8 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const storyId = params.storyId ?? "";
   if (!UUID.test(storyId)) throw notFoundResponse();
-  const values = formValues(await readFormData(request), ["title", "body", "theme", "workgroupId", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => updateStory(ctx, storyId, values), t.fieldErrors);
+  const form = await readFormData(request);
+  const values = textValues(form, ["title", "body", "theme", "workgroupId", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: storySchema }), () => updateStory(ctx, storyId, values), { fieldMessages: t.fieldErrors });
   if (!r.ok) return r.response;
   return redirect(`/successen/${storyId}?gedaan=opgeslagen`);
 }
@@ -49,12 +47,7 @@ export default function EditStory() {
       </p>
       <h1>{t.editTitle(story.title)}</h1>
       <p className="hint">{`${t.team}: ${story.teamName}`}</p>
-      <FormError message={failed?.formError} />
-      <Form method="post" className="card space-y-4" noValidate>
-        <StoryFields teams={[]} workgroups={workgroups} values={failed?.values ?? current} errors={failed?.fieldErrors ?? {}} withTeam={false} />
-        <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-story" />
-        <SubmitButton>{t.saveChanges}</SubmitButton>
-      </Form>
+      <StoryForm reply={failed} defaultValue={current} teams={[]} workgroups={workgroups} withTeam={false} submitLabel={t.saveChanges} />
     </div>
   );
 }

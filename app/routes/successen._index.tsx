@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/confirm";
 import { StoryCard } from "~/components/knowledge";
-import { SelectField } from "~/components/workgroups";
+import { SelectField, urlField } from "~/components/form";
 import { requireWorkgroupContext } from "~/context.server";
 import { listStories } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
@@ -51,8 +51,8 @@ export default function Wall() {
         <Link to="/werkgroepen">{nl.workgroups.title}</Link>
       </p>
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t.filterLabel}>
-        <SelectField id="team" name="team" label={t.filterTeam} placeholder={t.allTeams} defaultValue={filter.team ?? ""} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
-        <SelectField id="thema" name="thema" label={t.filterTheme} placeholder={t.allThemes} defaultValue={filter.theme ?? ""} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField id="team" field={urlField("team", filter.team ?? "")} selectClassName="input max-w-md" label={t.filterTeam} placeholder={t.allTeams} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+        <SelectField id="thema" field={urlField("thema", filter.theme ?? "")} selectClassName="input max-w-md" label={t.filterTheme} placeholder={t.allThemes} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="btn btn-secondary">
           {t.filter}
         </button>

@@ -1,16 +1,13 @@
 // A professional posts a success story for one of their teams (privacy
 // guard on save; the typed text stays on error).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { StoryFields } from "~/components/knowledge";
-import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StoryForm, storySchema } from "~/components/knowledge";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createStory, storyFormOptions } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.stories;
 export const meta: MetaFunction = () => [{ title: `${t.createTitle} – ${nl.common.appName}` }];
@@ -24,8 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  const values = formValues(await readFormData(request), ["title", "body", "teamId", "theme", "workgroupId", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => createStory(ctx, values), t.fieldErrors);
+  const form = await readFormData(request);
+  const values = textValues(form, ["title", "body", "teamId", "theme", "workgroupId", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: storySchema }), () => createStory(ctx, values), { fieldMessages: t.fieldErrors });
   if (!r.ok) return r.response;
   return redirect(`/successen/${r.value.id}?gedaan=geplaatst`);
 }
@@ -41,12 +39,7 @@ export default function NewStory() {
       <h1>{t.createTitle}</h1>
       <p>{t.createIntro}</p>
       {teams.length === 1 ? <p className="hint">{`${t.team}: ${teams[0].name}`}</p> : null}
-      <FormError message={failed?.formError} />
-      <Form method="post" className="card space-y-4" noValidate>
-        <StoryFields teams={teams} workgroups={workgroups} values={failed?.values ?? {}} errors={failed?.fieldErrors ?? {}} withTeam />
-        <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-story" />
-        <SubmitButton>{t.save}</SubmitButton>
-      </Form>
+      <StoryForm reply={failed} teams={teams} workgroups={workgroups} withTeam submitLabel={t.save} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 // A resident's offer or request for Buurtservice, by pseudonym, in one of the team's buurten.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/buurtservice";
-import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { requireTeamContext } from "~/context.server";
 import { BUURTSERVICE_AVAILABILITY, BUURTSERVICE_CATEGORIES, listServedBuurten, registerBuurtserviceEntry } from "~/core/neighbourhood.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -43,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function NewBuurtserviceEntry() {
   const { kind, buurten, teamSlug, categories, slots } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }), defaultValue: { kind } });
+  const [form, fields] = useFormKit({ schema, lastResult, defaultValue: { kind } });
   return (
     <section aria-labelledby="new-heading" className="card max-w-2xl space-y-3">
       <p>

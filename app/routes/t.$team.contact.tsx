@@ -1,11 +1,10 @@
 // The team's contact details on the public page /buurt/team/<team>: every
 // team member sees them; the coordinator keeps them.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { FormErrors, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
 import { canEditTeamContact, getTeamContact, updateTeamContact } from "~/core/neighbourhood.server";
@@ -58,10 +57,9 @@ export default function TeamContactPage() {
   const { contact, canEdit, teamSlug } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useFormKit({
+    schema,
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     defaultValue: { address: contact.address, phone: contact.phone, email: contact.email, walkInHours: contact.walkInHours, languages: contact.languages.join(", "), helpsWith: contact.helpsWith.join("\n") },
   });
   return (

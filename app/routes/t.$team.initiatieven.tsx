@@ -1,11 +1,10 @@
 // The team's buurtinitiatieven: register one in the team's buurten, end one;
 // this year's counts of the team (every team's counts: /initiatieven).
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { InitiativeCountsTable, InitiativeList } from "~/components/initiatives";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
@@ -56,7 +55,7 @@ export default function TeamInitiatives() {
   const lastResult = result && "status" in result ? result : undefined;
   const endError = result && "endError" in result ? result.endError : null;
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
+  const [form, fields] = useFormKit({ schema, lastResult });
   return (
     <div className="space-y-6">
       <section aria-labelledby="ini-heading" className="card space-y-2">

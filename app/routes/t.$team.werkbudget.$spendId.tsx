@@ -8,8 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
-import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
-import { PrivacyOverride } from "~/components/workgroups";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-attachments";
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";

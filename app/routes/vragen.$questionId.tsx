@@ -2,20 +2,22 @@
 // badge), an answer form (privacy guard on save) and — for the asker only —
 // marking or changing the most helpful answer.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SubmitButton, TextAreaField, anyText, requiredText, useFormKit } from "~/components/form";
+import { Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { answerQuestion, getQuestion, markBestAnswer } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
-import { readFormData } from "~/lib/form.server";
+import { NO_FIELDS, parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.questions;
 const UUID = /^[0-9a-f-]{36}$/;
+const answerSchema = z.object({ body: requiredText(t.fieldErrors.body, 1, 10_000), confirmNoPersonalData: anyText });
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.question.title ?? t.title} – ${nl.common.appName}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -32,12 +34,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "best" || intent === "unmark") {
     const answerId = String(form.get("answerId") ?? "");
-    const r = await runWorkgroupForm({}, () => markBestAnswer(ctx, questionId, intent === "unmark" ? null : UUID.test(answerId) ? answerId : "00000000-0000-0000-0000-000000000000"));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => markBestAnswer(ctx, questionId, intent === "unmark" ? null : UUID.test(answerId) ? answerId : "00000000-0000-0000-0000-000000000000"));
     if (!r.ok) return r.response;
     return redirect(`/vragen/${questionId}?gedaan=gemarkeerd`);
   }
-  const values = formValues(form, ["body", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => answerQuestion(ctx, questionId, values), { body: nl.questions.fieldErrors.body });
+  const values = textValues(form, ["body", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: answerSchema }), () => answerQuestion(ctx, questionId, values), { fieldMessages: { body: t.fieldErrors.body } });
   if (!r.ok) return r.response;
   return redirect(`/vragen/${questionId}?gedaan=beantwoord#antwoord-${r.value.id}`);
 }
@@ -49,8 +51,8 @@ export default function Question() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("gedaan") ?? ""];
-  const v = failed?.values ?? {};
-  const e = failed?.fieldErrors ?? {};
+  // A refused "most helpful" mark shows its message above the answer form, as the page's one form message.
+  const [form, fields] = useFormKit({ schema: answerSchema, lastResult: failed?.result });
   return (
     <div className="max-w-3xl space-y-4">
       <p>
@@ -94,9 +96,9 @@ export default function Question() {
       {can.answer ? (
         <section aria-labelledby="beantwoorden" className="card space-y-3">
           <h2 id="beantwoorden">{t.answerTitle}</h2>
-          <FormError message={failed?.formError} />
-          <Form method="post" className="space-y-3" noValidate>
-            <Field id="body" name="body" label={t.yourAnswer} hint={nl.stories.bodyHint} defaultValue={v.body} error={e.body} multiline rows={5} />
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" className="space-y-3" {...getFormProps(form)}>
+            <TextAreaField id="body" field={fields.body} label={t.yourAnswer} hint={nl.stories.bodyHint} rows={5} />
             <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-answer" />
             <SubmitButton name="intent" value="answer">
               {t.sendAnswer}

@@ -1,42 +1,34 @@
 // Ask all teams a question (privacy guard on save; the typed text stays on error).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { as } from "@wijkwerk/authz";
-import { SubmitButton } from "~/components/form";
-import { SelectField } from "~/components/workgroups";
-import { Field, FormError, PrivacyOverride } from "~/components/workgroups";
-import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
 import { askQuestion } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { requireCreator } from "~/lib/workgroups.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.questions;
+const schema = z.object({ title: requiredText(t.fieldErrors.title, 3, 200), body: requiredText(t.fieldErrors.body, 1, 10_000), theme: anyText, confirmNoPersonalData: anyText });
 export const meta: MetaFunction = () => [{ title: `${t.askTitle} – ${nl.common.appName}` }];
 
-async function checkpoint(request: Request, context: unknown) {
-  const ctx = await requireWorkgroupContext(request, context as { ip?: string });
-  if (!ctx.ability.can("create", as("KnowledgeQuestion", { municipalityId: ctx.user.municipalityId }))) throw notFoundResponse();
-  return ctx;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await checkpoint(request, context);
-  return null;
+  return requireCreator(request, context, "KnowledgeQuestion").then(() => null);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const ctx = await checkpoint(request, context);
-  const values = formValues(await readFormData(request), ["title", "body", "theme", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => askQuestion(ctx, values), t.fieldErrors);
+  const ctx = await requireCreator(request, context, "KnowledgeQuestion");
+  const form = await readFormData(request);
+  const values = textValues(form, ["title", "body", "theme", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema }), () => askQuestion(ctx, values), { fieldMessages: t.fieldErrors });
   if (!r.ok) return r.response;
   return redirect(`/vragen/${r.value.id}?gedaan=gesteld`);
 }
 
 export default function Ask() {
   const failed = useActionData<typeof action>();
-  const v = failed?.values ?? {};
-  const e = failed?.fieldErrors ?? {};
+  const [form, fields] = useFormKit({ schema, lastResult: failed?.result });
   return (
     <div className="max-w-2xl space-y-4">
       <p>
@@ -44,11 +36,11 @@ export default function Ask() {
       </p>
       <h1>{t.askTitle}</h1>
       <p>{t.askIntro}</p>
-      <FormError message={failed?.formError} />
-      <Form method="post" className="card space-y-4" noValidate>
-        <Field id="title" name="title" label={t.titleLabel} hint={t.titleHint} defaultValue={v.title} error={e.title} required />
-        <Field id="body" name="body" label={t.body} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline rows={6} required />
-        <SelectField id="theme" name="theme" label={t.theme} placeholder={t.noTheme} defaultValue={v.theme} error={e.theme} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" className="card space-y-4" {...getFormProps(form)}>
+        <TextField id="title" field={fields.title} label={t.titleLabel} hint={t.titleHint} required />
+        <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={6} required />
+        <SelectField id="theme" field={fields.theme} label={t.theme} placeholder={t.noTheme} selectClassName="input max-w-md" options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-question" />
         <SubmitButton>{t.submit}</SubmitButton>
       </Form>

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { SubmitButton, TextField } from "~/components/form";
+import { SubmitButton, TextField, useFormKit } from "~/components/form";
 import { clientIp } from "~/context.server";
 import { requestPasswordReset } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
@@ -26,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur" });
+  const [form, fields] = useFormKit({ schema, lastResult });
   return (
     <section className="mx-auto max-w-md">
       <h1>{nl.passwordReset.forgotTitle}</h1>

@@ -3,20 +3,28 @@
 // facilitators (add by e-mail, make facilitator, remove), threads and a new
 // thread (privacy guard on save, up to three files), and the handbook pages.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { ConfirmSubmit, Pagination } from "~/components/confirm";
-import { SubmitButton } from "~/components/form";
-import { Field, FileField, FormError, PrivacyOverride } from "~/components/workgroups";
+import { FileField, FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, replyFor, requiredText, useFormKit } from "~/components/form";
+import { POST_FILE_TYPES } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
 import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, getWorkgroupRecord, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core/workgroups.server";
 import { DecisionList } from "~/components/workgroup-meetings";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
-import { formValues, readPostForm, runWorkgroupForm } from "~/lib/workgroups.server";
+import { readPostForm } from "~/lib/workgroups.server";
+import { NO_FIELDS, parseSubmission, runForm, textValues } from "~/lib/form.server";
 import { SuccessNotice } from "~/components/notice";
 
 const t = nl.workgroups;
+const schemas = {
+  // The addresses' format is the use case's rule (its message names all that can be wrong).
+  add_members: z.object({ emails: z.string({ required_error: t.fieldErrors.emails }), role: anyText, intent: anyText }),
+  post: z.object({ title: requiredText(t.fieldErrors.title, 3, 200), body: requiredText(t.fieldErrors.body, 1, 20_000), file: z.any().optional(), confirmNoPersonalData: anyText, intent: anyText }),
+};
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? t.title} – ${nl.common.appName}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -41,42 +49,43 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const slug = params.slug ?? "";
-  const { form, files } = await readPostForm(request);
+  const { form, files, limits } = await readPostForm(request);
+  const buttons = parseSubmission(form, { schema: NO_FIELDS });
   const intent = String(form.get("intent") ?? "");
   const userId = String(form.get("userId") ?? "");
   if (intent === "leave") {
-    const r = await runWorkgroupForm({}, () => leaveWorkgroup(ctx, slug));
+    const r = await runForm(buttons, () => leaveWorkgroup(ctx, slug));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=${r.value.withdrawn ? "ingetrokken" : "verlaten"}`);
   }
   if (intent === "add_members") {
-    const values = { ...formValues(form, ["emails", "role"]), form: "add_members" };
-    const r = await runWorkgroupForm(values, () => addWorkgroupMembers(ctx, slug, values));
+    const values = textValues(form, ["emails", "role"]);
+    const r = await runForm(parseSubmission(form, { schema: schemas.add_members }), () => addWorkgroupMembers(ctx, slug, values), { form: "add_members" });
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=toegevoegd&aantal=${r.value.added.length}#leden`);
   }
   if (intent === "remove_member") {
-    const r = await runWorkgroupForm({}, () => removeWorkgroupMember(ctx, slug, userId));
+    const r = await runForm(buttons, () => removeWorkgroupMember(ctx, slug, userId));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=verwijderd#leden`);
   }
   if (intent === "make_facilitator" || intent === "make_member") {
-    const r = await runWorkgroupForm({}, () => setWorkgroupMemberRole(ctx, slug, { userId, role: intent === "make_facilitator" ? "facilitator" : "member" }));
+    const r = await runForm(buttons, () => setWorkgroupMemberRole(ctx, slug, { userId, role: intent === "make_facilitator" ? "facilitator" : "member" }));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=rol#leden`);
   }
   if (intent === "join") {
-    const r = await runWorkgroupForm({}, () => joinWorkgroup(ctx, slug));
+    const r = await runForm(buttons, () => joinWorkgroup(ctx, slug));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=${r.value.status === "active" ? "lid" : "aangevraagd"}`);
   }
   if (intent === "approve" || intent === "decline") {
-    const r = await runWorkgroupForm({}, () => decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }));
+    const r = await runForm(buttons, () => decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }));
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=besloten`);
   }
-  const values = formValues(form, ["title", "body", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, async () => createPost(ctx, slug, values, { files: await files() }));
+  const values = textValues(form, ["title", "body", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: schemas.post }), async () => createPost(ctx, slug, values, { files: await files() }), { form: "post", precheck: limits });
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/draad/${r.value.threadId}?gedaan=geplaatst`);
 }
@@ -99,10 +108,9 @@ export default function Workgroup() {
   const [params] = useSearchParams();
   const done = params.get("gedaan") === "toegevoegd" ? t.added(Number(params.get("aantal") ?? 0)) : DONE[params.get("gedaan") ?? ""];
   // Which form failed: adding members, a new post, or one of the buttons (leave, remove, roles).
-  const addFailed = failed?.values?.form === "add_members";
-  const postFailed = Boolean(failed && "body" in (failed.values ?? {}));
-  const v = postFailed ? (failed?.values ?? {}) : {};
-  const e = postFailed ? (failed?.fieldErrors ?? {}) : {};
+  const buttonFailed = failed && failed.form === undefined ? failed.result.error?.[""] : undefined;
+  const [addForm, addFields] = useFormKit({ id: "add_members", schema: schemas.add_members, lastResult: replyFor(failed, "add_members")?.result, defaultValue: { role: "member" } });
+  const [postForm, postFields] = useFormKit({ id: "post", schema: schemas.post, lastResult: replyFor(failed, "post")?.result });
   const facilitatorCount = members.filter((m) => m.role === "facilitator").length;
   const lastFacilitator = group.myRole === "facilitator" && facilitatorCount <= 1;
   return (
@@ -145,7 +153,7 @@ export default function Workgroup() {
           </Form>
         )
       ) : null}
-      {failed && !addFailed && !postFailed ? <FormError message={failed.formError} /> : null}
+      <FormErrors errors={buttonFailed ?? undefined} />
       {!can.read ? <p className="card">{t.closedContent}</p> : null}
 
       {requests.length > 0 ? (
@@ -213,16 +221,18 @@ export default function Workgroup() {
           {can.manageMembers ? (
             <section aria-labelledby="leden-toevoegen" className="card space-y-3">
               <h2 id="leden-toevoegen">{t.addMembers}</h2>
-              {addFailed ? <FormError message={failed?.formError} /> : null}
-              <Form method="post" className="space-y-3" noValidate>
-                <Field id="emails" name="emails" label={t.emails} hint={t.addMembersHint} defaultValue={addFailed ? failed?.values.emails : undefined} error={addFailed ? failed?.fieldErrors.emails : undefined} multiline rows={2} />
-                <div className="field">
-                  <label htmlFor="add-role">{t.addAs}</label>
-                  <select id="add-role" name="role" className="input" defaultValue={addFailed ? failed?.values.role : "member"}>
-                    <option value="member">{t.roles.member}</option>
-                    <option value="facilitator">{t.roles.facilitator}</option>
-                  </select>
-                </div>
+              <FormErrors errors={addForm.errors} id={addForm.errorId} />
+              <Form method="post" className="space-y-3" {...getFormProps(addForm)}>
+                <TextAreaField id="emails" field={addFields.emails} label={t.emails} hint={t.addMembersHint} rows={2} />
+                <SelectField
+                  id="add-role"
+                  field={addFields.role}
+                  label={t.addAs}
+                  options={[
+                    { value: "member", label: t.roles.member },
+                    { value: "facilitator", label: t.roles.facilitator },
+                  ]}
+                />
                 <SubmitButton name="intent" value="add_members">
                   {t.add}
                 </SubmitButton>
@@ -255,12 +265,12 @@ export default function Workgroup() {
             <section aria-labelledby="nieuw-bericht" className="card space-y-3">
               <h2 id="nieuw-bericht">{t.newThread}</h2>
               <p className="hint">{t.privacyNote}</p>
-              {postFailed ? <FormError message={failed?.formError} /> : null}
-              <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
-                <Field id="title" name="title" label={t.postTitle} defaultValue={v.title} error={e.title} />
-                <Field id="body" name="body" label={t.postBody} hint={t.bodyHint} defaultValue={v.body} error={e.body} multiline />
-                <FileField id="new-files" error={e.file} />
-                <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-new" />
+              <FormErrors errors={postForm.errors} id={postForm.errorId} />
+              <Form method="post" encType="multipart/form-data" className="space-y-3" {...getFormProps(postForm)}>
+                <TextField id="title" field={postFields.title} label={t.postTitle} />
+                <TextAreaField id="body" field={postFields.body} label={t.postBody} hint={t.bodyHint} rows={6} />
+                <FileField id="new-files" field={postFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />
+                <PrivacyOverride show={Boolean(replyFor(failed, "post")?.personalData)} id="confirm-new" />
                 <SubmitButton name="intent" value="post">
                   {t.publish}
                 </SubmitButton>

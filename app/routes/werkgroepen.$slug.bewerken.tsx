@@ -2,15 +2,15 @@
 // theme (name), description and open/closed. The privacy guard runs on name
 // and description as at creation; the address (slug) stays.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { FormError, PrivacyOverride, WorkgroupFields } from "~/components/workgroups";
+import { getFormProps } from "@conform-to/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, PrivacyOverride, SubmitButton, useFormKit } from "~/components/form";
+import { BackToGroup, WorkgroupFields, workgroupSchema } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { getWorkgroup, updateWorkgroup } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.workgroups;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.editTitle(data.group.name) : t.edit} – ${nl.common.appName}` }];
@@ -31,8 +31,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx, view } = await checkpoint(request, context, params.slug ?? "");
   const form = await readFormData(request);
-  const values = formValues(form, ["name", "description", "isOpen", "confirmNoPersonalData"]);
-  const result = await runWorkgroupForm(values, () => updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }));
+  const values = textValues(form, ["name", "description", "isOpen", "confirmNoPersonalData"]);
+  const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () => updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }));
   if (!result.ok) return result.response;
   return redirect(`/werkgroepen/${view.group.slug}?gedaan=bewerkt`);
 }
@@ -40,18 +40,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditWorkgroup() {
   const { group } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const v = failed?.values ?? { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" };
-  const e = failed?.fieldErrors ?? {};
+  const [form, fields] = useFormKit({ schema: workgroupSchema, lastResult: failed?.result, defaultValue: { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" } });
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{t.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.editTitle(group.name)}</h1>
       <p className="hint">{t.privacyNote}</p>
-      <FormError message={failed?.formError} />
-      <Form method="post" className="card space-y-4" noValidate>
-        <WorkgroupFields values={v} errors={e} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" className="card space-y-4" {...getFormProps(form)}>
+        <WorkgroupFields fields={fields} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-edit" />
         <SubmitButton>{t.save}</SubmitButton>
       </Form>

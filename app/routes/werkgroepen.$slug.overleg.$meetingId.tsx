@@ -3,21 +3,29 @@
 // action items with owner, due date and done / not done. Members edit;
 // readers of the group read; the owner or a facilitator ticks an item off.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, optionalText, replyFor, requiredText, useFormKit } from "~/components/form";
 import { DecisionList } from "~/components/workgroup-meetings";
-import { Field, FormError, Markdown, PrivacyOverride, SelectField } from "~/components/workgroups";
+import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { addActionItem, addMeetingDecision, getMeeting, setActionItemDone, updateMeeting } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
-import { readFormData } from "~/lib/form.server";
+import { NO_FIELDS, parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.meetings;
 const UUID = /^[0-9a-f-]{36}$/;
+const fe = nl.workgroups.fieldErrors;
+// A day that exists, the time's format and the owner being a member are the use case's rules; the browser checks what is required.
+const schemas = {
+  save: z.object({ heldOn: z.string({ required_error: fe.heldOn }), startsAt: anyText, agenda: optionalText(fe.agenda, 20_000), notes: optionalText(fe.notes, 50_000), confirmNoPersonalData: anyText, intent: anyText }),
+  decision: z.object({ text: requiredText(fe.text, 3, 4000), handbookPage: anyText, confirmNoPersonalData: anyText, intent: anyText }),
+  action: z.object({ task: requiredText(fe.task, 3, 500), ownerId: z.string({ required_error: fe.ownerId }), dueOn: z.string({ required_error: fe.dueOn }), confirmNoPersonalData: anyText, intent: anyText }),
+};
 const when = (m: { heldOn: string; startsAt: string | null }) => `${formatDate(m.heldOn)}${m.startsAt ? ` ${m.startsAt}` : ""}`;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.title(when(data.meeting)) : t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 
@@ -39,24 +47,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const base = `/werkgroepen/${slug}/overleg/${meetingId}`;
   if (intent === "toggle") {
     const itemId = String(form.get("itemId") ?? "");
-    const r = await runWorkgroupForm({ intent }, () => setActionItemDone(ctx, slug, UUID.test(itemId) ? itemId : "00000000-0000-0000-0000-000000000000", form.get("done") === "true"));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => setActionItemDone(ctx, slug, UUID.test(itemId) ? itemId : "00000000-0000-0000-0000-000000000000", form.get("done") === "true"), { form: "toggle" });
     if (!r.ok) return r.response;
     return redirect(`${base}?gedaan=actie-bijgewerkt#actiepunt-${itemId}`);
   }
   if (intent === "decision") {
-    const values = { ...formValues(form, ["text", "handbookPage", "confirmNoPersonalData"]), intent };
-    const r = await runWorkgroupForm(values, () => addMeetingDecision(ctx, slug, meetingId, values));
+    const values = textValues(form, ["text", "handbookPage", "confirmNoPersonalData"]);
+    const r = await runForm(parseSubmission(form, { schema: schemas.decision }), () => addMeetingDecision(ctx, slug, meetingId, values), { form: "decision" });
     if (!r.ok) return r.response;
     return redirect(`${base}?gedaan=besluit#besluit-${r.value.id}`);
   }
   if (intent === "action") {
-    const values = { ...formValues(form, ["task", "ownerId", "dueOn", "confirmNoPersonalData"]), intent };
-    const r = await runWorkgroupForm(values, () => addActionItem(ctx, slug, meetingId, values));
+    const values = textValues(form, ["task", "ownerId", "dueOn", "confirmNoPersonalData"]);
+    const r = await runForm(parseSubmission(form, { schema: schemas.action }), () => addActionItem(ctx, slug, meetingId, values), { form: "action" });
     if (!r.ok) return r.response;
     return redirect(`${base}?gedaan=actie#actiepunt-${r.value.id}`);
   }
-  const values = { ...formValues(form, ["heldOn", "startsAt", "agenda", "notes", "confirmNoPersonalData"]), intent: "save" };
-  const r = await runWorkgroupForm(values, () => updateMeeting(ctx, slug, meetingId, values));
+  const values = textValues(form, ["heldOn", "startsAt", "agenda", "notes", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: schemas.save }), () => updateMeeting(ctx, slug, meetingId, values), { form: "save" });
   if (!r.ok) return r.response;
   return redirect(`${base}?gedaan=opgeslagen`);
 }
@@ -68,33 +76,30 @@ export default function Meeting() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("gedaan") ?? ""];
-  const failedIntent = failed?.values?.intent ?? (failed ? "save" : null);
-  const of = (intent: string) => (failedIntent === intent ? { v: failed?.values ?? {}, e: failed?.fieldErrors ?? {}, formError: failed?.formError, personalData: Boolean(failed?.personalData) } : { v: {} as Record<string, string>, e: {} as Record<string, string>, formError: null, personalData: false });
-  const save = of("save");
-  const dec = of("decision");
-  const act = of("action");
+  const failedIntent = failed?.form ?? null;
+  // The add forms are keyed (and named) by their list's length: after an addition they start empty and closed again.
+  const [saveForm, saveFields] = useFormKit({ id: "save", schema: schemas.save, lastResult: replyFor(failed, "save")?.result, defaultValue: { heldOn: meeting.heldOn, startsAt: meeting.startsAt ?? "", agenda: meeting.agenda, notes: meeting.notes } });
+  const [decForm, decFields] = useFormKit({ id: `decision-${decisions.length}`, schema: schemas.decision, lastResult: replyFor(failed, "decision")?.result });
+  const [actForm, actFields] = useFormKit({ id: `action-${actionItems.length}`, schema: schemas.action, lastResult: replyFor(failed, "action")?.result });
   const editOpen = editing || failedIntent === "save";
-  // The add forms are keyed by their list's length: after an addition they start empty and closed again.
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.title(when(meeting))}</h1>
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
-      {failedIntent === "toggle" ? <FormError message={failed?.formError} /> : null}
+      <FormErrors errors={replyFor(failed, "toggle")?.result.error?.[""] ?? undefined} />
 
       {editOpen ? (
         <section aria-labelledby="bewerken" className="space-y-3">
           <h2 id="bewerken">{t.edit}</h2>
           <p className="hint">{nl.workgroups.privacyNote}</p>
-          <FormError message={save.formError} />
-          <Form method="post" className="card space-y-3" noValidate>
-            <Field id="heldOn" name="heldOn" type="date" label={t.date} defaultValue={save.v.heldOn ?? meeting.heldOn} error={save.e.heldOn} required />
-            <Field id="startsAt" name="startsAt" type="time" label={t.time} hint={t.timeHint} defaultValue={save.v.startsAt ?? meeting.startsAt ?? ""} error={save.e.startsAt} />
-            <Field id="agenda" name="agenda" label={t.agenda} hint={t.markdownHint} defaultValue={save.v.agenda ?? meeting.agenda} error={save.e.agenda} multiline rows={6} />
-            <Field id="notes" name="notes" label={t.notes} hint={t.markdownHint} defaultValue={save.v.notes ?? meeting.notes} error={save.e.notes} multiline rows={10} />
-            <PrivacyOverride show={save.personalData} id="confirm-meeting" />
+          <FormErrors errors={saveForm.errors} id={saveForm.errorId} />
+          <Form method="post" className="card space-y-3" {...getFormProps(saveForm)}>
+            <TextField id="heldOn" field={saveFields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
+            <TextField id="startsAt" field={saveFields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
+            <TextAreaField id="agenda" field={saveFields.agenda} label={t.agenda} hint={t.markdownHint} rows={6} />
+            <TextAreaField id="notes" field={saveFields.notes} label={t.notes} hint={t.markdownHint} rows={10} />
+            <PrivacyOverride show={Boolean(replyFor(failed, "save")?.personalData)} id="confirm-meeting" />
             <div className="flex gap-2">
               <SubmitButton name="intent" value="save">
                 {t.save}
@@ -129,20 +134,19 @@ export default function Meeting() {
         {can.update ? (
           <details key={decisions.length} open={failedIntent === "decision"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addDecision}</summary>
-            <FormError message={dec.formError} />
-            <Form method="post" className="mt-3 space-y-3" noValidate>
-              <Field id="decision-text" name="text" label={t.decisionText} defaultValue={dec.v.text} error={dec.e.text} multiline rows={3} />
+            <FormErrors errors={decForm.errors} id={decForm.errorId} />
+            <Form method="post" className="mt-3 space-y-3" {...getFormProps(decForm)}>
+              <TextAreaField id="decision-text" field={decFields.text} label={t.decisionText} rows={3} />
               {pages.length ? (
                 <SelectField
                   id="decision-page"
-                  name="handbookPage"
+                  field={decFields.handbookPage}
                   label={t.decisionPage}
-                  defaultValue={dec.v.handbookPage ?? ""}
-                  error={dec.e.handbookPage}
+                  selectClassName="input max-w-md"
                   options={[{ value: "", label: t.noPage }, ...pages.map((p) => ({ value: p.slug, label: p.title }))]}
                 />
               ) : null}
-              <PrivacyOverride show={dec.personalData} id="confirm-decision" />
+              <PrivacyOverride show={Boolean(replyFor(failed, "decision")?.personalData)} id="confirm-decision" />
               <SubmitButton name="intent" value="decision">
                 {t.addDecision}
               </SubmitButton>
@@ -196,19 +200,18 @@ export default function Meeting() {
         {can.update ? (
           <details key={actionItems.length} open={failedIntent === "action"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addActionItem}</summary>
-            <FormError message={act.formError} />
-            <Form method="post" className="mt-3 space-y-3" noValidate>
-              <Field id="action-task" name="task" label={t.task} defaultValue={act.v.task} error={act.e.task} />
+            <FormErrors errors={actForm.errors} id={actForm.errorId} />
+            <Form method="post" className="mt-3 space-y-3" {...getFormProps(actForm)}>
+              <TextField id="action-task" field={actFields.task} label={t.task} />
               <SelectField
                 id="action-owner"
-                name="ownerId"
+                field={actFields.ownerId}
                 label={t.owner}
-                defaultValue={act.v.ownerId ?? ""}
-                error={act.e.ownerId}
+                selectClassName="input max-w-md"
                 options={[{ value: "", label: t.chooseOwner }, ...members.map((m) => ({ value: m.userId, label: m.name }))]}
               />
-              <Field id="action-due" name="dueOn" type="date" label={t.dueOn} defaultValue={act.v.dueOn} error={act.e.dueOn} />
-              <PrivacyOverride show={act.personalData} id="confirm-action" />
+              <TextField id="action-due" field={actFields.dueOn} type="date" label={t.dueOn} inputClassName="input max-w-xs" />
+              <PrivacyOverride show={Boolean(replyFor(failed, "action")?.personalData)} id="confirm-action" />
               <SubmitButton name="intent" value="action">
                 {t.addActionItem}
               </SubmitButton>

@@ -3,22 +3,29 @@
 // last two) and may change their response until it closes; a facilitator
 // closes it with an outcome, which becomes a decision of the group.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { Field, FormError, Markdown, PrivacyOverride } from "~/components/workgroups";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SubmitButton, TextAreaField, anyText, optionalText, replyFor, requiredText, useFormKit } from "~/components/form";
+import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { closeProposal, getProposal, respondToProposal } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
 import { SuccessNotice } from "~/components/notice";
-import { readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
 // The same order as the core's PROPOSAL_POSITIONS (app/core/*.server.ts never reaches the browser).
 const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
+const fe = nl.workgroups.fieldErrors;
+const schemas = {
+  // A reason for "oneens" and "blokkeren" is the use case's rule.
+  respond: z.object({ position: z.string({ required_error: fe.position }), reason: optionalText(fe.reason, 500), confirmNoPersonalData: anyText, intent: anyText }),
+  close: z.object({ outcome: requiredText(fe.outcome, 3, 4000), confirmNoPersonalData: anyText, intent: anyText }),
+};
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -35,13 +42,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const base = `/werkgroepen/${slug}/voorstellen/${proposalId}`;
   if (form.get("intent") === "close") {
-    const values = { ...formValues(form, ["outcome", "confirmNoPersonalData"]), intent: "close" };
-    const r = await runWorkgroupForm(values, () => closeProposal(ctx, slug, proposalId, values));
+    const values = textValues(form, ["outcome", "confirmNoPersonalData"]);
+    const r = await runForm(parseSubmission(form, { schema: schemas.close }), () => closeProposal(ctx, slug, proposalId, values), { form: "close" });
     if (!r.ok) return r.response;
     return redirect(`${base}?gedaan=gesloten`);
   }
-  const values = { ...formValues(form, ["position", "reason", "confirmNoPersonalData"]), intent: "respond" };
-  const r = await runWorkgroupForm(values, () => respondToProposal(ctx, slug, proposalId, values));
+  const values = textValues(form, ["position", "reason", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema: schemas.respond }), () => respondToProposal(ctx, slug, proposalId, values), { form: "respond" });
   if (!r.ok) return r.response;
   return redirect(`${base}?gedaan=gereageerd`);
 }
@@ -53,15 +60,13 @@ export default function Proposal() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("gedaan") ?? ""];
-  const isClose = failed?.values?.intent === "close";
-  const r = !isClose && failed ? { v: failed.values, e: failed.fieldErrors } : { v: {} as Record<string, string>, e: {} as Record<string, string> };
-  const c = isClose && failed ? { v: failed.values, e: failed.fieldErrors } : { v: {} as Record<string, string>, e: {} as Record<string, string> };
-  const chosen = r.v.position ?? mine?.position ?? "";
+  const [respondForm, respondFields] = useFormKit({ id: "respond", schema: schemas.respond, lastResult: replyFor(failed, "respond")?.result, defaultValue: { position: mine?.position ?? "", reason: mine?.reason ?? "" } });
+  const [closeForm, closeFields] = useFormKit({ id: "close", schema: schemas.close, lastResult: replyFor(failed, "close")?.result });
+  const chosen = String(respondFields.position.initialValue ?? "");
+  const positionError = respondFields.position.errors?.join(" ");
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{proposal.title}</h1>
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p>
@@ -136,26 +141,26 @@ export default function Proposal() {
         <section aria-labelledby="jouw-reactie" className="card space-y-3">
           <h2 id="jouw-reactie">{t.yourResponse}</h2>
           {mine ? <p className="hint">{t.yourCurrent(t.positions[mine.position])}</p> : null}
-          {!isClose ? <FormError message={failed?.formError} /> : null}
-          <Form method="post" className="space-y-3" noValidate>
-            <fieldset className="field" aria-describedby={r.e.position ? "position-error" : undefined}>
+          <FormErrors errors={respondForm.errors} id={respondForm.errorId} />
+          <Form method="post" className="space-y-3" {...getFormProps(respondForm)}>
+            <fieldset className="field" aria-describedby={positionError ? "position-error" : undefined}>
               <legend className="font-semibold">{t.position}</legend>
               {PROPOSAL_POSITIONS.map((p) => (
                 <div key={p} className="flex items-start gap-2">
-                  <input type="radio" id={`position-${p}`} name="position" value={p} defaultChecked={chosen === p} className="mt-1" aria-describedby={`position-${p}-hint`} />
+                  <input key={respondFields.position.key} type="radio" id={`position-${p}`} name="position" value={p} defaultChecked={chosen === p} className="mt-1" aria-describedby={`position-${p}-hint`} />
                   <label htmlFor={`position-${p}`}>
                     {t.positions[p]} <span id={`position-${p}-hint`} className="hint font-normal">– {t.positionHints[p]}</span>
                   </label>
                 </div>
               ))}
-              {r.e.position ? (
+              {positionError ? (
                 <p id="position-error" className="field-error">
-                  {r.e.position}
+                  {positionError}
                 </p>
               ) : null}
             </fieldset>
-            <Field id="reason" name="reason" label={t.reasonLabel} defaultValue={r.v.reason ?? mine?.reason ?? ""} error={r.e.reason} multiline rows={3} />
-            <PrivacyOverride show={!isClose && Boolean(failed?.personalData)} id="confirm-response" />
+            <TextAreaField id="reason" field={respondFields.reason} label={t.reasonLabel} rows={3} />
+            <PrivacyOverride show={Boolean(replyFor(failed, "respond")?.personalData)} id="confirm-response" />
             <SubmitButton name="intent" value="respond">
               {t.respond}
             </SubmitButton>
@@ -169,10 +174,10 @@ export default function Proposal() {
         <section aria-labelledby="sluiten" className="card space-y-3">
           <h2 id="sluiten">{t.close}</h2>
           <p>{t.closeIntro}</p>
-          {isClose ? <FormError message={failed?.formError} /> : null}
-          <Form method="post" className="space-y-3" noValidate>
-            <Field id="outcome" name="outcome" label={t.outcome} defaultValue={c.v.outcome} error={c.e.outcome} multiline rows={4} />
-            <PrivacyOverride show={isClose && Boolean(failed?.personalData)} id="confirm-outcome" />
+          <FormErrors errors={closeForm.errors} id={closeForm.errorId} />
+          <Form method="post" className="space-y-3" {...getFormProps(closeForm)}>
+            <TextAreaField id="outcome" field={closeFields.outcome} label={t.outcome} rows={4} />
+            <PrivacyOverride show={Boolean(replyFor(failed, "close")?.personalData)} id="confirm-outcome" />
             <SubmitButton name="intent" value="close">
               {t.close}
             </SubmitButton>

@@ -2,18 +2,29 @@
 // closing date; optionally the meeting it belongs to and the handbook page it
 // changes. The privacy guard runs before saving.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
-import { Field, FormError, PrivacyOverride, SelectField } from "~/components/workgroups";
+import { getFormProps } from "@conform-to/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, requiredText, useFormKit } from "~/components/form";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { createProposal, getWorkgroupRecord, listHandbookPages } from "~/core/workgroups.server";
+import { BackToGroup } from "~/components/workgroups";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
-import { formValues, runWorkgroupForm } from "~/lib/workgroups.server";
-import { readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.proposals;
+const fe = nl.workgroups.fieldErrors;
+const schema = z.object({
+  title: requiredText(fe.title, 3, 200),
+  body: requiredText(fe.body, 1, 20_000),
+  // A day that exists, and not in the past: the use case's rules.
+  closesOn: z.string({ required_error: fe.closesOn }),
+  meetingId: anyText,
+  handbookPage: anyText,
+  confirmNoPersonalData: anyText,
+});
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.newTitle} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -34,8 +45,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const slug = params.slug ?? "";
-  const values = formValues(await readFormData(request), ["title", "body", "closesOn", "meetingId", "handbookPage", "confirmNoPersonalData"]);
-  const r = await runWorkgroupForm(values, () => createProposal(ctx, slug, values));
+  const form = await readFormData(request);
+  const values = textValues(form, ["title", "body", "closesOn", "meetingId", "handbookPage", "confirmNoPersonalData"]);
+  const r = await runForm(parseSubmission(form, { schema }), () => createProposal(ctx, slug, values));
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/voorstellen/${r.value.id}?gedaan=ingediend`);
 }
@@ -43,38 +55,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function NewProposal() {
   const { group, meetings, pages, preset } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const v = failed?.values ?? {};
-  const e = failed?.fieldErrors ?? {};
+  const [form, fields] = useFormKit({ schema, lastResult: failed?.result, defaultValue: preset });
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link to={`/werkgroepen/${group.slug}`}>{nl.workgroups.backToGroup(group.name)}</Link>
-      </p>
+      <BackToGroup group={group} />
       <h1>{t.newTitle}</h1>
       <p>{t.intro}</p>
       <p className="hint">{nl.workgroups.privacyNote}</p>
-      <FormError message={failed?.formError} />
-      <Form method="post" className="card space-y-3" noValidate>
-        <Field id="title" name="title" label={t.title} defaultValue={v.title} error={e.title} required />
-        <Field id="body" name="body" label={t.body} hint={nl.meetings.markdownHint} defaultValue={v.body} error={e.body} multiline rows={8} />
-        <Field id="closesOn" name="closesOn" type="date" label={t.closesOn} hint={t.closesOnHint} defaultValue={v.closesOn} error={e.closesOn} required />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" className="card space-y-3" {...getFormProps(form)}>
+        <TextField id="title" field={fields.title} label={t.title} required />
+        <TextAreaField id="body" field={fields.body} label={t.body} hint={nl.meetings.markdownHint} rows={8} />
+        <TextField id="closesOn" field={fields.closesOn} type="date" label={t.closesOn} hint={t.closesOnHint} inputClassName="input max-w-xs" required />
         {meetings.length ? (
           <SelectField
             id="meetingId"
-            name="meetingId"
+            field={fields.meetingId}
             label={t.meeting}
-            defaultValue={v.meetingId ?? preset.meetingId}
-            error={e.meetingId}
+            selectClassName="input max-w-md"
             options={[{ value: "", label: t.none_ }, ...meetings.map((m) => ({ value: m.id, label: m.label }))]}
           />
         ) : null}
         {pages.length ? (
           <SelectField
             id="handbookPage"
-            name="handbookPage"
+            field={fields.handbookPage}
             label={t.page}
-            defaultValue={v.handbookPage ?? preset.handbookPage}
-            error={e.handbookPage}
+            selectClassName="input max-w-md"
             options={[{ value: "", label: t.none_ }, ...pages.map((p) => ({ value: p.slug, label: p.title }))]}
           />
         ) : null}
