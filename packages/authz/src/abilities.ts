@@ -19,7 +19,7 @@ export type Action =
   // A partner manager's proposal for a team (packages/core/src/partner-invitations.ts).
   | "confirm"
   | "decline"
-  // The spend request's workflow (packages/core/src/spend-workflow.ts).
+  // The spend request's workflow (its steps: SpendAction and ALLOWED_FROM in core's workbudget).
   | "submit"
   | "endorse"
   | "approve"

@@ -14,7 +14,7 @@ import type { UseCaseContext } from "./context";
 import { DomainError, invalidInput, isUniqueIndexViolation } from "./errors";
 
 /**
- * The disciplines of the teams (DOMAIN.md §3). Stored as these Dutch names,
+ * The disciplines of the teams (docs/domain.md#partners-and-their-staff). Stored as these Dutch names,
  * the same text as users.discipline, so agreed and registered hours meet.
  */
 export const DISCIPLINES = [
