@@ -6,14 +6,16 @@
 //
 //   node scripts/check-doc-paths.mjs [--json .cache/doc-paths.json]
 //
-// Prints `file:line: path` for every reference that does not resolve, then a
-// count. A path resolves when it exists relative to the repository root or to
+// Prints `file:line: path` for every reference that does not resolve — with
+// "(now <path>?)" when git's renames or a unique file name say where it went —
+// then a count. A path resolves when it exists relative to the repository root or to
 // the file's own folder, or when it is the tail of an existing file's path
 // (`routes/<name>.tsx` for `app/routes/<name>.tsx`); a bare file name resolves when a
 // file of that name exists anywhere. Absolute paths, URLs and globs are not
 // checked. Only comments are read in code (//, /* */, JSDoc, # in shell),
 // all of the text in Markdown. A link to a Markdown heading (`docs/<page>.md#a-heading`)
 // must find the heading.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,6 +85,36 @@ function resolve(path, fromFile) {
   return allFiles.find((f) => f.endsWith(`/${clean}`)) ?? null;
 }
 
+/** Renames in git history, oldest first (old path → new path); empty without git. */
+function gitRenames() {
+  try {
+    const out = execFileSync("git", ["log", "-M", "--diff-filter=R", "--name-status", "--format="], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return out.split("\n").filter((l) => l.startsWith("R")).map((l) => l.split("\t").slice(1)).reverse();
+  } catch {
+    return [];
+  }
+}
+
+let renamed = null;
+/** Where a moved file is now: by git's renames, else by its name when only one file has it. */
+function suggestion(path) {
+  if (!renamed) {
+    renamed = new Map();
+    for (const [from, to] of gitRenames()) renamed.set(from, to);
+  }
+  const follow = (p) => {
+    for (let i = 0; i < 20 && renamed.has(p); i++) p = renamed.get(p);
+    return fileSet.has(p) ? p : null;
+  };
+  const clean = posix.normalize(path);
+  const olds = [...renamed.keys()].filter((old) => old === clean || old.endsWith(`/${clean}`));
+  const viaGit = [...new Set(olds.map(follow).filter(Boolean))];
+  if (viaGit.length === 1) return ` (now ${viaGit[0]}?)`;
+  const name = posix.basename(path);
+  const found = allFiles.filter((f) => posix.basename(f) === name);
+  return found.length === 1 ? ` (now ${found[0]}?)` : "";
+}
+
 /** GitHub's anchors of a Markdown file's headings. */
 const anchorCache = new Map();
 function anchorsOf(file) {
@@ -145,7 +177,7 @@ for (const file of SCANNED.flatMap((s) => (fileSet.has(s) ? [s] : allFiles.filte
     const where = `${file}:${i + 1}`;
     for (const m of line.matchAll(PATH)) {
       const target = resolve(m[1], file);
-      if (!target) problems.push(`${where}: ${m[1]}`);
+      if (!target) problems.push(`${where}: ${m[1]}${suggestion(m[1])}`);
       // docs/<page>.md#a-heading: the heading must exist too.
       const anchor = line.slice(m.index + m[0].length).match(/^#([\w-]+)/)?.[1];
       if (anchor && typeof target === "string" && MARKDOWN.test(target) && !anchorsOf(target).has(anchor)) problems.push(`${where}: ${m[1]}#${anchor} (no such heading)`);
