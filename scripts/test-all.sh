@@ -15,7 +15,11 @@ status=0
 step() { echo; echo "══ $1"; }
 # A check that is not a test runner reports one passed or failed item.
 record() { if [ "$2" -eq 0 ]; then echo '{"passed":1,"failed":0}' > ".cache/$1.json"; else echo '{"passed":0,"failed":1}' > ".cache/$1.json"; status=1; fi; }
-summarize() { node scripts/summarize-tests.mjs .cache/typecheck.json .cache/build.json "$@" || status=1; exit $status; }
+summarize() { node scripts/summarize-tests.mjs .cache/doc-paths.json .cache/typecheck.json .cache/build.json "$@" || status=1; exit $status; }
+
+step "Bestandsverwijzingen in commentaar en documentatie (scripts/check-doc-paths.mjs)"
+# A comment or doc that names a file that does not exist fails, with file:line: path.
+node scripts/check-doc-paths.mjs --json .cache/doc-paths.json || status=1
 
 step "Typecheck"
 pnpm exec tsc --noEmit

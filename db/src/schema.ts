@@ -1,6 +1,6 @@
 // The database schema. Tenant-owned tables carry team_id (NOT NULL) and
 // municipality_id; their row-level security policies live in the custom
-// migration db/migrations/0001_roles_rls.sql (drizzle-kit emits no GRANTs).
+// migration db/migrations/0001_roles_rls_audit.sql (drizzle-kit emits no GRANTs).
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -631,7 +631,7 @@ export const spendAttachments = pgTable(
   ],
 );
 
-// ── Cross-team workgroups (DOMAIN.md §5) ──────────────────────────────────
+// ── Cross-team workgroups (docs/domain.md#workgroups-and-knowledge) ───────
 // Municipality-wide by design: a group's members come from any team. Rows
 // carry municipality_id; RLS (migration 0011) lets a user read a group's
 // content when they are an active member, or the group is open and they are

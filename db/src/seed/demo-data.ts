@@ -1,5 +1,5 @@
-// Demo data of Maastricht's social teams, from ../shared/DOMAIN.md §2–3 and the
-// college note of February 2017 (seed 001: table "Sociaal Team 2016 / per 2017").
+// Demo data of Maastricht's social teams, from docs/domain.md (teams and buurten,
+// partners) and the college note of February 2017 (its table "Sociaal Team 2016 / per 2017").
 
 export interface TeamSeed {
   slug: string;
@@ -31,7 +31,7 @@ export const TEAMS: TeamSeed[] = [
 
 export const TEAMS_2017 = TEAMS.filter((t) => t.activeTo === null).map((t) => t.slug);
 
-/** Known resident counts only (DOMAIN.md §2); others stay unknown. */
+/** Known resident counts only (docs/domain.md#teams-and-buurten); others stay unknown. */
 export const BUURT_RESIDENTS: Record<string, number> = { Pottenberg: 2410, "Sint Maartenspoort": 1730 };
 
 export interface PartnerSeed {
@@ -137,7 +137,7 @@ export interface AgreementSeed {
 const every = (discipline: string, hours: (i: number) => number, teams = TEAMS_2017) => teams.map((team, i) => ({ team, discipline, hours: `${hours(i)}.0` }));
 
 /**
- * Demo agreements (DOMAIN.md §3): Trajekt, MEE and Mondriaan under their
+ * Demo agreements (docs/domain.md#partners-and-their-staff): Trajekt, MEE and Mondriaan under their
  * subsidy, the others under a service agreement, the municipality's own
  * staff under "municipality". Hours per week per team and discipline.
  */

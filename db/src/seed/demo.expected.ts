@@ -1,4 +1,4 @@
-// DOMAIN.md §2, copied independently of demo-data.ts so the test can catch a typo there.
+// docs/domain.md#teams-and-buurten, copied independently of demo-data.ts so the test can catch a typo there.
 export const DOMAIN_TEAMS_2017: Record<string, string[]> = {
   "limmel-nazareth": ["Limmel", "Nazareth", "Beatrixhaven", "Meerssenhoven", "Borgharen", "Itteren"],
   "wittevrouwenveld-wyckerpoort": ["Wittevrouwenveld", "Wyckerpoort", "Amby", "Scharn"],

@@ -3,7 +3,7 @@
 // default: raw HTML in the source is escaped (allowDangerousHtml: false) and
 // link/image URLs with dangerous protocols (javascript:, data:, vbscript:)
 // are dropped (allowDangerousProtocol: false). So no separate sanitiser is
-// needed — the tests in markdown.test.ts hold it to that.
+// needed — the tests "markdown and mentions" in workgroups.test.ts hold it to that.
 import { micromark } from "micromark";
 
 export function renderMarkdown(source: string): string {

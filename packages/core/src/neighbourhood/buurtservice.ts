@@ -320,7 +320,7 @@ export function totalCounts(rows: CountRow[], key: (r: CountRow) => string): Map
 
 export const BUURTSERVICE_CSV_HEADERS = ["team", "buurt", "maand", "vragen", "aanbod", "koppelingen", "wederkerige koppelingen", "open aanbod"] as const;
 
-/** The counts as CSV (semicolons, Dutch headers): what seed 002's table reports, per team × buurt × month. */
+/** The counts as CSV (semicolons, Dutch headers): the pilot evaluation's Buurtservice figures (docs/domain.md#the-neighbourhood), per team × buurt × month. */
 export function buurtserviceCountsCsv(rows: CountRow[]): string {
   return writeCsv(
     BUURTSERVICE_CSV_HEADERS,

@@ -12,7 +12,7 @@ import { FUNDING_TYPES, type FundingType } from "./admin-partners";
 import { appendAudit } from "../audit";
 
 /**
- * The disciplines of the teams (DOMAIN.md §3). Stored as these Dutch names,
+ * The disciplines of the teams (docs/domain.md#partners-and-their-staff). Stored as these Dutch names,
  * the same text as users.discipline, so agreed and registered hours meet.
  */
 export const DISCIPLINES = [

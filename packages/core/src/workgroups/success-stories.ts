@@ -1,4 +1,4 @@
-// Success stories ("successen vieren", DOMAIN.md §5): short anonymised
+// Success stories ("successen vieren", docs/domain.md#workgroups-and-knowledge): short anonymised
 // stories from the teams on a city-wide wall, with team, theme, an optional
 // workgroup and labelled reactions (one of each kind per user, toggled).
 // Every query runs in the 'workgroup' RLS scope; migration 0017 lets every

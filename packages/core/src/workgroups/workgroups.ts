@@ -1,4 +1,4 @@
-// Cross-team workgroups (DOMAIN.md §5): create, list, open, join or ask to
+// Cross-team workgroups (docs/domain.md#workgroups-and-knowledge): create, list, open, join or ask to
 // join, and decide on requests. Every query runs in the 'workgroup' RLS scope
 // (migration 0011): the database decides which groups and which content the
 // user may see; CASL decides which buttons and commands are allowed.
