@@ -44,7 +44,10 @@ function targetOf(specifier, fromFile) {
 
 /** Inside core's source: the domain and the path within it ("" for the door itself). */
 function domainPath(target) {
-  const parts = target.slice(CORE_SRC.length + 1).split("/").filter(Boolean);
+  const parts = target
+    .slice(CORE_SRC.length + 1)
+    .split("/")
+    .filter(Boolean);
   return { domain: parts[0], inner: parts.slice(1).join("/") };
 }
 
@@ -99,7 +102,10 @@ const rule = {
       }
 
       if (isCorePackage) {
-        const parts = specifier.slice(CORE_PACKAGE.length + 1).split("/").filter(Boolean);
+        const parts = specifier
+          .slice(CORE_PACKAGE.length + 1)
+          .split("/")
+          .filter(Boolean);
         if (parts.length === 0) {
           if (!options.allowPackageRoot) report("packageRoot");
         } else if (parts.length > 1 && !(parts.length === 2 && DOOR.test(parts[1]))) {
@@ -133,8 +139,7 @@ const rule = {
       ExportNamedDeclaration: (node) => check(node, literal(node.source)),
       ExportAllDeclaration: (node) => check(node, literal(node.source)),
       ImportExpression: (node) => check(node, literal(node.source)),
-      TSImportEqualsDeclaration: (node) =>
-        node.moduleReference.type === "TSExternalModuleReference" && check(node, literal(node.moduleReference.expression)),
+      TSImportEqualsDeclaration: (node) => node.moduleReference.type === "TSExternalModuleReference" && check(node, literal(node.moduleReference.expression)),
     };
   },
 };
