@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Second command of the README: installs what the tests need (pnpm, a running
-# PostgreSQL, Debian's Chromium) and runs ALL tests: typecheck, unit and
-# integration (vitest, real PostgreSQL and PGlite), end-to-end (Playwright).
+# PostgreSQL, Debian's Chromium) and runs ALL tests: typecheck, lint (ESLint),
+# formatting (Prettier), unit and integration (vitest, real PostgreSQL and
+# PGlite), end-to-end (Playwright).
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,16 +18,30 @@ step() { echo; echo "══ $1"; }
 record() { if [ "$2" -eq 0 ]; then echo '{"passed":1,"failed":0}' > ".cache/$1.json"; else echo '{"passed":0,"failed":1}' > ".cache/$1.json"; status=1; fi; }
 summarize() { node scripts/summarize-tests.mjs .cache/typecheck.json .cache/build.json "$@" || status=1; exit $status; }
 
-step "Typecheck"
+step "Typecheck (tsc), lint (pnpm lint: ESLint) en opmaak (pnpm format:check: Prettier)"
+# ESLint and Prettier run beside tsc, which keeps one core busy for a minute or more:
+# they cost next to no wall time. Their output is shown after tsc's, each under its own name.
+pnpm -s lint > .cache/lint.log 2>&1 &
+lint_pid=$!
+pnpm -s format:check > .cache/format.log 2>&1 &
+format_pid=$!
 pnpm exec tsc --noEmit
 record typecheck $?
+wait $lint_pid
+lint_status=$?
+echo "── ESLint"; cat .cache/lint.log
+record lint $lint_status
+wait $format_pid
+format_status=$?
+echo "── Prettier"; cat .cache/format.log
+record format $format_status
 
 step "Build"
 pnpm build
 build_status=$?
 record build $build_status
 # Without a build neither the route tests nor the end-to-end tests can run.
-[ $build_status -ne 0 ] && summarize
+[ $build_status -ne 0 ] && summarize .cache/lint.json .cache/format.json
 
 step "Demo zoals geleverd (bash scripts/demo.sh; elk demo-account in Chromium)"
 # The README's first command itself (only the port and a fresh database folder set), every demo account
@@ -50,4 +65,4 @@ else
   record ledger-check 1
 fi
 
-summarize .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
+summarize .cache/lint.json .cache/format.json .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
