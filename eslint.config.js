@@ -20,8 +20,8 @@ export default tseslint.config(
     plugins: { wijkwerk },
     rules: {
       // Core's domains only through their index.ts; db/, authz and core stay below app/ (see the rule).
-      // allowPackageRoot: the flat "@wijkwerk/core" barrel is still imported until core is split by domain.
-      "wijkwerk/domain-boundaries": ["error", { allowPackageRoot: true }],
+      // The whole of "@wijkwerk/core" at once is refused too: core split by domain has no root barrel.
+      "wijkwerk/domain-boundaries": "error",
       // A leading underscore marks a value left unused on purpose (a handler's unused argument,
       // a field taken out of a rest spread).
       "@typescript-eslint/no-unused-vars": [
