@@ -30,7 +30,6 @@ const NORM = "Afsluiting gas/stroom voorkomen"; // € 1.500,00 per huishouden (
 // The request's money, in cents.
 const REQUESTED = 43_210; // € 432,10 — below the € 1.000 threshold: one controller approves
 const ACTUAL = 40_000; // € 400,00 at settlement: € 32,10 goes back to the budget
-const BACK = REQUESTED - ACTUAL;
 const EXPECTED_RETURN = 150_000; // the norm's amount
 const REALISED_RETURN = 125_000; // € 1.250,00
 const REGULATION_AMOUNT = 65_000; // € 650,00 that bijzondere bijstand would have paid
@@ -86,16 +85,27 @@ function parseCsv(text: string, separator: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === separator) row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (c === separator) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
     } else cell += c;
   }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Second command of the README: installs what the tests need (pnpm, a running
-# PostgreSQL, Debian's Chromium) and runs ALL tests: typecheck, unit and
-# integration (vitest, real PostgreSQL and PGlite), end-to-end (Playwright).
+# PostgreSQL, Debian's Chromium) and runs ALL tests: typecheck, lint (ESLint),
+# formatting (Prettier), unit and integration (vitest, real PostgreSQL and
+# PGlite), end-to-end (Playwright).
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,16 +22,30 @@ step "Bestandsverwijzingen in commentaar en documentatie (scripts/check-doc-path
 # A comment or doc that names a file that does not exist fails, with file:line: path.
 node scripts/check-doc-paths.mjs --json .cache/doc-paths.json || status=1
 
-step "Typecheck"
+step "Typecheck (tsc), lint (pnpm lint: ESLint) en opmaak (pnpm format:check: Prettier)"
+# ESLint and Prettier run beside tsc, which keeps one core busy for a minute or more:
+# they cost next to no wall time. Their output is shown after tsc's, each under its own name.
+pnpm -s lint > .cache/lint.log 2>&1 &
+lint_pid=$!
+pnpm -s format:check > .cache/format.log 2>&1 &
+format_pid=$!
 pnpm exec tsc --noEmit
 record typecheck $?
+wait $lint_pid
+lint_status=$?
+echo "── ESLint"; cat .cache/lint.log
+record lint $lint_status
+wait $format_pid
+format_status=$?
+echo "── Prettier"; cat .cache/format.log
+record format $format_status
 
 step "Build"
 pnpm build
 build_status=$?
 record build $build_status
 # Without a build neither the route tests nor the end-to-end tests can run.
-[ $build_status -ne 0 ] && summarize
+[ $build_status -ne 0 ] && summarize .cache/lint.json .cache/format.json
 
 step "Demo zoals geleverd (bash scripts/demo.sh; elk demo-account in Chromium)"
 # The README's first command itself (only the port and a fresh database folder set), every demo account
@@ -54,4 +69,4 @@ else
   record ledger-check 1
 fi
 
-summarize .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
+summarize .cache/lint.json .cache/format.json .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json

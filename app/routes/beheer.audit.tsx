@@ -8,7 +8,7 @@ import { isDomainError } from "~/core/common.server";
 import { listAuditEvents, listAuditTeams, type AuditLogPage } from "~/core/audit.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
-import { FILTER_KEYS, PARAMS, filterSearch, readFilters, type FilterKey } from "~/lib/audit-filters";
+import { PARAMS, filterSearch, readFilters, type FilterKey } from "~/lib/audit-filters";
 import { pageParam, toHttpError } from "~/lib/http.server";
 
 const t = nl.auditPage;

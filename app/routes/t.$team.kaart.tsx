@@ -115,6 +115,8 @@ function SecureCardDisplay({ issuingCard, publishableKey }: { issuingCard: strin
     const reply = fetcher.data;
     if (fetcher.state !== "idle" || !reply || !stripeRef.current) return;
     if (!reply.ok) {
+      // The effect mounts Stripe's iframes from the reply (an outside system); a refusal is shown instead.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setMessage(reply.message);
       setState("failed");
       return;

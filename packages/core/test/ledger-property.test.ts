@@ -64,7 +64,11 @@ describe("ledger property: database = model after every command", () => {
             if (c.kind === "approve") {
               run = () => approveSpend(controller, s.id, { idempotencyKey: key });
               expected = s.status !== "submitted" ? "spend_invalid_transition" : s.amount > model.available ? "insufficient_budget" : "ok";
-              if (expected === "ok") Object.assign(s, { status: "approved", reserved: s.amount }), (model.available -= s.amount), (model.reserved += s.amount);
+              if (expected === "ok") {
+                Object.assign(s, { status: "approved", reserved: s.amount });
+                model.available -= s.amount;
+                model.reserved += s.amount;
+              }
             } else if (c.kind === "reject") {
               run = () => rejectSpend(controller, s.id, { comment: "Past niet", idempotencyKey: key });
               expected = s.status === "submitted" ? "ok" : "spend_invalid_transition";
@@ -77,7 +81,11 @@ describe("ledger property: database = model after every command", () => {
               const amountCents = Math.max(1, Math.floor((s.amount * c.share) / 100));
               run = () => recordPayment(controller, s.id, { amountCents, paymentDate: "2017-06-01", method: "bank_transfer" }, { idempotencyKey: key });
               expected = s.status !== "approved" ? "spend_invalid_transition" : "ok";
-              if (expected === "ok") Object.assign(s, { status: "paid", reserved: s.reserved - amountCents, paid: amountCents }), (model.reserved -= amountCents), (model.paid += amountCents);
+              if (expected === "ok") {
+                Object.assign(s, { status: "paid", reserved: s.reserved - amountCents, paid: amountCents });
+                model.reserved -= amountCents;
+                model.paid += amountCents;
+              }
             } else if (c.kind === "settle") {
               const actualCents = Math.floor((s.paid * c.share) / 100);
               run = () => settleSpend(controller, s.id, { actualCents }, { idempotencyKey: key });

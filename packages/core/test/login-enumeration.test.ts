@@ -2,7 +2,6 @@
 // whether that account is locked or inactive: the same error, after the same
 // password-hash work (one argon2 verification with the same parameters), in
 // every path. Timing is checked loosely on top of that.
-import * as argon2 from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, auditEvents, eq, users } from "@wijkwerk/db";
 import { DomainError } from "../src/common";

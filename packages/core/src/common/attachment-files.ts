@@ -44,6 +44,7 @@ export function sanitiseFileName(raw: string, contentType: AttachmentContentType
   const base = raw.split(/[/\\]/).pop() ?? "";
   const cleaned = base
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips from file names
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "")
     // ";" and "=" stay: legal in names everywhere, and downloads send the name RFC 5987-encoded.
     .replace(/[<>:"|?*]/g, "_")

@@ -311,8 +311,10 @@ export function totalCounts(rows: CountRow[], key: (r: CountRow) => string): Map
     t.offers += r.offers;
     t.matches += r.matches;
     t.reciprocalMatches += r.reciprocalMatches;
-    if (r.month > t.lastMonth) (t.lastMonth = r.month), (t.openOffers = r.openOffers);
-    else if (r.month === t.lastMonth) t.openOffers += r.openOffers;
+    if (r.month > t.lastMonth) {
+      t.lastMonth = r.month;
+      t.openOffers = r.openOffers;
+    } else if (r.month === t.lastMonth) t.openOffers += r.openOffers;
     out.set(k, t);
   }
   return new Map([...out].map(([k, { lastMonth: _last, ...t }]) => [k, t]));

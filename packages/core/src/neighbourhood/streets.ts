@@ -44,20 +44,33 @@ export function parseCsv(text: string): { records: { line: number; cells: string
       }
       const ch = src[i];
       if (quoted) {
-        if (ch === '"' && src[i + 1] === '"') (cell += '"'), (i += 2);
-        else if (ch === '"') (quoted = false), i++;
-        else {
+        if (ch === '"' && src[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (ch === '"') {
+          quoted = false;
+          i++;
+        } else {
           if (ch === "\n") line++;
           cell += ch;
           i++;
         }
         continue;
       }
-      if (ch === '"' && cell.trim() === "") (quoted = true), (cell = ""), i++;
-      else if (ch === sep) cells.push(cell), (cell = ""), i++;
-      else if (ch === "\r" && src[i + 1] === "\n") i++;
+      if (ch === '"' && cell.trim() === "") {
+        quoted = true;
+        cell = "";
+        i++;
+      } else if (ch === sep) {
+        cells.push(cell);
+        cell = "";
+        i++;
+      } else if (ch === "\r" && src[i + 1] === "\n") i++;
       else if (ch === "\n") break;
-      else (cell += ch), i++;
+      else {
+        cell += ch;
+        i++;
+      }
     }
     cells.push(cell);
     i++; // past the newline (or the end)
@@ -104,7 +117,10 @@ export function checkStreetCsv(text: string, buurtNames: string[]): { rows: { li
         const key = `${street.toLowerCase()}\u0000${buurt}`;
         const first = seen.get(key);
         if (first !== undefined) errors.push({ line: r.line, message: msg.lineDuplicate(r.line, street, buurt, first) });
-        else seen.set(key, r.line), rows.push({ line: r.line, street, buurt });
+        else {
+          seen.set(key, r.line);
+          rows.push({ line: r.line, street, buurt });
+        }
       }
     }
   }

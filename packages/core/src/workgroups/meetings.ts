@@ -42,8 +42,6 @@ export const meetingSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole"
 export const actionItemSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole">, ownerId: string) =>
   as("WorkgroupActionItem", { municipalityId: g.municipalityId, workgroupRole: g.myRole, ownerId });
 
-const optionalUuid = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().uuid().optional());
-
 export const meetingInput = z.object({
   heldOn: isoDay,
   startsAt: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional()),
