@@ -13,7 +13,26 @@ const PORT = Number(process.env.DEMO_PORT ?? Number(process.env.E2E_PORT ?? 3100
 const DATA_DIR = path.resolve(".data", `demo-test-${PORT}`);
 // The app's settings (README, Configuration) that a fresh shell does not have: never passed on from
 // the shell that runs the tests, so the demo starts exactly as from the README.
-const APP_SETTINGS = ["NODE_ENV", "DATABASE_URL", "DATABASE_POOL_SIZE", "DATABASE_PREPARE", "HOST", "APP_URL", "MFA_ENCRYPTION_KEY", "INSECURE_COOKIES", "SMTP_URL", "MAIL_FROM", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL", "TRUST_PROXY", "MIGRATE_ON_START"];
+const APP_SETTINGS = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "DATABASE_POOL_SIZE",
+  "DATABASE_PREPARE",
+  "HOST",
+  "APP_URL",
+  "MFA_ENCRYPTION_KEY",
+  "INSECURE_COOKIES",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_PUBLISHABLE_KEY",
+  "STRIPE_API_HOST",
+  "STRIPE_API_PORT",
+  "STRIPE_API_PROTOCOL",
+  "TRUST_PROXY",
+  "MIGRATE_ON_START",
+];
 
 export default defineConfig({
   testDir: "e2e-demo",
@@ -31,7 +50,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   webServer: {

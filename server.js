@@ -92,7 +92,8 @@ function startEvaluationReminders() {
   const run = async () => {
     try {
       const result = await build.entry.module.sendEvaluationRemindersOnce();
-      if (result.due || result.overdue) console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
+      if (result.due || result.overdue)
+        console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
       if (result.hoursReminded) console.log(`Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
       if (result.digests) console.log(`Werkgroepen: ${result.digests} e-mailoverzichten (digest) in de outbox`);
     } catch (error) {

@@ -36,12 +36,22 @@ export function apiJson(data: unknown, init: { status?: number; headers?: Record
   });
 }
 
-export function apiError(status: number, code: string, message: string, extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {}): Response {
-  return apiJson({ error: { code, message, ...(extra.fields && Object.keys(extra.fields).length ? { fields: extra.fields } : {}) } }, { status, headers: extra.headers });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
+): Response {
+  return apiJson(
+    { error: { code, message, ...(extra.fields && Object.keys(extra.fields).length ? { fields: extra.fields } : {}) } },
+    { status, headers: extra.headers },
+  );
 }
 
 const unauthorized = (hadToken: boolean) =>
-  apiError(401, "unauthorized", t.unauthorized, { headers: { "WWW-Authenticate": hadToken ? 'Bearer realm="wijkwerk", error="invalid_token"' : 'Bearer realm="wijkwerk"' } });
+  apiError(401, "unauthorized", t.unauthorized, {
+    headers: { "WWW-Authenticate": hadToken ? 'Bearer realm="wijkwerk", error="invalid_token"' : 'Bearer realm="wijkwerk"' },
+  });
 const notFound = () => apiError(404, "not_found", domainErrorMessage("not_found"));
 /** 404 `not_found`, as for everything outside the user's reach. */
 export const apiNotFound = notFound;
@@ -52,7 +62,10 @@ export const methodNotAllowed = (allow: string) => () => apiError(405, "method_n
 export function zodFields(issues: z.ZodIssue[]): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   // A custom issue may name its code (core's calendarDate: date_invalid), as in the forms.
-  for (const i of issues) (fields[i.path.join(".") || "body"] ??= []).push(domainErrorMessage(i.code === "custom" && typeof i.params?.code === "string" ? i.params.code : "invalid_input"));
+  for (const i of issues)
+    (fields[i.path.join(".") || "body"] ??= []).push(
+      domainErrorMessage(i.code === "custom" && typeof i.params?.code === "string" ? i.params.code : "invalid_input"),
+    );
   return fields;
 }
 
@@ -185,7 +198,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
   // A NUL (or lone surrogate) in any string: a field error here, not PostgreSQL's refusal as a 500.
   const bad = forbiddenCharacterPaths(body);
-  if (bad.length) throw apiError(400, "invalid_input", domainErrorMessage("invalid_input"), { fields: Object.fromEntries(bad.map((p) => [p, [domainErrorMessage("invalid_character")]])) });
+  if (bad.length)
+    throw apiError(400, "invalid_input", domainErrorMessage("invalid_input"), {
+      fields: Object.fromEntries(bad.map((p) => [p, [domainErrorMessage("invalid_character")]])),
+    });
   return body;
 }
 
@@ -197,7 +213,10 @@ const teamSpendListQuery = z
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     /** true: only settled requests whose evaluation date has passed. */
-    evaluationOverdue: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    evaluationOverdue: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
   })
   .strict();
 const municipalitySpendListQuery = teamSpendListQuery
@@ -213,7 +232,14 @@ export function parseSpendListQuery(request: Request, kind: "team" | "municipali
   const params = new URL(request.url).searchParams;
   const raw: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
-    raw[key] = key === "status" ? params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean) : params.get(key);
+    raw[key] =
+      key === "status"
+        ? params
+            .getAll(key)
+            .flatMap((v) => v.split(","))
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : params.get(key);
   }
   return (kind === "team" ? teamSpendListQuery : municipalitySpendListQuery).safeParse(raw);
 }
@@ -240,7 +266,17 @@ export function spendJson(d: SpendDetail) {
     problemPrevented: s.problemPrevented,
     lifeDomains: s.lifeDomains,
     residentRef: s.residentRef,
-    norm: d.norm ? { id: d.norm.id, code: d.norm.code, label: d.norm.label, amountCents: d.norm.amountCents, unit: d.norm.unit, source: d.norm.source, isLocalEstimate: d.norm.isLocalEstimate } : null,
+    norm: d.norm
+      ? {
+          id: d.norm.id,
+          code: d.norm.code,
+          label: d.norm.label,
+          amountCents: d.norm.amountCents,
+          unit: d.norm.unit,
+          source: d.norm.source,
+          isLocalEstimate: d.norm.isLocalEstimate,
+        }
+      : null,
     expectedReturnCents: s.expectedReturnCents,
     customReturnJustification: s.customReturnJustification,
     expectedSocialDomains: s.expectedSocialDomains,

@@ -63,9 +63,16 @@ export async function optionalUser(request: Request): Promise<UserContext | null
  * The team checkpoint. A user who is not a member of the team gets 404 —
  * whether or not the team exists — so other teams' URLs reveal nothing.
  */
-export async function requireTeamContext(request: Request, teamSlug: string | undefined, loadContext?: { ip?: string | null }): Promise<TeamContext & UserContext> {
+export async function requireTeamContext(
+  request: Request,
+  teamSlug: string | undefined,
+  loadContext?: { ip?: string | null },
+): Promise<TeamContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
-  const scoped = await teamScope(ctx, ctx.teams.find((t) => t.slug === teamSlug));
+  const scoped = await teamScope(
+    ctx,
+    ctx.teams.find((t) => t.slug === teamSlug),
+  );
   if (!scoped) throw notFoundResponse();
   return { ...ctx, ...scoped };
 }
@@ -77,7 +84,12 @@ export async function requireTeamContext(request: Request, teamSlug: string | un
  * (administration), `municipality` otherwise (the controller's workbudget,
  * also for an admin who is controller too).
  */
-export async function requireMunicipalityContext(request: Request, action: Action, subject: MunicipalSubject, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext> {
+export async function requireMunicipalityContext(
+  request: Request,
+  action: Action,
+  subject: MunicipalSubject,
+  loadContext?: { ip?: string | null },
+): Promise<UseCaseContext & UserContext> {
   const ctx = await requireUser(request, loadContext);
   const scope = chooseScope(ctx.grants, { kind: "municipality", action, subject }, ctx.ability);
   if (!scope) throw notFoundResponse();
@@ -94,7 +106,11 @@ export async function requireWorkgroupContext(request: Request, loadContext?: { 
 }
 
 /** Partner manager checkpoint: only for the partner the user manages. */
-export async function requirePartnerContext(request: Request, partnerSlug: string | undefined, loadContext?: { ip?: string | null }): Promise<UseCaseContext & UserContext & { partner: { id: string; slug: string; name: string } }> {
+export async function requirePartnerContext(
+  request: Request,
+  partnerSlug: string | undefined,
+  loadContext?: { ip?: string | null },
+): Promise<UseCaseContext & UserContext & { partner: { id: string; slug: string; name: string } }> {
   const ctx = await requireUser(request, loadContext);
   const municipalityId = ctx.user.municipalityId;
   const [partner] = partnerSlug
@@ -114,7 +130,9 @@ export async function homePathFor(ctx: UserContext): Promise<string> {
   const municipalityId = ctx.user.municipalityId;
   if (ctx.ability.can("manage", as("Settings", { municipalityId }))) return "/beheer";
   if (ctx.ability.can("read", as("MunicipalityOverview", { municipalityId }))) return "/gemeente";
-  const partnerRole = ctx.grants.scopeRoles.find((r) => r.partnerId && ctx.ability.can("read", as("PartnerOverview", { municipalityId, partnerId: r.partnerId })));
+  const partnerRole = ctx.grants.scopeRoles.find(
+    (r) => r.partnerId && ctx.ability.can("read", as("PartnerOverview", { municipalityId, partnerId: r.partnerId })),
+  );
   if (partnerRole?.partnerId) {
     const [p] = await ctx.db.select({ slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.id, partnerRole.partnerId));
     if (p) return `/partner/${p.slug}`;

@@ -78,7 +78,8 @@ export async function syncStripeOnce(now = new Date()): Promise<StripeSyncResult
   return deliverStripeOutbox(await getDb(), createStripeClient(settings), { now });
 }
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 /**
  * The team card page in Stripe mode, for the coordinator (its loader sets
  * secureDisplay): Stripe.js from js.stripe.com, its iframes from there, and
@@ -123,7 +124,8 @@ export default function handleRequest(
 ) {
   // Pages whose loader says "public" (the team finder /buurt: no session, no personal data) keep their
   // Cache-Control and ETag, and a browser that has this version gets 304 without a render. Every other page: no-store.
-  const cacheControl = responseStatusCode === 200 && responseHeaders.get("Cache-Control")?.startsWith("public") ? responseHeaders.get("Cache-Control")! : "no-store";
+  const cacheControl =
+    responseStatusCode === 200 && responseHeaders.get("Cache-Control")?.startsWith("public") ? responseHeaders.get("Cache-Control")! : "no-store";
   if (cacheControl !== "no-store" && etagMatches(request.headers.get("If-None-Match"), responseHeaders.get("ETag"))) {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(k, v);
     return new Response(null, { status: 304, headers: responseHeaders });

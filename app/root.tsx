@@ -1,5 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireUser, homePathFor } from "~/context.server";
 import { listNotifications } from "~/core/notifications.server";
@@ -65,18 +79,48 @@ function Header() {
                 </ul>
               </details>
             ) : user.teams && user.teams.length === 1 ? (
-              <NavLink to={`/t/${user.teams[0].slug}`} className="text-white hover:text-white">{user.teams[0].name}</NavLink>
+              <NavLink to={`/t/${user.teams[0].slug}`} className="text-white hover:text-white">
+                {user.teams[0].name}
+              </NavLink>
             ) : null}
-            {user.partnerView ? <NavLink to={user.partnerView} className="text-white hover:text-white">{nl.common.partnerView}</NavLink> : null}
-            <NavLink to="/werkgroepen" className="text-white hover:text-white">{nl.workgroups.navLabel}</NavLink>
-            {user.canSeeKnowledge ? <NavLink to="/successen" className="text-white hover:text-white">{nl.stories.navLabel}</NavLink> : null}
-            {user.canSeeKnowledge ? <NavLink to="/vragen" className="text-white hover:text-white">{nl.questions.navLabel}</NavLink> : null}
-            {user.canSeeMunicipality ? <NavLink to="/gemeente" className="text-white hover:text-white">{nl.common.municipality}</NavLink> : null}
-            {user.canAdminister ? <NavLink to="/beheer" className="text-white hover:text-white">{nl.common.admin}</NavLink> : null}
-            <NavLink to="/meldingen" className="text-white hover:text-white">{nl.notificationsPage.navLabel(user.unreadNotifications)}</NavLink>
-            <NavLink to="/account" className="text-white hover:text-white">{nl.common.account}</NavLink>
+            {user.partnerView ? (
+              <NavLink to={user.partnerView} className="text-white hover:text-white">
+                {nl.common.partnerView}
+              </NavLink>
+            ) : null}
+            <NavLink to="/werkgroepen" className="text-white hover:text-white">
+              {nl.workgroups.navLabel}
+            </NavLink>
+            {user.canSeeKnowledge ? (
+              <NavLink to="/successen" className="text-white hover:text-white">
+                {nl.stories.navLabel}
+              </NavLink>
+            ) : null}
+            {user.canSeeKnowledge ? (
+              <NavLink to="/vragen" className="text-white hover:text-white">
+                {nl.questions.navLabel}
+              </NavLink>
+            ) : null}
+            {user.canSeeMunicipality ? (
+              <NavLink to="/gemeente" className="text-white hover:text-white">
+                {nl.common.municipality}
+              </NavLink>
+            ) : null}
+            {user.canAdminister ? (
+              <NavLink to="/beheer" className="text-white hover:text-white">
+                {nl.common.admin}
+              </NavLink>
+            ) : null}
+            <NavLink to="/meldingen" className="text-white hover:text-white">
+              {nl.notificationsPage.navLabel(user.unreadNotifications)}
+            </NavLink>
+            <NavLink to="/account" className="text-white hover:text-white">
+              {nl.common.account}
+            </NavLink>
             <Form method="post" action="/uitloggen">
-              <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-700">{nl.common.logout}</button>
+              <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-700">
+                {nl.common.logout}
+              </button>
             </Form>
           </nav>
         ) : null}

@@ -101,7 +101,11 @@ test("admin creates a team; an invalid slug gets a Dutch field error and the typ
   await expect(page.getByRole("row", { name: /^Proeftuin Heugem/ })).toContainText("Opgeheven");
 
   // Unknown or malformed ids are a 404.
-  for (const path of ["/beheer/teams/00000000-0000-4000-8000-000000000000", "/beheer/teams/bestaat-niet", "/beheer/partners/00000000-0000-4000-8000-000000000000"]) {
+  for (const path of [
+    "/beheer/teams/00000000-0000-4000-8000-000000000000",
+    "/beheer/teams/bestaat-niet",
+    "/beheer/partners/00000000-0000-4000-8000-000000000000",
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
 });

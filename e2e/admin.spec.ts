@@ -4,7 +4,17 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, loginAsAdmin } from "./fixtures";
 
-const ADMIN_PAGES = ["/beheer", "/beheer/teams", "/beheer/buurten", "/beheer/partners", "/beheer/gebruikers", "/beheer/uitnodigingen", "/beheer/audit", "/beheer/instellingen", "/beheer/mailbox"];
+const ADMIN_PAGES = [
+  "/beheer",
+  "/beheer/teams",
+  "/beheer/buurten",
+  "/beheer/partners",
+  "/beheer/gebruikers",
+  "/beheer/uitnodigingen",
+  "/beheer/audit",
+  "/beheer/instellingen",
+  "/beheer/mailbox",
+];
 
 /** A date `days` from today as yyyy-mm-dd and as shown (dd-mm-yyyy). */
 function futureDate(days: number) {

@@ -33,7 +33,11 @@ test("the admin sees their own login, filters by action and downloads the CSV", 
   expect(download.suggestedFilename()).toMatch(/^auditlog-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  const lines = bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter(Boolean);
   expect(lines[0]).toBe("Volgnummer;Tijdstip;Actor;E-mail actor;Actie;Object;Object-id;Team;Resultaat;IP-adres;Gegevens");
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) {

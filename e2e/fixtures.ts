@@ -95,7 +95,9 @@ export async function freshCode(email: string, secret = knownSecret(email)): Pro
     step = Math.floor(Date.now() / 1000 / PERIOD);
   }
   rememberSecret(email, secret, step);
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: PERIOD, algorithm: "SHA1" }).generate({ timestamp: step * PERIOD * 1000 });
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: PERIOD, algorithm: "SHA1" }).generate({
+    timestamp: step * PERIOD * 1000,
+  });
 }
 
 /** The manual-entry key shown next to the QR code (base32, possibly in groups). */
@@ -113,7 +115,10 @@ export async function readManualKey(page: Page): Promise<string> {
 export async function setUpTotp(page: Page, email: string): Promise<string> {
   await expect(page).toHaveURL(/\/account\/mfa/);
   const secret = await readManualKey(page);
-  await page.getByLabel(/code/i).first().fill(await freshCode(email, secret));
+  await page
+    .getByLabel(/code/i)
+    .first()
+    .fill(await freshCode(email, secret));
   await page.getByRole("button", { name: /bevestig|activeer|inschakelen|instellen|opslaan|controleer/i }).click();
   await expect(page.getByText(/herstelcode/i).first()).toBeVisible();
   return secret;
@@ -122,7 +127,10 @@ export async function setUpTotp(page: Page, email: string): Promise<string> {
 /** Fills the second login step with a fresh code. */
 export async function passSecondStep(page: Page, email: string) {
   await expect(page).toHaveURL(/\/inloggen\/tweede-stap/);
-  await page.getByLabel(/code/i).first().fill(await freshCode(email));
+  await page
+    .getByLabel(/code/i)
+    .first()
+    .fill(await freshCode(email));
   await page.getByRole("button", { name: /bevestig|verder|inloggen|controleer/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
 }

@@ -15,7 +15,10 @@ async function invitationLinkFor(page: Page, email: string): Promise<string> {
   let text = await page.locator("main").innerText();
   if (!text.includes(email) || !linkPattern.test(text)) {
     // The list may only show subjects: open the message to the invitee.
-    await page.getByRole("link", { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+      .first()
+      .click();
     await expectAccessible(page);
     text = await page.locator("main").innerText();
   }

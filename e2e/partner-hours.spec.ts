@@ -110,7 +110,12 @@ test("member registers hours → coordinator overview → partner dashboard → 
   const perTeam = page.getByRole("table", { name: `Per team in ${year}` });
   await expect(perTeam.getByRole("row", { name: /^Limmel-Nazareth/ })).toContainText(sameYear ? "47 uur" : "23,5 uur");
   // Workgroups (last column): the demo's Trajekt member of Limmel-Nazareth is in "Preventie en vroegsignalering".
-  await expect(perTeam.getByRole("row", { name: /^Limmel-Nazareth/ }).getByRole("cell").last()).toHaveText("1");
+  await expect(
+    perTeam
+      .getByRole("row", { name: /^Limmel-Nazareth/ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("1");
   await expect(page.getByText(/Werkgroepen: het aantal werkgroepen waarvan uw medewerkers/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Aandachtspunten" })).toBeVisible();
   for (const other of ["Frank Bours", "Sanne Ramakers", "Jo Heijnen"]) await expect(page.getByText(other)).toHaveCount(0);
@@ -166,7 +171,9 @@ test("member registers hours → coordinator overview → partner dashboard → 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `Download inkoopexport ${year} (CSV)` }).click()]);
   expect(download.suggestedFilename()).toBe(`inkoop-partners-${year}.csv`);
   const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split("\r\n");
-  expect(lines[0]).toBe("partner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken");
+  expect(lines[0]).toBe(
+    "partner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken",
+  );
   const month = current.monday.slice(0, 7);
   const trajekt = lines.find((l) => l.startsWith(`trajekt;Trajekt;limmel-nazareth;Limmel-Nazareth;${month};`));
   expect(trajekt, `no Trajekt row for ${month}`).toBeTruthy();

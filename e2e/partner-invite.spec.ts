@@ -56,7 +56,10 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
   await expectAccessible(page);
   let text = await page.locator("main").innerText();
   if (!text.includes(invitee) || !linkPattern.test(text.slice(text.indexOf(invitee)))) {
-    await page.getByRole("link", { name: new RegExp(invitee.replace(/[.]/g, "\\.")) }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(invitee.replace(/[.]/g, "\\.")) })
+      .first()
+      .click();
     await expectAccessible(page);
     text = await page.locator("main").innerText();
   }
@@ -76,6 +79,8 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
 
   // 4. The manager sees the confirmation.
   await loginAs(page, MANAGER);
-  await expect(page.getByRole("table", { name: "Jouw voordrachten" }).getByRole("row", { name: new RegExp(invitee.replace(/[.]/g, "\\.")) })).toContainText("Bevestigd, uitnodiging verstuurd");
+  await expect(page.getByRole("table", { name: "Jouw voordrachten" }).getByRole("row", { name: new RegExp(invitee.replace(/[.]/g, "\\.")) })).toContainText(
+    "Bevestigd, uitnodiging verstuurd",
+  );
   await expectAccessible(page);
 });

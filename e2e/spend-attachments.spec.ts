@@ -11,7 +11,10 @@ import { expectAccessible, loginAs, logout, passSecondStep, setUpTotp } from "./
 test.describe.configure({ timeout: 180_000 });
 
 const CONTROLLER = "controller@wijkwerk.demo";
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+  "latin1",
+);
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 const QUOTE_NAME = `Offerte Arriva ${Date.now()}.pdf`;
 
@@ -47,7 +50,11 @@ test("a member attaches a quote, the controller sees it, another team gets 404",
 
   // 3. One byte over 5 MB: a clear Dutch error, the kind stays.
   await kind(page).selectOption({ label: "Bon of factuur" });
-  await fileInput(page).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1 - PDF.byteLength)]) });
+  await fileInput(page).setInputFiles({
+    name: "scan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1 - PDF.byteLength)]),
+  });
   await page.getByRole("button", { name: "Bijlage toevoegen" }).click();
   await expect(attachments(page).getByText("Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.")).toBeVisible();
   await expect(kind(page)).toHaveValue("receipt");
@@ -59,7 +66,11 @@ test("a member attaches a quote, the controller sees it, another team gets 404",
   await page.getByRole("button", { name: "Bijlage toevoegen" }).click();
   await expect(page).toHaveURL(new RegExp(`${spendPath}\\?gedaan=bijlage-toegevoegd$`));
   await expect(page.getByRole("status")).toContainText("De bijlage is toegevoegd.");
-  const author = (await page.getByRole("region", { name: "Gegevens van de aanvraag" }).locator("dt", { hasText: "Aangevraagd door" }).locator("+ dd").textContent())!.trim();
+  const author = (await page
+    .getByRole("region", { name: "Gegevens van de aanvraag" })
+    .locator("dt", { hasText: "Aangevraagd door" })
+    .locator("+ dd")
+    .textContent())!.trim();
   const row = attachments(page).getByRole("row").filter({ hasText: QUOTE_NAME });
   await expect(row).toContainText("Offerte");
   await expect(row).toContainText(`${PDF.byteLength} bytes`);

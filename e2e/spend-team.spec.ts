@@ -69,7 +69,9 @@ test("member writes and submits a request, the coordinator endorses it; others s
   await expectAccessible(page);
   await page.getByLabel("Onderbouwing", { exact: true }).fill("Zonder fiets geen vervoer naar de nieuwe baan; bijzondere bijstand duurt weken.");
   await page.getByLabel("Welk probleem wordt hiermee voorkomen?").fill("Baan gaat verloren in de proeftijd.");
-  await page.getByLabel("Norm", { exact: true }).selectOption({ label: "Werk gevonden of behouden — € 16.000,00 per persoon — UWV, genoemd in de notitie sociale teams Maastricht 2017" });
+  await page
+    .getByLabel("Norm", { exact: true })
+    .selectOption({ label: "Werk gevonden of behouden — € 16.000,00 per persoon — UWV, genoemd in de notitie sociale teams Maastricht 2017" });
   await socialDomains(page).getByLabel("Maatschappelijke participatie").check();
   await page.getByLabel("Toelichting op het sociaal rendement").fill("Eigen inkomen en dagritme.");
   await page.getByRole("button", { name: "Indienen" }).click();

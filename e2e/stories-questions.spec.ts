@@ -34,7 +34,9 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await expect(page.getByLabel("Thema")).toHaveValue("armoede_schulden");
   await expect(page.getByLabel("Dit zijn geen persoonsgegevens van een inwoner")).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("textbox", { name: "Verhaal" }).fill("Een gezin kwam met schulden bij ons. Binnen een week zat het aan tafel bij de **schuldhulpverlening** en was er een betalingsregeling.");
+  await page
+    .getByRole("textbox", { name: "Verhaal" })
+    .fill("Een gezin kwam met schulden bij ons. Binnen een week zat het aan tafel bij de **schuldhulpverlening** en was er een betalingsregeling.");
   await page.getByRole("button", { name: "Plaatsen" }).click();
   await expect(page.getByRole("status")).toHaveText("Je succesverhaal staat op de muur.");
   await expect(page.getByRole("heading", { level: 1, name: STORY_TITLE })).toBeVisible();
@@ -101,7 +103,10 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await loginAs(page, "member.centrum@wijkwerk.demo");
   await page.goto("/vragen");
   await page.getByRole("link", { name: QUESTION }).click();
-  await page.getByRole("button", { name: /markeren als meest behulpzaam/ }).first().click();
+  await page
+    .getByRole("button", { name: /markeren als meest behulpzaam/ })
+    .first()
+    .click();
   await expect(page.getByRole("status")).toHaveText("Het antwoord is gemarkeerd als meest behulpzaam.");
   const answers = page.getByRole("region", { name: "1 antwoord" });
   await expect(answers.locator("article").first()).toContainText("Meest behulpzaam");

@@ -55,7 +55,12 @@ test("team card: approved request → Nu betalen → authorised card payment →
 
   await loginAs(page, COORDINATOR);
   await page.goto("/t/wittevrouwenveld-wyckerpoort/werkbudget");
-  await page.getByRole("row", { name: /Waterrekening/ }).first().getByRole("link").first().click();
+  await page
+    .getByRole("row", { name: /Waterrekening/ })
+    .first()
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Betalen met de teamkaart" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Nu betalen" }).click();

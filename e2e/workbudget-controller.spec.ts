@@ -19,7 +19,11 @@ async function available(page: Page): Promise<number> {
 /** Opens a demo request from the queue by a text in its row (team and purpose: other specs add requests of the same teams). */
 async function openFromQueue(page: Page, team: string, status?: string) {
   await page.goto(`/gemeente/werkbudget/aanvragen${status ? `?status=${status}` : ""}`);
-  const row = page.getByRole("table", { name: "Aanvragen op het werkbudget" }).getByRole("row").filter({ hasText: team }).filter({ hasText: DEMO_PURPOSE[team] ?? "" });
+  const row = page
+    .getByRole("table", { name: "Aanvragen op het werkbudget" })
+    .getByRole("row")
+    .filter({ hasText: team })
+    .filter({ hasText: DEMO_PURPOSE[team] ?? "" });
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Aanvraag WB-\d{4}-\d{4}$/ })).toBeVisible();
 }
@@ -137,10 +141,23 @@ test.describe("budget controller", () => {
     const summary = flat(await page.locator("section[aria-labelledby=summary-title] p").first().textContent());
     const said = summary.match(/is (€ [\d.,]+) vastgelegd \(gereserveerd en betaald\) voor (\d+) goedgekeurde aanvra(?:ag|gen), van (\d+) ingediende/);
     expect(said, summary).not.toBeNull();
-    const [requests, approved, reserved, paid, committed] = (await page.getByRole("table", { name: "Aanvragen en bedragen per team" }).locator("tfoot td").allTextContents()).map(flat);
+    const [requests, approved, reserved, paid, committed] = (
+      await page.getByRole("table", { name: "Aanvragen en bedragen per team" }).locator("tfoot td").allTextContents()
+    ).map(flat);
     expect({ committed, approved, requests }).toEqual({ committed: said![1], approved: said![2], requests: said![3] });
-    const keyRow = async (name: string) => flat(await page.getByRole("row", { name: new RegExp(`^${name}`) }).first().locator("td").textContent());
-    expect({ reserved: await keyRow("Gereserveerd"), paid: await keyRow("Betaald"), committed: await keyRow("Vastgelegd") }).toEqual({ reserved, paid, committed });
+    const keyRow = async (name: string) =>
+      flat(
+        await page
+          .getByRole("row", { name: new RegExp(`^${name}`) })
+          .first()
+          .locator("td")
+          .textContent(),
+      );
+    expect({ reserved: await keyRow("Gereserveerd"), paid: await keyRow("Betaald"), committed: await keyRow("Vastgelegd") }).toEqual({
+      reserved,
+      paid,
+      committed,
+    });
     await expectAccessible(page);
   });
 

@@ -36,12 +36,48 @@ const REGULATION_AMOUNT = 65_000; // € 650,00 that bijzondere bijstand would h
 const LEAD_DAYS = 42;
 
 // The documented CSV columns (docs/workbudget-export.md), in order.
-const POSTING_COLUMNS = ["boeking_id", "groep_id", "datum", "tijdstip_utc", "budgetjaar", "soort", "rekening", "bedrag_eur", "aanvraag", "team", "tegenboeking_van_groep"];
+const POSTING_COLUMNS = [
+  "boeking_id",
+  "groep_id",
+  "datum",
+  "tijdstip_utc",
+  "budgetjaar",
+  "soort",
+  "rekening",
+  "bedrag_eur",
+  "aanvraag",
+  "team",
+  "tegenboeking_van_groep",
+];
 const SPEND_COLUMNS = [
-  "referentie", "budgetjaar", "team", "status", "aangemaakt_op", "nodig_op", "doel", "leverancier", "levensdomeinen", "norm_code",
-  "verwacht_rendement_eur", "aangevraagd_eur", "goedgekeurd_op", "betaald_eur", "betaaldatum", "betaalwijze", "betaalreferentie",
-  "werkelijk_eur", "afgerekend_op", "probleem_voorkomen", "gerealiseerd_rendement_eur", "andere_regeling", "bedrag_andere_regeling_eur",
-  "verschil_eur", "doorlooptijd_andere_regeling_dagen", "gereserveerd_eur", "vastgelegd_eur", "betaling_eur",
+  "referentie",
+  "budgetjaar",
+  "team",
+  "status",
+  "aangemaakt_op",
+  "nodig_op",
+  "doel",
+  "leverancier",
+  "levensdomeinen",
+  "norm_code",
+  "verwacht_rendement_eur",
+  "aangevraagd_eur",
+  "goedgekeurd_op",
+  "betaald_eur",
+  "betaaldatum",
+  "betaalwijze",
+  "betaalreferentie",
+  "werkelijk_eur",
+  "afgerekend_op",
+  "probleem_voorkomen",
+  "gerealiseerd_rendement_eur",
+  "andere_regeling",
+  "bedrag_andere_regeling_eur",
+  "verschil_eur",
+  "doorlooptijd_andere_regeling_dagen",
+  "gereserveerd_eur",
+  "vastgelegd_eur",
+  "betaling_eur",
 ];
 
 // Several logins (one with a TOTP step that may wait up to 30 s) and ~20 axe scans on a shared 2-core machine.
@@ -60,7 +96,10 @@ function euroCents(text: string): number {
 
 /** "42 dagen", "1 dag", "-3 dagen" → 42, 1, -3 */
 function dayCount(text: string): number {
-  const m = text.replace(/\u2212/g, "-").trim().match(/^(-?\d+) dagen?$/);
+  const m = text
+    .replace(/\u2212/g, "-")
+    .trim()
+    .match(/^(-?\d+) dagen?$/);
   if (!m) throw new Error(`not a number of days: ${JSON.stringify(text)}`);
   return Number(m[1]);
 }
@@ -73,7 +112,8 @@ function csvCents(text: string): number {
   return m[1] ? -cents : cents;
 }
 
-const amsterdamDay = (date = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+const amsterdamDay = (date = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** A minimal RFC 4180 reader: quoted cells may hold the separator, quotes ("") and line breaks. */
@@ -110,7 +150,11 @@ function parseCsv(text: string, separator: string): string[][] {
 }
 
 /** Downloads a CSV by clicking its link on the dashboard; checks the BOM and CRLF line ends, returns header + records as objects. */
-async function downloadCsv(page: Page, linkName: string, separator: string): Promise<{ header: string[]; records: Record<string, string>[]; filename: string }> {
+async function downloadCsv(
+  page: Page,
+  linkName: string,
+  separator: string,
+): Promise<{ header: string[]; records: Record<string, string>[]; filename: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName, exact: true }).click()]);
   const raw = await readFile(await (download as Download).path(), "utf8");
   expect(raw.startsWith("\uFEFF"), "UTF-8 byte-order mark").toBe(true);
@@ -145,7 +189,14 @@ const cellTexts = async (row: Locator) => (await row.locator("td").allTextConten
 
 /** The value (dd) after a term (dt) in a description list. */
 async function ddAfter(scope: Locator, term: string): Promise<string> {
-  return (await scope.locator("dt", { hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).locator("xpath=following-sibling::dd[1]").textContent())?.trim() ?? "";
+  return (
+    (
+      await scope
+        .locator("dt", { hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+        .locator("xpath=following-sibling::dd[1]")
+        .textContent()
+    )?.trim() ?? ""
+  );
 }
 
 async function readFigures(page: Page, year: number): Promise<Figures> {
@@ -184,7 +235,10 @@ async function readFigures(page: Page, year: number): Promise<Figures> {
     alternatives = { workbudgetCost: euroCents(cost), regulation: euroCents(regulation), difference: euroCents(difference), daysGained: dayCount(days) };
   }
 
-  const normRow = page.getByRole("table", { name: "Goedgekeurde aanvragen per rendementsnorm" }).locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: NORM, exact: true }) });
+  const normRow = page
+    .getByRole("table", { name: "Goedgekeurde aanvragen per rendementsnorm" })
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: NORM, exact: true }) });
   let norm = { count: 0, cost: 0, expectedReturn: 0 };
   if ((await normRow.count()) === 1) {
     const [count, cost, expectedReturn] = await cellTexts(normRow);
@@ -425,8 +479,18 @@ test("a request from submission to evaluation moves the dashboard and the financ
     expect(after.paid, "paid: + the actual cost").toBe(before.paid + ACTUAL);
     expect(after.available, "available: − the actual cost").toBe(before.available - ACTUAL);
     // The team's row moves by what the ledger moved: the actual cost is paid, nothing stays reserved.
-    expect(after.team, `${TEAM}'s row`).toEqual({ requests: before.team.requests + 1, approved: before.team.approved + 1, reserved: before.team.reserved, paid: before.team.paid + ACTUAL, committed: before.team.committed + ACTUAL });
-    expect(after.teamTotals, "per-team totals = key figures").toMatchObject({ reserved: after.reserved, paid: after.paid, committed: after.reserved + after.paid });
+    expect(after.team, `${TEAM}'s row`).toEqual({
+      requests: before.team.requests + 1,
+      approved: before.team.approved + 1,
+      reserved: before.team.reserved,
+      paid: before.team.paid + ACTUAL,
+      committed: before.team.committed + ACTUAL,
+    });
+    expect(after.teamTotals, "per-team totals = key figures").toMatchObject({
+      reserved: after.reserved,
+      paid: after.paid,
+      committed: after.reserved + after.paid,
+    });
     expect(after.returns, "financial return").toEqual({
       expected: before.returns.expected + EXPECTED_RETURN,
       committedCost: before.returns.committedCost + ACTUAL,
@@ -434,7 +498,11 @@ test("a request from submission to evaluation moves the dashboard and the financ
       evaluatedCount: before.returns.evaluatedCount + 1,
       evaluatedCost: before.returns.evaluatedCost + ACTUAL,
     });
-    expect(after.norm, `norm ${NORM}`).toEqual({ count: before.norm.count + 1, cost: before.norm.cost + ACTUAL, expectedReturn: before.norm.expectedReturn + EXPECTED_RETURN });
+    expect(after.norm, `norm ${NORM}`).toEqual({
+      count: before.norm.count + 1,
+      cost: before.norm.cost + ACTUAL,
+      expectedReturn: before.norm.expectedReturn + EXPECTED_RETURN,
+    });
     expect(after.alternatives, "difference with other regulations (totals)").toEqual({
       workbudgetCost: before.alternatives.workbudgetCost + ACTUAL,
       regulation: before.alternatives.regulation + REGULATION_AMOUNT,
@@ -453,7 +521,10 @@ test("a request from submission to evaluation moves the dashboard and the financ
     await expect(altRow.getByRole("rowheader")).toHaveText(reference);
     expect(await cellTexts(altRow)).toEqual([TEAM, "Bijzondere bijstand", "€ 400,00", "€ 650,00", "€ -250,00", "42 dagen", `${daysGained} dagen`]);
     expect(await cellTexts(alt.locator("tfoot tr"))).toEqual(["€ 400,00", "€ 650,00", "€ -250,00", "", `${daysGained} dagen`]);
-    const prevented = ctl.getByRole("table", { name: /Afgerekende en geëvalueerde aanvragen/ }).locator("tbody tr").filter({ has: ctl.getByRole("rowheader", { name: reference }) });
+    const prevented = ctl
+      .getByRole("table", { name: /Afgerekende en geëvalueerde aanvragen/ })
+      .locator("tbody tr")
+      .filter({ has: ctl.getByRole("rowheader", { name: reference }) });
     expect(await cellTexts(prevented)).toEqual([TEAM, "Afsluiting van gas en stroom bij een gezin met een baby.", "Ja", "€ 400,00"]);
     await expectAccessible(ctl);
   });
@@ -501,7 +572,11 @@ test("a request from submission to evaluation moves the dashboard and the financ
     // The file's money columns add up to the dashboard's key figures.
     const column = (name: string) => spends.records.reduce((n, r) => n + (r[name] ? csvCents(r[name]) : 0), 0);
     const key = await keyFigures(ctl, year);
-    expect({ reserved: column("gereserveerd_eur"), paid: column("betaald_eur"), committed: column("vastgelegd_eur") }).toEqual({ reserved: key.reserved, paid: key.paid, committed: key.reserved + key.paid });
+    expect({ reserved: column("gereserveerd_eur"), paid: column("betaald_eur"), committed: column("vastgelegd_eur") }).toEqual({
+      reserved: key.reserved,
+      paid: key.paid,
+      committed: key.reserved + key.paid,
+    });
     // No pseudonymous resident reference leaves the team.
     expect(JSON.stringify(spends.records)).not.toContain(RESIDENT);
 
@@ -517,9 +592,20 @@ test("a request from submission to evaluation moves the dashboard and the financ
     }
     const groups = new Map<string, Record<string, string>[]>();
     for (const r of ours) groups.set(r.groep_id, [...(groups.get(r.groep_id) ?? []), r]);
-    const legs = [...groups.values()].map((g) => g.map((r) => `${r.soort} ${r.rekening} ${r.bedrag_eur}`).sort().join(" | ")).sort();
+    const legs = [...groups.values()]
+      .map((g) =>
+        g
+          .map((r) => `${r.soort} ${r.rekening} ${r.bedrag_eur}`)
+          .sort()
+          .join(" | "),
+      )
+      .sort();
     // Reserve at approval, pay, and at settlement the € 32,10 that was paid but not used goes back (a refund: paid → available).
-    expect(legs).toEqual(["pay paid 432.10 | pay reserved -432.10", "refund available 32.10 | refund paid -32.10", "reserve available -432.10 | reserve reserved 432.10"]);
+    expect(legs).toEqual([
+      "pay paid 432.10 | pay reserved -432.10",
+      "refund available 32.10 | refund paid -32.10",
+      "reserve available -432.10 | reserve reserved 432.10",
+    ]);
     // Our groups' dates: reserve on the approval day, pay on the payment day, refund on the settlement day.
     const dateOf = (soort: string) => [...new Set(ours.filter((r) => r.soort === soort).map((r) => r.datum))];
     expect(dateOf("reserve")).toEqual([approvedOn]);

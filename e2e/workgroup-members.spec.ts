@@ -11,7 +11,10 @@ import { expectAccessible, loginAs, logout } from "./fixtures";
 test.describe.configure({ timeout: 180_000 });
 
 const GROUP = `Wijkgericht werken ${Date.now().toString(36)}`;
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+  "latin1",
+);
 
 test("facilitator adds a member and edits the group; the member shares a PDF, downloads it and leaves", async ({ page }) => {
   // 1. A coordinator creates a closed group (she is its facilitator) and adds a member of another team.
@@ -61,7 +64,9 @@ test("facilitator adds a member and edits the group; the member shares a PDF, do
   await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
   await page.getByRole("textbox", { name: "Titel" }).fill("Netwerkkaart buurtnetwerken");
   await page.getByRole("textbox", { name: "Bericht" }).fill("In de bijlage de netwerkkaart van ons team.");
-  await page.getByLabel("Bijlagen (optioneel)").setInputFiles({ name: "netwerkkaart.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen PDF.") });
+  await page
+    .getByLabel("Bijlagen (optioneel)")
+    .setInputFiles({ name: "netwerkkaart.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen PDF.") });
   await page.getByRole("button", { name: "Plaatsen" }).click();
   await expect(page.getByText("Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Bericht" })).toHaveValue("In de bijlage de netwerkkaart van ons team.");
@@ -79,7 +84,12 @@ test("facilitator adds a member and edits the group; the member shares a PDF, do
   expect(fileUrl).toMatch(new RegExp(`^${groupUrl}/bijlagen/[0-9a-f-]{36}$`));
   const direct = await page.request.get(fileUrl);
   expect(direct.status()).toBe(200);
-  expect(direct.headers()).toMatchObject({ "content-type": "application/pdf", "x-content-type-options": "nosniff", "content-security-policy": "sandbox", "cache-control": "private, no-store" });
+  expect(direct.headers()).toMatchObject({
+    "content-type": "application/pdf",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox",
+    "cache-control": "private, no-store",
+  });
   expect(direct.headers()["content-disposition"]).toMatch(/^attachment;/);
 
   // 4. The digest choice on the account page.

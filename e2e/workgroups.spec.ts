@@ -13,7 +13,10 @@ import { expectAccessible, loginAs, logout } from "./fixtures";
 test.describe.configure({ timeout: 180_000 });
 
 const GROUP = `Schuldhulp in de wijk ${Date.now().toString(36)}`;
-const isoDay = (days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + days * 86_400_000));
+const isoDay = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 const dutchDay = (days: number) => isoDay(days).split("-").reverse().join("-");
 
 async function openGroup(page: Page) {
@@ -22,7 +25,9 @@ async function openGroup(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
 }
 
-test("create group → join → post (privacy guard) → meeting with action items on the home page → handbook edit and restore → search finds it → proposal closed into a decision", async ({ page }) => {
+test("create group → join → post (privacy guard) → meeting with action items on the home page → handbook edit and restore → search finds it → proposal closed into a decision", async ({
+  page,
+}) => {
   // 1. A coordinator creates an open group; she becomes its facilitator.
   await loginAs(page, "coordinator.centrum@wijkwerk.demo");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Werkgroepen" }).click();

@@ -42,7 +42,8 @@ const ALLOWED = new Map([
 ]);
 
 /** Extensions of files a comment means when it names one (not .pdf/.png: those are examples of uploads). */
-const PATH = /(?<![\w.*/~@$:{}<>#[\]-])((?:\.{1,2}\/)*(?:[\w$@~[\]-][\w.$@~[\]-]*\/)*[\w$[\]-][\w.$[\]-]*\.(?:ts|tsx|js|mjs|cjs|md|sql|json|sh|css|ya?ml))(?![\w*{}/-]|\.\w)/g;
+const PATH =
+  /(?<![\w.*/~@$:{}<>#[\]-])((?:\.{1,2}\/)*(?:[\w$@~[\]-][\w.$@~[\]-]*\/)*[\w$[\]-][\w.$[\]-]*\.(?:ts|tsx|js|mjs|cjs|md|sql|json|sh|css|ya?ml))(?![\w*{}/-]|\.\w)/g;
 /** docs/<page>.md anywhere in a code file, strings included. */
 const DOCS_PAGE = /(?<![\w./-])docs\/[\w./-]*\.md\b/g;
 /** "ADR 0009", "decision 0011", "docs/decisions/0007" (a number without the file's name). */
@@ -89,8 +90,16 @@ function resolve(path, fromFile) {
 /** Renames in git history, oldest first (old path → new path); empty without git. */
 function gitRenames() {
   try {
-    const out = execFileSync("git", ["log", "-M", "--diff-filter=R", "--name-status", "--format="], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    return out.split("\n").filter((l) => l.startsWith("R")).map((l) => l.split("\t").slice(1)).reverse();
+    const out = execFileSync("git", ["log", "-M", "--diff-filter=R", "--name-status", "--format="], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return out
+      .split("\n")
+      .filter((l) => l.startsWith("R"))
+      .map((l) => l.split("\t").slice(1))
+      .reverse();
   } catch {
     return [];
   }
@@ -121,7 +130,13 @@ const anchorCache = new Map();
 function anchorsOf(file) {
   if (!anchorCache.has(file)) {
     const headings = readFileSync(join(root, file), "utf8").match(/^#{1,6} .*$/gm) ?? [];
-    const slug = (h) => h.replace(/^#+ /, "").trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const slug = (h) =>
+      h
+        .replace(/^#+ /, "")
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .replace(/\s/g, "-");
     anchorCache.set(file, new Set(headings.map(slug)));
   }
   return anchorCache.get(file);
@@ -187,7 +202,8 @@ for (const file of SCANNED.flatMap((s) => (fileSet.has(s) ? [s] : allFiles.filte
       if (!target) problems.push(`${where}: ${m[1]}${suggestion(m[1])}`);
       // docs/<page>.md#a-heading: the heading must exist too.
       const anchor = line.slice(m.index + m[0].length).match(/^#([\w-]+)/)?.[1];
-      if (anchor && typeof target === "string" && MARKDOWN.test(target) && !anchorsOf(target).has(anchor)) problems.push(`${where}: ${m[1]}#${anchor} (no such heading)`);
+      if (anchor && typeof target === "string" && MARKDOWN.test(target) && !anchorsOf(target).has(anchor))
+        problems.push(`${where}: ${m[1]}#${anchor} (no such heading)`);
     }
     for (const [, n] of line.matchAll(DECISION)) if (!decisions.has(n)) problems.push(`${where}: docs/decisions/${n}-… (no decision ${n})`);
     for (const [, n, name] of line.matchAll(MIGRATION)) {
@@ -199,7 +215,12 @@ for (const file of SCANNED.flatMap((s) => (fileSet.has(s) ? [s] : allFiles.filte
 
 for (const p of problems) console.log(p);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(problems.length ? `${problems.length} verwijzing(en) naar bestanden die niet bestaan (${seconds} s).` : `Alle bestandsverwijzingen in commentaar en documentatie bestaan (${seconds} s).`);
+console.log(
+  problems.length
+    ? `${problems.length} verwijzing(en) naar bestanden die niet bestaan (${seconds} s).`
+    : `Alle bestandsverwijzingen in commentaar en documentatie bestaan (${seconds} s).`,
+);
 const jsonAt = process.argv.indexOf("--json");
-if (jsonAt !== -1) writeFileSync(join(root, process.argv[jsonAt + 1]), JSON.stringify({ passed: problems.length ? 0 : 1, failed: problems.length ? 1 : 0 }) + "\n");
+if (jsonAt !== -1)
+  writeFileSync(join(root, process.argv[jsonAt + 1]), JSON.stringify({ passed: problems.length ? 0 : 1, failed: problems.length ? 1 : 0 }) + "\n");
 process.exit(problems.length ? 1 : 0);

@@ -6,10 +6,17 @@ import { isDomainError } from "@wijkwerk/core/common";
 import { openDatabase } from "@wijkwerk/db";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, name: { type: "string" }, municipality: { type: "string", default: "maastricht" }, "municipality-name": { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    municipality: { type: "string", default: "maastricht" },
+    "municipality-name": { type: "string" },
+  },
 });
 if (!values.email || !values.name) {
-  console.error('Gebruik: pnpm admin:create --email naam@gemeente.nl --name "Voornaam Achternaam" [--municipality maastricht --municipality-name "Gemeente Maastricht"]');
+  console.error(
+    'Gebruik: pnpm admin:create --email naam@gemeente.nl --name "Voornaam Achternaam" [--municipality maastricht --municipality-name "Gemeente Maastricht"]',
+  );
   process.exit(1);
 }
 const handle = await openDatabase();
@@ -21,7 +28,9 @@ try {
     municipalityName: values["municipality-name"] ?? `Gemeente ${values.municipality![0].toUpperCase()}${values.municipality!.slice(1)}`,
   });
   const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  console.log(createdUser ? `Account aangemaakt voor ${values.email} met de rol functioneel beheerder.` : `${values.email} heeft nu de rol functioneel beheerder.`);
+  console.log(
+    createdUser ? `Account aangemaakt voor ${values.email} met de rol functioneel beheerder.` : `${values.email} heeft nu de rol functioneel beheerder.`,
+  );
   console.log(`Stel het wachtwoord in via (${BOOTSTRAP_LINK_HOURS} uur geldig, één keer):\n${base}/wachtwoord-herstellen/${token}`);
 } catch (e) {
   console.error(isDomainError(e) ? `Niet gelukt: ${e.code} ${JSON.stringify(e.fieldErrors)}` : e);

@@ -9,7 +9,9 @@ import path from "node:path";
 const file = path.resolve(process.argv[2] ?? ".data/demo-mfa-key");
 const existing = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
 if (existing && !/^[0-9a-f]{64}$/i.test(existing)) {
-  console.error(`${file} bevat geen geldige sleutel (64 hexadecimale tekens). Verwijder het bestand alleen als er geen tweestapsverificatie is ingesteld die je wilt bewaren.`);
+  console.error(
+    `${file} bevat geen geldige sleutel (64 hexadecimale tekens). Verwijder het bestand alleen als er geen tweestapsverificatie is ingesteld die je wilt bewaren.`,
+  );
   process.exit(1);
 }
 let key = existing;

@@ -5,7 +5,9 @@ import { SmtpUnavailableError, createSmtpTransport, deliverOutbox } from "@wijkw
 
 const smtpUrl = process.env.SMTP_URL;
 if (!smtpUrl) {
-  console.error("SMTP_URL ontbreekt: stel de SMTP-server in, bijvoorbeeld SMTP_URL=smtp://gebruiker:wachtwoord@mail.example.nl:587. Zonder SMTP blijven e-mails in de outbox (Beheer → Mailbox).");
+  console.error(
+    "SMTP_URL ontbreekt: stel de SMTP-server in, bijvoorbeeld SMTP_URL=smtp://gebruiker:wachtwoord@mail.example.nl:587. Zonder SMTP blijven e-mails in de outbox (Beheer → Mailbox).",
+  );
   process.exit(1);
 }
 const from = process.env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.local>";

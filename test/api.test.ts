@@ -94,7 +94,13 @@ describe("JSON API with personal tokens", () => {
   it("a team member's token creates a draft in their own team (201) and reads it, but gets 404 for another team", async () => {
     const created = await call(`/api/v1/teams/${world.teamA.slug}/spends`, { token: tokens.author, body: draft(12_345) });
     expect(created.status).toBe(201);
-    expect(created.json.data).toMatchObject({ status: "draft", amountCents: 12_345, team: { slug: world.teamA.slug }, author: { id: world.users.authorA.id }, reference: expect.stringMatching(/^WB-2017-\d{4}$/) });
+    expect(created.json.data).toMatchObject({
+      status: "draft",
+      amountCents: 12_345,
+      team: { slug: world.teamA.slug },
+      author: { id: world.users.authorA.id },
+      reference: expect.stringMatching(/^WB-2017-\d{4}$/),
+    });
     expect(created.json.data.allowedActions).toContain("submit");
     const id = created.json.data.id as string;
     expect(created.headers.get("Location")).toBe(`/api/v1/teams/${world.teamA.slug}/spends/${id}`);
@@ -131,7 +137,11 @@ describe("JSON API with personal tokens", () => {
     const form = await call(url, { token: tokens.author, rawBody: "amountCents=100", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     expect(form.status).toBe(415);
     expect(form.json.error.code).toBe("unsupported_media_type");
-    const big = await call(url, { token: tokens.author, rawBody: JSON.stringify({ ...draft(100), rationale: "x".repeat(70_000) }), headers: { "Content-Type": "application/json" } });
+    const big = await call(url, {
+      token: tokens.author,
+      rawBody: JSON.stringify({ ...draft(100), rationale: "x".repeat(70_000) }),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(big.status).toBe(413);
     expect(big.json.error.code).toBe("body_too_large");
     const broken = await call(url, { token: tokens.author, rawBody: "{ kapot", headers: { "Content-Type": "application/json" } });
@@ -164,28 +174,43 @@ describe("JSON API with personal tokens", () => {
     expect(noMfa.json.error.code).toBe("mfa_required");
 
     const key = randomUUID();
-    const approve = () => call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "approve", comment: "Akkoord" }, headers: { "Idempotency-Key": key } });
+    const approve = () =>
+      call(`/api/v1/spends/${id}/transitions`, {
+        token: tokens.controller,
+        body: { action: "approve", comment: "Akkoord" },
+        headers: { "Idempotency-Key": key },
+      });
     const first = await approve();
     const second = await approve();
     expect(first.status).toBe(200);
     expect(first.json.data).toEqual({ spendId: id, status: "approved", action: "approve" });
     expect(second.status).toBe(200);
     expect(second.json).toEqual(first.json);
-    const reservations = await t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve"), eq(ledgerPostings.account, "reserved")));
+    const reservations = await t.db
+      .select()
+      .from(ledgerPostings)
+      .where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve"), eq(ledgerPostings.account, "reserved")));
     expect(reservations).toHaveLength(1);
     expect(reservations[0].amountCents).toBe(25_000);
     const [budget] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, world.budget.id));
     expect(budget).toMatchObject({ reservedCents: 25_000, availableCents: 1_000_000 - 25_000 });
 
     // The same key with another body is a conflict; without a key a second approval is an invalid transition.
-    const conflict = await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "approve", comment: "Anders" }, headers: { "Idempotency-Key": key } });
+    const conflict = await call(`/api/v1/spends/${id}/transitions`, {
+      token: tokens.controller,
+      body: { action: "approve", comment: "Anders" },
+      headers: { "Idempotency-Key": key },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.json.error.code).toBe("idempotency_conflict");
     const again = await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "approve" } });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("spend_invalid_transition");
     expect(again.json.error.message).toBeTruthy();
-    expect((await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "approve" }, headers: { "Idempotency-Key": "kort" } })).status).toBe(400);
+    expect(
+      (await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "approve" }, headers: { "Idempotency-Key": "kort" } }))
+        .status,
+    ).toBe(400);
 
     // Payment and settlement through the API, in cents.
     const pay = await call(`/api/v1/spends/${id}/transitions`, {
@@ -197,7 +222,11 @@ describe("JSON API with personal tokens", () => {
     expect(pay.json.data.status).toBe("paid");
     const missingAmount = await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "settle" } });
     expect(missingAmount.status).toBe(400);
-    const settle = await call(`/api/v1/spends/${id}/transitions`, { token: tokens.controller, body: { action: "settle", actualCents: 20_000 }, headers: { "Idempotency-Key": randomUUID() } });
+    const settle = await call(`/api/v1/spends/${id}/transitions`, {
+      token: tokens.controller,
+      body: { action: "settle", actualCents: 20_000 },
+      headers: { "Idempotency-Key": randomUUID() },
+    });
     expect(settle.json.data.status).toBe("settled");
 
     // The controller's municipality-wide list sees team A's requests; team members' tokens do not reach it.
@@ -249,7 +278,13 @@ describe("JSON API with personal tokens", () => {
     expect(byAuthor.headers.get("Cache-Control")).toBe("no-store");
     // The same shape (and, for the same user, the same content) as the team endpoint.
     expect(byAuthor.json).toEqual((await call(`/api/v1/teams/${world.teamA.slug}/spends/${id}`, { token: tokens.author })).json);
-    expect(byAuthor.json.data).toMatchObject({ id, status: "submitted", amountCents: 7_700, team: { slug: world.teamA.slug }, author: { id: world.users.authorA.id } });
+    expect(byAuthor.json.data).toMatchObject({
+      id,
+      status: "submitted",
+      amountCents: 7_700,
+      team: { slug: world.teamA.slug },
+      author: { id: world.users.authorA.id },
+    });
     expect(byAuthor.json.data.allowedActions).toEqual(["cancel"]);
 
     const byCoordinator = await call(`/api/v1/spends/${id}`, { token: tokens.coordinator });
@@ -262,7 +297,10 @@ describe("JSON API with personal tokens", () => {
 
     // A colleague in the same team (not the coordinator) and a member of another team: 404, as for an id that does not exist.
     const colleague = await tokenFor(world.users.otherMemberA.id, "collega");
-    for (const [who, token] of [["colleague", colleague], ["memberB", tokens.memberB]] as const) {
+    for (const [who, token] of [
+      ["colleague", colleague],
+      ["memberB", tokens.memberB],
+    ] as const) {
       const res = await call(`/api/v1/spends/${id}`, { token });
       expect(res.status, who).toBe(404);
       expect(res.json.error).toEqual({ code: "not_found", message: "Niet gevonden." });
@@ -297,7 +335,9 @@ describe("JSON API with personal tokens", () => {
     expect(postings.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(postings.headers.get("Content-Disposition")).toBe('attachment; filename="werkbudget-2017-boekingen.csv"');
     expect(postings.headers.get("Cache-Control")).toBe("no-store");
-    expect(postings.text.split("\r\n")[0]).toBe("boeking_id,groep_id,datum,tijdstip_utc,budgetjaar,soort,rekening,bedrag_eur,aanvraag,team,tegenboeking_van_groep");
+    expect(postings.text.split("\r\n")[0]).toBe(
+      "boeking_id,groep_id,datum,tijdstip_utc,budgetjaar,soort,rekening,bedrag_eur,aanvraag,team,tegenboeking_van_groep",
+    );
     expect(postings.text).toContain(",reserve,reserved,250.00,");
     expect(postings.text).toBe(await financeCsv(controllerCtx, { year: 2017, kind: "postings" }));
 
@@ -323,7 +363,11 @@ describe("JSON API with personal tokens", () => {
     expect((await call(`/api/v1/export/postings.csv`, { token: tokens.controller, body: {} })).status).toBe(405);
 
     // Team members (also the coordinator) and unauthenticated callers never get the municipality's ledger.
-    for (const [who, token] of [["author", tokens.author], ["coordinator", tokens.coordinator], ["memberB", tokens.memberB]] as const) {
+    for (const [who, token] of [
+      ["author", tokens.author],
+      ["coordinator", tokens.coordinator],
+      ["memberB", tokens.memberB],
+    ] as const) {
       for (const file of ["postings.csv", "spends.csv"]) {
         const res = await call(`/api/v1/export/${file}?year=2017`, { token });
         expect(res.status, `${who} ${file}`).toBe(404);

@@ -35,7 +35,9 @@ beforeAll(async () => {
   const [b] = await t.db.insert(buurten).values({ municipalityId: m.id, name: "Belvédère" }).returning();
   await t.db.insert(buurtAssignments).values({ municipalityId: m.id, buurtId: b.id, teamId: team.id, validFrom: "2017-01-01" });
   await t.db.insert(streets).values({ municipalityId: m.id, buurtId: b.id, name: "Fort Willemweg" });
-  await t.db.insert(teamContacts).values({ municipalityId: m.id, teamId: team.id, phone: "043 555 01 60", email: "noord@team.example.org", helpsWith: ["Geldzorgen"] });
+  await t.db
+    .insert(teamContacts)
+    .values({ municipalityId: m.id, teamId: team.id, phone: "043 555 01 60", email: "noord@team.example.org", helpsWith: ["Geldzorgen"] });
   // A professional with personal data that must never reach the public page.
   member = await createUser(t.db, m.id, { email: "geheim.lid@test.demo", name: "Geheime Naam", teamRoles: [{ teamId: team.id, role: "coordinator" }] });
   const build = await import(pathToFileURL(BUILD).href);
@@ -51,7 +53,9 @@ describe("/buurt", () => {
   it("finds the team by street, without reading the session or setting a cookie, and shows only public data", async () => {
     const id = randomBytes(20).toString("hex");
     const lastActiveAt = new Date(Date.now() - 10 * 60_000);
-    await t.db.insert(sessions).values({ id, userId: member.id, mfaVerified: true, createdAt: lastActiveAt, lastActiveAt, expiresAt: new Date(Date.now() + 3600_000) });
+    await t.db
+      .insert(sessions)
+      .values({ id, userId: member.id, mfaVerified: true, createdAt: lastActiveAt, lastActiveAt, expiresAt: new Date(Date.now() + 3600_000) });
     const res = await get("/buurt?q=fort%20willem", { headers: { Cookie: `wijkwerk_session=${id}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Set-Cookie")).toBeNull();

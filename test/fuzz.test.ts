@@ -51,10 +51,22 @@ const apiTokens: { coordinator?: string; controller?: string } = {};
 let manifest: { id: string; path: string; hasAction: boolean; isApi: boolean }[] = [];
 /** Values for each `:param`: the own team's, another team's, and one that exists nowhere. */
 let params: Record<string, { own: string; other: string }> = {};
-let openApi: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
+let openApi: {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  components: { schemas: Record<string, Schema> };
+};
 const failures: string[] = [];
 
-type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; properties?: Record<string, Schema>; items?: Schema; $ref?: string; oneOf?: Schema[]; required?: string[] };
+type Schema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  $ref?: string;
+  oneOf?: Schema[];
+  required?: string[];
+};
 
 // ── Setup ─────────────────────────────────────────────────────────────────
 
@@ -82,13 +94,31 @@ async function loadParams() {
     sql`(select g.id from workgroups g where ${member ? sql`` : sql`not`} exists (select 1 from workgroup_members m join users u on u.id = m.user_id where m.workgroup_id = g.id and u.email = ${EMAILS.coordinator}) order by g.slug limit 1)`;
   params = {
     team: { own: "mariaberg", other: "de-heeg" },
-    spendId: { own: await one(sql`select id as v from spend_requests where team_id = ${team("mariaberg")} order by created_at limit 1`), other: await one(sql`select id as v from spend_requests where team_id = ${team("de-heeg")} order by created_at limit 1`) },
-    slug: { own: await one(sql`select slug as v from workgroups where id = ${inGroupOf(true)}`), other: await one(sql`select slug as v from workgroups where id = ${inGroupOf(false)}`) },
-    threadId: { own: await one(sql`select id as v from workgroup_posts where workgroup_id = ${inGroupOf(true)} and parent_id is null limit 1`), other: await one(sql`select id as v from workgroup_posts where workgroup_id = ${inGroupOf(false)} and parent_id is null limit 1`) },
-    meetingId: { own: await one(sql`select id as v from workgroup_meetings where workgroup_id = ${inGroupOf(true)} limit 1`), other: await one(sql`select id as v from workgroup_meetings where workgroup_id = ${inGroupOf(false)} limit 1`) },
-    proposalId: { own: await one(sql`select id as v from workgroup_proposals where workgroup_id = ${inGroupOf(true)} limit 1`), other: await one(sql`select id as v from workgroup_proposals where workgroup_id = ${inGroupOf(false)} limit 1`) },
+    spendId: {
+      own: await one(sql`select id as v from spend_requests where team_id = ${team("mariaberg")} order by created_at limit 1`),
+      other: await one(sql`select id as v from spend_requests where team_id = ${team("de-heeg")} order by created_at limit 1`),
+    },
+    slug: {
+      own: await one(sql`select slug as v from workgroups where id = ${inGroupOf(true)}`),
+      other: await one(sql`select slug as v from workgroups where id = ${inGroupOf(false)}`),
+    },
+    threadId: {
+      own: await one(sql`select id as v from workgroup_posts where workgroup_id = ${inGroupOf(true)} and parent_id is null limit 1`),
+      other: await one(sql`select id as v from workgroup_posts where workgroup_id = ${inGroupOf(false)} and parent_id is null limit 1`),
+    },
+    meetingId: {
+      own: await one(sql`select id as v from workgroup_meetings where workgroup_id = ${inGroupOf(true)} limit 1`),
+      other: await one(sql`select id as v from workgroup_meetings where workgroup_id = ${inGroupOf(false)} limit 1`),
+    },
+    proposalId: {
+      own: await one(sql`select id as v from workgroup_proposals where workgroup_id = ${inGroupOf(true)} limit 1`),
+      other: await one(sql`select id as v from workgroup_proposals where workgroup_id = ${inGroupOf(false)} limit 1`),
+    },
     page: { own: await one(sql`select slug as v from handbook_pages order by workgroup_id nulls first limit 1`), other: "bestaat-niet" },
-    storyId: { own: await one(sql`select id as v from success_stories where team_id = ${team("mariaberg")} limit 1`), other: await one(sql`select id as v from success_stories where team_id <> ${team("mariaberg")} limit 1`) },
+    storyId: {
+      own: await one(sql`select id as v from success_stories where team_id = ${team("mariaberg")} limit 1`),
+      other: await one(sql`select id as v from success_stories where team_id <> ${team("mariaberg")} limit 1`),
+    },
     questionId: { own: await one(sql`select id as v from knowledge_questions limit 1`), other: randomUUID() },
     userId: { own: await one(sql`select id as v from users where email = ${EMAILS.coordinator}`), other: randomUUID() },
     teamId: { own: await one(sql`select id as v from teams where slug = 'mariaberg'`), other: randomUUID() },
@@ -103,13 +133,18 @@ async function loadParams() {
 }
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = ((await app.db.db.execute(sql`select tablename as v from pg_tables where schemaname = 'public' order by 1`)) as unknown as { v: string }[]).map((r) => r.v);
+  const tables = (
+    (await app.db.db.execute(sql`select tablename as v from pg_tables where schemaname = 'public' order by 1`)) as unknown as { v: string }[]
+  ).map((r) => r.v);
   const union = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
   const rows = (await app.db.db.execute(sql.raw(union))) as unknown as { t: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
 
-const changed = (a: Record<string, number>, b: Record<string, number>) => Object.keys({ ...a, ...b }).filter((t) => a[t] !== b[t]).map((t) => `${t}: ${a[t]} → ${b[t]}`);
+const changed = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.keys({ ...a, ...b })
+    .filter((t) => a[t] !== b[t])
+    .map((t) => `${t}: ${a[t]} → ${b[t]}`);
 
 beforeAll(async () => {
   app = await startAppServer({
@@ -173,7 +208,8 @@ async function send(role: Role, req: HostileRequest): Promise<{ status: number; 
   const headers: Record<string, string> = { ...req.headers };
   if (req.method !== "GET") headers.Origin ??= app.url;
   if (role !== "anonymous" && !req.path.startsWith("/api/")) headers.Cookie = cookies[role]!;
-  if (req.path.startsWith("/api/") && role !== "anonymous") headers.Authorization = `Bearer ${role === "controller" ? apiTokens.controller : apiTokens.coordinator}`;
+  if (req.path.startsWith("/api/") && role !== "anonymous")
+    headers.Authorization = `Bearer ${role === "controller" ? apiTokens.controller : apiTokens.coordinator}`;
   const body = req.body === undefined ? undefined : typeof req.body === "string" ? Buffer.from(req.body) : Buffer.from(req.body);
   if (body) headers["Content-Length"] = String(body.byteLength);
   const started = Date.now();
@@ -199,7 +235,10 @@ async function send(role: Role, req: HostileRequest): Promise<{ status: number; 
 
 /** Collects every 5xx (the run goes on, so one run lists them all); the test fails at the end. */
 function expectNo5xx(role: Role, req: HostileRequest, res: { status: number; text: string }) {
-  if (res.status >= 500) failures.push(`${res.status} ${req.label}: ${req.method} ${req.path} as ${role} — ${JSON.stringify(typeof req.body === "string" ? req.body.slice(0, 200) : "(bytes)")}`);
+  if (res.status >= 500)
+    failures.push(
+      `${res.status} ${req.label}: ${req.method} ${req.path} as ${role} — ${JSON.stringify(typeof req.body === "string" ? req.body.slice(0, 200) : "(bytes)")}`,
+    );
 }
 
 // ── Field discovery: the route's own forms, from its page ─────────────────
@@ -215,7 +254,13 @@ interface FormSpec {
   buttons: { name: string; value: string }[];
 }
 
-const decodeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag);
   return m ? decodeHtml(m[1]) : null;
@@ -247,7 +292,12 @@ function formsOn(html: string, pathname: string): FormSpec[] {
 
 /** Used when a route's page shows no form of its own (or cannot be read by the role). */
 const GENERIC_FORM: FormSpec = {
-  fields: ["intent", "title", "body", "name", "email", "password", "amount", "comment", "key", "id", "userId"].map((name) => ({ name, type: "text", value: "" })).concat([{ name: "neededOn", type: "date", value: "" }, { name: "file", type: "file", value: "" }]),
+  fields: ["intent", "title", "body", "name", "email", "password", "amount", "comment", "key", "id", "userId"]
+    .map((name) => ({ name, type: "text", value: "" }))
+    .concat([
+      { name: "neededOn", type: "date", value: "" },
+      { name: "file", type: "file", value: "" },
+    ]),
   buttons: [],
 };
 
@@ -260,14 +310,32 @@ async function discoverForms(role: Role, pathname: string): Promise<FormSpec[]> 
 // ── Hostile values ────────────────────────────────────────────────────────
 
 const IMPOSSIBLE_DATES = ["2026-02-30", "2026-13-45", "2025-02-29", "2026-04-31", "0000-00-00", "2026-00-10", "99999-01-01"];
-const BAD_FILE_NAMES = ["rekening; deel 2.pdf", "a=b.pdf", 'x"y.pdf', "nul\u0000teken.pdf", "../../etc/passwd", "..\\..\\boot.ini", "tab\tnaam.pdf", `${"lang".repeat(1500)}.pdf`, "factuur\u202Efdp.exe", "CON.pdf", "", "é ü ß.pdf"];
+const BAD_FILE_NAMES = [
+  "rekening; deel 2.pdf",
+  "a=b.pdf",
+  'x"y.pdf',
+  "nul\u0000teken.pdf",
+  "../../etc/passwd",
+  "..\\..\\boot.ini",
+  "tab\tnaam.pdf",
+  `${"lang".repeat(1500)}.pdf`,
+  "factuur\u202Efdp.exe",
+  "CON.pdf",
+  "",
+  "é ü ß.pdf",
+];
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 /** Any text with a NUL somewhere: the one value no field of ours may accept. */
 const nulText = fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 })).map(([a, b]) => `${a}\u0000${b}`);
 const wrongType = fc.constantFrom("[object Object]", "NaN", "-1e308", "1e999", "true", "null", "{}", "[]", "-0", "0x10", "١٢٣");
 /** A value that is wrong for the field in every way, and always carries a NUL (so nothing can be written). */
-const hostileValue = fc.oneof(nulText, wrongType.map((w) => `${w}\u0000`), fc.constantFrom(...IMPOSSIBLE_DATES).map((d) => `${d}\u0000`), fc.uuid().map((u) => `${u}\u0000`));
+const hostileValue = fc.oneof(
+  nulText,
+  wrongType.map((w) => `${w}\u0000`),
+  fc.constantFrom(...IMPOSSIBLE_DATES).map((d) => `${d}\u0000`),
+  fc.uuid().map((u) => `${u}\u0000`),
+);
 
 type Family = { name: string; gate?: boolean; arb: (pathname: string, form: FormSpec) => fc.Arbitrary<HostileRequest> };
 
@@ -286,7 +354,11 @@ function multipart(label: string, pathname: string, pairs: [string, string][], f
   const parts: Uint8Array[] = [];
   for (const [k, v] of pairs) parts.push(enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    parts.push(enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, enc.encode("\r\n"));
+    parts.push(
+      enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      PDF,
+      enc.encode("\r\n"),
+    );
   }
   parts.push(enc.encode(`--${boundary}--\r\n`));
   return { label, method: "POST", path: pathname, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(parts) };
@@ -312,7 +384,10 @@ const FAMILIES: Family[] = [
   { name: "NUL in every field", arb: (p, form) => hostilePairs(form).map((pairs) => urlencoded("NUL", p, pairs)) },
   {
     name: "impossible dates",
-    arb: (p, form) => hostilePairs(form, (f) => (f.type === "date" || /date|On$|From$|To$|Until$/i.test(f.name) ? fc.constantFrom(...IMPOSSIBLE_DATES) : hostileValue)).map((pairs) => urlencoded("dates", p, pairs)),
+    arb: (p, form) =>
+      hostilePairs(form, (f) => (f.type === "date" || /date|On$|From$|To$|Until$/i.test(f.name) ? fc.constantFrom(...IMPOSSIBLE_DATES) : hostileValue)).map(
+        (pairs) => urlencoded("dates", p, pairs),
+      ),
   },
   {
     name: "non-JSON __intent__ / __state__",
@@ -320,7 +395,16 @@ const FAMILIES: Family[] = [
       fc
         .tuple(
           hostilePairs(form),
-          fc.constantFrom("notjson", "{", '{"type":"insert","payload":{"name":"x","index":3000000}}', '{"type":"update","payload":{"name":"a[99999999]","value":"x"}}', '{"type":"remove","payload":{"name":"x","index":-1}}', "null", "[]", '"validate"'),
+          fc.constantFrom(
+            "notjson",
+            "{",
+            '{"type":"insert","payload":{"name":"x","index":3000000}}',
+            '{"type":"update","payload":{"name":"a[99999999]","value":"x"}}',
+            '{"type":"remove","payload":{"name":"x","index":-1}}',
+            "null",
+            "[]",
+            '"validate"',
+          ),
           fc.constantFrom("notjson", "{", "null"),
         )
         .map(([pairs, intent, state]) => urlencoded("intent", p, [...pairs, ["__intent__", intent], ["__state__", state]])),
@@ -330,27 +414,51 @@ const FAMILIES: Family[] = [
     arb: (p, form) =>
       fc.tuple(hostilePairs(form), fc.subarray(BAD_FILE_NAMES, { minLength: 1, maxLength: 3 })).map(([pairs, names]) => {
         const fileFields = form.fields.filter((f) => f.type === "file").map((f) => f.name);
-        return multipart("files", p, pairs, names.map((name) => ({ field: fileFields[0] ?? "file", name })));
+        return multipart(
+          "files",
+          p,
+          pairs,
+          names.map((name) => ({ field: fileFields[0] ?? "file", name })),
+        );
       }),
   },
   {
     name: "oversized text",
-    arb: (p, form) => fc.tuple(hostilePairs(form), fc.integer({ min: 70_000, max: 120_000 })).map(([pairs, n]) => urlencoded("oversized", p, pairs.map(([k, v]) => [k, v + "x".repeat(n)]))),
+    arb: (p, form) =>
+      fc.tuple(hostilePairs(form), fc.integer({ min: 70_000, max: 120_000 })).map(([pairs, n]) =>
+        urlencoded(
+          "oversized",
+          p,
+          pairs.map(([k, v]) => [k, v + "x".repeat(n)]),
+        ),
+      ),
   },
   {
     name: "wrong types and content types",
     arb: (p, form) =>
       fc.tuple(hostilePairs(form), fc.constantFrom("repeated", "json", "text", "empty", "no-boundary")).map(([pairs, how]): HostileRequest => {
         if (how === "repeated") return urlencoded("repeated", p, [...pairs, ...pairs, ...pairs]);
-        if (how === "json") return { label: "json to a form", method: "POST", path: p, headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.fromEntries(pairs)) };
-        if (how === "text") return { label: "text/plain", method: "POST", path: p, headers: { "Content-Type": "text/plain" }, body: pairs.map((x) => x.join("=")).join("\n") };
-        if (how === "empty") return { label: "empty body", method: "POST", path: p, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" };
+        if (how === "json")
+          return {
+            label: "json to a form",
+            method: "POST",
+            path: p,
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(Object.fromEntries(pairs)),
+          };
+        if (how === "text")
+          return { label: "text/plain", method: "POST", path: p, headers: { "Content-Type": "text/plain" }, body: pairs.map((x) => x.join("=")).join("\n") };
+        if (how === "empty")
+          return { label: "empty body", method: "POST", path: p, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" };
         return { label: "multipart without boundary", method: "POST", path: p, headers: { "Content-Type": "multipart/form-data" }, body: "--x\r\n\r\n" };
       }),
   },
   {
     name: "unknown ids",
-    arb: (p, form) => hostilePairs(form, (f) => (/^[0-9a-f-]{36}$/.test(f.value) || /id$/i.test(f.name) ? fc.uuid() : hostileValue)).map((pairs) => urlencoded("unknown ids", p, pairs)),
+    arb: (p, form) =>
+      hostilePairs(form, (f) => (/^[0-9a-f-]{36}$/.test(f.value) || /id$/i.test(f.name) ? fc.uuid() : hostileValue)).map((pairs) =>
+        urlencoded("unknown ids", p, pairs),
+      ),
   },
   // Gate cases: caps before parsing (see GATE_CASES).
   {
@@ -361,7 +469,14 @@ const FAMILIES: Family[] = [
   {
     name: "many fields",
     gate: true,
-    arb: (p) => fc.integer({ min: 20_000, max: 25_000 }).map((n) => urlencoded("many fields", p, Array.from({ length: n }, (_, i) => [`f${i}`, "\u0000"] as [string, string]))),
+    arb: (p) =>
+      fc.integer({ min: 20_000, max: 25_000 }).map((n) =>
+        urlencoded(
+          "many fields",
+          p,
+          Array.from({ length: n }, (_, i) => [`f${i}`, "\u0000"] as [string, string]),
+        ),
+      ),
   },
   {
     name: "huge body",
@@ -398,19 +513,49 @@ function apiBodySchema(pathname: string, method: string): Schema | null {
 }
 
 function apiRequests(pathname: string): fc.Arbitrary<HostileRequest>[] {
-  const json = (label: string, method: string, body: unknown, headers: Record<string, string> = {}): HostileRequest => ({ label, method, path: pathname, headers: { "Content-Type": "application/json", "Idempotency-Key": "fuzz-key-0001", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const json = (label: string, method: string, body: unknown, headers: Record<string, string> = {}): HostileRequest => ({
+    label,
+    method,
+    path: pathname,
+    headers: { "Content-Type": "application/json", "Idempotency-Key": "fuzz-key-0001", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const out: fc.Arbitrary<HostileRequest>[] = [
     fc
-      .record({ status: fc.constantFrom("%00", "betaald", "submitted,%00"), year: fc.constantFrom("abc", "1e9", "%00", "-1"), from: fc.constantFrom(...IMPOSSIBLE_DATES), page: fc.constantFrom("-1", "0", "1e99", "x"), other: fc.constantFrom("teamId=00000000-0000-0000-0000-000000000000", "onbekend=1", "decimal=%00") })
-      .map((q) => ({ label: "hostile query", method: "GET", path: `${pathname}?status=${q.status}&year=${q.year}&from=${q.from}&to=${q.from}&page=${q.page}&${q.other}` })),
+      .record({
+        status: fc.constantFrom("%00", "betaald", "submitted,%00"),
+        year: fc.constantFrom("abc", "1e9", "%00", "-1"),
+        from: fc.constantFrom(...IMPOSSIBLE_DATES),
+        page: fc.constantFrom("-1", "0", "1e99", "x"),
+        other: fc.constantFrom("teamId=00000000-0000-0000-0000-000000000000", "onbekend=1", "decimal=%00"),
+      })
+      .map((q) => ({
+        label: "hostile query",
+        method: "GET",
+        path: `${pathname}?status=${q.status}&year=${q.year}&from=${q.from}&to=${q.from}&page=${q.page}&${q.other}`,
+      })),
   ];
   for (const method of ["POST", "PATCH", "PUT", "DELETE"]) {
     const schema = apiBodySchema(pathname, method);
     if (schema) out.push(hostileJson(schema).map((body) => json(`${method} body from schema`, method, body)));
   }
   out.push(
-    fc.constantFrom("{", '{"a":"\\u0000"}', '{"\\u0000":1}', '"\\ud800"', `${"[".repeat(5000)}${"]".repeat(5000)}`, "null", "[]", '{"action":"approve","comment":"\\u0000"}', '{"amountCents":100,"neededOn":"2026-02-30","purpose":"x"}').map((raw) => json("raw JSON", "POST", raw)),
-    fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data").map((ct) => json("wrong content type", "POST", "a=1", { "Content-Type": ct })),
+    fc
+      .constantFrom(
+        "{",
+        '{"a":"\\u0000"}',
+        '{"\\u0000":1}',
+        '"\\ud800"',
+        `${"[".repeat(5000)}${"]".repeat(5000)}`,
+        "null",
+        "[]",
+        '{"action":"approve","comment":"\\u0000"}',
+        '{"amountCents":100,"neededOn":"2026-02-30","purpose":"x"}',
+      )
+      .map((raw) => json("raw JSON", "POST", raw)),
+    fc
+      .constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+      .map((ct) => json("wrong content type", "POST", "a=1", { "Content-Type": ct })),
   );
   return out;
 }
@@ -466,10 +611,13 @@ async function checkRoute(route: { path: string; isApi: boolean }, families: Fam
       // The gate's cases (large by design) only as the role on its own team's route.
       for (const family of full ? families : families.filter((f) => !f.gate).slice(0, 1)) {
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...forms).chain((form) => family.arb(pathname, form)), async (req) => {
-            n++;
-            expectNo5xx(role, req, await send(role, req));
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...forms).chain((form) => family.arb(pathname, form)),
+            async (req) => {
+              n++;
+              expectNo5xx(role, req, await send(role, req));
+            },
+          ),
           { numRuns: 1, seed: SEED, endOnFailure: true },
         );
       }
@@ -517,10 +665,23 @@ describe("hostile input to every action and API endpoint (over the real server)"
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       const once = (method: string, pathname: string, body?: Buffer) =>
         new Promise<number>((resolve, reject) => {
-          const r = request(`${app.url}${pathname}`, { method, agent, headers: { Cookie: cookies.coordinator!, Origin: app.url, ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {}) }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }, (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          });
+          const r = request(
+            `${app.url}${pathname}`,
+            {
+              method,
+              agent,
+              headers: {
+                Cookie: cookies.coordinator!,
+                Origin: app.url,
+                ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {}),
+              },
+              signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.statusCode ?? 0));
+            },
+          );
           r.on("error", reject);
           r.end(body);
         });

@@ -20,7 +20,11 @@ let cookie: string;
 let coordinatorToken: string;
 let controllerToken: string;
 
-async function post(path: string, body: URLSearchParams | { multipart: [string, string][]; files: { field: string; name: string }[] }, opts: { cookie?: string | null } = {}) {
+async function post(
+  path: string,
+  body: URLSearchParams | { multipart: [string, string][]; files: { field: string; name: string }[] },
+  opts: { cookie?: string | null } = {},
+) {
   const headers: Record<string, string> = { Origin: app.url };
   if (opts.cookie !== null) headers.Cookie = opts.cookie ?? cookie;
   let payload: string | Buffer;
@@ -31,7 +35,12 @@ async function post(path: string, body: URLSearchParams | { multipart: [string, 
     // Written by hand so the names go out exactly as a browser sends them (quoted, ";" and "=" as they are).
     const boundary = `----test${randomUUID()}`;
     const parts: Buffer[] = body.multipart.map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-    for (const f of body.files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from("\r\n"));
+    for (const f of body.files)
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        PDF,
+        Buffer.from("\r\n"),
+      );
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     headers["Content-Type"] = `multipart/form-data; boundary=${boundary}`;
     payload = Buffer.concat(parts);
@@ -41,7 +50,11 @@ async function post(path: string, body: URLSearchParams | { multipart: [string, 
 }
 
 async function api(path: string, token: string, body: unknown) {
-  const res = await fetch(`${app.url}${path}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Origin: app.url }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(`${app.url}${path}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Origin: app.url },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as { error?: { code: string; fields?: Record<string, string[]> } } };
 }
 
@@ -75,7 +88,10 @@ describe("a NUL character is a field error, not a 500", () => {
   it("in a workgroup-style form (/successen/nieuw): 400, the Dutch message, the typed text kept, nothing saved", async () => {
     const before = await rowsOf(successStories);
     const [team] = await app.db.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "mariaberg"));
-    const res = await post("/successen/nieuw", form({ title: "Goed\u0000verhaal", body: "Een verhaal over samenwerken in de wijk.", teamId: team.id, theme: "preventie" }));
+    const res = await post(
+      "/successen/nieuw",
+      form({ title: "Goed\u0000verhaal", body: "Een verhaal over samenwerken in de wijk.", teamId: team.id, theme: "preventie" }),
+    );
     expect(res.status).toBe(400);
     expect(res.text).toContain(NUL_MESSAGE);
     expect(await rowsOf(successStories)).toBe(before);
@@ -119,12 +135,19 @@ describe("impossible dates are a Dutch field error", () => {
 
   it("paymentDate in the controller's payment (form and API)", async () => {
     const [approved] = await app.db.db.select({ id: spendRequests.id }).from(spendRequests).where(eq(spendRequests.status, "approved"));
-    const res = await api(`/api/v1/spends/${approved.id}/transitions`, controllerToken, { action: "pay", payment: { amountCents: 100, paymentDate: "2026-13-45", method: "bank_transfer" } });
+    const res = await api(`/api/v1/spends/${approved.id}/transitions`, controllerToken, {
+      action: "pay",
+      payment: { amountCents: 100, paymentDate: "2026-13-45", method: "bank_transfer" },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error?.fields?.paymentDate?.[0]).toContain("bestaande datum");
     const login = await post("/inloggen", form({ email: "controller@wijkwerk.demo", password: DEMO_PASSWORD }), { cookie: null });
     const controller = login.setCookie.find((c) => c.startsWith("wijkwerk_session="))!.split(";")[0];
-    const viaForm = await post(`/gemeente/werkbudget/aanvragen/${approved.id}`, form({ intent: "pay", key: "pay-test-0001", amount: "1,00", paymentDate: "2026-02-30", method: "bank_transfer", reference: "" }), { cookie: controller });
+    const viaForm = await post(
+      `/gemeente/werkbudget/aanvragen/${approved.id}`,
+      form({ intent: "pay", key: "pay-test-0001", amount: "1,00", paymentDate: "2026-02-30", method: "bank_transfer", reference: "" }),
+      { cookie: controller },
+    );
     expect(viaForm.status).toBe(400);
     const [still] = await app.db.db.select({ status: spendRequests.status }).from(spendRequests).where(eq(spendRequests.id, approved.id));
     expect(still.status).toBe("approved");
@@ -143,7 +166,11 @@ describe("a conform __intent__ that is not JSON", () => {
   });
 
   it("a JSON list intent with a huge index is refused at the request gate (400), never built", async () => {
-    const huge = await post("/inloggen", form({ __intent__: '{"type":"insert","payload":{"name":"x","index":3000000}}', email: COORDINATOR, password: DEMO_PASSWORD }), { cookie: null });
+    const huge = await post(
+      "/inloggen",
+      form({ __intent__: '{"type":"insert","payload":{"name":"x","index":3000000}}', email: COORDINATOR, password: DEMO_PASSWORD }),
+      { cookie: null },
+    );
     expect(huge.status).toBe(400);
   });
 });
@@ -159,23 +186,43 @@ describe("file names with ';', '=', control characters, paths or over-long", () 
   it("spend attachments: uploaded, listed and downloaded with the real (or sanitised) name", async () => {
     const spendId = await newDraft();
     for (const [sent, stored] of NAMES) {
-      const res = await post(`/t/mariaberg/werkbudget/${spendId}`, { multipart: [["intent", "add_attachment"], ["kind", "receipt"]], files: [{ field: "file", name: sent }] });
+      const res = await post(`/t/mariaberg/werkbudget/${spendId}`, {
+        multipart: [
+          ["intent", "add_attachment"],
+          ["kind", "receipt"],
+        ],
+        files: [{ field: "file", name: sent }],
+      });
       expect(res.status, `${sent}: ${res.text.slice(0, 300)}`).toBe(302);
-      const [row] = await app.db.db.select().from(spendAttachments).where(and(eq(spendAttachments.spendId, spendId), eq(spendAttachments.fileName, stored)));
+      const [row] = await app.db.db
+        .select()
+        .from(spendAttachments)
+        .where(and(eq(spendAttachments.spendId, spendId), eq(spendAttachments.fileName, stored)));
       expect(row, stored).toBeTruthy();
       const download = await fetch(`${app.url}/t/mariaberg/werkbudget/${spendId}/bijlagen/${row.id}`, { headers: { Cookie: cookie } });
       expect(download.status).toBe(200);
-      expect(download.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(stored).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+      expect(download.headers.get("content-disposition")).toContain(
+        `filename*=UTF-8''${encodeURIComponent(stored).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      );
       expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
     }
   });
 
   it("workgroup post files: the same", async () => {
     const [group] = await app.db.db.select({ id: workgroups.id, slug: workgroups.slug }).from(workgroups).where(eq(workgroups.slug, "clientondersteuning"));
-    const res = await post(`/werkgroepen/${group.slug}`, { multipart: [["title", "Rekeningen"], ["body", "De rekening in twee delen."]], files: NAMES.slice(0, 3).map(([name]) => ({ field: "file", name })) });
+    const res = await post(`/werkgroepen/${group.slug}`, {
+      multipart: [
+        ["title", "Rekeningen"],
+        ["body", "De rekening in twee delen."],
+      ],
+      files: NAMES.slice(0, 3).map(([name]) => ({ field: "file", name })),
+    });
     expect(res.status, res.text.slice(0, 300)).toBe(302);
     for (const [, stored] of NAMES.slice(0, 3)) {
-      const [row] = await app.db.db.select().from(workgroupAttachments).where(and(eq(workgroupAttachments.workgroupId, group.id), eq(workgroupAttachments.fileName, stored)));
+      const [row] = await app.db.db
+        .select()
+        .from(workgroupAttachments)
+        .where(and(eq(workgroupAttachments.workgroupId, group.id), eq(workgroupAttachments.fileName, stored)));
       expect(row, stored).toBeTruthy();
       const download = await fetch(`${app.url}/werkgroepen/${group.slug}/bijlagen/${row.id}`, { headers: { Cookie: cookie } });
       expect(download.status).toBe(200);

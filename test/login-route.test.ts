@@ -40,7 +40,10 @@ beforeAll(async () => {
   const mfa = await member(email.mfa);
   await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, mfa.id));
   const locked = await member(email.locked);
-  await t.db.update(users).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000) }).where(eq(users.id, locked.id));
+  await t.db
+    .update(users)
+    .set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000) })
+    .where(eq(users.id, locked.id));
   const inactive = await member(email.inactive);
   await t.db.update(users).set({ isActive: false }).where(eq(users.id, inactive.id));
   const build = await import(pathToFileURL(BUILD).href);
@@ -72,7 +75,16 @@ describe("session cookie", () => {
     const [u] = await t.db.select().from(users).where(eq(users.email, email.plain));
     const id = randomBytes(20).toString("hex");
     const now = Date.now();
-    await t.db.insert(sessions).values({ id, userId: u.id, mfaVerified: true, createdAt: new Date(now - 13 * 3600_000), lastActiveAt: new Date(now - 60_000), expiresAt: new Date(now + 6 * 3600_000) });
+    await t.db
+      .insert(sessions)
+      .values({
+        id,
+        userId: u.id,
+        mfaVerified: true,
+        createdAt: new Date(now - 13 * 3600_000),
+        lastActiveAt: new Date(now - 60_000),
+        expiresAt: new Date(now + 6 * 3600_000),
+      });
     const res = await handler(new Request(`${ORIGIN}/account`, { headers: { Cookie: `wijkwerk_session=${id}` } }));
     expect(res.status).toBe(302);
     // (The root loader and the page's loader both read the session; whichever comes second finds it gone, so "reden=verlopen" may be absent.)
@@ -82,7 +94,15 @@ describe("session cookie", () => {
 });
 
 describe("next after login", () => {
-  const hostile = ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example", "/.//evil.example", "https://evil.example/"];
+  const hostile = [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/.//evil.example",
+    "https://evil.example/",
+  ];
 
   it.each(hostile)("stays on the site for next=%j (no 500)", async (next) => {
     const res = await login({ email: email.plain, password: TEST_PASSWORD, next });

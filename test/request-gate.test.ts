@@ -37,7 +37,15 @@ interface Answer {
 }
 
 /** One request over node:http (a real socket); rejects when no answer comes within timeoutMs. */
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; agent?: http.Agent; timeoutMs?: number; writeOnly?: number }): Promise<Answer> {
+function send(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  agent?: http.Agent;
+  timeoutMs?: number;
+  writeOnly?: number;
+}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
@@ -51,14 +59,21 @@ function send(opts: { method?: string; path: string; headers?: Record<string, st
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started, reused: req.reusedSocket });
+        resolve({
+          status: res.statusCode!,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms: performance.now() - started,
+          reused: req.reusedSocket,
+        });
       });
     });
     req.on("error", (e) => {
       clearTimeout(timer);
       reject(new Error(`${method} ${opts.path.slice(0, 80)}: ${e.message}`));
     });
-    if (opts.writeOnly !== undefined) req.write(Buffer.alloc(opts.writeOnly, 0x61)); // a body that is still being sent
+    if (opts.writeOnly !== undefined)
+      req.write(Buffer.alloc(opts.writeOnly, 0x61)); // a body that is still being sent
     else req.end(opts.body);
   });
 }
@@ -111,7 +126,11 @@ describe("limits before parsing, on the real server", () => {
 
   it("lifeDomains[1000000] on the spend form, signed in: 400, nothing written", async () => {
     const before = await app.db.db.select({ id: spendRequests.id }).from(spendRequests);
-    const r = await send({ path: `/t/${world.teamA.slug}/werkbudget/nieuw`, headers: { ...FORM, ...sameOrigin(), Cookie: cookies.author }, body: "purpose=Schoenen&lifeDomains[1000000]=financien" });
+    const r = await send({
+      path: `/t/${world.teamA.slug}/werkbudget/nieuw`,
+      headers: { ...FORM, ...sameOrigin(), Cookie: cookies.author },
+      body: "purpose=Schoenen&lifeDomains[1000000]=financien",
+    });
     expect(r.status).toBe(400);
     expect(r.body.length).toBeLessThan(2000);
     expect(await app.db.db.select({ id: spendRequests.id }).from(spendRequests)).toHaveLength(before.length);
@@ -120,7 +139,10 @@ describe("limits before parsing, on the real server", () => {
   it("too many fields (413), an index in a multipart form or the query string (400), a huge query (400)", async () => {
     const many = Array.from({ length: 1001 }, (_, i) => `f${i}=1`).join("&");
     expect((await send({ path: "/inloggen", headers: FORM, body: many })).status).toBe(413);
-    const mp = await multipart([["email", "a@b.nl"], ["foo[3000000]", "v"]]);
+    const mp = await multipart([
+      ["email", "a@b.nl"],
+      ["foo[3000000]", "v"],
+    ]);
     expect((await send({ path: "/inloggen", headers: mp.headers, body: mp.body })).status).toBe(400);
     const q = await send({ path: "/inloggen?next=%2F&foo[3000000]=v" });
     expect(q.status).toBe(400);
@@ -131,7 +153,14 @@ describe("limits before parsing, on the real server", () => {
   it("bodies over their cap: refused on the declared length before they are read (413), and when streamed without one", async () => {
     // 50 MB announced to the webhook (over a keep-alive connection, as Stripe sends); only 64 KB of it is ever sent.
     const agent = new http.Agent({ keepAlive: true });
-    const webhook = await send({ method: "POST", path: "/webhooks/stripe", headers: { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024) }, writeOnly: 64 * 1024, timeoutMs: 3000, agent }).finally(() => agent.destroy());
+    const webhook = await send({
+      method: "POST",
+      path: "/webhooks/stripe",
+      headers: { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024) },
+      writeOnly: 64 * 1024,
+      timeoutMs: 3000,
+      agent,
+    }).finally(() => agent.destroy());
     expect(webhook.status).toBe(413);
     expect(JSON.parse(webhook.body).error.code).toBe("body_too_large");
     expect(webhook.ms).toBeLessThan(1000);
@@ -139,13 +168,25 @@ describe("limits before parsing, on the real server", () => {
     const chunked = await send({ path: "/inloggen", headers: { ...FORM, "Transfer-Encoding": "chunked" }, body: `email=${"a".repeat(2 * 1024 * 1024)}` });
     expect(chunked.status).toBe(413);
     expect(chunked.body).toContain("Het formulier is te groot om te verwerken.");
-    const api = await send({ path: `/api/v1/teams/${world.teamA.slug}/spends`, headers: { "Content-Type": "application/json", Authorization: "Bearer wk_x" }, body: JSON.stringify({ purpose: "x".repeat(70 * 1024) }) });
+    const api = await send({
+      path: `/api/v1/teams/${world.teamA.slug}/spends`,
+      headers: { "Content-Type": "application/json", Authorization: "Bearer wk_x" },
+      body: JSON.stringify({ purpose: "x".repeat(70 * 1024) }),
+    });
     expect(api.status).toBe(413);
     expect(api.headers["content-type"]).toMatch(/application\/json/);
     expect(JSON.parse(api.body).error).toEqual({ code: "body_too_large", message: "Het verzoek is te groot (maximaal 64 KB)." });
     // An upload route: just over its one 5 MB file.
-    const upload = await multipart([["intent", "add_attachment"], ["kind", "invoice"], ["file", new File([Buffer.alloc(7 * 1024 * 1024)], "scan.pdf", { type: "application/pdf" })]]);
-    const big = await send({ path: `/t/${world.teamA.slug}/werkbudget/${randomUUID()}`, headers: { ...upload.headers, ...sameOrigin(), Cookie: cookies.author }, body: upload.body });
+    const upload = await multipart([
+      ["intent", "add_attachment"],
+      ["kind", "invoice"],
+      ["file", new File([Buffer.alloc(7 * 1024 * 1024)], "scan.pdf", { type: "application/pdf" })],
+    ]);
+    const big = await send({
+      path: `/t/${world.teamA.slug}/werkbudget/${randomUUID()}`,
+      headers: { ...upload.headers, ...sameOrigin(), Cookie: cookies.author },
+      body: upload.body,
+    });
     expect(big.status).toBe(413);
     expect(big.body).toContain("een bijlage mag hoogstens 5 MB zijn");
     expect((await send({ path: "/healthz" })).status).toBe(200);
@@ -162,12 +203,22 @@ describe("a multipart text field over 64 KB", () => {
 
   it.each([
     ["a reply in a thread", () => `/werkgroepen/${workgroup.slug}/draad/${threadId}`, [["body", longText]]],
-    ["a new thread", () => `/werkgroepen/${workgroup.slug}`, [["title", "Schuldsignalen"], ["body", longText]]],
+    [
+      "a new thread",
+      () => `/werkgroepen/${workgroup.slug}`,
+      [
+        ["title", "Schuldsignalen"],
+        ["body", longText],
+      ],
+    ],
   ] as const)("%s: a Dutch field error with the form kept, and the same keep-alive connection answers the next request", async (_, path, fields) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       // A file after the long text: a parse that stops at the text leaves megabytes unread on the connection.
-      const mp = await multipart([...fields, ["file", new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 0x25)])], "scan.pdf", { type: "application/pdf" })]] as [string, string | File][]);
+      const mp = await multipart([
+        ...fields,
+        ["file", new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 0x25)])], "scan.pdf", { type: "application/pdf" })],
+      ] as [string, string | File][]);
       const first = await send({ path: path(), headers: { ...mp.headers, ...sameOrigin(), Cookie: cookies.coordinator }, body: mp.body, agent });
       expect(first.status).toBe(413);
       expect(first.body).toContain("Schrijf een tekst (hoogstens 20.000 tekens).");
@@ -184,8 +235,17 @@ describe("a multipart text field over 64 KB", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const spendId = await world.submitted(20_000);
-      const mp = await multipart([["intent", "add_attachment"], ["kind", "x".repeat(70 * 1024)], ["file", new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 0x25)])], "scan.pdf", { type: "application/pdf" })]]);
-      const first = await send({ path: `/t/${world.teamA.slug}/werkbudget/${spendId}`, headers: { ...mp.headers, ...sameOrigin(), Cookie: cookies.author }, body: mp.body, agent });
+      const mp = await multipart([
+        ["intent", "add_attachment"],
+        ["kind", "x".repeat(70 * 1024)],
+        ["file", new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 0x25)])], "scan.pdf", { type: "application/pdf" })],
+      ]);
+      const first = await send({
+        path: `/t/${world.teamA.slug}/werkbudget/${spendId}`,
+        headers: { ...mp.headers, ...sameOrigin(), Cookie: cookies.author },
+        body: mp.body,
+        agent,
+      });
       expect(first.status).toBeGreaterThanOrEqual(400);
       expect(first.status).toBeLessThan(500);
       const second = await send({ path: "/healthz", agent, timeoutMs: 5000 });
@@ -204,19 +264,37 @@ describe("one origin check for every state change", () => {
   it("an API token created through ?_data= from another origin on the same site: 403, no token; same origin still works", async () => {
     const before = await tokenCount();
     const otherPort = `http://127.0.0.1:${app.port + 1}`;
-    const foreign: Record<string, string>[] = [{ Origin: otherPort }, { Origin: "http://localhost:1" }, { Origin: "null" }, { "Sec-Fetch-Site": "same-site" }, { Referer: `${otherPort}/` }];
+    const foreign: Record<string, string>[] = [
+      { Origin: otherPort },
+      { Origin: "http://localhost:1" },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "same-site" },
+      { Referer: `${otherPort}/` },
+    ];
     for (const headers of foreign) {
-      const r = await send({ path: tokensUrl, headers: { ...FORM, ...headers, Cookie: cookies.author }, body: "intent=create&name=Van+elders&expiresInDays=30" });
+      const r = await send({
+        path: tokensUrl,
+        headers: { ...FORM, ...headers, Cookie: cookies.author },
+        body: "intent=create&name=Van+elders&expiresInDays=30",
+      });
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(r.body).toContain("Dit verzoek kwam niet van een pagina van Wijkwerk zelf");
     }
     expect(await tokenCount()).toBe(before);
-    const ok = await send({ path: tokensUrl, headers: { ...FORM, ...sameOrigin(), Cookie: cookies.author }, body: "intent=create&name=Eigen+script&expiresInDays=30" });
+    const ok = await send({
+      path: tokensUrl,
+      headers: { ...FORM, ...sameOrigin(), Cookie: cookies.author },
+      body: "intent=create&name=Eigen+script&expiresInDays=30",
+    });
     // (Remix's legacy ?_data= answer to a data() result is an empty 200: the token is in the database.)
     expect(ok.status).toBe(200);
     expect(await tokenCount()).toBe(before + 1);
     // Single fetch's own URL for the same action: the same check.
-    const singleFetch = await send({ path: "/account/api-tokens.data", headers: { ...FORM, Origin: otherPort, Cookie: cookies.author }, body: "intent=create&name=Van+elders&expiresInDays=30" });
+    const singleFetch = await send({
+      path: "/account/api-tokens.data",
+      headers: { ...FORM, Origin: otherPort, Cookie: cookies.author },
+      body: "intent=create&name=Van+elders&expiresInDays=30",
+    });
     expect(singleFetch.status).toBe(403);
     expect(await tokenCount()).toBe(before + 1);
   });
@@ -237,10 +315,18 @@ describe("one origin check for every state change", () => {
   it("an API call with a Bearer token (no session cookie) is not a browser's: it passes from anywhere", async () => {
     const { token } = await createApiToken(await municipalityContext(app.db.db, world.users.authorA.id), { name: "integratie" });
     const draft = JSON.stringify({ ...COMPLETE_DRAFT, amountCents: 4_200, neededOn: `${new Date().getUTCFullYear()}-06-01` });
-    const r = await send({ path: `/api/v1/teams/${world.teamA.slug}/spends`, headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Origin: "https://elders.example" }, body: draft });
+    const r = await send({
+      path: `/api/v1/teams/${world.teamA.slug}/spends`,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Origin: "https://elders.example" },
+      body: draft,
+    });
     expect(r.status).toBe(201);
     // With the session cookie as well, the browser could have sent it: checked.
-    const withCookie = await send({ path: `/api/v1/teams/${world.teamA.slug}/spends`, headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Origin: "https://elders.example", Cookie: cookies.author }, body: draft });
+    const withCookie = await send({
+      path: `/api/v1/teams/${world.teamA.slug}/spends`,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Origin: "https://elders.example", Cookie: cookies.author },
+      body: draft,
+    });
     expect(withCookie.status).toBe(403);
     expect(JSON.parse(withCookie.body).error.code).toBe("cross_origin");
   });

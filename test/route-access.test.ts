@@ -104,16 +104,22 @@ type Access =
   | { skip: string };
 
 const M = (v: Viewer) => v.grants.municipalityId;
-const can = (action: Action, subject: Subject, fields: (v: Viewer, o: Objects) => Record<string, unknown> | null): Check => (v, o) => {
-  const f = fields(v, o);
-  return f !== null && v.ability.can(action, as(subject, { municipalityId: M(v), ...f }));
-};
+const can =
+  (action: Action, subject: Subject, fields: (v: Viewer, o: Objects) => Record<string, unknown> | null): Check =>
+  (v, o) => {
+    const f = fields(v, o);
+    return f !== null && v.ability.can(action, as(subject, { municipalityId: M(v), ...f }));
+  };
 const isMember = (v: Viewer, teamId: string) => v.grants.teamRoles.some((r) => r.teamId === teamId);
-const teamCan = (action: Action, subject: Subject, fields: (v: Viewer, o: Objects) => Record<string, unknown> = () => ({})): Check => can(action, subject, (v, o) => ({ teamId: o.team.id, ...fields(v, o) }));
+const teamCan = (action: Action, subject: Subject, fields: (v: Viewer, o: Objects) => Record<string, unknown> = () => ({})): Check =>
+  can(action, subject, (v, o) => ({ teamId: o.team.id, ...fields(v, o) }));
 const groupFields = (o: Objects) => ({ isOpen: o.group.isOpen, createdBy: o.group.createdBy, myRole: o.group.myRole, requested: o.group.requested });
 const readGroup = can("read", "Workgroup", (_, o) => groupFields(o));
 /** A child object of the group (thread, meeting, …): readable with the group, if the demo has one there. */
-const inGroup = (pick: (o: Objects) => string | null): Check => (v, o) => pick(o) !== null && readGroup(v, o);
+const inGroup =
+  (pick: (o: Objects) => string | null): Check =>
+  (v, o) =>
+    pick(o) !== null && readGroup(v, o);
 const always: Check = () => true;
 
 const ACCESS: Record<string, Access> = {
@@ -162,12 +168,19 @@ const ACCESS: Record<string, Access> = {
   "t.$team.uitnodigingen": { team: teamCan("read", "Invitation") },
   "t.$team.uren._index": { team: teamCan("create", "TimeRegistration", (v) => ({ userId: v.userId })) },
   "t.$team.uren.overzicht": { team: teamCan("read", "TimeRegistration") },
-  "t.$team.werkbudget._index": { team: (v, o) => teamCan("create", "Spend", () => ({ authorId: v.userId }))(v, o) || teamCan("read", "Spend", () => ({ authorId: v.userId }))(v, o) },
+  "t.$team.werkbudget._index": {
+    team: (v, o) => teamCan("create", "Spend", () => ({ authorId: v.userId }))(v, o) || teamCan("read", "Spend", () => ({ authorId: v.userId }))(v, o),
+  },
   "t.$team.werkbudget.nieuw": { team: teamCan("create", "Spend", (v) => ({ authorId: v.userId })) },
   "t.$team.werkbudget.$spendId": { team: (v, o) => o.spend !== null && teamCan("read", "Spend", () => ({ authorId: o.spend!.authorId }))(v, o) },
   // The demo's requests are past the draft: the edit page sends whoever may read one back to it (302).
-  "t.$team.werkbudget.$spendId_.bewerken": { team: (v, o) => o.spend !== null && teamCan("read", "Spend", () => ({ authorId: o.spend!.authorId }))(v, o), status: 302 },
-  "t.$team.werkbudget.$spendId_.bijlagen.$attachmentId": { team: (v, o) => o.spendAttachment !== null && teamCan("read", "SpendAttachment", () => ({ spendAuthorId: o.spend!.authorId }))(v, o) },
+  "t.$team.werkbudget.$spendId_.bewerken": {
+    team: (v, o) => o.spend !== null && teamCan("read", "Spend", () => ({ authorId: o.spend!.authorId }))(v, o),
+    status: 302,
+  },
+  "t.$team.werkbudget.$spendId_.bijlagen.$attachmentId": {
+    team: (v, o) => o.spendAttachment !== null && teamCan("read", "SpendAttachment", () => ({ spendAuthorId: o.spend!.authorId }))(v, o),
+  },
 
   // Administration. A page under /beheer also passes the layout's loader (beheer.tsx: manage Settings); a resource route (CSV) does not.
   beheer: { municipality: ["manage", "Settings"] },
@@ -195,7 +208,10 @@ const ACCESS: Record<string, Access> = {
   "gemeente.werkbudget._index": { municipality: ["read", "Spend"] },
   "gemeente.werkbudget.aanvragen._index": { municipality: ["read", "Spend"] },
   "gemeente.werkbudget.aanvragen.$spendId": { municipality: ["read", "Spend"] },
-  "gemeente.werkbudget.aanvragen.$spendId_.bijlagen.$attachmentId": { municipality: ["read", "SpendAttachment"], also: (_, o) => o.spendAttachment !== null && o.spend !== null },
+  "gemeente.werkbudget.aanvragen.$spendId_.bijlagen.$attachmentId": {
+    municipality: ["read", "SpendAttachment"],
+    also: (_, o) => o.spendAttachment !== null && o.spend !== null,
+  },
   "gemeente.werkbudget.afstemming": { municipality: ["read", "TeamCard"] },
   "gemeente.werkbudget.budgetten": { municipality: ["manage", "Budget"] },
   "gemeente.werkbudget.export": { municipality: ["read", "Spend"] },
@@ -215,13 +231,17 @@ const ACCESS: Record<string, Access> = {
   "werkgroepen.zoeken": { workgroup: always },
   "werkgroepen.nieuw": { workgroup: can("create", "Workgroup", () => ({})) },
   // A closed group's card (name, description, "ask to join") for whoever may join or ask; its content only with read.
-  "werkgroepen.$slug._index": { workgroup: (v, o) => (["read", "join", "request_join", "leave"] as const).some((a) => can(a, "Workgroup", () => groupFields(o))(v, o)) },
+  "werkgroepen.$slug._index": {
+    workgroup: (v, o) => (["read", "join", "request_join", "leave"] as const).some((a) => can(a, "Workgroup", () => groupFields(o))(v, o)),
+  },
   "werkgroepen.$slug.bewerken": { workgroup: can("update", "Workgroup", (_, o) => groupFields(o)) },
   "werkgroepen.$slug.draad.$threadId": { workgroup: inGroup((o) => o.thread) },
   "werkgroepen.$slug.overleg.$meetingId": { workgroup: inGroup((o) => o.meeting) },
   "werkgroepen.$slug.overleg.nieuw": { workgroup: can("create", "WorkgroupMeeting", (_, o) => ({ workgroupId: o.group.id, workgroupRole: o.group.myRole })) },
   "werkgroepen.$slug.voorstellen.$proposalId": { workgroup: inGroup((o) => o.proposal) },
-  "werkgroepen.$slug.voorstellen.nieuw": { workgroup: can("create", "WorkgroupProposal", (_, o) => ({ workgroupId: o.group.id, workgroupRole: o.group.myRole })) },
+  "werkgroepen.$slug.voorstellen.nieuw": {
+    workgroup: can("create", "WorkgroupProposal", (_, o) => ({ workgroupId: o.group.id, workgroupRole: o.group.myRole })),
+  },
   "werkgroepen.$slug.bijlagen.$attachmentId": { workgroup: inGroup((o) => o.groupAttachment) },
   "werkgroepen.$slug.handboek.$page": { workgroup: inGroup((o) => o.groupHandbookPage) },
   "handboek._index": { workgroup: can("read", "Handbook", () => ({ workgroupId: null })) },
@@ -229,7 +249,9 @@ const ACCESS: Record<string, Access> = {
   "successen._index": { workgroup: can("read", "SuccessStory", () => ({})) },
   "successen.$storyId": { workgroup: can("read", "SuccessStory", () => ({})) },
   "successen.$storyId_.bewerken": { workgroup: can("update", "SuccessStory", (_, o) => ({ authorId: o.story.authorId })) },
-  "successen.nieuw": { workgroup: (v) => v.grants.teamRoles.some((r) => v.ability.can("create", as("SuccessStory", { municipalityId: M(v), teamId: r.teamId }))) },
+  "successen.nieuw": {
+    workgroup: (v) => v.grants.teamRoles.some((r) => v.ability.can("create", as("SuccessStory", { municipalityId: M(v), teamId: r.teamId }))),
+  },
   "vragen._index": { workgroup: can("read", "KnowledgeQuestion", () => ({})) },
   "vragen.$questionId": { workgroup: can("read", "KnowledgeQuestion", () => ({})) },
   "vragen.nieuw": { workgroup: can("create", "KnowledgeQuestion", () => ({})) },
@@ -258,7 +280,10 @@ const viewers: Viewer[] = [];
 async function seed(d: Database): Promise<void> {
   await seedDemoWithoutMfa(d);
   const [m] = await d.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, "maastricht"));
-  const [u] = await d.insert(users).values({ municipalityId: m.id, email: "beheer.en.budget@wijkwerk.demo", name: "Dubbele Rol", passwordHash: "niet-gebruikt" }).returning({ id: users.id });
+  const [u] = await d
+    .insert(users)
+    .values({ municipalityId: m.id, email: "beheer.en.budget@wijkwerk.demo", name: "Dubbele Rol", passwordHash: "niet-gebruikt" })
+    .returning({ id: users.id });
   await d.insert(scopeRoles).values([
     { municipalityId: m.id, userId: u.id, role: "admin" },
     { municipalityId: m.id, userId: u.id, role: "controller" },
@@ -286,7 +311,10 @@ beforeAll(async () => {
   db = app.db.db;
   manifest = (await import(pathToFileURL(path.resolve("build/index.js")).href)).routes;
   const teamBySlug = async (slug: string) => (await one(db.select({ id: teams.id, slug: teams.slug }).from(teams).where(eq(teams.slug, slug))))!;
-  const partnerBySlug = async (slug: string) => (await one(db.select({ id: partnerOrganisations.id, slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.slug, slug))))!;
+  const partnerBySlug = async (slug: string) =>
+    (await one(
+      db.select({ id: partnerOrganisations.id, slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.slug, slug)),
+    ))!;
   const malberg = await teamBySlug("malberg-malpertuis");
   for (const v of VIEWERS) {
     let email = v.email;
@@ -335,21 +363,51 @@ function appRoutes() {
 
 /** The demo's objects as one viewer meets them, in one workgroup (open or closed). */
 async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
-  const spend = await one(db.select({ id: spendRequests.id, teamId: spendRequests.teamId, authorId: spendRequests.authorId }).from(spendRequests).where(eq(spendRequests.teamId, v.team.id)).orderBy(spendRequests.createdAt));
+  const spend = await one(
+    db
+      .select({ id: spendRequests.id, teamId: spendRequests.teamId, authorId: spendRequests.authorId })
+      .from(spendRequests)
+      .where(eq(spendRequests.teamId, v.team.id))
+      .orderBy(spendRequests.createdAt),
+  );
   const group = (await one(db.select().from(workgroups).where(eq(workgroups.slug, groupSlug))))!;
-  const membership = await one(db.select({ role: workgroupMembers.role, status: workgroupMembers.status }).from(workgroupMembers).where(and(eq(workgroupMembers.workgroupId, group.id), eq(workgroupMembers.userId, v.userId))));
+  const membership = await one(
+    db
+      .select({ role: workgroupMembers.role, status: workgroupMembers.status })
+      .from(workgroupMembers)
+      .where(and(eq(workgroupMembers.workgroupId, group.id), eq(workgroupMembers.userId, v.userId))),
+  );
   const story = (await one(db.select({ id: successStories.id, authorId: successStories.authorId }).from(successStories).orderBy(successStories.createdAt)))!;
   const agreement = (await one(db.select({ id: partnerAgreements.id, partnerId: partnerAgreements.partnerOrganisationId }).from(partnerAgreements)))!;
   return {
     team: v.team,
     spend,
-    spendAttachment: spend ? ((await one(db.select({ id: spendAttachments.id }).from(spendAttachments).where(eq(spendAttachments.spendId, spend.id))))?.id ?? null) : null,
-    buurtserviceEntry: (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
-    group: { id: group.id, slug: group.slug, isOpen: group.isOpen, createdBy: group.createdBy, myRole: membership?.status === "active" ? membership.role : null, requested: membership?.status === "requested" },
-    thread: (await one(db.select({ id: workgroupPosts.id }).from(workgroupPosts).where(and(eq(workgroupPosts.workgroupId, group.id), isNull(workgroupPosts.parentId)))))?.id ?? null,
+    spendAttachment: spend
+      ? ((await one(db.select({ id: spendAttachments.id }).from(spendAttachments).where(eq(spendAttachments.spendId, spend.id))))?.id ?? null)
+      : null,
+    buurtserviceEntry:
+      (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
+    group: {
+      id: group.id,
+      slug: group.slug,
+      isOpen: group.isOpen,
+      createdBy: group.createdBy,
+      myRole: membership?.status === "active" ? membership.role : null,
+      requested: membership?.status === "requested",
+    },
+    thread:
+      (
+        await one(
+          db
+            .select({ id: workgroupPosts.id })
+            .from(workgroupPosts)
+            .where(and(eq(workgroupPosts.workgroupId, group.id), isNull(workgroupPosts.parentId))),
+        )
+      )?.id ?? null,
     meeting: (await one(db.select({ id: workgroupMeetings.id }).from(workgroupMeetings).where(eq(workgroupMeetings.workgroupId, group.id))))?.id ?? null,
     proposal: (await one(db.select({ id: workgroupProposals.id }).from(workgroupProposals).where(eq(workgroupProposals.workgroupId, group.id))))?.id ?? null,
-    groupAttachment: (await one(db.select({ id: workgroupAttachments.id }).from(workgroupAttachments).where(eq(workgroupAttachments.workgroupId, group.id))))?.id ?? null,
+    groupAttachment:
+      (await one(db.select({ id: workgroupAttachments.id }).from(workgroupAttachments).where(eq(workgroupAttachments.workgroupId, group.id))))?.id ?? null,
     groupHandbookPage: (await one(db.select({ slug: handbookPages.slug }).from(handbookPages).where(eq(handbookPages.workgroupId, group.id))))?.slug ?? null,
     cityHandbookPage: (await one(db.select({ slug: handbookPages.slug }).from(handbookPages).where(isNull(handbookPages.workgroupId))))?.slug ?? null,
     story,
@@ -403,13 +461,20 @@ function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objec
   return access.workgroup(v, o) ? (access.status ?? "allowed") : "denied";
 }
 
-const matches = (want: "allowed" | "denied" | number, status: number) => (want === "allowed" ? status === 200 : want === "denied" ? status === 403 || status === 404 : status === want);
+const matches = (want: "allowed" | "denied" | number, status: number) =>
+  want === "allowed" ? status === 200 : want === "denied" ? status === 403 || status === 404 : status === want;
 
 describe("route access per role combination (route manifest of the build)", () => {
   it("ACCESS names every route of the build, and nothing else", () => {
     const ids = appRoutes().map((r) => r.id);
-    expect(ids.filter((id) => !(id in ACCESS)), "routes without a declaration in ACCESS").toEqual([]);
-    expect(Object.keys(ACCESS).filter((id) => !ids.includes(id)), "declarations of routes that do not exist").toEqual([]);
+    expect(
+      ids.filter((id) => !(id in ACCESS)),
+      "routes without a declaration in ACCESS",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS).filter((id) => !ids.includes(id)),
+      "declarations of routes that do not exist",
+    ).toEqual([]);
   });
 
   it("every viewer gets exactly what CASL and their memberships allow, on every GET route", async () => {

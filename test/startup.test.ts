@@ -13,7 +13,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function start(extraEnv: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   if (!existsSync("build/index.js")) throw new Error("build/index.js is missing: run `pnpm build` before this test.");
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "3219", HOST: "127.0.0.1", PGLITE_DATA_DIR: path.join(dataDir, "pglite"), ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: "3219",
+    HOST: "127.0.0.1",
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   if (!("MFA_ENCRYPTION_KEY" in extraEnv)) delete env.MFA_ENCRYPTION_KEY;
   return new Promise((resolve) => {
@@ -42,10 +49,14 @@ describe("production start", () => {
     expect(existsSync(path.join(dataDir, "pglite")) ? readdirSync(path.join(dataDir, "pglite")) : []).toEqual([]);
   }, 30_000);
 
-  it.each([["abcd"], ["0".repeat(62)], [Buffer.alloc(16).toString("base64")]])("refuses to start with a key that is not 32 bytes (%s)", async (key) => {
-    const { code, out, err } = await start({ MFA_ENCRYPTION_KEY: key });
-    expect(code).toBe(1);
-    expect(err).toContain("Wijkwerk start niet: MFA_ENCRYPTION_KEY is ongeldig");
-    expect(out).not.toContain("draait op");
-  }, 30_000);
+  it.each([["abcd"], ["0".repeat(62)], [Buffer.alloc(16).toString("base64")]])(
+    "refuses to start with a key that is not 32 bytes (%s)",
+    async (key) => {
+      const { code, out, err } = await start({ MFA_ENCRYPTION_KEY: key });
+      expect(code).toBe(1);
+      expect(err).toContain("Wijkwerk start niet: MFA_ENCRYPTION_KEY is ongeldig");
+      expect(out).not.toContain("draait op");
+    },
+    30_000,
+  );
 });

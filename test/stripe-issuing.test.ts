@@ -9,9 +9,39 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, budgetBalances, budgets, eq, notifications, outboxEmails, sessions, users, withScope, issuingAuthorizations, issuingTransactions, ledgerPostings, municipalitySettings, spendRequests, sql, stripeEvents, stripeOutbox, teamCards } from "@wijkwerk/db";
+import {
+  and,
+  auditEvents,
+  budgetBalances,
+  budgets,
+  eq,
+  notifications,
+  outboxEmails,
+  sessions,
+  users,
+  withScope,
+  issuingAuthorizations,
+  issuingTransactions,
+  ledgerPostings,
+  municipalitySettings,
+  spendRequests,
+  sql,
+  stripeEvents,
+  stripeOutbox,
+  teamCards,
+} from "@wijkwerk/db";
 import { checkLedger, approveSpend, cancelSpend, recordPayment, settleSpend, financeCsv, workbudgetDashboard, getSpend } from "@wijkwerk/core/workbudget";
-import { createCardDetailsKey, cardReconciliation, createStripeClient, disbursementMode, stripeSettingsFromEnv, deliverStripeOutbox, requestTeamCard, selectSpendForCardPayment, updateCardControls } from "@wijkwerk/core/cards";
+import {
+  createCardDetailsKey,
+  cardReconciliation,
+  createStripeClient,
+  disbursementMode,
+  stripeSettingsFromEnv,
+  deliverStripeOutbox,
+  requestTeamCard,
+  selectSpendForCardPayment,
+  updateCardControls,
+} from "@wijkwerk/core/cards";
 import { updateDisbursementMode } from "@wijkwerk/core/tenancy";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
 import { createUser, municipalityContext, teamContext } from "../packages/core/test/fixtures";
@@ -36,7 +66,15 @@ beforeAll(async () => {
   if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `pnpm build` before this test.");
   t = await createTestDatabase("postgres");
   stripeApi = await startStripeTestServer({ secretKey: SECRET_KEY });
-  Object.assign(process.env, { DATABASE_URL: t.url!, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: `${WEBHOOK_SECRET}, ${SECOND_SECRET}`, STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeApi.port), STRIPE_API_PROTOCOL: "http" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url!,
+    STRIPE_SECRET_KEY: SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: `${WEBHOOK_SECRET}, ${SECOND_SECRET}`,
+    STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: String(stripeApi.port),
+    STRIPE_API_PROTOCOL: "http",
+  });
   const build = await import(pathToFileURL(BUILD).href);
   const { createRequestHandler } = await import("@remix-run/node");
   handler = createRequestHandler(build, "production") as Handler;
@@ -58,13 +96,26 @@ async function deliver(payload: object, opts: { secret?: string; timestamp?: num
 }
 
 /** A municipality on Stripe Issuing with team A's card active (as the outbox leaves it), and approved requests on demand. */
-async function cardWorld(controls: { perAuthorizationCapCents?: number | null; monthlyCapCents?: number | null; allowedCategories?: string[]; blockedCategories?: string[] } = {}) {
+async function cardWorld(
+  controls: { perAuthorizationCapCents?: number | null; monthlyCapCents?: number | null; allowedCategories?: string[]; blockedCategories?: string[] } = {},
+) {
   const world = await ledgerWorld(t, { year: new Date().getUTCFullYear(), budgetCents: 1_000_000, thresholdCents: 100_000 });
   await t.db.update(municipalitySettings).set({ disbursementMode: "stripe_issuing" }).where(eq(municipalitySettings.municipalityId, world.municipalityId));
   const ref: CardRef = { stripeCardId: `ic_${randomBytes(8).toString("hex")}`, stripeCardholderId: `ich_${randomBytes(8).toString("hex")}`, last4: "4242" };
   const [card] = await t.db
     .insert(teamCards)
-    .values({ municipalityId: world.municipalityId, teamId: world.teamA.id, stripeCardId: ref.stripeCardId, stripeCardholderId: ref.stripeCardholderId, last4: ref.last4, status: "active", perAuthorizationCapCents: controls.perAuthorizationCapCents ?? null, monthlyCapCents: controls.monthlyCapCents ?? null, allowedCategories: controls.allowedCategories ?? [], blockedCategories: controls.blockedCategories ?? [] })
+    .values({
+      municipalityId: world.municipalityId,
+      teamId: world.teamA.id,
+      stripeCardId: ref.stripeCardId,
+      stripeCardholderId: ref.stripeCardholderId,
+      last4: ref.last4,
+      status: "active",
+      perAuthorizationCapCents: controls.perAuthorizationCapCents ?? null,
+      monthlyCapCents: controls.monthlyCapCents ?? null,
+      allowedCategories: controls.allowedCategories ?? [],
+      blockedCategories: controls.blockedCategories ?? [],
+    })
     .returning();
   const approved = async (amountCents: number) => {
     const id = await world.submitted(amountCents);
@@ -73,8 +124,18 @@ async function cardWorld(controls: { perAuthorizationCapCents?: number | null; m
   };
   const spend = async (id: string) => (await t.db.select().from(spendRequests).where(eq(spendRequests.id, id)))[0];
   const budget = async () => (await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, world.budget.id)))[0];
-  const postings = (spendId: string, kind: string) => t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.kind, kind)));
-  const reserved = async (spendId: string) => (await t.db.select({ s: sql<string>`coalesce(sum(amount_cents),0)::text` }).from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved"))))[0].s;
+  const postings = (spendId: string, kind: string) =>
+    t.db
+      .select()
+      .from(ledgerPostings)
+      .where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.kind, kind)));
+  const reserved = async (spendId: string) =>
+    (
+      await t.db
+        .select({ s: sql<string>`coalesce(sum(amount_cents),0)::text` })
+        .from(ledgerPostings)
+        .where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved")))
+    )[0].s;
   /** Asks for an authorisation and returns Stripe's view of our answer. */
   const request = async (amountCents: number, opts: { id?: string; category?: string; currency?: string } = {}) => {
     const auth = authorization({ id: opts.id, card: ref, pendingAmount: amountCents, category: opts.category, currency: opts.currency });
@@ -98,7 +159,13 @@ describe("webhook signature", () => {
     expect(missing.status).toBe(400);
     // A body changed after signing.
     const { header } = signed(payload, WEBHOOK_SECRET);
-    const tampered = await handler(new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "Stripe-Signature": header, "Content-Type": "application/json" }, body: JSON.stringify({ ...payload, id: "evt_other" }, null, 2) }));
+    const tampered = await handler(
+      new Request("http://localhost/webhooks/stripe", {
+        method: "POST",
+        headers: { "Stripe-Signature": header, "Content-Type": "application/json" },
+        body: JSON.stringify({ ...payload, id: "evt_other" }, null, 2),
+      }),
+    );
     expect(tampered.status).toBe(400);
     expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(0);
     expect(await t.db.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, w.world.teamA.id))).toHaveLength(0);
@@ -130,7 +197,10 @@ describe("webhook: tolerance both ways, and signed events we cannot read", () =>
     const cases: [object, RegExp][] = [
       [event("issuing_authorization.request", { ...auth, card: undefined }), /^data\.object\.card: /],
       [event("issuing_authorization.request", { ...auth, pending_request: { amount: "10000", currency: "eur" } }), /^data\.object\.pending_request\.amount: /],
-      [event("issuing_transaction.created", { ...transaction({ card: w.ref, authorizationId: auth.id, type: "capture", amountCents: 10_000 }), amount: 1.5 }), /^data\.object\.amount: /],
+      [
+        event("issuing_transaction.created", { ...transaction({ card: w.ref, authorizationId: auth.id, type: "capture", amountCents: 10_000 }), amount: 1.5 }),
+        /^data\.object\.amount: /,
+      ],
       [event("issuing_card.updated", { id: w.ref.stripeCardId, status: 42 }), /^data\.object\.status: /],
       [{ ...event("issuing_card.updated", issuingCard(w.ref)), data: null }, /^data: /],
       [{ id: "evt_no_type" }, /^type: /],
@@ -144,7 +214,9 @@ describe("webhook: tolerance both ways, and signed events we cannot read", () =>
     // Signed bytes that are not JSON.
     const body = "this is not json";
     const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
-    const notJson = await handler(new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "Stripe-Signature": header, "Content-Type": "application/json" }, body }));
+    const notJson = await handler(
+      new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "Stripe-Signature": header, "Content-Type": "application/json" }, body }),
+    );
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({ error: "malformed_event", reason: "not_json" });
     expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.teamId, w.world.teamA.id))).toHaveLength(0);
@@ -167,7 +239,9 @@ describe("real-time authorisation", () => {
     expect(r.ms).toBeLessThan(2000);
     expect(r.row).toMatchObject({ spendId, approved: true, approvedCents: 25_000, declineReason: null });
     // A redelivery of the same request event gets the same answer and changes nothing.
-    const again = await deliver(event("issuing_authorization.request", r.auth, (await t.db.select().from(stripeEvents).where(eq(stripeEvents.teamId, w.world.teamA.id)))[0].id));
+    const again = await deliver(
+      event("issuing_authorization.request", r.auth, (await t.db.select().from(stripeEvents).where(eq(stripeEvents.teamId, w.world.teamA.id)))[0].id),
+    );
     expect(again.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
     // The spend is held by this pending authorisation: a second card payment finds nothing to pay.
     const second = await w.request(1_000);
@@ -188,7 +262,10 @@ describe("real-time authorisation", () => {
   it("declines when the spend's 14-day window has passed", async () => {
     const w = await cardWorld();
     const spendId = await w.approved(30_000);
-    await t.db.update(spendRequests).set({ approvedAt: new Date(Date.now() - 15 * 86_400_000) }).where(eq(spendRequests.id, spendId));
+    await t.db
+      .update(spendRequests)
+      .set({ approvedAt: new Date(Date.now() - 15 * 86_400_000) })
+      .where(eq(spendRequests.id, spendId));
     expect((await w.request(10_000)).row?.declineReason).toBe("spend_expired");
   });
 
@@ -260,13 +337,23 @@ describe("captures, refunds and releases on the ledger", () => {
     await deliver(event("issuing_authorization.created", authorization({ id: r.auth.id, card: w.ref, amount: 25_000, approved: true })));
     await deliver(event("issuing_transaction.created", capture));
     expect(await w.reserved(spendId)).toBe("10000");
-    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] })));
+    await deliver(
+      event(
+        "issuing_authorization.updated",
+        authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] }),
+      ),
+    );
     expect(await w.reserved(spendId)).toBe("0");
     const b = await w.budget();
     expect(b).toMatchObject({ paidCents: 20_000, reservedCents: 0, availableCents: 1_000_000 - 20_000 });
     expect(await w.postings(spendId, "release")).toHaveLength(2);
     // Another 'updated' of the closed authorisation changes nothing.
-    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] })));
+    await deliver(
+      event(
+        "issuing_authorization.updated",
+        authorization({ id: r.auth.id, card: w.ref, amount: 20_000, approved: true, status: "closed", transactions: [capture] }),
+      ),
+    );
     expect(await w.postings(spendId, "release")).toHaveLength(2);
   });
 
@@ -275,7 +362,12 @@ describe("captures, refunds and releases on the ledger", () => {
     const spendId = await w.approved(30_000);
     const r = await w.request(30_000);
     const capture = transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 30_000 });
-    await deliver(event("issuing_authorization.updated", authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true, status: "closed", transactions: [capture] })));
+    await deliver(
+      event(
+        "issuing_authorization.updated",
+        authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true, status: "closed", transactions: [capture] }),
+      ),
+    );
     await deliver(event("issuing_transaction.created", capture));
     await deliver(event("issuing_authorization.created", authorization({ id: r.auth.id, card: w.ref, amount: 30_000, approved: true })));
     expect(await w.postings(spendId, "pay")).toHaveLength(2);
@@ -295,7 +387,10 @@ describe("captures, refunds and releases on the ledger", () => {
     expect(await w.budget()).toMatchObject({ paidCents: 25_000, availableCents: 1_000_000 - 25_000 - 0 });
     // A refund larger than what was paid is kept as a problem, not booked.
     await deliver(event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "refund", amountCents: 99_999 })));
-    const problems = await t.db.select().from(issuingTransactions).where(and(eq(issuingTransactions.spendId, spendId), eq(issuingTransactions.problem, "refund_exceeds_paid")));
+    const problems = await t.db
+      .select()
+      .from(issuingTransactions)
+      .where(and(eq(issuingTransactions.spendId, spendId), eq(issuingTransactions.problem, "refund_exceeds_paid")));
     expect(problems).toHaveLength(1);
     const check = await checkLedger(t.db);
     expect(check.problems.filter((p) => p.includes(problems[0].id))).toHaveLength(1);
@@ -314,7 +409,9 @@ describe("captures, refunds and releases on the ledger", () => {
     const year = new Date().getUTCFullYear();
     const d = await workbudgetDashboard(controller, { year });
     expect(d.returns.committedCostCents).toBe(26_000);
-    expect(d.perTeam).toEqual([expect.objectContaining({ teamId: w.world.teamA.id, approvedCount: 1, reservedCents: 0, paidCents: 26_000, committedCents: 26_000 })]);
+    expect(d.perTeam).toEqual([
+      expect.objectContaining({ teamId: w.world.teamA.id, approvedCount: 1, reservedCents: 0, paidCents: 26_000, committedCents: 26_000 }),
+    ]);
     expect(d.prevented.map((p) => p.costCents)).toEqual([26_000]);
     // Semicolon-separated (the purpose has a comma in it).
     const csv = (await financeCsv(controller, { year, kind: "spends", decimalComma: true })).split("\r\n");
@@ -336,7 +433,19 @@ describe("captures, refunds and releases on the ledger", () => {
     // The budgets' balances equal their postings, card movements included; no card posting lacks its transaction.
     expect(before.problems.filter((p) => p.startsWith("budget") || p.startsWith("kaartboeking") || p.startsWith("boekingsgroep"))).toEqual([]);
     // A transaction claimed without its posting (as a bug would leave it) is reported.
-    await t.db.insert(issuingTransactions).values({ id: "ipi_without_posting", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, authorizationId: r.auth.id, spendId, type: "capture", amountCents: 1_000, ledgerGroupId: null, stripeCreatedAt: new Date() });
+    await t.db
+      .insert(issuingTransactions)
+      .values({
+        id: "ipi_without_posting",
+        municipalityId: w.world.municipalityId,
+        teamId: w.world.teamA.id,
+        authorizationId: r.auth.id,
+        spendId,
+        type: "capture",
+        amountCents: 1_000,
+        ledgerGroupId: null,
+        stripeCreatedAt: new Date(),
+      });
     const after = await checkLedger(t.db);
     expect(after.problems.some((p) => p.includes("ipi_without_posting"))).toBe(true);
     expect(after.problems.some((p) => p.includes(spendId) && p.includes("betalingen"))).toBe(false);
@@ -350,7 +459,12 @@ describe("outgoing calls through the Stripe outbox", () => {
   it("creates the cardholder and card with idempotency keys from our ids, retrying after a 5xx", async () => {
     const w = await ledgerWorld(t, { year: 2030 });
     await t.db.update(municipalitySettings).set({ disbursementMode: "stripe_issuing" }).where(eq(municipalitySettings.municipalityId, w.municipalityId));
-    const { id } = await requestTeamCard(await w.as.controller1(), w.teamB.id, { perAuthorizationCapCents: 50_000, monthlyCapCents: 200_000, allowedCategories: [], blockedCategories: [] });
+    const { id } = await requestTeamCard(await w.as.controller1(), w.teamB.id, {
+      perAuthorizationCapCents: 50_000,
+      monthlyCapCents: 200_000,
+      allowedCategories: [],
+      blockedCategories: [],
+    });
     const before = stripeApi.requests.length;
     stripeApi.failNext(1, 503);
     const first = await deliverStripeOutbox(t.db, stripe());
@@ -364,19 +478,37 @@ describe("outgoing calls through the Stripe outbox", () => {
     const later = await deliverStripeOutbox(t.db, stripe(), { now: new Date(Date.now() + 3600_000) });
     expect(later).toMatchObject({ sent: 2, failed: 0 });
     const [card] = await t.db.select().from(teamCards).where(eq(teamCards.id, id));
-    expect(card).toMatchObject({ status: "active", stripeCardholderId: expect.stringMatching(/^ich_/), stripeCardId: expect.stringMatching(/^ic_/), last4: expect.stringMatching(/^\d{4}$/) });
+    expect(card).toMatchObject({
+      status: "active",
+      stripeCardholderId: expect.stringMatching(/^ich_/),
+      stripeCardId: expect.stringMatching(/^ic_/),
+      last4: expect.stringMatching(/^\d{4}$/),
+    });
     const sent = stripeApi.requests.slice(before);
     expect(sent.map((r) => [r.path, r.idempotencyKey])).toEqual([
       ["/v1/issuing/cardholders", `wijkwerk-cardholder-${id}`],
       ["/v1/issuing/cardholders", `wijkwerk-cardholder-${id}`],
       ["/v1/issuing/cards", `wijkwerk-card-${id}`],
     ]);
-    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({ spending_limits: [{ amount: 50_000, interval: "per_authorization" }, { amount: 200_000, interval: "monthly" }] });
+    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({
+      spending_limits: [
+        { amount: 50_000, interval: "per_authorization" },
+        { amount: 200_000, interval: "monthly" },
+      ],
+    });
 
     // The controller's new controls reach Stripe through the outbox too.
-    await updateCardControls(await w.as.controller1(), id, { perAuthorizationCapCents: 10_000, monthlyCapCents: null, allowedCategories: [], blockedCategories: ["betting_casino_gambling"] });
+    await updateCardControls(await w.as.controller1(), id, {
+      perAuthorizationCapCents: 10_000,
+      monthlyCapCents: null,
+      allowedCategories: [],
+      blockedCategories: ["betting_casino_gambling"],
+    });
     expect(await deliverStripeOutbox(t.db, stripe())).toMatchObject({ sent: 1 });
-    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({ spending_limits: [{ amount: 10_000, interval: "per_authorization" }], blocked_categories: ["betting_casino_gambling"] });
+    expect(stripeApi.cards.get(card.stripeCardId!)?.spending_controls).toMatchObject({
+      spending_limits: [{ amount: 10_000, interval: "per_authorization" }],
+      blocked_categories: ["betting_casino_gambling"],
+    });
     expect(stripeApi.requests.at(-1)?.idempotencyKey).toMatch(/^wijkwerk-controls-[0-9a-f-]{36}$/);
   });
 
@@ -392,7 +524,10 @@ describe("outgoing calls through the Stripe outbox", () => {
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(stripeApi.cardholders.size).toBe(holdersBefore + 1);
-    const [left] = await t.db.select().from(stripeOutbox).where(and(eq(stripeOutbox.teamCardId, id), eq(stripeOutbox.kind, "create_cardholder")));
+    const [left] = await t.db
+      .select()
+      .from(stripeOutbox)
+      .where(and(eq(stripeOutbox.teamCardId, id), eq(stripeOutbox.kind, "create_cardholder")));
     expect(left.doneAt).toBeNull();
     expect((await t.db.select().from(teamCards).where(eq(teamCards.id, id)))[0].stripeCardholderId).toBeNull();
     // The next run (the server's timer, or stripe:sync again) sends the same key: Stripe replays the first answer.
@@ -447,9 +582,17 @@ describe("the controller's reconciliation, 'Nu betalen' rules, the setting and R
     const draft = await w.world.submitted(5_000);
     await expect(selectSpendForCardPayment(coordinator, draft)).rejects.toMatchObject({ code: "spend_invalid_transition" });
     // Team B's scope sees none of team A's card rows (RLS, not only the WHERE).
-    const seen = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamB.id, userId: w.world.users.memberB.id }, (tx) => tx.select().from(teamCards));
+    const seen = await withScope(
+      t.db,
+      { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamB.id, userId: w.world.users.memberB.id },
+      (tx) => tx.select().from(teamCards),
+    );
     expect(seen).toEqual([]);
-    const own = await withScope(t.db, { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, userId: w.world.users.coordinatorA.id }, (tx) => tx.select().from(teamCards));
+    const own = await withScope(
+      t.db,
+      { kind: "team", municipalityId: w.world.municipalityId, teamId: w.world.teamA.id, userId: w.world.users.coordinatorA.id },
+      (tx) => tx.select().from(teamCards),
+    );
     expect(own).toHaveLength(1);
   });
 
@@ -527,11 +670,34 @@ describe("the pages, over the built app with real sessions (the journey without 
 
     const cards = await page("/gemeente/werkbudget/kaarten", controller);
     expect(cards.status).toBe(200);
-    const saved = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "150,00", monthlyCap: "", allowedCategories: "", blockedCategories: "betting_casino_gambling" });
+    const saved = await page("/gemeente/werkbudget/kaarten", controller, {
+      intent: "controls",
+      id: w.card.id,
+      perAuthorizationCap: "150,00",
+      monthlyCap: "",
+      allowedCategories: "",
+      blockedCategories: "betting_casino_gambling",
+    });
     expect(saved.status).toBe(302);
-    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ perAuthorizationCapCents: 15_000, monthlyCapCents: null, blockedCategories: ["betting_casino_gambling"] });
-    expect(await t.db.select().from(stripeOutbox).where(and(eq(stripeOutbox.teamCardId, w.card.id), eq(stripeOutbox.kind, "update_card")))).toHaveLength(1);
-    const invalid = await page("/gemeente/werkbudget/kaarten", controller, { intent: "controls", id: w.card.id, perAuthorizationCap: "veel", monthlyCap: "", allowedCategories: "a", blockedCategories: "b" });
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({
+      perAuthorizationCapCents: 15_000,
+      monthlyCapCents: null,
+      blockedCategories: ["betting_casino_gambling"],
+    });
+    expect(
+      await t.db
+        .select()
+        .from(stripeOutbox)
+        .where(and(eq(stripeOutbox.teamCardId, w.card.id), eq(stripeOutbox.kind, "update_card"))),
+    ).toHaveLength(1);
+    const invalid = await page("/gemeente/werkbudget/kaarten", controller, {
+      intent: "controls",
+      id: w.card.id,
+      perAuthorizationCap: "veel",
+      monthlyCap: "",
+      allowedCategories: "a",
+      blockedCategories: "b",
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.html).toContain("Vul een bedrag in euro");
   });
@@ -539,7 +705,9 @@ describe("the pages, over the built app with real sessions (the journey without 
 
 describe("several signing secrets (STRIPE_WEBHOOK_SECRET comma-separated)", () => {
   it("reads every secret from the environment", () => {
-    expect(stripeSettingsFromEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: " whsec_a, whsec_b ,," } as unknown as NodeJS.ProcessEnv)?.webhookSecrets).toEqual(["whsec_a", "whsec_b"]);
+    expect(
+      stripeSettingsFromEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: " whsec_a, whsec_b ,," } as unknown as NodeJS.ProcessEnv)?.webhookSecrets,
+    ).toEqual(["whsec_a", "whsec_b"]);
     expect(stripeSettingsFromEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: " , " } as unknown as NodeJS.ProcessEnv)).toBeNull();
   });
 
@@ -556,7 +724,10 @@ describe("several signing secrets (STRIPE_WEBHOOK_SECRET comma-separated)", () =
     expect(second.json).toMatchObject({ approved: true, metadata: { wijkwerk_spend: spendId } });
     expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, payload.id))).toHaveLength(1);
     // A stale signature with the second secret is still refused.
-    const stale = await deliver(event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 1_000 })), { secret: SECOND_SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await deliver(event("issuing_authorization.request", authorization({ card: w.ref, pendingAmount: 1_000 })), {
+      secret: SECOND_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect(stale.status).toBe(400);
   });
 });
@@ -585,22 +756,45 @@ describe("issuing_card.created/updated: the card's status and controls from Stri
     expect(row).toMatchObject({ status: "canceled", cancellationReason: "lost" });
     expect((await w.request(10_000)).json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "card_inactive" } });
 
-    const coordinator = (await t.db.insert(sessions).values({ id: randomBytes(20).toString("hex"), userId: w.world.users.coordinatorA.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true }).returning())[0];
-    const res = await handler(new Request(`http://localhost/t/${w.world.teamA.slug}/kaart`, { headers: { Cookie: `wijkwerk_session=${coordinator.id}`, Host: "localhost" } }));
+    const coordinator = (
+      await t.db
+        .insert(sessions)
+        .values({ id: randomBytes(20).toString("hex"), userId: w.world.users.coordinatorA.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true })
+        .returning()
+    )[0];
+    const res = await handler(
+      new Request(`http://localhost/t/${w.world.teamA.slug}/kaart`, { headers: { Cookie: `wijkwerk_session=${coordinator.id}`, Host: "localhost" } }),
+    );
     expect(await res.text()).toContain("Opgeheven");
   });
 
   it("mirrors the controls changed at Stripe, except while a change of the controller's own still waits in the outbox", async () => {
     const w = await cardWorld({ perAuthorizationCapCents: 50_000 });
-    await deliver(event("issuing_card.updated", issuingCard(w.ref, { perAuthorization: 20_000, monthly: 100_000, blockedCategories: ["betting_casino_gambling"] })));
-    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ status: "active", perAuthorizationCapCents: 20_000, monthlyCapCents: 100_000, blockedCategories: ["betting_casino_gambling"], allowedCategories: [] });
+    await deliver(
+      event("issuing_card.updated", issuingCard(w.ref, { perAuthorization: 20_000, monthly: 100_000, blockedCategories: ["betting_casino_gambling"] })),
+    );
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({
+      status: "active",
+      perAuthorizationCapCents: 20_000,
+      monthlyCapCents: 100_000,
+      blockedCategories: ["betting_casino_gambling"],
+      allowedCategories: [],
+    });
     // Our stricter cap now applies to the real-time decision as well.
     await w.approved(30_000);
     expect((await w.request(25_000)).json).toMatchObject({ approved: false, metadata: { wijkwerk_reason: "over_authorization_cap" } });
     // The controller changes the controls; Stripe's event about the old state arrives before the outbox sent them.
-    await updateCardControls(await w.world.as.controller1(), w.card.id, { perAuthorizationCapCents: 40_000, monthlyCapCents: null, allowedCategories: [], blockedCategories: [] });
+    await updateCardControls(await w.world.as.controller1(), w.card.id, {
+      perAuthorizationCapCents: 40_000,
+      monthlyCapCents: null,
+      allowedCategories: [],
+      blockedCategories: [],
+    });
     await deliver(event("issuing_card.updated", issuingCard(w.ref, { perAuthorization: 20_000, monthly: 100_000 })));
-    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({ perAuthorizationCapCents: 40_000, monthlyCapCents: null });
+    expect((await t.db.select().from(teamCards).where(eq(teamCards.id, w.card.id)))[0]).toMatchObject({
+      perAuthorizationCapCents: 40_000,
+      monthlyCapCents: null,
+    });
   });
 
   it("an event about a card that is not ours is acknowledged and recorded, nothing else", async () => {
@@ -619,7 +813,10 @@ describe("notices on card payments", () => {
     const capture = event("issuing_transaction.created", transaction({ card: w.ref, authorizationId: r.auth.id, type: "capture", amountCents: 25_000 }));
     await deliver(capture);
     await deliver(capture);
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.spendId, spendId), eq(notifications.kind, "card_paid")));
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.spendId, spendId), eq(notifications.kind, "card_paid")));
     expect(told.map((n) => n.userId).sort()).toEqual([w.world.users.authorA.id, w.world.users.coordinatorA.id].sort());
     expect(told[0].text).toMatch(/Met de teamkaart is €\s250,00 betaald bij Bouwmarkt Maastricht voor aanvraag WB-\d{4}-\d{4}\./);
     expect(told[0].link).toBe(`/t/${w.world.teamA.slug}/werkbudget/${spendId}`);
@@ -633,13 +830,29 @@ describe("notices on card payments", () => {
     const declined = await w.request(40_000);
     expect(declined.json.approved).toBe(false);
     // Redelivered: the same answer, no second notice.
-    const again = await deliver(event("issuing_authorization.request", declined.auth, (await t.db.select().from(stripeEvents).where(and(eq(stripeEvents.teamId, w.world.teamA.id), eq(stripeEvents.type, "issuing_authorization.request"))))[0].id));
+    const again = await deliver(
+      event(
+        "issuing_authorization.request",
+        declined.auth,
+        (
+          await t.db
+            .select()
+            .from(stripeEvents)
+            .where(and(eq(stripeEvents.teamId, w.world.teamA.id), eq(stripeEvents.type, "issuing_authorization.request")))
+        )[0].id,
+      ),
+    );
     expect(again.json.approved).toBe(false);
     const told = await t.db.select().from(notifications).where(eq(notifications.kind, "card_declined"));
     const ours = told.filter((n) => n.link === `/t/${w.world.teamA.slug}/kaart`);
     expect(ours.map((n) => n.userId)).toEqual([w.world.users.coordinatorA.id]);
-    expect(ours[0].text.replace(/\u00a0/g, " ")).toBe("Een betaling van € 400,00 met de teamkaart bij Bouwmarkt Maastricht is geweigerd: geen goedgekeurde aanvraag dekt dit bedrag.");
-    const mails = await t.db.select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, w.world.users.coordinatorA.email), eq(outboxEmails.subject, "Wijkwerk: kaartbetaling geweigerd")));
+    expect(ours[0].text.replace(/\u00a0/g, " ")).toBe(
+      "Een betaling van € 400,00 met de teamkaart bij Bouwmarkt Maastricht is geweigerd: geen goedgekeurde aanvraag dekt dit bedrag.",
+    );
+    const mails = await t.db
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toAddress, w.world.users.coordinatorA.email), eq(outboxEmails.subject, "Wijkwerk: kaartbetaling geweigerd")));
     expect(mails).toHaveLength(1);
     expect(mails[0].textBody).toContain("Bekijk de teamkaart");
   });
@@ -654,7 +867,9 @@ describe("no manual cancel or payment while a card payment is pending", () => {
     const author = await w.world.as.author();
     const controller = await w.world.as.controller1();
     await expect(cancelSpend(author, spendId)).rejects.toMatchObject({ code: "card_payment_pending", status: 409 });
-    await expect(recordPayment(controller, spendId, { amountCents: 20_000, paymentDate: "2026-01-05", method: "bank_transfer" })).rejects.toMatchObject({ code: "card_payment_pending" });
+    await expect(recordPayment(controller, spendId, { amountCents: 20_000, paymentDate: "2026-01-05", method: "bank_transfer" })).rejects.toMatchObject({
+      code: "card_payment_pending",
+    });
     expect(await w.spend(spendId)).toMatchObject({ status: "approved", paidCents: 0 });
     const seenByAuthor = await getSpend(author, spendId);
     expect(seenByAuthor).toMatchObject({ cardPaymentPending: true, blockedByCardPayment: true });
@@ -686,13 +901,21 @@ describe("secure card display: the ephemeral key for Issuing Elements", () => {
     expect(key).toMatchObject({ issuingCard: w.ref.stripeCardId, nonce, ephemeralKeySecret: expect.stringMatching(/^ek_test_/) });
     const sent = stripeApi.requests.at(-1)!;
     expect(sent).toMatchObject({ method: "POST", path: "/v1/ephemeral_keys", body: { issuing_card: w.ref.stripeCardId, nonce } });
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id)));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: w.world.users.coordinatorA.id, teamId: w.world.teamA.id, data: { last4: "4242" } });
     expect(JSON.stringify(audit[0])).not.toContain(key.ephemeralKeySecret);
     // A used nonce: Stripe refuses, we give nothing and record nothing more.
     await expect(createCardDetailsKey(coordinator, { issuingCard: w.ref.stripeCardId, nonce })).rejects.toMatchObject({ code: "card_details_unavailable" });
-    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id)))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "card.details_viewed"), eq(auditEvents.objectId, w.card.id))),
+    ).toHaveLength(1);
   });
 
   it("refuses a member of the team, another team's coordinator, the controller, and an inactive card", async () => {
@@ -700,8 +923,14 @@ describe("secure card display: the ephemeral key for Issuing Elements", () => {
     const before = stripeApi.requests.filter((r) => r.path === "/v1/ephemeral_keys").length;
     const input = () => ({ issuingCard: w.ref.stripeCardId, nonce: stripeApi.issueNonce(w.ref.stripeCardId) });
     await expect(createCardDetailsKey(await w.world.as.author(), input())).rejects.toThrow(/Cannot execute|forbidden/i);
-    const otherCoordinator = await createUser(t.db, w.world.municipalityId, { name: "Coördinator B", teamRoles: [{ teamId: w.world.teamB.id, role: "coordinator" }] });
-    await expect(createCardDetailsKey(await teamContext(t.db, otherCoordinator.id, w.world.teamB), input())).rejects.toMatchObject({ code: "card_not_found", status: 404 });
+    const otherCoordinator = await createUser(t.db, w.world.municipalityId, {
+      name: "Coördinator B",
+      teamRoles: [{ teamId: w.world.teamB.id, role: "coordinator" }],
+    });
+    await expect(createCardDetailsKey(await teamContext(t.db, otherCoordinator.id, w.world.teamB), input())).rejects.toMatchObject({
+      code: "card_not_found",
+      status: 404,
+    });
     await expect(createCardDetailsKey(await w.world.as.controller1(), input())).rejects.toMatchObject({ code: "forbidden" });
     await t.db.update(teamCards).set({ status: "canceled" }).where(eq(teamCards.id, w.card.id));
     await expect(createCardDetailsKey(await w.world.as.coordinator(), input())).rejects.toMatchObject({ code: "card_not_active" });
@@ -744,7 +973,12 @@ describe("secure card display: the ephemeral key for Issuing Elements", () => {
     const refused = await handler(
       new Request(`${url}.data`, {
         method: "POST",
-        headers: { Cookie: `wijkwerk_session=${memberSession}`, Host: "localhost", Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Cookie: `wijkwerk_session=${memberSession}`,
+          Host: "localhost",
+          Origin: "http://localhost",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams({ intent: "card_details", issuingCard: w.ref.stripeCardId, nonce: stripeApi.issueNonce(w.ref.stripeCardId) }).toString(),
       }),
     );
@@ -794,7 +1028,11 @@ describe("reconciliation against Stripe's own lists (SDK list calls to the stand
     const id = randomBytes(20).toString("hex");
     await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, w.world.users.controller1.id));
     await t.db.insert(sessions).values({ id, userId: w.world.users.controller1.id, expiresAt: new Date(Date.now() + 3600_000), mfaVerified: true });
-    const res = await handler(new Request(`http://localhost/gemeente/werkbudget/afstemming?jaar=${year}&stripe=1`, { headers: { Cookie: `wijkwerk_session=${id}`, Host: "localhost" } }));
+    const res = await handler(
+      new Request(`http://localhost/gemeente/werkbudget/afstemming?jaar=${year}&stripe=1`, {
+        headers: { Cookie: `wijkwerk_session=${id}`, Host: "localhost" },
+      }),
+    );
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain("3 verschillen tussen Stripe en Wijkwerk");

@@ -95,7 +95,12 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
         .filter((o) => !body.card || cardOf(o) === body.card)
         .filter((o) => {
           const c = Number(o.created);
-          return (createdFilter.gte == null || c >= Number(createdFilter.gte)) && (createdFilter.gt == null || c > Number(createdFilter.gt)) && (createdFilter.lte == null || c <= Number(createdFilter.lte)) && (createdFilter.lt == null || c < Number(createdFilter.lt));
+          return (
+            (createdFilter.gte == null || c >= Number(createdFilter.gte)) &&
+            (createdFilter.gt == null || c > Number(createdFilter.gt)) &&
+            (createdFilter.lte == null || c <= Number(createdFilter.lte)) &&
+            (createdFilter.lt == null || c < Number(createdFilter.lt))
+          );
         })
         .sort((a, b) => Number(b.created) - Number(a.created) || String(b.id).localeCompare(String(a.id)));
       if (body.starting_after) items = items.slice(items.findIndex((o) => o.id === body.starting_after) + 1);
@@ -127,8 +132,19 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
       return { status: 200, body: key };
     }
     if (method === "POST" && path === "/v1/issuing/cardholders") {
-      if (!body.name || !(body.billing as Json | undefined)?.address) return error(400, "invalid_request_error", "Missing required param: name or billing[address].");
-      const cardholder = { id: id("ich"), object: "issuing.cardholder", type: body.type ?? "individual", name: body.name, billing: body.billing, metadata: body.metadata ?? {}, status: "active", created: now(), livemode: false };
+      if (!body.name || !(body.billing as Json | undefined)?.address)
+        return error(400, "invalid_request_error", "Missing required param: name or billing[address].");
+      const cardholder = {
+        id: id("ich"),
+        object: "issuing.cardholder",
+        type: body.type ?? "individual",
+        name: body.name,
+        billing: body.billing,
+        metadata: body.metadata ?? {},
+        status: "active",
+        created: now(),
+        livemode: false,
+      };
       cardholders.set(cardholder.id, cardholder);
       return { status: 200, body: cardholder };
     }
@@ -182,7 +198,8 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
         res.writeHead(status, { "Content-Type": "application/json", "Request-Id": id("req"), ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
         res.end(JSON.stringify(json));
       };
-      if (req.headers.authorization !== `Bearer ${opts.secretKey}`) return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
+      if (req.headers.authorization !== `Bearer ${opts.secretKey}`)
+        return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
       if (failures.left > 0) {
         failures.left--;
         return send(failures.status, { error: { type: "api_error", message: "Simulated server error (test server)." } });
@@ -190,7 +207,10 @@ export async function startStripeTestServer(opts: { secretKey: string; port?: nu
       const hash = createHash("sha256").update(`${req.method} ${path} ${raw}`).digest("hex");
       if (key && req.method === "POST") {
         const earlier = idempotent.get(key);
-        if (earlier && earlier.hash !== hash) return send(400, { error: { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." } });
+        if (earlier && earlier.hash !== hash)
+          return send(400, {
+            error: { type: "idempotency_error", message: "Keys for idempotent requests can only be used with the same parameters they were first used with." },
+          });
         if (earlier) return send(earlier.status, earlier.body, true);
       }
       const result = route(req.method ?? "GET", path, body, req.headers);

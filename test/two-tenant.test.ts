@@ -64,7 +64,10 @@ function request(url: string, cookie: string, method: "GET" | "POST" = "GET", in
   return handler(
     new Request(target, {
       method,
-      headers: { Cookie: cookie, ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Host: "localhost" } : {}) },
+      headers: {
+        Cookie: cookie,
+        ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Host: "localhost" } : {}),
+      },
       body: method === "POST" ? "intent=delete&id=x&email=x%40test.demo&role=member" : undefined,
     }),
   );
@@ -87,11 +90,22 @@ beforeAll(async () => {
 
   // Real objects of team A, so a route that looks them up by id finds them — and must still say 404.
   const [buurt] = await t.db.insert(buurten).values({ municipalityId: m.id, name: "Buurt van A" }).returning();
-  const [assignment] = await t.db.insert(buurtAssignments).values({ municipalityId: m.id, teamId: teamA.id, buurtId: buurt.id, validFrom: "2017-01-01" }).returning();
+  const [assignment] = await t.db
+    .insert(buurtAssignments)
+    .values({ municipalityId: m.id, teamId: teamA.id, buurtId: buurt.id, validFrom: "2017-01-01" })
+    .returning();
   const invitationToken = randomBytes(32).toString("base64url");
   const [invitation] = await t.db
     .insert(invitations)
-    .values({ municipalityId: m.id, teamId: teamA.id, email: "nieuw@test.demo", role: "member", tokenHash: hashToken(invitationToken), invitedBy: coordinatorA.id, expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      municipalityId: m.id,
+      teamId: teamA.id,
+      email: "nieuw@test.demo",
+      role: "member",
+      tokenHash: hashToken(invitationToken),
+      invitedBy: coordinatorA.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning();
   const [membership] = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, memberA.id));
   realIds.push(

@@ -44,7 +44,13 @@ export type AppSession = { id: string; userId: string; mfaVerified: boolean; las
 export async function createSession(userId: string, opts: { mfaVerified: boolean; ip: string | null; userAgent: string | null }): Promise<string> {
   const l = await getLucia();
   const now = new Date();
-  const session = await l.createSession(userId, { mfaVerified: opts.mfaVerified, ip: opts.ip, userAgent: opts.userAgent?.slice(0, 300) ?? null, lastActiveAt: now, createdAt: now });
+  const session = await l.createSession(userId, {
+    mfaVerified: opts.mfaVerified,
+    ip: opts.ip,
+    userAgent: opts.userAgent?.slice(0, 300) ?? null,
+    lastActiveAt: now,
+    createdAt: now,
+  });
   return l.createSessionCookie(session.id).serialize();
 }
 
@@ -75,12 +81,24 @@ export async function readSession(request: Request, idleTimeoutMinutes: (municip
     return { expired: true as const };
   }
   if (idleMs > ACTIVITY_WRITE_INTERVAL_MS) {
-    await (await getDb()).update(sessions).set({ lastActiveAt: new Date(now) }).where(eq(sessions.id, session.id));
+    await (
+      await getDb()
+    )
+      .update(sessions)
+      .set({ lastActiveAt: new Date(now) })
+      .where(eq(sessions.id, session.id));
   }
   const refreshedCookie = session.fresh ? l.createSessionCookie(session.id).serialize() : null;
   return {
     expired: false as const,
-    session: { id: session.id, userId: user.id, mfaVerified: session.mfaVerified, lastActiveAt: new Date(session.lastActiveAt), createdAt: new Date(session.createdAt), expiresAt: session.expiresAt } satisfies AppSession,
+    session: {
+      id: session.id,
+      userId: user.id,
+      mfaVerified: session.mfaVerified,
+      lastActiveAt: new Date(session.lastActiveAt),
+      createdAt: new Date(session.createdAt),
+      expiresAt: session.expiresAt,
+    } satisfies AppSession,
     user: user as SessionUser,
     refreshedCookie,
   };

@@ -8,7 +8,15 @@ import { formatMonthYear, formatNumber } from "~/lib/format";
 const t = nl.buurtservice;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function CheckboxGroup({ field, legend, options }: { field: FieldMetadata<any, any, string[]>; legend: string; options: { value: string; label: string }[] }) {
+export function CheckboxGroup({
+  field,
+  legend,
+  options,
+}: {
+  field: FieldMetadata<any, any, string[]>;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
   const boxes = getCollectionProps(field, { type: "checkbox", options: options.map((o) => o.value), ariaAttributes: false });
   const label = new Map(options.map((o) => [o.value, o.label]));
   return (
@@ -32,7 +40,19 @@ export function CheckboxGroup({ field, legend, options }: { field: FieldMetadata
 }
 
 /** Rows keyed by a label (a month or a team) with their totals, and a total row. */
-export function CountsTable({ caption, firstColumn, rows, total, monthKeys = false }: { caption: string; firstColumn: string; rows: [string, BuurtserviceCountTotals][]; total?: BuurtserviceCountTotals; monthKeys?: boolean }) {
+export function CountsTable({
+  caption,
+  firstColumn,
+  rows,
+  total,
+  monthKeys = false,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: [string, BuurtserviceCountTotals][];
+  total?: BuurtserviceCountTotals;
+  monthKeys?: boolean;
+}) {
   const cells = (c: BuurtserviceCountTotals) =>
     [c.requests, c.offers, c.matches, c.reciprocalMatches, c.openOffers].map((n, i) => (
       <td key={i} className="text-right tabular-nums">

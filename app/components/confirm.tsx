@@ -5,7 +5,15 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { SubmitButton } from "./form";
 
-export function ConfirmSubmit(props: { label: ReactNode; accessibleLabel?: string; question: string; confirmLabel: string; name: string; value: string; danger?: boolean }) {
+export function ConfirmSubmit(props: {
+  label: ReactNode;
+  accessibleLabel?: string;
+  question: string;
+  confirmLabel: string;
+  name: string;
+  value: string;
+  danger?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -13,7 +21,12 @@ export function ConfirmSubmit(props: { label: ReactNode; accessibleLabel?: strin
   }, [asking]);
   if (!asking) {
     return (
-      <button type="button" className={props.danger ? "btn btn-danger" : "btn btn-secondary"} aria-label={props.accessibleLabel} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className={props.danger ? "btn btn-danger" : "btn btn-secondary"}
+        aria-label={props.accessibleLabel}
+        onClick={() => setAsking(true)}
+      >
         {props.label}
       </button>
     );

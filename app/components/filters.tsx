@@ -34,7 +34,14 @@ export function FilterForm(props: { id: string; invalid: boolean; clearTo: strin
 }
 
 /** A select and a date of a filter form: the form kit's fields, showing the URL's value. */
-export function FilterSelect(props: { id: string; name: string; label: ReactNode; value: string; options: { value: string; label: string }[]; anyLabel?: string }) {
+export function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  value: string;
+  options: { value: string; label: string }[];
+  anyLabel?: string;
+}) {
   const { id, name, label, value, options, anyLabel } = props;
   return <SelectField field={urlField(name, value, id)} id={id} label={label} options={options} placeholder={anyLabel} selectClassName="input max-w-md" />;
 }
@@ -48,13 +55,29 @@ export function FilterDate(props: { id: string; name: string; label: ReactNode; 
  * One search box of a list page (?zoek=): the label, the typed text kept, the
  * refusal (e.g. an invisible character) next to the field, and "Wissen" while a search is active.
  */
-export function SearchForm(props: { label: string; button: string; clearLabel: string; clearTo: string; value: string; error?: string | null; active: boolean }) {
+export function SearchForm(props: {
+  label: string;
+  button: string;
+  clearLabel: string;
+  clearTo: string;
+  value: string;
+  error?: string | null;
+  active: boolean;
+}) {
   const { label, button, clearLabel, clearTo, value, error, active } = props;
   return (
     <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
       <div className="field mb-0">
         <label htmlFor="zoek">{label}</label>
-        <input id="zoek" name="zoek" type="search" className="input" defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? "zoek-error" : undefined} />
+        <input
+          id="zoek"
+          name="zoek"
+          type="search"
+          className="input"
+          defaultValue={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "zoek-error" : undefined}
+        />
         {error ? (
           <p id="zoek-error" className="field-error">
             {error}

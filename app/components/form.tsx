@@ -17,12 +17,19 @@ import { nl } from "~/i18n/nl";
  * corrected form was not sent. Without a schema the server checks, on submit
  * only (a check on leaving a field would post the form).
  */
-export function useFormKit(options: { schema?: ZodTypeAny; id?: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, unknown> }) {
+export function useFormKit(options: {
+  schema?: ZodTypeAny;
+  id?: string;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, unknown>;
+}) {
   const { schema, defaultValue, ...rest } = options;
   return useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
     ...rest,
     defaultValue: defaultValue as Record<string, string | null | undefined> | undefined,
-    ...(schema ? { onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur", shouldRevalidate: "onInput" } : { shouldValidate: "onSubmit" }),
+    ...(schema
+      ? { onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur", shouldRevalidate: "onInput" }
+      : { shouldValidate: "onSubmit" }),
   });
 }
 
@@ -68,7 +75,16 @@ function Errors({ field, id }: { field: FieldMetadata<unknown>; id?: string }) {
 
 type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean; id?: string };
 
-export function TextField(props: Common & { type?: InputType; autoComplete?: string; inputMode?: "numeric" | "decimal" | "text" | "email"; className?: string; inputClassName?: string; readOnly?: boolean }) {
+export function TextField(
+  props: Common & {
+    type?: InputType;
+    autoComplete?: string;
+    inputMode?: "numeric" | "decimal" | "text" | "email";
+    className?: string;
+    inputClassName?: string;
+    readOnly?: boolean;
+  },
+) {
   const { field, label, type = "text", hint, autoComplete, inputMode, className, inputClassName, readOnly, required, id } = props;
   const inputProps = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
   const f = field as FieldMetadata<unknown>;
@@ -124,7 +140,14 @@ export function SelectField(props: Common & { options: { value: string; label: s
     <div className="field">
       <label htmlFor={idsOf(f, id).id}>{label}</label>
       <Hint field={f} hint={hint} id={id} />
-      <select {...selectProps} key={field.key} id={idsOf(f, id).id} className={selectClassName ?? "input"} aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(f, hint, id)}>
+      <select
+        {...selectProps}
+        key={field.key}
+        id={idsOf(f, id).id}
+        className={selectClassName ?? "input"}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, hint, id)}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -145,7 +168,16 @@ export function FileField(props: Common & { accept: string; multiple?: boolean }
     <div className="field">
       <label htmlFor={idsOf(f, id).id}>{label}</label>
       <Hint field={f} hint={hint} id={id} />
-      <input type="file" id={idsOf(f, id).id} name={field.name} multiple={multiple} accept={accept} className="input" aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy(f, hint, id)} />
+      <input
+        type="file"
+        id={idsOf(f, id).id}
+        name={field.name}
+        multiple={multiple}
+        accept={accept}
+        className="input"
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, hint, id)}
+      />
       <Errors field={f} id={id} />
     </div>
   );
@@ -204,7 +236,19 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
   );
 }
 
-export function SubmitButton({ children, pendingText, className, name, value }: { children: ReactNode; pendingText?: ReactNode; className?: string; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingText?: ReactNode;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
   return (

@@ -16,7 +16,13 @@ const t = nl.handbook;
 const fe = nl.workgroups.fieldErrors;
 
 /** The page editor's fields as the browser checks them (the use case checks again). */
-export const handbookSchema = z.object({ title: requiredText(fe.title, 3, 200), body: requiredText(fe.body, 1, 50_000), baseVersion: anyText, confirmNoPersonalData: anyText, intent: anyText });
+export const handbookSchema = z.object({
+  title: requiredText(fe.title, 3, 200),
+  body: requiredText(fe.body, 1, 50_000),
+  baseVersion: anyText,
+  confirmNoPersonalData: anyText,
+  intent: anyText,
+});
 
 /** The page editor: title and text (markdown), the version it started from (a later save by someone else is refused). */
 function HandbookEditor({ initial, cancelTo }: { initial: { title: string; body: string; version?: number }; cancelTo: string | null }) {
@@ -51,7 +57,9 @@ export function HandbookPageView() {
   ) : (
     <Link to="/handboek">{t.cityTitle}</Link>
   );
-  const editor = (initial: { title: string; body: string; version?: number }) => <HandbookEditor initial={initial} cancelTo={data.mode === "page" ? `${data.base}/${data.page.slug}` : null} />;
+  const editor = (initial: { title: string; body: string; version?: number }) => (
+    <HandbookEditor initial={initial} cancelTo={data.mode === "page" ? `${data.base}/${data.page.slug}` : null} />
+  );
   if (data.mode === "new") {
     return (
       <div className="max-w-3xl space-y-4">

@@ -12,7 +12,17 @@ const PAD = { top: 12, right: 8, bottom: 28, left: 44 };
 const AGREED = "#6b7280";
 const REGISTERED = "#1d4ed8";
 
-export function HoursChart({ id, title, summary, months }: { id: string; title: string; summary: string; months: { month: number; agreed: number; registered: number }[] }) {
+export function HoursChart({
+  id,
+  title,
+  summary,
+  months,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  months: { month: number; agreed: number; registered: number }[];
+}) {
   const t = nl.partnerDashboard;
   const max = Math.max(1, ...months.flatMap((m) => [m.agreed, m.registered]));
   const step = niceStep(max);
@@ -71,7 +81,6 @@ function niceStep(max: number): number {
   return 10 * pow;
 }
 
-
 /** Hours per kind of work with each kind's share of the total (the team's and the partner's activity mix). */
 export function ActivityShareTable({ caption, kinds, hours }: { caption: string; kinds: readonly ActivityKind[]; hours: Record<ActivityKind, number> }) {
   const total = kinds.reduce((a, k) => a + hours[k], 0);
@@ -82,14 +91,20 @@ export function ActivityShareTable({ caption, kinds, hours }: { caption: string;
         <thead>
           <tr>
             <th scope="col">{nl.timeRegistration.activity}</th>
-            <th scope="col" className="text-right">{nl.timeRegistration.hours}</th>
-            <th scope="col" className="text-right">{nl.timeRegistration.share}</th>
+            <th scope="col" className="text-right">
+              {nl.timeRegistration.hours}
+            </th>
+            <th scope="col" className="text-right">
+              {nl.timeRegistration.share}
+            </th>
           </tr>
         </thead>
         <tbody>
           {kinds.map((k) => (
             <tr key={k}>
-              <th scope="row" className="font-normal">{nl.timeRegistration.kinds[k]}</th>
+              <th scope="row" className="font-normal">
+                {nl.timeRegistration.kinds[k]}
+              </th>
               <td className="text-right">{formatHours(hours[k])}</td>
               <td className="text-right">{total ? formatPercent(hours[k] / total) : "–"}</td>
             </tr>

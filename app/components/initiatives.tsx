@@ -35,15 +35,23 @@ export function InitiativeCountsTable({ rows, year }: { rows: InitiativeCount[];
         <thead>
           <tr>
             <th scope="col">{t.team}</th>
-            <th scope="col" className="text-right">{t.newCount}</th>
-            <th scope="col" className="text-right">{t.activeCount}</th>
-            <th scope="col" className="text-right">{t.newWithHelp}</th>
+            <th scope="col" className="text-right">
+              {t.newCount}
+            </th>
+            <th scope="col" className="text-right">
+              {t.activeCount}
+            </th>
+            <th scope="col" className="text-right">
+              {t.newWithHelp}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.teamId}>
-              <th scope="row" className="font-normal">{r.teamName}</th>
+              <th scope="row" className="font-normal">
+                {r.teamName}
+              </th>
               <td className="text-right tabular-nums">{formatNumber(r.new)}</td>
               <td className="text-right tabular-nums">{formatNumber(r.active)}</td>
               <td className="text-right tabular-nums">{formatNumber(r.newWithTeamHelp)}</td>

@@ -31,7 +31,12 @@ export interface InvitationActionData {
   revoked: boolean;
 }
 
-export function InvitationForm(props: { actionData?: InvitationActionData; roles: string[]; teams?: { id: string; name: string }[]; partners: { id: string; name: string }[] }) {
+export function InvitationForm(props: {
+  actionData?: InvitationActionData;
+  roles: string[];
+  teams?: { id: string; name: string }[];
+  partners: { id: string; name: string }[];
+}) {
   const [form, fields] = useForm({ lastResult: props.actionData?.result ?? undefined, shouldValidate: "onSubmit" });
   return (
     <section aria-labelledby="invite-title" className="card max-w-xl">
@@ -42,12 +47,23 @@ export function InvitationForm(props: { actionData?: InvitationActionData; roles
         <input type="hidden" name="intent" value="invite" />
         <FormErrors errors={form.errors} id={form.errorId} />
         <TextField field={fields.email} label={t.email} type="email" autoComplete="off" />
-        <SelectField field={fields.role} label={t.role} options={props.roles.map((r) => ({ value: r, label: nl.common.roles[r] }))} placeholder={t.chooseRole} />
-        {props.teams ? <SelectField field={fields.teamId} label={t.team} options={props.teams.map((x) => ({ value: x.id, label: x.name }))} placeholder={t.none} /> : null}
-        <SelectField field={fields.partnerId} label={t.partner} hint={t.partnerHint} options={props.partners.map((x) => ({ value: x.id, label: x.name }))} placeholder={t.none} />
-        <SubmitButton pendingText={t.sending}>
-          {t.submit}
-        </SubmitButton>
+        <SelectField
+          field={fields.role}
+          label={t.role}
+          options={props.roles.map((r) => ({ value: r, label: nl.common.roles[r] }))}
+          placeholder={t.chooseRole}
+        />
+        {props.teams ? (
+          <SelectField field={fields.teamId} label={t.team} options={props.teams.map((x) => ({ value: x.id, label: x.name }))} placeholder={t.none} />
+        ) : null}
+        <SelectField
+          field={fields.partnerId}
+          label={t.partner}
+          hint={t.partnerHint}
+          options={props.partners.map((x) => ({ value: x.id, label: x.name }))}
+          placeholder={t.none}
+        />
+        <SubmitButton pendingText={t.sending}>{t.submit}</SubmitButton>
       </Form>
     </section>
   );
@@ -71,9 +87,7 @@ export function InvitationList(props: { rows: InvitationListRow[]; page: number;
                 <th scope="col">{t.created}</th>
                 <th scope="col">{t.expires}</th>
                 <th scope="col">{t.status}</th>
-                {props.canRevoke ? (
-                  <ActionsColumnHeader />
-                ) : null}
+                {props.canRevoke ? <ActionsColumnHeader /> : null}
               </tr>
             </thead>
             <tbody>
@@ -91,7 +105,15 @@ export function InvitationList(props: { rows: InvitationListRow[]; page: number;
                       {r.status === "pending" ? (
                         <Form method="post">
                           <input type="hidden" name="invitationId" value={r.id} />
-                          <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(r.email)} question={t.revokeConfirm(r.email)} confirmLabel={t.revoke} name="intent" value="revoke" danger />
+                          <ConfirmSubmit
+                            label={t.revoke}
+                            accessibleLabel={t.revokeLabel(r.email)}
+                            question={t.revokeConfirm(r.email)}
+                            confirmLabel={t.revoke}
+                            name="intent"
+                            value="revoke"
+                            danger
+                          />
                         </Form>
                       ) : null}
                     </td>
@@ -113,7 +135,10 @@ export interface ProposalActionData {
 }
 
 /** The team's proposals from partner managers: the coordinator confirms (invitation goes out) or declines with a reason. */
-export function ProposalList(props: { rows: { id: string; email: string; name: string | null; partnerName: string | null; proposedBy: string; createdAt: string | Date }[]; actionData?: ProposalActionData }) {
+export function ProposalList(props: {
+  rows: { id: string; email: string; name: string | null; partnerName: string | null; proposedBy: string; createdAt: string | Date }[];
+  actionData?: ProposalActionData;
+}) {
   const p = nl.proposalsPage;
   const last = props.actionData?.proposal;
   return (

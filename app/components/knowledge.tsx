@@ -93,7 +93,14 @@ export const storySchema = z.object({
  * (new stories only, a choice when the author has several), theme and
  * optional workgroup; the privacy override after the guard stopped the text.
  */
-export function StoryForm(props: { reply: FormReply | undefined; defaultValue?: Record<string, string>; teams: { id: string; name: string }[]; workgroups: { id: string; name: string }[]; withTeam: boolean; submitLabel: string }) {
+export function StoryForm(props: {
+  reply: FormReply | undefined;
+  defaultValue?: Record<string, string>;
+  teams: { id: string; name: string }[];
+  workgroups: { id: string; name: string }[];
+  withTeam: boolean;
+  submitLabel: string;
+}) {
   const { reply, defaultValue, teams, workgroups, withTeam, submitLabel } = props;
   const [form, fields] = useFormKit({ schema: storySchema, lastResult: reply?.result, defaultValue });
   return (
@@ -106,12 +113,32 @@ export function StoryForm(props: { reply: FormReply | undefined; defaultValue?: 
           teams.length === 1 ? (
             <input type="hidden" name="teamId" value={teams[0].id} />
           ) : (
-            <SelectField id="teamId" field={fields.teamId} label={t.team} hint={t.teamHint} selectClassName="input max-w-md" options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+            <SelectField
+              id="teamId"
+              field={fields.teamId}
+              label={t.team}
+              hint={t.teamHint}
+              selectClassName="input max-w-md"
+              options={teams.map((x) => ({ value: x.id, label: x.name }))}
+            />
           )
         ) : null}
-        <SelectField id="theme" field={fields.theme} label={t.theme} selectClassName="input max-w-md" options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          id="theme"
+          field={fields.theme}
+          label={t.theme}
+          selectClassName="input max-w-md"
+          options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))}
+        />
         {workgroups.length > 0 ? (
-          <SelectField id="workgroupId" field={fields.workgroupId} label={t.workgroup} placeholder={t.noWorkgroup} selectClassName="input max-w-md" options={workgroups.map((g) => ({ value: g.id, label: g.name }))} />
+          <SelectField
+            id="workgroupId"
+            field={fields.workgroupId}
+            label={t.workgroup}
+            placeholder={t.noWorkgroup}
+            selectClassName="input max-w-md"
+            options={workgroups.map((g) => ({ value: g.id, label: g.name }))}
+          />
         ) : null}
         <PrivacyOverride show={Boolean(reply?.personalData)} id="confirm-story" />
         <SubmitButton>{submitLabel}</SubmitButton>

@@ -78,7 +78,15 @@ export function SpendAttachments(props: {
                       {a.canRemove ? (
                         <Form method="post">
                           <input type="hidden" name="attachmentId" value={a.id} />
-                          <ConfirmSubmit label={t.remove} accessibleLabel={t.removeLabel(a.fileName)} question={t.removeQuestion(a.fileName)} confirmLabel={t.removeConfirm} name="intent" value="remove_attachment" danger />
+                          <ConfirmSubmit
+                            label={t.remove}
+                            accessibleLabel={t.removeLabel(a.fileName)}
+                            question={t.removeQuestion(a.fileName)}
+                            confirmLabel={t.removeConfirm}
+                            name="intent"
+                            value="remove_attachment"
+                            danger
+                          />
                         </Form>
                       ) : null}
                     </td>
@@ -96,7 +104,12 @@ export function SpendAttachments(props: {
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add_attachment" />
             <FormErrors errors={form.errors} id={form.errorId} />
-            <SelectField field={fields.kind} label={t.kind} placeholder={t.chooseKind} options={ATTACHMENT_KIND_CODES.map((k) => ({ value: k, label: t.kinds[k] }))} />
+            <SelectField
+              field={fields.kind}
+              label={t.kind}
+              placeholder={t.chooseKind}
+              options={ATTACHMENT_KIND_CODES.map((k) => ({ value: k, label: t.kinds[k] }))}
+            />
             <div className="field">
               <label htmlFor={fields.file.id}>{t.file}</label>
               <p id={`${fields.file.id}-hint`} className="hint">

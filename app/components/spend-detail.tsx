@@ -224,17 +224,31 @@ export function SpendFacts(props: {
           <Sub>{t.facts.evaluationTitle}</Sub>
           <dl>
             <Fact label={t.facts.wasPrevented}>{orDash(evaluation.prevented ? (t.prevented[evaluation.prevented] ?? evaluation.prevented) : null)}</Fact>
-            <Fact label={t.facts.realisedReturn}>{evaluation.realisedReturnCents !== null && evaluation.realisedReturnCents !== undefined ? formatMoney(evaluation.realisedReturnCents) : t.facts.unknownAmount}</Fact>
+            <Fact label={t.facts.realisedReturn}>
+              {evaluation.realisedReturnCents !== null && evaluation.realisedReturnCents !== undefined
+                ? formatMoney(evaluation.realisedReturnCents)
+                : t.facts.unknownAmount}
+            </Fact>
             <Fact label={t.facts.realisedSocialReturn}>{orDash(evaluation.realisedSocialReturn)}</Fact>
             <Fact label={t.facts.otherRegulationApplied}>{evaluation.otherRegulationApplied ? nl.common.yes : nl.common.no}</Fact>
             {evaluation.otherRegulationApplied ? (
               <>
                 <Fact label={t.facts.otherRegulation}>{orDash(evaluation.otherRegulation ? regulationLabel(evaluation.otherRegulation) : null)}</Fact>
-                <Fact label={t.facts.otherRegulationAmount}>{evaluation.otherRegulationAmountCents !== null && evaluation.otherRegulationAmountCents !== undefined ? formatMoney(evaluation.otherRegulationAmountCents) : t.facts.notFilled}</Fact>
+                <Fact label={t.facts.otherRegulationAmount}>
+                  {evaluation.otherRegulationAmountCents !== null && evaluation.otherRegulationAmountCents !== undefined
+                    ? formatMoney(evaluation.otherRegulationAmountCents)
+                    : t.facts.notFilled}
+                </Fact>
                 {evaluation.otherRegulationAmountCents !== null && evaluation.otherRegulationAmountCents !== undefined ? (
-                  <Fact label={t.facts.difference}>{formatMoney((committed ?? spend.settledCents ?? spend.amountCents) - evaluation.otherRegulationAmountCents)}</Fact>
+                  <Fact label={t.facts.difference}>
+                    {formatMoney((committed ?? spend.settledCents ?? spend.amountCents) - evaluation.otherRegulationAmountCents)}
+                  </Fact>
                 ) : null}
-                <Fact label={t.facts.otherRegulationLeadDays}>{evaluation.otherRegulationLeadDays !== null && evaluation.otherRegulationLeadDays !== undefined ? t.facts.days(evaluation.otherRegulationLeadDays) : t.facts.notFilled}</Fact>
+                <Fact label={t.facts.otherRegulationLeadDays}>
+                  {evaluation.otherRegulationLeadDays !== null && evaluation.otherRegulationLeadDays !== undefined
+                    ? t.facts.days(evaluation.otherRegulationLeadDays)
+                    : t.facts.notFilled}
+                </Fact>
               </>
             ) : null}
             {spend.evaluatedAt ? <Fact label={t.facts.evaluatedAt}>{formatDateTime(spend.evaluatedAt)}</Fact> : null}
@@ -264,7 +278,9 @@ export function SpendTimeline({ entries, headingLevel }: { entries: SpendTimelin
               </p>
               <p>
                 <strong>{t.actions[e.action] ?? e.action}</strong> {t.timeline.by(e.actorName)}
-                {e.fromStatus && e.fromStatus !== e.toStatus ? <span className="hint"> ({t.timeline.statusChange(statusLabel(e.fromStatus), statusLabel(e.toStatus))})</span> : null}
+                {e.fromStatus && e.fromStatus !== e.toStatus ? (
+                  <span className="hint"> ({t.timeline.statusChange(statusLabel(e.fromStatus), statusLabel(e.toStatus))})</span>
+                ) : null}
               </p>
               {e.comment ? <p className="whitespace-pre-line">{e.comment}</p> : null}
             </li>

@@ -42,7 +42,9 @@ const text = (max: number) => z.string().trim().max(max, t.tooLong).optional();
 
 export const spendFormSchema = z
   .object({
-    amount: z.string({ required_error: t.amountRequired }).pipe(euroField({ invalid: t.amountInvalid, positive: t.amountPositive, max: 100_000_000, tooHigh: t.amountTooHigh })),
+    amount: z
+      .string({ required_error: t.amountRequired })
+      .pipe(euroField({ invalid: t.amountInvalid, positive: t.amountPositive, max: 100_000_000, tooHigh: t.amountTooHigh })),
     neededOn: calendarDate(t.dateInvalid).optional(),
     purpose: text(500),
     supplier: text(200),
@@ -50,7 +52,12 @@ export const spendFormSchema = z
     problemPrevented: text(4000),
     lifeDomains: z.array(z.enum(LIFE_DOMAIN_CODES)).default([]),
     // The team's own prefix is checked by the core (its message names it); here the general form PREFIX-digits.
-    residentRef: z.string().trim().max(40, t.residentRefInvalid).regex(/^[A-Za-z]{1,5}-\d{1,6}$/, t.residentRefInvalid).optional(),
+    residentRef: z
+      .string()
+      .trim()
+      .max(40, t.residentRefInvalid)
+      .regex(/^[A-Za-z]{1,5}-\d{1,6}$/, t.residentRefInvalid)
+      .optional(),
     normId: z.string().uuid(t.returnRequired).optional(),
     customReturn: euroField({ invalid: t.amountInvalid, max: 1_000_000_000, tooHigh: t.amountTooHigh }).optional(),
     customReturnJustification: text(2000),
@@ -59,7 +66,8 @@ export const spendFormSchema = z
     confirmNoPersonalData: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.normId && v.customReturn !== undefined && !v.customReturnJustification) ctx.addIssue({ code: "custom", path: ["customReturnJustification"], message: t.customJustificationRequired });
+    if (!v.normId && v.customReturn !== undefined && !v.customReturnJustification)
+      ctx.addIssue({ code: "custom", path: ["customReturnJustification"], message: t.customJustificationRequired });
   });
 export type SpendFormValue = z.output<typeof spendFormSchema>;
 
@@ -88,7 +96,19 @@ export function toDraftInput(v: SpendFormValue) {
 export function toFormDefaults(
   spend: Pick<
     SpendFactsSpend,
-    "amountCents" | "neededOn" | "purpose" | "supplier" | "rationale" | "problemPrevented" | "lifeDomains" | "residentRef" | "normId" | "expectedReturnCents" | "customReturnJustification" | "expectedSocialDomains" | "expectedSocialReturn"
+    | "amountCents"
+    | "neededOn"
+    | "purpose"
+    | "supplier"
+    | "rationale"
+    | "problemPrevented"
+    | "lifeDomains"
+    | "residentRef"
+    | "normId"
+    | "expectedReturnCents"
+    | "customReturnJustification"
+    | "expectedSocialDomains"
+    | "expectedSocialReturn"
   >,
 ) {
   const neededOn = isoDateOf(spend.neededOn);
@@ -109,7 +129,12 @@ export function toFormDefaults(
   };
 }
 
-type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean }) => SubmissionResult<string[]>;
+type Reply = (options?: {
+  formErrors?: string[];
+  fieldErrors?: Record<string, string[]>;
+  hideFields?: string[];
+  resetForm?: boolean;
+}) => SubmissionResult<string[]>;
 
 /**
  * Wraps a submission's reply so the core's field names (amountCents,
@@ -134,7 +159,14 @@ export function spendFormReply(reply: Reply): Reply {
 type AnyField = FieldMetadata<any, any, string[]>;
 
 /** A group of checkboxes or radio buttons with a legend; errors are tied to the group. */
-export function ChoiceFieldset(props: { field: AnyField; legend: ReactNode; hint?: ReactNode; type: "checkbox" | "radio"; options: { value: string; label: string }[]; columns?: boolean }) {
+export function ChoiceFieldset(props: {
+  field: AnyField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  type: "checkbox" | "radio";
+  options: { value: string; label: string }[];
+  columns?: boolean;
+}) {
   const { field, legend, hint, type, options } = props;
   const hintId = `${field.id}-hint`;
   const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
@@ -214,7 +246,13 @@ export function SpendForm(props: {
         <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} />
         <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} />
         <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns />
-        <TextField field={fields.residentRef} label={t.residentRef} hint={t.residentRefHintFor(props.residentRef.prefix, props.residentRef.example)} autoComplete="off" className="max-w-xs" />
+        <TextField
+          field={fields.residentRef}
+          label={t.residentRef}
+          hint={t.residentRefHintFor(props.residentRef.prefix, props.residentRef.example)}
+          autoComplete="off"
+          className="max-w-xs"
+        />
       </section>
 
       <section aria-labelledby="spend-form-financial" className="card">

@@ -15,7 +15,16 @@ export function SearchForm({ query }: { query: string }) {
         <p id="q-hint" className="hint">
           {t.searchHint}
         </p>
-        <input id="q" name="q" type="search" className="input w-full" defaultValue={query} autoComplete="street-address" aria-describedby="q-hint" maxLength={100} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          className="input w-full"
+          defaultValue={query}
+          autoComplete="street-address"
+          aria-describedby="q-hint"
+          maxLength={100}
+        />
       </div>
       <button type="submit" className="btn btn-primary">
         {t.searchButton}
@@ -87,7 +96,8 @@ export function ContactBlock({ contact, headingLevel = 2 }: { contact: PublicCon
 export function FinderErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, text] = status === 429 ? [t.tooManyTitle, t.tooManyText] : status === 404 ? [t.notFoundTitle, t.notFoundText] : [t.unavailableTitle, t.unavailableText];
+  const [title, text] =
+    status === 429 ? [t.tooManyTitle, t.tooManyText] : status === 404 ? [t.notFoundTitle, t.notFoundText] : [t.unavailableTitle, t.unavailableText];
   if (status >= 500 && !isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="card max-w-2xl" lang="nl">

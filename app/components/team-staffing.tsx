@@ -34,17 +34,31 @@ export function TeamStaffingTable(props: {
         <thead>
           <tr>
             <th scope="col">{l.team}</th>
-            {withBuurten ? <th scope="col" className="text-right">{l.buurten}</th> : null}
-            <th scope="col" className="text-right">{l.coordinators}</th>
-            <th scope="col" className="text-right">{l.members}</th>
-            <th scope="col" className="text-right">{l.volunteers}</th>
-            <th scope="col" className="text-right">{l.hours}</th>
+            {withBuurten ? (
+              <th scope="col" className="text-right">
+                {l.buurten}
+              </th>
+            ) : null}
+            <th scope="col" className="text-right">
+              {l.coordinators}
+            </th>
+            <th scope="col" className="text-right">
+              {l.members}
+            </th>
+            <th scope="col" className="text-right">
+              {l.volunteers}
+            </th>
+            <th scope="col" className="text-right">
+              {l.hours}
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.teams.map((t) => (
             <tr key={t.slug}>
-              <th scope="row" className="font-normal">{t.name}</th>
+              <th scope="row" className="font-normal">
+                {t.name}
+              </th>
               {cells(t)}
             </tr>
           ))}

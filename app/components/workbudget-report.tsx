@@ -16,44 +16,61 @@ type Dashboard = WorkbudgetDashboard;
 // Whole euros for the axis (compact notation differs between ICU versions: server and browser would disagree).
 
 /** The burn-down as an accessible inline SVG: a summary as its label, the data as a table below. */
-export function BurnDown({ year, points, fundedCents, tableOpen = false }: { year: number; points: BurnDownPoint[]; fundedCents: number; tableOpen?: boolean }) {
+export function BurnDown({
+  year,
+  points,
+  fundedCents,
+  tableOpen = false,
+}: {
+  year: number;
+  points: BurnDownPoint[];
+  fundedCents: number;
+  tableOpen?: boolean;
+}) {
   const W = 720;
   const H = 280;
   const pad = { left: 84, right: 16, top: 16, bottom: 36 };
   const max = Math.max(fundedCents, ...points.map((p) => Math.max(p.committedCents ?? 0, p.availableCents ?? 0)), 1);
   const x = (i: number) => pad.left + (i * (W - pad.left - pad.right)) / 11;
   const y = (cents: number) => pad.top + (1 - cents / max) * (H - pad.top - pad.bottom);
-  const known = points.map((p, i) => ({ ...p, i })).filter((p) => p.committedCents !== null && p.availableCents !== null) as (BurnDownPoint & { i: number; committedCents: number; availableCents: number })[];
-  const path = (key: "committedCents" | "availableCents") => known.map((p, n) => `${n === 0 ? "M" : "L"}${x(p.i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" ");
+  const known = points.map((p, i) => ({ ...p, i })).filter((p) => p.committedCents !== null && p.availableCents !== null) as (BurnDownPoint & {
+    i: number;
+    committedCents: number;
+    availableCents: number;
+  })[];
+  const path = (key: "committedCents" | "availableCents") =>
+    known.map((p, n) => `${n === 0 ? "M" : "L"}${x(p.i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" ");
   const last = known[known.length - 1];
-  const label = last ? t.burnDownLabel(year, t.months[last.i], formatMoney(last.committedCents), formatMoney(last.availableCents), formatMoney(fundedCents)) : t.burnDownEmpty(year);
+  const label = last
+    ? t.burnDownLabel(year, t.months[last.i], formatMoney(last.committedCents), formatMoney(last.availableCents), formatMoney(fundedCents))
+    : t.burnDownEmpty(year);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   const table = (
-        <table className="table mt-2 max-w-xl">
-          <caption className="sr-only">{t.burnDownTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.month}</th>
-              <th scope="col" className="text-right">
-                {t.committed}
-              </th>
-              <th scope="col" className="text-right">
-                {t.available}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={p.month}>
-                <th scope="row" className="font-normal">
-                  {t.months[i]}
-                </th>
-                <td className="text-right">{p.committedCents === null ? t.notYet : formatMoney(p.committedCents)}</td>
-                <td className="text-right">{p.availableCents === null ? t.notYet : formatMoney(p.availableCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <table className="table mt-2 max-w-xl">
+      <caption className="sr-only">{t.burnDownTitle}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.month}</th>
+          <th scope="col" className="text-right">
+            {t.committed}
+          </th>
+          <th scope="col" className="text-right">
+            {t.available}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p, i) => (
+          <tr key={p.month}>
+            <th scope="row" className="font-normal">
+              {t.months[i]}
+            </th>
+            <td className="text-right">{p.committedCents === null ? t.notYet : formatMoney(p.committedCents)}</td>
+            <td className="text-right">{p.availableCents === null ? t.notYet : formatMoney(p.availableCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
   return (
     <div className="space-y-2">
@@ -171,7 +188,12 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
               { header: t.colNorm, cell: (r) => r.label ?? t.customEstimate },
               { header: t.colApprovedCount, numeric: true, cell: (r) => r.count, total: d.requests.approvedCount },
               { header: t.colCommitted, numeric: true, cell: (r) => formatMoney(r.costCents), total: formatMoney(d.requests.committedCents) },
-              { header: t.colExpectedReturn, numeric: true, cell: (r) => formatMoney(r.expectedReturnCents), total: formatMoney(d.returns.expectedReturnCents) },
+              {
+                header: t.colExpectedReturn,
+                numeric: true,
+                cell: (r) => formatMoney(r.expectedReturnCents),
+                total: formatMoney(d.returns.expectedReturnCents),
+              },
             ]}
           />
         </section>
@@ -218,7 +240,9 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
       <section aria-labelledby="alternatives-title" className="space-y-2">
         <H id="alternatives-title">{t.alternativesTitle}</H>
         <p>{t.alternativesIntro}</p>
-        {alternatives.totals.count > alternatives.rows.length ? <p className="hint">{t.mostRecentOf(alternatives.rows.length, alternatives.totals.count)}</p> : null}
+        {alternatives.totals.count > alternatives.rows.length ? (
+          <p className="hint">{t.mostRecentOf(alternatives.rows.length, alternatives.totals.count)}</p>
+        ) : null}
         <DataTable
           caption={t.alternativesCaption}
           rows={alternatives.rows}
@@ -229,8 +253,18 @@ export function Breakdowns({ d, headingLevel = 2, linkSpends = true }: { d: Dash
             reference,
             teamName,
             { header: t.colRegulation, cell: (r) => regulationLabel(r.regulation) },
-            { header: t.colWorkbudgetCost, numeric: true, cell: (r) => formatMoney(r.workbudgetCostCents), total: formatMoney(alternatives.totals.workbudgetCostCents) },
-            { header: t.colRegulationAmount, numeric: true, cell: (r) => formatMoney(r.regulationAmountCents), total: formatMoney(alternatives.totals.regulationAmountCents) },
+            {
+              header: t.colWorkbudgetCost,
+              numeric: true,
+              cell: (r) => formatMoney(r.workbudgetCostCents),
+              total: formatMoney(alternatives.totals.workbudgetCostCents),
+            },
+            {
+              header: t.colRegulationAmount,
+              numeric: true,
+              cell: (r) => formatMoney(r.regulationAmountCents),
+              total: formatMoney(alternatives.totals.regulationAmountCents),
+            },
             { header: t.colDifference, numeric: true, cell: (r) => formatMoney(r.differenceCents), total: formatMoney(alternatives.totals.differenceCents) },
             { header: t.colLeadDays, numeric: true, cell: (r) => t.days(r.regulationLeadDays), total: null },
             { header: t.colDaysGained, numeric: true, cell: (r) => t.days(r.daysGained), total: t.days(alternatives.totals.daysGained) },

@@ -19,7 +19,17 @@ export interface DecisionItem {
   handbookPageTitle: string | null;
 }
 
-export function DecisionList({ decisions, groupSlug, showMeeting = true, showPage = true }: { decisions: DecisionItem[]; groupSlug: string; showMeeting?: boolean; showPage?: boolean }) {
+export function DecisionList({
+  decisions,
+  groupSlug,
+  showMeeting = true,
+  showPage = true,
+}: {
+  decisions: DecisionItem[];
+  groupSlug: string;
+  showMeeting?: boolean;
+  showPage?: boolean;
+}) {
   if (decisions.length === 0) return <p>{t.noDecisions}</p>;
   return (
     <ul className="space-y-2">

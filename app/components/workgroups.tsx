@@ -65,11 +65,7 @@ export function Markdown({ html }: { html: string }) {
 
 /** A search snippet: hit parts in <mark>, everything else plain text (React escapes it). */
 export function Snippet({ parts }: { parts: { text: string; hit: boolean }[] }) {
-  return (
-    <p className="hint">
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </p>
-  );
+  return <p className="hint">{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>;
 }
 
 export interface PostAttachment {
@@ -80,7 +76,15 @@ export interface PostAttachment {
 }
 
 /** The files under a post: download links; remove (asks first) for the uploader and facilitators. */
-export function PostAttachments({ files, hrefOf, renderRemove }: { files: PostAttachment[]; hrefOf: (id: string) => string; renderRemove: (file: PostAttachment) => ReactNode }) {
+export function PostAttachments({
+  files,
+  hrefOf,
+  renderRemove,
+}: {
+  files: PostAttachment[];
+  hrefOf: (id: string) => string;
+  renderRemove: (file: PostAttachment) => ReactNode;
+}) {
   if (!files.length) return null;
   return (
     <div>

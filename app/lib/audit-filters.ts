@@ -15,4 +15,3 @@ export function filterSearch(values: FilterValues): URLSearchParams {
   for (const k of FILTER_KEYS) if (values[k].trim()) params.set(PARAMS[k], values[k]);
   return params;
 }
-

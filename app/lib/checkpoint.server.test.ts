@@ -38,14 +38,30 @@ type Row = [label: string, grants: Grants, expected: Partial<Record<keyof typeof
 // null: no access (the checkpoint answers 404). Needs not named in a row: null, except workgroups (always 'workgroup').
 const TABLE: Row[] = [
   ["admin", grants(["admin"]), { administration: "admin", overview: "admin", agreements: "admin", initiatives: "admin" }],
-  ["controller", grants(["controller"]), { overview: "municipality", agreements: "municipality", spends: "municipality", budgets: "municipality", initiatives: "municipality" }],
-  ["admin + controller", grants(["admin", "controller"]), { administration: "admin", overview: "admin", agreements: "admin", spends: "municipality", budgets: "municipality", initiatives: "admin" }],
+  [
+    "controller",
+    grants(["controller"]),
+    { overview: "municipality", agreements: "municipality", spends: "municipality", budgets: "municipality", initiatives: "municipality" },
+  ],
+  [
+    "admin + controller",
+    grants(["admin", "controller"]),
+    { administration: "admin", overview: "admin", agreements: "admin", spends: "municipality", budgets: "municipality", initiatives: "admin" },
+  ],
   ["partner manager", grants(["partner_manager"]), { partner: "partner" }],
   ["coordinator", grants([], ["coordinator"]), { team: "team", initiatives: "municipality" }],
   ["member", grants([], ["member"]), { team: "team", initiatives: "municipality" }],
   ["volunteer", grants([], ["volunteer"]), { team: "team" }],
-  ["admin + coordinator", grants(["admin"], ["coordinator"]), { administration: "admin", overview: "admin", agreements: "admin", initiatives: "admin", team: "team" }],
-  ["controller + member", grants(["controller"], ["member"]), { overview: "municipality", agreements: "municipality", spends: "municipality", budgets: "municipality", initiatives: "municipality", team: "team" }],
+  [
+    "admin + coordinator",
+    grants(["admin"], ["coordinator"]),
+    { administration: "admin", overview: "admin", agreements: "admin", initiatives: "admin", team: "team" },
+  ],
+  [
+    "controller + member",
+    grants(["controller"], ["member"]),
+    { overview: "municipality", agreements: "municipality", spends: "municipality", budgets: "municipality", initiatives: "municipality", team: "team" },
+  ],
   ["nothing", grants([]), {}],
 ];
 
@@ -53,7 +69,9 @@ describe("chooseScope", () => {
   for (const [label, g, expected] of TABLE) {
     it(`${label}`, () => {
       const actual = Object.fromEntries(Object.entries(NEEDS).map(([name, need]) => [name, chooseScope(g, need)?.kind ?? null]));
-      const want = Object.fromEntries(Object.keys(NEEDS).map((name) => [name, expected[name as keyof typeof NEEDS] ?? (name === "workgroups" ? "workgroup" : null)]));
+      const want = Object.fromEntries(
+        Object.keys(NEEDS).map((name) => [name, expected[name as keyof typeof NEEDS] ?? (name === "workgroups" ? "workgroup" : null)]),
+      );
       expect(actual).toEqual(want);
     });
   }

@@ -77,7 +77,14 @@ export async function identify(request: Request, loadContext: LoadContext, via: 
     const userId = await authenticateApiToken(db, token);
     if (!userId) return { ok: false, reason: "invalid" };
     const [row] = await db
-      .select({ id: users.id, email: users.email, name: users.name, municipalityId: users.municipalityId, totpEnabledAt: users.totpEnabledAt, isActive: users.isActive })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        municipalityId: users.municipalityId,
+        totpEnabledAt: users.totpEnabledAt,
+        isActive: users.isActive,
+      })
       .from(users)
       .where(eq(users.id, userId));
     if (!row) return { ok: false, reason: "invalid" };

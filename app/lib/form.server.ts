@@ -44,7 +44,15 @@ function acceptedIntent(raw: FormDataEntryValue | null): string | null {
   if (typeof raw !== "string" || raw.length > 1000) return null;
   try {
     const intent = JSON.parse(raw) as { type?: unknown; payload?: { name?: unknown } | null };
-    if (intent && typeof intent === "object" && intent.type === "validate" && intent.payload && typeof intent.payload === "object" && typeof intent.payload.name === "string") return raw;
+    if (
+      intent &&
+      typeof intent === "object" &&
+      intent.type === "validate" &&
+      intent.payload &&
+      typeof intent.payload === "object" &&
+      typeof intent.payload.name === "string"
+    )
+      return raw;
   } catch {
     /* not JSON: dropped */
   }
@@ -63,7 +71,8 @@ function withSafeControls(formData: FormData): FormData {
 /** Names of text fields holding a character the database refuses. */
 export function fieldsWithForbiddenCharacters(formData: FormData): string[] {
   const names = new Set<string>();
-  for (const [name, value] of formData.entries()) if (typeof value === "string" && (hasForbiddenCharacter(value) || hasForbiddenCharacter(name))) names.add(name);
+  for (const [name, value] of formData.entries())
+    if (typeof value === "string" && (hasForbiddenCharacter(value) || hasForbiddenCharacter(name))) names.add(name);
   return [...names];
 }
 
@@ -73,7 +82,10 @@ export function fieldsWithForbiddenCharacters(formData: FormData): string[] {
  * error on each such field (and the form's message), so the route answers
  * 400 with the form filled in, like any other validation error.
  */
-export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData, options: { schema: Schema | ((intent: Intent | null) => Schema) }): Submission<input<Schema>, string[], output<Schema>> {
+export function parseSubmission<Schema extends ZodTypeAny>(
+  formData: FormData,
+  options: { schema: Schema | ((intent: Intent | null) => Schema) },
+): Submission<input<Schema>, string[], output<Schema>> {
   const clean = withSafeControls(formData);
   const submission = parseWithZod(clean, options);
   const bad = fieldsWithForbiddenCharacters(clean);
@@ -86,7 +98,15 @@ export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData, o
     payload: submission.payload,
     error: errors,
     reply: (replyOptions) =>
-      submission.reply(replyOptions && "resetForm" in replyOptions ? replyOptions : { ...replyOptions, formErrors: [...((replyOptions && "formErrors" in replyOptions ? replyOptions.formErrors : undefined) ?? []), message], fieldErrors: { ...fieldErrors, ...(replyOptions && "fieldErrors" in replyOptions ? replyOptions.fieldErrors : {}) } }),
+      submission.reply(
+        replyOptions && "resetForm" in replyOptions
+          ? replyOptions
+          : {
+              ...replyOptions,
+              formErrors: [...((replyOptions && "formErrors" in replyOptions ? replyOptions.formErrors : undefined) ?? []), message],
+              fieldErrors: { ...fieldErrors, ...(replyOptions && "fieldErrors" in replyOptions ? replyOptions.fieldErrors : {}) },
+            },
+      ),
   };
 }
 
@@ -117,7 +137,10 @@ export async function runForm<Schema extends ZodTypeAny, T>(
   fn: (value: output<Schema>) => Promise<T>,
   options: { fieldMessages?: Record<string, string>; form?: string; precheck?: () => void } = {},
 ): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof data<FormReply>> }> {
-  const refuse = (status: number, result: SubmissionResult<string[]>, personalData = false) => ({ ok: false as const, response: data<FormReply>({ result, personalData, form: options.form }, { status }) });
+  const refuse = (status: number, result: SubmissionResult<string[]>, personalData = false) => ({
+    ok: false as const,
+    response: data<FormReply>({ result, personalData, form: options.form }, { status }),
+  });
   try {
     // A check of the request itself (a file over 5 MB, a text cut short) answers with its own status before the fields are judged.
     options.precheck?.();
@@ -132,7 +155,11 @@ export async function runForm<Schema extends ZodTypeAny, T>(
     if (!e || e.status >= 500) throw caught;
     if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
     const message = (field: string, code: string) =>
-      code === "personal_data" && e.detail ? e.detail : code === "invalid_input" || code === "date_invalid" ? (options.fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(code)) : domainErrorMessage(code);
+      code === "personal_data" && e.detail
+        ? e.detail
+        : code === "invalid_input" || code === "date_invalid"
+          ? (options.fieldMessages?.[field] ?? nl.workgroups.fieldErrors[field] ?? domainErrorMessage(code))
+          : domainErrorMessage(code);
     const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([field, codes]) => [field, [codes.map((c) => message(field, c)).join(" ")]]));
     const formErrors = [Object.keys(fieldErrors).length ? nl.common.formHasErrors : domainErrorMessage(e.code)];
     return refuse(e.status, submission.reply({ formErrors, fieldErrors }), e.code === "personal_data");

@@ -1,7 +1,14 @@
 // Loader and action shared by the city-wide handbook (/handboek/…) and a
 // workgroup's (/werkgroepen/<slug>/handboek/…): the route passes the owner.
 import { redirect } from "@remix-run/node";
-import { diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage, type HandbookOwner } from "@wijkwerk/core/workgroups";
+import {
+  diffHandbookVersions,
+  getHandbookPage,
+  listHandbookPages,
+  restoreHandbookVersion,
+  saveHandbookPage,
+  type HandbookOwner,
+} from "@wijkwerk/core/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { handbookSchema } from "~/components/handbook";
 import { toHttpError } from "~/lib/http.server";
@@ -22,7 +29,10 @@ export async function handbookLoader(request: Request, context: unknown, owner: 
   const view = await getHandbookPage(ctx, owner, pageSlug).catch(toHttpError);
   const from = Number(url.searchParams.get("van"));
   const to = Number(url.searchParams.get("naar"));
-  const diff = Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 && from !== to ? await diffHandbookVersions(ctx, owner, pageSlug, from, to).catch(toHttpError) : null;
+  const diff =
+    Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 && from !== to
+      ? await diffHandbookVersions(ctx, owner, pageSlug, from, to).catch(toHttpError)
+      : null;
   return {
     mode: "page" as const,
     groupName: view.group?.name ?? null,
@@ -43,12 +53,16 @@ export async function handbookAction(request: Request, context: unknown, owner: 
   const base = handbookBase(owner);
   if (form.get("intent") === "restore") {
     const version = Number(form.get("version"));
-    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => restoreHandbookVersion(ctx, owner, pageSlug, Number.isInteger(version) ? version : 0));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () =>
+      restoreHandbookVersion(ctx, owner, pageSlug, Number.isInteger(version) ? version : 0),
+    );
     if (!r.ok) return r.response;
     return redirect(`${base}/${pageSlug}?teruggezet=${r.value.version}`);
   }
   const values = textValues(form, ["title", "body", "confirmNoPersonalData", "baseVersion"]);
-  const r = await runForm(parseSubmission(form, { schema: handbookSchema }), () => saveHandbookPage(ctx, owner, pageSlug === "nieuw" ? null : pageSlug, { ...values, baseVersion: values.baseVersion || undefined }));
+  const r = await runForm(parseSubmission(form, { schema: handbookSchema }), () =>
+    saveHandbookPage(ctx, owner, pageSlug === "nieuw" ? null : pageSlug, { ...values, baseVersion: values.baseVersion || undefined }),
+  );
   if (!r.ok) return r.response;
   return redirect(`${base}/${r.value.slug}?opgeslagen=${r.value.version}`);
 }

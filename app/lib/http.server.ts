@@ -5,13 +5,22 @@ import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
 import type { SubmissionResult } from "@conform-to/react";
 import { domainErrorMessage } from "~/i18n/nl";
 
-type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean }) => SubmissionResult<string[]>;
+type Reply = (options?: {
+  formErrors?: string[];
+  fieldErrors?: Record<string, string[]>;
+  hideFields?: string[];
+  resetForm?: boolean;
+}) => SubmissionResult<string[]>;
 
 /**
  * Runs a use case for a form action; domain errors with status < 500 become
  * Dutch form errors (the typed input stays), forbidden becomes 403.
  */
-export async function runForForm<T>(reply: Reply, fn: () => Promise<T>, opts: { hideFields?: string[] } = {}): Promise<{ ok: true; value: T } | { ok: false; result: SubmissionResult<string[]>; status: number }> {
+export async function runForForm<T>(
+  reply: Reply,
+  fn: () => Promise<T>,
+  opts: { hideFields?: string[] } = {},
+): Promise<{ ok: true; value: T } | { ok: false; result: SubmissionResult<string[]>; status: number }> {
   try {
     return { ok: true, value: await fn() };
   } catch (caught) {
@@ -20,9 +29,15 @@ export async function runForForm<T>(reply: Reply, fn: () => Promise<T>, opts: { 
     if (e) {
       if (e.status === 404) throw new Response("Niet gevonden", { status: 404 });
       // The privacy guard's message lists what was found (masked); other codes have a fixed Dutch text.
-      const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map((c) => (c === e.code && e.detail ? e.detail : domainErrorMessage(c)))]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(e.fieldErrors).map(([k, codes]) => [k, codes.map((c) => (c === e.code && e.detail ? e.detail : domainErrorMessage(c)))]),
+      );
       const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-      return { ok: false, status: e.status, result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }) };
+      return {
+        ok: false,
+        status: e.status,
+        result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }),
+      };
     }
     throw caught;
   }
@@ -73,7 +88,11 @@ export async function runForMessage<T>(fn: () => Promise<T>): Promise<{ ok: true
 export function csvResponse(csv: string, filename: string): Response {
   const body = csv.startsWith("\uFEFF") ? csv : `\uFEFF${csv}`;
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }
 

@@ -28,9 +28,11 @@ export async function handleInvitationAction(ctx: UseCaseContext, request: Reque
     await revokeInvitation(ctx, String(formData.get("invitationId") ?? "")).catch(toHttpError);
     return { result: null, sentTo: null, revoked: true };
   }
-  const schema = opts.teamScoped ? invitationFormSchema : invitationFormSchema.superRefine((v, issue) => {
-    if (["coordinator", "member", "volunteer"].includes(v.role) && !v.teamId) issue.addIssue({ code: "custom", path: ["teamId"], message: t.teamRequired });
-  });
+  const schema = opts.teamScoped
+    ? invitationFormSchema
+    : invitationFormSchema.superRefine((v, issue) => {
+        if (["coordinator", "member", "volunteer"].includes(v.role) && !v.teamId) issue.addIssue({ code: "custom", path: ["teamId"], message: t.teamRequired });
+      });
   const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null, revoked: false }, { status: 400 });
   const outcome = await runForForm(submission.reply, () => createInvitation(ctx, submission.value, { baseUrl: appBaseUrl(request) }));

@@ -11,7 +11,9 @@ const NO_ID = "00000000-0000-0000-0000-000000000000";
 export async function reactToStory(ctx: UseCaseContext, form: FormData) {
   if (form.get("intent") !== "react") throw new Response("Onbekende actie", { status: 400 });
   const storyId = String(form.get("storyId") ?? "");
-  const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => toggleReaction(ctx, UUID.test(storyId) ? storyId : NO_ID, String(form.get("kind") ?? "")));
+  const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () =>
+    toggleReaction(ctx, UUID.test(storyId) ? storyId : NO_ID, String(form.get("kind") ?? "")),
+  );
   if (!r.ok) return r.response;
   return data({ ok: true as const, active: r.value.active });
 }

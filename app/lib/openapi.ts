@@ -22,30 +22,57 @@ const dateTime = { type: "string", format: "date-time" };
 
 const commonErrors = {
   "401": errorResponse("No, malformed, unknown, revoked or expired token (`unauthorized`), with a `WWW-Authenticate: Bearer` header."),
-  "403": errorResponse("The token's user may not do this (`forbidden`, `own_request`), or their role requires two-factor authentication that is not set up (`mfa_required`)."),
+  "403": errorResponse(
+    "The token's user may not do this (`forbidden`, `own_request`), or their role requires two-factor authentication that is not set up (`mfa_required`).",
+  ),
   "404": errorResponse("Not found — also for anything outside the user's teams or municipality (`not_found`)."),
 };
 
 const teamParam = { name: "team", in: "path", required: true, description: "The team's slug (as in the web address /t/{team}).", schema: { type: "string" } };
 const spendIdParam = { name: "spendId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const listParams = [
-  { name: "status", in: "query", description: "Only these statuses; comma-separated or repeated.", schema: { type: "array", items: { type: "string", enum: SPEND_STATUSES } }, style: "form", explode: false },
+  {
+    name: "status",
+    in: "query",
+    description: "Only these statuses; comma-separated or repeated.",
+    schema: { type: "array", items: { type: "string", enum: SPEND_STATUSES } },
+    style: "form",
+    explode: false,
+  },
   { name: "year", in: "query", description: "Budget year.", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
   { name: "page", in: "query", description: "1-based page of 25 rows.", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "evaluationOverdue", in: "query", description: "`true`: only settled requests whose evaluation date (a day in Europe/Amsterdam) has passed.", schema: { type: "boolean" } },
+  {
+    name: "evaluationOverdue",
+    in: "query",
+    description: "`true`: only settled requests whose evaluation date (a day in Europe/Amsterdam) has passed.",
+    schema: { type: "boolean" },
+  },
 ];
 
 /** The controller's finance CSV, one operation per file. */
 const exportOperation = (kind: "postings" | "spends") => ({
   get: {
     tags: ["export"],
-    summary: kind === "postings" ? "Finance CSV: one row per ledger posting of a budget year (budget controller)" : "Finance CSV: one row per spend request of a budget year (budget controller)",
+    summary:
+      kind === "postings"
+        ? "Finance CSV: one row per ledger posting of a budget year (budget controller)"
+        : "Finance CSV: one row per spend request of a budget year (budget controller)",
     description:
       "The same file as the controller's download in the app (columns: docs/workbudget-export.md): UTF-8 with a byte-order mark, CRLF line ends, a header row; amounts in euros with two decimals; no resident references. Only for users who may read the budget and every team's requests (the budget controller); 404 for everyone else.",
     operationId: kind === "postings" ? "exportPostingsCsv" : "exportSpendsCsv",
     parameters: [
-      { name: "year", in: "query", description: "Budget year (default: this year in Europe/Amsterdam).", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
-      { name: "decimal", in: "query", description: "`point`: `1234.50`, comma-separated. `comma`: `1234,50`, semicolon-separated (nl-NL spreadsheets).", schema: { type: "string", enum: ["point", "comma"], default: "point" } },
+      {
+        name: "year",
+        in: "query",
+        description: "Budget year (default: this year in Europe/Amsterdam).",
+        schema: { type: "integer", minimum: 2000, maximum: 2100 },
+      },
+      {
+        name: "decimal",
+        in: "query",
+        description: "`point`: `1234.50`, comma-separated. `comma`: `1234,50`, semicolon-separated (nl-NL spreadsheets).",
+        schema: { type: "string", enum: ["point", "comma"], default: "point" },
+      },
     ],
     responses: {
       "200": {
@@ -86,7 +113,12 @@ export function openApiDocument(serverUrl: string) {
           summary: "Budgets of the municipality per year, with their balances",
           operationId: "listBudgets",
           responses: {
-            "200": { description: "All budgets, oldest year first.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Budget") } } } } } },
+            "200": {
+              description: "All budgets, oldest year first.",
+              content: {
+                "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Budget") } } } },
+              },
+            },
             ...commonErrors,
           },
         },
@@ -99,7 +131,11 @@ export function openApiDocument(serverUrl: string) {
           description: "A member sees their own requests, the coordinator the whole team's. Newest first.",
           operationId: "listTeamSpends",
           parameters: listParams,
-          responses: { "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } }, "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."), ...commonErrors },
+          responses: {
+            "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } },
+            "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."),
+            ...commonErrors,
+          },
         },
         post: {
           tags: ["spends"],
@@ -108,7 +144,11 @@ export function openApiDocument(serverUrl: string) {
           operationId: "createSpendDraft",
           requestBody: { required: true, content: { "application/json": { schema: ref("SpendDraftInput") } } },
           responses: {
-            "201": { description: "Created; `Location` points at the new request.", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } },
+            "201": {
+              description: "Created; `Location` points at the new request.",
+              headers: { Location: { schema: { type: "string" } } },
+              content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } },
+            },
             "400": errorResponse("Invalid body (`invalid_input`, `invalid_json`), with `fields`."),
             "409": errorResponse("No budget for that year (`no_budget`)."),
             "413": errorResponse("Body larger than 64 KB (`body_too_large`)."),
@@ -123,7 +163,13 @@ export function openApiDocument(serverUrl: string) {
           tags: ["spends"],
           summary: "One spend request with its timeline",
           operationId: "getTeamSpend",
-          responses: { "200": { description: "The request.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } }, ...commonErrors },
+          responses: {
+            "200": {
+              description: "The request.",
+              content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } },
+            },
+            ...commonErrors,
+          },
         },
       },
       "/api/v1/spends": {
@@ -138,7 +184,11 @@ export function openApiDocument(serverUrl: string) {
             { name: "from", in: "query", description: "Created on or after (Europe/Amsterdam).", schema: date },
             { name: "to", in: "query", description: "Created on or before (Europe/Amsterdam).", schema: date },
           ],
-          responses: { "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } }, "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."), ...commonErrors },
+          responses: {
+            "200": { description: "One page of requests.", content: { "application/json": { schema: ref("SpendList") } } },
+            "400": errorResponse("Invalid or unknown query parameter (`invalid_input`)."),
+            ...commonErrors,
+          },
         },
       },
       "/api/v1/spends/{spendId}": {
@@ -149,7 +199,13 @@ export function openApiDocument(serverUrl: string) {
           description:
             "For whoever may read it: a member of the request's team (a member their own requests, the coordinator the whole team's) or the budget controller (every team's). 404 for everyone else, whether or not the request exists. Same shape as `GET /api/v1/teams/{team}/spends/{spendId}`.",
           operationId: "getSpend",
-          responses: { "200": { description: "The request.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } } }, ...commonErrors },
+          responses: {
+            "200": {
+              description: "The request.",
+              content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("Spend") } } } },
+            },
+            ...commonErrors,
+          },
         },
       },
       "/api/v1/export/postings.csv": exportOperation("postings"),
@@ -173,9 +229,16 @@ export function openApiDocument(serverUrl: string) {
           ],
           requestBody: { required: true, content: { "application/json": { schema: ref("TransitionInput") } } },
           responses: {
-            "200": { description: "The step was taken (or replayed for the same Idempotency-Key).", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("TransitionResult") } } } } },
-            "400": errorResponse("Invalid body (`invalid_input`, `invalid_json`, `comment_required`, `spend_incomplete`, `payment_exceeds_approved`, `settlement_exceeds_paid`), with `fields`."),
-            "409": errorResponse("Not allowed from the current status (`spend_invalid_transition`), `insufficient_budget`, `second_approver_required`, `idempotency_conflict`, `concurrent_change` (a concurrent request got there first; nothing was written — try again)."),
+            "200": {
+              description: "The step was taken (or replayed for the same Idempotency-Key).",
+              content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("TransitionResult") } } } },
+            },
+            "400": errorResponse(
+              "Invalid body (`invalid_input`, `invalid_json`, `comment_required`, `spend_incomplete`, `payment_exceeds_approved`, `settlement_exceeds_paid`), with `fields`.",
+            ),
+            "409": errorResponse(
+              "Not allowed from the current status (`spend_invalid_transition`), `insufficient_budget`, `second_approver_required`, `idempotency_conflict`, `concurrent_change` (a concurrent request got there first; nothing was written — try again).",
+            ),
             "413": errorResponse("Body larger than 64 KB (`body_too_large`)."),
             "415": errorResponse("Body is not JSON (`unsupported_media_type`)."),
             ...commonErrors,
@@ -185,7 +248,12 @@ export function openApiDocument(serverUrl: string) {
     },
     components: {
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "wk_ + 43 base64url characters", description: "A personal API token. Only its SHA-256 is stored; revoke it under Mijn account → API-tokens." },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "wk_ + 43 base64url characters",
+          description: "A personal API token. Only its SHA-256 is stored; revoke it under Mijn account → API-tokens.",
+        },
       },
       schemas: {
         Error: {
@@ -198,7 +266,11 @@ export function openApiDocument(serverUrl: string) {
               properties: {
                 code: { type: "string", description: "Stable machine-readable code, e.g. unauthorized, not_found, invalid_input, insufficient_budget." },
                 message: { type: "string", description: "Dutch message for people." },
-                fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Per field (dotted path) the Dutch messages." },
+                fields: {
+                  type: "object",
+                  additionalProperties: { type: "array", items: { type: "string" } },
+                  description: "Per field (dotted path) the Dutch messages.",
+                },
               },
             },
           },
@@ -240,7 +312,13 @@ export function openApiDocument(serverUrl: string) {
         SpendList: {
           type: "object",
           required: ["data", "page", "pages", "total"],
-          properties: { data: { type: "array", items: ref("SpendListItem") }, page: { type: "integer" }, pages: { type: "integer" }, total: { type: "integer" }, pageSize: { type: "integer" } },
+          properties: {
+            data: { type: "array", items: ref("SpendListItem") },
+            page: { type: "integer" },
+            pages: { type: "integer" },
+            total: { type: "integer" },
+            pageSize: { type: "integer" },
+          },
         },
         Spend: {
           type: "object",
@@ -259,7 +337,23 @@ export function openApiDocument(serverUrl: string) {
             problemPrevented: { type: "string" },
             lifeDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
             residentRef: { type: "string", description: "The team's pseudonymous reference; never a name." },
-            norm: { oneOf: [{ type: "null" }, { type: "object", properties: { id: { type: "string" }, code: { type: "string" }, label: { type: "string" }, amountCents: { type: "integer" }, unit: { type: "string" }, source: { type: "string" }, isLocalEstimate: { type: "boolean" } } }] },
+            norm: {
+              oneOf: [
+                { type: "null" },
+                {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    code: { type: "string" },
+                    label: { type: "string" },
+                    amountCents: { type: "integer" },
+                    unit: { type: "string" },
+                    source: { type: "string" },
+                    isLocalEstimate: { type: "boolean" },
+                  },
+                },
+              ],
+            },
             expectedReturnCents: nullable(cents("Expected financial return.")),
             customReturnJustification: { type: ["string", "null"] },
             expectedSocialDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
@@ -275,7 +369,11 @@ export function openApiDocument(serverUrl: string) {
             ledger: {
               type: "object",
               description: "The request's money in the ledger, as the controller's dashboard and the finance CSV count it (docs/workbudget.md).",
-              properties: { reservedCents: cents("Reserved now."), paidCents: cents("Paid minus what came back; after settlement the actual cost."), committedCents: cents("Reserved + paid: the cost to the workbudget.") },
+              properties: {
+                reservedCents: cents("Reserved now."),
+                paidCents: cents("Paid minus what came back; after settlement the actual cost."),
+                committedCents: cents("Reserved + paid: the cost to the workbudget."),
+              },
             },
             evaluationDueOn: nullable(date),
             evaluation: { oneOf: [{ type: "null" }, ref("EvaluationInput")] },
@@ -283,7 +381,11 @@ export function openApiDocument(serverUrl: string) {
             rejectionReason: { type: ["string", "null"] },
             createdAt: dateTime,
             updatedAt: dateTime,
-            allowedActions: { type: "array", items: { type: "string", enum: SPEND_ACTIONS }, description: "Steps this user may take now (the server checks again)." },
+            allowedActions: {
+              type: "array",
+              items: { type: "string", enum: SPEND_ACTIONS },
+              description: "Steps this user may take now (the server checks again).",
+            },
             timeline: {
               type: "array",
               items: {
@@ -313,9 +415,19 @@ export function openApiDocument(serverUrl: string) {
             rationale: { type: "string", maxLength: 4000, description: "Why this, why now, why not a regular regulation." },
             problemPrevented: { type: "string", maxLength: 4000 },
             lifeDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
-            residentRef: { type: "string", maxLength: 40, pattern: "^([A-Za-z]{1,5}-[0-9]{1,6})?$", description: "The team's resident pseudonym only: the team's prefix, a hyphen and digits (e.g. `MB-014` in Mariaberg; stored in capitals). Another team's prefix or any other text (a name) is `resident_ref_format` (400), with the expected form in `fields.residentRef`." },
+            residentRef: {
+              type: "string",
+              maxLength: 40,
+              pattern: "^([A-Za-z]{1,5}-[0-9]{1,6})?$",
+              description:
+                "The team's resident pseudonym only: the team's prefix, a hyphen and digits (e.g. `MB-014` in Mariaberg; stored in capitals). Another team's prefix or any other text (a name) is `resident_ref_format` (400), with the expected form in `fields.residentRef`.",
+            },
             normId: { type: ["string", "null"], format: "uuid", description: "A return norm; its amount becomes the expected return." },
-            expectedReturnCents: { type: ["integer", "null"], minimum: 0, description: "A custom estimate (requires customReturnJustification without a norm)." },
+            expectedReturnCents: {
+              type: ["integer", "null"],
+              minimum: 0,
+              description: "A custom estimate (requires customReturnJustification without a norm).",
+            },
             customReturnJustification: { type: ["string", "null"], maxLength: 2000 },
             expectedSocialDomains: { type: "array", items: { type: "string", enum: LIFE_DOMAINS } },
             expectedSocialReturn: { type: "string", maxLength: 4000 },

@@ -5,7 +5,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { GATE_LIMITS, bodyLimitFor, checkBody, checkFieldNames, checkIntentValue, checkOrigin, checkQuery, multipartEntries, refusalResponse } from "./request-gate.server";
+import {
+  GATE_LIMITS,
+  bodyLimitFor,
+  checkBody,
+  checkFieldNames,
+  checkIntentValue,
+  checkOrigin,
+  checkQuery,
+  multipartEntries,
+  refusalResponse,
+} from "./request-gate.server";
 
 const MB = 1024 * 1024;
 
@@ -28,7 +38,13 @@ describe("field names", () => {
   });
 
   it("lets the app's own list fields through, up to index 999", () => {
-    const agreement = ["kind", "reference", "validFrom", "validTo", ...Array.from({ length: 120 }, (_, i) => [`contributions[${i}].teamId`, `contributions[${i}].discipline`, `contributions[${i}].hoursPerWeek`]).flat()];
+    const agreement = [
+      "kind",
+      "reference",
+      "validFrom",
+      "validTo",
+      ...Array.from({ length: 120 }, (_, i) => [`contributions[${i}].teamId`, `contributions[${i}].discipline`, `contributions[${i}].hoursPerWeek`]).flat(),
+    ];
     expect(checkFieldNames(agreement)).toBeNull();
     expect(checkFieldNames(["lifeDomains", "lifeDomains", "expectedSocialDomains[]", `rows[${GATE_LIMITS.maxIndex}]`])).toBeNull();
   });
@@ -65,7 +81,12 @@ describe("field names", () => {
     expect(checkIntentValue(JSON.stringify({ type: "validate", payload: { name: "rows[3000000]" } }))?.code).toBe("invalid_field_name");
     expect(checkIntentValue(JSON.stringify({ type: "insert", payload: { name: "contributions", index: 3 } }))).toBeNull();
     expect(checkIntentValue("not json")).toBeNull();
-    expect(checkBody(Buffer.from(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "x", index: 5_000_000 } }))}`), "application/x-www-form-urlencoded")?.code).toBe("invalid_field_name");
+    expect(
+      checkBody(
+        Buffer.from(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "x", index: 5_000_000 } }))}`),
+        "application/x-www-form-urlencoded",
+      )?.code,
+    ).toBe("invalid_field_name");
   });
 });
 
@@ -89,7 +110,9 @@ describe("bodies", () => {
     const hostile = await multipart([["lifeDomains[1000000]", "x"]]);
     expect(checkBody(hostile.body, hostile.contentType)?.code).toBe("invalid_field_name");
     // However long the intent's JSON is.
-    const intent = await multipart([["__intent__", JSON.stringify({ type: "insert", payload: { name: "x", index: 3_000_000, defaultValue: "a".repeat(10_000) } })]]);
+    const intent = await multipart([
+      ["__intent__", JSON.stringify({ type: "insert", payload: { name: "x", index: 3_000_000, defaultValue: "a".repeat(10_000) } })],
+    ]);
     expect(checkBody(intent.body, intent.contentType)?.code).toBe("invalid_field_name");
     const many = await multipart(Array.from({ length: GATE_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "1"] as [string, string]));
     expect(checkBody(many.body, many.contentType)?.code).toBe("too_many_fields");
@@ -101,7 +124,10 @@ describe("bodies", () => {
     const type = `multipart/form-data; boundary=${boundary}`;
     expect(checkBody(part('form-data; name="ok"; name="foo[3000000]"'), type)?.code).toBe("invalid_field_name");
     expect(checkBody(part('form-data; name="ok"; filename="scan[2024].pdf"'), type)).toBeNull();
-    expect(checkBody(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end`), type)).toEqual({ status: 400, code: "malformed_body" });
+    expect(checkBody(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end`), type)).toEqual({
+      status: 400,
+      code: "malformed_body",
+    });
     expect(checkBody(Buffer.from("x"), "multipart/form-data")).toEqual({ status: 400, code: "malformed_body" });
   });
 
@@ -115,7 +141,10 @@ describe("the query string", () => {
     expect(checkQuery("?_data=routes%2Faccount.api-tokens&next=%2Ft%2Fx&status=submitted&status=endorsed")).toBeNull();
     expect(checkQuery("")).toBeNull();
     expect(checkQuery(`?q=${"a".repeat(GATE_LIMITS.queryBytes)}`)).toEqual({ status: 400, code: "query_too_large" });
-    expect(checkQuery(`?${Array.from({ length: GATE_LIMITS.queryParams + 1 }, (_, i) => `p${i}=1`).join("&")}`)).toEqual({ status: 400, code: "query_too_large" });
+    expect(checkQuery(`?${Array.from({ length: GATE_LIMITS.queryParams + 1 }, (_, i) => `p${i}=1`).join("&")}`)).toEqual({
+      status: 400,
+      code: "query_too_large",
+    });
     expect(checkQuery("?foo%5B3000000%5D=v")).toEqual({ status: 400, code: "invalid_query" });
   });
 });
@@ -157,11 +186,13 @@ describe("body limits per kind of route", () => {
 
 describe("the origin check", () => {
   const app = "http://127.0.0.1:3000";
-  const check = (method: string, url: string, headers: Record<string, string>, appUrl: string | null = null) => checkOrigin({ method, url, headers: new Headers(headers), appUrl });
+  const check = (method: string, url: string, headers: Record<string, string>, appUrl: string | null = null) =>
+    checkOrigin({ method, url, headers: new Headers(headers), appUrl });
   const tokens = `${app}/account/api-tokens?_data=routes%2Faccount.api-tokens`;
 
   it("every state-changing method from another origin is 403, ?_data= included; GET and HEAD pass", () => {
-    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) expect(check(method, tokens, { Origin: "https://evil.example" }), method).toEqual({ status: 403, code: "cross_origin" });
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+      expect(check(method, tokens, { Origin: "https://evil.example" }), method).toEqual({ status: 403, code: "cross_origin" });
     for (const method of ["GET", "HEAD"]) expect(check(method, tokens, { Origin: "https://evil.example" })).toBeNull();
   });
 
@@ -191,7 +222,9 @@ describe("the origin check", () => {
   it("exempt: the signed Stripe webhook, and API calls with a Bearer token and no session cookie", () => {
     expect(check("POST", `${app}/webhooks/stripe`, { Origin: "https://evil.example" })).toBeNull();
     expect(check("POST", `${app}/api/v1/spends`, { Origin: "https://evil.example", Authorization: "Bearer wk_x" })).toBeNull();
-    expect(check("POST", `${app}/api/v1/spends`, { Origin: "https://evil.example", Authorization: "Bearer wk_x", Cookie: "a=1; wijkwerk_session=abc" })?.status).toBe(403);
+    expect(
+      check("POST", `${app}/api/v1/spends`, { Origin: "https://evil.example", Authorization: "Bearer wk_x", Cookie: "a=1; wijkwerk_session=abc" })?.status,
+    ).toBe(403);
     expect(check("POST", `${app}/api/v1/spends`, { Origin: "https://evil.example" })?.status).toBe(403);
     expect(check("POST", `${app}/account/api-tokens`, { Origin: "https://evil.example", Authorization: "Bearer wk_x" })?.status).toBe(403);
   });

@@ -68,7 +68,11 @@ export const STRIPE_WEBHOOK_PATH = "/webhooks/stripe";
 const isMultipart = (contentType: string) => contentType.toLowerCase().startsWith("multipart/form-data");
 const isUrlencoded = (contentType: string) => contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
 
-export function bodyLimitFor(pathname: string, contentType: string, limits: GateLimits = GATE_LIMITS): { kind: BodyKind; maxBytes: number; refusal: RefusalCode } {
+export function bodyLimitFor(
+  pathname: string,
+  contentType: string,
+  limits: GateLimits = GATE_LIMITS,
+): { kind: BodyKind; maxBytes: number; refusal: RefusalCode } {
   if (pathname === STRIPE_WEBHOOK_PATH) return { kind: "webhook", maxBytes: limits.webhookBytes, refusal: "webhook_body_too_large" };
   if (pathname.startsWith("/api/")) return { kind: "api", maxBytes: limits.apiBytes, refusal: "api_body_too_large" };
   const upload = isMultipart(contentType) ? UPLOAD_ROUTES.find((r) => r.path.test(pathname)) : undefined;
@@ -267,7 +271,11 @@ export function refusalResponse(refusal: Refusal, pathname: string): { status: n
   const message = nl.gate.messages[refusal.code];
   const common = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (pathname.startsWith("/api/") || pathname.startsWith("/webhooks/"))
-    return { status: refusal.status, headers: { ...common, "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify({ error: { code: JSON_CODES[refusal.code] ?? refusal.code, message } }) };
+    return {
+      status: refusal.status,
+      headers: { ...common, "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ error: { code: JSON_CODES[refusal.code] ?? refusal.code, message } }),
+    };
   const t = nl.gate;
   const body = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)} – ${escapeHtml(nl.common.appName)}</title></head>
@@ -275,7 +283,12 @@ export function refusalResponse(refusal: Refusal, pathname: string): { status: n
 `;
   return {
     status: refusal.status,
-    headers: { ...common, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Frame-Options": "DENY" },
+    headers: {
+      ...common,
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "X-Frame-Options": "DENY",
+    },
     body,
   };
 }

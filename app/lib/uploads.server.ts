@@ -31,7 +31,8 @@ export interface UploadForm {
 }
 
 const tooLargeResponse = () => new Response("Het formulier is te groot.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-const unreadableResponse = () => new Response("Het formulier kon niet worden gelezen.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const unreadableResponse = () =>
+  new Response("Het formulier kon niet worden gelezen.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** The body's bytes up to `limit`; above it the rest is read and dropped (up to MAX_DRAINED_BYTES) and the answer is 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {

@@ -21,7 +21,8 @@ export async function readPostForm(request: Request) {
     if (tooLarge.length) throw new DomainError("invalid_input", 413, { file: ["attachment_too_large"] });
     if (tooLong.length) throw new DomainError("invalid_input", 413, Object.fromEntries(tooLong.map((name) => [name, ["invalid_input"]])));
   };
-  const files = async (): Promise<WorkgroupFileInput[]> => Promise.all(uploads.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const files = async (): Promise<WorkgroupFileInput[]> =>
+    Promise.all(uploads.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   return { form: formData, files, limits };
 }
 

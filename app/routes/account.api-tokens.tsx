@@ -59,14 +59,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await runForForm(submission.reply, () => createApiToken(ctx, { name, expiresInDays: expiresInDays ? Number(expiresInDays) : null }));
   if (!outcome.ok) return data({ result: outcome.result, created: null }, { status: outcome.status });
   // The token travels only in this response (no-store); after this it exists only as a hash.
-  return data({ result: submission.reply({ resetForm: true }), created: { name: outcome.value.name, token: outcome.value.token } }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    { result: submission.reply({ resetForm: true }), created: { name: outcome.value.name, token: outcome.value.token } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function ApiTokensPage() {
   const { tokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm<{ name: string; expiresInDays: string }>({ lastResult: actionData?.result, shouldValidate: "onSubmit", defaultValue: { expiresInDays: "90" } });
+  const [form, fields] = useForm<{ name: string; expiresInDays: string }>({
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    defaultValue: { expiresInDays: "90" },
+  });
   const created = actionData?.created ?? null;
   const createdRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -136,7 +143,15 @@ export default function ApiTokensPage() {
                   {k.status === "revoked" ? null : (
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
-                      <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(k.name)} question={t.revokeQuestion(k.name)} confirmLabel={t.revokeConfirm} name="tokenId" value={k.id} danger />
+                      <ConfirmSubmit
+                        label={t.revoke}
+                        accessibleLabel={t.revokeLabel(k.name)}
+                        question={t.revokeQuestion(k.name)}
+                        confirmLabel={t.revokeConfirm}
+                        name="tokenId"
+                        value={k.id}
+                        danger
+                      />
                     </Form>
                   )}
                 </td>

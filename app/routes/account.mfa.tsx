@@ -14,13 +14,17 @@ import { parseSubmission, readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.account.mfaTitle} – ${nl.common.appName}` }];
 
-const codeField = z.string({ required_error: nl.account.codeRequired }).trim().regex(/^\d{6}$/, nl.account.codeRequired);
+const codeField = z
+  .string({ required_error: nl.account.codeRequired })
+  .trim()
+  .regex(/^\d{6}$/, nl.account.codeRequired);
 const confirmSchema = z.object({ intent: z.literal("confirm"), sealedSecret: z.string(), code: codeField });
 const disableSchema = z.object({ intent: z.literal("disable"), password: z.string({ required_error: nl.account.passwordRequired }), code: codeField });
 const schema = z.discriminatedUnion("intent", [confirmSchema, disableSchema]);
 
 // Keep the secret on screen after a wrong code: reloading would show a new QR code.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod === "POST" ? false : defaultShouldRevalidate;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
@@ -110,7 +114,10 @@ export default function MfaPage() {
           <p>{nl.account.mfaIntro}</p>
           <img src={setup.qr} alt={nl.account.qrAlt} width={220} height={220} />
           <p>
-            {nl.account.manualKey}: <code className="font-mono text-lg" data-testid="totp-secret">{setup.secretGroups}</code>
+            {nl.account.manualKey}:{" "}
+            <code className="font-mono text-lg" data-testid="totp-secret">
+              {setup.secretGroups}
+            </code>
           </p>
           <FormErrors errors={form.errors} id={form.errorId} />
           <input type="hidden" name="intent" value="confirm" />

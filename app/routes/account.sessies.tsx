@@ -12,7 +12,10 @@ import { readFormData } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: `${nl.sessionsPage.title} – ${nl.common.appName}` }];
 
-const schema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("revoke"), sessionId: z.string().min(1) }), z.object({ intent: z.literal("revoke-others") })]);
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("revoke"), sessionId: z.string().min(1) }),
+  z.object({ intent: z.literal("revoke-others") }),
+]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
@@ -41,8 +44,16 @@ export default function SessionsPage() {
     <div className="max-w-3xl space-y-4">
       <h1>{nl.sessionsPage.title}</h1>
       <p>{nl.sessionsPage.intro}</p>
-      {params.get("beeindigd") ? <p role="status" className="alert alert-success">{nl.sessionsPage.revoked}</p> : null}
-      {others !== null ? <p role="status" className="alert alert-success">{nl.sessionsPage.revokedOthers(Number(others))}</p> : null}
+      {params.get("beeindigd") ? (
+        <p role="status" className="alert alert-success">
+          {nl.sessionsPage.revoked}
+        </p>
+      ) : null}
+      {others !== null ? (
+        <p role="status" className="alert alert-success">
+          {nl.sessionsPage.revokedOthers(Number(others))}
+        </p>
+      ) : null}
       <div className="card overflow-x-auto">
         <table className="table">
           <thead>

@@ -5,7 +5,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiError, apiHandler, apiJson, invalidInput, methodNotAllowed, readJsonBody, requireApiSpendContext } from "~/api.server";
-import { approveSpend, cancelSpend, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, type StepOptions } from "~/core/workbudget.server";
+import {
+  approveSpend,
+  cancelSpend,
+  endorseSpend,
+  evaluateSpend,
+  recordPayment,
+  rejectSpend,
+  requestSpendInfo,
+  settleSpend,
+  submitSpend,
+  type StepOptions,
+} from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 
 const comment = z.string().max(4000).nullish();
@@ -33,7 +44,8 @@ export function action({ request, context, params }: ActionFunctionArgs) {
     const body = parsed.data;
     const spendId = params.spendId!;
     const key = request.headers.get("idempotency-key");
-    if (key !== null && (key.trim().length < 8 || key.trim().length > 200)) return apiError(400, "invalid_input", nl.api.errors.invalidIdempotencyKey, { fields: { "Idempotency-Key": [nl.api.errors.invalidIdempotencyKey] } });
+    if (key !== null && (key.trim().length < 8 || key.trim().length > 200))
+      return apiError(400, "invalid_input", nl.api.errors.invalidIdempotencyKey, { fields: { "Idempotency-Key": [nl.api.errors.invalidIdempotencyKey] } });
     const opts: StepOptions = { comment: body.comment ?? null, idempotencyKey: key, confirmNoPersonalData: body.confirmNoPersonalData === true };
     const result = await (() => {
       switch (body.action) {

@@ -15,7 +15,6 @@ const t = nl.auditPage;
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "AuditEvent", context as { ip?: string });
   const url = new URL(request.url);
@@ -30,7 +29,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return { rows: [], total: 0, pages: 1, page: 1, values, teams, fieldErrors };
   }
 }
-
 
 /** The action filter's options: per group "all of the group", then each action. */
 function actionGroups() {
@@ -169,12 +167,7 @@ export default function AuditLog() {
         <p role="status">{hasErrors ? "" : rows.length === 0 ? t.empty : t.count(total)}</p>
         {!hasErrors && total > 0 ? (
           <div className="flex flex-col items-end gap-1">
-            <a
-              className="btn btn-secondary"
-              href={csvHref}
-              aria-describedby="audit-csv-hint"
-              download
-            >
+            <a className="btn btn-secondary" href={csvHref} aria-describedby="audit-csv-hint" download>
               {t.downloadCsv}
             </a>
             <p id="audit-csv-hint" className="hint">
@@ -183,7 +176,6 @@ export default function AuditLog() {
           </div>
         ) : null}
       </div>
-
 
       {rows.length > 0 ? (
         <div className="card overflow-x-auto p-0" role="region" aria-labelledby="audit-table-caption" tabIndex={0}>

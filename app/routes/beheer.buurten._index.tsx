@@ -50,7 +50,15 @@ export default function AdminBuurten() {
     <div className="space-y-6">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <SearchForm label={t.search} button={t.searchButton} clearLabel={t.clear} clearTo="/beheer/buurten" value={search} error={searchError} active={!!params.get("zoek")} />
+      <SearchForm
+        label={t.search}
+        button={t.searchButton}
+        clearLabel={t.clear}
+        clearTo="/beheer/buurten"
+        value={search}
+        error={searchError}
+        active={!!params.get("zoek")}
+      />
       <TableCard caption={t.title} isEmpty={rows.length === 0} empty={t.empty}>
         <thead>
           <tr>

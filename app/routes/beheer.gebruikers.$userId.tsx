@@ -21,10 +21,23 @@ import { parseSubmission, readFormData } from "~/lib/form.server";
 const t = nl.usersAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t.title} – ${nl.common.appName}` }];
 
-const hoursField = z.string().trim().regex(/^(\d{1,2}([.,]\d)?)?$/, t.hoursInvalid).optional();
+const hoursField = z
+  .string()
+  .trim()
+  .regex(/^(\d{1,2}([.,]\d)?)?$/, t.hoursInvalid)
+  .optional();
 const schemas = {
-  profile: z.object({ name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired), discipline: z.string().trim().optional(), partnerId: z.string().uuid().optional(), isActive: z.literal("on").optional() }),
-  "add-membership": z.object({ teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired), role: z.enum(TEAM_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), contractedHoursPerWeek: hoursField }),
+  profile: z.object({
+    name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired),
+    discipline: z.string().trim().optional(),
+    partnerId: z.string().uuid().optional(),
+    isActive: z.literal("on").optional(),
+  }),
+  "add-membership": z.object({
+    teamId: z.string({ required_error: t.teamRequired }).uuid(t.teamRequired),
+    role: z.enum(TEAM_ROLES, { errorMap: () => ({ message: t.roleRequired }) }),
+    contractedHoursPerWeek: hoursField,
+  }),
   "grant-role": z.object({ role: z.enum(SCOPE_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), partnerId: z.string().uuid().optional() }),
 };
 const rowSchemas = {
@@ -57,7 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const v = submission.value as Record<string, string | undefined>;
     const run = {
       profile: () => updateUser(ctx, userId, { name: v.name!, discipline: v.discipline, partnerId: v.partnerId ?? null, isActive: v.isActive === "on" }),
-      "add-membership": () => addMembership(ctx, userId, { teamId: v.teamId!, role: v.role as (typeof TEAM_ROLES)[number], contractedHoursPerWeek: v.contractedHoursPerWeek }),
+      "add-membership": () =>
+        addMembership(ctx, userId, { teamId: v.teamId!, role: v.role as (typeof TEAM_ROLES)[number], contractedHoursPerWeek: v.contractedHoursPerWeek }),
       "grant-role": () => grantScopeRole(ctx, userId, { role: v.role as (typeof SCOPE_ROLES)[number], partnerId: v.partnerId }),
     }[intent as FormIntent];
     const outcome = await runForForm(submission.reply, run);
@@ -88,7 +102,12 @@ export default function AdminUser() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
-  const [profile, profileFields] = useForm({ id: "profile", lastResult: resultFor("profile"), shouldValidate: "onSubmit", defaultValue: { name: user.name, discipline: user.discipline ?? "", partnerId: user.partnerId ?? "", isActive: user.isActive ? "on" : undefined } });
+  const [profile, profileFields] = useForm({
+    id: "profile",
+    lastResult: resultFor("profile"),
+    shouldValidate: "onSubmit",
+    defaultValue: { name: user.name, discipline: user.discipline ?? "", partnerId: user.partnerId ?? "", isActive: user.isActive ? "on" : undefined },
+  });
   const [addForm, addFields] = useForm({ id: "add-membership", lastResult: resultFor("add-membership"), shouldValidate: "onSubmit" });
   const [grantForm, grantFields] = useForm({ id: "grant-role", lastResult: resultFor("grant-role"), shouldValidate: "onSubmit" });
   const done = params.get("gedaan");
@@ -165,7 +184,14 @@ export default function AdminUser() {
                   </select>
                 </td>
                 <td>
-                  <input name="contractedHoursPerWeek" form={`m-${m.id}`} defaultValue={m.contractedHoursPerWeek?.replace(".", ",") ?? ""} inputMode="decimal" className="input w-24" aria-label={`${t.hours} ${m.teamName}`} />
+                  <input
+                    name="contractedHoursPerWeek"
+                    form={`m-${m.id}`}
+                    defaultValue={m.contractedHoursPerWeek?.replace(".", ",") ?? ""}
+                    inputMode="decimal"
+                    className="input w-24"
+                    aria-label={`${t.hours} ${m.teamName}`}
+                  />
                 </td>
                 <td className="flex flex-wrap gap-2">
                   <Form method="post" id={`m-${m.id}`}>
@@ -177,7 +203,15 @@ export default function AdminUser() {
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="id" value={m.id} />
-                    <ConfirmSubmit label={t.remove} accessibleLabel={t.removeLabel(m.teamName)} question={t.removeQuestion(m.teamName)} confirmLabel={t.remove} name="intent" value="remove-membership" danger />
+                    <ConfirmSubmit
+                      label={t.remove}
+                      accessibleLabel={t.removeLabel(m.teamName)}
+                      question={t.removeQuestion(m.teamName)}
+                      confirmLabel={t.remove}
+                      name="intent"
+                      value="remove-membership"
+                      danger
+                    />
                   </Form>
                 </td>
               </tr>
@@ -210,7 +244,15 @@ export default function AdminUser() {
                   <span>{label}</span>
                   <Form method="post">
                     <input type="hidden" name="id" value={r.id} />
-                    <ConfirmSubmit label={t.revoke} accessibleLabel={t.revokeLabel(label)} question={t.revokeQuestion(label)} confirmLabel={t.revoke} name="intent" value="revoke-role" danger />
+                    <ConfirmSubmit
+                      label={t.revoke}
+                      accessibleLabel={t.revokeLabel(label)}
+                      question={t.revokeQuestion(label)}
+                      confirmLabel={t.revoke}
+                      name="intent"
+                      value="revoke-role"
+                      danger
+                    />
                   </Form>
                 </li>
               );
@@ -222,7 +264,12 @@ export default function AdminUser() {
           <Form method="post" {...getFormProps(grantForm)}>
             <input type="hidden" name="intent" value="grant-role" />
             <FormErrors errors={grantForm.errors} id={grantForm.errorId} />
-            <SelectField field={grantFields.role} label={t.role} options={SCOPE_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }))} placeholder={t.chooseRole} />
+            <SelectField
+              field={grantFields.role}
+              label={t.role}
+              options={SCOPE_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }))}
+              placeholder={t.chooseRole}
+            />
             <SelectField field={grantFields.partnerId} label={t.partnerForManager} options={partnerOptions} placeholder={t.none} />
             <SubmitButton>{t.grant}</SubmitButton>
           </Form>

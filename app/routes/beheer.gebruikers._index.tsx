@@ -33,7 +33,15 @@ export default function AdminUsers() {
       <p>
         {t.intro} <Link to="/beheer/uitnodigingen">{t.inviteLink}</Link>
       </p>
-      <SearchForm label={t.search} button={t.searchButton} clearLabel={t.clear} clearTo="/beheer/gebruikers" value={search} error={searchError} active={!!search} />
+      <SearchForm
+        label={t.search}
+        button={t.searchButton}
+        clearLabel={t.clear}
+        clearTo="/beheer/gebruikers"
+        value={search}
+        error={searchError}
+        active={!!search}
+      />
       <p className="hint" aria-live="polite">
         {nl.common.resultCount(total)}
       </p>

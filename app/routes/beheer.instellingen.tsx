@@ -7,7 +7,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
-import { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSettings, getSettings, updateDisbursementMode, updateSettings } from "~/core/tenancy.server";
+import {
+  IDLE_TIMEOUT_MAX,
+  IDLE_TIMEOUT_MIN,
+  SETTINGS_ROLES,
+  getDisbursementSettings,
+  getSettings,
+  updateDisbursementMode,
+  updateSettings,
+} from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
@@ -57,7 +65,8 @@ const includesAdmin = (value: unknown) => (Array.isArray(value) ? value.includes
 
 export default function AdminSettings() {
   const { settings, disbursement, roles } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]>; saved: boolean; changed: number; disbursementError?: string } | undefined;
+  const actionData = useActionData<typeof action>() as
+    { result?: SubmissionResult<string[]>; saved: boolean; changed: number; disbursementError?: string } | undefined;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
@@ -109,12 +118,21 @@ export default function AdminSettings() {
           <p className="hint">{disbursement.stripeConfigured ? t.disbursementHint : t.disbursementNoStripe}</p>
           {(["manual", "stripe_issuing"] as const).map((mode) => (
             <div key={mode} className="flex items-center gap-2">
-              <input type="radio" id={`disbursement-${mode}`} name="disbursementMode" value={mode} defaultChecked={disbursement.mode === mode} disabled={mode === "stripe_issuing" && !disbursement.stripeConfigured} />
+              <input
+                type="radio"
+                id={`disbursement-${mode}`}
+                name="disbursementMode"
+                value={mode}
+                defaultChecked={disbursement.mode === mode}
+                disabled={mode === "stripe_issuing" && !disbursement.stripeConfigured}
+              />
               <label htmlFor={`disbursement-${mode}`}>{t.disbursementModes[mode]}</label>
             </div>
           ))}
         </fieldset>
-        <SubmitButton name="intent" value="disbursement">{t.disbursementSave}</SubmitButton>
+        <SubmitButton name="intent" value="disbursement">
+          {t.disbursementSave}
+        </SubmitButton>
       </Form>
     </div>
   );

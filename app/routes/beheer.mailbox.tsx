@@ -17,7 +17,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Shows mail text with its links clickable, so the dev flow (reset, invitation) works. */
 function MailText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/\S+)/g);
-  return <pre className="mt-2 whitespace-pre-wrap font-sans">{parts.map((p, i) => (/^https?:\/\//.test(p) ? <a key={i} href={p}>{p}</a> : p))}</pre>;
+  return (
+    <pre className="mt-2 whitespace-pre-wrap font-sans">
+      {parts.map((p, i) =>
+        /^https?:\/\//.test(p) ? (
+          <a key={i} href={p}>
+            {p}
+          </a>
+        ) : (
+          p
+        ),
+      )}
+    </pre>
+  );
 }
 
 export default function Mailbox() {
@@ -31,7 +43,8 @@ export default function Mailbox() {
         <article key={m.id} className="card" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p className="hint">
-            {nl.mailbox.to}: {m.toAddress} · {nl.mailbox.created}: {formatDateTime(m.createdAt)} · {nl.mailbox.sent}: {m.sentAt ? formatDateTime(m.sentAt) : nl.mailbox.notSent}
+            {nl.mailbox.to}: {m.toAddress} · {nl.mailbox.created}: {formatDateTime(m.createdAt)} · {nl.mailbox.sent}:{" "}
+            {m.sentAt ? formatDateTime(m.sentAt) : nl.mailbox.notSent}
           </p>
           <MailText text={m.textBody} />
         </article>

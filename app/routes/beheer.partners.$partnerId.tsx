@@ -17,7 +17,9 @@ import { parseSubmission, readFormData } from "~/lib/form.server";
 const t = nl.adminPartners;
 const NEW = "nieuw";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner ? t.editTitle(data.partner.name) : t.newTitle} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.partner ? t.editTitle(data.partner.name) : t.newTitle} – ${nl.common.appName}` },
+];
 
 function partnerFormSchema() {
   return z.object({
@@ -34,7 +36,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (params.partnerId === NEW) return { partner: null, fundingTypes, agreements: [] as AgreementRow[], notice: null };
   const partner = await getPartner(ctx, params.partnerId ?? "").catch(toHttpError);
   const notice = new URL(request.url).searchParams.get("afspraak");
-  return { partner, fundingTypes, agreements: await listAgreements(ctx, partner.id), notice: notice === "opgeslagen" || notice === "verwijderd" ? (notice as "opgeslagen" | "verwijderd") : null };
+  return {
+    partner,
+    fundingTypes,
+    agreements: await listAgreements(ctx, partner.id),
+    notice: notice === "opgeslagen" || notice === "verwijderd" ? (notice as "opgeslagen" | "verwijderd") : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -101,14 +108,19 @@ function Agreements({ partnerId, agreements, notice }: { partnerId: string; agre
         <div key={ag.id} className="card overflow-x-auto">
           <table className="table">
             <caption className="pb-2 text-left">
-              <span className="font-semibold">{ag.reference}</span> · {nl.common.fundingTypes[ag.kind]} · {a.period}: {formatDate(ag.validFrom)} – {ag.validTo ? formatDate(ag.validTo) : a.open}{" "}
-              · <Link to={`/beheer/partners/${partnerId}/afspraken/${ag.id}`} aria-label={a.editLabel(ag.reference)}>{a.edit}</Link>
+              <span className="font-semibold">{ag.reference}</span> · {nl.common.fundingTypes[ag.kind]} · {a.period}: {formatDate(ag.validFrom)} –{" "}
+              {ag.validTo ? formatDate(ag.validTo) : a.open} ·{" "}
+              <Link to={`/beheer/partners/${partnerId}/afspraken/${ag.id}`} aria-label={a.editLabel(ag.reference)}>
+                {a.edit}
+              </Link>
             </caption>
             <thead>
               <tr>
                 <th scope="col">{a.team}</th>
                 <th scope="col">{a.discipline}</th>
-                <th scope="col" className="text-right">{a.hoursPerWeek}</th>
+                <th scope="col" className="text-right">
+                  {a.hoursPerWeek}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -122,7 +134,9 @@ function Agreements({ partnerId, agreements, notice }: { partnerId: string; agre
             </tbody>
             <tfoot>
               <tr className="font-semibold">
-                <th scope="row" colSpan={2}>{a.total}</th>
+                <th scope="row" colSpan={2}>
+                  {a.total}
+                </th>
                 <td className="text-right">{formatHours(ag.hoursPerWeek)}</td>
               </tr>
             </tfoot>

@@ -44,7 +44,13 @@ function formSchema() {
           hoursPerWeek: z
             .string({ required_error: t.hoursInvalid })
             .transform((v) => Number(v.replace(",", ".")))
-            .pipe(z.number({ invalid_type_error: t.hoursInvalid }).gt(0, t.hoursInvalid).max(999, t.hoursInvalid).refine((h) => Number.isInteger(Math.round(h * 1000) / 100), t.hoursInvalid)),
+            .pipe(
+              z
+                .number({ invalid_type_error: t.hoursInvalid })
+                .gt(0, t.hoursInvalid)
+                .max(999, t.hoursInvalid)
+                .refine((h) => Number.isInteger(Math.round(h * 1000) / 100), t.hoursInvalid),
+            ),
         }),
       ),
     ),
@@ -80,18 +86,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseSubmission(formData, { schema: formSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
-  const outcome = await runForForm(submission.reply, () => saveAgreement(ctx, partnerId, agreementId, { ...submission.value, validTo: submission.value.validTo ?? null }));
+  const outcome = await runForForm(submission.reply, () =>
+    saveAgreement(ctx, partnerId, agreementId, { ...submission.value, validTo: submission.value.validTo ?? null }),
+  );
   if (!outcome.ok) return data({ result: outcome.result, saved: false }, { status: outcome.status });
   return redirect(`/beheer/partners/${partnerId}?afspraak=opgeslagen`);
 }
 
 /** A select in a contribution row; the row's errors are shown once below the row, so each field points to them. */
-function ContributionSelect(props: { field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>; label: string; placeholder: string; options: { value: string; label: string }[]; errorId: string | undefined }) {
+function ContributionSelect(props: {
+  field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+  label: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  errorId: string | undefined;
+}) {
   const { field } = props;
   return (
     <div className="field">
       <label htmlFor={field.id}>{props.label}</label>
-      <select {...getSelectProps(field, { ariaAttributes: false })} key={field.key} className="input" aria-invalid={props.errorId ? true : undefined} aria-describedby={props.errorId}>
+      <select
+        {...getSelectProps(field, { ariaAttributes: false })}
+        key={field.key}
+        className="input"
+        aria-invalid={props.errorId ? true : undefined}
+        aria-describedby={props.errorId}
+      >
         <option value="">{props.placeholder}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -106,7 +126,11 @@ function ContributionSelect(props: { field: FieldMetadata<string | undefined, Re
 export default function AgreementPage() {
   const { partner, agreement, teams, kinds, disciplines } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; saved: boolean } | undefined;
-  const existing = (agreement?.contributions ?? []).map((c) => ({ teamId: c.teamId, discipline: c.discipline, hoursPerWeek: String(c.hoursPerWeek).replace(".", ",") }));
+  const existing = (agreement?.contributions ?? []).map((c) => ({
+    teamId: c.teamId,
+    discipline: c.discipline,
+    hoursPerWeek: String(c.hoursPerWeek).replace(".", ","),
+  }));
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
@@ -150,10 +174,23 @@ export default function AgreementPage() {
             return (
               <div key={row.key} role="group" aria-label={t.rowLabel(i + 1)} className="grid items-end gap-2 sm:grid-cols-[2fr_2fr_1fr]">
                 <ContributionSelect field={f.teamId} label={t.team} placeholder={t.chooseTeam} options={teams} errorId={errors.length ? errorId : undefined} />
-                <ContributionSelect field={f.discipline} label={t.discipline} placeholder={t.chooseDiscipline} options={disciplines} errorId={errors.length ? errorId : undefined} />
+                <ContributionSelect
+                  field={f.discipline}
+                  label={t.discipline}
+                  placeholder={t.chooseDiscipline}
+                  options={disciplines}
+                  errorId={errors.length ? errorId : undefined}
+                />
                 <div className="field">
                   <label htmlFor={f.hoursPerWeek.id}>{t.hoursPerWeek}</label>
-                  <input {...getInputProps(f.hoursPerWeek, { type: "text", ariaAttributes: false })} key={f.hoursPerWeek.key} inputMode="decimal" className="input" aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? errorId : undefined} />
+                  <input
+                    {...getInputProps(f.hoursPerWeek, { type: "text", ariaAttributes: false })}
+                    key={f.hoursPerWeek.key}
+                    inputMode="decimal"
+                    className="input"
+                    aria-invalid={errors.length ? true : undefined}
+                    aria-describedby={errors.length ? errorId : undefined}
+                  />
                 </div>
                 {errors.length ? (
                   <p id={errorId} className="field-error sm:col-span-3">

@@ -42,7 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const preview = await previewStreetImport(ctx, csv);
       return data<ActionResult>({ step: "preview", csv, preview: summary(preview) }, { status: preview.errors.length ? 400 : 200 });
     }
-    if (Number(request.headers.get("Content-Length") ?? 0) > 3 * MAX_FILE_BYTES) return data<ActionResult>({ step: "error", message: t.fileTooLarge }, { status: 413 });
+    if (Number(request.headers.get("Content-Length") ?? 0) > 3 * MAX_FILE_BYTES)
+      return data<ActionResult>({ step: "error", message: t.fileTooLarge }, { status: 413 });
     const csv = String((await readFormData(request)).get("csv") ?? "");
     const result = await importStreets(ctx, csv);
     if (!result.imported) return data<ActionResult>({ step: "refused", preview: summary(result) }, { status: 400 });

@@ -27,7 +27,12 @@ function teamFormSchema() {
       description: z.string().trim().max(2000, t.descriptionTooLong).optional(),
       activeFrom: date(t.dateRequired),
       activeTo: date(t.dateInvalid).optional(),
-      residentRefPrefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,5}$/, t.residentRefPrefixInvalid).optional(),
+      residentRefPrefix: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{1,5}$/, t.residentRefPrefixInvalid)
+        .optional(),
     })
     .superRefine((v, issue) => {
       if (v.activeTo && v.activeTo < v.activeFrom) issue.addIssue({ code: "custom", path: ["activeTo"], message: t.dateRange });
@@ -61,7 +66,16 @@ export default function AdminTeam() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
-    defaultValue: team ? { name: team.name, slug: team.slug, description: team.description, activeFrom: team.activeFrom, activeTo: team.activeTo ?? "", residentRefPrefix: team.residentRefPrefix ?? "" } : undefined,
+    defaultValue: team
+      ? {
+          name: team.name,
+          slug: team.slug,
+          description: team.description,
+          activeFrom: team.activeFrom,
+          activeTo: team.activeTo ?? "",
+          residentRefPrefix: team.residentRefPrefix ?? "",
+        }
+      : undefined,
   });
   return (
     <div className="max-w-2xl space-y-4">

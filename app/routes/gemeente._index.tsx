@@ -33,18 +33,24 @@ export default function MunicipalityOverview() {
       {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       {canReadBudget ? (
         <p className="card">
-          <Link to="/gemeente/werkbudget" className="font-semibold">{nl.workbudget.linkFromMunicipality}</Link>
+          <Link to="/gemeente/werkbudget" className="font-semibold">
+            {nl.workbudget.linkFromMunicipality}
+          </Link>
           <span className="hint block">{nl.workbudget.linkFromMunicipalityHint}</span>
         </p>
       ) : null}
       {canReadAgreements ? (
         <p className="card">
-          <Link to="/gemeente/partners" className="font-semibold">{nl.municipalityPartners.title}</Link>
+          <Link to="/gemeente/partners" className="font-semibold">
+            {nl.municipalityPartners.title}
+          </Link>
         </p>
       ) : null}
       {canReadBuurtservice ? (
         <p className="card">
-          <Link to="/buurtservice" className="font-semibold">{nl.buurtservice.cityTitle}</Link>
+          <Link to="/buurtservice" className="font-semibold">
+            {nl.buurtservice.cityTitle}
+          </Link>
         </p>
       ) : null}
       {teams.length === 0 ? (
@@ -53,7 +59,13 @@ export default function MunicipalityOverview() {
         <TeamStaffingTable
           labels={nl.municipality}
           teams={teams}
-          totals={{ buurten: sum("buurten"), coordinators: sum("coordinators"), members: sum("members"), volunteers: sum("volunteers"), contractedHours: sum("contractedHours") }}
+          totals={{
+            buurten: sum("buurten"),
+            coordinators: sum("coordinators"),
+            members: sum("members"),
+            volunteers: sum("volunteers"),
+            contractedHours: sum("contractedHours"),
+          }}
           formatHours={(h) => n.format(h)}
         />
       )}

@@ -19,7 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year: view.year, agreements: view.agreements };
 }
 
-
 export default function MunicipalityPartners() {
   const { year, agreements } = useLoaderData<typeof loader>();
   return (
@@ -48,16 +47,26 @@ export default function MunicipalityPartners() {
                 <th scope="col">{t.reference}</th>
                 <th scope="col">{t.kind}</th>
                 <th scope="col">{t.period}</th>
-                <th scope="col" className="text-right">{t.perWeek}</th>
-                <th scope="col" className="text-right">{t.agreedToDate}</th>
-                <th scope="col" className="text-right">{t.deliveredToDate}</th>
-                <th scope="col" className="text-right">{t.ratio}</th>
+                <th scope="col" className="text-right">
+                  {t.perWeek}
+                </th>
+                <th scope="col" className="text-right">
+                  {t.agreedToDate}
+                </th>
+                <th scope="col" className="text-right">
+                  {t.deliveredToDate}
+                </th>
+                <th scope="col" className="text-right">
+                  {t.ratio}
+                </th>
               </tr>
             </thead>
             <tbody>
               {agreements.map((a) => (
                 <tr key={a.agreementId}>
-                  <th scope="row" className="font-normal">{a.partnerName}</th>
+                  <th scope="row" className="font-normal">
+                    {a.partnerName}
+                  </th>
                   <td>{a.reference}</td>
                   <td>{nl.common.fundingTypes[a.kind]}</td>
                   <td>

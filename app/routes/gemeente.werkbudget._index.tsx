@@ -28,7 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
   const years = [...new Set([...options.years, year, thisYearInAmsterdam()])].sort((a, b) => b - a);
   // Links to the team cards and their reconciliation: for who manages cards, when the municipality pays by card.
-  const cardsOn = ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.actor.municipalityId })) && (await disbursementMode(ctx.db, ctx.actor.municipalityId)) === "stripe_issuing";
+  const cardsOn =
+    ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.actor.municipalityId })) &&
+    (await disbursementMode(ctx.db, ctx.actor.municipalityId)) === "stripe_issuing";
   try {
     const dashboard = await workbudgetDashboard(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null });
     return { dashboard, values, years, teams: options.teams, invalid: false, cardsOn };
@@ -60,7 +62,8 @@ function KeyFigure({ label, cents, hint, id }: { label: string; cents: number; h
 export default function WorkbudgetDashboardPage() {
   const { dashboard: d, values, years, teams, invalid, cardsOn } = useLoaderData<typeof loader>();
   const year = d.year;
-  const csv = (soort: string, komma: boolean) => `/gemeente/werkbudget/export?${new URLSearchParams({ soort, jaar: String(year), ...(komma ? { decimaal: "komma" } : {}) })}`;
+  const csv = (soort: string, komma: boolean) =>
+    `/gemeente/werkbudget/export?${new URLSearchParams({ soort, jaar: String(year), ...(komma ? { decimaal: "komma" } : {}) })}`;
   return (
     <div className="space-y-6">
       <p>
@@ -81,7 +84,14 @@ export default function WorkbudgetDashboardPage() {
 
       <FilterForm id="wb-filters" invalid={invalid} clearTo="/gemeente/werkbudget" columns={4} note={t.filters.scopeNote}>
         <FilterSelect id="f-jaar" name="jaar" label={t.filters.year} value={values.jaar} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <FilterSelect id="f-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
+        <FilterSelect
+          id="f-team"
+          name="team"
+          label={t.filters.team}
+          value={values.team}
+          anyLabel={t.filters.allTeams}
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
         <FilterDate id="f-van" name="van" label={t.filters.from} value={values.van} />
         <FilterDate id="f-tot" name="tot" label={t.filters.to} value={values.tot} />
       </FilterForm>
@@ -119,10 +129,13 @@ export default function WorkbudgetDashboardPage() {
           <section aria-labelledby="overdue-evaluations-title" className="card space-y-2">
             <h2 id="overdue-evaluations-title">{t.overdueEvaluationsTitle}</h2>
             <p>
-              {t.overdueEvaluationsCount(d.overdueEvaluations.count)} {d.overdueEvaluations.oldestDueOn ? t.overdueEvaluationsOldest(formatDate(d.overdueEvaluations.oldestDueOn)) : null}
+              {t.overdueEvaluationsCount(d.overdueEvaluations.count)}{" "}
+              {d.overdueEvaluations.oldestDueOn ? t.overdueEvaluationsOldest(formatDate(d.overdueEvaluations.oldestDueOn)) : null}
             </p>
             {d.overdueEvaluations.count > 0 ? (
-              <Link to={`/gemeente/werkbudget/aanvragen?status=evaluatie-te-laat&jaar=${year}${values.team ? `&team=${values.team}` : ""}`}>{t.toOverdueEvaluations}</Link>
+              <Link to={`/gemeente/werkbudget/aanvragen?status=evaluatie-te-laat&jaar=${year}${values.team ? `&team=${values.team}` : ""}`}>
+                {t.toOverdueEvaluations}
+              </Link>
             ) : null}
           </section>
 

@@ -23,7 +23,9 @@ import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.title(data.reference) : nl.workbudget.queue.title} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t.title(data.reference) : nl.workbudget.queue.title} – ${nl.common.appName}` },
+];
 
 const euro = (opts: { allowZero: boolean }) =>
   z
@@ -74,17 +76,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The privacy guard's audit-logged override (the checkbox shown after it found personal data).
   const confirmNoPersonalData = formData.get("confirmNoPersonalData") === "on";
   const run: Record<Intent, () => Promise<string>> = {
-    approve: async () => ((await approveSpend(ctx, spendId, { comment: v.comment || null, idempotencyKey, confirmNoPersonalData })).action === "first_approval" ? "eerste-goedkeuring" : "goedgekeurd"),
+    approve: async () =>
+      (await approveSpend(ctx, spendId, { comment: v.comment || null, idempotencyKey, confirmNoPersonalData })).action === "first_approval"
+        ? "eerste-goedkeuring"
+        : "goedgekeurd",
     reject: async () => (await rejectSpend(ctx, spendId, { comment: v.comment!, idempotencyKey, confirmNoPersonalData }), "afgewezen"),
     request_info: async () => (await requestSpendInfo(ctx, spendId, { comment: v.comment!, idempotencyKey, confirmNoPersonalData }), "informatie-gevraagd"),
     pay: async () => (
-      await recordPayment(ctx, spendId, { amountCents: parseEuroToCents(v.amount!)!, paymentDate: v.paymentDate!, method: v.method as "bank_transfer", reference: v.reference ?? "" }, { idempotencyKey }), "betaald"
+      await recordPayment(
+        ctx,
+        spendId,
+        { amountCents: parseEuroToCents(v.amount!)!, paymentDate: v.paymentDate!, method: v.method as "bank_transfer", reference: v.reference ?? "" },
+        { idempotencyKey },
+      ),
+      "betaald"
     ),
     settle: async () => (await settleSpend(ctx, spendId, { actualCents: parseEuroToCents(v.actualAmount!)! }, { idempotencyKey }), "afgerekend"),
     comment: async () => (await commentOnSpend(ctx, spendId, v.body!, { confirmNoPersonalData }), "reactie"),
   };
   // The comment form's field is "body"; the use case names it "comment".
-  const reply: typeof submission.reply = intent === "comment" ? (o) => submission.reply(o && "fieldErrors" in o && o.fieldErrors?.comment ? { ...o, fieldErrors: { ...o.fieldErrors, body: o.fieldErrors.comment } } : o) : submission.reply;
+  const reply: typeof submission.reply =
+    intent === "comment"
+      ? (o) =>
+          submission.reply(o && "fieldErrors" in o && o.fieldErrors?.comment ? { ...o, fieldErrors: { ...o.fieldErrors, body: o.fieldErrors.comment } } : o)
+      : submission.reply;
   const outcome = await runForForm(reply, run[intent as Intent]);
   // 422: the privacy guard found personal data in the text; the form then offers the override.
   if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
@@ -107,7 +122,11 @@ export default function ControllerSpend() {
     lastResult: resultFor("pay"),
     defaultValue: { amount: centsToEuroInput(d.spend.amountCents), paymentDate: d.today, method: "bank_transfer", reference: "" },
   });
-  const [settleForm, settleFields] = useFormKit({ id: "settle", lastResult: resultFor("settle"), defaultValue: { actualAmount: centsToEuroInput(d.spend.paidCents) } });
+  const [settleForm, settleFields] = useFormKit({
+    id: "settle",
+    lastResult: resultFor("settle"),
+    defaultValue: { actualAmount: centsToEuroInput(d.spend.paidCents) },
+  });
   const [commentForm, commentFields] = useFormKit({ id: "comment", lastResult: resultFor("comment") });
   const decisions = ["approve", "reject", "request_info", "pay", "settle"].filter(can);
 
@@ -124,7 +143,9 @@ export default function ControllerSpend() {
 
       <section aria-labelledby="decide-title" className="space-y-4">
         <h2 id="decide-title">{t.actionsTitle}</h2>
-        {d.spend.amountCents > d.thresholdCents && (can("approve") || d.spend.status === "awaiting_second_approval") ? <p className="alert alert-info">{t.threshold(formatMoney(d.thresholdCents))}</p> : null}
+        {d.spend.amountCents > d.thresholdCents && (can("approve") || d.spend.status === "awaiting_second_approval") ? (
+          <p className="alert alert-info">{t.threshold(formatMoney(d.thresholdCents))}</p>
+        ) : null}
         {d.cardPaymentPending ? (
           <p className="alert alert-info" data-testid="card-payment-pending">
             {nl.cards.paymentPendingBlocks}
@@ -181,7 +202,11 @@ export default function ControllerSpend() {
                 <FormErrors errors={payForm.errors} id={payForm.errorId} />
                 <TextField field={payFields.amount} label={t.payAmount} hint={t.payAmountHint(formatMoney(d.spend.amountCents))} inputMode="decimal" />
                 <TextField field={payFields.paymentDate} label={t.payDate} type="date" />
-                <SelectField field={payFields.method} label={t.payMethod} options={Object.entries(nl.spends.paymentMethods).map(([value, label]) => ({ value, label }))} />
+                <SelectField
+                  field={payFields.method}
+                  label={t.payMethod}
+                  options={Object.entries(nl.spends.paymentMethods).map(([value, label]) => ({ value, label }))}
+                />
                 <TextField field={payFields.reference} label={t.payReference} />
                 <SubmitButton>{t.pay}</SubmitButton>
               </Form>
@@ -195,7 +220,12 @@ export default function ControllerSpend() {
                 <input type="hidden" name="intent" value="settle" />
                 <input type="hidden" name="key" value={d.keys.settle} />
                 <FormErrors errors={settleForm.errors} id={settleForm.errorId} />
-                <TextField field={settleFields.actualAmount} label={t.settleAmount} hint={t.settleAmountHint(formatMoney(d.spend.paidCents))} inputMode="decimal" />
+                <TextField
+                  field={settleFields.actualAmount}
+                  label={t.settleAmount}
+                  hint={t.settleAmountHint(formatMoney(d.spend.paidCents))}
+                  inputMode="decimal"
+                />
                 <SubmitButton>{t.settle}</SubmitButton>
               </Form>
             </div>
@@ -205,7 +235,13 @@ export default function ControllerSpend() {
 
       <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} ledger={d.ledger} />
       {/* Read only: quotes and receipts come from the team (ask for one with "Meer informatie vragen"). */}
-      <SpendAttachments items={d.attachments.items} canAdd={false} closed={false} manage={false} downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`} />
+      <SpendAttachments
+        items={d.attachments.items}
+        canAdd={false}
+        closed={false}
+        manage={false}
+        downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`}
+      />
       <SpendTimeline entries={d.timeline} />
 
       {d.canComment ? (

@@ -26,17 +26,33 @@ const EVALUATION_OVERDUE = "evaluatie-te-laat";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const params = new URL(request.url).searchParams;
-  const values = { status: params.get("status") || WAITING, team: params.get("team") ?? "", jaar: params.get("jaar") ?? "", van: params.get("van") ?? "", tot: params.get("tot") ?? "" };
+  const values = {
+    status: params.get("status") || WAITING,
+    team: params.get("team") ?? "",
+    jaar: params.get("jaar") ?? "",
+    van: params.get("van") ?? "",
+    tot: params.get("tot") ?? "",
+  };
   const overdueOnly = values.status === EVALUATION_OVERDUE;
   const status: SpendStatus[] = overdueOnly
     ? ["settled"]
-    : values.status === WAITING ? [...WAITING_STATUSES] : values.status === ALL ? SPEND_STATUSES.filter((s) => s !== "draft") : (SPEND_STATUSES as readonly string[]).includes(values.status) ? [values.status as SpendStatus] : [...WAITING_STATUSES];
+    : values.status === WAITING
+      ? [...WAITING_STATUSES]
+      : values.status === ALL
+        ? SPEND_STATUSES.filter((s) => s !== "draft")
+        : (SPEND_STATUSES as readonly string[]).includes(values.status)
+          ? [values.status as SpendStatus]
+          : [...WAITING_STATUSES];
   const waiting = status.every((s) => (WAITING_STATUSES as readonly string[]).includes(s));
   const year = /^\d{4}$/.test(values.jaar) ? Number(values.jaar) : null;
   const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
   const page = pageParam(request);
   try {
-    const list = await listSpends(ctx, { status, teamId: values.team || null, year, from: values.van || null, to: values.tot || null, oldestFirst: waiting, evaluationOverdue: overdueOnly }, page);
+    const list = await listSpends(
+      ctx,
+      { status, teamId: values.team || null, year, from: values.van || null, to: values.tot || null, oldestFirst: waiting, evaluationOverdue: overdueOnly },
+      page,
+    );
     return { ...list, page: Math.min(page, list.pages), values, waiting, options, invalid: false };
   } catch (e) {
     if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
@@ -68,8 +84,22 @@ export default function WorkbudgetQueue() {
             ...Object.entries(nl.spends.statuses).map(([code, label]) => ({ value: code, label })),
           ]}
         />
-        <FilterSelect id="q-team" name="team" label={t.filters.team} value={values.team} anyLabel={t.filters.allTeams} options={options.teams.map((team) => ({ value: team.id, label: team.name }))} />
-        <FilterSelect id="q-jaar" name="jaar" label={t.filters.year} value={values.jaar} anyLabel={t.filters.allYears} options={options.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect
+          id="q-team"
+          name="team"
+          label={t.filters.team}
+          value={values.team}
+          anyLabel={t.filters.allTeams}
+          options={options.teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <FilterSelect
+          id="q-jaar"
+          name="jaar"
+          label={t.filters.year}
+          value={values.jaar}
+          anyLabel={t.filters.allYears}
+          options={options.years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
         <FilterDate id="q-van" name="van" label={t.filters.from} value={values.van} />
         <FilterDate id="q-tot" name="tot" label={t.filters.to} value={values.tot} />
       </FilterForm>
@@ -99,9 +129,7 @@ export default function WorkbudgetQueue() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="whitespace-nowrap font-normal">
-                    <Link to={`/gemeente/werkbudget/aanvragen/${r.id}`}>
-                      {r.reference}
-                    </Link>
+                    <Link to={`/gemeente/werkbudget/aanvragen/${r.id}`}>{r.reference}</Link>
                   </th>
                   <td>{r.teamName}</td>
                   <td>{r.purpose || nl.spends.noPurpose}</td>

@@ -65,7 +65,9 @@ export default function Reconciliation() {
           ) : (
             <>
               <p role="status" className={stripe.differences.length ? "alert alert-error" : "alert alert-success"}>
-                {stripe.differences.length ? c.stripeDifferences(stripe.differences.length) : c.stripeClean(stripe.checkedAuthorizations, stripe.checkedTransactions)}
+                {stripe.differences.length
+                  ? c.stripeDifferences(stripe.differences.length)
+                  : c.stripeClean(stripe.checkedAuthorizations, stripe.checkedTransactions)}
               </p>
               {stripe.differences.length ? (
                 <table className="table">
@@ -117,12 +119,24 @@ export default function Reconciliation() {
               <tr>
                 <th scope="col">{c.team}</th>
                 <th scope="col">{c.reconMonth}</th>
-                <th scope="col" className="text-right">{c.authsApproved}</th>
-                <th scope="col" className="text-right">{c.authsDeclined}</th>
-                <th scope="col" className="text-right">{c.captured}</th>
-                <th scope="col" className="text-right">{c.bookedPaid}</th>
-                <th scope="col" className="text-right">{c.refunded}</th>
-                <th scope="col" className="text-right">{c.bookedRefund}</th>
+                <th scope="col" className="text-right">
+                  {c.authsApproved}
+                </th>
+                <th scope="col" className="text-right">
+                  {c.authsDeclined}
+                </th>
+                <th scope="col" className="text-right">
+                  {c.captured}
+                </th>
+                <th scope="col" className="text-right">
+                  {c.bookedPaid}
+                </th>
+                <th scope="col" className="text-right">
+                  {c.refunded}
+                </th>
+                <th scope="col" className="text-right">
+                  {c.bookedRefund}
+                </th>
                 <th scope="col">{c.check}</th>
               </tr>
             </thead>

@@ -29,11 +29,19 @@ const euro = (allowZero: boolean) =>
     .refine((v) => allowZero || (parseEuroToCents(v) ?? 0) > 0, d.amountPositive);
 
 const schema = z.object({
-  year: z.coerce.number({ required_error: t.yearInvalid, invalid_type_error: t.yearInvalid }).int(t.yearInvalid).min(2000, t.yearInvalid).max(2100, t.yearInvalid),
+  year: z.coerce
+    .number({ required_error: t.yearInvalid, invalid_type_error: t.yearInvalid })
+    .int(t.yearInvalid)
+    .min(2000, t.yearInvalid)
+    .max(2100, t.yearInvalid),
   name: z.string({ required_error: t.nameRequired }).trim().min(2, t.nameRequired).max(120, d.tooLong),
   amount: euro(false),
   threshold: euro(true),
-  evaluationMonths: z.coerce.number({ required_error: t.evaluationMonthsInvalid, invalid_type_error: t.evaluationMonthsInvalid }).int(t.evaluationMonthsInvalid).min(1, t.evaluationMonthsInvalid).max(36, t.evaluationMonthsInvalid),
+  evaluationMonths: z.coerce
+    .number({ required_error: t.evaluationMonthsInvalid, invalid_type_error: t.evaluationMonthsInvalid })
+    .int(t.evaluationMonthsInvalid)
+    .min(1, t.evaluationMonthsInvalid)
+    .max(36, t.evaluationMonthsInvalid),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -49,7 +57,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const outcome = await runForForm(submission.reply, () =>
-    createBudget(ctx, { year: v.year, name: v.name, amountCents: parseEuroToCents(v.amount)!, approvalThresholdCents: parseEuroToCents(v.threshold)!, evaluationAfterMonths: v.evaluationMonths }),
+    createBudget(ctx, {
+      year: v.year,
+      name: v.name,
+      amountCents: parseEuroToCents(v.amount)!,
+      approvalThresholdCents: parseEuroToCents(v.threshold)!,
+      evaluationAfterMonths: v.evaluationMonths,
+    }),
   );
   if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status });
   return redirect("/gemeente/werkbudget/budgetten?gedaan=aangemaakt");

@@ -30,7 +30,14 @@ const categories = z
   .trim()
   .optional()
   .refine((v) => !v || v.split(",").every((x) => /^[a-z0-9_]{2,80}$/.test(x.trim())), c.categoryInvalid)
-  .transform((v) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  );
 const schema = z.object({
   intent: z.enum(["request", "controls"]),
   id: z.string().uuid(),
@@ -49,9 +56,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "TeamCard", context as { ip?: string });
   const submission = parseSubmission(await readFormData(request), { schema });
-  if (submission.status !== "success") return data<{ id: string | null; result: SubmissionResult<string[]> }>({ id: String(submission.payload.id ?? ""), result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data<{ id: string | null; result: SubmissionResult<string[]> }>(
+      { id: String(submission.payload.id ?? ""), result: submission.reply() },
+      { status: 400 },
+    );
   const v = submission.value;
-  const controls = { perAuthorizationCapCents: v.perAuthorizationCap, monthlyCapCents: v.monthlyCap, allowedCategories: v.allowedCategories, blockedCategories: v.blockedCategories };
+  const controls = {
+    perAuthorizationCapCents: v.perAuthorizationCap,
+    monthlyCapCents: v.monthlyCap,
+    allowedCategories: v.allowedCategories,
+    blockedCategories: v.blockedCategories,
+  };
   const outcome = await runForForm(submission.reply, async () => {
     if (v.intent === "request") await requestTeamCard(ctx, v.id, controls);
     else await updateCardControls(ctx, v.id, controls);
@@ -65,7 +81,17 @@ type TeamRow = Awaited<ReturnType<typeof listTeamCards>>[number];
 function CardRow({ row, lastResult }: { row: TeamRow; lastResult?: SubmissionResult<string[]> }) {
   const card = row.card;
   const id = card?.id ?? row.team.id;
-  const [form, fields] = useForm({ id: `card-${id}`, lastResult, shouldValidate: "onSubmit", defaultValue: { perAuthorizationCap: centsToEuroInput(card?.perAuthorizationCapCents), monthlyCap: centsToEuroInput(card?.monthlyCapCents), allowedCategories: card?.allowedCategories.join(", ") ?? "", blockedCategories: card?.blockedCategories.join(", ") ?? "" } });
+  const [form, fields] = useForm({
+    id: `card-${id}`,
+    lastResult,
+    shouldValidate: "onSubmit",
+    defaultValue: {
+      perAuthorizationCap: centsToEuroInput(card?.perAuthorizationCapCents),
+      monthlyCap: centsToEuroInput(card?.monthlyCapCents),
+      allowedCategories: card?.allowedCategories.join(", ") ?? "",
+      blockedCategories: card?.blockedCategories.join(", ") ?? "",
+    },
+  });
   return (
     <section aria-labelledby={`team-${row.team.id}`} className="card space-y-2">
       <h2 id={`team-${row.team.id}`}>{row.team.name}</h2>
@@ -114,7 +140,13 @@ export default function TeamCardsAdmin() {
         <Link to="/gemeente/werkbudget/afstemming">{c.navRecon}</Link>
       </p>
       {done ? <SuccessNotice>{done === "aangevraagd" ? c.requested : c.saved}</SuccessNotice> : null}
-      {mode !== "stripe_issuing" ? <p className="card">{c.off}</p> : teams.map((row) => <CardRow key={row.team.id} row={row} lastResult={actionData && actionData.id === (row.card?.id ?? row.team.id) ? actionData.result : undefined} />)}
+      {mode !== "stripe_issuing" ? (
+        <p className="card">{c.off}</p>
+      ) : (
+        teams.map((row) => (
+          <CardRow key={row.team.id} row={row} lastResult={actionData && actionData.id === (row.card?.id ?? row.team.id) ? actionData.result : undefined} />
+        ))
+      )}
     </div>
   );
 }

@@ -23,7 +23,10 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 
 const schema = z.object({
   id: z.string().uuid().optional(),
-  code: z.string({ required_error: t.codeInvalid }).trim().regex(/^[a-z0-9_]{2,40}$/, t.codeInvalid),
+  code: z
+    .string({ required_error: t.codeInvalid })
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, t.codeInvalid),
   label: z.string({ required_error: t.labelRequired }).trim().min(2, t.labelRequired).max(200, d.tooLong),
   amount: z
     .string({ required_error: d.amountRequired })
@@ -47,7 +50,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const outcome = await runForForm(submission.reply, () =>
-    saveNorm(ctx, v.id ?? null, { code: v.code, label: v.label, amountCents: parseEuroToCents(v.amount)!, unit: v.unit, source: v.source, isLocalEstimate: v.isLocalEstimate === "on", active: v.active === "on" }),
+    saveNorm(ctx, v.id ?? null, {
+      code: v.code,
+      label: v.label,
+      amountCents: parseEuroToCents(v.amount)!,
+      unit: v.unit,
+      source: v.source,
+      isLocalEstimate: v.isLocalEstimate === "on",
+      active: v.active === "on",
+    }),
   );
   if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status });
   return redirect("/gemeente/werkbudget/normen?gedaan=opgeslagen");
@@ -65,7 +76,16 @@ export default function Norms() {
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     defaultValue: editing
-      ? { id: editing.id, code: editing.code, label: editing.label, amount: centsToEuroInput(editing.amountCents), unit: editing.unit, source: editing.source, isLocalEstimate: editing.isLocalEstimate ? "on" : undefined, active: editing.active ? "on" : undefined }
+      ? {
+          id: editing.id,
+          code: editing.code,
+          label: editing.label,
+          amount: centsToEuroInput(editing.amountCents),
+          unit: editing.unit,
+          source: editing.source,
+          isLocalEstimate: editing.isLocalEstimate ? "on" : undefined,
+          active: editing.active ? "on" : undefined,
+        }
       : { active: "on" },
   });
   return (

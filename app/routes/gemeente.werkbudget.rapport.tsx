@@ -14,7 +14,9 @@ import { toHttpError } from "~/lib/http.server";
 const t = nl.workbudget;
 const r = t.report;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${r.title(data?.dashboard.year ?? new Date().getFullYear())} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${r.title(data?.dashboard.year ?? new Date().getFullYear())} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
@@ -25,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** In print: no skip link, site header, navigation or footer — only the report. */
-const PRINT_CSS = "@media print { body > header, body > footer, body > a[href='#inhoud'] { display: none !important; } body { background: white; } main { max-width: none; padding: 0; } }";
+const PRINT_CSS =
+  "@media print { body > header, body > footer, body > a[href='#inhoud'] { display: none !important; } body { background: white; } main { max-width: none; padding: 0; } }";
 
 export default function AnnualReport() {
   const { dashboard: d, generatedAt } = useLoaderData<typeof loader>();
@@ -54,7 +57,15 @@ export default function AnnualReport() {
         <>
           <section aria-labelledby="summary-title" className="space-y-2 break-inside-avoid">
             <h2 id="summary-title">{r.summaryTitle}</h2>
-            <p>{r.summary(formatMoney(d.totals.fundedCents), formatMoney(committed), formatMoney(d.totals.availableCents), d.requests.approvedCount, d.requests.requestCount)}</p>
+            <p>
+              {r.summary(
+                formatMoney(d.totals.fundedCents),
+                formatMoney(committed),
+                formatMoney(d.totals.availableCents),
+                d.requests.approvedCount,
+                d.requests.requestCount,
+              )}
+            </p>
             <table className="table max-w-xl">
               <caption className="sr-only">{t.keyFigures}</caption>
               <tbody>

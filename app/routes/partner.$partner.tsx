@@ -8,7 +8,15 @@ import { ActivityShareTable, HoursChart } from "~/components/hours-chart";
 import { TeamStaffingTable } from "~/components/team-staffing";
 import { MyActionItems } from "~/components/workgroup-meetings";
 import { requirePartnerContext } from "~/context.server";
-import { ACTIVITY_KINDS, listProposals, partnerDashboard, partnerOverview, proposalTeamOptions, proposeInvitation, type MonthCell } from "~/core/partners.server";
+import {
+  ACTIVITY_KINDS,
+  listProposals,
+  partnerDashboard,
+  partnerOverview,
+  proposalTeamOptions,
+  proposeInvitation,
+  type MonthCell,
+} from "~/core/partners.server";
 import { listMyActionItems } from "~/core/workgroups.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatHours, formatPercent } from "~/lib/format";
@@ -16,7 +24,9 @@ import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requirePartnerContext(request, params.partner, context as { ip?: string });
@@ -25,7 +35,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The staff list (placements) and the hours dashboard: counts and hours only.
   const [overview, dashboard] = await Promise.all([partnerOverview(ctx), partnerDashboard(ctx, { year }).catch(toHttpError)]);
   // Proposing staff for a team (the coordinator confirms): only for who may.
-  const mayPropose = ctx.ability.can("create", as("Invitation", { municipalityId: ctx.user.municipalityId, partnerId: ctx.partner.id, role: "member", confirmation: "awaiting" }));
+  const mayPropose = ctx.ability.can(
+    "create",
+    as("Invitation", { municipalityId: ctx.user.municipalityId, partnerId: ctx.partner.id, role: "member", confirmation: "awaiting" }),
+  );
   const [proposalTeams, proposals] = mayPropose ? await Promise.all([proposalTeamOptions(ctx), listProposals(ctx)]) : [[], []];
   // Action items from workgroups the manager is in: this is their home page.
   const myActions = await listMyActionItems(ctx);
@@ -46,10 +59,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await runForForm(submission.reply, () => proposeInvitation(ctx, submission.value));
   if (!outcome.ok) return data({ result: outcome.result, sent: null }, { status: outcome.status });
   const teams = await proposalTeamOptions(ctx);
-  return { result: submission.reply({ resetForm: true }), sent: { email: submission.value.email, team: teams.find((t) => t.id === submission.value.teamId)?.name ?? "" } };
+  return {
+    result: submission.reply({ resetForm: true }),
+    sent: { email: submission.value.email, team: teams.find((t) => t.id === submission.value.teamId)?.name ?? "" },
+  };
 }
 
-function ProposalSection({ teams, proposals }: { teams: { id: string; name: string }[]; proposals: { id: string; email: string; name: string | null; teamName: string; createdAt: string | Date; status: string; declineReason: string | null }[] }) {
+function ProposalSection({
+  teams,
+  proposals,
+}: {
+  teams: { id: string; name: string }[];
+  proposals: { id: string; email: string; name: string | null; teamName: string; createdAt: string | Date; status: string; declineReason: string | null }[];
+}) {
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> | null; sent: { email: string; team: string } | null } | undefined;
   const [form, fields] = useForm({ lastResult: actionData?.result ?? undefined, shouldValidate: "onSubmit" });
   return (
@@ -87,7 +109,9 @@ function ProposalSection({ teams, proposals }: { teams: { id: string; name: stri
             <tbody>
               {proposals.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" className="font-normal">{p.name ? `${p.name} (${p.email})` : p.email}</th>
+                  <th scope="row" className="font-normal">
+                    {p.name ? `${p.name} (${p.email})` : p.email}
+                  </th>
                   <td>{p.teamName}</td>
                   <td>{formatDate(p.createdAt)}</td>
                   <td>{pp.statuses[p.status]}</td>
@@ -136,13 +160,17 @@ export default function PartnerOverviewPage() {
                   <th scope="col">{nl.partner.discipline}</th>
                   <th scope="col">{nl.partner.team}</th>
                   <th scope="col">{nl.partner.role}</th>
-                  <th scope="col" className="text-right">{nl.partner.hours}</th>
+                  <th scope="col" className="text-right">
+                    {nl.partner.hours}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {staff.map((s, i) => (
                   <tr key={`${s.teamSlug}-${i}`}>
-                    <th scope="row" className="font-normal">{s.name}</th>
+                    <th scope="row" className="font-normal">
+                      {s.name}
+                    </th>
                     <td>{s.discipline ?? "–"}</td>
                     <td>{s.teamName}</td>
                     <td>{nl.common.roles[s.role]}</td>
@@ -165,9 +193,15 @@ function FollowUpHeaders() {
   const t = nl.partnerDashboard;
   return (
     <>
-      <th scope="col" className="text-right">{t.missingWeeks}</th>
-      <th scope="col" className="text-right">{t.requests}</th>
-      <th scope="col" className="text-right">{t.workgroups}</th>
+      <th scope="col" className="text-right">
+        {t.missingWeeks}
+      </th>
+      <th scope="col" className="text-right">
+        {t.requests}
+      </th>
+      <th scope="col" className="text-right">
+        {t.workgroups}
+      </th>
     </>
   );
 }
@@ -181,17 +215,27 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
       <thead>
         <tr>
           <th scope="col">{t.month}</th>
-          <th scope="col" className="text-right">{t.agreed}</th>
-          <th scope="col" className="text-right">{t.registered}</th>
-          <th scope="col" className="text-right">{t.share}</th>
-          <th scope="col" className="text-right">{t.people}</th>
+          <th scope="col" className="text-right">
+            {t.agreed}
+          </th>
+          <th scope="col" className="text-right">
+            {t.registered}
+          </th>
+          <th scope="col" className="text-right">
+            {t.share}
+          </th>
+          <th scope="col" className="text-right">
+            {t.people}
+          </th>
           <FollowUpHeaders />
         </tr>
       </thead>
       <tbody>
         {months.map((c) => (
           <tr key={c.month}>
-            <th scope="row" className="font-normal">{t.months[c.month - 1]}</th>
+            <th scope="row" className="font-normal">
+              {t.months[c.month - 1]}
+            </th>
             <td className="text-right">{formatHours(c.agreed)}</td>
             <td className="text-right">{formatHours(c.registered)}</td>
             <td className="text-right">{share(c.registered, c.agreed)}</td>
@@ -207,7 +251,12 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
           <th scope="row">{t.total}</th>
           <td className="text-right">{formatHours(sum((c) => c.agreed))}</td>
           <td className="text-right">{formatHours(sum((c) => c.registered))}</td>
-          <td className="text-right">{share(sum((c) => c.registered), sum((c) => c.agreed))}</td>
+          <td className="text-right">
+            {share(
+              sum((c) => c.registered),
+              sum((c) => c.agreed),
+            )}
+          </td>
           <td />
           <td className="text-right">{sum((c) => c.missingWeeks)}</td>
           <td className="text-right">{sum((c) => c.requests ?? 0)}</td>
@@ -230,7 +279,12 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
       </nav>
       <p>{t.hoursIntro}</p>
       <div className="card">
-        <HoursChart id="hours-chart" title={t.chartTitle(d.year)} summary={t.chartSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered))} months={d.trend} />
+        <HoursChart
+          id="hours-chart"
+          title={t.chartTitle(d.year)}
+          summary={t.chartSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered))}
+          months={d.trend}
+        />
       </div>
       <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.trendCaption}>
         <MonthTable caption={t.trendCaption} months={d.trend} workgroups={d.totals.workgroups} />
@@ -256,19 +310,33 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
           <thead>
             <tr>
               <th scope="col">{t.team}</th>
-              <th scope="col" className="text-right">{t.placed}</th>
-              <th scope="col" className="text-right">{t.contracted}</th>
-              <th scope="col" className="text-right">{t.agreedPerWeek}</th>
-              <th scope="col" className="text-right">{t.agreed}</th>
-              <th scope="col" className="text-right">{t.registered}</th>
-              <th scope="col" className="text-right">{t.share}</th>
+              <th scope="col" className="text-right">
+                {t.placed}
+              </th>
+              <th scope="col" className="text-right">
+                {t.contracted}
+              </th>
+              <th scope="col" className="text-right">
+                {t.agreedPerWeek}
+              </th>
+              <th scope="col" className="text-right">
+                {t.agreed}
+              </th>
+              <th scope="col" className="text-right">
+                {t.registered}
+              </th>
+              <th scope="col" className="text-right">
+                {t.share}
+              </th>
               <FollowUpHeaders />
             </tr>
           </thead>
           <tbody>
             {d.teams.map((team) => (
               <tr key={team.slug}>
-                <th scope="row" className="font-normal">{team.name}</th>
+                <th scope="row" className="font-normal">
+                  {team.name}
+                </th>
                 <td className="text-right">{team.placed}</td>
                 <td className="text-right">{formatHours(team.contracted)}</td>
                 <td className="text-right">{formatHours(team.agreedPerWeek)}</td>

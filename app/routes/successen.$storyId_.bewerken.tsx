@@ -20,7 +20,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!story.can.update) throw notFoundResponse();
   const options = await storyFormOptions(ctx).catch(toHttpError);
   // Keep the story's current group in the list even when the editor (the admin) is not in it.
-  const keep = story.workgroupId && story.workgroup && !options.workgroups.some((g) => g.id === story.workgroupId) ? [{ id: story.workgroupId, name: story.workgroup.name }] : [];
+  const keep =
+    story.workgroupId && story.workgroup && !options.workgroups.some((g) => g.id === story.workgroupId)
+      ? [{ id: story.workgroupId, name: story.workgroup.name }]
+      : [];
   const workgroups = [...keep, ...options.workgroups];
   return { story, workgroups };
 }

@@ -20,7 +20,11 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const url = new URL(request.url);
-  return listStories(ctx, { page: pageParam(request), team: url.searchParams.get("team") ?? undefined, theme: url.searchParams.get("thema") ?? undefined }).catch(toHttpError);
+  return listStories(ctx, {
+    page: pageParam(request),
+    team: url.searchParams.get("team") ?? undefined,
+    theme: url.searchParams.get("thema") ?? undefined,
+  }).catch(toHttpError);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,8 +55,22 @@ export default function Wall() {
         <Link to="/werkgroepen">{nl.workgroups.title}</Link>
       </p>
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t.filterLabel}>
-        <SelectField id="team" field={urlField("team", filter.team ?? "")} selectClassName="input max-w-md" label={t.filterTeam} placeholder={t.allTeams} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
-        <SelectField id="thema" field={urlField("thema", filter.theme ?? "")} selectClassName="input max-w-md" label={t.filterTheme} placeholder={t.allThemes} options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          id="team"
+          field={urlField("team", filter.team ?? "")}
+          selectClassName="input max-w-md"
+          label={t.filterTeam}
+          placeholder={t.allTeams}
+          options={teams.map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <SelectField
+          id="thema"
+          field={urlField("thema", filter.theme ?? "")}
+          selectClassName="input max-w-md"
+          label={t.filterTheme}
+          placeholder={t.allThemes}
+          options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))}
+        />
         <button type="submit" className="btn btn-secondary">
           {t.filter}
         </button>

@@ -35,7 +35,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "step") {
     const matchId = String(form.get("matchId") ?? "");
     const r = await runForMessage(() =>
-      stepMatch(ctx, matchId, { status: String(form.get("status")) as "running" | "done" | "stopped", outcome: String(form.get("outcome") ?? ""), confirmNoPersonalData: form.get("confirmNoPersonalData") === "on" }),
+      stepMatch(ctx, matchId, {
+        status: String(form.get("status")) as "running" | "done" | "stopped",
+        outcome: String(form.get("outcome") ?? ""),
+        confirmNoPersonalData: form.get("confirmNoPersonalData") === "on",
+      }),
     );
     return r.ok ? back("bijgewerkt") : data({ message: r.message, matchId: matchId as string | null }, { status: r.status });
   }
@@ -50,7 +54,15 @@ export default function BuurtserviceEntryPage() {
   const { entry, matches, suggestions, teamSlug } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("vastgelegd") ? t.saved : params.get("gekoppeld") ? t.proposed : params.get("bijgewerkt") ? t.stepDone : params.get("gesloten") ? t.closedNotice : null;
+  const notice = params.get("vastgelegd")
+    ? t.saved
+    : params.get("gekoppeld")
+      ? t.proposed
+      : params.get("bijgewerkt")
+        ? t.stepDone
+        : params.get("gesloten")
+          ? t.closedNotice
+          : null;
   return (
     <div className="space-y-6">
       <p>
@@ -99,7 +111,8 @@ export default function BuurtserviceEntryPage() {
           <div key={m.id} className="space-y-2 border-t border-gray-200 pt-2">
             <p>
               {t.requester} <Link to={`/t/${teamSlug}/buurtservice/${m.request.id}`}>{m.request.pseudonym}</Link>, {t.offerer.toLowerCase()}{" "}
-              <Link to={`/t/${teamSlug}/buurtservice/${m.offer.id}`}>{m.offer.pseudonym}</Link> — <strong>{t.status[m.status]}</strong>, {m.reciprocal ? t.reciprocal.toLowerCase() : t.notReciprocal.toLowerCase()}
+              <Link to={`/t/${teamSlug}/buurtservice/${m.offer.id}`}>{m.offer.pseudonym}</Link> — <strong>{t.status[m.status]}</strong>,{" "}
+              {m.reciprocal ? t.reciprocal.toLowerCase() : t.notReciprocal.toLowerCase()}
             </p>
             {m.outcome ? (
               <p>
@@ -147,7 +160,8 @@ export default function BuurtserviceEntryPage() {
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 border-t border-gray-200 pt-2">
                 <span>
                   <Link to={`/t/${teamSlug}/buurtservice/${s.id}`}>{s.pseudonym}</Link> ({s.buurtName}
-                  {s.sameBuurt ? `, ${t.sameBuurt}` : ""}) — {t.shared([...s.sharedCategories.map((c) => t.category[c]), ...s.sharedAvailability.map((a) => t.slot[a])].join(", "))}
+                  {s.sameBuurt ? `, ${t.sameBuurt}` : ""}) —{" "}
+                  {t.shared([...s.sharedCategories.map((c) => t.category[c]), ...s.sharedAvailability.map((a) => t.slot[a])].join(", "))}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="propose" />

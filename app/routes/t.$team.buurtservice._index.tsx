@@ -108,7 +108,11 @@ export default function TeamBuurtservice() {
       <section aria-labelledby="figures-heading" className="card space-y-2">
         <h2 id="figures-heading">{t.figuresTitle(year)}</h2>
         <p className="hint">{t.figuresIntro}</p>
-        {months.length === 0 ? <p>{t.noFigures}</p> : <CountsTable caption={t.figuresTitle(year)} firstColumn={t.month} rows={months} total={total ?? undefined} monthKeys />}
+        {months.length === 0 ? (
+          <p>{t.noFigures}</p>
+        ) : (
+          <CountsTable caption={t.figuresTitle(year)} firstColumn={t.month} rows={months} total={total ?? undefined} monthKeys />
+        )}
         <p>
           <a href={`/t/${teamSlug}/buurtservice/cijfers.csv?jaar=${year}`} download>
             {t.csv}

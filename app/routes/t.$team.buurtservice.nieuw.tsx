@@ -27,14 +27,27 @@ const schema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const kind = new URL(request.url).searchParams.get("soort") === "vraag" ? "request" : "offer";
-  return { kind: kind as "offer" | "request", buurten: await listServedBuurten(ctx).catch(toHttpError), teamSlug: ctx.team.slug, categories: [...BUURTSERVICE_CATEGORIES], slots: [...BUURTSERVICE_AVAILABILITY] };
+  return {
+    kind: kind as "offer" | "request",
+    buurten: await listServedBuurten(ctx).catch(toHttpError),
+    teamSlug: ctx.team.slug,
+    categories: [...BUURTSERVICE_CATEGORIES],
+    slots: [...BUURTSERVICE_AVAILABILITY],
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await runForForm(submission.reply, () => registerBuurtserviceEntry(ctx, { ...submission.value, categories: submission.value.categories as never, availability: submission.value.availability as never, confirmNoPersonalData: !!submission.value.confirmNoPersonalData }));
+  const outcome = await runForForm(submission.reply, () =>
+    registerBuurtserviceEntry(ctx, {
+      ...submission.value,
+      categories: submission.value.categories as never,
+      availability: submission.value.availability as never,
+      confirmNoPersonalData: !!submission.value.confirmNoPersonalData,
+    }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirect(`/t/${ctx.team.slug}/buurtservice/${outcome.value.id}?vastgelegd=1`);
 }
@@ -51,7 +64,14 @@ export default function NewBuurtserviceEntry() {
       <h2 id="new-heading">{t.newTitle[kind]}</h2>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField field={fields.kind} label={t.kindLabel} options={[{ value: "offer", label: t.kind.offer }, { value: "request", label: t.kind.request }]} />
+        <SelectField
+          field={fields.kind}
+          label={t.kindLabel}
+          options={[
+            { value: "offer", label: t.kind.offer },
+            { value: "request", label: t.kind.request },
+          ]}
+        />
         <SelectField field={fields.buurtId} label={t.buurt} options={buurten.map((b) => ({ value: b.id, label: b.name }))} placeholder="—" />
         <TextField field={fields.pseudonym} label={t.pseudonym} hint={t.pseudonymHint} autoComplete="off" />
         <CheckboxGroup field={fields.categories} legend={t.categories} options={categories.map((c) => ({ value: c, label: t.category[c] }))} />

@@ -60,7 +60,14 @@ export default function TeamContactPage() {
   const [form, fields] = useFormKit({
     schema,
     lastResult,
-    defaultValue: { address: contact.address, phone: contact.phone, email: contact.email, walkInHours: contact.walkInHours, languages: contact.languages.join(", "), helpsWith: contact.helpsWith.join("\n") },
+    defaultValue: {
+      address: contact.address,
+      phone: contact.phone,
+      email: contact.email,
+      walkInHours: contact.walkInHours,
+      languages: contact.languages.join(", "),
+      helpsWith: contact.helpsWith.join("\n"),
+    },
   });
   return (
     <section aria-labelledby="contact-heading" className="card max-w-2xl space-y-3">
@@ -99,7 +106,17 @@ export default function TeamContactPage() {
             <dt className="font-semibold">{t.languages}</dt>
             <dd>{contact.languages.join(", ") || t.empty}</dd>
             <dt className="font-semibold">{t.helpsWith}</dt>
-            <dd>{contact.helpsWith.length ? <ul className="list-disc pl-6">{contact.helpsWith.map((h) => <li key={h}>{h}</li>)}</ul> : t.empty}</dd>
+            <dd>
+              {contact.helpsWith.length ? (
+                <ul className="list-disc pl-6">
+                  {contact.helpsWith.map((h) => (
+                    <li key={h}>{h}</li>
+                  ))}
+                </ul>
+              ) : (
+                t.empty
+              )}
+            </dd>
           </dl>
         </>
       )}

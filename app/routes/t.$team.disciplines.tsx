@@ -32,18 +32,30 @@ export default function DisciplineMatrixPage() {
           <thead>
             <tr>
               <th scope="col">{t.discipline}</th>
-              <th scope="col" className="text-right">{t.agreed}</th>
-              <th scope="col" className="text-right">{t.people}</th>
-              <th scope="col" className="text-right">{t.contracted}</th>
-              <th scope="col" className="text-right">{t.registered}</th>
-              <th scope="col" className="text-right">{t.gap}</th>
+              <th scope="col" className="text-right">
+                {t.agreed}
+              </th>
+              <th scope="col" className="text-right">
+                {t.people}
+              </th>
+              <th scope="col" className="text-right">
+                {t.contracted}
+              </th>
+              <th scope="col" className="text-right">
+                {t.registered}
+              </th>
+              <th scope="col" className="text-right">
+                {t.gap}
+              </th>
               <th scope="col">{t.status}</th>
             </tr>
           </thead>
           <tbody>
             {matrix.rows.map((r) => (
               <tr key={r.discipline} className={r.short ? "bg-amber-50" : undefined}>
-                <th scope="row" className="font-normal">{r.discipline}</th>
+                <th scope="row" className="font-normal">
+                  {r.discipline}
+                </th>
                 <td className="text-right">{formatHours(r.agreed)}</td>
                 <td className="text-right">{r.people}</td>
                 <td className="text-right">{formatHours(r.contracted)}</td>

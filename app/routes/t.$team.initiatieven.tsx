@@ -30,7 +30,9 @@ const schema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const year = thisYearInAmsterdam();
-  const [rows, buurten, counts] = await Promise.all([listInitiatives(ctx, { teamId: ctx.team.id }), listServedBuurten(ctx), initiativeCounts(ctx, year)]).catch(toHttpError);
+  const [rows, buurten, counts] = await Promise.all([listInitiatives(ctx, { teamId: ctx.team.id }), listServedBuurten(ctx), initiativeCounts(ctx, year)]).catch(
+    toHttpError,
+  );
   return { rows, buurten, year, today: todayInAmsterdam(), counts: counts.filter((c) => c.teamId === ctx.team.id) };
 }
 
@@ -44,7 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSubmission(form, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const outcome = await runForForm(submission.reply, () => registerInitiative(ctx, { ...v, teamHelpedStart: !!v.teamHelpedStart, confirmNoPersonalData: !!v.confirmNoPersonalData }));
+  const outcome = await runForForm(submission.reply, () =>
+    registerInitiative(ctx, { ...v, teamHelpedStart: !!v.teamHelpedStart, confirmNoPersonalData: !!v.confirmNoPersonalData }),
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirect(`/t/${ctx.team.slug}/initiatieven?vastgelegd=1`);
 }

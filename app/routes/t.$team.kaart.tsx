@@ -122,7 +122,12 @@ function SecureCardDisplay({ issuingCard, publishableKey }: { issuingCard: strin
       return;
     }
     const elements = stripeRef.current.elements();
-    const options = { issuingCard: reply.issuingCard, nonce: reply.nonce, ephemeralKeySecret: reply.ephemeralKeySecret, style: { base: { fontSize: "16px", color: "#111827" } } };
+    const options = {
+      issuingCard: reply.issuingCard,
+      nonce: reply.nonce,
+      ephemeralKeySecret: reply.ephemeralKeySecret,
+      style: { base: { fontSize: "16px", color: "#111827" } },
+    };
     for (const el of mounted.current) el.destroy();
     mounted.current = [];
     const targets: [string, HTMLDivElement | null][] = [
@@ -260,7 +265,8 @@ export default function TeamCardPage() {
           <ul className="ml-5 list-disc">
             {selections.map((s) => (
               <li key={s.spendId}>
-                <Link to={`/t/${team.slug}/werkbudget/${s.spendId}`}>{s.purpose || `#${s.number}`}</Link> — {formatMoney(s.amountCents)}, {c.validUntil.toLowerCase()} {formatDate(s.validUntil)}
+                <Link to={`/t/${team.slug}/werkbudget/${s.spendId}`}>{s.purpose || `#${s.number}`}</Link> — {formatMoney(s.amountCents)},{" "}
+                {c.validUntil.toLowerCase()} {formatDate(s.validUntil)}
               </li>
             ))}
           </ul>
@@ -291,9 +297,7 @@ export default function TeamCardPage() {
                     <td>{formatDateTime(a.stripeCreatedAt)}</td>
                     <td>{a.merchantName ?? ""}</td>
                     <td className="text-right">{formatMoney(a.approved ? a.approvedCents : a.requestedCents)}</td>
-                    <td>
-                      {a.approved ? `${c.approved} (${c.authStatus[a.status] ?? a.status})` : `${c.declined}: ${c.declineReason(a.declineReason)}`}
-                    </td>
+                    <td>{a.approved ? `${c.approved} (${c.authStatus[a.status] ?? a.status})` : `${c.declined}: ${c.declineReason(a.declineReason)}`}</td>
                     <td>{a.spendId ? <Link to={`/t/${team.slug}/werkbudget/${a.spendId}`}>{c.spend}</Link> : ""}</td>
                   </tr>
                 ))}

@@ -25,13 +25,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Buurtservice: members and coordinators (the team's own offers, requests and matches).
     canBuurtservice: ctx.ability.can("read", as("BuurtserviceEntry", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
-    canCard: ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) && (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
+    canCard:
+      ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
+      (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
   };
 }
 
 export default function TeamLayout() {
   const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives } = useLoaderData<typeof loader>();
-  const tab = "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
+  const tab =
+    "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
       <p className="hint">{role ? nl.common.roles[role] : null}</p>

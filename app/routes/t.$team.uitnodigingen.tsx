@@ -50,7 +50,8 @@ async function decideProposal(ctx: UseCaseContext, request: Request, intent: "co
   try {
     await declineProposal(ctx, id, reason);
   } catch (e) {
-    if (isDomainError(e) && e.code === "invalid_input") return { proposal: { id, email: proposal.email, outcome: null, error: nl.proposalsPage.reasonRequired, reason } };
+    if (isDomainError(e) && e.code === "invalid_input")
+      return { proposal: { id, email: proposal.email, outcome: null, error: nl.proposalsPage.reasonRequired, reason } };
     toHttpError(e);
   }
   return { proposal: { id, email: proposal.email, outcome: "declined", error: null, reason: "" } };
@@ -64,7 +65,9 @@ export default function TeamInvitations() {
   return (
     <div className="space-y-6">
       <h2 className="sr-only">{nl.invitationsPage.title}</h2>
-      <p>{nl.invitationsPage.teamIntro(team)} {nl.invitationsPage.intro}</p>
+      <p>
+        {nl.invitationsPage.teamIntro(team)} {nl.invitationsPage.intro}
+      </p>
       <ProposalList rows={proposals} actionData={proposalData} />
       <InvitationForm actionData={actionData} roles={roles} partners={partners} />
       <InvitationList rows={rows} page={page} pages={pages} showTeam={false} canRevoke />

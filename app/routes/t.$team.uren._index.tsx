@@ -82,7 +82,13 @@ export default function TimeRegistrationPage() {
       <p>{t.intro}</p>
       {savedTotal !== null && !actionData ? <SuccessNotice>{t.saved(formatHours(Number(savedTotal)))}</SuccessNotice> : null}
       <p className="hint">
-        {week.source === "saved" ? t.savedBefore : week.source === "previous" ? t.prefilledPrevious : week.source === "contract" ? t.prefilledContract(formatHours(week.contractedHours)) : null}
+        {week.source === "saved"
+          ? t.savedBefore
+          : week.source === "previous"
+            ? t.prefilledPrevious
+            : week.source === "contract"
+              ? t.prefilledContract(formatHours(week.contractedHours))
+              : null}
       </p>
       {week.previousAvailable ? (
         <Link className="btn btn-secondary" to={`${base}?week=${week.week}&vorige=1`}>

@@ -36,13 +36,17 @@ export default function TeamHoursOverview() {
             <thead>
               <tr>
                 <th scope="col">{t.person}</th>
-                <th scope="col" className="text-right">{t.contract}</th>
+                <th scope="col" className="text-right">
+                  {t.contract}
+                </th>
                 {overview.weeks.map((w) => (
                   <th key={w.week} scope="col" className="text-right">
                     {`W${w.week.slice(6)}`}
                   </th>
                 ))}
-                <th scope="col" className="text-right">{t.missingWeeks}</th>
+                <th scope="col" className="text-right">
+                  {t.missingWeeks}
+                </th>
               </tr>
             </thead>
             <tbody>

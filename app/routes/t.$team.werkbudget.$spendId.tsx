@@ -13,7 +13,18 @@ import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-atta
 import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
-import { ATTACHMENTS_CLOSED_STATUSES, addAttachment, cancelSpend, commentOnSpend, endorseSpend, evaluateSpend, getSpend, removeAttachment, submitSpend, type SpendAction } from "~/core/workbudget.server";
+import {
+  ATTACHMENTS_CLOSED_STATUSES,
+  addAttachment,
+  cancelSpend,
+  commentOnSpend,
+  endorseSpend,
+  evaluateSpend,
+  getSpend,
+  removeAttachment,
+  submitSpend,
+  type SpendAction,
+} from "~/core/workbudget.server";
 import { MAX_ATTACHMENT_BYTES, isDomainError } from "~/core/common.server";
 import { cardPaymentState, clearCardPaymentSelection, selectSpendForCardPayment } from "~/core/cards.server";
 import { nl } from "~/i18n/nl";
@@ -66,7 +77,9 @@ const schemas = {
     file: z.instanceof(File, { message: a.fileRequired }),
   }),
   endorse: z.object({ comment: z.string().trim().max(4000, t.detail.commentTooLong).optional() }),
-  comment: z.object({ comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong) }),
+  comment: z.object({
+    comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong),
+  }),
   evaluate: evaluationSchema,
   // "Nu betalen": an optional last day; the use case checks it against the 14-day window.
   pay_now: z.object({ validUntil: calendarDate(nl.cards.dateInvalid).optional() }),
@@ -109,7 +122,12 @@ export async function loader(args: LoaderFunctionArgs) {
     canComment: detail.canComment,
     attachments: { ...detail.attachments, closed: ATTACHMENTS_CLOSED_STATUSES.includes(detail.spend.status) },
     // Null unless this municipality pays by team card.
-    card: await cardPaymentState(ctx, { id: detail.spend.id, teamId: detail.spend.teamId, status: detail.spend.status, approvedAt: detail.spend.approvedAt ? new Date(detail.spend.approvedAt) : null }),
+    card: await cardPaymentState(ctx, {
+      id: detail.spend.id,
+      teamId: detail.spend.teamId,
+      status: detail.spend.status,
+      approvedAt: detail.spend.approvedAt ? new Date(detail.spend.approvedAt) : null,
+    }),
   };
 }
 
@@ -135,7 +153,9 @@ export async function action(args: ActionFunctionArgs) {
     const reply = submission.reply;
     if (intent === "add_attachment") {
       const v = submission.value as z.output<typeof schemas.add_attachment>;
-      const outcome = await runForForm(reply, async () => addAttachment(ctx, spendId, { kind: v.kind, fileName: v.file.name, bytes: new Uint8Array(await v.file.arrayBuffer()) }));
+      const outcome = await runForForm(reply, async () =>
+        addAttachment(ctx, spendId, { kind: v.kind, fileName: v.file.name, bytes: new Uint8Array(await v.file.arrayBuffer()) }),
+      );
       if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result }, { status: outcome.status });
       return done("bijlage-toegevoegd");
     }
@@ -161,15 +181,20 @@ export async function action(args: ActionFunctionArgs) {
     const applied = v.otherRegulationApplied === "yes";
     const regulation = v.otherRegulation === "anders" && v.otherRegulationOther ? v.otherRegulationOther : (v.otherRegulation ?? null);
     const outcome = await runForForm(reply, () =>
-      evaluateSpend(ctx, spendId, {
-        prevented: v.prevented!,
-        realisedReturnCents: v.realisedReturn ?? null,
-        realisedSocialReturn: v.realisedSocialReturn ?? "",
-        otherRegulationApplied: applied,
-        otherRegulation: applied ? regulation : null,
-        otherRegulationAmountCents: applied ? (v.otherRegulationAmount ?? null) : null,
-        otherRegulationLeadDays: applied ? (v.otherRegulationLeadDays ?? null) : null,
-      }, { confirmNoPersonalData }),
+      evaluateSpend(
+        ctx,
+        spendId,
+        {
+          prevented: v.prevented!,
+          realisedReturnCents: v.realisedReturn ?? null,
+          realisedSocialReturn: v.realisedSocialReturn ?? "",
+          otherRegulationApplied: applied,
+          otherRegulation: applied ? regulation : null,
+          otherRegulationAmountCents: applied ? (v.otherRegulationAmount ?? null) : null,
+          otherRegulationLeadDays: applied ? (v.otherRegulationLeadDays ?? null) : null,
+        },
+        { confirmNoPersonalData },
+      ),
     );
     if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
     return done("geevalueerd");
@@ -208,7 +233,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, ledger, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } = useLoaderData<typeof loader>();
+  const { team, reference, teamName, authorName, spend, norm, ledger, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -268,7 +294,14 @@ export default function SpendDetail() {
             ) : null}
             {can("cancel") ? (
               <Form method="post">
-                <ConfirmSubmit label={t.detail.cancel} question={t.detail.cancelQuestion} confirmLabel={t.detail.cancelConfirm} name="intent" value="cancel" danger />
+                <ConfirmSubmit
+                  label={t.detail.cancel}
+                  question={t.detail.cancelQuestion}
+                  confirmLabel={t.detail.cancelConfirm}
+                  name="intent"
+                  value="cancel"
+                  danger
+                />
               </Form>
             ) : null}
           </div>
@@ -297,7 +330,12 @@ export default function SpendDetail() {
             <Form method="post" {...getFormProps(evalForm)}>
               <input type="hidden" name="intent" value="evaluate" />
               <FormErrors errors={evalForm.errors} id={evalForm.errorId} />
-              <ChoiceFieldset field={evalFields.prevented} legend={e.prevented} type="radio" options={(["yes", "partly", "no", "unknown"] as const).map((p) => ({ value: p, label: t.prevented[p] }))} />
+              <ChoiceFieldset
+                field={evalFields.prevented}
+                legend={e.prevented}
+                type="radio"
+                options={(["yes", "partly", "no", "unknown"] as const).map((p) => ({ value: p, label: t.prevented[p] }))}
+              />
               <TextField field={evalFields.realisedReturn} label={e.realisedReturn} hint={e.realisedReturnHint} className="max-w-xs" />
               <TextAreaField field={evalFields.realisedSocialReturn} label={e.realisedSocialReturn} rows={3} />
               <PrivacyOverride show={personalDataFor("evaluate")} id="evaluate-confirm-no-personal-data" />
@@ -312,7 +350,12 @@ export default function SpendDetail() {
               />
               <fieldset className="field rounded border border-gray-300 p-3">
                 <legend className="px-1 font-semibold">{e.onlyWhenApplied}</legend>
-                <SelectField field={evalFields.otherRegulation} label={e.otherRegulation} options={REGULATIONS.map((r) => ({ value: r, label: t.regulations[r] }))} placeholder={e.chooseRegulation} />
+                <SelectField
+                  field={evalFields.otherRegulation}
+                  label={e.otherRegulation}
+                  options={REGULATIONS.map((r) => ({ value: r, label: t.regulations[r] }))}
+                  placeholder={e.chooseRegulation}
+                />
                 <TextField field={evalFields.otherRegulationOther} label={e.otherRegulationOther} />
                 <TextField field={evalFields.otherRegulationAmount} label={e.otherRegulationAmount} className="max-w-xs" />
                 <TextField field={evalFields.otherRegulationLeadDays} label={e.otherRegulationLeadDays} inputMode="numeric" className="max-w-xs" />
@@ -329,7 +372,9 @@ export default function SpendDetail() {
           {spend.status === "approved" ? (
             <>
               <p>{nl.cards.payNowIntro(card.card?.last4 ?? null)}</p>
-              {card.windowEnds ? <p>{new Date(card.windowEnds) >= new Date() ? nl.cards.windowEnds(formatDate(card.windowEnds)) : nl.cards.windowPassed}</p> : null}
+              {card.windowEnds ? (
+                <p>{new Date(card.windowEnds) >= new Date() ? nl.cards.windowEnds(formatDate(card.windowEnds)) : nl.cards.windowPassed}</p>
+              ) : null}
               {card.selection ? (
                 <div className="flex flex-wrap items-center gap-3">
                   <p role="status">{nl.cards.payNowSelected(formatDate(card.selection.validUntil))}</p>

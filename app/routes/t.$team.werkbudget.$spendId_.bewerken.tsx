@@ -21,7 +21,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (detail.spend.teamId !== ctx.team.id) throw new Response("Niet gevonden", { status: 404 });
   const base = `/t/${ctx.team.slug}/werkbudget/${detail.spend.id}`;
   if (!detail.canEdit) throw redirect(base);
-  const norms = (await listNorms(ctx)).filter((n) => n.active || n.id === detail.spend.normId).map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
+  const norms = (await listNorms(ctx))
+    .filter((n) => n.active || n.id === detail.spend.normId)
+    .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
   return { base, reference: detail.reference, defaults: toFormDefaults(detail.spend), norms, residentRef: await residentRefFormat(ctx) };
 }
 

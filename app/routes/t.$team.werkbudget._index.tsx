@@ -26,7 +26,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Volunteers have no rules on Spend at all: the workbudget does not exist for them.
   if (!canCreate && !ctx.ability.can("read", own)) throw notFoundResponse();
   // Someone else's request in this team: readable only for the coordinator.
-  const seesTeam = ctx.ability.can("read", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: "00000000-0000-0000-0000-000000000000" }));
+  const seesTeam = ctx.ability.can(
+    "read",
+    as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: "00000000-0000-0000-0000-000000000000" }),
+  );
 
   const url = new URL(request.url);
   const requested = url.searchParams.get("status") ?? "";
@@ -53,7 +56,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     total: list.total,
     page,
     pages: list.pages,
-    totals: { requests: totals.requests, counted: totals.perStatus.filter((x) => !uncounted(x.status)), notCounted: totals.perStatus.filter((x) => uncounted(x.status)) },
+    totals: {
+      requests: totals.requests,
+      counted: totals.perStatus.filter((x) => !uncounted(x.status)),
+      notCounted: totals.perStatus.filter((x) => uncounted(x.status)),
+    },
   };
 }
 

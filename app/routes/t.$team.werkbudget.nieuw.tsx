@@ -18,13 +18,16 @@ export const meta: MetaFunction = () => [{ title: `${t.form.newTitle} – ${nl.c
 
 async function teamContext(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const ctx = await requireTeamContext(args.request, args.params.team, args.context as { ip?: string });
-  if (!ctx.ability.can("create", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id }))) throw notFoundResponse();
+  if (!ctx.ability.can("create", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id })))
+    throw notFoundResponse();
   return ctx;
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const ctx = await teamContext(args);
-  const norms = (await listNorms(ctx)).filter((n) => n.active).map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
+  const norms = (await listNorms(ctx))
+    .filter((n) => n.active)
+    .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
   return { team: { slug: ctx.team.slug }, norms, residentRef: await residentRefFormat(ctx) };
 }
 

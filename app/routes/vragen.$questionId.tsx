@@ -34,12 +34,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "best" || intent === "unmark") {
     const answerId = String(form.get("answerId") ?? "");
-    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => markBestAnswer(ctx, questionId, intent === "unmark" ? null : UUID.test(answerId) ? answerId : "00000000-0000-0000-0000-000000000000"));
+    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () =>
+      markBestAnswer(ctx, questionId, intent === "unmark" ? null : UUID.test(answerId) ? answerId : "00000000-0000-0000-0000-000000000000"),
+    );
     if (!r.ok) return r.response;
     return redirect(`/vragen/${questionId}?gedaan=gemarkeerd`);
   }
   const values = textValues(form, ["body", "confirmNoPersonalData"]);
-  const r = await runForm(parseSubmission(form, { schema: answerSchema }), () => answerQuestion(ctx, questionId, values), { fieldMessages: { body: t.fieldErrors.body } });
+  const r = await runForm(parseSubmission(form, { schema: answerSchema }), () => answerQuestion(ctx, questionId, values), {
+    fieldMessages: { body: t.fieldErrors.body },
+  });
   if (!r.ok) return r.response;
   return redirect(`/vragen/${questionId}?gedaan=beantwoord#antwoord-${r.value.id}`);
 }
@@ -63,8 +67,7 @@ export default function Question() {
         <h1 id="vraag-titel">{question.title}</h1>
         <p className="hint">
           {t.meta(question.authorName, formatDateTime(question.createdAt))}
-          {question.theme ? <> · {t.themes[question.theme]}</> : null}{" "}
-          <span className="badge">{question.answered ? t.answeredBadge : t.openBadge}</span>
+          {question.theme ? <> · {t.themes[question.theme]}</> : null} <span className="badge">{question.answered ? t.answeredBadge : t.openBadge}</span>
         </p>
         <Markdown html={question.html} />
       </article>
@@ -72,7 +75,12 @@ export default function Question() {
         <h2 id="antwoorden">{t.answersTitle(answers.length)}</h2>
         {answers.length === 0 ? <p className="card">{t.noAnswers}</p> : null}
         {answers.map((a) => (
-          <article key={a.id} id={`antwoord-${a.id}`} className={a.best ? "card space-y-2 border-2 border-green-700" : "card space-y-2"} aria-label={t.meta(a.authorName, formatDateTime(a.createdAt))}>
+          <article
+            key={a.id}
+            id={`antwoord-${a.id}`}
+            className={a.best ? "card space-y-2 border-2 border-green-700" : "card space-y-2"}
+            aria-label={t.meta(a.authorName, formatDateTime(a.createdAt))}
+          >
             {a.best ? <p className="badge bg-green-100 text-green-900">{t.bestBadge}</p> : null}
             <p className="hint">{t.meta(a.authorName, formatDateTime(a.createdAt))}</p>
             <Markdown html={a.html} />

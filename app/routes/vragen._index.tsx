@@ -62,8 +62,7 @@ export default function Questions() {
               </Link>
               <p className="hint">
                 {t.meta(q.authorName, formatDate(q.createdAt))} · {t.answers(q.answers)}
-                {q.theme ? <> · {t.themes[q.theme]}</> : null}{" "}
-                <span className="badge">{q.answered ? t.answeredBadge : t.openBadge}</span>
+                {q.theme ? <> · {t.themes[q.theme]}</> : null} <span className="badge">{q.answered ? t.answeredBadge : t.openBadge}</span>
               </p>
             </li>
           ))}

@@ -10,7 +10,12 @@ import { requireCreator } from "~/lib/workgroups.server";
 import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
 
 const t = nl.questions;
-const schema = z.object({ title: requiredText(t.fieldErrors.title, 3, 200), body: requiredText(t.fieldErrors.body, 1, 10_000), theme: anyText, confirmNoPersonalData: anyText });
+const schema = z.object({
+  title: requiredText(t.fieldErrors.title, 3, 200),
+  body: requiredText(t.fieldErrors.body, 1, 10_000),
+  theme: anyText,
+  confirmNoPersonalData: anyText,
+});
 export const meta: MetaFunction = () => [{ title: `${t.askTitle} – ${nl.common.appName}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -40,7 +45,14 @@ export default function Ask() {
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <TextField id="title" field={fields.title} label={t.titleLabel} hint={t.titleHint} required />
         <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={6} required />
-        <SelectField id="theme" field={fields.theme} label={t.theme} placeholder={t.noTheme} selectClassName="input max-w-md" options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          id="theme"
+          field={fields.theme}
+          label={t.theme}
+          placeholder={t.noTheme}
+          selectClassName="input max-w-md"
+          options={Object.entries(t.themes).map(([value, label]) => ({ value, label }))}
+        />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-question" />
         <SubmitButton>{t.submit}</SubmitButton>
       </Form>

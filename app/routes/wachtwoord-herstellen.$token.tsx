@@ -34,7 +34,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "repeat"] }), { status: 400 });
   const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
-  const outcome = await runForForm(submission.reply, async () => resetPassword(await getDb(), { token: params.token ?? "", password: submission.value.password }, meta), { hideFields: ["password", "repeat"] });
+  const outcome = await runForForm(
+    submission.reply,
+    async () => resetPassword(await getDb(), { token: params.token ?? "", password: submission.value.password }, meta),
+    { hideFields: ["password", "repeat"] },
+  );
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   return redirect("/inloggen?reden=wachtwoord-gewijzigd");
 }
@@ -57,7 +61,13 @@ export default function ResetPassword() {
       ) : (
         <Form method="post" {...getFormProps(form)} className="card mt-4">
           <FormErrors errors={form.errors} id={form.errorId} />
-          <TextField field={fields.password} label={nl.passwordReset.newPassword} type="password" autoComplete="new-password" hint={nl.passwordReset.newPasswordHint} />
+          <TextField
+            field={fields.password}
+            label={nl.passwordReset.newPassword}
+            type="password"
+            autoComplete="new-password"
+            hint={nl.passwordReset.newPasswordHint}
+          />
           <TextField field={fields.repeat} label={nl.passwordReset.repeatPassword} type="password" autoComplete="new-password" />
           <SubmitButton>{nl.passwordReset.save}</SubmitButton>
         </Form>

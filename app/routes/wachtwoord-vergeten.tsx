@@ -18,7 +18,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const baseUrl = appBaseUrl(request);
-  await requestPasswordReset(await getDb(), { email: submission.value.email, baseUrl }, { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") });
+  await requestPasswordReset(
+    await getDb(),
+    { email: submission.value.email, baseUrl },
+    { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") },
+  );
   return redirect("/wachtwoord-vergeten?verstuurd=1");
 }
 

@@ -7,10 +7,34 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit, Pagination } from "~/components/confirm";
-import { FileField, FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, replyFor, requiredText, useFormKit } from "~/components/form";
+import {
+  FileField,
+  FormErrors,
+  PrivacyOverride,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  anyText,
+  replyFor,
+  requiredText,
+  useFormKit,
+} from "~/components/form";
 import { POST_FILE_TYPES } from "~/components/workgroups";
 import { requireWorkgroupContext } from "~/context.server";
-import { addWorkgroupMembers, createPost, decideJoinRequest, getWorkgroup, getWorkgroupRecord, joinWorkgroup, leaveWorkgroup, listHandbookPages, listThreads, removeWorkgroupMember, setWorkgroupMemberRole } from "~/core/workgroups.server";
+import {
+  addWorkgroupMembers,
+  createPost,
+  decideJoinRequest,
+  getWorkgroup,
+  getWorkgroupRecord,
+  joinWorkgroup,
+  leaveWorkgroup,
+  listHandbookPages,
+  listThreads,
+  removeWorkgroupMember,
+  setWorkgroupMemberRole,
+} from "~/core/workgroups.server";
 import { DecisionList } from "~/components/workgroup-meetings";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -23,7 +47,13 @@ const t = nl.workgroups;
 const schemas = {
   // The addresses' format is the use case's rule (its message names all that can be wrong).
   add_members: z.object({ emails: z.string({ required_error: t.fieldErrors.emails }), role: anyText, intent: anyText }),
-  post: z.object({ title: requiredText(t.fieldErrors.title, 3, 200), body: requiredText(t.fieldErrors.body, 1, 20_000), file: z.any().optional(), confirmNoPersonalData: anyText, intent: anyText }),
+  post: z.object({
+    title: requiredText(t.fieldErrors.title, 3, 200),
+    body: requiredText(t.fieldErrors.body, 1, 20_000),
+    file: z.any().optional(),
+    confirmNoPersonalData: anyText,
+    intent: anyText,
+  }),
 };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? t.title} – ${nl.common.appName}` }];
 
@@ -80,12 +110,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/werkgroepen/${slug}?gedaan=${r.value.status === "active" ? "lid" : "aangevraagd"}`);
   }
   if (intent === "approve" || intent === "decline") {
-    const r = await runForm(buttons, () => decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }));
+    const r = await runForm(buttons, () =>
+      decideJoinRequest(ctx, slug, { userId: /^[0-9a-f-]{36}$/.test(userId) ? userId : "00000000-0000-0000-0000-000000000000", approve: intent === "approve" }),
+    );
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}?gedaan=besloten`);
   }
   const values = textValues(form, ["title", "body", "confirmNoPersonalData"]);
-  const r = await runForm(parseSubmission(form, { schema: schemas.post }), async () => createPost(ctx, slug, values, { files: await files() }), { form: "post", precheck: limits });
+  const r = await runForm(parseSubmission(form, { schema: schemas.post }), async () => createPost(ctx, slug, values, { files: await files() }), {
+    form: "post",
+    precheck: limits,
+  });
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/draad/${r.value.threadId}?gedaan=geplaatst`);
 }
@@ -109,7 +144,12 @@ export default function Workgroup() {
   const done = params.get("gedaan") === "toegevoegd" ? t.added(Number(params.get("aantal") ?? 0)) : DONE[params.get("gedaan") ?? ""];
   // Which form failed: adding members, a new post, or one of the buttons (leave, remove, roles).
   const buttonFailed = failed && failed.form === undefined ? failed.result.error?.[""] : undefined;
-  const [addForm, addFields] = useFormKit({ id: "add_members", schema: schemas.add_members, lastResult: replyFor(failed, "add_members")?.result, defaultValue: { role: "member" } });
+  const [addForm, addFields] = useFormKit({
+    id: "add_members",
+    schema: schemas.add_members,
+    lastResult: replyFor(failed, "add_members")?.result,
+    defaultValue: { role: "member" },
+  });
   const [postForm, postFields] = useFormKit({ id: "post", schema: schemas.post, lastResult: replyFor(failed, "post")?.result });
   const facilitatorCount = members.filter((m) => m.role === "facilitator").length;
   const lastFacilitator = group.myRole === "facilitator" && facilitatorCount <= 1;
@@ -122,7 +162,11 @@ export default function Workgroup() {
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <p>
         <span className="badge">{group.isOpen ? t.open : t.closed}</span>
-        {group.myRole ? <span className="badge ml-2">{t.roles[group.myRole]}</span> : group.requested ? <span className="badge ml-2">{t.requested}</span> : null}
+        {group.myRole ? (
+          <span className="badge ml-2">{t.roles[group.myRole]}</span>
+        ) : group.requested ? (
+          <span className="badge ml-2">{t.requested}</span>
+        ) : null}
       </p>
       {group.description ? <p className="whitespace-pre-line">{group.description}</p> : null}
       {can.join || can.requestJoin ? (
@@ -201,7 +245,15 @@ export default function Workgroup() {
                         </button>
                       ) : null}
                       {m.role === "member" || facilitatorCount > 1 ? (
-                        <ConfirmSubmit label={t.removeMember} accessibleLabel={t.removeMemberLabel(m.name)} question={t.removeMemberQuestion(m.name)} confirmLabel={t.removeMemberConfirm} name="intent" value="remove_member" danger />
+                        <ConfirmSubmit
+                          label={t.removeMember}
+                          accessibleLabel={t.removeMemberLabel(m.name)}
+                          question={t.removeMemberQuestion(m.name)}
+                          confirmLabel={t.removeMemberConfirm}
+                          name="intent"
+                          value="remove_member"
+                          danger
+                        />
                       ) : null}
                     </Form>
                   </li>
@@ -286,7 +338,9 @@ export default function Workgroup() {
               <ul className="list-disc pl-6">
                 {meetings.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/werkgroepen/${group.slug}/overleg/${m.id}`}>{nl.meetings.title(`${formatDate(m.heldOn)}${m.startsAt ? ` ${m.startsAt}` : ""}`)}</Link>
+                    <Link to={`/werkgroepen/${group.slug}/overleg/${m.id}`}>
+                      {nl.meetings.title(`${formatDate(m.heldOn)}${m.startsAt ? ` ${m.startsAt}` : ""}`)}
+                    </Link>
                     {m.openActions ? <span className="hint"> · {nl.meetings.openActions(m.openActions)}</span> : null}
                   </li>
                 ))}
@@ -308,7 +362,9 @@ export default function Workgroup() {
                 {proposals.map((p) => (
                   <li key={p.id}>
                     <Link to={`/werkgroepen/${group.slug}/voorstellen/${p.id}`}>{p.title}</Link>{" "}
-                    <span className="hint">({p.open ? nl.proposals.openUntil(formatDate(p.closesOn)) : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})</span>
+                    <span className="hint">
+                      ({p.open ? nl.proposals.openUntil(formatDate(p.closesOn)) : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -32,7 +32,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx, view } = await checkpoint(request, context, params.slug ?? "");
   const form = await readFormData(request);
   const values = textValues(form, ["name", "description", "isOpen", "confirmNoPersonalData"]);
-  const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () => updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }));
+  const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () =>
+    updateWorkgroup(ctx, view.group.slug, { ...values, isOpen: values.isOpen !== "closed" }),
+  );
   if (!result.ok) return result.response;
   return redirect(`/werkgroepen/${view.group.slug}?gedaan=bewerkt`);
 }
@@ -40,7 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditWorkgroup() {
   const { group } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const [form, fields] = useFormKit({ schema: workgroupSchema, lastResult: failed?.result, defaultValue: { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" } });
+  const [form, fields] = useFormKit({
+    schema: workgroupSchema,
+    lastResult: failed?.result,
+    defaultValue: { name: group.name, description: group.description, isOpen: group.isOpen ? "open" : "closed" },
+  });
   return (
     <div className="max-w-2xl space-y-4">
       <BackToGroup group={group} />

@@ -24,7 +24,9 @@ const schemas = {
   reply: z.object({ body: requiredText(t.fieldErrors.body, 1, 20_000), file: z.any().optional(), confirmNoPersonalData: anyText, intent: anyText }),
   hide: z.object({ reason: requiredText(t.fieldErrors.reason, 3, 500), postId: anyText, intent: anyText }),
 };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.title ?? t.title} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.thread.title ?? t.title} – ${data?.group.name ?? ""} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
@@ -47,17 +49,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("intent") === "hide") {
     const postId = String(form.get("postId") ?? "");
     const values = textValues(form, ["reason"]);
-    const r = await runForm(parseSubmission(form, { schema: schemas.hide }), () => hidePost(ctx, slug, UUID.test(postId) ? postId : "00000000-0000-0000-0000-000000000000", values), { form: `hide-${postId}` });
+    const r = await runForm(
+      parseSubmission(form, { schema: schemas.hide }),
+      () => hidePost(ctx, slug, UUID.test(postId) ? postId : "00000000-0000-0000-0000-000000000000", values),
+      { form: `hide-${postId}` },
+    );
     if (!r.ok) return r.response;
     return redirect(`/werkgroepen/${slug}/draad/${threadId}?gedaan=verborgen`);
   }
   const values = textValues(form, ["body", "confirmNoPersonalData"]);
-  const r = await runForm(parseSubmission(form, { schema: schemas.reply }), async () => createPost(ctx, slug, values, { parentId: threadId, files: await files() }), { precheck: limits });
+  const r = await runForm(
+    parseSubmission(form, { schema: schemas.reply }),
+    async () => createPost(ctx, slug, values, { parentId: threadId, files: await files() }),
+    { precheck: limits },
+  );
   if (!r.ok) return r.response;
   return redirect(`/werkgroepen/${slug}/draad/${threadId}?gedaan=geplaatst#bericht-${r.value.id}`);
 }
 
-function Post({ post, heading, canModerate, failed, slug }: { post: PostView; heading?: string; canModerate: boolean; failed: FormReply | undefined; slug: string }) {
+function Post({
+  post,
+  heading,
+  canModerate,
+  failed,
+  slug,
+}: {
+  post: PostView;
+  heading?: string;
+  canModerate: boolean;
+  failed: FormReply | undefined;
+  slug: string;
+}) {
   const hideReply = replyFor(failed, `hide-${post.id}`);
   const hideOpen = Boolean(hideReply);
   const [hideForm, hideFields] = useFormKit({ id: `hide-${post.id}`, schema: schemas.hide, lastResult: hideReply?.result });
@@ -72,7 +94,15 @@ function Post({ post, heading, canModerate, failed, slug }: { post: PostView; he
         renderRemove={(f) => (
           <Form method="post">
             <input type="hidden" name="attachmentId" value={f.id} />
-            <ConfirmSubmit label={t.removeFile} accessibleLabel={t.removeFileLabel(f.fileName)} question={t.removeFileQuestion(f.fileName)} confirmLabel={t.removeFile} name="intent" value="remove_file" danger />
+            <ConfirmSubmit
+              label={t.removeFile}
+              accessibleLabel={t.removeFileLabel(f.fileName)}
+              question={t.removeFileQuestion(f.fileName)}
+              confirmLabel={t.removeFile}
+              name="intent"
+              value="remove_file"
+              danger
+            />
           </Form>
         )}
       />
@@ -96,7 +126,8 @@ export default function Thread() {
   const { group, thread, replies, can } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = ({ geplaatst: t.posted, verborgen: t.hidden, "bijlage-verwijderd": t.fileRemoved } as Record<string, string>)[params.get("gedaan") ?? ""] ?? null;
+  const done =
+    ({ geplaatst: t.posted, verborgen: t.hidden, "bijlage-verwijderd": t.fileRemoved } as Record<string, string>)[params.get("gedaan") ?? ""] ?? null;
   // The reply form shows its own refusal and that of removing a file (a button without a form of its own).
   const replyReply = failed?.form === undefined ? failed : undefined;
   const [replyForm, replyFields] = useFormKit({ id: "reply", schema: schemas.reply, lastResult: replyReply?.result });

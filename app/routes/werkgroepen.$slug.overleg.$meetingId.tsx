@@ -6,7 +6,19 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, anyText, optionalText, replyFor, requiredText, useFormKit } from "~/components/form";
+import {
+  FormErrors,
+  PrivacyOverride,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  anyText,
+  optionalText,
+  replyFor,
+  requiredText,
+  useFormKit,
+} from "~/components/form";
 import { DecisionList } from "~/components/workgroup-meetings";
 import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
@@ -22,12 +34,27 @@ const UUID = /^[0-9a-f-]{36}$/;
 const fe = nl.workgroups.fieldErrors;
 // A day that exists, the time's format and the owner being a member are the use case's rules; the browser checks what is required.
 const schemas = {
-  save: z.object({ heldOn: z.string({ required_error: fe.heldOn }), startsAt: anyText, agenda: optionalText(fe.agenda, 20_000), notes: optionalText(fe.notes, 50_000), confirmNoPersonalData: anyText, intent: anyText }),
+  save: z.object({
+    heldOn: z.string({ required_error: fe.heldOn }),
+    startsAt: anyText,
+    agenda: optionalText(fe.agenda, 20_000),
+    notes: optionalText(fe.notes, 50_000),
+    confirmNoPersonalData: anyText,
+    intent: anyText,
+  }),
   decision: z.object({ text: requiredText(fe.text, 3, 4000), handbookPage: anyText, confirmNoPersonalData: anyText, intent: anyText }),
-  action: z.object({ task: requiredText(fe.task, 3, 500), ownerId: z.string({ required_error: fe.ownerId }), dueOn: z.string({ required_error: fe.dueOn }), confirmNoPersonalData: anyText, intent: anyText }),
+  action: z.object({
+    task: requiredText(fe.task, 3, 500),
+    ownerId: z.string({ required_error: fe.ownerId }),
+    dueOn: z.string({ required_error: fe.dueOn }),
+    confirmNoPersonalData: anyText,
+    intent: anyText,
+  }),
 };
 const when = (m: { heldOn: string; startsAt: string | null }) => `${formatDate(m.heldOn)}${m.startsAt ? ` ${m.startsAt}` : ""}`;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.title(when(data.meeting)) : t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t.title(when(data.meeting)) : t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
@@ -47,7 +74,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const base = `/werkgroepen/${slug}/overleg/${meetingId}`;
   if (intent === "toggle") {
     const itemId = String(form.get("itemId") ?? "");
-    const r = await runForm(parseSubmission(form, { schema: NO_FIELDS }), () => setActionItemDone(ctx, slug, UUID.test(itemId) ? itemId : "00000000-0000-0000-0000-000000000000", form.get("done") === "true"), { form: "toggle" });
+    const r = await runForm(
+      parseSubmission(form, { schema: NO_FIELDS }),
+      () => setActionItemDone(ctx, slug, UUID.test(itemId) ? itemId : "00000000-0000-0000-0000-000000000000", form.get("done") === "true"),
+      { form: "toggle" },
+    );
     if (!r.ok) return r.response;
     return redirect(`${base}?gedaan=actie-bijgewerkt#actiepunt-${itemId}`);
   }
@@ -69,7 +100,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${base}?gedaan=opgeslagen`);
 }
 
-const DONE: Record<string, string> = { aangemaakt: t.created, opgeslagen: t.saved, besluit: t.decisionAdded, actie: t.actionAdded, "actie-bijgewerkt": t.actionToggled };
+const DONE: Record<string, string> = {
+  aangemaakt: t.created,
+  opgeslagen: t.saved,
+  besluit: t.decisionAdded,
+  actie: t.actionAdded,
+  "actie-bijgewerkt": t.actionToggled,
+};
 
 export default function Meeting() {
   const { group, meeting, actionItems, proposals, decisions, members, pages, can, editing } = useLoaderData<typeof loader>();
@@ -78,7 +115,12 @@ export default function Meeting() {
   const done = DONE[params.get("gedaan") ?? ""];
   const failedIntent = failed?.form ?? null;
   // The add forms are keyed (and named) by their list's length: after an addition they start empty and closed again.
-  const [saveForm, saveFields] = useFormKit({ id: "save", schema: schemas.save, lastResult: replyFor(failed, "save")?.result, defaultValue: { heldOn: meeting.heldOn, startsAt: meeting.startsAt ?? "", agenda: meeting.agenda, notes: meeting.notes } });
+  const [saveForm, saveFields] = useFormKit({
+    id: "save",
+    schema: schemas.save,
+    lastResult: replyFor(failed, "save")?.result,
+    defaultValue: { heldOn: meeting.heldOn, startsAt: meeting.startsAt ?? "", agenda: meeting.agenda, notes: meeting.notes },
+  });
   const [decForm, decFields] = useFormKit({ id: `decision-${decisions.length}`, schema: schemas.decision, lastResult: replyFor(failed, "decision")?.result });
   const [actForm, actFields] = useFormKit({ id: `action-${actionItems.length}`, schema: schemas.action, lastResult: replyFor(failed, "action")?.result });
   const editOpen = editing || failedIntent === "save";
@@ -185,7 +227,13 @@ export default function Meeting() {
                         <Form method="post" className="inline">
                           <input type="hidden" name="itemId" value={i.id} />
                           <input type="hidden" name="done" value={i.done ? "false" : "true"} />
-                          <button type="submit" name="intent" value="toggle" className="btn btn-secondary" aria-label={i.done ? t.markOpen(i.description) : t.markDone(i.description)}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="toggle"
+                            className="btn btn-secondary"
+                            aria-label={i.done ? t.markOpen(i.description) : t.markDone(i.description)}
+                          >
                             {i.done ? t.markOpenShort : t.markDoneShort}
                           </button>
                         </Form>

@@ -15,7 +15,12 @@ import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.s
 const t = nl.meetings;
 const fe = nl.workgroups.fieldErrors;
 // The date's own rules (a day that exists) and the time's format are the use case's; the browser checks that they are there.
-const schema = z.object({ heldOn: z.string({ required_error: fe.heldOn }), startsAt: anyText, agenda: optionalText(fe.agenda, 20_000), confirmNoPersonalData: anyText });
+const schema = z.object({
+  heldOn: z.string({ required_error: fe.heldOn }),
+  startsAt: anyText,
+  agenda: optionalText(fe.agenda, 20_000),
+  confirmNoPersonalData: anyText,
+});
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.newTitle} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -23,10 +23,17 @@ const PROPOSAL_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
 const fe = nl.workgroups.fieldErrors;
 const schemas = {
   // A reason for "oneens" and "blokkeren" is the use case's rule.
-  respond: z.object({ position: z.string({ required_error: fe.position }), reason: optionalText(fe.reason, 500), confirmNoPersonalData: anyText, intent: anyText }),
+  respond: z.object({
+    position: z.string({ required_error: fe.position }),
+    reason: optionalText(fe.reason, 500),
+    confirmNoPersonalData: anyText,
+    intent: anyText,
+  }),
   close: z.object({ outcome: requiredText(fe.outcome, 3, 4000), confirmNoPersonalData: anyText, intent: anyText }),
 };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.proposal.title ?? t.section} – ${data?.group.name ?? ""} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
@@ -60,7 +67,12 @@ export default function Proposal() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("gedaan") ?? ""];
-  const [respondForm, respondFields] = useFormKit({ id: "respond", schema: schemas.respond, lastResult: replyFor(failed, "respond")?.result, defaultValue: { position: mine?.position ?? "", reason: mine?.reason ?? "" } });
+  const [respondForm, respondFields] = useFormKit({
+    id: "respond",
+    schema: schemas.respond,
+    lastResult: replyFor(failed, "respond")?.result,
+    defaultValue: { position: mine?.position ?? "", reason: mine?.reason ?? "" },
+  });
   const [closeForm, closeFields] = useFormKit({ id: "close", schema: schemas.close, lastResult: replyFor(failed, "close")?.result });
   const chosen = String(respondFields.position.initialValue ?? "");
   const positionError = respondFields.position.errors?.join(" ");
@@ -78,7 +90,9 @@ export default function Proposal() {
         <ul className="list-disc pl-6">
           {meeting ? (
             <li>
-              <Link to={`/werkgroepen/${group.slug}/overleg/${meeting.id}`}>{t.meetingLink(`${formatDate(meeting.heldOn)}${meeting.startsAt ? ` ${meeting.startsAt}` : ""}`)}</Link>
+              <Link to={`/werkgroepen/${group.slug}/overleg/${meeting.id}`}>
+                {t.meetingLink(`${formatDate(meeting.heldOn)}${meeting.startsAt ? ` ${meeting.startsAt}` : ""}`)}
+              </Link>
             </li>
           ) : null}
           {handbookPage ? (
@@ -147,9 +161,21 @@ export default function Proposal() {
               <legend className="font-semibold">{t.position}</legend>
               {PROPOSAL_POSITIONS.map((p) => (
                 <div key={p} className="flex items-start gap-2">
-                  <input key={respondFields.position.key} type="radio" id={`position-${p}`} name="position" value={p} defaultChecked={chosen === p} className="mt-1" aria-describedby={`position-${p}-hint`} />
+                  <input
+                    key={respondFields.position.key}
+                    type="radio"
+                    id={`position-${p}`}
+                    name="position"
+                    value={p}
+                    defaultChecked={chosen === p}
+                    className="mt-1"
+                    aria-describedby={`position-${p}-hint`}
+                  />
                   <label htmlFor={`position-${p}`}>
-                    {t.positions[p]} <span id={`position-${p}-hint`} className="hint font-normal">– {t.positionHints[p]}</span>
+                    {t.positions[p]}{" "}
+                    <span id={`position-${p}-hint`} className="hint font-normal">
+                      – {t.positionHints[p]}
+                    </span>
                   </label>
                 </div>
               ))}

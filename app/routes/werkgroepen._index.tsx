@@ -18,7 +18,11 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireWorkgroupContext(request, context as { ip?: string });
   const list = await listWorkgroups(ctx, { page: pageParam(request) }).catch(toHttpError);
-  return { ...list, canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: ctx.user.municipalityId })), myActions: await listMyActionItems(ctx) };
+  return {
+    ...list,
+    canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: ctx.user.municipalityId })),
+    myActions: await listMyActionItems(ctx),
+  };
 }
 
 export default function Workgroups() {
@@ -34,7 +38,9 @@ export default function Workgroups() {
           <label htmlFor="zoek">{t.searchLabel}</label>
           <input id="zoek" type="search" name="q" className="input" />
         </div>
-        <button type="submit" className="btn">{t.searchButton}</button>
+        <button type="submit" className="btn">
+          {t.searchButton}
+        </button>
       </Form>
       <p className="flex flex-wrap gap-4">
         <Link to="/handboek">{t.handbookLink}</Link>
@@ -51,7 +57,9 @@ export default function Workgroups() {
           <tr>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.kind}</th>
-            <th scope="col" className="text-right">{t.members}</th>
+            <th scope="col" className="text-right">
+              {t.members}
+            </th>
             <th scope="col">{t.yourRole}</th>
           </tr>
         </thead>

@@ -20,7 +20,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireCreator(request, context, "Workgroup");
   const form = await readFormData(request);
   const values = textValues(form, ["name", "description", "isOpen", "facilitators", "confirmNoPersonalData"]);
-  const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () => createWorkgroup(ctx, { ...values, isOpen: values.isOpen !== "closed" }));
+  const result = await runForm(parseSubmission(form, { schema: workgroupSchema }), () =>
+    createWorkgroup(ctx, { ...values, isOpen: values.isOpen !== "closed" }),
+  );
   if (!result.ok) return result.response;
   return redirect(`/werkgroepen/${result.value.slug}?gedaan=aangemaakt`);
 }

@@ -32,7 +32,15 @@ export default function Search() {
       <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
         <div className="field">
           <label htmlFor="q">{t.label}</label>
-          <input id="q" type="search" name="q" defaultValue={query} className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? "q-error" : undefined} />
+          <input
+            id="q"
+            type="search"
+            name="q"
+            defaultValue={query}
+            className="input"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "q-error" : undefined}
+          />
           {error ? (
             <p id="q-error" className="field-error">
               {error}
@@ -43,9 +51,7 @@ export default function Search() {
           {t.button}
         </button>
       </Form>
-      {query ? (
-        <p role="status">{total === 0 ? t.none(query) : t.results(total, query)}</p>
-      ) : null}
+      {query ? <p role="status">{total === 0 ? t.none(query) : t.results(total, query)}</p> : null}
       {items.length > 0 ? (
         <ol className="space-y-2">
           {items.map((hit) => (

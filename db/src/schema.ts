@@ -23,7 +23,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const fundingType = pgEnum("funding_type", ["subsidy", "service_agreement", "municipality"]);
@@ -42,7 +45,10 @@ export const municipalitySettings = pgTable("municipality_settings", {
   municipalityId: uuid("municipality_id")
     .primaryKey()
     .references(() => municipalities.id),
-  mfaRequiredRoles: text("mfa_required_roles").array().notNull().default(sql`ARRAY['admin','controller']::text[]`),
+  mfaRequiredRoles: text("mfa_required_roles")
+    .array()
+    .notNull()
+    .default(sql`ARRAY['admin','controller']::text[]`),
   idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(60),
   /** How approved spends reach the resident: recorded by hand, or paid with the team's Stripe Issuing card. */
   disbursementMode: text("disbursement_mode").notNull().default("manual"),
@@ -65,7 +71,10 @@ export const teams = pgTable(
     residentRefPrefix: text("resident_ref_prefix"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("teams_municipality_slug").on(t.municipalityId, t.slug), check("teams_resident_ref_prefix_format", sql`${t.residentRefPrefix} ~ '^[A-Z]{1,5}$'`)],
+  (t) => [
+    uniqueIndex("teams_municipality_slug").on(t.municipalityId, t.slug),
+    check("teams_resident_ref_prefix_format", sql`${t.residentRefPrefix} ~ '^[A-Z]{1,5}$'`),
+  ],
 );
 
 export const buurten = pgTable(
@@ -218,9 +227,7 @@ export const scopeRoles = pgTable(
     partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("scope_roles_unique").on(t.userId, t.role, sql`coalesce(${t.partnerOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
-  ],
+  (t) => [uniqueIndex("scope_roles_unique").on(t.userId, t.role, sql`coalesce(${t.partnerOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
 );
 
 /** An invitation to a team role (team_id set) or a municipality/partner role (team_id NULL). */
@@ -290,7 +297,9 @@ export const auditEvents = pgTable(
     objectId: text("object_id"),
     result: text("result").notNull(),
     ip: text("ip"),
-    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     // Set by the sealer after commit (audit_seal, migration 0015): NULL until the event is linked into its municipality's chain.
     prevHash: text("prev_hash"),
@@ -301,10 +310,11 @@ export const auditEvents = pgTable(
     index("audit_events_municipality_seq").on(t.municipalityId, t.seq),
     index("audit_events_action").on(t.action),
     uniqueIndex("audit_events_chain").on(t.municipalityId, t.chainPos),
-    index("audit_events_unsealed").on(t.municipalityId, t.seq).where(sql`hash is null`),
+    index("audit_events_unsealed")
+      .on(t.municipalityId, t.seq)
+      .where(sql`hash is null`),
   ],
 );
-
 
 // ── The workbudget ────────────────────────────────────────────────────────
 // Money is integer cents (bigint). The ledger is append-only double-entry:
@@ -437,13 +447,19 @@ export const spendRequests = pgTable(
     supplier: text("supplier").notNull().default(""),
     rationale: text("rationale").notNull().default(""),
     problemPrevented: text("problem_prevented").notNull().default(""),
-    lifeDomains: text("life_domains").array().notNull().default(sql`'{}'::text[]`),
+    lifeDomains: text("life_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Pseudonymous reference of the team for the resident; never a name. */
     residentRef: text("resident_ref").notNull().default(""),
     normId: uuid("norm_id").references(() => returnNorms.id),
     expectedReturnCents: bigint("expected_return_cents", { mode: "number" }),
     customReturnJustification: text("custom_return_justification"),
-    expectedSocialDomains: text("expected_social_domains").array().notNull().default(sql`'{}'::text[]`),
+    expectedSocialDomains: text("expected_social_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     expectedSocialReturn: text("expected_social_return").notNull().default(""),
     endorsedBy: uuid("endorsed_by").references(() => users.id),
     firstApprovedBy: uuid("first_approved_by").references(() => users.id),
@@ -517,7 +533,11 @@ export const ledgerPostings = pgTable(
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("ledger_postings_budget").on(t.budgetId, t.account), index("ledger_postings_spend").on(t.spendId), index("ledger_postings_group").on(t.groupId)],
+  (t) => [
+    index("ledger_postings_budget").on(t.budgetId, t.account),
+    index("ledger_postings_spend").on(t.spendId),
+    index("ledger_postings_group").on(t.groupId),
+  ],
 );
 
 /** A money-moving command's key: the same key with the same input returns the first result. */
@@ -781,7 +801,18 @@ export const handbookVersions = pgTable(
 // docs/decisions/0007). Texts pass the privacy guard before they are saved.
 
 /** The fixed themes of stories and questions (labels in app/i18n/nl/knowledge.ts). */
-export const KNOWLEDGE_THEMES = ["preventie", "armoede_schulden", "eenzaamheid", "wonen", "jeugd_gezin", "participatie_werk", "clientondersteuning", "zichtbaarheid", "netwerk", "overig"] as const;
+export const KNOWLEDGE_THEMES = [
+  "preventie",
+  "armoede_schulden",
+  "eenzaamheid",
+  "wonen",
+  "jeugd_gezin",
+  "participatie_werk",
+  "clientondersteuning",
+  "zichtbaarheid",
+  "netwerk",
+  "overig",
+] as const;
 /** Reactions to a story: one of each kind per user, toggled. */
 export const STORY_REACTIONS = ["mooi", "herkenbaar", "leerzaam"] as const;
 const themeList = sql.raw(KNOWLEDGE_THEMES.map((k) => `'${k}'`).join(", "));
@@ -1001,7 +1032,11 @@ export const workgroupMeetings = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('dutch', agenda || ' ' || notes)`),
   },
-  (t) => [index("workgroup_meetings_group").on(t.workgroupId, t.heldOn), index("workgroup_meetings_search").using("gin", t.search), check("workgroup_meetings_time", sql`${t.startsAt} is null or ${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)],
+  (t) => [
+    index("workgroup_meetings_group").on(t.workgroupId, t.heldOn),
+    index("workgroup_meetings_search").using("gin", t.search),
+    check("workgroup_meetings_time", sql`${t.startsAt} is null or ${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+  ],
 );
 
 export const proposalPosition = pgEnum("proposal_position", ["agree", "abstain", "disagree", "block"]);
@@ -1255,7 +1290,6 @@ export const timeRegistrationReminders = pgTable(
   (t) => [uniqueIndex("time_registration_reminders_pk").on(t.userId, t.weekStart)],
 );
 
-
 // ── Stripe Issuing (docs/stripe.md) ──────────────────────────────────────
 
 /** The team's virtual company card. Card number and CVC are never stored: only Stripe's ids and the last four digits. */
@@ -1282,8 +1316,14 @@ export const teamCards = pgTable(
     stripeStateAt: timestamp("stripe_state_at", { withTimezone: true }),
     perAuthorizationCapCents: bigint("per_authorization_cap_cents", { mode: "number" }),
     monthlyCapCents: bigint("monthly_cap_cents", { mode: "number" }),
-    allowedCategories: text("allowed_categories").array().notNull().default(sql`'{}'::text[]`),
-    blockedCategories: text("blocked_categories").array().notNull().default(sql`'{}'::text[]`),
+    allowedCategories: text("allowed_categories")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    blockedCategories: text("blocked_categories")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -1437,8 +1477,14 @@ export const teamContacts = pgTable("team_contacts", {
   phone: text("phone").notNull().default(""),
   email: text("email").notNull().default(""),
   walkInHours: text("walk_in_hours").notNull().default(""),
-  languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-  helpsWith: text("helps_with").array().notNull().default(sql`'{}'::text[]`),
+  languages: text("languages")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  helpsWith: text("helps_with")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -1459,7 +1505,6 @@ export const streets = pgTable(
   },
   (t) => [uniqueIndex("streets_municipality_name_buurt").on(t.municipalityId, sql`lower(${t.name})`, t.buurtId), index("streets_buurt").on(t.buurtId)],
 );
-
 
 /**
  * Buurtservice (issue 19): a resident's offer or request in a buurt, by
@@ -1491,10 +1536,7 @@ export const buurtserviceEntries = pgTable(
     /** Withdrawn, or (a request) helped: no longer open. */
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
-  (t) => [
-    index("buurtservice_entries_team").on(t.teamId, t.kind, t.createdAt),
-    check("buurtservice_entries_kind", sql`${t.kind} in ('offer', 'request')`),
-  ],
+  (t) => [index("buurtservice_entries_team").on(t.teamId, t.kind, t.createdAt), check("buurtservice_entries_kind", sql`${t.kind} in ('offer', 'request')`)],
 );
 
 /** A match of a request with an offer; reciprocal when the requester also offers something. */
@@ -1534,7 +1576,6 @@ export const buurtserviceMatches = pgTable(
   ],
 );
 
-
 /**
  * Buurtinitiatieven (issue 19): residents' own initiatives in a buurt,
  * registered by a team (counted per team and year: new / active) and
@@ -1570,7 +1611,6 @@ export const neighbourhoodInitiatives = pgTable(
     check("neighbourhood_initiatives_dates", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
 );
-
 
 export const schema = {
   municipalities,

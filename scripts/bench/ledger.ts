@@ -141,11 +141,27 @@ async function measureApprovals(): Promise<string> {
   const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
   const [author] = await db.select().from(users).where(eq(users.email, "member.mariaberg@wijkwerk.demo"));
   const authorGrants = (await loadGrants(db, author.id))!;
-  const authorCtx: UseCaseContext = { ...controller, actor: { userId: author.id, municipalityId: author.municipalityId, email: author.email, name: author.name }, grants: authorGrants.grants, ability: defineAbilityFor(authorGrants.grants), scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id } };
+  const authorCtx: UseCaseContext = {
+    ...controller,
+    actor: { userId: author.id, municipalityId: author.municipalityId, email: author.email, name: author.name },
+    grants: authorGrants.grants,
+    ability: defineAbilityFor(authorGrants.grants),
+    scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id },
+  };
   const contested = await createBudget(controller, { year: 2099, name: "Benchmark contention", amountCents: 1_500_000, approvalThresholdCents: 10_000_000 });
   const ids: string[] = [];
   for (let i = 0; i < 2_000; i++) {
-    const { id } = await createSpendDraft(authorCtx, { amountCents: 1_000, neededOn: "2099-03-01", purpose: "b", rationale: "b", problemPrevented: "b", lifeDomains: ["financien"], expectedReturnCents: 0, customReturnJustification: "b", expectedSocialReturn: "b" });
+    const { id } = await createSpendDraft(authorCtx, {
+      amountCents: 1_000,
+      neededOn: "2099-03-01",
+      purpose: "b",
+      rationale: "b",
+      problemPrevented: "b",
+      lifeDomains: ["financien"],
+      expectedReturnCents: 0,
+      customReturnJustification: "b",
+      expectedSocialReturn: "b",
+    });
     await submitSpend(authorCtx, id);
     ids.push(id);
   }
@@ -193,7 +209,13 @@ if (process.env.BENCH_ONLY === "approvals") {
 }
 const year = new Date().getUTCFullYear();
 const t0 = Date.now();
-const seeded = await seedHistory(db, { municipalityId: m.id, firstYear: year - 9, years: 10, spendsPerYear: SPENDS_PER_YEAR, controllerId: controller.actor.userId });
+const seeded = await seedHistory(db, {
+  municipalityId: m.id,
+  firstYear: year - 9,
+  years: 10,
+  spendsPerYear: SPENDS_PER_YEAR,
+  controllerId: controller.actor.userId,
+});
 log(`history: ${seeded.spends} requests, ${seeded.postings} postings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const check = await checkLedger(db);
 log(`ledger:check on the seeded history: ${check.problems.length === 0 ? "ok" : check.problems.slice(0, 3).join("; ")}`);
@@ -201,17 +223,31 @@ log(`ledger:check on the seeded history: ${check.problems.length === 0 ? "ok" : 
 // A signed-in controller for the app: a session row and its cookie (MFA counted as done).
 const sessionId = randomBytes(20).toString("hex");
 await db.execute(sql`update users set totp_enabled_at = now() where id = ${controller.actor.userId}`);
-await db.execute(sql`insert into sessions (id, user_id, expires_at, mfa_verified) values (${sessionId}, ${controller.actor.userId}, now() + interval '12 hours', true)`);
+await db.execute(
+  sql`insert into sessions (id, user_id, expires_at, mfa_verified) values (${sessionId}, ${controller.actor.userId}, now() + interval '12 hours', true)`,
+);
 const cookie = { Cookie: `wijkwerk_session=${sessionId}` };
 
 const app = spawn("node", ["server.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: dbUrl, INSECURE_COOKIES: "true", MFA_ENCRYPTION_KEY: "be".repeat(32), DATABASE_POOL_SIZE: "20" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    DATABASE_URL: dbUrl,
+    INSECURE_COOKIES: "true",
+    MFA_ENCRYPTION_KEY: "be".repeat(32),
+    DATABASE_POOL_SIZE: "20",
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const baseline = http.createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? "/", "http://x");
-    const body = url.pathname === "/csv" ? await financeCsv(controller, { year, kind: "postings", decimalComma: false }) : JSON.stringify(await workbudgetDashboard(controller, { year }));
+    const body =
+      url.pathname === "/csv"
+        ? await financeCsv(controller, { year, kind: "postings", decimalComma: false })
+        : JSON.stringify(await workbudgetDashboard(controller, { year }));
     res.writeHead(200, { "Content-Type": url.pathname === "/csv" ? "text/csv" : "application/json" }).end(body);
   } catch (e) {
     res.writeHead(500).end(String(e));
@@ -227,17 +263,25 @@ try {
   const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
   log(`measuring (${REQUESTS} requests, ${CONCURRENCY} concurrent) …`);
   results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie), await measure(`${base}/dashboard`, {})]);
-  results.push(["CSV export (postings)", await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie), await measure(`${base}/csv`, {})]);
+  results.push([
+    "CSV export (postings)",
+    await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie),
+    await measure(`${base}/csv`, {}),
+  ]);
 
   const approvals = await measureApprovals();
 
   console.log("\n## Ledger benchmark");
-  console.log(`history: ${seeded.spends} requests, ${seeded.postings} postings (10 years); ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement\n`);
+  console.log(
+    `history: ${seeded.spends} requests, ${seeded.postings} postings (10 years); ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement\n`,
+  );
   console.log("| measurement | app p50 | app p95 | baseline p50 | baseline p95 | p95 ratio | target |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const [name, a, b] of results) {
     const ratio = a.p95 / b.p95;
-    console.log(`| ${name} | ${a.p50.toFixed(0)} ms | ${a.p95.toFixed(0)} ms | ${b.p50.toFixed(0)} ms | ${b.p95.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${name.startsWith("controller") ? `≤ 2× ${ratio <= 2 ? "✓" : "✗"}` : "–"} |`);
+    console.log(
+      `| ${name} | ${a.p50.toFixed(0)} ms | ${a.p95.toFixed(0)} ms | ${b.p50.toFixed(0)} ms | ${b.p95.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${name.startsWith("controller") ? `≤ 2× ${ratio <= 2 ? "✓" : "✗"}` : "–"} |`,
+    );
   }
   console.log(`\n${approvals}`);
   const final = await checkLedger(db);

@@ -28,7 +28,8 @@ export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ sp
   const teamIds = `{${teamRows.map((t) => t.id).join(",")}}`;
   const authors = `{${teamRows.map((t) => t.author).join(",")}}`;
   const teamCount = teamRows.length;
-  const norm = (await queryRows<{ id: string }>(db, sql`select id from return_norms where municipality_id = ${o.municipalityId} order by code limit 1`))[0]?.id ?? null;
+  const norm =
+    (await queryRows<{ id: string }>(db, sql`select id from return_norms where municipality_id = ${o.municipalityId} order by code limit 1`))[0]?.id ?? null;
 
   for (let y = o.firstYear; y < o.firstYear + o.years; y++) {
     // A budget big enough for the year's requests (synthetic: the real one is € 150.000).
@@ -92,6 +93,9 @@ export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ sp
     await db.execute(sql`update spend_requests set budget_pot = 0 where budget_id = ${budget.id} and approved_at is not null`);
   }
   await db.execute(sql`analyze`);
-  const [{ spends, postings }] = await queryRows<{ spends: string; postings: string }>(db, sql`select (select count(*) from spend_requests)::text as spends, (select count(*) from ledger_postings)::text as postings`);
+  const [{ spends, postings }] = await queryRows<{ spends: string; postings: string }>(
+    db,
+    sql`select (select count(*) from spend_requests)::text as spends, (select count(*) from ledger_postings)::text as postings`,
+  );
   return { spends: Number(spends), postings: Number(postings) };
 }

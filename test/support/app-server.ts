@@ -45,7 +45,22 @@ export interface AppServerOptions {
 }
 
 /** Variables of the test process that must not leak into the server unless asked for. */
-const INHERITED_OUT = ["DATABASE_URL", "PGLITE_DATA_DIR", "MIGRATE_ON_START", "APP_URL", "TRUST_PROXY", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL", "HOST", "PORT"];
+const INHERITED_OUT = [
+  "DATABASE_URL",
+  "PGLITE_DATA_DIR",
+  "MIGRATE_ON_START",
+  "APP_URL",
+  "TRUST_PROXY",
+  "SMTP_URL",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_PUBLISHABLE_KEY",
+  "STRIPE_API_HOST",
+  "STRIPE_API_PORT",
+  "STRIPE_API_PROTOCOL",
+  "HOST",
+  "PORT",
+];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

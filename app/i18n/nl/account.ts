@@ -9,7 +9,8 @@ export const account = {
   mfaOff: "Uit.",
   mfaManage: "Tweestapsverificatie beheren",
   digestTitle: "E-mail over werkgroepen",
-  digestIntro: "Meldingen uit je werkgroepen (nieuwe berichten, aanvragen, toegevoegd worden) zie je altijd in Wijkwerk. Kies hoe je ze per e-mail krijgt. Word je met @ genoemd, dan krijg je altijd meteen een e-mail.",
+  digestIntro:
+    "Meldingen uit je werkgroepen (nieuwe berichten, aanvragen, toegevoegd worden) zie je altijd in Wijkwerk. Kies hoe je ze per e-mail krijgt. Word je met @ genoemd, dan krijg je altijd meteen een e-mail.",
   digestLabel: "E-mail over werkgroepen",
   digestChoices: {
     none: "Geen overzicht: elke melding meteen per e-mail (nieuwe berichten alleen in Wijkwerk)",
@@ -22,7 +23,8 @@ export const account = {
   recoveryLeft: (n: number) => `${n} herstelcodes over.`,
   mfaTitle: "Tweestapsverificatie",
   mfaRequired: "Voor jouw rol is tweestapsverificatie verplicht. Stel het nu in om verder te gaan.",
-  mfaIntro: "Scan de QR-code met een authenticator-app (bijvoorbeeld Microsoft Authenticator of FreeOTP) of voer de sleutel handmatig in. Vul daarna de code van zes cijfers in.",
+  mfaIntro:
+    "Scan de QR-code met een authenticator-app (bijvoorbeeld Microsoft Authenticator of FreeOTP) of voer de sleutel handmatig in. Vul daarna de code van zes cijfers in.",
   qrAlt: "QR-code om Wijkwerk toe te voegen aan je authenticator-app",
   manualKey: "Sleutel om handmatig in te voeren",
   code: "Code uit de app (6 cijfers)",

@@ -1,6 +1,7 @@
 export const buurtenAdmin = {
   title: "Buurten",
-  intro: "Welke buurt bij welk team hoort, met ingangsdatum. Een wijziging sluit de huidige toewijzing af op de dag vóór de nieuwe ingangsdatum; de geschiedenis blijft bewaard.",
+  intro:
+    "Welke buurt bij welk team hoort, met ingangsdatum. Een wijziging sluit de huidige toewijzing af op de dag vóór de nieuwe ingangsdatum; de geschiedenis blijft bewaard.",
   search: "Zoek een buurt",
   searchButton: "Zoeken",
   clear: "Wissen",

@@ -15,7 +15,8 @@ export const adminTeams = {
   activeTo: "Actief tot en met (optioneel)",
   activeToHint: "Laat leeg zolang het team bestaat.",
   residentRefPrefix: "Voorvoegsel pseudoniem inwoner",
-  residentRefPrefixHint: "De kenmerken van inwoners in werkbudgetaanvragen zijn dit voorvoegsel, een streepje en cijfers, bijvoorbeeld MB-014. Eén tot vijf hoofdletters; leeg bij een nieuw team: de beginletters van de korte naam.",
+  residentRefPrefixHint:
+    "De kenmerken van inwoners in werkbudgetaanvragen zijn dit voorvoegsel, een streepje en cijfers, bijvoorbeeld MB-014. Eén tot vijf hoofdletters; leeg bij een nieuw team: de beginletters van de korte naam.",
   residentRefPrefixInvalid: "Gebruik één tot vijf letters, bijvoorbeeld MB.",
   period: "Periode",
   status: "Status",
@@ -78,14 +79,17 @@ export const adminPartners = {
 export const adminSettings = {
   title: "Instellingen",
   disbursementLegend: "Uitbetaling van goedgekeurde aanvragen",
-  disbursementHint: "Handmatig: de budgetcontroller legt elke betaling vast. Teamkaart: elk team betaalt met een virtuele Stripe-kaart, alleen binnen goedgekeurde aanvragen.",
+  disbursementHint:
+    "Handmatig: de budgetcontroller legt elke betaling vast. Teamkaart: elk team betaalt met een virtuele Stripe-kaart, alleen binnen goedgekeurde aanvragen.",
   disbursementNoStripe: "Stripe is niet ingesteld (STRIPE_SECRET_KEY en STRIPE_WEBHOOK_SECRET ontbreken): alleen handmatig kan.",
   disbursementModes: { manual: "Handmatig vastleggen", stripe_issuing: "Teamkaart (Stripe Issuing)" },
   disbursementSave: "Uitbetaling opslaan",
   intro: "Beveiligingsinstellingen voor alle gebruikers van de gemeente.",
   mfaLegend: "Tweestapsverificatie verplicht voor",
-  mfaHint: "Gebruikers met een aangevinkte rol moeten bij het inloggen ook een code uit hun authenticator-app invullen. Wie het nog niet heeft ingesteld, moet dat eerst doen.",
-  adminWarning: "Let op: tweestapsverificatie is niet verplicht voor functioneel beheerders. Zij kunnen alles in de gemeente beheren; we raden sterk aan deze rol aan te vinken.",
+  mfaHint:
+    "Gebruikers met een aangevinkte rol moeten bij het inloggen ook een code uit hun authenticator-app invullen. Wie het nog niet heeft ingesteld, moet dat eerst doen.",
+  adminWarning:
+    "Let op: tweestapsverificatie is niet verplicht voor functioneel beheerders. Zij kunnen alles in de gemeente beheren; we raden sterk aan deze rol aan te vinken.",
   idleTimeout: "Automatisch uitloggen na inactiviteit (minuten)",
   idleTimeoutHint: "Tussen 5 en 480 minuten (8 uur). Geldt vanaf het volgende verzoek voor alle sessies.",
   idleTimeoutInvalid: "Vul een heel aantal minuten in tussen 5 en 480.",

@@ -25,7 +25,8 @@ export const api = {
     create: "Token aanmaken",
     createTitle: "Nieuw token",
     createdTitle: (name: string) => `Token „${name}” is aangemaakt`,
-    createdOnce: "Kopieer het token nu: het wordt maar één keer getoond. Wij bewaren alleen een onherkenbare vingerafdruk ervan; kwijt is kwijt, maak dan een nieuw token aan.",
+    createdOnce:
+      "Kopieer het token nu: het wordt maar één keer getoond. Wij bewaren alleen een onherkenbare vingerafdruk ervan; kwijt is kwijt, maak dan een nieuw token aan.",
     tokenLabel: "Jouw nieuwe token",
     copyHint: "Selecteer het token en kopieer het (Ctrl+C of Cmd+C). Gebruik het als header: Authorization: Bearer <token>.",
     columns: { name: "Naam", token: "Eindigt op", created: "Aangemaakt", lastUsed: "Laatst gebruikt", expires: "Verloopt", status: "Status" },

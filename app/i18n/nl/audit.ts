@@ -4,7 +4,8 @@ import type { AuditAction } from "@wijkwerk/core/audit";
 export const auditPage = {
   title: "Auditlog",
   intro: "Alle vastgelegde acties in jouw gemeente: wie deed wat, wanneer en met welk resultaat. Het nieuwste staat bovenaan.",
-  appendOnly: "Het auditlog kan alleen worden aangevuld: gebeurtenissen kunnen niet worden gewijzigd of verwijderd. Elke gebeurtenis is met een hashketen aan de vorige gekoppeld; de technisch beheerder controleert de keten met",
+  appendOnly:
+    "Het auditlog kan alleen worden aangevuld: gebeurtenissen kunnen niet worden gewijzigd of verwijderd. Elke gebeurtenis is met een hashketen aan de vorige gekoppeld; de technisch beheerder controleert de keten met",
   verifyCommand: "pnpm audit:verify",
 
   filtersTitle: "Filters",
@@ -178,5 +179,4 @@ export const auditPage = {
     spend_attachment: "Bijlage bij aanvraag",
     team_card: "Teamkaart",
   } as Record<string, string>,
-
 };

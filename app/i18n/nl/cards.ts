@@ -3,7 +3,8 @@
 export const cards = {
   teamTab: "Teamkaart",
   title: "Teamkaart",
-  intro: "De virtuele bedrijfskaart van het team. Een betaling wordt alleen goedgekeurd als een goedgekeurde, nog niet betaalde aanvraag van het team het bedrag dekt (binnen 14 dagen na goedkeuring en binnen de limieten van de kaart).",
+  intro:
+    "De virtuele bedrijfskaart van het team. Een betaling wordt alleen goedgekeurd als een goedgekeurde, nog niet betaalde aanvraag van het team het bedrag dekt (binnen 14 dagen na goedkeuring en binnen de limieten van de kaart).",
   noCard: "Dit team heeft (nog) geen teamkaart. De budgetcontroller vraagt die aan.",
   off: "Betalen met de teamkaart staat uit: betalingen worden handmatig vastgelegd.",
   status: { requested: "Aangevraagd (wacht op Stripe)", active: "Actief", inactive: "Geblokkeerd", canceled: "Opgeheven" } as Record<string, string>,
@@ -23,7 +24,8 @@ export const cards = {
     scriptFailed:
       "De beveiligde weergave van Stripe kon niet worden geladen (js.stripe.com is niet bereikbaar of wordt geblokkeerd). De kaartgegevens kunnen nu niet worden getoond; probeer het later opnieuw of bekijk ze in het Stripe-dashboard.",
     failed: "De kaartgegevens konden niet worden opgehaald. Probeer het opnieuw.",
-    noPublishableKey: "Kaartgegevens tonen kan niet: de publieke Stripe-sleutel (STRIPE_PUBLISHABLE_KEY) is niet ingesteld. Vraag de beheerder deze in te stellen.",
+    noPublishableKey:
+      "Kaartgegevens tonen kan niet: de publieke Stripe-sleutel (STRIPE_PUBLISHABLE_KEY) is niet ingesteld. Vraag de beheerder deze in te stellen.",
   },
   controlsTitle: "Limieten",
   perAuthorizationCap: "Maximum per betaling",
@@ -62,7 +64,8 @@ export const cards = {
     selected_not_covered: "De aanvraag die met 'Nu betalen' is gekozen, dekt dit bedrag niet.",
     ambiguous: "Meerdere aanvragen dekken dit bedrag: kies er één met 'Nu betalen'.",
   } as Record<string, string>,
-  declineReason: (code: string | null) => (code ? (cards.declineReasons[code] ?? (code.startsWith("stripe:") ? `Door Stripe geweigerd (${code.slice(7)}).` : code)) : ""),
+  declineReason: (code: string | null) =>
+    code ? (cards.declineReasons[code] ?? (code.startsWith("stripe:") ? `Door Stripe geweigerd (${code.slice(7)}).` : code)) : "",
   selectionsTitle: "Klaar om te betalen (Nu betalen)",
   noSelections: "Geen aanvraag gekozen: de kaart betaalt de enige goedgekeurde aanvraag die het bedrag dekt.",
   validUntil: "Geldig tot",
@@ -84,7 +87,8 @@ export const cards = {
 
   // Controller
   adminTitle: "Teamkaarten",
-  adminIntro: "Vraag een virtuele kaart aan per team en stel de limieten in. Wijzigingen gaan via de Stripe-outbox naar Stripe (met nieuwe pogingen bij een storing).",
+  adminIntro:
+    "Vraag een virtuele kaart aan per team en stel de limieten in. Wijzigingen gaan via de Stripe-outbox naar Stripe (met nieuwe pogingen bij een storing).",
   team: "Team",
   requestCard: "Kaart aanvragen",
   saveControls: "Limieten opslaan",
@@ -99,7 +103,8 @@ export const cards = {
 
   // Reconciliation
   reconTitle: "Afstemming kaartbetalingen",
-  reconIntro: "Wat Stripe meldde (betalingsverzoeken, afschrijvingen, terugbetalingen) naast wat het grootboek boekte, per team en maand. Afwijkingen zijn gemarkeerd.",
+  reconIntro:
+    "Wat Stripe meldde (betalingsverzoeken, afschrijvingen, terugbetalingen) naast wat het grootboek boekte, per team en maand. Afwijkingen zijn gemarkeerd.",
   period: "Periode",
   year: "Jaar",
   month: "Maand",
@@ -128,7 +133,8 @@ export const cards = {
   pullStripe: "Vergelijken met Stripe",
   stripeTitle: "Vergelijking met de lijsten van Stripe",
   stripeUnavailable: "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat de webhooks meldden.",
-  stripeClean: (auths: number, txns: number) => `Stripe en Wijkwerk komen overeen (${auths} betalingsverzoeken en ${txns} transacties bij Stripe in deze periode).`,
+  stripeClean: (auths: number, txns: number) =>
+    `Stripe en Wijkwerk komen overeen (${auths} betalingsverzoeken en ${txns} transacties bij Stripe in deze periode).`,
   stripeDifferences: (n: number) => (n === 1 ? "1 verschil tussen Stripe en Wijkwerk" : `${n} verschillen tussen Stripe en Wijkwerk`),
   stripeObject: "Bij Stripe",
   stripeObjects: { authorization: "Betalingsverzoek", transaction: "Transactie" } as Record<string, string>,

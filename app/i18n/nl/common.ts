@@ -56,7 +56,8 @@ export const errorPages = {
 export const startupErrors = {
   missing:
     "MFA_ENCRYPTION_KEY ontbreekt. In productie is deze sleutel verplicht: hij versleutelt de TOTP-geheimen van tweestapsverificatie. Zet een sleutel van 32 bytes, bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32), en bewaar hem: zonder dezelfde sleutel kan niemand met tweestapsverificatie meer inloggen.",
-  wrong_length: "MFA_ENCRYPTION_KEY is ongeldig: de sleutel moet 32 bytes zijn (64 hexadecimale tekens of base64), bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32).",
+  wrong_length:
+    "MFA_ENCRYPTION_KEY is ongeldig: de sleutel moet 32 bytes zijn (64 hexadecimale tekens of base64), bijvoorbeeld MFA_ENCRYPTION_KEY=$(openssl rand -hex 32).",
 };
 
 /** Dutch texts for the use cases' error codes (packages/core/src/common/errors.ts). */
@@ -66,8 +67,10 @@ export const domainErrors: Record<string, string> = {
   invalid_input: "De invoer is niet geldig.",
   invalid_credentials: "E-mailadres of wachtwoord is onjuist.",
   // One answer for every refused login (unknown address, wrong password, locked, inactive): it must not reveal which.
-  login_failed: "E-mailadres of wachtwoord is onjuist. Na 5 mislukte pogingen kun je 15 minuten niet inloggen; de functioneel beheerder kan dat eerder opheffen.",
-  account_locked: "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of vraag de functioneel beheerder om deblokkering.",
+  login_failed:
+    "E-mailadres of wachtwoord is onjuist. Na 5 mislukte pogingen kun je 15 minuten niet inloggen; de functioneel beheerder kan dat eerder opheffen.",
+  account_locked:
+    "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of vraag de functioneel beheerder om deblokkering.",
   account_inactive: "Dit account is niet actief. Neem contact op met de functioneel beheerder.",
   mfa_invalid_code: "De code is onjuist of verlopen.",
   mfa_not_set_up: "Tweestapsverificatie is nog niet ingesteld.",
@@ -117,7 +120,8 @@ export const domainErrors: Record<string, string> = {
   payment_exceeds_approved: "De betaling mag niet hoger zijn dan het goedgekeurde bedrag.",
   settlement_exceeds_paid: "Het werkelijke bedrag mag niet hoger zijn dan het betaalde bedrag.",
   budget_year_taken: "Voor dit jaar bestaat al een budget.",
-  concurrent_change: "Iemand anders wijzigde dit tegelijk met jou, of maakte hetzelfde al aan. Er is niets opgeslagen: vernieuw de pagina en probeer het opnieuw.",
+  concurrent_change:
+    "Iemand anders wijzigde dit tegelijk met jou, of maakte hetzelfde al aan. Er is niets opgeslagen: vernieuw de pagina en probeer het opnieuw.",
   last_admin: "Er moet minstens één functioneel beheerder overblijven.",
   attachment_empty: "Kies een bestand om toe te voegen.",
   attachment_too_large: "Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.",
@@ -143,7 +147,8 @@ export const domainErrors: Record<string, string> = {
   card_payment_valid_until: "Kies een datum vanaf vandaag en uiterlijk 14 dagen na de goedkeuring.",
   categories_conflict: "Kies toegestane óf geblokkeerde categorieën, niet allebei.",
   cap_above_monthly: "Het maximum per betaling mag niet hoger zijn dan het maandmaximum.",
-  card_payment_pending: "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken of handmatig betalen kan pas als die betaling is afgeschreven of vervallen.",
+  card_payment_pending:
+    "Er loopt een kaartbetaling voor deze aanvraag die Stripe nog niet heeft afgerond. Intrekken of handmatig betalen kan pas als die betaling is afgeschreven of vervallen.",
   card_not_found: "Deze kaart hoort niet bij dit team.",
   card_details_unavailable: "De kaartgegevens kunnen nu niet worden opgehaald bij Stripe. Probeer het later opnieuw.",
   buurtservice_buurt_not_served: "Deze buurt hoort nu niet bij jullie team.",

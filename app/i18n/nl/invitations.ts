@@ -19,7 +19,14 @@ export const invitationsPage = {
   created: "Verstuurd",
   expires: "Geldig tot",
   status: "Status",
-  statuses: { pending: "Openstaand", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen", awaiting_confirmation: "Wacht op bevestiging", declined: "Afgewezen" } as Record<string, string>,
+  statuses: {
+    pending: "Openstaand",
+    accepted: "Geaccepteerd",
+    revoked: "Ingetrokken",
+    expired: "Verlopen",
+    awaiting_confirmation: "Wacht op bevestiging",
+    declined: "Afgewezen",
+  } as Record<string, string>,
   revoke: "Intrekken",
   revokeLabel: (email: string) => `Uitnodiging voor ${email} intrekken`,
   revokeConfirm: (email: string) => `Weet je zeker dat je de uitnodiging voor ${email} wilt intrekken? De link werkt daarna niet meer.`,
@@ -35,7 +42,8 @@ export const invitationsPage = {
 /** A partner manager's proposal, as the team's coordinator decides on it. */
 export const proposalsPage = {
   title: "Voordrachten van partnerorganisaties",
-  intro: "Een manager van een partnerorganisatie stelt voor een eigen medewerker als teamlid uit te nodigen. Pas als jij bevestigt, krijgt deze persoon de uitnodiging met de link (7 dagen geldig).",
+  intro:
+    "Een manager van een partnerorganisatie stelt voor een eigen medewerker als teamlid uit te nodigen. Pas als jij bevestigt, krijgt deze persoon de uitnodiging met de link (7 dagen geldig).",
   proposal: (email: string, name: string | null) => (name ? `${name} (${email})` : email),
   by: (manager: string, partner: string | null) => `Voorgedragen door ${manager}${partner ? ` van ${partner}` : ""}`,
   on: "op",
@@ -53,7 +61,8 @@ export const proposalsPage = {
 /** The partner manager's form and list on /partner/<slug>. */
 export const partnerProposals = {
   title: "Medewerker voordragen voor een team",
-  intro: "Stel een medewerker van jouw organisatie voor als teamlid. De coördinator van het team bevestigt eerst; pas daarna krijgt je medewerker de uitnodiging per e-mail.",
+  intro:
+    "Stel een medewerker van jouw organisatie voor als teamlid. De coördinator van het team bevestigt eerst; pas daarna krijgt je medewerker de uitnodiging per e-mail.",
   team: "Team",
   chooseTeam: "Kies een team",
   teamRequired: "Kies een team.",
@@ -71,7 +80,14 @@ export const partnerProposals = {
   status: "Status",
   reason: "Reden",
   person: "Medewerker",
-  statuses: { pending: "Bevestigd, uitnodiging verstuurd", awaiting_confirmation: "Wacht op bevestiging coördinator", declined: "Afgewezen", accepted: "Geaccepteerd", revoked: "Ingetrokken", expired: "Verlopen" } as Record<string, string>,
+  statuses: {
+    pending: "Bevestigd, uitnodiging verstuurd",
+    awaiting_confirmation: "Wacht op bevestiging coördinator",
+    declined: "Afgewezen",
+    accepted: "Geaccepteerd",
+    revoked: "Ingetrokken",
+    expired: "Verlopen",
+  } as Record<string, string>,
 };
 
 export const acceptPage = {

@@ -35,7 +35,8 @@ export const stories = {
   reactionButton: (label: string, n: number, mine: boolean) => `${label} (${n})${mine ? ", jouw reactie: klik om in te trekken" : ""}`,
   // Form
   createTitle: "Nieuw succesverhaal",
-  createIntro: "Vertel kort wat er goed ging en waarom. Laat namen, adressen, geboortedata en andere herkenbare gegevens weg: de tekst wordt vóór het opslaan gecontroleerd.",
+  createIntro:
+    "Vertel kort wat er goed ging en waarom. Laat namen, adressen, geboortedata en andere herkenbare gegevens weg: de tekst wordt vóór het opslaan gecontroleerd.",
   editTitle: (title: string) => `${title} bewerken`,
   titleLabel: "Titel",
   body: "Verhaal",

@@ -3,7 +3,8 @@
 export const finder = {
   title: "Welk sociaal team helpt in uw buurt?",
   metaTitle: "Vind uw sociaal team",
-  intro: "Heeft u een vraag over zorg, geld, wonen, werk of opvoeding? Het sociaal team in uw buurt helpt u. Het is gratis. U hoeft geen afspraak te maken om binnen te lopen.",
+  intro:
+    "Heeft u een vraag over zorg, geld, wonen, werk of opvoeding? Het sociaal team in uw buurt helpt u. Het is gratis. U hoeft geen afspraak te maken om binnen te lopen.",
   searchLabel: "Uw straat of buurt",
   searchHint: "Bijvoorbeeld: Akerstraat of Malberg",
   searchButton: "Zoeken",
@@ -44,7 +45,8 @@ export const finder = {
 export const teamContact = {
   tab: "Contact",
   title: "Contactgegevens op de openbare pagina",
-  intro: "Bewoners, huisartsen en buren vinden deze gegevens zonder in te loggen op de openbare pagina van het team. Vul alleen gegevens van het team in, geen namen of nummers van personen.",
+  intro:
+    "Bewoners, huisartsen en buren vinden deze gegevens zonder in te loggen op de openbare pagina van het team. Vul alleen gegevens van het team in, geen namen of nummers van personen.",
   publicLink: "Bekijk de openbare pagina",
   readOnly: "Alleen de coördinator van het team kan deze gegevens wijzigen.",
   address: "Adres (inloop)",
@@ -69,19 +71,22 @@ export const teamContact = {
 export const streetsAdmin = {
   title: "Straten",
   navLabel: "Straten",
-  intro: "De stratenlijst koppelt elke straat aan een buurt. Bewoners vinden hiermee op de openbare pagina /buurt welk team hen helpt. Een import vervangt de hele lijst.",
+  intro:
+    "De stratenlijst koppelt elke straat aan een buurt. Bewoners vinden hiermee op de openbare pagina /buurt welk team hen helpt. Een import vervangt de hele lijst.",
   current: "Huidige lijst",
   buurt: "Buurt",
   count: "Straten",
   total: (n: number) => `${n.toLocaleString("nl-NL")} straten in totaal.`,
   uploadTitle: "Nieuwe lijst inlezen",
-  uploadHint: 'Een CSV-bestand met de kolommen "straat" en "buurt" (puntkomma of komma als scheiding). Eerst ziet u wat er verandert; pas na bevestigen wordt de lijst vervangen.',
+  uploadHint:
+    'Een CSV-bestand met de kolommen "straat" en "buurt" (puntkomma of komma als scheiding). Eerst ziet u wat er verandert; pas na bevestigen wordt de lijst vervangen.',
   file: "CSV-bestand",
   fileRequired: "Kies een CSV-bestand.",
   fileTooLarge: "Het bestand is groter dan 2 MB.",
   preview: "Controleren",
   previewTitle: "Controle",
-  previewCounts: (lines: number, added: number, removed: number, unchanged: number) => `${lines} geldige regels: ${added} nieuw, ${removed} verdwijnen, ${unchanged} blijven gelijk.`,
+  previewCounts: (lines: number, added: number, removed: number, unchanged: number) =>
+    `${lines} geldige regels: ${added} nieuw, ${removed} verdwijnen, ${unchanged} blijven gelijk.`,
   errorsTitle: (n: number) => (n === 1 ? "1 fout: verbeter het bestand en lees het opnieuw in." : `${n} fouten: verbeter het bestand en lees het opnieuw in.`),
   moreErrors: (n: number) => `… en nog ${n} fouten.`,
   confirm: "Lijst vervangen",

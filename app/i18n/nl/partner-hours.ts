@@ -75,7 +75,8 @@ export const timeRegistration = {
   hoursNotQuarter: "Vul uren in kwartieren in (bijv. 1,25 of 7,5).",
   tooMany: "Samen niet meer dan 60 uur per week.",
   overviewTitle: "Urenoverzicht van het team",
-  overviewIntro: (weeks: number) => `Geregistreerde uren per teamlid over de laatste ${weeks} afgeronde weken. "Ontbreekt" betekent: die week is nog niet ingevuld.`,
+  overviewIntro: (weeks: number) =>
+    `Geregistreerde uren per teamlid over de laatste ${weeks} afgeronde weken. "Ontbreekt" betekent: die week is nog niet ingevuld.`,
   person: "Teamlid",
   contract: "Contract per week",
   missing: "Ontbreekt",
@@ -133,7 +134,8 @@ export const partnerDashboard = {
   workgroups: "Werkgroepen",
   requestsNote:
     "Werkbudgetaanvragen: ingediende aanvragen van uw medewerkers die niet zijn ingetrokken (ook afgewezen en in behandeling; geen concepten), in het jaar van het werkbudget — zoals de gemeente ze telt. Alleen aantallen, geen inhoud.",
-  workgroupsNote: "Werkgroepen: het aantal werkgroepen waarvan uw medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
+  workgroupsNote:
+    "Werkgroepen: het aantal werkgroepen waarvan uw medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
   teamsCaption: (year: number) => `Per team in ${year}`,
   team: "Team",
   placed: "Geplaatst",

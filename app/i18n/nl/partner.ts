@@ -1,6 +1,7 @@
 export const partner = {
   titleSuffix: "inzet in de sociale teams",
-  intro: "Per team: hoeveel medewerkers van jouw organisatie er werken, in welke rol en met hoeveel contracturen. Alleen jouw eigen medewerkers, geen gegevens van inwoners.",
+  intro:
+    "Per team: hoeveel medewerkers van jouw organisatie er werken, in welke rol en met hoeveel contracturen. Alleen jouw eigen medewerkers, geen gegevens van inwoners.",
   empty: "Er werken op dit moment geen medewerkers van deze organisatie in een sociaal team.",
   teamsCaption: "Inzet per team",
   staffCaption: "Medewerkers in de teams",
@@ -14,8 +15,7 @@ export const partner = {
   name: "Naam",
   discipline: "Discipline",
   role: "Rol",
-  summary: (people: number, teams: number) =>
-    `${people} ${people === 1 ? "medewerker" : "medewerkers"} in ${teams} ${teams === 1 ? "team" : "teams"}.`,
+  summary: (people: number, teams: number) => `${people} ${people === 1 ? "medewerker" : "medewerkers"} in ${teams} ${teams === 1 ? "team" : "teams"}.`,
   downloadCsv: "Download medewerkerslijst (CSV)",
   csv: {
     name: "Naam",

@@ -23,7 +23,8 @@ export const spends = {
   evaluationOverdueOption: "Evaluatie te laat",
   evaluationOverdueBadge: "Evaluatie te laat",
   evaluationOverdueTitle: (date: string) => `De evaluatie stond gepland op ${date}.`,
-  evaluationOverdueNotice: (n: number) => (n === 1 ? "Bij 1 afgerekende aanvraag is de evaluatie te laat." : `Bij ${n} afgerekende aanvragen is de evaluatie te laat.`),
+  evaluationOverdueNotice: (n: number) =>
+    n === 1 ? "Bij 1 afgerekende aanvraag is de evaluatie te laat." : `Bij ${n} afgerekende aanvragen is de evaluatie te laat.`,
   evaluationOverdueShow: "Toon deze aanvragen",
   emptyEvaluationOverdue: "Geen aanvragen met een evaluatie die te laat is.",
   filter: "Filter toepassen",
@@ -145,7 +146,8 @@ export const spends = {
     paymentTitle: "Betaling",
     paidAmount: "Betaald bedrag",
     committed: "Vastgelegd op het werkbudget",
-    committedParts: (reserved: string, paid: string) => `Gereserveerd ${reserved}, betaald ${paid} (min wat terugkwam). Zo telt de aanvraag mee in de overzichten van het werkbudget.`,
+    committedParts: (reserved: string, paid: string) =>
+      `Gereserveerd ${reserved}, betaald ${paid} (min wat terugkwam). Zo telt de aanvraag mee in de overzichten van het werkbudget.`,
     paymentDate: "Betaaldatum",
     paymentMethod: "Betaalwijze",
     paymentReference: "Betalingskenmerk",
@@ -203,13 +205,15 @@ export const spends = {
     lifeDomainsHint: "Kies een of meer leefgebieden (ZRM).",
     residentRef: "Kenmerk inwoner (pseudoniem)",
     residentRefHint: "Gebruik alleen het pseudoniem-kenmerk van het team, bijvoorbeeld MB-014. Namen van inwoners zijn niet toegestaan.",
-    residentRefHintFor: (prefix: string, example: string) => `Alleen het pseudoniem-kenmerk van het team: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Namen van inwoners zijn niet toegestaan.`,
+    residentRefHintFor: (prefix: string, example: string) =>
+      `Alleen het pseudoniem-kenmerk van het team: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Namen van inwoners zijn niet toegestaan.`,
     residentRefInvalid: "Vul een pseudoniem-kenmerk in: letters, een streepje en cijfers, bijvoorbeeld MB-014. Een naam is niet toegestaan.",
     financialSection: "Verwacht financieel rendement",
     financialHint: "Kies een norm uit de normtabel van de gemeente, of geef een eigen schatting met onderbouwing.",
     norm: "Norm",
     noNorm: "Geen norm: eigen schatting (hieronder)",
-    normOption: (label: string, amount: string, unit: string, source: string, local: boolean) => `${label} — ${amount} ${unit} — ${source}${local ? " (lokale schatting)" : ""}`,
+    normOption: (label: string, amount: string, unit: string, source: string, local: boolean) =>
+      `${label} — ${amount} ${unit} — ${source}${local ? " (lokale schatting)" : ""}`,
     customReturn: "Eigen schatting in euro",
     customReturnHint: "Alleen invullen als je geen norm kiest.",
     customJustification: "Onderbouwing van de eigen schatting",

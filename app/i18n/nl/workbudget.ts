@@ -34,7 +34,8 @@ export const workbudget = {
     apply: "Filter toepassen",
     clear: "Filters wissen",
     invalid: "Controleer de filters: een datum of team is niet geldig, of de einddatum ligt vóór de begindatum.",
-    scopeNote: "Team en periode (aangemaakt van – tot en met) gelden voor de overzichten per team, leefgebied en norm, het rendement en de lijsten. De kerncijfers en het verloop gelden voor het hele budget; zonder filters is het totaal per team gelijk aan de kerncijfers.",
+    scopeNote:
+      "Team en periode (aangemaakt van – tot en met) gelden voor de overzichten per team, leefgebied en norm, het rendement en de lijsten. De kerncijfers en het verloop gelden voor het hele budget; zonder filters is het totaal per team gelijk aan de kerncijfers.",
   },
 
   // ── Dashboard ────────────────────────────────────────────────────────────
@@ -51,12 +52,15 @@ export const workbudget = {
   availableHint: "Budget − gereserveerd − betaald",
   cacheMismatch: "Let op: de opgeslagen saldi van het budget wijken af van de som van de boekingen. Laat de grootboekcontrole (pnpm ledger:check) draaien.",
   queueTitle: "Wachtrij",
-  queueCount: (n: number) => (n === 0 ? "Er wachten geen aanvragen op beoordeling." : `${n} ${plural(n, "aanvraag wacht", "aanvragen wachten")} op beoordeling.`),
+  queueCount: (n: number) =>
+    n === 0 ? "Er wachten geen aanvragen op beoordeling." : `${n} ${plural(n, "aanvraag wacht", "aanvragen wachten")} op beoordeling.`,
   queueOldest: (days: number) => `De oudste wacht ${days === 0 ? "sinds vandaag" : `${days} ${plural(days, "dag", "dagen")}`}.`,
   toQueue: "Naar de wachtrij",
   overdueEvaluationsTitle: "Evaluaties te laat",
   overdueEvaluationsCount: (n: number) =>
-    n === 0 ? "Alle afgerekende aanvragen zijn op tijd geëvalueerd of nog niet aan de beurt." : `Bij ${n} afgerekende ${plural(n, "aanvraag", "aanvragen")} is de evaluatie te laat.`,
+    n === 0
+      ? "Alle afgerekende aanvragen zijn op tijd geëvalueerd of nog niet aan de beurt."
+      : `Bij ${n} afgerekende ${plural(n, "aanvraag", "aanvragen")} is de evaluatie te laat.`,
   overdueEvaluationsOldest: (date: string) => `De oudste stond gepland op ${date}.`,
   toOverdueEvaluations: "Toon deze aanvragen",
   burnDownTitle: "Verloop over het jaar",
@@ -115,10 +119,12 @@ export const workbudget = {
   colPrevented: "Voorkomen?",
   notEvaluatedYet: "Nog niet geëvalueerd",
   preventedEmpty: "Nog geen afgerekende aanvragen.",
-  mostRecentOf: (shown: number, total: number) => `De ${shown} meest recente van ${total}; de totalen gelden voor alle ${total}. Alle regels staan in de CSV-export.`,
+  mostRecentOf: (shown: number, total: number) =>
+    `De ${shown} meest recente van ${total}; de totalen gelden voor alle ${total}. Alle regels staan in de CSV-export.`,
 
   alternativesTitle: "Verschil met andere regelingen",
-  alternativesIntro: "Aanvragen waarbij achteraf toch een andere regeling van toepassing bleek: wat het werkbudget kostte, wat de regeling had betaald, en hoeveel dagen sneller het werkbudget was.",
+  alternativesIntro:
+    "Aanvragen waarbij achteraf toch een andere regeling van toepassing bleek: wat het werkbudget kostte, wat de regeling had betaald, en hoeveel dagen sneller het werkbudget was.",
   alternativesCaption: "Verschil tussen het werkbudget en de regeling die van toepassing bleek",
   colRegulation: "Regeling",
   colWorkbudgetCost: "Vastgelegd werkbudget",
@@ -294,7 +300,8 @@ export const workbudget = {
       `Van het budget van ${funded} is ${committed} vastgelegd (gereserveerd en betaald) voor ${approved} goedgekeurde ${plural(approved, "aanvraag", "aanvragen")}, van ${requests} ingediende; ${available} is nog beschikbaar.`,
     requestsRow: "Aanvragen (ingediend, niet ingetrokken)",
     approvedRow: "Goedgekeurde aanvragen",
-    purpose: "Het werkbudget is bedoeld voor kleine impulsen met een groot rendement: inwoners die tussen wetten en regelingen vallen en niet op tijd geholpen worden.",
+    purpose:
+      "Het werkbudget is bedoeld voor kleine impulsen met een groot rendement: inwoners die tussen wetten en regelingen vallen en niet op tijd geholpen worden.",
   },
 
   csvInvalid: "Ongeldige keuze voor de export.",

@@ -2,8 +2,10 @@
 export const workgroups = {
   navLabel: "Werkgroepen",
   title: "Werkgroepen",
-  intro: "Werkgroepen delen kennis tussen de sociale teams. Open werkgroepen kun je direct lezen en er lid van worden; bij een besloten werkgroep vraag je lidmaatschap aan bij de begeleider.",
-  privacyNote: "Zet nooit persoonsgegevens van inwoners in een werkgroep: alle teams lezen mee. Berichten en handboekpagina's worden vóór het opslaan gecontroleerd.",
+  intro:
+    "Werkgroepen delen kennis tussen de sociale teams. Open werkgroepen kun je direct lezen en er lid van worden; bij een besloten werkgroep vraag je lidmaatschap aan bij de begeleider.",
+  privacyNote:
+    "Zet nooit persoonsgegevens van inwoners in een werkgroep: alle teams lezen mee. Berichten en handboekpagina's worden vóór het opslaan gecontroleerd.",
   empty: "Er zijn nog geen werkgroepen die je kunt zien.",
   newGroup: "Nieuwe werkgroep",
   handbookLink: "Stedelijk handboek",
@@ -73,9 +75,11 @@ export const workgroups = {
   newThread: "Nieuw bericht",
   postTitle: "Titel",
   postBody: "Bericht",
-  bodyHint: "Opmaak met markdown: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
+  bodyHint:
+    "Opmaak met markdown: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
   confirmNoPersonalData: "Dit zijn geen persoonsgegevens van een inwoner",
-  confirmHint: "Alleen aanvinken als de gemarkeerde gegevens niet over een inwoner gaan (bijvoorbeeld het algemene nummer van een organisatie). Dit wordt vastgelegd in het auditlog.",
+  confirmHint:
+    "Alleen aanvinken als de gemarkeerde gegevens niet over een inwoner gaan (bijvoorbeeld het algemene nummer van een organisatie). Dit wordt vastgelegd in het auditlog.",
   publish: "Plaatsen",
   posted: "Je bericht is geplaatst.",
   handbook: "Handboek van deze werkgroep",
@@ -98,7 +102,8 @@ export const workgroups = {
   filesHint: "PDF, JPG of PNG, hoogstens 5 MB per bestand en 3 bestanden per bericht. Ook in bijlagen geen persoonsgegevens van inwoners.",
   attachmentsOf: "Bijlagen",
   download: (name: string) => `${name} downloaden`,
-  size: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`),
+  size: (bytes: number) =>
+    bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`,
   removeFile: "Verwijderen",
   removeFileLabel: (name: string) => `Verwijderen: bijlage ${name}`,
   removeFileQuestion: (name: string) => `Bijlage ${name} verwijderen? Leden kunnen het bestand dan niet meer openen.`,
@@ -115,7 +120,8 @@ export const workgroups = {
   withdrawn: "Je aanvraag is ingetrokken.",
   manage: "Leden beheren",
   addMembers: "Iemand toevoegen aan de werkgroep",
-  addMembersHint: "E-mailadressen van collega's uit elk team, ook medewerkers van partners. Partnermanagers en de controller voeg je alleen zo, met hun adres, toe.",
+  addMembersHint:
+    "E-mailadressen van collega's uit elk team, ook medewerkers van partners. Partnermanagers en de controller voeg je alleen zo, met hun adres, toe.",
   emails: "E-mailadressen",
   addAs: "Toevoegen als",
   add: "Toevoegen",
@@ -201,7 +207,8 @@ export const proposals = {
   none: "Er zijn nog geen voorstellen.",
   newProposal: "Nieuw voorstel",
   newTitle: "Nieuw voorstel",
-  intro: "Leg een voorstel voor aan de werkgroep. Leden reageren met eens, onthouding, oneens of blokkeren tot en met de sluitingsdatum; daarna legt een begeleider de uitkomst vast als besluit.",
+  intro:
+    "Leg een voorstel voor aan de werkgroep. Leden reageren met eens, onthouding, oneens of blokkeren tot en met de sluitingsdatum; daarna legt een begeleider de uitkomst vast als besluit.",
   title: "Titel",
   body: "Voorstel",
   closesOn: "Sluitingsdatum",
@@ -284,11 +291,23 @@ export const handbook = {
 
 export const search = {
   title: "Zoeken",
-  intro: "Zoek in werkgroepen, berichten, handboekpagina's, succesverhalen en kennisvragen die je mag zien. Zoeken houdt rekening met vervoegingen: op ‘schulden’ vind je ook ‘schuld’.",
+  intro:
+    "Zoek in werkgroepen, berichten, handboekpagina's, succesverhalen en kennisvragen die je mag zien. Zoeken houdt rekening met vervoegingen: op ‘schulden’ vind je ook ‘schuld’.",
   label: "Zoekterm",
   button: "Zoeken",
   results: (n: number, q: string) => (n === 1 ? `1 resultaat voor ‘${q}’` : `${n} resultaten voor ‘${q}’`),
   none: (q: string) => `Niets gevonden voor ‘${q}’. Probeer een ander woord.`,
-  kinds: { workgroup: "Werkgroep", post: "Bericht", handbook: "Handboek", meeting: "Overleg", proposal: "Voorstel", decision: "Besluit", story: "Succesverhaal", question: "Kennisvraag", answer: "Antwoord op kennisvraag", file: "Bestand" } as Record<string, string>,
+  kinds: {
+    workgroup: "Werkgroep",
+    post: "Bericht",
+    handbook: "Handboek",
+    meeting: "Overleg",
+    proposal: "Voorstel",
+    decision: "Besluit",
+    story: "Succesverhaal",
+    question: "Kennisvraag",
+    answer: "Antwoord op kennisvraag",
+    file: "Bestand",
+  } as Record<string, string>,
   cityHandbook: "Stedelijk handboek",
 };

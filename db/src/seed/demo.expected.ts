@@ -7,5 +7,17 @@ export const DOMAIN_TEAMS_2017: Record<string, string[]> = {
   mariaberg: ["Mariaberg", "Blauwdorp", "Trichterveld", "Frontenkwartier", "Brusselsepoort"],
   "caberg-bosscherveld": ["Caberg", "Oud-Caberg", "Belvédère", "Bosscherveld", "Boschpoort"],
   "malberg-malpertuis": ["Malberg", "Malpertuis", "Pottenberg"],
-  centrum: ["Binnenstad", "Jekerkwartier", "Kommelkwartier", "Statenkwartier", "Boschstraatkwartier", "Wyck", "Céramique", "Sint Maartenspoort", "Villapark", "Jekerdal", "Sint Pieter"],
+  centrum: [
+    "Binnenstad",
+    "Jekerkwartier",
+    "Kommelkwartier",
+    "Statenkwartier",
+    "Boschstraatkwartier",
+    "Wyck",
+    "Céramique",
+    "Sint Maartenspoort",
+    "Villapark",
+    "Jekerdal",
+    "Sint Pieter",
+  ],
 };

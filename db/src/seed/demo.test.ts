@@ -22,21 +22,47 @@ describe("demo seed", () => {
     const active = await t.db.select({ slug: teams.slug }).from(teams).where(isNull(teams.activeTo));
     expect(active.map((r) => r.slug).sort()).toEqual(Object.keys(DOMAIN_TEAMS_2017).sort());
     for (const [slug, names] of Object.entries(DOMAIN_TEAMS_2017)) {
-      expect(current.filter((c) => c.team === slug).map((c) => c.buurt).sort()).toEqual([...names].sort());
+      expect(
+        current
+          .filter((c) => c.team === slug)
+          .map((c) => c.buurt)
+          .sort(),
+      ).toEqual([...names].sort());
     }
     const buurtNames = current.map((c) => c.buurt);
     expect(new Set(buurtNames).size).toBe(buurtNames.length);
   });
 
   it("keeps the 2016 six-team situation ending 31-12-2016", async () => {
-    const rows = await t.db.select({ team: teams.slug, validTo: buurtAssignments.validTo }).from(buurtAssignments).innerJoin(teams, eq(teams.id, buurtAssignments.teamId)).where(eq(buurtAssignments.validFrom, "2016-01-01"));
+    const rows = await t.db
+      .select({ team: teams.slug, validTo: buurtAssignments.validTo })
+      .from(buurtAssignments)
+      .innerJoin(teams, eq(teams.id, buurtAssignments.teamId))
+      .where(eq(buurtAssignments.validFrom, "2016-01-01"));
     expect(new Set(rows.map((r) => r.team)).size).toBe(6);
     expect(rows.every((r) => r.validTo === "2016-12-31")).toBe(true);
   });
 
   it("creates the demo accounts of the README and is idempotent", async () => {
-    const emails = ["admin@wijkwerk.demo", "controller@wijkwerk.demo", "volunteer.mariaberg@wijkwerk.demo", "manager.trajekt@wijkwerk.demo", "manager.mee@wijkwerk.demo", "manager.mondriaan@wijkwerk.demo", ...Object.keys(DOMAIN_TEAMS_2017).flatMap((s) => [`coordinator.${s}@wijkwerk.demo`, `member.${s}@wijkwerk.demo`])];
-    for (const email of emails) expect((await t.db.select().from(users).where(and(eq(users.email, email)))).length, email).toBe(1);
+    const emails = [
+      "admin@wijkwerk.demo",
+      "controller@wijkwerk.demo",
+      "volunteer.mariaberg@wijkwerk.demo",
+      "manager.trajekt@wijkwerk.demo",
+      "manager.mee@wijkwerk.demo",
+      "manager.mondriaan@wijkwerk.demo",
+      ...Object.keys(DOMAIN_TEAMS_2017).flatMap((s) => [`coordinator.${s}@wijkwerk.demo`, `member.${s}@wijkwerk.demo`]),
+    ];
+    for (const email of emails)
+      expect(
+        (
+          await t.db
+            .select()
+            .from(users)
+            .where(and(eq(users.email, email)))
+        ).length,
+        email,
+      ).toBe(1);
     const before = (await t.db.select().from(users)).length;
     expect(await seedDemo(t.db)).toEqual({ created: false });
     expect((await t.db.select().from(users)).length).toBe(before);

@@ -35,7 +35,17 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     await tx.insert(municipalitySettings).values({ municipalityId: m.id });
     const teamRows = await tx
       .insert(teams)
-      .values(TEAMS.map((t) => ({ municipalityId: m.id, slug: t.slug, name: t.name, description: t.description, activeFrom: t.activeFrom, activeTo: t.activeTo, residentRefPrefix: t.residentRefPrefix })))
+      .values(
+        TEAMS.map((t) => ({
+          municipalityId: m.id,
+          slug: t.slug,
+          name: t.name,
+          description: t.description,
+          activeFrom: t.activeFrom,
+          activeTo: t.activeTo,
+          residentRefPrefix: t.residentRefPrefix,
+        })),
+      )
       .returning();
     const teamId = new Map(teamRows.map((t) => [t.slug, t.id]));
     const buurtNames = [...new Set(TEAMS.flatMap((t) => [...t.buurten2016, ...t.buurten2017]))].sort();
@@ -45,12 +55,20 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       .returning();
     const buurtId = new Map(buurtRows.map((b) => [b.name, b.id]));
     const assignments = TEAMS.flatMap((t) => [
-      ...t.buurten2016.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2016-01-01", validTo: "2016-12-31" })),
+      ...t.buurten2016.map((b) => ({
+        municipalityId: m.id,
+        teamId: teamId.get(t.slug)!,
+        buurtId: buurtId.get(b)!,
+        validFrom: "2016-01-01",
+        validTo: "2016-12-31",
+      })),
       ...t.buurten2017.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2017-01-01", validTo: null })),
     ]);
     await tx.insert(buurtAssignments).values(assignments);
     // The public team finder: the street list and the teams' contact details.
-    await tx.insert(streets).values(Object.entries(DEMO_STREETS).flatMap(([buurt, names]) => names.map((name) => ({ municipalityId: m.id, buurtId: buurtId.get(buurt)!, name }))));
+    await tx
+      .insert(streets)
+      .values(Object.entries(DEMO_STREETS).flatMap(([buurt, names]) => names.map((name) => ({ municipalityId: m.id, buurtId: buurtId.get(buurt)!, name }))));
     await tx.insert(teamContacts).values(Object.entries(DEMO_CONTACTS).map(([slug, c]) => ({ municipalityId: m.id, teamId: teamId.get(slug)!, ...c })));
     const partnerRows = await tx
       .insert(partnerOrganisations)
@@ -60,23 +78,57 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     for (const a of AGREEMENTS) {
       const [row] = await tx
         .insert(partnerAgreements)
-        .values({ municipalityId: m.id, partnerOrganisationId: partnerId.get(a.partner)!, kind: a.kind, reference: a.reference, validFrom: a.validFrom, validTo: a.validTo })
+        .values({
+          municipalityId: m.id,
+          partnerOrganisationId: partnerId.get(a.partner)!,
+          kind: a.kind,
+          reference: a.reference,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+        })
         .returning();
-      await tx.insert(agreementContributions).values(
-        a.contributions.map((c) => ({ municipalityId: m.id, agreementId: row.id, partnerOrganisationId: row.partnerOrganisationId, teamId: teamId.get(c.team)!, discipline: c.discipline, hoursPerWeek: c.hours })),
-      );
+      await tx
+        .insert(agreementContributions)
+        .values(
+          a.contributions.map((c) => ({
+            municipalityId: m.id,
+            agreementId: row.id,
+            partnerOrganisationId: row.partnerOrganisationId,
+            teamId: teamId.get(c.team)!,
+            discipline: c.discipline,
+            hoursPerWeek: c.hours,
+          })),
+        );
     }
     for (const person of demoPeople()) {
       const [u] = await tx
         .insert(users)
-        .values({ municipalityId: m.id, email: person.email, name: person.name, passwordHash, partnerOrganisationId: person.partner ? partnerId.get(person.partner)! : null, discipline: person.discipline })
+        .values({
+          municipalityId: m.id,
+          email: person.email,
+          name: person.name,
+          passwordHash,
+          partnerOrganisationId: person.partner ? partnerId.get(person.partner)! : null,
+          discipline: person.discipline,
+        })
         .returning();
       for (const t of person.teams) {
         // Placed since the 2017 reorganisation: weeks from then on count for time registration.
-        await tx.insert(teamMemberships).values({ municipalityId: m.id, teamId: teamId.get(t.slug)!, userId: u.id, role: t.role, contractedHoursPerWeek: t.hours, createdAt: DEMO_PLACED_SINCE });
+        await tx
+          .insert(teamMemberships)
+          .values({
+            municipalityId: m.id,
+            teamId: teamId.get(t.slug)!,
+            userId: u.id,
+            role: t.role,
+            contractedHoursPerWeek: t.hours,
+            createdAt: DEMO_PLACED_SINCE,
+          });
       }
       for (const r of person.scopeRoles) {
-        await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });
+        await tx
+          .insert(scopeRoles)
+          .values({ municipalityId: m.id, userId: u.id, role: r.role, partnerOrganisationId: r.partner ? partnerId.get(r.partner)! : null });
       }
     }
     // Buurtservice in Malberg-Malpertuis (pseudonyms only), registered by its coordinator.
@@ -87,7 +139,18 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     for (const e of DEMO_BUURTSERVICE) {
       const [row] = await tx
         .insert(buurtserviceEntries)
-        .values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(e.buurt)!, kind: e.kind, pseudonym: e.pseudonym, categories: e.categories, availability: e.availability, description: e.description, createdBy: coordinator.id, createdAt: daysAgo(e.daysAgo) })
+        .values({
+          municipalityId: m.id,
+          teamId: bsTeam,
+          buurtId: buurtId.get(e.buurt)!,
+          kind: e.kind,
+          pseudonym: e.pseudonym,
+          categories: e.categories,
+          availability: e.availability,
+          description: e.description,
+          createdBy: coordinator.id,
+          createdAt: daysAgo(e.daysAgo),
+        })
         .returning({ id: buurtserviceEntries.id });
       entryId.set(e.key, row.id);
     }
@@ -95,12 +158,46 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       const request = DEMO_BUURTSERVICE.find((e) => e.key === x.request)!;
       const reciprocal = DEMO_BUURTSERVICE.some((e) => e.kind === "offer" && e.pseudonym === request.pseudonym);
       const done = x.status === "done";
-      await tx.insert(buurtserviceMatches).values({ municipalityId: m.id, teamId: bsTeam, buurtId: buurtId.get(request.buurt)!, requestId: entryId.get(x.request)!, offerId: entryId.get(x.offer)!, reciprocal, status: x.status, outcome: x.outcome, createdBy: coordinator.id, createdAt: daysAgo(2), endedAt: done ? daysAgo(1) : null });
-      if (done) await tx.update(buurtserviceEntries).set({ closedAt: daysAgo(1) }).where(eq(buurtserviceEntries.id, entryId.get(x.request)!));
+      await tx
+        .insert(buurtserviceMatches)
+        .values({
+          municipalityId: m.id,
+          teamId: bsTeam,
+          buurtId: buurtId.get(request.buurt)!,
+          requestId: entryId.get(x.request)!,
+          offerId: entryId.get(x.offer)!,
+          reciprocal,
+          status: x.status,
+          outcome: x.outcome,
+          createdBy: coordinator.id,
+          createdAt: daysAgo(2),
+          endedAt: done ? daysAgo(1) : null,
+        });
+      if (done)
+        await tx
+          .update(buurtserviceEntries)
+          .set({ closedAt: daysAgo(1) })
+          .where(eq(buurtserviceEntries.id, entryId.get(x.request)!));
     }
     for (const i of DEMO_INITIATIVES) {
-      const [by] = await tx.select({ id: users.id }).from(users).where(eq(users.email, `coordinator.${i.team}@wijkwerk.demo`));
-      await tx.insert(neighbourhoodInitiatives).values({ municipalityId: m.id, teamId: teamId.get(i.team)!, buurtId: buurtId.get(i.buurt)!, name: i.name, description: i.description, startedOn: i.startedOn, contactOrganisation: i.contactOrganisation, teamHelpedStart: i.teamHelpedStart, endedOn: i.endedOn, createdBy: by.id });
+      const [by] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, `coordinator.${i.team}@wijkwerk.demo`));
+      await tx
+        .insert(neighbourhoodInitiatives)
+        .values({
+          municipalityId: m.id,
+          teamId: teamId.get(i.team)!,
+          buurtId: buurtId.get(i.buurt)!,
+          name: i.name,
+          description: i.description,
+          startedOn: i.startedOn,
+          contactOrganisation: i.contactOrganisation,
+          teamHelpedStart: i.teamHelpedStart,
+          endedOn: i.endedOn,
+          createdBy: by.id,
+        });
     }
   });
   return { created: true };

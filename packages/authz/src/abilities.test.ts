@@ -2,7 +2,18 @@
 // other teams, other municipalities, roles a grantor may not hand out, and
 // fields a role may not read.
 import { describe, expect, it } from "vitest";
-import { as, defineAbilityFor, rulesFor, SCOPE_ROLES, TEAM_ROLES, type Action, type Grants, type ScopeRole, type TaggedSubject, type TeamRole } from "./abilities";
+import {
+  as,
+  defineAbilityFor,
+  rulesFor,
+  SCOPE_ROLES,
+  TEAM_ROLES,
+  type Action,
+  type Grants,
+  type ScopeRole,
+  type TaggedSubject,
+  type TeamRole,
+} from "./abilities";
 
 const M1 = "00000000-0000-4000-8000-000000000001";
 const M2 = "00000000-0000-4000-8000-000000000002";
@@ -13,7 +24,9 @@ const PARTNER_Q = "cccccccc-0000-4000-8000-000000000002";
 const USER = "dddddddd-0000-4000-8000-000000000001";
 const OTHER_USER = "dddddddd-0000-4000-8000-000000000002";
 
-function grants(opts: { teamRoles?: { teamId: string; role: TeamRole }[]; scopeRoles?: { role: ScopeRole; partnerId?: string | null }[]; municipalityId?: string } = {}): Grants {
+function grants(
+  opts: { teamRoles?: { teamId: string; role: TeamRole }[]; scopeRoles?: { role: ScopeRole; partnerId?: string | null }[]; municipalityId?: string } = {},
+): Grants {
   return { userId: USER, municipalityId: opts.municipalityId ?? M1, teamRoles: opts.teamRoles ?? [], scopeRoles: opts.scopeRoles ?? [] };
 }
 const teamUser = (role: TeamRole, teamId = TEAM_A) => defineAbilityFor(grants({ teamRoles: [{ teamId, role }] }));
@@ -127,7 +140,8 @@ describe("functional admin of municipality M1", () => {
 
   it("manages the structure, users and settings of M1", () => {
     for (const s of managed) {
-      for (const action of ["read", "create", "update", "delete", "manage"] as Action[]) expect(ability.can(action, inMunicipality(s, M1)), `${action} ${s}`).toBe(true);
+      for (const action of ["read", "create", "update", "delete", "manage"] as Action[])
+        expect(ability.can(action, inMunicipality(s, M1)), `${action} ${s}`).toBe(true);
     }
     expect(ability.can("invite", membership(TEAM_A, "coordinator"))).toBe(true);
     expect(ability.can("read", inMunicipality("AuditEvent"))).toBe(true);
@@ -205,7 +219,8 @@ describe("partner manager of partner P", () => {
   });
 
   it("proposes only its own staff, as member, for any team; never confirms or invites directly", () => {
-    const proposal = (over: Record<string, unknown> = {}) => as("Invitation", { municipalityId: M1, partnerId: PARTNER_P, teamId: TEAM_A, role: "member", confirmation: "awaiting", ...over });
+    const proposal = (over: Record<string, unknown> = {}) =>
+      as("Invitation", { municipalityId: M1, partnerId: PARTNER_P, teamId: TEAM_A, role: "member", confirmation: "awaiting", ...over });
     expect(ability.can("create", proposal())).toBe(true);
     expect(ability.can("create", proposal({ teamId: TEAM_B }))).toBe(true);
     expect(ability.can("create", proposal({ role: "coordinator" }))).toBe(false);
@@ -301,7 +316,6 @@ describe("every role", () => {
   });
 });
 
-
 describe("partner agreements and time registration", () => {
   const hours = (teamId: string, userId: string, municipalityId = M1) => as("TimeRegistration", { teamId, userId, municipalityId });
   const teamHours = (teamId: string) => as("TimeRegistration", { teamId, municipalityId: M1 });
@@ -347,7 +361,13 @@ describe("partner agreements and time registration", () => {
 });
 describe("workgroups (subjects carry the viewer's relation to the group)", () => {
   const group = (o: { isOpen?: boolean; myRole?: "facilitator" | "member" | null; requested?: boolean; createdBy?: string; municipalityId?: string } = {}) =>
-    as("Workgroup", { municipalityId: o.municipalityId ?? M1, isOpen: o.isOpen ?? true, myRole: o.myRole ?? null, requested: o.requested ?? false, createdBy: o.createdBy ?? OTHER_USER });
+    as("Workgroup", {
+      municipalityId: o.municipalityId ?? M1,
+      isOpen: o.isOpen ?? true,
+      myRole: o.myRole ?? null,
+      requested: o.requested ?? false,
+      createdBy: o.createdBy ?? OTHER_USER,
+    });
 
   it("professionals read and join open groups, ask to join closed ones once, and post only as members", () => {
     for (const role of ["coordinator", "member"] as const) {
@@ -449,7 +469,8 @@ describe("workgroups (subjects carry the viewer's relation to the group)", () =>
 });
 
 describe("success stories and knowledge questions", () => {
-  const story = (o: { municipalityId?: string; teamId?: string; authorId?: string } = {}) => as("SuccessStory", { municipalityId: M1, teamId: TEAM_A, authorId: OTHER_USER, ...o });
+  const story = (o: { municipalityId?: string; teamId?: string; authorId?: string } = {}) =>
+    as("SuccessStory", { municipalityId: M1, teamId: TEAM_A, authorId: OTHER_USER, ...o });
   const question = (o: { municipalityId?: string; authorId?: string } = {}) => as("KnowledgeQuestion", { municipalityId: M1, authorId: OTHER_USER, ...o });
 
   it("professionals read and react, write a story only for their own team, edit only their own", () => {

@@ -148,13 +148,25 @@ describe("accessibleWhere on real PostgreSQL", () => {
   });
 
   it("the coordinator's invite rule matches only grantable roles in its own team", async () => {
-    const ability = defineAbilityFor({ userId: ids["a-coordinator"], municipalityId: "m", teamRoles: [{ teamId: teamA.id, role: "coordinator" }], scopeRoles: [] });
-    const rows = await t.db.select({ name: users.name }).from(teamMemberships).innerJoin(users, eq(users.id, teamMemberships.userId)).where(accessibleWhere(ability, "invite", "Membership", columns));
+    const ability = defineAbilityFor({
+      userId: ids["a-coordinator"],
+      municipalityId: "m",
+      teamRoles: [{ teamId: teamA.id, role: "coordinator" }],
+      scopeRoles: [],
+    });
+    const rows = await t.db
+      .select({ name: users.name })
+      .from(teamMemberships)
+      .innerJoin(users, eq(users.id, teamMemberships.userId))
+      .where(accessibleWhere(ability, "invite", "Membership", columns));
     expect(rows.map((r) => r.name).sort()).toEqual(["a-member", "a-volunteer"]);
   });
 
   it("$ne and $in on the server agree with CASL", async () => {
-    expect(await visible([{ action: "read", subject: "Membership", conditions: { role: { $ne: "member" }, teamId: { $in: [teamA.id, teamC.id] } } }])).toEqual(["a-coordinator", "a-volunteer"]);
+    expect(await visible([{ action: "read", subject: "Membership", conditions: { role: { $ne: "member" }, teamId: { $in: [teamA.id, teamC.id] } } }])).toEqual([
+      "a-coordinator",
+      "a-volunteer",
+    ]);
   });
 
   it("nothing permitted returns no rows", async () => {

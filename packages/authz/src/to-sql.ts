@@ -6,9 +6,7 @@ import type { AnyColumn } from "drizzle-orm";
 import type { Action, AppAbility, SubjectName } from "./abilities";
 
 type Condition =
-  | { operator: "and" | "or"; value: Condition[] }
-  | { operator: "not"; value: Condition | Condition[] }
-  | { operator: string; field: string; value: unknown };
+  { operator: "and" | "or"; value: Condition[] } | { operator: "not"; value: Condition | Condition[] } | { operator: string; field: string; value: unknown };
 
 export class UnmappedFieldError extends Error {}
 
@@ -17,12 +15,7 @@ export class UnmappedFieldError extends Error {}
  * nothing is permitted. Fields named in rules must be mapped to columns:
  * an unmapped field is a programming error, never silently ignored.
  */
-export function accessibleWhere(
-  ability: AppAbility,
-  action: Action,
-  subject: Exclude<SubjectName, "all">,
-  columns: Record<string, AnyColumn>,
-): SQL {
+export function accessibleWhere(ability: AppAbility, action: Action, subject: Exclude<SubjectName, "all">, columns: Record<string, AnyColumn>): SQL {
   const ast = rulesToAST(ability, action, subject) as Condition | null;
   if (!ast) return sql`false`;
   return toSql(ast, columns);

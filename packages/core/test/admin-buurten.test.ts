@@ -37,7 +37,10 @@ describe("buurten and effective-dated assignments", () => {
     // Today it still belongs to A, with B scheduled.
     const row = (await listBuurten(await admin())).find((b) => b.id === id)!;
     expect(row).toMatchObject({ currentTeam: teamA.name, nextTeam: teamB.name, nextFrom: "2099-03-01" });
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "buurt.reassigned"), eq(auditEvents.objectId, id)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "buurt.reassigned"), eq(auditEvents.objectId, id)));
     expect(event.data).toMatchObject({ buurt: "Testbuurt", fromTeam: teamA.name, toTeam: teamB.name, validFrom: "2099-03-01" });
   });
 
@@ -46,7 +49,9 @@ describe("buurten and effective-dated assignments", () => {
     expect(await outcomeOf(reassignBuurt(await admin(), id, { teamId: teamB.id, validFrom: "2020-01-01" }))).toBe("assignment_date_invalid");
     expect(await outcomeOf(reassignBuurt(await admin(), id, { teamId: teamA.id, validFrom: "2030-01-01" }))).toBe("assignment_same_team");
     expect(await outcomeOf(reassignBuurt(await admin(), id, { teamId: teamB.id, validFrom: "2030-02-30" }))).toBe("invalid_input");
-    expect(await outcomeOf(reassignBuurt(await admin(), id, { teamId: "00000000-0000-4000-8000-000000000000", validFrom: "2030-01-01" }))).toBe("assignment_team_inactive");
+    expect(await outcomeOf(reassignBuurt(await admin(), id, { teamId: "00000000-0000-4000-8000-000000000000", validFrom: "2030-01-01" }))).toBe(
+      "assignment_team_inactive",
+    );
     expect(await outcomeOf(createBuurt(await admin(), { name: "tweede BUURT", teamId: teamA.id, validFrom: "2020-01-01" }))).toBe("name_taken");
     expect(await t.db.select().from(buurtAssignments).where(eq(buurtAssignments.buurtId, id))).toHaveLength(1);
   });
@@ -54,7 +59,10 @@ describe("buurten and effective-dated assignments", () => {
   it("two concurrent reassignments of one buurt never overlap", async () => {
     const { id } = await createBuurt(await admin(), { name: "Drukke buurt", teamId: teamA.id, validFrom: "2020-01-01" });
     const [c1, c2] = [await admin(), await admin()];
-    const outcomes = await Promise.all([outcomeOf(reassignBuurt(c1, id, { teamId: teamB.id, validFrom: "2040-01-01" })), outcomeOf(reassignBuurt(c2, id, { teamId: teamB.id, validFrom: "2041-01-01" }))]);
+    const outcomes = await Promise.all([
+      outcomeOf(reassignBuurt(c1, id, { teamId: teamB.id, validFrom: "2040-01-01" })),
+      outcomeOf(reassignBuurt(c2, id, { teamId: teamB.id, validFrom: "2041-01-01" })),
+    ]);
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(1);
     const { history } = await getBuurt(await admin(), id);
     expect(history.filter((h) => h.validTo === null)).toHaveLength(1);
@@ -69,6 +77,8 @@ describe("buurten and effective-dated assignments", () => {
     const otherAdmin = await createUser(t.db, otherMunicipality, { scopeRoles: [{ role: "admin" }] });
     const otherTeam = await createTeam(t.db, otherMunicipality);
     expect(await outcomeOf(getBuurt(await municipalityContext(t.db, otherAdmin.id), id))).toBe("not_found");
-    expect(await outcomeOf(reassignBuurt(await municipalityContext(t.db, otherAdmin.id), id, { teamId: otherTeam.id, validFrom: "2030-01-01" }))).toBe("not_found");
+    expect(await outcomeOf(reassignBuurt(await municipalityContext(t.db, otherAdmin.id), id, { teamId: otherTeam.id, validFrom: "2030-01-01" }))).toBe(
+      "not_found",
+    );
   });
 });

@@ -32,7 +32,12 @@ describe("admin: partner organisations", () => {
   afterAll(() => t.drop());
 
   const asAdmin = () => municipalityContext(t.db, adminId);
-  const auditOf = (objectId: string) => t.db.select().from(auditEvents).where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.objectId, objectId))).orderBy(auditEvents.seq);
+  const auditOf = (objectId: string) =>
+    t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.objectId, objectId)))
+      .orderBy(auditEvents.seq);
 
   it("lists the municipality's partners with their number of (active) staff", async () => {
     const rows = await listPartners(await asAdmin());
@@ -41,7 +46,13 @@ describe("admin: partner organisations", () => {
 
   it("creates a partner with an audit event", async () => {
     const { id } = await createPartnerUseCase(await asAdmin(), { name: " MEE ", slug: "mee", kind: "Cliëntondersteuning", fundingType: "subsidy" });
-    expect(await getPartner(await asAdmin(), id)).toMatchObject({ name: "MEE", slug: "mee", kind: "Cliëntondersteuning", fundingType: "subsidy", staffCount: 0 });
+    expect(await getPartner(await asAdmin(), id)).toMatchObject({
+      name: "MEE",
+      slug: "mee",
+      kind: "Cliëntondersteuning",
+      fundingType: "subsidy",
+      staffCount: 0,
+    });
     const [event] = await auditOf(id);
     expect(event).toMatchObject({ action: "partner.created", objectType: "partner", actorUserId: adminId });
     expect(event.data).toEqual({ name: "MEE", slug: "mee", kind: "Cliëntondersteuning", fundingType: "subsidy" });
@@ -49,10 +60,17 @@ describe("admin: partner organisations", () => {
 
   it("updates kind and funding type; the audit event holds the diff", async () => {
     const ctx = await asAdmin();
-    const result = await updatePartner(ctx, trajekt.id, { name: trajekt.name, slug: "trajekt", kind: "Maatschappelijk werk, opbouwwerk, jongerenwerk", fundingType: "subsidy" });
+    const result = await updatePartner(ctx, trajekt.id, {
+      name: trajekt.name,
+      slug: "trajekt",
+      kind: "Maatschappelijk werk, opbouwwerk, jongerenwerk",
+      fundingType: "subsidy",
+    });
     expect(result.changed.sort()).toEqual(["fundingType", "kind"]);
     const events = (await auditOf(trajekt.id)).filter((e) => e.action === "partner.updated");
-    expect(events.map((e) => e.data)).toEqual([{ kind: ["Test", "Maatschappelijk werk, opbouwwerk, jongerenwerk"], fundingType: ["service_agreement", "subsidy"] }]);
+    expect(events.map((e) => e.data)).toEqual([
+      { kind: ["Test", "Maatschappelijk werk, opbouwwerk, jongerenwerk"], fundingType: ["service_agreement", "subsidy"] },
+    ]);
     const [row] = await t.db.select().from(partnerOrganisations).where(eq(partnerOrganisations.id, trajekt.id));
     expect(row.fundingType).toBe("subsidy");
   });
@@ -79,7 +97,9 @@ describe("admin: partner organisations", () => {
 
   it("concurrent creates of one name: exactly one succeeds", async () => {
     const ctx = await asAdmin();
-    const outcomes = await Promise.all(["radar-a", "radar-b"].map((slug) => outcomeOf(createPartnerUseCase(ctx, { name: "Radar", slug, kind: "VG", fundingType: "service_agreement" }))));
+    const outcomes = await Promise.all(
+      ["radar-a", "radar-b"].map((slug) => outcomeOf(createPartnerUseCase(ctx, { name: "Radar", slug, kind: "VG", fundingType: "service_agreement" }))),
+    );
     expect(outcomes.sort()).toEqual(["name_taken", "ok"]);
   });
 

@@ -39,7 +39,12 @@ describe("admin: teams", () => {
   afterAll(() => t.drop());
 
   const asAdmin = () => municipalityContext(t.db, adminId);
-  const auditOf = (objectId: string) => t.db.select().from(auditEvents).where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.objectId, objectId))).orderBy(auditEvents.seq);
+  const auditOf = (objectId: string) =>
+    t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.objectId, objectId)))
+      .orderBy(auditEvents.seq);
 
   it("lists every team of the municipality, ended ones included, with current buurten and members", async () => {
     await t.db.insert(teams).values({ municipalityId, slug: "caberg-malpertuis", name: "Caberg-Malpertuis", activeFrom: "2013-01-01", activeTo: "2016-12-31" });
@@ -50,8 +55,21 @@ describe("admin: teams", () => {
   });
 
   it("creates a team with an audit event in the same transaction", async () => {
-    const { id } = await createTeamUseCase(await asAdmin(), { name: "  Centrum ", slug: "centrum", description: "Een ander type team", activeFrom: "2017-03-01" });
-    expect(await getTeam(await asAdmin(), id)).toMatchObject({ name: "Centrum", slug: "centrum", description: "Een ander type team", activeFrom: "2017-03-01", activeTo: null, buurtCount: 0, memberCount: 0 });
+    const { id } = await createTeamUseCase(await asAdmin(), {
+      name: "  Centrum ",
+      slug: "centrum",
+      description: "Een ander type team",
+      activeFrom: "2017-03-01",
+    });
+    expect(await getTeam(await asAdmin(), id)).toMatchObject({
+      name: "Centrum",
+      slug: "centrum",
+      description: "Een ander type team",
+      activeFrom: "2017-03-01",
+      activeTo: null,
+      buurtCount: 0,
+      memberCount: 0,
+    });
     const [event] = await auditOf(id);
     expect(event).toMatchObject({ action: "team.created", objectType: "team", teamId: id, actorUserId: adminId });
     expect(event.data).toMatchObject({ name: "Centrum", slug: "centrum" });
@@ -74,7 +92,8 @@ describe("admin: teams", () => {
     const bad = (input: Parameters<typeof createTeamUseCase>[1]) => createTeamUseCase(ctx, input).catch((e) => e);
     const slugError = await bad({ name: "Wyck", slug: "Wyck Centrum!", activeFrom: "2017-01-01" });
     expect(slugError).toMatchObject({ code: "invalid_input", status: 400, fieldErrors: { slug: ["invalid_input"] } });
-    for (const slug of ["-wyck", "wyck-", "wyck--oost", "wÿck", ""]) expect(await outcomeOf(createTeamUseCase(ctx, { name: "Wyck", slug, activeFrom: "2017-01-01" })), slug).toBe("invalid_input");
+    for (const slug of ["-wyck", "wyck-", "wyck--oost", "wÿck", ""])
+      expect(await outcomeOf(createTeamUseCase(ctx, { name: "Wyck", slug, activeFrom: "2017-01-01" })), slug).toBe("invalid_input");
     expect((await bad({ name: "Wyck", slug: "wyck", activeFrom: "2017-02-30" })).fieldErrors).toEqual({ activeFrom: ["date_invalid"] });
     expect((await bad({ name: "", slug: "wyck", activeFrom: "2017-01-01" })).fieldErrors).toEqual({ name: ["invalid_input"] });
     const range = await bad({ name: "Wyck", slug: "wyck", activeFrom: "2017-01-01", activeTo: "2016-12-31" });

@@ -1,7 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, eq, scopeRoles, sessions, teamMemberships, users } from "@wijkwerk/db";
-import { addMembership, getUser, grantScopeRole, listUsers, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "../src/accounts";
+import {
+  addMembership,
+  getUser,
+  grantScopeRole,
+  listUsers,
+  removeMembership,
+  revokeScopeRole,
+  unlockUser,
+  updateMembership,
+  updateUser,
+} from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext } from "./fixtures";
 
@@ -46,7 +56,10 @@ describe("admin manages users and roles", () => {
 
   it("unlocks a locked account", async () => {
     const u = await createUser(t.db, municipalityId);
-    await t.db.update(users).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) }).where(eq(users.id, u.id));
+    await t.db
+      .update(users)
+      .set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(users.id, u.id));
     await unlockUser(await admin(), u.id);
     const [after] = await t.db.select().from(users).where(eq(users.id, u.id));
     expect(after).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
@@ -81,7 +94,9 @@ describe("admin manages users and roles", () => {
     const outcomes = await Promise.all(mine.map((r, i) => outcomeOf(revokeScopeRole(contexts[i], r.id))));
     expect(outcomes.sort()).toEqual(["last_admin", "ok"]);
     const [remaining] = (await t.db.select().from(scopeRoles).where(eq(scopeRoles.role, "admin"))).filter((r) => r.municipalityId === municipalityId);
-    expect(await outcomeOf(updateUser(await municipalityContext(t.db, remaining.userId), remaining.userId, { name: "Laatste Beheerder", isActive: false }))).toBe("last_admin");
+    expect(
+      await outcomeOf(updateUser(await municipalityContext(t.db, remaining.userId), remaining.userId, { name: "Laatste Beheerder", isActive: false })),
+    ).toBe("last_admin");
     adminId = remaining.userId;
   });
 

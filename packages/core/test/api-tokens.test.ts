@@ -49,11 +49,17 @@ describe("personal API tokens", () => {
     const u = await createUser(t.db, municipalityId);
     const { id, token } = await createApiToken(await accountOf(u.id), { name: "Koppeling" });
     const lastUsed = async () => (await t.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, id)))[0].at;
-    await t.db.update(apiTokens).set({ lastUsedAt: sql`now() - interval '30 seconds'` }).where(eq(apiTokens.id, id));
+    await t.db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now() - interval '30 seconds'` })
+      .where(eq(apiTokens.id, id));
     const recent = await lastUsed();
     expect(await authenticateApiToken(t.db, token)).toBe(u.id);
     expect(await lastUsed()).toEqual(recent);
-    await t.db.update(apiTokens).set({ lastUsedAt: sql`now() - interval '2 minutes'` }).where(eq(apiTokens.id, id));
+    await t.db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now() - interval '2 minutes'` })
+      .where(eq(apiTokens.id, id));
     const old = await lastUsed();
     expect(await authenticateApiToken(t.db, token)).toBe(u.id);
     expect((await lastUsed())!.getTime()).toBeGreaterThan(old!.getTime());
@@ -73,7 +79,10 @@ describe("personal API tokens", () => {
     const expiring = await createApiToken(ctx, { name: "Kort", expiresInDays: 1 });
     expect(expiring.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     expect(await authenticateApiToken(t.db, expiring.token)).toBe(u.id);
-    await t.db.update(apiTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(apiTokens.id, expiring.id));
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(apiTokens.id, expiring.id));
     expect(await authenticateApiToken(t.db, expiring.token)).toBeNull();
 
     expect(await authenticateApiToken(t.db, null)).toBeNull();
@@ -114,12 +123,18 @@ describe("personal API tokens", () => {
     const visible = await withScope(t.db, scope, (tx) => tx.select({ userId: apiTokens.userId }).from(apiTokens));
     expect(visible.every((r) => r.userId === a.id)).toBe(true);
     expect(visible.length).toBeGreaterThan(0);
-    const updated = await withScope(t.db, scope, (tx) => tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, theirs.id)).returning({ id: apiTokens.id }));
+    const updated = await withScope(t.db, scope, (tx) =>
+      tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, theirs.id)).returning({ id: apiTokens.id }),
+    );
     expect(updated).toHaveLength(0);
     expect(await dbError(withScope(t.db, scope, (tx) => tx.select({ h: apiTokens.tokenHash }).from(apiTokens)))).toMatch(/permission denied/);
-    expect(await dbError(withScope(t.db, scope, (tx) => tx.insert(apiTokens).values({ municipalityId, userId: b.id, name: "Vals", tokenHash: "x".repeat(64), lastFour: "xxxx" })))).toMatch(
-      /row-level security/,
-    );
+    expect(
+      await dbError(
+        withScope(t.db, scope, (tx) =>
+          tx.insert(apiTokens).values({ municipalityId, userId: b.id, name: "Vals", tokenHash: "x".repeat(64), lastFour: "xxxx" }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
     expect(await dbError(withScope(t.db, scope, (tx) => tx.delete(apiTokens).where(eq(apiTokens.userId, a.id))))).toMatch(/permission denied/);
   });
 });

@@ -14,7 +14,16 @@ for (const kind of ["postgres", "pglite"] as const) {
     let t: TestDatabase;
     let m: { id: string };
     let team: { id: string };
-    const event = (n: number): AuditEventInput => ({ municipalityId: m.id, teamId: team.id, actor: null, action: "settings.updated", objectType: "test", objectId: String(n), meta: testMeta, data: { n } });
+    const event = (n: number): AuditEventInput => ({
+      municipalityId: m.id,
+      teamId: team.id,
+      actor: null,
+      action: "settings.updated",
+      objectType: "test",
+      objectId: String(n),
+      meta: testMeta,
+      data: { n },
+    });
     const scope = () => ({ kind: "team" as const, municipalityId: m.id, teamId: team.id, userId: "00000000-0000-0000-0000-000000000000" });
     const unsealed = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events where hash is null`))[0].n;
 
@@ -52,18 +61,33 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("stays append-only: a sealed event cannot change, an unsealed one only gets its seal", async () => {
       await withScope(t.db, scope(), (tx) => appendAudit(tx, event(200)));
-      const [open] = await t.db.select().from(auditEvents).where(sql`${auditEvents.hash} is null`);
+      const [open] = await t.db
+        .select()
+        .from(auditEvents)
+        .where(sql`${auditEvents.hash} is null`);
       // Sealing and changing the content at once is refused …
-      await expect(t.db.update(auditEvents).set({ hash: "f".repeat(64), prevHash: "0".repeat(64), chainPos: 9999, result: "failure" }).where(eq(auditEvents.seq, open.seq))).rejects.toThrow();
+      await expect(
+        t.db
+          .update(auditEvents)
+          .set({ hash: "f".repeat(64), prevHash: "0".repeat(64), chainPos: 9999, result: "failure" })
+          .where(eq(auditEvents.seq, open.seq)),
+      ).rejects.toThrow();
       await expect(t.db.update(auditEvents).set({ result: "failure" }).where(eq(auditEvents.seq, open.seq))).rejects.toThrow();
       await sealAuditChains(t.db);
       // … and a sealed event cannot be re-sealed, changed or deleted.
-      await expect(t.db.update(auditEvents).set({ hash: "f".repeat(64) }).where(eq(auditEvents.seq, open.seq))).rejects.toThrow();
+      await expect(
+        t.db
+          .update(auditEvents)
+          .set({ hash: "f".repeat(64) })
+          .where(eq(auditEvents.seq, open.seq)),
+      ).rejects.toThrow();
       await expect(t.db.delete(auditEvents).where(eq(auditEvents.seq, open.seq))).rejects.toThrow();
       // The application role cannot write the seal itself, not even for an unsealed event.
       await withScope(t.db, scope(), (tx) => appendAudit(tx, event(201)));
       await expect(
-        withScope(t.db, scope(), (tx) => tx.execute(sql`update audit_events set hash = repeat('f', 64), prev_hash = repeat('0', 64), chain_pos = 9999 where hash is null`)),
+        withScope(t.db, scope(), (tx) =>
+          tx.execute(sql`update audit_events set hash = repeat('f', 64), prev_hash = repeat('0', 64), chain_pos = 9999 where hash is null`),
+        ),
       ).rejects.toThrow();
       expect((await verifyAuditChain(t.db)).breaks).toEqual([]);
     });
@@ -95,7 +119,15 @@ describe("audit chain with a command still open (postgres)", () => {
 
   it("seals what has committed without waiting for an open command, and that command's event after it commits", async () => {
     const scope = { kind: "team" as const, municipalityId: m.id, teamId: team.id, userId: "00000000-0000-0000-0000-000000000000" };
-    const event = (n: number): AuditEventInput => ({ municipalityId: m.id, teamId: team.id, actor: null, action: "settings.updated", objectType: "test", objectId: String(n), meta: testMeta });
+    const event = (n: number): AuditEventInput => ({
+      municipalityId: m.id,
+      teamId: team.id,
+      actor: null,
+      action: "settings.updated",
+      objectType: "test",
+      objectId: String(n),
+      meta: testMeta,
+    });
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let inserted!: () => void;
@@ -110,7 +142,9 @@ describe("audit chain with a command still open (postgres)", () => {
     // A second command is not blocked by the first one's open transaction.
     await withScope(t.db, scope, (tx) => appendAudit(tx, event(2)));
     await sealAuditChains(t.db);
-    const position = async (n: number) => (await queryRows<{ chain_pos: string | null }>(t.db, sql`select chain_pos from audit_events where object_id = ${String(n)} and object_type = 'test'`))[0]?.chain_pos ?? null;
+    const position = async (n: number) =>
+      (await queryRows<{ chain_pos: string | null }>(t.db, sql`select chain_pos from audit_events where object_id = ${String(n)} and object_type = 'test'`))[0]
+        ?.chain_pos ?? null;
     expect(await position(1)).toBeNull(); // not committed yet: not visible, not sealed
     const second = Number(await position(2));
     release();

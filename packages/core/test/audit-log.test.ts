@@ -47,7 +47,14 @@ for (const kind of ["postgres", "pglite"] as const) {
 
       await add({ action: "auth.login_failed", actor: null, result: "failure", data: { email: "=cmd|' /C calc'!A0" } });
       await add({ action: "auth.logout", actor: anja, objectId: adminUser.id });
-      await add({ action: "buurt.reassigned", actor: anja, teamId: team.id, objectType: "buurt", objectId: "b-42", data: { buurt: "Wittevrouwenveld", from: "Team Oost" } });
+      await add({
+        action: "buurt.reassigned",
+        actor: anja,
+        teamId: team.id,
+        objectType: "buurt",
+        objectId: "b-42",
+        data: { buurt: "Wittevrouwenveld", from: "Team Oost" },
+      });
       await add({ action: "invitation.created", actor: anja, teamId: team.id, objectType: "invitation", data: { email: "nieuw@test.demo", role: "member" } });
       await add({ action: "user.updated", actor: { ...anja, name: "100%_Admin" }, data: { note: "+31 6 1234" } });
 
@@ -56,7 +63,15 @@ for (const kind of ["postgres", "pglite"] as const) {
       const otherUser = await createUser(t.db, other.id, { name: "Otto Ander", scopeRoles: [{ role: "admin" }] });
       otherAdmin = await municipalityContext(t.db, otherUser.id);
       await t.db.transaction((tx) =>
-        appendAudit(tx, { municipalityId: other.id, action: "auth.login", objectType: "user", objectId: otherUser.id, actor: { userId: otherUser.id, email: otherUser.email, name: otherUser.name }, meta: testMeta, data: { buurt: "Wittevrouwenveld" } }),
+        appendAudit(tx, {
+          municipalityId: other.id,
+          action: "auth.login",
+          objectType: "user",
+          objectId: otherUser.id,
+          actor: { userId: otherUser.id, email: otherUser.email, name: otherUser.name },
+          meta: testMeta,
+          data: { buurt: "Wittevrouwenveld" },
+        }),
       );
     });
     afterAll(async () => {
@@ -67,7 +82,14 @@ for (const kind of ["postgres", "pglite"] as const) {
       const page = await listAuditEvents(admin, {});
       expect(page.total).toBe(6);
       expect(page.pages).toBe(1);
-      expect(page.rows.map((r) => r.action)).toEqual(["user.updated", "invitation.created", "buurt.reassigned", "auth.logout", "auth.login_failed", "auth.login"]);
+      expect(page.rows.map((r) => r.action)).toEqual([
+        "user.updated",
+        "invitation.created",
+        "buurt.reassigned",
+        "auth.logout",
+        "auth.login_failed",
+        "auth.login",
+      ]);
       const reassigned = page.rows.find((r) => r.action === "buurt.reassigned")!;
       expect(reassigned.teamName).toBe("Team noord");
       expect(reassigned.data).toEqual({ buurt: "Wittevrouwenveld", from: "Team Oost" });
@@ -140,7 +162,17 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("pages by 50, newest first, and counts pages", async () => {
       await t.db.transaction(async (tx) => {
-        for (let i = 0; i < 60; i++) await appendAudit(tx, { municipalityId, action: "team.updated", objectType: "team", objectId: team.id, teamId: team.id, actor: null, meta: testMeta, data: { i } });
+        for (let i = 0; i < 60; i++)
+          await appendAudit(tx, {
+            municipalityId,
+            action: "team.updated",
+            objectType: "team",
+            objectId: team.id,
+            teamId: team.id,
+            actor: null,
+            meta: testMeta,
+            data: { i },
+          });
       });
       const first = await listAuditEvents(admin, { action: "team." }, 1);
       expect(first.total).toBe(60);
@@ -210,7 +242,12 @@ for (const kind of ["postgres", "pglite"] as const) {
     });
 
     it("escapes cells that start like a formula", async () => {
-      await add({ action: "user.created", actor: { userId: admin.actor.userId, email: "@evil.demo", name: "=HYPERLINK(\"http://x\")" }, objectId: "-1+1", data: {} });
+      await add({
+        action: "user.created",
+        actor: { userId: admin.actor.userId, email: "@evil.demo", name: '=HYPERLINK("http://x")' },
+        objectId: "-1+1",
+        data: {},
+      });
       await add({ action: "user.created", actor: { userId: admin.actor.userId, email: "ok@test.demo", name: "+31 6 1234 5678" }, objectId: "x", data: {} });
       const csv = await auditEventsCsv(admin, { action: "user.created" });
       const [header, ...rows] = csv.split("\r\n").filter(Boolean);

@@ -12,7 +12,12 @@ describe("first functional admin (pnpm admin:create)", () => {
   afterAll(() => t.drop());
 
   it("creates the municipality and an admin who sets a password through the link", async () => {
-    const { token, createdUser } = await bootstrapAdmin(t.db, { municipalitySlug: "heerlen", municipalityName: "Gemeente Heerlen", email: "Eerste@Heerlen.nl", name: "Eerste Beheerder" });
+    const { token, createdUser } = await bootstrapAdmin(t.db, {
+      municipalitySlug: "heerlen",
+      municipalityName: "Gemeente Heerlen",
+      email: "Eerste@Heerlen.nl",
+      name: "Eerste Beheerder",
+    });
     expect(createdUser).toBe(true);
     // No password works before the link is used.
     expect(await outcomeOf(checkPasswordLogin(t.db, { email: "eerste@heerlen.nl", password: "" }, testMeta))).toBe("login_failed");
@@ -23,7 +28,12 @@ describe("first functional admin (pnpm admin:create)", () => {
   });
 
   it("running it again gives a new link without duplicating anything", async () => {
-    const again = await bootstrapAdmin(t.db, { municipalitySlug: "heerlen", municipalityName: "Gemeente Heerlen", email: "eerste@heerlen.nl", name: "Eerste Beheerder" });
+    const again = await bootstrapAdmin(t.db, {
+      municipalitySlug: "heerlen",
+      municipalityName: "Gemeente Heerlen",
+      email: "eerste@heerlen.nl",
+      name: "Eerste Beheerder",
+    });
     expect(again.createdUser).toBe(false);
     expect(await t.db.select().from(municipalities).where(eq(municipalities.slug, "heerlen"))).toHaveLength(1);
     expect(await t.db.select().from(scopeRoles).where(eq(scopeRoles.role, "admin"))).toHaveLength(1);

@@ -61,8 +61,12 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("the database refuses a pot that goes negative or out of balance", async () => {
       const w = await ledgerWorld(t, { budgetCents: 8_000 });
-      expect(await outcomeOf(t.db.execute(sql`update budget_pots set available_cents = available_cents - 1 where budget_id = ${w.budget.id} and pot = 1`))).not.toBe("ok");
-      expect(await outcomeOf(t.db.execute(sql`update budget_pots set available_cents = -1, funded_cents = -1 where budget_id = ${w.budget.id} and pot = 1`))).not.toBe("ok");
+      expect(
+        await outcomeOf(t.db.execute(sql`update budget_pots set available_cents = available_cents - 1 where budget_id = ${w.budget.id} and pot = 1`)),
+      ).not.toBe("ok");
+      expect(
+        await outcomeOf(t.db.execute(sql`update budget_pots set available_cents = -1, funded_cents = -1 where budget_id = ${w.budget.id} and pot = 1`)),
+      ).not.toBe("ok");
     });
   });
 }

@@ -50,7 +50,14 @@ describe("buurtservice", () => {
   afterAll(() => t.drop());
 
   it("registers offers and requests by pseudonym, in the team's own buurten, with the privacy guard", async () => {
-    const input = { kind: "request" as const, pseudonym: "Bewoner Z1", buurtId: north, categories: ["shopping"], availability: ["weekday_morning"], description: "Zoekt hulp bij boodschappen" };
+    const input = {
+      kind: "request" as const,
+      pseudonym: "Bewoner Z1",
+      buurtId: north,
+      categories: ["shopping"],
+      availability: ["weekday_morning"],
+      description: "Zoekt hulp bij boodschappen",
+    };
     expect(await outcomeOf(registerBuurtserviceEntry(await a(), { ...input, buurtId: elsewhere }))).toBe("buurtservice_buurt_not_served");
     expect(await outcomeOf(registerBuurtserviceEntry(await a(), { ...input, description: "Bel 06-12345678" }))).toBe("personal_data");
     expect(await outcomeOf(registerBuurtserviceEntry(await a(), { ...input, categories: [] }))).toBe("invalid_input");
@@ -81,7 +88,13 @@ describe("buurtservice", () => {
     expect(await outcomeOf(stepMatch(ctx, match.id, { status: "done", outcome: "Mail naar jan@example.org" }))).toBe("personal_data");
     await stepMatch(ctx, match.id, { status: "done", outcome: "Kast in elkaar gezet, samen koffie gedronken" });
     const [row] = (await listBuurtserviceMatches(ctx)).filter((m) => m.id === match.id);
-    expect(row).toMatchObject({ status: "done", reciprocal: true, outcome: "Kast in elkaar gezet, samen koffie gedronken", request: { pseudonym: "Bewoner R" }, offer: { pseudonym: "Bewoner B" } });
+    expect(row).toMatchObject({
+      status: "done",
+      reciprocal: true,
+      outcome: "Kast in elkaar gezet, samen koffie gedronken",
+      request: { pseudonym: "Bewoner R" },
+      offer: { pseudonym: "Bewoner B" },
+    });
     // The helped request is no longer open; the offer stays open for others.
     const open = await listOpenBuurtserviceEntries(ctx);
     expect(open.some((e) => e.id === request.id)).toBe(false);
@@ -94,8 +107,17 @@ describe("buurtservice", () => {
 
   it("flags open entries older than 3 months as stale", async () => {
     const ctx = await a();
-    const { id } = await registerBuurtserviceEntry(ctx, { kind: "offer", pseudonym: "Bewoner Oud", buurtId: south, categories: ["garden"], availability: ["weekend"] });
-    await t.db.update(buurtserviceEntries).set({ createdAt: sql`now() - interval '3 months 1 day'` }).where(eq(buurtserviceEntries.id, id));
+    const { id } = await registerBuurtserviceEntry(ctx, {
+      kind: "offer",
+      pseudonym: "Bewoner Oud",
+      buurtId: south,
+      categories: ["garden"],
+      availability: ["weekend"],
+    });
+    await t.db
+      .update(buurtserviceEntries)
+      .set({ createdAt: sql`now() - interval '3 months 1 day'` })
+      .where(eq(buurtserviceEntries.id, id));
     const open = await listOpenBuurtserviceEntries(ctx);
     expect(open.find((e) => e.id === id)!.stale).toBe(true);
     expect(open.filter((e) => e.stale).map((e) => e.id)).toEqual([id]);
@@ -109,7 +131,22 @@ describe("buurtservice", () => {
     expect(await listOpenBuurtserviceEntries(await b())).toEqual([]);
     const scopeB = { kind: "team" as const, municipalityId: teamB.municipalityId, teamId: teamB.id, userId: memberB };
     expect(await withScope(t.db, scopeB, (tx) => tx.select().from(buurtserviceEntries))).toEqual([]);
-    await expect(withScope(t.db, scopeB, (tx) => tx.insert(buurtserviceEntries).values({ municipalityId: teamA.municipalityId, teamId: teamA.id, buurtId: north, kind: "offer", pseudonym: "x", categories: ["other"], availability: ["weekend"], createdBy: memberB }))).rejects.toThrow();
+    await expect(
+      withScope(t.db, scopeB, (tx) =>
+        tx
+          .insert(buurtserviceEntries)
+          .values({
+            municipalityId: teamA.municipalityId,
+            teamId: teamA.id,
+            buurtId: north,
+            kind: "offer",
+            pseudonym: "x",
+            categories: ["other"],
+            availability: ["weekend"],
+            createdBy: memberB,
+          }),
+      ),
+    ).rejects.toThrow();
     // A member of team B, and the controller, see team A's numbers (only numbers).
     const year = new Date().getFullYear();
     for (const ctx of [await b(), await municipalityContext(t.db, controller, "municipality")]) {
@@ -119,7 +156,17 @@ describe("buurtservice", () => {
       const totals = totalBuurtserviceCounts(mine, () => "all").get("all")!;
       // Requests: Z1, R, L; offers this month: R, F, N, B, X (Oud dates from 3 months ago, now closed); matches 2, reciprocal 1; open offers: 5.
       expect(totals).toEqual({ requests: 3, offers: 5, matches: 2, reciprocalMatches: 1, openOffers: 5 });
-      expect(Object.keys(rows[0]).sort()).toEqual(["buurtName", "matches", "month", "offers", "openOffers", "reciprocalMatches", "requests", "teamId", "teamName"]);
+      expect(Object.keys(rows[0]).sort()).toEqual([
+        "buurtName",
+        "matches",
+        "month",
+        "offers",
+        "openOffers",
+        "reciprocalMatches",
+        "requests",
+        "teamId",
+        "teamName",
+      ]);
     }
     const csv = buurtserviceCountsCsv(await buurtserviceCounts(await a(), year));
     expect(csv.split("\r\n")[0]).toBe("team;buurt;maand;vragen;aanbod;koppelingen;wederkerige koppelingen;open aanbod");
@@ -132,6 +179,9 @@ describe("buurtservice", () => {
       { ...base, id: "2", kind: "offer" as const, buurtId: "s", pseudonym: "Ander", categories: ["odd_jobs", "company"], availability: [] },
       { ...base, id: "3", kind: "offer" as const, buurtId: "n", pseudonym: "Buur", categories: ["odd_jobs"], availability: ["weekend"] },
     ];
-    expect(rankOffers({ buurtId: "n", pseudonym: "zelf", categories: ["odd_jobs", "company"], availability: ["weekend"] }, offers).map((o) => o.id)).toEqual(["2", "3"]);
+    expect(rankOffers({ buurtId: "n", pseudonym: "zelf", categories: ["odd_jobs", "company"], availability: ["weekend"] }, offers).map((o) => o.id)).toEqual([
+      "2",
+      "3",
+    ]);
   });
 });

@@ -17,12 +17,15 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 /** Runs the same command `n` times at once; the outcomes in order. */
-const atOnce = <T,>(n: number, run: () => Promise<T>) => Promise.allSettled(Array.from({ length: n }, run));
-const codes = (results: PromiseSettledResult<unknown>[]) => results.map((r) => (r.status === "fulfilled" ? "ok" : r.reason instanceof DomainError ? r.reason.code : `other: ${String(r.reason)}`));
+const atOnce = <T>(n: number, run: () => Promise<T>) => Promise.allSettled(Array.from({ length: n }, run));
+const codes = (results: PromiseSettledResult<unknown>[]) =>
+  results.map((r) => (r.status === "fulfilled" ? "ok" : r.reason instanceof DomainError ? r.reason.code : `other: ${String(r.reason)}`));
 
 describe("concurrent creates", () => {
   it("two controllers create the budget of the same year at once: one budget, the other hears budget_year_taken", async () => {
-    const results = await atOnce(6, async () => createBudget(await w.as.controller1(), { year: 2031, name: "Werkbudget 2031", amountCents: 100_000, approvalThresholdCents: 100_000 }));
+    const results = await atOnce(6, async () =>
+      createBudget(await w.as.controller1(), { year: 2031, name: "Werkbudget 2031", amountCents: 100_000, approvalThresholdCents: 100_000 }),
+    );
     expect(codes(results).sort()).toEqual(["budget_year_taken", "budget_year_taken", "budget_year_taken", "budget_year_taken", "budget_year_taken", "ok"]);
   });
 

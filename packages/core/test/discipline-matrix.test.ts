@@ -34,14 +34,21 @@ describe("discipline matrix", () => {
         { teamId: other.id, discipline: "Jeugd", hoursPerWeek: 8 },
       ],
     });
-    await saveAgreement(admin, partner.id, null, { kind: "subsidy", reference: "OUD", validFrom: "2015-01-01", validTo: "2016-12-31", contributions: [{ teamId: team.id, discipline: "Maatschappelijk werk", hoursPerWeek: 10 }] });
+    await saveAgreement(admin, partner.id, null, {
+      kind: "subsidy",
+      reference: "OUD",
+      validFrom: "2015-01-01",
+      validTo: "2016-12-31",
+      contributions: [{ teamId: team.id, discipline: "Maatschappelijk werk", hoursPerWeek: 10 }],
+    });
     const anna = await createUser(t.db, m.id, { partnerId: partner.id, teamRoles: [{ teamId: team.id, role: "coordinator" }] });
     const bart = await createUser(t.db, m.id, { teamRoles: [{ teamId: team.id, role: "member" }] });
     await t.db.update(users).set({ discipline: "Maatschappelijk werk" }).where(eq(users.id, anna.id));
     await t.db.update(users).set({ discipline: "Wijkverpleging" }).where(eq(users.id, bart.id));
     coordinator = await teamContext(t.db, anna.id, team);
     member = await teamContext(t.db, bart.id, team);
-    for (const week of ["2017-W43", "2017-W44", "2017-W45", "2017-W46"]) await saveTimeRegistration(coordinator, { ...empty, week, individual: 20, meeting: 4 }, { now: NOW });
+    for (const week of ["2017-W43", "2017-W44", "2017-W45", "2017-W46"])
+      await saveTimeRegistration(coordinator, { ...empty, week, individual: 20, meeting: 4 }, { now: NOW });
     await saveTimeRegistration(member, { ...empty, week: "2017-W46", collective: 8 }, { now: NOW });
     await saveTimeRegistration(member, { ...empty, week: "2017-W42", collective: 40 }, { now: NOW }); // before the 4 weeks shown
   });
@@ -51,7 +58,15 @@ describe("discipline matrix", () => {
     const x = await teamDisciplineMatrix(coordinator, { weeks: 4, now: NOW });
     expect([x.from, x.to]).toEqual(["2017-10-23", "2017-11-19"]);
     const row = (d: string) => x.rows.find((r) => r.discipline === d)!;
-    expect(row("Maatschappelijk werk")).toEqual({ discipline: "Maatschappelijk werk", agreed: 32, people: 1, contracted: 24, registered: 24, gap: -8, short: true });
+    expect(row("Maatschappelijk werk")).toEqual({
+      discipline: "Maatschappelijk werk",
+      agreed: 32,
+      people: 1,
+      contracted: 24,
+      registered: 24,
+      gap: -8,
+      short: true,
+    });
     expect(row("GGZ")).toMatchObject({ agreed: 16, people: 0, registered: 0, short: true });
     expect(row("Wijkverpleging")).toMatchObject({ agreed: 0, people: 1, contracted: 24, registered: 2, short: false });
     expect(row("Jeugd")).toMatchObject({ agreed: 0, people: 0 }); // agreed for the other team only

@@ -5,7 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, notifications, outboxEmails, spendRequests, users } from "@wijkwerk/db";
 import { EVALUATION_DUE_KIND, EVALUATION_OVERDUE_KIND } from "../src/workbudget/evaluation-reminders";
-import { sendDueEvaluationReminders, workbudgetDashboard, listSpends, approveSpend, cancelSpend, createSpendDraft, evaluateSpend, recordPayment, settleSpend } from "../src/workbudget";
+import {
+  sendDueEvaluationReminders,
+  workbudgetDashboard,
+  listSpends,
+  approveSpend,
+  cancelSpend,
+  createSpendDraft,
+  evaluateSpend,
+  recordPayment,
+  settleSpend,
+} from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createTeam, createUser, teamContext } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
@@ -31,7 +41,10 @@ async function settled(amountCents: number, settledAt: Date) {
 }
 
 const reminders = (spendIds: string[], kind = EVALUATION_DUE_KIND) =>
-  t.db.select().from(notifications).where(and(inArray(notifications.spendId, spendIds), eq(notifications.kind, kind)));
+  t.db
+    .select()
+    .from(notifications)
+    .where(and(inArray(notifications.spendId, spendIds), eq(notifications.kind, kind)));
 
 describe("evaluation reminders", () => {
   let spendId: string;
@@ -109,7 +122,10 @@ describe("evaluation reminders", () => {
       const { id } = await createSpendDraft(await world.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000 + i, neededOn: "2017-06-01" });
       ids.push(id);
     }
-    await t.db.update(spendRequests).set({ status: "settled", settledCents: 1_000, settledAt: new Date("2017-03-01T10:00:00Z"), evaluationDueOn: "2017-06-01" }).where(inArray(spendRequests.id, ids));
+    await t.db
+      .update(spendRequests)
+      .set({ status: "settled", settledCents: 1_000, settledAt: new Date("2017-03-01T10:00:00Z"), evaluationDueOn: "2017-06-01" })
+      .where(inArray(spendRequests.id, ids));
     const now = new Date("2017-06-01T09:00:00Z");
     const runs = await Promise.all([1, 2, 3].map(() => sendDueEvaluationReminders(t.db, { now, batchSize: 7, overdueAfterDays: null })));
     expect(runs.reduce((n, r) => n + r.due, 0)).toBe(60);
@@ -120,18 +136,30 @@ describe("evaluation reminders", () => {
     expect(perSpendAndUser.size).toBe(120);
     // …and one e-mail per notification: two per request.
     const mails = (await t.db.select().from(outboxEmails)).filter((m) => m.subject.startsWith("Wijkwerk: evalueer aanvraag"));
-    for (const id of ids) expect(mails.filter((m) => m.textBody.includes(`/werkbudget/${id}`)), id).toHaveLength(2);
+    for (const id of ids)
+      expect(
+        mails.filter((m) => m.textBody.includes(`/werkbudget/${id}`)),
+        id,
+      ).toHaveLength(2);
   });
 
   it("a team with nobody to tell is tried again later, and reminded once someone is there", async () => {
     const lonelyTeam = await createTeam(t.db, world.municipalityId);
     const author = await createUser(t.db, world.municipalityId, { name: "Vertrokken", teamRoles: [{ teamId: lonelyTeam.id, role: "member" }] });
-    const { id } = await createSpendDraft(await teamContext(t.db, author.id, lonelyTeam), { ...COMPLETE_DRAFT, residentRef: "", amountCents: 2_000, neededOn: "2017-06-01" });
+    const { id } = await createSpendDraft(await teamContext(t.db, author.id, lonelyTeam), {
+      ...COMPLETE_DRAFT,
+      residentRef: "",
+      amountCents: 2_000,
+      neededOn: "2017-06-01",
+    });
     await t.db.update(spendRequests).set({ status: "settled", evaluationDueOn: "2017-06-01" }).where(eq(spendRequests.id, id));
     await t.db.update(users).set({ isActive: false }).where(eq(users.id, author.id));
     const none = await sendDueEvaluationReminders(t.db, { now: new Date("2017-06-03T08:00:00Z"), overdueAfterDays: null });
     expect(none).toMatchObject({ due: 0, withoutRecipients: 1 });
-    const coordinator = await createUser(t.db, world.municipalityId, { name: "Nieuwe coördinator", teamRoles: [{ teamId: lonelyTeam.id, role: "coordinator" }] });
+    const coordinator = await createUser(t.db, world.municipalityId, {
+      name: "Nieuwe coördinator",
+      teamRoles: [{ teamId: lonelyTeam.id, role: "coordinator" }],
+    });
     const later = await sendDueEvaluationReminders(t.db, { now: new Date("2017-06-04T08:00:00Z"), overdueAfterDays: null });
     expect(later).toMatchObject({ due: 1, notifications: 1 });
     expect((await reminders([id])).map((r) => r.userId)).toEqual([coordinator.id]);
@@ -158,7 +186,10 @@ describe("late evaluations in the lists", () => {
     const before = await workbudgetDashboard(await world.as.controller1(), { year: 2017 }, new Date("2017-05-01T08:00:00Z"));
     expect(before.overdueEvaluations).toEqual({ count: 0, oldestDueOn: null });
     const after = await workbudgetDashboard(await world.as.controller1(), { year: 2017 }, new Date("2017-07-11T08:00:00Z"));
-    const late = await t.db.select().from(spendRequests).where(and(eq(spendRequests.status, "settled"), eq(spendRequests.budgetId, world.budget.id)));
+    const late = await t.db
+      .select()
+      .from(spendRequests)
+      .where(and(eq(spendRequests.status, "settled"), eq(spendRequests.budgetId, world.budget.id)));
     expect(after.overdueEvaluations.count).toBe(late.filter((s) => s.evaluationDueOn! < "2017-07-11").length);
     expect(after.overdueEvaluations.count).toBeGreaterThan(60);
     expect(after.overdueEvaluations.oldestDueOn).toBe("2017-06-01");
@@ -178,7 +209,12 @@ describe("evaluation reminders on PGlite (the embedded database runs the same SQ
       expect(await sendDueEvaluationReminders(p.db, { now: new Date("2017-06-01T12:00:00Z") })).toMatchObject({ due: 1, notifications: 2 });
       expect(await sendDueEvaluationReminders(p.db, { now: new Date("2017-06-02T12:00:00Z") })).toMatchObject({ due: 0, notifications: 0 });
       const rows = await p.db.select().from(notifications).where(eq(notifications.spendId, id));
-      expect(rows.filter((r) => r.kind === EVALUATION_DUE_KIND).map((r) => r.userId).sort()).toEqual([w.users.authorA.id, w.users.coordinatorA.id].sort());
+      expect(
+        rows
+          .filter((r) => r.kind === EVALUATION_DUE_KIND)
+          .map((r) => r.userId)
+          .sort(),
+      ).toEqual([w.users.authorA.id, w.users.coordinatorA.id].sort());
       const late = await listSpends(await w.as.coordinator(), { evaluationOverdue: true }, 1, new Date("2017-06-02T12:00:00Z"));
       expect(late.rows.map((r) => [r.id, r.evaluationOverdue])).toEqual([[id, true]]);
     } finally {

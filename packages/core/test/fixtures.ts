@@ -11,32 +11,55 @@ let passwordHash: Promise<string> | undefined;
 const suffix = () => randomBytes(4).toString("hex");
 
 export async function createMunicipality(db: Database, slug = `gemeente-${suffix()}`) {
-  const [m] = await db.insert(municipalities).values({ slug, name: `Gemeente ${slug}` }).returning();
+  const [m] = await db
+    .insert(municipalities)
+    .values({ slug, name: `Gemeente ${slug}` })
+    .returning();
   await db.insert(municipalitySettings).values({ municipalityId: m.id });
   return m;
 }
 
 export async function createTeam(db: Database, municipalityId: string, slug = `team-${suffix()}`) {
-  const [t] = await db.insert(teams).values({ municipalityId, slug, name: `Team ${slug}`, activeFrom: "2017-01-01" }).returning();
+  const [t] = await db
+    .insert(teams)
+    .values({ municipalityId, slug, name: `Team ${slug}`, activeFrom: "2017-01-01" })
+    .returning();
   return t;
 }
 
 export async function createPartner(db: Database, municipalityId: string, slug = `partner-${suffix()}`) {
-  const [p] = await db.insert(partnerOrganisations).values({ municipalityId, slug, name: `Partner ${slug}`, kind: "Test", fundingType: "service_agreement" }).returning();
+  const [p] = await db
+    .insert(partnerOrganisations)
+    .values({ municipalityId, slug, name: `Partner ${slug}`, kind: "Test", fundingType: "service_agreement" })
+    .returning();
   return p;
 }
 
 export async function createUser(
   db: Database,
   municipalityId: string,
-  opts: { email?: string; name?: string; partnerId?: string; teamRoles?: { teamId: string; role: "coordinator" | "member" | "volunteer" }[]; scopeRoles?: { role: "admin" | "controller" | "partner_manager"; partnerId?: string }[] } = {},
+  opts: {
+    email?: string;
+    name?: string;
+    partnerId?: string;
+    teamRoles?: { teamId: string; role: "coordinator" | "member" | "volunteer" }[];
+    scopeRoles?: { role: "admin" | "controller" | "partner_manager"; partnerId?: string }[];
+  } = {},
 ) {
   const [u] = await db
     .insert(users)
-    .values({ municipalityId, email: opts.email ?? `user-${suffix()}@test.demo`, name: opts.name ?? "Test Gebruiker", passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)), partnerOrganisationId: opts.partnerId ?? null })
+    .values({
+      municipalityId,
+      email: opts.email ?? `user-${suffix()}@test.demo`,
+      name: opts.name ?? "Test Gebruiker",
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      partnerOrganisationId: opts.partnerId ?? null,
+    })
     .returning();
-  for (const r of opts.teamRoles ?? []) await db.insert(teamMemberships).values({ municipalityId, teamId: r.teamId, userId: u.id, role: r.role, contractedHoursPerWeek: "24.0" });
-  for (const r of opts.scopeRoles ?? []) await db.insert(scopeRoles).values({ municipalityId, userId: u.id, role: r.role, partnerOrganisationId: r.partnerId ?? null });
+  for (const r of opts.teamRoles ?? [])
+    await db.insert(teamMemberships).values({ municipalityId, teamId: r.teamId, userId: u.id, role: r.role, contractedHoursPerWeek: "24.0" });
+  for (const r of opts.scopeRoles ?? [])
+    await db.insert(scopeRoles).values({ municipalityId, userId: u.id, role: r.role, partnerOrganisationId: r.partnerId ?? null });
   return u;
 }
 
@@ -45,13 +68,20 @@ const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 async function baseContext(db: Database, userId: string) {
   const loaded = await loadGrants(db, userId);
   if (!loaded) throw new Error("user not found or inactive");
-  const [u] = await db.select().from(users).where((await import("@wijkwerk/db")).eq(users.id, userId));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where((await import("@wijkwerk/db")).eq(users.id, userId));
   const grants: Grants = loaded.grants;
   return { db, grants, ability: defineAbilityFor(grants), meta, actor: { userId, municipalityId: u.municipalityId, email: u.email, name: u.name } };
 }
 
 /** The context a route would build for this user in this team (as requireTeamContext does). */
-export async function teamContext(db: Database, userId: string, team: { id: string; slug: string; name: string; municipalityId: string }): Promise<TeamContext> {
+export async function teamContext(
+  db: Database,
+  userId: string,
+  team: { id: string; slug: string; name: string; municipalityId: string },
+): Promise<TeamContext> {
   const base = await baseContext(db, userId);
   return { ...base, team, scope: { kind: "team", municipalityId: team.municipalityId, teamId: team.id, userId } };
 }
@@ -65,4 +95,8 @@ export async function municipalityContext(db: Database, userId: string, kind: "a
 export const testMeta = { ip: "127.0.0.1", userAgent: "vitest" };
 
 /** "ok", or the DomainError code a use case rejected with. */
-export const outcomeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code?: string; cause?: unknown }) => e.code ?? (e.cause ? `${String(e)} ${String(e.cause)}` : String(e)));
+export const outcomeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => "ok",
+    (e: { code?: string; cause?: unknown }) => e.code ?? (e.cause ? `${String(e)} ${String(e.cause)}` : String(e)),
+  );

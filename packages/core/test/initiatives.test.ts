@@ -34,7 +34,14 @@ describe("neighbourhood initiatives", () => {
 
   it("registers in the team's own buurt, checks the text, audits; ends not before the start", async () => {
     const a = await teamContext(t.db, memberA, teamA);
-    const input = { buurtId: north, name: "Repair Café Noord", description: "Elke maand samen spullen repareren.", startedOn: "2016-05-01", contactOrganisation: "Trajekt", teamHelpedStart: true };
+    const input = {
+      buurtId: north,
+      name: "Repair Café Noord",
+      description: "Elke maand samen spullen repareren.",
+      startedOn: "2016-05-01",
+      contactOrganisation: "Trajekt",
+      teamHelpedStart: true,
+    };
     expect(await outcomeOf(registerInitiative(a, { ...input, buurtId: elsewhere }))).toBe("buurtservice_buurt_not_served");
     expect(await outcomeOf(registerInitiative(a, { ...input, description: "Bel 06-12345678" }))).toBe("personal_data");
     expect(await outcomeOf(registerInitiative(await teamContext(t.db, volunteerA, teamA), input))).toMatch(/Forbidden|Cannot execute/i);
@@ -46,7 +53,10 @@ describe("neighbourhood initiatives", () => {
     expect(await outcomeOf(endInitiative(a, repair.id, "2017-01-01"))).toBe("initiative_already_ended");
     // Another team cannot end it (404, RLS and the team filter).
     expect(await outcomeOf(endInitiative(await teamContext(t.db, memberB, teamB), garden.id, "2018-01-01"))).toBe("not_found");
-    expect((await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, repair.id))).map((e) => e.action).sort()).toEqual(["initiative.ended", "initiative.registered"]);
+    expect((await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, repair.id))).map((e) => e.action).sort()).toEqual([
+      "initiative.ended",
+      "initiative.registered",
+    ]);
   });
 
   it("every professional reads all initiatives and the counts per team and year", async () => {
@@ -63,11 +73,19 @@ describe("neighbourhood initiatives", () => {
 
   it("RLS: another team cannot write them, the public scope cannot read them", async () => {
     const scopeB = { kind: "team" as const, municipalityId: teamA.municipalityId, teamId: teamB.id, userId: memberB };
-    await expect(withScope(t.db, scopeB, (tx) => tx.insert(neighbourhoodInitiatives).values({ municipalityId: teamA.municipalityId, teamId: teamA.id, buurtId: north, name: "x", startedOn: "2020-01-01", createdBy: memberB }))).rejects.toThrow();
+    await expect(
+      withScope(t.db, scopeB, (tx) =>
+        tx
+          .insert(neighbourhoodInitiatives)
+          .values({ municipalityId: teamA.municipalityId, teamId: teamA.id, buurtId: north, name: "x", startedOn: "2020-01-01", createdBy: memberB }),
+      ),
+    ).rejects.toThrow();
     expect(await withScope(t.db, scopeB, (tx) => tx.update(neighbourhoodInitiatives).set({ endedOn: "2030-01-01" }).returning())).toEqual([]);
     const rows = await t.db.transaction(async (tx) => {
       const { sql } = await import("@wijkwerk/db");
-      await tx.execute(sql`select set_config('app.scope', 'public', true), set_config('app.municipality_id', ${teamA.municipalityId}, true), set_config('role', 'app_user', true)`);
+      await tx.execute(
+        sql`select set_config('app.scope', 'public', true), set_config('app.municipality_id', ${teamA.municipalityId}, true), set_config('role', 'app_user', true)`,
+      );
       return tx.select().from(neighbourhoodInitiatives);
     });
     expect(rows).toEqual([]);

@@ -46,7 +46,9 @@ describe("invitations", () => {
 
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Nog eens", password: PASSWORD }, testMeta))).toBe("token_used");
     expect(await outcomeOf(previewInvitation(t.db, token))).toBe("token_used");
-    const actions = (await t.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.municipalityId, municipalityId))).map((r) => r.action);
+    const actions = (await t.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.municipalityId, municipalityId))).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["invitation.created", "user.created", "invitation.accepted", "membership.created"]));
   });
 
@@ -70,16 +72,24 @@ describe("invitations", () => {
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Kaper", password: PASSWORD }, testMeta))).toBe("email_taken");
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "existing", token, userId: invitee.id }, testMeta))).toBe("ok");
     // Inviting someone who already holds the role is refused at creation.
-    expect(await outcomeOf(createInvitation(await municipalityContext(t.db, adminId), { email: "bestaand@test.demo", role: "volunteer", teamId: teamB.id }, link))).toBe("already_member");
+    expect(
+      await outcomeOf(createInvitation(await municipalityContext(t.db, adminId), { email: "bestaand@test.demo", role: "volunteer", teamId: teamB.id }, link)),
+    ).toBe("already_member");
   });
 
   it("expired and revoked links are refused", async () => {
     const admin = await municipalityContext(t.db, adminId);
-    const old = await createInvitation(admin, { email: "laat@test.demo", role: "member", teamId: teamA.id }, { ...link, now: new Date(Date.now() - 8 * 86_400_000) });
+    const old = await createInvitation(
+      admin,
+      { email: "laat@test.demo", role: "member", teamId: teamA.id },
+      { ...link, now: new Date(Date.now() - 8 * 86_400_000) },
+    );
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: old.token, name: "Te Laat", password: PASSWORD }, testMeta))).toBe("token_expired");
     const revoked = await createInvitation(admin, { email: "weg@test.demo", role: "member", teamId: teamA.id }, link);
     await revokeInvitation(admin, revoked.id);
-    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: revoked.token, name: "Weg", password: PASSWORD }, testMeta))).toBe("invitation_revoked");
+    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: revoked.token, name: "Weg", password: PASSWORD }, testMeta))).toBe(
+      "invitation_revoked",
+    );
     expect(await outcomeOf(revokeInvitation(admin, revoked.id))).toBe("invitation_not_pending");
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: "onzin", name: "Onbekend", password: PASSWORD }, testMeta))).toBe("token_invalid");
   });
@@ -88,15 +98,22 @@ describe("invitations", () => {
     const coordinator = await createUser(t.db, municipalityId, { teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
     const { id, token } = await createInvitation(await teamContext(t.db, coordinator.id, teamB), { email: "te-vroeg@test.demo", role: "member" }, link);
     await t.db.update(teamMemberships).set({ role: "member" }).where(eq(teamMemberships.userId, coordinator.id));
-    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe("invitation_grantor_lacks_permission");
+    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe(
+      "invitation_grantor_lacks_permission",
+    );
     expect(await t.db.select().from(users).where(eq(users.email, "te-vroeg@test.demo"))).toHaveLength(0);
-    const [rejected] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.rejected"), eq(auditEvents.objectId, id)));
+    const [rejected] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.rejected"), eq(auditEvents.objectId, id)));
     expect(rejected.result).toBe("failure");
   });
 
   it("of two concurrent acceptances exactly one succeeds", async () => {
     const { token } = await createInvitation(await asCoordinator(), { email: "tegelijk@test.demo", role: "volunteer" }, link);
-    const outcomes = await Promise.all([1, 2, 3].map((n) => outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: `Poging ${n}`, password: PASSWORD }, testMeta))));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map((n) => outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: `Poging ${n}`, password: PASSWORD }, testMeta))),
+    );
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "ok").every((o) => o === "token_used")).toBe(true);
   });

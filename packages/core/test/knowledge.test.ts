@@ -5,7 +5,22 @@
 // "most helpful" mark, the privacy guard and search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, knowledgeQuestions, notifications, queryRows, sql, storyReactions, withScope } from "@wijkwerk/db";
-import { createStory, deleteStory, getStory, listStories, storyFormOptions, toggleReaction, updateStory, answerQuestion, askQuestion, getQuestion, listQuestions, markBestAnswer, searchWorkgroups, createWorkgroup } from "../src/workgroups";
+import {
+  createStory,
+  deleteStory,
+  getStory,
+  listStories,
+  storyFormOptions,
+  toggleReaction,
+  updateStory,
+  answerQuestion,
+  askQuestion,
+  getQuestion,
+  listQuestions,
+  markBestAnswer,
+  searchWorkgroups,
+  createWorkgroup,
+} from "../src/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf } from "./fixtures";
 
@@ -19,14 +34,21 @@ async function world(t: TestDatabase) {
   const memberA = await createUser(db, m.id, { name: "Anouk Jansen", teamRoles: [{ teamId: teamA.id, role: "member" }] });
   const memberB = await createUser(db, m.id, { name: "Bram Peeters", teamRoles: [{ teamId: teamB.id, role: "member" }] });
   const volunteerA = await createUser(db, m.id, { name: "Vera Vrijwilliger", teamRoles: [{ teamId: teamA.id, role: "volunteer" }] });
-  const manager = await createUser(db, m.id, { name: "Miriam Manager", partnerId: partner.id, scopeRoles: [{ role: "partner_manager", partnerId: partner.id }] });
+  const manager = await createUser(db, m.id, {
+    name: "Miriam Manager",
+    partnerId: partner.id,
+    scopeRoles: [{ role: "partner_manager", partnerId: partner.id }],
+  });
   const controller = await createUser(db, m.id, { name: "Rob Controller", scopeRoles: [{ role: "controller" }] });
   const admin = await createUser(db, m.id, { name: "Femke Beheer", scopeRoles: [{ role: "admin" }] });
   const m2 = await createMunicipality(db);
   const team2 = await createTeam(db, m2.id);
   const other = await createUser(db, m2.id, { name: "Xander Elders", teamRoles: [{ teamId: team2.id, role: "coordinator" }] });
   const users = { coordA, memberA, memberB, volunteerA, manager, controller, admin, other };
-  const as = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, () => municipalityContext(db, u.id, "municipality")])) as Record<keyof typeof users, () => ReturnType<typeof municipalityContext>>;
+  const as = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, () => municipalityContext(db, u.id, "municipality")])) as Record<
+    keyof typeof users,
+    () => ReturnType<typeof municipalityContext>
+  >;
   return { m, m2, teamA, teamB, users, as };
 }
 
@@ -44,7 +66,9 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
   let answerB: string;
   let answerCoord: string;
   const count = (userId: string, municipalityId: string, table: string) =>
-    withScope(t.db, { kind: "workgroup", municipalityId, userId }, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.raw(table)}`)).then((r) => r[0].n);
+    withScope(t.db, { kind: "workgroup", municipalityId, userId }, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.raw(table)}`),
+    ).then((r) => r[0].n);
 
   beforeAll(async () => {
     t = await createTestDatabase("postgres");
@@ -60,7 +84,10 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
     const ok = await createStory(ctx, { ...STORY, title: "Nummer 123456789 klopt niet", teamId: w.teamA.id });
     await deleteStory(ctx, ok.id);
     const overridden = await createStory(ctx, { ...STORY, title: "Factuur 111222333 betaald", teamId: w.teamA.id, confirmNoPersonalData: "on" });
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "workgroup.privacy_override"), eq(auditEvents.objectId, overridden.id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "workgroup.privacy_override"), eq(auditEvents.objectId, overridden.id)));
     expect(audit.objectType).toBe("success_story");
     expect(audit.data).toMatchObject({ kinds: ["bsn"], count: 1 });
     expect(JSON.stringify(audit.data)).not.toContain("111222333");
@@ -80,7 +107,9 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
     expect(
       await outcomeOf(
         withScope(t.db, { kind: "workgroup", municipalityId: w.m.id, userId: w.users.memberB.id }, (tx) =>
-          tx.execute(sql`insert into success_stories (municipality_id, team_id, author_id, theme, title, body) values (${w.m.id}::uuid, ${w.teamA.id}::uuid, ${w.users.memberB.id}::uuid, 'overig', 'x', 'y')`),
+          tx.execute(
+            sql`insert into success_stories (municipality_id, team_id, author_id, theme, title, body) values (${w.m.id}::uuid, ${w.teamA.id}::uuid, ${w.users.memberB.id}::uuid, 'overig', 'x', 'y')`,
+          ),
         ),
       ),
     ).not.toBe("ok");
@@ -90,7 +119,13 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
     const g = await createWorkgroup(await w.as.coordA(), { name: "Preventie en vroegsignalering", isOpen: true });
     const [{ id: groupId }] = await queryRows<{ id: string }>(t.db, sql`select id from workgroups where slug = ${g.slug}`);
     expect(await outcomeOf(createStory(await w.as.memberA(), { ...STORY, teamId: w.teamA.id, workgroupId: groupId }))).toBe("invalid_input");
-    const s = await createStory(await w.as.coordA(), { ...STORY, title: "Huisarts belt ons eerder", theme: "preventie", teamId: w.teamA.id, workgroupId: groupId });
+    const s = await createStory(await w.as.coordA(), {
+      ...STORY,
+      title: "Huisarts belt ons eerder",
+      theme: "preventie",
+      teamId: w.teamA.id,
+      workgroupId: groupId,
+    });
     expect((await getStory(await w.as.memberB(), s.id)).workgroup).toEqual({ slug: g.slug, name: "Preventie en vroegsignalering" });
     // The controller does not list groups: the story stays readable, without the group's name.
     expect((await getStory(await w.as.controller(), s.id)).workgroup).toBeNull();
@@ -103,7 +138,12 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
       expect(wall.items.map((s) => s.title)).toEqual([STORY.title]);
     }
     const wall = await listStories(await w.as.memberB());
-    expect(wall.items[0]).toMatchObject({ teamName: "Team daalhof", authorName: "Anouk Jansen", theme: "eenzaamheid", can: { update: false, delete: false, react: true } });
+    expect(wall.items[0]).toMatchObject({
+      teamName: "Team daalhof",
+      authorName: "Anouk Jansen",
+      theme: "eenzaamheid",
+      can: { update: false, delete: false, react: true },
+    });
     expect(wall.items[0].html).toContain("<strong>leent</strong>");
     expect(wall.canCreate).toBe(true);
     expect((await listStories(await w.as.controller())).canCreate).toBe(false);
@@ -122,7 +162,12 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
   });
 
   it("filters by team and theme, newest first, paginated", async () => {
-    const second = await createStory(await w.as.memberB(), { title: "Inloopspreekuur in de bibliotheek", body: "Bewoners vinden ons nu zonder afspraak.", theme: "zichtbaarheid", teamId: w.teamB.id });
+    const second = await createStory(await w.as.memberB(), {
+      title: "Inloopspreekuur in de bibliotheek",
+      body: "Bewoners vinden ons nu zonder afspraak.",
+      theme: "zichtbaarheid",
+      teamId: w.teamB.id,
+    });
     const ctx = await w.as.coordA();
     expect((await listStories(ctx)).items.map((s) => s.id)).toEqual([second.id, storyId]);
     expect((await listStories(ctx, { team: w.teamB.id })).items.map((s) => s.id)).toEqual([second.id]);
@@ -157,20 +202,33 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
     expect(await outcomeOf(updateStory(await w.as.memberB(), storyId, edit))).toMatch(/ForbiddenError/);
     expect(await outcomeOf(updateStory(await w.as.coordA(), storyId, edit))).toMatch(/ForbiddenError/);
     expect(await outcomeOf(deleteStory(await w.as.memberB(), storyId))).toMatch(/ForbiddenError/);
-    const changed = await withScope(t.db, { kind: "workgroup", municipalityId: w.m.id, userId: w.users.memberB.id }, (tx) => tx.execute(sql`update success_stories set title = 'gekaapt' returning id`));
+    const changed = await withScope(t.db, { kind: "workgroup", municipalityId: w.m.id, userId: w.users.memberB.id }, (tx) =>
+      tx.execute(sql`update success_stories set title = 'gekaapt' returning id`),
+    );
     expect(changed).toHaveLength(0);
     expect(await outcomeOf(updateStory(await w.as.memberA(), storyId, { ...edit, body: "Bel 06-12345678" }))).toBe("personal_data");
     await updateStory(await w.as.memberA(), storyId, edit);
     expect((await getStory(await w.as.memberA(), storyId)).theme).toBe("netwerk");
     await updateStory(await w.as.admin(), storyId, { ...edit, title: STORY.title });
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "story.updated"), eq(auditEvents.objectId, storyId)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "story.updated"), eq(auditEvents.objectId, storyId)));
     expect(audit.data).toMatchObject({ authorId: w.users.memberA.id });
     expect((await getStory(await w.as.memberA(), storyId)).can).toEqual({ update: true, delete: true, react: true });
   });
 
   it("questions: professionals ask and answer, the controller only reads; the privacy guard checks both", async () => {
-    expect(await outcomeOf(askQuestion(await w.as.memberA(), { title: "Wie heeft ervaring met schuldhulp?", body: "Mail j.smeets@gmail.com" }))).toBe("personal_data");
-    questionId = (await askQuestion(await w.as.memberA(), { title: "Wie heeft ervaring met schulden bij jonge gezinnen?", body: "Wie heeft goede afspraken met de **Kredietbank** over snelle intake?", theme: "armoede_schulden" })).id;
+    expect(await outcomeOf(askQuestion(await w.as.memberA(), { title: "Wie heeft ervaring met schuldhulp?", body: "Mail j.smeets@gmail.com" }))).toBe(
+      "personal_data",
+    );
+    questionId = (
+      await askQuestion(await w.as.memberA(), {
+        title: "Wie heeft ervaring met schulden bij jonge gezinnen?",
+        body: "Wie heeft goede afspraken met de **Kredietbank** over snelle intake?",
+        theme: "armoede_schulden",
+      })
+    ).id;
     expect(await outcomeOf(askQuestion(await w.as.controller(), { title: "Een vraag", body: "tekst" }))).toMatch(/ForbiddenError/);
     expect(await outcomeOf(askQuestion(await w.as.manager(), { title: "Een vraag", body: "tekst" }))).toBe("not_found");
     expect(await outcomeOf(answerQuestion(await w.as.memberB(), questionId, { body: "Bel ons op 043-1234567" }))).toBe("personal_data");
@@ -232,7 +290,10 @@ describe("success stories and knowledge questions on PostgreSQL", () => {
     await deleteStory(await w.as.memberA(), storyId);
     expect(await outcomeOf(getStory(await w.as.memberA(), storyId))).toBe("not_found");
     expect(await t.db.select().from(storyReactions).where(eq(storyReactions.storyId, storyId))).toEqual([]);
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "story.removed"), eq(auditEvents.objectId, storyId)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "story.removed"), eq(auditEvents.objectId, storyId)));
     expect(audit.data).toMatchObject({ title: STORY.title, teamId: w.teamA.id });
   });
 });

@@ -20,10 +20,14 @@ describe("pnpm ledger:check", () => {
 
     // Someone with database access bends the cached balance: the check sees it.
     // (pot 0 gets 1 cent more available and funded, so the pot itself stays balanced)
-    await t.db.execute(sql`update budget_pots set available_cents = available_cents + 1, funded_cents = funded_cents + 1 where budget_id = ${w.budget.id} and pot = 0`);
+    await t.db.execute(
+      sql`update budget_pots set available_cents = available_cents + 1, funded_cents = funded_cents + 1 where budget_id = ${w.budget.id} and pot = 0`,
+    );
     const tampered = await checkLedger(t.db);
     expect(tampered.problems.some((p) => p.includes("beschikbaar 75001 wijkt af"))).toBe(true);
-    await t.db.execute(sql`update budget_pots set available_cents = available_cents - 1, funded_cents = funded_cents - 1 where budget_id = ${w.budget.id} and pot = 0`);
+    await t.db.execute(
+      sql`update budget_pots set available_cents = available_cents - 1, funded_cents = funded_cents - 1 where budget_id = ${w.budget.id} and pot = 0`,
+    );
 
     // A request marked paid without its payment posting.
     const other = await w.submitted(1_000);

@@ -23,7 +23,10 @@ export async function ledgerWorld(t: TestDatabase, opts: { budgetCents?: number;
   const teamA = await createTeam(t.db, municipalityId);
   const teamB = await createTeam(t.db, municipalityId);
   // The resident pseudonyms of COMPLETE_DRAFT (MB-014) are in both teams' format.
-  await t.db.update(teams).set({ residentRefPrefix: "MB" }).where(inArray(teams.id, [teamA.id, teamB.id]));
+  await t.db
+    .update(teams)
+    .set({ residentRefPrefix: "MB" })
+    .where(inArray(teams.id, [teamA.id, teamB.id]));
   const authorA = await createUser(t.db, municipalityId, { name: "Auteur A", teamRoles: [{ teamId: teamA.id, role: "member" }] });
   const otherMemberA = await createUser(t.db, municipalityId, { name: "Collega A", teamRoles: [{ teamId: teamA.id, role: "member" }] });
   const coordinatorA = await createUser(t.db, municipalityId, { name: "Coördinator A", teamRoles: [{ teamId: teamA.id, role: "coordinator" }] });
@@ -39,7 +42,12 @@ export async function ledgerWorld(t: TestDatabase, opts: { budgetCents?: number;
     controller1: () => municipalityContext(t.db, controller1.id, "municipality"),
     controller2: () => municipalityContext(t.db, controller2.id, "municipality"),
   };
-  const budget = await createBudget(await as.controller1(), { year, name: `Werkbudget ${year}`, amountCents: opts.budgetCents ?? 15_000_000, approvalThresholdCents: opts.thresholdCents ?? 100_000 });
+  const budget = await createBudget(await as.controller1(), {
+    year,
+    name: `Werkbudget ${year}`,
+    amountCents: opts.budgetCents ?? 15_000_000,
+    approvalThresholdCents: opts.thresholdCents ?? 100_000,
+  });
   /** A complete request by the author, submitted. */
   async function submitted(amountCents: number) {
     const { id } = await createSpendDraft(await as.author(), { ...COMPLETE_DRAFT, amountCents, neededOn: `${year}-06-01` });

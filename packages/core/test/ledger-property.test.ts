@@ -104,13 +104,23 @@ describe("ledger property: database = model after every command", () => {
           }
 
           const [b] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
-          expect({ available: b.availableCents, reserved: b.reservedCents, paid: b.paidCents }).toEqual({ available: model.available, reserved: model.reserved, paid: model.paid });
+          expect({ available: b.availableCents, reserved: b.reservedCents, paid: b.paidCents }).toEqual({
+            available: model.available,
+            reserved: model.reserved,
+            paid: model.paid,
+          });
           expect(b.availableCents).toBeGreaterThanOrEqual(0);
           expect(b.availableCents + b.reservedCents + b.paidCents).toBe(b.fundedCents);
         }
-        const statuses = await t.db.select({ id: spendRequests.id, status: spendRequests.status }).from(spendRequests).where(eq(spendRequests.budgetId, w.budget.id));
+        const statuses = await t.db
+          .select({ id: spendRequests.id, status: spendRequests.status })
+          .from(spendRequests)
+          .where(eq(spendRequests.budgetId, w.budget.id));
         expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual(Object.fromEntries(model.spends.map((s) => [s.id, s.status])));
-        const unbalanced = await queryRows(t.db, sql`select group_id from ledger_postings where budget_id = ${w.budget.id} group by group_id having sum(amount_cents) <> 0`);
+        const unbalanced = await queryRows(
+          t.db,
+          sql`select group_id from ledger_postings where budget_id = ${w.budget.id} group by group_id having sum(amount_cents) <> 0`,
+        );
         expect(unbalanced).toHaveLength(0);
       }),
       { numRuns: 40 },

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
-import { financeCsv, workbudgetDashboard, getSpend, listSpends, spendStatusTotals, approveSpend, cancelSpend, evaluateSpend, recordPayment, rejectSpend, settleSpend } from "../src/workbudget";
+import {
+  financeCsv,
+  workbudgetDashboard,
+  getSpend,
+  listSpends,
+  spendStatusTotals,
+  approveSpend,
+  cancelSpend,
+  evaluateSpend,
+  recordPayment,
+  rejectSpend,
+  settleSpend,
+} from "../src/workbudget";
 import { spendReference } from "../src/workbudget/spend-queries";
 import { centsToEuros } from "../src/common";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -24,7 +36,15 @@ describe("workbudget reports for the controller", () => {
     await approveSpend(await c1(), ids.s1, { idempotencyKey: "rep-approve-1" });
     await recordPayment(await c1(), ids.s1, { ...PAY, amountCents: 45_000 }, { idempotencyKey: "rep-pay-1" });
     await settleSpend(await c1(), ids.s1, { actualCents: 41_250 }, { idempotencyKey: "rep-settle-1" });
-    await evaluateSpend(await w.as.author(), ids.s1, { prevented: "yes", realisedReturnCents: 1_600_000, realisedSocialReturn: "Werkt.", otherRegulationApplied: true, otherRegulation: "bijzondere_bijstand", otherRegulationAmountCents: 40_000, otherRegulationLeadDays: 28 });
+    await evaluateSpend(await w.as.author(), ids.s1, {
+      prevented: "yes",
+      realisedReturnCents: 1_600_000,
+      realisedSocialReturn: "Werkt.",
+      otherRegulationApplied: true,
+      otherRegulation: "bijzondere_bijstand",
+      otherRegulationAmountCents: 40_000,
+      otherRegulationLeadDays: 28,
+    });
     // s2: approved and paid; s3: approved; s4: rejected; s5: waiting; s6: first of two approvals.
     ids.s2 = await w.submitted(20_000);
     await approveSpend(await c1(), ids.s2, { idempotencyKey: "rep-approve-2" });
@@ -50,7 +70,7 @@ describe("workbudget reports for the controller", () => {
   // count included withdrawn requests. Every total must be the sum of its rows and the ledger's balance.
   it("the per-team table, the per-norm table, the returns and the report's counts add up to the key figures", async () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
-    const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
+    const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
     const committed = d.totals.reservedCents + d.totals.paidCents;
     expect(sum(d.perTeam, (r) => r.paidCents)).toBe(d.totals.paidCents);
     expect(d.returns.committedCostCents).toBe(committed);
@@ -61,7 +81,13 @@ describe("workbudget reports for the controller", () => {
     expect(sum(d.perTeam, (r) => r.approvedCount)).toBe(4);
     expect(sum(d.perNorm, (r) => r.count)).toBe(4);
     expect(sum(d.perTeam, (r) => r.requestCount)).toBe(7);
-    expect(d.requests).toEqual({ requestCount: 7, approvedCount: 4, reservedCents: d.totals.reservedCents, paidCents: d.totals.paidCents, committedCents: committed });
+    expect(d.requests).toEqual({
+      requestCount: 7,
+      approvedCount: 4,
+      reservedCents: d.totals.reservedCents,
+      paidCents: d.totals.paidCents,
+      committedCents: committed,
+    });
   });
   afterAll(() => t.drop());
 
@@ -93,7 +119,17 @@ describe("workbudget reports for the controller", () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
     // Requests: s1–s6 and s8 (s7 was withdrawn); approved: s1, s2, s3, s8; the money is the ledger's: s1 paid its actual
     // 412,50 (not the 450,00 requested or paid), s8 has 200,00 reserved and 100,00 paid.
-    expect(d.perTeam).toEqual([{ teamId: w.teamA.id, teamName: expect.any(String), requestCount: 7, approvedCount: 4, reservedCents: 30_000, paidCents: 71_250, committedCents: 101_250 }]);
+    expect(d.perTeam).toEqual([
+      {
+        teamId: w.teamA.id,
+        teamName: expect.any(String),
+        requestCount: 7,
+        approvedCount: 4,
+        reservedCents: 30_000,
+        paidCents: 71_250,
+        committedCents: 101_250,
+      },
+    ]);
     // Committed: s1 (412,50), s2 (200,00), s3 (100,00), s8 (300,00), each touching financien and werk_opleiding.
     expect(d.perLifeDomain).toEqual(
       expect.arrayContaining([
@@ -120,16 +156,40 @@ describe("workbudget reports for the controller", () => {
     const d = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, NOW);
     const ref = d.prevented[0]?.reference;
     expect(ref).toMatch(/^WB-2017-\d{4}$/);
-    expect(d.prevented).toEqual([{ spendId: ids.s1, reference: ref, teamName: expect.any(String), problemPrevented: "Baan gaat verloren, schulden lopen op.", prevented: "yes", costCents: 41_250 }]);
+    expect(d.prevented).toEqual([
+      {
+        spendId: ids.s1,
+        reference: ref,
+        teamName: expect.any(String),
+        problemPrevented: "Baan gaat verloren, schulden lopen op.",
+        prevented: "yes",
+        costCents: 41_250,
+      },
+    ]);
     expect(d.alternatives.rows).toEqual([
-      { spendId: ids.s1, reference: ref, teamName: expect.any(String), regulation: "bijzondere_bijstand", workbudgetCostCents: 41_250, regulationAmountCents: 40_000, differenceCents: 1_250, regulationLeadDays: 28, workbudgetDays: 0, daysGained: 28 },
+      {
+        spendId: ids.s1,
+        reference: ref,
+        teamName: expect.any(String),
+        regulation: "bijzondere_bijstand",
+        workbudgetCostCents: 41_250,
+        regulationAmountCents: 40_000,
+        differenceCents: 1_250,
+        regulationLeadDays: 28,
+        workbudgetDays: 0,
+        daysGained: 28,
+      },
     ]);
     expect(d.alternatives.totals).toEqual({ count: 1, workbudgetCostCents: 41_250, regulationAmountCents: 40_000, differenceCents: 1_250, daysGained: 28 });
     // s5 (submitted) and s6 (awaiting the second approval) wait for the controller.
     expect(d.queue.count).toBe(2);
     expect(d.queue.oldestWaitingSince).not.toBeNull();
     // Three and a half days later the oldest has waited three whole days.
-    const later = await workbudgetDashboard(await w.as.controller1(), { year: 2017 }, new Date(new Date(d.queue.oldestWaitingSince!).getTime() + 3.5 * 86_400_000));
+    const later = await workbudgetDashboard(
+      await w.as.controller1(),
+      { year: 2017 },
+      new Date(new Date(d.queue.oldestWaitingSince!).getTime() + 3.5 * 86_400_000),
+    );
     expect(later.queue.oldestWaitingDays).toBe(3);
   });
 
@@ -141,7 +201,9 @@ describe("workbudget reports for the controller", () => {
     const past = await workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2001-01-01", to: "2001-12-31" }, NOW);
     expect(past.perTeam).toEqual([]);
     expect(past.returns.committedCostCents).toBe(0);
-    await expect(workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(workbudgetDashboard(await w.as.controller1(), { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
   });
 
   it("the team's totals per status: drafts and withdrawn requests are listed but not in the total (one query, all pages)", async () => {
@@ -170,7 +232,10 @@ describe("workbudget reports for the controller", () => {
     const v = await ledgerWorld(t, { budgetCents: 1_000_000 });
     const id = await v.submitted(1_000);
     // 23:30 UTC on 31 January is 00:30 on 1 February in Amsterdam.
-    await t.db.update(spendRequests).set({ createdAt: new Date("2017-01-31T23:30:00Z") }).where(eq(spendRequests.id, id));
+    await t.db
+      .update(spendRequests)
+      .set({ createdAt: new Date("2017-01-31T23:30:00Z") })
+      .where(eq(spendRequests.id, id));
     const controller = await v.as.controller1();
     const february = { year: 2017, from: "2017-02-01", to: "2017-02-01" };
     expect((await listSpends(controller, february)).rows.map((r) => r.id)).toEqual([id]);
@@ -241,9 +306,27 @@ describe("workbudget reports for the controller", () => {
     });
     expect(s1.referentie).toMatch(/^WB-2017-\d{4}$/);
     expect(s1.aangemaakt_op).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(rows.find((r) => r.status === "rejected")).toMatchObject({ betaald_eur: "", werkelijk_eur: "", andere_regeling: "", gereserveerd_eur: "", vastgelegd_eur: "", betaling_eur: "" });
+    expect(rows.find((r) => r.status === "rejected")).toMatchObject({
+      betaald_eur: "",
+      werkelijk_eur: "",
+      andere_regeling: "",
+      gereserveerd_eur: "",
+      vastgelegd_eur: "",
+      betaling_eur: "",
+    });
     // Withdrawn after approval: its reservation went back, so it holds nothing; partly paid: 200,00 still reserved.
-    expect(rows.find((r) => r.status === "cancelled")).toMatchObject({ gereserveerd_eur: "0,00", betaald_eur: "0,00", vastgelegd_eur: "0,00", betaling_eur: "" });
-    expect(rows.find((r) => r.aangevraagd_eur === "300,00")).toMatchObject({ status: "paid", gereserveerd_eur: "200,00", betaald_eur: "100,00", vastgelegd_eur: "300,00", betaling_eur: "100,00" });
+    expect(rows.find((r) => r.status === "cancelled")).toMatchObject({
+      gereserveerd_eur: "0,00",
+      betaald_eur: "0,00",
+      vastgelegd_eur: "0,00",
+      betaling_eur: "",
+    });
+    expect(rows.find((r) => r.aangevraagd_eur === "300,00")).toMatchObject({
+      status: "paid",
+      gereserveerd_eur: "200,00",
+      betaald_eur: "100,00",
+      vastgelegd_eur: "300,00",
+      betaling_eur: "100,00",
+    });
   });
 });

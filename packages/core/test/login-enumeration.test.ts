@@ -46,7 +46,10 @@ describe("login refusals reveal nothing about the account", () => {
     const known = await createUser(t.db, m.id, { email: emails.wrong });
     realCost = costOf(known.passwordHash);
     const locked = await createUser(t.db, m.id, { email: emails.locked });
-    await t.db.update(users).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000) }).where(eq(users.id, locked.id));
+    await t.db
+      .update(users)
+      .set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000) })
+      .where(eq(users.id, locked.id));
     const inactive = await createUser(t.db, m.id, { email: emails.inactive });
     await t.db.update(users).set({ isActive: false }).where(eq(users.id, inactive.id));
   });
@@ -84,11 +87,17 @@ describe("login refusals reveal nothing about the account", () => {
     await refusal(checkPasswordLogin(t.db, { email: emails.locked, password: TEST_PASSWORD }, meta));
     await refusal(checkPasswordLogin(t.db, { email: emails.inactive, password: TEST_PASSWORD }, meta));
     const [locked] = await t.db.select().from(users).where(eq(users.email, emails.locked));
-    const reasons = await t.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.actorUserId, locked.id), eq(auditEvents.action, "auth.login_failed")));
+    const reasons = await t.db
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, locked.id), eq(auditEvents.action, "auth.login_failed")));
     expect(reasons.map((r) => r.data)).toContainEqual({ reason: "locked" });
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     const [inactive] = await t.db.select().from(users).where(eq(users.email, emails.inactive));
-    const inactiveReasons = await t.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.actorUserId, inactive.id), eq(auditEvents.action, "auth.login_failed")));
+    const inactiveReasons = await t.db
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, inactive.id), eq(auditEvents.action, "auth.login_failed")));
     expect(inactiveReasons.map((r) => r.data)).toContainEqual({ reason: "inactive" });
   });
 

@@ -30,13 +30,25 @@ describe("pure rules", () => {
   });
 
   it("parses CSV with quotes, either separator and a BOM", () => {
-    expect(parseCsv('\uFEFFstraat;buurt\r\n"Markt; noord";Binnenstad\n').records.map((r) => r.cells)).toEqual([["straat", "buurt"], ["Markt; noord", "Binnenstad"]]);
+    expect(parseCsv('\uFEFFstraat;buurt\r\n"Markt; noord";Binnenstad\n').records.map((r) => r.cells)).toEqual([
+      ["straat", "buurt"],
+      ["Markt; noord", "Binnenstad"],
+    ]);
     expect(parseCsv("straat,buurt\nMarkt,Binnenstad").records[1].cells).toEqual(["Markt", "Binnenstad"]);
     expect(parseCsv('straat;buurt\n"Markt;Binnenstad').errors).toEqual([{ line: 2, message: "Regel 2: een aanhalingsteken wordt niet afgesloten." }]);
   });
 
   it("checks a street CSV line by line, in Dutch", () => {
-    const csv = ["straat;buurt", "Markt;Binnenstad", ";Binnenstad", "Kleine Staat;", "Grote Staat;Atlantis", "markt;binnenstad", "Avenue Céramique;Ceramique", ""].join("\n");
+    const csv = [
+      "straat;buurt",
+      "Markt;Binnenstad",
+      ";Binnenstad",
+      "Kleine Staat;",
+      "Grote Staat;Atlantis",
+      "markt;binnenstad",
+      "Avenue Céramique;Ceramique",
+      "",
+    ].join("\n");
     const { rows, errors } = checkStreetCsv(csv, ["Binnenstad", "Céramique"]);
     expect(rows).toEqual([
       { line: 2, street: "Markt", buurt: "Binnenstad" },
@@ -100,18 +112,30 @@ describe("on PostgreSQL", () => {
     expect(teamOf("Weesbuurt")).toBeNull();
     expect(dir.teams.map((x) => x.slug).sort()).toEqual([teamA.slug, teamB.slug].sort()); // not the ended team
     expect(dir.teams.find((x) => x.slug === teamB.slug)!.buurten.map((b) => b.name)).toEqual(["Belvédère", "Zuidbuurt"]);
-    expect(searchDirectory(dir, "belvedere")).toEqual([{ kind: "buurt", name: "Belvédère", buurt: { slug: "belvedere", name: "Belvédère" }, team: { slug: teamB.slug, name: teamB.name } }]);
+    expect(searchDirectory(dir, "belvedere")).toEqual([
+      { kind: "buurt", name: "Belvédère", buurt: { slug: "belvedere", name: "Belvédère" }, team: { slug: teamB.slug, name: teamB.name } },
+    ]);
   });
 
   it("lets only the team's coordinator change its contact details, audited in the same transaction", async () => {
-    const input = { address: "Plein 1\n6200 AA Maastricht", phone: "043 555 00 00", email: "Team@Example.org", walkInHours: "ma 9-12", languages: "Nederlands, Engels", helpsWith: "Geldzorgen\nEenzaamheid\n" };
+    const input = {
+      address: "Plein 1\n6200 AA Maastricht",
+      phone: "043 555 00 00",
+      email: "Team@Example.org",
+      walkInHours: "ma 9-12",
+      languages: "Nederlands, Engels",
+      helpsWith: "Geldzorgen\nEenzaamheid\n",
+    };
     expect(await outcomeOf(updateTeamContact(await teamContext(t.db, memberA, teamA), input))).toMatch(/Forbidden|Cannot execute/i);
     expect(await outcomeOf(updateTeamContact(await teamContext(t.db, coordinatorB, teamA), input))).toMatch(/Forbidden|Cannot execute/i);
     expect(await outcomeOf(updateTeamContact(await teamContext(t.db, coordinatorA, teamA), { ...input, phone: "bel mij" }))).toBe("invalid_input");
     await updateTeamContact(await teamContext(t.db, coordinatorA, teamA), input);
     const [row] = await t.db.select().from(teamContacts).where(eq(teamContacts.teamId, teamA.id));
     expect(row).toMatchObject({ email: "team@example.org", languages: ["Nederlands", "Engels"], helpsWith: ["Geldzorgen", "Eenzaamheid"] });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "team.contact_updated"), eq(auditEvents.teamId, teamA.id)));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "team.contact_updated"), eq(auditEvents.teamId, teamA.id)));
     expect(events).toHaveLength(1);
     const dir = await loadPublicDirectory(t.db, m.slug);
     expect(dir.teams.find((x) => x.slug === teamA.slug)!.contact).toMatchObject({ phone: "043 555 00 00", helpsWith: ["Geldzorgen", "Eenzaamheid"] });
@@ -119,9 +143,13 @@ describe("on PostgreSQL", () => {
 
   it("RLS: another team's scope cannot write a team's contact details, nor the street list", async () => {
     const scopeB = { kind: "team" as const, municipalityId: m.id, teamId: teamB.id, userId: coordinatorB };
-    await expect(withScope(t.db, scopeB, (tx) => tx.update(teamContacts).set({ phone: "0" }).where(eq(teamContacts.teamId, teamA.id)).returning())).resolves.toEqual([]);
+    await expect(
+      withScope(t.db, scopeB, (tx) => tx.update(teamContacts).set({ phone: "0" }).where(eq(teamContacts.teamId, teamA.id)).returning()),
+    ).resolves.toEqual([]);
     await expect(withScope(t.db, scopeB, (tx) => tx.insert(teamContacts).values({ teamId: ended.id, municipalityId: m.id }))).rejects.toThrow();
-    await expect(withScope(t.db, scopeB, (tx) => tx.insert(streets).values({ municipalityId: m.id, buurtId: ids.Zuidbuurt, name: "Sluipweg" }))).rejects.toThrow();
+    await expect(
+      withScope(t.db, scopeB, (tx) => tx.insert(streets).values({ municipalityId: m.id, buurtId: ids.Zuidbuurt, name: "Sluipweg" })),
+    ).rejects.toThrow();
   });
 
   it("imports the street list only after a clean preview, as the admin, replacing the list", async () => {
@@ -134,7 +162,12 @@ describe("on PostgreSQL", () => {
     expect(refused).toMatchObject({ imported: false, errors: [{ line: 5 }] });
     expect(await t.db.select().from(streets)).toEqual([]);
     expect(await importStreets(admin, csv)).toMatchObject({ imported: true, added: 3 });
-    expect(await importStreets(admin, "straat;buurt\nLange Straat;Noordbuurt\nNieuwe Laan;Zuidbuurt\n")).toMatchObject({ imported: true, added: 1, removed: 2, unchanged: 1 });
+    expect(await importStreets(admin, "straat;buurt\nLange Straat;Noordbuurt\nNieuwe Laan;Zuidbuurt\n")).toMatchObject({
+      imported: true,
+      added: 1,
+      removed: 2,
+      unchanged: 1,
+    });
     expect((await t.db.select({ name: streets.name }).from(streets)).map((s) => s.name).sort()).toEqual(["Lange Straat", "Nieuwe Laan"]);
     expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, "streets.imported"))).toHaveLength(2);
     const hits = searchDirectory(await loadPublicDirectory(t.db, m.slug), "lange");

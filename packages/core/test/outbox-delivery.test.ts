@@ -23,7 +23,10 @@ interface Received {
 function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf("\r\n\r\n");
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, " ")
+    .split("\r\n")) {
     const i = line.indexOf(":");
     headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
   }
@@ -31,7 +34,10 @@ function parseMessage(raw: string): { headers: Record<string, string>; body: str
   const encoding = headers["content-transfer-encoding"]?.toLowerCase();
   if (encoding === "quoted-printable") {
     body = body.replace(/=\r\n/g, "");
-    body = Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+    body = Buffer.from(
+      body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      "latin1",
+    ).toString("utf8");
   } else if (encoding === "base64") {
     body = Buffer.from(body, "base64").toString("utf8");
   }

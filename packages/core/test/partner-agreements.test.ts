@@ -56,7 +56,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       });
       agreementA = saved.id;
       expect(saved.created).toBe(true);
-      await saveAgreement(admin, partnerB.id, null, { kind: "service_agreement", reference: "DVO-B", validFrom: "2017-01-01", validTo: "2018-12-31", contributions: [{ teamId: teamB.id, discipline: "GGZ", hoursPerWeek: 8 }] });
+      await saveAgreement(admin, partnerB.id, null, {
+        kind: "service_agreement",
+        reference: "DVO-B",
+        validFrom: "2017-01-01",
+        validTo: "2018-12-31",
+        contributions: [{ teamId: teamB.id, discipline: "GGZ", hoursPerWeek: 8 }],
+      });
 
       const [a] = await listAgreements(admin, partnerA.id);
       expect(a).toMatchObject({ reference: "SUB-A", kind: "subsidy", validFrom: "2017-01-01", validTo: null, hoursPerWeek: 60.5 });
@@ -93,30 +99,47 @@ for (const kind of ["postgres", "pglite"] as const) {
       await expect(outcomeOf(saveAgreement(admin, partnerA.id, null, { ...base, validTo: "2016-12-31" }))).resolves.toBe("invalid_input");
       await expect(outcomeOf(saveAgreement(admin, partnerA.id, null, { ...base, reference: "SUB-A" }))).resolves.toBe("reference_taken");
       const dup = { teamId: teamA.id, discipline: "GGZ" as const, hoursPerWeek: 4 };
-      await expect(saveAgreement(admin, partnerA.id, null, { ...base, contributions: [dup, dup] })).rejects.toMatchObject({ fieldErrors: { contributions: ["contribution_duplicate"] } });
-      await expect(saveAgreement(admin, partnerA.id, null, { ...base, contributions: [{ ...dup, hoursPerWeek: 0 }] })).rejects.toMatchObject({ code: "invalid_input" });
-      await expect(saveAgreement(admin, partnerA.id, null, { ...base, contributions: [{ ...dup, teamId: "00000000-0000-4000-8000-000000000000" }] })).rejects.toMatchObject({ code: "invalid_input" });
+      await expect(saveAgreement(admin, partnerA.id, null, { ...base, contributions: [dup, dup] })).rejects.toMatchObject({
+        fieldErrors: { contributions: ["contribution_duplicate"] },
+      });
+      await expect(saveAgreement(admin, partnerA.id, null, { ...base, contributions: [{ ...dup, hoursPerWeek: 0 }] })).rejects.toMatchObject({
+        code: "invalid_input",
+      });
+      await expect(
+        saveAgreement(admin, partnerA.id, null, { ...base, contributions: [{ ...dup, teamId: "00000000-0000-4000-8000-000000000000" }] }),
+      ).rejects.toMatchObject({ code: "invalid_input" });
       expect(await t.db.select().from(partnerAgreements)).toHaveLength(2);
     });
 
     it("the controller reads but may not write", async () => {
       expect(await listAgreements(controller, partnerB.id)).toHaveLength(1);
-      await expect(saveAgreement(controller, partnerB.id, null, { kind: "subsidy", reference: "NOPE", validFrom: "2017-01-01", validTo: null, contributions: [] })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        saveAgreement(controller, partnerB.id, null, { kind: "subsidy", reference: "NOPE", validFrom: "2017-01-01", validTo: null, contributions: [] }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it("a partner manager reads its own agreements only (CASL and row-level security)", async () => {
       const ctx = await partnerContext(t.db, managerA, partnerA.id);
       expect((await listAgreements(ctx, partnerA.id)).map((a) => a.reference)).toEqual(["SUB-A"]);
       await expect(listAgreements(ctx, partnerB.id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(saveAgreement(ctx, partnerA.id, agreementA, { kind: "subsidy", reference: "SUB-A", validFrom: "2017-01-01", validTo: null, contributions: [] })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        saveAgreement(ctx, partnerA.id, agreementA, { kind: "subsidy", reference: "SUB-A", validFrom: "2017-01-01", validTo: null, contributions: [] }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       const scope = { kind: "partner" as const, municipalityId, partnerId: partnerA.id, userId: managerA };
-      const seen = await withScope(t.db, scope, async (tx) => ({ agreements: await tx.select().from(partnerAgreements), contributions: await tx.select().from(agreementContributions) }));
+      const seen = await withScope(t.db, scope, async (tx) => ({
+        agreements: await tx.select().from(partnerAgreements),
+        contributions: await tx.select().from(agreementContributions),
+      }));
       expect(seen.agreements.map((a) => a.reference)).toEqual(["SUB-A"]);
       expect(seen.contributions.every((c) => c.partnerOrganisationId === partnerA.id)).toBe(true);
       // Writing as the partner scope is refused by the database too.
       await expect(withScope(t.db, scope, (tx) => tx.update(partnerAgreements).set({ reference: "HACK" }).returning())).resolves.toEqual([]);
       await expect(
-        withScope(t.db, scope, (tx) => tx.insert(partnerAgreements).values({ municipalityId, partnerOrganisationId: partnerA.id, kind: "subsidy", reference: "HACK", validFrom: "2017-01-01" })),
+        withScope(t.db, scope, (tx) =>
+          tx
+            .insert(partnerAgreements)
+            .values({ municipalityId, partnerOrganisationId: partnerA.id, kind: "subsidy", reference: "HACK", validFrom: "2017-01-01" }),
+        ),
       ).rejects.toThrow();
     });
 

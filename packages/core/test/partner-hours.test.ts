@@ -3,7 +3,22 @@
 // municipality's view and procurement CSV, and the dashboard's cost: one
 // monthly statement over three years of weekly registrations for 150 people.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgets, notifications, workgroupMembers, workgroups, partnerAgreements, queryRows, schema, spendRequests, sql, teamMemberships, timeRegistrations, users, withScope, type Database } from "@wijkwerk/db";
+import {
+  budgets,
+  notifications,
+  workgroupMembers,
+  workgroups,
+  partnerAgreements,
+  queryRows,
+  schema,
+  spendRequests,
+  sql,
+  teamMemberships,
+  timeRegistrations,
+  users,
+  withScope,
+  type Database,
+} from "@wijkwerk/db";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,7 +50,13 @@ for (const kind of ["postgres", "pglite"] as const) {
     let eva: string;
     let controller: UseCaseContext;
 
-    const register = (userId: string, teamId: string, partnerId: string | null, weekStart: string, h: Partial<Record<"individual" | "collective" | "meeting", number>>) =>
+    const register = (
+      userId: string,
+      teamId: string,
+      partnerId: string | null,
+      weekStart: string,
+      h: Partial<Record<"individual" | "collective" | "meeting", number>>,
+    ) =>
       t.db.insert(timeRegistrations).values({
         municipalityId: m.id,
         teamId,
@@ -55,18 +76,49 @@ for (const kind of ["postgres", "pglite"] as const) {
       partnerA = await createPartner(t.db, m.id, "partner-a");
       partnerB = await createPartner(t.db, m.id, "partner-b");
       anna = (await createUser(t.db, m.id, { name: "Anna", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "member" }] })).id;
-      const bart = (await createUser(t.db, m.id, { name: "Bart", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "member" }, { teamId: teamB.id, role: "member" }] })).id;
+      const bart = (
+        await createUser(t.db, m.id, {
+          name: "Bart",
+          partnerId: partnerA.id,
+          teamRoles: [
+            { teamId: teamA.id, role: "member" },
+            { teamId: teamB.id, role: "member" },
+          ],
+        })
+      ).id;
       eva = (await createUser(t.db, m.id, { name: "Eva", partnerId: partnerB.id, teamRoles: [{ teamId: teamA.id, role: "coordinator" }] })).id;
       await t.db.update(teamMemberships).set({ createdAt: new Date("2016-12-01T12:00:00Z") });
-      managerA = (await createUser(t.db, m.id, { name: "Manager A", partnerId: partnerA.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerA.id }] })).id;
-      managerB = (await createUser(t.db, m.id, { name: "Manager B", partnerId: partnerB.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerB.id }] })).id;
+      managerA = (
+        await createUser(t.db, m.id, { name: "Manager A", partnerId: partnerA.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerA.id }] })
+      ).id;
+      managerB = (
+        await createUser(t.db, m.id, { name: "Manager B", partnerId: partnerB.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerB.id }] })
+      ).id;
       const admin = await municipalityContext(t.db, (await createUser(t.db, m.id, { scopeRoles: [{ role: "admin" }] })).id, "admin");
       controller = await municipalityContext(t.db, (await createUser(t.db, m.id, { scopeRoles: [{ role: "controller" }] })).id, "municipality");
 
       // Partner A: 32 h/week in team A all year; 8 h/week in team B from February. Partner B: 4 h/week in team B, nobody placed there.
-      await saveAgreement(admin, partnerA.id, null, { kind: "subsidy", reference: "SUB-A", validFrom: "2017-01-01", validTo: null, contributions: [{ teamId: teamA.id, discipline: "Maatschappelijk werk", hoursPerWeek: 32 }] });
-      await saveAgreement(admin, partnerA.id, null, { kind: "subsidy", reference: "SUB-A2", validFrom: "2017-02-01", validTo: "2017-12-31", contributions: [{ teamId: teamB.id, discipline: "Opbouwwerk", hoursPerWeek: 8 }] });
-      await saveAgreement(admin, partnerB.id, null, { kind: "service_agreement", reference: "DVO-B", validFrom: "2017-01-01", validTo: null, contributions: [{ teamId: teamB.id, discipline: "GGZ", hoursPerWeek: 4 }] });
+      await saveAgreement(admin, partnerA.id, null, {
+        kind: "subsidy",
+        reference: "SUB-A",
+        validFrom: "2017-01-01",
+        validTo: null,
+        contributions: [{ teamId: teamA.id, discipline: "Maatschappelijk werk", hoursPerWeek: 32 }],
+      });
+      await saveAgreement(admin, partnerA.id, null, {
+        kind: "subsidy",
+        reference: "SUB-A2",
+        validFrom: "2017-02-01",
+        validTo: "2017-12-31",
+        contributions: [{ teamId: teamB.id, discipline: "Opbouwwerk", hoursPerWeek: 8 }],
+      });
+      await saveAgreement(admin, partnerB.id, null, {
+        kind: "service_agreement",
+        reference: "DVO-B",
+        validFrom: "2017-01-01",
+        validTo: null,
+        contributions: [{ teamId: teamB.id, discipline: "GGZ", hoursPerWeek: 4 }],
+      });
 
       // January: Mondays 2, 9, 16, 23, 30 (5 weeks); February: 6, 13, 20, 27; March: 6 is the last completed week.
       await register(anna, teamA.id, partnerA.id, "2017-01-02", { individual: 20, collective: 4 });
@@ -79,7 +131,19 @@ for (const kind of ["postgres", "pglite"] as const) {
       // Anna's request made in December 2016 for the 2017 budget counts in 2017 (January), as on the controller's dashboard.
       const [budget] = await t.db.insert(budgets).values({ municipalityId: m.id, year: 2017, name: "Werkbudget 2017" }).returning();
       const request = (authorId: string, status: "submitted" | "draft" | "cancelled", createdAt: string) =>
-        t.db.insert(spendRequests).values({ municipalityId: m.id, teamId: teamA.id, budgetId: budget.id, authorId, status, amountCents: 12_500, purpose: "Geheime reden", residentRef: "BEWONER-7", createdAt: new Date(createdAt) });
+        t.db
+          .insert(spendRequests)
+          .values({
+            municipalityId: m.id,
+            teamId: teamA.id,
+            budgetId: budget.id,
+            authorId,
+            status,
+            amountCents: 12_500,
+            purpose: "Geheime reden",
+            residentRef: "BEWONER-7",
+            createdAt: new Date(createdAt),
+          });
       await request(anna, "submitted", "2017-02-10T10:00:00Z");
       await request(anna, "draft", "2017-02-11T10:00:00Z");
       await request(eva, "submitted", "2017-02-12T10:00:00Z");
@@ -143,7 +207,10 @@ for (const kind of ["postgres", "pglite"] as const) {
     });
 
     it("the partners' request counts add up to the controller's count of the team's requests (one definition)", async () => {
-      const [a, b] = [await partnerDashboard(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW }), await partnerDashboard(await partnerContext(t.db, managerB, partnerB.id), { year: 2017, now: NOW })];
+      const [a, b] = [
+        await partnerDashboard(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW }),
+        await partnerDashboard(await partnerContext(t.db, managerB, partnerB.id), { year: 2017, now: NOW }),
+      ];
       const partnersCount = [a, b].reduce((n, d) => n + d.teams.find((x) => x.slug === "a-team")!.year.requests, 0);
       const dashboard = await workbudgetDashboard(controller, { year: 2017, teamId: teamA.id }, NOW);
       expect(dashboard.requests.requestCount).toBe(3);
@@ -188,14 +255,20 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(await withScope(t.db, teamScope, (tx) => queryRows(tx, sql`select * from partner_workgroup_counts(2017, '2017-03-15')`))).toEqual([]);
       // Missing weeks likewise: the own partner only, nothing for another partner or a team.
       const missing = (scope: typeof teamScope | typeof ctx.scope, partnerId: string) =>
-        withScope(t.db, scope, (tx) => queryRows<{ partner_id: string }>(tx, sql`select * from partner_missing_weeks(${partnerId}::uuid, '2017-01-02', '2017-12-25', '2017-03-06')`));
+        withScope(t.db, scope, (tx) =>
+          queryRows<{ partner_id: string }>(tx, sql`select * from partner_missing_weeks(${partnerId}::uuid, '2017-01-02', '2017-12-25', '2017-03-06')`),
+        );
       expect((await missing(ctx.scope, partnerA.id)).every((r) => r.partner_id === partnerA.id)).toBe(true);
       expect(await missing(ctx.scope, partnerA.id)).not.toEqual([]);
       expect(await missing(ctx.scope, partnerB.id)).toEqual([]);
       expect(await missing(teamScope, partnerA.id)).toEqual([]);
       // Nor can it write hours.
       await expect(
-        withScope(t.db, ctx.scope, (tx) => tx.insert(timeRegistrations).values({ municipalityId: m.id, teamId: teamA.id, userId: anna, partnerOrganisationId: partnerA.id, weekStart: "2017-02-13" })),
+        withScope(t.db, ctx.scope, (tx) =>
+          tx
+            .insert(timeRegistrations)
+            .values({ municipalityId: m.id, teamId: teamA.id, userId: anna, partnerOrganisationId: partnerA.id, weekStart: "2017-02-13" }),
+        ),
       ).rejects.toThrow();
     });
 
@@ -214,7 +287,9 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(lines).toContain("partner-b;Partner partner-b;a-team;Team a-team;2017-01;0,00;30,00;30,00;0,00;0,00;0,00;0,00;1;4");
       expect(lines.join("\n")).not.toContain("BEWONER");
       // A partner manager may not use it.
-      await expect(municipalityPartnerHours(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(municipalityPartnerHours(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     });
   });
 }
@@ -240,7 +315,8 @@ describe("partner dashboard cost", () => {
     await t.db.execute(sql`insert into team_memberships (municipality_id, team_id, user_id, role, contracted_hours_per_week, created_at)
       select ${m.id}, (${`{${teams.map((x) => x.id).join(",")}}`}::uuid[])[1 + (row_number() over (order by u.id) - 1) % 10], u.id, 'member', 24, '2016-12-01'
       from users u where u.partner_organisation_id = ${partner.id} and u.email like 'p%@groot.demo'`);
-    await t.db.execute(sql`insert into time_registrations (municipality_id, team_id, user_id, partner_organisation_id, week_start, individual_hours, collective_hours, meeting_hours)
+    await t.db
+      .execute(sql`insert into time_registrations (municipality_id, team_id, user_id, partner_organisation_id, week_start, individual_hours, collective_hours, meeting_hours)
       select ${m.id}, tm.team_id, tm.user_id, ${partner.id}, w::date, 16, 4, 2
       from team_memberships tm cross join generate_series('2017-01-02'::date, '2019-12-30'::date, interval '7 days') w
       join users u on u.id = tm.user_id where u.partner_organisation_id = ${partner.id}`);

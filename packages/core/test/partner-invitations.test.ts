@@ -38,8 +38,16 @@ describe("partner invitations (postgres)", () => {
     partnerQ = await createPartner(t.db, municipalityId);
     coordinatorA = await createUser(t.db, municipalityId, { email: "coord-a@test.demo", teamRoles: [{ teamId: teamA.id, role: "coordinator" }] });
     coordinatorB = await createUser(t.db, municipalityId, { email: "coord-b@test.demo", teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
-    managerP = await createUser(t.db, municipalityId, { email: "pm-p@test.demo", name: "Manager P", scopeRoles: [{ role: "partner_manager", partnerId: partnerP.id }] });
-    managerQ = await createUser(t.db, municipalityId, { email: "pm-q@test.demo", name: "Manager Q", scopeRoles: [{ role: "partner_manager", partnerId: partnerQ.id }] });
+    managerP = await createUser(t.db, municipalityId, {
+      email: "pm-p@test.demo",
+      name: "Manager P",
+      scopeRoles: [{ role: "partner_manager", partnerId: partnerP.id }],
+    });
+    managerQ = await createUser(t.db, municipalityId, {
+      email: "pm-q@test.demo",
+      name: "Manager Q",
+      scopeRoles: [{ role: "partner_manager", partnerId: partnerQ.id }],
+    });
   });
   afterAll(() => t.drop());
 
@@ -50,7 +58,14 @@ describe("partner invitations (postgres)", () => {
   it("a proposal sends nothing to the person yet; the team's coordinators are told in the app and by e-mail", async () => {
     const { id } = await proposeInvitation(await asManagerP(), { email: "Nieuwe@Partner.demo", teamId: teamA.id, name: "Nieuwe Collega" });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
-    expect(row).toMatchObject({ confirmation: "awaiting", role: "member", teamId: teamA.id, partnerOrganisationId: partnerP.id, invitedBy: managerP.id, proposedName: "Nieuwe Collega" });
+    expect(row).toMatchObject({
+      confirmation: "awaiting",
+      role: "member",
+      teamId: teamA.id,
+      partnerOrganisationId: partnerP.id,
+      invitedBy: managerP.id,
+      proposedName: "Nieuwe Collega",
+    });
     expect(await mailsTo("nieuwe@partner.demo")).toHaveLength(0);
     const [mail] = await mailsTo("coord-a@test.demo");
     expect(mail.textBody).toContain(`/t/${teamA.slug}/uitnodigingen`);
@@ -62,7 +77,10 @@ describe("partner invitations (postgres)", () => {
     const list = await listInvitations(await asCoordinatorA());
     expect(list.rows.find((r) => r.id === id)?.status).toBe("awaiting_confirmation");
     expect(await outcomeOf(proposeInvitation(await asManagerP(), { email: "nieuwe@partner.demo", teamId: teamA.id }))).toBe("already_invited");
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.proposed"), eq(auditEvents.objectId, id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.proposed"), eq(auditEvents.objectId, id)));
     expect(audit.actorUserId).toBe(managerP.id);
   });
 
@@ -91,7 +109,10 @@ describe("partner invitations (postgres)", () => {
     const [mail] = await mailsTo("welkom@partner.demo");
     expect(mail.textBody).toContain(`http://app.test/uitnodiging/${token}`);
     expect(await outcomeOf(confirmProposal(await asCoordinatorA(), id, link))).toBe("invitation_not_awaiting");
-    const toldManager = await t.db.select().from(notifications).where(and(eq(notifications.userId, managerP.id), eq(notifications.kind, "invitation_confirmed")));
+    const toldManager = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, managerP.id), eq(notifications.kind, "invitation_confirmed")));
     expect(toldManager).toHaveLength(1);
     expect((await mailsTo("pm-p@test.demo")).some((m) => m.subject.includes("bevestigd"))).toBe(true);
 
@@ -101,7 +122,10 @@ describe("partner invitations (postgres)", () => {
     expect(u.partnerOrganisationId).toBe(partnerP.id);
     const memberships = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, userId));
     expect(memberships.map((m) => [m.teamId, m.role])).toEqual([[teamA.id, "member"]]);
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.confirmed"), eq(auditEvents.objectId, id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.confirmed"), eq(auditEvents.objectId, id)));
     expect(audit.actorUserId).toBe(coordinatorA.id);
   });
 
@@ -109,8 +133,13 @@ describe("partner invitations (postgres)", () => {
     const { id } = await proposeInvitation(await asManagerP(), { email: "te-vroeg@partner.demo", teamId: teamA.id });
     // Even a token whose hash matches (as if leaked from the database) is refused while awaiting confirmation.
     const { hashToken } = await import("../src/common");
-    await t.db.update(invitations).set({ tokenHash: hashToken("bekend-token") }).where(eq(invitations.id, id));
-    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: "bekend-token", name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe("invitation_awaiting_confirmation");
+    await t.db
+      .update(invitations)
+      .set({ tokenHash: hashToken("bekend-token") })
+      .where(eq(invitations.id, id));
+    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token: "bekend-token", name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe(
+      "invitation_awaiting_confirmation",
+    );
     expect(await outcomeOf(previewInvitation(t.db, "bekend-token"))).toBe("invitation_awaiting_confirmation");
     expect(await t.db.select().from(users).where(eq(users.email, "te-vroeg@partner.demo"))).toHaveLength(0);
   });
@@ -124,11 +153,17 @@ describe("partner invitations (postgres)", () => {
     expect(row).toMatchObject({ confirmation: "declined", declineReason: "Het team is voltallig", decidedBy: coordinatorA.id });
     expect(await mailsTo("nee@partner.demo")).toHaveLength(0);
     expect(await outcomeOf(confirmProposal(coordinator, id, link))).toBe("invitation_not_awaiting");
-    const [told] = await t.db.select().from(notifications).where(and(eq(notifications.userId, managerP.id), eq(notifications.kind, "invitation_declined")));
+    const [told] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, managerP.id), eq(notifications.kind, "invitation_declined")));
     expect(told.text).toContain("Het team is voltallig");
     const mine = await listProposals(await asManagerP());
     expect(mine.find((p) => p.id === id)).toMatchObject({ status: "declined", declineReason: "Het team is voltallig" });
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.declined"), eq(auditEvents.objectId, id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.declined"), eq(auditEvents.objectId, id)));
     expect(audit.result).toBe("success");
   });
 
@@ -139,7 +174,9 @@ describe("partner invitations (postgres)", () => {
     expect(await outcomeOf(proposeInvitation(ctx, { email: "q@partner.demo", teamId: teamA.id, partnerId: partnerQ.id }))).toBe("forbidden");
     expect(await outcomeOf(createInvitation(ctx, { email: "direct@partner.demo", role: "member", teamId: teamA.id }, link))).toBe("forbidden");
     // A partner scope for a partner it does not manage: CASL refuses.
-    expect(await outcomeOf(proposeInvitation(await partnerContext(t.db, managerP.id, partnerQ.id), { email: "q2@partner.demo", teamId: teamA.id }))).toBe("forbidden");
+    expect(await outcomeOf(proposeInvitation(await partnerContext(t.db, managerP.id, partnerQ.id), { email: "q2@partner.demo", teamId: teamA.id }))).toBe(
+      "forbidden",
+    );
     expect(await outcomeOf(proposeInvitation(ctx, { email: "geen-adres", teamId: teamA.id }))).toBe("invalid_input");
     expect(await t.db.select().from(invitations).where(eq(invitations.email, "co@partner.demo"))).toHaveLength(0);
   });
@@ -149,12 +186,18 @@ describe("partner invitations (postgres)", () => {
     const { id } = await proposeInvitation(await asManagerP(), { email: "later@partner.demo", teamId: teamB.id });
     const { token } = await confirmProposal(await teamContext(t.db, coordinator.id, teamB), id, link);
     await t.db.update(teamMemberships).set({ role: "member" }).where(eq(teamMemberships.userId, coordinator.id));
-    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Later", password: PASSWORD }, testMeta))).toBe("invitation_grantor_lacks_permission");
+    expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Later", password: PASSWORD }, testMeta))).toBe(
+      "invitation_grantor_lacks_permission",
+    );
   });
 
   it("RLS: the partner scope sees and inserts only its own partner's invitations", async () => {
     await proposeInvitation(await partnerContext(t.db, managerQ.id, partnerQ.id), { email: "van-q@partner.demo", teamId: teamB.id });
-    await createInvitation(await municipalityContext(t.db, (await createUser(t.db, municipalityId, { scopeRoles: [{ role: "admin" }] })).id), { email: "admin-uitnodiging@test.demo", role: "member", teamId: teamA.id }, link);
+    await createInvitation(
+      await municipalityContext(t.db, (await createUser(t.db, municipalityId, { scopeRoles: [{ role: "admin" }] })).id),
+      { email: "admin-uitnodiging@test.demo", role: "member", teamId: teamA.id },
+      link,
+    );
     const scopeP = { kind: "partner" as const, municipalityId, partnerId: partnerP.id, userId: managerP.id };
     const seen = await withScope(t.db, scopeP, (tx) => tx.select().from(invitations));
     expect(seen.length).toBeGreaterThan(0);
@@ -162,12 +205,31 @@ describe("partner invitations (postgres)", () => {
     expect(seen.some((r) => r.email === "van-q@partner.demo" || r.email === "admin-uitnodiging@test.demo")).toBe(false);
     expect((await listProposals(await asManagerP())).every((p) => !p.email.includes("van-q"))).toBe(true);
     // The database refuses an insert for another partner, as another role, or already confirmed; and any update.
-    const base = { municipalityId, teamId: teamA.id, email: "hack@partner.demo", tokenHash: `hash-${Math.random()}`, invitedBy: managerP.id, expiresAt: new Date(Date.now() + 86_400_000) };
-    await expect(withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerQ.id, role: "member", confirmation: "awaiting" }))).rejects.toThrow();
-    await expect(withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "coordinator", confirmation: "awaiting" }))).rejects.toThrow();
-    await expect(withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "member", confirmation: "confirmed" }))).rejects.toThrow();
+    const base = {
+      municipalityId,
+      teamId: teamA.id,
+      email: "hack@partner.demo",
+      tokenHash: `hash-${Math.random()}`,
+      invitedBy: managerP.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    };
+    await expect(
+      withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerQ.id, role: "member", confirmation: "awaiting" })),
+    ).rejects.toThrow();
+    await expect(
+      withScope(t.db, scopeP, (tx) =>
+        tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "coordinator", confirmation: "awaiting" }),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      withScope(t.db, scopeP, (tx) =>
+        tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "member", confirmation: "confirmed" }),
+      ),
+    ).rejects.toThrow();
     await expect(withScope(t.db, scopeP, (tx) => tx.update(invitations).set({ confirmation: "confirmed" }).returning())).resolves.toEqual([]);
     // The same insert within the rules is accepted (the refusals above are the policy, not a broken insert).
-    await expect(withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "member", confirmation: "awaiting" }))).resolves.toBeDefined();
+    await expect(
+      withScope(t.db, scopeP, (tx) => tx.insert(invitations).values({ ...base, partnerOrganisationId: partnerP.id, role: "member", confirmation: "awaiting" })),
+    ).resolves.toBeDefined();
   });
 });

@@ -49,9 +49,19 @@ for (const kind of ["postgres", "pglite"] as const) {
 
       // Partner A: a coordinator in team A, and one person working in both teams.
       const anna = await createUser(t.db, m.id, { name: "Anna Aerts", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "coordinator" }] });
-      const bart = await createUser(t.db, m.id, { name: "Bart Bosch", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "member" }, { teamId: teamB.id, role: "member" }] });
+      const bart = await createUser(t.db, m.id, {
+        name: "Bart Bosch",
+        partnerId: partnerA.id,
+        teamRoles: [
+          { teamId: teamA.id, role: "member" },
+          { teamId: teamB.id, role: "member" },
+        ],
+      });
       await t.db.update(users).set({ discipline: "Maatschappelijk werk" }).where(eq(users.id, bart.id));
-      await t.db.update(teamMemberships).set({ contractedHoursPerWeek: "8.5" }).where(and(eq(teamMemberships.userId, bart.id), eq(teamMemberships.teamId, teamB.id)));
+      await t.db
+        .update(teamMemberships)
+        .set({ contractedHoursPerWeek: "8.5" })
+        .where(and(eq(teamMemberships.userId, bart.id), eq(teamMemberships.teamId, teamB.id)));
       // Not counted: a placement in an ended team, and a deactivated account.
       const carla = await createUser(t.db, m.id, { name: "Carla Coenen", partnerId: partnerA.id, teamRoles: [{ teamId: ended.id, role: "member" }] });
       const dirk = await createUser(t.db, m.id, { name: "Dirk Dassen", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "member" }] });
@@ -63,8 +73,12 @@ for (const kind of ["postgres", "pglite"] as const) {
       await createUser(t.db, m.id, { name: "Frits Frissen", partnerId: partnerB.id, teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
       await createUser(t.db, m.id, { name: "Gerda Goossens", teamRoles: [{ teamId: teamA.id, role: "volunteer" }] });
 
-      managerA = (await createUser(t.db, m.id, { name: "Manager A", partnerId: partnerA.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerA.id }] })).id;
-      managerB = (await createUser(t.db, m.id, { name: "Manager B", partnerId: partnerB.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerB.id }] })).id;
+      managerA = (
+        await createUser(t.db, m.id, { name: "Manager A", partnerId: partnerA.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerA.id }] })
+      ).id;
+      managerB = (
+        await createUser(t.db, m.id, { name: "Manager B", partnerId: partnerB.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerB.id }] })
+      ).id;
     });
     afterAll(() => t.drop());
 
@@ -95,7 +109,9 @@ for (const kind of ["postgres", "pglite"] as const) {
     });
 
     it("row-level security: an unfiltered select in A's partner scope sees only memberships of A's people", async () => {
-      const rows = await withScope(t.db, { kind: "partner", municipalityId, partnerId: partnerA.id, userId: managerA }, (tx) => tx.select().from(teamMemberships));
+      const rows = await withScope(t.db, { kind: "partner", municipalityId, partnerId: partnerA.id, userId: managerA }, (tx) =>
+        tx.select().from(teamMemberships),
+      );
       expect(rows.length).toBe(5); // Anna, Bart ×2, Carla (ended team), Dirk (inactive): the use case filters those two
       expect(rows.every((r) => staffOfA.has(r.userId))).toBe(true);
       // Without the scope the owner sees all eight memberships: the filter came from RLS.
@@ -120,7 +136,7 @@ describe("partner overview CSV", () => {
     const overview: PartnerOverview = {
       teams: [],
       staff: [
-        { name: "Jansen; J.", discipline: "=HYPERLINK(\"x\")", teamSlug: "t", teamName: "Team \"Noord\"", role: "volunteer", contractedHours: null },
+        { name: "Jansen; J.", discipline: '=HYPERLINK("x")', teamSlug: "t", teamName: 'Team "Noord"', role: "volunteer", contractedHours: null },
         { name: "Zoë Peeters", discipline: null, teamSlug: "t", teamName: "Centrum", role: "member", contractedHours: 12.5 },
       ],
       totals: { people: 2, placements: 2, coordinators: 0, members: 1, volunteers: 1, contractedHours: 12.5 },

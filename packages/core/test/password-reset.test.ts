@@ -25,7 +25,10 @@ describe("password reset", () => {
 
   it("mails a single-use link; the new password works, the sessions end, the lockout clears", async () => {
     const u = await createUser(t.db, municipalityId, { email: "reset@test.demo" });
-    await t.db.update(users).set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) }).where(eq(users.id, u.id));
+    await t.db
+      .update(users)
+      .set({ failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(users.id, u.id));
     await t.db.insert(sessions).values({ id: randomBytes(20).toString("hex"), userId: u.id, expiresAt: new Date(Date.now() + 3600_000) });
     const token = await linkFor("reset@test.demo");
     expect(await outcomeOf(resetPassword(t.db, { token, password: "kort" }, meta))).toBe("password_too_weak");
@@ -52,7 +55,9 @@ describe("password reset", () => {
   it("two concurrent uses of one link: exactly one succeeds", async () => {
     await createUser(t.db, municipalityId, { email: "race@test.demo" });
     const token = await linkFor("race@test.demo");
-    const results = await Promise.all([resetPassword(t.db, { token, password: NEW_PASSWORD }, meta), resetPassword(t.db, { token, password: NEW_PASSWORD + "x" }, meta)].map(outcomeOf));
+    const results = await Promise.all(
+      [resetPassword(t.db, { token, password: NEW_PASSWORD }, meta), resetPassword(t.db, { token, password: NEW_PASSWORD + "x" }, meta)].map(outcomeOf),
+    );
     expect(results.sort()).toEqual(["ok", "token_used"]);
   });
 });

@@ -13,8 +13,15 @@ afterAll(async () => t?.drop());
 /** Runs a query with a parameter twice in one transaction and returns how many of the connection's prepared statements hold its text. */
 async function preparedCopies(handle: DbHandle): Promise<number> {
   return handle.db.transaction(async (tx) => {
-    for (let i = 0; i < 2; i++) await tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, `nergens-${i}`));
-    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_prepared_statements where statement like '%from "municipalities" where "municipalities"."slug" = $1%'`);
+    for (let i = 0; i < 2; i++)
+      await tx
+        .select({ id: municipalities.id })
+        .from(municipalities)
+        .where(eq(municipalities.slug, `nergens-${i}`));
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from pg_prepared_statements where statement like '%from "municipalities" where "municipalities"."slug" = $1%'`,
+    );
     return row.n;
   });
 }

@@ -23,7 +23,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       userA = await createUser(t.db, m.id, { teamRoles: [{ teamId: teamA.id, role: "member" }] });
       await createUser(t.db, m.id, { teamRoles: [{ teamId: teamB.id, role: "member" }] });
       await createUser(t.db, m.id, { teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
-      const [b1, b2] = await t.db.insert(buurten).values([{ municipalityId, name: "Buurt A" }, { municipalityId, name: "Buurt B" }]).returning();
+      const [b1, b2] = await t.db
+        .insert(buurten)
+        .values([
+          { municipalityId, name: "Buurt A" },
+          { municipalityId, name: "Buurt B" },
+        ])
+        .returning();
       await t.db.insert(buurtAssignments).values([
         { municipalityId, teamId: teamA.id, buurtId: b1.id, validFrom: "2017-01-01" },
         { municipalityId, teamId: teamB.id, buurtId: b2.id, validFrom: "2017-01-01" },
@@ -47,7 +53,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       await expect(
         withScope(t.db, teamScope(teamA.id), (tx) => tx.insert(teamMemberships).values({ municipalityId, teamId: teamB.id, userId: userA.id, role: "member" })),
       ).rejects.toThrow();
-      const updated = await withScope(t.db, teamScope(teamA.id), (tx) => tx.update(teamMemberships).set({ contractedHoursPerWeek: "1.0" }).where(sql`team_id = ${teamB.id}`).returning());
+      const updated = await withScope(t.db, teamScope(teamA.id), (tx) =>
+        tx
+          .update(teamMemberships)
+          .set({ contractedHoursPerWeek: "1.0" })
+          .where(sql`team_id = ${teamB.id}`)
+          .returning(),
+      );
       expect(updated).toHaveLength(0);
     });
 
@@ -72,7 +84,14 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("audit events append through the chain function and cannot be changed", async () => {
       await withScope(t.db, teamScope(teamA.id), (tx) =>
-        appendAudit(tx, { municipalityId, teamId: teamA.id, actor: { userId: userA.id, email: "a@test.demo", name: "A" }, action: "membership.updated", objectType: "membership", meta: { ip: null, userAgent: null } }),
+        appendAudit(tx, {
+          municipalityId,
+          teamId: teamA.id,
+          actor: { userId: userA.id, email: "a@test.demo", name: "A" },
+          action: "membership.updated",
+          objectType: "membership",
+          meta: { ip: null, userAgent: null },
+        }),
       );
       const events = await t.db.select().from(auditEvents);
       expect(events).toHaveLength(1);

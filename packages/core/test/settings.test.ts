@@ -38,9 +38,18 @@ describe("admin: security settings", () => {
     expect(await getSettings(ctx)).toMatchObject({ mfaRequiredRoles: ["coordinator", "partner_manager"], idleTimeoutMinutes: 30 });
     // The checkpoint reads the same row.
     expect(await loadSecuritySettings(t.db, municipalityId)).toEqual({ mfaRequiredRoles: ["coordinator", "partner_manager"], idleTimeoutMinutes: 30 });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.action, "settings.updated")));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.action, "settings.updated")));
     expect(events).toHaveLength(1);
-    expect(events[0].data).toEqual({ mfaRequiredRoles: [["admin", "controller"], ["coordinator", "partner_manager"]], idleTimeoutMinutes: [60, 30] });
+    expect(events[0].data).toEqual({
+      mfaRequiredRoles: [
+        ["admin", "controller"],
+        ["coordinator", "partner_manager"],
+      ],
+      idleTimeoutMinutes: [60, 30],
+    });
     // No role at all is allowed too (the admin role is no exception).
     expect(await outcomeOf(updateSettings(ctx, { mfaRequiredRoles: [], idleTimeoutMinutes: 30 }))).toBe("ok");
     expect((await getSettings(ctx)).mfaRequiredRoles).toEqual([]);
@@ -63,7 +72,13 @@ describe("admin: security settings", () => {
 
   it("saving unchanged settings writes no audit event", async () => {
     const ctx = await asAdmin();
-    const count = async () => (await t.db.select().from(auditEvents).where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.action, "settings.updated")))).length;
+    const count = async () =>
+      (
+        await t.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.action, "settings.updated")))
+      ).length;
     const before = await count();
     const current = await getSettings(ctx);
     expect((await updateSettings(ctx, { mfaRequiredRoles: current.mfaRequiredRoles, idleTimeoutMinutes: current.idleTimeoutMinutes })).changed).toEqual([]);

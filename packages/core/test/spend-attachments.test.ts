@@ -15,7 +15,11 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]);
 
 /** The field codes a rejected use case reported, e.g. { file: ["attachment_too_large"] }. */
-const fieldErrorsOf = (p: Promise<unknown>) => p.then(() => null, (e: { fieldErrors?: unknown }) => e.fieldErrors);
+const fieldErrorsOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { fieldErrors?: unknown }) => e.fieldErrors,
+  );
 
 describe("file type and name (pure)", () => {
   it("detects PDF, PNG and JPEG by their magic bytes only", () => {
@@ -64,7 +68,15 @@ describe("attachments on spend requests (PostgreSQL)", () => {
     const list = await listAttachments(await w.as.author(), spendId);
     expect(list.canAdd).toBe(true);
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ id: added.id, kind: "quote", fileName: "Offerte fietsenmaker.pdf", contentType: "application/pdf", sizeBytes: bytes.byteLength, uploadedByName: "Auteur A", canRemove: true });
+    expect(list.items[0]).toMatchObject({
+      id: added.id,
+      kind: "quote",
+      fileName: "Offerte fietsenmaker.pdf",
+      contentType: "application/pdf",
+      sizeBytes: bytes.byteLength,
+      uploadedByName: "Auteur A",
+      canRemove: true,
+    });
     expect(Object.keys(list.items[0])).not.toContain("bytes");
     expect(Object.keys(list.items[0])).not.toContain("content");
 
@@ -75,26 +87,39 @@ describe("attachments on spend requests (PostgreSQL)", () => {
     const detail = await getSpend(await w.as.author(), spendId);
     expect(detail.attachments.items.map((a) => a.id)).toEqual([added.id]);
     expect(detail.timeline.at(-1)).toMatchObject({ action: "attachment_added", comment: "Offerte fietsenmaker.pdf" });
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, added.id), eq(auditEvents.action, "spend.attachment_added")));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, added.id), eq(auditEvents.action, "spend.attachment_added")));
     expect(audit).toMatchObject({ objectType: "spend_attachment", teamId: w.teamA.id, actorUserId: w.users.authorA.id });
     expect(audit.data).toMatchObject({ spendId, fileName: "Offerte fietsenmaker.pdf", sizeBytes: bytes.byteLength });
   });
 
   it("the type comes from the bytes: a fake PDF is refused, a PNG named .pdf is stored as a PNG", async () => {
     const fake = Buffer.from("Dit is geen PDF maar tekst met de naam offerte.pdf");
-    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "quote", fileName: "offerte.pdf", bytes: fake }))).toEqual({ file: ["attachment_type_not_allowed"] });
+    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "quote", fileName: "offerte.pdf", bytes: fake }))).toEqual({
+      file: ["attachment_type_not_allowed"],
+    });
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64)]);
-    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "other", fileName: "bon.jpg", bytes: exe }))).toEqual({ file: ["attachment_type_not_allowed"] });
-    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "other", fileName: "leeg.pdf", bytes: Buffer.alloc(0) }))).toEqual({ file: ["attachment_empty"] });
+    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "other", fileName: "bon.jpg", bytes: exe }))).toEqual({
+      file: ["attachment_type_not_allowed"],
+    });
+    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "other", fileName: "leeg.pdf", bytes: Buffer.alloc(0) }))).toEqual({
+      file: ["attachment_empty"],
+    });
     const png = await addAttachment(await w.as.author(), spendId, { kind: "receipt", fileName: "bon.pdf", bytes: PNG });
     expect(png).toMatchObject({ contentType: "image/png", fileName: "bon.pdf.png" });
-    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "invoice" as "quote", fileName: "x.pdf", bytes: pdf() }))).toEqual({ kind: ["invalid_input"] });
+    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "invoice" as "quote", fileName: "x.pdf", bytes: pdf() }))).toEqual({
+      kind: ["invalid_input"],
+    });
   });
 
   it("at most 5 MB: one byte more is refused, exactly 5 MB is stored", async () => {
     const tooLarge = Buffer.concat([pdf(), Buffer.alloc(MAX_ATTACHMENT_BYTES + 1 - pdf().byteLength)]);
     expect(tooLarge.byteLength).toBe(MAX_ATTACHMENT_BYTES + 1);
-    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "quote", fileName: "groot.pdf", bytes: tooLarge }))).toEqual({ file: ["attachment_too_large"] });
+    expect(await fieldErrorsOf(addAttachment(await w.as.author(), spendId, { kind: "quote", fileName: "groot.pdf", bytes: tooLarge }))).toEqual({
+      file: ["attachment_too_large"],
+    });
     const atLimit = tooLarge.subarray(0, MAX_ATTACHMENT_BYTES);
     const ok = await addAttachment(await w.as.author(), spendId, { kind: "quote", fileName: "precies.pdf", bytes: atLimit });
     const back = await readAttachment(await w.as.controller1(), spendId, ok.id);
@@ -129,15 +154,33 @@ describe("attachments on spend requests (PostgreSQL)", () => {
   it("RLS alone keeps another team out: no rows, no inserts on another team's request, no deletes, no rewriting bytes", async () => {
     const scopeB = { kind: "team" as const, municipalityId: w.municipalityId, teamId: w.teamB.id, userId: w.users.memberB.id };
     const scopeA = { kind: "team" as const, municipalityId: w.municipalityId, teamId: w.teamA.id, userId: w.users.authorA.id };
-    const countIn = (scope: Scope) => withScope(t.db, scope, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from spend_attachments`))[0].n);
+    const countIn = (scope: Scope) =>
+      withScope(t.db, scope, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from spend_attachments`))[0].n);
     expect(await countIn(scopeA)).toBeGreaterThan(0);
     expect(await countIn(scopeB)).toBe(0);
 
     const insert = (scope: typeof scopeA, teamId: string) =>
       withScope(t.db, scope, (tx) =>
-        tx.insert(spendAttachments).values({ municipalityId: w.municipalityId, teamId, spendId, kind: "other", fileName: "x.pdf", contentType: "application/pdf", sizeBytes: 8, sha256: "0", content: Buffer.from("%PDF-1.4"), uploadedBy: scope.userId }),
+        tx
+          .insert(spendAttachments)
+          .values({
+            municipalityId: w.municipalityId,
+            teamId,
+            spendId,
+            kind: "other",
+            fileName: "x.pdf",
+            contentType: "application/pdf",
+            sizeBytes: 8,
+            sha256: "0",
+            content: Buffer.from("%PDF-1.4"),
+            uploadedBy: scope.userId,
+          }),
       );
-    const dbError = (p: Promise<unknown>) => p.then(() => "ok", (e: { cause?: { message?: string }; message: string }) => e.cause?.message ?? e.message);
+    const dbError = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: { cause?: { message?: string }; message: string }) => e.cause?.message ?? e.message,
+      );
     // Team B claiming its own team_id for team A's request, or team A's team_id: both refused.
     expect(await dbError(insert(scopeB, w.teamB.id))).toMatch(/row-level security/);
     expect(await dbError(insert(scopeB, w.teamA.id))).toMatch(/row-level security/);
@@ -148,8 +191,17 @@ describe("attachments on spend requests (PostgreSQL)", () => {
     // The controller's scope reads but writes nothing.
     const scopeC = { kind: "municipality" as const, municipalityId: w.municipalityId, userId: w.users.controller1.id };
     expect(await countIn(scopeC)).toBeGreaterThan(0);
-    expect(await dbError(withScope(t.db, scopeC, (tx) => tx.execute(sql`update spend_attachments set deleted_at = now(), deleted_by = ${w.users.controller1.id}::uuid`)))).toBe("ok");
-    expect(await t.db.select().from(spendAttachments).where(sql`${spendAttachments.deletedAt} is not null`)).toHaveLength(0);
+    expect(
+      await dbError(
+        withScope(t.db, scopeC, (tx) => tx.execute(sql`update spend_attachments set deleted_at = now(), deleted_by = ${w.users.controller1.id}::uuid`)),
+      ),
+    ).toBe("ok");
+    expect(
+      await t.db
+        .select()
+        .from(spendAttachments)
+        .where(sql`${spendAttachments.deletedAt} is not null`),
+    ).toHaveLength(0);
   });
 
   it("the controller reads every file of the request but adds and removes none", async () => {
@@ -182,7 +234,12 @@ describe("attachments on spend requests (PostgreSQL)", () => {
     const audited = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, added.id)).orderBy(auditEvents.seq);
     expect(audited.map((a) => a.action)).toEqual(["spend.attachment_added", "spend.attachment_removed"]);
     expect(audited[1].data).toMatchObject({ spendId, fileName: "verkeerde bon.pdf" });
-    const [last] = await t.db.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(sql`${spendTransitions.id} desc`).limit(1);
+    const [last] = await t.db
+      .select()
+      .from(spendTransitions)
+      .where(eq(spendTransitions.spendId, spendId))
+      .orderBy(sql`${spendTransitions.id} desc`)
+      .limit(1);
     expect(last).toMatchObject({ action: "attachment_removed", comment: "verkeerde bon.pdf", toStatus: "submitted" });
     expect((await verifyAuditChain(t.db)).breaks).toEqual([]);
   });

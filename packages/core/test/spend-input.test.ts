@@ -4,25 +4,57 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, auditEvents, eq, spendRequests, spendTransitions, teams } from "@wijkwerk/db";
 import { isCalendarDate, forbiddenCharacterPaths, hasForbiddenCharacter } from "../src/common";
-import { defaultResidentRefPrefix, commentOnSpend, approveSpend, createSpendDraft, recordPayment, rejectSpend, requestSpendInfo, updateSpendDraft } from "../src/workbudget";
+import {
+  defaultResidentRefPrefix,
+  commentOnSpend,
+  approveSpend,
+  createSpendDraft,
+  recordPayment,
+  rejectSpend,
+  requestSpendInfo,
+  updateSpendDraft,
+} from "../src/workbudget";
 import { createTeam as createTeamUseCase, updateTeam } from "../src/tenancy";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createUser, municipalityContext } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
 
-const refused = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; status?: number; fieldErrors?: Record<string, string[]>; detail?: string }) => e);
+const refused = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { code?: string; status?: number; fieldErrors?: Record<string, string[]>; detail?: string }) => e,
+  );
 
 describe("calendar dates and forbidden characters (pure)", () => {
   it("a date is YYYY-MM-DD of a day that exists", () => {
     for (const ok of ["2026-02-28", "2024-02-29", "2000-02-29", "2026-12-31", "2017-01-01"]) expect(isCalendarDate(ok), ok).toBe(true);
-    for (const bad of ["2026-02-30", "2026-13-45", "2025-02-29", "1900-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "0000-01-01", "99999-01-01", "2026-1-1", " 2026-01-01", "2026-01-01\u0000", ""]) expect(isCalendarDate(bad), bad).toBe(false);
+    for (const bad of [
+      "2026-02-30",
+      "2026-13-45",
+      "2025-02-29",
+      "1900-02-29",
+      "2026-04-31",
+      "2026-00-10",
+      "2026-01-00",
+      "0000-01-01",
+      "99999-01-01",
+      "2026-1-1",
+      " 2026-01-01",
+      "2026-01-01\u0000",
+      "",
+    ])
+      expect(isCalendarDate(bad), bad).toBe(false);
   });
 
   it("NUL and lone surrogates are forbidden, found anywhere in a JSON value", () => {
     expect(hasForbiddenCharacter("a\u0000b")).toBe(true);
     expect(hasForbiddenCharacter("\ud800")).toBe(true);
     expect(hasForbiddenCharacter("😀 é\t\n")).toBe(false);
-    expect(forbiddenCharacterPaths({ purpose: "ok", payment: { reference: "x\u0000" }, lifeDomains: ["a", "\udc00"], "k\u0000": 1 })).toEqual(["payment.reference", "lifeDomains.1", "k\\0"]);
+    expect(forbiddenCharacterPaths({ purpose: "ok", payment: { reference: "x\u0000" }, lifeDomains: ["a", "\udc00"], "k\u0000": 1 })).toEqual([
+      "payment.reference",
+      "lifeDomains.1",
+      "k\\0",
+    ]);
   });
 
   it("a team's default pseudonym prefix: initials of a two-word slug, else its first two letters", () => {
@@ -53,7 +85,9 @@ describe("spend requests: dates, pseudonyms and the privacy guard", () => {
     expect(await rows()).toBe(before);
     const id = await w.submitted(2_000);
     await approveSpend(await w.as.controller1(), id);
-    const e = await refused(recordPayment(await w.as.controller1(), id, { amountCents: 2_000, paymentDate: "2017-02-29", method: "bank_transfer", reference: "" }));
+    const e = await refused(
+      recordPayment(await w.as.controller1(), id, { amountCents: 2_000, paymentDate: "2017-02-29", method: "bank_transfer", reference: "" }),
+    );
     expect(e).toMatchObject({ code: "invalid_input", fieldErrors: { paymentDate: ["date_invalid"] } });
   });
 
@@ -67,7 +101,9 @@ describe("spend requests: dates, pseudonyms and the privacy guard", () => {
     const { id } = await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", residentRef: "mb-7" });
     expect((await t.db.select({ r: spendRequests.residentRef }).from(spendRequests).where(eq(spendRequests.id, id)))[0].r).toBe("MB-7");
     await updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", residentRef: "" });
-    expect(await refused(updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", residentRef: "Jan de Vries" }))).toMatchObject({ code: "resident_ref_format" });
+    expect(
+      await refused(updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", residentRef: "Jan de Vries" })),
+    ).toMatchObject({ code: "resident_ref_format" });
   });
 
   it("a team's prefix is the admin's to set (default from the slug); the format follows it", async () => {
@@ -79,7 +115,9 @@ describe("spend requests: dates, pseudonyms and the privacy guard", () => {
     const e = await refused(createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01" }));
     expect((e as { detail: string }).detail).toContain("ABC-014");
     await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", residentRef: "ABC-1" });
-    expect(await refused(updateTeam(ctx, w.teamA.id, { name: w.teamA.name, slug: w.teamA.slug, activeFrom: "2017-01-01", residentRefPrefix: "M-B" }))).toMatchObject({ code: "invalid_input", fieldErrors: { residentRefPrefix: ["invalid_input"] } });
+    expect(
+      await refused(updateTeam(ctx, w.teamA.id, { name: w.teamA.name, slug: w.teamA.slug, activeFrom: "2017-01-01", residentRefPrefix: "M-B" })),
+    ).toMatchObject({ code: "invalid_input", fieldErrors: { residentRefPrefix: ["invalid_input"] } });
     await updateTeam(ctx, w.teamA.id, { name: w.teamA.name, slug: w.teamA.slug, activeFrom: "2017-01-01", residentRefPrefix: "MB" });
   });
 
@@ -99,9 +137,21 @@ describe("spend requests: dates, pseudonyms and the privacy guard", () => {
     }
     expect(await rows()).toBe(before);
     // The demo's texts pass.
-    await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", purpose: "Achterstallige huur (één maand)", rationale: "Ontruimingsvonnis dreigt binnen twee weken; schuldhulp loopt nog." });
+    await createSpendDraft(await w.as.author(), {
+      ...COMPLETE_DRAFT,
+      amountCents: 1_000,
+      neededOn: "2017-06-01",
+      purpose: "Achterstallige huur (één maand)",
+      rationale: "Ontruimingsvonnis dreigt binnen twee weken; schuldhulp loopt nog.",
+    });
     // Confirmed: saved, and the override is in the audit log with the kinds, never the values.
-    const { id } = await createSpendDraft(await w.as.author(), { ...COMPLETE_DRAFT, amountCents: 1_000, neededOn: "2017-06-01", supplier: "Bel 043-3501234 (algemeen nummer)", confirmNoPersonalData: true });
+    const { id } = await createSpendDraft(await w.as.author(), {
+      ...COMPLETE_DRAFT,
+      amountCents: 1_000,
+      neededOn: "2017-06-01",
+      supplier: "Bel 043-3501234 (algemeen nummer)",
+      confirmNoPersonalData: true,
+    });
     const [override] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "spend.privacy_override"));
     expect(override).toMatchObject({ teamId: w.teamA.id, data: { kinds: ["phone"], fields: ["supplier"] } });
     expect(JSON.stringify(override.data)).not.toContain("3501234");
@@ -112,14 +162,23 @@ describe("spend requests: dates, pseudonyms and the privacy guard", () => {
     const id = await w.submitted(3_000);
     const transitions = async () => (await t.db.select().from(spendTransitions).where(eq(spendTransitions.spendId, id))).length;
     const n = await transitions();
-    expect(await refused(requestSpendInfo(await w.as.controller1(), id, { comment: "Is dit voor Jan (06-12345678)?" }))).toMatchObject({ code: "personal_data", fieldErrors: { comment: ["personal_data"] } });
+    expect(await refused(requestSpendInfo(await w.as.controller1(), id, { comment: "Is dit voor Jan (06-12345678)?" }))).toMatchObject({
+      code: "personal_data",
+      fieldErrors: { comment: ["personal_data"] },
+    });
     expect(await refused(rejectSpend(await w.as.controller1(), id, { comment: "BSN 111222333 klopt niet" }))).toMatchObject({ code: "personal_data" });
-    expect(await refused(commentOnSpend(await w.as.author(), id, "Zijn mail: jan.devries@example.nl"))).toMatchObject({ code: "personal_data", fieldErrors: { comment: ["personal_data"] } });
+    expect(await refused(commentOnSpend(await w.as.author(), id, "Zijn mail: jan.devries@example.nl"))).toMatchObject({
+      code: "personal_data",
+      fieldErrors: { comment: ["personal_data"] },
+    });
     expect(await transitions()).toBe(n);
     await commentOnSpend(await w.as.author(), id, "Algemeen nummer 043-3501234", { confirmNoPersonalData: true });
     const [status] = await t.db.select({ s: spendRequests.status }).from(spendRequests).where(eq(spendRequests.id, id));
     expect(status.s).toBe("submitted");
-    const overrides = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "spend.privacy_override"), eq(auditEvents.objectId, id)));
+    const overrides = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "spend.privacy_override"), eq(auditEvents.objectId, id)));
     expect(overrides).toHaveLength(1);
   });
 });

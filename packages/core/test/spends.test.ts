@@ -1,6 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, budgetBalances, budgets, eq, ledgerPostings, notifications, outboxEmails, queryRows, spendRequests, spendTransitions, sql } from "@wijkwerk/db";
-import { commentOnSpend, getSpend, listSpends, approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend, submitSpend, updateSpendDraft } from "../src/workbudget";
+import {
+  and,
+  auditEvents,
+  budgetBalances,
+  budgets,
+  eq,
+  ledgerPostings,
+  notifications,
+  outboxEmails,
+  queryRows,
+  spendRequests,
+  spendTransitions,
+  sql,
+} from "@wijkwerk/db";
+import {
+  commentOnSpend,
+  getSpend,
+  listSpends,
+  approveSpend,
+  cancelSpend,
+  createSpendDraft,
+  endorseSpend,
+  evaluateSpend,
+  recordPayment,
+  rejectSpend,
+  requestSpendInfo,
+  settleSpend,
+  submitSpend,
+  updateSpendDraft,
+} from "../src/workbudget";
 import { listNotifications, markNotificationsRead } from "../src/notifications";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";
@@ -34,11 +62,22 @@ describe("spend requests on the workbudget", () => {
     expect(await balances()).toMatchObject({ availableCents: 15_000_000 - 41_250, reservedCents: 0, paidCents: 41_250 });
     const [settled] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
     expect(settled).toMatchObject({ status: "settled", settledCents: 41_250, evaluationDueOn: "2017-09-10" });
-    await evaluateSpend(await w.as.author(), id, { prevented: "yes", realisedReturnCents: 1_600_000, realisedSocialReturn: "Werkt nog steeds.", otherRegulationApplied: true, otherRegulation: "bijzondere_bijstand", otherRegulationAmountCents: 40_000, otherRegulationLeadDays: 28 });
+    await evaluateSpend(await w.as.author(), id, {
+      prevented: "yes",
+      realisedReturnCents: 1_600_000,
+      realisedSocialReturn: "Werkt nog steeds.",
+      otherRegulationApplied: true,
+      otherRegulation: "bijzondere_bijstand",
+      otherRegulationAmountCents: 40_000,
+      otherRegulationLeadDays: 28,
+    });
     const timeline = await t.db.select().from(spendTransitions).where(eq(spendTransitions.spendId, id)).orderBy(spendTransitions.id);
     expect(timeline.map((s) => s.toStatus)).toEqual(["draft", "submitted", "endorsed", "approved", "paid", "settled", "evaluated"]);
     expect(timeline[2].comment).toBe("Akkoord, spoed.");
-    const audited = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.objectId, id)));
+    const audited = await t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, id)));
     expect(audited.map((a) => a.action)).toEqual(["spend.approved", "spend.paid", "spend.settled"]);
     // Every posting group balances.
     const groups = await queryRows(t.db, sql`select group_id from ledger_postings group by group_id having sum(amount_cents) <> 0`);
@@ -51,7 +90,9 @@ describe("spend requests on the workbudget", () => {
     const [draft] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
     expect(draft.budgetId).toBe(w.budget.id);
     // 23:30 UTC is already 1 January 2018 in Amsterdam, and there is no 2018 budget.
-    expect(await outcomeOf(createSpendDraft(await w.as.author(), { amountCents: 1_000, purpose: "Nieuwjaarsnacht" }, new Date("2017-12-31T23:30:00Z")))).toBe("no_budget");
+    expect(await outcomeOf(createSpendDraft(await w.as.author(), { amountCents: 1_000, purpose: "Nieuwjaarsnacht" }, new Date("2017-12-31T23:30:00Z")))).toBe(
+      "no_budget",
+    );
   });
 
   it("author never approves their own; rejection needs a reason; more information sends it back to the author", async () => {
@@ -109,7 +150,10 @@ describe("spend requests on the workbudget", () => {
     const a = await approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500" });
     const again = await approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500" });
     expect(again).toEqual(a);
-    const postings = await t.db.select().from(ledgerPostings).where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve")));
+    const postings = await t.db
+      .select()
+      .from(ledgerPostings)
+      .where(and(eq(ledgerPostings.spendId, id), eq(ledgerPostings.kind, "reserve")));
     expect(postings).toHaveLength(2);
     expect(await outcomeOf(approveSpend(await w.as.controller1(), id, { idempotencyKey: "key-approve-7500", comment: "anders" }))).toBe("idempotency_conflict");
   });
@@ -124,9 +168,17 @@ describe("spend requests on the workbudget", () => {
   it("the ledger is append-only and every group must balance (database walls)", async () => {
     expect(await outcomeOf(t.db.execute(sql`update ledger_postings set amount_cents = 0`))).not.toBe("ok");
     expect(await outcomeOf(t.db.execute(sql`delete from ledger_postings`))).not.toBe("ok");
-    const unbalanced = t.db.execute(sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, account, amount_cents) values (${w.municipalityId}, ${w.budget.id}, gen_random_uuid(), 'allocate', 'available', 100)`);
+    const unbalanced = t.db.execute(
+      sql`insert into ledger_postings (municipality_id, budget_id, group_id, kind, account, amount_cents) values (${w.municipalityId}, ${w.budget.id}, gen_random_uuid(), 'allocate', 'available', 100)`,
+    );
     expect(await outcomeOf(unbalanced)).not.toBe("ok");
-    expect(await outcomeOf(t.db.execute(sql`update budget_pots set available_cents = -1, funded_cents = funded_cents - available_cents - 1 where budget_id = ${w.budget.id} and pot = 0`))).not.toBe("ok");
+    expect(
+      await outcomeOf(
+        t.db.execute(
+          sql`update budget_pots set available_cents = -1, funded_cents = funded_cents - available_cents - 1 where budget_id = ${w.budget.id} and pot = 0`,
+        ),
+      ),
+    ).not.toBe("ok");
   });
 
   it("lists: a member sees their own requests, the coordinator the team's, the controller every team's, another team none", async () => {
@@ -158,7 +210,11 @@ describe("spend requests on the workbudget", () => {
 
   it("tells the next actors in the app and by e-mail: coordinator and controllers on submit, the author on a question", async () => {
     const id = await w.submitted(3_300);
-    const forUser = async (userId: string) => t.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.spendId, id)));
+    const forUser = async (userId: string) =>
+      t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.spendId, id)));
     expect((await forUser(w.users.coordinatorA.id)).map((n) => n.kind)).toEqual(["endorse"]);
     expect((await forUser(w.users.controller1.id)).map((n) => n.kind)).toEqual(["approve"]);
     expect(await forUser(w.users.authorA.id)).toHaveLength(0);

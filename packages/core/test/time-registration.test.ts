@@ -54,7 +54,14 @@ for (const kind of ["postgres", "pglite"] as const) {
       team = await createTeam(t.db, m.id, "noord");
       other = await createTeam(t.db, m.id, "zuid");
       partnerA = await createPartner(t.db, m.id);
-      const a = await createUser(t.db, m.id, { name: "Anna", partnerId: partnerA.id, teamRoles: [{ teamId: team.id, role: "member" }, { teamId: other.id, role: "member" }] });
+      const a = await createUser(t.db, m.id, {
+        name: "Anna",
+        partnerId: partnerA.id,
+        teamRoles: [
+          { teamId: team.id, role: "member" },
+          { teamId: other.id, role: "member" },
+        ],
+      });
       await t.db.update(users).set({ discipline: "Maatschappelijk werk" }).where(eq(users.id, a.id));
       const b = await createUser(t.db, m.id, { name: "Bart", teamRoles: [{ teamId: team.id, role: "member" }] });
       bartId = b.id;
@@ -70,14 +77,30 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("pre-fills from the contract, saves, and replaces the same week (one row)", async () => {
       const empty = await getWeekForm(anna, { week: "2017-W46", now: NOW });
-      expect(empty).toMatchObject({ week: "2017-W46", weekStart: "2017-11-13", source: "contract", saved: false, contractedHours: 24, previousWeek: "2017-W45", nextWeek: "2017-W47" });
+      expect(empty).toMatchObject({
+        week: "2017-W46",
+        weekStart: "2017-11-13",
+        source: "contract",
+        saved: false,
+        contractedHours: 24,
+        previousWeek: "2017-W45",
+        nextWeek: "2017-W47",
+      });
       expect(empty.hours).toEqual({ individual: 24, collective: 0, meeting: 0, workgroup: 0, other: 0 });
 
       await saveTimeRegistration(anna, hours("2017-W46", { individual: 10, collective: 8.5, meeting: 2.25 }), { now: NOW });
       await saveTimeRegistration(anna, hours("2017-W46", { individual: 12, collective: 8.5, meeting: 2.25, other: 0.75 }), { now: NOW });
       const rows = await t.db.select().from(timeRegistrations).where(eq(timeRegistrations.userId, anna.actor.userId));
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ weekStart: "2017-11-13", individualHours: "12.00", collectiveHours: "8.50", meetingHours: "2.25", otherHours: "0.75", partnerOrganisationId: partnerA.id, discipline: "Maatschappelijk werk" });
+      expect(rows[0]).toMatchObject({
+        weekStart: "2017-11-13",
+        individualHours: "12.00",
+        collectiveHours: "8.50",
+        meetingHours: "2.25",
+        otherHours: "0.75",
+        partnerOrganisationId: partnerA.id,
+        discipline: "Maatschappelijk werk",
+      });
       expect(await getWeekForm(anna, { week: "2017-W46", now: NOW })).toMatchObject({ source: "saved", saved: true });
     });
 
@@ -88,15 +111,25 @@ for (const kind of ["postgres", "pglite"] as const) {
     });
 
     it("refuses more than 60 hours, non-quarter hours, negative hours and future weeks", async () => {
-      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 40, collective: 20.25 }), { now: NOW })).rejects.toMatchObject({ fieldErrors: { form: ["hours_too_many"] } });
-      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 61 }), { now: NOW })).rejects.toMatchObject({ fieldErrors: { individual: ["hours_too_many"] } });
-      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 1.1 }), { now: NOW })).rejects.toMatchObject({ fieldErrors: { individual: ["hours_not_quarter"] } });
-      await expect(saveTimeRegistration(anna, hours("2017-W45", { meeting: -1 }), { now: NOW })).rejects.toMatchObject({ fieldErrors: { meeting: ["invalid_input"] } });
+      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 40, collective: 20.25 }), { now: NOW })).rejects.toMatchObject({
+        fieldErrors: { form: ["hours_too_many"] },
+      });
+      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 61 }), { now: NOW })).rejects.toMatchObject({
+        fieldErrors: { individual: ["hours_too_many"] },
+      });
+      await expect(saveTimeRegistration(anna, hours("2017-W45", { individual: 1.1 }), { now: NOW })).rejects.toMatchObject({
+        fieldErrors: { individual: ["hours_not_quarter"] },
+      });
+      await expect(saveTimeRegistration(anna, hours("2017-W45", { meeting: -1 }), { now: NOW })).rejects.toMatchObject({
+        fieldErrors: { meeting: ["invalid_input"] },
+      });
       await expect(outcomeOf(saveTimeRegistration(anna, hours("2017-W48"), { now: NOW }))).resolves.toBe("week_in_future");
       await expect(outcomeOf(saveTimeRegistration(anna, hours("2017-W99"), { now: NOW }))).resolves.toBe("invalid_input");
       // The database has the same walls.
       await expect(
-        withScope(t.db, anna.scope, (tx) => tx.execute(sql`update time_registrations set individual_hours = 59, collective_hours = 59 where user_id = ${anna.actor.userId}`)),
+        withScope(t.db, anna.scope, (tx) =>
+          tx.execute(sql`update time_registrations set individual_hours = 59, collective_hours = 59 where user_id = ${anna.actor.userId}`),
+        ),
       ).rejects.toThrow();
     });
 
@@ -104,14 +137,30 @@ for (const kind of ["postgres", "pglite"] as const) {
       await expect(saveTimeRegistration(volunteer, hours("2017-W46", { individual: 2 }), { now: NOW })).rejects.toBeInstanceOf(ForbiddenError);
       // RLS: in team noord's scope, writing a row for team zuid or for someone else fails.
       await expect(
-        withScope(t.db, anna.scope, (tx) => tx.insert(timeRegistrations).values({ municipalityId: team.municipalityId, teamId: other.id, userId: anna.actor.userId, partnerOrganisationId: partnerA.id, weekStart: "2017-11-13" })),
+        withScope(t.db, anna.scope, (tx) =>
+          tx
+            .insert(timeRegistrations)
+            .values({
+              municipalityId: team.municipalityId,
+              teamId: other.id,
+              userId: anna.actor.userId,
+              partnerOrganisationId: partnerA.id,
+              weekStart: "2017-11-13",
+            }),
+        ),
       ).rejects.toThrow();
       await expect(
-        withScope(t.db, anna.scope, (tx) => tx.insert(timeRegistrations).values({ municipalityId: team.municipalityId, teamId: team.id, userId: bartId, weekStart: "2017-11-13" })),
+        withScope(t.db, anna.scope, (tx) =>
+          tx.insert(timeRegistrations).values({ municipalityId: team.municipalityId, teamId: team.id, userId: bartId, weekStart: "2017-11-13" }),
+        ),
       ).rejects.toThrow();
       // ... nor claim another employer.
       await expect(
-        withScope(t.db, anna.scope, (tx) => tx.insert(timeRegistrations).values({ municipalityId: team.municipalityId, teamId: team.id, userId: anna.actor.userId, partnerOrganisationId: null, weekStart: "2017-11-06" })),
+        withScope(t.db, anna.scope, (tx) =>
+          tx
+            .insert(timeRegistrations)
+            .values({ municipalityId: team.municipalityId, teamId: team.id, userId: anna.actor.userId, partnerOrganisationId: null, weekStart: "2017-11-06" }),
+        ),
       ).rejects.toThrow();
       const annaZuid = await teamContext(t.db, anna.actor.userId, other);
       await saveTimeRegistration(annaZuid, hours("2017-W46", { individual: 4 }), { now: NOW });
@@ -143,17 +192,25 @@ for (const kind of ["postgres", "pglite"] as const) {
       const told = await t.db.select().from(notifications).where(eq(notifications.kind, "time_registration_missing"));
       expect(told.map((n) => n.userId).sort()).toEqual([bartId, coordinator.actor.userId].sort());
       expect(told[0].link).toBe("/t/noord/uren?week=2017-W46");
-      const mails = await t.db.select().from(outboxEmails).where(sql`${outboxEmails.subject} like 'Wijkwerk: registreer je uren%'`);
+      const mails = await t.db
+        .select()
+        .from(outboxEmails)
+        .where(sql`${outboxEmails.subject} like 'Wijkwerk: registreer je uren%'`);
       expect(mails).toHaveLength(2);
       expect(mails[0].textBody).toContain("/t/noord/uren?week=2017-W46");
       // The notice e-mail's frame, word for word.
-      expect(mails[0].textBody).toMatch(/^Beste [^\n]+,\n\nJe hebt je uren van week 46 \(2017\) nog niet geregistreerd\. Het kost maar een paar seconden\.\n\nRegistreer je uren: https?:\/\/[^\n]+\/t\/noord\/uren\?week=2017-W46\n\nWijkwerk$/);
+      expect(mails[0].textBody).toMatch(
+        /^Beste [^\n]+,\n\nJe hebt je uren van week 46 \(2017\) nog niet geregistreerd\. Het kost maar een paar seconden\.\n\nRegistreer je uren: https?:\/\/[^\n]+\/t\/noord\/uren\?week=2017-W46\n\nWijkwerk$/,
+      );
       // A week later, W47 is the missing week: a new reminder.
       const next = await sendTimeRegistrationReminders(t.db, { now: new Date("2017-11-29T10:00:00+01:00") });
       expect(next).toEqual({ week: "2017-W47", reminded: 3 });
       // Someone who joined after last week is not reminded about it.
       const late = await createUser(t.db, team.municipalityId, { teamRoles: [{ teamId: team.id, role: "member" }] });
-      await t.db.update(teamMemberships).set({ createdAt: new Date("2017-12-06T09:00:00Z") }).where(and(eq(teamMemberships.userId, late.id)));
+      await t.db
+        .update(teamMemberships)
+        .set({ createdAt: new Date("2017-12-06T09:00:00Z") })
+        .where(and(eq(teamMemberships.userId, late.id)));
       const after = await sendTimeRegistrationReminders(t.db, { now: new Date("2017-12-06T10:00:00+01:00") });
       expect(after.week).toBe("2017-W48");
       const lateTold = await t.db.select().from(notifications).where(eq(notifications.userId, late.id));

@@ -5,10 +5,39 @@
 // make facilitator, edit the group) with their negative cases; the core of
 // it once more on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, eq, notificationDigests, notificationPreferences, notifications, outboxEmails, sql, withScope, workgroupAttachments } from "@wijkwerk/db";
+import {
+  and,
+  auditEvents,
+  eq,
+  notificationDigests,
+  notificationPreferences,
+  notifications,
+  outboxEmails,
+  sql,
+  withScope,
+  workgroupAttachments,
+} from "@wijkwerk/db";
 import { domainErrors } from "../../../app/i18n/nl/common";
 import { MAX_ATTACHMENT_BYTES } from "../src/common";
-import { readWorkgroupAttachment, removeWorkgroupAttachment, getDigestPreference, sendDueDigests, setDigestPreference, addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup, createPost, getThread, hidePost, searchWorkgroups, createWorkgroup, getWorkgroup, joinWorkgroup } from "../src/workgroups";
+import {
+  readWorkgroupAttachment,
+  removeWorkgroupAttachment,
+  getDigestPreference,
+  sendDueDigests,
+  setDigestPreference,
+  addWorkgroupMembers,
+  leaveWorkgroup,
+  removeWorkgroupMember,
+  setWorkgroupMemberRole,
+  updateWorkgroup,
+  createPost,
+  getThread,
+  hidePost,
+  searchWorkgroups,
+  createWorkgroup,
+  getWorkgroup,
+  joinWorkgroup,
+} from "../src/workgroups";
 import { duePeriods } from "../src/workgroups/digest";
 import { workgroupScope } from "../src/workgroups/workgroups";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -31,7 +60,12 @@ async function world(t: TestDatabase) {
   const bram = await createUser(db, m.id, { name: "Bram Peeters", email: "bram@wg.demo", teamRoles: [{ teamId: teamB.id, role: "member" }] });
   const daan = await createUser(db, m.id, { name: "Daan Dekker", email: "daan@wg.demo", teamRoles: [{ teamId: teamB.id, role: "member" }] });
   const eva = await createUser(db, m.id, { name: "Eva Evers", email: "eva@wg.demo", teamRoles: [{ teamId: teamB.id, role: "member" }] });
-  const manager = await createUser(db, m.id, { name: "Miriam Manager", email: "miriam@wg.demo", partnerId: partner.id, scopeRoles: [{ role: "partner_manager", partnerId: partner.id }] });
+  const manager = await createUser(db, m.id, {
+    name: "Miriam Manager",
+    email: "miriam@wg.demo",
+    partnerId: partner.id,
+    scopeRoles: [{ role: "partner_manager", partnerId: partner.id }],
+  });
   const m2 = await createMunicipality(db);
   const team2 = await createTeam(db, m2.id);
   const other = await createUser(db, m2.id, { name: "Xander Elders", email: "xander@wg.demo", teamRoles: [{ teamId: team2.id, role: "coordinator" }] });
@@ -51,7 +85,12 @@ describe("workgroups after creation (PostgreSQL)", () => {
   beforeAll(async () => {
     t = await createTestDatabase("postgres");
     w = await world(t);
-    closed = await createWorkgroup(await w.as(w.users.coord), { name: "Cliëntondersteuning", description: "Afspraken over cliëntondersteuning.", isOpen: false, facilitators: "" });
+    closed = await createWorkgroup(await w.as(w.users.coord), {
+      name: "Cliëntondersteuning",
+      description: "Afspraken over cliëntondersteuning.",
+      isOpen: false,
+      facilitators: "",
+    });
     open = await createWorkgroup(await w.as(w.users.coord), { name: "Participatie en werk", description: "Werk en meedoen.", isOpen: true, facilitators: "" });
   });
   afterAll(() => t.drop());
@@ -66,7 +105,9 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(updateWorkgroup(anouk, open.slug, { name: "Participatie", description: "", isOpen: false }))).toMatch(/ForbiddenError/);
       // The database refuses too, whatever the code asks.
       const inserted = await withScope(t.db, workgroupScope(anouk), (tx) =>
-        tx.execute(sql`insert into workgroup_members (municipality_id, workgroup_id, user_id, role, status) values (${w.m.id}::uuid, ${open.id}::uuid, ${w.users.bram.id}::uuid, 'member', 'active')`),
+        tx.execute(
+          sql`insert into workgroup_members (municipality_id, workgroup_id, user_id, role, status) values (${w.m.id}::uuid, ${open.id}::uuid, ${w.users.bram.id}::uuid, 'member', 'active')`,
+        ),
       ).catch((e: { cause?: { message?: string } }) => e.cause?.message ?? String(e));
       expect(String(inserted)).toMatch(/row-level security/);
     });
@@ -81,7 +122,10 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(addWorkgroupMembers(coord, closed.slug, { emails: "anouk@wg.demo" }))).toBe("invalid_input");
       expect((await getWorkgroup(await w.as(w.users.manager), closed.slug)).can.read).toBe(true);
       expect((await getWorkgroup(await w.as(w.users.daan), closed.slug)).can.read).toBe(false);
-      const [told] = await t.db.select().from(notifications).where(and(eq(notifications.userId, w.users.bram.id), eq(notifications.kind, "workgroup_member_added")));
+      const [told] = await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, w.users.bram.id), eq(notifications.kind, "workgroup_member_added")));
       expect(told.text).toContain("Chantal Coördinator heeft je toegevoegd aan de werkgroep Cliëntondersteuning");
       const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "workgroup.member_added"));
       expect(audit.data).toMatchObject({ role: "member" });
@@ -94,7 +138,12 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(removeWorkgroupMember(coord, closed.slug, w.users.coord.id))).toBe("workgroup_last_facilitator");
       await setWorkgroupMemberRole(coord, closed.slug, { userId: w.users.anouk.id, role: "facilitator" });
       const view = await getWorkgroup(coord, closed.slug);
-      expect(view.members.filter((m) => m.role === "facilitator").map((m) => m.name).sort()).toEqual(["Anouk Jansen", "Chantal Coördinator"]);
+      expect(
+        view.members
+          .filter((m) => m.role === "facilitator")
+          .map((m) => m.name)
+          .sort(),
+      ).toEqual(["Anouk Jansen", "Chantal Coördinator"]);
       // Two facilitators leaving at the same moment: one of them stays.
       const both = await Promise.all([leaveWorkgroup(coord, closed.slug), leaveWorkgroup(await w.as(w.users.anouk), closed.slug)].map(outcomeOf));
       expect([...both].sort()).toEqual(["ok", "workgroup_last_facilitator"]);
@@ -118,7 +167,11 @@ describe("workgroups after creation (PostgreSQL)", () => {
 
     it("a facilitator edits name, description and open/closed; the privacy guard applies as at creation", async () => {
       const coord = await w.as(w.users.coord);
-      const blocked = await updateWorkgroup(coord, open.slug, { name: "Participatie en werk", description: "Casus mevrouw, Hoogbrugstraat 12", isOpen: true }).catch((e) => e);
+      const blocked = await updateWorkgroup(coord, open.slug, {
+        name: "Participatie en werk",
+        description: "Casus mevrouw, Hoogbrugstraat 12",
+        isOpen: true,
+      }).catch((e) => e);
       expect(blocked).toMatchObject({ code: "personal_data", fieldErrors: { description: ["personal_data"] } });
       await updateWorkgroup(coord, open.slug, { name: "Participatie, werk en inkomen", description: "Werk, meedoen en inkomen.", isOpen: false });
       const view = await getWorkgroup(coord, open.slug);
@@ -132,7 +185,17 @@ describe("workgroups after creation (PostgreSQL)", () => {
   describe("files on thread posts", () => {
     it("a member attaches a PDF to a new thread; readers download it; a PNG named .pdf keeps its real type", async () => {
       const bram = await w.as(w.users.bram);
-      const post = await createPost(bram, closed.slug, { title: "Folder cliëntondersteuning", body: "De nieuwe folder, zie bijlage." }, { files: [{ fileName: "folder.pdf", bytes: PDF }, { fileName: "../../logo.pdf", bytes: PNG }] });
+      const post = await createPost(
+        bram,
+        closed.slug,
+        { title: "Folder cliëntondersteuning", body: "De nieuwe folder, zie bijlage." },
+        {
+          files: [
+            { fileName: "folder.pdf", bytes: PDF },
+            { fileName: "../../logo.pdf", bytes: PNG },
+          ],
+        },
+      );
       thread = post.threadId;
       [fileId] = post.attachmentIds;
       const view = await getThread(await w.as(w.users.anouk), closed.slug, thread);
@@ -143,7 +206,10 @@ describe("workgroups after creation (PostgreSQL)", () => {
       const file = await readWorkgroupAttachment(await w.as(w.users.anouk), closed.slug, fileId);
       expect(Buffer.from(file.bytes).equals(Buffer.from(PDF))).toBe(true);
       expect(file).toMatchObject({ fileName: "folder.pdf", contentType: "application/pdf", sizeBytes: PDF.byteLength });
-      const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "workgroup.attachment_added"), eq(auditEvents.objectId, fileId)));
+      const [audit] = await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "workgroup.attachment_added"), eq(auditEvents.objectId, fileId)));
       expect(audit.data).toMatchObject({ fileName: "folder.pdf", postId: thread });
     });
 
@@ -155,14 +221,17 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.daan), open.slug, fileId))).toBe("not_found");
       // Even a reader of both groups does not get it through the other group's address.
       expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.coord), open.slug, fileId))).toBe("not_found");
-      const rows = await withScope(t.db, workgroupScope(await w.as(w.users.daan)), (tx) => tx.select({ id: workgroupAttachments.id }).from(workgroupAttachments));
+      const rows = await withScope(t.db, workgroupScope(await w.as(w.users.daan)), (tx) =>
+        tx.select({ id: workgroupAttachments.id }).from(workgroupAttachments),
+      );
       expect(rows).toEqual([]);
     });
 
     it("wrong types, empty and oversized files and too many files are refused with a Dutch message; nothing is saved", async () => {
       const bram = await w.as(w.users.bram);
       const before = (await t.db.select({ id: workgroupAttachments.id }).from(workgroupAttachments)).length;
-      const refused = async (files: { fileName: string; bytes: Uint8Array }[]) => createPost(bram, closed.slug, { body: "Nog een bestand." }, { parentId: thread, files }).catch((e) => e);
+      const refused = async (files: { fileName: string; bytes: Uint8Array }[]) =>
+        createPost(bram, closed.slug, { body: "Nog een bestand." }, { parentId: thread, files }).catch((e) => e);
       const exe = await refused([{ fileName: "factuur.pdf", bytes: new Uint8Array(Buffer.from("MZ\x90\x00 not a pdf")) }]);
       expect(exe).toMatchObject({ code: "invalid_input", fieldErrors: { file: ["attachment_type_not_allowed"] } });
       expect(domainErrors.attachment_type_not_allowed).toBe("Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.");
@@ -171,19 +240,28 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await refused([{ fileName: "groot.pdf", bytes: big }])).toMatchObject({ fieldErrors: { file: ["attachment_too_large"] } });
       expect(domainErrors.attachment_too_large).toMatch(/te groot.*5 MB/);
       expect(await refused([{ fileName: "leeg.pdf", bytes: new Uint8Array() }])).toMatchObject({ fieldErrors: { file: ["attachment_empty"] } });
-      expect(await refused(Array.from({ length: 4 }, () => ({ fileName: "a.pdf", bytes: PDF })))).toMatchObject({ fieldErrors: { file: ["attachment_too_many"] } });
+      expect(await refused(Array.from({ length: 4 }, () => ({ fileName: "a.pdf", bytes: PDF })))).toMatchObject({
+        fieldErrors: { file: ["attachment_too_many"] },
+      });
       expect(domainErrors.attachment_too_many).toMatch(/hoogstens 3/);
       expect((await t.db.select({ id: workgroupAttachments.id }).from(workgroupAttachments)).length).toBe(before);
       // The database holds the same limits.
       const raw = await t.db
-        .execute(sql`insert into workgroup_attachments (municipality_id, workgroup_id, post_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
-          values (${w.m.id}::uuid, ${closed.id}::uuid, ${thread}::uuid, 'x.exe', 'application/x-msdownload', 2, 'x', '\\x4d5a'::bytea, ${w.users.bram.id}::uuid)`)
+        .execute(
+          sql`insert into workgroup_attachments (municipality_id, workgroup_id, post_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
+          values (${w.m.id}::uuid, ${closed.id}::uuid, ${thread}::uuid, 'x.exe', 'application/x-msdownload', 2, 'x', '\\x4d5a'::bytea, ${w.users.bram.id}::uuid)`,
+        )
         .catch((e: { cause?: { message?: string } }) => e.cause?.message ?? String(e));
       expect(String(raw)).toMatch(/workgroup_attachments_content_type/);
     });
 
     it("another member cannot remove the file; the uploader or a facilitator can (softly, audit-logged)", async () => {
-      const reply = await createPost(await w.as(w.users.coord), closed.slug, { body: "Dank, hier het verslag." }, { parentId: thread, files: [{ fileName: "verslag.pdf", bytes: PDF }] });
+      const reply = await createPost(
+        await w.as(w.users.coord),
+        closed.slug,
+        { body: "Dank, hier het verslag." },
+        { parentId: thread, files: [{ fileName: "verslag.pdf", bytes: PDF }] },
+      );
       const [reportId] = reply.attachmentIds;
       // Bram is a member, not the uploader nor a facilitator.
       expect(await outcomeOf(removeWorkgroupAttachment(await w.as(w.users.bram), closed.slug, reportId))).not.toBe("ok");
@@ -191,15 +269,30 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.coord), closed.slug, reportId))).toBe("not_found");
       const [row] = await t.db.select().from(workgroupAttachments).where(eq(workgroupAttachments.id, reportId));
       expect(row.deletedBy).toBe(w.users.coord.id);
-      expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "workgroup.attachment_removed"), eq(auditEvents.objectId, reportId)))).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, "workgroup.attachment_removed"), eq(auditEvents.objectId, reportId))),
+      ).toHaveLength(1);
     });
 
     it("a hidden post's files: facilitators still download them, members do not", async () => {
-      const post = await createPost(await w.as(w.users.daan), open.slug, { title: "Vacatures", body: "Lijst met vacatures." }, { files: [{ fileName: "vacatures.pdf", bytes: PDF }] }).catch((e) => e);
+      const post = await createPost(
+        await w.as(w.users.daan),
+        open.slug,
+        { title: "Vacatures", body: "Lijst met vacatures." },
+        { files: [{ fileName: "vacatures.pdf", bytes: PDF }] },
+      ).catch((e) => e);
       // Daan is not a member of the open group (yet): he cannot post there.
       expect(String(post)).toMatch(/ForbiddenError/);
       await joinWorkgroup(await w.as(w.users.daan), open.slug);
-      const p = await createPost(await w.as(w.users.daan), open.slug, { title: "Vacatures", body: "Lijst met vacatures." }, { files: [{ fileName: "vacatures.pdf", bytes: PDF }] });
+      const p = await createPost(
+        await w.as(w.users.daan),
+        open.slug,
+        { title: "Vacatures", body: "Lijst met vacatures." },
+        { files: [{ fileName: "vacatures.pdf", bytes: PDF }] },
+      );
       [openFileId] = p.attachmentIds;
       expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.eva), open.slug, openFileId))).toBe("ok");
       await hidePost(await w.as(w.users.coord), open.slug, p.id, { reason: "Hoort op de vacaturesite" });
@@ -211,9 +304,20 @@ describe("workgroups after creation (PostgreSQL)", () => {
     });
 
     it("search finds files by name (stemmed), only where the user may read them; not removed files nor those of hidden posts", async () => {
-      const post = await createPost(await w.as(w.users.bram), closed.slug, { title: "Draaiboek", body: "Het nieuwe draaiboek." }, { files: [{ fileName: "draaiboek_schuldhulpverleningen-2030.pdf", bytes: PDF }] });
+      const post = await createPost(
+        await w.as(w.users.bram),
+        closed.slug,
+        { title: "Draaiboek", body: "Het nieuwe draaiboek." },
+        { files: [{ fileName: "draaiboek_schuldhulpverleningen-2030.pdf", bytes: PDF }] },
+      );
       const found = (await searchWorkgroups(await w.as(w.users.coord), "schuldhulpverlening")).items.filter((i) => i.kind === "file");
-      expect(found).toEqual([expect.objectContaining({ title: "draaiboek_schuldhulpverleningen-2030.pdf", groupName: "Cliëntondersteuning", link: `/werkgroepen/${closed.slug}/draad/${post.id}#bericht-${post.id}` })]);
+      expect(found).toEqual([
+        expect.objectContaining({
+          title: "draaiboek_schuldhulpverleningen-2030.pdf",
+          groupName: "Cliëntondersteuning",
+          link: `/werkgroepen/${closed.slug}/draad/${post.id}#bericht-${post.id}`,
+        }),
+      ]);
       // Daan is not in the closed group: its files are not his to find.
       expect((await searchWorkgroups(await w.as(w.users.daan), "schuldhulpverlening")).items.filter((i) => i.kind === "file")).toEqual([]);
       // The removed report and the hidden post's list of vacancies are found by nobody, facilitators included.
@@ -266,7 +370,8 @@ describe("workgroups after creation (PostgreSQL)", () => {
     });
 
     it("exactly one digest per user and period with three concurrent runs; a weekly user gets nothing on Tuesday", async () => {
-      const digests = async (to: string) => (await t.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, to))).filter((m) => m.subject.includes("overzicht"));
+      const digests = async (to: string) =>
+        (await t.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, to))).filter((m) => m.subject.includes("overzicht"));
       // Tuesday first: Daan (daily) gets his, Eva (weekly) nothing.
       const tuesday = await Promise.all([1, 2, 3].map(() => sendDueDigests(t.db, { now: TUESDAY })));
       expect(tuesday.reduce((n, r) => n + r.daily, 0)).toBe(1);
@@ -274,7 +379,7 @@ describe("workgroups after creation (PostgreSQL)", () => {
       expect(await digests("eva@wg.demo")).toEqual([]);
       const [daanMail] = await digests("daan@wg.demo");
       expect(daanMail.subject).toBe("Wijkwerk: je dagoverzicht van de werkgroepen (08-01-2030)");
-      expect(daanMail.textBody).toContain("Chantal Coördinator begon een nieuwe draad in de werkgroep Participatie en werk: \"Werkgevers in Limmel\".");
+      expect(daanMail.textBody).toContain('Chantal Coördinator begon een nieuwe draad in de werkgroep Participatie en werk: "Werkgevers in Limmel".');
       expect(daanMail.textBody).toContain("heeft je toegevoegd aan de werkgroep Cliëntondersteuning");
       expect(daanMail.textBody).toContain("elke ochtend");
       // Monday of the next week: Eva's weekly digest, three runs at once, one mail; the mention (already mailed) is not repeated.
@@ -313,7 +418,12 @@ describe("the same on PGlite (PostgreSQL 18): digest statement, attachment RLS, 
     expect(await outcomeOf(leaveWorkgroup(await w.as(w.users.coord), g.slug))).toBe("workgroup_last_facilitator");
     await setDigestPreference(await w.as(w.users.bram), { digest: "daily" });
     await addWorkgroupMembers(await w.as(w.users.coord), g.slug, { emails: "bram@wg.demo" });
-    const post = await createPost(await w.as(w.users.bram), g.slug, { title: "Een bestand", body: "Zie bijlage." }, { files: [{ fileName: "a.pdf", bytes: PDF }] });
+    const post = await createPost(
+      await w.as(w.users.bram),
+      g.slug,
+      { title: "Een bestand", body: "Zie bijlage." },
+      { files: [{ fileName: "a.pdf", bytes: PDF }] },
+    );
     expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.daan), g.slug, post.attachmentIds[0]))).toBe("not_found");
     expect(await outcomeOf(readWorkgroupAttachment(await w.as(w.users.coord), g.slug, post.attachmentIds[0]))).toBe("ok");
     expect(await sendDueDigests(t.db, { now: TUESDAY })).toEqual({ daily: 1, weekly: 0 });

@@ -3,7 +3,22 @@
 // in the admin scope with its audit event. At least one active functional
 // admin always remains.
 import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as } from "@wijkwerk/authz";
-import { and, asc, eq, ilike, or, partnerOrganisations, scopeRoles, sessions, sql, teamMemberships, teams, users, withScope, type Queryable } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  eq,
+  ilike,
+  or,
+  partnerOrganisations,
+  scopeRoles,
+  sessions,
+  sql,
+  teamMemberships,
+  teams,
+  users,
+  withScope,
+  type Queryable,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
 import { type UseCaseContext, DomainError, invalidInput } from "../common";
@@ -15,7 +30,6 @@ const uuid = z.string().uuid();
 function requireManageUsers(ctx: UseCaseContext) {
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("User", { municipalityId: ctx.actor.municipalityId }));
 }
-
 
 export interface UserListRow {
   id: string;
@@ -29,14 +43,20 @@ export interface UserListRow {
 }
 
 /** People of the municipality, searchable by name or e-mail, paged. */
-export async function listUsers(ctx: UseCaseContext, opts: { search?: string; page?: number } = {}): Promise<{ rows: UserListRow[]; total: number; pages: number }> {
+export async function listUsers(
+  ctx: UseCaseContext,
+  opts: { search?: string; page?: number } = {},
+): Promise<{ rows: UserListRow[]; total: number; pages: number }> {
   requireManageUsers(ctx);
   const page = Math.max(1, opts.page ?? 1);
   const term = (opts.search ?? "").trim();
   const like = `%${term.replace(/[\\%_]/g, "\\$&")}%`;
   const where = and(eq(users.municipalityId, ctx.actor.municipalityId), term ? or(ilike(users.name, like), ilike(users.email, like)) : undefined);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(users)
+      .where(where);
     const rows = await tx
       .select({
         id: users.id,
@@ -67,7 +87,13 @@ export async function getUser(ctx: UseCaseContext, userId: string) {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const user = await userInMunicipality(tx, ctx.actor.municipalityId, userId);
     const memberships = await tx
-      .select({ id: teamMemberships.id, teamId: teams.id, teamName: teams.name, role: teamMemberships.role, contractedHoursPerWeek: teamMemberships.contractedHoursPerWeek })
+      .select({
+        id: teamMemberships.id,
+        teamId: teams.id,
+        teamName: teams.name,
+        role: teamMemberships.role,
+        contractedHoursPerWeek: teamMemberships.contractedHoursPerWeek,
+      })
       .from(teamMemberships)
       .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
       .where(eq(teamMemberships.userId, user.id))
@@ -137,17 +163,31 @@ export async function updateUser(ctx: UseCaseContext, userId: string, raw: z.inp
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const before = await userInMunicipality(tx, municipalityId, userId);
     if (input.partnerId) {
-      const [p] = await tx.select({ id: partnerOrganisations.id }).from(partnerOrganisations).where(and(eq(partnerOrganisations.id, input.partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
+      const [p] = await tx
+        .select({ id: partnerOrganisations.id })
+        .from(partnerOrganisations)
+        .where(and(eq(partnerOrganisations.id, input.partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
       if (!p) throw new DomainError("invalid_input", 400, { partnerId: ["invalid_input"] });
     }
     if (before.isActive && !input.isActive) await assertAdminRemains(tx, municipalityId, { withoutUserId: before.id });
     const after = { name: input.name, discipline: input.discipline || null, partnerId: input.partnerId ?? null, isActive: input.isActive };
-    await tx.update(users).set({ name: after.name, discipline: after.discipline, partnerOrganisationId: after.partnerId, isActive: after.isActive }).where(eq(users.id, before.id));
+    await tx
+      .update(users)
+      .set({ name: after.name, discipline: after.discipline, partnerOrganisationId: after.partnerId, isActive: after.isActive })
+      .where(eq(users.id, before.id));
     if (before.isActive && !after.isActive) await tx.delete(sessions).where(eq(sessions.userId, before.id));
     const changes = Object.fromEntries(
       (Object.keys(after) as (keyof typeof after)[]).filter((k) => (before[k] ?? null) !== after[k]).map((k) => [k, [before[k] ?? null, after[k]]]),
     );
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "user.updated", objectType: "user", objectId: before.id, meta: ctx.meta, data: { email: before.email, changes } });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "user.updated",
+      objectType: "user",
+      objectId: before.id,
+      meta: ctx.meta,
+      data: { email: before.email, changes },
+    });
   });
 }
 
@@ -157,7 +197,15 @@ export async function unlockUser(ctx: UseCaseContext, userId: string): Promise<v
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const user = await userInMunicipality(tx, ctx.actor.municipalityId, userId);
     await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await appendAudit(tx, { municipalityId: ctx.actor.municipalityId, actor: ctx.actor, action: "auth.unlocked", objectType: "user", objectId: user.id, meta: ctx.meta, data: { email: user.email } });
+    await appendAudit(tx, {
+      municipalityId: ctx.actor.municipalityId,
+      actor: ctx.actor,
+      action: "auth.unlocked",
+      objectType: "user",
+      objectId: user.id,
+      meta: ctx.meta,
+      data: { email: user.email },
+    });
   });
 }
 
@@ -185,12 +233,30 @@ export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("Membership", { municipalityId, teamId: input.teamId, role: input.role }));
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const user = await userInMunicipality(tx, municipalityId, userId);
-    const [team] = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.id, input.teamId), eq(teams.municipalityId, municipalityId)));
+    const [team] = await tx
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(and(eq(teams.id, input.teamId), eq(teams.municipalityId, municipalityId)));
     if (!team) throw new DomainError("invalid_input", 400, { teamId: ["invalid_input"] });
-    const [existing] = await tx.select({ id: teamMemberships.id }).from(teamMemberships).where(and(eq(teamMemberships.userId, user.id), eq(teamMemberships.teamId, team.id)));
+    const [existing] = await tx
+      .select({ id: teamMemberships.id })
+      .from(teamMemberships)
+      .where(and(eq(teamMemberships.userId, user.id), eq(teamMemberships.teamId, team.id)));
     if (existing) throw new DomainError("already_member", 409, { teamId: ["already_member"] });
-    const [m] = await tx.insert(teamMemberships).values({ municipalityId, teamId: team.id, userId: user.id, role: input.role, contractedHoursPerWeek: input.contractedHoursPerWeek }).returning({ id: teamMemberships.id });
-    await appendAudit(tx, { municipalityId, teamId: team.id, actor: ctx.actor, action: "membership.created", objectType: "membership", objectId: m.id, meta: ctx.meta, data: { email: user.email, team: team.name, role: input.role, hours: input.contractedHoursPerWeek } });
+    const [m] = await tx
+      .insert(teamMemberships)
+      .values({ municipalityId, teamId: team.id, userId: user.id, role: input.role, contractedHoursPerWeek: input.contractedHoursPerWeek })
+      .returning({ id: teamMemberships.id });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: team.id,
+      actor: ctx.actor,
+      action: "membership.created",
+      objectType: "membership",
+      objectId: m.id,
+      meta: ctx.meta,
+      data: { email: user.email, team: team.name, role: input.role, hours: input.contractedHoursPerWeek },
+    });
   });
 }
 
@@ -199,7 +265,14 @@ export const membershipUpdateInput = z.object({ role: z.enum(TEAM_ROLES), contra
 async function membershipForAdmin(q: Queryable, municipalityId: string, membershipId: string) {
   if (!uuid.safeParse(membershipId).success) throw new DomainError("not_found", 404);
   const [m] = await q
-    .select({ id: teamMemberships.id, teamId: teamMemberships.teamId, teamName: teams.name, role: teamMemberships.role, hours: teamMemberships.contractedHoursPerWeek, email: users.email })
+    .select({
+      id: teamMemberships.id,
+      teamId: teamMemberships.teamId,
+      teamName: teams.name,
+      role: teamMemberships.role,
+      hours: teamMemberships.contractedHoursPerWeek,
+      email: users.email,
+    })
     .from(teamMemberships)
     .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
     .innerJoin(users, eq(users.id, teamMemberships.userId))
@@ -239,7 +312,16 @@ export async function removeMembership(ctx: UseCaseContext, membershipId: string
     const m = await membershipForAdmin(tx, municipalityId, membershipId);
     ForbiddenError.from(ctx.ability).throwUnlessCan("delete", as("Membership", { municipalityId, teamId: m.teamId, role: m.role }));
     await tx.delete(teamMemberships).where(eq(teamMemberships.id, m.id));
-    await appendAudit(tx, { municipalityId, teamId: m.teamId, actor: ctx.actor, action: "membership.removed", objectType: "membership", objectId: m.id, meta: ctx.meta, data: { email: m.email, team: m.teamName, role: m.role } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: m.teamId,
+      actor: ctx.actor,
+      action: "membership.removed",
+      objectType: "membership",
+      objectId: m.id,
+      meta: ctx.meta,
+      data: { email: m.email, team: m.teamName, role: m.role },
+    });
   });
 }
 
@@ -250,7 +332,7 @@ export async function grantScopeRole(ctx: UseCaseContext, userId: string, raw: z
   if (!parsed.success) throw invalidInput(parsed.error);
   const { role } = parsed.data;
   // Only a partner manager belongs to a partner.
-  const partnerId = role === "partner_manager" ? parsed.data.partnerId ?? null : null;
+  const partnerId = role === "partner_manager" ? (parsed.data.partnerId ?? null) : null;
   if (role === "partner_manager" && !partnerId) throw new DomainError("invalid_input", 400, { partnerId: ["invalid_input"] });
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("ScopeRole", { municipalityId, role, partnerId }));
@@ -258,13 +340,28 @@ export async function grantScopeRole(ctx: UseCaseContext, userId: string, raw: z
     const user = await userInMunicipality(tx, municipalityId, userId);
     let partnerName: string | null = null;
     if (partnerId) {
-      const [p] = await tx.select({ name: partnerOrganisations.name }).from(partnerOrganisations).where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
+      const [p] = await tx
+        .select({ name: partnerOrganisations.name })
+        .from(partnerOrganisations)
+        .where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
       if (!p) throw new DomainError("invalid_input", 400, { partnerId: ["invalid_input"] });
       partnerName = p.name;
     }
-    const inserted = await tx.insert(scopeRoles).values({ municipalityId, userId: user.id, role, partnerOrganisationId: partnerId }).onConflictDoNothing().returning({ id: scopeRoles.id });
+    const inserted = await tx
+      .insert(scopeRoles)
+      .values({ municipalityId, userId: user.id, role, partnerOrganisationId: partnerId })
+      .onConflictDoNothing()
+      .returning({ id: scopeRoles.id });
     if (inserted.length === 0) throw new DomainError("already_member", 409, { role: ["already_member"] });
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "scope_role.granted", objectType: "user", objectId: user.id, meta: ctx.meta, data: { email: user.email, role, partner: partnerName } });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "scope_role.granted",
+      objectType: "user",
+      objectId: user.id,
+      meta: ctx.meta,
+      data: { email: user.email, role, partner: partnerName },
+    });
   });
 }
 
@@ -281,6 +378,14 @@ export async function revokeScopeRole(ctx: UseCaseContext, scopeRoleId: string):
     ForbiddenError.from(ctx.ability).throwUnlessCan("delete", as("ScopeRole", { municipalityId, role: r.role, partnerId: r.partnerId }));
     if (r.role === "admin") await assertAdminRemains(tx, municipalityId, { withoutRoleId: r.id });
     await tx.delete(scopeRoles).where(eq(scopeRoles.id, r.id));
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "scope_role.revoked", objectType: "user", objectId: r.userId, meta: ctx.meta, data: { email: r.email, role: r.role } });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "scope_role.revoked",
+      objectType: "user",
+      objectId: r.userId,
+      meta: ctx.meta,
+      data: { email: r.email, role: r.role },
+    });
   });
 }

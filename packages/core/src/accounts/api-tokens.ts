@@ -49,7 +49,11 @@ function requireSelf(ctx: AccountContext) {
 }
 
 /** Creates a token; the returned `token` is the only time it is ever visible. */
-export async function createApiToken(ctx: AccountContext, raw: ApiTokenInput, now = new Date()): Promise<{ id: string; token: string; name: string; lastFour: string; expiresAt: Date | null }> {
+export async function createApiToken(
+  ctx: AccountContext,
+  raw: ApiTokenInput,
+  now = new Date(),
+): Promise<{ id: string; token: string; name: string; lastFour: string; expiresAt: Date | null }> {
   requireSelf(ctx);
   const parsed = apiTokenInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -80,7 +84,15 @@ export async function listApiTokens(ctx: AccountContext): Promise<ApiTokenRow[]>
   requireSelf(ctx);
   return withScope(ctx.db, ownScope(ctx.actor), (tx) =>
     tx
-      .select({ id: apiTokens.id, name: apiTokens.name, lastFour: apiTokens.lastFour, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        lastFour: apiTokens.lastFour,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        expiresAt: apiTokens.expiresAt,
+        revokedAt: apiTokens.revokedAt,
+      })
       .from(apiTokens)
       .where(and(eq(apiTokens.userId, ctx.actor.userId), eq(apiTokens.municipalityId, ctx.actor.municipalityId)))
       .orderBy(desc(apiTokens.createdAt)),
@@ -99,11 +111,22 @@ export async function revokeApiToken(ctx: AccountContext, tokenId: string, now =
       .returning({ id: apiTokens.id, name: apiTokens.name, lastFour: apiTokens.lastFour });
     if (!row) {
       // Already revoked is fine (a double click); anything else is not there for this user.
-      const [existing] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, ctx.actor.userId)));
+      const [existing] = await tx
+        .select({ id: apiTokens.id })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, ctx.actor.userId)));
       if (!existing) throw new DomainError("not_found", 404);
       return;
     }
-    await appendAudit(tx, { municipalityId: ctx.actor.municipalityId, actor: ctx.actor, action: "api_token.revoked", objectType: "api_token", objectId: row.id, meta: ctx.meta, data: { name: row.name, lastFour: row.lastFour } });
+    await appendAudit(tx, {
+      municipalityId: ctx.actor.municipalityId,
+      actor: ctx.actor,
+      action: "api_token.revoked",
+      objectType: "api_token",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { name: row.name, lastFour: row.lastFour },
+    });
   });
 }
 

@@ -36,12 +36,33 @@ export async function bootstrapAdmin(db: Database, raw: z.input<typeof input>, n
     const createdUser = !user;
     if (user && user.municipalityId !== m.id) throw new DomainError("email_taken", 409);
     if (!user) [user] = await tx.insert(users).values({ municipalityId: m.id, email: v.email, name: v.name, passwordHash: placeholderHash }).returning();
-    const [existingRole] = await tx.select().from(scopeRoles).where(and(eq(scopeRoles.userId, user.id), eq(scopeRoles.role, "admin")));
+    const [existingRole] = await tx
+      .select()
+      .from(scopeRoles)
+      .where(and(eq(scopeRoles.userId, user.id), eq(scopeRoles.role, "admin")));
     if (!existingRole) await tx.insert(scopeRoles).values({ municipalityId: m.id, userId: user.id, role: "admin" });
     await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + BOOTSTRAP_LINK_HOURS * 3600_000) });
     const meta = { ip: null, userAgent: "pnpm admin:create" };
-    if (createdUser) await appendAudit(tx, { municipalityId: m.id, actor: null, action: "user.created", objectType: "user", objectId: user.id, meta, data: { email: v.email, via: "admin:create" } });
-    if (!existingRole) await appendAudit(tx, { municipalityId: m.id, actor: null, action: "scope_role.granted", objectType: "user", objectId: user.id, meta, data: { email: v.email, role: "admin", via: "admin:create" } });
+    if (createdUser)
+      await appendAudit(tx, {
+        municipalityId: m.id,
+        actor: null,
+        action: "user.created",
+        objectType: "user",
+        objectId: user.id,
+        meta,
+        data: { email: v.email, via: "admin:create" },
+      });
+    if (!existingRole)
+      await appendAudit(tx, {
+        municipalityId: m.id,
+        actor: null,
+        action: "scope_role.granted",
+        objectType: "user",
+        objectId: user.id,
+        meta,
+        data: { email: v.email, role: "admin", via: "admin:create" },
+      });
     return { token, createdUser };
   });
 }

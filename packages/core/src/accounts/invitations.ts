@@ -43,7 +43,8 @@ interface GrantTarget {
 
 /** May the holder of this ability hand out this role? One question for creation and acceptance. */
 export function mayGrant(ability: AppAbility, t: GrantTarget): boolean {
-  if (isTeamRole(t.role)) return t.teamId !== null && ability.can("invite", as("Membership", { municipalityId: t.municipalityId, teamId: t.teamId, role: t.role }));
+  if (isTeamRole(t.role))
+    return t.teamId !== null && ability.can("invite", as("Membership", { municipalityId: t.municipalityId, teamId: t.teamId, role: t.role }));
   return ability.can("invite", as("ScopeRole", { municipalityId: t.municipalityId, role: t.role, partnerId: t.partnerId }));
 }
 
@@ -75,7 +76,7 @@ export async function createInvitation(ctx: UseCaseContext, raw: InvitationInput
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
-  const teamId = isTeamRole(input.role) ? (ctx.scope.kind === "team" ? ctx.scope.teamId : input.teamId ?? null) : null;
+  const teamId = isTeamRole(input.role) ? (ctx.scope.kind === "team" ? ctx.scope.teamId : (input.teamId ?? null)) : null;
   if (isTeamRole(input.role) && !teamId) throw new DomainError("invalid_input", 400, { teamId: ["invalid_input"] });
   if (input.role === "partner_manager" && !input.partnerId) throw new DomainError("invalid_input", 400, { partnerId: ["invalid_input"] });
   const partnerId = input.partnerId ?? null;
@@ -95,18 +96,49 @@ export async function createInvitation(ctx: UseCaseContext, raw: InvitationInput
     await tx
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.email, input.email), teamId ? eq(invitations.teamId, teamId) : isNull(invitations.teamId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(
+        and(
+          eq(invitations.email, input.email),
+          teamId ? eq(invitations.teamId, teamId) : isNull(invitations.teamId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
     const [row] = await tx
       .insert(invitations)
-      .values({ municipalityId, teamId, partnerOrganisationId: partnerId, email: input.email, role: input.role, tokenHash: hash, invitedBy: ctx.actor.userId, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) })
+      .values({
+        municipalityId,
+        teamId,
+        partnerOrganisationId: partnerId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hash,
+        invitedBy: ctx.actor.userId,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      })
       .returning({ id: invitations.id });
     await enqueueEmail(tx, {
       municipalityId,
       to: input.email,
       subject: accountMessages.invitationMailSubject(team ? team.name : null),
-      text: invitationText({ inviter: ctx.actor.name, place: team?.name ?? partner?.name ?? null, role: input.role, link: `${opts.baseUrl}/uitnodiging/${token}`, hasAccount: Boolean(existing) }),
+      text: invitationText({
+        inviter: ctx.actor.name,
+        place: team?.name ?? partner?.name ?? null,
+        role: input.role,
+        link: `${opts.baseUrl}/uitnodiging/${token}`,
+        hasAccount: Boolean(existing),
+      }),
     });
-    await appendAudit(tx, { municipalityId, teamId, actor: ctx.actor, action: "invitation.created", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: input.email, role: input.role, partnerId } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId,
+      actor: ctx.actor,
+      action: "invitation.created",
+      objectType: "invitation",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { email: input.email, role: input.role, partnerId },
+    });
     return row.id;
   });
   return { id, token };
@@ -126,19 +158,31 @@ async function activeTeam(q: Queryable, municipalityId: string, teamId: string) 
 }
 
 async function partnerOf(q: Queryable, municipalityId: string, partnerId: string) {
-  const [p] = await q.select({ id: partnerOrganisations.id, name: partnerOrganisations.name }).from(partnerOrganisations).where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
+  const [p] = await q
+    .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
+    .from(partnerOrganisations)
+    .where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
   return p ?? null;
 }
 
 async function holdsAlready(q: Queryable, userId: string, t: GrantTarget): Promise<boolean> {
   if (t.teamId) {
-    const [m] = await q.select({ id: teamMemberships.id }).from(teamMemberships).where(and(eq(teamMemberships.userId, userId), eq(teamMemberships.teamId, t.teamId)));
+    const [m] = await q
+      .select({ id: teamMemberships.id })
+      .from(teamMemberships)
+      .where(and(eq(teamMemberships.userId, userId), eq(teamMemberships.teamId, t.teamId)));
     return Boolean(m);
   }
   const [r] = await q
     .select({ id: scopeRoles.id })
     .from(scopeRoles)
-    .where(and(eq(scopeRoles.userId, userId), eq(scopeRoles.role, t.role as "admin"), t.partnerId ? eq(scopeRoles.partnerOrganisationId, t.partnerId) : isNull(scopeRoles.partnerOrganisationId)));
+    .where(
+      and(
+        eq(scopeRoles.userId, userId),
+        eq(scopeRoles.role, t.role as "admin"),
+        t.partnerId ? eq(scopeRoles.partnerOrganisationId, t.partnerId) : isNull(scopeRoles.partnerOrganisationId),
+      ),
+    );
   return Boolean(r);
 }
 
@@ -179,7 +223,10 @@ export async function listInvitations(ctx: UseCaseContext, page = 1, now = new D
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Invitation", teamId ? { municipalityId, teamId } : { municipalityId }));
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const where = teamId ? eq(invitations.teamId, teamId) : eq(invitations.municipalityId, municipalityId);
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(invitations).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(invitations)
+      .where(where);
     const rows = await tx
       .select({
         id: invitations.id,
@@ -205,7 +252,19 @@ export async function listInvitations(ctx: UseCaseContext, page = 1, now = new D
       .limit(INVITATIONS_PAGE_SIZE)
       .offset((Math.max(1, page) - 1) * INVITATIONS_PAGE_SIZE);
     return {
-      rows: rows.map((r) => ({ id: r.id, email: r.email, role: r.role as InvitableRole, teamName: r.teamName, partnerName: r.partnerName, invitedBy: r.invitedBy, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now), proposedName: r.proposedName, declineReason: r.declineReason })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        role: r.role as InvitableRole,
+        teamName: r.teamName,
+        partnerName: r.partnerName,
+        invitedBy: r.invitedBy,
+        createdAt: r.createdAt,
+        expiresAt: r.expiresAt,
+        status: statusOf(r, now),
+        proposedName: r.proposedName,
+        declineReason: r.declineReason,
+      })),
       total,
       pages: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)),
     };
@@ -222,7 +281,16 @@ export async function revokeInvitation(ctx: UseCaseContext, invitationId: string
     if (!ctx.ability.can("delete", as("Invitation", { municipalityId, teamId: row.teamId }))) throw new DomainError("not_found", 404);
     if (statusOf(row, now) !== "pending") throw new DomainError("invitation_not_pending", 409);
     await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, row.id));
-    await appendAudit(tx, { municipalityId, teamId: row.teamId, actor: ctx.actor, action: "invitation.revoked", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: row.email, role: row.role } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: row.teamId,
+      actor: ctx.actor,
+      action: "invitation.revoked",
+      objectType: "invitation",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { email: row.email, role: row.role },
+    });
   });
 }
 
@@ -264,7 +332,17 @@ export async function previewInvitation(db: Queryable, token: string, now = new 
   if (!row) throw new DomainError("token_invalid", 404);
   assertUsable(row, now);
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  return { email: row.email, role: row.role as InvitableRole, teamName: row.teamName, teamSlug: row.teamSlug, partnerName: row.partnerName, inviterName: row.inviterName, expiresAt: row.expiresAt, hasAccount: Boolean(account), proposedName: row.proposedName };
+  return {
+    email: row.email,
+    role: row.role as InvitableRole,
+    teamName: row.teamName,
+    teamSlug: row.teamSlug,
+    partnerName: row.partnerName,
+    inviterName: row.inviterName,
+    expiresAt: row.expiresAt,
+    hasAccount: Boolean(account),
+    proposedName: row.proposedName,
+  };
 }
 
 function assertUsable(row: StatusFields, now: Date) {
@@ -287,7 +365,12 @@ export type AcceptInput =
  * of two concurrent acceptances exactly one succeeds. Refused (and recorded)
  * when the inviter may no longer grant the role.
  */
-export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: RequestMeta, now = new Date()): Promise<{ userId: string; teamSlug: string | null }> {
+export async function acceptInvitation(
+  db: Queryable,
+  input: AcceptInput,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<{ userId: string; teamSlug: string | null }> {
   if (input.kind === "new") {
     const fieldErrors: Record<string, ["invalid_input"] | ["password_too_weak"]> = {};
     if (input.name.trim().length < 2) fieldErrors.name = ["invalid_input"];
@@ -297,7 +380,11 @@ export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: 
   const passwordHash = input.kind === "new" ? await hashPassword(input.password) : null;
 
   const outcome = await db.transaction(async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(input.token))).for("update");
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(input.token)))
+      .for("update");
     if (!inv) throw new DomainError("token_invalid", 404);
     assertUsable(inv, now);
     const role = inv.role as InvitableRole;
@@ -312,9 +399,23 @@ export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: 
     const proposer = inv.confirmation === "confirmed" ? await loadGrants(tx, inv.invitedBy) : null;
     const proposerOk =
       inv.confirmation !== "confirmed" ||
-      (proposer !== null && defineAbilityFor(proposer.grants).can("create", as("Invitation", { municipalityId: inv.municipalityId, partnerId: inv.partnerOrganisationId, teamId: inv.teamId, role, confirmation: "awaiting" })));
+      (proposer !== null &&
+        defineAbilityFor(proposer.grants).can(
+          "create",
+          as("Invitation", { municipalityId: inv.municipalityId, partnerId: inv.partnerOrganisationId, teamId: inv.teamId, role, confirmation: "awaiting" }),
+        ));
     if (!inviter || !mayGrant(defineAbilityFor(inviter.grants), target) || !proposerOk || (inv.teamId && !team)) {
-      await appendAudit(tx, { municipalityId: inv.municipalityId, teamId: inv.teamId, actor: null, action: "invitation.rejected", objectType: "invitation", objectId: inv.id, result: "failure", meta, data: { email: inv.email, role, reason: "grantor_lacks_permission" } });
+      await appendAudit(tx, {
+        municipalityId: inv.municipalityId,
+        teamId: inv.teamId,
+        actor: null,
+        action: "invitation.rejected",
+        objectType: "invitation",
+        objectId: inv.id,
+        result: "failure",
+        meta,
+        data: { email: inv.email, role, reason: "grantor_lacks_permission" },
+      });
       return { refused: "invitation_grantor_lacks_permission" as const };
     }
 
@@ -329,12 +430,26 @@ export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: 
     if (inv.teamId) {
       await tx.insert(teamMemberships).values({ municipalityId: inv.municipalityId, teamId: inv.teamId, userId, role: role as TeamRole });
     } else {
-      await tx.insert(scopeRoles).values({ municipalityId: inv.municipalityId, userId, role: role as "admin", partnerOrganisationId: inv.partnerOrganisationId });
+      await tx
+        .insert(scopeRoles)
+        .values({ municipalityId: inv.municipalityId, userId, role: role as "admin", partnerOrganisationId: inv.partnerOrganisationId });
     }
-    await tx.update(invitations).set({ acceptedAt: now }).where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)));
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)));
     const [user] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
     const actor = { userId: user.id, email: user.email, name: user.name };
-    await appendAudit(tx, { municipalityId: inv.municipalityId, teamId: inv.teamId, actor, action: "invitation.accepted", objectType: "invitation", objectId: inv.id, meta, data: { role } });
+    await appendAudit(tx, {
+      municipalityId: inv.municipalityId,
+      teamId: inv.teamId,
+      actor,
+      action: "invitation.accepted",
+      objectType: "invitation",
+      objectId: inv.id,
+      meta,
+      data: { role },
+    });
     await appendAudit(tx, {
       municipalityId: inv.municipalityId,
       teamId: inv.teamId,
@@ -352,22 +467,45 @@ export async function acceptInvitation(db: Queryable, input: AcceptInput, meta: 
   return outcome;
 }
 
-async function createInvitedAccount(tx: Queryable, inv: typeof invitations.$inferSelect, input: Extract<AcceptInput, { kind: "new" }>, passwordHash: string, meta: RequestMeta): Promise<string> {
+async function createInvitedAccount(
+  tx: Queryable,
+  inv: typeof invitations.$inferSelect,
+  input: Extract<AcceptInput, { kind: "new" }>,
+  passwordHash: string,
+  meta: RequestMeta,
+): Promise<string> {
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
   if (taken) throw new DomainError("email_taken", 409);
   const [user] = await tx
     .insert(users)
-    .values({ municipalityId: inv.municipalityId, email: inv.email, name: input.name.trim(), passwordHash, discipline: input.discipline?.trim() || null, partnerOrganisationId: inv.partnerOrganisationId })
+    .values({
+      municipalityId: inv.municipalityId,
+      email: inv.email,
+      name: input.name.trim(),
+      passwordHash,
+      discipline: input.discipline?.trim() || null,
+      partnerOrganisationId: inv.partnerOrganisationId,
+    })
     .returning({ id: users.id, email: users.email, name: users.name });
-  await appendAudit(tx, { municipalityId: inv.municipalityId, actor: { userId: user.id, email: user.email, name: user.name }, action: "user.created", objectType: "user", objectId: user.id, meta, data: { via: "invitation" } });
+  await appendAudit(tx, {
+    municipalityId: inv.municipalityId,
+    actor: { userId: user.id, email: user.email, name: user.name },
+    action: "user.created",
+    objectType: "user",
+    objectId: user.id,
+    meta,
+    data: { via: "invitation" },
+  });
   return user.id;
 }
 
 async function checkedExistingAccount(tx: Queryable, inv: typeof invitations.$inferSelect, userId: string): Promise<string> {
-  const [user] = await tx.select({ id: users.id, email: users.email, isActive: users.isActive, municipalityId: users.municipalityId }).from(users).where(eq(users.id, userId));
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, isActive: users.isActive, municipalityId: users.municipalityId })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user || user.email.toLowerCase() !== inv.email.toLowerCase()) throw new DomainError("invitation_wrong_email", 403);
   if (!user.isActive) throw new DomainError("account_inactive", 403);
   if (user.municipalityId !== inv.municipalityId) throw new DomainError("invitation_wrong_email", 403);
   return user.id;
 }
-

@@ -28,7 +28,16 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
   if (!user) throw loginFailed();
   const actor = { userId: user.id, email: user.email, name: user.name };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "locked" } });
+    await appendAudit(db, {
+      municipalityId: user.municipalityId,
+      actor,
+      action: "auth.login_failed",
+      objectType: "user",
+      objectId: user.id,
+      result: "failure",
+      meta,
+      data: { reason: "locked" },
+    });
     throw loginFailed();
   }
   if (!passwordOk) {
@@ -36,12 +45,29 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
     throw loginFailed();
   }
   if (!user.isActive) {
-    await appendAudit(db, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { reason: "inactive" } });
+    await appendAudit(db, {
+      municipalityId: user.municipalityId,
+      actor,
+      action: "auth.login_failed",
+      objectType: "user",
+      objectId: user.id,
+      result: "failure",
+      meta,
+      data: { reason: "inactive" },
+    });
     throw loginFailed();
   }
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login", objectType: "user", objectId: user.id, meta, data: { step: user.totpEnabledAt ? "password" : "complete" } });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor,
+      action: "auth.login",
+      objectType: "user",
+      objectId: user.id,
+      meta,
+      data: { step: user.totpEnabledAt ? "password" : "complete" },
+    });
   });
   return { userId: user.id, municipalityId: user.municipalityId, mfaEnabled: !!user.totpEnabledAt };
 }
@@ -53,15 +79,40 @@ const loginFailed = () => new DomainError("login_failed", 401);
  * concurrent wrong guesses cannot slip past the limit; locks the account at
  * the limit. Call inside a transaction.
  */
-export async function recordFailedAttempt(tx: Queryable, user: { id: string; municipalityId: string; email: string; name: string }, meta: RequestMeta, now: Date): Promise<void> {
+export async function recordFailedAttempt(
+  tx: Queryable,
+  user: { id: string; municipalityId: string; email: string; name: string },
+  meta: RequestMeta,
+  now: Date,
+): Promise<void> {
   const actor = { userId: user.id, email: user.email, name: user.name };
-  const [row] = await queryRows<{ failed_login_count: number }>(tx, sql`
+  const [row] = await queryRows<{ failed_login_count: number }>(
+    tx,
+    sql`
     update users set failed_login_count = failed_login_count + 1,
       locked_until = case when failed_login_count + 1 >= ${MAX_FAILED_ATTEMPTS}
         then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else locked_until end
-    where id = ${user.id} returning failed_login_count`);
-  await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login_failed", objectType: "user", objectId: user.id, result: "failure", meta, data: { attempt: row.failed_login_count } });
+    where id = ${user.id} returning failed_login_count`,
+  );
+  await appendAudit(tx, {
+    municipalityId: user.municipalityId,
+    actor,
+    action: "auth.login_failed",
+    objectType: "user",
+    objectId: user.id,
+    result: "failure",
+    meta,
+    data: { attempt: row.failed_login_count },
+  });
   if (row.failed_login_count === MAX_FAILED_ATTEMPTS) {
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.locked", objectType: "user", objectId: user.id, meta, data: { minutes: LOCK_MINUTES } });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor,
+      action: "auth.locked",
+      objectType: "user",
+      objectId: user.id,
+      meta,
+      data: { minutes: LOCK_MINUTES },
+    });
   }
 }

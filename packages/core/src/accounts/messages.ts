@@ -31,8 +31,10 @@ export const accountMessages = {
   invitationProposed: (p: { proposer: string; partner: string | null; name: string | null; email: string; team: string }) =>
     `${p.proposer} van ${p.partner ?? "een partnerorganisatie"} stelt voor ${p.name ? `${p.name} (${p.email})` : p.email} als teamlid uit te nodigen voor ${p.team}. Bevestig of wijs af; pas na bevestiging krijgt deze persoon een uitnodiging.`,
   invitationProposedMailSubject: (team: string) => `Wijkwerk: uitnodiging voor ${team} wacht op je bevestiging`,
-  proposalConfirmed: (coordinator: string, email: string, team: string) => `${coordinator} heeft je voordracht van ${email} voor ${team} bevestigd. De uitnodiging is verstuurd.`,
+  proposalConfirmed: (coordinator: string, email: string, team: string) =>
+    `${coordinator} heeft je voordracht van ${email} voor ${team} bevestigd. De uitnodiging is verstuurd.`,
   proposalConfirmedMailSubject: (team: string) => `Wijkwerk: voordracht voor ${team} bevestigd`,
-  proposalDeclined: (coordinator: string, email: string, team: string, reason: string) => `${coordinator} heeft je voordracht van ${email} voor ${team} afgewezen: "${reason}"`,
+  proposalDeclined: (coordinator: string, email: string, team: string, reason: string) =>
+    `${coordinator} heeft je voordracht van ${email} voor ${team} afgewezen: "${reason}"`,
   proposalDeclinedMailSubject: (team: string) => `Wijkwerk: voordracht voor ${team} afgewezen`,
 } as const;

@@ -37,7 +37,11 @@ function newRecoveryCodes(): string[] {
   });
 }
 
-const normaliseRecoveryCode = (code: string) => code.trim().toLowerCase().replace(/[^0-9a-f]/g, "");
+const normaliseRecoveryCode = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, "");
 
 async function loadUser(db: Database, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -46,7 +50,13 @@ async function loadUser(db: Database, userId: string) {
 }
 
 /** Confirms setup with a code from the app; returns the recovery codes (shown once). */
-export async function confirmTotpSetup(db: Database, userId: string, input: { sealedSecret: string; code: string }, meta: RequestMeta, now = Date.now()): Promise<string[]> {
+export async function confirmTotpSetup(
+  db: Database,
+  userId: string,
+  input: { sealedSecret: string; code: string },
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<string[]> {
   const user = await loadUser(db, userId);
   if (user.totpEnabledAt) throw new DomainError("mfa_already_enabled", 409);
   let secret: string;
@@ -59,10 +69,20 @@ export async function confirmTotpSetup(db: Database, userId: string, input: { se
   if (step === null) throw new DomainError("mfa_invalid_code", 400, { code: ["mfa_invalid_code"] });
   const codes = newRecoveryCodes();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecretSealed: seal(secret), totpEnabledAt: new Date(now), totpLastStep: step }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ totpSecretSealed: seal(secret), totpEnabledAt: new Date(now), totpLastStep: step })
+      .where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: hashToken(normaliseRecoveryCode(c)) })));
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor: { userId, email: user.email, name: user.name }, action: "auth.mfa_enabled", objectType: "user", objectId: userId, meta });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor: { userId, email: user.email, name: user.name },
+      action: "auth.mfa_enabled",
+      objectType: "user",
+      objectId: userId,
+      meta,
+    });
   });
   return codes;
 }
@@ -71,7 +91,13 @@ export async function confirmTotpSetup(db: Database, userId: string, input: { se
  * The second login step: a TOTP code (never the same time step twice) or an
  * unused recovery code. Wrong codes count toward the account lockout.
  */
-export async function verifySecondFactor(db: Database, userId: string, input: { code: string }, meta: RequestMeta, now = Date.now()): Promise<{ usedRecoveryCode: boolean }> {
+export async function verifySecondFactor(
+  db: Database,
+  userId: string,
+  input: { code: string },
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<{ usedRecoveryCode: boolean }> {
   const user = await loadUser(db, userId);
   if (!user.totpEnabledAt || !user.totpSecretSealed) throw new DomainError("mfa_not_set_up", 400);
   if (user.lockedUntil && user.lockedUntil.getTime() > now) throw new DomainError("account_locked", 423);
@@ -83,17 +109,40 @@ export async function verifySecondFactor(db: Database, userId: string, input: { 
     const step = matchingStep(unseal(locked.totpSecretSealed!), locked.email, code.replace(/\s/g, ""), now);
     if (step !== null && (locked.totpLastStep === null || step > locked.totpLastStep)) {
       await tx.update(users).set({ totpLastStep: step, failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
-      await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.login", objectType: "user", objectId: userId, meta, data: { step: "totp" } });
+      await appendAudit(tx, {
+        municipalityId: user.municipalityId,
+        actor,
+        action: "auth.login",
+        objectType: "user",
+        objectId: userId,
+        meta,
+        data: { step: "totp" },
+      });
       return { ok: true as const, usedRecoveryCode: false };
     }
     if (step === null) {
       const hash = hashToken(normaliseRecoveryCode(code));
-      const unused = await tx.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).for("update");
+      const unused = await tx
+        .select()
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+        .for("update");
       const match = unused.find((r) => safeEqual(r.codeHash, hash));
       if (match) {
-        await tx.update(recoveryCodes).set({ usedAt: new Date(now) }).where(eq(recoveryCodes.id, match.id));
+        await tx
+          .update(recoveryCodes)
+          .set({ usedAt: new Date(now) })
+          .where(eq(recoveryCodes.id, match.id));
         await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
-        await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.recovery_code_used", objectType: "user", objectId: userId, meta, data: { remaining: unused.length - 1 } });
+        await appendAudit(tx, {
+          municipalityId: user.municipalityId,
+          actor,
+          action: "auth.recovery_code_used",
+          objectType: "user",
+          objectId: userId,
+          meta,
+          data: { remaining: unused.length - 1 },
+        });
         return { ok: true as const, usedRecoveryCode: true };
       }
     }
@@ -101,7 +150,16 @@ export async function verifySecondFactor(db: Database, userId: string, input: { 
   });
   if (outcome.ok) return { usedRecoveryCode: outcome.usedRecoveryCode };
   await db.transaction(async (tx) => {
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor, action: "auth.mfa_failed", objectType: "user", objectId: userId, result: "failure", meta, data: { replay: outcome.replay } });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor,
+      action: "auth.mfa_failed",
+      objectType: "user",
+      objectId: userId,
+      result: "failure",
+      meta,
+      data: { replay: outcome.replay },
+    });
     await recordFailedAttempt(tx, user, meta, new Date(now));
   });
   throw new DomainError("mfa_invalid_code", 401, { code: ["mfa_invalid_code"] });
@@ -115,16 +173,29 @@ export async function disableMfa(db: Database, userId: string, input: { password
   const settings = await loadSecuritySettings(db, user.municipalityId);
   if (loaded && mfaRequiredFor(loaded.grants, settings.mfaRequiredRoles)) throw new DomainError("mfa_required_by_role", 403);
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new DomainError("invalid_credentials", 400, { password: ["invalid_credentials"] });
-  if (matchingStep(unseal(user.totpSecretSealed), user.email, input.code.trim(), now) === null) throw new DomainError("mfa_invalid_code", 400, { code: ["mfa_invalid_code"] });
+  if (matchingStep(unseal(user.totpSecretSealed), user.email, input.code.trim(), now) === null)
+    throw new DomainError("mfa_invalid_code", 400, { code: ["mfa_invalid_code"] });
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor: { userId, email: user.email, name: user.name }, action: "auth.mfa_disabled", objectType: "user", objectId: userId, meta });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor: { userId, email: user.email, name: user.name },
+      action: "auth.mfa_disabled",
+      objectType: "user",
+      objectId: userId,
+      meta,
+    });
   });
 }
 
 export async function mfaStatus(db: Database, userId: string) {
   const user = await loadUser(db, userId);
-  const unused = user.totpEnabledAt ? await db.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))) : [];
+  const unused = user.totpEnabledAt
+    ? await db
+        .select({ id: recoveryCodes.id })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    : [];
   return { enabled: !!user.totpEnabledAt, enabledAt: user.totpEnabledAt, recoveryCodesLeft: unused.length };
 }

@@ -21,13 +21,23 @@ export async function requestPasswordReset(db: Database, input: { email: string;
       subject: accountMessages.passwordResetMailSubject,
       text: accountMessages.passwordResetMail(user.name, `${input.baseUrl}/wachtwoord-herstellen/${token}`, RESET_TOKEN_MINUTES),
     });
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor: { userId: user.id, email: user.email, name: user.name }, action: "auth.password_reset_requested", objectType: "user", objectId: user.id, meta });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor: { userId: user.id, email: user.email, name: user.name },
+      action: "auth.password_reset_requested",
+      objectType: "user",
+      objectId: user.id,
+      meta,
+    });
   });
 }
 
 /** Checks a reset link without using it (to show the form or a clear error). */
 export async function checkResetToken(db: Database, token: string, now = new Date()): Promise<void> {
-  const [row] = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(passwordResetTokens)
+    .where(eq(passwordResetTokens.tokenHash, hashToken(token)));
   if (!row) throw new DomainError("token_invalid", 404);
   if (row.usedAt) throw new DomainError("token_used", 410);
   if (row.expiresAt <= now) throw new DomainError("token_expired", 410);
@@ -48,6 +58,13 @@ export async function resetPassword(db: Database, input: { token: string; passwo
     if (!claimed) throw new DomainError("token_used", 410);
     const [user] = await tx.update(users).set({ passwordHash, failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, claimed.userId)).returning();
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await appendAudit(tx, { municipalityId: user.municipalityId, actor: { userId: user.id, email: user.email, name: user.name }, action: "auth.password_reset", objectType: "user", objectId: user.id, meta });
+    await appendAudit(tx, {
+      municipalityId: user.municipalityId,
+      actor: { userId: user.id, email: user.email, name: user.name },
+      action: "auth.password_reset",
+      objectType: "user",
+      objectId: user.id,
+      meta,
+    });
   });
 }

@@ -2,20 +2,25 @@
 // filtered and paged, and the same selection as CSV. Two walls: the ability
 // check (read AuditEvent in this municipality) and row-level security (policy
 // audit_events_admin_read), because every query runs inside withScope.
-import { isCalendarDate, type UseCaseContext, neutraliseFormula, invalidInput, AMSTERDAM_TIME_ZONE as TIME_ZONE, formatDateTimeSeconds, writeCsv } from "../common";
+import {
+  isCalendarDate,
+  type UseCaseContext,
+  neutraliseFormula,
+  invalidInput,
+  AMSTERDAM_TIME_ZONE as TIME_ZONE,
+  formatDateTimeSeconds,
+  writeCsv,
+} from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit";
-
-
 
 /** The action groups ('auth.', 'buurt.', …) that the action filter accepts as a prefix. */
 export const AUDIT_ACTION_PREFIXES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split(".")[0]}.`))];
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_CSV_MAX_ROWS = 100_000;
-
 
 const optionalText = (max: number) =>
   z
@@ -186,14 +191,27 @@ export async function listAuditEvents(ctx: UseCaseContext, filters: AuditFilterI
 /** The municipality's teams, for the team filter. */
 export async function listAuditTeams(ctx: UseCaseContext): Promise<{ id: string; name: string }[]> {
   const municipalityId = assertMayRead(ctx);
-  return withScope(ctx.db, ctx.scope, (tx) => queryRows<{ id: string; name: string }>(tx, sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`));
+  return withScope(ctx.db, ctx.scope, (tx) =>
+    queryRows<{ id: string; name: string }>(tx, sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`),
+  );
 }
 
-export const AUDIT_CSV_HEADERS = ["Volgnummer", "Tijdstip", "Actor", "E-mail actor", "Actie", "Object", "Object-id", "Team", "Resultaat", "IP-adres", "Gegevens"] as const;
+export const AUDIT_CSV_HEADERS = [
+  "Volgnummer",
+  "Tijdstip",
+  "Actor",
+  "E-mail actor",
+  "Actie",
+  "Object",
+  "Object-id",
+  "Team",
+  "Resultaat",
+  "IP-adres",
+  "Gegevens",
+] as const;
 
 /** dd-mm-yyyy HH:mm:ss in Europe/Amsterdam. */
 export const formatAuditTimestamp = formatDateTimeSeconds;
-
 
 /**
  * All matching events (at most AUDIT_CSV_MAX_ROWS, newest first) as CSV for

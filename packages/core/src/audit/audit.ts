@@ -139,7 +139,9 @@ export async function sealAuditChains(q: Queryable): Promise<number> {
 /** Seals what is pending, then recomputes every hash and link in chain order; returns the breaks (empty = intact). */
 export async function verifyAuditChain(q: Queryable): Promise<{ checked: number; breaks: ChainBreak[] }> {
   await sealAuditChains(q);
-  const list = await queryRows<{ seq: string; municipality_id: string; ok_hash: boolean; ok_prev: boolean; ok_pos: boolean }>(q, sql`
+  const list = await queryRows<{ seq: string; municipality_id: string; ok_hash: boolean; ok_prev: boolean; ok_pos: boolean }>(
+    q,
+    sql`
     select seq, municipality_id,
       hash = encode(sha256(convert_to(prev_hash || audit_canonical(municipality_id, team_id, actor_user_id, actor,
         action, object_type, object_id, result, ip, data, occurred_at), 'UTF8')), 'hex') as ok_hash,
@@ -147,7 +149,8 @@ export async function verifyAuditChain(q: Queryable): Promise<{ checked: number;
       chain_pos = row_number() over w as ok_pos
     from audit_events
     window w as (partition by municipality_id order by chain_pos)
-    order by municipality_id, chain_pos`);
+    order by municipality_id, chain_pos`,
+  );
   const breaks: ChainBreak[] = [];
   for (const r of list) {
     if (!r.ok_hash) breaks.push({ seq: Number(r.seq), municipalityId: r.municipality_id, reason: "hash_mismatch" });

@@ -41,7 +41,12 @@ export interface CardDetailsKey {
  * card, only in Stripe mode. Audited in the same transaction; when Stripe
  * refuses or cannot be reached nothing is recorded and the key is not given.
  */
-export async function createCardDetailsKey(ctx: UseCaseContext, raw: z.input<typeof cardDetailsInput>, settings: StripeSettings | null = stripeSettingsFromEnv(), stripe?: Stripe): Promise<CardDetailsKey> {
+export async function createCardDetailsKey(
+  ctx: UseCaseContext,
+  raw: z.input<typeof cardDetailsInput>,
+  settings: StripeSettings | null = stripeSettingsFromEnv(),
+  stripe?: Stripe,
+): Promise<CardDetailsKey> {
   if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
   const { teamId, municipalityId } = ctx.scope;
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("CardDetails", { teamId, municipalityId }));
@@ -61,11 +66,22 @@ export async function createCardDetailsKey(ctx: UseCaseContext, raw: z.input<typ
       key = await (stripe ?? createStripeClient(settings)).ephemeralKeys.create({ issuing_card: issuingCard, nonce }, { apiVersion: Stripe.API_VERSION });
     } catch (error) {
       // Never the key or the nonce in a log line: only Stripe's error type.
-      console.error(`[card-details] ephemeral key refused: ${error instanceof Stripe.errors.StripeError ? `${error.type} ${error.statusCode ?? ""}` : "network"}`);
+      console.error(
+        `[card-details] ephemeral key refused: ${error instanceof Stripe.errors.StripeError ? `${error.type} ${error.statusCode ?? ""}` : "network"}`,
+      );
       throw new DomainError("card_details_unavailable", 502);
     }
     if (!key.secret) throw new DomainError("card_details_unavailable", 502);
-    await appendAudit(tx, { municipalityId, teamId, actor: ctx.actor, action: "card.details_viewed", objectType: "team_card", objectId: card.id, meta: ctx.meta, data: { last4: card.last4 } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId,
+      actor: ctx.actor,
+      action: "card.details_viewed",
+      objectType: "team_card",
+      objectId: card.id,
+      meta: ctx.meta,
+      data: { last4: card.last4 },
+    });
     return { issuingCard, nonce, ephemeralKeySecret: key.secret, expiresAt: new Date(key.expires * 1000) };
   });
 }

@@ -36,7 +36,11 @@ export interface ReconciliationResult {
 }
 
 /** The reconciliation per team and month; with pullFromStripe also Stripe's own lists for the period (compareWithStripe). */
-export async function cardReconciliation(ctx: UseCaseContext, period: { year: number; month?: number | null }, opts: { pullFromStripe?: boolean | Stripe } = {}): Promise<ReconciliationResult> {
+export async function cardReconciliation(
+  ctx: UseCaseContext,
+  period: { year: number; month?: number | null },
+  opts: { pullFromStripe?: boolean | Stripe } = {},
+): Promise<ReconciliationResult> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("TeamCard", { municipalityId }));
   const result = await webhookReconciliation(ctx, period);
@@ -54,7 +58,21 @@ async function webhookReconciliation(ctx: UseCaseContext, period: { year: number
   const prefix = period.month ? `${period.year}-${String(period.month).padStart(2, "0")}` : `${period.year}-`;
   const like = `${prefix}%`;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const rows = await queryRows<{ team_id: string; team_name: string; month: string; approved: number; declined: number; approved_cents: string; without_spend: number; captured: string; refunded: string; booked_paid: string; booked_refund: string; unbooked: number; orphans: number }>(
+    const rows = await queryRows<{
+      team_id: string;
+      team_name: string;
+      month: string;
+      approved: number;
+      declined: number;
+      approved_cents: string;
+      without_spend: number;
+      captured: string;
+      refunded: string;
+      booked_paid: string;
+      booked_refund: string;
+      unbooked: number;
+      orphans: number;
+    }>(
       tx,
       sql`with auths as (
             select team_id, to_char(stripe_created_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month,
@@ -125,7 +143,14 @@ async function webhookReconciliation(ctx: UseCaseContext, period: { year: number
         if (row.orphanPostings) problems.push("orphan_postings");
         return { ...row, problems };
       }),
-      unbooked: unbooked.map((u) => ({ id: u.id, teamName: u.team_name, type: u.type, amountCents: Number(u.amount_cents), problem: u.problem, at: new Date(u.stripe_created_at) })),
+      unbooked: unbooked.map((u) => ({
+        id: u.id,
+        teamName: u.team_name,
+        type: u.type,
+        amountCents: Number(u.amount_cents),
+        problem: u.problem,
+        at: new Date(u.stripe_created_at),
+      })),
     };
   });
 }
@@ -163,7 +188,11 @@ export interface StripeComparison {
 /** The period's bounds (Europe/Amsterdam midnight to midnight) as Stripe's created filter (unix seconds). */
 export function periodBounds(period: { year: number; month?: number | null }): { gte: number; lt: number } {
   const start = period.month ? amsterdamMidnight(period.year, period.month) : amsterdamMidnight(period.year, 1);
-  const end = period.month ? (period.month === 12 ? amsterdamMidnight(period.year + 1, 1) : amsterdamMidnight(period.year, period.month + 1)) : amsterdamMidnight(period.year + 1, 1);
+  const end = period.month
+    ? period.month === 12
+      ? amsterdamMidnight(period.year + 1, 1)
+      : amsterdamMidnight(period.year, period.month + 1)
+    : amsterdamMidnight(period.year + 1, 1);
   return { gte: Math.floor(start.getTime() / 1000), lt: Math.floor(end.getTime() / 1000) };
 }
 
@@ -182,11 +211,13 @@ function amsterdamMidnight(year: number, month: number): Date {
 export async function compareWithStripe(ctx: UseCaseContext, period: { year: number; month?: number | null }, stripe?: Stripe): Promise<StripeComparison> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("TeamCard", { municipalityId }));
-  const client = stripe ?? (() => {
-    const settings = stripeSettingsFromEnv();
-    if (!settings) throw new Error("stripe not configured");
-    return createStripeClient(settings);
-  })();
+  const client =
+    stripe ??
+    (() => {
+      const settings = stripeSettingsFromEnv();
+      if (!settings) throw new Error("stripe not configured");
+      return createStripeClient(settings);
+    })();
   const cards = await withScope(ctx.db, ctx.scope, (tx) =>
     tx
       .select({ stripeCardId: teamCards.stripeCardId, teamId: teamCards.teamId, teamName: teams.name })
@@ -195,7 +226,10 @@ export async function compareWithStripe(ctx: UseCaseContext, period: { year: num
       .where(and(eq(teamCards.municipalityId, municipalityId), isNotNull(teamCards.stripeCardId))),
   );
   const created = periodBounds(period);
-  const theirs: { auths: (Stripe.Issuing.Authorization & { teamName: string })[]; txns: (Stripe.Issuing.Transaction & { teamName: string })[] } = { auths: [], txns: [] };
+  const theirs: { auths: (Stripe.Issuing.Authorization & { teamName: string })[]; txns: (Stripe.Issuing.Transaction & { teamName: string })[] } = {
+    auths: [],
+    txns: [],
+  };
   for (const card of cards) {
     const auths = await client.issuing.authorizations.list({ card: card.stripeCardId!, created, limit: 100 }).autoPagingToArray({ limit: 10_000 });
     const txns = await client.issuing.transactions.list({ card: card.stripeCardId!, created, limit: 100 }).autoPagingToArray({ limit: 10_000 });
@@ -230,7 +264,17 @@ export async function compareWithStripe(ctx: UseCaseContext, period: { year: num
       continue;
     }
     ourAuths.delete(a.id);
-    if (mine.status !== a.status) differences.push({ kind: "status_differs", object: "authorization", id: a.id, teamName: a.teamName, amountCents: a.amount, ours: mine.status, theirs: a.status, at });
+    if (mine.status !== a.status)
+      differences.push({
+        kind: "status_differs",
+        object: "authorization",
+        id: a.id,
+        teamName: a.teamName,
+        amountCents: a.amount,
+        ours: mine.status,
+        theirs: a.status,
+        at,
+      });
   }
   for (const x of theirs.txns) {
     if (x.type !== "capture" && x.type !== "refund") continue;
@@ -242,10 +286,37 @@ export async function compareWithStripe(ctx: UseCaseContext, period: { year: num
       continue;
     }
     ourTxns.delete(x.id);
-    if (Number(mine.amount_cents) !== amount) differences.push({ kind: "amount_differs", object: "transaction", id: x.id, teamName: x.teamName, amountCents: amount, ours: Number(mine.amount_cents), theirs: amount, at });
+    if (Number(mine.amount_cents) !== amount)
+      differences.push({
+        kind: "amount_differs",
+        object: "transaction",
+        id: x.id,
+        teamName: x.teamName,
+        amountCents: amount,
+        ours: Number(mine.amount_cents),
+        theirs: amount,
+        at,
+      });
   }
-  for (const a of ourAuths.values()) if (a.approved) differences.push({ kind: "missing_at_stripe", object: "authorization", id: a.id, teamName: a.team_name, amountCents: Number(a.approved_cents), at: new Date(a.stripe_created_at) });
-  for (const x of ourTxns.values()) differences.push({ kind: "missing_at_stripe", object: "transaction", id: x.id, teamName: x.team_name, amountCents: Number(x.amount_cents), at: new Date(x.stripe_created_at) });
+  for (const a of ourAuths.values())
+    if (a.approved)
+      differences.push({
+        kind: "missing_at_stripe",
+        object: "authorization",
+        id: a.id,
+        teamName: a.team_name,
+        amountCents: Number(a.approved_cents),
+        at: new Date(a.stripe_created_at),
+      });
+  for (const x of ourTxns.values())
+    differences.push({
+      kind: "missing_at_stripe",
+      object: "transaction",
+      id: x.id,
+      teamName: x.team_name,
+      amountCents: Number(x.amount_cents),
+      at: new Date(x.stripe_created_at),
+    });
   differences.sort((p, q) => q.at.getTime() - p.at.getTime());
   return { checkedAuthorizations: theirs.auths.length, checkedTransactions: theirs.txns.length, differences };
 }

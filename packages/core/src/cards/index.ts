@@ -3,7 +3,15 @@
 export { createStripeClient, disbursementMode, stripeSettingsFromEnv } from "./stripe-client";
 export { handleStripeWebhook } from "./stripe-webhook";
 export { type StripeSyncResult, deliverStripeOutbox } from "./stripe-outbox";
-export { cardPaymentState, clearCardPaymentSelection, getTeamCard, listTeamCards, requestTeamCard, selectSpendForCardPayment, updateCardControls } from "./team-cards";
+export {
+  cardPaymentState,
+  clearCardPaymentSelection,
+  getTeamCard,
+  listTeamCards,
+  requestTeamCard,
+  selectSpendForCardPayment,
+  updateCardControls,
+} from "./team-cards";
 export { cardReconciliation } from "./card-reconciliation";
 export { createCardDetailsKey } from "./card-details";
 

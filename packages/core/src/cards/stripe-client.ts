@@ -28,7 +28,8 @@ export function stripeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Str
     .filter(Boolean);
   if (!secretKey || webhookSecrets.length === 0) return null;
   const settings: StripeSettings = { secretKey, webhookSecrets, publishableKey: env.STRIPE_PUBLISHABLE_KEY?.trim() || null };
-  if (env.STRIPE_API_HOST) settings.api = { host: env.STRIPE_API_HOST, port: Number(env.STRIPE_API_PORT ?? 443), protocol: env.STRIPE_API_PROTOCOL === "http" ? "http" : "https" };
+  if (env.STRIPE_API_HOST)
+    settings.api = { host: env.STRIPE_API_HOST, port: Number(env.STRIPE_API_PORT ?? 443), protocol: env.STRIPE_API_PROTOCOL === "http" ? "http" : "https" };
   return settings;
 }
 
@@ -44,9 +45,16 @@ export type DisbursementMode = (typeof DISBURSEMENT_MODES)[number];
  * How this municipality pays approved spends. Stripe Issuing counts only
  * when it is chosen AND the keys are configured: without keys it is manual.
  */
-export async function disbursementMode(q: Queryable, municipalityId: string, settings: StripeSettings | null = stripeSettingsFromEnv()): Promise<DisbursementMode> {
+export async function disbursementMode(
+  q: Queryable,
+  municipalityId: string,
+  settings: StripeSettings | null = stripeSettingsFromEnv(),
+): Promise<DisbursementMode> {
   if (!settings) return "manual";
-  const [row] = await q.select({ mode: municipalitySettings.disbursementMode }).from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId));
+  const [row] = await q
+    .select({ mode: municipalitySettings.disbursementMode })
+    .from(municipalitySettings)
+    .where(eq(municipalitySettings.municipalityId, municipalityId));
   return row?.mode === "stripe_issuing" ? "stripe_issuing" : "manual";
 }
 

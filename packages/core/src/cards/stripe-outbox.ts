@@ -22,7 +22,10 @@ type TeamCard = typeof teamCards.$inferSelect;
 type OutboxRow = typeof stripeOutbox.$inferSelect;
 
 /** Writes an outgoing call; the caller's transaction commits it together with the change that needs it. */
-export async function enqueueStripeCall(tx: Tx, row: { municipalityId: string; teamCardId: string; kind: OutboxRow["kind"]; idempotencyKey: string }): Promise<void> {
+export async function enqueueStripeCall(
+  tx: Tx,
+  row: { municipalityId: string; teamCardId: string; kind: OutboxRow["kind"]; idempotencyKey: string },
+): Promise<void> {
   await tx.insert(stripeOutbox).values(row).onConflictDoNothing();
 }
 
@@ -75,7 +78,10 @@ export async function deliverStripeOutbox(db: Database, stripe: Stripe, opts: { 
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
         const attempts = row.attempts + 1;
-        await tx.update(stripeOutbox).set({ attempts, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000) }).where(eq(stripeOutbox.id, row.id));
+        await tx
+          .update(stripeOutbox)
+          .set({ attempts, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000) })
+          .where(eq(stripeOutbox.id, row.id));
         return "failed" as const;
       }
     });
@@ -92,23 +98,47 @@ async function send(tx: Tx, stripe: Stripe, row: OutboxRow, card: TeamCard): Pro
       if (card.stripeCardholderId) return true;
       const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, card.teamId));
       const cardholder = await stripe.issuing.cardholders.create(
-        { type: "company", name: team.name.slice(0, 24), billing: { address: { ...CARDHOLDER_BILLING_ADDRESS } }, metadata: { wijkwerk_team_card: card.id, wijkwerk_team: card.teamId } },
+        {
+          type: "company",
+          name: team.name.slice(0, 24),
+          billing: { address: { ...CARDHOLDER_BILLING_ADDRESS } },
+          metadata: { wijkwerk_team_card: card.id, wijkwerk_team: card.teamId },
+        },
         options,
       );
       await tx.update(teamCards).set({ stripeCardholderId: cardholder.id, updatedAt: new Date() }).where(eq(teamCards.id, card.id));
-      await enqueueStripeCall(tx, { municipalityId: card.municipalityId, teamCardId: card.id, kind: "create_card", idempotencyKey: `wijkwerk-card-${card.id}` });
+      await enqueueStripeCall(tx, {
+        municipalityId: card.municipalityId,
+        teamCardId: card.id,
+        kind: "create_card",
+        idempotencyKey: `wijkwerk-card-${card.id}`,
+      });
       return true;
     }
     case "create_card": {
       if (card.stripeCardId) return true;
       if (!card.stripeCardholderId) return false;
       const created = await stripe.issuing.cards.create(
-        { cardholder: card.stripeCardholderId, currency: "eur", type: "virtual", status: "active", spending_controls: spendingControls(card), metadata: { wijkwerk_team_card: card.id } },
+        {
+          cardholder: card.stripeCardholderId,
+          currency: "eur",
+          type: "virtual",
+          status: "active",
+          spending_controls: spendingControls(card),
+          metadata: { wijkwerk_team_card: card.id },
+        },
         options,
       );
       await tx
         .update(teamCards)
-        .set({ stripeCardId: created.id, last4: created.last4, expMonth: created.exp_month, expYear: created.exp_year, status: created.status === "canceled" ? "canceled" : created.status === "active" ? "active" : "inactive", updatedAt: new Date() })
+        .set({
+          stripeCardId: created.id,
+          last4: created.last4,
+          expMonth: created.exp_month,
+          expYear: created.exp_year,
+          status: created.status === "canceled" ? "canceled" : created.status === "active" ? "active" : "inactive",
+          updatedAt: new Date(),
+        })
         .where(eq(teamCards.id, card.id));
       return true;
     }

@@ -15,7 +15,23 @@
 // transactions list), in any order. The team card's row is locked first, so
 // all events of one card are applied one after the other.
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, issuingAuthorizations, issuingTransactions, ledgerPostings, queryRows, retryOnDeadlock, spendRequests, sql, stripeEvents, stripeOutbox, teamCards, type Database, type Tx } from "@wijkwerk/db";
+import {
+  and,
+  eq,
+  isNull,
+  issuingAuthorizations,
+  issuingTransactions,
+  ledgerPostings,
+  queryRows,
+  retryOnDeadlock,
+  spendRequests,
+  sql,
+  stripeEvents,
+  stripeOutbox,
+  teamCards,
+  type Database,
+  type Tx,
+} from "@wijkwerk/db";
 import Stripe from "stripe";
 import { z } from "zod";
 import { bookCardMove } from "../workbudget";
@@ -53,7 +69,11 @@ type TeamCard = typeof teamCards.$inferSelect;
 type SpendRow = typeof spendRequests.$inferSelect;
 type AuthorizationRow = typeof issuingAuthorizations.$inferSelect;
 
-const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): WebhookResponse => ({ status, body, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers } });
+const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): WebhookResponse => ({
+  status,
+  body,
+  headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers },
+});
 
 /**
  * Verifies and processes one delivery. A bad or stale signature is a 400
@@ -64,7 +84,11 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
  * webhook response Stripe documents; the /approve and /decline calls are
  * deprecated).
  */
-export async function handleStripeWebhook(db: Database, settings: StripeSettings, input: { rawBody: string; signature: string | null; now?: Date }): Promise<WebhookResponse> {
+export async function handleStripeWebhook(
+  db: Database,
+  settings: StripeSettings,
+  input: { rawBody: string; signature: string | null; now?: Date },
+): Promise<WebhookResponse> {
   const now = input.now ?? new Date();
   const verified = verifyEvent(input.rawBody, input.signature, settings.webhookSecrets, now);
   if (!verified.ok) return json(400, { error: verified.error, ...(verified.reason ? { reason: verified.reason } : {}) });
@@ -76,11 +100,17 @@ export async function handleStripeWebhook(db: Database, settings: StripeSettings
   switch (event.type) {
     case "issuing_authorization.request": {
       const decision = await decideAuthorization(db, settings, event.id, event.data.object, now);
-      return json(200, { approved: decision.approved, metadata: { wijkwerk_spend: decision.spendId ?? "", wijkwerk_reason: decision.reason ?? "" } }, { "Stripe-Version": Stripe.API_VERSION });
+      return json(
+        200,
+        { approved: decision.approved, metadata: { wijkwerk_spend: decision.spendId ?? "", wijkwerk_reason: decision.reason ?? "" } },
+        { "Stripe-Version": Stripe.API_VERSION },
+      );
     }
     case "issuing_authorization.created":
     case "issuing_authorization.updated":
-      await processEvent(db, event.id, event.type, event.data.object.card.id, (tx, card) => syncAuthorization(tx, card, event.data.object as Stripe.Issuing.Authorization));
+      await processEvent(db, event.id, event.type, event.data.object.card.id, (tx, card) =>
+        syncAuthorization(tx, card, event.data.object as Stripe.Issuing.Authorization),
+      );
       return json(200, { received: true });
     case "issuing_transaction.created":
     case "issuing_transaction.updated": {
@@ -114,7 +144,8 @@ export type VerifiedEvent = { ok: true; event: unknown } | { ok: false; error: "
 export function verifyEvent(rawBody: string, signature: string | null, secrets: string[], now = new Date()): VerifiedEvent {
   if (!signature) return { ok: false, error: "invalid_signature", reason: "missing_signature" };
   const timestamp = Number(/(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(signature)?.[1]);
-  if (Number.isFinite(timestamp) && timestamp - Math.floor(now.getTime() / 1000) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, error: "invalid_signature", reason: "timestamp_out_of_tolerance" };
+  if (Number.isFinite(timestamp) && timestamp - Math.floor(now.getTime() / 1000) > WEBHOOK_TOLERANCE_SECONDS)
+    return { ok: false, error: "invalid_signature", reason: "timestamp_out_of_tolerance" };
   for (const secret of secrets) {
     try {
       return { ok: true, event: Stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime()) };
@@ -178,7 +209,8 @@ const cardObject = z
       .nullish(),
   })
   .passthrough();
-const envelope = (object: z.ZodTypeAny) => z.object({ id: stripeId, type: z.string(), created: unixTime, data: z.object({ object }).passthrough() }).passthrough();
+const envelope = (object: z.ZodTypeAny) =>
+  z.object({ id: stripeId, type: z.string(), created: unixTime, data: z.object({ object }).passthrough() }).passthrough();
 const authorizationEvent = envelope(authorizationObject);
 const transactionEvent = envelope(transactionObject);
 const cardEvent = envelope(cardObject);
@@ -195,7 +227,12 @@ const EVENT_SCHEMAS: Record<string, z.ZodTypeAny> = {
 const otherEvent = z.object({ id: stripeId, type: z.string() }).passthrough();
 
 type OurEvent =
-  | { id: string; type: "issuing_authorization.request" | "issuing_authorization.created" | "issuing_authorization.updated"; created: number; data: { object: Stripe.Issuing.Authorization } }
+  | {
+      id: string;
+      type: "issuing_authorization.request" | "issuing_authorization.created" | "issuing_authorization.updated";
+      created: number;
+      data: { object: Stripe.Issuing.Authorization };
+    }
   | { id: string; type: "issuing_transaction.created" | "issuing_transaction.updated"; created: number; data: { object: Stripe.Issuing.Transaction } }
   | { id: string; type: "issuing_card.created" | "issuing_card.updated"; created: number; data: { object: Stripe.Issuing.Card } };
 
@@ -212,21 +249,29 @@ export function parseEvent(raw: unknown): { ok: true; event: OurEvent } | { ok: 
 }
 
 /** Claims the event and runs fn with the card locked, all in one transaction; false when the event was processed before. */
-async function processEvent(db: Database, eventId: string, type: string, stripeCardId: string, fn: (tx: Tx, card: TeamCard) => Promise<Record<string, unknown> | void>): Promise<boolean> {
+async function processEvent(
+  db: Database,
+  eventId: string,
+  type: string,
+  stripeCardId: string,
+  fn: (tx: Tx, card: TeamCard) => Promise<Record<string, unknown> | void>,
+): Promise<boolean> {
   // A deadlock (a capture that gathers money from other pots meets another move) is tried again here rather than left to Stripe's redelivery.
-  return retryOnDeadlock(() => db.transaction(async (tx) => {
-    const card = await lockCard(tx, stripeCardId);
-    const claimed = await tx
-      .insert(stripeEvents)
-      .values({ id: eventId, type, municipalityId: card?.municipalityId ?? null, teamId: card?.teamId ?? null })
-      .onConflictDoNothing()
-      .returning({ id: stripeEvents.id });
-    if (claimed.length === 0) return false;
-    if (!card) return true; // Not one of our cards: recorded, nothing to book.
-    const outcome = await fn(tx, card);
-    if (outcome) await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, eventId));
-    return true;
-  }));
+  return retryOnDeadlock(() =>
+    db.transaction(async (tx) => {
+      const card = await lockCard(tx, stripeCardId);
+      const claimed = await tx
+        .insert(stripeEvents)
+        .values({ id: eventId, type, municipalityId: card?.municipalityId ?? null, teamId: card?.teamId ?? null })
+        .onConflictDoNothing()
+        .returning({ id: stripeEvents.id });
+      if (claimed.length === 0) return false;
+      if (!card) return true; // Not one of our cards: recorded, nothing to book.
+      const outcome = await fn(tx, card);
+      if (outcome) await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, eventId));
+      return true;
+    }),
+  );
 }
 
 async function lockCard(tx: Tx, stripeCardId: string): Promise<TeamCard | null> {
@@ -264,7 +309,8 @@ async function decideAuthorization(db: Database, settings: StripeSettings, event
         decision = await decide(tx, settings, card, auth, amountCents, now);
         await recordDecision(tx, card, auth, amountCents, decision);
         // A decline the team can act on (no request covers it, ambiguous, the card's limits …): the coordinators hear it now.
-        if (!decision.approved && decision.reason) await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
+        if (!decision.approved && decision.reason)
+          await notifyCardDeclined(tx, card, { reason: decision.reason, amountCents, merchant: auth.merchant_data?.name ?? null });
       }
       await tx.update(stripeEvents).set({ outcome: decision }).where(eq(stripeEvents.id, eventId));
       return decision;
@@ -298,7 +344,11 @@ async function decide(tx: Tx, settings: StripeSettings, card: TeamCard, auth: St
   if (card.blockedCategories.includes(category)) return decline("category_blocked");
 
   if (existing?.spendId) {
-    const [spend] = await tx.select().from(spendRequests).where(and(eq(spendRequests.id, existing.spendId), eq(spendRequests.teamId, card.teamId))).for("update");
+    const [spend] = await tx
+      .select()
+      .from(spendRequests)
+      .where(and(eq(spendRequests.id, existing.spendId), eq(spendRequests.teamId, card.teamId)))
+      .for("update");
     if (spend && spend.status === "approved" && spend.amountCents >= totalCents) return { approved: true, spendId: spend.id };
     return decline("not_covered");
   }
@@ -411,23 +461,34 @@ async function releaseRest(tx: Tx, auth: AuthorizationRow): Promise<number> {
   if (!auth.spendId || auth.releaseGroupId) return 0;
   const spend = await lockSpend(tx, auth.spendId, auth.teamId);
   if (!spend || spend.status !== "paid") return 0;
-  const pending = await tx.select({ id: issuingAuthorizations.id }).from(issuingAuthorizations).where(and(eq(issuingAuthorizations.spendId, spend.id), eq(issuingAuthorizations.status, "pending"), eq(issuingAuthorizations.approved, true)));
+  const pending = await tx
+    .select({ id: issuingAuthorizations.id })
+    .from(issuingAuthorizations)
+    .where(and(eq(issuingAuthorizations.spendId, spend.id), eq(issuingAuthorizations.status, "pending"), eq(issuingAuthorizations.approved, true)));
   if (pending.some((p) => p.id !== auth.id)) return 0;
   const reserved = await reservedFor(tx, spend.id);
   if (reserved <= 0) return 0;
   const groupId = randomUUID();
-  if (!(await bookCardMove(tx, spend, { kind: "release", amountCents: reserved, groupId, reference: auth.id }))) throw new Error(`release of ${reserved} on spend ${spend.id} refused`);
+  if (!(await bookCardMove(tx, spend, { kind: "release", amountCents: reserved, groupId, reference: auth.id })))
+    throw new Error(`release of ${reserved} on spend ${spend.id} refused`);
   await tx.update(issuingAuthorizations).set({ releaseGroupId: groupId }).where(eq(issuingAuthorizations.id, auth.id));
   return reserved;
 }
 
 async function lockSpend(tx: Tx, spendId: string, teamId: string): Promise<SpendRow | null> {
-  const [spend] = await tx.select().from(spendRequests).where(and(eq(spendRequests.id, spendId), eq(spendRequests.teamId, teamId))).for("update");
+  const [spend] = await tx
+    .select()
+    .from(spendRequests)
+    .where(and(eq(spendRequests.id, spendId), eq(spendRequests.teamId, teamId)))
+    .for("update");
   return spend ?? null;
 }
 
 async function reservedFor(tx: Tx, spendId: string): Promise<number> {
-  const [r] = await tx.select({ total: sql<string>`coalesce(sum(${ledgerPostings.amountCents}), 0)` }).from(ledgerPostings).where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved")));
+  const [r] = await tx
+    .select({ total: sql<string>`coalesce(sum(${ledgerPostings.amountCents}), 0)` })
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.spendId, spendId), eq(ledgerPostings.account, "reserved")));
   return Number(r.total);
 }
 
@@ -443,11 +504,26 @@ async function bookTransaction(tx: Tx, card: TeamCard, txn: Stripe.Issuing.Trans
   const authorizationId = typeof txn.authorization === "string" ? txn.authorization : (txn.authorization?.id ?? null);
   const amountCents = Math.abs(txn.amount);
   if (amountCents === 0) return false;
-  const [auth] = authorizationId ? await tx.select().from(issuingAuthorizations).where(and(eq(issuingAuthorizations.id, authorizationId), eq(issuingAuthorizations.teamId, card.teamId))) : [];
+  const [auth] = authorizationId
+    ? await tx
+        .select()
+        .from(issuingAuthorizations)
+        .where(and(eq(issuingAuthorizations.id, authorizationId), eq(issuingAuthorizations.teamId, card.teamId)))
+    : [];
   const groupId = randomUUID();
   const claimed = await tx
     .insert(issuingTransactions)
-    .values({ id: txn.id, municipalityId: card.municipalityId, teamId: card.teamId, authorizationId, spendId: auth?.spendId ?? null, type: txn.type, amountCents, ledgerGroupId: groupId, stripeCreatedAt: new Date(txn.created * 1000) })
+    .values({
+      id: txn.id,
+      municipalityId: card.municipalityId,
+      teamId: card.teamId,
+      authorizationId,
+      spendId: auth?.spendId ?? null,
+      type: txn.type,
+      amountCents,
+      ledgerGroupId: groupId,
+      stripeCreatedAt: new Date(txn.created * 1000),
+    })
     .onConflictDoNothing()
     .returning({ id: issuingTransactions.id });
   if (claimed.length === 0) return false;
@@ -461,14 +537,16 @@ async function bookTransaction(tx: Tx, card: TeamCard, txn: Stripe.Issuing.Trans
   if (!spend) return problem("no_spend");
   if (txn.type === "capture") {
     const reserved = await reservedFor(tx, spend.id);
-    if (amountCents > reserved && !(await bookCardMove(tx, spend, { kind: "reserve", amountCents: amountCents - reserved, reference: txn.id }))) return problem("insufficient_budget");
+    if (amountCents > reserved && !(await bookCardMove(tx, spend, { kind: "reserve", amountCents: amountCents - reserved, reference: txn.id })))
+      return problem("insufficient_budget");
     if (!(await bookCardMove(tx, spend, { kind: "pay", amountCents, groupId, reference: txn.id }))) return problem("insufficient_budget");
     // Paid: the author and the coordinators are told, in this same transaction.
     await notifyCardPaid(tx, spend, amountCents, txn.merchant_data?.name ?? null);
   } else {
     const [fresh] = await tx.select({ paidCents: spendRequests.paidCents }).from(spendRequests).where(eq(spendRequests.id, spend.id));
     if (amountCents > fresh.paidCents) return problem("refund_exceeds_paid");
-    if (!(await bookCardMove(tx, { ...spend, paidCents: fresh.paidCents }, { kind: "refund", amountCents, groupId, reference: txn.id }))) return problem("insufficient_budget");
+    if (!(await bookCardMove(tx, { ...spend, paidCents: fresh.paidCents }, { kind: "refund", amountCents, groupId, reference: txn.id })))
+      return problem("insufficient_budget");
   }
   return true;
 }

@@ -5,7 +5,21 @@
 import { calendarDate, type TeamContext, type UseCaseContext, DomainError, invalidInput, amsterdamInstant } from "../common";
 import { randomUUID } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, asc, cardPaymentSelections, desc, eq, gte, issuingAuthorizations, issuingTransactions, spendRequests, stripeOutbox, teamCards, teams, withScope } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  cardPaymentSelections,
+  desc,
+  eq,
+  gte,
+  issuingAuthorizations,
+  issuingTransactions,
+  spendRequests,
+  stripeOutbox,
+  teamCards,
+  teams,
+  withScope,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { disbursementMode, type StripeSettings, stripeSettingsFromEnv } from "./stripe-client";
 import { enqueueStripeCall } from "./stripe-outbox";
@@ -22,7 +36,10 @@ export const cardControlsInput = z
   })
   // Stripe takes either a list of allowed or of blocked categories, not both.
   .refine((v) => !(v.allowedCategories.length && v.blockedCategories.length), { path: ["blockedCategories"], params: { code: "categories_conflict" } })
-  .refine((v) => v.perAuthorizationCapCents == null || v.monthlyCapCents == null || v.perAuthorizationCapCents <= v.monthlyCapCents, { path: ["perAuthorizationCapCents"], params: { code: "cap_above_monthly" } });
+  .refine((v) => v.perAuthorizationCapCents == null || v.monthlyCapCents == null || v.perAuthorizationCapCents <= v.monthlyCapCents, {
+    path: ["perAuthorizationCapCents"],
+    params: { code: "cap_above_monthly" },
+  });
 export type CardControlsInput = z.input<typeof cardControlsInput>;
 
 const DAY_MS = 86_400_000;
@@ -33,18 +50,29 @@ async function requireStripeMode(ctx: UseCaseContext, settings: StripeSettings |
 }
 
 /** The controller issues a virtual card for a team: the row now, Stripe's cardholder and card through the outbox. */
-export async function requestTeamCard(ctx: UseCaseContext, teamId: string, raw: CardControlsInput, settings = stripeSettingsFromEnv()): Promise<{ id: string }> {
+export async function requestTeamCard(
+  ctx: UseCaseContext,
+  teamId: string,
+  raw: CardControlsInput,
+  settings = stripeSettingsFromEnv(),
+): Promise<{ id: string }> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("TeamCard", { municipalityId }));
   const parsed = cardControlsInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   await requireStripeMode(ctx, settings);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.municipalityId, municipalityId)));
+    const [team] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, teamId), eq(teams.municipalityId, municipalityId)));
     if (!team) throw new DomainError("not_found", 404);
     const [existing] = await tx.select({ id: teamCards.id }).from(teamCards).where(eq(teamCards.teamId, teamId));
     if (existing) throw new DomainError("card_exists", 409);
-    const [card] = await tx.insert(teamCards).values({ municipalityId, teamId, ...parsed.data }).returning({ id: teamCards.id });
+    const [card] = await tx
+      .insert(teamCards)
+      .values({ municipalityId, teamId, ...parsed.data })
+      .returning({ id: teamCards.id });
     await enqueueStripeCall(tx, { municipalityId, teamCardId: card.id, kind: "create_cardholder", idempotencyKey: `wijkwerk-cardholder-${card.id}` });
     return card;
   });
@@ -60,10 +88,15 @@ export async function updateCardControls(ctx: UseCaseContext, teamCardId: string
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const [card] = await tx.select().from(teamCards).where(eq(teamCards.id, teamCardId)).for("update");
     if (!card) throw new DomainError("not_found", 404);
-    await tx.update(teamCards).set({ ...parsed.data, updatedAt: new Date() }).where(eq(teamCards.id, card.id));
+    await tx
+      .update(teamCards)
+      .set({ ...parsed.data, updatedAt: new Date() })
+      .where(eq(teamCards.id, card.id));
     // Our own id for this change, so its retries reuse one Idempotency-Key.
     const changeId = randomUUID();
-    await tx.insert(stripeOutbox).values({ id: changeId, municipalityId, teamCardId: card.id, kind: "update_card", idempotencyKey: `wijkwerk-controls-${changeId}` });
+    await tx
+      .insert(stripeOutbox)
+      .values({ id: changeId, municipalityId, teamCardId: card.id, kind: "update_card", idempotencyKey: `wijkwerk-controls-${changeId}` });
   });
 }
 
@@ -78,7 +111,12 @@ export async function listTeamCards(ctx: UseCaseContext) {
       .leftJoin(teamCards, eq(teamCards.teamId, teams.id))
       .where(eq(teams.municipalityId, municipalityId))
       .orderBy(asc(teams.name));
-    const pending = await tx.select().from(stripeOutbox).where(eq(stripeOutbox.municipalityId, municipalityId)).orderBy(desc(stripeOutbox.createdAt)).limit(200);
+    const pending = await tx
+      .select()
+      .from(stripeOutbox)
+      .where(eq(stripeOutbox.municipalityId, municipalityId))
+      .orderBy(desc(stripeOutbox.createdAt))
+      .limit(200);
     return rows.map((r) => ({ ...r, outbox: r.card ? pending.filter((p) => p.teamCardId === r.card!.id && !p.doneAt) : [] }));
   });
 }
@@ -100,10 +138,25 @@ export async function getTeamCard(ctx: TeamContext, now = new Date(), settings =
       stripeMode && card?.status === "active" && card.stripeCardId && ctx.ability.can("read", as("CardDetails", { teamId, municipalityId }))
         ? { issuingCard: card.stripeCardId, publishableKey: settings?.publishableKey ?? null }
         : null;
-    const authorizations = card ? await tx.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.teamId, teamId)).orderBy(desc(issuingAuthorizations.stripeCreatedAt)).limit(50) : [];
-    const transactions = card ? await tx.select().from(issuingTransactions).where(eq(issuingTransactions.teamId, teamId)).orderBy(desc(issuingTransactions.stripeCreatedAt)).limit(50) : [];
+    const authorizations = card
+      ? await tx
+          .select()
+          .from(issuingAuthorizations)
+          .where(eq(issuingAuthorizations.teamId, teamId))
+          .orderBy(desc(issuingAuthorizations.stripeCreatedAt))
+          .limit(50)
+      : [];
+    const transactions = card
+      ? await tx.select().from(issuingTransactions).where(eq(issuingTransactions.teamId, teamId)).orderBy(desc(issuingTransactions.stripeCreatedAt)).limit(50)
+      : [];
     const selections = await tx
-      .select({ spendId: cardPaymentSelections.spendId, validUntil: cardPaymentSelections.validUntil, number: spendRequests.number, amountCents: spendRequests.amountCents, purpose: spendRequests.purpose })
+      .select({
+        spendId: cardPaymentSelections.spendId,
+        validUntil: cardPaymentSelections.validUntil,
+        number: spendRequests.number,
+        amountCents: spendRequests.amountCents,
+        purpose: spendRequests.purpose,
+      })
       .from(cardPaymentSelections)
       .innerJoin(spendRequests, eq(spendRequests.id, cardPaymentSelections.spendId))
       .where(and(eq(cardPaymentSelections.teamId, teamId), gte(cardPaymentSelections.validUntil, now), eq(spendRequests.status, "approved")));
@@ -112,16 +165,35 @@ export async function getTeamCard(ctx: TeamContext, now = new Date(), settings =
 }
 
 /** For the spend page: whether a card can pay it now, the current selection, and the card authorisations linked to it. */
-export async function cardPaymentState(ctx: UseCaseContext, spend: { id: string; teamId: string; status: string; approvedAt: Date | null }, settings = stripeSettingsFromEnv(), now = new Date()) {
+export async function cardPaymentState(
+  ctx: UseCaseContext,
+  spend: { id: string; teamId: string; status: string; approvedAt: Date | null },
+  settings = stripeSettingsFromEnv(),
+  now = new Date(),
+) {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const mode = await disbursementMode(tx, ctx.actor.municipalityId, settings);
     if (mode !== "stripe_issuing") return null;
-    const [card] = await tx.select({ id: teamCards.id, status: teamCards.status, last4: teamCards.last4 }).from(teamCards).where(eq(teamCards.teamId, spend.teamId));
+    const [card] = await tx
+      .select({ id: teamCards.id, status: teamCards.status, last4: teamCards.last4 })
+      .from(teamCards)
+      .where(eq(teamCards.teamId, spend.teamId));
     const [selection] = await tx.select().from(cardPaymentSelections).where(eq(cardPaymentSelections.spendId, spend.id));
-    const authorizations = await tx.select().from(issuingAuthorizations).where(eq(issuingAuthorizations.spendId, spend.id)).orderBy(desc(issuingAuthorizations.stripeCreatedAt));
+    const authorizations = await tx
+      .select()
+      .from(issuingAuthorizations)
+      .where(eq(issuingAuthorizations.spendId, spend.id))
+      .orderBy(desc(issuingAuthorizations.stripeCreatedAt));
     const windowEnds = spend.approvedAt ? new Date(spend.approvedAt.getTime() + CARD_PAYMENT_VALIDITY_DAYS * DAY_MS) : null;
-    const mayPayNow = ctx.scope.kind === "team" && ctx.ability.can("create", as("CardPayment", { teamId: spend.teamId, municipalityId: ctx.actor.municipalityId }));
-    return { card: card ?? null, selection: selection && selection.validUntil >= now ? selection : null, authorizations, windowEnds, mayPayNow: mayPayNow && spend.status === "approved" && card?.status === "active" && !!windowEnds && windowEnds >= now };
+    const mayPayNow =
+      ctx.scope.kind === "team" && ctx.ability.can("create", as("CardPayment", { teamId: spend.teamId, municipalityId: ctx.actor.municipalityId }));
+    return {
+      card: card ?? null,
+      selection: selection && selection.validUntil >= now ? selection : null,
+      authorizations,
+      windowEnds,
+      mayPayNow: mayPayNow && spend.status === "approved" && card?.status === "active" && !!windowEnds && windowEnds >= now,
+    };
   });
 }
 
@@ -132,7 +204,12 @@ export const cardPaymentInput = z.object({ validUntil: calendarDate().nullish() 
  * team card pays next, until validUntil (end of that day in Amsterdam) —
  * at most, and by default, 14 days after approval.
  */
-export async function selectSpendForCardPayment(ctx: TeamContext, spendId: string, raw: z.input<typeof cardPaymentInput> = {}, now = new Date()): Promise<{ validUntil: Date }> {
+export async function selectSpendForCardPayment(
+  ctx: TeamContext,
+  spendId: string,
+  raw: z.input<typeof cardPaymentInput> = {},
+  now = new Date(),
+): Promise<{ validUntil: Date }> {
   const { teamId, municipalityId } = ctx.scope;
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("CardPayment", { teamId, municipalityId }));
   const parsed = cardPaymentInput.safeParse(raw);
@@ -150,7 +227,8 @@ export async function selectSpendForCardPayment(ctx: TeamContext, spendId: strin
     if (parsed.data.validUntil) {
       // The end of the chosen day in Amsterdam (23:59:59 local; CET/CEST by Intl, not a fixed offset).
       validUntil = endOfAmsterdamDay(parsed.data.validUntil);
-      if (validUntil < now || validUntil > new Date(windowEnds.getTime() + DAY_MS)) throw new DomainError("invalid_input", 400, { validUntil: ["card_payment_valid_until"] });
+      if (validUntil < now || validUntil > new Date(windowEnds.getTime() + DAY_MS))
+        throw new DomainError("invalid_input", 400, { validUntil: ["card_payment_valid_until"] });
       if (validUntil > windowEnds) validUntil = windowEnds;
     }
     await tx.delete(cardPaymentSelections).where(eq(cardPaymentSelections.spendId, spend.id));

@@ -9,7 +9,6 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_CONTENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
 
-
 const EXTENSIONS: Record<AttachmentContentType, string[]> = {
   "application/pdf": ["pdf"],
   "image/png": ["png"],
@@ -55,7 +54,10 @@ export function sanitiseFileName(raw: string, contentType: AttachmentContentType
   const allowed = EXTENSIONS[contentType];
   const keepsExt = allowed.includes(ext);
   let stem = keepsExt ? cleaned.slice(0, dot) : cleaned;
-  stem = [...stem].slice(0, MAX_STEM).join("").replace(/^[.\s]+|[.\s]+$/g, "");
+  stem = [...stem]
+    .slice(0, MAX_STEM)
+    .join("")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
   return `${stem || FALLBACK_STEM}.${keepsExt ? ext : allowed[0]}`;
 }
 

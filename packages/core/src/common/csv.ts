@@ -31,5 +31,11 @@ export interface CsvOptions {
  * not formulas and stay as they are).
  */
 export function writeCsv(columns: readonly string[], rows: readonly (readonly (string | number)[])[], options: CsvOptions = {}): string {
-  return stringify(rows as (string | number)[][], { header: true, columns: [...columns], delimiter: options.separator ?? ";", record_delimiter: "windows", bom: options.bom === true });
+  return stringify(rows as (string | number)[][], {
+    header: true,
+    columns: [...columns],
+    delimiter: options.separator ?? ";",
+    record_delimiter: "windows",
+    bom: options.bom === true,
+  });
 }

@@ -24,7 +24,10 @@ const DOT_DECIMAL = /^(\d+)\.(\d{1,2})$/;
 /** Dutch euro input → integer cents, or null when the input is not an unambiguous amount. */
 export function parseEuroToCents(input: string): number | null {
   if (typeof input !== "string") return null;
-  const text = input.replace(/\u00a0/g, " ").trim().replace(CURRENCY_PREFIX, "");
+  const text = input
+    .replace(/\u00a0/g, " ")
+    .trim()
+    .replace(CURRENCY_PREFIX, "");
   if (text === "") return null;
   let euros: string;
   let decimals = "";

@@ -38,8 +38,10 @@ export const PRIVACY_GUARD_NL = {
     iban: "een bankrekeningnummer (IBAN)",
     address: "een adres (straat en huisnummer)",
   } satisfies Record<PersonalDataKind, string>,
-  intro: "Deze tekst lijkt persoonsgegevens van inwoners te bevatten. Die horen niet in een ruimte die teams met elkaar delen. Haal het volgende weg of schrijf het algemener op:",
-  override: "Gaat het niet om persoonsgegevens van een inwoner (bijvoorbeeld het algemene nummer van een organisatie)? Geef dan aan dat dit geen persoonsgegevens zijn; dat wordt vastgelegd in het auditlog.",
+  intro:
+    "Deze tekst lijkt persoonsgegevens van inwoners te bevatten. Die horen niet in een ruimte die teams met elkaar delen. Haal het volgende weg of schrijf het algemener op:",
+  override:
+    "Gaat het niet om persoonsgegevens van een inwoner (bijvoorbeeld het algemene nummer van een organisatie)? Geef dan aan dat dit geen persoonsgegevens zijn; dat wordt vastgelegd in het auditlog.",
 } as const;
 
 export function describePersonalDataKind(kind: PersonalDataKind): string {
@@ -169,10 +171,34 @@ interface DateMatch {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, augustus: 8, aug: 8, september: 9, sept: 9, sep: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|");
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 
 // dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy (one or two digit day and month, the
 // same separator twice), also with a two-digit year; yyyy-mm-dd; and
@@ -225,7 +251,14 @@ function findBirthDates(text: string, dates: DateMatch[], now: Date): PersonalDa
     const date = dates.find((d) => d.start >= keywordEnd);
     if (!date) continue;
     const gap = text.slice(keywordEnd, date.start);
-    if (gap.length > 30 || gap.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 3) continue;
+    if (
+      gap.length > 30 ||
+      gap
+        .trim()
+        .split(/\s+/)
+        .filter((w) => /\p{L}/u.test(w)).length > 3
+    )
+      continue;
     if (/[\n!?;]|\.\s+\p{Lu}/u.test(gap) || /\p{N}/u.test(gap)) continue;
     if (!possibleBirthDate(date, now)) continue;
     out.set(date.start, { kind: "birth_date", match: text.slice(date.start, date.end), start: date.start, end: date.end });
@@ -286,7 +319,8 @@ function findPhones(text: string, dates: DateMatch[]): PersonalDataFinding[] {
 // Anything that looks like local@domain.tld: every address is flagged, also
 // an organisation's or a colleague's (the guard cannot tell them apart; the
 // author can override). A bare "@naam" mention has no domain and is not.
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}(?![\p{L}\p{N}-])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}(?![\p{L}\p{N}-])/gu;
 
 function findEmails(text: string): PersonalDataFinding[] {
   return matchesOf(text, EMAIL).map((m) => finding("email", m));
@@ -349,7 +383,27 @@ function findIbans(text: string): PersonalDataFinding[] {
 // Heugemerveld, Jekerdal, Brusselsepoort, Meerssenhoven) or cities, and
 // "Malberg 2" or "Heugemerveld 12 gezinnen" is no address. "ring" only after
 // a consonant (Buitenring), so "Vergadering 3" and "Ervaring 2" are not.
-const SUFFIXES = ["straat", "str\\.", "weg", "laan", "plein", "singel", "gracht", "kade", "dijk", "hof", "pad", "steeg", "markt", "wal", "dreef", "park", "(?<![aeiouy])ring", "boulevard", "plantsoen"];
+const SUFFIXES = [
+  "straat",
+  "str\\.",
+  "weg",
+  "laan",
+  "plein",
+  "singel",
+  "gracht",
+  "kade",
+  "dijk",
+  "hof",
+  "pad",
+  "steeg",
+  "markt",
+  "wal",
+  "dreef",
+  "park",
+  "(?<![aeiouy])ring",
+  "boulevard",
+  "plantsoen",
+];
 // Street names that are just the ending ("Markt 78"); generic nouns like
 // "Weg", "Park" or "Hof" at the start of a sentence are not enough.
 const BARE_STREETS = ["Markt", "Plein", "Boulevard", "Singel", "Kade", "Wal", "Dijk", "Gracht"];
@@ -372,9 +426,31 @@ const STREET_ADDRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])(${DUTCH_STREET}|$
 const POSTCODE_ADDRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])()[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?:\s*,\s*|\s+)(${HOUSE_NUMBER})`, "gu");
 
 // A number followed by one of these counts something ("Daalhof 3 gezinnen").
-const COUNT_WORD = /^\s*(?:%|procent|keer|x|uur|jaar|maanden|weken|dagen|minuten|gezinnen|huishoudens|bewoners|inwoners|personen|mensen|deelnemers|kinderen|jongeren|ouderen|vrijwilligers|woningen|euro)(?!\p{L})/iu;
+const COUNT_WORD =
+  /^\s*(?:%|procent|keer|x|uur|jaar|maanden|weken|dagen|minuten|gezinnen|huishoudens|bewoners|inwoners|personen|mensen|deelnemers|kinderen|jongeren|ouderen|vrijwilligers|woningen|euro)(?!\p{L})/iu;
 // Capitalised words a sentence may start with before a street; they are not part of it.
-const LEADING_WORDS = new Set(["in", "bij", "aan", "op", "naar", "langs", "over", "uit", "voor", "tegenover", "richting", "vanuit", "de", "het", "een", "mevrouw", "meneer", "mevr.", "mw.", "dhr."]);
+const LEADING_WORDS = new Set([
+  "in",
+  "bij",
+  "aan",
+  "op",
+  "naar",
+  "langs",
+  "over",
+  "uit",
+  "voor",
+  "tegenover",
+  "richting",
+  "vanuit",
+  "de",
+  "het",
+  "een",
+  "mevrouw",
+  "meneer",
+  "mevr.",
+  "mw.",
+  "dhr.",
+]);
 // A street-like name after these is a team or a neighbourhood ("team Daalhof 2").
 const GROUP_WORDS = new Set(["team", "teams", "buurt", "wijk", "sociaal"]);
 

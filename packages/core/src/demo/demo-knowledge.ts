@@ -13,7 +13,11 @@ const STORIES = [
     theme: "netwerk",
     title: "Een scootmobiel lenen in plaats van kopen",
     body: "Een mevrouw van in de zestig werd via de huisarts bij ons aangemeld. Na een hersenbloeding kwam ze haar huis niet meer uit en ze vroeg om een eigen scootmobiel.\n\nWe hebben met haar én met haar familie en vrienden aan tafel gezeten om eerst het probleem helder te krijgen. Drie maanden later heeft ze weer grip op haar leven: ze **leent** een scootmobiel bij de uitleen wanneer ze er een nodig heeft, en haar familie en vrienden zijn weer betrokken. Verder heeft ze geen ondersteuning nodig.",
-    reactions: [["member.centrum@wijkwerk.demo", "mooi"], ["coordinator.daalhof@wijkwerk.demo", "leerzaam"], ["controller@wijkwerk.demo", "mooi"]],
+    reactions: [
+      ["member.centrum@wijkwerk.demo", "mooi"],
+      ["coordinator.daalhof@wijkwerk.demo", "leerzaam"],
+      ["controller@wijkwerk.demo", "mooi"],
+    ],
   },
   {
     author: "member.wittevrouwenveld-wyckerpoort@wijkwerk.demo",
@@ -21,7 +25,10 @@ const STORIES = [
     theme: "participatie_werk",
     title: "Werkschoenen uit het werkbudget: de baan bleef behouden",
     body: "Een bewoner kon beginnen bij een bouwbedrijf, maar moest zelf werkschoenen en gereedschap kopen. Door schulden lukte dat niet, en bijzondere bijstand zou weken duren.\n\nUit het werkbudget hebben we binnen twee dagen de spullen betaald. Hij is aan het werk en de aanvraag voor bijzondere bijstand was niet meer nodig. Een kleine impuls, een groot effect.",
-    reactions: [["member.mariaberg@wijkwerk.demo", "herkenbaar"], ["member.caberg-bosscherveld@wijkwerk.demo", "mooi"]],
+    reactions: [
+      ["member.mariaberg@wijkwerk.demo", "herkenbaar"],
+      ["member.caberg-bosscherveld@wijkwerk.demo", "mooi"],
+    ],
   },
   {
     author: "coordinator.daalhof@wijkwerk.demo",
@@ -30,7 +37,10 @@ const STORIES = [
     group: "preventie-en-vroegsignalering",
     title: "De corporatie belt ons na twee maanden huurachterstand",
     body: "Sinds de afspraak met de woningcorporatie horen we het na twee maanden huurachterstand, niet pas bij de deurwaarder. Dit kwartaal konden we drie huishoudens helpen met een betalingsregeling voordat er een ontruiming dreigde.",
-    reactions: [["member.centrum@wijkwerk.demo", "leerzaam"], ["member.de-heeg@wijkwerk.demo", "leerzaam"]],
+    reactions: [
+      ["member.centrum@wijkwerk.demo", "leerzaam"],
+      ["member.de-heeg@wijkwerk.demo", "leerzaam"],
+    ],
   },
   {
     author: "member.mariaberg@wijkwerk.demo",
@@ -46,8 +56,16 @@ export async function seedKnowledgeDemo(db: Database, municipalityId: string): P
   const [existing] = await db.select({ id: successStories.id }).from(successStories).where(eq(successStories.municipalityId, municipalityId)).limit(1);
   if (existing) return { created: false };
   for (const s of STORIES) {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.municipalityId, municipalityId), eq(teams.slug, s.team)));
-    const [group] = s.group ? await db.select({ id: workgroups.id }).from(workgroups).where(and(eq(workgroups.municipalityId, municipalityId), eq(workgroups.slug, s.group))) : [];
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.municipalityId, municipalityId), eq(teams.slug, s.team)));
+    const [group] = s.group
+      ? await db
+          .select({ id: workgroups.id })
+          .from(workgroups)
+          .where(and(eq(workgroups.municipalityId, municipalityId), eq(workgroups.slug, s.group)))
+      : [];
     const { id } = await createStory(await contextFor(db, s.author), { title: s.title, body: s.body, theme: s.theme, teamId: team.id, workgroupId: group?.id });
     for (const [email, kind] of s.reactions) await toggleReaction(await contextFor(db, email), id, kind);
   }

@@ -7,7 +7,20 @@
 import { eq, municipalities, users, workgroups, type Database } from "@wijkwerk/db";
 import { contextFor } from "./demo-workbudget";
 import { seedKnowledgeDemo } from "./demo-knowledge";
-import { saveHandbookPage, addActionItem, addMeetingDecision, createMeeting, setActionItemDone, createPost, closeProposal, createProposal, respondToProposal, createWorkgroup, decideJoinRequest, joinWorkgroup } from "../workgroups";
+import {
+  saveHandbookPage,
+  addActionItem,
+  addMeetingDecision,
+  createMeeting,
+  setActionItemDone,
+  createPost,
+  closeProposal,
+  createProposal,
+  respondToProposal,
+  createWorkgroup,
+  decideJoinRequest,
+  joinWorkgroup,
+} from "../workgroups";
 import { amsterdamDay } from "../common";
 
 const GROUPS = [
@@ -56,7 +69,12 @@ export async function seedWorkgroupsDemo(db: Database): Promise<{ created: boole
   // Stories and questions came later: a database seeded before them still gets them.
   if (existing) return seedKnowledgeDemo(db, m.id);
   for (const g of GROUPS) {
-    const { slug } = await createWorkgroup(await contextFor(db, g.creator), { name: g.name, description: g.description, isOpen: g.isOpen, facilitators: g.facilitators.join(" ") });
+    const { slug } = await createWorkgroup(await contextFor(db, g.creator), {
+      name: g.name,
+      description: g.description,
+      isOpen: g.isOpen,
+      facilitators: g.facilitators.join(" "),
+    });
     for (const email of [...g.joins, ...g.requests]) await joinWorkgroup(await contextFor(db, email), slug);
     for (const email of g.requests) {
       const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -68,7 +86,12 @@ export async function seedWorkgroupsDemo(db: Database): Promise<{ created: boole
     title: "Signalen van schulden eerder zien",
     body: "Wat zijn bij jullie de eerste **signalen** van schulden? Bij ons zijn het vaak:\n\n- een huurachterstand die de corporatie meldt\n- een afgesloten energiecontract\n- kinderen die niet meer meegaan op schoolreis\n\nWie heeft goede afspraken met de woningcorporatie?",
   });
-  await createPost(await contextFor(db, "member.centrum@wijkwerk.demo"), "preventie-en-vroegsignalering", { body: "In Centrum belt de corporatie ons na twee maanden achterstand. Dat werkt goed; @coordinator.daalhof ik stuur je de afspraak." }, { parentId: thread.threadId });
+  await createPost(
+    await contextFor(db, "member.centrum@wijkwerk.demo"),
+    "preventie-en-vroegsignalering",
+    { body: "In Centrum belt de corporatie ons na twee maanden achterstand. Dat werkt goed; @coordinator.daalhof ik stuur je de afspraak." },
+    { parentId: thread.threadId },
+  );
   await saveHandbookPage(daalhof, "preventie-en-vroegsignalering", null, {
     title: "Vroegsignalering schulden",
     body: "## Afspraak\n\nBij twee maanden huurachterstand neemt de corporatie contact op met het sociaal team van de buurt. Het team maakt binnen vijf werkdagen een afspraak.",
@@ -99,8 +122,16 @@ async function seedMeetingDemo(db: Database) {
       "Vier teams waren erbij. Centrum vertelde over de **belafspraak** met de corporatie na twee maanden achterstand; Daalhof en De Heeg willen dat ook.\n\n- Huisartsen melden nog weinig; we nodigen de POH-GGZ uit.\n- Scholen zien signalen vaak het eerst.",
   });
   await addMeetingDecision(daalhof, slug, meeting.id, { text: "We nodigen de praktijkondersteuners (POH-GGZ) uit voor het volgende overleg." });
-  await addActionItem(daalhof, slug, meeting.id, { task: "Belafspraak met de corporatie op papier zetten voor alle teams", ownerId: centrum.actor.userId, dueOn: dayFromToday(7) });
-  await addActionItem(daalhof, slug, meeting.id, { task: "POH-GGZ uitnodigen voor het volgende overleg", ownerId: daalhof.actor.userId, dueOn: dayFromToday(-2) });
+  await addActionItem(daalhof, slug, meeting.id, {
+    task: "Belafspraak met de corporatie op papier zetten voor alle teams",
+    ownerId: centrum.actor.userId,
+    dueOn: dayFromToday(7),
+  });
+  await addActionItem(daalhof, slug, meeting.id, {
+    task: "POH-GGZ uitnodigen voor het volgende overleg",
+    ownerId: daalhof.actor.userId,
+    dueOn: dayFromToday(-2),
+  });
   const done = await addActionItem(daalhof, slug, meeting.id, { task: "Verslag rondsturen", ownerId: deHeeg.actor.userId, dueOn: dayFromToday(-10) });
   await setActionItemDone(deHeeg, slug, done.id, true);
   const proposal = await createProposal(centrum, slug, {
@@ -113,8 +144,12 @@ async function seedMeetingDemo(db: Database) {
   await respondToProposal(centrum, slug, proposal.id, { position: "agree" });
   await respondToProposal(daalhof, slug, proposal.id, { position: "agree" });
   await respondToProposal(deHeeg, slug, proposal.id, { position: "abstain" });
-  await respondToProposal(limmel, slug, proposal.id, { position: "disagree", reason: "In Limmel werken we met een andere corporatie; daar moeten we eerst zelf afspraken over maken." });
+  await respondToProposal(limmel, slug, proposal.id, {
+    position: "disagree",
+    reason: "In Limmel werken we met een andere corporatie; daar moeten we eerst zelf afspraken over maken.",
+  });
   await closeProposal(daalhof, slug, proposal.id, {
-    outcome: "Aangenomen: alle teams maken met hun corporaties de belafspraak bij twee maanden huurachterstand. Limmel-Nazareth volgt zodra de afspraak met de eigen corporatie rond is. De handboekpagina is bijgewerkt.",
+    outcome:
+      "Aangenomen: alle teams maken met hun corporaties de belafspraak bij twee maanden huurachterstand. Limmel-Nazareth volgt zodra de afspraak met de eigen corporatie rond is. De handboekpagina is bijgewerkt.",
   });
 }

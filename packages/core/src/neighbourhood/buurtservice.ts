@@ -22,7 +22,13 @@ export const STALE_AFTER_MONTHS = 3;
 export const MATCH_TRANSITIONS: Record<MatchStatus, MatchStatus[]> = { proposed: ["running", "stopped"], running: ["done", "stopped"], done: [], stopped: [] };
 
 const checkboxes = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).min(1).transform((a) => [...new Set(a)]));
+  z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.enum(values))
+      .min(1)
+      .transform((a) => [...new Set(a)]),
+  );
 
 export const entryInput = z.object({
   kind: z.enum(["offer", "request"]),
@@ -35,7 +41,8 @@ export const entryInput = z.object({
 });
 export type EntryInput = z.input<typeof entryInput>;
 
-const subject = (type: "BuurtserviceEntry" | "BuurtserviceMatch", ctx: TeamContext) => as(type, { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId });
+const subject = (type: "BuurtserviceEntry" | "BuurtserviceMatch", ctx: TeamContext) =>
+  as(type, { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId });
 
 export interface EntryRow {
   id: string;
@@ -74,9 +81,38 @@ export async function registerBuurtserviceEntry(ctx: TeamContext, raw: EntryInpu
   return withScope(ctx.db, ctx.scope, async (tx) => {
     await requireServedBuurt(tx, v.buurtId);
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: `${v.pseudonym}\n${v.description}`, field: "description", confirmNoPersonalData: v.confirmNoPersonalData, objectType: "buurtservice_entry", objectId: id, workgroupId: null });
-    await tx.insert(buurtserviceEntries).values({ id, municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, buurtId: v.buurtId, kind: v.kind, pseudonym: v.pseudonym, categories: v.categories, availability: v.availability, description: v.description, createdBy: ctx.actor.userId });
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "buurtservice.entry_registered", objectType: "buurtservice_entry", objectId: id, meta: ctx.meta, data: { kind: v.kind, categories: v.categories } });
+    await guardPersonalData(tx, ctx, {
+      text: `${v.pseudonym}\n${v.description}`,
+      field: "description",
+      confirmNoPersonalData: v.confirmNoPersonalData,
+      objectType: "buurtservice_entry",
+      objectId: id,
+      workgroupId: null,
+    });
+    await tx
+      .insert(buurtserviceEntries)
+      .values({
+        id,
+        municipalityId: ctx.team.municipalityId,
+        teamId: ctx.team.id,
+        buurtId: v.buurtId,
+        kind: v.kind,
+        pseudonym: v.pseudonym,
+        categories: v.categories,
+        availability: v.availability,
+        description: v.description,
+        createdBy: ctx.actor.userId,
+      });
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "buurtservice.entry_registered",
+      objectType: "buurtservice_entry",
+      objectId: id,
+      meta: ctx.meta,
+      data: { kind: v.kind, categories: v.categories },
+    });
     return { id };
   });
 }
@@ -128,14 +164,34 @@ export interface MatchRow {
 }
 
 async function matchesWhere(tx: Tx, filter: ReturnType<typeof sql> | undefined): Promise<MatchRow[]> {
-  const rows = await queryRows<{ id: string; status: MatchStatus; reciprocal: boolean; outcome: string; created_at: string; buurt: string; request_id: string; request_pseudonym: string; offer_id: string; offer_pseudonym: string }>(
+  const rows = await queryRows<{
+    id: string;
+    status: MatchStatus;
+    reciprocal: boolean;
+    outcome: string;
+    created_at: string;
+    buurt: string;
+    request_id: string;
+    request_pseudonym: string;
+    offer_id: string;
+    offer_pseudonym: string;
+  }>(
     tx,
     sql`select m.id, m.status, m.reciprocal, m.outcome, m.created_at::text, b.name as buurt, r.id as request_id, r.pseudonym as request_pseudonym, o.id as offer_id, o.pseudonym as offer_pseudonym
         from buurtservice_matches m join buurten b on b.id = m.buurt_id
         join buurtservice_entries r on r.id = m.request_id join buurtservice_entries o on o.id = m.offer_id
         where ${filter ?? sql`true`} order by m.created_at desc`,
   );
-  return rows.map((r) => ({ id: r.id, status: r.status, reciprocal: r.reciprocal, outcome: r.outcome, createdAt: r.created_at, buurtName: r.buurt, request: { id: r.request_id, pseudonym: r.request_pseudonym }, offer: { id: r.offer_id, pseudonym: r.offer_pseudonym } }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    reciprocal: r.reciprocal,
+    outcome: r.outcome,
+    createdAt: r.created_at,
+    buurtName: r.buurt,
+    request: { id: r.request_id, pseudonym: r.request_pseudonym },
+    offer: { id: r.offer_id, pseudonym: r.offer_pseudonym },
+  }));
 }
 
 export async function listMatches(ctx: TeamContext): Promise<MatchRow[]> {
@@ -169,14 +225,25 @@ export async function getBuurtserviceEntry(ctx: TeamContext, entryId: string) {
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", subject("BuurtserviceEntry", ctx));
   if (!z.string().uuid().safeParse(entryId).success) throw new DomainError("not_found", 404);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [entry] = await tx.select(entryColumns).from(buurtserviceEntries).innerJoin(buurten, eq(buurten.id, buurtserviceEntries.buurtId)).where(eq(buurtserviceEntries.id, entryId));
+    const [entry] = await tx
+      .select(entryColumns)
+      .from(buurtserviceEntries)
+      .innerJoin(buurten, eq(buurten.id, buurtserviceEntries.buurtId))
+      .where(eq(buurtserviceEntries.id, entryId));
     if (!entry) throw new DomainError("not_found", 404);
     const matches = await matchesWhere(tx, sql`(m.request_id = ${entryId} or m.offer_id = ${entryId})`);
     let suggestions: MatchSuggestion[] = [];
     if (entry.kind === "request" && !entry.closedAt) {
-      const offers = await tx.select(entryColumns).from(buurtserviceEntries).innerJoin(buurten, eq(buurten.id, buurtserviceEntries.buurtId)).where(and(eq(buurtserviceEntries.kind, "offer"), isNull(buurtserviceEntries.closedAt)));
+      const offers = await tx
+        .select(entryColumns)
+        .from(buurtserviceEntries)
+        .innerJoin(buurten, eq(buurten.id, buurtserviceEntries.buurtId))
+        .where(and(eq(buurtserviceEntries.kind, "offer"), isNull(buurtserviceEntries.closedAt)));
       const linked = new Set(matches.filter((m) => m.status !== "stopped").map((m) => m.offer.id));
-      suggestions = rankOffers(entry, offers.filter((o) => !linked.has(o.id)));
+      suggestions = rankOffers(
+        entry,
+        offers.filter((o) => !linked.has(o.id)),
+      );
     }
     return { entry, matches, suggestions };
   });
@@ -193,14 +260,22 @@ export async function proposeMatch(ctx: TeamContext, raw: { requestId: string; o
   const { requestId, offerId } = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
     // Lock both entries so a concurrent close or second match sees this one.
-    const rows = await tx.select().from(buurtserviceEntries).where(sql`${buurtserviceEntries.id} in (${requestId}, ${offerId})`).orderBy(buurtserviceEntries.id).for("update");
+    const rows = await tx
+      .select()
+      .from(buurtserviceEntries)
+      .where(sql`${buurtserviceEntries.id} in (${requestId}, ${offerId})`)
+      .orderBy(buurtserviceEntries.id)
+      .for("update");
     const request = rows.find((r) => r.id === requestId);
     const offer = rows.find((r) => r.id === offerId);
     if (!request || !offer) throw new DomainError("not_found", 404);
     if (request.kind !== "request" || offer.kind !== "offer") throw new DomainError("buurtservice_wrong_kind", 400);
     if (request.closedAt || offer.closedAt) throw new DomainError("buurtservice_not_open", 409);
     if (request.pseudonym.toLowerCase() === offer.pseudonym.toLowerCase()) throw new DomainError("buurtservice_same_resident", 400);
-    const [existing] = await tx.select({ id: buurtserviceMatches.id }).from(buurtserviceMatches).where(and(eq(buurtserviceMatches.requestId, requestId), eq(buurtserviceMatches.offerId, offerId), sql`${buurtserviceMatches.status} <> 'stopped'`));
+    const [existing] = await tx
+      .select({ id: buurtserviceMatches.id })
+      .from(buurtserviceMatches)
+      .where(and(eq(buurtserviceMatches.requestId, requestId), eq(buurtserviceMatches.offerId, offerId), sql`${buurtserviceMatches.status} <> 'stopped'`));
     if (existing) throw new DomainError("buurtservice_match_exists", 409);
     const [{ reciprocal }] = await queryRows<{ reciprocal: boolean }>(
       tx,
@@ -208,9 +283,26 @@ export async function proposeMatch(ctx: TeamContext, raw: { requestId: string; o
     );
     const [m] = await tx
       .insert(buurtserviceMatches)
-      .values({ municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, buurtId: request.buurtId, requestId, offerId, reciprocal, createdBy: ctx.actor.userId })
+      .values({
+        municipalityId: ctx.team.municipalityId,
+        teamId: ctx.team.id,
+        buurtId: request.buurtId,
+        requestId,
+        offerId,
+        reciprocal,
+        createdBy: ctx.actor.userId,
+      })
       .returning({ id: buurtserviceMatches.id });
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "buurtservice.match_proposed", objectType: "buurtservice_match", objectId: m.id, meta: ctx.meta, data: { requestId, offerId, reciprocal } });
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "buurtservice.match_proposed",
+      objectType: "buurtservice_match",
+      objectId: m.id,
+      meta: ctx.meta,
+      data: { requestId, offerId, reciprocal },
+    });
     return { id: m.id, reciprocal };
   });
 }
@@ -232,15 +324,36 @@ export async function stepMatch(ctx: TeamContext, matchId: string, raw: z.input<
     const [m] = await tx.select().from(buurtserviceMatches).where(eq(buurtserviceMatches.id, matchId)).for("update");
     if (!m) throw new DomainError("not_found", 404);
     if (!MATCH_TRANSITIONS[m.status as MatchStatus].includes(v.status)) throw new DomainError("buurtservice_invalid_transition", 409);
-    if (v.outcome) await guardPersonalData(tx, ctx, { text: v.outcome, field: "outcome", confirmNoPersonalData: v.confirmNoPersonalData, objectType: "buurtservice_match", objectId: m.id, workgroupId: null });
+    if (v.outcome)
+      await guardPersonalData(tx, ctx, {
+        text: v.outcome,
+        field: "outcome",
+        confirmNoPersonalData: v.confirmNoPersonalData,
+        objectType: "buurtservice_match",
+        objectId: m.id,
+        workgroupId: null,
+      });
     const final = v.status === "done" || v.status === "stopped";
     await tx
       .update(buurtserviceMatches)
       .set({ status: v.status, outcome: v.outcome || m.outcome, updatedAt: sql`now()`, endedAt: final ? sql`now()` : null })
       .where(eq(buurtserviceMatches.id, m.id));
     // A request that was helped is no longer open.
-    if (v.status === "done") await tx.update(buurtserviceEntries).set({ closedAt: sql`now()` }).where(and(eq(buurtserviceEntries.id, m.requestId), isNull(buurtserviceEntries.closedAt)));
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "buurtservice.match_updated", objectType: "buurtservice_match", objectId: m.id, meta: ctx.meta, data: { from: m.status, to: v.status } });
+    if (v.status === "done")
+      await tx
+        .update(buurtserviceEntries)
+        .set({ closedAt: sql`now()` })
+        .where(and(eq(buurtserviceEntries.id, m.requestId), isNull(buurtserviceEntries.closedAt)));
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "buurtservice.match_updated",
+      objectType: "buurtservice_match",
+      objectId: m.id,
+      meta: ctx.meta,
+      data: { from: m.status, to: v.status },
+    });
   });
 }
 
@@ -249,9 +362,22 @@ export async function closeBuurtserviceEntry(ctx: TeamContext, entryId: string):
   ForbiddenError.from(ctx.ability).throwUnlessCan("update", subject("BuurtserviceEntry", ctx));
   if (!z.string().uuid().safeParse(entryId).success) throw new DomainError("not_found", 404);
   await withScope(ctx.db, ctx.scope, async (tx) => {
-    const [e] = await tx.update(buurtserviceEntries).set({ closedAt: sql`now()` }).where(and(eq(buurtserviceEntries.id, entryId), isNull(buurtserviceEntries.closedAt))).returning({ id: buurtserviceEntries.id, kind: buurtserviceEntries.kind });
+    const [e] = await tx
+      .update(buurtserviceEntries)
+      .set({ closedAt: sql`now()` })
+      .where(and(eq(buurtserviceEntries.id, entryId), isNull(buurtserviceEntries.closedAt)))
+      .returning({ id: buurtserviceEntries.id, kind: buurtserviceEntries.kind });
     if (!e) throw new DomainError("buurtservice_not_open", 409);
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "buurtservice.entry_closed", objectType: "buurtservice_entry", objectId: e.id, meta: ctx.meta, data: { kind: e.kind } });
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "buurtservice.entry_closed",
+      objectType: "buurtservice_entry",
+      objectId: e.id,
+      meta: ctx.meta,
+      data: { kind: e.kind },
+    });
   });
 }
 
@@ -281,14 +407,34 @@ export async function buurtserviceCounts(ctx: UseCaseContext, year: number): Pro
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("BuurtserviceCounts", { municipalityId: ctx.actor.municipalityId }));
   const y = yearInput.parse(year);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const rows = await queryRows<{ team_id: string; team: string; buurt: string; month: string; requests: number; offers: number; matches: number; reciprocal_matches: number; open_offers: number }>(
+    const rows = await queryRows<{
+      team_id: string;
+      team: string;
+      buurt: string;
+      month: string;
+      requests: number;
+      offers: number;
+      matches: number;
+      reciprocal_matches: number;
+      open_offers: number;
+    }>(
       tx,
       sql`select c.team_id, t.name as team, b.name as buurt, c.month::text, c.requests, c.offers, c.matches, c.reciprocal_matches, c.open_offers
           from buurtservice_counts(make_date(${y}, 1, 1), least(make_date(${y}, 12, 1), current_date)) c
           join ${teams} t on t.id = c.team_id join ${buurten} b on b.id = c.buurt_id
           order by t.name, b.name, c.month`,
     );
-    return rows.map((r) => ({ teamId: r.team_id, teamName: r.team, buurtName: r.buurt, month: r.month, requests: r.requests, offers: r.offers, matches: r.matches, reciprocalMatches: r.reciprocal_matches, openOffers: r.open_offers }));
+    return rows.map((r) => ({
+      teamId: r.team_id,
+      teamName: r.team,
+      buurtName: r.buurt,
+      month: r.month,
+      requests: r.requests,
+      offers: r.offers,
+      matches: r.matches,
+      reciprocalMatches: r.reciprocal_matches,
+      openOffers: r.open_offers,
+    }));
   });
 }
 
@@ -326,6 +472,15 @@ export const BUURTSERVICE_CSV_HEADERS = ["team", "buurt", "maand", "vragen", "aa
 export function buurtserviceCountsCsv(rows: CountRow[]): string {
   return writeCsv(
     BUURTSERVICE_CSV_HEADERS,
-    rows.map((r) => [neutraliseFormula(r.teamName), neutraliseFormula(r.buurtName), r.month.slice(0, 7), r.requests, r.offers, r.matches, r.reciprocalMatches, r.openOffers]),
+    rows.map((r) => [
+      neutraliseFormula(r.teamName),
+      neutraliseFormula(r.buurtName),
+      r.month.slice(0, 7),
+      r.requests,
+      r.offers,
+      r.matches,
+      r.reciprocalMatches,
+      r.openOffers,
+    ]),
   );
 }

@@ -52,7 +52,9 @@ export function normaliseName(value: string): string {
 
 /** A URL slug from a buurt's name: "Sint Maartenspoort" → "sint-maartenspoort", "Belvédère" → "belvedere". */
 export function slugify(name: string): string {
-  return normaliseName(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return normaliseName(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export interface SearchHit {
@@ -75,7 +77,7 @@ export function searchDirectory(dir: Directory, query: string): SearchHit[] {
   const teamBySlug = new Map(dir.teams.map((t) => [t.slug, t]));
   const hits: (SearchHit & { rank: number })[] = [];
   for (const b of dir.buurten) {
-    const team = b.teamSlug ? teamBySlug.get(b.teamSlug) ?? null : null;
+    const team = b.teamSlug ? (teamBySlug.get(b.teamSlug) ?? null) : null;
     const teamRef = team ? { slug: team.slug, name: team.name } : null;
     const n = normaliseName(b.name);
     if (n.includes(q)) hits.push({ kind: "buurt", name: b.name, buurt: { slug: b.slug, name: b.name }, team: teamRef, rank: n.startsWith(q) ? 0 : 1 });

@@ -50,9 +50,38 @@ export async function registerInitiative(ctx: TeamContext, raw: InitiativeInput)
     );
     if (!served) throw new DomainError("buurtservice_buurt_not_served", 400, { buurtId: ["buurtservice_buurt_not_served"] });
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: `${v.name}\n${v.description}\n${v.contactOrganisation}`, field: "description", confirmNoPersonalData: v.confirmNoPersonalData, objectType: "neighbourhood_initiative", objectId: id, workgroupId: null });
-    await tx.insert(neighbourhoodInitiatives).values({ id, municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, buurtId: v.buurtId, name: v.name, description: v.description, startedOn: v.startedOn, contactOrganisation: v.contactOrganisation, teamHelpedStart: v.teamHelpedStart, createdBy: ctx.actor.userId });
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "initiative.registered", objectType: "neighbourhood_initiative", objectId: id, meta: ctx.meta, data: { name: v.name, startedOn: v.startedOn, teamHelpedStart: v.teamHelpedStart } });
+    await guardPersonalData(tx, ctx, {
+      text: `${v.name}\n${v.description}\n${v.contactOrganisation}`,
+      field: "description",
+      confirmNoPersonalData: v.confirmNoPersonalData,
+      objectType: "neighbourhood_initiative",
+      objectId: id,
+      workgroupId: null,
+    });
+    await tx
+      .insert(neighbourhoodInitiatives)
+      .values({
+        id,
+        municipalityId: ctx.team.municipalityId,
+        teamId: ctx.team.id,
+        buurtId: v.buurtId,
+        name: v.name,
+        description: v.description,
+        startedOn: v.startedOn,
+        contactOrganisation: v.contactOrganisation,
+        teamHelpedStart: v.teamHelpedStart,
+        createdBy: ctx.actor.userId,
+      });
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "initiative.registered",
+      objectType: "neighbourhood_initiative",
+      objectId: id,
+      meta: ctx.meta,
+      data: { name: v.name, startedOn: v.startedOn, teamHelpedStart: v.teamHelpedStart },
+    });
     return { id };
   });
 }
@@ -64,12 +93,28 @@ export async function endInitiative(ctx: TeamContext, initiativeId: string, ende
   if (!isoDate.safeParse(endedOn).success) throw new DomainError("invalid_input", 400, { endedOn: ["invalid_input"] });
   await withScope(ctx.db, ctx.scope, async (tx) => {
     // RLS: only the team's own initiative can be updated, so another team's id is "not found".
-    const [row] = await tx.select().from(neighbourhoodInitiatives).where(and(eq(neighbourhoodInitiatives.id, initiativeId), eq(neighbourhoodInitiatives.teamId, ctx.team.id))).for("update");
+    const [row] = await tx
+      .select()
+      .from(neighbourhoodInitiatives)
+      .where(and(eq(neighbourhoodInitiatives.id, initiativeId), eq(neighbourhoodInitiatives.teamId, ctx.team.id)))
+      .for("update");
     if (!row) throw new DomainError("not_found", 404);
     if (row.endedOn) throw new DomainError("initiative_already_ended", 409);
     if (endedOn < row.startedOn) throw new DomainError("initiative_end_before_start", 400, { endedOn: ["initiative_end_before_start"] });
-    await tx.update(neighbourhoodInitiatives).set({ endedOn, updatedAt: sql`now()` }).where(and(eq(neighbourhoodInitiatives.id, row.id), isNull(neighbourhoodInitiatives.endedOn)));
-    await appendAudit(tx, { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, actor: ctx.actor, action: "initiative.ended", objectType: "neighbourhood_initiative", objectId: row.id, meta: ctx.meta, data: { name: row.name, endedOn } });
+    await tx
+      .update(neighbourhoodInitiatives)
+      .set({ endedOn, updatedAt: sql`now()` })
+      .where(and(eq(neighbourhoodInitiatives.id, row.id), isNull(neighbourhoodInitiatives.endedOn)));
+    await appendAudit(tx, {
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      actor: ctx.actor,
+      action: "initiative.ended",
+      objectType: "neighbourhood_initiative",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { name: row.name, endedOn },
+    });
   });
 }
 

@@ -7,6 +7,7 @@ export const neighbourhoodMessages = {
   lineStreetMissing: (line: number) => `Regel ${line}: de straatnaam ontbreekt.`,
   lineStreetTooLong: (line: number) => `Regel ${line}: de straatnaam is langer dan 100 tekens.`,
   lineBuurtMissing: (line: number) => `Regel ${line}: de buurt ontbreekt.`,
-  lineBuurtUnknown: (line: number, buurt: string) => `Regel ${line}: de buurt "${buurt}" bestaat niet. Kijk bij Beheer → Buurten hoe de buurt heet, of maak haar eerst aan.`,
+  lineBuurtUnknown: (line: number, buurt: string) =>
+    `Regel ${line}: de buurt "${buurt}" bestaat niet. Kijk bij Beheer → Buurten hoe de buurt heet, of maak haar eerst aan.`,
   lineDuplicate: (line: number, street: string, buurt: string, first: number) => `Regel ${line}: "${street}" in ${buurt} staat al op regel ${first}.`,
 };

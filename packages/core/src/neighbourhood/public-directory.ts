@@ -31,7 +31,9 @@ export async function loadPublicDirectory(db: Database, municipalitySlug: string
     await tx.execute(sql`select set_config('statement_timeout', ${timeout}, true), set_config('lock_timeout', ${timeout}, true)`);
     const [m] = await queryRows<{ id: string; slug: string; name: string }>(
       tx,
-      municipalitySlug ? sql`select id, slug, name from municipalities where slug = ${municipalitySlug}` : sql`select id, slug, name from municipalities order by created_at, slug limit 1`,
+      municipalitySlug
+        ? sql`select id, slug, name from municipalities where slug = ${municipalitySlug}`
+        : sql`select id, slug, name from municipalities order by created_at, slug limit 1`,
     );
     if (!m) throw new DirectoryNotFoundError("municipality not found");
     // From here on as app_user in the public scope, so row-level security applies.
@@ -39,8 +41,16 @@ export async function loadPublicDirectory(db: Database, municipalitySlug: string
       set_config('app.tenant_id', '', true), set_config('app.partner_id', '', true), set_config('app.user_id', '', true), set_config('role', 'app_user', true)`);
     const [{ today }] = await queryRows<{ today: string }>(tx, sql`select current_date::text as today`);
     const teamRows = await queryRows<{
-      id: string; slug: string; name: string; description: string;
-      address: string | null; phone: string | null; email: string | null; walk_in_hours: string | null; languages: string[] | null; helps_with: string[] | null;
+      id: string;
+      slug: string;
+      name: string;
+      description: string;
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+      walk_in_hours: string | null;
+      languages: string[] | null;
+      helps_with: string[] | null;
     }>(
       tx,
       sql`select t.id, t.slug, t.name, t.description, c.address, c.phone, c.email, c.walk_in_hours, c.languages, c.helps_with
@@ -54,7 +64,10 @@ export async function loadPublicDirectory(db: Database, municipalitySlug: string
               and (a.valid_to is null or a.valid_to >= current_date) order by a.valid_from desc limit 1) as team_id
           from buurten b where b.municipality_id = ${m.id} order by b.name`,
     );
-    const streetRows = await queryRows<{ buurt_id: string; name: string }>(tx, sql`select buurt_id, name from streets where municipality_id = ${m.id} order by name`);
+    const streetRows = await queryRows<{ buurt_id: string; name: string }>(
+      tx,
+      sql`select buurt_id, name from streets where municipality_id = ${m.id} order by name`,
+    );
     const streetsByBuurt = new Map<string, string[]>();
     for (const s of streetRows) streetsByBuurt.set(s.buurt_id, [...(streetsByBuurt.get(s.buurt_id) ?? []), s.name]);
     const activeTeam = new Map(teamRows.map((t) => [t.id, t]));
@@ -66,7 +79,17 @@ export async function loadPublicDirectory(db: Database, municipalitySlug: string
       slug: t.slug,
       name: t.name,
       description: t.description,
-      contact: t.address === null ? EMPTY_CONTACT : { address: t.address, phone: t.phone ?? "", email: t.email ?? "", walkInHours: t.walk_in_hours ?? "", languages: t.languages ?? [], helpsWith: t.helps_with ?? [] },
+      contact:
+        t.address === null
+          ? EMPTY_CONTACT
+          : {
+              address: t.address,
+              phone: t.phone ?? "",
+              email: t.email ?? "",
+              walkInHours: t.walk_in_hours ?? "",
+              languages: t.languages ?? [],
+              helpsWith: t.helps_with ?? [],
+            },
       buurten: buurten.filter((b) => b.teamSlug === t.slug).map((b) => ({ slug: b.slug, name: b.name })),
     }));
     return { municipality: { slug: m.slug, name: m.name }, teams, buurten, asOf: today };

@@ -153,7 +153,10 @@ export async function previewStreetImport(ctx: UseCaseContext, text: string): Pr
   requireManage(ctx);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const { buurtRows, existing } = await currentList(tx, ctx.actor.municipalityId);
-    const { rows, errors } = checkStreetCsv(text, buurtRows.map((b) => b.name));
+    const { rows, errors } = checkStreetCsv(
+      text,
+      buurtRows.map((b) => b.name),
+    );
     return { rows, errors, ...compare(rows, existing) };
   });
 }
@@ -169,7 +172,10 @@ export async function importStreets(ctx: UseCaseContext, text: string): Promise<
   return withScope(ctx.db, ctx.scope, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`streets:${municipalityId}`}))`);
     const { buurtRows, existing } = await currentList(tx, municipalityId);
-    const { rows, errors } = checkStreetCsv(text, buurtRows.map((b) => b.name));
+    const { rows, errors } = checkStreetCsv(
+      text,
+      buurtRows.map((b) => b.name),
+    );
     const counts = compare(rows, existing);
     if (errors.length > 0) return { rows, errors, ...counts, imported: false };
     const buurtId = new Map(buurtRows.map((b) => [b.name, b.id]));
@@ -177,7 +183,14 @@ export async function importStreets(ctx: UseCaseContext, text: string): Promise<
     for (let i = 0; i < rows.length; i += 1000) {
       await tx.insert(streets).values(rows.slice(i, i + 1000).map((r) => ({ municipalityId, buurtId: buurtId.get(r.buurt)!, name: r.street })));
     }
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "streets.imported", objectType: "streets", meta: ctx.meta, data: { lines: rows.length, ...counts } });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "streets.imported",
+      objectType: "streets",
+      meta: ctx.meta,
+      data: { lines: rows.length, ...counts },
+    });
     return { rows, errors, ...counts, imported: true };
   });
 }

@@ -39,7 +39,15 @@ export async function getTeamContact(ctx: TeamContext): Promise<PublicContact & 
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [row] = await tx.select().from(teamContacts).where(eq(teamContacts.teamId, ctx.team.id));
     if (!row) return { ...EMPTY_CONTACT, updatedAt: null };
-    return { address: row.address, phone: row.phone, email: row.email, walkInHours: row.walkInHours, languages: row.languages, helpsWith: row.helpsWith, updatedAt: row.updatedAt.toISOString() };
+    return {
+      address: row.address,
+      phone: row.phone,
+      email: row.email,
+      walkInHours: row.walkInHours,
+      languages: row.languages,
+      helpsWith: row.helpsWith,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   });
 }
 
@@ -49,7 +57,16 @@ export async function updateTeamContact(ctx: TeamContext, raw: TeamContactInput)
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
   await withScope(ctx.db, ctx.scope, async (tx) => {
-    const values = { address: v.address, phone: v.phone, email: v.email, walkInHours: v.walkInHours, languages: v.languages, helpsWith: v.helpsWith, updatedBy: ctx.actor.userId, updatedAt: sql`now()` };
+    const values = {
+      address: v.address,
+      phone: v.phone,
+      email: v.email,
+      walkInHours: v.walkInHours,
+      languages: v.languages,
+      helpsWith: v.helpsWith,
+      updatedBy: ctx.actor.userId,
+      updatedAt: sql`now()`,
+    };
     await tx
       .insert(teamContacts)
       .values({ teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, ...values })

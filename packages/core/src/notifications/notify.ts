@@ -2,7 +2,17 @@
 // the same transaction as the step itself.
 import { and, desc, eq, isNull, notifications, queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { type UseCaseContext, formatDate } from "../common";
-import { type SpendStatus, cardDeclinedSubject, cardDeclinedText, cardDeclineReasons, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "../workbudget";
+import {
+  type SpendStatus,
+  cardDeclinedSubject,
+  cardDeclinedText,
+  cardDeclineReasons,
+  cardLinkLabel,
+  cardPaidSubject,
+  cardPaidText,
+  stepNoticeSubject,
+  stepNoticeText,
+} from "../workbudget";
 import { noticeMail } from "./messages";
 
 export interface Recipient {
@@ -81,7 +91,16 @@ export interface Notice {
  * weekly, packages/core/src/workgroups/digest.ts) gets in the digest instead
  * of one e-mail each; in the app they appear at once either way.
  */
-export const DIGEST_KINDS = ["workgroup_request", "workgroup_decision", "workgroup_thread", "workgroup_member_added", "workgroup_member_removed", "workgroup_role_changed", "workgroup_action", "workgroup_proposal"] as const;
+export const DIGEST_KINDS = [
+  "workgroup_request",
+  "workgroup_decision",
+  "workgroup_thread",
+  "workgroup_member_added",
+  "workgroup_member_removed",
+  "workgroup_role_changed",
+  "workgroup_action",
+  "workgroup_proposal",
+] as const;
 /** Never an e-mail of their own, for anyone: in the app and in the digest only (no mail per new thread). */
 const DIGEST_ONLY_KINDS: readonly string[] = ["workgroup_thread"];
 
@@ -99,8 +118,26 @@ export function mailPolicy(kind: string): "always" | "unless_digest" | "never" {
 export async function insertNotices(tx: Tx, municipalityId: string, notices: Notice[]): Promise<void> {
   if (!notices.length) return;
   const baseUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const rows = notices.map((n) => ({ user_id: n.recipient.id, spend_id: n.spendId, kind: n.kind, text: n.text, link: n.link, created_at: (n.createdAt ?? null)?.toISOString() ?? null }));
-  const mails = notices.map((n) => ({ user_id: n.recipient.id, mail: mailPolicy(n.kind), to_address: n.recipient.email, subject: n.subject, text_body: noticeMail.body(n.recipient.name, n.text, n.linkLabel ?? (n.spendId ? noticeMail.spendLinkLabel : noticeMail.messageLinkLabel), `${baseUrl}${n.link}`) }));
+  const rows = notices.map((n) => ({
+    user_id: n.recipient.id,
+    spend_id: n.spendId,
+    kind: n.kind,
+    text: n.text,
+    link: n.link,
+    created_at: (n.createdAt ?? null)?.toISOString() ?? null,
+  }));
+  const mails = notices.map((n) => ({
+    user_id: n.recipient.id,
+    mail: mailPolicy(n.kind),
+    to_address: n.recipient.email,
+    subject: n.subject,
+    text_body: noticeMail.body(
+      n.recipient.name,
+      n.text,
+      n.linkLabel ?? (n.spendId ? noticeMail.spendLinkLabel : noticeMail.messageLinkLabel),
+      `${baseUrl}${n.link}`,
+    ),
+  }));
   await tx.execute(sql`with told as (
       insert into notifications (municipality_id, user_id, spend_id, kind, text, link, created_at)
       select ${municipalityId}::uuid, n.user_id, n.spend_id, n.kind, n.text, n.link, coalesce(n.created_at, now())
@@ -114,7 +151,10 @@ export async function insertNotices(tx: Tx, municipalityId: string, notices: Not
 export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: StepNotice): Promise<number> {
   const plan = WHO_ACTS_NEXT[notice.status];
   if (!plan) return 0;
-  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery([...new Set(plan.map((p) => p.audience))], notice));
+  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(
+    tx,
+    recipientsQuery([...new Set(plan.map((p) => p.audience))], notice),
+  );
   if (!found.length) return 0;
   const reference = `WB-${found[0].year}-${String(notice.spend.number).padStart(4, "0")}`;
   const notices: Notice[] = [];
@@ -135,7 +175,10 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
 export async function listNotifications(ctx: UseCaseContext, limit = 50) {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const rows = await tx.select().from(notifications).where(eq(notifications.userId, ctx.actor.userId)).orderBy(desc(notifications.createdAt)).limit(limit);
-    const [{ unread }] = await tx.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
+    const [{ unread }] = await tx
+      .select({ unread: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
     return { rows, unread };
   });
 }
@@ -160,15 +203,22 @@ async function forMunicipality(tx: Tx, municipalityId: string): Promise<void> {
   await tx.execute(sql`select set_config('app.municipality_id', ${municipalityId}, true)`);
 }
 
-
 /**
  * A card capture was booked on a request (reserved → paid): its author and
  * the team's coordinators are told, in the webhook's transaction (so a
  * redelivered event, which books nothing, tells nobody again).
  */
-export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string }, amountCents: number, merchant: string | null): Promise<number> {
+export async function notifyCardPaid(
+  tx: Tx,
+  spend: { id: string; municipalityId: string; teamId: string; authorId: string; number: number; budgetId: string },
+  amountCents: number,
+  merchant: string | null,
+): Promise<number> {
   await forMunicipality(tx, spend.municipalityId);
-  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(tx, recipientsQuery(["author", "coordinators"], { spend, status: "paid", comment: null }));
+  const found = await queryRows<Recipient & { audience: Audience; slug: string; year: number }>(
+    tx,
+    recipientsQuery(["author", "coordinators"], { spend, status: "paid", comment: null }),
+  );
   if (!found.length) return 0;
   const reference = `WB-${found[0].year}-${String(spend.number).padStart(4, "0")}`;
   const text = cardPaidText(amountCents, merchant, reference);
@@ -177,21 +227,43 @@ export async function notifyCardPaid(tx: Tx, spend: { id: string; municipalityId
   for (const r of found) {
     if (seen.has(r.id)) continue; // the author may be a coordinator too: one notice
     seen.add(r.id);
-    notices.push({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: spend.id, kind: "card_paid", text, link: teamSpendLink(found[0].slug, spend.id), subject: cardPaidSubject(reference) });
+    notices.push({
+      recipient: { id: r.id, email: r.email, name: r.name },
+      spendId: spend.id,
+      kind: "card_paid",
+      text,
+      link: teamSpendLink(found[0].slug, spend.id),
+      subject: cardPaidSubject(reference),
+    });
   }
   await insertNotices(tx, spend.municipalityId, notices);
   return notices.length;
 }
 
 /** A card payment was declined for a reason the team can act on: the coordinators are told, with the reason and a link to the card page. */
-export async function notifyCardDeclined(tx: Tx, card: { municipalityId: string; teamId: string }, decline: { reason: string; amountCents: number; merchant: string | null }): Promise<number> {
+export async function notifyCardDeclined(
+  tx: Tx,
+  card: { municipalityId: string; teamId: string },
+  decline: { reason: string; amountCents: number; merchant: string | null },
+): Promise<number> {
   const why = cardDeclineReasons[decline.reason];
   if (!why) return 0;
   await forMunicipality(tx, card.municipalityId);
-  const found = await queryRows<Recipient & { slug: string }>(tx, sql`select r.id, r.email, r.name, (select slug from teams where id = ${card.teamId}::uuid) as slug from step_recipients(${card.teamId}::uuid, null, ${audienceArray(["coordinators"])}) r`);
+  const found = await queryRows<Recipient & { slug: string }>(
+    tx,
+    sql`select r.id, r.email, r.name, (select slug from teams where id = ${card.teamId}::uuid) as slug from step_recipients(${card.teamId}::uuid, null, ${audienceArray(["coordinators"])}) r`,
+  );
   if (!found.length) return 0;
   const text = cardDeclinedText(decline.amountCents, decline.merchant, why);
-  const notices: Notice[] = found.map((r) => ({ recipient: { id: r.id, email: r.email, name: r.name }, spendId: null, kind: "card_declined", text, link: `/t/${r.slug}/kaart`, linkLabel: cardLinkLabel, subject: cardDeclinedSubject }));
+  const notices: Notice[] = found.map((r) => ({
+    recipient: { id: r.id, email: r.email, name: r.name },
+    spendId: null,
+    kind: "card_declined",
+    text,
+    link: `/t/${r.slug}/kaart`,
+    linkLabel: cardLinkLabel,
+    subject: cardDeclinedSubject,
+  }));
   await insertNotices(tx, card.municipalityId, notices);
   return notices.length;
 }

@@ -75,14 +75,19 @@ export async function deliverOutbox(db: Database, transport: MailTransport, opts
       const rows = await tx
         .select()
         .from(outboxEmails)
-        .where(and(isNull(outboxEmails.sentAt), lt(outboxEmails.attempts, maxAttempts), failedIds.length ? not(inArray(outboxEmails.id, failedIds)) : undefined))
+        .where(
+          and(isNull(outboxEmails.sentAt), lt(outboxEmails.attempts, maxAttempts), failedIds.length ? not(inArray(outboxEmails.id, failedIds)) : undefined),
+        )
         .orderBy(asc(outboxEmails.createdAt), asc(outboxEmails.id))
         .limit(batchSize)
         .for("update", { skipLocked: true });
       for (const row of rows) {
         try {
           await transport.sendMail({ from: opts.from, to: row.toAddress, subject: row.subject, text: row.textBody });
-          await tx.update(outboxEmails).set({ sentAt: opts.now ?? new Date() }).where(eq(outboxEmails.id, row.id));
+          await tx
+            .update(outboxEmails)
+            .set({ sentAt: opts.now ?? new Date() })
+            .where(eq(outboxEmails.id, row.id));
           sent++;
         } catch (error) {
           const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
@@ -92,7 +97,10 @@ export async function deliverOutbox(db: Database, transport: MailTransport, opts
             transportError = error;
             break;
           }
-          await tx.update(outboxEmails).set({ attempts: row.attempts + 1, lastError: message }).where(eq(outboxEmails.id, row.id));
+          await tx
+            .update(outboxEmails)
+            .set({ attempts: row.attempts + 1, lastError: message })
+            .where(eq(outboxEmails.id, row.id));
           failedIds.push(row.id);
           failed++;
         }

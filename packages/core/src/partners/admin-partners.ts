@@ -73,7 +73,11 @@ export async function listPartners(ctx: UseCaseContext): Promise<PartnerRow[]> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Partner", { municipalityId }));
   return withScope(ctx.db, ctx.scope, (tx) =>
-    tx.select(partnerColumns()).from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, municipalityId)).orderBy(asc(partnerOrganisations.name)),
+    tx
+      .select(partnerColumns())
+      .from(partnerOrganisations)
+      .where(eq(partnerOrganisations.municipalityId, municipalityId))
+      .orderBy(asc(partnerOrganisations.name)),
   );
 }
 
@@ -98,8 +102,19 @@ export async function createPartner(ctx: UseCaseContext, raw: PartnerInput): Pro
   const input = parse(raw);
   return writeWithUniqueSlug(ctx, "partners_municipality_slug", async (tx) => {
     await assertUnique(tx, municipalityId, input);
-    const [row] = await tx.insert(partnerOrganisations).values({ municipalityId, ...input }).returning({ id: partnerOrganisations.id, slug: partnerOrganisations.slug });
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "partner.created", objectType: "partner", objectId: row.id, meta: ctx.meta, data: { ...input } });
+    const [row] = await tx
+      .insert(partnerOrganisations)
+      .values({ municipalityId, ...input })
+      .returning({ id: partnerOrganisations.id, slug: partnerOrganisations.slug });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "partner.created",
+      objectType: "partner",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { ...input },
+    });
     return row;
   });
 }

@@ -83,5 +83,11 @@ export async function teamDisciplineMatrix(ctx: TeamContext, opts: { weeks?: num
     };
   });
   const sum = (k: "agreed" | "contracted" | "registered" | "people") => round1(out.reduce((a, r) => a + r[k], 0));
-  return { weeks, from: first, to: addDays(last, 6), rows: out, totals: { agreed: sum("agreed"), contracted: sum("contracted"), registered: sum("registered"), people: sum("people") } };
+  return {
+    weeks,
+    from: first,
+    to: addDays(last, 6),
+    rows: out,
+    totals: { agreed: sum("agreed"), contracted: sum("contracted"), registered: sum("registered"), people: sum("people") },
+  };
 }

@@ -33,7 +33,11 @@ const isoDate = calendarDate();
 export const contributionInput = z.object({
   teamId: z.string().uuid(),
   discipline: z.enum(DISCIPLINES),
-  hoursPerWeek: z.coerce.number().gt(0).max(999).refine((h) => Number.isInteger(h * 10), { params: { code: "invalid_input" } }),
+  hoursPerWeek: z.coerce
+    .number()
+    .gt(0)
+    .max(999)
+    .refine((h) => Number.isInteger(h * 10), { params: { code: "invalid_input" } }),
 });
 
 export const agreementInput = z
@@ -83,7 +87,14 @@ export async function listAgreements(ctx: UseCaseContext, partnerId: string): Pr
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Agreement", { municipalityId, partnerId }));
   notFoundUnlessUuid(partnerId);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const rows = await queryRows<{ id: string; kind: FundingType; reference: string; valid_from: string | Date; valid_to: string | Date | null; contributions: ContributionRow[] | null }>(
+    const rows = await queryRows<{
+      id: string;
+      kind: FundingType;
+      reference: string;
+      valid_from: string | Date;
+      valid_to: string | Date | null;
+      contributions: ContributionRow[] | null;
+    }>(
       tx,
       sql`select a.id, a.kind, a.reference, a.valid_from::text as valid_from, a.valid_to::text as valid_to,
             (select jsonb_agg(jsonb_build_object('teamId', c.team_id, 'teamSlug', t.slug, 'teamName', t.name, 'discipline', c.discipline, 'hoursPerWeek', c.hours_per_week::float8)
@@ -122,7 +133,12 @@ const referenceTaken = () => new DomainError("reference_taken", 409, { reference
  * contributions. The teams must be this municipality's; the audit event
  * records the agreement and its contributions before and after.
  */
-export async function saveAgreement(ctx: UseCaseContext, partnerId: string, agreementId: string | null, raw: AgreementInput): Promise<{ id: string; created: boolean }> {
+export async function saveAgreement(
+  ctx: UseCaseContext,
+  partnerId: string,
+  agreementId: string | null,
+  raw: AgreementInput,
+): Promise<{ id: string; created: boolean }> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan(agreementId ? "update" : "create", as("Agreement", { municipalityId, partnerId }));
   notFoundUnlessUuid(partnerId);
@@ -137,7 +153,10 @@ export async function saveAgreement(ctx: UseCaseContext, partnerId: string, agre
       if (!partner) throw new DomainError("not_found", 404);
       const teamIds = [...new Set(input.contributions.map((c) => c.teamId))];
       if (teamIds.length) {
-        const found = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.municipalityId, municipalityId), sql`${teams.id} = any(${`{${teamIds.join(",")}}`}::uuid[])`));
+        const found = await tx
+          .select({ id: teams.id })
+          .from(teams)
+          .where(and(eq(teams.municipalityId, municipalityId), sql`${teams.id} = any(${`{${teamIds.join(",")}}`}::uuid[])`));
         if (found.length !== teamIds.length) throw new DomainError("invalid_input", 400, { contributions: ["invalid_input"] });
       }
       const values = { kind: input.kind, reference: input.reference, validFrom: input.validFrom, validTo: input.validTo };
@@ -147,7 +166,13 @@ export async function saveAgreement(ctx: UseCaseContext, partnerId: string, agre
         const [current] = await tx
           .select()
           .from(partnerAgreements)
-          .where(and(eq(partnerAgreements.id, agreementId), eq(partnerAgreements.partnerOrganisationId, partnerId), eq(partnerAgreements.municipalityId, municipalityId)))
+          .where(
+            and(
+              eq(partnerAgreements.id, agreementId),
+              eq(partnerAgreements.partnerOrganisationId, partnerId),
+              eq(partnerAgreements.municipalityId, municipalityId),
+            ),
+          )
           .for("update");
         if (!current) throw new DomainError("not_found", 404);
         const oldContributions = await tx
@@ -155,18 +180,39 @@ export async function saveAgreement(ctx: UseCaseContext, partnerId: string, agre
           .from(agreementContributions)
           .where(eq(agreementContributions.agreementId, agreementId))
           .orderBy(asc(agreementContributions.teamId), asc(agreementContributions.discipline));
-        before = { kind: current.kind, reference: current.reference, validFrom: current.validFrom, validTo: current.validTo, contributions: oldContributions.map((c) => ({ ...c, hoursPerWeek: Number(c.hoursPerWeek) })) };
-        await tx.update(partnerAgreements).set({ ...values, updatedAt: new Date() }).where(eq(partnerAgreements.id, agreementId));
+        before = {
+          kind: current.kind,
+          reference: current.reference,
+          validFrom: current.validFrom,
+          validTo: current.validTo,
+          contributions: oldContributions.map((c) => ({ ...c, hoursPerWeek: Number(c.hoursPerWeek) })),
+        };
+        await tx
+          .update(partnerAgreements)
+          .set({ ...values, updatedAt: new Date() })
+          .where(eq(partnerAgreements.id, agreementId));
         await tx.delete(agreementContributions).where(eq(agreementContributions.agreementId, agreementId));
         id = agreementId;
       } else {
-        const [row] = await tx.insert(partnerAgreements).values({ municipalityId, partnerOrganisationId: partnerId, ...values }).returning({ id: partnerAgreements.id });
+        const [row] = await tx
+          .insert(partnerAgreements)
+          .values({ municipalityId, partnerOrganisationId: partnerId, ...values })
+          .returning({ id: partnerAgreements.id });
         id = row.id;
       }
       if (input.contributions.length) {
-        await tx.insert(agreementContributions).values(
-          input.contributions.map((c) => ({ municipalityId, agreementId: id, partnerOrganisationId: partnerId, teamId: c.teamId, discipline: c.discipline, hoursPerWeek: c.hoursPerWeek.toFixed(1) })),
-        );
+        await tx
+          .insert(agreementContributions)
+          .values(
+            input.contributions.map((c) => ({
+              municipalityId,
+              agreementId: id,
+              partnerOrganisationId: partnerId,
+              teamId: c.teamId,
+              discipline: c.discipline,
+              hoursPerWeek: c.hoursPerWeek.toFixed(1),
+            })),
+          );
       }
       const after = { ...values, contributions: input.contributions };
       await appendAudit(tx, {
@@ -195,7 +241,13 @@ export async function deleteAgreement(ctx: UseCaseContext, partnerId: string, ag
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const [gone] = await tx
       .delete(partnerAgreements)
-      .where(and(eq(partnerAgreements.id, agreementId), eq(partnerAgreements.partnerOrganisationId, partnerId), eq(partnerAgreements.municipalityId, municipalityId)))
+      .where(
+        and(
+          eq(partnerAgreements.id, agreementId),
+          eq(partnerAgreements.partnerOrganisationId, partnerId),
+          eq(partnerAgreements.municipalityId, municipalityId),
+        ),
+      )
       .returning();
     if (!gone) throw new DomainError("not_found", 404);
     await appendAudit(tx, {

@@ -76,7 +76,12 @@ export function monthsBegun(year: number, now: Date): number {
 /** Twelve empty months; the partner-only counts are 0 in months that have begun, null otherwise (and null outside the partner view). */
 function emptyMonths(partnerCounts: boolean, begun: number): MonthCell[] {
   return Array.from({ length: 12 }, (_, i) => ({
-    month: i + 1, agreed: 0, registered: 0, activity: { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 }, people: 0, missingWeeks: 0,
+    month: i + 1,
+    agreed: 0,
+    registered: 0,
+    activity: { individual: 0, collective: 0, meeting: 0, workgroup: 0, other: 0 },
+    people: 0,
+    missingWeeks: 0,
     requests: partnerCounts ? 0 : null,
     workgroups: partnerCounts && i < begun ? 0 : null,
   }));
@@ -86,7 +91,10 @@ function emptyMonths(partnerCounts: boolean, begun: number): MonthCell[] {
  * The monthly aggregate, one statement. partnerId null = every partner of
  * the municipality (RLS decides what the scope may see in any case).
  */
-export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; partnerId: string | null; year: number; now: Date; withRequests: boolean }): Promise<PartnerTeamMonths[]> {
+export async function monthlyPartnerHours(
+  tx: Tx,
+  p: { municipalityId: string; partnerId: string | null; year: number; now: Date; withRequests: boolean },
+): Promise<PartnerTeamMonths[]> {
   const { first, last } = yearWeeks(p.year);
   const lastCompleted = addWeeks(currentMonday(p.now), -1);
   const begun = monthsBegun(p.year, p.now);
@@ -150,7 +158,13 @@ export async function monthlyPartnerHours(tx: Tx, p: { municipalityId: string; p
       byKey.set(key, entry);
     }
     const cell = entry.months[r.month - 1];
-    const activity: Hours = { individual: num(r.individual), collective: num(r.collective), meeting: num(r.meeting), workgroup: num(r.workgroup), other: num(r.other) };
+    const activity: Hours = {
+      individual: num(r.individual),
+      collective: num(r.collective),
+      meeting: num(r.meeting),
+      workgroup: num(r.workgroup),
+      other: num(r.other),
+    };
     cell.agreed = num(r.agreed);
     cell.activity = activity;
     cell.registered = round2(ACTIVITY_KINDS.reduce((a, k) => a + activity[k], 0));
@@ -212,7 +226,15 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
 
   const { teamRows, monthly } = await withScope(ctx.db, ctx.scope, async (tx) => {
     // distinct_workgroups: per month, groups over all teams (a group with staff from two teams counts once); the same on every row.
-    const teamRows = await queryRows<{ id: string; slug: string; name: string; placed: number; contracted: string; agreed: string; distinct_workgroups: [number, number][] | null }>(
+    const teamRows = await queryRows<{
+      id: string;
+      slug: string;
+      name: string;
+      placed: number;
+      contracted: string;
+      agreed: string;
+      distinct_workgroups: [number, number][] | null;
+    }>(
       tx,
       sql`select t.id, t.slug, t.name,
                  coalesce(p.placed, 0) as placed, coalesce(p.contracted, 0)::text as contracted, coalesce(a.agreed, 0)::text as agreed,
@@ -247,7 +269,13 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
       placed: t.placed,
       contracted: Number(t.contracted),
       agreedPerWeek: Number(t.agreed),
-      year: { agreed: sum((c) => c.agreed), registered: sum((c) => c.registered), missingWeeks: sum((c) => c.missingWeeks), requests: sum((c) => c.requests ?? 0), workgroups: latest(months) },
+      year: {
+        agreed: sum((c) => c.agreed),
+        registered: sum((c) => c.registered),
+        missingWeeks: sum((c) => c.missingWeeks),
+        requests: sum((c) => c.requests ?? 0),
+        workgroups: latest(months),
+      },
       months,
     };
   });
@@ -390,7 +418,14 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
     if (!p || !t) continue;
     for (const cell of entry.months) {
       if (cell.agreed === 0 && cell.registered === 0 && cell.missingWeeks === 0) continue;
-      rows.push({ partnerSlug: p.slug, partnerName: p.name, teamSlug: t.slug, teamName: t.name, month: `${year}-${String(cell.month).padStart(2, "0")}`, cell });
+      rows.push({
+        partnerSlug: p.slug,
+        partnerName: p.name,
+        teamSlug: t.slug,
+        teamName: t.name,
+        month: `${year}-${String(cell.month).padStart(2, "0")}`,
+        cell,
+      });
     }
   }
   rows.sort((a, b) => a.partnerName.localeCompare(b.partnerName, "nl") || a.teamName.localeCompare(b.teamName, "nl") || a.month.localeCompare(b.month));
@@ -436,4 +471,3 @@ export function procurementCsv(view: MunicipalityPartnerView): string {
     { bom: true },
   );
 }
-

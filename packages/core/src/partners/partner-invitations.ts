@@ -44,8 +44,15 @@ export async function proposeInvitation(ctx: UseCaseContext, raw: ProposalInput,
   const input = parsed.data;
   const partnerId = requirePartnerScope(ctx);
   const municipalityId = ctx.actor.municipalityId;
-  const subject = as("Invitation", { municipalityId, partnerId: input.partnerId ?? partnerId, teamId: input.teamId, role: input.role, confirmation: "awaiting" });
-  if (!ctx.ability.can("create", subject) || (input.partnerId && input.partnerId !== partnerId)) throw new DomainError("forbidden", 403, { role: ["forbidden"] });
+  const subject = as("Invitation", {
+    municipalityId,
+    partnerId: input.partnerId ?? partnerId,
+    teamId: input.teamId,
+    role: input.role,
+    confirmation: "awaiting",
+  });
+  if (!ctx.ability.can("create", subject) || (input.partnerId && input.partnerId !== partnerId))
+    throw new DomainError("forbidden", 403, { role: ["forbidden"] });
 
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [team] = await tx
@@ -56,10 +63,17 @@ export async function proposeInvitation(ctx: UseCaseContext, raw: ProposalInput,
     const [partner] = await tx.select({ name: partnerOrganisations.name }).from(partnerOrganisations).where(eq(partnerOrganisations.id, partnerId));
     // One open proposal or invitation per address and team (of this partner; RLS shows no others).
     const open = await tx
-      .select({ id: invitations.id, acceptedAt: invitations.acceptedAt, revokedAt: invitations.revokedAt, expiresAt: invitations.expiresAt, confirmation: invitations.confirmation })
+      .select({
+        id: invitations.id,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+        expiresAt: invitations.expiresAt,
+        confirmation: invitations.confirmation,
+      })
       .from(invitations)
       .where(and(eq(invitations.email, input.email), eq(invitations.teamId, team.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
-    if (open.some((r) => ["awaiting_confirmation", "pending"].includes(statusOf(r, now)))) throw new DomainError("already_invited", 409, { email: ["already_invited"] });
+    if (open.some((r) => ["awaiting_confirmation", "pending"].includes(statusOf(r, now))))
+      throw new DomainError("already_invited", 409, { email: ["already_invited"] });
 
     const [row] = await tx
       .insert(invitations)
@@ -77,7 +91,13 @@ export async function proposeInvitation(ctx: UseCaseContext, raw: ProposalInput,
         proposedName: input.name,
       })
       .returning({ id: invitations.id });
-    const text = accountMessages.invitationProposed({ proposer: ctx.actor.name, partner: partner?.name ?? null, name: input.name, email: input.email, team: team.name });
+    const text = accountMessages.invitationProposed({
+      proposer: ctx.actor.name,
+      partner: partner?.name ?? null,
+      name: input.name,
+      email: input.email,
+      team: team.name,
+    });
     const notices: Notice[] = (await coordinatorRecipients(tx, team.id)).map((recipient) => ({
       recipient,
       spendId: null,
@@ -87,7 +107,16 @@ export async function proposeInvitation(ctx: UseCaseContext, raw: ProposalInput,
       subject: accountMessages.invitationProposedMailSubject(team.name),
     }));
     await insertNotices(tx, municipalityId, notices);
-    await appendAudit(tx, { municipalityId, teamId: team.id, actor: ctx.actor, action: "invitation.proposed", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: input.email, role: "member", partnerId } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: team.id,
+      actor: ctx.actor,
+      action: "invitation.proposed",
+      objectType: "invitation",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { email: input.email, role: "member", partnerId },
+    });
     return { id: row.id };
   });
 }
@@ -97,11 +126,18 @@ async function lockedProposal(tx: Tx, ctx: UseCaseContext, invitationId: string,
   const municipalityId = ctx.actor.municipalityId;
   if (!z.string().uuid().safeParse(invitationId).success) throw new DomainError("not_found", 404);
   const [row] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for("update");
-  if (!row || !row.confirmation || !ctx.ability.can(action, as("Invitation", { municipalityId, teamId: row.teamId, partnerId: row.partnerOrganisationId }))) throw new DomainError("not_found", 404);
+  if (!row || !row.confirmation || !ctx.ability.can(action, as("Invitation", { municipalityId, teamId: row.teamId, partnerId: row.partnerOrganisationId })))
+    throw new DomainError("not_found", 404);
   if (statusOf(row, now) !== "awaiting_confirmation") throw new DomainError("invitation_not_awaiting", 409);
   const [team] = await tx.select({ name: teams.name, slug: teams.slug }).from(teams).where(eq(teams.id, row.teamId!));
-  const [partner] = await tx.select({ name: partnerOrganisations.name, slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.id, row.partnerOrganisationId!));
-  const [proposer] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(and(eq(users.id, row.invitedBy), eq(users.isActive, true)));
+  const [partner] = await tx
+    .select({ name: partnerOrganisations.name, slug: partnerOrganisations.slug })
+    .from(partnerOrganisations)
+    .where(eq(partnerOrganisations.id, row.partnerOrganisationId!));
+  const [proposer] = await tx
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, row.invitedBy), eq(users.isActive, true)));
   return { row, team, partner, proposer: proposer ?? null };
 }
 
@@ -116,14 +152,26 @@ export async function confirmProposal(ctx: UseCaseContext, invitationId: string,
     const { token, hash } = newToken();
     await tx
       .update(invitations)
-      .set({ tokenHash: hash, confirmation: "confirmed", decidedBy: ctx.actor.userId, decidedAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY) })
+      .set({
+        tokenHash: hash,
+        confirmation: "confirmed",
+        decidedBy: ctx.actor.userId,
+        decidedAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY),
+      })
       .where(eq(invitations.id, row.id));
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email));
     await enqueueEmail(tx, {
       municipalityId,
       to: row.email,
       subject: accountMessages.invitationMailSubject(team.name),
-      text: invitationText({ inviter: ctx.actor.name, place: team.name, role: "member", link: `${opts.baseUrl}/uitnodiging/${token}`, hasAccount: Boolean(existing) }),
+      text: invitationText({
+        inviter: ctx.actor.name,
+        place: team.name,
+        role: "member",
+        link: `${opts.baseUrl}/uitnodiging/${token}`,
+        hasAccount: Boolean(existing),
+      }),
     });
     if (proposer) {
       await insertNotices(tx, municipalityId, [
@@ -137,7 +185,16 @@ export async function confirmProposal(ctx: UseCaseContext, invitationId: string,
         },
       ]);
     }
-    await appendAudit(tx, { municipalityId, teamId: row.teamId, actor: ctx.actor, action: "invitation.confirmed", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: row.email, role: row.role, partnerId: row.partnerOrganisationId, proposedBy: row.invitedBy } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: row.teamId,
+      actor: ctx.actor,
+      action: "invitation.confirmed",
+      objectType: "invitation",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { email: row.email, role: row.role, partnerId: row.partnerOrganisationId, proposedBy: row.invitedBy },
+    });
     return { token };
   });
 }
@@ -149,7 +206,10 @@ export async function declineProposal(ctx: UseCaseContext, invitationId: string,
   const municipalityId = ctx.actor.municipalityId;
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const { row, team, partner, proposer } = await lockedProposal(tx, ctx, invitationId, "decline", now);
-    await tx.update(invitations).set({ confirmation: "declined", declineReason: reason, decidedBy: ctx.actor.userId, decidedAt: now }).where(eq(invitations.id, row.id));
+    await tx
+      .update(invitations)
+      .set({ confirmation: "declined", declineReason: reason, decidedBy: ctx.actor.userId, decidedAt: now })
+      .where(eq(invitations.id, row.id));
     if (proposer) {
       await insertNotices(tx, municipalityId, [
         {
@@ -162,7 +222,16 @@ export async function declineProposal(ctx: UseCaseContext, invitationId: string,
         },
       ]);
     }
-    await appendAudit(tx, { municipalityId, teamId: row.teamId, actor: ctx.actor, action: "invitation.declined", objectType: "invitation", objectId: row.id, meta: ctx.meta, data: { email: row.email, role: row.role, partnerId: row.partnerOrganisationId, reason } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: row.teamId,
+      actor: ctx.actor,
+      action: "invitation.declined",
+      objectType: "invitation",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { email: row.email, role: row.role, partnerId: row.partnerOrganisationId, reason },
+    });
   });
 }
 
@@ -200,7 +269,15 @@ export async function listProposals(ctx: UseCaseContext, now = new Date(), limit
       .where(eq(invitations.partnerOrganisationId, partnerId))
       .orderBy(desc(invitations.createdAt))
       .limit(limit);
-    return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, teamName: r.teamName, createdAt: r.createdAt, status: statusOf(r, now), declineReason: r.declineReason }));
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      teamName: r.teamName,
+      createdAt: r.createdAt,
+      status: statusOf(r, now),
+      declineReason: r.declineReason,
+    }));
   });
 }
 
@@ -233,7 +310,14 @@ export async function awaitingProposals(ctx: UseCaseContext): Promise<AwaitingPr
   if (!ctx.ability.can("confirm", as("Invitation", { municipalityId, teamId }))) return [];
   return withScope(ctx.db, ctx.scope, (tx) =>
     tx
-      .select({ id: invitations.id, email: invitations.email, name: invitations.proposedName, partnerName: partnerOrganisations.name, proposedBy: users.name, createdAt: invitations.createdAt })
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        name: invitations.proposedName,
+        partnerName: partnerOrganisations.name,
+        proposedBy: users.name,
+        createdAt: invitations.createdAt,
+      })
       .from(invitations)
       .leftJoin(partnerOrganisations, eq(partnerOrganisations.id, invitations.partnerOrganisationId))
       .innerJoin(users, eq(users.id, invitations.invitedBy))

@@ -122,7 +122,13 @@ const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, 
 export function partnerOverviewCsv(overview: PartnerOverview, labels: PartnerCsvLabels): string {
   return writeCsv(
     [labels.name, labels.discipline, labels.team, labels.role, labels.hours],
-    overview.staff.map((s) => [csvText(s.name), csvText(s.discipline), csvText(s.teamName), csvText(labels.roles[s.role]), s.contractedHours === null ? "" : decimalComma.format(s.contractedHours)]),
+    overview.staff.map((s) => [
+      csvText(s.name),
+      csvText(s.discipline),
+      csvText(s.teamName),
+      csvText(labels.roles[s.role]),
+      s.contractedHours === null ? "" : decimalComma.format(s.contractedHours),
+    ]),
     { bom: true },
   );
 }

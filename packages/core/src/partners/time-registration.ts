@@ -218,7 +218,9 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
   const first = addWeeks(lastMonday, -(count - 1));
   const weekStarts = Array.from({ length: count }, (_, i) => addWeeks(first, i));
   const rows = await withScope(ctx.db, ctx.scope, (tx) =>
-    queryRows<HoursRow & { user_id: string; name: string; discipline: string | null; contracted: string | null; member_since: string; week_start: string | null }>(
+    queryRows<
+      HoursRow & { user_id: string; name: string; discipline: string | null; contracted: string | null; member_since: string; week_start: string | null }
+    >(
       tx,
       sql`select m.user_id, u.name, u.discipline, m.contracted_hours_per_week::text as contracted,
                  (m.created_at at time zone 'Europe/Amsterdam')::date::text as member_since, r.week_start::text as week_start,
@@ -234,7 +236,16 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
   for (const r of rows) {
     let p = people.get(r.user_id);
     if (!p) {
-      p = { userId: r.user_id, name: r.name, discipline: r.discipline, contractedHours: r.contracted === null ? null : Number(r.contracted), cells: [], missing: 0, byWeek: new Map(), since: r.member_since };
+      p = {
+        userId: r.user_id,
+        name: r.name,
+        discipline: r.discipline,
+        contractedHours: r.contracted === null ? null : Number(r.contracted),
+        cells: [],
+        missing: 0,
+        byWeek: new Map(),
+        since: r.member_since,
+      };
       people.set(r.user_id, p);
     }
     if (r.week_start) {
@@ -277,7 +288,13 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
   const text = timeRegistrationMessages.reminder(week.slice(6), week.slice(0, 4));
   const subject = timeRegistrationMessages.reminderMailSubject(Number(week.slice(6)));
   // The notice e-mail's frame, filled in SQL: one mail per person.
-  const mail = sqlMessage(noticeMail.body, sql`m.name`, text, timeRegistrationMessages.reminderLinkLabel, sql`${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week}`);
+  const mail = sqlMessage(
+    noticeMail.body,
+    sql`m.name`,
+    text,
+    timeRegistrationMessages.reminderLinkLabel,
+    sql`${baseUrl} || '/t/' || m.slug || '/uren?week=' || ${week}`,
+  );
   const rows = await queryRows<{ user_id: string }>(
     db,
     sql`with missing as (

@@ -58,7 +58,10 @@ export async function getBuurt(ctx: UseCaseContext, buurtId: string) {
   requireManage(ctx);
   if (!z.string().uuid().safeParse(buurtId).success) throw new DomainError("not_found", 404);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [buurt] = await tx.select().from(buurten).where(and(eq(buurten.id, buurtId), eq(buurten.municipalityId, ctx.actor.municipalityId)));
+    const [buurt] = await tx
+      .select()
+      .from(buurten)
+      .where(and(eq(buurten.id, buurtId), eq(buurten.municipalityId, ctx.actor.municipalityId)));
     if (!buurt) throw new DomainError("not_found", 404);
     return { buurt: { id: buurt.id, name: buurt.name, residents: buurt.residents }, history: await historyOf(tx, buurt.id) };
   });
@@ -90,7 +93,14 @@ async function activeTeamOn(q: Queryable, municipalityId: string, teamId: string
   const [team] = await q
     .select({ id: teams.id, name: teams.name })
     .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.municipalityId, municipalityId), sql`${teams.activeFrom} <= ${day}::date`, sql`(${teams.activeTo} is null or ${teams.activeTo} >= ${day}::date)`));
+    .where(
+      and(
+        eq(teams.id, teamId),
+        eq(teams.municipalityId, municipalityId),
+        sql`${teams.activeFrom} <= ${day}::date`,
+        sql`(${teams.activeTo} is null or ${teams.activeTo} >= ${day}::date)`,
+      ),
+    );
   return team ?? null;
 }
 
@@ -106,22 +116,35 @@ export async function reassignBuurt(ctx: UseCaseContext, buurtId: string, raw: z
   const { teamId, validFrom } = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [buurt] = await tx.select().from(buurten).where(and(eq(buurten.id, buurtId), eq(buurten.municipalityId, municipalityId))).for("update");
+    const [buurt] = await tx
+      .select()
+      .from(buurten)
+      .where(and(eq(buurten.id, buurtId), eq(buurten.municipalityId, municipalityId)))
+      .for("update");
     if (!buurt) throw new DomainError("not_found", 404);
     const team = await activeTeamOn(tx, municipalityId, teamId, validFrom);
     if (!team) invalid("teamId", "assignment_team_inactive");
-    const [open] = await tx.select().from(buurtAssignments).where(and(eq(buurtAssignments.buurtId, buurt.id), isNull(buurtAssignments.validTo)));
+    const [open] = await tx
+      .select()
+      .from(buurtAssignments)
+      .where(and(eq(buurtAssignments.buurtId, buurt.id), isNull(buurtAssignments.validTo)));
     if (open) {
       if (validFrom <= open.validFrom) invalid("validFrom", "assignment_date_invalid");
       if (open.teamId === teamId) invalid("teamId", "assignment_same_team");
-      await tx.update(buurtAssignments).set({ validTo: dayBefore(validFrom) }).where(eq(buurtAssignments.id, open.id));
+      await tx
+        .update(buurtAssignments)
+        .set({ validTo: dayBefore(validFrom) })
+        .where(eq(buurtAssignments.id, open.id));
     } else {
       // A buurt without an open assignment: the new one must start after the last one ended.
-      const [{ lastEnd }] = await tx.select({ lastEnd: sql<string | null>`max(${buurtAssignments.validTo})::text` }).from(buurtAssignments).where(eq(buurtAssignments.buurtId, buurt.id));
+      const [{ lastEnd }] = await tx
+        .select({ lastEnd: sql<string | null>`max(${buurtAssignments.validTo})::text` })
+        .from(buurtAssignments)
+        .where(eq(buurtAssignments.buurtId, buurt.id));
       if (lastEnd && validFrom <= lastEnd) invalid("validFrom", "assignment_overlap");
     }
     await tx.insert(buurtAssignments).values({ municipalityId, buurtId: buurt.id, teamId, validFrom });
-    const fromTeam = open ? (await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, open.teamId)))[0]?.name ?? null : null;
+    const fromTeam = open ? ((await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, open.teamId)))[0]?.name ?? null) : null;
     await appendAudit(tx, {
       municipalityId,
       teamId,
@@ -152,13 +175,28 @@ export async function createBuurt(ctx: UseCaseContext, raw: z.input<typeof creat
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [taken] = await tx.select({ id: buurten.id }).from(buurten).where(and(eq(buurten.municipalityId, municipalityId), sql`lower(${buurten.name}) = lower(${input.name})`));
+    const [taken] = await tx
+      .select({ id: buurten.id })
+      .from(buurten)
+      .where(and(eq(buurten.municipalityId, municipalityId), sql`lower(${buurten.name}) = lower(${input.name})`));
     if (taken) invalid("name", "name_taken");
     const team = await activeTeamOn(tx, municipalityId, input.teamId, input.validFrom);
     if (!team) invalid("teamId", "assignment_team_inactive");
-    const [buurt] = await tx.insert(buurten).values({ municipalityId, name: input.name, residents: input.residents ?? null }).returning({ id: buurten.id });
+    const [buurt] = await tx
+      .insert(buurten)
+      .values({ municipalityId, name: input.name, residents: input.residents ?? null })
+      .returning({ id: buurten.id });
     await tx.insert(buurtAssignments).values({ municipalityId, buurtId: buurt.id, teamId: input.teamId, validFrom: input.validFrom });
-    await appendAudit(tx, { municipalityId, teamId: input.teamId, actor: ctx.actor, action: "buurt.created", objectType: "buurt", objectId: buurt.id, meta: ctx.meta, data: { buurt: input.name, team: team.name, validFrom: input.validFrom } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: input.teamId,
+      actor: ctx.actor,
+      action: "buurt.created",
+      objectType: "buurt",
+      objectId: buurt.id,
+      meta: ctx.meta,
+      data: { buurt: input.name, team: team.name, validFrom: input.validFrom },
+    });
     return buurt;
   });
 }

@@ -20,7 +20,12 @@ export const teamInput = z
   .object({
     name: z.string().trim().min(2).max(100),
     slug: slugSchema,
-    description: z.string().trim().max(2000).nullish().transform((v) => v ?? ""),
+    description: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .transform((v) => v ?? ""),
     activeFrom: isoDate,
     activeTo: z
       .union([isoDate, z.literal(""), z.null()])
@@ -62,7 +67,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function notFoundUnlessUuid(id: string): void {
   if (!UUID.test(id)) throw new DomainError("not_found", 404);
 }
-
 
 /** {field: [old, new]} for the fields that changed. */
 export function fieldDiff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
@@ -151,9 +155,26 @@ export async function createTeam(ctx: UseCaseContext, raw: TeamInput): Promise<{
     await assertSlugFree(tx, municipalityId, input.slug);
     const [row] = await tx
       .insert(teams)
-      .values({ municipalityId, slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
+      .values({
+        municipalityId,
+        slug: input.slug,
+        name: input.name,
+        description: input.description,
+        activeFrom: input.activeFrom,
+        activeTo: input.activeTo,
+        residentRefPrefix: input.residentRefPrefix,
+      })
       .returning({ id: teams.id, slug: teams.slug });
-    await appendAudit(tx, { municipalityId, teamId: row.id, actor: ctx.actor, action: "team.created", objectType: "team", objectId: row.id, meta: ctx.meta, data: { ...input } });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: row.id,
+      actor: ctx.actor,
+      action: "team.created",
+      objectType: "team",
+      objectId: row.id,
+      meta: ctx.meta,
+      data: { ...input },
+    });
     return row;
   });
 }
@@ -179,9 +200,25 @@ export async function updateTeam(ctx: UseCaseContext, id: string, raw: TeamInput
     if (diff.slug) await assertSlugFree(tx, municipalityId, input.slug, id);
     await tx
       .update(teams)
-      .set({ slug: input.slug, name: input.name, description: input.description, activeFrom: input.activeFrom, activeTo: input.activeTo, residentRefPrefix: input.residentRefPrefix })
+      .set({
+        slug: input.slug,
+        name: input.name,
+        description: input.description,
+        activeFrom: input.activeFrom,
+        activeTo: input.activeTo,
+        residentRefPrefix: input.residentRefPrefix,
+      })
       .where(eq(teams.id, id));
-    await appendAudit(tx, { municipalityId, teamId: id, actor: ctx.actor, action: "team.updated", objectType: "team", objectId: id, meta: ctx.meta, data: diff });
+    await appendAudit(tx, {
+      municipalityId,
+      teamId: id,
+      actor: ctx.actor,
+      action: "team.updated",
+      objectType: "team",
+      objectId: id,
+      meta: ctx.meta,
+      data: diff,
+    });
     return { id, slug: input.slug, changed: Object.keys(diff) };
   });
 }

@@ -19,7 +19,15 @@ export interface TeamAggregate {
 export async function municipalityOverview(ctx: UseCaseContext): Promise<TeamAggregate[]> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("MunicipalityOverview", { municipalityId }));
-  const rows = await queryRows<{ slug: string; name: string; buurten: string; coordinators: string; members: string; volunteers: string; hours: string | null }>(
+  const rows = await queryRows<{
+    slug: string;
+    name: string;
+    buurten: string;
+    coordinators: string;
+    members: string;
+    volunteers: string;
+    hours: string | null;
+  }>(
     ctx.db,
     sql`select t.slug, t.name,
           (select count(*) from buurt_assignments a where a.team_id = t.id and a.valid_from <= current_date and (a.valid_to is null or a.valid_to >= current_date)) as buurten,
@@ -32,5 +40,13 @@ export async function municipalityOverview(ctx: UseCaseContext): Promise<TeamAgg
         where t.municipality_id = ${municipalityId} and (t.active_to is null or t.active_to >= current_date)
         group by t.id order by t.name`,
   );
-  return rows.map((r) => ({ slug: r.slug, name: r.name, buurten: Number(r.buurten), coordinators: Number(r.coordinators), members: Number(r.members), volunteers: Number(r.volunteers), contractedHours: Number(r.hours) }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    buurten: Number(r.buurten),
+    coordinators: Number(r.coordinators),
+    members: Number(r.members),
+    volunteers: Number(r.volunteers),
+    contractedHours: Number(r.hours),
+  }));
 }

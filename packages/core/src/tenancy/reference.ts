@@ -21,6 +21,10 @@ export async function listTeamOptions(ctx: UseCaseContext): Promise<Option[]> {
 
 export async function listPartnerOptions(ctx: UseCaseContext): Promise<Option[]> {
   return withScope(ctx.db, ctx.scope, (tx) =>
-    tx.select({ id: partnerOrganisations.id, name: partnerOrganisations.name }).from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, ctx.actor.municipalityId)).orderBy(asc(partnerOrganisations.name)),
+    tx
+      .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
+      .from(partnerOrganisations)
+      .where(eq(partnerOrganisations.municipalityId, ctx.actor.municipalityId))
+      .orderBy(asc(partnerOrganisations.name)),
   );
 }

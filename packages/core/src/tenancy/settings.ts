@@ -33,7 +33,9 @@ const known = (roles: readonly string[]): RoleName[] => SETTINGS_ROLES.filter((r
 export async function getSettings(ctx: UseCaseContext): Promise<MunicipalitySecuritySettings> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Settings", { municipalityId }));
-  const [row] = await withScope(ctx.db, ctx.scope, (tx) => tx.select().from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)));
+  const [row] = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx.select().from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)),
+  );
   if (!row) return { ...DEFAULTS, updatedAt: null };
   return { mfaRequiredRoles: known(row.mfaRequiredRoles), idleTimeoutMinutes: row.idleTimeoutMinutes, updatedAt: row.updatedAt };
 }
@@ -51,11 +53,22 @@ export async function updateSettings(ctx: UseCaseContext, raw: SettingsInput, no
     const diff = fieldDiff(before, input);
     if (row && Object.keys(diff).length === 0) return { changed: [] };
     if (row) {
-      await tx.update(municipalitySettings).set({ ...input, updatedAt: now }).where(eq(municipalitySettings.municipalityId, municipalityId));
+      await tx
+        .update(municipalitySettings)
+        .set({ ...input, updatedAt: now })
+        .where(eq(municipalitySettings.municipalityId, municipalityId));
     } else {
       await tx.insert(municipalitySettings).values({ municipalityId, ...input, updatedAt: now });
     }
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "settings.updated", objectType: "settings", objectId: municipalityId, meta: ctx.meta, data: diff });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "settings.updated",
+      objectType: "settings",
+      objectId: municipalityId,
+      meta: ctx.meta,
+      data: diff,
+    });
     return { changed: Object.keys(diff) };
   });
 }
@@ -74,17 +87,34 @@ export async function updateDisbursementMode(ctx: UseCaseContext, mode: Disburse
     const [row] = await tx.select().from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)).for("update");
     const before = row?.disbursementMode ?? "manual";
     if (before === mode) return { changed: false };
-    if (row) await tx.update(municipalitySettings).set({ disbursementMode: mode, updatedAt: new Date() }).where(eq(municipalitySettings.municipalityId, municipalityId));
+    if (row)
+      await tx
+        .update(municipalitySettings)
+        .set({ disbursementMode: mode, updatedAt: new Date() })
+        .where(eq(municipalitySettings.municipalityId, municipalityId));
     else await tx.insert(municipalitySettings).values({ municipalityId, disbursementMode: mode });
-    await appendAudit(tx, { municipalityId, actor: ctx.actor, action: "settings.updated", objectType: "settings", objectId: municipalityId, meta: ctx.meta, data: { disbursementMode: { from: before, to: mode } } });
+    await appendAudit(tx, {
+      municipalityId,
+      actor: ctx.actor,
+      action: "settings.updated",
+      objectType: "settings",
+      objectId: municipalityId,
+      meta: ctx.meta,
+      data: { disbursementMode: { from: before, to: mode } },
+    });
     return { changed: true };
   });
 }
 
 /** The stored choice and whether Stripe is configured at all (for the settings page). */
-export async function getDisbursementSettings(ctx: UseCaseContext, settings = stripeSettingsFromEnv()): Promise<{ mode: DisbursementMode; stripeConfigured: boolean }> {
+export async function getDisbursementSettings(
+  ctx: UseCaseContext,
+  settings = stripeSettingsFromEnv(),
+): Promise<{ mode: DisbursementMode; stripeConfigured: boolean }> {
   const municipalityId = ctx.actor.municipalityId;
   ForbiddenError.from(ctx.ability).throwUnlessCan("manage", as("Settings", { municipalityId }));
-  const [row] = await withScope(ctx.db, ctx.scope, (tx) => tx.select({ mode: municipalitySettings.disbursementMode }).from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)));
+  const [row] = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx.select({ mode: municipalitySettings.disbursementMode }).from(municipalitySettings).where(eq(municipalitySettings.municipalityId, municipalityId)),
+  );
   return { mode: row?.mode === "stripe_issuing" ? "stripe_issuing" : "manual", stripeConfigured: !!settings };
 }

@@ -47,7 +47,16 @@ export async function listTeamMembers(ctx: TeamContext): Promise<TeamMemberRow[]
       .from(teamMemberships)
       .innerJoin(users, eq(users.id, teamMemberships.userId))
       .leftJoin(partnerOrganisations, eq(partnerOrganisations.id, users.partnerOrganisationId))
-      .where(and(accessibleWhere(ctx.ability, "read", "Membership", { teamId: teamMemberships.teamId, municipalityId: teamMemberships.municipalityId, role: teamMemberships.role }), eq(users.isActive, true)))
+      .where(
+        and(
+          accessibleWhere(ctx.ability, "read", "Membership", {
+            teamId: teamMemberships.teamId,
+            municipalityId: teamMemberships.municipalityId,
+            role: teamMemberships.role,
+          }),
+          eq(users.isActive, true),
+        ),
+      )
       .orderBy(sql`case ${teamMemberships.role} when 'coordinator' then 0 when 'member' then 1 else 2 end`, asc(users.name)),
   );
   return rows.map((r) => (seesContracts ? r : { ...r, email: null, contractedHoursPerWeek: null }));

@@ -33,7 +33,8 @@ export const REMINDER_BATCH_SIZE = 50;
 export function overdueReminderDays(value: string | undefined): number | null {
   if (value === undefined || value.trim() === "") return DEFAULT_OVERDUE_REMINDER_DAYS;
   const days = Number(value);
-  if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError(`EVALUATION_OVERDUE_REMINDER_DAYS must be a whole number of days from 0 to 365, got "${value}"`);
+  if (!Number.isInteger(days) || days < 0 || days > 365)
+    throw new RangeError(`EVALUATION_OVERDUE_REMINDER_DAYS must be a whole number of days from 0 to 365, got "${value}"`);
   return days === 0 ? null : days;
 }
 
@@ -116,8 +117,13 @@ async function remindBatches(db: Database, kind: Kind, now: Date, overdueAfterDa
       // notifications, and this new statement sees them (READ COMMITTED).
       const ids = `{${rows.map((r) => r.id).join(",")}}`;
       const done = new Set(
-        (await queryRows<{ spend_id: string }>(tx, sql`select s.id as spend_id from spend_requests s where s.id = any(${ids}::uuid[])
-            and (s.status <> 'settled' or exists (select 1 from notifications n where n.spend_id = s.id and n.kind = ${kind}))`)).map((r) => r.spend_id),
+        (
+          await queryRows<{ spend_id: string }>(
+            tx,
+            sql`select s.id as spend_id from spend_requests s where s.id = any(${ids}::uuid[])
+            and (s.status <> 'settled' or exists (select 1 from notifications n where n.spend_id = s.id and n.kind = ${kind}))`,
+          )
+        ).map((r) => r.spend_id),
       );
       for (const spend of rows) {
         if (done.has(spend.id)) continue;

@@ -53,7 +53,8 @@ export const budgetSpendBalancesSql = (budgetId: SQL | string): SQL =>
  * The balances of one request `s` (lateral, one index lookup per row that
  * passes the query's other conditions): for short lists. Same columns.
  */
-export const spendBalancesLateralSql = (alias = "s"): SQL => sql`cross join lateral (select ${LEDGER_BALANCES} from ledger_postings p where p.spend_id = ${sql.raw(`${alias}.id`)}) m`;
+export const spendBalancesLateralSql = (alias = "s"): SQL =>
+  sql`cross join lateral (select ${LEDGER_BALANCES} from ledger_postings p where p.spend_id = ${sql.raw(`${alias}.id`)}) m`;
 
 /** Given the balances as `m` (either form; null when the request has no postings): */
 export const reservedSql = (m = "m"): SQL => sql.raw(`coalesce(${m}.reserved_cents, 0)`);

@@ -2,7 +2,23 @@
 // ledger postings, budgets and pots, norms, reports, attachments, the resident
 // pseudonym on a request and the evaluation reminders.
 export { SPEND_STATUSES, type SpendAction, type SpendStatus } from "./spend-lifecycle";
-export { LIFE_DOMAINS, type StepOptions, approveSpend, cancelSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, rejectSpend, requestSpendInfo, residentRefFormat, settleSpend, spendDraftInput, submitSpend, updateSpendDraft } from "./spends";
+export {
+  LIFE_DOMAINS,
+  type StepOptions,
+  approveSpend,
+  cancelSpend,
+  createSpendDraft,
+  endorseSpend,
+  evaluateSpend,
+  recordPayment,
+  rejectSpend,
+  requestSpendInfo,
+  residentRefFormat,
+  settleSpend,
+  spendDraftInput,
+  submitSpend,
+  updateSpendDraft,
+} from "./spends";
 export { createBudget, listBudgets, listNorms, saveNorm } from "./budgets";
 export { SPENDS_PAGE_SIZE, commentOnSpend, getSpend, listSpends, spendStatusTotals } from "./spend-queries";
 export { BUDGET_POTS } from "./ledger-post";
@@ -21,4 +37,13 @@ export { type SpendDraftInput } from "./spends";
 // tenancy: a team's pseudonym prefix setting (packages/core/src/tenancy/admin-teams.ts) follows the same pattern.
 export { RESIDENT_REF_PREFIX_PATTERN, defaultResidentRefPrefix } from "./resident-ref";
 // notifications: the spend and card notices' Dutch texts.
-export { cardDeclineReasons, cardDeclinedSubject, cardDeclinedText, cardLinkLabel, cardPaidSubject, cardPaidText, stepNoticeSubject, stepNoticeText } from "./messages";
+export {
+  cardDeclineReasons,
+  cardDeclinedSubject,
+  cardDeclinedText,
+  cardLinkLabel,
+  cardPaidSubject,
+  cardPaidText,
+  stepNoticeSubject,
+  stepNoticeText,
+} from "./messages";

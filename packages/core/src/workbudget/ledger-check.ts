@@ -16,10 +16,24 @@ export interface LedgerCheckResult {
 
 export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
   const problems: string[] = [];
-  const unbalanced = await queryRows<{ group_id: string; total: string }>(db, sql`select group_id, sum(amount_cents)::text as total from ledger_postings group by group_id having sum(amount_cents) <> 0`);
+  const unbalanced = await queryRows<{ group_id: string; total: string }>(
+    db,
+    sql`select group_id, sum(amount_cents)::text as total from ledger_postings group by group_id having sum(amount_cents) <> 0`,
+  );
   for (const g of unbalanced) problems.push(`boekingsgroep ${g.group_id} telt op tot ${g.total} in plaats van 0`);
 
-  const balances = await queryRows<{ id: string; year: number; funded: string; available: string; reserved: string; paid: string; p_funding: string; p_available: string; p_reserved: string; p_paid: string }>(
+  const balances = await queryRows<{
+    id: string;
+    year: number;
+    funded: string;
+    available: string;
+    reserved: string;
+    paid: string;
+    p_funding: string;
+    p_available: string;
+    p_reserved: string;
+    p_paid: string;
+  }>(
     db,
     sql`select b.id, b.year, b.funded_cents::text as funded, b.available_cents::text as available, b.reserved_cents::text as reserved, b.paid_cents::text as paid,
           coalesce(-sum(p.amount_cents) filter (where p.account = 'funding'), 0)::text as p_funding,
@@ -30,10 +44,17 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
         group by b.id, b.year, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents`,
   );
   for (const b of balances) {
-    const pairs: [string, string, string][] = [["gefinancierd", b.funded, b.p_funding], ["beschikbaar", b.available, b.p_available], ["gereserveerd", b.reserved, b.p_reserved], ["betaald", b.paid, b.p_paid]];
-    for (const [label, cached, posted] of pairs) if (cached !== posted) problems.push(`budget ${b.year}: ${label} ${cached} wijkt af van de boekingen (${posted})`);
+    const pairs: [string, string, string][] = [
+      ["gefinancierd", b.funded, b.p_funding],
+      ["beschikbaar", b.available, b.p_available],
+      ["gereserveerd", b.reserved, b.p_reserved],
+      ["betaald", b.paid, b.p_paid],
+    ];
+    for (const [label, cached, posted] of pairs)
+      if (cached !== posted) problems.push(`budget ${b.year}: ${label} ${cached} wijkt af van de boekingen (${posted})`);
     if (Number(b.p_available) < 0) problems.push(`budget ${b.year}: beschikbaar is negatief (${b.p_available})`);
-    if (Number(b.p_funding) !== Number(b.p_available) + Number(b.p_reserved) + Number(b.p_paid)) problems.push(`budget ${b.year}: gefinancierd ≠ beschikbaar + gereserveerd + betaald`);
+    if (Number(b.p_funding) !== Number(b.p_available) + Number(b.p_reserved) + Number(b.p_paid))
+      problems.push(`budget ${b.year}: gefinancierd ≠ beschikbaar + gereserveerd + betaald`);
   }
 
   // The pots: each one balanced and nothing negative (their CHECKs say so too; this also catches a disabled constraint).
@@ -63,7 +84,16 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
   }
 
   // Stripe Issuing: every card transaction maps to exactly one posting group of its kind and amount, and no card posting lacks its transaction.
-  const cardTransactions = await queryRows<{ id: string; type: string; amount: string; problem: string | null; groups: string; kinds: string | null; moved: string | null; spend_ok: boolean }>(
+  const cardTransactions = await queryRows<{
+    id: string;
+    type: string;
+    amount: string;
+    problem: string | null;
+    groups: string;
+    kinds: string | null;
+    moved: string | null;
+    spend_ok: boolean;
+  }>(
     db,
     sql`select t.id, t.type, t.amount_cents::text as amount, t.problem,
           (select count(distinct p.group_id) from ledger_postings p where p.group_id = t.ledger_group_id)::text as groups,
@@ -75,7 +105,8 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
   for (const t of cardTransactions) {
     const kind = t.type === "capture" ? "pay" : "refund";
     if (t.groups !== "1") problems.push(`kaarttransactie ${t.id} (${t.type}) heeft ${t.groups} boekingen in plaats van 1${t.problem ? ` (${t.problem})` : ""}`);
-    else if (t.kinds !== kind || t.moved !== t.amount || !t.spend_ok) problems.push(`kaarttransactie ${t.id}: boeking (${t.kinds} ${t.moved}) past niet bij ${t.type} ${t.amount}`);
+    else if (t.kinds !== kind || t.moved !== t.amount || !t.spend_ok)
+      problems.push(`kaarttransactie ${t.id}: boeking (${t.kinds} ${t.moved}) past niet bij ${t.type} ${t.amount}`);
   }
   const orphanCardPostings = await queryRows<{ group_id: string }>(
     db,

@@ -119,7 +119,14 @@ const fits = (d: Balances) =>
  * mark the request's pot, append the audit event. Null when no pot took it.
  * PostgreSQL re-checks the conditions on the latest row after a wait.
  */
-async function moveOnPot(tx: Tx, move: MoneyMove, d: Balances, groupId: string, audit: AuditEventInput | undefined, how: { pot: number | null; lock: "skip" | "wait" }): Promise<number | null> {
+async function moveOnPot(
+  tx: Tx,
+  move: MoneyMove,
+  d: Balances,
+  groupId: string,
+  audit: AuditEventInput | undefined,
+  how: { pot: number | null; lock: "skip" | "wait" },
+): Promise<number | null> {
   // Start the search at a random pot, so concurrent moves spread over the pots.
   const start = Math.floor(Math.random() * BUDGET_POTS);
   const markSpend = move.spendId && (move.pot ?? null) === null;
@@ -141,9 +148,7 @@ async function moveOnPot(tx: Tx, move: MoneyMove, d: Balances, groupId: string, 
       where p.budget_id = ${move.budgetId}::uuid and p.pot = chosen.pot and ${fits(d)}
       returning p.pot
     ), posted as (${postingsInsert(move, groupId, sql`moved`)})${
-      markSpend
-        ? sql`, marked as (update spend_requests s set budget_pot = moved.pot from moved where s.id = ${move.spendId}::uuid returning s.id)`
-        : sql``
+      markSpend ? sql`, marked as (update spend_requests s set budget_pot = moved.pot from moved where s.id = ${move.spendId}::uuid returning s.id)` : sql``
     }
     select (select pot from moved) as pot, (select count(*)::int from posted) as posted${markSpend ? sql`, (select count(*) from marked) as marked` : sql``}${
       audit ? sql`, case when exists (select 1 from moved) then ${auditAppendCall(audit)} end as audit_seq` : sql``

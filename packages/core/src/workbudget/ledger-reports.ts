@@ -5,12 +5,37 @@
 // spend). Two walls, as everywhere: the ability (read Budget and read Spend
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
-import { calendarDate, type UseCaseContext, neutraliseFormula, DomainError, invalidInput, AMSTERDAM_TIME_ZONE as TIME_ZONE, amsterdamDay, amsterdamMonth, isoDateOf, csvText as text, writeCsv, centsToEuros } from "../common";
+import {
+  calendarDate,
+  type UseCaseContext,
+  neutraliseFormula,
+  DomainError,
+  invalidInput,
+  AMSTERDAM_TIME_ZONE as TIME_ZONE,
+  amsterdamDay,
+  amsterdamMonth,
+  isoDateOf,
+  csvText as text,
+  writeCsv,
+  centsToEuros,
+} from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { z } from "zod";
 import { spendReference } from "./spend-queries";
-import { budgetSpendBalancesSql, committedSql, createdInPeriodSql, heldMoneySql, isApprovedSql, isRequestSql, isSettledSql, isWaitingSql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
+import {
+  budgetSpendBalancesSql,
+  committedSql,
+  createdInPeriodSql,
+  heldMoneySql,
+  isApprovedSql,
+  isRequestSql,
+  isSettledSql,
+  isWaitingSql,
+  paidSql,
+  reservedSql,
+  spendBalancesLateralSql,
+} from "./figures";
 
 const isoDate = calendarDate();
 
@@ -23,7 +48,6 @@ export const dashboardFilters = z
   })
   .refine((f) => !(f.from && f.to && f.from > f.to), { path: ["to"] });
 export type DashboardFilters = z.input<typeof dashboardFilters>;
-
 
 /** Read Budget and read Spend across the municipality: the controller, not a team member. */
 function assertMayReport(ctx: UseCaseContext): string {
@@ -172,7 +196,16 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
   if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [b] = await queryRows<{ id: string; name: string; approval_threshold_cents: string; evaluation_after_months: number; funded_cents: string; available_cents: string; reserved_cents: string; paid_cents: string }>(
+    const [b] = await queryRows<{
+      id: string;
+      name: string;
+      approval_threshold_cents: string;
+      evaluation_after_months: number;
+      funded_cents: string;
+      available_cents: string;
+      reserved_cents: string;
+      paid_cents: string;
+    }>(
       tx,
       sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budget_balances where municipality_id = ${municipalityId} and year = ${f.year}`,
     );
@@ -187,7 +220,15 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       perTeam: [],
       perLifeDomain: [],
       perNorm: [],
-      returns: { committedCostCents: 0, expectedReturnCents: 0, expectedRatio: null, evaluatedCount: 0, evaluatedCostCents: 0, realisedReturnCents: 0, realisedRatio: null },
+      returns: {
+        committedCostCents: 0,
+        expectedReturnCents: 0,
+        expectedRatio: null,
+        evaluatedCount: 0,
+        evaluatedCostCents: 0,
+        realisedReturnCents: 0,
+        realisedRatio: null,
+      },
       prevented: [],
       preventedTotal: 0,
       alternatives: { rows: [], totals: { count: 0, workbudgetCostCents: 0, regulationAmountCents: 0, differenceCents: 0, daysGained: 0 } },
@@ -196,7 +237,12 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     };
     if (!b) return empty;
 
-    const cached = { fundedCents: num(b.funded_cents), availableCents: num(b.available_cents), reservedCents: num(b.reserved_cents), paidCents: num(b.paid_cents) };
+    const cached = {
+      fundedCents: num(b.funded_cents),
+      availableCents: num(b.available_cents),
+      reservedCents: num(b.reserved_cents),
+      paidCents: num(b.paid_cents),
+    };
     // One scan of the postings for the key figures and the burn-down: the totals are the sums of the buckets.
     const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
       tx,
@@ -210,7 +256,22 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     // budget's postings), then per team and — grouping set () — all together (the total row is the same SQL as its rows),
     // per norm and per life domain. Money is summed over every request (drafts and withdrawn ones hold none), so the
     // totals are the ledger's; counts and the per-norm/-domain rows take the approved requests.
-    const breakdowns = await queryRows<{ kind: "team" | "norm" | "domain"; key: string | null; name: string | null; code: string | null; is_total: number; requests: string; approved: string; reserved: string; paid: string; committed: string; expected: string; evaluated_count: string; evaluated_cost: string; realised: string }>(
+    const breakdowns = await queryRows<{
+      kind: "team" | "norm" | "domain";
+      key: string | null;
+      name: string | null;
+      code: string | null;
+      is_total: number;
+      requests: string;
+      approved: string;
+      reserved: string;
+      paid: string;
+      committed: string;
+      expected: string;
+      evaluated_count: string;
+      evaluated_cost: string;
+      realised: string;
+    }>(
       tx,
       sql`with m as (${budgetSpendBalancesSql(b.id)}),
           f as materialized (
@@ -243,7 +304,15 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
     // Lists show the most recent LIST_LIMIT; counts and totals are over all rows (SQL aggregates).
     // The ledger balances only for the rows shown.
-    const prevented = await queryRows<{ id: string; number: string; team_name: string; problem_prevented: string; prevented: string | null; cost: string; total: string }>(
+    const prevented = await queryRows<{
+      id: string;
+      number: string;
+      team_name: string;
+      problem_prevented: string;
+      prevented: string | null;
+      cost: string;
+      total: string;
+    }>(
       tx,
       sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.total
           from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at, count(*) over () as total
@@ -261,7 +330,16 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
           from spend_requests s join teams t on t.id = s.team_id
           where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true`;
     // The cost is the committed money (the ledger), as everywhere; for the list only of the rows shown.
-    const alternatives = await queryRows<{ id: string; number: string; team_name: string; regulation: string; cost: string; regulation_amount: string; lead_days: number; workbudget_days: number | null }>(
+    const alternatives = await queryRows<{
+      id: string;
+      number: string;
+      team_name: string;
+      regulation: string;
+      cost: string;
+      regulation_amount: string;
+      lead_days: number;
+      workbudget_days: number | null;
+    }>(
       tx,
       sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
     );
@@ -298,7 +376,15 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     });
     const oldest = queue.oldest ? new Date(queue.oldest) : null;
     const figures = (r: (typeof breakdowns)[number] | undefined): RequestFigures =>
-      r ? { requestCount: num(r.requests), approvedCount: num(r.approved), reservedCents: num(r.reserved), paidCents: num(r.paid), committedCents: num(r.committed) } : emptyFigures();
+      r
+        ? {
+            requestCount: num(r.requests),
+            approvedCount: num(r.approved),
+            reservedCents: num(r.reserved),
+            paidCents: num(r.paid),
+            committedCents: num(r.committed),
+          }
+        : emptyFigures();
     const total = perTeam.find((r) => num(r.is_total) !== 0);
     const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
     const committed = num(total?.committed);
@@ -311,11 +397,22 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       totals,
       cached,
       totalsMatchCache: (Object.keys(totals) as (keyof BudgetTotals)[]).every((k) => totals[k] === cached[k]),
-      burnDown: burnDownFrom(f.year, buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })), now),
+      burnDown: burnDownFrom(
+        f.year,
+        buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })),
+        now,
+      ),
       requests: figures(total),
       perTeam: teamRows.map((r) => ({ teamId: r.key!, teamName: r.name!, ...figures(r) })),
       perLifeDomain: perDomain.map((r) => ({ domain: r.key!, count: num(r.approved), costCents: num(r.committed) })),
-      perNorm: perNorm.map((r) => ({ normId: r.key, code: r.code, label: r.name, count: num(r.approved), expectedReturnCents: num(r.expected), costCents: num(r.committed) })),
+      perNorm: perNorm.map((r) => ({
+        normId: r.key,
+        code: r.code,
+        label: r.name,
+        count: num(r.approved),
+        expectedReturnCents: num(r.expected),
+        costCents: num(r.committed),
+      })),
       returns: {
         committedCostCents: committed,
         expectedReturnCents: expected,
@@ -326,7 +423,14 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
         realisedRatio: ratio(realised, evaluatedCost),
       },
       preventedTotal: num(prevented[0]?.total),
-      prevented: prevented.map((p) => ({ spendId: p.id, reference: spendReference(f.year, num(p.number)), teamName: p.team_name, problemPrevented: p.problem_prevented, prevented: p.prevented, costCents: num(p.cost) })),
+      prevented: prevented.map((p) => ({
+        spendId: p.id,
+        reference: spendReference(f.year, num(p.number)),
+        teamName: p.team_name,
+        problemPrevented: p.problem_prevented,
+        prevented: p.prevented,
+        costCents: num(p.cost),
+      })),
       alternatives: {
         rows: altRows,
         totals: {
@@ -338,7 +442,11 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
         },
       },
       overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
-      queue: { count: num(queue.count), oldestWaitingSince: oldest ? oldest.toISOString() : null, oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null },
+      queue: {
+        count: num(queue.count),
+        oldestWaitingSince: oldest ? oldest.toISOString() : null,
+        oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null,
+      },
     };
   });
 }
@@ -364,7 +472,11 @@ function totalsFromBuckets(rows: { account: string; total: string }[]): BudgetTo
  * other postings count in their month, those after the year in December (so
  * December equals the totals). Months that have not begun yet are null.
  */
-export function burnDownFrom(year: number, buckets: { year: number; month: number; kind: string; account: string; cents: number }[], now = new Date()): BurnDownPoint[] {
+export function burnDownFrom(
+  year: number,
+  buckets: { year: number; month: number; kind: string; account: string; cents: number }[],
+  now = new Date(),
+): BurnDownPoint[] {
   const funded = new Array(12).fill(0);
   const committed = new Array(12).fill(0);
   for (const r of buckets) {
@@ -388,7 +500,19 @@ export function burnDownFrom(year: number, buckets: { year: number; month: numbe
 
 // ── Finance CSV ─────────────────────────────────────────────────────────────
 
-export const POSTINGS_CSV_COLUMNS = ["boeking_id", "groep_id", "datum", "tijdstip_utc", "budgetjaar", "soort", "rekening", "bedrag_eur", "aanvraag", "team", "tegenboeking_van_groep"] as const;
+export const POSTINGS_CSV_COLUMNS = [
+  "boeking_id",
+  "groep_id",
+  "datum",
+  "tijdstip_utc",
+  "budgetjaar",
+  "soort",
+  "rekening",
+  "bedrag_eur",
+  "aanvraag",
+  "team",
+  "tegenboeking_van_groep",
+] as const;
 export const SPENDS_CSV_COLUMNS = [
   "referentie",
   "budgetjaar",
@@ -443,7 +567,17 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
   const optEur = (c: unknown) => (c === null || c === undefined ? "" : eur(c));
   const records = await withScope(ctx.db, ctx.scope, async (tx) => {
     if (kind === "postings") {
-      const rows = await queryRows<{ id: string; group_id: string; created_at: Date | string; kind: string; account: string; amount_cents: string; number: string | null; team_name: string | null; reverses_group_id: string | null }>(
+      const rows = await queryRows<{
+        id: string;
+        group_id: string;
+        created_at: Date | string;
+        kind: string;
+        account: string;
+        amount_cents: string;
+        number: string | null;
+        team_name: string | null;
+        reverses_group_id: string | null;
+      }>(
         tx,
         sql`select p.id, p.group_id, p.created_at, p.kind, p.account, p.amount_cents, s.number, t.name as team_name, p.reverses_group_id
             from ledger_postings p join budgets b on b.id = p.budget_id
@@ -482,7 +616,12 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
       // Money from the ledger, as on the dashboard; empty for a request that never held any.
       const held = r.ledger_held === true || r.ledger_held === "t";
       const committed = num(r.ledger_committed);
-      const domains = Array.isArray(r.life_domains) ? (r.life_domains as string[]) : String(r.life_domains ?? "").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+      const domains = Array.isArray(r.life_domains)
+        ? (r.life_domains as string[])
+        : String(r.life_domains ?? "")
+            .replace(/^\{|\}$/g, "")
+            .split(",")
+            .filter(Boolean);
       return [
         spendReference(year, num(r.number)),
         String(year),
@@ -523,7 +662,10 @@ export async function workbudgetFilterOptions(ctx: UseCaseContext): Promise<{ ye
   const municipalityId = assertMayReport(ctx);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const years = await queryRows<{ year: number }>(tx, sql`select year from budgets where municipality_id = ${municipalityId} order by year desc`);
-    const teams = await queryRows<{ id: string; name: string }>(tx, sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`);
+    const teams = await queryRows<{ id: string; name: string }>(
+      tx,
+      sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`,
+    );
     return { years: years.map((y) => Number(y.year)), teams };
   });
 }

@@ -48,12 +48,14 @@ export const cardLinkLabel = "Bekijk de teamkaart";
 export const evaluationReminder = {
   dueText: (ref: string, dueOn: string) =>
     `Het is tijd om aanvraag ${ref} te evalueren (gepland op ${dueOn}): is het probleem voorkomen, wat heeft het opgeleverd en was er toch een andere regeling?`,
-  overdueText: (ref: string, dueOn: string) => `De evaluatie van aanvraag ${ref} is te laat: die stond gepland op ${dueOn}. Vul de evaluatie zo snel mogelijk in.`,
+  overdueText: (ref: string, dueOn: string) =>
+    `De evaluatie van aanvraag ${ref} is te laat: die stond gepland op ${dueOn}. Vul de evaluatie zo snel mogelijk in.`,
   dueSubject: (ref: string) => `Wijkwerk: evalueer aanvraag ${ref}`,
   overdueSubject: (ref: string) => `Wijkwerk: evaluatie van aanvraag ${ref} is te laat`,
 };
 
 /** The resident pseudonym's field error (resident-ref.ts). */
 export const residentRefMessages = {
-  format: (prefix: string, example: string) => `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
+  format: (prefix: string, example: string) =>
+    `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
 };

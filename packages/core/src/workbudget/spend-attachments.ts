@@ -11,7 +11,15 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, isNull, spendAttachments, spendRequests, spendTransitions, users, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type UseCaseContext, DomainError, invalidInput, detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType } from "../common";
+import {
+  type UseCaseContext,
+  DomainError,
+  invalidInput,
+  detectAttachmentType,
+  refineAttachmentFile,
+  sanitiseFileName,
+  type AttachmentContentType,
+} from "../common";
 import type { SpendStatus } from "./spend-lifecycle";
 
 // The file checks (type from magic bytes, 5 MB, safe names) are shared with
@@ -26,7 +34,10 @@ export const ATTACHMENTS_CLOSED_STATUSES: readonly SpendStatus[] = ["cancelled",
 export const attachmentInput = z
   .object({
     kind: z.enum(ATTACHMENT_KINDS),
-    fileName: z.string().default("").transform((n) => n.slice(0, 1000)),
+    fileName: z
+      .string()
+      .default("")
+      .transform((n) => n.slice(0, 1000)),
     bytes: z.instanceof(Uint8Array),
   })
   .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
@@ -121,7 +132,11 @@ export async function listAttachments(ctx: UseCaseContext, spendId: string): Pro
 }
 
 /** Adds a file to an open request; on the timeline and in the audit log, in the same transaction. */
-export async function addAttachment(ctx: UseCaseContext, spendId: string, raw: AttachmentInput): Promise<{ id: string; fileName: string; contentType: AttachmentContentType; sizeBytes: number }> {
+export async function addAttachment(
+  ctx: UseCaseContext,
+  spendId: string,
+  raw: AttachmentInput,
+): Promise<{ id: string; fileName: string; contentType: AttachmentContentType; sizeBytes: number }> {
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", "SpendAttachment");
   const parsed = attachmentInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -135,7 +150,18 @@ export async function addAttachment(ctx: UseCaseContext, spendId: string, raw: A
     if (!isOpen(spend)) throw new DomainError("attachment_spend_closed", 409);
     const [row] = await tx
       .insert(spendAttachments)
-      .values({ municipalityId: spend.municipalityId, teamId: spend.teamId, spendId: spend.id, kind, fileName, contentType, sizeBytes: bytes.byteLength, sha256, content: bytes, uploadedBy: ctx.actor.userId })
+      .values({
+        municipalityId: spend.municipalityId,
+        teamId: spend.teamId,
+        spendId: spend.id,
+        kind,
+        fileName,
+        contentType,
+        sizeBytes: bytes.byteLength,
+        sha256,
+        content: bytes,
+        uploadedBy: ctx.actor.userId,
+      })
       .returning({ id: spendAttachments.id });
     await recordOnTimeline(tx, ctx, spend, "attachment_added", fileName);
     await appendAudit(tx, {

@@ -63,7 +63,12 @@ export function sumsToZero(postings: Posting[]): boolean {
  */
 export function applyPostings(b: Balances, postings: Posting[]): Balances {
   const d = balanceDeltas(postings);
-  const next = { fundedCents: b.fundedCents + d.fundedCents, availableCents: b.availableCents + d.availableCents, reservedCents: b.reservedCents + d.reservedCents, paidCents: b.paidCents + d.paidCents };
+  const next = {
+    fundedCents: b.fundedCents + d.fundedCents,
+    availableCents: b.availableCents + d.availableCents,
+    reservedCents: b.reservedCents + d.reservedCents,
+    paidCents: b.paidCents + d.paidCents,
+  };
   if (next.availableCents < 0 || next.reservedCents < 0 || next.paidCents < 0) throw new InsufficientBudget(b, postings);
   return next;
 }
@@ -97,7 +102,19 @@ export function balancesConsistent(b: Balances): boolean {
 
 // ── Workflow ───────────────────────────────────────────────────────────────
 
-export const SPEND_STATUSES = ["draft", "submitted", "endorsed", "info_requested", "awaiting_second_approval", "approved", "rejected", "paid", "settled", "evaluated", "cancelled"] as const;
+export const SPEND_STATUSES = [
+  "draft",
+  "submitted",
+  "endorsed",
+  "info_requested",
+  "awaiting_second_approval",
+  "approved",
+  "rejected",
+  "paid",
+  "settled",
+  "evaluated",
+  "cancelled",
+] as const;
 export type SpendStatus = (typeof SPEND_STATUSES)[number];
 
 export type SpendAction = "submit" | "endorse" | "request_info" | "approve" | "reject" | "pay" | "settle" | "evaluate" | "cancel";
@@ -124,7 +141,13 @@ export function canTransition(action: SpendAction, from: SpendStatus): boolean {
  * only records itself and waits for a second, different approver; otherwise
  * (or as the second) it approves and reserves.
  */
-export function approvalOutcome(input: { amountCents: number; thresholdCents: number; status: SpendStatus; firstApprovedBy: string | null; approverId: string }): "first_approval" | "approve" | "same_approver" {
+export function approvalOutcome(input: {
+  amountCents: number;
+  thresholdCents: number;
+  status: SpendStatus;
+  firstApprovedBy: string | null;
+  approverId: string;
+}): "first_approval" | "approve" | "same_approver" {
   const needsTwo = input.amountCents > input.thresholdCents;
   if (!needsTwo) return "approve";
   if (input.status !== "awaiting_second_approval") return "first_approval";
@@ -132,8 +155,13 @@ export function approvalOutcome(input: { amountCents: number; thresholdCents: nu
 }
 
 /** The money moves of settling: release what was never paid, refund what was paid but not used. */
-export function settlementPostings(input: { reservedCents: number; paidCents: number; actualCents: number }): { kind: "release" | "refund"; amountCents: number }[] {
-  if (!Number.isSafeInteger(input.actualCents) || input.actualCents < 0 || input.actualCents > input.paidCents) throw new RangeError("actual amount must be between 0 and the amount paid");
+export function settlementPostings(input: {
+  reservedCents: number;
+  paidCents: number;
+  actualCents: number;
+}): { kind: "release" | "refund"; amountCents: number }[] {
+  if (!Number.isSafeInteger(input.actualCents) || input.actualCents < 0 || input.actualCents > input.paidCents)
+    throw new RangeError("actual amount must be between 0 and the amount paid");
   const moves: { kind: "release" | "refund"; amountCents: number }[] = [];
   if (input.reservedCents > 0) moves.push({ kind: "release", amountCents: input.reservedCents });
   if (input.paidCents - input.actualCents > 0) moves.push({ kind: "refund", amountCents: input.paidCents - input.actualCents });

@@ -4,7 +4,23 @@
 // comments between team and controller, which go on the same timeline.
 import { calendarDate, type UseCaseContext, DomainError, invalidInput, amsterdamDay } from "../common";
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, budgets, desc, eq, inArray, issuingAuthorizations, queryRows, returnNorms, spendRequests, spendTransitions, sql, teams, users, withScope } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  budgets,
+  desc,
+  eq,
+  inArray,
+  issuingAuthorizations,
+  queryRows,
+  returnNorms,
+  spendRequests,
+  spendTransitions,
+  sql,
+  teams,
+  users,
+  withScope,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./spend-lifecycle";
@@ -56,7 +72,8 @@ export interface SpendListRow {
 }
 
 /** Settled, and the evaluation date lies before `today` (an Amsterdam day): the evaluation is late. */
-export const evaluationOverdueSql = (today: string) => sql<boolean>`(${spendRequests.status} = 'settled' and ${spendRequests.evaluationDueOn} < ${today}::date)`;
+export const evaluationOverdueSql = (today: string) =>
+  sql<boolean>`(${spendRequests.status} = 'settled' and ${spendRequests.evaluationDueOn} < ${today}::date)`;
 
 /** WB-2026-0042: the budget year and the request's number. */
 export const spendReference = (year: number, num: number) => `WB-${year}-${String(num).padStart(4, "0")}`;
@@ -74,7 +91,11 @@ function spendListWhere(ctx: UseCaseContext, f: z.output<typeof spendFilters>, n
   ForbiddenError.from(ctx.ability).throwUnlessCan("read", "Spend");
   return and(
     eq(spendRequests.municipalityId, municipalityId),
-    accessibleWhere(ctx.ability, "read", "Spend", { municipalityId: spendRequests.municipalityId, teamId: spendRequests.teamId, authorId: spendRequests.authorId }),
+    accessibleWhere(ctx.ability, "read", "Spend", {
+      municipalityId: spendRequests.municipalityId,
+      teamId: spendRequests.teamId,
+      authorId: spendRequests.authorId,
+    }),
     f.status.length ? inArray(spendRequests.status, f.status) : undefined,
     f.teamId ? eq(spendRequests.teamId, f.teamId) : undefined,
     f.year ? eq(budgets.year, f.year) : undefined,
@@ -88,12 +109,21 @@ function spendListWhere(ctx: UseCaseContext, f: z.output<typeof spendFilters>, n
  * Requests the actor may read, in their scope: in a team scope the CASL rules
  * decide own-vs-team; in the municipality scope (controller) all teams'.
  */
-export async function listSpends(ctx: UseCaseContext, rawFilters: SpendFilters = {}, page = 1, now = new Date()): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
+export async function listSpends(
+  ctx: UseCaseContext,
+  rawFilters: SpendFilters = {},
+  page = 1,
+  now = new Date(),
+): Promise<{ rows: SpendListRow[]; total: number; pages: number }> {
   const f = parseSpendFilters(rawFilters);
   const overdue = evaluationOverdueSql(amsterdamDay(now));
   const where = spendListWhere(ctx, f, now);
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(spendRequests).innerJoin(budgets, eq(budgets.id, spendRequests.budgetId)).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(spendRequests)
+      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+      .where(where);
     const rows = await tx
       .select({
         id: spendRequests.id,
@@ -140,12 +170,20 @@ export interface SpendStatusTotal {
  * over the statuses that count as requests — not drafts, not withdrawn
  * (UNCOUNTED_STATUSES), as everywhere else.
  */
-export async function spendStatusTotals(ctx: UseCaseContext, rawFilters: SpendFilters = {}, now = new Date()): Promise<{ perStatus: SpendStatusTotal[]; requests: { count: number; amountCents: number } }> {
+export async function spendStatusTotals(
+  ctx: UseCaseContext,
+  rawFilters: SpendFilters = {},
+  now = new Date(),
+): Promise<{ perStatus: SpendStatusTotal[]; requests: { count: number; amountCents: number } }> {
   const f = parseSpendFilters(rawFilters);
   const where = spendListWhere(ctx, f, now);
   const rows = await withScope(ctx.db, ctx.scope, (tx) =>
     tx
-      .select({ status: spendRequests.status, count: sql<number>`count(*)::int`, amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text` })
+      .select({
+        status: spendRequests.status,
+        count: sql<number>`count(*)::int`,
+        amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text`,
+      })
       .from(spendRequests)
       .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
       .where(where)
@@ -164,7 +202,14 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const [row] = await tx
-      .select({ spend: spendRequests, teamName: teams.name, teamSlug: teams.slug, authorName: users.name, year: budgets.year, thresholdCents: budgets.approvalThresholdCents })
+      .select({
+        spend: spendRequests,
+        teamName: teams.name,
+        teamSlug: teams.slug,
+        authorName: users.name,
+        year: budgets.year,
+        thresholdCents: budgets.approvalThresholdCents,
+      })
       .from(spendRequests)
       .innerJoin(teams, eq(teams.id, spendRequests.teamId))
       .innerJoin(users, eq(users.id, spendRequests.authorId))
@@ -176,10 +221,18 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
     const timeline = await tx.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(asc(spendTransitions.id));
     const own = row.spend.authorId === ctx.actor.userId;
     // A card payment under way (approved by us, not yet captured or ended by Stripe) blocks cancelling and a manual payment.
-    const [pendingCard] = row.spend.status === "approved" ? await tx.select({ id: issuingAuthorizations.id }).from(issuingAuthorizations).where(and(eq(issuingAuthorizations.spendId, spendId), eq(issuingAuthorizations.approved, true), eq(issuingAuthorizations.status, "pending"))).limit(1) : [];
+    const [pendingCard] =
+      row.spend.status === "approved"
+        ? await tx
+            .select({ id: issuingAuthorizations.id })
+            .from(issuingAuthorizations)
+            .where(and(eq(issuingAuthorizations.spendId, spendId), eq(issuingAuthorizations.approved, true), eq(issuingAuthorizations.status, "pending")))
+            .limit(1)
+        : [];
     const cardPaymentPending = !!pendingCard;
     const possible = WORKFLOW_ACTIONS.filter(
-      (a) => ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
+      (a) =>
+        ALLOWED_FROM[a].includes(row.spend.status) && ctx.ability.can(a, subject) && !(own && ["approve", "reject", "request_info", "endorse"].includes(a)),
     );
     const allowedActions = cardPaymentPending ? possible.filter((a) => a !== "cancel" && a !== "pay") : possible;
     /** Cancel or pay would be allowed but for the pending card payment: the page says why the button is missing. */
@@ -190,7 +243,12 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       tx,
       sql`select ${reservedSql()} as reserved, ${paidSql()} as paid, ${committedSql()} as committed, ${heldMoneySql()} as held from (select ${spendId}::uuid as id) s ${spendBalancesLateralSql()}`,
     );
-    const ledger: SpendLedgerBalances = { reservedCents: Number(money.reserved), paidCents: Number(money.paid), committedCents: Number(money.committed), held: money.held === true || money.held === "t" };
+    const ledger: SpendLedgerBalances = {
+      reservedCents: Number(money.reserved),
+      paidCents: Number(money.paid),
+      committedCents: Number(money.committed),
+      held: money.held === true || money.held === "t",
+    };
     return {
       spend: row.spend,
       reference: spendReference(row.year, row.spend.number),
@@ -199,7 +257,15 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       authorName: row.authorName,
       thresholdCents: row.thresholdCents,
       norm: norm ?? null,
-      timeline: timeline.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: (t.actor as { name: string }).name, comment: t.comment, occurredAt: t.occurredAt })),
+      timeline: timeline.map((t) => ({
+        id: t.id,
+        action: t.action,
+        fromStatus: t.fromStatus,
+        toStatus: t.toStatus,
+        actorName: (t.actor as { name: string }).name,
+        comment: t.comment,
+        occurredAt: t.occurredAt,
+      })),
       allowedActions,
       cardPaymentPending,
       blockedByCardPayment,
@@ -218,7 +284,8 @@ export async function commentOnSpend(ctx: UseCaseContext, spendId: string, body:
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   await withScope(ctx.db, ctx.scope, async (tx) => {
     const [spend] = await tx.select().from(spendRequests).where(eq(spendRequests.id, spendId));
-    if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId }))) throw new DomainError("not_found", 404);
+    if (!spend || !ctx.ability.can("read", as("Spend", { municipalityId: spend.municipalityId, teamId: spend.teamId, authorId: spend.authorId })))
+      throw new DomainError("not_found", 404);
     await guardSpendTexts(tx, ctx, spend, { comment: text }, opts.confirmNoPersonalData === true);
     await tx.insert(spendTransitions).values({
       municipalityId: spend.municipalityId,

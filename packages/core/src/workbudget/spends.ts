@@ -4,10 +4,34 @@
 // ability, moves money through the ledger (one budget pot locked, so "available"
 // is checked and changed under the same lock), records the timeline entry
 // and the audit event, and remembers the idempotency key with its result.
-import { calendarDate, type UseCaseContext, DomainError, invalidInput, type ErrorCode, findPersonalData, personalDataMessage, type PersonalDataFinding, amsterdamDay } from "../common";
+import {
+  calendarDate,
+  type UseCaseContext,
+  DomainError,
+  invalidInput,
+  type ErrorCode,
+  findPersonalData,
+  personalDataMessage,
+  type PersonalDataFinding,
+  amsterdamDay,
+} from "../common";
 import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, budgets, eq, idempotencyKeys, issuingAuthorizations, ledgerPostings, returnNorms, spendRequests, spendTransitions, sql, teams, withScope, type Tx } from "@wijkwerk/db";
+import {
+  and,
+  budgets,
+  eq,
+  idempotencyKeys,
+  issuingAuthorizations,
+  ledgerPostings,
+  returnNorms,
+  spendRequests,
+  spendTransitions,
+  sql,
+  teams,
+  withScope,
+  type Tx,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit, type AuditAction, type AuditEventInput } from "../audit";
 import { notifyNextActors } from "../notifications";
@@ -33,8 +57,8 @@ export const LIFE_DOMAINS = [
 ] as const;
 
 type SpendRow = typeof spendRequests.$inferSelect;
-const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId">) => as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId });
-
+const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId">) =>
+  as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId });
 
 // ── Drafts ────────────────────────────────────────────────────────────────
 
@@ -86,7 +110,13 @@ export async function guardSpendTexts(
   }
   const all = Object.values(found).flat();
   if (all.length === 0) return;
-  if (!confirmNoPersonalData) throw new DomainError("personal_data", 422, Object.fromEntries(Object.keys(found).map((f) => [f, ["personal_data" as ErrorCode]])), personalDataMessage(all) ?? undefined);
+  if (!confirmNoPersonalData)
+    throw new DomainError(
+      "personal_data",
+      422,
+      Object.fromEntries(Object.keys(found).map((f) => [f, ["personal_data" as ErrorCode]])),
+      personalDataMessage(all) ?? undefined,
+    );
   await appendAudit(tx, {
     municipalityId: spend.municipalityId,
     teamId: spend.teamId,
@@ -104,14 +134,17 @@ async function checkResidentRef(tx: Tx, teamId: string, residentRef: string): Pr
   if (residentRef === "") return;
   const [team] = await tx.select({ slug: teams.slug, residentRefPrefix: teams.residentRefPrefix }).from(teams).where(eq(teams.id, teamId));
   const prefix = effectiveResidentRefPrefix(team ?? { slug: "", residentRefPrefix: null });
-  if (!isResidentRefOfTeam(residentRef, prefix)) throw new DomainError("resident_ref_format", 400, { residentRef: ["resident_ref_format"] }, residentRefFormatMessage(prefix));
+  if (!isResidentRefOfTeam(residentRef, prefix))
+    throw new DomainError("resident_ref_format", 400, { residentRef: ["resident_ref_format"] }, residentRefFormatMessage(prefix));
 }
 
 /** The pseudonym format of the actor's team, for the form's hint ("MB-" and digits, e.g. MB-014). */
 export async function residentRefFormat(ctx: UseCaseContext): Promise<{ prefix: string; example: string }> {
   if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
   const teamId = ctx.scope.teamId;
-  const [team] = await withScope(ctx.db, ctx.scope, (tx) => tx.select({ slug: teams.slug, residentRefPrefix: teams.residentRefPrefix }).from(teams).where(eq(teams.id, teamId)));
+  const [team] = await withScope(ctx.db, ctx.scope, (tx) =>
+    tx.select({ slug: teams.slug, residentRefPrefix: teams.residentRefPrefix }).from(teams).where(eq(teams.id, teamId)),
+  );
   const prefix = effectiveResidentRefPrefix(team ?? { slug: "", residentRefPrefix: null });
   return { prefix, example: residentRefExample(prefix) };
 }
@@ -129,14 +162,20 @@ function missingForSubmit(s: SpendRow): string[] {
 }
 
 async function budgetForYear(tx: Tx, municipalityId: string, year: number) {
-  const [b] = await tx.select().from(budgets).where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, year)));
+  const [b] = await tx
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.municipalityId, municipalityId), eq(budgets.year, year)));
   if (!b) throw new DomainError("no_budget", 409);
   return b;
 }
 
 async function normAmount(tx: Tx, municipalityId: string, normId: string | null | undefined) {
   if (!normId) return null;
-  const [n] = await tx.select().from(returnNorms).where(and(eq(returnNorms.id, normId), eq(returnNorms.municipalityId, municipalityId), eq(returnNorms.active, true)));
+  const [n] = await tx
+    .select()
+    .from(returnNorms)
+    .where(and(eq(returnNorms.id, normId), eq(returnNorms.municipalityId, municipalityId), eq(returnNorms.active, true)));
   if (!n) throw new DomainError("invalid_input", 400, { normId: ["invalid_input"] });
   return n.amountCents;
 }
@@ -161,7 +200,16 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
     const fromNorm = await normAmount(tx, municipalityId, v.normId);
     const [row] = await tx
       .insert(spendRequests)
-      .values({ ...v, municipalityId, teamId, budgetId: budget.id, authorId: ctx.actor.userId, normId: v.normId ?? null, expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null, neededOn: v.neededOn ?? null })
+      .values({
+        ...v,
+        municipalityId,
+        teamId,
+        budgetId: budget.id,
+        authorId: ctx.actor.userId,
+        normId: v.normId ?? null,
+        expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null,
+        neededOn: v.neededOn ?? null,
+      })
       .returning({ id: spendRequests.id, number: spendRequests.number });
     await recordTransition(tx, ctx, { municipalityId, teamId, id: row.id }, "create", null, "draft", null);
     return row;
@@ -182,7 +230,13 @@ export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw
     const fromNorm = await normAmount(tx, spend.municipalityId, v.normId);
     await tx
       .update(spendRequests)
-      .set({ ...v, normId: v.normId ?? null, expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null, neededOn: v.neededOn ?? null, updatedAt: new Date() })
+      .set({
+        ...v,
+        normId: v.normId ?? null,
+        expectedReturnCents: fromNorm ?? v.expectedReturnCents ?? null,
+        neededOn: v.neededOn ?? null,
+        updatedAt: new Date(),
+      })
       .where(eq(spendRequests.id, spend.id));
   });
 }
@@ -194,7 +248,10 @@ async function lockSpend(tx: Tx, ctx: UseCaseContext, spendId: string): Promise<
   if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
   // RLS: another team's request is simply not there.
   const [row] = await tx
-    .select({ spend: spendRequests, budgetRules: { approvalThresholdCents: budgets.approvalThresholdCents, evaluationAfterMonths: budgets.evaluationAfterMonths } })
+    .select({
+      spend: spendRequests,
+      budgetRules: { approvalThresholdCents: budgets.approvalThresholdCents, evaluationAfterMonths: budgets.evaluationAfterMonths },
+    })
     .from(spendRequests)
     .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
     .where(eq(spendRequests.id, spendId))
@@ -208,7 +265,15 @@ interface BudgetRules {
   evaluationAfterMonths: number;
 }
 
-async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipalityId: string; teamId: string; id: string }, action: string, from: SpendStatus | null, to: SpendStatus, comment: string | null) {
+async function recordTransition(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spend: { municipalityId: string; teamId: string; id: string },
+  action: string,
+  from: SpendStatus | null,
+  to: SpendStatus,
+  comment: string | null,
+) {
   await tx.insert(spendTransitions).values({
     municipalityId: spend.municipalityId,
     teamId: spend.teamId,
@@ -223,8 +288,28 @@ async function recordTransition(tx: Tx, ctx: UseCaseContext, spend: { municipali
 }
 
 /** Moves money for a spend: both legs and the cached balances in one statement, on the budget pot that holds the request's money. */
-async function moveMoney(tx: Tx, ctx: UseCaseContext, spend: SpendRow, kind: "reserve" | "release" | "pay" | "refund", amountCents: number, audit?: AuditEventInput): Promise<void> {
-  const pot = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind, postings: postingsFor(kind, amountCents), spendId: spend.id, pot: spend.budgetPot, teamId: spend.teamId, createdBy: ctx.actor.userId }, audit);
+async function moveMoney(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spend: SpendRow,
+  kind: "reserve" | "release" | "pay" | "refund",
+  amountCents: number,
+  audit?: AuditEventInput,
+): Promise<void> {
+  const pot = await postMoneyMove(
+    tx,
+    {
+      municipalityId: spend.municipalityId,
+      budgetId: spend.budgetId,
+      kind,
+      postings: postingsFor(kind, amountCents),
+      spendId: spend.id,
+      pot: spend.budgetPot,
+      teamId: spend.teamId,
+      createdBy: ctx.actor.userId,
+    },
+    audit,
+  );
   if (pot === null) throw new DomainError("insufficient_budget", 409);
   spend.budgetPot = pot;
 }
@@ -275,7 +360,9 @@ async function step(
 ): Promise<StepResult> {
   const key = opts.idempotencyKey?.trim() || null;
   if (key !== null && (key.length < 8 || key.length > 200)) throw new DomainError("invalid_input", 400, { idempotencyKey: ["invalid_input"] });
-  const requestHash = createHash("sha256").update(JSON.stringify({ action, spendId, input, comment: opts.comment ?? null })).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify({ action, spendId, input, comment: opts.comment ?? null }))
+    .digest("hex");
   try {
     return await withScope(ctx.db, ctx.scope, async (tx) => {
       // Independent statements go out together (postgres.js pipelines them on the transaction's connection): fewer round trips per command.
@@ -293,10 +380,23 @@ async function step(
         recordTransition(tx, ctx, spend, outcome.action, spend.status, outcome.status, opts.comment?.trim() || null),
         // The first approver is the actor of that step, so never asked to approve twice.
         notifyNextActors(tx, ctx, { spend, status: outcome.status, comment: opts.comment?.trim() || null, evaluationDueOn: outcome.evaluationDueOn ?? null }),
-        key ? tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result }) : null,
+        key
+          ? tx.insert(idempotencyKeys).values({ municipalityId: spend.municipalityId, key, userId: ctx.actor.userId, command: action, requestHash, result })
+          : null,
       ]);
       const audited = outcome.action === "first_approval" ? "spend.first_approval" : AUDITED[action];
-      const audit: AuditEventInput | undefined = audited ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: ctx.actor, action: audited, objectType: "spend", objectId: spend.id, meta: ctx.meta, data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null } } : undefined;
+      const audit: AuditEventInput | undefined = audited
+        ? {
+            municipalityId: spend.municipalityId,
+            teamId: spend.teamId,
+            actor: ctx.actor,
+            action: audited,
+            objectType: "spend",
+            objectId: spend.id,
+            meta: ctx.meta,
+            data: { number: spend.number, amountCents: spend.amountCents, ...input, comment: opts.comment ?? null },
+          }
+        : undefined;
       // Money last, with the audit event in the same statement: the budget
       // row's lock and the audit chain's lock (which serialise every move on
       // the budget) are then held for one statement and the commit only.
@@ -318,14 +418,20 @@ async function step(
 type MoneyMoves = { kind: "reserve" | "release" | "pay" | "refund"; amountCents: number }[];
 
 async function storedResult(tx: Tx, ctx: UseCaseContext, key: string, requestHash: string): Promise<StepResult | null> {
-  const [row] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.municipalityId, ctx.actor.municipalityId), eq(idempotencyKeys.key, key)));
+  const [row] = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.municipalityId, ctx.actor.municipalityId), eq(idempotencyKeys.key, key)));
   if (!row) return null;
   if (row.requestHash !== requestHash) throw new DomainError("idempotency_conflict", 409);
   return row.result as StepResult;
 }
 
 async function setStatus(tx: Tx, spend: SpendRow, status: SpendStatus, extra: Partial<typeof spendRequests.$inferInsert> = {}) {
-  await tx.update(spendRequests).set({ status, updatedAt: new Date(), ...extra }).where(eq(spendRequests.id, spend.id));
+  await tx
+    .update(spendRequests)
+    .set({ status, updatedAt: new Date(), ...extra })
+    .where(eq(spendRequests.id, spend.id));
 }
 
 export async function submitSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
@@ -355,7 +461,13 @@ export async function requestSpendInfo(ctx: UseCaseContext, spendId: string, opt
 /** Approves (and reserves), or records the first of two approvals above the threshold. */
 export async function approveSpend(ctx: UseCaseContext, spendId: string, opts: StepOptions = {}) {
   return step(ctx, spendId, "approve", {}, opts, async (tx, spend, money) => {
-    const outcome = approvalOutcome({ amountCents: spend.amountCents, thresholdCents: spend.budgetRules.approvalThresholdCents, status: spend.status, firstApprovedBy: spend.firstApprovedBy, approverId: ctx.actor.userId });
+    const outcome = approvalOutcome({
+      amountCents: spend.amountCents,
+      thresholdCents: spend.budgetRules.approvalThresholdCents,
+      status: spend.status,
+      firstApprovedBy: spend.firstApprovedBy,
+      approverId: ctx.actor.userId,
+    });
     if (outcome === "same_approver") throw new DomainError("second_approver_required", 409);
     if (outcome === "first_approval") {
       await setStatus(tx, spend, "awaiting_second_approval", { firstApprovedBy: ctx.actor.userId });
@@ -469,7 +581,13 @@ export async function evaluateSpend(ctx: UseCaseContext, spendId: string, raw: z
   if (!parsed.success) throw invalidInput(parsed.error);
   const evaluation = parsed.data;
   return step(ctx, spendId, "evaluate", evaluation, opts, async (tx, spend) => {
-    await guardSpendTexts(tx, ctx, spend, { realisedSocialReturn: evaluation.realisedSocialReturn, otherRegulation: evaluation.otherRegulation }, opts.confirmNoPersonalData === true);
+    await guardSpendTexts(
+      tx,
+      ctx,
+      spend,
+      { realisedSocialReturn: evaluation.realisedSocialReturn, otherRegulation: evaluation.otherRegulation },
+      opts.confirmNoPersonalData === true,
+    );
     await setStatus(tx, spend, "evaluated", { evaluation, evaluatedAt: now });
     return { status: "evaluated", action: "evaluate" };
   });
@@ -496,15 +614,45 @@ export async function bookCardMove(
 ): Promise<boolean> {
   const audited: AuditAction | null = move.kind === "pay" ? "spend.paid" : null;
   const audit: AuditEventInput | undefined = audited
-    ? { municipalityId: spend.municipalityId, teamId: spend.teamId, actor: null, action: audited, objectType: "spend", objectId: spend.id, meta: { ip: null, userAgent: "stripe-webhook" }, data: { number: spend.number, amountCents: move.amountCents, method: "card", reference: move.reference } }
+    ? {
+        municipalityId: spend.municipalityId,
+        teamId: spend.teamId,
+        actor: null,
+        action: audited,
+        objectType: "spend",
+        objectId: spend.id,
+        meta: { ip: null, userAgent: "stripe-webhook" },
+        data: { number: spend.number, amountCents: move.amountCents, method: "card", reference: move.reference },
+      }
     : undefined;
-  const pot = await postMoneyMove(tx, { municipalityId: spend.municipalityId, budgetId: spend.budgetId, kind: move.kind, postings: postingsFor(move.kind, move.amountCents), spendId: spend.id, pot: spend.budgetPot, teamId: spend.teamId, createdBy: null, groupId: move.groupId }, audit);
+  const pot = await postMoneyMove(
+    tx,
+    {
+      municipalityId: spend.municipalityId,
+      budgetId: spend.budgetId,
+      kind: move.kind,
+      postings: postingsFor(move.kind, move.amountCents),
+      spendId: spend.id,
+      pot: spend.budgetPot,
+      teamId: spend.teamId,
+      createdBy: null,
+      groupId: move.groupId,
+    },
+    audit,
+  );
   if (pot === null) return false;
   spend.budgetPot = pot;
-  const system = { actor: { userId: CARD_SYSTEM_ACTOR.userId, municipalityId: spend.municipalityId, name: CARD_SYSTEM_ACTOR.name, email: CARD_SYSTEM_ACTOR.email } } as UseCaseContext;
+  const system = {
+    actor: { userId: CARD_SYSTEM_ACTOR.userId, municipalityId: spend.municipalityId, name: CARD_SYSTEM_ACTOR.name, email: CARD_SYSTEM_ACTOR.email },
+  } as UseCaseContext;
   if (move.kind === "pay") {
     const first = spend.status === "approved";
-    await setStatus(tx, spend, first ? "paid" : spend.status, { paidCents: spend.paidCents + move.amountCents, paymentMethod: "card", paymentReference: move.reference, ...(first ? { paymentDate: amsterdamDay(new Date()) } : {}) });
+    await setStatus(tx, spend, first ? "paid" : spend.status, {
+      paidCents: spend.paidCents + move.amountCents,
+      paymentMethod: "card",
+      paymentReference: move.reference,
+      ...(first ? { paymentDate: amsterdamDay(new Date()) } : {}),
+    });
     if (first) await recordTransition(tx, system, spend, "pay", spend.status, "paid", `Kaartbetaling ${move.reference}`);
   } else if (move.kind === "refund") {
     await setStatus(tx, spend, spend.status, { paidCents: spend.paidCents - move.amountCents });

@@ -9,7 +9,16 @@ import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, inArray, isNull, sql, users, withScope, workgroupAttachments, workgroupPosts, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { detectAttachmentType, refineAttachmentFile, sanitiseFileName, type AttachmentContentType, type UseCaseContext, DomainError, invalidInput, notFound } from "../common";
+import {
+  detectAttachmentType,
+  refineAttachmentFile,
+  sanitiseFileName,
+  type AttachmentContentType,
+  type UseCaseContext,
+  DomainError,
+  invalidInput,
+  notFound,
+} from "../common";
 import { appendAudit } from "../audit";
 import { loadReadableWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRow } from "./workgroups";
 
@@ -17,7 +26,13 @@ import { loadReadableWorkgroup, workgroupScope, workgroupSubject, type Workgroup
 export const MAX_FILES_PER_POST = 3;
 
 export const workgroupFileInput = z
-  .object({ fileName: z.string().default("").transform((n) => n.slice(0, 1000)), bytes: z.instanceof(Uint8Array) })
+  .object({
+    fileName: z
+      .string()
+      .default("")
+      .transform((n) => n.slice(0, 1000)),
+    bytes: z.instanceof(Uint8Array),
+  })
   .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
 export type WorkgroupFileInput = z.input<typeof workgroupFileInput>;
 
@@ -30,7 +45,8 @@ export interface WorkgroupAttachmentView {
   canRemove: boolean;
 }
 
-const attachmentSubject = (g: WorkgroupRow, uploadedBy: string) => as("WorkgroupAttachment", { municipalityId: g.municipalityId, uploadedBy, myRole: g.myRole });
+const attachmentSubject = (g: WorkgroupRow, uploadedBy: string) =>
+  as("WorkgroupAttachment", { municipalityId: g.municipalityId, uploadedBy, myRole: g.myRole });
 const isUuid = (v: string) => z.string().uuid().safeParse(v).success;
 
 /** Validates uploads before any transaction starts: Dutch field errors on "file" (empty, too large, wrong type, too many). */
@@ -40,17 +56,39 @@ export function parseWorkgroupFiles(files: WorkgroupFileInput[]) {
     const parsed = workgroupFileInput.safeParse(f);
     if (!parsed.success) throw invalidInput(parsed.error);
     const contentType = detectAttachmentType(parsed.data.bytes)!;
-    return { bytes: parsed.data.bytes, contentType, fileName: sanitiseFileName(parsed.data.fileName, contentType), sha256: createHash("sha256").update(parsed.data.bytes).digest("hex") };
+    return {
+      bytes: parsed.data.bytes,
+      contentType,
+      fileName: sanitiseFileName(parsed.data.fileName, contentType),
+      sha256: createHash("sha256").update(parsed.data.bytes).digest("hex"),
+    };
   });
 }
 
 /** Stores checked files on the caller's own new post (inside its transaction) and audit-logs each. */
-export async function insertPostAttachments(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, postId: string, files: ReturnType<typeof parseWorkgroupFiles>): Promise<string[]> {
+export async function insertPostAttachments(
+  tx: Tx,
+  ctx: UseCaseContext,
+  g: WorkgroupRow,
+  postId: string,
+  files: ReturnType<typeof parseWorkgroupFiles>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const f of files) {
     const [row] = await tx
       .insert(workgroupAttachments)
-      .values({ municipalityId: g.municipalityId, workgroupId: g.id, postId, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.bytes.byteLength, sha256: f.sha256, content: f.bytes, uploadedBy: ctx.actor.userId, createdAt: sql`clock_timestamp()` })
+      .values({
+        municipalityId: g.municipalityId,
+        workgroupId: g.id,
+        postId,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        sizeBytes: f.bytes.byteLength,
+        sha256: f.sha256,
+        content: f.bytes,
+        uploadedBy: ctx.actor.userId,
+        createdAt: sql`clock_timestamp()`,
+      })
       .returning({ id: workgroupAttachments.id });
     await appendAudit(tx, {
       municipalityId: g.municipalityId,

@@ -37,7 +37,13 @@ export async function listHandbookPages(ctx: UseCaseContext, owner: HandbookOwne
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const { group, canEdit } = await openHandbook(tx, ctx, owner);
     const pages = await tx
-      .select({ slug: handbookPages.slug, title: handbookPages.title, version: handbookPages.version, updatedAt: handbookPages.updatedAt, updatedByName: users.name })
+      .select({
+        slug: handbookPages.slug,
+        title: handbookPages.title,
+        version: handbookPages.version,
+        updatedAt: handbookPages.updatedAt,
+        updatedByName: users.name,
+      })
       .from(handbookPages)
       .innerJoin(users, eq(users.id, handbookPages.updatedBy))
       .where(ownerFilter(group))
@@ -47,7 +53,10 @@ export async function listHandbookPages(ctx: UseCaseContext, owner: HandbookOwne
 }
 
 async function loadPage(tx: Tx, group: WorkgroupRow | null, pageSlug: string, lock = false) {
-  const q = tx.select().from(handbookPages).where(and(ownerFilter(group), eq(handbookPages.slug, pageSlug)));
+  const q = tx
+    .select()
+    .from(handbookPages)
+    .where(and(ownerFilter(group), eq(handbookPages.slug, pageSlug)));
   const [page] = lock ? await q.for("update") : await q;
   if (!page) throw notFound();
   return page;
@@ -58,7 +67,13 @@ export async function getHandbookPage(ctx: UseCaseContext, owner: HandbookOwner,
     const { group, canEdit } = await openHandbook(tx, ctx, owner);
     const page = await loadPage(tx, group, pageSlug);
     const versions = await tx
-      .select({ version: handbookVersions.version, title: handbookVersions.title, authorName: users.name, createdAt: handbookVersions.createdAt, restoredFrom: handbookVersions.restoredFrom })
+      .select({
+        version: handbookVersions.version,
+        title: handbookVersions.title,
+        authorName: users.name,
+        createdAt: handbookVersions.createdAt,
+        restoredFrom: handbookVersions.restoredFrom,
+      })
       .from(handbookVersions)
       .innerJoin(users, eq(users.id, handbookVersions.authorId))
       .where(eq(handbookVersions.pageId, page.id))
@@ -69,7 +84,15 @@ export async function getHandbookPage(ctx: UseCaseContext, owner: HandbookOwner,
       group,
       canEdit,
       decisions,
-      page: { id: page.id, slug: page.slug, title: page.title, body: page.body, version: page.version, updatedAt: page.updatedAt, html: renderMarkdown(page.body) },
+      page: {
+        id: page.id,
+        slug: page.slug,
+        title: page.title,
+        body: page.body,
+        version: page.version,
+        updatedAt: page.updatedAt,
+        html: renderMarkdown(page.body),
+      },
       versions,
     };
   });
@@ -84,10 +107,31 @@ export const handbookInput = z.object({
   baseVersion: z.coerce.number().int().min(1).optional(),
 });
 
-async function writeVersion(tx: Tx, ctx: UseCaseContext, group: WorkgroupRow | null, page: { id: string; version: number }, content: { title: string; body: string }, restoredFrom: number | null) {
+async function writeVersion(
+  tx: Tx,
+  ctx: UseCaseContext,
+  group: WorkgroupRow | null,
+  page: { id: string; version: number },
+  content: { title: string; body: string },
+  restoredFrom: number | null,
+) {
   const version = page.version + 1;
-  await tx.update(handbookPages).set({ title: content.title, body: content.body, version, updatedBy: ctx.actor.userId, updatedAt: new Date() }).where(eq(handbookPages.id, page.id));
-  await tx.insert(handbookVersions).values({ municipalityId: ctx.actor.municipalityId, pageId: page.id, workgroupId: group?.id ?? null, version, title: content.title, body: content.body, authorId: ctx.actor.userId, restoredFrom });
+  await tx
+    .update(handbookPages)
+    .set({ title: content.title, body: content.body, version, updatedBy: ctx.actor.userId, updatedAt: new Date() })
+    .where(eq(handbookPages.id, page.id));
+  await tx
+    .insert(handbookVersions)
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      pageId: page.id,
+      workgroupId: group?.id ?? null,
+      version,
+      title: content.title,
+      body: content.body,
+      authorId: ctx.actor.userId,
+      restoredFrom,
+    });
   return version;
 }
 
@@ -101,20 +145,62 @@ export async function saveHandbookPage(ctx: UseCaseContext, owner: HandbookOwner
     if (!canEdit) throw new ForbiddenError(ctx.ability);
     if (pageSlug === null) {
       const id = crypto.randomUUID();
-      await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "handbook_page", objectId: id, workgroupId: group?.id ?? null });
+      await guardPersonalData(tx, ctx, {
+        text: `${input.title}\n\n${input.body}`,
+        field: "body",
+        confirmNoPersonalData: input.confirmNoPersonalData,
+        objectType: "handbook_page",
+        objectId: id,
+        workgroupId: group?.id ?? null,
+      });
       const base = slugify(input.title);
-      const taken = new Set((await tx.select({ slug: handbookPages.slug }).from(handbookPages).where(and(ownerFilter(group), sql`${handbookPages.slug} like ${`${base}%`}`))).map((r) => r.slug));
+      const taken = new Set(
+        (
+          await tx
+            .select({ slug: handbookPages.slug })
+            .from(handbookPages)
+            .where(and(ownerFilter(group), sql`${handbookPages.slug} like ${`${base}%`}`))
+        ).map((r) => r.slug),
+      );
       let slug = base;
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-      await tx.insert(handbookPages).values({ id, municipalityId: ctx.actor.municipalityId, workgroupId: group?.id ?? null, slug, title: input.title, body: input.body, version: 1, updatedBy: ctx.actor.userId } as typeof handbookPages.$inferInsert);
-      await tx.insert(handbookVersions).values({ municipalityId: ctx.actor.municipalityId, pageId: id, workgroupId: group?.id ?? null, version: 1, title: input.title, body: input.body, authorId: ctx.actor.userId });
+      await tx
+        .insert(handbookPages)
+        .values({
+          id,
+          municipalityId: ctx.actor.municipalityId,
+          workgroupId: group?.id ?? null,
+          slug,
+          title: input.title,
+          body: input.body,
+          version: 1,
+          updatedBy: ctx.actor.userId,
+        } as typeof handbookPages.$inferInsert);
+      await tx
+        .insert(handbookVersions)
+        .values({
+          municipalityId: ctx.actor.municipalityId,
+          pageId: id,
+          workgroupId: group?.id ?? null,
+          version: 1,
+          title: input.title,
+          body: input.body,
+          authorId: ctx.actor.userId,
+        });
       return { slug, version: 1 };
     }
     // Lock the page: two editors saving at once get versions n+1 and a conflict, never a lost edit.
     const page = await loadPage(tx, group, pageSlug, true);
     if (input.baseVersion !== undefined && input.baseVersion !== page.version) throw new DomainError("handbook_conflict", 409, { body: ["handbook_conflict"] });
     if (page.title === input.title && page.body === input.body) throw new DomainError("handbook_unchanged", 400, { body: ["handbook_unchanged"] });
-    await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "handbook_page", objectId: page.id, workgroupId: group?.id ?? null });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.title}\n\n${input.body}`,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "handbook_page",
+      objectId: page.id,
+      workgroupId: group?.id ?? null,
+    });
     return { slug: page.slug, version: await writeVersion(tx, ctx, group, page, input, null) };
   });
 }
@@ -130,14 +216,23 @@ export async function diffHandbookVersions(ctx: UseCaseContext, owner: HandbookO
     const { group } = await openHandbook(tx, ctx, owner);
     const page = await loadPage(tx, group, pageSlug);
     const rows = await tx
-      .select({ version: handbookVersions.version, title: handbookVersions.title, body: handbookVersions.body, authorName: users.name, createdAt: handbookVersions.createdAt })
+      .select({
+        version: handbookVersions.version,
+        title: handbookVersions.title,
+        body: handbookVersions.body,
+        authorName: users.name,
+        createdAt: handbookVersions.createdAt,
+      })
       .from(handbookVersions)
       .innerJoin(users, eq(users.id, handbookVersions.authorId))
       .where(and(eq(handbookVersions.pageId, page.id), sql`${handbookVersions.version} in (${from}, ${to})`));
     const a = rows.find((r) => r.version === from);
     const b = rows.find((r) => r.version === to);
     if (!a || !b) throw notFound();
-    const parts: DiffPart[] = diffWordsWithSpace(`${a.title}\n\n${a.body}`, `${b.title}\n\n${b.body}`).map((p) => ({ kind: p.added ? "added" : p.removed ? "removed" : "same", text: p.value }));
+    const parts: DiffPart[] = diffWordsWithSpace(`${a.title}\n\n${a.body}`, `${b.title}\n\n${b.body}`).map((p) => ({
+      kind: p.added ? "added" : p.removed ? "removed" : "same",
+      text: p.value,
+    }));
     return { group, page: { slug: page.slug, title: page.title }, from: a, to: b, parts };
   });
 }
@@ -148,7 +243,10 @@ export async function restoreHandbookVersion(ctx: UseCaseContext, owner: Handboo
     const { group, canEdit } = await openHandbook(tx, ctx, owner);
     if (!canEdit) throw new ForbiddenError(ctx.ability);
     const page = await loadPage(tx, group, pageSlug, true);
-    const [old] = await tx.select().from(handbookVersions).where(and(eq(handbookVersions.pageId, page.id), eq(handbookVersions.version, version)));
+    const [old] = await tx
+      .select()
+      .from(handbookVersions)
+      .where(and(eq(handbookVersions.pageId, page.id), eq(handbookVersions.version, version)));
     if (!old) throw notFound();
     if (old.version === page.version) throw new DomainError("handbook_unchanged", 400);
     const newVersion = await writeVersion(tx, ctx, group, page, { title: old.title, body: old.body }, old.version);

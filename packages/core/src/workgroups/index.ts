@@ -6,7 +6,16 @@ export { type PostView, createPost, getThread, hidePost, listThreads } from "./p
 export { MAX_FILES_PER_POST, type WorkgroupFileInput, readWorkgroupAttachment, removeWorkgroupAttachment } from "./attachments";
 export { addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup } from "./membership";
 export { digestHour, getDigestPreference, sendDueDigests, setDigestPreference } from "./digest";
-export { addActionItem, addMeetingDecision, createMeeting, getMeeting, getWorkgroupRecord, listMyActionItems, setActionItemDone, updateMeeting } from "./meetings";
+export {
+  addActionItem,
+  addMeetingDecision,
+  createMeeting,
+  getMeeting,
+  getWorkgroupRecord,
+  listMyActionItems,
+  setActionItemDone,
+  updateMeeting,
+} from "./meetings";
 export { closeProposal, createProposal, getProposal, respondToProposal } from "./proposals";
 export { searchWorkgroups, snippetParts } from "./search";
 export { type HandbookOwner, diffHandbookVersions, getHandbookPage, listHandbookPages, restoreHandbookVersion, saveHandbookPage } from "./handbook";

@@ -32,7 +32,8 @@ export const answerInput = z.object({
 export type QuestionStatus = "open" | "answered";
 
 /** The CASL subject of a question (the asker marks the most helpful answer: 'update'). */
-export const questionSubject = (q: { municipalityId: string; authorId: string }) => as("KnowledgeQuestion", { municipalityId: q.municipalityId, authorId: q.authorId });
+export const questionSubject = (q: { municipalityId: string; authorId: string }) =>
+  as("KnowledgeQuestion", { municipalityId: q.municipalityId, authorId: q.authorId });
 
 function requireReader(ctx: UseCaseContext) {
   if (!ctx.ability.can("read", as("KnowledgeQuestion", { municipalityId: ctx.actor.municipalityId }))) throw notFound();
@@ -45,7 +46,10 @@ export async function listQuestions(ctx: UseCaseContext, opts: { page?: number; 
   const status: QuestionStatus | null = opts.status === "open" || opts.status === "answered" ? opts.status : null;
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const where = status === "open" ? isNull(knowledgeQuestions.bestAnswerId) : status === "answered" ? isNotNull(knowledgeQuestions.bestAnswerId) : undefined;
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(knowledgeQuestions).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(knowledgeQuestions)
+      .where(where);
     const rows = await tx
       .select({
         id: knowledgeQuestions.id,
@@ -114,10 +118,24 @@ export async function getQuestion(ctx: UseCaseContext, questionId: string) {
       .innerJoin(users, eq(users.id, knowledgeAnswers.authorId))
       .where(eq(knowledgeAnswers.questionId, q.id))
       .orderBy(asc(knowledgeAnswers.createdAt), asc(knowledgeAnswers.id));
-    const views: AnswerView[] = answers.map((a) => ({ id: a.id, authorName: a.authorName, createdAt: a.createdAt, html: renderMarkdown(a.body), best: a.id === q.bestAnswerId }));
+    const views: AnswerView[] = answers.map((a) => ({
+      id: a.id,
+      authorName: a.authorName,
+      createdAt: a.createdAt,
+      html: renderMarkdown(a.body),
+      best: a.id === q.bestAnswerId,
+    }));
     views.sort((a, b) => Number(b.best) - Number(a.best));
     return {
-      question: { id: q.id, title: q.title, theme: q.theme as KnowledgeTheme | null, authorName: q.authorName, createdAt: q.createdAt, html: renderMarkdown(q.body), answered: q.bestAnswerId !== null },
+      question: {
+        id: q.id,
+        title: q.title,
+        theme: q.theme as KnowledgeTheme | null,
+        authorName: q.authorName,
+        createdAt: q.createdAt,
+        html: renderMarkdown(q.body),
+        answered: q.bestAnswerId !== null,
+      },
       answers: views,
       can: {
         answer: ctx.ability.can("create", as("KnowledgeAnswer", { municipalityId: q.municipalityId })),
@@ -135,8 +153,24 @@ export async function askQuestion(ctx: UseCaseContext, raw: unknown) {
   const input = parsed.data;
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "knowledge_question", objectId: id, workgroupId: null });
-    await tx.insert(knowledgeQuestions).values({ id, municipalityId: ctx.actor.municipalityId, authorId: ctx.actor.userId, theme: input.theme ?? null, title: input.title, body: input.body } as typeof knowledgeQuestions.$inferInsert);
+    await guardPersonalData(tx, ctx, {
+      text: `${input.title}\n\n${input.body}`,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "knowledge_question",
+      objectId: id,
+      workgroupId: null,
+    });
+    await tx
+      .insert(knowledgeQuestions)
+      .values({
+        id,
+        municipalityId: ctx.actor.municipalityId,
+        authorId: ctx.actor.userId,
+        theme: input.theme ?? null,
+        title: input.title,
+        body: input.body,
+      } as typeof knowledgeQuestions.$inferInsert);
     return { id };
   });
 }
@@ -151,12 +185,28 @@ export async function answerQuestion(ctx: UseCaseContext, questionId: string, ra
     const q = await loadQuestion(tx, questionId);
     ForbiddenError.from(ctx.ability).throwUnlessCan("create", as("KnowledgeAnswer", { municipalityId: q.municipalityId }));
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: input.body, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "knowledge_answer", objectId: id, workgroupId: null });
-    await tx.insert(knowledgeAnswers).values({ id, municipalityId: q.municipalityId, questionId: q.id, authorId: ctx.actor.userId, body: input.body } as typeof knowledgeAnswers.$inferInsert);
+    await guardPersonalData(tx, ctx, {
+      text: input.body,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "knowledge_answer",
+      objectId: id,
+      workgroupId: null,
+    });
+    await tx
+      .insert(knowledgeAnswers)
+      .values({ id, municipalityId: q.municipalityId, questionId: q.id, authorId: ctx.actor.userId, body: input.body } as typeof knowledgeAnswers.$inferInsert);
     if (q.authorId !== ctx.actor.userId) {
       const text = workgroupMessages.questionAnswered(ctx.actor.name, q.title);
       await insertNotices(tx, q.municipalityId, [
-        { recipient: { id: q.authorId, email: q.authorEmail, name: q.authorName }, spendId: null, kind: "knowledge_answer", text, link: `/vragen/${q.id}#antwoord-${id}`, subject: workgroupMessages.questionAnsweredMailSubject },
+        {
+          recipient: { id: q.authorId, email: q.authorEmail, name: q.authorName },
+          spendId: null,
+          kind: "knowledge_answer",
+          text,
+          link: `/vragen/${q.id}#antwoord-${id}`,
+          subject: workgroupMessages.questionAnsweredMailSubject,
+        },
       ]);
     }
     return { id };
@@ -170,7 +220,10 @@ export async function markBestAnswer(ctx: UseCaseContext, questionId: string, an
     const q = await loadQuestion(tx, questionId);
     ForbiddenError.from(ctx.ability).throwUnlessCan("update", questionSubject(q));
     if (answerId) {
-      const [a] = await tx.select({ id: knowledgeAnswers.id }).from(knowledgeAnswers).where(and(eq(knowledgeAnswers.id, answerId), eq(knowledgeAnswers.questionId, q.id)));
+      const [a] = await tx
+        .select({ id: knowledgeAnswers.id })
+        .from(knowledgeAnswers)
+        .where(and(eq(knowledgeAnswers.id, answerId), eq(knowledgeAnswers.questionId, q.id)));
       if (!a) throw notFound();
     }
     await tx.update(knowledgeQuestions).set({ bestAnswerId: answerId }).where(eq(knowledgeQuestions.id, q.id));

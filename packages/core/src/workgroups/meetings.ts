@@ -38,13 +38,21 @@ export const isoDay = calendarDate();
 /** Today in Maastricht (yyyy-mm-dd). */
 export const todayInMaastricht = () => amsterdamDay(new Date());
 
-export const meetingSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole">) => as("WorkgroupMeeting", { municipalityId: g.municipalityId, workgroupRole: g.myRole });
+export const meetingSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole">) =>
+  as("WorkgroupMeeting", { municipalityId: g.municipalityId, workgroupRole: g.myRole });
 export const actionItemSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole">, ownerId: string) =>
   as("WorkgroupActionItem", { municipalityId: g.municipalityId, workgroupRole: g.myRole, ownerId });
 
 export const meetingInput = z.object({
   heldOn: isoDay,
-  startsAt: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional()),
+  startsAt: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+  ),
   agenda: z.string().trim().max(20_000).default(""),
   notes: z.string().trim().max(50_000).default(""),
   confirmNoPersonalData: checkbox.default(false),
@@ -53,7 +61,13 @@ export const meetingInput = z.object({
 export const decisionInput = z.object({
   text: z.string().trim().min(3).max(4000),
   /** Slug of the group's handbook page the decision changes (optional). */
-  handbookPage: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^[a-z0-9-]{1,80}$/).optional()),
+  handbookPage: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/)
+      .optional(),
+  ),
   confirmNoPersonalData: checkbox.default(false),
 });
 
@@ -66,7 +80,10 @@ export const actionItemInput = z.object({
 });
 
 async function loadMeeting(tx: Tx, g: WorkgroupRow, meetingId: string, lock = false) {
-  const q = tx.select().from(workgroupMeetings).where(and(eq(workgroupMeetings.id, meetingId), eq(workgroupMeetings.workgroupId, g.id)));
+  const q = tx
+    .select()
+    .from(workgroupMeetings)
+    .where(and(eq(workgroupMeetings.id, meetingId), eq(workgroupMeetings.workgroupId, g.id)));
   const [m] = lock ? await q.for("update") : await q;
   if (!m) throw notFound();
   return m;
@@ -151,7 +168,10 @@ export async function getWorkgroupRecord(ctx: UseCaseContext, slug: string) {
       meetings,
       proposals: proposals.map((p) => ({ ...p, open: p.closedAt === null && p.closesOn >= today })),
       decisions,
-      can: { createMeeting: ctx.ability.can("create", subject), createProposal: ctx.ability.can("create", as("WorkgroupProposal", { municipalityId: g.municipalityId, workgroupRole: g.myRole })) },
+      can: {
+        createMeeting: ctx.ability.can("create", subject),
+        createProposal: ctx.ability.can("create", as("WorkgroupProposal", { municipalityId: g.municipalityId, workgroupRole: g.myRole })),
+      },
     };
   });
 }
@@ -214,9 +234,23 @@ export async function createMeeting(ctx: UseCaseContext, slug: string, raw: unkn
   });
 }
 
-async function guardMeetingTexts(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, id: string, input: { agenda: string; notes: string; confirmNoPersonalData: boolean }) {
+async function guardMeetingTexts(
+  tx: Tx,
+  ctx: UseCaseContext,
+  g: WorkgroupRow,
+  id: string,
+  input: { agenda: string; notes: string; confirmNoPersonalData: boolean },
+) {
   for (const field of ["agenda", "notes"] as const) {
-    if (input[field]) await guardPersonalData(tx, ctx, { text: input[field], field, confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_meeting", objectId: id, workgroupId: g.id });
+    if (input[field])
+      await guardPersonalData(tx, ctx, {
+        text: input[field],
+        field,
+        confirmNoPersonalData: input.confirmNoPersonalData,
+        objectType: "workgroup_meeting",
+        objectId: id,
+        workgroupId: g.id,
+      });
   }
 }
 
@@ -225,7 +259,14 @@ export async function updateMeeting(ctx: UseCaseContext, slug: string, meetingId
     await guardMeetingTexts(tx, ctx, g, m.id, input);
     await tx
       .update(workgroupMeetings)
-      .set({ heldOn: input.heldOn, startsAt: input.startsAt ?? null, agenda: input.agenda, notes: input.notes, updatedBy: ctx.actor.userId, updatedAt: new Date() })
+      .set({
+        heldOn: input.heldOn,
+        startsAt: input.startsAt ?? null,
+        agenda: input.agenda,
+        notes: input.notes,
+        updatedBy: ctx.actor.userId,
+        updatedAt: new Date(),
+      })
       .where(eq(workgroupMeetings.id, m.id));
     return { id: m.id };
   });
@@ -267,8 +308,22 @@ export async function getMeeting(ctx: UseCaseContext, slug: string, meetingId: s
     const canUpdate = ctx.ability.can("update", meetingSubject(g));
     return {
       group: g,
-      meeting: { id: m.id, heldOn: m.heldOn, startsAt: m.startsAt, agenda: m.agenda, notes: m.notes, agendaHtml: renderMarkdown(m.agenda), notesHtml: renderMarkdown(m.notes), updatedAt: m.updatedAt },
-      actionItems: items.map((i) => ({ ...i, done: i.doneAt !== null, overdue: i.doneAt === null && i.dueOn < today, canToggle: ctx.ability.can("update", actionItemSubject(g, i.ownerId)) })),
+      meeting: {
+        id: m.id,
+        heldOn: m.heldOn,
+        startsAt: m.startsAt,
+        agenda: m.agenda,
+        notes: m.notes,
+        agendaHtml: renderMarkdown(m.agenda),
+        notesHtml: renderMarkdown(m.notes),
+        updatedAt: m.updatedAt,
+      },
+      actionItems: items.map((i) => ({
+        ...i,
+        done: i.doneAt !== null,
+        overdue: i.doneAt === null && i.dueOn < today,
+        canToggle: ctx.ability.can("update", actionItemSubject(g, i.ownerId)),
+      })),
       proposals: proposals.map((p) => ({ ...p, open: p.closedAt === null && p.closesOn >= today })),
       decisions,
       members: canUpdate ? await activeMembers(tx, g) : [],
@@ -284,8 +339,26 @@ export async function addMeetingDecision(ctx: UseCaseContext, slug: string, meet
   return changeMeeting(ctx, slug, meetingId, decisionInput, raw, {}, async (tx, g, m, input) => {
     const handbookPageId = await handbookPageIdOf(tx, g, input.handbookPage, "handbookPage");
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: input.text, field: "text", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_decision", objectId: id, workgroupId: g.id });
-    await tx.insert(workgroupDecisions).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, handbookPageId, text: input.text, decidedOn: m.heldOn, recordedBy: ctx.actor.userId });
+    await guardPersonalData(tx, ctx, {
+      text: input.text,
+      field: "text",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup_decision",
+      objectId: id,
+      workgroupId: g.id,
+    });
+    await tx
+      .insert(workgroupDecisions)
+      .values({
+        id,
+        municipalityId: g.municipalityId,
+        workgroupId: g.id,
+        meetingId: m.id,
+        handbookPageId,
+        text: input.text,
+        decidedOn: m.heldOn,
+        recordedBy: ctx.actor.userId,
+      });
     return { id };
   });
 }
@@ -295,14 +368,38 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
     const members = await activeMembers(tx, g);
     if (!members.some((x) => x.userId === input.ownerId)) throw new DomainError("action_owner_not_member", 400, { ownerId: ["action_owner_not_member"] });
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: input.task, field: "task", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_action_item", objectId: id, workgroupId: g.id });
-    await tx.insert(workgroupActionItems).values({ id, municipalityId: g.municipalityId, workgroupId: g.id, meetingId: m.id, description: input.task, ownerId: input.ownerId, dueOn: input.dueOn, createdBy: ctx.actor.userId });
-    await tellGroupMembers(tx, ctx, g, { only: input.ownerId }, {
-      kind: "workgroup_action",
-      text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, formatDate(input.dueOn)),
-      link: `/werkgroepen/${g.slug}/overleg/${m.id}`,
-      subject: workgroupMessages.actionItemMailSubject(g.name),
+    await guardPersonalData(tx, ctx, {
+      text: input.task,
+      field: "task",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup_action_item",
+      objectId: id,
+      workgroupId: g.id,
     });
+    await tx
+      .insert(workgroupActionItems)
+      .values({
+        id,
+        municipalityId: g.municipalityId,
+        workgroupId: g.id,
+        meetingId: m.id,
+        description: input.task,
+        ownerId: input.ownerId,
+        dueOn: input.dueOn,
+        createdBy: ctx.actor.userId,
+      });
+    await tellGroupMembers(
+      tx,
+      ctx,
+      g,
+      { only: input.ownerId },
+      {
+        kind: "workgroup_action",
+        text: workgroupMessages.actionItemAssigned(ctx.actor.name, g.name, input.task, formatDate(input.dueOn)),
+        link: `/werkgroepen/${g.slug}/overleg/${m.id}`,
+        subject: workgroupMessages.actionItemMailSubject(g.name),
+      },
+    );
     return { id };
   });
 }

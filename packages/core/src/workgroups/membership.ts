@@ -43,7 +43,14 @@ async function tell(tx: Tx, g: WorkgroupRow, userIds: string[], kind: string, te
   await insertNotices(
     tx,
     g.municipalityId,
-    people.map((recipient): Notice => ({ recipient, spendId: null, kind, text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.noticeMailSubject(text) })),
+    people.map((recipient): Notice => ({
+      recipient,
+      spendId: null,
+      kind,
+      text,
+      link: `/werkgroepen/${g.slug}`,
+      subject: workgroupMessages.noticeMailSubject(text),
+    })),
   );
 }
 
@@ -80,7 +87,14 @@ export async function leaveWorkgroup(ctx: UseCaseContext, slug: string): Promise
 const emailList = z
   .string()
   .max(2000)
-  .transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .refine((v) => v.length > 0 && v.length <= 50 && v.every((e) => z.string().email().safeParse(e).success));
 
 export const addMembersInput = z.object({
@@ -111,14 +125,33 @@ export async function addWorkgroupMembers(ctx: UseCaseContext, slug: string, raw
     const existing = await tx
       .select({ userId: workgroupMembers.userId, status: workgroupMembers.status })
       .from(workgroupMembers)
-      .where(and(eq(workgroupMembers.workgroupId, g.id), inArray(workgroupMembers.userId, found.map((f) => f.id))));
+      .where(
+        and(
+          eq(workgroupMembers.workgroupId, g.id),
+          inArray(
+            workgroupMembers.userId,
+            found.map((f) => f.id),
+          ),
+        ),
+      );
     const status = new Map(existing.map((e) => [e.userId, e.status]));
     const fresh = found.filter((f) => !status.has(f.id)).map((f) => f.id);
     const requested = found.filter((f) => status.get(f.id) === "requested").map((f) => f.id);
     const alreadyMembers = found.filter((f) => status.get(f.id) === "active").map((f) => f.email);
     if (!fresh.length && !requested.length) throw new DomainError("invalid_input", 409, { emails: ["workgroup_nothing_to_add"] });
     if (fresh.length)
-      await tx.insert(workgroupMembers).values(fresh.map((userId) => ({ municipalityId: g.municipalityId, workgroupId: g.id, userId, role, status: "active" as const, approvedBy: ctx.actor.userId })));
+      await tx
+        .insert(workgroupMembers)
+        .values(
+          fresh.map((userId) => ({
+            municipalityId: g.municipalityId,
+            workgroupId: g.id,
+            userId,
+            role,
+            status: "active" as const,
+            approvedBy: ctx.actor.userId,
+          })),
+        );
     if (requested.length)
       await tx
         .update(workgroupMembers)
@@ -134,7 +167,13 @@ export async function addWorkgroupMembers(ctx: UseCaseContext, slug: string, raw
       meta: ctx.meta,
       data: { userIds: added, role },
     });
-    await tell(tx, g, added.filter((id) => id !== ctx.actor.userId), "workgroup_member_added", workgroupMessages.memberAdded(ctx.actor.name, g.name));
+    await tell(
+      tx,
+      g,
+      added.filter((id) => id !== ctx.actor.userId),
+      "workgroup_member_added",
+      workgroupMessages.memberAdded(ctx.actor.name, g.name),
+    );
     return { added, alreadyMembers };
   });
 }
@@ -180,7 +219,14 @@ export async function setWorkgroupMemberRole(ctx: UseCaseContext, slug: string, 
     const [changed] = await tx
       .update(workgroupMembers)
       .set({ role })
-      .where(and(eq(workgroupMembers.workgroupId, g.id), eq(workgroupMembers.userId, userId), eq(workgroupMembers.status, "active"), sql`${workgroupMembers.role} <> ${role}`))
+      .where(
+        and(
+          eq(workgroupMembers.workgroupId, g.id),
+          eq(workgroupMembers.userId, userId),
+          eq(workgroupMembers.status, "active"),
+          sql`${workgroupMembers.role} <> ${role}`,
+        ),
+      )
       .returning({ id: workgroupMembers.id });
     if (!changed) throw new DomainError("workgroup_not_member", 404);
     await appendAudit(tx, {
@@ -222,7 +268,14 @@ export async function updateWorkgroup(ctx: UseCaseContext, slug: string, raw: un
     ForbiddenError.from(ctx.ability).throwUnlessCan("update", workgroupSubject(g));
     const changed = (["name", "description", "isOpen"] as const).filter((k) => input[k] !== g[k]);
     if (!changed.length) return { slug: g.slug };
-    await guardPersonalData(tx, ctx, { text: `${input.name}\n\n${input.description}`, field: "description", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup", objectId: g.id, workgroupId: g.id });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.name}\n\n${input.description}`,
+      field: "description",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup",
+      objectId: g.id,
+      workgroupId: g.id,
+    });
     const [row] = await tx
       .update(workgroups)
       .set({ name: input.name, description: input.description, isOpen: input.isOpen })
@@ -237,7 +290,11 @@ export async function updateWorkgroup(ctx: UseCaseContext, slug: string, raw: un
       objectId: g.id,
       meta: ctx.meta,
       // The name and open/closed as they were and are; the description only as "changed" (it may be long).
-      data: { changed, ...(changed.includes("name") ? { name: { from: g.name, to: input.name } } : {}), ...(changed.includes("isOpen") ? { isOpen: input.isOpen } : {}) },
+      data: {
+        changed,
+        ...(changed.includes("name") ? { name: { from: g.name, to: input.name } } : {}),
+        ...(changed.includes("isOpen") ? { isOpen: input.isOpen } : {}),
+      },
     });
     return { slug: g.slug };
   });

@@ -17,7 +17,8 @@ export const workgroupMessages = {
   noLongerFacilitator: (group: string) => `Je bent geen begeleider meer van de werkgroep ${group}; je blijft lid.`,
 
   // Meetings (meetings.ts); `dueOn` already formatted (dd-mm-yyyy)
-  actionItemAssigned: (facilitator: string, group: string, task: string, dueOn: string) => `${facilitator} gaf je een actiepunt in de werkgroep ${group}: "${task}", uiterlijk ${dueOn}.`,
+  actionItemAssigned: (facilitator: string, group: string, task: string, dueOn: string) =>
+    `${facilitator} gaf je een actiepunt in de werkgroep ${group}: "${task}", uiterlijk ${dueOn}.`,
   actionItemMailSubject: (group: string) => `Wijkwerk: actiepunt in ${group}`,
 
   // Threads (posts.ts)
@@ -27,15 +28,20 @@ export const workgroupMessages = {
   newThreadMailSubject: (group: string) => `Wijkwerk: nieuwe draad in ${group}`,
 
   // Proposals (proposals.ts); `closesOn` already formatted (dd-mm-yyyy)
-  proposalOpened: (author: string, group: string, title: string, closesOn: string) => `${author} legt de werkgroep ${group} een voorstel voor: "${title}". Reageer uiterlijk ${closesOn}.`,
+  proposalOpened: (author: string, group: string, title: string, closesOn: string) =>
+    `${author} legt de werkgroep ${group} een voorstel voor: "${title}". Reageer uiterlijk ${closesOn}.`,
   proposalMailSubject: (group: string) => `Wijkwerk: voorstel in ${group}`,
-  proposalClosed: (facilitator: string, group: string, title: string, outcome: string) => `${facilitator} heeft het voorstel "${title}" in ${group} afgesloten. Besluit: "${outcome}"`,
+  proposalClosed: (facilitator: string, group: string, title: string, outcome: string) =>
+    `${facilitator} heeft het voorstel "${title}" in ${group} afgesloten. Besluit: "${outcome}"`,
   decisionMailSubject: (group: string) => `Wijkwerk: besluit in ${group}`,
 
   // The digest (digest.ts); `periodStart` already formatted (dd-mm-yyyy). The mail, item and "more" line are rendered in SQL (sqlMessage).
   digestMailSubject: (frequency: "daily" | "weekly", periodStart: string) =>
-    frequency === "daily" ? `Wijkwerk: je dagoverzicht van de werkgroepen (${periodStart})` : `Wijkwerk: je weekoverzicht van de werkgroepen (week van ${periodStart})`,
-  digestFooter: (frequency: "daily" | "weekly", accountLink: string) => `Je krijgt dit overzicht ${frequency === "daily" ? "elke ochtend" : "elke maandagochtend"}. Wijzig dit bij Mijn account: ${accountLink}`,
+    frequency === "daily"
+      ? `Wijkwerk: je dagoverzicht van de werkgroepen (${periodStart})`
+      : `Wijkwerk: je weekoverzicht van de werkgroepen (week van ${periodStart})`,
+  digestFooter: (frequency: "daily" | "weekly", accountLink: string) =>
+    `Je krijgt dit overzicht ${frequency === "daily" ? "elke ochtend" : "elke maandagochtend"}. Wijzig dit bij Mijn account: ${accountLink}`,
   digestItem: (text: string, link: string) => `- ${text}\n  ${link}`,
   /** The line after the listed items when there are more than can be listed ("" otherwise). */
   digestMore: (count: number, link: string) => `\n- … en nog ${count} meldingen: ${link}`,

@@ -62,7 +62,10 @@ export async function listThreads(ctx: UseCaseContext, slug: string, opts: { pag
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const g = await loadReadableWorkgroup(tx, ctx, slug);
     const where = and(eq(workgroupPosts.workgroupId, g.id), isNull(workgroupPosts.parentId));
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(workgroupPosts).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(workgroupPosts)
+      .where(where);
     const lastActivity = sql<Date>`coalesce((select max(r.created_at) from workgroup_posts r where r.parent_id = workgroup_posts.id), workgroup_posts.created_at)`;
     const rows = await tx
       .select({
@@ -80,7 +83,12 @@ export async function listThreads(ctx: UseCaseContext, slug: string, opts: { pag
       .orderBy(desc(lastActivity), desc(workgroupPosts.id))
       .limit(THREADS_PAGE_SIZE)
       .offset((page - 1) * THREADS_PAGE_SIZE);
-    return { items: rows.map((r) => ({ ...r, lastActivity: new Date(r.lastActivity) })), page, pages: Math.max(1, Math.ceil(total / THREADS_PAGE_SIZE)), total };
+    return {
+      items: rows.map((r) => ({ ...r, lastActivity: new Date(r.lastActivity) })),
+      page,
+      pages: Math.max(1, Math.ceil(total / THREADS_PAGE_SIZE)),
+      total,
+    };
   });
 }
 
@@ -122,7 +130,14 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
   await insertNotices(
     tx,
     g.municipalityId,
-    mentioned.map((recipient) => ({ recipient, spendId: null, kind: "workgroup_mention", text: message, link, subject: workgroupMessages.mentionedMailSubject(ctx.actor.name, g.name) })),
+    mentioned.map((recipient) => ({
+      recipient,
+      spendId: null,
+      kind: "workgroup_mention",
+      text: message,
+      link,
+      subject: workgroupMessages.mentionedMailSubject(ctx.actor.name, g.name),
+    })),
   );
   return mentioned.map((m) => m.id);
 }
@@ -133,12 +148,18 @@ async function notifyMentions(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, text
  * people @mentioned, so a busy thread does not flood anyone.
  */
 async function notifyNewThread(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, threadId: string, title: string, skip: string[]) {
-  await tellGroupMembers(tx, ctx, g, { except: skip }, {
-    kind: "workgroup_thread",
-    text: workgroupMessages.newThread(ctx.actor.name, g.name, title),
-    link: `/werkgroepen/${g.slug}/draad/${threadId}`,
-    subject: workgroupMessages.newThreadMailSubject(g.name),
-  });
+  await tellGroupMembers(
+    tx,
+    ctx,
+    g,
+    { except: skip },
+    {
+      kind: "workgroup_thread",
+      text: workgroupMessages.newThread(ctx.actor.name, g.name, title),
+      link: `/werkgroepen/${g.slug}/draad/${threadId}`,
+      subject: workgroupMessages.newThreadMailSubject(g.name),
+    },
+  );
 }
 
 /**
@@ -150,7 +171,8 @@ export async function createPost(ctx: UseCaseContext, slug: string, raw: unknown
   const parsed = postInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const files = parseWorkgroupFiles(opts.files ?? []);
-  if (!opts.parentId && !parsed.data.title) throw invalidInput(new z.ZodError([{ code: "too_small", minimum: 3, type: "string", inclusive: true, path: ["title"], message: "required" }]));
+  if (!opts.parentId && !parsed.data.title)
+    throw invalidInput(new z.ZodError([{ code: "too_small", minimum: 3, type: "string", inclusive: true, path: ["title"], message: "required" }]));
   const input = parsed.data;
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const g = await loadReadableWorkgroup(tx, ctx, slug);
@@ -166,7 +188,14 @@ export async function createPost(ctx: UseCaseContext, slug: string, raw: unknown
     }
     const id = crypto.randomUUID();
     const text = opts.parentId ? input.body : `${input.title}\n\n${input.body}`;
-    await guardPersonalData(tx, ctx, { text, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_post", objectId: id, workgroupId: g.id });
+    await guardPersonalData(tx, ctx, {
+      text,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup_post",
+      objectId: id,
+      workgroupId: g.id,
+    });
     await tx.insert(workgroupPosts).values({
       id,
       municipalityId: g.municipalityId,

@@ -7,7 +7,20 @@
 // the proposal names. Created and closed are audit-logged.
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
-import { and, asc, eq, handbookPages, sql, users, withScope, workgroupDecisions, workgroupMeetings, workgroupProposalResponses, workgroupProposals, type Tx } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  eq,
+  handbookPages,
+  sql,
+  users,
+  withScope,
+  workgroupDecisions,
+  workgroupMeetings,
+  workgroupProposalResponses,
+  workgroupProposals,
+  type Tx,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
 import { type UseCaseContext, DomainError, invalidInput, notFound, renderMarkdown, formatDate } from "../common";
@@ -48,7 +61,10 @@ export const proposalSubject = (g: Pick<WorkgroupRow, "municipalityId" | "myRole
   as("WorkgroupProposal", { municipalityId: g.municipalityId, workgroupRole: g.myRole, open: p ? isOpen(p) : false, closed: p ? p.closedAt !== null : false });
 
 async function loadProposal(tx: Tx, g: WorkgroupRow, proposalId: string, lock = false) {
-  const q = tx.select().from(workgroupProposals).where(and(eq(workgroupProposals.id, proposalId), eq(workgroupProposals.workgroupId, g.id)));
+  const q = tx
+    .select()
+    .from(workgroupProposals)
+    .where(and(eq(workgroupProposals.id, proposalId), eq(workgroupProposals.workgroupId, g.id)));
   const [p] = lock ? await q.for("update") : await q;
   if (!p) throw notFound();
   return p;
@@ -75,12 +91,22 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
     const g = await loadReadableWorkgroup(tx, ctx, slug);
     ForbiddenError.from(ctx.ability).throwUnlessCan("create", proposalSubject(g));
     if (input.meetingId) {
-      const [m] = await tx.select({ id: workgroupMeetings.id }).from(workgroupMeetings).where(and(eq(workgroupMeetings.id, input.meetingId), eq(workgroupMeetings.workgroupId, g.id)));
+      const [m] = await tx
+        .select({ id: workgroupMeetings.id })
+        .from(workgroupMeetings)
+        .where(and(eq(workgroupMeetings.id, input.meetingId), eq(workgroupMeetings.workgroupId, g.id)));
       if (!m) throw new DomainError("invalid_input", 400, { meetingId: ["invalid_input"] });
     }
     const handbookPageId = await handbookPageIdOf(tx, g, input.handbookPage, "handbookPage");
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_proposal", objectId: id, workgroupId: g.id });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.title}\n\n${input.body}`,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup_proposal",
+      objectId: id,
+      workgroupId: g.id,
+    });
     await tx.insert(workgroupProposals).values({
       id,
       municipalityId: g.municipalityId,
@@ -101,12 +127,18 @@ export async function createProposal(ctx: UseCaseContext, slug: string, raw: unk
       meta: ctx.meta,
       data: { workgroupId: g.id, title: input.title, closesOn: input.closesOn },
     });
-    await tellGroupMembers(tx, ctx, g, {}, {
-      kind: "workgroup_proposal",
-      text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, formatDate(input.closesOn)),
-      link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
-      subject: workgroupMessages.proposalMailSubject(g.name),
-    });
+    await tellGroupMembers(
+      tx,
+      ctx,
+      g,
+      {},
+      {
+        kind: "workgroup_proposal",
+        text: workgroupMessages.proposalOpened(ctx.actor.name, g.name, input.title, formatDate(input.closesOn)),
+        link: `/werkgroepen/${g.slug}/voorstellen/${id}`,
+        subject: workgroupMessages.proposalMailSubject(g.name),
+      },
+    );
     return { id };
   });
 }
@@ -118,16 +150,32 @@ export async function getProposal(ctx: UseCaseContext, slug: string, proposalId:
     const p = await loadProposal(tx, g, proposalId);
     const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, p.createdBy));
     const responses = await tx
-      .select({ userId: workgroupProposalResponses.userId, name: users.name, position: workgroupProposalResponses.position, reason: workgroupProposalResponses.reason, updatedAt: workgroupProposalResponses.updatedAt })
+      .select({
+        userId: workgroupProposalResponses.userId,
+        name: users.name,
+        position: workgroupProposalResponses.position,
+        reason: workgroupProposalResponses.reason,
+        updatedAt: workgroupProposalResponses.updatedAt,
+      })
       .from(workgroupProposalResponses)
       .innerJoin(users, eq(users.id, workgroupProposalResponses.userId))
       .where(eq(workgroupProposalResponses.proposalId, p.id))
       .orderBy(asc(users.name));
-    const [decision] = await tx.select({ id: workgroupDecisions.id, text: workgroupDecisions.text, decidedOn: workgroupDecisions.decidedOn }).from(workgroupDecisions).where(eq(workgroupDecisions.proposalId, p.id));
-    const [page] = p.handbookPageId ? await tx.select({ slug: handbookPages.slug, title: handbookPages.title }).from(handbookPages).where(eq(handbookPages.id, p.handbookPageId)) : [];
-    const [meeting] = p.meetingId ? await tx.select({ id: workgroupMeetings.id, heldOn: workgroupMeetings.heldOn, startsAt: workgroupMeetings.startsAt }).from(workgroupMeetings).where(eq(workgroupMeetings.id, p.meetingId)) : [];
+    const [decision] = await tx
+      .select({ id: workgroupDecisions.id, text: workgroupDecisions.text, decidedOn: workgroupDecisions.decidedOn })
+      .from(workgroupDecisions)
+      .where(eq(workgroupDecisions.proposalId, p.id));
+    const [page] = p.handbookPageId
+      ? await tx.select({ slug: handbookPages.slug, title: handbookPages.title }).from(handbookPages).where(eq(handbookPages.id, p.handbookPageId))
+      : [];
+    const [meeting] = p.meetingId
+      ? await tx
+          .select({ id: workgroupMeetings.id, heldOn: workgroupMeetings.heldOn, startsAt: workgroupMeetings.startsAt })
+          .from(workgroupMeetings)
+          .where(eq(workgroupMeetings.id, p.meetingId))
+      : [];
     const subject = proposalSubject(g, p);
-    const closedByName = p.closedBy ? (await tx.select({ name: users.name }).from(users).where(eq(users.id, p.closedBy)))[0]?.name ?? null : null;
+    const closedByName = p.closedBy ? ((await tx.select({ name: users.name }).from(users).where(eq(users.id, p.closedBy)))[0]?.name ?? null) : null;
     return {
       group: g,
       proposal: {
@@ -160,18 +208,37 @@ export async function respondToProposal(ctx: UseCaseContext, slug: string, propo
   const parsed = responseInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  if ((input.position === "disagree" || input.position === "block") && input.reason.length < 3) throw new DomainError("proposal_reason_required", 400, { reason: ["proposal_reason_required"] });
+  if ((input.position === "disagree" || input.position === "block") && input.reason.length < 3)
+    throw new DomainError("proposal_reason_required", 400, { reason: ["proposal_reason_required"] });
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const g = await loadReadableWorkgroup(tx, ctx, slug);
     const p = await loadProposal(tx, g, proposalId);
     ForbiddenError.from(ctx.ability).throwUnlessCan("create", proposalSubject(g));
     if (!isOpen(p)) throw new DomainError("proposal_closed", 409);
     ForbiddenError.from(ctx.ability).throwUnlessCan("respond", proposalSubject(g, p));
-    if (input.reason) await guardPersonalData(tx, ctx, { text: input.reason, field: "reason", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_proposal", objectId: p.id, workgroupId: g.id });
+    if (input.reason)
+      await guardPersonalData(tx, ctx, {
+        text: input.reason,
+        field: "reason",
+        confirmNoPersonalData: input.confirmNoPersonalData,
+        objectType: "workgroup_proposal",
+        objectId: p.id,
+        workgroupId: g.id,
+      });
     await tx
       .insert(workgroupProposalResponses)
-      .values({ municipalityId: g.municipalityId, workgroupId: g.id, proposalId: p.id, userId: ctx.actor.userId, position: input.position, reason: input.reason })
-      .onConflictDoUpdate({ target: [workgroupProposalResponses.proposalId, workgroupProposalResponses.userId], set: { position: input.position, reason: input.reason, updatedAt: new Date() } });
+      .values({
+        municipalityId: g.municipalityId,
+        workgroupId: g.id,
+        proposalId: p.id,
+        userId: ctx.actor.userId,
+        position: input.position,
+        reason: input.reason,
+      })
+      .onConflictDoUpdate({
+        target: [workgroupProposalResponses.proposalId, workgroupProposalResponses.userId],
+        set: { position: input.position, reason: input.reason, updatedAt: new Date() },
+      });
     return { position: input.position };
   });
 }
@@ -189,9 +256,19 @@ export async function closeProposal(ctx: UseCaseContext, slug: string, proposalI
     // Lock it (RLS lets only facilitators lock an open proposal): two facilitators closing at once record one decision.
     const p = await loadProposal(tx, g, proposalId, true);
     if (p.closedAt) throw new DomainError("proposal_closed", 409);
-    await guardPersonalData(tx, ctx, { text: input.outcome, field: "outcome", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup_proposal", objectId: p.id, workgroupId: g.id });
+    await guardPersonalData(tx, ctx, {
+      text: input.outcome,
+      field: "outcome",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup_proposal",
+      objectId: p.id,
+      workgroupId: g.id,
+    });
     const counts = await tallies(tx, p.id);
-    await tx.update(workgroupProposals).set({ closedAt: new Date(), closedBy: ctx.actor.userId, outcome: input.outcome }).where(eq(workgroupProposals.id, p.id));
+    await tx
+      .update(workgroupProposals)
+      .set({ closedAt: new Date(), closedBy: ctx.actor.userId, outcome: input.outcome })
+      .where(eq(workgroupProposals.id, p.id));
     const decisionId = crypto.randomUUID();
     await tx.insert(workgroupDecisions).values({
       id: decisionId,
@@ -214,12 +291,18 @@ export async function closeProposal(ctx: UseCaseContext, slug: string, proposalI
       data: { workgroupId: g.id, decisionId, tallies: counts, beforeClosingDate: p.closesOn >= todayInMaastricht() },
     });
     // Everyone asked to respond hears what was decided (a decision notice: in the digest for who chose one).
-    await tellGroupMembers(tx, ctx, g, {}, {
-      kind: "workgroup_decision",
-      text: workgroupMessages.proposalClosed(ctx.actor.name, g.name, p.title, input.outcome),
-      link: `/werkgroepen/${g.slug}/voorstellen/${p.id}`,
-      subject: workgroupMessages.decisionMailSubject(g.name),
-    });
+    await tellGroupMembers(
+      tx,
+      ctx,
+      g,
+      {},
+      {
+        kind: "workgroup_decision",
+        text: workgroupMessages.proposalClosed(ctx.actor.name, g.name, p.title, input.outcome),
+        link: `/werkgroepen/${g.slug}/voorstellen/${p.id}`,
+        subject: workgroupMessages.decisionMailSubject(g.name),
+      },
+    );
     return { decisionId };
   });
 }

@@ -6,7 +6,25 @@
 // docs/decisions/0007). The privacy guard runs before every save.
 import { ForbiddenError } from "@casl/ability";
 import { as } from "@wijkwerk/authz";
-import { and, asc, desc, eq, isNull, gte, or, sql, storyReactions, STORY_REACTIONS, KNOWLEDGE_THEMES, successStories, teams, users, withScope, workgroups, type Tx } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  isNull,
+  gte,
+  or,
+  sql,
+  storyReactions,
+  STORY_REACTIONS,
+  KNOWLEDGE_THEMES,
+  successStories,
+  teams,
+  users,
+  withScope,
+  workgroups,
+  type Tx,
+} from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
 import { type UseCaseContext, invalidInput, notFound, renderMarkdown } from "../common";
@@ -69,8 +87,13 @@ const storyColumns = (userId: string) => ({
   workgroupName: workgroups.name,
   createdAt: successStories.createdAt,
   updatedAt: successStories.updatedAt,
-  counts: sql<Record<string, number> | null>`(select jsonb_object_agg(k.kind, k.n) from (select r.kind, count(*)::int as n from story_reactions r where r.story_id = success_stories.id group by r.kind) k)`,
-  mine: sql<string[] | null>`(select array_agg(r.kind order by r.kind) from story_reactions r where r.story_id = success_stories.id and r.user_id = ${userId}::uuid)`,
+  counts: sql<Record<
+    string,
+    number
+  > | null>`(select jsonb_object_agg(k.kind, k.n) from (select r.kind, count(*)::int as n from story_reactions r where r.story_id = success_stories.id group by r.kind) k)`,
+  mine: sql<
+    string[] | null
+  >`(select array_agg(r.kind order by r.kind) from story_reactions r where r.story_id = success_stories.id and r.user_id = ${userId}::uuid)`,
 });
 interface StoryRow {
   id: string;
@@ -115,13 +138,15 @@ function toView(ctx: UseCaseContext, r: StoryRow): StoryView {
 }
 
 function storyQuery(tx: Tx, ctx: UseCaseContext) {
-  return tx
-    .select(storyColumns(ctx.actor.userId))
-    .from(successStories)
-    .innerJoin(teams, eq(teams.id, successStories.teamId))
-    .innerJoin(users, eq(users.id, successStories.authorId))
-    // RLS shows a group's name only to those who may list it; the story stays readable either way.
-    .leftJoin(workgroups, eq(workgroups.id, successStories.workgroupId));
+  return (
+    tx
+      .select(storyColumns(ctx.actor.userId))
+      .from(successStories)
+      .innerJoin(teams, eq(teams.id, successStories.teamId))
+      .innerJoin(users, eq(users.id, successStories.authorId))
+      // RLS shows a group's name only to those who may list it; the story stays readable either way.
+      .leftJoin(workgroups, eq(workgroups.id, successStories.workgroupId))
+  );
 }
 
 /** 404 unless the viewer may read the wall at all (volunteers, partner managers: no). */
@@ -150,7 +175,10 @@ export async function listStories(ctx: UseCaseContext, opts: { page?: number; te
   const filter = storyFilter.parse({ team: opts.team || undefined, theme: opts.theme || undefined });
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const where = and(filter.team ? eq(successStories.teamId, filter.team) : undefined, filter.theme ? eq(successStories.theme, filter.theme) : undefined);
-    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(successStories).where(where);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(successStories)
+      .where(where);
     const rows = await storyQuery(tx, ctx)
       .where(where)
       .orderBy(desc(successStories.createdAt), desc(successStories.id))
@@ -202,7 +230,10 @@ export async function storyFormOptions(ctx: UseCaseContext) {
 /** A group chosen for a story must be one the author is in; else the field is refused. */
 async function checkWorkgroup(tx: Tx, workgroupId: string | undefined) {
   if (!workgroupId) return null;
-  const [g] = await tx.select({ id: workgroups.id }).from(workgroups).where(and(eq(workgroups.id, workgroupId), sql`workgroup_role(${workgroups.id}) is not null`));
+  const [g] = await tx
+    .select({ id: workgroups.id })
+    .from(workgroups)
+    .where(and(eq(workgroups.id, workgroupId), sql`workgroup_role(${workgroups.id}) is not null`));
   if (!g) throw invalidInput(new z.ZodError([{ code: "custom", path: ["workgroupId"], message: "unknown" }]));
   return g.id;
 }
@@ -219,7 +250,14 @@ export async function createStory(ctx: UseCaseContext, raw: unknown) {
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const workgroupId = await checkWorkgroup(tx, input.workgroupId);
     const id = crypto.randomUUID();
-    await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "success_story", objectId: id, workgroupId });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.title}\n\n${input.body}`,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "success_story",
+      objectId: id,
+      workgroupId,
+    });
     await tx.insert(successStories).values({
       id,
       municipalityId: ctx.actor.municipalityId,
@@ -237,7 +275,14 @@ export async function createStory(ctx: UseCaseContext, raw: unknown) {
 /** Loads a story for a change and checks the permission; 404 when the viewer cannot see it. */
 async function loadForChange(tx: Tx, ctx: UseCaseContext, storyId: string, action: "update" | "delete") {
   const [s] = await tx
-    .select({ id: successStories.id, municipalityId: successStories.municipalityId, teamId: successStories.teamId, authorId: successStories.authorId, title: successStories.title, workgroupId: successStories.workgroupId })
+    .select({
+      id: successStories.id,
+      municipalityId: successStories.municipalityId,
+      teamId: successStories.teamId,
+      authorId: successStories.authorId,
+      title: successStories.title,
+      workgroupId: successStories.workgroupId,
+    })
     .from(successStories)
     .where(eq(successStories.id, storyId));
   if (!s) throw notFound();
@@ -257,13 +302,28 @@ export async function updateStory(ctx: UseCaseContext, storyId: string, raw: unk
     const s = await loadForChange(tx, ctx, storyId, "update");
     // Keeping the story's group needs no membership (the admin edits stories of groups they are not in).
     const workgroupId = input.workgroupId && input.workgroupId === s.workgroupId ? s.workgroupId : await checkWorkgroup(tx, input.workgroupId);
-    await guardPersonalData(tx, ctx, { text: `${input.title}\n\n${input.body}`, field: "body", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "success_story", objectId: s.id, workgroupId });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.title}\n\n${input.body}`,
+      field: "body",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "success_story",
+      objectId: s.id,
+      workgroupId,
+    });
     await tx
       .update(successStories)
       .set({ title: input.title, body: input.body, theme: input.theme, workgroupId, updatedAt: new Date() })
       .where(eq(successStories.id, s.id));
     if (s.authorId !== ctx.actor.userId) {
-      await appendAudit(tx, { municipalityId: s.municipalityId, actor: ctx.actor, action: "story.updated", objectType: "success_story", objectId: s.id, meta: ctx.meta, data: { authorId: s.authorId } });
+      await appendAudit(tx, {
+        municipalityId: s.municipalityId,
+        actor: ctx.actor,
+        action: "story.updated",
+        objectType: "success_story",
+        objectId: s.id,
+        meta: ctx.meta,
+        data: { authorId: s.authorId },
+      });
     }
     return { id: s.id };
   });
@@ -275,7 +335,15 @@ export async function deleteStory(ctx: UseCaseContext, storyId: string) {
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const s = await loadForChange(tx, ctx, storyId, "delete");
     await tx.delete(successStories).where(eq(successStories.id, s.id));
-    await appendAudit(tx, { municipalityId: s.municipalityId, actor: ctx.actor, action: "story.removed", objectType: "success_story", objectId: s.id, meta: ctx.meta, data: { title: s.title, authorId: s.authorId, teamId: s.teamId } });
+    await appendAudit(tx, {
+      municipalityId: s.municipalityId,
+      actor: ctx.actor,
+      action: "story.removed",
+      objectType: "success_story",
+      objectId: s.id,
+      meta: ctx.meta,
+      data: { title: s.title, authorId: s.authorId, teamId: s.teamId },
+    });
   });
 }
 
@@ -285,7 +353,10 @@ export async function toggleReaction(ctx: UseCaseContext, storyId: string, kind:
   const parsed = z.enum(STORY_REACTIONS).safeParse(kind);
   if (!parsed.success) throw invalidInput(parsed.error);
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
-    const [s] = await tx.select({ id: successStories.id, municipalityId: successStories.municipalityId, teamId: successStories.teamId, authorId: successStories.authorId }).from(successStories).where(eq(successStories.id, storyId));
+    const [s] = await tx
+      .select({ id: successStories.id, municipalityId: successStories.municipalityId, teamId: successStories.teamId, authorId: successStories.authorId })
+      .from(successStories)
+      .where(eq(successStories.id, storyId));
     if (!s) throw notFound();
     ForbiddenError.from(ctx.ability).throwUnlessCan("react", storySubject(s));
     const removed = await tx
@@ -293,8 +364,10 @@ export async function toggleReaction(ctx: UseCaseContext, storyId: string, kind:
       .where(and(eq(storyReactions.storyId, s.id), eq(storyReactions.userId, ctx.actor.userId), eq(storyReactions.kind, parsed.data)))
       .returning({ id: storyReactions.id });
     if (removed.length) return { active: false };
-    await tx.insert(storyReactions).values({ municipalityId: s.municipalityId, storyId: s.id, userId: ctx.actor.userId, kind: parsed.data }).onConflictDoNothing();
+    await tx
+      .insert(storyReactions)
+      .values({ municipalityId: s.municipalityId, storyId: s.id, userId: ctx.actor.userId, kind: parsed.data })
+      .onConflictDoNothing();
     return { active: true };
   });
 }
-

@@ -90,7 +90,8 @@ export async function guardPersonalData(
 ): Promise<PersonalDataFinding[]> {
   const findings = findPersonalData(input.text, { ignoreNames: await privacyIgnoreNames(tx, ctx.actor.municipalityId) });
   if (findings.length === 0) return findings;
-  if (!input.confirmNoPersonalData) throw new DomainError("personal_data", 422, { [input.field]: ["personal_data"] }, personalDataMessage(findings) ?? undefined);
+  if (!input.confirmNoPersonalData)
+    throw new DomainError("personal_data", 422, { [input.field]: ["personal_data"] }, personalDataMessage(findings) ?? undefined);
   await appendAudit(tx, {
     municipalityId: ctx.actor.municipalityId,
     actor: ctx.actor,
@@ -173,7 +174,14 @@ export async function getWorkgroup(ctx: UseCaseContext, slug: string) {
 const emailList = z
   .string()
   .max(2000)
-  .transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))]);
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ]);
 
 export const createWorkgroupInput = z.object({
   name: z.string().trim().min(3).max(120),
@@ -213,21 +221,52 @@ export async function createWorkgroup(ctx: UseCaseContext, raw: unknown) {
     if (found.length !== emails.length) throw new DomainError("invalid_input", 400, { facilitators: ["workgroup_unknown_user"] });
     const groupId = crypto.randomUUID();
     // Name and description are read by every professional: the privacy guard applies here too.
-    await guardPersonalData(tx, ctx, { text: `${input.name}\n\n${input.description}`, field: "description", confirmNoPersonalData: input.confirmNoPersonalData, objectType: "workgroup", objectId: groupId, workgroupId: groupId });
+    await guardPersonalData(tx, ctx, {
+      text: `${input.name}\n\n${input.description}`,
+      field: "description",
+      confirmNoPersonalData: input.confirmNoPersonalData,
+      objectType: "workgroup",
+      objectId: groupId,
+      workgroupId: groupId,
+    });
     const base = slugify(input.name);
     // The slug is unique per municipality; a second "Participatie en werk" becomes participatie-en-werk-2.
     // Creators (coordinators, the functional admin) see every group of the municipality under RLS.
-    const taken = new Set((await tx.select({ slug: workgroups.slug }).from(workgroups).where(sql`${workgroups.slug} like ${`${base}%`}`)).map((r) => r.slug));
+    const taken = new Set(
+      (
+        await tx
+          .select({ slug: workgroups.slug })
+          .from(workgroups)
+          .where(sql`${workgroups.slug} like ${`${base}%`}`)
+      ).map((r) => r.slug),
+    );
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     const [g] = await tx
       .insert(workgroups)
-      .values({ id: groupId, municipalityId: ctx.actor.municipalityId, slug, name: input.name, description: input.description, isOpen: input.isOpen, createdBy: ctx.actor.userId })
+      .values({
+        id: groupId,
+        municipalityId: ctx.actor.municipalityId,
+        slug,
+        name: input.name,
+        description: input.description,
+        isOpen: input.isOpen,
+        createdBy: ctx.actor.userId,
+      })
       .returning({ id: workgroups.id, slug: workgroups.slug });
     const facilitatorIds = found.length ? found.map((f) => f.id) : [ctx.actor.userId];
-    await tx.insert(workgroupMembers).values(
-      facilitatorIds.map((userId) => ({ municipalityId: ctx.actor.municipalityId, workgroupId: g.id, userId, role: "facilitator" as const, status: "active" as const, approvedBy: ctx.actor.userId })),
-    );
+    await tx
+      .insert(workgroupMembers)
+      .values(
+        facilitatorIds.map((userId) => ({
+          municipalityId: ctx.actor.municipalityId,
+          workgroupId: g.id,
+          userId,
+          role: "facilitator" as const,
+          status: "active" as const,
+          approvedBy: ctx.actor.userId,
+        })),
+      );
     await appendAudit(tx, {
       municipalityId: ctx.actor.municipalityId,
       actor: ctx.actor,
@@ -267,7 +306,14 @@ export async function joinWorkgroup(ctx: UseCaseContext, slug: string): Promise<
       await insertNotices(
         tx,
         g.municipalityId,
-        facilitators.map((recipient): Notice => ({ recipient, spendId: null, kind: "workgroup_request", text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.joinRequestedMailSubject(g.name) })),
+        facilitators.map((recipient): Notice => ({
+          recipient,
+          spendId: null,
+          kind: "workgroup_request",
+          text,
+          link: `/werkgroepen/${g.slug}`,
+          subject: workgroupMessages.joinRequestedMailSubject(g.name),
+        })),
       );
     }
     return { status };
@@ -296,7 +342,9 @@ export async function decideJoinRequest(ctx: UseCaseContext, slug: string, input
     const [who] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId));
     if (who) {
       const text = input.approve ? workgroupMessages.joinApproved(g.name) : workgroupMessages.joinDeclined(g.name);
-      await insertNotices(tx, g.municipalityId, [{ recipient: who, spendId: null, kind: "workgroup_decision", text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.noticeMailSubject(text) }]);
+      await insertNotices(tx, g.municipalityId, [
+        { recipient: who, spendId: null, kind: "workgroup_decision", text, link: `/werkgroepen/${g.slug}`, subject: workgroupMessages.noticeMailSubject(text) },
+      ]);
     }
   });
 }
@@ -306,7 +354,13 @@ export async function decideJoinRequest(ctx: UseCaseContext, slug: string, input
  * choice and the kind allow (mailPolicy): all of them, or only one, minus
  * `except`; never the actor.
  */
-export async function tellGroupMembers(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, who: { only?: string; except?: string[] }, notice: Omit<Notice, "recipient" | "spendId">) {
+export async function tellGroupMembers(
+  tx: Tx,
+  ctx: UseCaseContext,
+  g: WorkgroupRow,
+  who: { only?: string; except?: string[] },
+  notice: Omit<Notice, "recipient" | "spendId">,
+) {
   const people = await queryRows<Recipient>(
     tx,
     sql`select u.id, u.email, u.name from workgroup_members m join users u on u.id = m.user_id
@@ -314,5 +368,9 @@ export async function tellGroupMembers(tx: Tx, ctx: UseCaseContext, g: Workgroup
           ${who.only ? sql`and u.id = ${who.only}::uuid` : sql``}`,
   );
   const except = new Set(who.except ?? []);
-  await insertNotices(tx, g.municipalityId, people.filter((p) => !except.has(p.id)).map((recipient) => ({ recipient, spendId: null, ...notice })));
+  await insertNotices(
+    tx,
+    g.municipalityId,
+    people.filter((p) => !except.has(p.id)).map((recipient) => ({ recipient, spendId: null, ...notice })),
+  );
 }
