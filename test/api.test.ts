@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, budgetBalances, budgets, eq, ledgerPostings, spendRequests, users } from "@wijkwerk/db";
+import { and, budgetBalances, eq, ledgerPostings, spendRequests, users } from "@wijkwerk/db";
 import { createApiToken, revokeApiToken } from "@wijkwerk/core/accounts";
 import { financeCsv } from "@wijkwerk/core/workbudget";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";

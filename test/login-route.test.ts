@@ -75,16 +75,14 @@ describe("session cookie", () => {
     const [u] = await t.db.select().from(users).where(eq(users.email, email.plain));
     const id = randomBytes(20).toString("hex");
     const now = Date.now();
-    await t.db
-      .insert(sessions)
-      .values({
-        id,
-        userId: u.id,
-        mfaVerified: true,
-        createdAt: new Date(now - 13 * 3600_000),
-        lastActiveAt: new Date(now - 60_000),
-        expiresAt: new Date(now + 6 * 3600_000),
-      });
+    await t.db.insert(sessions).values({
+      id,
+      userId: u.id,
+      mfaVerified: true,
+      createdAt: new Date(now - 13 * 3600_000),
+      lastActiveAt: new Date(now - 60_000),
+      expiresAt: new Date(now + 6 * 3600_000),
+    });
     const res = await handler(new Request(`${ORIGIN}/account`, { headers: { Cookie: `wijkwerk_session=${id}` } }));
     expect(res.status).toBe(302);
     // (The root loader and the page's loader both read the session; whichever comes second finds it gone, so "reden=verlopen" may be absent.)

@@ -13,7 +13,6 @@ import {
   and,
   auditEvents,
   budgetBalances,
-  budgets,
   eq,
   notifications,
   outboxEmails,
@@ -433,19 +432,17 @@ describe("captures, refunds and releases on the ledger", () => {
     // The budgets' balances equal their postings, card movements included; no card posting lacks its transaction.
     expect(before.problems.filter((p) => p.startsWith("budget") || p.startsWith("kaartboeking") || p.startsWith("boekingsgroep"))).toEqual([]);
     // A transaction claimed without its posting (as a bug would leave it) is reported.
-    await t.db
-      .insert(issuingTransactions)
-      .values({
-        id: "ipi_without_posting",
-        municipalityId: w.world.municipalityId,
-        teamId: w.world.teamA.id,
-        authorizationId: r.auth.id,
-        spendId,
-        type: "capture",
-        amountCents: 1_000,
-        ledgerGroupId: null,
-        stripeCreatedAt: new Date(),
-      });
+    await t.db.insert(issuingTransactions).values({
+      id: "ipi_without_posting",
+      municipalityId: w.world.municipalityId,
+      teamId: w.world.teamA.id,
+      authorizationId: r.auth.id,
+      spendId,
+      type: "capture",
+      amountCents: 1_000,
+      ledgerGroupId: null,
+      stripeCreatedAt: new Date(),
+    });
     const after = await checkLedger(t.db);
     expect(after.problems.some((p) => p.includes("ipi_without_posting"))).toBe(true);
     expect(after.problems.some((p) => p.includes(spendId) && p.includes("betalingen"))).toBe(false);

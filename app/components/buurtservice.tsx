@@ -7,12 +7,12 @@ import { formatMonthYear, formatNumber } from "~/lib/format";
 
 const t = nl.buurtservice;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function CheckboxGroup({
   field,
   legend,
   options,
 }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's string-list field
   field: FieldMetadata<any, any, string[]>;
   legend: string;
   options: { value: string; label: string }[];

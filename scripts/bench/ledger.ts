@@ -24,7 +24,7 @@ import { approveSpend, createBudget, createSpendDraft, financeCsv, submitSpend, 
 import { loadGrants } from "@wijkwerk/core/accounts";
 import { seedWorkbudgetDemo } from "@wijkwerk/core/demo";
 import type { UseCaseContext } from "@wijkwerk/core/common";
-import { budgetBalances, budgets, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
+import { budgetBalances, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
 import { seedHistory } from "./seed-history";
 

@@ -87,18 +87,16 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
           validTo: a.validTo,
         })
         .returning();
-      await tx
-        .insert(agreementContributions)
-        .values(
-          a.contributions.map((c) => ({
-            municipalityId: m.id,
-            agreementId: row.id,
-            partnerOrganisationId: row.partnerOrganisationId,
-            teamId: teamId.get(c.team)!,
-            discipline: c.discipline,
-            hoursPerWeek: c.hours,
-          })),
-        );
+      await tx.insert(agreementContributions).values(
+        a.contributions.map((c) => ({
+          municipalityId: m.id,
+          agreementId: row.id,
+          partnerOrganisationId: row.partnerOrganisationId,
+          teamId: teamId.get(c.team)!,
+          discipline: c.discipline,
+          hoursPerWeek: c.hours,
+        })),
+      );
     }
     for (const person of demoPeople()) {
       const [u] = await tx
@@ -114,16 +112,14 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
         .returning();
       for (const t of person.teams) {
         // Placed since the 2017 reorganisation: weeks from then on count for time registration.
-        await tx
-          .insert(teamMemberships)
-          .values({
-            municipalityId: m.id,
-            teamId: teamId.get(t.slug)!,
-            userId: u.id,
-            role: t.role,
-            contractedHoursPerWeek: t.hours,
-            createdAt: DEMO_PLACED_SINCE,
-          });
+        await tx.insert(teamMemberships).values({
+          municipalityId: m.id,
+          teamId: teamId.get(t.slug)!,
+          userId: u.id,
+          role: t.role,
+          contractedHoursPerWeek: t.hours,
+          createdAt: DEMO_PLACED_SINCE,
+        });
       }
       for (const r of person.scopeRoles) {
         await tx
@@ -158,21 +154,19 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
       const request = DEMO_BUURTSERVICE.find((e) => e.key === x.request)!;
       const reciprocal = DEMO_BUURTSERVICE.some((e) => e.kind === "offer" && e.pseudonym === request.pseudonym);
       const done = x.status === "done";
-      await tx
-        .insert(buurtserviceMatches)
-        .values({
-          municipalityId: m.id,
-          teamId: bsTeam,
-          buurtId: buurtId.get(request.buurt)!,
-          requestId: entryId.get(x.request)!,
-          offerId: entryId.get(x.offer)!,
-          reciprocal,
-          status: x.status,
-          outcome: x.outcome,
-          createdBy: coordinator.id,
-          createdAt: daysAgo(2),
-          endedAt: done ? daysAgo(1) : null,
-        });
+      await tx.insert(buurtserviceMatches).values({
+        municipalityId: m.id,
+        teamId: bsTeam,
+        buurtId: buurtId.get(request.buurt)!,
+        requestId: entryId.get(x.request)!,
+        offerId: entryId.get(x.offer)!,
+        reciprocal,
+        status: x.status,
+        outcome: x.outcome,
+        createdBy: coordinator.id,
+        createdAt: daysAgo(2),
+        endedAt: done ? daysAgo(1) : null,
+      });
       if (done)
         await tx
           .update(buurtserviceEntries)
@@ -184,20 +178,18 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
         .select({ id: users.id })
         .from(users)
         .where(eq(users.email, `coordinator.${i.team}@wijkwerk.demo`));
-      await tx
-        .insert(neighbourhoodInitiatives)
-        .values({
-          municipalityId: m.id,
-          teamId: teamId.get(i.team)!,
-          buurtId: buurtId.get(i.buurt)!,
-          name: i.name,
-          description: i.description,
-          startedOn: i.startedOn,
-          contactOrganisation: i.contactOrganisation,
-          teamHelpedStart: i.teamHelpedStart,
-          endedOn: i.endedOn,
-          createdBy: by.id,
-        });
+      await tx.insert(neighbourhoodInitiatives).values({
+        municipalityId: m.id,
+        teamId: teamId.get(i.team)!,
+        buurtId: buurtId.get(i.buurt)!,
+        name: i.name,
+        description: i.description,
+        startedOn: i.startedOn,
+        contactOrganisation: i.contactOrganisation,
+        teamHelpedStart: i.teamHelpedStart,
+        endedOn: i.endedOn,
+        createdBy: by.id,
+      });
     }
   });
   return { created: true };

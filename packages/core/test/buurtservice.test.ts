@@ -133,18 +133,16 @@ describe("buurtservice", () => {
     expect(await withScope(t.db, scopeB, (tx) => tx.select().from(buurtserviceEntries))).toEqual([]);
     await expect(
       withScope(t.db, scopeB, (tx) =>
-        tx
-          .insert(buurtserviceEntries)
-          .values({
-            municipalityId: teamA.municipalityId,
-            teamId: teamA.id,
-            buurtId: north,
-            kind: "offer",
-            pseudonym: "x",
-            categories: ["other"],
-            availability: ["weekend"],
-            createdBy: memberB,
-          }),
+        tx.insert(buurtserviceEntries).values({
+          municipalityId: teamA.municipalityId,
+          teamId: teamA.id,
+          buurtId: north,
+          kind: "offer",
+          pseudonym: "x",
+          categories: ["other"],
+          availability: ["weekend"],
+          createdBy: memberB,
+        }),
       ),
     ).rejects.toThrow();
     // A member of team B, and the controller, see team A's numbers (only numbers).

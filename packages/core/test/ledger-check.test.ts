@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgets, eq, sql } from "@wijkwerk/db";
+import { sql } from "@wijkwerk/db";
 import { checkLedger, approveSpend, recordPayment } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ledgerWorld } from "./ledger-fixture";

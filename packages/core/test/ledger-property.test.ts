@@ -4,7 +4,7 @@
 // status and the ledger's invariants must agree.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetBalances, budgets, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
+import { budgetBalances, eq, queryRows, spendRequests, sql } from "@wijkwerk/db";
 import { approveSpend, cancelSpend, recordPayment, rejectSpend, settleSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { outcomeOf } from "./fixtures";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
-import { budgetBalances, budgets, eq, spendRequests } from "@wijkwerk/db";
+import { budgetBalances, eq, spendRequests } from "@wijkwerk/db";
 import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
 import {
   financeCsv,

@@ -131,19 +131,17 @@ for (const kind of ["postgres", "pglite"] as const) {
       // Anna's request made in December 2016 for the 2017 budget counts in 2017 (January), as on the controller's dashboard.
       const [budget] = await t.db.insert(budgets).values({ municipalityId: m.id, year: 2017, name: "Werkbudget 2017" }).returning();
       const request = (authorId: string, status: "submitted" | "draft" | "cancelled", createdAt: string) =>
-        t.db
-          .insert(spendRequests)
-          .values({
-            municipalityId: m.id,
-            teamId: teamA.id,
-            budgetId: budget.id,
-            authorId,
-            status,
-            amountCents: 12_500,
-            purpose: "Geheime reden",
-            residentRef: "BEWONER-7",
-            createdAt: new Date(createdAt),
-          });
+        t.db.insert(spendRequests).values({
+          municipalityId: m.id,
+          teamId: teamA.id,
+          budgetId: budget.id,
+          authorId,
+          status,
+          amountCents: 12_500,
+          purpose: "Geheime reden",
+          residentRef: "BEWONER-7",
+          createdAt: new Date(createdAt),
+        });
       await request(anna, "submitted", "2017-02-10T10:00:00Z");
       await request(anna, "draft", "2017-02-11T10:00:00Z");
       await request(eva, "submitted", "2017-02-12T10:00:00Z");

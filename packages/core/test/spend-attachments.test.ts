@@ -161,20 +161,18 @@ describe("attachments on spend requests (PostgreSQL)", () => {
 
     const insert = (scope: typeof scopeA, teamId: string) =>
       withScope(t.db, scope, (tx) =>
-        tx
-          .insert(spendAttachments)
-          .values({
-            municipalityId: w.municipalityId,
-            teamId,
-            spendId,
-            kind: "other",
-            fileName: "x.pdf",
-            contentType: "application/pdf",
-            sizeBytes: 8,
-            sha256: "0",
-            content: Buffer.from("%PDF-1.4"),
-            uploadedBy: scope.userId,
-          }),
+        tx.insert(spendAttachments).values({
+          municipalityId: w.municipalityId,
+          teamId,
+          spendId,
+          kind: "other",
+          fileName: "x.pdf",
+          contentType: "application/pdf",
+          sizeBytes: 8,
+          sha256: "0",
+          content: Buffer.from("%PDF-1.4"),
+          uploadedBy: scope.userId,
+        }),
       );
     const dbError = (p: Promise<unknown>) =>
       p.then(

@@ -3,7 +3,6 @@ import {
   and,
   auditEvents,
   budgetBalances,
-  budgets,
   eq,
   ledgerPostings,
   notifications,

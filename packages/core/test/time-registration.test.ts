@@ -138,15 +138,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       // RLS: in team noord's scope, writing a row for team zuid or for someone else fails.
       await expect(
         withScope(t.db, anna.scope, (tx) =>
-          tx
-            .insert(timeRegistrations)
-            .values({
-              municipalityId: team.municipalityId,
-              teamId: other.id,
-              userId: anna.actor.userId,
-              partnerOrganisationId: partnerA.id,
-              weekStart: "2017-11-13",
-            }),
+          tx.insert(timeRegistrations).values({
+            municipalityId: team.municipalityId,
+            teamId: other.id,
+            userId: anna.actor.userId,
+            partnerOrganisationId: partnerA.id,
+            weekStart: "2017-11-13",
+          }),
         ),
       ).rejects.toThrow();
       await expect(

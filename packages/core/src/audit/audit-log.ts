@@ -14,7 +14,7 @@ import {
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
-import { AUDIT_ACTIONS, type AuditAction } from "./audit";
+import { AUDIT_ACTIONS } from "./audit";
 
 /** The action groups ('auth.', 'buurt.', …) that the action filter accepts as a prefix. */
 export const AUDIT_ACTION_PREFIXES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split(".")[0]}.`))];

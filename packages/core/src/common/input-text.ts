@@ -19,8 +19,8 @@ export function forbiddenCharacterPaths(value: unknown, path: string[] = [], dep
   if (typeof value === "string") return hasForbiddenCharacter(value) ? [path.join(".") || "body"] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => forbiddenCharacterPaths(v, [...path, String(i)], depth + 1));
   if (value && typeof value === "object") {
-    // eslint-disable-next-line no-control-regex -- NUL is shown as \0 in the reported path
     return Object.entries(value).flatMap(([k, v]) =>
+      // eslint-disable-next-line no-control-regex -- NUL is shown as \0 in the reported path
       hasForbiddenCharacter(k) ? [[...path, k.replace(/\u0000/g, "\\0")].join(".")] : forbiddenCharacterPaths(v, [...path, k], depth + 1),
     );
   }

@@ -89,20 +89,18 @@ export async function registerBuurtserviceEntry(ctx: TeamContext, raw: EntryInpu
       objectId: id,
       workgroupId: null,
     });
-    await tx
-      .insert(buurtserviceEntries)
-      .values({
-        id,
-        municipalityId: ctx.team.municipalityId,
-        teamId: ctx.team.id,
-        buurtId: v.buurtId,
-        kind: v.kind,
-        pseudonym: v.pseudonym,
-        categories: v.categories,
-        availability: v.availability,
-        description: v.description,
-        createdBy: ctx.actor.userId,
-      });
+    await tx.insert(buurtserviceEntries).values({
+      id,
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      buurtId: v.buurtId,
+      kind: v.kind,
+      pseudonym: v.pseudonym,
+      categories: v.categories,
+      availability: v.availability,
+      description: v.description,
+      createdBy: ctx.actor.userId,
+    });
     await appendAudit(tx, {
       municipalityId: ctx.team.municipalityId,
       teamId: ctx.team.id,

@@ -58,20 +58,18 @@ export async function registerInitiative(ctx: TeamContext, raw: InitiativeInput)
       objectId: id,
       workgroupId: null,
     });
-    await tx
-      .insert(neighbourhoodInitiatives)
-      .values({
-        id,
-        municipalityId: ctx.team.municipalityId,
-        teamId: ctx.team.id,
-        buurtId: v.buurtId,
-        name: v.name,
-        description: v.description,
-        startedOn: v.startedOn,
-        contactOrganisation: v.contactOrganisation,
-        teamHelpedStart: v.teamHelpedStart,
-        createdBy: ctx.actor.userId,
-      });
+    await tx.insert(neighbourhoodInitiatives).values({
+      id,
+      municipalityId: ctx.team.municipalityId,
+      teamId: ctx.team.id,
+      buurtId: v.buurtId,
+      name: v.name,
+      description: v.description,
+      startedOn: v.startedOn,
+      contactOrganisation: v.contactOrganisation,
+      teamHelpedStart: v.teamHelpedStart,
+      createdBy: ctx.actor.userId,
+    });
     await appendAudit(tx, {
       municipalityId: ctx.team.municipalityId,
       teamId: ctx.team.id,

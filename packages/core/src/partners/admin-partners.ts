@@ -7,7 +7,7 @@ import { and, asc, eq, ne, partnerOrganisations, sql, withScope, type Queryable 
 import { z } from "zod";
 import { fieldDiff, notFoundUnlessUuid, slugSchema, writeWithUniqueSlug } from "../tenancy";
 import { appendAudit } from "../audit";
-import { type UseCaseContext, DomainError, invalidInput, isUniqueIndexViolation } from "../common";
+import { type UseCaseContext, DomainError, invalidInput } from "../common";
 
 export const FUNDING_TYPES = ["subsidy", "service_agreement", "municipality"] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];

@@ -201,18 +201,16 @@ export async function saveAgreement(
         id = row.id;
       }
       if (input.contributions.length) {
-        await tx
-          .insert(agreementContributions)
-          .values(
-            input.contributions.map((c) => ({
-              municipalityId,
-              agreementId: id,
-              partnerOrganisationId: partnerId,
-              teamId: c.teamId,
-              discipline: c.discipline,
-              hoursPerWeek: c.hoursPerWeek.toFixed(1),
-            })),
-          );
+        await tx.insert(agreementContributions).values(
+          input.contributions.map((c) => ({
+            municipalityId,
+            agreementId: id,
+            partnerOrganisationId: partnerId,
+            teamId: c.teamId,
+            discipline: c.discipline,
+            hoursPerWeek: c.hoursPerWeek.toFixed(1),
+          })),
+        );
       }
       const after = { ...values, contributions: input.contributions };
       await appendAudit(tx, {

@@ -13,7 +13,6 @@
 // last completed week.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import { type UseCaseContext, neutraliseFormula, DomainError, writeCsv, amsterdamDay } from "../common";
 import { ACTIVITY_KINDS, addWeeks, currentMonday, mondayOf, type Hours } from "./time-registration";
 

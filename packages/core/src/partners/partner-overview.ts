@@ -5,7 +5,6 @@
 // because every query runs inside withScope with the partner scope.
 import { ForbiddenError, as, type TeamRole } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
-import { stringify } from "csv-stringify/sync";
 import { type UseCaseContext, csvText, writeCsv } from "../common";
 
 export interface PartnerTeamSummary {

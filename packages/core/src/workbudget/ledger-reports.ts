@@ -8,8 +8,6 @@
 import {
   calendarDate,
   type UseCaseContext,
-  neutraliseFormula,
-  DomainError,
   invalidInput,
   AMSTERDAM_TIME_ZONE as TIME_ZONE,
   amsterdamDay,

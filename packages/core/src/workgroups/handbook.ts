@@ -120,18 +120,16 @@ async function writeVersion(
     .update(handbookPages)
     .set({ title: content.title, body: content.body, version, updatedBy: ctx.actor.userId, updatedAt: new Date() })
     .where(eq(handbookPages.id, page.id));
-  await tx
-    .insert(handbookVersions)
-    .values({
-      municipalityId: ctx.actor.municipalityId,
-      pageId: page.id,
-      workgroupId: group?.id ?? null,
-      version,
-      title: content.title,
-      body: content.body,
-      authorId: ctx.actor.userId,
-      restoredFrom,
-    });
+  await tx.insert(handbookVersions).values({
+    municipalityId: ctx.actor.municipalityId,
+    pageId: page.id,
+    workgroupId: group?.id ?? null,
+    version,
+    title: content.title,
+    body: content.body,
+    authorId: ctx.actor.userId,
+    restoredFrom,
+  });
   return version;
 }
 
@@ -164,29 +162,25 @@ export async function saveHandbookPage(ctx: UseCaseContext, owner: HandbookOwner
       );
       let slug = base;
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-      await tx
-        .insert(handbookPages)
-        .values({
-          id,
-          municipalityId: ctx.actor.municipalityId,
-          workgroupId: group?.id ?? null,
-          slug,
-          title: input.title,
-          body: input.body,
-          version: 1,
-          updatedBy: ctx.actor.userId,
-        } as typeof handbookPages.$inferInsert);
-      await tx
-        .insert(handbookVersions)
-        .values({
-          municipalityId: ctx.actor.municipalityId,
-          pageId: id,
-          workgroupId: group?.id ?? null,
-          version: 1,
-          title: input.title,
-          body: input.body,
-          authorId: ctx.actor.userId,
-        });
+      await tx.insert(handbookPages).values({
+        id,
+        municipalityId: ctx.actor.municipalityId,
+        workgroupId: group?.id ?? null,
+        slug,
+        title: input.title,
+        body: input.body,
+        version: 1,
+        updatedBy: ctx.actor.userId,
+      } as typeof handbookPages.$inferInsert);
+      await tx.insert(handbookVersions).values({
+        municipalityId: ctx.actor.municipalityId,
+        pageId: id,
+        workgroupId: group?.id ?? null,
+        version: 1,
+        title: input.title,
+        body: input.body,
+        authorId: ctx.actor.userId,
+      });
       return { slug, version: 1 };
     }
     // Lock the page: two editors saving at once get versions n+1 and a conflict, never a lost edit.

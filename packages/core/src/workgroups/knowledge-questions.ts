@@ -161,16 +161,14 @@ export async function askQuestion(ctx: UseCaseContext, raw: unknown) {
       objectId: id,
       workgroupId: null,
     });
-    await tx
-      .insert(knowledgeQuestions)
-      .values({
-        id,
-        municipalityId: ctx.actor.municipalityId,
-        authorId: ctx.actor.userId,
-        theme: input.theme ?? null,
-        title: input.title,
-        body: input.body,
-      } as typeof knowledgeQuestions.$inferInsert);
+    await tx.insert(knowledgeQuestions).values({
+      id,
+      municipalityId: ctx.actor.municipalityId,
+      authorId: ctx.actor.userId,
+      theme: input.theme ?? null,
+      title: input.title,
+      body: input.body,
+    } as typeof knowledgeQuestions.$inferInsert);
     return { id };
   });
 }

@@ -347,18 +347,16 @@ export async function addMeetingDecision(ctx: UseCaseContext, slug: string, meet
       objectId: id,
       workgroupId: g.id,
     });
-    await tx
-      .insert(workgroupDecisions)
-      .values({
-        id,
-        municipalityId: g.municipalityId,
-        workgroupId: g.id,
-        meetingId: m.id,
-        handbookPageId,
-        text: input.text,
-        decidedOn: m.heldOn,
-        recordedBy: ctx.actor.userId,
-      });
+    await tx.insert(workgroupDecisions).values({
+      id,
+      municipalityId: g.municipalityId,
+      workgroupId: g.id,
+      meetingId: m.id,
+      handbookPageId,
+      text: input.text,
+      decidedOn: m.heldOn,
+      recordedBy: ctx.actor.userId,
+    });
     return { id };
   });
 }
@@ -376,18 +374,16 @@ export async function addActionItem(ctx: UseCaseContext, slug: string, meetingId
       objectId: id,
       workgroupId: g.id,
     });
-    await tx
-      .insert(workgroupActionItems)
-      .values({
-        id,
-        municipalityId: g.municipalityId,
-        workgroupId: g.id,
-        meetingId: m.id,
-        description: input.task,
-        ownerId: input.ownerId,
-        dueOn: input.dueOn,
-        createdBy: ctx.actor.userId,
-      });
+    await tx.insert(workgroupActionItems).values({
+      id,
+      municipalityId: g.municipalityId,
+      workgroupId: g.id,
+      meetingId: m.id,
+      description: input.task,
+      ownerId: input.ownerId,
+      dueOn: input.dueOn,
+      createdBy: ctx.actor.userId,
+    });
     await tellGroupMembers(
       tx,
       ctx,

@@ -140,18 +140,16 @@ export async function addWorkgroupMembers(ctx: UseCaseContext, slug: string, raw
     const alreadyMembers = found.filter((f) => status.get(f.id) === "active").map((f) => f.email);
     if (!fresh.length && !requested.length) throw new DomainError("invalid_input", 409, { emails: ["workgroup_nothing_to_add"] });
     if (fresh.length)
-      await tx
-        .insert(workgroupMembers)
-        .values(
-          fresh.map((userId) => ({
-            municipalityId: g.municipalityId,
-            workgroupId: g.id,
-            userId,
-            role,
-            status: "active" as const,
-            approvedBy: ctx.actor.userId,
-          })),
-        );
+      await tx.insert(workgroupMembers).values(
+        fresh.map((userId) => ({
+          municipalityId: g.municipalityId,
+          workgroupId: g.id,
+          userId,
+          role,
+          status: "active" as const,
+          approvedBy: ctx.actor.userId,
+        })),
+      );
     if (requested.length)
       await tx
         .update(workgroupMembers)

@@ -255,18 +255,16 @@ export async function createWorkgroup(ctx: UseCaseContext, raw: unknown) {
       })
       .returning({ id: workgroups.id, slug: workgroups.slug });
     const facilitatorIds = found.length ? found.map((f) => f.id) : [ctx.actor.userId];
-    await tx
-      .insert(workgroupMembers)
-      .values(
-        facilitatorIds.map((userId) => ({
-          municipalityId: ctx.actor.municipalityId,
-          workgroupId: g.id,
-          userId,
-          role: "facilitator" as const,
-          status: "active" as const,
-          approvedBy: ctx.actor.userId,
-        })),
-      );
+    await tx.insert(workgroupMembers).values(
+      facilitatorIds.map((userId) => ({
+        municipalityId: ctx.actor.municipalityId,
+        workgroupId: g.id,
+        userId,
+        role: "facilitator" as const,
+        status: "active" as const,
+        approvedBy: ctx.actor.userId,
+      })),
+    );
     await appendAudit(tx, {
       municipalityId: ctx.actor.municipalityId,
       actor: ctx.actor,
