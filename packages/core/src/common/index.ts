@@ -1,7 +1,7 @@
 // Common: what every domain shares — domain errors, the use-case context, dates,
-// CSV, markdown, tokens, the privacy guard and attachment files. No use cases.
-// (The forms' date field is also reachable as "@wijkwerk/core/dates": the browser
-// bundle may take that file, never this door.)
+// money, CSV, markdown, tokens, the privacy guard and attachment files. No use cases.
+// (Dates and money are also reachable as "@wijkwerk/core/dates" and "@wijkwerk/core/money":
+// the browser bundle may take those two files, never this door.)
 export { DomainError, asDomainError, isDomainError } from "./errors";
 export { calendarDate } from "./dates";
 export { forbiddenCharacterPaths, hasForbiddenCharacter } from "./input-text";
@@ -19,6 +19,7 @@ export { newToken, safeEqual } from "./tokens";
 export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";
 export { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, detectAttachmentType, refineAttachmentFile, sanitiseFileName } from "./attachment-files";
 export { type Actor, type RequestMeta } from "./context";
+// The one module each for Amsterdam dates, CSV and money (e-mails, exports, reports).
 export { AMSTERDAM_TIME_ZONE, formatDateTimeSeconds, amsterdamInstant, amsterdamDay, formatDate, isoDateOf, amsterdamMonth, amsterdamHour } from "./dates";
 export { writeCsv, csvText } from "./csv";
 export { centsToEuros, formatMoney } from "./money";

@@ -5,6 +5,13 @@ export { awaitingProposals, confirmProposal, declineProposal, listProposals, pro
 export { partnerOverview, partnerOverviewCsv } from "./partner-overview";
 export { type AgreementRow, DISCIPLINES, deleteAgreement, listAgreements, saveAgreement } from "./partner-agreements";
 export { type MonthCell, municipalityPartnerHours, partnerDashboard, procurementCsv } from "./partner-hours";
-export { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration, sendTimeRegistrationReminders, teamTimeOverview } from "./time-registration";
+export {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  MAX_HOURS_PER_WEEK,
+  getWeekForm,
+  saveTimeRegistration,
+  sendTimeRegistrationReminders,
+  teamTimeOverview,
+} from "./time-registration";
 export { teamDisciplineMatrix } from "./discipline-matrix";
-export { type ActivityKind } from "./time-registration";

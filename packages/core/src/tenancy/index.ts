@@ -9,5 +9,4 @@ export { listPartnerOptions, listTeamOptions } from "./reference";
 
 // For partners only: the partner admin follows the team admin's rules for ids,
 // slugs and the audited field changes.
-export { fieldDiff, notFoundUnlessUuid, slugSchema } from "./admin-teams";
-export { writeWithUniqueSlug } from "./admin-teams";
+export { fieldDiff, notFoundUnlessUuid, slugSchema, writeWithUniqueSlug } from "./admin-teams";
