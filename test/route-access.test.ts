@@ -41,6 +41,10 @@ import {
   workgroupProposals,
   workgroups,
   buurtserviceEntries,
+  households,
+  queryRows,
+  sql,
+  withScope,
   type Database,
 } from "@wijkwerk/db";
 import { seedDemoWithoutMfa, startAppServer, type AppServer } from "./support/app-server";
@@ -67,6 +71,8 @@ interface Objects {
   spend: { id: string; teamId: string; authorId: string } | null;
   spendAttachment: string | null;
   buurtserviceEntry: string | null;
+  /** A household of the viewer's team, with the viewer's right to its content (the database's case_access()). */
+  household: { id: string; access: string | null } | null;
   group: { id: string; slug: string; isOpen: boolean; createdBy: string; myRole: "facilitator" | "member" | null; requested: boolean };
   thread: string | null;
   meeting: string | null;
@@ -92,8 +98,8 @@ type Access =
   | { public: true }
   /** Any signed-in person (their own account, notifications, lists RLS filters per person). */
   | { signedIn: true; status?: number }
-  /** A member of :team (else 404), and the check in that team. */
-  | { team: Check; status?: number }
+  /** A member of :team (else 404), and the check in that team; the status when allowed may depend on the viewer. */
+  | { team: Check; status?: number | ((v: Viewer, o: Objects) => number | undefined) }
   /** The permission in the viewer's municipality (requireMunicipalityContext). */
   | { municipality: [Action, Subject]; also?: Check }
   /** The partner manager of :partner. */
@@ -160,6 +166,11 @@ const ACCESS: Record<string, Access> = {
   "t.$team.buurtservice.$entryId": { team: (v, o) => o.buurtserviceEntry !== null && teamCan("read", "BuurtserviceEntry")(v, o) },
   "t.$team.buurtservice.cijfers[.]csv": { team: teamCan("read", "BuurtserviceEntry") },
   "t.$team.buurtservice.nieuw": { team: teamCan("create", "BuurtserviceEntry") },
+  // A household's file: its frame for the team's professionals; without a right to the content, to break-the-glass.
+  "t.$team.huishoudens.$householdId": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (_, o) => (o.household?.access ? undefined : 302),
+  },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },
@@ -387,6 +398,7 @@ async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
       : null,
     buurtserviceEntry:
       (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
+    household: await householdFor(v),
     group: {
       id: group.id,
       slug: group.slug,
@@ -421,6 +433,17 @@ async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
   };
 }
 
+/** The first household of the viewer's team and, for a member, their right to its content. */
+async function householdFor(v: Viewer): Promise<Objects["household"]> {
+  const h = await one(db.select({ id: households.id }).from(households).where(eq(households.teamId, v.team.id)).orderBy(households.reference));
+  if (!h) return null;
+  if (!isMember(v, v.team.id)) return { id: h.id, access: null };
+  const [row] = await withScope(db, { kind: "team", municipalityId: M(v), teamId: v.team.id, userId: v.userId }, (tx) =>
+    queryRows<{ access: string | null }>(tx, sql`select case_access(${h.id}::uuid) as access`),
+  );
+  return { id: h.id, access: row?.access ?? null };
+}
+
 /** The route's path with the viewer's real objects in its segments (a random uuid where the demo has none). */
 function fill(id: string, routePath: string, o: Objects): string {
   const values: Record<string, string | null | undefined> = {
@@ -428,6 +451,7 @@ function fill(id: string, routePath: string, o: Objects): string {
     spendId: o.spend?.id,
     attachmentId: id.startsWith("werkgroepen.") ? o.groupAttachment : o.spendAttachment,
     entryId: o.buurtserviceEntry,
+    householdId: o.household?.id,
     slug: o.group.slug,
     threadId: o.thread,
     meetingId: o.meeting,
@@ -452,7 +476,10 @@ function fill(id: string, routePath: string, o: Objects): string {
 function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objects): "allowed" | "denied" | number {
   if ("public" in access) return "allowed";
   if ("signedIn" in access) return access.status ?? "allowed";
-  if ("team" in access) return isMember(v, o.team.id) && access.team(v, o) ? (access.status ?? "allowed") : "denied";
+  if ("team" in access) {
+    const status = typeof access.status === "function" ? access.status(v, o) : access.status;
+    return isMember(v, o.team.id) && access.team(v, o) ? (status ?? "allowed") : "denied";
+  }
   if ("municipality" in access) {
     const [action, subject] = access.municipality;
     return v.ability.can(action, as(subject, { municipalityId: M(v) })) && (access.also?.(v, o) ?? true) ? "allowed" : "denied";

@@ -22,9 +22,11 @@ import { handbook, meetings, proposals, search, workgroups } from "./nl/workgrou
 import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
+import { casework } from "./nl/casework";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
+  casework,
   workbudget,
   common,
   errorPages,

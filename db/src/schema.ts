@@ -3,6 +3,7 @@
 // migration db/migrations/0001_roles_rls_audit.sql (drizzle-kit emits no GRANTs).
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -453,6 +454,8 @@ export const spendRequests = pgTable(
       .default(sql`'{}'::text[]`),
     /** Pseudonymous reference of the team for the resident; never a name. */
     residentRef: text("resident_ref").notNull().default(""),
+    /** The household of the team this request is for (casework); the controller still sees only residentRef. */
+    householdId: uuid("household_id").references((): AnyPgColumn => households.id, { onDelete: "set null" }),
     normId: uuid("norm_id").references(() => returnNorms.id),
     expectedReturnCents: bigint("expected_return_cents", { mode: "number" }),
     customReturnJustification: text("custom_return_justification"),
@@ -1612,6 +1615,509 @@ export const neighbourhoodInitiatives = pgTable(
   ],
 );
 
+// ── Casework (issue 15): households, their case (intake, one plan, one
+// regisseur), ZRM, arrangements, referrals; the sociale kaart. Resident data
+// never leaves the case team: RLS lets a row through only to the case team
+// (regisseur + involved), the team's coordinator, or a member with a live
+// break-the-glass grant (case_access(), migration 0029). Every content table
+// carries household_id so that one function guards them all.
+
+const tenantColumns = () => ({
+  municipalityId: uuid("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  teamId: uuid("team_id")
+    .notNull()
+    .references(() => teams.id),
+});
+
+/**
+ * A contact without a case (information, advice, a quick referral) or an
+ * objection to being registered: counted per team and month, no personal
+ * data. An objection keeps only its month (occurred_on is the 1st).
+ */
+export const caseworkContacts = pgTable(
+  "casework_contacts",
+  {
+    id: id(),
+    ...tenantColumns(),
+    kind: text("kind").notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    entryRoute: text("entry_route"),
+    questionType: text("question_type"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("casework_contacts_team_month").on(t.teamId, t.occurredOn),
+    check("casework_contacts_kind", sql`${t.kind} in ('contact', 'objection')`),
+    check(
+      "casework_contacts_objection_anonymous",
+      sql`${t.kind} = 'contact' or (${t.entryRoute} is null and ${t.questionType} is null and extract(day from ${t.occurredOn}) = 1)`,
+    ),
+  ],
+);
+
+/**
+ * A household: what the whole team may see (pseudonymous reference and
+ * initials, status). Owned by the team whose buurt it lived in on the intake
+ * date; it moves only by an explicit transfer (household_transfers).
+ */
+export const households = pgTable(
+  "households",
+  {
+    id: id(),
+    ...tenantColumns(),
+    /** The team's resident pseudonym (PREFIX-digits, e.g. MB-0142); also what a spend request shows. */
+    reference: text("reference").notNull(),
+    initials: text("initials").notNull().default(""),
+    buurtId: uuid("buurt_id")
+      .notNull()
+      .references(() => buurten.id),
+    status: text("status").notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("households_team_reference").on(t.teamId, t.reference),
+    index("households_team_status").on(t.teamId, t.status),
+    check("households_status", sql`${t.status} in ('open', 'closed')`),
+  ],
+);
+
+/** What only the case team reads of a household: type and address. */
+export const householdProfiles = pgTable("household_profiles", {
+  householdId: uuid("household_id")
+    .primaryKey()
+    .references(() => households.id, { onDelete: "cascade" }),
+  ...tenantColumns(),
+  householdType: text("household_type").notNull(),
+  address: text("address").notNull().default(""),
+  postcode: text("postcode").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A person in a household. Date of birth and BSN only when a provision needs them; BSN encrypted (AES-GCM, key outside the database). */
+export const householdPersons = pgTable(
+  "household_persons",
+  {
+    id: id(),
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default(""),
+    role: text("role").notNull(),
+    gender: text("gender").notNull().default("unknown"),
+    birthYear: integer("birth_year"),
+    dateOfBirth: date("date_of_birth"),
+    bsnCiphertext: text("bsn_ciphertext"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("household_persons_household").on(t.householdId),
+    check("household_persons_role", sql`${t.role} in ('adult', 'child', 'other')`),
+    check("household_persons_gender", sql`${t.gender} in ('female', 'male', 'other', 'unknown')`),
+    check("household_persons_birth_year", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+  ],
+);
+
+/**
+ * A case: one episode of support from intake to closing, with its one plan
+ * and one regisseur. At most one open case per household.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: id(),
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    intakeOn: date("intake_on").notNull(),
+    entryRoute: text("entry_route").notNull(),
+    question: text("question").notNull().default(""),
+    questionType: text("question_type").notNull(),
+    intakeNotes: text("intake_notes").notNull().default(""),
+    regisseurId: uuid("regisseur_id")
+      .notNull()
+      .references(() => users.id),
+    /** Legal basis of the record, which sets its retention (docs/dpia.md). */
+    legalBasis: text("legal_basis").notNull().default("none"),
+    status: text("status").notNull().default("open"),
+    closedOn: date("closed_on"),
+    closeReason: text("close_reason"),
+    /** The "other way of working" assessment at closing: yes / no / unknown each. */
+    actedDifferently: text("acted_differently"),
+    differentArrangement: text("different_arrangement"),
+    timeGained: text("time_gained"),
+    neighbourhoodStrengthUsed: text("neighbourhood_strength_used"),
+    sufficientSupport: text("sufficient_support"),
+    residentSatisfied: text("resident_satisfied"),
+    /** Set at closing from the legal basis; the purge destroys the household after it. */
+    retainUntil: date("retain_until"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cases_one_open_per_household")
+      .on(t.householdId)
+      .where(sql`${t.status} = 'open'`),
+    index("cases_team_intake").on(t.teamId, t.intakeOn),
+    index("cases_regisseur").on(t.regisseurId, t.status),
+    check("cases_status", sql`${t.status} in ('open', 'closed')`),
+    check("cases_legal_basis", sql`${t.legalBasis} in ('wmo', 'jeugdwet', 'none', 'withdrawn')`),
+    check("cases_closed", sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`),
+    check(
+      "cases_assessment",
+      sql`coalesce(${t.actedDifferently}, 'unknown') in ('yes', 'no', 'unknown') and coalesce(${t.differentArrangement}, 'unknown') in ('yes', 'no', 'unknown') and coalesce(${t.timeGained}, 'unknown') in ('yes', 'no', 'unknown') and coalesce(${t.neighbourhoodStrengthUsed}, 'unknown') in ('yes', 'no', 'unknown') and coalesce(${t.sufficientSupport}, 'unknown') in ('yes', 'no', 'unknown') and coalesce(${t.residentSatisfied}, 'unknown') in ('yes', 'no', 'unknown')`,
+    ),
+  ],
+);
+
+/** Other professionals involved in a case (team members, partner staff in the team). */
+export const caseInvolved = pgTable(
+  "case_involved",
+  {
+    ...tenantColumns(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_involved_user").on(t.userId, t.householdId)],
+);
+
+/** A goal of the plan in one life domain (ZRM domain key), with its type. */
+export const caseGoals = pgTable(
+  "case_goals",
+  {
+    id: id(),
+    ...tenantColumns(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    lifeDomain: text("life_domain").notNull(),
+    description: text("description").notNull(),
+    goalType: text("goal_type").notNull(),
+    status: text("status").notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_goals_case").on(t.caseId),
+    check("case_goals_type", sql`${t.goalType} in ('improve', 'stabilise', 'guided_decline')`),
+    check("case_goals_status", sql`${t.status} in ('open', 'achieved', 'partly_achieved', 'not_achieved')`),
+  ],
+);
+
+/**
+ * The sociale kaart: a city-wide directory of providers and their offers,
+ * kept by coordinators and the functional admin, read by every professional.
+ * It holds no resident data.
+ */
+export const socialMapProviders = pgTable(
+  "social_map_providers",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    description: text("description").notNull().default(""),
+    layer: text("layer").notNull(),
+    lifeDomains: text("life_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Buurten served; empty = the whole city. */
+    buurtIds: uuid("buurt_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    address: text("address").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    website: text("website").notNull().default(""),
+    hours: text("hours").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("social_map_providers_name").on(t.municipalityId, sql`lower(${t.name})`),
+    check("social_map_providers_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
+  ],
+);
+
+export const socialMapOffers = pgTable(
+  "social_map_offers",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => socialMapProviders.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    layer: text("layer").notNull(),
+    lifeDomains: text("life_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("social_map_offers_provider").on(t.providerId),
+    check("social_map_offers_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
+  ],
+);
+
+/**
+ * Support in a case per kanteling layer; `existing` marks support the
+ * household already had at intake. The provider comes from the sociale
+ * kaart where it is listed (providerId/offerId), otherwise by name.
+ */
+export const caseArrangements = pgTable(
+  "case_arrangements",
+  {
+    id: id(),
+    ...tenantColumns(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    layer: text("layer").notNull(),
+    existing: boolean("existing").notNull().default(false),
+    providerId: uuid("provider_id").references(() => socialMapProviders.id),
+    offerId: uuid("offer_id").references(() => socialMapOffers.id),
+    providerName: text("provider_name").notNull().default(""),
+    description: text("description").notNull().default(""),
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
+    status: text("status").notNull().default("planned"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_arrangements_case").on(t.caseId),
+    check("case_arrangements_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
+    check("case_arrangements_status", sql`${t.status} in ('planned', 'running', 'ended', 'stopped')`),
+    check("case_arrangements_dates", sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** Which goals an arrangement serves (several per arrangement). */
+export const caseArrangementGoals = pgTable(
+  "case_arrangement_goals",
+  {
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    arrangementId: uuid("arrangement_id")
+      .notNull()
+      .references(() => caseArrangements.id, { onDelete: "cascade" }),
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => caseGoals.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.arrangementId, t.goalId] })],
+);
+
+/** A dated ZRM measurement; its scores are only the domains that matter for the question. */
+export const zrmMeasurements = pgTable(
+  "zrm_measurements",
+  {
+    id: id(),
+    ...tenantColumns(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    measuredOn: date("measured_on").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("zrm_measurements_case").on(t.caseId, t.measuredOn)],
+);
+
+export const zrmScores = pgTable(
+  "zrm_scores",
+  {
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    measurementId: uuid("measurement_id")
+      .notNull()
+      .references(() => zrmMeasurements.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measurementId, t.domain] }), check("zrm_scores_score", sql`${t.score} between 1 and 5`)],
+);
+
+/** A referral to the second line, with its outcome. */
+export const caseReferrals = pgTable(
+  "case_referrals",
+  {
+    id: id(),
+    ...tenantColumns(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    destination: text("destination").notNull(),
+    description: text("description").notNull().default(""),
+    referredOn: date("referred_on").notNull(),
+    outcome: text("outcome").notNull().default("pending"),
+    outcomeOn: date("outcome_on"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_referrals_case").on(t.caseId),
+    check("case_referrals_destination", sql`${t.destination} in ('specialised_care', 'veiligheidshuis', 'wmo', 'youth', 'other')`),
+    check("case_referrals_outcome", sql`${t.outcome} in ('pending', 'accepted', 'declined', 'completed', 'withdrawn')`),
+    check("case_referrals_outcome_on", sql`(${t.outcome} = 'pending') = (${t.outcomeOn} is null)`),
+  ],
+);
+
+/**
+ * An explicit transfer of a household to another team: proposed by the
+ * owning team's coordinator with a reason, accepted or declined by the
+ * receiving team's coordinator. Never a silent move (docs/casework.md).
+ */
+export const householdTransfers = pgTable(
+  "household_transfers",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    fromTeamId: uuid("from_team_id")
+      .notNull()
+      .references(() => teams.id),
+    toTeamId: uuid("to_team_id")
+      .notNull()
+      .references(() => teams.id),
+    reason: text("reason").notNull(),
+    status: text("status").notNull().default("proposed"),
+    proposedBy: uuid("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decisionNote: text("decision_note").notNull().default(""),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("household_transfers_one_open")
+      .on(t.householdId)
+      .where(sql`${t.status} = 'proposed'`),
+    check("household_transfers_status", sql`${t.status} in ('proposed', 'accepted', 'declined', 'withdrawn')`),
+    check("household_transfers_other_team", sql`${t.fromTeamId} <> ${t.toTeamId}`),
+  ],
+);
+
+/** Break-the-glass: a team member outside the case team opens a record for a while, with a reason. */
+export const caseAccessGrants = pgTable(
+  "case_access_grants",
+  {
+    id: id(),
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("case_access_grants_user").on(t.userId, t.householdId, t.expiresAt),
+    check("case_access_grants_window", sql`${t.expiresAt} > ${t.grantedAt} and ${t.expiresAt} <= ${t.grantedAt} + interval '8 hours'`),
+  ],
+);
+
+/**
+ * Every read of a household record: who, when, which part, and by which
+ * right. Append-only; keeps the reference, not a foreign key, so that the
+ * log outlives an erasure until the household's own retention ends.
+ */
+export const caseReadLog = pgTable(
+  "case_read_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ...tenantColumns(),
+    householdId: uuid("household_id").notNull(),
+    householdReference: text("household_reference").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    part: text("part").notNull(),
+    access: text("access").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_read_log_household").on(t.householdId, t.readAt),
+    check("case_read_log_access", sql`${t.access} in ('case_team', 'coordinator', 'break_glass')`),
+  ],
+);
+
+/** What the retention purge and erasures destroyed: the kind of record, the reference, when and why; never the content. */
+export const caseworkDestructionLog = pgTable(
+  "casework_destruction_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ...tenantColumns(),
+    recordKind: text("record_kind").notNull(),
+    householdReference: text("household_reference").notNull(),
+    legalBasis: text("legal_basis"),
+    reason: text("reason").notNull(),
+    destroyedAt: timestamp("destroyed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("casework_destruction_log_team").on(t.teamId, t.destroyedAt),
+    check("casework_destruction_log_reason", sql`${t.reason} in ('retention', 'erasure')`),
+  ],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -1670,4 +2176,22 @@ export const schema = {
   buurtserviceEntries,
   buurtserviceMatches,
   neighbourhoodInitiatives,
+  caseworkContacts,
+  households,
+  householdProfiles,
+  householdPersons,
+  cases,
+  caseInvolved,
+  caseGoals,
+  socialMapProviders,
+  socialMapOffers,
+  caseArrangements,
+  caseArrangementGoals,
+  zrmMeasurements,
+  zrmScores,
+  caseReferrals,
+  householdTransfers,
+  caseAccessGrants,
+  caseReadLog,
+  caseworkDestructionLog,
 };

@@ -39,7 +39,10 @@ export type Action =
   | "react"
   // Proposals in a workgroup (packages/core/src/workgroups/proposals.ts).
   | "respond"
-  | "close";
+  | "close"
+  // Casework (packages/core/src/casework): the AVG export of a household's file and a transfer to another team.
+  | "export"
+  | "transfer";
 export type SubjectName =
   | "Team"
   | "Membership"
@@ -85,6 +88,15 @@ export type SubjectName =
   | "BuurtserviceCounts"
   // Buurtinitiatieven: read by every professional, registered by a team.
   | "NeighbourhoodInitiative"
+  // Casework: the household list (reference, initials), a household's case content (subjects carry
+  // access: the viewer's right from case_access(), migration 0030), contacts without a case,
+  // break-the-glass grants, the read log, and the city-wide sociale kaart.
+  | "Household"
+  | "Case"
+  | "CaseworkContact"
+  | "CaseAccessGrant"
+  | "CaseReadLog"
+  | "SocialMap"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -185,6 +197,22 @@ const buurtserviceRules = (teamId: string, municipalityId: string): AppRule[] =>
   { action: ["create", "update"], subject: "NeighbourhoodInitiative", conditions: { teamId } },
 ];
 
+/**
+ * Casework for a team's professionals: the household list and registering
+ * contacts and intakes; a case's content only with a right to it (Case
+ * subjects carry `access`, the database's case_access()): the case team
+ * reads and writes, a break-the-glass grant reads. Everyone professional
+ * reads the sociale kaart.
+ */
+const caseworkRules = (teamId: string, municipalityId: string): AppRule[] => [
+  { action: ["create", "read"], subject: "Household", conditions: { teamId } },
+  { action: ["create", "read"], subject: "CaseworkContact", conditions: { teamId } },
+  { action: "create", subject: "Case", conditions: { teamId } },
+  { action: "read", subject: "Case", conditions: { teamId, access: { $in: ["case_team", "break_glass"] } } },
+  { action: "update", subject: "Case", conditions: { teamId, access: "case_team" } },
+  { action: "read", subject: "SocialMap", conditions: { municipalityId } },
+];
+
 /** A professional's own weekly time registration in a team. */
 const ownTimeRules = (teamId: string, userId: string): AppRule[] => [
   { action: ["create", "update", "read"], subject: "TimeRegistration", conditions: { teamId, userId } },
@@ -229,6 +257,12 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // The team's public contact details on /buurt.
     { action: "update", subject: "TeamContact", conditions: { teamId } },
     ...buurtserviceRules(teamId, municipalityId),
+    ...caseworkRules(teamId, municipalityId),
+    // Every file of the team: read, keep, hand to another team, and answer a resident's AVG request (export, erasure, who looked).
+    { action: ["read", "update", "delete", "export"], subject: "Case", conditions: { teamId } },
+    { action: "transfer", subject: "Household", conditions: { teamId } },
+    { action: "read", subject: ["CaseAccessGrant", "CaseReadLog"], conditions: { teamId } },
+    { action: ["create", "update"], subject: "SocialMap", conditions: { municipalityId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -240,6 +274,9 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...professionalKnowledgeRules(teamId, municipalityId, userId),
     ...ownTimeRules(teamId, userId),
     ...buurtserviceRules(teamId, municipalityId),
+    ...caseworkRules(teamId, municipalityId),
+    // Break-the-glass: a member outside the case team opens a file with a reason, for a while (audited, coordinator told).
+    { action: "create", subject: "CaseAccessGrant", conditions: { teamId } },
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -277,6 +314,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
     { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
     { action: "update", subject: "TeamContact", conditions: { municipalityId } },
+    // Keeps the city-wide sociale kaart (no resident data); never a household.
+    { action: ["read", "create", "update"], subject: "SocialMap", conditions: { municipalityId } },
   ],
   controller: ({ municipalityId, userId }) => [
     { action: "read", subject: "MunicipalityOverview", conditions: { municipalityId } },
@@ -298,6 +337,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "KnowledgeQuestion", conditions: { municipalityId } },
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
     { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
+    { action: "read", subject: "SocialMap", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId

@@ -1,0 +1,75 @@
+// A household's file: the frame around its parts (overview, plan, ZRM,
+// referrals, closing, privacy). A team member outside the case team is sent
+// to break-the-glass; anyone else who may not see the team's households gets 404.
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireTeamContext } from "~/context.server";
+import { getHouseholdEntry } from "~/core/casework.server";
+import { nl } from "~/i18n/nl";
+import { toHttpError } from "~/lib/http.server";
+
+const t = nl.casework;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${t.householdTitle(data.household.reference, data.household.initials)} – ${nl.common.appName}` : nl.common.appName },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  try {
+    const household = await getHouseholdEntry(ctx, params.householdId ?? "");
+    const base = `/t/${ctx.team.slug}/huishoudens/${household.id}`;
+    if (!household.access) {
+      if (!household.canBreakGlass) throw new Response("Niet gevonden", { status: 404 });
+      if (new URL(request.url).pathname !== `${base}/noodtoegang`) throw redirect(`${base}/noodtoegang`);
+    }
+    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator" };
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return toHttpError(error);
+  }
+}
+
+export default function HouseholdLayout() {
+  const { household, base, teamSlug } = useLoaderData<typeof loader>();
+  const tab =
+    "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link to={`/t/${teamSlug}/huishoudens`}>{t.back}</Link>
+      </p>
+      <h2>
+        {t.householdTitle(household.reference, household.initials)} <span className="badge">{t.status[household.status]}</span>
+      </h2>
+      {household.access ? (
+        <>
+          <p className="hint">{t.accessNote[household.access]}</p>
+          <nav aria-label={t.householdTitle(household.reference, household.initials)} className="flex flex-wrap gap-1 border-b border-gray-300">
+            <NavLink end to={base} className={tab}>
+              {t.tabs.summary}
+            </NavLink>
+            <NavLink to={`${base}/plan`} className={tab}>
+              {t.tabs.plan}
+            </NavLink>
+            <NavLink to={`${base}/zrm`} className={tab}>
+              {t.tabs.zrm}
+            </NavLink>
+            <NavLink to={`${base}/verwijzingen`} className={tab}>
+              {t.tabs.referrals}
+            </NavLink>
+            <NavLink to={`${base}/afsluiten`} className={tab}>
+              {t.tabs.closing}
+            </NavLink>
+            {household.access === "coordinator" ? (
+              <NavLink to={`${base}/inzage`} className={tab}>
+                {t.tabs.privacy}
+              </NavLink>
+            ) : null}
+          </nav>
+        </>
+      ) : null}
+      <Outlet />
+    </div>
+  );
+}
