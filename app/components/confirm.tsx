@@ -1,11 +1,12 @@
 // A destructive action asks first, in the page (no browser dialog): the
 // first button reveals the question with a confirm and a cancel button;
 // focus moves to the question so keyboard and screen-reader users hear it.
+import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { SubmitButton } from "./form";
 
-export function ConfirmSubmit(props: {
+type ConfirmSubmitProps = {
   label: ReactNode;
   accessibleLabel?: string;
   question: string;
@@ -13,7 +14,9 @@ export function ConfirmSubmit(props: {
   name: string;
   value: string;
   danger?: boolean;
-}) {
+};
+
+export function ConfirmSubmit(props: ConfirmSubmitProps) {
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -49,6 +52,18 @@ export function ConfirmSubmit(props: {
 }
 
 /** Previous/next links for a paged list, keeping the other query parameters. */
+/** A post form of one asked-first button: the hidden fields that say what it acts on, then ConfirmSubmit. */
+export function ConfirmForm({ hidden, ...confirm }: ConfirmSubmitProps & { hidden: Record<string, string> }) {
+  return (
+    <Form method="post">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmSubmit {...confirm} />
+    </Form>
+  );
+}
+
 export function Pagination({ page, pages, search }: { page: number; pages: number; search?: string }) {
   if (pages <= 1) return null;
   const href = (p: number) => {

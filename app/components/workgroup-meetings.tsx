@@ -1,6 +1,6 @@
 // Building blocks for workgroup meetings and proposals: the list of a group's
 // decisions (with links to the proposal, the meeting and the handbook page)
-// and "my action items" for the home page.
+// the links to its proposals, and "my action items" for the home page.
 import { Link } from "@remix-run/react";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
@@ -57,6 +57,38 @@ export function DecisionList({
               </>
             ) : null}
           </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface ProposalLinkItem {
+  id: string;
+  title: string;
+  open: boolean;
+  closedAt: string | Date | null;
+}
+
+/** A group's proposals as links with their state in brackets: open (`openLabel`, or just "open"), closed, or awaiting the close. */
+export function ProposalLinks<P extends ProposalLinkItem>({
+  proposals,
+  groupSlug,
+  openLabel,
+}: {
+  proposals: P[];
+  groupSlug: string;
+  openLabel?: (p: P) => string;
+}) {
+  if (proposals.length === 0) return <p>{nl.proposals.none}</p>;
+  return (
+    <ul className="list-disc pl-6">
+      {proposals.map((p) => (
+        <li key={p.id}>
+          <Link to={`/werkgroepen/${groupSlug}/voorstellen/${p.id}`}>{p.title}</Link>{" "}
+          <span className="hint">
+            ({p.open ? (openLabel?.(p) ?? nl.proposals.list.open) : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})
+          </span>
         </li>
       ))}
     </ul>

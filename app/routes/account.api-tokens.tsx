@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
-import { ConfirmSubmit } from "~/components/confirm";
+import { ConfirmForm } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/core/accounts.server";
@@ -141,18 +141,16 @@ export default function ApiTokensPage() {
                 <td>{k.status === "active" ? t.status.active : <span className="badge">{t.status[k.status]}</span>}</td>
                 <td>
                   {k.status === "revoked" ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <ConfirmSubmit
-                        label={t.revoke}
-                        accessibleLabel={t.revokeLabel(k.name)}
-                        question={t.revokeQuestion(k.name)}
-                        confirmLabel={t.revokeConfirm}
-                        name="tokenId"
-                        value={k.id}
-                        danger
-                      />
-                    </Form>
+                    <ConfirmForm
+                      hidden={{ intent: "revoke" }}
+                      label={t.revoke}
+                      accessibleLabel={t.revokeLabel(k.name)}
+                      question={t.revokeQuestion(k.name)}
+                      confirmLabel={t.revokeConfirm}
+                      name="tokenId"
+                      value={k.id}
+                      danger
+                    />
                   )}
                 </td>
               </tr>

@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
-import { ConfirmSubmit } from "~/components/confirm";
+import { ConfirmForm, ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
@@ -201,18 +201,16 @@ export default function AdminUser() {
                       <span className="sr-only">{t.changeLabel(m.teamName)}</span>
                     </SubmitButton>
                   </Form>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={m.id} />
-                    <ConfirmSubmit
-                      label={t.remove}
-                      accessibleLabel={t.removeLabel(m.teamName)}
-                      question={t.removeQuestion(m.teamName)}
-                      confirmLabel={t.remove}
-                      name="intent"
-                      value="remove-membership"
-                      danger
-                    />
-                  </Form>
+                  <ConfirmForm
+                    hidden={{ id: m.id }}
+                    label={t.remove}
+                    accessibleLabel={t.removeLabel(m.teamName)}
+                    question={t.removeQuestion(m.teamName)}
+                    confirmLabel={t.remove}
+                    name="intent"
+                    value="remove-membership"
+                    danger
+                  />
                 </td>
               </tr>
             ))}
@@ -242,18 +240,16 @@ export default function AdminUser() {
               return (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2">
                   <span>{label}</span>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={r.id} />
-                    <ConfirmSubmit
-                      label={t.revoke}
-                      accessibleLabel={t.revokeLabel(label)}
-                      question={t.revokeQuestion(label)}
-                      confirmLabel={t.revoke}
-                      name="intent"
-                      value="revoke-role"
-                      danger
-                    />
-                  </Form>
+                  <ConfirmForm
+                    hidden={{ id: r.id }}
+                    label={t.revoke}
+                    accessibleLabel={t.revokeLabel(label)}
+                    question={t.revokeQuestion(label)}
+                    confirmLabel={t.revoke}
+                    name="intent"
+                    value="revoke-role"
+                    danger
+                  />
                 </li>
               );
             })}

@@ -188,22 +188,23 @@ export default function PartnerOverviewPage() {
 
 type Dashboard = ReturnType<typeof useLoaderData<typeof loader>>["dashboard"];
 
+/** Column headers of numbers, aligned right like the numbers below them. */
+function NumberHeaders({ labels }: { labels: string[] }) {
+  return (
+    <>
+      {labels.map((label) => (
+        <th key={label} scope="col" className="text-right">
+          {label}
+        </th>
+      ))}
+    </>
+  );
+}
+
 /** The last three columns of the month and team tables: weeks without registration, requests and workgroups. */
 function FollowUpHeaders() {
   const t = nl.partnerDashboard;
-  return (
-    <>
-      <th scope="col" className="text-right">
-        {t.missingWeeks}
-      </th>
-      <th scope="col" className="text-right">
-        {t.requests}
-      </th>
-      <th scope="col" className="text-right">
-        {t.workgroups}
-      </th>
-    </>
-  );
+  return <NumberHeaders labels={[t.missingWeeks, t.requests, t.workgroups]} />;
 }
 
 function MonthTable({ caption, months, workgroups }: { caption: string; months: MonthCell[]; workgroups: number }) {
@@ -215,18 +216,7 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
       <thead>
         <tr>
           <th scope="col">{t.month}</th>
-          <th scope="col" className="text-right">
-            {t.agreed}
-          </th>
-          <th scope="col" className="text-right">
-            {t.registered}
-          </th>
-          <th scope="col" className="text-right">
-            {t.share}
-          </th>
-          <th scope="col" className="text-right">
-            {t.people}
-          </th>
+          <NumberHeaders labels={[t.agreed, t.registered, t.share, t.people]} />
           <FollowUpHeaders />
         </tr>
       </thead>
@@ -310,24 +300,7 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
           <thead>
             <tr>
               <th scope="col">{t.team}</th>
-              <th scope="col" className="text-right">
-                {t.placed}
-              </th>
-              <th scope="col" className="text-right">
-                {t.contracted}
-              </th>
-              <th scope="col" className="text-right">
-                {t.agreedPerWeek}
-              </th>
-              <th scope="col" className="text-right">
-                {t.agreed}
-              </th>
-              <th scope="col" className="text-right">
-                {t.registered}
-              </th>
-              <th scope="col" className="text-right">
-                {t.share}
-              </th>
+              <NumberHeaders labels={[t.placed, t.contracted, t.agreedPerWeek, t.agreed, t.registered, t.share]} />
               <FollowUpHeaders />
             </tr>
           </thead>

@@ -3,6 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SuccessNotice } from "~/components/notice";
+import { CardListSection } from "~/components/card-list";
 import { requireTeamContext } from "~/context.server";
 import { closeBuurtserviceEntry, getBuurtserviceEntry, MATCH_TRANSITIONS, proposeMatch, stepMatch, type MatchStatus } from "~/core/neighbourhood.server";
 import { readFormData } from "~/lib/form.server";
@@ -151,29 +152,32 @@ export default function BuurtserviceEntryPage() {
         ))}
       </section>
       {entry.kind === "request" && !entry.closedAt ? (
-        <section aria-labelledby="s-heading" className="card space-y-2">
-          <h2 id="s-heading">{t.suggestionsTitle}</h2>
-          <p className="hint">{t.suggestionsIntro}</p>
-          {suggestions.length === 0 ? <p>{t.suggestionsEmpty}</p> : null}
-          <ul className="space-y-2">
-            {suggestions.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 border-t border-gray-200 pt-2">
-                <span>
-                  <Link to={`/t/${teamSlug}/buurtservice/${s.id}`}>{s.pseudonym}</Link> ({s.buurtName}
-                  {s.sameBuurt ? `, ${t.sameBuurt}` : ""}) —{" "}
-                  {t.shared([...s.sharedCategories.map((c) => t.category[c]), ...s.sharedAvailability.map((a) => t.slot[a])].join(", "))}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="propose" />
-                  <input type="hidden" name="offerId" value={s.id} />
-                  <button type="submit" className="btn btn-primary" aria-label={`${t.propose}: ${s.pseudonym}`}>
-                    {t.propose}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CardListSection
+          id="s-heading"
+          title={t.suggestionsTitle}
+          intro={t.suggestionsIntro}
+          empty={t.suggestionsEmpty}
+          items={suggestions}
+          rowKey={(s) => s.id}
+          rowClassName="flex flex-wrap items-center justify-between gap-2 border-t border-gray-200 pt-2"
+        >
+          {(s) => (
+            <>
+              <span>
+                <Link to={`/t/${teamSlug}/buurtservice/${s.id}`}>{s.pseudonym}</Link> ({s.buurtName}
+                {s.sameBuurt ? `, ${t.sameBuurt}` : ""}) —{" "}
+                {t.shared([...s.sharedCategories.map((c) => t.category[c]), ...s.sharedAvailability.map((a) => t.slot[a])].join(", "))}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="propose" />
+                <input type="hidden" name="offerId" value={s.id} />
+                <button type="submit" className="btn btn-primary" aria-label={`${t.propose}: ${s.pseudonym}`}>
+                  {t.propose}
+                </button>
+              </Form>
+            </>
+          )}
+        </CardListSection>
       ) : null}
     </div>
   );

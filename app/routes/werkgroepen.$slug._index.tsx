@@ -7,6 +7,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmSubmit, Pagination } from "~/components/confirm";
+import { CardListSection } from "~/components/card-list";
 import {
   FileField,
   FormErrors,
@@ -35,7 +36,7 @@ import {
   removeWorkgroupMember,
   setWorkgroupMemberRole,
 } from "~/core/workgroups.server";
-import { DecisionList } from "~/components/workgroup-meetings";
+import { DecisionList, ProposalLinks } from "~/components/workgroup-meetings";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
@@ -201,25 +202,22 @@ export default function Workgroup() {
       {!can.read ? <p className="card">{t.closedContent}</p> : null}
 
       {requests.length > 0 ? (
-        <section aria-labelledby="aanvragen" className="card space-y-2">
-          <h2 id="aanvragen">{t.requests}</h2>
-          <ul className="space-y-2">
-            {requests.map((r) => (
-              <li key={r.userId} className="flex flex-wrap items-center gap-3">
-                <span>{r.name}</span>
-                <Form method="post" className="flex gap-2">
-                  <input type="hidden" name="userId" value={r.userId} />
-                  <button type="submit" name="intent" value="approve" className="btn" aria-label={t.approveLabel(r.name)}>
-                    {t.approve}
-                  </button>
-                  <button type="submit" name="intent" value="decline" className="btn btn-secondary" aria-label={t.declineLabel(r.name)}>
-                    {t.decline}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CardListSection id="aanvragen" title={t.requests} items={requests} rowKey={(r) => r.userId} rowClassName="flex flex-wrap items-center gap-3">
+          {(r) => (
+            <>
+              <span>{r.name}</span>
+              <Form method="post" className="flex gap-2">
+                <input type="hidden" name="userId" value={r.userId} />
+                <button type="submit" name="intent" value="approve" className="btn" aria-label={t.approveLabel(r.name)}>
+                  {t.approve}
+                </button>
+                <button type="submit" name="intent" value="decline" className="btn btn-secondary" aria-label={t.declineLabel(r.name)}>
+                  {t.decline}
+                </button>
+              </Form>
+            </>
+          )}
+        </CardListSection>
       ) : null}
 
       {can.read ? (
@@ -355,20 +353,7 @@ export default function Workgroup() {
 
           <section aria-labelledby="voorstellen" className="space-y-2">
             <h2 id="voorstellen">{nl.proposals.section}</h2>
-            {proposals.length === 0 ? (
-              <p>{nl.proposals.none}</p>
-            ) : (
-              <ul className="list-disc pl-6">
-                {proposals.map((p) => (
-                  <li key={p.id}>
-                    <Link to={`/werkgroepen/${group.slug}/voorstellen/${p.id}`}>{p.title}</Link>{" "}
-                    <span className="hint">
-                      ({p.open ? nl.proposals.openUntil(formatDate(p.closesOn)) : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProposalLinks proposals={proposals} groupSlug={group.slug} openLabel={(p) => nl.proposals.openUntil(formatDate(p.closesOn))} />
             {canMeet.createProposal ? (
               <p>
                 <Link to={`/werkgroepen/${group.slug}/voorstellen/nieuw`}>{nl.proposals.newProposal}</Link>

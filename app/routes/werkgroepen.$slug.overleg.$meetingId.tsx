@@ -19,7 +19,7 @@ import {
   requiredText,
   useFormKit,
 } from "~/components/form";
-import { DecisionList } from "~/components/workgroup-meetings";
+import { DecisionList, ProposalLinks } from "~/components/workgroup-meetings";
 import { BackToGroup, Markdown } from "~/components/workgroups";
 import { notFoundResponse, requireWorkgroupContext } from "~/context.server";
 import { addActionItem, addMeetingDecision, getMeeting, setActionItemDone, updateMeeting } from "~/core/workgroups.server";
@@ -270,18 +270,7 @@ export default function Meeting() {
 
       <section aria-labelledby="voorstellen" className="space-y-2">
         <h2 id="voorstellen">{t.linkedProposals}</h2>
-        {proposals.length === 0 ? (
-          <p>{nl.proposals.none}</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {proposals.map((p) => (
-              <li key={p.id}>
-                <Link to={`/werkgroepen/${group.slug}/voorstellen/${p.id}`}>{p.title}</Link>{" "}
-                <span className="hint">({p.open ? nl.proposals.list.open : p.closedAt ? nl.proposals.list.closed : nl.proposals.list.awaiting})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ProposalLinks proposals={proposals} groupSlug={group.slug} />
         {can.update ? (
           <p>
             <Link to={`/werkgroepen/${group.slug}/voorstellen/nieuw?overleg=${meeting.id}`}>{nl.proposals.newProposal}</Link>

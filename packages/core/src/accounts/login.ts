@@ -28,16 +28,7 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
   if (!user) throw loginFailed();
   const actor = { userId: user.id, email: user.email, name: user.name };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await appendAudit(db, {
-      municipalityId: user.municipalityId,
-      actor,
-      action: "auth.login_failed",
-      objectType: "user",
-      objectId: user.id,
-      result: "failure",
-      meta,
-      data: { reason: "locked" },
-    });
+    await auditRefusedLogin(db, user, meta, { reason: "locked" });
     throw loginFailed();
   }
   if (!passwordOk) {
@@ -45,16 +36,7 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
     throw loginFailed();
   }
   if (!user.isActive) {
-    await appendAudit(db, {
-      municipalityId: user.municipalityId,
-      actor,
-      action: "auth.login_failed",
-      objectType: "user",
-      objectId: user.id,
-      result: "failure",
-      meta,
-      data: { reason: "inactive" },
-    });
+    await auditRefusedLogin(db, user, meta, { reason: "inactive" });
     throw loginFailed();
   }
   await db.transaction(async (tx) => {
@@ -73,6 +55,25 @@ export async function checkPasswordLogin(db: Database, input: { email: string; p
 }
 
 const loginFailed = () => new DomainError("login_failed", 401);
+
+/** The audit event of a refused login (auth.login_failed, result failure) with why it was refused. */
+async function auditRefusedLogin(
+  db: Queryable,
+  user: { id: string; municipalityId: string; email: string; name: string },
+  meta: RequestMeta,
+  data: { reason: "locked" | "inactive" } | { attempt: number },
+): Promise<void> {
+  await appendAudit(db, {
+    municipalityId: user.municipalityId,
+    actor: { userId: user.id, email: user.email, name: user.name },
+    action: "auth.login_failed",
+    objectType: "user",
+    objectId: user.id,
+    result: "failure",
+    meta,
+    data,
+  });
+}
 
 /**
  * Counts a failed password or second-factor attempt under a row lock, so
@@ -94,16 +95,7 @@ export async function recordFailedAttempt(
         then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else locked_until end
     where id = ${user.id} returning failed_login_count`,
   );
-  await appendAudit(tx, {
-    municipalityId: user.municipalityId,
-    actor,
-    action: "auth.login_failed",
-    objectType: "user",
-    objectId: user.id,
-    result: "failure",
-    meta,
-    data: { attempt: row.failed_login_count },
-  });
+  await auditRefusedLogin(tx, user, meta, { attempt: row.failed_login_count });
   if (row.failed_login_count === MAX_FAILED_ATTEMPTS) {
     await appendAudit(tx, {
       municipalityId: user.municipalityId,

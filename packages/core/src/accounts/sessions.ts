@@ -1,6 +1,6 @@
 // A user's own sessions: list and revoke. Sessions are authentication data
 // (owner connection); every query is bound to the acting user's id.
-import { and, desc, eq, ne, sessions, type Database } from "@wijkwerk/db";
+import { and, desc, eq, ne, sessions, type Database, type Queryable } from "@wijkwerk/db";
 import { appendAudit } from "../audit";
 import { type Actor, type RequestMeta, DomainError } from "../common";
 
@@ -53,6 +53,19 @@ export async function listOwnSessions(db: Database, userId: string, currentSessi
     }));
 }
 
+/** The audit event of sessions the user signed out themselves (how many, never which). */
+async function auditSessionsRevoked(tx: Queryable, actor: Actor, meta: RequestMeta, count: number): Promise<void> {
+  await appendAudit(tx, {
+    municipalityId: actor.municipalityId,
+    actor,
+    action: "session.revoked",
+    objectType: "session",
+    objectId: null,
+    meta,
+    data: { count },
+  });
+}
+
 /** Revokes one of the actor's sessions; another user's session id is "not found". */
 export async function revokeOwnSession(db: Database, actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
@@ -61,15 +74,7 @@ export async function revokeOwnSession(db: Database, actor: Actor, sessionId: st
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId)))
       .returning({ id: sessions.id });
     if (deleted.length === 0) throw new DomainError("not_found", 404);
-    await appendAudit(tx, {
-      municipalityId: actor.municipalityId,
-      actor,
-      action: "session.revoked",
-      objectType: "session",
-      objectId: null,
-      meta,
-      data: { count: 1 },
-    });
+    await auditSessionsRevoked(tx, actor, meta, 1);
   });
 }
 
@@ -79,16 +84,7 @@ export async function revokeOtherSessions(db: Database, actor: Actor, currentSes
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), ne(sessions.id, currentSessionId)))
       .returning({ id: sessions.id });
-    if (deleted.length)
-      await appendAudit(tx, {
-        municipalityId: actor.municipalityId,
-        actor,
-        action: "session.revoked",
-        objectType: "session",
-        objectId: null,
-        meta,
-        data: { count: deleted.length },
-      });
+    if (deleted.length) await auditSessionsRevoked(tx, actor, meta, deleted.length);
     return deleted.length;
   });
 }

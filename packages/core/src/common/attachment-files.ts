@@ -2,7 +2,8 @@
 // PNG or JPEG, at most 5 MB; the type comes from the file's first bytes,
 // never from the browser's claim or the name; the name is made safe to show
 // and to send back in Content-Disposition.
-import type { z } from "zod";
+import { createHash } from "node:crypto";
+import { z } from "zod";
 
 /** 5 MB; the CHECK constraints in db/migrations/0009_spend_attachments.sql and 0018_workgroup_attachments_digest.sql hold the same number. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -67,4 +68,46 @@ export function refineAttachmentFile(bytes: Uint8Array, issue: z.RefinementCtx):
   if (bytes.byteLength === 0) return fail("attachment_empty");
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return fail("attachment_too_large");
   if (!detectAttachmentType(bytes)) return fail("attachment_type_not_allowed");
+}
+
+/** The fields of an upload as a use case receives it: the browser's name (cut to 1,000 characters before it is made safe) and the bytes. */
+export const uploadedFileFields = {
+  fileName: z
+    .string()
+    .default("")
+    .transform((n) => n.slice(0, 1000)),
+  bytes: z.instanceof(Uint8Array),
+};
+
+/** A checked upload ready to store: the bytes, their detected type, the safe name and the SHA-256 the audit log records. */
+export interface StoredFileValues {
+  bytes: Uint8Array;
+  contentType: AttachmentContentType;
+  fileName: string;
+  sha256: string;
+}
+
+/** What is stored of an upload that passed refineAttachmentFile (so its type is known). */
+export function storedFileValues(upload: { fileName: string; bytes: Uint8Array }): StoredFileValues {
+  const contentType = detectAttachmentType(upload.bytes)!;
+  return {
+    bytes: upload.bytes,
+    contentType,
+    fileName: sanitiseFileName(upload.fileName, contentType),
+    sha256: createHash("sha256").update(upload.bytes).digest("hex"),
+  };
+}
+
+/** One stored file with its bytes, for a download. */
+export interface AttachmentFile {
+  fileName: string;
+  contentType: AttachmentContentType;
+  sizeBytes: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** A stored row (spend_attachments or workgroup_attachments) as a download. */
+export function attachmentFileOf(row: { fileName: string; contentType: string; sizeBytes: number; sha256: string; content: Uint8Array }): AttachmentFile {
+  return { fileName: row.fileName, contentType: row.contentType as AttachmentContentType, sizeBytes: row.sizeBytes, sha256: row.sha256, bytes: row.content };
 }

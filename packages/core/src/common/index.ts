@@ -17,7 +17,17 @@ export { findMentions, handlesOf, renderMarkdown } from "./markdown";
 export { sqlMessage } from "./sql-message";
 export { newToken, safeEqual } from "./tokens";
 export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";
-export { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, detectAttachmentType, refineAttachmentFile, sanitiseFileName } from "./attachment-files";
+export {
+  ATTACHMENT_CONTENT_TYPES,
+  type AttachmentContentType,
+  type AttachmentFile,
+  attachmentFileOf,
+  detectAttachmentType,
+  refineAttachmentFile,
+  sanitiseFileName,
+  storedFileValues,
+  uploadedFileFields,
+} from "./attachment-files";
 export { type Actor, type RequestMeta } from "./context";
 // The one module each for Amsterdam dates, CSV and money (e-mails, exports, reports).
 export { AMSTERDAM_TIME_ZONE, formatDateTimeSeconds, amsterdamInstant, amsterdamDay, formatDate, isoDateOf, amsterdamMonth, amsterdamHour } from "./dates";

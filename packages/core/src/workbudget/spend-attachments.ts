@@ -6,7 +6,6 @@
 // its municipality's. Who may do what is in the CASL matrix (SpendAttachment):
 // whoever reads the request reads its files; the author and the coordinator
 // add them while the request is open; the uploader removes their own.
-import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, isNull, spendAttachments, spendRequests, spendTransitions, users, withScope, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
@@ -15,10 +14,12 @@ import {
   type UseCaseContext,
   DomainError,
   invalidInput,
-  detectAttachmentType,
+  attachmentFileOf,
   refineAttachmentFile,
-  sanitiseFileName,
+  storedFileValues,
+  uploadedFileFields,
   type AttachmentContentType,
+  type AttachmentFile,
 } from "../common";
 import type { SpendStatus } from "./spend-lifecycle";
 
@@ -32,14 +33,7 @@ export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENTS_CLOSED_STATUSES: readonly SpendStatus[] = ["cancelled", "rejected", "evaluated"];
 
 export const attachmentInput = z
-  .object({
-    kind: z.enum(ATTACHMENT_KINDS),
-    fileName: z
-      .string()
-      .default("")
-      .transform((n) => n.slice(0, 1000)),
-    bytes: z.instanceof(Uint8Array),
-  })
+  .object({ kind: z.enum(ATTACHMENT_KINDS), ...uploadedFileFields })
   .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
@@ -140,10 +134,8 @@ export async function addAttachment(
   ForbiddenError.from(ctx.ability).throwUnlessCan("create", "SpendAttachment");
   const parsed = attachmentInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { kind, bytes } = parsed.data;
-  const contentType = detectAttachmentType(bytes)!;
-  const fileName = sanitiseFileName(parsed.data.fileName, contentType);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { kind } = parsed.data;
+  const { bytes, contentType, fileName, sha256 } = storedFileValues(parsed.data);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const spend = await readableSpend(tx, ctx, spendId, true);
     if (!ctx.ability.can("create", attachmentSubject(spend))) throw new DomainError("forbidden", 403);
@@ -189,20 +181,11 @@ async function findAttachment(tx: Tx, spend: SpendRow, attachmentId: string, loc
   return row;
 }
 
-export interface AttachmentFile {
-  fileName: string;
-  contentType: AttachmentContentType;
-  sizeBytes: number;
-  sha256: string;
-  bytes: Uint8Array;
-}
-
 /** One file with its bytes, for a download. A file of a request the actor cannot read is not found. */
 export async function readAttachment(ctx: UseCaseContext, spendId: string, attachmentId: string): Promise<AttachmentFile> {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const spend = await readableSpend(tx, ctx, spendId);
-    const row = await findAttachment(tx, spend, attachmentId);
-    return { fileName: row.fileName, contentType: row.contentType as AttachmentContentType, sizeBytes: row.sizeBytes, sha256: row.sha256, bytes: row.content };
+    return attachmentFileOf(await findAttachment(tx, spend, attachmentId));
   });
 }
 

@@ -5,15 +5,16 @@
 // group read them; the files of a hidden post only the group's facilitators.
 // Added with the post by its author (posts.ts, same transaction);
 // removed (softly) by the uploader or a facilitator; both audit-logged.
-import { createHash } from "node:crypto";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, asc, eq, inArray, isNull, sql, users, withScope, workgroupAttachments, workgroupPosts, type Tx } from "@wijkwerk/db";
 import { z } from "zod";
 import {
-  detectAttachmentType,
+  attachmentFileOf,
   refineAttachmentFile,
-  sanitiseFileName,
+  storedFileValues,
+  uploadedFileFields,
   type AttachmentContentType,
+  type AttachmentFile,
   type UseCaseContext,
   DomainError,
   invalidInput,
@@ -25,15 +26,7 @@ import { loadReadableWorkgroup, workgroupScope, workgroupSubject, type Workgroup
 /** At most this many files per post. */
 export const MAX_FILES_PER_POST = 3;
 
-export const workgroupFileInput = z
-  .object({
-    fileName: z
-      .string()
-      .default("")
-      .transform((n) => n.slice(0, 1000)),
-    bytes: z.instanceof(Uint8Array),
-  })
-  .superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
+export const workgroupFileInput = z.object(uploadedFileFields).superRefine((v, issue) => refineAttachmentFile(v.bytes, issue));
 export type WorkgroupFileInput = z.input<typeof workgroupFileInput>;
 
 export interface WorkgroupAttachmentView {
@@ -55,13 +48,7 @@ export function parseWorkgroupFiles(files: WorkgroupFileInput[]) {
   return files.map((f) => {
     const parsed = workgroupFileInput.safeParse(f);
     if (!parsed.success) throw invalidInput(parsed.error);
-    const contentType = detectAttachmentType(parsed.data.bytes)!;
-    return {
-      bytes: parsed.data.bytes,
-      contentType,
-      fileName: sanitiseFileName(parsed.data.fileName, contentType),
-      sha256: createHash("sha256").update(parsed.data.bytes).digest("hex"),
-    };
+    return storedFileValues(parsed.data);
   });
 }
 
@@ -144,20 +131,11 @@ async function findFile(tx: Tx, ctx: UseCaseContext, g: WorkgroupRow, attachment
   return row.file;
 }
 
-export interface WorkgroupFile {
-  fileName: string;
-  contentType: AttachmentContentType;
-  sizeBytes: number;
-  sha256: string;
-  bytes: Uint8Array;
-}
-
 /** One file with its bytes, for a download. */
-export async function readWorkgroupAttachment(ctx: UseCaseContext, slug: string, attachmentId: string): Promise<WorkgroupFile> {
+export async function readWorkgroupAttachment(ctx: UseCaseContext, slug: string, attachmentId: string): Promise<AttachmentFile> {
   return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
     const g = await loadReadableWorkgroup(tx, ctx, slug);
-    const f = await findFile(tx, ctx, g, attachmentId);
-    return { fileName: f.fileName, contentType: f.contentType as AttachmentContentType, sizeBytes: f.sizeBytes, sha256: f.sha256, bytes: f.content };
+    return attachmentFileOf(await findFile(tx, ctx, g, attachmentId));
   });
 }
 

@@ -13,7 +13,16 @@ import { appendAudit } from "../audit";
 import { type UseCaseContext, DomainError, invalidInput, notFound } from "../common";
 import { workgroupMessages } from "./messages";
 import { insertNotices, type Notice, type Recipient } from "../notifications";
-import { guardPersonalData, loadReadableWorkgroup, loadWorkgroup, workgroupScope, workgroupSubject, type WorkgroupRole, type WorkgroupRow } from "./workgroups";
+import {
+  emailList,
+  guardPersonalData,
+  loadReadableWorkgroup,
+  loadWorkgroup,
+  workgroupScope,
+  workgroupSubject,
+  type WorkgroupRole,
+  type WorkgroupRow,
+} from "./workgroups";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const uuid = z.string().uuid();
@@ -84,22 +93,11 @@ export async function leaveWorkgroup(ctx: UseCaseContext, slug: string): Promise
 
 // ── Add, remove, change role ───────────────────────────────────────────────
 
-const emailList = z
-  .string()
-  .max(2000)
-  .transform((v) => [
-    ...new Set(
-      v
-        .split(/[\s,;]+/)
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ])
-  .refine((v) => v.length > 0 && v.length <= 50 && v.every((e) => z.string().email().safeParse(e).success));
+const memberEmails = emailList.refine((v) => v.length > 0 && v.length <= 50 && v.every((e) => z.string().email().safeParse(e).success));
 
 export const addMembersInput = z.object({
   /** E-mail addresses, separated by commas, semicolons, spaces or new lines. */
-  emails: emailList,
+  emails: memberEmails,
   role: z.enum(["member", "facilitator"]).default("member"),
 });
 

@@ -171,7 +171,8 @@ export async function getWorkgroup(ctx: UseCaseContext, slug: string) {
 
 // ── Create ─────────────────────────────────────────────────────────────────
 
-const emailList = z
+/** Addresses typed as a list (separated by spaces, commas or semicolons), lower-cased, without repeats. */
+export const emailList = z
   .string()
   .max(2000)
   .transform((v) => [
