@@ -318,7 +318,8 @@ async function seed(d: Database): Promise<void> {
 const one = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
 
 beforeAll(async () => {
-  app = await startAppServer({ seed, port: 3112 });
+  // ROUTE_ACCESS_PORT lets several checkouts run this test side by side.
+  app = await startAppServer({ seed, port: Number(process.env.ROUTE_ACCESS_PORT ?? 3112) });
   db = app.db.db;
   manifest = (await import(pathToFileURL(path.resolve("build/index.js")).href)).routes;
   const teamBySlug = async (slug: string) => (await one(db.select({ id: teams.id, slug: teams.slug }).from(teams).where(eq(teams.slug, slug))))!;
