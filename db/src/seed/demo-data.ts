@@ -242,6 +242,22 @@ const emailLocal = (n: string) =>
 const partnerDomain = (slug: string) => PARTNERS.find((p) => p.slug === slug)!.domain;
 
 /** Deterministic people: the demo accounts of the README plus 5 extra members per team. */
+/**
+ * The pilot's history (seed 003: "Start proeftuin 2013"; "Het werkgebied van de proeftuin per 1 maart
+ * 2014: 5 buurten"; seed 002 names them: Caberg, Malpertuis, Brusselse Poort west, Malberg, Oud-Caberg).
+ * Assumption: the pilot began in 2013 in the two buurten of its name. Other 2016 assignments start on
+ * 1 January 2016. A household's team is read from these dates (casework's intake rule).
+ */
+export const PILOT_HISTORY: Record<string, Record<string, string>> = {
+  "caberg-malpertuis": {
+    Caberg: "2013-01-01",
+    Malpertuis: "2013-01-01",
+    Malberg: "2014-03-01",
+    "Oud-Caberg": "2014-03-01",
+    Brusselsepoort: "2014-03-01",
+  },
+};
+
 export function demoPeople(): PersonSeed[] {
   const people: PersonSeed[] = [
     {

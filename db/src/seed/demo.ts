@@ -20,7 +20,7 @@ import {
   users,
   type Database,
 } from "../index";
-import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, TEAMS, demoPeople } from "./demo-data";
+import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, PILOT_HISTORY, TEAMS, demoPeople } from "./demo-data";
 import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_INITIATIVES, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
@@ -59,7 +59,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
         municipalityId: m.id,
         teamId: teamId.get(t.slug)!,
         buurtId: buurtId.get(b)!,
-        validFrom: "2016-01-01",
+        validFrom: PILOT_HISTORY[t.slug]?.[b] ?? "2016-01-01",
         validTo: "2016-12-31",
       })),
       ...t.buurten2017.map((b) => ({ municipalityId: m.id, teamId: teamId.get(t.slug)!, buurtId: buurtId.get(b)!, validFrom: "2017-01-01", validTo: null })),
