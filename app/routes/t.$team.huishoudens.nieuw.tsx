@@ -109,7 +109,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data(result);
   }
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const v = submission.value;
   // The use case checks every choice against its list (the form's schema only says what is missing, in Dutch).
   const outcome = await runForForm(submission.reply, () => registerIntake(ctx, submission.value as unknown as IntakeInput));
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
