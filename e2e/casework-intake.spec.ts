@@ -46,6 +46,20 @@ test("a member files an intake and sees the household; a contact without a case 
   await expect(page.getByText("Ik kom niet rond sinds mijn man weg is.")).toBeVisible();
   await expectAccessible(page);
 
+  // Rectification: a wrong BSN is refused next to its field, a corrected name is saved.
+  await page.getByText("Gezinsleden aanpassen").click();
+  const edit = page.getByRole("group", { name: "Els Peeters" });
+  await edit.getByLabel("Naam").fill("Els Peeters-Smeets");
+  await edit.getByLabel("Nieuw BSN").fill("123456789");
+  await page.getByRole("button", { name: "Gezinsleden opslaan" }).click();
+  await expect(edit.getByText("Dit is geen geldig BSN (9 cijfers, 11-proef).")).toBeVisible();
+  await expect(edit.getByLabel("Naam")).toHaveValue("Els Peeters-Smeets");
+  await edit.getByLabel("Nieuw BSN").fill("111222333");
+  await page.getByRole("button", { name: "Gezinsleden opslaan" }).click();
+  await expect(page.getByRole("status")).toHaveText("De wijziging is opgeslagen.");
+  await expect(page.getByRole("cell", { name: "Els Peeters-Smeets", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "******333", exact: true })).toBeVisible();
+
   await page.goto(`${TEAM}/huishoudens?zoek=${reference}`);
   const row = page.getByRole("row", { name: new RegExp(reference) });
   await expect(row).toContainText("E.P.");
