@@ -8,7 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { calendarDate } from "@wijkwerk/core/dates";
 import { z } from "zod";
-import { CheckboxField, FormErrors, SelectField, SubmitButton, TextField, useFormKit } from "~/components/form";
+import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
 import {
@@ -24,15 +24,17 @@ import {
   questionTypeLabels,
   removeInvolved,
   removePerson,
+  reopenCase,
   setRegisseur,
   updatePersons,
   updateProfile,
+  type CaseIntakeInput,
   type PersonInput,
   type PersonUpdateInput,
   type ProfileInput,
 } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
-import { formatDate } from "~/lib/format";
+import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 
@@ -58,6 +60,12 @@ const personsSchema = z.object({
     .max(20),
 });
 const addPersonSchema = z.object(personFields);
+const reopenSchema = z.object({
+  intakeOn: calendarDate(e.intakeOn, e.intakeOn),
+  entryRoute: choice(e.entryRoute),
+  questionType: choice(e.questionType),
+  question: z.string().max(4000, e.tooLong).optional(),
+});
 const profileSchema = z.object({
   householdType: choice(e.householdType),
   address: z.string().max(200, e.tooLong).optional(),
@@ -75,6 +83,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return {
       summary,
       professionals: summary.canEdit ? await listTeamProfessionals(ctx) : [],
+      today: todayInAmsterdam(),
       labels: {
         householdType: householdTypeLabels,
         entryRoute: entryRouteLabels,
@@ -121,13 +130,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return withMessage("case-team", () => addInvolved(ctx, id, String(form.get("userId") ?? "")));
     case "remove-involved":
       return withMessage("case-team", () => removeInvolved(ctx, id, String(form.get("userId") ?? "")));
+    case "reopen":
+      return withForm("reopen", reopenSchema, (v) => reopenCase(ctx, id, v as unknown as CaseIntakeInput));
     default:
       throw new Response("Onbekende actie", { status: 400 });
   }
 }
 
 export default function HouseholdOverview() {
-  const { summary: s, professionals, labels } = useLoaderData<typeof loader>();
+  const { summary: s, professionals, labels, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const [params] = useSearchParams();
   const resultFor = (name: string) => (reply?.form === name ? reply.result : undefined);
@@ -263,6 +274,8 @@ export default function HouseholdOverview() {
           <p>{t.noCase}</p>
         )}
       </section>
+
+      {s.canEdit && s.status === "closed" ? <ReopenForm labels={labels} today={today} lastResult={resultFor("reopen")} /> : null}
 
       <section aria-labelledby="team-heading" className="card space-y-3">
         <h2 id="team-heading">{t.caseTeam}</h2>
@@ -441,5 +454,33 @@ function AddPersonForm(props: { labels: Labels; lastResult?: SubmissionResult<st
         </SubmitButton>
       </Form>
     </details>
+  );
+}
+
+function ReopenForm(props: { labels: Record<"entryRoute" | "questionType", Record<string, string>>; today: string; lastResult?: SubmissionResult<string[]> }) {
+  const i = nl.caseworkHouseholds.intake;
+  const [form, fields] = useFormKit({
+    id: "reopen",
+    schema: reopenSchema,
+    lastResult: props.lastResult,
+    defaultValue: { intakeOn: props.today, entryRoute: "self", questionType: "multiple" },
+  });
+  return (
+    <section aria-labelledby="reopen-heading" className="card max-w-3xl">
+      <h2 id="reopen-heading">{t.reopenTitle}</h2>
+      <p className="hint">{t.reopenIntro}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <div className="grid gap-x-4 sm:grid-cols-3">
+          <TextField field={fields.intakeOn} label={i.intakeOn} type="date" />
+          <SelectField field={fields.entryRoute} label={i.entryRoute} options={optionsOf(props.labels.entryRoute)} />
+          <SelectField field={fields.questionType} label={i.questionType} options={optionsOf(props.labels.questionType)} />
+        </div>
+        <TextAreaField field={fields.question} label={i.question} rows={3} />
+        <SubmitButton name="intent" value="reopen">
+          {t.reopen}
+        </SubmitButton>
+      </Form>
+    </section>
   );
 }

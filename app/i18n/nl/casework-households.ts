@@ -111,6 +111,9 @@ export const caseworkHouseholds = {
     removeInvolved: (name: string) => `${name} niet meer betrokken`,
     columns: { name: "Naam", role: "Rol", gender: "Geslacht", birthYear: "Geboortejaar", dateOfBirth: "Geboortedatum", bsn: "BSN" },
     readOnly: "Je kunt dit dossier lezen maar niet wijzigen.",
+    reopenTitle: "Nieuwe casus",
+    reopenIntro: "Komt het huishouden terug met een nieuwe vraag? Leg een nieuwe intake vast. De buurt moet op die datum bij jullie team horen.",
+    reopen: "Nieuwe casus openen",
   },
   contacts: {
     title: "Contact zonder casus",
