@@ -13,6 +13,7 @@ import {
   addPerson,
   getHouseholdEntry,
   getHouseholdSummary,
+  initialsOf,
   listHouseholds,
   registerIntake,
   removeInvolved,
@@ -191,6 +192,20 @@ describe("registerIntake", () => {
   it("refuses volunteers, and anyone of another team cannot file for this team", async () => {
     expect(await outcomeOf(registerIntake(await a(volunteer), intake()))).not.toBe("ok");
     expect(await outcomeOf(registerIntake(await b(memberB), intake({ buurtId: buurtA })))).toBe("casework_buurt_other_team");
+  });
+});
+
+describe("initialsOf", () => {
+  it("takes the first adult with a name, skips particles, at most four letters", () => {
+    expect(
+      initialsOf([
+        { role: "child", name: "Kim" },
+        { role: "adult", name: "Anna de Vries-Bakker" },
+      ]),
+    ).toBe("A.V.B.");
+    expect(initialsOf([{ role: "adult" }, { role: "child", name: "émile van 't Hof" }])).toBe("É.H.");
+    expect(initialsOf([{ role: "adult", name: "A B C D E" }])).toBe("A.B.C.D.");
+    expect(initialsOf([{ role: "adult", name: "  " }])).toBe("");
   });
 });
 
