@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   const url = new URL(request.url);
-  const filter = url.searchParams.get("toon") === "alle" ? "all" : "mine";
+  // A member starts with their own households, the coordinator (who reads them all) with the whole team's.
+  const isCoordinator = ctx.teams.find((t) => t.id === ctx.team.id)?.role === "coordinator";
+  const toon = url.searchParams.get("toon");
+  const filter = toon === "alle" || (toon !== "mijn" && isCoordinator) ? "all" : "mine";
   const statusParam = url.searchParams.get("status");
   const status = statusParam === "open" || statusParam === "closed" || statusParam === "all" ? statusParam : "open";
   const q = searchParam(request, "zoek");
@@ -45,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Households() {
   const d = useLoaderData<typeof loader>();
-  const filtered = d.filter !== "all" || d.status !== "all" || d.q !== "";
+  const filtered = d.filter !== "all" || d.status !== "open" || d.q !== "";
   return (
     <div className="space-y-6">
       <section aria-labelledby="hh-heading" className="card space-y-3">
