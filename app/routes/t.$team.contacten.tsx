@@ -5,6 +5,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { calendarDate } from "@wijkwerk/core/dates";
+import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextField, useFormKit } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
@@ -13,7 +14,7 @@ import { contactCounts, entryRouteLabels, questionTypeLabels, registerContact, r
 import { nl } from "~/i18n/nl";
 import { formatMonthYear, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData } from "~/lib/form.server";
-import { runForForm, toHttpError } from "~/lib/http.server";
+import { notFoundWhenForbidden, runForForm, toHttpError } from "~/lib/http.server";
 
 const t = nl.caseworkHouseholds.contacts;
 
@@ -46,12 +47,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const counts = await contactCounts(ctx, { from, to });
     return { teamSlug: ctx.team.slug, today, thisMonth: to, from, to, counts, labels: { entryRoute: entryRouteLabels, questionType: questionTypeLabels } };
   } catch (error) {
-    return toHttpError(error);
+    return toHttpError(notFoundWhenForbidden(error));
   }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  // Not for this role (a volunteer): 404, as for another team.
+  if (!ctx.ability.can("create", as("CaseworkContact", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId })))
+    throw new Response("Niet gevonden", { status: 404 });
   const form = await readFormData(request);
   if (form.get("intent") === "objection") {
     const submission = parseSubmission(form, { schema: objectionSchema });

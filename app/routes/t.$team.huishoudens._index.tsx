@@ -11,7 +11,7 @@ import { requireTeamContext } from "~/context.server";
 import { listHouseholds } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
-import { pageParam, searchParam, toHttpError } from "~/lib/http.server";
+import { notFoundWhenForbidden, pageParam, searchParam, toHttpError } from "~/lib/http.server";
 
 const t = nl.caseworkHouseholds.list;
 
@@ -42,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canContacts: ctx.ability.can("create", as("CaseworkContact", sub)),
     };
   } catch (error) {
-    return toHttpError(error);
+    return toHttpError(notFoundWhenForbidden(error));
   }
 }
 

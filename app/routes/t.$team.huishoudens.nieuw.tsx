@@ -7,6 +7,7 @@ import { getFormProps, type FieldMetadata, type SubmissionResult } from "@confor
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { calendarDate } from "@wijkwerk/core/dates";
+import { as } from "@wijkwerk/authz";
 import { z } from "zod";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { requireTeamContext } from "~/context.server";
@@ -26,7 +27,7 @@ import {
 import { nl } from "~/i18n/nl";
 import { todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData } from "~/lib/form.server";
-import { runForForm, toHttpError } from "~/lib/http.server";
+import { notFoundWhenForbidden, runForForm, toHttpError } from "~/lib/http.server";
 
 /** The persons list as conform types it (the kit types its fields loosely). */
 type PersonList = FieldMetadata<Record<string, unknown>[], Record<string, unknown>, string[]>;
@@ -83,12 +84,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     };
   } catch (error) {
-    return toHttpError(error);
+    return toHttpError(notFoundWhenForbidden(error));
   }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
+  // Not for this role (a volunteer): 404, as for another team.
+  if (!ctx.ability.can("create", as("Household", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId })))
+    throw new Response("Niet gevonden", { status: 404 });
   const form = await readFormData(request);
   const submission = parseSubmission(form, { schema });
   // "+ gezinslid" / "remove person i": the same page with the list changed and every typed value kept, no errors yet.
