@@ -171,6 +171,14 @@ const ACCESS: Record<string, Access> = {
     team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
     status: (_, o) => (o.household?.access ? undefined : 302),
   },
+  // Households slice: the list and the intake for the team's professionals; the overview only with a right to the content.
+  "t.$team.huishoudens._index": { team: teamCan("read", "Household") },
+  "t.$team.huishoudens.nieuw": { team: teamCan("create", "Household") },
+  "t.$team.huishoudens.$householdId._index": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (_, o) => (o.household?.access ? undefined : 302),
+  },
+  "t.$team.contacten": { team: teamCan("create", "CaseworkContact") },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },

@@ -43,6 +43,14 @@ export async function runForForm<T>(
   }
 }
 
+/**
+ * Casework pages: whoever may not use them at all (a volunteer) hears 404,
+ * like another team, not 403 — a resident's file never confirms it exists.
+ */
+export function notFoundWhenForbidden(caught: unknown): unknown {
+  return caught instanceof ForbiddenError ? new Response("Niet gevonden", { status: 404 }) : caught;
+}
+
 /** For loaders/actions outside forms: map domain errors (and refusals caused by a concurrent request) to HTTP responses. */
 export function toHttpError(caught: unknown): never {
   if (caught instanceof ForbiddenError) throw new Response("Geen toegang", { status: 403 });

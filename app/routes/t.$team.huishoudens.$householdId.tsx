@@ -6,7 +6,7 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
 import { getHouseholdEntry } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
-import { toHttpError } from "~/lib/http.server";
+import { notFoundWhenForbidden, toHttpError } from "~/lib/http.server";
 
 const t = nl.casework;
 
@@ -26,7 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator" };
   } catch (error) {
     if (error instanceof Response) throw error;
-    return toHttpError(error);
+    // A volunteer (no rule on Household) hears 404 like another team: a file never confirms it exists.
+    return toHttpError(notFoundWhenForbidden(error));
   }
 }
 

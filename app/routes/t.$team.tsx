@@ -24,6 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The team card tab: the coordinator, and only when the municipality pays by card.
     // Buurtservice: members and coordinators (the team's own offers, requests and matches).
     canBuurtservice: ctx.ability.can("read", as("BuurtserviceEntry", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    // Casework: the household list for the team's professionals (members and coordinators).
+    canHouseholds: ctx.ability.can("read", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
@@ -32,7 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canHouseholds } =
+    useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -49,6 +52,11 @@ export default function TeamLayout() {
         <NavLink to={`/t/${team.slug}/contact`} className={tab}>
           {nl.teamContact.tab}
         </NavLink>
+        {canHouseholds ? (
+          <NavLink to={`/t/${team.slug}/huishoudens`} className={tab}>
+            {nl.casework.tab}
+          </NavLink>
+        ) : null}
         {canBuurtservice ? (
           <NavLink to={`/t/${team.slug}/buurtservice`} className={tab}>
             {nl.buurtservice.tab}

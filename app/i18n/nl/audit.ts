@@ -152,6 +152,14 @@ export const auditPage = {
     "card.details_viewed": "Kaartgegevens teamkaart bekeken",
     "workgroup.proposal_created": "Voorstel in werkgroep ingediend",
     "workgroup.proposal_closed": "Voorstel in werkgroep gesloten met uitkomst (besluit)",
+    // Casework: households and intake
+    "casework.intake_registered": "Intake vastgelegd (nieuw huishouden)",
+    "casework.case_reopened": "Nieuwe casus voor afgesloten huishouden",
+    "casework.persons_updated": "Gezinsleden gecorrigeerd",
+    "casework.profile_updated": "Gegevens huishouden gecorrigeerd",
+    "casework.regisseur_set": "Regisseur gewijzigd",
+    "casework.involved_changed": "Betrokken professionals gewijzigd",
+    "casework.contact_registered": "Contact zonder casus geteld",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */

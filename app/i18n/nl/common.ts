@@ -159,4 +159,15 @@ export const domainErrors: Record<string, string> = {
   buurtservice_invalid_transition: "Deze stap kan niet vanuit de huidige status van de koppeling.",
   initiative_already_ended: "Dit initiatief is al beëindigd.",
   initiative_end_before_start: "De einddatum ligt vóór de startdatum.",
+  // Casework: households and intake
+  casework_buurt_other_team: "Deze buurt hoort op de intakedatum niet bij jullie team.",
+  casework_street_unknown: "Deze straat staat niet in de stratenlijst. Kies de buurt.",
+  casework_street_ambiguous: "Deze straat ligt in meer buurten. Kies de buurt.",
+  casework_bsn_invalid: "Dit is geen geldig BSN (9 cijfers, 11-proef).",
+  casework_not_team_professional: "Kies een coördinator of professional van dit team.",
+  casework_date_in_future: "Deze datum ligt in de toekomst.",
+  casework_household_open: "Dit huishouden heeft al een open casus.",
+  casework_case_closed: "De casus van dit huishouden is afgesloten.",
+  casework_last_person: "Een huishouden houdt minstens één gezinslid.",
+  casework_person_required: "Vul minstens één gezinslid in.",
 };

@@ -88,6 +88,14 @@ export const AUDIT_ACTIONS = [
   "buurtservice.match_updated",
   "initiative.registered",
   "initiative.ended",
+  // Casework: households and intake (issue 15)
+  "casework.intake_registered",
+  "casework.case_reopened",
+  "casework.persons_updated",
+  "casework.profile_updated",
+  "casework.regisseur_set",
+  "casework.involved_changed",
+  "casework.contact_registered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

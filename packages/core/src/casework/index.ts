@@ -6,3 +6,34 @@
 export * from "./vocabulary";
 export * from "./messages";
 export { getHouseholdEntry, type HouseholdEntry, type HouseholdHead } from "./access";
+// Households, persons and the intake; contacts without a case (households slice).
+export {
+  registerIntake,
+  reopenCase,
+  listHouseholds,
+  listTeamProfessionals,
+  listTeamBuurten,
+  getHouseholdSummary,
+  updatePersons,
+  addPerson,
+  removePerson,
+  updateProfile,
+  setRegisseur,
+  addInvolved,
+  removeInvolved,
+  initialsOf,
+  HOUSEHOLDS_PAGE_SIZE,
+  MAX_PERSONS,
+  type IntakeInput,
+  type CaseIntakeInput,
+  type PersonInput,
+  type PersonUpdateInput,
+  type ProfileInput,
+  type HouseholdListRow,
+  type HouseholdListFilter,
+  type HouseholdSummary,
+  type HouseholdPersonView,
+  type TeamProfessional,
+} from "./households";
+export { registerContact, registerObjection, contactCounts, type ContactInput, type ContactMonthCount } from "./contacts";
+export { isValidBsn, maskBsn, normaliseBsn } from "./bsn";

@@ -93,7 +93,18 @@ export type ErrorCode =
   | "buurtservice_match_exists"
   | "buurtservice_invalid_transition"
   | "initiative_already_ended"
-  | "initiative_end_before_start";
+  | "initiative_end_before_start"
+  // Casework: households and intake (issue 15)
+  | "casework_buurt_other_team"
+  | "casework_street_unknown"
+  | "casework_street_ambiguous"
+  | "casework_bsn_invalid"
+  | "casework_not_team_professional"
+  | "casework_date_in_future"
+  | "casework_household_open"
+  | "casework_case_closed"
+  | "casework_last_person"
+  | "casework_person_required";
 
 export class DomainError extends Error {
   constructor(
