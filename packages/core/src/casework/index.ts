@@ -6,3 +6,25 @@
 export * from "./vocabulary";
 export * from "./messages";
 export { getHouseholdEntry, type HouseholdEntry, type HouseholdHead } from "./access";
+// Plan, ZRM, referrals, closing and the household's spends (what follows the intake).
+export {
+  addGoal,
+  updateGoal,
+  addArrangement,
+  updateArrangement,
+  getPlan,
+  providerChoicesForPlan,
+  getHouseholdSpends,
+  goalInput,
+  arrangementInput,
+  type GoalInput,
+  type ArrangementInput,
+  type Plan,
+  type PlanGoal,
+  type PlanArrangement,
+  type ProviderChoice,
+  type HouseholdSpend,
+} from "./plan";
+export { recordZrm, zrmTrend, zrmChange, zrmInput, type ZrmInput, type ZrmOverview, type ZrmTrendRow, type ZrmChange } from "./zrm";
+export { addReferral, recordReferralOutcome, listReferrals, referralInput, referralOutcomeInput, type Referral, type ReferralInput, type ReferralOutcomeInput } from "./referrals";
+export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingView } from "./closing";

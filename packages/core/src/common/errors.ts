@@ -93,7 +93,14 @@ export type ErrorCode =
   | "buurtservice_match_exists"
   | "buurtservice_invalid_transition"
   | "initiative_already_ended"
-  | "initiative_end_before_start";
+  | "initiative_end_before_start"
+  | "case_closed"
+  | "case_open_arrangements"
+  | "goal_other_case"
+  | "provider_unknown"
+  | "zrm_empty"
+  | "zrm_parenting_without_child"
+  | "household_unknown";
 
 export class DomainError extends Error {
   constructor(
