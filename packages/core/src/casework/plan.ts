@@ -15,6 +15,8 @@ import {
   eq,
   inArray,
   isNull,
+  ne,
+  or,
   socialMapOffers,
   socialMapProviders,
   spendRequests,
@@ -355,7 +357,14 @@ export async function getHouseholdSpends(ctx: TeamContext, householdId: string):
     tx
       .select({ id: spendRequests.id, number: spendRequests.number, amountCents: spendRequests.amountCents, status: spendRequests.status, purpose: spendRequests.purpose })
       .from(spendRequests)
-      .where(and(eq(spendRequests.householdId, head.id), eq(spendRequests.teamId, ctx.team.id)))
+      // Someone else's draft is not yet a request (as in the workbudget's own lists).
+      .where(
+        and(
+          eq(spendRequests.householdId, head.id),
+          eq(spendRequests.teamId, ctx.team.id),
+          or(ne(spendRequests.status, "draft"), eq(spendRequests.authorId, ctx.actor.userId)),
+        ),
+      )
       .orderBy(desc(spendRequests.number)),
   );
 }
