@@ -34,7 +34,14 @@ describe("referrals and closing", () => {
     await recordReferralOutcome(ctx, h, r.id, { outcome: "accepted", outcomeOn: "2026-10-20" });
     const list = await listReferrals(ctx, h);
     expect(list.referrals).toEqual([
-      { id: r.id, destination: "veiligheidshuis", description: "Huiselijk geweld, overleg", referredOn: "2026-10-10", outcome: "accepted", outcomeOn: "2026-10-20" },
+      {
+        id: r.id,
+        destination: "veiligheidshuis",
+        description: "Huiselijk geweld, overleg",
+        referredOn: "2026-10-10",
+        outcome: "accepted",
+        outcomeOn: "2026-10-20",
+      },
     ]);
     expect(await rightOutcome(addReferral(ctx, h, { destination: "elders" as "wmo", referredOn: "2026-10-10" }))).toBe("invalid_input");
     expect(await expectAccessRules(w, (c, id) => listReferrals(c, id))).toEqual(READ_RULES);
@@ -58,7 +65,14 @@ describe("referrals and closing", () => {
 
     expect(await closeCase(ctx, h, { ...input, endOpenArrangements: true })).toEqual({ retainUntil: "2041-11-30", endedArrangements: 2 });
     const [c] = await t.db.select().from(cases).where(eq(cases.id, x.case.id));
-    expect(c).toMatchObject({ status: "closed", closedOn: "2026-11-30", closeReason: "Doelen bereikt", legalBasis: "wmo", retainUntil: "2041-11-30", ...ALL_YES });
+    expect(c).toMatchObject({
+      status: "closed",
+      closedOn: "2026-11-30",
+      closeReason: "Doelen bereikt",
+      legalBasis: "wmo",
+      retainUntil: "2041-11-30",
+      ...ALL_YES,
+    });
     expect((await t.db.select().from(households).where(eq(households.id, h)))[0].status).toBe("closed");
     const arr = Object.fromEntries((await t.db.select().from(caseArrangements).where(eq(caseArrangements.caseId, x.case.id))).map((a) => [a.id, a]));
     expect(arr[running.id]).toMatchObject({ status: "ended", endsOn: "2026-11-30" });

@@ -56,7 +56,21 @@ export async function caseworkWorld(t: TestDatabase) {
     volunteer: () => teamContext(t.db, volunteer.id, teamA),
     memberB: () => teamContext(t.db, memberB.id, teamB),
   };
-  return { m, teamA, teamB, buurtA, users: { regisseur, otherMember, glassMember, coordinator, volunteer, memberB }, household, withChild, householdB, provider, offer, otherProvider, as, mk };
+  return {
+    m,
+    teamA,
+    teamB,
+    buurtA,
+    users: { regisseur, otherMember, glassMember, coordinator, volunteer, memberB },
+    household,
+    withChild,
+    householdB,
+    provider,
+    offer,
+    otherProvider,
+    as,
+    mk,
+  };
 }
 export type CaseworkWorld = Awaited<ReturnType<typeof caseworkWorld>>;
 

@@ -50,13 +50,23 @@ describe("the plan of a household", () => {
 
     // Editing: a goal's status, an arrangement's goals narrowed to one.
     await updateGoal(ctx, h, home.id, { lifeDomain: "housing", description: "Woning behouden", goalType: "stabilise", status: "achieved" });
-    await updateArrangement(ctx, h, a.id, { layer: "general", providerId: w.provider.id, status: "ended", startsOn: "2026-10-05", endsOn: "2026-11-05", goalIds: [home.id] });
+    await updateArrangement(ctx, h, a.id, {
+      layer: "general",
+      providerId: w.provider.id,
+      status: "ended",
+      startsOn: "2026-10-05",
+      endsOn: "2026-11-05",
+      goalIds: [home.id],
+    });
     const after = await getPlan(ctx, h);
     expect(after.goals.find((g) => g.id === home.id)?.status).toBe("achieved");
     expect(after.arrangements[0]).toMatchObject({ status: "ended", offer: null, goalIds: [home.id] });
 
     // The read is logged as part 'plan'; the audit holds ids and counts, not the texts.
-    const reads = await t.db.select().from(caseReadLog).where(and(eq(caseReadLog.householdId, h), eq(caseReadLog.part, "plan")));
+    const reads = await t.db
+      .select()
+      .from(caseReadLog)
+      .where(and(eq(caseReadLog.householdId, h), eq(caseReadLog.part, "plan")));
     expect(reads.length).toBeGreaterThanOrEqual(2);
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, a.id));
     expect(audit.map((e) => e.action)).toEqual(["casework.arrangement_added", "casework.arrangement_updated"]);

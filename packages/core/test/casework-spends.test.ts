@@ -29,7 +29,13 @@ describe("spend requests linked to a household", () => {
 
   it("links to the team's household: the reference replaces whatever was typed; the plan shows the spend; the controller sees the reference only", async () => {
     const author = await w.as.author();
-    const { id, number } = await createSpendDraft(author, { ...COMPLETE_DRAFT, residentRef: "", amountCents: 12_345, neededOn: "2017-06-01", householdId: hA.household.id });
+    const { id, number } = await createSpendDraft(author, {
+      ...COMPLETE_DRAFT,
+      residentRef: "",
+      amountCents: 12_345,
+      neededOn: "2017-06-01",
+      householdId: hA.household.id,
+    });
     const [row] = await t.db.select().from(spendRequests).where(eq(spendRequests.id, id));
     expect(row).toMatchObject({ householdId: hA.household.id, residentRef: hA.household.reference });
     // An edit without the field keeps the link and its reference; another typed pseudonym does not replace it.
@@ -40,7 +46,9 @@ describe("spend requests linked to a household", () => {
     });
     await submitSpend(author, id);
 
-    expect(await getHouseholdSpends(author, hA.household.id)).toEqual([{ id, number, amountCents: 12_345, status: "submitted", purpose: COMPLETE_DRAFT.purpose }]);
+    expect(await getHouseholdSpends(author, hA.household.id)).toEqual([
+      { id, number, amountCents: 12_345, status: "submitted", purpose: COMPLETE_DRAFT.purpose },
+    ]);
 
     const controller = await w.as.controller1();
     const seen = await getSpend(controller, id);

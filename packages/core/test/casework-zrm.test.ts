@@ -47,9 +47,9 @@ describe("ZRM measurements of a household", () => {
     expect(await rightOutcome(recordZrm(ctx, h, { measuredOn: "2026-10-02", scores: { finances: 6 } }))).toBe("invalid_input");
     expect(await rightOutcome(recordZrm(ctx, h, { measuredOn: "2026-10-02", scores: { finances: 0 } }))).toBe("invalid_input");
     expect(await rightOutcome(recordZrm(ctx, h, { measuredOn: "2026-10-02", scores: { ggd_indicator: 3 } }))).toBe("invalid_input");
-    expect(
-      await rightOutcome(recordZrm(ctx, h, { measuredOn: "2026-12-01", scores: { finances: 3 } }, new Date("2026-11-20T12:00:00Z"))),
-    ).toBe("invalid_input");
+    expect(await rightOutcome(recordZrm(ctx, h, { measuredOn: "2026-12-01", scores: { finances: 3 } }, new Date("2026-11-20T12:00:00Z")))).toBe(
+      "invalid_input",
+    );
     expect((await zrmTrend(ctx, h)).measurements).toHaveLength(3);
   });
 

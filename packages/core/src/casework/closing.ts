@@ -19,7 +19,12 @@ export const closeCaseInput = z.object({
   reason: z.string().trim().min(1).max(2000),
   legalBasis: z.enum(LEGAL_BASES),
   assessment: z
-    .object(Object.fromEntries(ASSESSMENT_QUESTIONS.map((q) => [q, z.enum(ASSESSMENT_ANSWERS).default("unknown")])) as Record<AssessmentQuestion, z.ZodDefault<z.ZodEnum<["yes", "no", "unknown"]>>>)
+    .object(
+      Object.fromEntries(ASSESSMENT_QUESTIONS.map((q) => [q, z.enum(ASSESSMENT_ANSWERS).default("unknown")])) as Record<
+        AssessmentQuestion,
+        z.ZodDefault<z.ZodEnum<["yes", "no", "unknown"]>>
+      >,
+    )
     .default({}),
   /** End the arrangements still planned or running (else closing is refused and they are named). */
   endOpenArrangements: z.boolean().default(false),
@@ -29,7 +34,12 @@ export type CloseCaseInput = z.input<typeof closeCaseInput>;
 /** Support of this case that is still planned or running (existing support from before the intake is the household's own and stays). */
 const OPEN_STATUSES = ["planned", "running"];
 
-export async function closeCase(ctx: TeamContext, householdId: string, raw: CloseCaseInput, now = new Date()): Promise<{ retainUntil: string; endedArrangements: number }> {
+export async function closeCase(
+  ctx: TeamContext,
+  householdId: string,
+  raw: CloseCaseInput,
+  now = new Date(),
+): Promise<{ retainUntil: string; endedArrangements: number }> {
   const parsed = closeCaseInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
@@ -79,7 +89,11 @@ export async function closeCase(ctx: TeamContext, householdId: string, raw: Clos
       })
       .where(eq(cases.id, c.id));
     await tx.update(households).set({ status: "closed", updatedAt: new Date() }).where(eq(households.id, head.id));
-    await caseAudit(tx, ctx, head, "casework.case_closed", "case", c.id, { legalBasis: v.legalBasis, retainUntil: row.retain_until, endedArrangements: open.length });
+    await caseAudit(tx, ctx, head, "casework.case_closed", "case", c.id, {
+      legalBasis: v.legalBasis,
+      retainUntil: row.retain_until,
+      endedArrangements: open.length,
+    });
     return { retainUntil: row.retain_until, endedArrangements: open.length };
   });
 }

@@ -26,5 +26,14 @@ export {
   type HouseholdSpend,
 } from "./plan";
 export { recordZrm, zrmTrend, zrmChange, zrmInput, type ZrmInput, type ZrmOverview, type ZrmTrendRow, type ZrmChange } from "./zrm";
-export { addReferral, recordReferralOutcome, listReferrals, referralInput, referralOutcomeInput, type Referral, type ReferralInput, type ReferralOutcomeInput } from "./referrals";
+export {
+  addReferral,
+  recordReferralOutcome,
+  listReferrals,
+  referralInput,
+  referralOutcomeInput,
+  type Referral,
+  type ReferralInput,
+  type ReferralOutcomeInput,
+} from "./referrals";
 export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingView } from "./closing";

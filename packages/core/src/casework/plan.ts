@@ -355,7 +355,13 @@ export interface HouseholdSpend {
 export async function getHouseholdSpends(ctx: TeamContext, householdId: string): Promise<HouseholdSpend[]> {
   return withCaseRead(ctx, householdId, "spends", (tx, head) =>
     tx
-      .select({ id: spendRequests.id, number: spendRequests.number, amountCents: spendRequests.amountCents, status: spendRequests.status, purpose: spendRequests.purpose })
+      .select({
+        id: spendRequests.id,
+        number: spendRequests.number,
+        amountCents: spendRequests.amountCents,
+        status: spendRequests.status,
+        purpose: spendRequests.purpose,
+      })
       .from(spendRequests)
       // Someone else's draft is not yet a request (as in the workbudget's own lists).
       .where(

@@ -58,7 +58,16 @@ export async function recordZrm(ctx: TeamContext, householdId: string, raw: ZrmI
       .returning({ id: zrmMeasurements.id });
     await tx
       .insert(zrmScores)
-      .values(entries.map(([domain, score]) => ({ municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, householdId: head.id, measurementId: m.id, domain, score })));
+      .values(
+        entries.map(([domain, score]) => ({
+          municipalityId: ctx.team.municipalityId,
+          teamId: ctx.team.id,
+          householdId: head.id,
+          measurementId: m.id,
+          domain,
+          score,
+        })),
+      );
     await caseAudit(tx, ctx, head, "casework.zrm_recorded", "zrm_measurement", m.id, { caseId: c.id, domains: entries.length });
     return m;
   });
@@ -89,7 +98,9 @@ export async function zrmTrend(ctx: TeamContext, householdId: string): Promise<Z
     const c = await currentCase(tx, head.id);
     const parentingApplies = await hasChild(tx, head.id);
     const canEdit =
-      !!c && c.status === "open" && ctx.ability.can("update", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: head.access }));
+      !!c &&
+      c.status === "open" &&
+      ctx.ability.can("update", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: head.access }));
     if (!c) return { caseStatus: null, measurements: [], trend: [], parentingApplies, canEdit };
     const measurements = await tx
       .select({ id: zrmMeasurements.id, measuredOn: zrmMeasurements.measuredOn })
