@@ -12,6 +12,13 @@ export const caseworkPlan = {
   save: "Opslaan",
   choose: "— kies —",
   dash: "–",
+  spendLink: {
+    household: "Huishouden (casus)",
+    householdHint:
+      "Kies het huishouden als de aanvraag bij een casus van het team hoort. Het kenmerk van het huishouden wordt dan het pseudoniem; de controller ziet alleen dat kenmerk.",
+    none: "— geen huishouden —",
+    invalid: "Kies een huishouden uit de lijst.",
+  },
   plan: {
     title: "Plan",
     regisseur: "Regisseur",

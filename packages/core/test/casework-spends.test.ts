@@ -4,7 +4,7 @@
 // household's spends to the case team only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, spendRequests } from "@wijkwerk/db";
-import { getHouseholdSpends } from "../src/casework";
+import { getHouseholdSpends, householdChoicesForSpend } from "../src/casework";
 import { createSpendDraft, getSpend, listSpends, submitSpend, updateSpendDraft } from "../src/workbudget";
 import { createBuurtFor, createHouseholdWithCase } from "./casework-fixture";
 import { rightOutcome } from "./casework-plan-world";
@@ -90,6 +90,13 @@ describe("spend requests linked to a household", () => {
         }),
       ),
     ).toBe("personal_data");
+  });
+
+  it("the spend form's household list: the team's households (reference and initials), never another team's; not for a volunteer", async () => {
+    const list = await householdChoicesForSpend(await w.as.otherMember());
+    expect(list.map((h) => h.reference)).toEqual([hA.household.reference]);
+    const volunteer = await createUser(t.db, w.municipalityId, { teamRoles: [{ teamId: w.teamA.id, role: "volunteer" }] });
+    expect(await rightOutcome(householdChoicesForSpend(await teamContext(t.db, volunteer.id, w.teamA)))).toBe("forbidden");
   });
 
   it("the household's spends: no right, a volunteer, another team: 404", async () => {

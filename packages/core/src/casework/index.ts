@@ -15,6 +15,7 @@ export {
   getPlan,
   providerChoicesForPlan,
   getHouseholdSpends,
+  householdChoicesForSpend,
   goalInput,
   arrangementInput,
   type GoalInput,

@@ -19,6 +19,7 @@ import {
   or,
   socialMapOffers,
   socialMapProviders,
+  households,
   spendRequests,
   users,
   withScope,
@@ -372,5 +373,22 @@ export async function getHouseholdSpends(ctx: TeamContext, householdId: string):
         ),
       )
       .orderBy(desc(spendRequests.number)),
+  );
+}
+
+/**
+ * The team's households as the whole team sees them (reference and initials),
+ * open ones first, for linking a spend request to one. No content: not a read
+ * of a file, so not logged.
+ */
+export async function householdChoicesForSpend(ctx: TeamContext): Promise<{ id: string; reference: string; initials: string; status: string }[]> {
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("Household", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }));
+  return withScope(ctx.db, ctx.scope, (tx) =>
+    tx
+      .select({ id: households.id, reference: households.reference, initials: households.initials, status: households.status })
+      .from(households)
+      .where(eq(households.teamId, ctx.team.id))
+      .orderBy(desc(eq(households.status, "open")), asc(households.reference))
+      .limit(1000),
   );
 }

@@ -56,18 +56,16 @@ export async function recordZrm(ctx: TeamContext, householdId: string, raw: ZrmI
       .insert(zrmMeasurements)
       .values({ municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, caseId: c.id, householdId: head.id, measuredOn, createdBy: ctx.actor.userId })
       .returning({ id: zrmMeasurements.id });
-    await tx
-      .insert(zrmScores)
-      .values(
-        entries.map(([domain, score]) => ({
-          municipalityId: ctx.team.municipalityId,
-          teamId: ctx.team.id,
-          householdId: head.id,
-          measurementId: m.id,
-          domain,
-          score,
-        })),
-      );
+    await tx.insert(zrmScores).values(
+      entries.map(([domain, score]) => ({
+        municipalityId: ctx.team.municipalityId,
+        teamId: ctx.team.id,
+        householdId: head.id,
+        measurementId: m.id,
+        domain,
+        score,
+      })),
+    );
     await caseAudit(tx, ctx, head, "casework.zrm_recorded", "zrm_measurement", m.id, { caseId: c.id, domains: entries.length });
     return m;
   });
