@@ -46,6 +46,12 @@ for (const kind of ["postgres", "pglite"] as const)
         },
       ]);
       expect(await rightOutcome(addReferral(ctx, h, { destination: "elders" as "wmo", referredOn: "2026-10-10" }))).toBe("invalid_input");
+      // Case notes stay inside the case team: the privacy guard of texts that leave the team does not apply to them.
+      expect(
+        await rightOutcome(
+          addReferral(ctx, h, { destination: "wmo", description: "Mevrouw Anna Bakker, BSN 111222333, Hoofdstraat 12", referredOn: "2026-10-12" }),
+        ),
+      ).toBe("ok");
       expect(await expectAccessRules(w, (c, id) => listReferrals(c, id))).toEqual(READ_RULES);
       expect(await expectAccessRules(w, (c, id) => addReferral(c, id, { destination: "wmo", referredOn: "2026-10-11" }))).toEqual(WRITE_RULES);
       expect(await expectAccessRules(w, (c, id) => recordReferralOutcome(c, id, r.id, { outcome: "pending" }))).toEqual(WRITE_RULES);

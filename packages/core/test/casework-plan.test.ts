@@ -2,10 +2,11 @@
 // goals of the same case, providers from the sociale kaart or by name,
 // existing support apart, the household's spends — and who may read and write it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, caseArrangementGoals, caseReadLog, eq } from "@wijkwerk/db";
+import { and, auditEvents, caseArrangementGoals, caseInvolved, caseReadLog, eq } from "@wijkwerk/db";
 import { addArrangement, addGoal, getHouseholdSpends, getPlan, providerChoicesForPlan, updateArrangement, updateGoal } from "../src/casework";
 import { caseworkWorld, expectAccessRules, READ_RULES, rightOutcome, WRITE_RULES, type CaseworkWorld } from "./casework-plan-world";
 import { createTestDatabase, type TestDatabase } from "./db";
+import { createUser, teamContext } from "./fixtures";
 
 describe("the plan of a household", () => {
   let t: TestDatabase;
@@ -94,6 +95,15 @@ describe("the plan of a household", () => {
     expect(await rightOutcome(addArrangement(ctx, h, { layer: "general", providerId: w.otherProvider.id, offerId: w.offer.id }))).toBe("invalid_input");
     expect(await rightOutcome(addArrangement(ctx, h, { layer: "general", startsOn: "2026-11-01", endsOn: "2026-10-01" }))).toBe("invalid_input");
     expect(await rightOutcome(addGoal(ctx, h, { lifeDomain: "finances", description: "", goalType: "improve" }))).toBe("invalid_input");
+  });
+
+  it("an involved professional belongs to the case team: named in the plan, and may change it", async () => {
+    const involved = await createUser(t.db, w.m.id, { name: "Ivo Betrokken", teamRoles: [{ teamId: w.teamA.id, role: "member" }] });
+    const ctx = await teamContext(t.db, involved.id, w.teamA);
+    expect(await rightOutcome(getPlan(ctx, h))).toBe("not_found");
+    await t.db.insert(caseInvolved).values({ municipalityId: w.m.id, teamId: w.teamA.id, caseId: w.household.case.id, householdId: h, userId: involved.id });
+    expect((await getPlan(await w.as.regisseur(), h)).involved.map((p) => p.name)).toEqual(["Ivo Betrokken"]);
+    expect(await rightOutcome(addGoal(ctx, h, { lifeDomain: "social_network", description: "Netwerk versterken", goalType: "improve" }))).toBe("ok");
   });
 
   it("the picker lists the kaart's providers, filtered by layer, with their offers", async () => {
