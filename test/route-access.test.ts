@@ -128,6 +128,15 @@ const inGroup =
     pick(o) !== null && readGroup(v, o);
 const always: Check = () => true;
 
+/** A part of a household's file: the frame's check, then CASL's read of the Case with the viewer's right (the database's case_access()). */
+const caseRead: Access = {
+  team: (v, o) =>
+    o.household !== null &&
+    teamCan("read", "Household")(v, o) &&
+    (o.household.access === null || teamCan("read", "Case", (_, o) => ({ access: o.household?.access ?? null }))(v, o)),
+  status: (_, o) => (o.household?.access ? undefined : 302),
+};
+
 const ACCESS: Record<string, Access> = {
   // Public pages: the team finder and the sign-in flow's own pages.
   "buurt._index": { public: true },
@@ -179,6 +188,11 @@ const ACCESS: Record<string, Access> = {
     status: (_, o) => (o.household?.access ? undefined : 302),
   },
   "t.$team.contacten": { team: teamCan("create", "CaseworkContact") },
+  // Its parts after the intake: the case team, the coordinator and a break-the-glass reader read them (the frame sends anyone else to break-the-glass).
+  "t.$team.huishoudens.$householdId.plan": caseRead,
+  "t.$team.huishoudens.$householdId.zrm": caseRead,
+  "t.$team.huishoudens.$householdId.verwijzingen": caseRead,
+  "t.$team.huishoudens.$householdId.afsluiten": caseRead,
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },

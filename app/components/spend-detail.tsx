@@ -21,6 +21,8 @@ export interface SpendFactsSpend {
   problemPrevented: string;
   lifeDomains: string[];
   residentRef: string;
+  /** The household of the team this request is for (casework), if any. */
+  householdId?: string | null;
   normId: string | null;
   expectedReturnCents: number | null;
   customReturnJustification: string | null;

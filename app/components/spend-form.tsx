@@ -58,6 +58,7 @@ export const spendFormSchema = z
       .max(40, t.residentRefInvalid)
       .regex(/^[A-Za-z]{1,5}-\d{1,6}$/, t.residentRefInvalid)
       .optional(),
+    householdId: z.string().uuid(nl.caseworkPlan.spendLink.invalid).optional(),
     normId: z.string().uuid(t.returnRequired).optional(),
     customReturn: euroField({ invalid: t.amountInvalid, max: 1_000_000_000, tooHigh: t.amountTooHigh }).optional(),
     customReturnJustification: text(2000),
@@ -83,6 +84,8 @@ export function toDraftInput(v: SpendFormValue) {
     problemPrevented: v.problemPrevented ?? "",
     lifeDomains: v.lifeDomains,
     residentRef: v.residentRef ?? "",
+    // Only a form that offers households sends the field: an empty choice unlinks, no field keeps the link.
+    householdId: v.householdId ?? null,
     normId: v.normId ?? null,
     expectedReturnCents: custom ? v.customReturn! : null,
     customReturnJustification: custom ? (v.customReturnJustification ?? null) : null,
@@ -109,6 +112,7 @@ export function toFormDefaults(
     | "customReturnJustification"
     | "expectedSocialDomains"
     | "expectedSocialReturn"
+    | "householdId"
   >,
 ) {
   const neededOn = isoDateOf(spend.neededOn);
@@ -121,6 +125,7 @@ export function toFormDefaults(
     problemPrevented: spend.problemPrevented,
     lifeDomains: spend.lifeDomains,
     residentRef: spend.residentRef,
+    householdId: spend.householdId ?? "",
     normId: spend.normId ?? "",
     customReturn: !spend.normId && spend.expectedReturnCents !== null ? centsToEuroInput(spend.expectedReturnCents) : "",
     customReturnJustification: spend.normId ? "" : (spend.customReturnJustification ?? ""),
@@ -223,6 +228,8 @@ export function SpendForm(props: {
   residentRef: { prefix: string; example: string };
   /** The privacy guard blocked a text: offer the audit-logged override. */
   personalData?: boolean;
+  /** The team's households a request may point to (reference and initials). */
+  households?: { id: string; reference: string; initials: string }[];
 }) {
   const [form, fields] = useForm({ id: "spend-form", lastResult: props.lastResult, shouldValidate: "onSubmit", defaultValue: props.defaultValue });
   const normOptions = props.norms.map((n) => ({ value: n.id, label: t.normOption(n.label, formatMoney(n.amountCents), n.unit, n.source, n.isLocalEstimate) }));
@@ -253,6 +260,15 @@ export function SpendForm(props: {
           autoComplete="off"
           className="max-w-xs"
         />
+        {props.households?.length ? (
+          <SelectField
+            field={fields.householdId}
+            label={nl.caseworkPlan.spendLink.household}
+            hint={nl.caseworkPlan.spendLink.householdHint}
+            options={props.households.map((h) => ({ value: h.id, label: h.initials ? `${h.reference} (${h.initials})` : h.reference }))}
+            placeholder={nl.caseworkPlan.spendLink.none}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="spend-form-financial" className="card">

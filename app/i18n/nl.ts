@@ -24,11 +24,13 @@ import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
 import { caseworkHouseholds } from "./nl/casework-households";
+import { caseworkPlan } from "./nl/casework-plan";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   casework,
   caseworkHouseholds,
+  caseworkPlan,
   workbudget,
   common,
   errorPages,

@@ -422,6 +422,12 @@ export function openApiDocument(serverUrl: string) {
               description:
                 "The team's resident pseudonym only: the team's prefix, a hyphen and digits (e.g. `MB-014` in Mariaberg; stored in capitals). Another team's prefix or any other text (a name) is `resident_ref_format` (400), with the expected form in `fields.residentRef`.",
             },
+            householdId: {
+              type: ["string", "null"],
+              format: "uuid",
+              description:
+                "Optional: a household of the same team (casework). Its pseudonymous reference then becomes `residentRef`; another team's household is `household_unknown` (400). Null unlinks; absent keeps the link.",
+            },
             normId: { type: ["string", "null"], format: "uuid", description: "A return norm; its amount becomes the expected return." },
             expectedReturnCents: {
               type: ["integer", "null"],

@@ -7,6 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput, toFormDefaults } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
 import { getSpend, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core/workbudget.server";
+import { householdChoicesForSpend } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -24,7 +25,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const norms = (await listNorms(ctx))
     .filter((n) => n.active || n.id === detail.spend.normId)
     .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
-  return { base, reference: detail.reference, defaults: toFormDefaults(detail.spend), norms, residentRef: await residentRefFormat(ctx) };
+  return {
+    base,
+    reference: detail.reference,
+    defaults: toFormDefaults(detail.spend),
+    norms,
+    residentRef: await residentRefFormat(ctx),
+    households: await householdChoicesForSpend(ctx).catch(() => []),
+  };
 }
 
 type ActionData = { result: SubmissionResult<string[]>; savedNotSubmitted?: boolean; personalData?: boolean };
@@ -50,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditSpend() {
-  const { base, reference, defaults, norms, residentRef } = useLoaderData<typeof loader>();
+  const { base, reference, defaults, norms, residentRef, households } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-4">
@@ -60,6 +68,7 @@ export default function EditSpend() {
       <h2>{t.form.editTitle(reference)}</h2>
       <SpendForm
         residentRef={residentRef}
+        households={households}
         personalData={actionData?.personalData}
         lastResult={actionData?.result}
         defaultValue={defaults}

@@ -9,6 +9,7 @@ import { as } from "@wijkwerk/authz";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput } from "~/components/spend-form";
 import { notFoundResponse, requireTeamContext } from "~/context.server";
 import { createSpendDraft, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core/workbudget.server";
+import { householdChoicesForSpend } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
 import { runForForm } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -28,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const norms = (await listNorms(ctx))
     .filter((n) => n.active)
     .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
-  return { team: { slug: ctx.team.slug }, norms, residentRef: await residentRefFormat(ctx) };
+  return { team: { slug: ctx.team.slug }, norms, residentRef: await residentRefFormat(ctx), households: await householdChoicesForSpend(ctx).catch(() => []) };
 }
 
 type ActionData = { result: SubmissionResult<string[]>; savedId: string | null; savedNotSubmitted?: boolean; personalData?: boolean };
@@ -65,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewSpend() {
-  const { team, norms, residentRef } = useLoaderData<typeof loader>();
+  const { team, norms, residentRef, households } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-4">
@@ -75,6 +76,7 @@ export default function NewSpend() {
       <h2>{t.form.newTitle}</h2>
       <SpendForm
         residentRef={residentRef}
+        households={households}
         personalData={actionData?.personalData}
         lastResult={actionData?.result}
         norms={norms}

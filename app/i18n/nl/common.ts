@@ -170,4 +170,11 @@ export const domainErrors: Record<string, string> = {
   casework_case_closed: "De casus van dit huishouden is afgesloten.",
   casework_last_person: "Een huishouden houdt minstens één gezinslid.",
   casework_person_required: "Vul minstens één gezinslid in.",
+  case_closed: "Deze casus is afgesloten. Een nieuwe intake opent een nieuwe casus.",
+  case_open_arrangements: "Er lopen nog arrangementen. Vink aan dat ze met het afsluiten worden beëindigd, of pas ze eerst aan in het plan.",
+  goal_other_case: "Kies alleen doelen uit het plan van dit huishouden.",
+  provider_unknown: "Deze aanbieder of dit aanbod staat niet (meer) op de sociale kaart.",
+  zrm_empty: "Vul bij minstens één domein een score in.",
+  zrm_parenting_without_child: "De aanvulling opvoeding geldt alleen als er een kind in het huishouden is.",
+  household_unknown: "Kies een huishouden van je eigen team.",
 };

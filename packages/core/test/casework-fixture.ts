@@ -26,29 +26,25 @@ export async function createHouseholdWithCase(
   await db
     .insert(householdProfiles)
     .values({ householdId: h.id, municipalityId: opts.municipalityId, teamId: opts.teamId, householdType: opts.withChild ? "single_parent" : "alone" });
-  await db
-    .insert(householdPersons)
-    .values({
+  await db.insert(householdPersons).values({
+    municipalityId: opts.municipalityId,
+    teamId: opts.teamId,
+    householdId: h.id,
+    name: "Anna Bakker",
+    role: "adult",
+    gender: "female",
+    birthYear: 1980,
+  });
+  if (opts.withChild)
+    await db.insert(householdPersons).values({
       municipalityId: opts.municipalityId,
       teamId: opts.teamId,
       householdId: h.id,
-      name: "Anna Bakker",
-      role: "adult",
-      gender: "female",
-      birthYear: 1980,
+      name: "Bram Bakker",
+      role: "child",
+      gender: "male",
+      birthYear: 2015,
     });
-  if (opts.withChild)
-    await db
-      .insert(householdPersons)
-      .values({
-        municipalityId: opts.municipalityId,
-        teamId: opts.teamId,
-        householdId: h.id,
-        name: "Bram Bakker",
-        role: "child",
-        gender: "male",
-        birthYear: 2015,
-      });
   const [c] = await db
     .insert(cases)
     .values({

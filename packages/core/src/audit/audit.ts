@@ -96,6 +96,14 @@ export const AUDIT_ACTIONS = [
   "casework.regisseur_set",
   "casework.involved_changed",
   "casework.contact_registered",
+  "casework.goal_added",
+  "casework.goal_updated",
+  "casework.arrangement_added",
+  "casework.arrangement_updated",
+  "casework.zrm_recorded",
+  "casework.referral_added",
+  "casework.referral_updated",
+  "casework.case_closed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

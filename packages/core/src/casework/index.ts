@@ -37,3 +37,35 @@ export {
 } from "./households";
 export { registerContact, registerObjection, contactCounts, type ContactInput, type ContactMonthCount } from "./contacts";
 export { isValidBsn, maskBsn, normaliseBsn } from "./bsn";
+// Plan, ZRM, referrals, closing and the household's spends (what follows the intake).
+export {
+  addGoal,
+  updateGoal,
+  addArrangement,
+  updateArrangement,
+  getPlan,
+  providerChoicesForPlan,
+  getHouseholdSpends,
+  householdChoicesForSpend,
+  goalInput,
+  arrangementInput,
+  type GoalInput,
+  type ArrangementInput,
+  type Plan,
+  type PlanGoal,
+  type PlanArrangement,
+  type ProviderChoice,
+  type HouseholdSpend,
+} from "./plan";
+export { recordZrm, zrmTrend, zrmChange, zrmInput, type ZrmInput, type ZrmOverview, type ZrmTrendRow, type ZrmChange } from "./zrm";
+export {
+  addReferral,
+  recordReferralOutcome,
+  listReferrals,
+  referralInput,
+  referralOutcomeInput,
+  type Referral,
+  type ReferralInput,
+  type ReferralOutcomeInput,
+} from "./referrals";
+export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingView } from "./closing";

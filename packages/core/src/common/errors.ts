@@ -105,6 +105,13 @@ export type ErrorCode =
   | "casework_case_closed"
   | "casework_last_person"
   | "casework_person_required";
+  | "case_closed"
+  | "case_open_arrangements"
+  | "goal_other_case"
+  | "provider_unknown"
+  | "zrm_empty"
+  | "zrm_parenting_without_child"
+  | "household_unknown";
 
 export class DomainError extends Error {
   constructor(

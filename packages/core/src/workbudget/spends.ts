@@ -21,6 +21,7 @@ import {
   and,
   budgets,
   eq,
+  households,
   idempotencyKeys,
   issuingAuthorizations,
   ledgerPostings,
@@ -74,6 +75,8 @@ export const spendDraftInput = z
     lifeDomains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).default([]),
     /** The team's pseudonym (MB-014), checked against the team's format in the use case. */
     residentRef: z.string().max(40).default("").transform(normaliseResidentRef),
+    /** A household of the author's own team (casework); the request's residentRef then becomes its reference. Null unlinks; absent keeps. */
+    householdId: z.string().uuid().nullish(),
     normId: z.string().uuid().nullish(),
     expectedReturnCents: z.number().int().min(0).max(1_000_000_000).nullish(),
     customReturnJustification: z.string().trim().max(2000).nullish(),
@@ -138,6 +141,23 @@ async function checkResidentRef(tx: Tx, teamId: string, residentRef: string): Pr
     throw new DomainError("resident_ref_format", 400, { residentRef: ["resident_ref_format"] }, residentRefFormatMessage(prefix));
 }
 
+/**
+ * The household a request points to, when it does: one of the team's own
+ * (RLS shows an author only their team's households; another team's id is
+ * unknown here, and the database's trigger refuses it as well). Its
+ * pseudonymous reference becomes the request's residentRef, so the
+ * controller still sees only the pseudonym — never initials or a name.
+ */
+async function linkedHouseholdRef(tx: Tx, teamId: string, householdId: string | null | undefined): Promise<string | null> {
+  if (!householdId) return null;
+  const [h] = await tx
+    .select({ reference: households.reference })
+    .from(households)
+    .where(and(eq(households.id, householdId), eq(households.teamId, teamId)));
+  if (!h) throw new DomainError("household_unknown", 400, { householdId: ["household_unknown"] });
+  return h.reference;
+}
+
 /** The pseudonym format of the actor's team, for the form's hint ("MB-" and digits, e.g. MB-014). */
 export async function residentRefFormat(ctx: UseCaseContext): Promise<{ prefix: string; example: string }> {
   if (ctx.scope.kind !== "team") throw new DomainError("forbidden", 403);
@@ -192,7 +212,9 @@ export async function createSpendDraft(ctx: UseCaseContext, raw: SpendDraftInput
   if (!parsed.success) throw invalidInput(parsed.error);
   const { confirmNoPersonalData, ...v } = parsed.data;
   return withScope(ctx.db, ctx.scope, async (tx) => {
-    await checkResidentRef(tx, teamId, v.residentRef);
+    const householdRef = await linkedHouseholdRef(tx, teamId, v.householdId);
+    if (householdRef) v.residentRef = householdRef;
+    else await checkResidentRef(tx, teamId, v.residentRef);
     await guardSpendTexts(tx, ctx, { municipalityId, teamId, id: null }, pickTexts(v), confirmNoPersonalData);
     // The year of the date needed, else of today in Amsterdam (not UTC: New Year starts an hour earlier here).
     const year = Number((v.neededOn ?? amsterdamDay(now)).slice(0, 4));
@@ -225,7 +247,9 @@ export async function updateSpendDraft(ctx: UseCaseContext, spendId: string, raw
     const spend = await lockSpend(tx, ctx, spendId);
     if (!ctx.ability.can("update", spendSubject(spend))) throw new DomainError("forbidden", 403);
     if (spend.status !== "draft" && spend.status !== "info_requested") throw new DomainError("spend_invalid_transition", 409);
-    await checkResidentRef(tx, spend.teamId, v.residentRef);
+    const householdRef = await linkedHouseholdRef(tx, spend.teamId, v.householdId === undefined ? spend.householdId : v.householdId);
+    if (householdRef) v.residentRef = householdRef;
+    else await checkResidentRef(tx, spend.teamId, v.residentRef);
     await guardSpendTexts(tx, ctx, spend, pickTexts(v), confirmNoPersonalData);
     const fromNorm = await normAmount(tx, spend.municipalityId, v.normId);
     await tx
