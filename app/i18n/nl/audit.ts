@@ -109,6 +109,8 @@ export const auditPage = {
     "buurtservice.match_updated": "Buurtservice: koppeling bijgewerkt",
     "initiative.registered": "Buurtinitiatief vastgelegd",
     "initiative.ended": "Buurtinitiatief beëindigd",
+    "casework.break_glass": "Dossier geopend via noodtoegang",
+    "casework.erased": "Dossier van een huishouden gewist (AVG)",
     "partner.created": "Partnerorganisatie aangemaakt",
     "partner.updated": "Partnerorganisatie gewijzigd",
     "agreement.created": "Afspraak met partner vastgelegd",

@@ -159,4 +159,6 @@ export const domainErrors: Record<string, string> = {
   buurtservice_invalid_transition: "Deze stap kan niet vanuit de huidige status van de koppeling.",
   initiative_already_ended: "Dit initiatief is al beëindigd.",
   initiative_end_before_start: "De einddatum ligt vóór de startdatum.",
+  casework_break_glass_not_needed: "Je hebt al toegang tot dit dossier; noodtoegang is niet nodig.",
+  casework_reference_mismatch: "Dit is niet de referentie van dit huishouden. Typ de referentie precies over.",
 };

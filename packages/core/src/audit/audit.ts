@@ -88,6 +88,8 @@ export const AUDIT_ACTIONS = [
   "buurtservice.match_updated",
   "initiative.registered",
   "initiative.ended",
+  "casework.break_glass",
+  "casework.erased",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

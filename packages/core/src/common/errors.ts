@@ -93,7 +93,9 @@ export type ErrorCode =
   | "buurtservice_match_exists"
   | "buurtservice_invalid_transition"
   | "initiative_already_ended"
-  | "initiative_end_before_start";
+  | "initiative_end_before_start"
+  | "casework_break_glass_not_needed"
+  | "casework_reference_mismatch";
 
 export class DomainError extends Error {
   constructor(
