@@ -134,7 +134,9 @@ function startCaseworkPurge() {
     try {
       const result = await build.entry.module.purgeCaseworkOnce();
       if (result.households || result.grants)
-        console.log(`Bewaartermijnen: ${result.households} huishoudens vernietigd (${result.records} regels in het vernietigingslog), ${result.grants} oude noodtoegangen verwijderd`);
+        console.log(
+          `Bewaartermijnen: ${result.households} huishoudens vernietigd (${result.records} regels in het vernietigingslog), ${result.grants} oude noodtoegangen verwijderd`,
+        );
     } catch (error) {
       console.error("Bewaartermijnen toepassen mislukt:", error);
     }

@@ -23,10 +23,12 @@ import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
+import { caseworkPrivacy } from "./nl/casework-privacy";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   casework,
+  caseworkPrivacy,
   workbudget,
   common,
   errorPages,

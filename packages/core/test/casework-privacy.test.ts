@@ -197,8 +197,13 @@ describe("casework privacy (postgres)", () => {
         .values({ ...base, caseId, lifeDomain: "finances", description: "Huurachterstand weg", goalType: "improve" })
         .returning();
       await t.db.insert(caseArrangements).values({ ...base, caseId, layer: "general", providerName: "Schuldhulp Maastricht" });
-      const [z] = await t.db.insert(zrmMeasurements).values({ ...base, caseId, measuredOn: "2026-10-01", createdBy: regisseur.actor.userId }).returning();
-      await t.db.insert(zrmScores).values({ municipalityId: m.id, teamId: teamA.id, householdId: household, measurementId: z.id, domain: "finances", score: 2 });
+      const [z] = await t.db
+        .insert(zrmMeasurements)
+        .values({ ...base, caseId, measuredOn: "2026-10-01", createdBy: regisseur.actor.userId })
+        .returning();
+      await t.db
+        .insert(zrmScores)
+        .values({ municipalityId: m.id, teamId: teamA.id, householdId: household, measurementId: z.id, domain: "finances", score: 2 });
       await t.db.insert(caseReferrals).values({ ...base, caseId, destination: "wmo", referredOn: "2026-10-05" });
       const [budget] = await t.db.insert(budgets).values({ municipalityId: m.id, year: 2026, name: "Werkbudget 2026" }).returning();
       await t.db.insert(spendRequests).values({
@@ -301,7 +306,9 @@ describe("casework privacy (postgres)", () => {
         "case_read_log",
         "household_transfers",
       ])
-        expect(await count(sql`select count(*)::int as n from ${sql.raw(table)} where ${sql.raw(table === "households" ? "id" : "household_id")} = ${household}`)).toBe(0);
+        expect(
+          await count(sql`select count(*)::int as n from ${sql.raw(table)} where ${sql.raw(table === "households" ? "id" : "household_id")} = ${household}`),
+        ).toBe(0);
       expect(await count(sql`select count(*)::int as n from spend_requests where purpose = 'Bus' and household_id is null`)).toBe(1);
       const lines = await queryRows<{ record_kind: string; household_reference: string; reason: string; n: number }>(
         t.db,

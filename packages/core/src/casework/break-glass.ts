@@ -16,11 +16,7 @@ export const BREAK_GLASS_REASON_MIN = 10;
 export const BREAK_GLASS_REASON_MAX = 500;
 
 const breakGlassInput = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(BREAK_GLASS_REASON_MIN, { message: "reason_too_short" })
-    .max(BREAK_GLASS_REASON_MAX),
+  reason: z.string().trim().min(BREAK_GLASS_REASON_MIN, { message: "reason_too_short" }).max(BREAK_GLASS_REASON_MAX),
 });
 export type BreakGlassInput = z.input<typeof breakGlassInput>;
 

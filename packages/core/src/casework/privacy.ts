@@ -340,7 +340,13 @@ export async function listDestructionLog(
     );
     const pages = Math.max(1, Math.ceil(n / DESTRUCTION_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
-    const rows = await queryRows<{ household_reference: string; destroyed_at: string | Date; reason: "retention" | "erasure"; legal_basis: string | null; kinds: Record<string, number> }>(
+    const rows = await queryRows<{
+      household_reference: string;
+      destroyed_at: string | Date;
+      reason: "retention" | "erasure";
+      legal_basis: string | null;
+      kinds: Record<string, number>;
+    }>(
       tx,
       sql`select household_reference, destroyed_at, reason,
             (array_agg(legal_basis) filter (where record_kind = 'household'))[1] as legal_basis,
