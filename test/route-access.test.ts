@@ -171,6 +171,26 @@ const ACCESS: Record<string, Access> = {
     team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
     status: (_, o) => (o.household?.access ? undefined : 302),
   },
+  // Break-the-glass: a member without a right gets the form; whoever reads the file already is sent back to it.
+  "t.$team.huishoudens.$householdId.noodtoegang": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o) && (o.household.access !== null || teamCan("create", "CaseAccessGrant")(v, o)),
+    status: (_, o) => (o.household?.access ? 302 : undefined),
+  },
+  // The coordinator's AVG pages of a household: the frame sends a member without a right to break-the-glass (302); the case team and a
+  // break-the-glass viewer may not (403).
+  "t.$team.huishoudens.$householdId.inzage": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (v, o) => (!o.household?.access ? 302 : teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
+  },
+  "t.$team.huishoudens.$householdId.inzage_.afdrukken": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (v, o) => (!o.household?.access ? 302 : teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
+  },
+  // The JSON download is a resource route (no frame): the use case answers 404 without a right, 403 without the coordinator's.
+  "t.$team.huishoudens.$householdId.inzage[.]json": {
+    team: (v, o) => !!o.household?.access && teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o),
+  },
+  "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },
