@@ -113,4 +113,8 @@ REVOKE ALL ON FUNCTION casework_purge(timestamptz) FROM PUBLIC;
 -- The coordinator sees every file of the team already; nothing else of the
 -- audit log (that stays the functional admin's).
 CREATE POLICY audit_events_casework_coordinator_read ON audit_events FOR SELECT
-  USING (app_scope() = 'team' AND team_id = app_tenant() AND object_type IN ('household', 'case') AND app_team_role() = 'coordinator');
+  USING ((select app_scope()) = 'team' AND team_id = (select app_tenant()) AND object_type IN ('household', 'case')
+    AND (select app_team_role()) = 'coordinator');
+--> statement-breakpoint
+-- The trail is looked up by object (the household and its cases), not by the chain's order.
+CREATE INDEX audit_events_casework_object ON audit_events (object_id, seq) WHERE object_type IN ('household', 'case');
