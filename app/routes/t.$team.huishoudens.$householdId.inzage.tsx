@@ -31,7 +31,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const log = await householdReadLog(ctx, householdId, { page: pageParam(request) });
     const trail = await householdAuditTrail(ctx, householdId);
     return {
-      log: { ...log, lines: log.lines.map((l) => ({ ...l, readAt: l.readAt.toISOString() })) },
+      // Labels here: the browser bundle cannot import the core.
+      log: {
+        ...log,
+        lines: log.lines.map((l) => ({
+          id: l.id,
+          userName: l.userName,
+          readAt: l.readAt.toISOString(),
+          part: casePartLabels[l.part] ?? l.part,
+          access: caseAccessLabels[l.access] ?? l.access,
+        })),
+      },
       grants: log.grants.map((g) => ({ ...g, grantedAt: g.grantedAt.toISOString(), expiresAt: g.expiresAt.toISOString() })),
       trail: trail.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
       teamSlug: ctx.team.slug,
@@ -101,8 +111,8 @@ export default function HouseholdPrivacy() {
                   <tr key={l.id}>
                     <td>{formatDateTime(l.readAt)}</td>
                     <td>{l.userName}</td>
-                    <td>{casePartLabels[l.part] ?? l.part}</td>
-                    <td>{caseAccessLabels[l.access] ?? l.access}</td>
+                    <td>{l.part}</td>
+                    <td>{l.access}</td>
                   </tr>
                 ))}
               </tbody>
