@@ -2,6 +2,7 @@
 // referrals, closing, privacy). A team member outside the case team is sent
 // to break-the-glass; anyone else who may not see the team's households gets 404.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { as } from "@wijkwerk/authz";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
 import { activeGrant, getHouseholdEntry } from "~/core/casework.server";
@@ -27,7 +28,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // A break-the-glass viewer sees until when their access runs (HH:MM in Maastricht).
     const grant = household.access === "break_glass" ? await activeGrant(ctx, household.id) : null;
     const grantUntil = grant ? formatDateTime(grant.expiresAt).slice(-5) : null;
-    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator", grantUntil };
+    // The privacy tab for whoever answers the resident's AVG request: the coordinator, also when in the case team.
+    const canInzage =
+      !!household.access && ctx.ability.can("export", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: household.access }));
+    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator", grantUntil, canInzage };
   } catch (error) {
     if (error instanceof Response) throw error;
     return toHttpError(error);
@@ -35,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdLayout() {
-  const { household, base, teamSlug, grantUntil } = useLoaderData<typeof loader>();
+  const { household, base, teamSlug, grantUntil, canInzage } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -68,7 +72,7 @@ export default function HouseholdLayout() {
             <NavLink to={`${base}/afsluiten`} className={tab}>
               {t.tabs.closing}
             </NavLink>
-            {household.access === "coordinator" ? (
+            {canInzage ? (
               <NavLink to={`${base}/inzage`} className={tab}>
                 {t.tabs.privacy}
               </NavLink>

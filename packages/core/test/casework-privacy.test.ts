@@ -238,6 +238,13 @@ describe("casework privacy (postgres)", () => {
       expect(await count(sql`select count(*)::int as n from case_read_log where household_id = ${household} and part = 'export'`)).toBe(1);
     });
 
+    it("is the coordinator's also when they are in the case team themselves (read by that right)", async () => {
+      const own = await createHouseholdWithCase(t.db, { municipalityId: m.id, teamId: teamA.id, buurtId: buurt, regisseurId: coordinator.actor.userId });
+      const x = await exportHousehold(coordinator, own.household.id);
+      expect(x.readLog[0]).toMatchObject({ part: "export", access: "case_team" });
+      expect((await householdReadLog(coordinator, own.household.id)).total).toBe(1);
+    });
+
     it("is the coordinator's only", async () => {
       await expect(exportHousehold(regisseur, household)).rejects.toBeInstanceOf(ForbiddenError);
       for (const ctx of [otherMember, volunteer, coordinatorB]) expect(await outcomeOf(exportHousehold(ctx, household))).toBe("not_found");
