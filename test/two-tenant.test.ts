@@ -12,6 +12,7 @@ import { buurtAssignments, buurten, invitations, sessions, teamMemberships, eq }
 import { hashToken } from "@wijkwerk/core/common";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
 import { createMunicipality, createPartner, createTeam, createUser } from "../packages/core/test/fixtures";
+import { createHouseholdWithCase } from "../packages/core/test/casework-fixture";
 
 const BUILD = path.resolve("build/index.js");
 type Handler = (request: Request) => Promise<Response>;
@@ -108,7 +109,10 @@ beforeAll(async () => {
     })
     .returning();
   const [membership] = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, memberA.id));
+  // A household of team A with its case (the casework routes look it up by id).
+  const { household } = await createHouseholdWithCase(t.db, { municipalityId: m.id, teamId: teamA.id, buurtId: buurt.id, regisseurId: memberA.id });
   realIds.push(
+    { pattern: /household|huishouden/i, value: household.id },
     { pattern: /invit|uitnodiging/i, value: invitation.id },
     { pattern: /member|lid|leden/i, value: membership.id },
     { pattern: /assignment|toewijzing/i, value: assignment.id },
