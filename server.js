@@ -41,11 +41,13 @@ let outboxTimer;
 let reminderTimer;
 let stripeTimer;
 let auditTimer;
+let purgeTimer;
 const server = app.listen(port, host, () => {
   console.log(`Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
   startEvaluationReminders();
   startAuditSealer();
+  startCaseworkPurge();
   if (process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET) startStripeSync();
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
@@ -58,6 +60,7 @@ for (const signal of ["SIGINT", "SIGTERM"])
     clearTimeout(reminderTimer);
     clearTimeout(stripeTimer);
     clearTimeout(auditTimer);
+    clearTimeout(purgeTimer);
     server.close(() => process.exit(0));
   });
 
@@ -117,6 +120,27 @@ function startAuditSealer() {
       console.error("Auditketen verzegelen mislukt:", error);
     }
     auditTimer = setTimeout(run, intervalMs);
+  };
+  void run();
+}
+
+// The casework retention purge (docs/dpia.md): right after start, then once
+// a day (CASEWORK_PURGE_INTERVAL_HOURS, default 24), never two runs at once;
+// several app instances may run it (households being purged are skipped).
+function startCaseworkPurge() {
+  const hours = Number(process.env.CASEWORK_PURGE_INTERVAL_HOURS ?? 24);
+  const intervalMs = (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
+  const run = async () => {
+    try {
+      const result = await build.entry.module.purgeCaseworkOnce();
+      if (result.households || result.grants)
+        console.log(
+          `Bewaartermijnen: ${result.households} huishoudens vernietigd (${result.records} regels in het vernietigingslog), ${result.grants} oude noodtoegangen verwijderd`,
+        );
+    } catch (error) {
+      console.error("Bewaartermijnen toepassen mislukt:", error);
+    }
+    purgeTimer = setTimeout(run, intervalMs);
   };
   void run();
 }

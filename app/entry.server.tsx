@@ -11,6 +11,7 @@ import { digestHour, sendDueDigests } from "@wijkwerk/core/workgroups";
 import { overdueReminderDays, sendDueEvaluationReminders, type ReminderResult } from "@wijkwerk/core/workbudget";
 import { sealAuditChains } from "@wijkwerk/core/audit";
 import { sendTimeRegistrationReminders } from "@wijkwerk/core/partners";
+import { purgeExpiredCasework, type PurgeResult } from "@wijkwerk/core/casework";
 import { dbReady, getDb } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
 
@@ -66,6 +67,15 @@ export async function sendEvaluationRemindersOnce(now = new Date()): Promise<Rem
   // And queues the workgroup e-mail digests that are due (once per user × day or week).
   const digests = await sendDueDigests(db, { now, digestHour: digestHour(process.env.DIGEST_HOUR) });
   return { ...result, hoursReminded: hours.reminded, digests: digests.daily + digests.weekly };
+}
+
+/**
+ * One run of the casework retention purge (docs/dpia.md), called by server.js
+ * once a day: destroys the households whose retention has passed and writes
+ * the destruction log.
+ */
+export async function purgeCaseworkOnce(now = new Date()): Promise<PurgeResult> {
+  return purgeExpiredCasework(await getDb(), now);
 }
 
 /**

@@ -193,6 +193,26 @@ const ACCESS: Record<string, Access> = {
   "t.$team.huishoudens.$householdId.zrm": caseRead,
   "t.$team.huishoudens.$householdId.verwijzingen": caseRead,
   "t.$team.huishoudens.$householdId.afsluiten": caseRead,
+  // Break-the-glass: a member without a right gets the form; whoever reads the file already is sent back to it.
+  "t.$team.huishoudens.$householdId.noodtoegang": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o) && (o.household.access !== null || teamCan("create", "CaseAccessGrant")(v, o)),
+    status: (_, o) => (o.household?.access ? 302 : undefined),
+  },
+  // The coordinator's AVG pages of a household: the frame sends a member without a right to break-the-glass (302); the case team and a
+  // break-the-glass viewer may not (403).
+  "t.$team.huishoudens.$householdId.inzage": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (v, o) => (!o.household?.access ? 302 : teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
+  },
+  "t.$team.huishoudens.$householdId.inzage_.afdrukken": {
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
+    status: (v, o) => (!o.household?.access ? 302 : teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
+  },
+  // The JSON download is a resource route (no frame): the use case answers 404 without a right, 403 without the coordinator's.
+  "t.$team.huishoudens.$householdId.inzage[.]json": {
+    team: (v, o) => !!o.household?.access && teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o),
+  },
+  "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },
@@ -335,6 +355,18 @@ async function seed(d: Database): Promise<void> {
     meta: { ip: null, userAgent: "vitest" },
   };
   await addAttachment(ctx, spend.id, { kind: "quote", fileName: "offerte.pdf", bytes: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n", "latin1") });
+  // A household with a case in every team that has none in the demo, its regisseur the team's member.<team> (else its first
+  // member), so the household routes meet a real file: the regisseur by the case team's right, the coordinator by theirs,
+  // another member (the colleague, the member of two teams) without one.
+  await d.execute(sql`insert into households (municipality_id, team_id, reference, initials, buurt_id)
+    select t.municipality_id, t.id, 'RA-0001', 'R.A.', (select a.buurt_id from buurt_assignments a where a.team_id = t.id order by a.valid_from limit 1)
+    from teams t where not exists (select 1 from households h where h.team_id = t.id) and exists (select 1 from buurt_assignments a where a.team_id = t.id)`);
+  await d.execute(sql`insert into cases (municipality_id, team_id, household_id, intake_on, entry_route, question_type, regisseur_id, created_by)
+    select h.municipality_id, h.team_id, h.id, '2026-10-01', 'self', 'single', r.id, r.id
+    from households h join teams t on t.id = h.team_id
+    cross join lateral (select u.id from users u join team_memberships m on m.user_id = u.id and m.team_id = t.id and m.role = 'member'
+      order by (u.email = 'member.' || t.slug || '@wijkwerk.demo') desc, u.email limit 1) r
+    where h.reference = 'RA-0001'`);
 }
 
 const one = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;

@@ -25,12 +25,14 @@ import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
+import { caseworkPrivacy } from "./nl/casework-privacy";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   casework,
   caseworkHouseholds,
   caseworkPlan,
+  caseworkPrivacy,
   workbudget,
   common,
   errorPages,

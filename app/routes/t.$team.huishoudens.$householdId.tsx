@@ -2,9 +2,11 @@
 // referrals, closing, privacy). A team member outside the case team is sent
 // to break-the-glass; anyone else who may not see the team's households gets 404.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { as } from "@wijkwerk/authz";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeamContext } from "~/context.server";
-import { getHouseholdEntry } from "~/core/casework.server";
+import { activeGrant, getHouseholdEntry } from "~/core/casework.server";
+import { formatDateTime } from "~/lib/format";
 import { nl } from "~/i18n/nl";
 import { notFoundWhenForbidden, toHttpError } from "~/lib/http.server";
 
@@ -23,7 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (!household.canBreakGlass) throw new Response("Niet gevonden", { status: 404 });
       if (new URL(request.url).pathname !== `${base}/noodtoegang`) throw redirect(`${base}/noodtoegang`);
     }
-    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator" };
+    // A break-the-glass viewer sees until when their access runs (HH:MM in Maastricht).
+    const grant = household.access === "break_glass" ? await activeGrant(ctx, household.id) : null;
+    const grantUntil = grant ? formatDateTime(grant.expiresAt).slice(-5) : null;
+    // The privacy tab for whoever answers the resident's AVG request: the coordinator, also when in the case team.
+    const canInzage =
+      !!household.access && ctx.ability.can("export", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: household.access }));
+    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator", grantUntil, canInzage };
   } catch (error) {
     if (error instanceof Response) throw error;
     // A volunteer (no rule on Household) hears 404 like another team: a file never confirms it exists.
@@ -32,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdLayout() {
-  const { household, base, teamSlug } = useLoaderData<typeof loader>();
+  const { household, base, teamSlug, grantUntil, canInzage } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -45,7 +53,10 @@ export default function HouseholdLayout() {
       </h2>
       {household.access ? (
         <>
-          <p className="hint">{t.accessNote[household.access]}</p>
+          <p className="hint">
+            {t.accessNote[household.access]}
+            {grantUntil ? <strong> {nl.caseworkPrivacy.accessUntil(grantUntil)}</strong> : null}
+          </p>
           <nav aria-label={t.householdTitle(household.reference, household.initials)} className="flex flex-wrap gap-1 border-b border-gray-300">
             <NavLink end to={base} className={tab}>
               {t.tabs.summary}
@@ -62,7 +73,7 @@ export default function HouseholdLayout() {
             <NavLink to={`${base}/afsluiten`} className={tab}>
               {t.tabs.closing}
             </NavLink>
-            {household.access === "coordinator" ? (
+            {canInzage ? (
               <NavLink to={`${base}/inzage`} className={tab}>
                 {t.tabs.privacy}
               </NavLink>

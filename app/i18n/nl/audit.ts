@@ -117,6 +117,8 @@ export const auditPage = {
     "casework.referral_added": "Casus: verwijzing vastgelegd",
     "casework.referral_updated": "Casus: uitkomst verwijzing vastgelegd",
     "casework.case_closed": "Casus afgesloten",
+    "casework.break_glass": "Dossier geopend via noodtoegang",
+    "casework.erased": "Dossier van een huishouden gewist (AVG)",
     "partner.created": "Partnerorganisatie aangemaakt",
     "partner.updated": "Partnerorganisatie gewijzigd",
     "agreement.created": "Afspraak met partner vastgelegd",

@@ -177,4 +177,6 @@ export const domainErrors: Record<string, string> = {
   zrm_empty: "Vul bij minstens één domein een score in.",
   zrm_parenting_without_child: "De aanvulling opvoeding geldt alleen als er een kind in het huishouden is.",
   household_unknown: "Kies een huishouden van je eigen team.",
+  casework_break_glass_not_needed: "Je hebt al toegang tot dit dossier; noodtoegang is niet nodig.",
+  casework_reference_mismatch: "Dit is niet de referentie van dit huishouden. Typ de referentie precies over.",
 };

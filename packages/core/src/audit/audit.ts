@@ -104,6 +104,8 @@ export const AUDIT_ACTIONS = [
   "casework.referral_added",
   "casework.referral_updated",
   "casework.case_closed",
+  "casework.break_glass",
+  "casework.erased",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

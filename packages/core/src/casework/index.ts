@@ -69,3 +69,25 @@ export {
   type ReferralOutcomeInput,
 } from "./referrals";
 export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingView } from "./closing";
+// Privacy slice: break-the-glass, the read log, the audit trail, the AVG export, erasure, the destruction log and the retention purge.
+export * from "./privacy-messages";
+export { type ActiveGrant, type BreakGlassInput, BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, activeGrant, openWithBreakGlass } from "./break-glass";
+export {
+  type AuditTrailLine,
+  DESTRUCTION_PAGE_SIZE,
+  type DestructionEntry,
+  ERASURE_REASON_MAX,
+  ERASURE_REASON_MIN,
+  type ErasureInput,
+  type GrantLine,
+  type HouseholdExport,
+  READ_LOG_PAGE_SIZE,
+  type ReadLogLine,
+  type ReadLogPage,
+  eraseHousehold,
+  exportHousehold,
+  householdAuditTrail,
+  householdReadLog,
+  listDestructionLog,
+} from "./privacy";
+export { type PurgeResult, purgeExpiredCasework } from "./retention";

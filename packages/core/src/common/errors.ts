@@ -112,6 +112,8 @@ export type ErrorCode =
   | "zrm_empty"
   | "zrm_parenting_without_child"
   | "household_unknown";
+  | "casework_break_glass_not_needed"
+  | "casework_reference_mismatch";
 
 export class DomainError extends Error {
   constructor(
