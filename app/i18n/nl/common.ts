@@ -159,4 +159,16 @@ export const domainErrors: Record<string, string> = {
   buurtservice_invalid_transition: "Deze stap kan niet vanuit de huidige status van de koppeling.",
   initiative_already_ended: "Dit initiatief is al beëindigd.",
   initiative_end_before_start: "De einddatum ligt vóór de startdatum.",
+  // Casework: the sociale kaart and household transfers.
+  social_map_too_short: "Deze tekst is te kort: gebruik minstens 2 tekens.",
+  social_map_too_long: "Deze tekst is te lang.",
+  social_map_phone_invalid: "Vul een geldig telefoonnummer in, bijvoorbeeld 043-350 50 50.",
+  social_map_email_invalid: "Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.",
+  social_map_website_invalid: "Vul een geldig webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl.",
+  social_map_buurt_unknown: "Kies alleen buurten uit de lijst.",
+  transfer_same_team: "Kies een ander team dan het team dat het huishouden nu heeft.",
+  transfer_open_exists: "Voor dit huishouden loopt al een voorstel tot overdracht.",
+  transfer_not_open: "Over dit voorstel is al besloten of het is ingetrokken.",
+  transfer_regisseur_not_member: "Kies als regisseur een professional van jouw team.",
+  transfer_household_closed: "Een afgesloten huishouden kan niet worden overgedragen.",
 };

@@ -6,3 +6,26 @@
 export * from "./vocabulary";
 export * from "./messages";
 export { getHouseholdEntry, type HouseholdEntry, type HouseholdHead } from "./access";
+// The sociale kaart and household transfers (cw-socialmap slice).
+export {
+  SOCIAL_MAP_PAGE_SIZE,
+  type OfferInput,
+  type PickerProvider,
+  type ProviderDetail,
+  type ProviderInput,
+  type ProviderListItem,
+  type SocialMapFilter,
+  addOffer,
+  canKeepSocialMap,
+  createProvider,
+  getProvider,
+  listProvidersForPicker,
+  pickProviders,
+  searchSocialMap,
+  setOfferArchived,
+  setProviderArchived,
+  socialMapBuurten,
+  updateOffer,
+  updateProvider,
+} from "./social-map";
+export { type TransferRow, acceptTransfer, declineTransfer, getTransferForm, listTransfers, proposeTransfer, withdrawTransfer } from "./transfers";

@@ -93,7 +93,19 @@ export type ErrorCode =
   | "buurtservice_match_exists"
   | "buurtservice_invalid_transition"
   | "initiative_already_ended"
-  | "initiative_end_before_start";
+  | "initiative_end_before_start"
+  // Casework (issue 15): the sociale kaart and household transfers.
+  | "social_map_too_short"
+  | "social_map_too_long"
+  | "social_map_phone_invalid"
+  | "social_map_email_invalid"
+  | "social_map_website_invalid"
+  | "social_map_buurt_unknown"
+  | "transfer_same_team"
+  | "transfer_open_exists"
+  | "transfer_not_open"
+  | "transfer_regisseur_not_member"
+  | "transfer_household_closed";
 
 export class DomainError extends Error {
   constructor(
