@@ -203,14 +203,17 @@ async function closeTransfer(ctx: TeamContext, transferId: string, status: "decl
     const [t] = await queryRows<{ id: string; status: string; from_team_id: string; to_team_id: string; from_reference: string }>(
       tx,
       sql`select id, status, from_team_id, to_team_id, from_reference from household_transfers where id = ${transferId}
-          and ${status === "declined" ? sql`to_team_id` : sql`from_team_id`} = ${ctx.team.id} for update`,
+          and ${status === "declined" ? sql`to_team_id` : sql`from_team_id`} = ${ctx.team.id}`,
     );
     if (!t) throw notFound();
     if (t.status !== "proposed") throw new DomainError("transfer_not_open", 409);
-    await tx.execute(
+    // No FOR UPDATE above: RLS lets only a proposed transfer be locked; the status condition here decides a race.
+    const done = await queryRows<{ id: string }>(
+      tx,
       sql`update household_transfers set status = ${status}, decided_by = ${ctx.actor.userId}, decided_at = now(), decision_note = ${decisionNote}
-          where id = ${t.id} and status = 'proposed'`,
+          where id = ${t.id} and status = 'proposed' returning id`,
     );
+    if (!done.length) throw new DomainError("transfer_not_open", 409);
     await appendAudit(tx, {
       municipalityId: ctx.team.municipalityId,
       teamId: ctx.team.id,
