@@ -23,10 +23,13 @@ import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
+import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
   casework,
+  socialMap,
+  transfers,
   workbudget,
   common,
   errorPages,
