@@ -48,7 +48,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const name = offerId ? `offer-${offerId}` : "offer-new";
       const r = await runForm(
         parseSubmission(form, { schema: offerSchema }),
-        () => (offerId ? updateOffer(ctx, offerId, offerValues(form)) : addOffer(ctx, id, offerValues(form))),
+        async () => {
+          if (offerId) await updateOffer(ctx, offerId, offerValues(form));
+          else await addOffer(ctx, id, offerValues(form));
+        },
         { form: name },
       );
       return r.ok ? redirect(`${here}?aanbod=1#aanbod`) : r.response;

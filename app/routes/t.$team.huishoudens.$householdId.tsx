@@ -3,6 +3,7 @@
 // to break-the-glass; anyone else who may not see the team's households gets 404.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
 import { getHouseholdEntry } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
@@ -23,7 +24,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (!household.canBreakGlass) throw new Response("Niet gevonden", { status: 404 });
       if (new URL(request.url).pathname !== `${base}/noodtoegang`) throw redirect(`${base}/noodtoegang`);
     }
-    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator" };
+    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator",
+      // Handing the household to another team: the coordinator (t.$team.huishoudens.$householdId.overdragen.tsx).
+      canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    };
   } catch (error) {
     if (error instanceof Response) throw error;
     return toHttpError(error);
@@ -31,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdLayout() {
-  const { household, base, teamSlug } = useLoaderData<typeof loader>();
+  const { household, base, teamSlug, canTransfer } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -64,6 +68,11 @@ export default function HouseholdLayout() {
             {household.access === "coordinator" ? (
               <NavLink to={`${base}/inzage`} className={tab}>
                 {t.tabs.privacy}
+              </NavLink>
+            ) : null}
+            {canTransfer ? (
+              <NavLink to={`${base}/overdragen`} className={tab}>
+                {nl.transfers.householdTab}
               </NavLink>
             ) : null}
           </nav>

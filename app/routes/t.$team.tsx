@@ -25,6 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Buurtservice: members and coordinators (the team's own offers, requests and matches).
     canBuurtservice: ctx.ability.can("read", as("BuurtserviceEntry", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    // Household transfers between teams: the coordinator.
+    canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
       (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
@@ -32,7 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives } = useLoaderData<typeof loader>();
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canTransfer } =
+    useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -83,6 +86,11 @@ export default function TeamLayout() {
           // A full page load: the card page's own Content-Security-Policy admits Stripe.js (secure card display), a client-side navigation would keep this page's.
           <NavLink to={`/t/${team.slug}/kaart`} className={tab} reloadDocument>
             {nl.cards.teamTab}
+          </NavLink>
+        ) : null}
+        {canTransfer ? (
+          <NavLink to={`/t/${team.slug}/overdrachten`} className={tab}>
+            {nl.transfers.tab}
           </NavLink>
         ) : null}
         {canInvite ? (

@@ -64,6 +64,7 @@ export const socialMap = {
 
 export const transfers = {
   tab: "Overdrachten",
+  householdTab: "Overdragen",
   title: "Overdrachten van huishoudens",
   intro:
     "Een huishouden gaat alleen naar een ander team als de coördinatoren van beide teams dat afspreken. Verandert een buurt van team, dan blijven bestaande huishoudens bij hun team.",

@@ -78,7 +78,20 @@ export const providerInput = z.object({
   website: formatted(300, isWebsite, "social_map_website_invalid"),
   hours: text(500),
 });
-export type ProviderInput = z.input<typeof providerInput>;
+/** As a form sends it; the use case validates every field (providerInput). */
+export interface ProviderInput {
+  name?: string;
+  kind?: string;
+  description?: string;
+  layer?: string;
+  lifeDomains?: string[];
+  buurtIds?: string[];
+  address?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  hours?: string;
+}
 
 export const offerInput = z.object({
   name: text(120, 2),
@@ -86,7 +99,12 @@ export const offerInput = z.object({
   layer: requiredLayer,
   lifeDomains,
 });
-export type OfferInput = z.input<typeof offerInput>;
+export interface OfferInput {
+  name?: string;
+  description?: string;
+  layer?: string;
+  lifeDomains?: string[];
+}
 
 const subject = (ctx: UseCaseContext) => as("SocialMap", { municipalityId: ctx.actor.municipalityId });
 

@@ -131,7 +131,7 @@ export async function listTransfers(ctx: TeamContext): Promise<{ outgoing: Trans
       sql`select t.id, case when t.from_team_id = ${ctx.team.id} then 'outgoing' else 'incoming' end as direction, t.status,
             ft.name as "fromTeam", tt.name as "toTeam", t.from_reference as "fromReference", t.to_reference as "toReference",
             t.reason, t.decision_note as "decisionNote", pu.name as "proposedBy", du.name as "decidedBy",
-            t.created_at::text as "createdAt", t.decided_at::text as "decidedAt", t.household_id as "householdId"
+            to_json(t.created_at) #>> '{}' as "createdAt", to_json(t.decided_at) #>> '{}' as "decidedAt", t.household_id as "householdId"
           from household_transfers t join teams ft on ft.id = t.from_team_id join teams tt on tt.id = t.to_team_id
             join users pu on pu.id = t.proposed_by left join users du on du.id = t.decided_by
           order by (t.status = 'proposed') desc, t.created_at desc
