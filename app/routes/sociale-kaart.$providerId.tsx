@@ -17,7 +17,9 @@ import { toHttpError } from "~/lib/http.server";
 import { offerValues, providerValues, socialMapOptions } from "~/lib/social-map.server";
 
 const t = nl.socialMap;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "provider" in data ? data.provider.name : t.title} – ${nl.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "provider" in data ? data.provider.name : t.title} – ${nl.common.appName}` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "SocialMap", context as { ip?: string });

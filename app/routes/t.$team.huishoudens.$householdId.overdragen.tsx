@@ -24,7 +24,8 @@ const schema = z.object({
 async function coordinatorContext(request: Request, team: string | undefined, context: unknown) {
   const ctx = await requireTeamContext(request, team, context as { ip?: string });
   // Not the coordinator: the page does not exist for them.
-  if (!ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id }))) throw new Response("Niet gevonden", { status: 404 });
+  if (!ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })))
+    throw new Response("Niet gevonden", { status: 404 });
   return ctx;
 }
 

@@ -24,7 +24,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (!household.canBreakGlass) throw new Response("Niet gevonden", { status: 404 });
       if (new URL(request.url).pathname !== `${base}/noodtoegang`) throw redirect(`${base}/noodtoegang`);
     }
-    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator",
+    return {
+      household,
+      base,
+      teamSlug: ctx.team.slug,
+      isCoordinatorView: household.access === "coordinator",
       // Handing the household to another team: the coordinator (t.$team.huishoudens.$householdId.overdragen.tsx).
       canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     };

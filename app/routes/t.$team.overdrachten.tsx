@@ -23,7 +23,8 @@ const declineSchema = z.object({ note: requiredText(t.noteRequired, 3, 1000) });
 
 async function coordinatorContext(request: Request, team: string | undefined, context: unknown) {
   const ctx = await requireTeamContext(request, team, context as { ip?: string });
-  if (!ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id }))) throw new Response("Niet gevonden", { status: 404 });
+  if (!ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })))
+    throw new Response("Niet gevonden", { status: 404 });
   return ctx;
 }
 
@@ -39,9 +40,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = String(form.get("transferId") ?? "");
   const here = `/t/${ctx.team.slug}/overdrachten`;
   if (intent === "accept") {
-    const r = await runForm(parseSubmission(form, { schema: acceptSchema }), (v) => acceptTransfer(ctx, id, { regisseurId: v.regisseurId, note: v.note ?? "" }), {
-      form: `accept-${id}`,
-    });
+    const r = await runForm(
+      parseSubmission(form, { schema: acceptSchema }),
+      (v) => acceptTransfer(ctx, id, { regisseurId: v.regisseurId, note: v.note ?? "" }),
+      {
+        form: `accept-${id}`,
+      },
+    );
     return r.ok ? redirect(`${here}?aangenomen=${encodeURIComponent(r.value.toReference)}`) : r.response;
   }
   if (intent === "decline") {
@@ -59,7 +64,13 @@ export default function Transfers() {
   const { incoming, outgoing, teamSlug } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const accepted = params.get("aangenomen");
-  const done = accepted ? t.accepted(accepted) : params.get("gedaan") === "afgewezen" ? t.declined : params.get("gedaan") === "ingetrokken" ? t.withdrawn : null;
+  const done = accepted
+    ? t.accepted(accepted)
+    : params.get("gedaan") === "afgewezen"
+      ? t.declined
+      : params.get("gedaan") === "ingetrokken"
+        ? t.withdrawn
+        : null;
   return (
     <div className="max-w-3xl space-y-4">
       <h2>{t.title}</h2>

@@ -60,7 +60,14 @@ async function world(db: Database) {
     coordC: await user(c, "coordinator"),
   };
   // A professional in both teams stays involved after the move.
-  const both = (await createUser(db, m.id, { teamRoles: [{ teamId: a.id, role: "member" }, { teamId: b.id, role: "member" }] })).id;
+  const both = (
+    await createUser(db, m.id, {
+      teamRoles: [
+        { teamId: a.id, role: "member" },
+        { teamId: b.id, role: "member" },
+      ],
+    })
+  ).id;
   const buurt = await createBuurtFor(db, m.id, a.id);
   const ctx = async (userId: string, team: Team): Promise<TeamContext> => teamContext(db, userId, team);
   return { m, a, b, c, ids, both, buurt, ctx };
@@ -75,10 +82,19 @@ async function fullHousehold(db: Database, w: Awaited<ReturnType<typeof world>>)
     { ...h, caseId: c.id, userId: w.ids.involvedA },
     { ...h, caseId: c.id, userId: w.both },
   ]);
-  const [goal] = await db.insert(caseGoals).values({ ...h, caseId: c.id, lifeDomain: "finances", description: "Rondkomen", goalType: "improve" }).returning();
-  const [arr] = await db.insert(caseArrangements).values({ ...h, caseId: c.id, layer: "general", providerName: "Schuldhulp" }).returning();
+  const [goal] = await db
+    .insert(caseGoals)
+    .values({ ...h, caseId: c.id, lifeDomain: "finances", description: "Rondkomen", goalType: "improve" })
+    .returning();
+  const [arr] = await db
+    .insert(caseArrangements)
+    .values({ ...h, caseId: c.id, layer: "general", providerName: "Schuldhulp" })
+    .returning();
   await db.insert(caseArrangementGoals).values({ ...h, arrangementId: arr.id, goalId: goal.id });
-  const [zrm] = await db.insert(zrmMeasurements).values({ ...h, caseId: c.id, measuredOn: "2026-10-01", createdBy: w.ids.regisseurA }).returning();
+  const [zrm] = await db
+    .insert(zrmMeasurements)
+    .values({ ...h, caseId: c.id, measuredOn: "2026-10-01", createdBy: w.ids.regisseurA })
+    .returning();
   await db.insert(zrmScores).values({ ...h, measurementId: zrm.id, domain: "finances", score: 2 });
   await db.insert(caseReferrals).values({ ...h, caseId: c.id, destination: "wmo", referredOn: "2026-10-02" });
   await db.insert(caseAccessGrants).values({ ...h, userId: w.ids.involvedA, reason: "Spoed bij afwezigheid", expiresAt: sql`now() + interval '1 hour'` });
@@ -146,7 +162,9 @@ describe("household transfers (postgres)", () => {
     const moved = await acceptTransfer(coordB, id, { regisseurId: w.ids.memberB, note: "Welkom" });
     expect(moved).toEqual({ householdId: household.id, fromReference: oldReference, toReference: "BB-0008" });
     for (const table of CONTENT_TABLES) {
-      const rows = (await t.db.execute(sql.raw(`select distinct team_id from ${table} where household_id = '${household.id}'`))) as unknown as { team_id: string }[];
+      const rows = (await t.db.execute(sql.raw(`select distinct team_id from ${table} where household_id = '${household.id}'`))) as unknown as {
+        team_id: string;
+      }[];
       expect({ table, teams: rows.map((r) => r.team_id) }).toEqual({ table, teams: [w.b.id] });
     }
     const [h] = await t.db.select().from(households).where(eq(households.id, household.id));
@@ -157,13 +175,13 @@ describe("household transfers (postgres)", () => {
     expect(involved.map((i) => i.userId)).toEqual([w.both]);
     const [row] = await t.db.select().from(householdTransfers).where(eq(householdTransfers.id, id));
     expect(row).toMatchObject({ status: "accepted", decidedBy: w.ids.coordB, fromReference: oldReference, toReference: "BB-0008", decisionNote: "Welkom" });
-    const [audit] = (await t.db.execute(
-      sql`select action, team_id, data from audit_events where object_id = ${id} order by seq desc limit 1`,
-    )) as unknown as { action: string; team_id: string; data: Record<string, unknown> }[];
+    const [audit] = (await t.db.execute(sql`select action, team_id, data from audit_events where object_id = ${id} order by seq desc limit 1`)) as unknown as {
+      action: string;
+      team_id: string;
+      data: Record<string, unknown>;
+    }[];
     expect(audit).toMatchObject({ action: "casework.transfer_accepted", team_id: w.b.id, data: { fromReference: oldReference, toReference: "BB-0008" } });
-    expect((await t.db.select().from(notifications).where(eq(notifications.userId, w.ids.coordA))).map((n) => n.kind)).toContain(
-      "household_transfer_accepted",
-    );
+    expect((await t.db.select().from(notifications).where(eq(notifications.userId, w.ids.coordA))).map((n) => n.kind)).toContain("household_transfer_accepted");
 
     // After: the old team's coordinator and regisseur get 404; the new coordinator and regisseur read it.
     expect(await outcomeOf(getHouseholdEntry(coordA, household.id))).toBe("not_found");

@@ -58,7 +58,11 @@ beforeAll(async () => {
   partnerManager = await as({ scopeRoles: [{ role: "partner_manager", partnerId: partner.id }] });
   const m2 = await createMunicipality(t.db);
   const team2 = await createTeam(t.db, m2.id);
-  otherCityCoordinator = await municipalityContext(t.db, (await createUser(t.db, m2.id, { teamRoles: [{ teamId: team2.id, role: "coordinator" }] })).id, "municipality");
+  otherCityCoordinator = await municipalityContext(
+    t.db,
+    (await createUser(t.db, m2.id, { teamRoles: [{ teamId: team2.id, role: "coordinator" }] })).id,
+    "municipality",
+  );
 });
 afterAll(() => t?.drop());
 
@@ -73,7 +77,12 @@ describe("keeping the kaart", () => {
       expect(await outcomeOf(addOffer(ctx, id, { name: "Iets", layer: "general" }))).toMatch(/^ForbiddenError/);
     }
     expect(await outcomeOf(updateProvider(admin, id, { ...base, hours: "ma–do 9.00–12.00" }))).toBe("ok");
-    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, id)).orderBy(sql`seq desc`).limit(1);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, id))
+      .orderBy(sql`seq desc`)
+      .limit(1);
     expect(audit.action).toBe("casework.social_map_provider_updated");
     expect((audit.data as { changed: string[] }).changed).toEqual(["hours"]);
   });
@@ -160,7 +169,7 @@ describe("searching the kaart", () => {
     expect(await names({ q: "schulden" })).toEqual(["Schuldhulp Maastricht"]);
     expect(await names({ q: "cliëntondersteuning jeugdwet" })).toEqual(["MEE Zuid-Limburg"]);
     expect(await names({ q: "vrijwilliger" })).toEqual(["Buurtcentrum Wyck"]);
-    expect(await names({ q: "\"onbekend woord\"" })).toEqual([]);
+    expect(await names({ q: '"onbekend woord"' })).toEqual([]);
     expect(await names({ layer: "individual" })).toEqual(["MEE Zuid-Limburg"]);
     // A life domain of an offer counts for its provider.
     expect(await names({ lifeDomain: "community_participation" })).toEqual(["Buurtcentrum Wyck"]);

@@ -362,7 +362,11 @@ export interface ProviderListItem {
 
 /** The filter as the search understands it: unknown values are dropped (a stale link shows everything rather than failing). */
 export function normaliseFilter(f: SocialMapFilter) {
-  const q = (f.q ?? "").replace(/[\u0000-\u001f]/g, " ").trim().slice(0, 200);
+  const q = (f.q ?? "")
+    // eslint-disable-next-line no-control-regex -- control characters (tabs, newlines, NUL) become spaces in a search
+    .replace(/[\u0000-\u001f]/g, " ")
+    .trim()
+    .slice(0, 200);
   return {
     q: hasForbiddenCharacter(q) ? "" : q,
     layer: (KANTELING_LAYERS as readonly string[]).includes(f.layer ?? "") ? (f.layer as KantelingLayer) : undefined,
@@ -492,4 +496,3 @@ export async function socialMapBuurten(ctx: UseCaseContext): Promise<{ id: strin
     queryRows<{ id: string; name: string }>(tx, sql`select id, name from buurten where municipality_id = (select app_municipality()) order by name`),
   );
 }
-

@@ -45,7 +45,15 @@ const mayTransfer = (ctx: TeamContext) => ForbiddenError.from(ctx.ability).throw
 /** The in-app notices (and their mail) to a team's coordinators, never to the actor. */
 async function tellCoordinators(tx: Tx, ctx: TeamContext, teamId: string, kind: string, text: string, link: string) {
   const recipients = (await coordinatorRecipients(tx, teamId)).filter((r) => r.id !== ctx.actor.userId);
-  const notices: Notice[] = recipients.map((recipient) => ({ recipient, spendId: null, kind, text, link, subject: text, linkLabel: transferNotices.linkLabel }));
+  const notices: Notice[] = recipients.map((recipient) => ({
+    recipient,
+    spendId: null,
+    kind,
+    text,
+    link,
+    subject: text,
+    linkLabel: transferNotices.linkLabel,
+  }));
   await insertNotices(tx, ctx.team.municipalityId, notices);
 }
 
@@ -123,7 +131,9 @@ export interface TransferRow {
 }
 
 /** The team's transfers, outgoing and incoming, open ones first (coordinator only; RLS shows only the two coordinators' teams). */
-export async function listTransfers(ctx: TeamContext): Promise<{ outgoing: TransferRow[]; incoming: TransferRow[]; regisseurs: { id: string; name: string }[] }> {
+export async function listTransfers(
+  ctx: TeamContext,
+): Promise<{ outgoing: TransferRow[]; incoming: TransferRow[]; regisseurs: { id: string; name: string }[] }> {
   mayTransfer(ctx);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const rows = await queryRows<TransferRow>(

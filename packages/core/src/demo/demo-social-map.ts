@@ -5,7 +5,7 @@
 // them; addresses, numbers and e-mail addresses are invented (.example).
 // Written through the use cases, so the demo passes the same validation.
 import { buurten, eq, municipalities, socialMapProviders, type Database } from "@wijkwerk/db";
-import { addOffer, createProvider, type OfferInput, type ProviderInput } from "../casework/social-map";
+import { addOffer, createProvider, type OfferInput, type ProviderInput } from "../casework";
 import { contextFor } from "./demo-workbudget";
 
 type DemoProvider = Omit<ProviderInput, "buurtIds"> & { buurten?: string[]; offers?: OfferInput[] };
@@ -147,7 +147,8 @@ const PROVIDERS: DemoProvider[] = [
     kind: "Opbouwwerk en sociaal werk",
     layer: "general",
     lifeDomains: ["community_participation", "social_network"],
-    description: "Opbouwwerkers ondersteunen bewonersinitiatieven en versterken de sociale samenhang in de buurt; maatschappelijk werk voor individuele vragen.",
+    description:
+      "Opbouwwerkers ondersteunen bewonersinitiatieven en versterken de sociale samenhang in de buurt; maatschappelijk werk voor individuele vragen.",
     phone: "043-350 62 50",
     website: "https://www.trajekt.example",
     offers: [
