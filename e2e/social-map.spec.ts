@@ -12,8 +12,12 @@ test("a member searches the sociale kaart; a coordinator keeps it; a volunteer g
   await page.getByRole("searchbox", { name: "Zoeken" }).fill("schulden");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await expect(page.getByRole("link", { name: "Schuldhulpverlening Gemeente Maastricht" })).toBeVisible();
+  // The fields remount when the URL's values change: wait for the first search's URL before typing the next.
+  await expect(page).toHaveURL(/q=schulden/);
+  await expect(page.getByRole("status")).toHaveText(/gevonden/);
   await page.getByRole("searchbox", { name: "Zoeken" }).fill("geld");
   await page.getByLabel("Kantelingslaag").selectOption({ label: "Eigen kracht" });
+  await expect(page.getByRole("searchbox", { name: "Zoeken" })).toHaveValue("geld");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await expect(page.getByRole("link", { name: "Budgetcursus Geld de Baas" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Schuldhulpverlening Gemeente Maastricht" })).toHaveCount(0);
@@ -51,4 +55,20 @@ test("a member searches the sociale kaart; a coordinator keeps it; a volunteer g
   const res = await page.goto("/sociale-kaart");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "Sociale kaart" })).toHaveCount(0);
+});
+
+test("a coordinator finds the team's transfers (empty states); a member does not have the tab", async ({ page }) => {
+  await loginAs(page, "coordinator.mariaberg@wijkwerk.demo");
+  await page.goto("/t/mariaberg");
+  await page.getByRole("link", { name: "Overdrachten" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Overdrachten van huishoudens" })).toBeVisible();
+  await expect(page.getByText("Er zijn geen voorstellen aan jullie team.")).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  await loginAs(page, "member.mariaberg@wijkwerk.demo");
+  await page.goto("/t/mariaberg");
+  await expect(page.getByRole("link", { name: "Overdrachten" })).toHaveCount(0);
+  const res = await page.goto("/t/mariaberg/overdrachten");
+  expect(res?.status()).toBe(404);
 });
