@@ -45,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canSeeMunicipality: ctx.ability.can("read", as("MunicipalityOverview", { municipalityId: m })),
     // The success stories wall and the knowledge questions (professionals, the admin, the controller).
     canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: m })),
+    // The sociale kaart (every professional, the admin, the controller).
+    canSeeSocialMap: ctx.ability.can("read", as("SocialMap", { municipalityId: m })),
   };
 }
 
@@ -99,6 +101,11 @@ function Header() {
             {user.canSeeKnowledge ? (
               <NavLink to="/vragen" className="text-white hover:text-white">
                 {nl.questions.navLabel}
+              </NavLink>
+            ) : null}
+            {user.canSeeSocialMap ? (
+              <NavLink to="/sociale-kaart" className="text-white hover:text-white">
+                {nl.socialMap.navLabel}
               </NavLink>
             ) : null}
             {user.canSeeMunicipality ? (

@@ -1,6 +1,6 @@
 // Migrates and loads the demo data of the eight teams (idempotent).
 import { migrateDatabase, openDatabase } from "@wijkwerk/db";
-import { seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
+import { seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { seedDemo } from "../db/src/seed/demo";
 
 if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-demo")) {
@@ -12,6 +12,7 @@ await migrateDatabase(handle);
 const { created } = await seedDemo(handle.db);
 const workbudget = await seedWorkbudgetDemo(handle.db);
 const workgroupsDemo = await seedWorkgroupsDemo(handle.db);
+if ((await seedSocialMapDemo(handle.db)).created) console.log("Demodata sociale kaart geladen: aanbieders en hun aanbod in de vier kantelingslagen.");
 if (workgroupsDemo.created) console.log("Demodata werkgroepen geladen: vier werkgroepen met leden uit verschillende teams, een draad en handboekpagina's.");
 if (workbudget.created) console.log("Demodata werkbudget geladen: budgetten 2017 en dit jaar, normen, aanvragen in elke fase.");
 console.log(created ? `Demodata geladen (${handle.kind}): gemeente Maastricht met acht sociale teams.` : `Demodata was al geladen (${handle.kind}).`);

@@ -42,6 +42,7 @@ import {
   workgroups,
   buurtserviceEntries,
   households,
+  socialMapProviders,
   queryRows,
   sql,
   withScope,
@@ -73,6 +74,8 @@ interface Objects {
   buurtserviceEntry: string | null;
   /** A household of the viewer's team, with the viewer's right to its content (the database's case_access()). */
   household: { id: string; access: string | null } | null;
+  /** A provider on the sociale kaart. */
+  provider: string | null;
   group: { id: string; slug: string; isOpen: boolean; createdBy: string; myRole: "facilitator" | "member" | null; requested: boolean };
   thread: string | null;
   meeting: string | null;
@@ -214,6 +217,12 @@ const ACCESS: Record<string, Access> = {
   },
   "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
+  // Handing a household to another team: its coordinator (the frame above sends a member without a right to break-the-glass first).
+  "t.$team.huishoudens.$householdId.overdragen": {
+    team: (v, o) => o.household !== null && (teamCan("transfer", "Household")(v, o) || (!o.household.access && teamCan("read", "Household")(v, o))),
+    status: (_, o) => (o.household?.access ? undefined : 302),
+  },
+  "t.$team.overdrachten": { team: teamCan("transfer", "Household") },
   "t.$team.contact": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },
   "t.$team.disciplines": { team: teamCan("read", "Agreement") },
   "t.$team.initiatieven": { team: teamCan("read", "NeighbourhoodInitiative") },
@@ -274,6 +283,10 @@ const ACCESS: Record<string, Access> = {
   "buurtservice._index": { municipality: ["read", "BuurtserviceCounts"] },
   "buurtservice[.]csv": { municipality: ["read", "BuurtserviceCounts"] },
   initiatieven: { municipality: ["read", "NeighbourhoodInitiative"] },
+  // The sociale kaart: every professional, the admin and the controller read it; coordinators and the admin keep it.
+  "sociale-kaart._index": { municipality: ["read", "SocialMap"] },
+  "sociale-kaart.$providerId": { municipality: ["read", "SocialMap"], also: (_, o) => o.provider !== null },
+  "sociale-kaart.nieuw": { municipality: ["create", "SocialMap"] },
 
   // A partner organisation's view.
   "partner.$partner": { partner: true },
@@ -454,6 +467,7 @@ async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
     buurtserviceEntry:
       (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
     household: await householdFor(v),
+    provider: (await one(db.select({ id: socialMapProviders.id }).from(socialMapProviders)))?.id ?? null,
     group: {
       id: group.id,
       slug: group.slug,
@@ -507,6 +521,7 @@ function fill(id: string, routePath: string, o: Objects): string {
     attachmentId: id.startsWith("werkgroepen.") ? o.groupAttachment : o.spendAttachment,
     entryId: o.buurtserviceEntry,
     householdId: o.household?.id,
+    providerId: o.provider,
     slug: o.group.slug,
     threadId: o.thread,
     meetingId: o.meeting,

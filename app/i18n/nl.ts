@@ -26,6 +26,7 @@ import { casework } from "./nl/casework";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
+import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
@@ -33,6 +34,8 @@ export const nl = {
   caseworkHouseholds,
   caseworkPlan,
   caseworkPrivacy,
+  socialMap,
+  transfers,
   workbudget,
   common,
   errorPages,

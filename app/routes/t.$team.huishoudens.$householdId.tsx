@@ -31,7 +31,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The privacy tab for whoever answers the resident's AVG request: the coordinator, also when in the case team.
     const canInzage =
       !!household.access && ctx.ability.can("export", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: household.access }));
-    return { household, base, teamSlug: ctx.team.slug, isCoordinatorView: household.access === "coordinator", grantUntil, canInzage };
+    return {
+      household,
+      base,
+      teamSlug: ctx.team.slug,
+      isCoordinatorView: household.access === "coordinator",
+      grantUntil,
+      canInzage,
+      // Handing the household to another team: the coordinator (t.$team.huishoudens.$householdId.overdragen.tsx).
+      canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    };
   } catch (error) {
     if (error instanceof Response) throw error;
     // A volunteer (no rule on Household) hears 404 like another team: a file never confirms it exists.
@@ -40,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdLayout() {
-  const { household, base, teamSlug, grantUntil, canInzage } = useLoaderData<typeof loader>();
+  const { household, base, teamSlug, grantUntil, canInzage, canTransfer } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -76,6 +85,11 @@ export default function HouseholdLayout() {
             {canInzage ? (
               <NavLink to={`${base}/inzage`} className={tab}>
                 {t.tabs.privacy}
+              </NavLink>
+            ) : null}
+            {canTransfer ? (
+              <NavLink to={`${base}/overdragen`} className={tab}>
+                {nl.transfers.householdTab}
               </NavLink>
             ) : null}
           </nav>

@@ -27,6 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Casework: the household list for the team's professionals (members and coordinators).
     canHouseholds: ctx.ability.can("read", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    // Household transfers between teams: the coordinator.
+    canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
       (await disbursementMode(ctx.db, ctx.team.municipalityId)) === "stripe_issuing",
@@ -34,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canHouseholds } =
+  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canHouseholds, canTransfer } =
     useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
@@ -91,6 +93,11 @@ export default function TeamLayout() {
           // A full page load: the card page's own Content-Security-Policy admits Stripe.js (secure card display), a client-side navigation would keep this page's.
           <NavLink to={`/t/${team.slug}/kaart`} className={tab} reloadDocument>
             {nl.cards.teamTab}
+          </NavLink>
+        ) : null}
+        {canTransfer ? (
+          <NavLink to={`/t/${team.slug}/overdrachten`} className={tab}>
+            {nl.transfers.tab}
           </NavLink>
         ) : null}
         {canInvite ? (

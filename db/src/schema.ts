@@ -2043,6 +2043,10 @@ export const householdTransfers = pgTable(
     decisionNote: text("decision_note").notNull().default(""),
     createdAt: createdAt(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The household's reference in the proposing team (the receiving coordinator cannot read that team's households). */
+    fromReference: text("from_reference").notNull().default(""),
+    /** Its new reference in the receiving team's format, set at acceptance (migration 0032). */
+    toReference: text("to_reference"),
   },
   (t) => [
     uniqueIndex("household_transfers_one_open")

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { municipalitySettings, type Database } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
-import { seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
+import { seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -148,5 +148,6 @@ export async function seedDemoWithoutMfa(db: Database): Promise<void> {
   await seedDemo(db);
   await seedWorkbudgetDemo(db);
   await seedWorkgroupsDemo(db);
+  await seedSocialMapDemo(db);
   await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
 }

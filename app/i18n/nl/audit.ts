@@ -170,10 +170,26 @@ export const auditPage = {
     "casework.regisseur_set": "Regisseur gewijzigd",
     "casework.involved_changed": "Betrokken professionals gewijzigd",
     "casework.contact_registered": "Contact zonder casus geteld",
+    // Casework: the sociale kaart and household transfers.
+    "casework.social_map_provider_created": "Aanbieder op de sociale kaart gezet",
+    "casework.social_map_provider_updated": "Aanbieder op de sociale kaart gewijzigd",
+    "casework.social_map_provider_archived": "Aanbieder op de sociale kaart gearchiveerd",
+    "casework.social_map_provider_restored": "Aanbieder op de sociale kaart teruggezet",
+    "casework.social_map_offer_created": "Aanbod op de sociale kaart toegevoegd",
+    "casework.social_map_offer_updated": "Aanbod op de sociale kaart gewijzigd",
+    "casework.social_map_offer_archived": "Aanbod op de sociale kaart gearchiveerd",
+    "casework.social_map_offer_restored": "Aanbod op de sociale kaart teruggezet",
+    "casework.transfer_proposed": "Overdracht van een huishouden voorgesteld",
+    "casework.transfer_accepted": "Overdracht van een huishouden aangenomen",
+    "casework.transfer_declined": "Overdracht van een huishouden afgewezen",
+    "casework.transfer_withdrawn": "Voorstel tot overdracht ingetrokken",
   } satisfies Record<AuditAction, string> as Record<string, string>,
 
   /** Object types as stored in the log. */
   objectTypes: {
+    social_map_provider: "Aanbieder (sociale kaart)",
+    social_map_offer: "Aanbod (sociale kaart)",
+    household_transfer: "Overdracht huishouden",
     workgroup: "Werkgroep",
     workgroup_post: "Bericht in werkgroep",
     workgroup_attachment: "Bijlage in werkgroep",

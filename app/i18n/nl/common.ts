@@ -179,4 +179,16 @@ export const domainErrors: Record<string, string> = {
   household_unknown: "Kies een huishouden van je eigen team.",
   casework_break_glass_not_needed: "Je hebt al toegang tot dit dossier; noodtoegang is niet nodig.",
   casework_reference_mismatch: "Dit is niet de referentie van dit huishouden. Typ de referentie precies over.",
+  // Casework: the sociale kaart and household transfers.
+  social_map_too_short: "Deze tekst is te kort: gebruik minstens 2 tekens.",
+  social_map_too_long: "Deze tekst is te lang.",
+  social_map_phone_invalid: "Vul een geldig telefoonnummer in, bijvoorbeeld 043-350 50 50.",
+  social_map_email_invalid: "Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.",
+  social_map_website_invalid: "Vul een geldig webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl.",
+  social_map_buurt_unknown: "Kies alleen buurten uit de lijst.",
+  transfer_same_team: "Kies een ander team dan het team dat het huishouden nu heeft.",
+  transfer_open_exists: "Voor dit huishouden loopt al een voorstel tot overdracht.",
+  transfer_not_open: "Over dit voorstel is al besloten of het is ingetrokken.",
+  transfer_regisseur_not_member: "Kies als regisseur een professional van jouw team.",
+  transfer_household_closed: "Een afgesloten huishouden kan niet worden overgedragen.",
 };

@@ -106,6 +106,19 @@ export const AUDIT_ACTIONS = [
   "casework.case_closed",
   "casework.break_glass",
   "casework.erased",
+  // Casework (issue 15): the sociale kaart and household transfers.
+  "casework.social_map_provider_created",
+  "casework.social_map_provider_updated",
+  "casework.social_map_provider_archived",
+  "casework.social_map_provider_restored",
+  "casework.social_map_offer_created",
+  "casework.social_map_offer_updated",
+  "casework.social_map_offer_archived",
+  "casework.social_map_offer_restored",
+  "casework.transfer_proposed",
+  "casework.transfer_accepted",
+  "casework.transfer_declined",
+  "casework.transfer_withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -91,3 +91,26 @@ export {
   listDestructionLog,
 } from "./privacy";
 export { type PurgeResult, purgeExpiredCasework } from "./retention";
+// The sociale kaart and household transfers (cw-socialmap slice).
+export {
+  SOCIAL_MAP_PAGE_SIZE,
+  type OfferInput,
+  type PickerProvider,
+  type ProviderDetail,
+  type ProviderInput,
+  type ProviderListItem,
+  type SocialMapFilter,
+  addOffer,
+  canKeepSocialMap,
+  createProvider,
+  getProvider,
+  listProvidersForPicker,
+  pickProviders,
+  searchSocialMap,
+  setOfferArchived,
+  setProviderArchived,
+  socialMapBuurten,
+  updateOffer,
+  updateProvider,
+} from "./social-map";
+export { type TransferRow, acceptTransfer, declineTransfer, getTransferForm, listTransfers, proposeTransfer, withdrawTransfer } from "./transfers";

@@ -121,3 +121,12 @@ export const casePartLabels: Record<CasePart, string> = {
   spends: "Werkbudget",
   export: "Inzage-export",
 };
+
+// Household transfers: the coordinators' notices (references and team names only, never the reason or resident data).
+export const transferNotices = {
+  linkLabel: "Bekijk de overdrachten",
+  proposed: (fromTeam: string, reference: string) => `${fromTeam} stelt voor huishouden ${reference} aan jullie team over te dragen.`,
+  accepted: (toTeam: string, reference: string) => `${toTeam} heeft de overdracht van huishouden ${reference} aangenomen.`,
+  declined: (toTeam: string, reference: string) => `${toTeam} heeft de overdracht van huishouden ${reference} afgewezen.`,
+  withdrawn: (fromTeam: string, reference: string) => `${fromTeam} heeft het voorstel tot overdracht van huishouden ${reference} ingetrokken.`,
+};

@@ -114,6 +114,18 @@ export type ErrorCode =
   | "household_unknown";
   | "casework_break_glass_not_needed"
   | "casework_reference_mismatch";
+  // Casework (issue 15): the sociale kaart and household transfers.
+  | "social_map_too_short"
+  | "social_map_too_long"
+  | "social_map_phone_invalid"
+  | "social_map_email_invalid"
+  | "social_map_website_invalid"
+  | "social_map_buurt_unknown"
+  | "transfer_same_team"
+  | "transfer_open_exists"
+  | "transfer_not_open"
+  | "transfer_regisseur_not_member"
+  | "transfer_household_closed";
 
 export class DomainError extends Error {
   constructor(

@@ -3,3 +3,4 @@
 // the demo obeys the same rules. Not use cases themselves.
 export { seedWorkbudgetDemo } from "./demo-workbudget";
 export { seedWorkgroupsDemo } from "./demo-workgroups";
+export { seedSocialMapDemo } from "./demo-social-map";
