@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { municipalitySettings, type Database } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
-import { seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
+import { seedCaseworkDemo, seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -149,5 +149,6 @@ export async function seedDemoWithoutMfa(db: Database): Promise<void> {
   await seedWorkbudgetDemo(db);
   await seedWorkgroupsDemo(db);
   await seedSocialMapDemo(db);
+  await seedCaseworkDemo(db);
   await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
 }

@@ -104,16 +104,18 @@ export type ErrorCode =
   | "casework_household_open"
   | "casework_case_closed"
   | "casework_last_person"
-  | "casework_person_required";
+  | "casework_person_required"
+  // Casework: plan, ZRM, referrals, closing
   | "case_closed"
   | "case_open_arrangements"
   | "goal_other_case"
   | "provider_unknown"
   | "zrm_empty"
   | "zrm_parenting_without_child"
-  | "household_unknown";
+  | "household_unknown"
+  // Casework: privacy
   | "casework_break_glass_not_needed"
-  | "casework_reference_mismatch";
+  | "casework_reference_mismatch"
   // Casework (issue 15): the sociale kaart and household transfers.
   | "social_map_too_short"
   | "social_map_too_long"

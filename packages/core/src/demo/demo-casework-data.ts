@@ -49,7 +49,12 @@ const SITUATIONS: Omit<DemoHousehold, "persons" | "buurt">[] = [
     ],
     arrangements: [
       { layer: "social_network", provider: "", description: "Zus past twee middagen per week op.", goals: [1] },
-      { layer: "general", provider: "Schuldhulpverlening Maastricht", description: "Budgetcoaching en betalingsregeling met de corporatie.", goals: [0] },
+      {
+        layer: "general",
+        provider: "Schuldhulpverlening Gemeente Maastricht",
+        description: "Budgetcoaching en betalingsregeling met de corporatie.",
+        goals: [0],
+      },
       { layer: "general", provider: "Werkplein Maastricht-Heuvelland", description: "Begeleiding naar werk.", goals: [1] },
     ],
     zrm: [
@@ -72,7 +77,7 @@ const SITUATIONS: Omit<DemoHousehold, "persons" | "buurt">[] = [
     ],
     arrangements: [
       { layer: "own_strength", provider: "", description: "Maakt zelf een weekplanning met de dochter.", goals: [1] },
-      { layer: "general", provider: "Buurtcentrum", description: "Koffieochtend op dinsdag.", goals: [0] },
+      { layer: "general", provider: "Buurtcentrum De Kommel", description: "Koffieochtend op dinsdag.", goals: [0] },
       { layer: "individual", provider: "Thuiszorg", description: "Huishoudelijke hulp (bestaande indicatie).", existing: true, goals: [] },
     ],
     zrm: [{ measuredOn: "2026-11-02", scores: { social_network: 2, instrumental_adl: 2, physical_health: 3 } }],
@@ -88,7 +93,7 @@ const SITUATIONS: Omit<DemoHousehold, "persons" | "buurt">[] = [
     goals: [{ domain: "domestic_relations", goalType: "stabilise", description: "Mantelzorg houdbaar, met respijt." }],
     arrangements: [
       { layer: "social_network", provider: "", description: "Buurvrouw komt elke donderdag koffie drinken.", goals: [0] },
-      { layer: "individual", provider: "Wmo-loket", description: "Dagbesteding twee dagen per week.", goals: [0] },
+      { layer: "individual", provider: "Wmo-loket Gemeente Maastricht", description: "Dagbesteding twee dagen per week.", goals: [0] },
     ],
     zrm: [
       { measuredOn: "2026-03-09", scores: { domestic_relations: 2, mental_health: 3 } },

@@ -4,3 +4,4 @@
 export { seedWorkbudgetDemo } from "./demo-workbudget";
 export { seedWorkgroupsDemo } from "./demo-workgroups";
 export { seedSocialMapDemo } from "./demo-social-map";
+export { seedCaseworkDemo } from "./demo-casework";
