@@ -33,14 +33,19 @@ describe("demo seed", () => {
     expect(new Set(buurtNames).size).toBe(buurtNames.length);
   });
 
-  it("keeps the 2016 six-team situation ending 31-12-2016", async () => {
+  it("keeps the 2016 six-team situation ending 31-12-2016, and the pilot's history before it", async () => {
     const rows = await t.db
-      .select({ team: teams.slug, validTo: buurtAssignments.validTo })
+      .select({ team: teams.slug, buurt: buurten.name, validFrom: buurtAssignments.validFrom })
       .from(buurtAssignments)
       .innerJoin(teams, eq(teams.id, buurtAssignments.teamId))
-      .where(eq(buurtAssignments.validFrom, "2016-01-01"));
+      .innerJoin(buurten, eq(buurten.id, buurtAssignments.buurtId))
+      .where(eq(buurtAssignments.validTo, "2016-12-31"));
     expect(new Set(rows.map((r) => r.team)).size).toBe(6);
-    expect(rows.every((r) => r.validTo === "2016-12-31")).toBe(true);
+    // Seed 003: the pilot from 2013, its five buurten from 1 March 2014; the other teams from 2016.
+    const from = (team: string, buurt: string) => rows.find((r) => r.team === team && r.buurt === buurt)?.validFrom;
+    expect(from("caberg-malpertuis", "Caberg")).toBe("2013-01-01");
+    expect(from("caberg-malpertuis", "Malberg")).toBe("2014-03-01");
+    expect(rows.filter((r) => r.team !== "caberg-malpertuis").every((r) => r.validFrom === "2016-01-01")).toBe(true);
   });
 
   it("creates the demo accounts of the README and is idempotent", async () => {
