@@ -162,16 +162,7 @@ function GoalForm({ data, goal, reply }: { data: Data; goal: PlanGoal | null; re
       <TextAreaField field={fields.description} label={t.description} rows={2} />
       <SelectField field={fields.goalType} label={t.goalType} options={data.goalTypes} placeholder={nl.caseworkPlan.choose} />
       <SelectField field={fields.status} label={t.status} options={data.goalStatuses} />
-      <div className="flex gap-3">
-        <SubmitButton name="intent" value="goal">
-          {goal ? nl.caseworkPlan.save : t.addGoal}
-        </SubmitButton>
-        {goal ? (
-          <Link to="?" className="btn btn-secondary">
-            {nl.caseworkPlan.cancelEdit}
-          </Link>
-        ) : null}
-      </div>
+      <SaveOrCancel intent="goal" editing={!!goal} addLabel={t.addGoal} />
     </Form>
   );
 }
@@ -239,16 +230,7 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
         ) : null}
       </fieldset>
       <CheckboxField field={fields.existing} label={t.isExisting} />
-      <div className="flex gap-3">
-        <SubmitButton name="intent" value="arrangement">
-          {arrangement ? nl.caseworkPlan.save : t.addArrangement}
-        </SubmitButton>
-        {arrangement ? (
-          <Link to="?" className="btn btn-secondary">
-            {nl.caseworkPlan.cancelEdit}
-          </Link>
-        ) : null}
-      </div>
+      <SaveOrCancel intent="arrangement" editing={!!arrangement} addLabel={t.addArrangement} />
     </Form>
   );
 }
@@ -418,6 +400,22 @@ export default function PlanPage() {
           </table>
         )}
       </section>
+    </div>
+  );
+}
+
+/** A plan form's buttons: "add" for a new line; "save" and "cancel" (back to the plan) while editing one. */
+function SaveOrCancel({ intent, editing, addLabel }: { intent: string; editing: boolean; addLabel: string }) {
+  return (
+    <div className="flex gap-3">
+      <SubmitButton name="intent" value={intent}>
+        {editing ? nl.caseworkPlan.save : addLabel}
+      </SubmitButton>
+      {editing ? (
+        <Link to="?" className="btn btn-secondary">
+          {nl.caseworkPlan.cancelEdit}
+        </Link>
+      ) : null}
     </div>
   );
 }
