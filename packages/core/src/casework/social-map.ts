@@ -153,17 +153,7 @@ export async function createProvider(ctx: UseCaseContext, raw: ProviderInput): P
       await tx.insert(socialMapProviders).values({
         id,
         municipalityId: ctx.actor.municipalityId,
-        name: v.name,
-        kind: v.kind,
-        description: v.description,
-        layer: v.layer!,
-        lifeDomains: v.lifeDomains,
-        buurtIds: v.buurtIds,
-        address: v.address,
-        phone: v.phone,
-        email: v.email,
-        website: v.website,
-        hours: v.hours,
+        ...providerColumns(v),
         createdBy: ctx.actor.userId,
       });
       await appendAudit(tx, {
@@ -184,6 +174,23 @@ export async function createProvider(ctx: UseCaseContext, raw: ProviderInput): P
   return { id };
 }
 
+/** The provider's columns from checked input, the same for creating and updating. */
+function providerColumns(v: z.output<typeof providerInput>) {
+  return {
+    name: v.name,
+    kind: v.kind,
+    description: v.description,
+    layer: v.layer!,
+    lifeDomains: v.lifeDomains,
+    buurtIds: v.buurtIds,
+    address: v.address,
+    phone: v.phone,
+    email: v.email,
+    website: v.website,
+    hours: v.hours,
+  };
+}
+
 export async function updateProvider(ctx: UseCaseContext, providerId: string, raw: ProviderInput): Promise<void> {
   const scope = keeperScope(ctx);
   if (!UUID.test(providerId)) throw notFound();
@@ -198,17 +205,7 @@ export async function updateProvider(ctx: UseCaseContext, providerId: string, ra
       await tx
         .update(socialMapProviders)
         .set({
-          name: v.name,
-          kind: v.kind,
-          description: v.description,
-          layer: v.layer!,
-          lifeDomains: v.lifeDomains,
-          buurtIds: v.buurtIds,
-          address: v.address,
-          phone: v.phone,
-          email: v.email,
-          website: v.website,
-          hours: v.hours,
+          ...providerColumns(v),
           updatedAt: sql`now()`,
         })
         .where(eq(socialMapProviders.id, providerId));
