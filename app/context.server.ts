@@ -130,6 +130,8 @@ export async function homePathFor(ctx: UserContext): Promise<string> {
   const municipalityId = ctx.user.municipalityId;
   if (ctx.ability.can("manage", as("Settings", { municipalityId }))) return "/beheer";
   if (ctx.ability.can("read", as("MunicipalityOverview", { municipalityId }))) return "/gemeente";
+  // The research office (Onderzoek & Statistiek) reads the city's figures and nothing else.
+  if (ctx.ability.can("read", as("CaseworkFigures", { municipalityId }))) return "/gemeente/cijfers";
   const partnerRole = ctx.grants.scopeRoles.find(
     (r) => r.partnerId && ctx.ability.can("read", as("PartnerOverview", { municipalityId, partnerId: r.partnerId })),
   );

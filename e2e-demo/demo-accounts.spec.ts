@@ -39,6 +39,7 @@ function homesOf(person: PersonSeed): { path: string; heading: string }[] {
   const roles = person.scopeRoles.map((r) => r.role);
   if (roles.includes("admin")) return [{ path: "/beheer", heading: nl.adminNav.title }];
   if (roles.includes("controller")) return [{ path: "/gemeente", heading: nl.municipality.title }];
+  if (roles.includes("researcher")) return [{ path: "/gemeente/cijfers", heading: nl.figures.cityTitle }];
   const partner = person.scopeRoles.find((r) => r.role === "partner_manager")?.partner;
   return [{ path: `/partner/${partner}`, heading: PARTNERS.find((p) => p.slug === partner)!.name }];
 }

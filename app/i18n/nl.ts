@@ -23,6 +23,7 @@ import { cards } from "./nl/cards";
 import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
+import { figures } from "./nl/figures";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
@@ -31,6 +32,7 @@ import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./
 
 export const nl = {
   casework,
+  figures,
   caseworkHouseholds,
   caseworkPlan,
   caseworkPrivacy,

@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** "admin" → "Functioneel beheerder", "Team X: member" → "Team X: Teamlid". */
 function roleSummary(roles: string): string {
-  return roles.replace(/\b(coordinator|member|volunteer|admin|controller|partner_manager)\b/g, (r) => nl.common.roles[r] ?? r);
+  return roles.replace(/\b(coordinator|member|volunteer|admin|controller|partner_manager|researcher)\b/g, (r) => nl.common.roles[r] ?? r);
 }
 
 export default function AdminUsers() {

@@ -32,7 +32,7 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 
 export const fundingType = pgEnum("funding_type", ["subsidy", "service_agreement", "municipality"]);
 export const teamRole = pgEnum("team_role", ["coordinator", "member", "volunteer"]);
-export const scopeRole = pgEnum("scope_role", ["admin", "controller", "partner_manager"]);
+export const scopeRole = pgEnum("scope_role", ["admin", "controller", "partner_manager", "researcher"]);
 
 export const municipalities = pgTable("municipalities", {
   id: id(),

@@ -32,6 +32,7 @@ export const common = {
     admin: "Functioneel beheerder",
     controller: "Budgetcontroller",
     partner_manager: "Manager partnerorganisatie",
+    researcher: "Onderzoek & Statistiek",
   } as Record<string, string>,
   fundingTypes: {
     subsidy: "Subsidie",

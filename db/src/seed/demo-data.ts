@@ -172,7 +172,7 @@ export interface PersonSeed {
   partner: string | null;
   discipline: string | null;
   teams: { slug: string; role: "coordinator" | "member" | "volunteer"; hours: string | null }[];
-  scopeRoles: { role: "admin" | "controller" | "partner_manager"; partner?: string }[];
+  scopeRoles: { role: "admin" | "controller" | "partner_manager" | "researcher"; partner?: string }[];
 }
 
 const FIRST = [
@@ -275,6 +275,14 @@ export function demoPeople(): PersonSeed[] {
       discipline: "Budgetbeheer",
       teams: [],
       scopeRoles: [{ role: "controller" }],
+    },
+    {
+      email: "onderzoek@wijkwerk.demo",
+      name: "Lieke Moonen",
+      partner: "gemeente-maastricht",
+      discipline: "Onderzoek & Statistiek",
+      teams: [],
+      scopeRoles: [{ role: "researcher" }],
     },
     {
       email: "manager.trajekt@wijkwerk.demo",

@@ -242,6 +242,38 @@ describe("partner manager of partner P", () => {
   });
 });
 
+describe("figures from casework (issue 16)", () => {
+  const teamFigures = (teamId: string, municipalityId = M1) => as("CaseworkFigures", { teamId, municipalityId });
+  it("team members and the coordinator read their own team's figures, not another team's; the volunteer none", () => {
+    for (const role of ["coordinator", "member"] as const) {
+      expect(teamUser(role).can("read", teamFigures(TEAM_A)), role).toBe(true);
+      expect(teamUser(role).can("read", teamFigures(TEAM_B)), role).toBe(false);
+      expect(teamUser(role).can("read", inMunicipality("CaseworkFigures")), role).toBe(false);
+    }
+    expect(teamUser("volunteer").can("read", teamFigures(TEAM_A))).toBe(false);
+    expect(teamUser("coordinator").can("create", as("CaseworkImport", { teamId: TEAM_A }))).toBe(true);
+    expect(teamUser("member").can("create", as("CaseworkImport", { teamId: TEAM_A }))).toBe(false);
+  });
+
+  it("the research office reads every team's figures of its municipality and nothing of a household, request or person", () => {
+    const ability = scopeUser("researcher");
+    expect(ability.can("read", inMunicipality("CaseworkFigures"))).toBe(true);
+    expect(ability.can("read", teamFigures(TEAM_B))).toBe(true);
+    expect(ability.can("read", inMunicipality("CaseworkFigures", M2))).toBe(false);
+    expect(ability.can("read", inMunicipality("BusinessCase"))).toBe(true);
+    expect(ability.can("update", inMunicipality("TeamCost"))).toBe(false);
+    for (const subject of ["Household", "Case", "CaseworkContact", "Spend", "Membership", "User", "MunicipalityOverview", "Budget"] as const)
+      expect(ability.can("read", as(subject, { municipalityId: M1, teamId: TEAM_A })), subject).toBe(false);
+  });
+
+  it("the controller reads every team's figures and records what a team costs; partner managers and the admin see no casework figures", () => {
+    expect(scopeUser("controller").can("read", inMunicipality("CaseworkFigures"))).toBe(true);
+    expect(scopeUser("controller").can("update", inMunicipality("TeamCost"))).toBe(true);
+    expect(scopeUser("partner_manager", PARTNER_P).can("read", inMunicipality("CaseworkFigures"))).toBe(false);
+    expect(scopeUser("admin").can("read", inMunicipality("CaseworkFigures"))).toBe(false);
+  });
+});
+
 describe("a user in several teams", () => {
   // Member in A, coordinator in B: rights follow the role per team.
   const ability = defineAbilityFor(

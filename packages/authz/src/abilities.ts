@@ -3,7 +3,7 @@
 import { createMongoAbility, detectSubjectType as caslDetectSubjectType, type MongoAbility, type RawRuleOf } from "@casl/ability";
 
 export const TEAM_ROLES = ["coordinator", "member", "volunteer"] as const;
-export const SCOPE_ROLES = ["admin", "controller", "partner_manager"] as const;
+export const SCOPE_ROLES = ["admin", "controller", "partner_manager", "researcher"] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 export type ScopeRole = (typeof SCOPE_ROLES)[number];
 export type RoleName = TeamRole | ScopeRole;
@@ -97,6 +97,12 @@ export type SubjectName =
   | "CaseAccessGrant"
   | "CaseReadLog"
   | "SocialMap"
+  // Figures from casework (issue 16): the team's tables, the city's (suppressed < 5), the history import,
+  // what a team costs per year (recorded by the municipality) and the business case set against it.
+  | "CaseworkFigures"
+  | "CaseworkImport"
+  | "TeamCost"
+  | "BusinessCase"
   | "all";
 
 /** A plain object tagged with its subject type, e.g. { __type: 'Membership', teamId, role }. */
@@ -263,6 +269,10 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     { action: "transfer", subject: "Household", conditions: { teamId } },
     { action: "read", subject: ["CaseAccessGrant", "CaseReadLog"], conditions: { teamId } },
     { action: ["create", "update"], subject: "SocialMap", conditions: { municipalityId } },
+    // The team's figures (no cell suppressed inside the team), its history import and its business case.
+    { action: "read", subject: "CaseworkFigures", conditions: { teamId } },
+    { action: "create", subject: "CaseworkImport", conditions: { teamId } },
+    { action: "read", subject: "BusinessCase", conditions: { teamId } },
   ],
   member: ({ teamId, userId, municipalityId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -277,6 +287,7 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     ...caseworkRules(teamId, municipalityId),
     // Break-the-glass: a member outside the case team opens a file with a reason, for a while (audited, coordinator told).
     { action: "create", subject: "CaseAccessGrant", conditions: { teamId } },
+    { action: "read", subject: "CaseworkFigures", conditions: { teamId } },
   ],
   volunteer: ({ teamId }) => [
     { action: "read", subject: "Team", conditions: { id: teamId } },
@@ -338,6 +349,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
     { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
     { action: "read", subject: "SocialMap", conditions: { municipalityId } },
+    // Every team's figures, aggregates only (cells under 5 suppressed); records what each team costs per year.
+    { action: "read", subject: ["CaseworkFigures", "BusinessCase"], conditions: { municipalityId } },
+    { action: "manage", subject: "TeamCost", conditions: { municipalityId } },
   ],
   partner_manager: ({ municipalityId, partnerId }) =>
     partnerId
@@ -353,6 +367,9 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
           { action: "read", subject: "Invitation", conditions: { municipalityId, partnerId } },
         ]
       : [],
+  // The municipality's research office (Onderzoek & Statistiek): every team's figures and the business case,
+  // aggregates only (cells under 5 suppressed); never a household, a request or a person.
+  researcher: ({ municipalityId }) => [{ action: "read", subject: ["CaseworkFigures", "BusinessCase", "TeamCost"], conditions: { municipalityId } }],
 };
 
 export function rulesFor(grants: Grants): AppRule[] {

@@ -43,7 +43,7 @@ export async function createUser(
     name?: string;
     partnerId?: string;
     teamRoles?: { teamId: string; role: "coordinator" | "member" | "volunteer" }[];
-    scopeRoles?: { role: "admin" | "controller" | "partner_manager"; partnerId?: string }[];
+    scopeRoles?: { role: "admin" | "controller" | "partner_manager" | "researcher"; partnerId?: string }[];
   } = {},
 ) {
   const [u] = await db

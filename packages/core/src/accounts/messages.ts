@@ -9,6 +9,7 @@ const roleLabels = {
   admin: "functioneel beheerder",
   controller: "budgetcontroller",
   partner_manager: "partnermanager",
+  researcher: "onderzoeker (Onderzoek & Statistiek)",
 } as const satisfies Record<InvitableRole, string>;
 
 export const accountMessages = {

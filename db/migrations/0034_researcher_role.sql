@@ -1,0 +1,1 @@
+ALTER TYPE "public"."scope_role" ADD VALUE 'researcher';
