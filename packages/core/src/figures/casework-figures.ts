@@ -29,8 +29,7 @@ import {
   zrmDomainLabels,
   zrmScoreLabels,
 } from "../casework";
-import { DomainError, type UseCaseContext } from "../common";
-import { formatMonthYear } from "../common/dates";
+import { DomainError, formatMonthYear, type UseCaseContext } from "../common";
 import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles } from "./messages";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
 import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
