@@ -15,12 +15,14 @@ export interface Period {
   to: string;
 }
 
+/** One month field, one message: empty, not a month, or outside 2000–2100. */
 const monthField = z
   .string({ required_error: t.required })
   .trim()
-  .min(1, t.required)
-  .regex(MONTH, t.monthInvalid)
-  .refine((m) => m >= "2000-01" && m <= "2100-12", t.yearOutOfRange);
+  .superRefine((m, ctx) => {
+    const message = m === "" ? t.required : !MONTH.test(m) ? t.monthInvalid : m < "2000-01" || m > "2100-12" ? t.yearOutOfRange : null;
+    if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  });
 
 /** Months from..to inclusive, counted (both valid 'YYYY-MM'). */
 export function monthCount(from: string, to: string): number {
@@ -37,6 +39,8 @@ export function addMonths(month: string, n: number): string {
 }
 
 export const periodSchema = z.object({ van: monthField, tot: monthField }).superRefine(({ van, tot }, ctx) => {
+  // zod runs this after a field's own refusal too: compare only two real months.
+  if (!MONTH.test(van) || !MONTH.test(tot)) return;
   if (van > tot) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tot"], message: t.toBeforeFrom });
   else if (monthCount(van, tot) > MAX_FIGURE_MONTHS) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["van"], message: t.tooLong(MAX_FIGURE_MONTHS / 12) });
 });

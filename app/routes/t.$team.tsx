@@ -58,7 +58,7 @@ export default function TeamLayout() {
     <div>
       <p className="hint">{role ? nl.common.roles[role] : null}</p>
       <h1>{team.name}</h1>
-      <nav aria-label={team.name} className="mt-4 flex gap-1 border-b border-gray-300">
+      <nav aria-label={team.name} className="mt-4 flex flex-wrap gap-1 border-b border-gray-300">
         <NavLink end to={`/t/${team.slug}`} className={tab}>
           {nl.team.members}
         </NavLink>
