@@ -1,11 +1,11 @@
-// The workbudget's figures per team × month (the shared contract of issue 16,
-// /work/wt/CONTRACT-WB.md): for the casework figures and the business case,
-// which show the workbudget beside their own tables. Every figure is the
-// definition of figures.ts; the month is the request's creation month in
-// Europe/Amsterdam (the dashboard's period filter counts the same day).
+// The workbudget's figures per team × month (the shared contract of issue 16):
+// for the casework figures and the business case, which show the workbudget
+// beside their own tables. Read from workbudget_summary (ADR 0017), kept by
+// triggers with figures.ts's definitions; the month is the request's creation
+// month in Europe/Amsterdam (the dashboard's period filter counts the same day).
+// Summed over the municipality's budgets (a month's requests may belong to
+// next year's budget).
 import { queryRows, sql, type Tx } from "@wijkwerk/db";
-import { AMSTERDAM_TIME_ZONE as TIME_ZONE } from "../common";
-import { committedSql, isApprovedSql, isRequestSql, isSettledSql, paidSql, spendBalancesLateralSql } from "./figures";
 
 export interface WorkbudgetMonthRow {
   teamId: string;
@@ -25,7 +25,10 @@ export interface WorkbudgetMonthRow {
   expectedReturnCents: number;
   /** Realised financial return of the evaluated requests. */
   realisedReturnCents: number;
-  /** Settled or evaluated requests naming the problem they prevent: the dashboard's "Voorkomen problemen" count. */
+  /**
+   * Settled or evaluated requests (SETTLED_STATUSES): the dashboard's "Voorkomen problemen" count. Each names the
+   * problem it prevents (submitting requires it).
+   */
   problemsPrevented: number;
 }
 
@@ -48,6 +51,8 @@ function monthBounds(filter: WorkbudgetMonthFilter) {
 /** Per team × month, read from the summary kept in the same transaction as the change. Runs in the caller's scope (RLS). */
 export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilter): Promise<WorkbudgetMonthRow[]> {
   const { from, to } = monthBounds(filter);
+  // Fold the deltas first (skipped when another caller is merging; the sums are the same either way).
+  await tx.execute(sql`select workbudget_summary_merge()`);
   const rows = await queryRows<{
     team_id: string;
     month: string;
@@ -61,23 +66,15 @@ export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilt
     prevented: string;
   }>(
     tx,
-    sql`select s.team_id, to_char(s.created_at at time zone ${TIME_ZONE}, 'YYYY-MM') as month,
-          count(*) filter (where ${isRequestSql()}) as requests,
-          coalesce(sum(s.amount_cents) filter (where ${isRequestSql()}), 0) as requested,
-          count(*) filter (where ${isApprovedSql()}) as approved,
-          coalesce(sum(${committedSql()}), 0) as committed,
-          coalesce(sum(${paidSql()}), 0) as paid,
-          coalesce(sum(s.expected_return_cents) filter (where ${isApprovedSql()}), 0) as expected,
-          coalesce(sum((s.evaluation->>'realisedReturnCents')::bigint) filter (where s.status = 'evaluated'), 0) as realised,
-          count(*) filter (where ${isSettledSql()} and s.problem_prevented <> '') as prevented
-        from spend_requests s ${spendBalancesLateralSql()}
-        where s.municipality_id = ${filter.municipalityId}
-          ${filter.teamId ? sql`and s.team_id = ${filter.teamId}` : sql``}
-          and s.created_at >= (${from}::date)::timestamp at time zone ${TIME_ZONE}
-          and s.created_at < ((${to}::date + interval '1 month')::date)::timestamp at time zone ${TIME_ZONE}
-        group by 1, 2
-        having count(*) filter (where ${isRequestSql()}) > 0 or sum(${committedSql()}) <> 0 or sum(${paidSql()}) <> 0
-        order by 2, 1`,
+    sql`select w.team_id, to_char(w.month, 'YYYY-MM') as month, sum(w.requests) as requests, sum(w.requested_cents) as requested,
+          sum(w.approved) as approved, sum(w.reserved_cents + w.paid_cents) as committed, sum(w.paid_cents) as paid,
+          sum(w.expected_return_cents) as expected, sum(w.realised_return_cents) as realised, sum(w.settled) as prevented
+        from workbudget_summary w
+        where w.municipality_id = ${filter.municipalityId} ${filter.teamId ? sql`and w.team_id = ${filter.teamId}` : sql``}
+          and w.life_domain = '' and w.month >= ${from}::date and w.month <= ${to}::date
+        group by w.team_id, w.month
+        having sum(w.requests) <> 0 or sum(w.reserved_cents) <> 0 or sum(w.paid_cents) <> 0
+        order by w.month, w.team_id`,
   );
   return rows.map((r) => ({
     teamId: r.team_id,
