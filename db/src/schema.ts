@@ -487,6 +487,13 @@ export const spendRequests = pgTable(
     uniqueIndex("spend_requests_number").on(t.number),
     index("spend_requests_team_status").on(t.teamId, t.status),
     index("spend_requests_budget_status").on(t.budgetId, t.status),
+    // The dashboard's lists read rows, the most recent LIST_LIMIT (ADR 0017): prevented problems by settlement, alternative regulations by number.
+    index("spend_requests_settled_list")
+      .on(t.budgetId, t.settledAt.desc().nullsLast(), t.number.desc())
+      .where(sql`${t.status} in ('settled', 'evaluated')`),
+    index("spend_requests_alternatives_list")
+      .on(t.budgetId, t.number.desc())
+      .where(sql`${t.status} = 'evaluated' and (${t.evaluation}->>'otherRegulationApplied')::boolean is true`),
     check("spend_requests_amount_positive", sql`${t.amountCents} > 0`),
   ],
 );
