@@ -372,7 +372,10 @@ function Bars({ table, col }: { table: FigureTable; col: number }) {
   const id = `chart-${table.id}`;
   const percent = table.columns[col].kind === "percent";
   const cells = table.rows.map((r) => r.cells[col]);
-  const max = percent ? 100 : Math.max(1, ...cells.map((c) => c.value ?? 0));
+  // Amounts (the workbudget's rows in cents) have their own scale and pattern: a bar of euros is never measured against a bar of counts.
+  const isAmount = (r: FigureRow) => r.unit === "cents";
+  const maxOf = (amounts: boolean) => Math.max(1, ...table.rows.filter((r) => isAmount(r) === amounts).map((r) => r.cells[col]?.value ?? 0));
+  const max = { count: percent ? 100 : maxOf(false), amount: maxOf(true) };
   const rowH = 38;
   const height = table.rows.length * rowH + 8;
   const barMax = W - 90;
@@ -383,23 +386,26 @@ function Bars({ table, col }: { table: FigureTable; col: number }) {
       title={table.title}
       height={height}
       hidden={hidden}
+      legend={table.rows.some(isAmount) ? <p className="hint print:text-black">{t.chart.amountsApart}</p> : undefined}
       description={describe(
         t.chart.bars,
         table.rows.map((r, i) => t.chart.item(r.label, cells[i].display)),
         hidden,
       )}
     >
+      {table.rows.some(isAmount) ? <Patterns id={id} count={2} /> : null}
       {table.rows.map((row, i) => {
         const y = 4 + i * rowH;
         const c = cells[i];
-        const w = c.value ? Math.max(2, (c.value / max) * barMax) : 0;
+        const amount = isAmount(row);
+        const w = c.value ? Math.max(2, (c.value / (amount ? max.amount : max.count)) * barMax) : 0;
         return (
           <g key={row.key}>
             <text x="0" y={y + 12} fontSize="13" fill={TEXT}>
               {row.label}
             </text>
             <rect x="0" y={y + 17} width={barMax} height="14" fill="#f3f4f6" />
-            {w > 0 ? <rect x="0" y={y + 17} width={w} height="14" fill={SERIES[0].color} /> : null}
+            {w > 0 ? <rect x="0" y={y + 17} width={w} height="14" fill={amount ? fillOf(id, 1) : SERIES[0].color} /> : null}
             <text x={w + 6} y={y + 28} fontSize="12" fill={TEXT}>
               {c.display}
             </text>

@@ -50,6 +50,7 @@ export const figuresPages = {
     more: (n: number) => `en nog ${n}`,
     hidden: (n: number) => `${n} ${n === 1 ? "waarde" : "waarden"} onder de 5 niet getekend`,
     legend: "Legenda",
+    amountsApart: "Bedragen (gestreepte balken) hebben hun eigen schaal, los van de aantallen.",
     monthsShort: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   },
   print: {

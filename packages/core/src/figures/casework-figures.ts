@@ -459,6 +459,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
       return {
         key: measure,
         label: workbudgetRowLabels[measure],
+        ...(money ? { unit: "cents" as const } : {}),
         cells: [...values.map((v, j) => cell(v, m.cells[0][j])), ...(city ? [cell(sum(values), m.rowTotals[0])] : [])],
       };
     });

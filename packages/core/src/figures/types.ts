@@ -33,6 +33,8 @@ export interface FigureRow {
   key: string;
   label: string;
   cells: FigureCell[];
+  /** Set when the row's values are amounts in cents (the workbudget table), so a chart scales them apart from counts. */
+  unit?: "cents";
 }
 
 /**
