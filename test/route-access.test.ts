@@ -216,6 +216,10 @@ const ACCESS: Record<string, Access> = {
     team: (v, o) => !!o.household?.access && teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o),
   },
   "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
+  // The team's casework figures, their printable page (outside the team layout) and CSV: members and the coordinator.
+  "t.$team.cijfers": { team: teamCan("read", "CaseworkFigures") },
+  "t.$team_.cijfers.afdrukken": { team: teamCan("read", "CaseworkFigures") },
+  "t.$team.cijfers[.]csv": { team: teamCan("read", "CaseworkFigures") },
   // The team's public contact details: read by the whole team, edited by whoever may update them.
   // Handing a household to another team: its coordinator (the frame above sends a member without a right to break-the-glass first).
   "t.$team.huishoudens.$householdId.overdragen": {
@@ -280,6 +284,10 @@ const ACCESS: Record<string, Access> = {
   "gemeente.werkbudget.kaarten": { municipality: ["manage", "TeamCard"] },
   "gemeente.werkbudget.normen": { municipality: ["manage", "ReturnNorm"] },
   "gemeente.werkbudget.rapport": { municipality: ["read", "Spend"] },
+  // The city's casework figures (aggregates only): the controller and the research office.
+  "gemeente.cijfers._index": { municipality: ["read", "CaseworkFigures"] },
+  "gemeente.cijfers.afdrukken": { municipality: ["read", "CaseworkFigures"] },
+  "gemeente.cijfers[.]csv": { municipality: ["read", "CaseworkFigures"] },
   "buurtservice._index": { municipality: ["read", "BuurtserviceCounts"] },
   "buurtservice[.]csv": { municipality: ["read", "BuurtserviceCounts"] },
   initiatieven: { municipality: ["read", "NeighbourhoodInitiative"] },
@@ -327,6 +335,8 @@ const ACCESS: Record<string, Access> = {
 const VIEWERS: { label: string; email: string; team?: string; partner?: string }[] = [
   { label: "functional admin", email: "admin@wijkwerk.demo" },
   { label: "budget controller", email: "controller@wijkwerk.demo" },
+  // Onderzoek & Statistiek: the city's figures only; every household, request, team and admin route denied.
+  { label: "research office", email: "onderzoek@wijkwerk.demo" },
   { label: "admin + controller (fixture)", email: "beheer.en.budget@wijkwerk.demo" },
   { label: "partner manager", email: "manager.trajekt@wijkwerk.demo", partner: "trajekt" },
   { label: "partner manager, facilitator of a closed group", email: "manager.mee@wijkwerk.demo", partner: "mee" },

@@ -24,6 +24,7 @@ import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
 import { figures } from "./nl/figures";
+import { figuresPages } from "./nl/figures-pages";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
@@ -33,6 +34,7 @@ import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./
 export const nl = {
   casework,
   figures,
+  figuresPages,
   caseworkHouseholds,
   caseworkPlan,
   caseworkPrivacy,

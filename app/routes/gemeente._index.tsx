@@ -16,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     teams: await municipalityOverview(ctx),
     canReadBudget: ctx.ability.can("read", as("Budget", { municipalityId: ctx.user.municipalityId })),
     canReadAgreements: ctx.ability.can("read", as("Agreement", { municipalityId: ctx.user.municipalityId })),
+    canReadFigures: ctx.ability.can("read", as("CaseworkFigures", { municipalityId: ctx.user.municipalityId })),
     canReadBuurtservice: ctx.ability.can("read", as("BuurtserviceCounts", { municipalityId: ctx.user.municipalityId })),
     // Action items from workgroups they are in: this is their home page.
     myActions: await listMyActionItems(ctx),
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MunicipalityOverview() {
-  const { teams, canReadBudget, canReadAgreements, canReadBuurtservice, myActions } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget, canReadAgreements, canReadFigures, canReadBuurtservice, myActions } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
@@ -37,6 +38,14 @@ export default function MunicipalityOverview() {
             {nl.workbudget.linkFromMunicipality}
           </Link>
           <span className="hint block">{nl.workbudget.linkFromMunicipalityHint}</span>
+        </p>
+      ) : null}
+      {canReadFigures ? (
+        <p className="card">
+          <Link to="/gemeente/cijfers" className="font-semibold">
+            {nl.figuresPages.linkFromMunicipality}
+          </Link>
+          <span className="hint block">{nl.figuresPages.linkFromMunicipalityHint}</span>
         </p>
       ) : null}
       {canReadAgreements ? (

@@ -28,6 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canHouseholds: ctx.ability.can("read", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     // Household transfers between teams: the coordinator.
+    // The team's casework figures: members and the coordinator.
+    canFigures: ctx.ability.can("read", as("CaseworkFigures", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
@@ -36,15 +38,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canHouseholds, canTransfer } =
-    useLoaderData<typeof loader>();
+  const {
+    team,
+    role,
+    canInvite,
+    canWorkbudget,
+    canRegisterHours,
+    canSeeTeamHours,
+    canCard,
+    canBuurtservice,
+    canInitiatives,
+    canHouseholds,
+    canTransfer,
+    canFigures,
+  } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
     <div>
       <p className="hint">{role ? nl.common.roles[role] : null}</p>
       <h1>{team.name}</h1>
-      <nav aria-label={team.name} className="mt-4 flex gap-1 border-b border-gray-300">
+      <nav aria-label={team.name} className="mt-4 flex flex-wrap gap-1 border-b border-gray-300">
         <NavLink end to={`/t/${team.slug}`} className={tab}>
           {nl.team.members}
         </NavLink>
@@ -57,6 +71,11 @@ export default function TeamLayout() {
         {canHouseholds ? (
           <NavLink to={`/t/${team.slug}/huishoudens`} className={tab}>
             {nl.casework.tab}
+          </NavLink>
+        ) : null}
+        {canFigures ? (
+          <NavLink to={`/t/${team.slug}/cijfers`} className={tab}>
+            {nl.figures.teamTitle}
           </NavLink>
         ) : null}
         {canBuurtservice ? (

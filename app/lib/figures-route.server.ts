@@ -1,0 +1,75 @@
+// What the figures routes share (team, city, print, CSV): the period from the
+// URL, the one use case, and the streamed CSV download. Routes stay thin.
+import type { CaseworkReport, FiguresScope } from "@wijkwerk/core/figures";
+import type { UseCaseContext } from "@wijkwerk/core/common";
+import { as } from "@wijkwerk/authz";
+import { caseworkFigures, caseworkFiguresCsv } from "~/core/figures.server";
+import { nl } from "~/i18n/nl";
+import { parsePeriod, periodPresets, periodSearch, type Period, type PeriodParse } from "~/lib/figures-period";
+import { formatMonthYear } from "~/lib/format";
+import { toHttpError } from "~/lib/http.server";
+
+export interface FiguresPageData {
+  report: CaseworkReport | null;
+  values: { van: string; tot: string };
+  errors: Extract<PeriodParse, { ok: false }>["errors"] | null;
+  presets: ReturnType<typeof periodPresets>;
+  /** "?van=…&tot=…" of the period shown (for the print and CSV links); empty when the period is invalid. */
+  search: string;
+  periodLabel: string;
+}
+
+const label = (p: Period) => nl.figuresPages.period.shown(formatMonthYear(p.from), formatMonthYear(p.to));
+
+/**
+ * Whoever may not read these figures hears 404 before the period is even
+ * looked at (a volunteer on the team page; the city page is already behind
+ * requireMunicipalityContext). The use case checks again.
+ */
+function requireFigures(ctx: UseCaseContext, scope: FiguresScope): void {
+  const municipalityId = ctx.scope.municipalityId;
+  const subject = scope.kind === "team" ? as("CaseworkFigures", { municipalityId, teamId: scope.teamId }) : as("CaseworkFigures", { municipalityId });
+  if (!ctx.ability.can("read", subject)) throw new Response("Niet gevonden", { status: 404 });
+}
+
+/** The report for the URL's period; an invalid period gives the form's errors and no report (status 400). */
+export async function loadFiguresPage(ctx: UseCaseContext, scope: FiguresScope, request: Request): Promise<{ data: FiguresPageData; status: number }> {
+  requireFigures(ctx, scope);
+  const parsed = parsePeriod(new URL(request.url).searchParams);
+  const presets = periodPresets();
+  if (!parsed.ok) return { data: { report: null, values: parsed.values, errors: parsed.errors, presets, search: "", periodLabel: "" }, status: 400 };
+  const report = await caseworkFigures(ctx, { scope, ...parsed.period }).catch(toHttpError);
+  return {
+    data: { report, values: parsed.values, errors: null, presets, search: `?${periodSearch(parsed.period)}`, periodLabel: label(parsed.period) },
+    status: 200,
+  };
+}
+
+/** The report's CSV, streamed chunk by chunk from the engine; the file name carries the scope and the period (ASCII only). */
+export async function figuresCsvResponse(ctx: UseCaseContext, scope: FiguresScope, request: Request, stem: string): Promise<Response> {
+  requireFigures(ctx, scope);
+  const parsed = parsePeriod(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new Response(nl.figuresPages.csvInvalid, { status: 400 });
+  const report = await caseworkFigures(ctx, { scope, ...parsed.period }).catch(toHttpError);
+  const chunks = caseworkFiguresCsv(report)[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return?.(undefined);
+    },
+  });
+  const filename = `cijfers-${stem}-${parsed.period.from}-tot-${parsed.period.to}.csv`.replace(/[^\w.-]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
