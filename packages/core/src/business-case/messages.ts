@@ -26,7 +26,18 @@ export const businessCaseCsvColumns = [
   "Opbrengst per euro kosten",
 ] as const;
 
-export const businessCaseCsvNormColumns = ["Jaar", "Team", "Norm", "Code", "Bedrag per eenheid", "Eenheid", "Bron", "Lokale schatting", "Aantal voorkomen", "Vermeden kosten"] as const;
+export const businessCaseCsvNormColumns = [
+  "Jaar",
+  "Team",
+  "Norm",
+  "Code",
+  "Bedrag per eenheid",
+  "Eenheid",
+  "Bron",
+  "Lokale schatting",
+  "Aantal voorkomen",
+  "Vermeden kosten",
+] as const;
 
 export const businessCaseTotalLabel = "Stad (alle teams)";
 export const yesNo = (b: boolean) => (b ? "ja" : "nee");
