@@ -24,6 +24,7 @@ import { questions, stories } from "./nl/knowledge";
 import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
 import { figures } from "./nl/figures";
+import { businessCase } from "./nl/business-case";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
@@ -31,6 +32,7 @@ import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
+  businessCase,
   casework,
   figures,
   caseworkHouseholds,

@@ -28,6 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canHouseholds: ctx.ability.can("read", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     // Household transfers between teams: the coordinator.
+    canBusinessCase: ctx.ability.can("read", as("BusinessCase", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
@@ -36,8 +37,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamLayout() {
-  const { team, role, canInvite, canWorkbudget, canRegisterHours, canSeeTeamHours, canCard, canBuurtservice, canInitiatives, canHouseholds, canTransfer } =
-    useLoaderData<typeof loader>();
+  const {
+    team,
+    role,
+    canInvite,
+    canWorkbudget,
+    canRegisterHours,
+    canSeeTeamHours,
+    canCard,
+    canBuurtservice,
+    canInitiatives,
+    canHouseholds,
+    canTransfer,
+    canBusinessCase,
+  } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
   return (
@@ -72,6 +85,11 @@ export default function TeamLayout() {
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}
+          </NavLink>
+        ) : null}
+        {canBusinessCase ? (
+          <NavLink to={`/t/${team.slug}/business-case`} className={tab}>
+            {nl.businessCase.title}
           </NavLink>
         ) : null}
         {canRegisterHours ? (

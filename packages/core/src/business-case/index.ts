@@ -25,4 +25,3 @@ export {
   cityBusinessCase,
   teamBusinessCase,
 } from "./business-case";
-export { costKindLabels } from "./messages";

@@ -1,14 +1,4 @@
-// The Dutch words of the business case that leave the core: the cost kinds
-// and the CSV's columns. The page's own texts are in app/i18n/nl/business-case.ts.
-import type { CostKind } from "./team-costs";
-
-export const costKindLabels: Record<CostKind, string> = {
-  staff: "Personeel (uren × tarief)",
-  rent: "Huisvesting",
-  ict: "ICT",
-  coaching: "Coaching",
-  other: "Overig",
-};
+// The Dutch words of the business case that leave the core: the CSV's columns. The page's own texts are in app/i18n/nl/business-case.ts.
 
 export const businessCaseCsvColumns = [
   "Jaar",

@@ -89,6 +89,8 @@ export interface TeamCostSheet {
   totalCents: number;
   suggestions: StaffSuggestion[];
   partners: { id: string; name: string }[];
+  /** The municipality's teams, to choose another sheet. */
+  teams: { id: string; name: string }[];
   canEdit: boolean;
 }
 
@@ -185,13 +187,16 @@ async function staffSuggestions(tx: Tx, teamId: string, y: number): Promise<Staf
   });
 }
 
-/** The cost sheet of one team × year for the controller (edit) or the research office (read). */
-export async function getTeamCostSheet(ctx: UseCaseContext, teamId: string, rawYear: unknown): Promise<TeamCostSheet> {
+/** The cost sheet of one team × year (no team: the first by name) for the controller (edit) or the research office (read). */
+export async function getTeamCostSheet(ctx: UseCaseContext, chosenTeamId: string | null, rawYear: unknown): Promise<TeamCostSheet> {
   const municipalityId = ctx.actor.municipalityId;
   const y = year.safeParse(rawYear);
   if (!y.success) throw notFound();
-  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("TeamCost", { municipalityId, teamId }));
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("TeamCost", { municipalityId, ...(chosenTeamId ? { teamId: chosenTeamId } : {}) }));
   return withScope(ctx.db, ctx.scope, async (tx) => {
+    const teamList = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.municipalityId, municipalityId)).orderBy(asc(teams.name));
+    const teamId = chosenTeamId ?? teamList[0]?.id;
+    if (!teamId) throw notFound();
     const team = await teamOf(tx, municipalityId, teamId);
     const lines = (await costLinesOf(tx, { teamId, year: y.data })).map(({ teamId: _t, ...l }) => l);
     const canEdit = ctx.ability.can("manage", as("TeamCost", { municipalityId, teamId }));
@@ -203,7 +208,7 @@ export async function getTeamCostSheet(ctx: UseCaseContext, teamId: string, rawY
           .where(eq(partnerOrganisations.municipalityId, municipalityId))
           .orderBy(asc(partnerOrganisations.name))
       : [];
-    return { team, year: y.data, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0), suggestions, partners, canEdit };
+    return { team, year: y.data, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0), suggestions, partners, teams: teamList, canEdit };
   });
 }
 
