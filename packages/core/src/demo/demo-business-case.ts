@@ -5,7 +5,7 @@
 // Fictitious figures of a realistic order of magnitude, not Maastricht's.
 import { and, asc, eq, isNull, municipalities, partnerOrganisations, teamCostLines, teams, type Database } from "@wijkwerk/db";
 import { saveTeamCosts, type CostLineInput } from "../business-case";
-import { thisYearInAmsterdam } from "../common/dates";
+import { amsterdamDay } from "../common";
 import { contextFor } from "./demo-workbudget";
 
 /** Productive hours of one FTE in a year (after leave and training). */
@@ -28,7 +28,7 @@ export async function seedBusinessCaseDemo(db: Database): Promise<{ created: boo
     .from(teams)
     .where(and(eq(teams.municipalityId, m.id), isNull(teams.activeTo)))
     .orderBy(asc(teams.slug));
-  const years = [...new Set([2017, thisYearInAmsterdam()])];
+  const years = [...new Set([2017, Number(amsterdamDay(new Date()).slice(0, 4))])];
   for (const [k, team] of activeTeams.entries()) {
     for (const year of years) {
       const later = year > 2017 ? 1.12 : 1; // rates and prices of this year against 2017's
