@@ -175,16 +175,14 @@ describe("the business case", () => {
         validTo: "2019-06-30",
       })
       .returning();
-    await t.db
-      .insert(agreementContributions)
-      .values({
-        municipalityId: w.municipalityId,
-        agreementId: a.id,
-        partnerOrganisationId: p2.id,
-        teamId: w.teamA.id,
-        discipline: "Jeugd",
-        hoursPerWeek: "14",
-      });
+    await t.db.insert(agreementContributions).values({
+      municipalityId: w.municipalityId,
+      agreementId: a.id,
+      partnerOrganisationId: p2.id,
+      teamId: w.teamA.id,
+      discipline: "Jeugd",
+      hoursPerWeek: "14",
+    });
     const sheet = await getTeamCostSheet(await controller(), w.teamA.id, 2018);
     expect(sheet.canEdit).toBe(true);
     expect(sheet.lines).toEqual([]);
