@@ -1,6 +1,6 @@
 // Migrates and loads the demo data of the eight teams (idempotent).
 import { migrateDatabase, openDatabase } from "@wijkwerk/db";
-import { seedCaseworkDemo, seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
+import { seedBusinessCaseDemo, seedCaseworkDemo, seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { seedDemo } from "../db/src/seed/demo";
 
 if (process.env.NODE_ENV === "production" && !process.argv.includes("--force-demo")) {
@@ -15,6 +15,8 @@ const workgroupsDemo = await seedWorkgroupsDemo(handle.db);
 if ((await seedSocialMapDemo(handle.db)).created) console.log("Demodata sociale kaart geladen: aanbieders en hun aanbod in de vier kantelingslagen.");
 if ((await seedCaseworkDemo(handle.db)).created)
   console.log("Demodata casuïstiek geladen: drie fictieve huishoudens per team met plan, ZRM en een afgesloten casus.");
+if ((await seedBusinessCaseDemo(handle.db)).created)
+  console.log("Demodata businesscase geladen: teamkosten per team voor 2017 en dit jaar, vermeden kosten bij de afgesloten casussen.");
 if (workgroupsDemo.created) console.log("Demodata werkgroepen geladen: vier werkgroepen met leden uit verschillende teams, een draad en handboekpagina's.");
 if (workbudget.created) console.log("Demodata werkbudget geladen: budgetten 2017 en dit jaar, normen, aanvragen in elke fase.");
 console.log(created ? `Demodata geladen (${handle.kind}): gemeente Maastricht met acht sociale teams.` : `Demodata was al geladen (${handle.kind}).`);

@@ -234,6 +234,9 @@ const ACCESS: Record<string, Access> = {
   "t.$team.uitnodigingen": { team: teamCan("read", "Invitation") },
   "t.$team.uren._index": { team: teamCan("create", "TimeRegistration", (v) => ({ userId: v.userId })) },
   "t.$team.uren.overzicht": { team: teamCan("read", "TimeRegistration") },
+  // The team's own business case (its coordinator) and its CSV.
+  "t.$team.business-case": { team: teamCan("read", "BusinessCase") },
+  "t.$team.business-case[.]csv": { team: teamCan("read", "BusinessCase") },
   "t.$team.werkbudget._index": {
     team: (v, o) => teamCan("create", "Spend", () => ({ authorId: v.userId }))(v, o) || teamCan("read", "Spend", () => ({ authorId: v.userId }))(v, o),
   },
@@ -288,6 +291,10 @@ const ACCESS: Record<string, Access> = {
   "gemeente.cijfers._index": { municipality: ["read", "CaseworkFigures"] },
   "gemeente.cijfers.afdrukken": { municipality: ["read", "CaseworkFigures"] },
   "gemeente.cijfers[.]csv": { municipality: ["read", "CaseworkFigures"] },
+  // The business case city-wide (controller, research office) and the team costs (controller keeps, research office reads).
+  "gemeente.business-case._index": { municipality: ["read", "BusinessCase"] },
+  "gemeente.business-case[.]csv": { municipality: ["read", "BusinessCase"] },
+  "gemeente.business-case.kosten": { municipality: ["read", "TeamCost"] },
   "buurtservice._index": { municipality: ["read", "BuurtserviceCounts"] },
   "buurtservice[.]csv": { municipality: ["read", "BuurtserviceCounts"] },
   initiatieven: { municipality: ["read", "NeighbourhoodInitiative"] },

@@ -25,6 +25,7 @@ import { gate } from "./nl/gate";
 import { casework } from "./nl/casework";
 import { figures } from "./nl/figures";
 import { figuresPages } from "./nl/figures-pages";
+import { businessCase } from "./nl/business-case";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
@@ -32,6 +33,7 @@ import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
 export const nl = {
+  businessCase,
   casework,
   figures,
   figuresPages,

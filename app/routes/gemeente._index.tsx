@@ -18,13 +18,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canReadAgreements: ctx.ability.can("read", as("Agreement", { municipalityId: ctx.user.municipalityId })),
     canReadFigures: ctx.ability.can("read", as("CaseworkFigures", { municipalityId: ctx.user.municipalityId })),
     canReadBuurtservice: ctx.ability.can("read", as("BuurtserviceCounts", { municipalityId: ctx.user.municipalityId })),
+    canReadBusinessCase: ctx.ability.can("read", as("BusinessCase", { municipalityId: ctx.user.municipalityId })),
     // Action items from workgroups they are in: this is their home page.
     myActions: await listMyActionItems(ctx),
   };
 }
 
 export default function MunicipalityOverview() {
-  const { teams, canReadBudget, canReadAgreements, canReadFigures, canReadBuurtservice, myActions } = useLoaderData<typeof loader>();
+  const { teams, canReadBudget, canReadAgreements, canReadFigures, canReadBuurtservice, canReadBusinessCase, myActions } = useLoaderData<typeof loader>();
   const n = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
   const sum = (k: "buurten" | "coordinators" | "members" | "volunteers" | "contractedHours") => teams.reduce((a, t) => a + t[k], 0);
   return (
@@ -46,6 +47,13 @@ export default function MunicipalityOverview() {
             {nl.figuresPages.linkFromMunicipality}
           </Link>
           <span className="hint block">{nl.figuresPages.linkFromMunicipalityHint}</span>
+        </p>
+      ) : null}
+      {canReadBusinessCase ? (
+        <p className="card">
+          <Link to="/gemeente/business-case" className="font-semibold">
+            {nl.businessCase.title}
+          </Link>
         </p>
       ) : null}
       {canReadAgreements ? (

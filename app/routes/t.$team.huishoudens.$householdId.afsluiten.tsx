@@ -1,8 +1,10 @@
 // Closing a household's case: reason, legal basis (sets the retention), the
 // six "other way of working" questions (yes / no / unknown), and what to do
 // with arrangements still running; confirmed, because closing is final.
+// Optionally the problems the case prevented, each against a return norm
+// with its source and a count: the avoided costs of the business case.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxField, FormErrors, SelectField, SubmitButton, TextAreaField, TextField, anyText, useFormKit } from "~/components/form";
@@ -20,11 +22,24 @@ import {
   legalBasisLabels,
 } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, todayInAmsterdam } from "~/lib/format";
+import { formatDate, formatMoney, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData, runForm, type FormReply } from "~/lib/form.server";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.caseworkPlan.closing;
+const bc = nl.businessCase.closing;
+
+/** The prevented problems ticked on the form: each norm with its count (1 when left empty), or null when a count is not 1–1000. */
+function avoidedCostsOf(form: FormData): { normId: string; count: number }[] | null {
+  const out: { normId: string; count: number }[] = [];
+  for (const normId of new Set(form.getAll("avoidedNorm").map(String))) {
+    const raw = String(form.get(`avoidedCount-${normId}`) ?? "").trim();
+    const count = raw === "" ? 1 : /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+    if (!(count >= 1 && count <= 1000)) return null;
+    out.push({ normId, count });
+  }
+  return out;
+}
 
 const schema = z.object({
   closedOn: z.string({ required_error: t.fieldErrors.closedOn }).regex(/^\d{4}-\d{2}-\d{2}$/, t.fieldErrors.closedOn),
@@ -59,8 +74,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return [q, (ASSESSMENT_ANSWERS as readonly string[]).includes(v) ? v : "unknown"];
     }),
   ) as Record<(typeof ASSESSMENT_QUESTIONS)[number], "yes" | "no" | "unknown">;
+  const avoidedCosts = avoidedCostsOf(form);
+  const submission = parseSubmission(form, { schema });
+  if (!avoidedCosts) return data<FormReply>({ result: submission.reply({ formErrors: [bc.countError] }), personalData: false }, { status: 400 });
   const r = await runForm(
-    parseSubmission(form, { schema }),
+    submission,
     (v) =>
       closeCase(ctx, householdId, {
         closedOn: v.closedOn,
@@ -68,6 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         legalBasis: v.legalBasis as "none",
         assessment,
         endOpenArrangements: v.endOpenArrangements === "on",
+        avoidedCosts,
       }),
     { fieldMessages: t.fieldErrors },
   );
@@ -102,6 +121,18 @@ export default function ClosingPage() {
             </div>
           ))}
         </dl>
+        <h4>{bc.recorded}</h4>
+        {closing.avoidedCosts.length ? (
+          <ul className="list-disc pl-6">
+            {closing.avoidedCosts.map((a) => (
+              <li key={a.id}>
+                {a.count} × {bc.normLabel(a.label, formatMoney(a.amountCents), a.unit)} — {bc.source(a.source, a.isLocalEstimate)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{bc.none}</p>
+        )}
         {closing.retainUntil ? <p className="hint">{t.retainUntil(formatDate(closing.retainUntil))}</p> : null}
       </section>
     );
@@ -130,6 +161,41 @@ export default function ClosingPage() {
             </fieldset>
           ))}
         </fieldset>
+        {closing.norms.length ? (
+          <fieldset className="space-y-2" aria-describedby="avoided-hint">
+            <legend className="font-semibold">{bc.legend}</legend>
+            <p className="hint" id="avoided-hint">
+              {bc.hint}
+            </p>
+            {closing.norms.map((n) => {
+              const ticked = ([] as unknown[])
+                .concat(typed.avoidedNorm ?? [])
+                .map(String)
+                .includes(n.id);
+              return (
+                <div key={n.id} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                  <label className="inline-flex items-center gap-1">
+                    <input type="checkbox" name="avoidedNorm" value={n.id} defaultChecked={ticked} />{" "}
+                    {bc.normLabel(n.label, formatMoney(n.amountCents), n.unit)}
+                  </label>
+                  <label className="inline-flex items-center gap-1">
+                    <span className="sr-only">{bc.countLabel(n.label)}</span>
+                    <span aria-hidden="true">{bc.count}</span>
+                    <input
+                      type="number"
+                      min={1}
+                      max={1000}
+                      name={`avoidedCount-${n.id}`}
+                      defaultValue={String(typed[`avoidedCount-${n.id}`] ?? "1")}
+                      className="input w-20"
+                    />
+                  </label>
+                  <span className="hint">{bc.source(n.source, n.isLocalEstimate)}</span>
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
         {closing.openArrangements.length ? (
           <div className="space-y-2">
             <p>{t.openArrangements}</p>

@@ -27,9 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Casework: the household list for the team's professionals (members and coordinators).
     canHouseholds: ctx.ability.can("read", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canInitiatives: ctx.ability.can("create", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
-    // Household transfers between teams: the coordinator.
-    // The team's casework figures: members and the coordinator.
+    // The team's casework figures: members and the coordinator; its business case: the coordinator.
     canFigures: ctx.ability.can("read", as("CaseworkFigures", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    canBusinessCase: ctx.ability.can("read", as("BusinessCase", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
+    // Household transfers between teams: the coordinator.
     canTransfer: ctx.ability.can("transfer", as("Household", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })),
     canCard:
       ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id })) &&
@@ -51,6 +52,7 @@ export default function TeamLayout() {
     canHouseholds,
     canTransfer,
     canFigures,
+    canBusinessCase,
   } = useLoaderData<typeof loader>();
   const tab =
     "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
@@ -91,6 +93,11 @@ export default function TeamLayout() {
         {canWorkbudget ? (
           <NavLink to={`/t/${team.slug}/werkbudget`} className={tab}>
             {nl.spends.tab}
+          </NavLink>
+        ) : null}
+        {canBusinessCase ? (
+          <NavLink to={`/t/${team.slug}/business-case`} className={tab}>
+            {nl.businessCase.title}
           </NavLink>
         ) : null}
         {canRegisterHours ? (

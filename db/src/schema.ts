@@ -2236,6 +2236,89 @@ export const caseworkMonthFigures = pgTable(
   ],
 );
 
+/**
+ * What a team costs in a year, one line per cost: staff hours of a partner
+ * organisation at its hourly rate, rent, ICT, coaching, other. The controller
+ * keeps them (a save replaces a team × year's lines); the business case sets
+ * them against the returns (docs/business-case.md). No resident data.
+ */
+export const teamCostLines = pgTable(
+  "team_cost_lines",
+  {
+    id: id(),
+    ...tenantColumns(),
+    year: integer("year").notNull(),
+    kind: text("kind").notNull(),
+    /** Staff lines: whose hours. */
+    partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id),
+    hours: numeric("hours", { precision: 8, scale: 1 }),
+    hourlyRateCents: bigint("hourly_rate_cents", { mode: "number" }),
+    /** Staff: round(hours × rate); other kinds: the amount entered. */
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    description: text("description").notNull().default(""),
+    /** Where the figure comes from (invoice, agreement, estimate). */
+    source: text("source").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("team_cost_lines_team_year").on(t.teamId, t.year),
+    index("team_cost_lines_municipality_year").on(t.municipalityId, t.year),
+    check("team_cost_lines_kind", sql`${t.kind} in ('staff', 'rent', 'ict', 'coaching', 'other')`),
+    check("team_cost_lines_year", sql`${t.year} between 2000 and 2100`),
+    check("team_cost_lines_amount", sql`${t.amountCents} >= 0 and ${t.amountCents} <= 100000000000`),
+    check(
+      "team_cost_lines_staff",
+      sql`(${t.kind} = 'staff') = (${t.partnerOrganisationId} is not null and ${t.hours} is not null and ${t.hourlyRateCents} is not null)`,
+    ),
+    check("team_cost_lines_staff_amount", sql`${t.kind} <> 'staff' or ${t.amountCents} = round(${t.hours} * ${t.hourlyRateCents})`),
+    check("team_cost_lines_other", sql`${t.kind} <> 'other' or length(${t.description}) > 0`),
+  ],
+);
+
+/**
+ * Avoided costs recorded when a case is closed: which problems were
+ * prevented, each against a return norm (the workbudget's, so every amount
+ * has its source), with a count. The norm's amount is copied at closing, so
+ * a later change of the norm does not rewrite a closed year. Casework
+ * content (RLS through case_access()); the business case reads only the
+ * per-team sums of business_case_avoided_costs() (migration 0041).
+ */
+export const caseAvoidedCosts = pgTable(
+  "case_avoided_costs",
+  {
+    id: id(),
+    ...tenantColumns(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    normId: uuid("norm_id")
+      .notNull()
+      .references(() => returnNorms.id),
+    count: integer("count").notNull().default(1),
+    unitAmountCents: bigint("unit_amount_cents", { mode: "number" }).notNull(),
+    /** The case's closing day: the business case's year. */
+    closedOn: date("closed_on").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("case_avoided_costs_case_norm").on(t.caseId, t.normId),
+    index("case_avoided_costs_team_closed").on(t.teamId, t.closedOn),
+    index("case_avoided_costs_municipality_closed").on(t.municipalityId, t.closedOn),
+    check("case_avoided_costs_count", sql`${t.count} between 1 and 1000`),
+    check("case_avoided_costs_amount", sql`${t.unitAmountCents} >= 0`),
+  ],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -2314,4 +2397,6 @@ export const schema = {
   caseworkDestructionLog,
   caseworkCaseFacts,
   caseworkMonthFigures,
+  teamCostLines,
+  caseAvoidedCosts,
 };

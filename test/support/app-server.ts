@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { municipalitySettings, type Database } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
-import { seedCaseworkDemo, seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
+import { seedBusinessCaseDemo, seedCaseworkDemo, seedSocialMapDemo, seedWorkbudgetDemo, seedWorkgroupsDemo } from "@wijkwerk/core/demo";
 import { createTestDatabase, type TestDatabase } from "../../packages/core/test/db";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -150,5 +150,6 @@ export async function seedDemoWithoutMfa(db: Database): Promise<void> {
   await seedWorkgroupsDemo(db);
   await seedSocialMapDemo(db);
   await seedCaseworkDemo(db);
+  await seedBusinessCaseDemo(db);
   await db.update(municipalitySettings).set({ mfaRequiredRoles: [] });
 }

@@ -139,6 +139,7 @@ export const auditPage = {
     "budget.updated": "Budget gewijzigd",
     "norm.created": "Rendementsnorm toegevoegd",
     "norm.updated": "Rendementsnorm gewijzigd",
+    "team_costs.saved": "Teamkosten opgeslagen",
     "api_token.created": "API-token aangemaakt",
     "api_token.revoked": "API-token ingetrokken",
     "workgroup.created": "Werkgroep aangemaakt",

@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   "budget.updated",
   "norm.created",
   "norm.updated",
+  "team_costs.saved",
   "api_token.created",
   "api_token.revoked",
   "workgroup.created",

@@ -3,8 +3,11 @@
 // questions, each yes / no / unknown. Arrangements still planned or running
 // are ended with it when the user says so; otherwise the user is told which.
 // Closing is final for that case: a new intake opens the next one.
+// Optionally the team records the problems the case prevented, each against a
+// return norm (the workbudget's norms, so every amount has its source) with a
+// count: the avoided costs the business case adds up (docs/business-case.md).
 import { as } from "@wijkwerk/authz";
-import { and, caseArrangements, cases, eq, households, inArray, queryRows, sql } from "@wijkwerk/db";
+import { and, caseArrangements, caseAvoidedCosts, cases, eq, households, inArray, queryRows, returnNorms, sql } from "@wijkwerk/db";
 import { z } from "zod";
 import { DomainError, amsterdamDay, calendarDate, invalidInput, type TeamContext } from "../common";
 import { withCaseRead, withCaseWrite } from "./access";
@@ -28,6 +31,18 @@ export const closeCaseInput = z.object({
     .default({}),
   /** End the arrangements still planned or running (else closing is refused and they are named). */
   endOpenArrangements: z.boolean().default(false),
+  /** Problems prevented, each against an active return norm of the municipality, once per norm. */
+  avoidedCosts: z
+    .array(z.object({ normId: z.string().uuid(), count: z.coerce.number().int().min(1).max(1000).default(1) }))
+    .max(30)
+    .default([])
+    .superRefine((list, c) => {
+      const seen = new Set<string>();
+      list.forEach((a, i) => {
+        if (seen.has(a.normId)) c.addIssue({ code: "custom", path: [i, "normId"], params: { code: "invalid_input" } });
+        seen.add(a.normId);
+      });
+    }),
 });
 export type CloseCaseInput = z.input<typeof closeCaseInput>;
 
@@ -65,6 +80,24 @@ export async function closeCase(
         })
         .where(inArray(caseArrangements.id, ids));
     }
+    const norms = v.avoidedCosts.length
+      ? await tx
+          .select({ id: returnNorms.id, amountCents: returnNorms.amountCents })
+          .from(returnNorms)
+          .where(
+            and(
+              eq(returnNorms.municipalityId, ctx.team.municipalityId),
+              eq(returnNorms.active, true),
+              inArray(
+                returnNorms.id,
+                v.avoidedCosts.map((a) => a.normId),
+              ),
+            ),
+          )
+      : [];
+    const amountOf = new Map(norms.map((n) => [n.id, n.amountCents]));
+    const unknown = v.avoidedCosts.findIndex((a) => !amountOf.has(a.normId));
+    if (unknown >= 0) throw new DomainError("invalid_input", 400, { [`avoidedCosts[${unknown}].normId`]: ["not_found"] });
     const keep = RETENTION[v.legalBasis];
     const [row] = await queryRows<{ retain_until: string }>(
       tx,
@@ -89,10 +122,27 @@ export async function closeCase(
       })
       .where(eq(cases.id, c.id));
     await tx.update(households).set({ status: "closed", updatedAt: new Date() }).where(eq(households.id, head.id));
+    if (v.avoidedCosts.length)
+      await tx.insert(caseAvoidedCosts).values(
+        v.avoidedCosts.map((a) => ({
+          municipalityId: ctx.team.municipalityId,
+          teamId: ctx.team.id,
+          householdId: head.id,
+          caseId: c.id,
+          normId: a.normId,
+          count: a.count,
+          unitAmountCents: amountOf.get(a.normId)!,
+          closedOn: v.closedOn,
+          createdBy: ctx.actor.userId,
+        })),
+      );
+    const avoidedCostsCents = v.avoidedCosts.reduce((s, a) => s + a.count * amountOf.get(a.normId)!, 0);
     await caseAudit(tx, ctx, head, "casework.case_closed", "case", c.id, {
       legalBasis: v.legalBasis,
       retainUntil: row.retain_until,
       endedArrangements: open.length,
+      avoidedCosts: v.avoidedCosts.length,
+      avoidedCostsCents,
     });
     return { retainUntil: row.retain_until, endedArrangements: open.length };
   });
@@ -110,6 +160,19 @@ export interface ClosingView {
   /** Arrangements of the case still planned or running (ended by closing when the user agrees). */
   openArrangements: { id: string; layer: string; provider: string; status: string }[];
   canClose: boolean;
+  /** The active return norms to choose prevented problems from (while the case is open and may be closed). */
+  norms: ClosingNorm[];
+  /** The avoided costs recorded at closing (amount per unit as it was then). */
+  avoidedCosts: (ClosingNorm & { count: number })[];
+}
+
+export interface ClosingNorm {
+  id: string;
+  label: string;
+  amountCents: number;
+  unit: string;
+  source: string;
+  isLocalEstimate: boolean;
 }
 
 export async function getClosing(ctx: TeamContext, householdId: string): Promise<ClosingView> {
@@ -128,6 +191,8 @@ export async function getClosing(ctx: TeamContext, householdId: string): Promise
         assessment: empty,
         openArrangements: [],
         canClose: false,
+        norms: [],
+        avoidedCosts: [],
       };
     const [row] = await tx.select().from(cases).where(eq(cases.id, c.id));
     const openArrangements = await queryRows<{ id: string; layer: string; provider: string; status: string }>(
@@ -138,6 +203,33 @@ export async function getClosing(ctx: TeamContext, householdId: string): Promise
     );
     const canClose =
       c.status === "open" && ctx.ability.can("update", as("Case", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, access: head.access }));
+    const norms = canClose
+      ? await tx
+          .select({
+            id: returnNorms.id,
+            label: returnNorms.label,
+            amountCents: returnNorms.amountCents,
+            unit: returnNorms.unit,
+            source: returnNorms.source,
+            isLocalEstimate: returnNorms.isLocalEstimate,
+          })
+          .from(returnNorms)
+          .where(and(eq(returnNorms.municipalityId, ctx.team.municipalityId), eq(returnNorms.active, true)))
+          .orderBy(returnNorms.label)
+      : [];
+    const avoidedCosts = await queryRows<{
+      id: string;
+      label: string;
+      amount_cents: string;
+      unit: string;
+      source: string;
+      is_local_estimate: boolean;
+      count: number;
+    }>(
+      tx,
+      sql`select n.id, n.label, a.unit_amount_cents as amount_cents, n.unit, n.source, n.is_local_estimate, a.count
+          from case_avoided_costs a join return_norms n on n.id = a.norm_id where a.case_id = ${c.id} order by n.label`,
+    );
     return {
       caseId: c.id,
       status: c.status,
@@ -149,6 +241,16 @@ export async function getClosing(ctx: TeamContext, householdId: string): Promise
       assessment: Object.fromEntries(ASSESSMENT_QUESTIONS.map((q) => [q, (row[q] as Answer | null) ?? null])) as Record<AssessmentQuestion, Answer | null>,
       openArrangements,
       canClose,
+      norms,
+      avoidedCosts: avoidedCosts.map((a) => ({
+        id: a.id,
+        label: a.label,
+        amountCents: Number(a.amount_cents),
+        unit: a.unit,
+        source: a.source,
+        isLocalEstimate: a.is_local_estimate,
+        count: a.count,
+      })),
     };
   });
 }

@@ -68,7 +68,7 @@ export {
   type ReferralInput,
   type ReferralOutcomeInput,
 } from "./referrals";
-export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingView } from "./closing";
+export { closeCase, getClosing, closeCaseInput, type CloseCaseInput, type ClosingNorm, type ClosingView } from "./closing";
 // Privacy slice: break-the-glass, the read log, the audit trail, the AVG export, erasure, the destruction log and the retention purge.
 export * from "./privacy-messages";
 export { type ActiveGrant, type BreakGlassInput, BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, activeGrant, openWithBreakGlass } from "./break-glass";

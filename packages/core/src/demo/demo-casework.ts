@@ -12,6 +12,7 @@ import {
   households,
   isNull,
   municipalities,
+  returnNorms,
   ne,
   socialMapProviders,
   teamMemberships,
@@ -34,6 +35,16 @@ export async function seedCaseworkDemo(db: Database): Promise<{ created: boolean
   if (!m) return { created: false };
   const [existing] = await db.select({ id: households.id }).from(households).where(eq(households.municipalityId, m.id)).limit(1);
   if (existing) return { created: false };
+  // The avoided costs of the closed demo cases, against the workbudget demo's norms (when loaded).
+  const normIds = new Map((await db.select().from(returnNorms).where(eq(returnNorms.municipalityId, m.id))).map((n) => [n.code, n.id]));
+  const avoidedFor = (k: number) =>
+    [
+      { code: "huisuitzetting", count: 1 },
+      { code: "afsluiting_energie", count: 1 + (k % 3) },
+      { code: "schooluitval", count: 1 },
+    ]
+      .filter((_, i) => i === 0 || (k + i) % 2 === 0)
+      .flatMap((a) => (normIds.has(a.code) ? [{ normId: normIds.get(a.code)!, count: a.count }] : []));
   const providerIds = new Map((await db.select().from(socialMapProviders).where(eq(socialMapProviders.municipalityId, m.id))).map((p) => [p.name, p.id]));
   const activeTeams = await db
     .select()
@@ -106,6 +117,7 @@ export async function seedCaseworkDemo(db: Database): Promise<{ created: boolean
             residentSatisfied: "yes",
           },
           endOpenArrangements: true,
+          avoidedCosts: avoidedFor(k),
         });
     }
   }

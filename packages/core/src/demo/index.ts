@@ -5,3 +5,4 @@ export { seedWorkbudgetDemo } from "./demo-workbudget";
 export { seedWorkgroupsDemo } from "./demo-workgroups";
 export { seedSocialMapDemo } from "./demo-social-map";
 export { seedCaseworkDemo } from "./demo-casework";
+export { seedBusinessCaseDemo } from "./demo-business-case";
