@@ -2195,8 +2195,8 @@ export const caseworkDestructionLog = pgTable(
 /**
  * One row per case: what the case contributes to the month figures, as a
  * jsonb array of [metric, key, n, total], counted in the case's intake
- * month (the cohort rule). Kept when a case is deleted (erasure, retention
- * purge): the figures are over registrations that existed. No app_user access.
+ * month (the cohort rule). When a case is deleted (erasure, retention purge)
+ * its row is folded into casework_retired_figures and removed. No app_user access.
  */
 export const caseworkCaseFacts = pgTable("casework_case_facts", {
   caseId: uuid("case_id").primaryKey(),
@@ -2234,6 +2234,30 @@ export const caseworkMonthFigures = pgTable(
       .on(t.teamId)
       .where(sql`${t.n} = 0`),
   ],
+);
+
+/**
+ * The contributions of deleted cases (erasure, retention purge), summed per
+ * team × month × metric × key with no case id: when a case is deleted its
+ * facts row is folded in here and removed, so the figures of a past year do
+ * not shrink and nothing per case outlives the file (migration 0042). No app_user access.
+ */
+export const caseworkRetiredFigures = pgTable(
+  "casework_retired_figures",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    month: date("month").notNull(),
+    metric: text("metric").notNull(),
+    key: text("key").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+    total: bigint("total", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.month, t.metric, t.key] }), index("casework_retired_figures_municipality").on(t.municipalityId)],
 );
 
 /**
@@ -2397,6 +2421,7 @@ export const schema = {
   caseworkDestructionLog,
   caseworkCaseFacts,
   caseworkMonthFigures,
+  caseworkRetiredFigures,
   teamCostLines,
   caseAvoidedCosts,
 };

@@ -209,8 +209,17 @@ describe("casework summaries on PostgreSQL", () => {
     expect(await figuresOf(db, w.teamB.id)).toEqual(before);
     await expectCheckClean(db);
 
-    // Erasure deletes the household and its case: the figures stay.
+    // Erasure deletes the household and its case: the figures stay, but nothing per case outlives the
+    // file — its facts row is folded into the retired sums (no case id) and removed.
     await db.delete(households).where(eq(households.id, h.id));
+    expect(await figuresOf(db, w.teamB.id)).toEqual(before);
+    const facts = await db.execute<{ n: number }>(sql`select count(*)::int as n from casework_case_facts where case_id = ${c.id}`);
+    expect([...facts][0].n).toBe(0);
+    const retired = await db.execute<{ n: number }>(sql`select count(*)::int as n from casework_retired_figures where team_id = ${w.teamB.id}`);
+    expect([...retired][0].n).toBeGreaterThan(0);
+    await expectCheckClean(db);
+    // The rebuild counts the retired sums: the same figures.
+    await rebuildCaseworkFigures(db);
     expect(await figuresOf(db, w.teamB.id)).toEqual(before);
     await expectCheckClean(db);
   });
