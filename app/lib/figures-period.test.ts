@@ -10,9 +10,9 @@ describe("the figures period", () => {
     expect(periodPresets("2026-12-04")).toEqual({
       thisYear: { from: "2026-01", to: "2026-12" },
       lastYear: { from: "2025-01", to: "2025-12" },
-      all: { from: "2017-01", to: "2026-12" },
+      all: { from: "2007-01", to: "2026-12" },
     });
-    expect(monthCount(periodPresets("2026-05-31").all.from, "2026-05")).toBe(120);
+    expect(monthCount(periodPresets("2026-05-31").all.from, "2026-05")).toBe(240);
     expect(addMonths("2026-01", -1)).toBe("2025-12");
     expect(addMonths("2025-12", 13)).toBe("2027-01");
   });
@@ -32,7 +32,7 @@ describe("the figures period", () => {
       ok: false,
       errors: { tot: ["De laatste maand ligt vóór de eerste maand."] },
     });
-    expect(parsePeriod(q("van=2016-12&tot=2026-12"), "2026-12-04")).toMatchObject({ ok: false, errors: { van: ["Kies een periode van hoogstens 10 jaar."] } });
+    expect(parsePeriod(q("van=2006-12&tot=2026-12"), "2026-12-04")).toMatchObject({ ok: false, errors: { van: ["Kies een periode van hoogstens 20 jaar."] } });
     expect(parsePeriod(q("van=1999-12&tot=2000-01"), "2026-12-04")).toMatchObject({ ok: false, errors: { van: ["Kies een maand tussen 2000 en 2100."] } });
   });
 });

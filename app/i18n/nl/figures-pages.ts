@@ -20,7 +20,7 @@ export const figuresPages = {
     thisYear: "Dit jaar",
     lastYear: "Vorig jaar",
     all: "Alles",
-    allHint: "“Alles” toont de laatste tien jaar: het langste dat één overzicht beslaat.",
+    allHint: "“Alles” toont de laatste twintig jaar: het langste dat één overzicht beslaat.",
     required: "Vul een maand in.",
     monthInvalid: "Vul een maand in als jjjj-mm, bijvoorbeeld 2026-01.",
     yearOutOfRange: "Kies een maand tussen 2000 en 2100.",

@@ -35,8 +35,8 @@ import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDes
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
 import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
 
-/** At most ten years of months in one report. */
-export const MAX_FIGURE_MONTHS = 120;
+/** At most twenty years of months in one report: the pilot's history from 2013 fits in "alles". */
+export const MAX_FIGURE_MONTHS = 240;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const AGE_GROUPS = ["0-19", "20-39", "40-59", "60-79", "80+", "unknown"] as const;
 
