@@ -813,6 +813,8 @@ export async function importCaseworkHistory(ctx: TeamContext, file: Uint8Array, 
     const { plan, rows, toImport, present } = checkImportSheet(sheet, world, ctx.team, issues);
     const report: ImportReport = { sha256, rows, errors: issues.list, errorCount: issues.count, toImport, present, imported: false };
     if (!plan || options.dryRun || issues.count) return report;
+    // Everything already present (the same file again): nothing is written, not even an audit event.
+    if (plan.households.length === 0) return report;
     await insertAll(tx, households, plan.households);
     await insertAll(tx, householdProfiles, plan.profiles);
     await insertAll(tx, householdPersons, plan.persons);
