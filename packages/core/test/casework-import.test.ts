@@ -415,7 +415,7 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
 
   it("the error report as CSV neutralises formulas in what the file held", () => {
     const text = importReportCsv([{ row: 3, column: "buurt", message: "=HYPERLINK(\"x\")" }, { row: 4, column: "@x", message: "ok" }]);
-    expect(text.split("\r\n").slice(0, 3)).toEqual(["\uFEFFrij;kolom;melding", `3;buurt;"'=HYPERLINK(""x"")"`, "4;'@x;ok"]);
+    expect(text.split("\r\n").slice(0, 3)).toEqual(["\uFEFFregel;kolom;melding", `3;buurt;"'=HYPERLINK(""x"")"`, "4;'@x;ok"]);
   });
 });
 

@@ -65,3 +65,41 @@ export const importMessages = {
   /** The file as a whole: no row. */
   fileLevel: "bestand",
 };
+
+const n = (v: number) => v.toLocaleString("nl-NL");
+
+/** The report in Dutch lines: the CLI prints them, the page shows the same counts. */
+export function importSummaryLines(r: {
+  rows: number;
+  errorCount: number;
+  errors: { row: number; column: string; message: string }[];
+  toImport: {
+    households: number;
+    cases: number;
+    closedCases: number;
+    persons: number;
+    goals: number;
+    arrangements: number;
+    zrmMeasurements: number;
+    zrmScores: number;
+    referrals: number;
+    assessments: number;
+  };
+  present: { households: number; cases: number; rows: number };
+  imported: boolean;
+}): string[] {
+  if (r.errorCount > 0)
+    return [
+      `${n(r.errorCount)} ${r.errorCount === 1 ? "fout" : "fouten"} in ${n(r.rows)} regels: er is niets geïmporteerd.`,
+      ...r.errors.map((e) => (e.row === 0 ? `${e.column}: ${e.message}` : `regel ${e.row}, kolom ${e.column}: ${e.message}`)),
+      ...(r.errorCount > r.errors.length ? [importMessages.moreErrors(r.errorCount - r.errors.length)] : []),
+    ];
+  const t = r.toImport;
+  const what = r.imported ? "Geïmporteerd" : "Te importeren";
+  return [
+    `${n(r.rows)} regels gelezen, geen fouten.`,
+    ...(t.cases === 0 ? ["Niets nieuws: alles staat al in Wijkwerk, er verandert niets."] : []),
+    `${what}: ${n(t.households)} huishoudens, ${n(t.cases)} casussen (${n(t.closedCases)} afgesloten), ${n(t.persons)} personen, ${n(t.goals)} doelen, ${n(t.arrangements)} arrangementen, ${n(t.zrmMeasurements)} ZRM-metingen (${n(t.zrmScores)} scores), ${n(t.referrals)} verwijzingen, ${n(t.assessments)} beoordelingen.`,
+    `Al aanwezig (overgeslagen): ${n(r.present.households)} huishoudens, ${n(r.present.cases)} casussen, ${n(r.present.rows)} regels.`,
+  ];
+}

@@ -4,7 +4,7 @@
 import { csvText, writeCsv } from "../common";
 import type { ImportIssue } from "./import";
 
-export const IMPORT_REPORT_COLUMNS = ["rij", "kolom", "melding"] as const;
+export const IMPORT_REPORT_COLUMNS = ["regel", "kolom", "melding"] as const;
 
 export function importReportCsv(errors: readonly ImportIssue[]): string {
   return writeCsv(

@@ -283,7 +283,7 @@ function addYearsWeeks(day: string, years = 0, weeks = 0): string {
 /** The day the file of a case closed on `closedOn` with `basis` may be destroyed (closing.ts computes it the same way). */
 export const retainUntil = (closedOn: string, basis: LegalBasis) => addYearsWeeks(closedOn, RETENTION[basis].years ?? 0, RETENTION[basis].weeks ?? 0);
 
-/** Checks the sheet against the world; returns the plan when there is no error (pure: no database). */
+/** Checks the sheet against the world; returns the plan when there is no error (no database; it empties the sheet's cells as it reads them). */
 export function checkImportSheet(
   sheet: Sheet,
   world: ImportWorld,
@@ -332,7 +332,10 @@ export function checkImportSheet(
   const assessments: (ChildRow & { answers: Record<AssessmentQuestion, string> })[] = [];
   const thisYear = Number(world.today.slice(0, 4));
 
-  for (const { row, cells } of sheet.rows) {
+  for (const line of sheet.rows) {
+    const { row, cells } = line;
+    // The typed rows keep what they need; the raw cells go (a 20 MB file holds millions of them).
+    line.cells = [];
     if (cells.length !== sheet.header.length) {
       issues.add(row, msg.fileLevel, msg.columnCount(cells.length, sheet.header.length));
       continue;

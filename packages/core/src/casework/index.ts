@@ -132,3 +132,4 @@ export {
   importCaseworkHistory,
   importReportCsv,
 } from "./import";
+export { importMessages, importSummaryLines } from "./import-messages";
