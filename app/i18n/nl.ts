@@ -27,6 +27,7 @@ import { figures } from "./nl/figures";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
+import { caseworkImport } from "./nl/casework-import";
 import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
@@ -36,6 +37,7 @@ export const nl = {
   caseworkHouseholds,
   caseworkPlan,
   caseworkPrivacy,
+  caseworkImport,
   socialMap,
   transfers,
   workbudget,
