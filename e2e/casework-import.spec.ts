@@ -27,7 +27,9 @@ test("the coordinator imports the team's history: errors first, then the good fi
   await page.getByLabel("CSV-bestand").setInputFiles({
     name: "fout.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("record;reference;intake_date;buurt;household_type;entry_route;question_type\r\ncase;LN-1001;14-05-2014;Limmel;gezin;school;single\r\n"),
+    buffer: Buffer.from(
+      "record;reference;intake_date;buurt;household_type;entry_route;question_type\r\ncase;LN-1001;14-05-2014;Limmel;gezin;school;single\r\n",
+    ),
   });
   await page.getByRole("button", { name: "Bestand controleren" }).click();
   const errors = page.getByRole("heading", { name: /1 fout in 1 regels: er is niets geïmporteerd/ });
@@ -44,8 +46,18 @@ test("the coordinator imports the team's history: errors first, then the good fi
   await page.getByRole("button", { name: "Ander bestand controleren" }).click();
   await expect(page.getByRole("heading", { name: "Het bestand is in orde" })).toBeVisible();
   const summary = page.getByRole("table", { name: "Wat het bestand bevat" });
-  await expect(summary.getByRole("row", { name: /^Casussen/ }).getByRole("cell").first()).toHaveText("3");
-  await expect(summary.getByRole("row", { name: /^ZRM-scores/ }).getByRole("cell").first()).toHaveText("5");
+  await expect(
+    summary
+      .getByRole("row", { name: /^Casussen/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("3");
+  await expect(
+    summary
+      .getByRole("row", { name: /^ZRM-scores/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("5");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Importeren" }).click();
   await expect(page.getByRole("heading", { name: "Geïmporteerd" })).toBeVisible();

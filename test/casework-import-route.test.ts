@@ -89,7 +89,10 @@ describe("the history import over HTTP", () => {
     expect(await cases()).toBe(3);
 
     const again = await upload(`${page()}/bestand`, "coordinator", { intent: "import", sha256: sha256! });
-    expect(((await again.json()) as { report: { imported: boolean; present: { cases: number } } }).report).toMatchObject({ imported: false, present: { cases: 3 } });
+    expect(((await again.json()) as { report: { imported: boolean; present: { cases: number } } }).report).toMatchObject({
+      imported: false,
+      present: { cases: 3 },
+    });
     expect(await cases()).toBe(3);
 
     const list = await get(`/t/${teamSlug}/huishoudens?toon=alle&status=all`, "coordinator");

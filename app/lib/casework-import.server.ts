@@ -12,12 +12,12 @@ const t = nl.caseworkImport;
 export const IMPORT_MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
 
 export type ImportAnswer =
-  | { step: "error"; message: string }
-  | { step: "report"; intent: "check" | "import"; fileName: string; report: ImportReport; errorsCsv: string | null };
+  { step: "error"; message: string } | { step: "report"; intent: "check" | "import"; fileName: string; report: ImportReport; errorsCsv: string | null };
 
 /** Reads the upload (intent check or import, the file, the checked file's hash) and runs the use case. */
 export async function runImportUpload(ctx: TeamContext, request: Request): Promise<{ status: number; answer: ImportAnswer }> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { status: 400, answer: { step: "error", message: t.fileRequired } };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { status: 400, answer: { step: "error", message: t.fileRequired } };
   const { formData, tooLarge } = await parseUploadForm(request, IMPORT_MAX_BYTES);
   if (tooLarge.length) return { status: 413, answer: { step: "error", message: t.fileTooLarge(IMPORT_MAX_MB) } };
   const file = formData.get("file");

@@ -9,7 +9,7 @@
 // the import.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type Ref } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type Ref } from "react";
 import { as } from "@wijkwerk/authz";
 import { SuccessNotice } from "~/components/notice";
 import { requireTeamContext } from "~/context.server";
@@ -46,6 +46,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** True once the page runs in the browser (false in the server's HTML): the script's extras only then. */
+const noSubscription = () => () => {};
+const useEnhanced = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 type Progress = { intent: "check" | "import"; phase: "upload" | "server"; percent: number };
 
 function ProgressBar({ progress }: { progress: Progress }) {
@@ -65,8 +74,7 @@ function ProgressBar({ progress }: { progress: Progress }) {
 function ErrorReport({ answer, headingRef }: { answer: Extract<ImportAnswer, { step: "report" }>; headingRef: Ref<HTMLHeadingElement> }) {
   const { report } = answer;
   const [page, setPage] = useState(1);
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  const enhanced = useEnhanced();
   const pages = Math.max(1, Math.ceil(report.errors.length / ERRORS_PER_PAGE));
   const shown = report.errors.slice((page - 1) * ERRORS_PER_PAGE, page * ERRORS_PER_PAGE);
   return (
@@ -121,7 +129,18 @@ function ErrorReport({ answer, headingRef }: { answer: Extract<ImportAnswer, { s
   );
 }
 
-const COUNT_KEYS = ["households", "cases", "closedCases", "persons", "goals", "arrangements", "zrmMeasurements", "zrmScores", "referrals", "assessments"] as const;
+const COUNT_KEYS = [
+  "households",
+  "cases",
+  "closedCases",
+  "persons",
+  "goals",
+  "arrangements",
+  "zrmMeasurements",
+  "zrmScores",
+  "referrals",
+  "assessments",
+] as const;
 
 function Summary({ answer }: { answer: Extract<ImportAnswer, { step: "report" }> }) {
   const { report } = answer;
@@ -173,11 +192,10 @@ export default function CaseworkImportPage() {
   const submitting = useNavigation().state === "submitting";
   const [sent, setSent] = useState<ImportAnswer | undefined>(undefined);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [enhanced, setEnhanced] = useState(false);
-  const kept = useRef<File | null>(null);
+  const enhanced = useEnhanced();
+  const [kept, setKept] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => setEnhanced(true), []);
   const answer = sent ?? posted;
   const busy = submitting || progress !== null;
 
@@ -218,14 +236,14 @@ export default function CaseworkImportPage() {
     const file = fileInput.current?.files?.[0];
     if (!enhanced || !file) return;
     e.preventDefault();
-    kept.current = file;
+    setKept(file);
     send("check", file);
   }
 
   function onImport(e: FormEvent<HTMLFormElement>, sha256: string) {
-    if (!enhanced || !kept.current) return;
+    if (!enhanced || !kept) return;
     e.preventDefault();
-    send("import", kept.current, sha256);
+    send("import", kept, sha256);
   }
 
   const report = answer?.step === "report" ? answer : null;
@@ -266,9 +284,7 @@ export default function CaseworkImportPage() {
         {progress ? <ProgressBar progress={progress} /> : null}
       </section>
 
-      {report && report.report.errorCount > 0 ? (
-        <ErrorReport key={report.report.sha256} answer={report} headingRef={resultHeading} />
-      ) : null}
+      {report && report.report.errorCount > 0 ? <ErrorReport key={report.report.sha256} answer={report} headingRef={resultHeading} /> : null}
 
       {report && report.report.errorCount === 0 ? (
         <section aria-labelledby="summary-heading" className="card max-w-3xl space-y-3">
@@ -285,10 +301,18 @@ export default function CaseworkImportPage() {
               <p>{t.confirmIntro}</p>
               <input type="hidden" name="intent" value="import" />
               <input type="hidden" name="sha256" value={report.report.sha256} />
-              {enhanced && kept.current ? null : (
+              {enhanced && kept ? null : (
                 <div className="field">
                   <label htmlFor="import-confirm-file">{t.file}</label>
-                  <input id="import-confirm-file" name="file" type="file" accept=".csv,text/csv" className="input" aria-describedby="import-confirm-hint" required />
+                  <input
+                    id="import-confirm-file"
+                    name="file"
+                    type="file"
+                    accept=".csv,text/csv"
+                    className="input"
+                    aria-describedby="import-confirm-hint"
+                    required
+                  />
                   <p className="hint" id="import-confirm-hint">
                     {t.confirmFileHint}
                   </p>

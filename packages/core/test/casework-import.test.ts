@@ -58,10 +58,27 @@ const good = (ref = "MB-1001"): Row[] => [
     closed_on: "30-06-2015",
     close_reason: "Doelen bereikt",
   },
-  { record: "case", reference: ref, intake_date: "2019-01-10", buurt: "malpertuis", household_type: "single_parent", entry_route: "gp", question_type: "single", regisseur: memberEmail },
+  {
+    record: "case",
+    reference: ref,
+    intake_date: "2019-01-10",
+    buurt: "malpertuis",
+    household_type: "single_parent",
+    entry_route: "gp",
+    question_type: "single",
+    regisseur: memberEmail,
+  },
   { record: "person", reference: ref, name: "Sanne de Jacobs", role: "adult", gender: "female", birth_year: "1984" },
   { record: "person", reference: ref, role: "child", birth_year: "2008" },
-  { record: "goal", reference: ref, intake_date: "14-05-2014", life_domain: "finances", goal_type: "improve", status: "achieved", description: "Schulden in beeld" },
+  {
+    record: "goal",
+    reference: ref,
+    intake_date: "14-05-2014",
+    life_domain: "finances",
+    goal_type: "improve",
+    status: "achieved",
+    description: "Schulden in beeld",
+  },
   { record: "arrangement", reference: ref, intake_date: "14-05-2014", layer: "social_network", existing: "ja", provider: "Zus" },
   {
     record: "arrangement",
@@ -76,7 +93,15 @@ const good = (ref = "MB-1001"): Row[] => [
   { record: "zrm", reference: ref, intake_date: "14-05-2014", measured_on: "14-05-2014", domain: "finances", score: "1" },
   { record: "zrm", reference: ref, intake_date: "14-05-2014", measured_on: "14-05-2014", domain: "parenting", score: "2" },
   { record: "zrm", reference: ref, intake_date: "14-05-2014", measured_on: "15-06-2015", domain: "finances", score: "3" },
-  { record: "referral", reference: ref, intake_date: "14-05-2014", destination: "youth", referred_on: "20-05-2014", outcome: "completed", outcome_on: "01-03-2015" },
+  {
+    record: "referral",
+    reference: ref,
+    intake_date: "14-05-2014",
+    destination: "youth",
+    referred_on: "20-05-2014",
+    outcome: "completed",
+    outcome_on: "01-03-2015",
+  },
   { record: "referral", reference: ref, intake_date: "2019-01-10", destination: "wmo", referred_on: "2019-01-15" },
   {
     record: "assessment",
@@ -144,7 +169,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-describe("a good file", () => {
+describe("a good file", { timeout: 120_000 }, () => {
   let first: ImportReport;
 
   it("is checked without writing anything, then imported whole in one transaction with one audit event", async () => {
@@ -187,7 +212,13 @@ describe("a good file", () => {
       ["2014-05-14", "closed", "2015-06-30", "2035-06-30", "jeugdwet"],
       ["2019-01-10", "open", null, null, "none"],
     ]);
-    expect(rows[0]).toMatchObject({ actedDifferently: "yes", differentArrangement: "no", timeGained: "unknown", sufficientSupport: "unknown", createdBy: coordinator });
+    expect(rows[0]).toMatchObject({
+      actedDifferently: "yes",
+      differentArrangement: "no",
+      timeGained: "unknown",
+      sufficientSupport: "unknown",
+      createdBy: coordinator,
+    });
     expect(rows[0].regisseurId).toBe(coordinator);
     expect(rows[1].regisseurId).toBe(member);
     expect(rows[0].question).toBe("Schulden; zorgen");
@@ -265,11 +296,23 @@ describe("a good file", () => {
   });
 });
 
-describe("bad rows: every problem is reported with row, column and a Dutch message, and nothing is written", () => {
+describe("bad rows: every problem is reported with row, column and a Dutch message, and nothing is written", { timeout: 120_000 }, () => {
   const base = (): Row[] => good("MB-2001");
   const cases_: { name: string; rows: () => Row[]; row: number; column: string; message: RegExp }[] = [
-    { name: "unknown record kind", rows: () => [...base(), { record: "huisbezoek", reference: "MB-2001" }], row: 15, column: "record", message: /Onbekend soort regel "huisbezoek"/ },
-    { name: "reference of another team", rows: () => [...base(), { record: "person", reference: "CB-0001", role: "adult" }], row: 15, column: "reference", message: /MB- met 4 tot 6 cijfers/ },
+    {
+      name: "unknown record kind",
+      rows: () => [...base(), { record: "huisbezoek", reference: "MB-2001" }],
+      row: 15,
+      column: "record",
+      message: /Onbekend soort regel "huisbezoek"/,
+    },
+    {
+      name: "reference of another team",
+      rows: () => [...base(), { record: "person", reference: "CB-0001", role: "adult" }],
+      row: 15,
+      column: "reference",
+      message: /MB- met 4 tot 6 cijfers/,
+    },
     { name: "reference missing", rows: () => [...base(), { record: "person", role: "adult" }], row: 15, column: "reference", message: /Verplicht/ },
     {
       name: "unknown key (vocabulary)",
@@ -278,7 +321,13 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
       column: "goal_type",
       message: /"verbeteren" is geen toegestane waarde\. Toegestaan: improve, stabilise, guided_decline/,
     },
-    { name: "not a date", rows: () => base().map((r) => (r.record === "referral" && r.outcome === "completed" ? { ...r, referred_on: "31-02-2014" } : r)), row: 12, column: "referred_on", message: /geen datum/ },
+    {
+      name: "not a date",
+      rows: () => base().map((r) => (r.record === "referral" && r.outcome === "completed" ? { ...r, referred_on: "31-02-2014" } : r)),
+      row: 12,
+      column: "referred_on",
+      message: /geen datum/,
+    },
     {
       name: "date before 2013",
       rows: () => base().map((r, i) => (i === 0 ? { ...r, intake_date: "31-12-2012" } : r)),
@@ -286,9 +335,27 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
       column: "intake_date",
       message: /tussen 01-01-2013 en/,
     },
-    { name: "date in the future", rows: () => base().map((r) => (r.record === "zrm" && r.score === "3" ? { ...r, measured_on: "01-01-2999" } : r)), row: 11, column: "measured_on", message: /niet in de toekomst/ },
-    { name: "ZRM score 6", rows: () => base().map((r) => (r.record === "zrm" && r.score === "1" ? { ...r, score: "6" } : r)), row: 9, column: "score", message: /geen ZRM-score: 1, 2, 3, 4 of 5/ },
-    { name: "ZRM unknown domain", rows: () => base().map((r) => (r.record === "zrm" && r.score === "1" ? { ...r, domain: "geld" } : r)), row: 9, column: "domain", message: /"geld" is geen toegestane waarde/ },
+    {
+      name: "date in the future",
+      rows: () => base().map((r) => (r.record === "zrm" && r.score === "3" ? { ...r, measured_on: "01-01-2999" } : r)),
+      row: 11,
+      column: "measured_on",
+      message: /niet in de toekomst/,
+    },
+    {
+      name: "ZRM score 6",
+      rows: () => base().map((r) => (r.record === "zrm" && r.score === "1" ? { ...r, score: "6" } : r)),
+      row: 9,
+      column: "score",
+      message: /geen ZRM-score: 1, 2, 3, 4 of 5/,
+    },
+    {
+      name: "ZRM unknown domain",
+      rows: () => base().map((r) => (r.record === "zrm" && r.score === "1" ? { ...r, domain: "geld" } : r)),
+      row: 9,
+      column: "domain",
+      message: /"geld" is geen toegestane waarde/,
+    },
     {
       name: "ZRM domain twice on a day",
       rows: () => [...base(), { record: "zrm", reference: "MB-2001", intake_date: "14-05-2014", measured_on: "14-05-2014", domain: "finances", score: "2" }],
@@ -305,27 +372,79 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
     },
     {
       name: "row for a case in neither file nor database",
-      rows: () => [...base(), { record: "goal", reference: "MB-2001", intake_date: "01-01-2016", life_domain: "housing", goal_type: "improve", description: "x" }],
+      rows: () => [
+        ...base(),
+        { record: "goal", reference: "MB-2001", intake_date: "01-01-2016", life_domain: "housing", goal_type: "improve", description: "x" },
+      ],
       row: 15,
       column: "intake_date",
       message: /Geen casus MB-2001 met intakedatum 01-01-2016/,
     },
-    { name: "person of an unknown household", rows: () => [...base(), { record: "person", reference: "MB-2999", role: "adult" }], row: 15, column: "reference", message: /Geen huishouden MB-2999/ },
-    { name: "unknown buurt", rows: () => base().map((r, i) => (i === 0 ? { ...r, buurt: "Atlantis" } : r)), row: 2, column: "buurt", message: /Onbekende buurt "Atlantis"/ },
-    { name: "unknown regisseur", rows: () => base().map((r, i) => (i === 1 ? { ...r, regisseur: "niemand@test.demo" } : r)), row: 3, column: "regisseur", message: /geen coördinator of lid/ },
-    { name: "cell of another kind", rows: () => base().map((r) => (r.record === "person" && r.role === "adult" ? { ...r, score: "3" } : r)), row: 4, column: "score", message: /Hoort niet bij een regel van soort person/ },
-    { name: "closing without reason", rows: () => base().map((r, i) => (i === 0 ? { ...r, close_reason: "" } : r)), row: 2, column: "close_reason", message: /Verplicht/ },
-    { name: "closed before intake", rows: () => base().map((r, i) => (i === 0 ? { ...r, closed_on: "01-01-2014" } : r)), row: 2, column: "closed_on", message: /vóór de intakedatum/ },
-    { name: "two open cases", rows: () => base().map((r, i) => (i === 0 ? { ...r, closed_on: "", close_reason: "" } : r)), row: 3, column: "closed_on", message: /al een open casus/ },
+    {
+      name: "person of an unknown household",
+      rows: () => [...base(), { record: "person", reference: "MB-2999", role: "adult" }],
+      row: 15,
+      column: "reference",
+      message: /Geen huishouden MB-2999/,
+    },
+    {
+      name: "unknown buurt",
+      rows: () => base().map((r, i) => (i === 0 ? { ...r, buurt: "Atlantis" } : r)),
+      row: 2,
+      column: "buurt",
+      message: /Onbekende buurt "Atlantis"/,
+    },
+    {
+      name: "unknown regisseur",
+      rows: () => base().map((r, i) => (i === 1 ? { ...r, regisseur: "niemand@test.demo" } : r)),
+      row: 3,
+      column: "regisseur",
+      message: /geen coördinator of lid/,
+    },
+    {
+      name: "cell of another kind",
+      rows: () => base().map((r) => (r.record === "person" && r.role === "adult" ? { ...r, score: "3" } : r)),
+      row: 4,
+      column: "score",
+      message: /Hoort niet bij een regel van soort person/,
+    },
+    {
+      name: "closing without reason",
+      rows: () => base().map((r, i) => (i === 0 ? { ...r, close_reason: "" } : r)),
+      row: 2,
+      column: "close_reason",
+      message: /Verplicht/,
+    },
+    {
+      name: "closed before intake",
+      rows: () => base().map((r, i) => (i === 0 ? { ...r, closed_on: "01-01-2014" } : r)),
+      row: 2,
+      column: "closed_on",
+      message: /vóór de intakedatum/,
+    },
+    {
+      name: "two open cases",
+      rows: () => base().map((r, i) => (i === 0 ? { ...r, closed_on: "", close_reason: "" } : r)),
+      row: 3,
+      column: "closed_on",
+      message: /al een open casus/,
+    },
     {
       name: "overlapping cases",
-      rows: () => base().map((r, i) => (i === 1 ? { ...r, intake_date: "01-06-2015" } : r.intake_date === "2019-01-10" ? { ...r, intake_date: "01-06-2015" } : r)),
+      rows: () =>
+        base().map((r, i) => (i === 1 ? { ...r, intake_date: "01-06-2015" } : r.intake_date === "2019-01-10" ? { ...r, intake_date: "01-06-2015" } : r)),
       row: 3,
       column: "intake_date",
       message: /Overlapt met de casus van 14-05-2014/,
     },
     { name: "duplicate case", rows: () => [...base(), { ...base()[1] }], row: 15, column: "intake_date", message: /staat al op regel 3/ },
-    { name: "assessment on an open case", rows: () => [...base(), { record: "assessment", reference: "MB-2001", intake_date: "2019-01-10" }], row: 15, column: "intake_date", message: /geen closed_on/ },
+    {
+      name: "assessment on an open case",
+      rows: () => [...base(), { record: "assessment", reference: "MB-2001", intake_date: "2019-01-10" }],
+      row: 15,
+      column: "intake_date",
+      message: /geen closed_on/,
+    },
     { name: "second assessment", rows: () => [...base(), { ...base()[12] }], row: 15, column: "intake_date", message: /al een beoordeling \(regel 14\)/ },
     {
       name: "assessment answer",
@@ -341,8 +460,20 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
       column: "status",
       message: /ended of stopped/,
     },
-    { name: "arrangement ends before it starts", rows: () => base().map((r) => (r.provider === "Schuldhulpmaatje" ? { ...r, end_date: "01-05-2014" } : r)), row: 8, column: "end_date", message: /vóór de begindatum/ },
-    { name: "arrangement existing not yes/no", rows: () => base().map((r) => (r.provider === "Zus" ? { ...r, existing: "soms" } : r)), row: 7, column: "existing", message: /schrijf ja of nee/ },
+    {
+      name: "arrangement ends before it starts",
+      rows: () => base().map((r) => (r.provider === "Schuldhulpmaatje" ? { ...r, end_date: "01-05-2014" } : r)),
+      row: 8,
+      column: "end_date",
+      message: /vóór de begindatum/,
+    },
+    {
+      name: "arrangement existing not yes/no",
+      rows: () => base().map((r) => (r.provider === "Zus" ? { ...r, existing: "soms" } : r)),
+      row: 7,
+      column: "existing",
+      message: /schrijf ja of nee/,
+    },
     {
       name: "measurement after closing",
       rows: () => base().map((r) => (r.record === "zrm" && r.score === "3" ? { ...r, measured_on: "01-07-2015" } : r)),
@@ -357,7 +488,13 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
       column: "outcome_on",
       message: /Verplicht bij een andere uitkomst/,
     },
-    { name: "birth year", rows: () => base().map((r) => (r.role === "child" ? { ...r, birth_year: "08" } : r)), row: 5, column: "birth_year", message: /geboortejaar tussen 1900/ },
+    {
+      name: "birth year",
+      rows: () => base().map((r) => (r.role === "child" ? { ...r, birth_year: "08" } : r)),
+      row: 5,
+      column: "birth_year",
+      message: /geboortejaar tussen 1900/,
+    },
     {
       name: "retention expired",
       rows: () => [
@@ -414,22 +551,31 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
   });
 
   it("the error report as CSV neutralises formulas in what the file held", () => {
-    const text = importReportCsv([{ row: 3, column: "buurt", message: "=HYPERLINK(\"x\")" }, { row: 4, column: "@x", message: "ok" }]);
+    const text = importReportCsv([
+      { row: 3, column: "buurt", message: '=HYPERLINK("x")' },
+      { row: 4, column: "@x", message: "ok" },
+    ]);
     expect(text.split("\r\n").slice(0, 3)).toEqual(["\uFEFFregel;kolom;melding", `3;buurt;"'=HYPERLINK(""x"")"`, "4;'@x;ok"]);
   });
 });
 
-describe("the file itself", () => {
+describe("the file itself", { timeout: 120_000 }, () => {
   const one = async (file: Uint8Array | string) => (await asCoordinator(file)).errors;
   it("refuses NUL bytes, a file that is not UTF-8, an empty file, one over the size limit", async () => {
     expect(await one(new Uint8Array([0x72, 0x00, 0x0a]))).toEqual([{ row: 0, column: "bestand", message: expect.stringContaining("NUL") }]);
     expect(await one(new Uint8Array([0x72, 0xe9, 0x0a]))).toEqual([{ row: 0, column: "bestand", message: expect.stringContaining("UTF-8") }]);
     expect(await one("")).toEqual([{ row: 0, column: "bestand", message: "Het bestand is leeg." }]);
-    expect(await one(new Uint8Array(IMPORT_MAX_BYTES + 1).fill(0x61))).toEqual([{ row: 0, column: "bestand", message: expect.stringContaining("groter dan 20 MB") }]);
+    expect(await one(new Uint8Array(IMPORT_MAX_BYTES + 1).fill(0x61))).toEqual([
+      { row: 0, column: "bestand", message: expect.stringContaining("groter dan 20 MB") },
+    ]);
   });
   it("reports an unclosed quote, an unknown or missing column, a header without rows", async () => {
-    expect(await one(`record;reference\r\nperson;"MB-1\r\n`)).toEqual([{ row: expect.any(Number), column: "bestand", message: "Een aanhalingsteken wordt niet gesloten." }]);
-    expect(await one(`record;reference;kleur\r\nperson;MB-0001;rood\r\n`)).toEqual([{ row: 1, column: "kleur", message: expect.stringContaining("Onbekende kolom") }]);
+    expect(await one(`record;reference\r\nperson;"MB-1\r\n`)).toEqual([
+      { row: expect.any(Number), column: "bestand", message: "Een aanhalingsteken wordt niet gesloten." },
+    ]);
+    expect(await one(`record;reference;kleur\r\nperson;MB-0001;rood\r\n`)).toEqual([
+      { row: 1, column: "kleur", message: expect.stringContaining("Onbekende kolom") },
+    ]);
     expect(await one(`record;intake_date\r\nperson;\r\n`)).toEqual([{ row: 1, column: "reference", message: "De kolom reference ontbreekt in de kopregel." }]);
     expect(await one(`record;reference\r\n;;\r\n`)).toEqual([{ row: 0, column: "bestand", message: expect.stringContaining("geen regels") }]);
   });
@@ -441,7 +587,7 @@ describe("the file itself", () => {
   });
 });
 
-describe("who may import", () => {
+describe("who may import", { timeout: 120_000 }, () => {
   it("a member may not; another team's coordinator imports only into their own team (the references are theirs)", async () => {
     await expect(importCaseworkHistory(await teamContext(t.db, member, teamA), bytes(csv(good("MB-5001"))))).rejects.toThrow();
     const b = await importCaseworkHistory(await teamContext(t.db, coordinatorB, teamB), bytes(csv(good("MB-5001"))));
@@ -456,5 +602,13 @@ describe("who may import", () => {
     expect(report.errors).toEqual([]);
     expect(report.imported).toBe(true);
     expect(report.toImport).toMatchObject({ households: 2, cases: 3, persons: 3, goals: 3, zrmScores: 5, referrals: 2, assessments: 1 });
+  });
+
+  it("the example in docs/casework-import.md passes the check as printed", async () => {
+    const doc = readFileSync(new URL("../../../docs/casework-import.md", import.meta.url), "utf8");
+    const block = doc.split("```csv\n")[1].split("```")[0].replaceAll("LN-", "CB-").replaceAll("1001", "1901");
+    const report = await importCaseworkHistory(await teamContext(t.db, coordinatorB, teamB), bytes(block), { dryRun: true });
+    expect(report.errors).toEqual([]);
+    expect(report.toImport).toMatchObject({ households: 1, cases: 1, persons: 2, goals: 1, zrmMeasurements: 2, zrmScores: 2 });
   });
 });

@@ -49,8 +49,7 @@ export const importMessages = {
     `Huishouden ${reference} staat al in Wijkwerk met andere casussen. Een nieuwe casus voor een bestaand huishouden gaat via de pagina's (nieuwe intake), niet via de import.`,
   retentionExpired: (until: string) =>
     `De bewaartermijn van dit huishouden is verlopen op ${formatDate(until)} (grondslag bij afsluiten): laat het uit de import (AVG).`,
-  caseNotFound: (reference: string, intake: string) =>
-    `Geen casus ${reference} met intakedatum ${formatDate(intake)} in het bestand of in Wijkwerk.`,
+  caseNotFound: (reference: string, intake: string) => `Geen casus ${reference} met intakedatum ${formatDate(intake)} in het bestand of in Wijkwerk.`,
   householdNotFound: (reference: string) => `Geen huishouden ${reference} in het bestand (regel case) of in Wijkwerk.`,
   tooManyPersons: (max: number) => `Meer dan ${max} personen in één huishouden.`,
   duplicateZrmScore: (row: number) => `Dit domein heeft op deze datum al een score (regel ${row}).`,

@@ -164,14 +164,14 @@ const CSV_CODES: Record<string, string> = {
 
 /** Reads the bytes as a CSV: size, NUL bytes, UTF-8 (a BOM is dropped), `;` or `,` from the header, CRLF or LF. */
 export function readImportSheet(bytes: Uint8Array, issues: ImportIssues): Sheet | null {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return issues.add(0, msg.fileLevel, msg.fileTooLarge(IMPORT_MAX_BYTES / 1024 / 1024)), null;
-  if (bytes.byteLength === 0) return issues.add(0, msg.fileLevel, msg.fileEmpty), null;
-  if (bytes.includes(0)) return issues.add(0, msg.fileLevel, msg.nulByte), null;
+  if (bytes.byteLength > IMPORT_MAX_BYTES) return (issues.add(0, msg.fileLevel, msg.fileTooLarge(IMPORT_MAX_BYTES / 1024 / 1024)), null);
+  if (bytes.byteLength === 0) return (issues.add(0, msg.fileLevel, msg.fileEmpty), null);
+  if (bytes.includes(0)) return (issues.add(0, msg.fileLevel, msg.nulByte), null);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return issues.add(0, msg.fileLevel, msg.notUtf8), null;
+    return (issues.add(0, msg.fileLevel, msg.notUtf8), null);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -188,8 +188,8 @@ export function readImportSheet(bytes: Uint8Array, issues: ImportIssues): Sheet 
     }
     throw error;
   }
-  if (records.length === 0) return issues.add(0, msg.fileLevel, msg.fileEmpty), null;
-  if (records.length > IMPORT_MAX_ROWS + 1) return issues.add(0, msg.fileLevel, msg.tooManyRows(IMPORT_MAX_ROWS)), null;
+  if (records.length === 0) return (issues.add(0, msg.fileLevel, msg.fileEmpty), null);
+  if (records.length > IMPORT_MAX_ROWS + 1) return (issues.add(0, msg.fileLevel, msg.tooManyRows(IMPORT_MAX_ROWS)), null);
   const header = records[0].map((h) => h.trim().toLowerCase());
   const rows = records
     .slice(1)
@@ -381,8 +381,8 @@ export function checkImportSheet(
         return null;
       }
       const iso = parseImportDate(v);
-      if (!iso) return fail(column, msg.invalidDate(v)), null;
-      if (iso < IMPORT_FIRST_DAY || iso > world.today) return fail(column, msg.dateOutOfRange(IMPORT_FIRST_DAY, world.today)), null;
+      if (!iso) return (fail(column, msg.invalidDate(v)), null);
+      if (iso < IMPORT_FIRST_DAY || iso > world.today) return (fail(column, msg.dateOutOfRange(IMPORT_FIRST_DAY, world.today)), null);
       return iso;
     };
     const intakeOn = kind === "person" ? "" : (date("intake_date", true) ?? "");
@@ -493,7 +493,14 @@ export function checkImportSheet(
         if (outcome !== "pending" && !outcomeOn && get("outcome_on") === "") fail("outcome_on", msg.outcomeOnRequired);
         if (outcome === "pending" && get("outcome_on") !== "") fail("outcome_on", msg.outcomeOnWithPending);
         if (referredOn && outcomeOn && outcomeOn < referredOn) fail("outcome_on", msg.endBeforeStart);
-        const r = { ...base, destination: choice("destination", REFERRAL_DESTINATIONS), referredOn: referredOn!, outcome, outcomeOn, description: text("description", 2000) };
+        const r = {
+          ...base,
+          destination: choice("destination", REFERRAL_DESTINATIONS),
+          referredOn: referredOn!,
+          outcome,
+          outcomeOn,
+          description: text("description", 2000),
+        };
         if (ok) referrals.push(r);
         break;
       }
@@ -655,7 +662,10 @@ export function checkImportSheet(
     const latest = h.cases.at(-1)!;
     // A household all of whose cases are closed is destroyed by the retention purge once its latest retention date has passed.
     if (h.cases.every((c) => c.closedOn)) {
-      const until = h.cases.map((c) => retainUntil(c.closedOn!, c.legalBasis)).sort().at(-1)!;
+      const until = h.cases
+        .map((c) => retainUntil(c.closedOn!, c.legalBasis))
+        .sort()
+        .at(-1)!;
       if (until < world.today) issues.add(latest.row, "closed_on", msg.retentionExpired(until));
     }
     const people = h.persons.length
@@ -798,7 +808,18 @@ export async function importCaseworkHistory(ctx: TeamContext, file: Uint8Array, 
     rows,
     errors: issues.list,
     errorCount: issues.count,
-    toImport: { households: 0, cases: 0, closedCases: 0, persons: 0, goals: 0, arrangements: 0, zrmMeasurements: 0, zrmScores: 0, referrals: 0, assessments: 0 },
+    toImport: {
+      households: 0,
+      cases: 0,
+      closedCases: 0,
+      persons: 0,
+      goals: 0,
+      arrangements: 0,
+      zrmMeasurements: 0,
+      zrmScores: 0,
+      referrals: 0,
+      assessments: 0,
+    },
     present: { households: 0, cases: 0, rows: 0 },
     imported: false,
   });
