@@ -529,6 +529,11 @@ describe("bad rows: every problem is reported with row, column and a Dutch messa
     expect(report.errors).toEqual([{ row: 15, column: "bestand", message: `Deze regel heeft 4 cellen, de kopregel ${IMPORT_COLUMNS.length}.` }]);
   });
 
+  it("a case row with an error does not make its rows report it missing as well", async () => {
+    const report = await asCoordinator(csv(base().map((r, i) => (i === 0 ? { ...r, entry_route: "brief" } : r))));
+    expect(report.errors).toEqual([{ row: 2, column: "entry_route", message: expect.stringContaining('"brief" is geen toegestane waarde') }]);
+  });
+
   it("collects every error of the file, not only the first", async () => {
     const rows = base().map((r) => (r.record === "zrm" ? { ...r, score: "9" } : r.record === "goal" ? { ...r, life_domain: "x" } : r));
     const report = await asCoordinator(csv(rows));

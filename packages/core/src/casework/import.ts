@@ -331,6 +331,8 @@ export function checkImportSheet(
   const referrals: (ChildRow & { destination: string; referredOn: string; outcome: string; outcomeOn: string | null; description: string })[] = [];
   const assessments: (ChildRow & { answers: Record<AssessmentQuestion, string> })[] = [];
   const thisYear = Number(world.today.slice(0, 4));
+  /** Case rows with an error (reference|intake, and the reference): rows that point to them are not reported again. */
+  const failedCases = new Set<string>();
 
   for (const line of sheet.rows) {
     const { row, cells } = line;
@@ -429,6 +431,8 @@ export function checkImportSheet(
           }
         }
         if (ok) caseRows.push(c);
+        // Its rows are not reported again as "no such case".
+        else if (reference) failedCases.add(`${reference}|${intakeOn}`).add(reference);
         break;
       }
       case "person": {
@@ -563,7 +567,7 @@ export function checkImportSheet(
       h.persons.push(p);
       if (h.persons.length === MAX_PERSONS + 1) issues.add(p.row, "reference", msg.tooManyPersons(MAX_PERSONS));
     } else if (world.existing.has(p.reference)) present.rows++;
-    else issues.add(p.row, "reference", msg.householdNotFound(p.reference));
+    else if (!failedCases.has(p.reference)) issues.add(p.row, "reference", msg.householdNotFound(p.reference));
   }
 
   /** The new case a row belongs to; null when it belongs to a case already in Wijkwerk (counted as present). */
@@ -574,7 +578,7 @@ export function checkImportSheet(
       present.rows++;
       return null;
     }
-    if (r.intakeOn) issues.add(r.row, "intake_date", msg.caseNotFound(r.reference, r.intakeOn));
+    if (r.intakeOn && !failedCases.has(`${r.reference}|${r.intakeOn}`)) issues.add(r.row, "intake_date", msg.caseNotFound(r.reference, r.intakeOn));
     return undefined;
   };
   const within = (r: ChildRow, c: CaseRow, day: string | null, column: string) => {
