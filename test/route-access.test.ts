@@ -186,6 +186,9 @@ const ACCESS: Record<string, Access> = {
   // Households slice: the list and the intake for the team's professionals; the overview only with a right to the content.
   "t.$team.huishoudens._index": { team: teamCan("read", "Household") },
   "t.$team.huishoudens.nieuw": { team: teamCan("create", "Household") },
+  // The history import: the coordinator (create CaseworkImport); its upload endpoint answers POST only (test/casework-import-route.test.ts).
+  "t.$team.huishoudens.importeren": { team: teamCan("create", "CaseworkImport") },
+  "t.$team.huishoudens.importeren_.bestand": { skip: "POST only: the import page's upload as JSON (test/casework-import-route.test.ts)" },
   "t.$team.huishoudens.$householdId._index": {
     team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o),
     status: (_, o) => (o.household?.access ? undefined : 302),

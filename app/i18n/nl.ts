@@ -29,6 +29,7 @@ import { businessCase } from "./nl/business-case";
 import { caseworkHouseholds } from "./nl/casework-households";
 import { caseworkPlan } from "./nl/casework-plan";
 import { caseworkPrivacy } from "./nl/casework-privacy";
+import { caseworkImport } from "./nl/casework-import";
 import { socialMap, transfers } from "./nl/casework-socialmap";
 import { buurtservice, finder, initiatives, streetsAdmin, teamContact } from "./nl/neighbourhood";
 
@@ -40,6 +41,7 @@ export const nl = {
   caseworkHouseholds,
   caseworkPlan,
   caseworkPrivacy,
+  caseworkImport,
   socialMap,
   transfers,
   workbudget,

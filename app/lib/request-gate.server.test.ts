@@ -155,6 +155,9 @@ describe("body limits per kind of route", () => {
     expect(bodyLimitFor("/t/daalhof/werkbudget/3f1c", mp)).toMatchObject({ kind: "upload", maxBytes: 6 * MB });
     expect(bodyLimitFor("/werkgroepen/preventie", mp)).toMatchObject({ kind: "upload", maxBytes: 16 * MB });
     expect(bodyLimitFor("/werkgroepen/preventie/draad/3f1c", mp)).toMatchObject({ kind: "upload", maxBytes: 16 * MB });
+    // The casework history import: one CSV of at most 20 MB (page and its upload endpoint).
+    expect(bodyLimitFor("/t/daalhof/huishoudens/importeren", mp)).toMatchObject({ kind: "upload", maxBytes: 21 * MB });
+    expect(bodyLimitFor("/t/daalhof/huishoudens/importeren/bestand", mp)).toMatchObject({ kind: "upload", maxBytes: 21 * MB });
     // The same routes without files, and files anywhere else, get the form cap.
     expect(bodyLimitFor("/t/daalhof/werkbudget/3f1c", "application/x-www-form-urlencoded")).toMatchObject({ kind: "form", maxBytes: MB });
     expect(bodyLimitFor("/inloggen", mp)).toMatchObject({ kind: "form", maxBytes: MB });

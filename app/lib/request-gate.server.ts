@@ -20,6 +20,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContex
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { MAX_ATTACHMENT_BYTES } from "@wijkwerk/core/common";
 import { MAX_FILES_PER_POST } from "@wijkwerk/core/workgroups";
+import { IMPORT_MAX_BYTES } from "@wijkwerk/core/casework";
 import { API_BODY_LIMIT_BYTES } from "~/api.server";
 import { nl } from "~/i18n/nl";
 
@@ -55,13 +56,15 @@ const refuse = (status: Refusal["status"], code: RefusalCode): Refusal => ({ sta
 
 export type BodyKind = "form" | "upload" | "api" | "webhook";
 
-/** The routes that take files (multipart): how many files one request may carry. */
-const UPLOAD_ROUTES: { path: RegExp; files: number }[] = [
+/** The routes that take files (multipart): how many files one request may carry, or their own cap for one larger file. */
+const UPLOAD_ROUTES: { path: RegExp; files: number; fileBytes?: number }[] = [
   { path: /^\/t\/[^/]+\/werkbudget\/[^/]+\/?$/, files: 1 },
   { path: /^\/werkgroepen\/[^/]+\/?$/, files: MAX_FILES_PER_POST },
   { path: /^\/werkgroepen\/[^/]+\/draad\/[^/]+\/?$/, files: MAX_FILES_PER_POST },
   // The admin's street list (CSV, at most 2 MB).
   { path: /^\/beheer\/straten\/?$/, files: 1 },
+  // The casework history import (one CSV of at most 20 MB: the page, and /bestand, which answers the page script in JSON so it can show the upload's progress).
+  { path: /^\/t\/[^/]+\/huishoudens\/importeren(\/bestand)?\/?$/, files: 1, fileBytes: IMPORT_MAX_BYTES },
 ];
 export const STRIPE_WEBHOOK_PATH = "/webhooks/stripe";
 
@@ -76,7 +79,8 @@ export function bodyLimitFor(
   if (pathname === STRIPE_WEBHOOK_PATH) return { kind: "webhook", maxBytes: limits.webhookBytes, refusal: "webhook_body_too_large" };
   if (pathname.startsWith("/api/")) return { kind: "api", maxBytes: limits.apiBytes, refusal: "api_body_too_large" };
   const upload = isMultipart(contentType) ? UPLOAD_ROUTES.find((r) => r.path.test(pathname)) : undefined;
-  if (upload) return { kind: "upload", maxBytes: upload.files * MAX_ATTACHMENT_BYTES + limits.uploadExtraBytes, refusal: "upload_too_large" };
+  if (upload)
+    return { kind: "upload", maxBytes: upload.files * (upload.fileBytes ?? MAX_ATTACHMENT_BYTES) + limits.uploadExtraBytes, refusal: "upload_too_large" };
   return { kind: "form", maxBytes: limits.formBytes, refusal: "body_too_large" };
 }
 

@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       teamSlug: ctx.team.slug,
       canIntake: ctx.ability.can("create", as("Household", sub)),
       canContacts: ctx.ability.can("create", as("CaseworkContact", sub)),
+      canImport: ctx.ability.can("create", as("CaseworkImport", sub)),
     };
   } catch (error) {
     return toHttpError(notFoundWhenForbidden(error));
@@ -61,6 +62,7 @@ export default function Households() {
             </Link>
           ) : null}
           {d.canContacts ? <Link to={`/t/${d.teamSlug}/contacten`}>{t.contacts}</Link> : null}
+          {d.canImport ? <Link to={`/t/${d.teamSlug}/huishoudens/importeren`}>{nl.caseworkImport.title}</Link> : null}
         </p>
       </section>
       <form method="get" className="card" aria-labelledby="hh-filter" noValidate>

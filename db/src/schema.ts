@@ -1835,6 +1835,8 @@ export const cases = pgTable(
       .where(sql`${t.status} = 'open'`),
     index("cases_team_intake").on(t.teamId, t.intakeOn),
     index("cases_regisseur").on(t.regisseurId, t.status),
+    /** case_access() and household_has_case() look cases up by household for every row a policy checks (the history import inserts thousands). */
+    index("cases_household").on(t.householdId),
     check("cases_status", sql`${t.status} in ('open', 'closed')`),
     check("cases_legal_basis", sql`${t.legalBasis} in ('wmo', 'jeugdwet', 'none', 'withdrawn')`),
     check("cases_closed", sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`),

@@ -171,6 +171,7 @@ export const auditPage = {
     "casework.regisseur_set": "Regisseur gewijzigd",
     "casework.involved_changed": "Betrokken professionals gewijzigd",
     "casework.contact_registered": "Contact zonder casus geteld",
+    "casework.history_imported": "Casushistorie geïmporteerd (CSV)",
     // Casework: the sociale kaart and household transfers.
     "casework.social_map_provider_created": "Aanbieder op de sociale kaart gezet",
     "casework.social_map_provider_updated": "Aanbieder op de sociale kaart gewijzigd",

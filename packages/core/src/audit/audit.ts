@@ -120,6 +120,8 @@ export const AUDIT_ACTIONS = [
   "casework.transfer_accepted",
   "casework.transfer_declined",
   "casework.transfer_withdrawn",
+  // Casework (issue 16): the history import.
+  "casework.history_imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

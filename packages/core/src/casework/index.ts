@@ -114,3 +114,22 @@ export {
   updateProvider,
 } from "./social-map";
 export { type TransferRow, acceptTransfer, declineTransfer, getTransferForm, listTransfers, proposeTransfer, withdrawTransfer } from "./transfers";
+// The history import from CSV (issue 16, docs/casework-import.md).
+export {
+  IMPORT_COLUMNS,
+  IMPORT_COLUMNS_OF,
+  IMPORT_FIRST_DAY,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ERRORS,
+  IMPORT_MAX_ROWS,
+  IMPORT_RECORDS,
+  IMPORT_REPORT_COLUMNS,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportRecord,
+  type ImportReport,
+  importCaseworkHistory,
+  importReportCsv,
+} from "./import";
+export { importMessages, importSummaryLines } from "./import-messages";

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_household" ON "cases" USING btree ("household_id");
