@@ -88,9 +88,11 @@ CREATE TYPE workbudget_change AS (sign int, municipality_id uuid, budget_id uuid
   amount_cents bigint, norm_id uuid, life_domains text[], expected_return_cents bigint, evaluation jsonb, reserved bigint, paid bigint);
 --> statement-breakpoint
 -- Appends a set of changes as delta rows, one per key and only where something moves.
--- SECURITY DEFINER (as the triggers): RLS must not hide part of a change.
+-- SECURITY DEFINER (as the triggers): RLS must not hide part of a change. plpgsql, not sql: PostgreSQL plans a
+-- non-inlined SQL function's query on every call, plpgsql keeps the plan per connection (as migration 0021 found).
 CREATE OR REPLACE FUNCTION workbudget_summary_append(changes workbudget_change[]) RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
   INSERT INTO workbudget_summary (municipality_id, budget_id, team_id, month, norm_id, life_domain, requests, requested_cents, approved, waiting,
                                   settled, evaluated, reserved_cents, paid_cents, approved_committed_cents, expected_return_cents,
                                   evaluated_cost_cents, realised_return_cents)
@@ -105,31 +107,27 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   HAVING sum(c.sign * f.requests) <> 0 OR sum(c.sign * f.requested_cents) <> 0 OR sum(c.sign * f.approved) <> 0 OR sum(c.sign * f.waiting) <> 0
       OR sum(c.sign * f.settled) <> 0 OR sum(c.sign * f.evaluated) <> 0 OR sum(c.sign * f.reserved_cents) <> 0 OR sum(c.sign * f.paid_cents) <> 0
       OR sum(c.sign * f.approved_committed_cents) <> 0 OR sum(c.sign * f.expected_return_cents) <> 0
-      OR sum(c.sign * f.evaluated_cost_cents) <> 0 OR sum(c.sign * f.realised_return_cents) <> 0
+      OR sum(c.sign * f.evaluated_cost_cents) <> 0 OR sum(c.sign * f.realised_return_cents) <> 0;
+END
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION workbudget_summary_append(workbudget_change[]) FROM PUBLIC;
---> statement-breakpoint
--- A request's balances in the ledger now (inside a trigger: including this statement's postings).
-CREATE OR REPLACE FUNCTION workbudget_spend_balances(spend uuid, OUT reserved bigint, OUT paid bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT coalesce(sum(amount_cents) FILTER (WHERE account = 'reserved'), 0)::bigint, coalesce(sum(amount_cents) FILTER (WHERE account = 'paid'), 0)::bigint
-  FROM ledger_postings WHERE spend_id = spend
-$$;
---> statement-breakpoint
-REVOKE ALL ON FUNCTION workbudget_spend_balances(uuid) FROM PUBLIC;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION workbudget_summary_spend_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   PERFORM workbudget_summary_append(array_agg(row(1, n.municipality_id, n.budget_id, n.team_id, n.created_at, n.status, n.amount_cents, n.norm_id, n.life_domains,
     n.expected_return_cents, n.evaluation, b.reserved, b.paid)::workbudget_change))
-  FROM new_rows n CROSS JOIN LATERAL workbudget_spend_balances(n.id) b HAVING count(*) > 0;
+  FROM new_rows n
+  CROSS JOIN LATERAL (SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'reserved'), 0)::bigint AS reserved,
+                            coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'paid'), 0)::bigint AS paid
+                     FROM ledger_postings p WHERE p.spend_id = n.id) b
+  HAVING count(*) > 0;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 -- A request's change moves its figures only when one of the columns the figures read changed (not e.g. updated_at or
--- budget_pot): out with the old row, in with the new, both at the request's balances now.
+-- budget_pot): out with the old row, in with the new, both at the request's balances now (this statement's postings included).
 CREATE OR REPLACE FUNCTION workbudget_summary_spend_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   PERFORM workbudget_summary_append(array_agg(row(x.sign, x.municipality_id, x.budget_id, x.team_id, x.created_at, x.status, x.amount_cents, x.norm_id, x.life_domains,
@@ -144,7 +142,10 @@ BEGIN
           IS DISTINCT FROM
           (n.municipality_id, n.budget_id, n.team_id, n.created_at, n.status, n.norm_id, n.life_domains, n.amount_cents, n.expected_return_cents,
            n.evaluation->'realisedReturnCents')
-  ) x CROSS JOIN LATERAL workbudget_spend_balances(x.id) b
+  ) x
+  CROSS JOIN LATERAL (SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'reserved'), 0)::bigint AS reserved,
+                            coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'paid'), 0)::bigint AS paid
+                     FROM ledger_postings p WHERE p.spend_id = x.id) b
   HAVING count(*) > 0;
   RETURN NULL;
 END
@@ -154,7 +155,11 @@ CREATE OR REPLACE FUNCTION workbudget_summary_spend_delete() RETURNS trigger LAN
 BEGIN
   PERFORM workbudget_summary_append(array_agg(row(-1, o.municipality_id, o.budget_id, o.team_id, o.created_at, o.status, o.amount_cents, o.norm_id, o.life_domains,
     o.expected_return_cents, o.evaluation, b.reserved, b.paid)::workbudget_change))
-  FROM old_rows o CROSS JOIN LATERAL workbudget_spend_balances(o.id) b HAVING count(*) > 0;
+  FROM old_rows o
+  CROSS JOIN LATERAL (SELECT coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'reserved'), 0)::bigint AS reserved,
+                            coalesce(sum(p.amount_cents) FILTER (WHERE p.account = 'paid'), 0)::bigint AS paid
+                     FROM ledger_postings p WHERE p.spend_id = o.id) b
+  HAVING count(*) > 0;
   RETURN NULL;
 END
 $$;

@@ -40,13 +40,13 @@ import { outcomeOf } from "./fixtures";
 import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
 
 type Command =
-  | { kind: "new"; team: 0 | 1; amountCents: number; submit: boolean; day: number; hour: number; domains: string[] }
+  | { kind: "new"; team: 0 | 1; amountCents: number; submit: boolean; day: number; hour: number; domains: (typeof DOMAINS)[number][] }
   | { kind: "approve" | "reject" | "cancel" | "merge"; pick: number }
   | { kind: "pay" | "settle"; pick: number; share: number }
   | { kind: "evaluate"; pick: number; realised: number }
   | { kind: "move"; pick: number; day: number; hour: number };
 
-const DOMAINS = ["financien", "werk_opleiding", "huisvesting"];
+const DOMAINS = ["financien", "werk_opleiding", "huisvesting"] as const;
 const dayOf2017 = (day: number, hour: number) => new Date(Date.UTC(2017, 0, 1 + day, hour, 30));
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -59,7 +59,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       submit: fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
       day: fc.integer({ min: 0, max: 364 }),
       hour: fc.integer({ min: 0, max: 23 }),
-      domains: fc.subarray(DOMAINS, { minLength: 1 }),
+      domains: fc.subarray([...DOMAINS], { minLength: 1 }),
     }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("approve" as const), pick: fc.nat() }) },
