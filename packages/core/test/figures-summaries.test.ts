@@ -213,10 +213,10 @@ describe("casework summaries on PostgreSQL", () => {
     // file — its facts row is folded into the retired sums (no case id) and removed.
     await db.delete(households).where(eq(households.id, h.id));
     expect(await figuresOf(db, w.teamB.id)).toEqual(before);
-    const facts = await db.execute<{ n: number }>(sql`select count(*)::int as n from casework_case_facts where case_id = ${c.id}`);
-    expect([...facts][0].n).toBe(0);
-    const retired = await db.execute<{ n: number }>(sql`select count(*)::int as n from casework_retired_figures where team_id = ${w.teamB.id}`);
-    expect([...retired][0].n).toBeGreaterThan(0);
+    const [facts] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from casework_case_facts where case_id = ${c.id}`);
+    expect(facts.n).toBe(0);
+    const [retired] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from casework_retired_figures where team_id = ${w.teamB.id}`);
+    expect(retired.n).toBeGreaterThan(0);
     await expectCheckClean(db);
     // The rebuild counts the retired sums: the same figures.
     await rebuildCaseworkFigures(db);
