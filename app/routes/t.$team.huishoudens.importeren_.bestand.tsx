@@ -2,21 +2,29 @@
 // can show the upload's progress): the same check or import as the page's
 // own action, answered as JSON. Coordinators only (create CaseworkImport);
 // anyone else gets 404, as on the page.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { as } from "@wijkwerk/authz";
 import { requireTeamContext } from "~/context.server";
 import { runImportUpload } from "~/lib/casework-import.server";
 import { notFoundWhenForbidden } from "~/lib/http.server";
 
-/** Only for the page script's POST. */
-export const loader = () => {
-  throw new Response("Alleen POST", { status: 405, headers: { Allow: "POST" } });
-};
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** The coordinator's team context, else 404 (as the page): who may not import never learns the route exists. */
+async function importContext({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   if (!ctx.ability.can("create", as("CaseworkImport", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId })))
     throw new Response("Niet gevonden", { status: 404 });
+  return ctx;
+}
+
+/** Only for the page script's POST. */
+export async function loader(args: LoaderFunctionArgs) {
+  await importContext(args);
+  throw new Response("Alleen POST", { status: 405, headers: { Allow: "POST" } });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const ctx = await importContext(args);
+  const { request } = args;
   try {
     const { status, answer } = await runImportUpload(ctx, request);
     return Response.json(answer, { status, headers: { "Cache-Control": "no-store" } });
