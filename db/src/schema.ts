@@ -2122,6 +2122,54 @@ export const caseworkDestructionLog = pgTable(
   ],
 );
 
+// ── Casework figures (issue 16): summaries kept by triggers in the same
+// transaction as the change (migration casework_figures_summaries,
+// docs/figures.md). No resident data: counts per team × intake month.
+
+/**
+ * One row per case: what the case contributes to the month figures, as a
+ * jsonb array of [metric, key, n, total], counted in the case's intake
+ * month (the cohort rule). Kept when a case is deleted (erasure, retention
+ * purge): the figures are over registrations that existed. No app_user access.
+ */
+export const caseworkCaseFacts = pgTable("casework_case_facts", {
+  caseId: uuid("case_id").primaryKey(),
+  municipalityId: uuid("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  teamId: uuid("team_id")
+    .notNull()
+    .references(() => teams.id),
+  month: date("month").notNull(),
+  contributions: jsonb("contributions").notNull(),
+});
+
+/** The casework figures per team × month × metric × key: a count n and a summed total (e.g. ZRM change). */
+export const caseworkMonthFigures = pgTable(
+  "casework_month_figures",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    month: date("month").notNull(),
+    metric: text("metric").notNull(),
+    key: text("key").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+    total: bigint("total", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.month, t.metric, t.key] }),
+    index("casework_month_figures_municipality").on(t.municipalityId, t.month),
+    /** The rows a refresh brought to zero, deleted right after (a tiny index). */
+    index("casework_month_figures_empty")
+      .on(t.teamId)
+      .where(sql`${t.n} = 0`),
+  ],
+);
+
 export const schema = {
   municipalities,
   municipalitySettings,
@@ -2198,4 +2246,6 @@ export const schema = {
   caseAccessGrants,
   caseReadLog,
   caseworkDestructionLog,
+  caseworkCaseFacts,
+  caseworkMonthFigures,
 };
