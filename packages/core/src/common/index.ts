@@ -30,6 +30,16 @@ export {
 } from "./attachment-files";
 export { type Actor, type RequestMeta } from "./context";
 // The one module each for Amsterdam dates, CSV and money (e-mails, exports, reports).
-export { AMSTERDAM_TIME_ZONE, formatDateTimeSeconds, amsterdamInstant, amsterdamDay, formatDate, isoDateOf, amsterdamMonth, amsterdamHour } from "./dates";
+export {
+  AMSTERDAM_TIME_ZONE,
+  formatDateTimeSeconds,
+  amsterdamInstant,
+  amsterdamDay,
+  formatDate,
+  isoDateOf,
+  amsterdamMonth,
+  amsterdamHour,
+  formatMonthYear,
+} from "./dates";
 export { writeCsv, csvText } from "./csv";
 export { centsToEuros, formatMoney } from "./money";

@@ -1,0 +1,457 @@
+// The casework figures of issue 16 (docs/figures.md): the evaluation's
+// tables for a period, for one team or the whole city, read from the
+// summary casework_month_figures (kept by triggers, migration
+// casework_figures_triggers) — never from the households. The team's own
+// view shows every number; every other view goes through suppression.ts.
+import { ForbiddenError, as } from "@wijkwerk/authz";
+import { queryRows, sql, withScope, type Scope, type Tx } from "@wijkwerk/db";
+import {
+  ALL_ZRM_DOMAINS,
+  ASSESSMENT_QUESTIONS,
+  ENTRY_ROUTES,
+  GENDERS,
+  GOAL_TYPES,
+  HOUSEHOLD_TYPES,
+  KANTELING_LAYERS,
+  QUESTION_TYPES,
+  REFERRAL_DESTINATIONS,
+  REFERRAL_OUTCOMES,
+  ZRM_SCORES,
+  assessmentQuestionLabels,
+  entryRouteLabels,
+  genderLabels,
+  goalTypeLabels,
+  householdTypeLabels,
+  kantelingLayerLabels,
+  questionTypeLabels,
+  referralDestinationLabels,
+  referralOutcomeLabels,
+  zrmDomainLabels,
+  zrmScoreLabels,
+} from "../casework";
+import { DomainError, formatMonthYear, type UseCaseContext } from "../common";
+import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles } from "./messages";
+import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
+import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
+
+/** At most ten years of months in one report. */
+export const MAX_FIGURE_MONTHS = 120;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const AGE_GROUPS = ["0-19", "20-39", "40-59", "60-79", "80+", "unknown"] as const;
+
+/** The months from..to inclusive ('YYYY-MM'), or a DomainError. */
+export function monthsBetween(from: string, to: string): string[] {
+  if (!MONTH.test(from) || !MONTH.test(to)) throw new DomainError("date_invalid", 400);
+  if (from > to) throw new DomainError("date_range_invalid", 400);
+  const months: string[] = [];
+  let [y, m] = from.split("-").map(Number);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    if (month > to) break;
+    months.push(month);
+    if (months.length > MAX_FIGURE_MONTHS) throw new DomainError("date_range_invalid", 400);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return months;
+}
+
+/** One summary row as read (summed per team × month × metric × key). */
+export interface MonthFigure {
+  teamId: string;
+  month: string;
+  metric: string;
+  key: string;
+  n: number;
+  total: number;
+}
+
+async function readTeams(tx: Tx, municipalityId: string, teamId?: string) {
+  return queryRows<{ id: string; name: string }>(
+    tx,
+    sql`select id, name from teams where municipality_id = ${municipalityId} ${teamId ? sql`and id = ${teamId}` : sql``} order by name, id`,
+  );
+}
+
+async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to: string, teamId?: string): Promise<MonthFigure[]> {
+  const rows = await queryRows<{ team_id: string; month: string; metric: string; key: string; n: string; total: string }>(
+    tx,
+    sql`select team_id, to_char(month, 'YYYY-MM') as month, metric, key, n::text, total::text
+        from casework_month_figures
+        where municipality_id = ${municipalityId} and month between ${`${from}-01`}::date and ${`${to}-01`}::date
+          ${teamId ? sql`and team_id = ${teamId}` : sql``}`,
+  );
+  return rows.map((r) => ({ teamId: r.team_id, month: r.month, metric: r.metric, key: r.key, n: Number(r.n), total: Number(r.total) }));
+}
+
+/**
+ * The report. Team view by a member of the team: team scope, nothing
+ * suppressed. Every other view (the city; a team seen by the controller or
+ * the researcher): municipality scope, suppressed. Authorised by
+ * `read CaseworkFigures`; row-level security is the second wall.
+ */
+export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery): Promise<CaseworkReport> {
+  const months = monthsBetween(query.from, query.to);
+  const municipalityId = ctx.scope.municipalityId;
+  const teamId = query.scope.kind === "team" ? query.scope.teamId : undefined;
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("CaseworkFigures", teamId ? { teamId, municipalityId } : { municipalityId }));
+  const inside = teamId !== undefined && ctx.scope.kind === "team" && ctx.scope.teamId === teamId;
+  if (!inside && ctx.scope.kind !== "municipality") throw new DomainError("forbidden", 403);
+  const dbScope: Scope = ctx.scope;
+  const { teams, figures } = await withScope(ctx.db, dbScope, async (tx) => ({
+    teams: await readTeams(tx, municipalityId, teamId),
+    figures: await readMonthFigures(tx, municipalityId, query.from, query.to, teamId),
+  }));
+  if (teamId && teams.length === 0) throw new DomainError("not_found", 404);
+  return buildReport({ scope: query.scope, from: query.from, to: query.to, months, teams, figures, suppressed: !inside });
+}
+
+// ── Building the tables (pure, from the summary rows) ───────────────────────
+
+const nl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+const nl1 = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const HIDDEN: FigureCell = { value: null, display: SUPPRESSED_DISPLAY, suppressed: true };
+const countCell = (n: number, hidden: boolean): FigureCell => (hidden ? HIDDEN : { value: n, display: nl.format(n), suppressed: false });
+/** A percentage (0–100, one decimal); "–" over nothing. */
+const percentCell = (part: number, whole: number, hidden: boolean): FigureCell => {
+  if (hidden) return HIDDEN;
+  if (whole === 0) return { value: null, display: "–", suppressed: false };
+  const v = Math.round((1000 * part) / whole) / 10;
+  return { value: v, display: `${nl1.format(v)}%`, suppressed: false };
+};
+const averageCell = (sum: number, n: number, hidden: boolean, signed = false): FigureCell => {
+  if (hidden) return HIDDEN;
+  if (n === 0) return { value: null, display: "–", suppressed: false };
+  const v = Math.round((100 * sum) / n) / 100;
+  const shown = Math.round(v * 10) / 10;
+  return { value: v, display: `${signed && shown > 0 ? "+" : ""}${nl1.format(shown)}`, suppressed: false };
+};
+
+interface ReportInput {
+  scope: FiguresQuery["scope"];
+  from: string;
+  to: string;
+  months: string[];
+  teams: { id: string; name: string }[];
+  figures: MonthFigure[];
+  suppressed: boolean;
+}
+
+type Category = { key: string; label: string };
+/** The suppression of a total shown in several tables, per team and for the city. */
+type Marginal = { teams: boolean[]; city: boolean };
+
+/** The report from summary rows; exported for tests of the table shapes. */
+export function buildReport(input: ReportInput): CaseworkReport {
+  const { months, teams, suppressed } = input;
+  const city = input.scope.kind === "city";
+  // Sums per team × metric × key (the period) and per team × month × metric.
+  const period = new Map<string, { n: number; total: number }>();
+  const perMonth = new Map<string, number>();
+  for (const f of input.figures) {
+    const k = `${f.teamId}|${f.metric}|${f.key}`;
+    const p = period.get(k) ?? { n: 0, total: 0 };
+    p.n += f.n;
+    p.total += f.total;
+    period.set(k, p);
+    if (f.key === "") perMonth.set(`${f.teamId}|${f.month}|${f.metric}`, (perMonth.get(`${f.teamId}|${f.month}|${f.metric}`) ?? 0) + f.n);
+  }
+  const teamN = (teamId: string, metric: string, key: string) => period.get(`${teamId}|${metric}|${key}`)?.n ?? 0;
+  const scopeN = (metric: string, key: string) => teams.reduce((s, t) => s + teamN(t.id, metric, key), 0);
+  const scopeTotal = (metric: string, key: string) => teams.reduce((s, t) => s + (period.get(`${t.id}|${metric}|${key}`)?.total ?? 0), 0);
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const mask = (grid: CountGrid): SuppressionMask => (suppressed ? suppressGrid(grid) : noSuppression(grid));
+
+  /** The suppression of a marginal shown in several tables (per team and the city), decided once. */
+  const marginal = (perTeam: number[]): Marginal => {
+    if (!city) return { teams: perTeam.map((n) => suppressed && n < 5), city: false };
+    const m = mask({ cells: [perTeam], rowTotals: [sum(perTeam)] });
+    return { teams: m.cells[0], city: m.rowTotals[0] };
+  };
+  const openedPerTeam = teams.map((t) => teamN(t.id, "opened", ""));
+  const openedMarginal = marginal(openedPerTeam);
+  const referralsPerTeam = teams.map((t) => sum(REFERRAL_DESTINATIONS.flatMap((d) => REFERRAL_OUTCOMES.map((o) => teamN(t.id, "referral", `${d}:${o}`)))));
+  const referralMarginal = marginal(referralsPerTeam);
+
+  const unitColumns = (percent: boolean): FigureColumn[] => [
+    ...(city
+      ? [
+          ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
+          { key: "city", label: figureColumnLabels.city, kind: "count" as const },
+        ]
+      : [{ key: "count", label: figureColumnLabels.count, kind: "count" as const }]),
+    ...(percent ? [{ key: "percent", label: figureColumnLabels.percent, kind: "percent" as const }] : []),
+  ];
+
+  /**
+   * A table of categories × units (the team; or every team and the city):
+   * counts, the totals row, optionally the share of the last unit and the
+   * average per month. `fixed`: the marginal the column totals share with other tables.
+   */
+  const unitTable = (
+    id: FigureTableId,
+    categories: Category[],
+    countOf: (teamId: string, key: string) => number,
+    opts: { percent?: boolean; average?: boolean; fixed?: Marginal; noTotals?: boolean; chart: ChartHint },
+  ): FigureTable => {
+    const cells = categories.map((c) => (city ? teams : teams.slice(0, 1)).map((t) => countOf(t.id, c.key)));
+    const colTotals = (city ? teams : teams.slice(0, 1)).map((_, j) => sum(cells.map((r) => r[j])));
+    const withTotals = !opts.noTotals;
+    const grid: CountGrid = city
+      ? {
+          cells,
+          rowTotals: cells.map(sum),
+          ...(withTotals ? { colTotals, grandTotal: sum(colTotals) } : {}),
+          fixed: opts.fixed && withTotals ? { colTotals: opts.fixed.teams, grandTotal: opts.fixed.city } : undefined,
+        }
+      : withTotals
+        ? { cells, colTotals, fixed: opts.fixed ? { colTotals: opts.fixed.teams.slice(0, 1) } : undefined }
+        : { cells };
+    const m = mask(grid);
+    const last = (r: number) => (city ? { n: grid.rowTotals![r], hidden: m.rowTotals[r] } : { n: cells[r][0], hidden: m.cells[r][0] });
+    const whole = city ? { n: sum(colTotals), hidden: m.grandTotal } : { n: colTotals[0] ?? 0, hidden: m.colTotals[0] ?? false };
+    const rows: FigureRow[] = categories.map((c, r) => ({
+      key: c.key,
+      label: c.label,
+      cells: [
+        ...cells[r].map((n, j) => countCell(n, m.cells[r][j])),
+        ...(city ? [countCell(grid.rowTotals![r], m.rowTotals[r])] : []),
+        ...(opts.percent ? [percentCell(last(r).n, whole.n, last(r).hidden || whole.hidden)] : []),
+      ],
+    }));
+    const totalCells = [...colTotals.map((n, j) => countCell(n, m.colTotals[j])), ...(city ? [countCell(whole.n, whole.hidden)] : [])];
+    const totals: FigureRow = {
+      key: "total",
+      label: opts.average ? figureRowLabels.periodTotal : figureRowLabels.total,
+      cells: [...totalCells, ...(opts.percent ? [percentCell(whole.n, whole.n, whole.hidden)] : [])],
+    };
+    const average: FigureRow | undefined = opts.average
+      ? {
+          key: "average",
+          label: figureRowLabels.averagePerMonth,
+          cells: [
+            ...colTotals.map((n, j) => averageCell(n, months.length, m.colTotals[j])),
+            ...(city ? [averageCell(whole.n, months.length, whole.hidden)] : []),
+          ],
+        }
+      : undefined;
+    return {
+      id,
+      title: figureTableTitles[id],
+      description: figureTableDescriptions[id],
+      columns: unitColumns(opts.percent ?? false),
+      rows,
+      ...(withTotals ? { totals } : {}),
+      ...(average ? { average } : {}),
+      chart: opts.chart,
+    };
+  };
+
+  const monthCategories: Category[] = months.map((mo) => ({ key: mo, label: formatMonthYear(mo) }));
+  const monthTable = (id: FigureTableId, metric: string, fixed?: Marginal) =>
+    unitTable(id, monthCategories, (t, mo) => perMonth.get(`${t}|${mo}|${metric}`) ?? 0, {
+      average: true,
+      fixed,
+      chart: { kind: "line", column: city ? "city" : "count" },
+    });
+  const vocabulary = (keys: readonly string[], labels: Record<string, string>): Category[] => keys.map((k) => ({ key: k, label: labels[k] ?? k }));
+  const distribution = (id: FigureTableId, metric: string, categories: Category[], fixed: Marginal | null = openedMarginal) =>
+    unitTable(id, categories, (t, k) => teamN(t, metric, k), {
+      percent: true,
+      fixed: fixed ?? undefined,
+      chart: { kind: "bars", column: city ? "city" : "count" },
+    });
+
+  /**
+   * A table over the whole scope (the team, or the city summed): categories
+   * × sub-categories with the row total; `fixedRows`: row totals shown in
+   * another table too, suppressed there the same way.
+   */
+  const scopeMatrix = (
+    categories: Category[],
+    columns: Category[],
+    countOf: (row: string, col: string) => number,
+    opts: { colTotals?: boolean; fixedRows?: boolean[] },
+  ) => {
+    const cells = categories.map((r) => columns.map((c) => countOf(r.key, c.key)));
+    const rowTotals = cells.map(sum);
+    const colTotals = opts.colTotals ? columns.map((_, j) => sum(cells.map((r) => r[j]))) : undefined;
+    const grid: CountGrid = {
+      cells,
+      rowTotals,
+      ...(colTotals ? { colTotals, grandTotal: sum(colTotals) } : {}),
+      ...(opts.fixedRows ? { fixed: { rowTotals: opts.fixedRows } } : {}),
+    };
+    return { cells, rowTotals, colTotals, grandTotal: grid.grandTotal ?? 0, mask: mask(grid) };
+  };
+  const countColumns = (cats: Category[]): FigureColumn[] => cats.map((c) => ({ key: c.key, label: c.label, kind: "count" as const }));
+  const totalColumn: FigureColumn = { key: "total", label: figureColumnLabels.total, kind: "count" };
+  const domains = vocabulary(ALL_ZRM_DOMAINS, zrmDomainLabels);
+
+  // ZRM at intake and at the latest: the row totals (cases that scored the domain) are the same in both tables.
+  const zrmCases = domains.map((d) => sum(ZRM_SCORES.map((s) => scopeN("zrm_intake", `${d.key}:${s}`))));
+  const zrmCasesHidden = zrmCases.map((n) => suppressed && n < 5);
+  const scores: Category[] = ZRM_SCORES.map((s) => ({ key: String(s), label: `${s} ${zrmScoreLabels[s]}` }));
+  const zrmTable = (id: FigureTableId, metric: string): FigureTable => {
+    const g = scopeMatrix(domains, scores, (d, s) => scopeN(metric, `${d}:${s}`), { fixedRows: zrmCasesHidden });
+    return {
+      id,
+      title: figureTableTitles[id],
+      description: figureTableDescriptions[id],
+      columns: [...countColumns(scores), totalColumn],
+      rows: domains.map((d, r) => ({
+        key: d.key,
+        label: d.label,
+        cells: [...g.cells[r].map((n, j) => countCell(n, g.mask.cells[r][j])), countCell(g.rowTotals[r], g.mask.rowTotals[r])],
+      })),
+      chart: { kind: "stacked", series: scores.map((s) => s.key) },
+    };
+  };
+
+  const movementKinds: Category[] = (["improved", "equal", "declined"] as const).map((k) => ({ key: k, label: figureColumnLabels[k] }));
+  const movement = (() => {
+    const g = scopeMatrix(domains, movementKinds, (d, k) => scopeN("zrm_movement", `${d}:${k}`), {});
+    const change = domains.map((d) => sum(movementKinds.map((k) => scopeTotal("zrm_movement", `${d.key}:${k.key}`))));
+    const table: FigureTable = {
+      id: "zrm-movement",
+      title: figureTableTitles["zrm-movement"],
+      description: figureTableDescriptions["zrm-movement"],
+      columns: [...countColumns(movementKinds), totalColumn, { key: "averageChange", label: figureColumnLabels.averageChange, kind: "average" }],
+      rows: domains.map((d, r) => ({
+        key: d.key,
+        label: d.label,
+        cells: [
+          ...g.cells[r].map((n, j) => countCell(n, g.mask.cells[r][j])),
+          countCell(g.rowTotals[r], g.mask.rowTotals[r]),
+          averageCell(change[r], g.rowTotals[r], g.mask.rowTotals[r], true),
+        ],
+      })),
+      chart: { kind: "stacked", series: movementKinds.map((k) => k.key) },
+    };
+    return table;
+  })();
+
+  const arrangementKinds: Category[] = [
+    { key: "existing", label: figureColumnLabels.existing },
+    { key: "new", label: figureColumnLabels.new },
+  ];
+  const arrangements = (() => {
+    const layers = vocabulary(KANTELING_LAYERS, kantelingLayerLabels);
+    const g = scopeMatrix(layers, arrangementKinds, (l, k) => scopeN("arrangement", `${l}:${k}`), { colTotals: true });
+    const share = (n: number, hidden: boolean) => percentCell(n, g.grandTotal, hidden || g.mask.grandTotal);
+    const table: FigureTable = {
+      id: "arrangements",
+      title: figureTableTitles.arrangements,
+      description: figureTableDescriptions.arrangements,
+      columns: [
+        ...countColumns(arrangementKinds),
+        totalColumn,
+        { key: "existingPercent", label: figureColumnLabels.existingPercent, kind: "percent" },
+        { key: "newPercent", label: figureColumnLabels.newPercent, kind: "percent" },
+      ],
+      rows: layers.map((l, r) => ({
+        key: l.key,
+        label: l.label,
+        cells: [
+          ...g.cells[r].map((n, j) => countCell(n, g.mask.cells[r][j])),
+          countCell(g.rowTotals[r], g.mask.rowTotals[r]),
+          share(g.cells[r][0], g.mask.cells[r][0]),
+          share(g.cells[r][1], g.mask.cells[r][1]),
+        ],
+      })),
+      totals: {
+        key: "total",
+        label: figureRowLabels.total,
+        cells: [
+          ...g.colTotals!.map((n, j) => countCell(n, g.mask.colTotals[j])),
+          countCell(g.grandTotal, g.mask.grandTotal),
+          share(g.colTotals![0], g.mask.colTotals[0]),
+          share(g.colTotals![1], g.mask.colTotals[1]),
+        ],
+      },
+      chart: { kind: "stacked", series: arrangementKinds.map((k) => k.key) },
+    };
+    return table;
+  })();
+
+  // The assessment: closed and assessed per unit; per question yes/no/unknown over the scope.
+  const closedPerTeam = teams.map((t) => teamN(t.id, "closed", ""));
+  const assessmentCount = unitTable(
+    "assessment-count",
+    [
+      { key: "closed", label: figureRowLabels.closed },
+      { key: "assessed", label: figureRowLabels.assessed },
+    ],
+    (t, k) => teamN(t, k, ""),
+    // Closed and assessed overlap: no column sum.
+    { noTotals: true, chart: { kind: "bars", column: city ? "city" : "count" } },
+  );
+  const closedMarginal = marginal(closedPerTeam);
+  const scopeClosed = sum(closedPerTeam);
+  const scopeClosedHidden = city ? closedMarginal.city : (closedMarginal.teams[0] ?? false);
+  const assessedRow = assessmentCount.rows[1].cells.at(city ? -1 : 0)!;
+  const answers: Category[] = (["yes", "no", "unknown"] as const).map((a) => ({ key: a, label: figureColumnLabels[a] }));
+  const assessment = (() => {
+    const questions = vocabulary(ASSESSMENT_QUESTIONS, assessmentQuestionLabels);
+    const g = scopeMatrix(questions, answers, (q, a) => scopeN("assessment", `${q}:${a}`), {
+      fixedRows: questions.map(() => scopeClosedHidden),
+    });
+    const assessed = scopeN("assessed", "");
+    const table: FigureTable = {
+      id: "assessment",
+      title: figureTableTitles.assessment,
+      description: figureTableDescriptions.assessment,
+      columns: [...countColumns(answers), totalColumn, { key: "yesPercent", label: figureColumnLabels.yesPercent, kind: "percent" }],
+      rows: questions.map((q, r) => ({
+        key: q.key,
+        label: q.label,
+        cells: [
+          ...g.cells[r].map((n, j) => countCell(n, g.mask.cells[r][j])),
+          countCell(scopeClosed, g.mask.rowTotals[r]),
+          percentCell(g.cells[r][0], assessed, g.mask.cells[r][0] || assessedRow.suppressed),
+        ],
+      })),
+      chart: { kind: "bars", column: "yesPercent" },
+    };
+    return table;
+  })();
+
+  const referralCount = (t: string, dest?: string, outcome?: string) =>
+    sum(
+      REFERRAL_DESTINATIONS.filter((d) => !dest || d === dest).flatMap((d) =>
+        REFERRAL_OUTCOMES.filter((o) => !outcome || o === outcome).map((o) => teamN(t, "referral", `${d}:${o}`)),
+      ),
+    );
+  const withUnknown = (keys: readonly string[], labels: Record<string, string>) => [
+    ...vocabulary(keys, labels),
+    { key: "unknown", label: figureRowLabels.unknown },
+  ];
+
+  const tables: FigureTable[] = [
+    monthTable("cases-per-month", "opened", openedMarginal),
+    monthTable("contacts-per-month", "contact"),
+    monthTable("objections-per-month", "objection"),
+    distribution("gender", "gender", vocabulary(GENDERS, genderLabels)),
+    distribution("age-groups", "age_group", vocabulary(AGE_GROUPS, figureRowLabels.ageGroups)),
+    distribution("household-types", "household_type", withUnknown(HOUSEHOLD_TYPES, householdTypeLabels)),
+    distribution("entry-routes", "entry_route", vocabulary(ENTRY_ROUTES, entryRouteLabels)),
+    distribution("question-types", "question_type", vocabulary(QUESTION_TYPES, questionTypeLabels)),
+    unitTable("referral-destinations", vocabulary(REFERRAL_DESTINATIONS, referralDestinationLabels), (t, d) => referralCount(t, d), {
+      percent: true,
+      fixed: referralMarginal,
+      chart: { kind: "bars", column: city ? "city" : "count" },
+    }),
+    unitTable("referral-outcomes", vocabulary(REFERRAL_OUTCOMES, referralOutcomeLabels), (t, o) => referralCount(t, undefined, o), {
+      percent: true,
+      fixed: referralMarginal,
+      chart: { kind: "bars", column: city ? "city" : "count" },
+    }),
+    zrmTable("zrm-intake", "zrm_intake"),
+    zrmTable("zrm-latest", "zrm_latest"),
+    movement,
+    arrangements,
+    distribution("goal-types", "goal_type", vocabulary(GOAL_TYPES, goalTypeLabels), null),
+    assessmentCount,
+    assessment,
+  ];
+  return { scope: input.scope, from: input.from, to: input.to, months, teams, suppressed, tables };
+}

@@ -1,0 +1,7 @@
+// The figures domain's only door (issue 16, docs/figures.md): the casework
+// figures per team and city-wide, read from the summaries kept by triggers;
+// suppression of small counts in one place; the streaming CSV; the check.
+export * from "./types";
+export * from "./messages";
+export { SUPPRESSION_THRESHOLD, suppressGrid, noSuppression, isSmallCount, type CountGrid, type SuppressionMask } from "./suppression";
+export { caseworkFigures, buildReport, monthsBetween, MAX_FIGURE_MONTHS, AGE_GROUPS, type MonthFigure } from "./casework-figures";
