@@ -302,7 +302,9 @@ export async function loadSet(admin: Sql, sizes: SetSizes, log: (s: string) => v
     const seconds = (performance.now() - started) / 1000;
     const rows = phase.counts ? Number((await admin.unsafe(`SELECT count(*)::bigint AS n FROM ${phase.counts}`))[0].n) : undefined;
     timings.push({ name: phase.name, seconds, rows });
-    log(`  ${phase.name}: ${seconds.toFixed(1)} s${rows !== undefined ? ` (${rows.toLocaleString("nl-NL")} ${phase.counts})` : ""}`);
+    log(
+      `  ${phase.name}: ${seconds.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s${rows !== undefined ? ` (${rows.toLocaleString("nl-NL")} ${phase.counts})` : ""}`,
+    );
   }
   await admin.unsafe(`SET session_replication_role = origin`);
   return timings;
