@@ -69,4 +69,14 @@ else
   record ledger-check 1
 fi
 
-summarize .cache/lint.json .cache/format.json .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json
+step "Casuscijfercontrole (pnpm casework:check) op de database van de end-to-end-run"
+# The casework summaries kept by the triggers, recomputed from the registrations the journeys made.
+if [ -n "$E2E_RUN_DIR" ] && [ -d "$E2E_RUN_DIR/pglite" ]; then
+  PGLITE_DATA_DIR="$E2E_RUN_DIR/pglite" pnpm -s casework:check
+  record casework-check $?
+else
+  echo "Geen database van de end-to-end-run gevonden."
+  record casework-check 1
+fi
+
+summarize .cache/lint.json .cache/format.json .cache/demo.json .cache/vitest.json .cache/playwright.json .cache/ledger-check.json .cache/casework-check.json

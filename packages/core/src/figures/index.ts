@@ -5,3 +5,4 @@ export * from "./types";
 export * from "./messages";
 export { SUPPRESSION_THRESHOLD, suppressGrid, noSuppression, isSmallCount, type CountGrid, type SuppressionMask } from "./suppression";
 export { caseworkFigures, buildReport, monthsBetween, MAX_FIGURE_MONTHS, AGE_GROUPS, type MonthFigure } from "./casework-figures";
+export { checkCaseworkFigures, rebuildCaseworkFigures, type CaseworkCheckResult } from "./check";
