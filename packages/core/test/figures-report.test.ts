@@ -392,3 +392,27 @@ describe("who sees what", () => {
     expect(await outcomeOf(caseworkFigures(ctx, { scope, from: "2026-13", to: "2026-13" }))).toBe("date_invalid");
   });
 });
+
+describe("the CSV", () => {
+  test("every cell of every table in long format, suppressed cells as < 5, line by line", async () => {
+    const { caseworkFiguresCsv } = await import("../src/figures");
+    const report = await caseworkFigures(await municipalityContext(db, w.controller.id, "municipality"), {
+      scope: { kind: "city" },
+      from: "2026-03",
+      to: "2026-04",
+    });
+    const chunks: string[] = [];
+    for await (const chunk of caseworkFiguresCsv(report)) chunks.push(chunk);
+    const lines = chunks.join("").split("\r\n");
+    expect(lines[0]).toBe("\uFEFFtabel;rij;kolom;waarde");
+    expect(lines).toContain(`Geopende casussen per maand;Totaal over de periode;${w.teamA.name};6`);
+    expect(lines).toContain(`Geopende casussen per maand;Gemiddeld per maand;${w.teamA.name};3`);
+    expect(lines).toContain(`Geopende casussen per maand;maart 2026;${w.teamB.name};< 5`);
+    const cellCount = report.tables.reduce(
+      (n, x) => n + [...x.rows, ...(x.totals ? [x.totals] : []), ...(x.average ? [x.average] : [])].reduce((m, row) => m + row.cells.length, 0),
+      0,
+    );
+    expect(lines.filter((l) => l !== "").length).toBe(cellCount + 1);
+    expect(chunks.length).toBeGreaterThan(50);
+  });
+});
