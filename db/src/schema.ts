@@ -487,6 +487,13 @@ export const spendRequests = pgTable(
     uniqueIndex("spend_requests_number").on(t.number),
     index("spend_requests_team_status").on(t.teamId, t.status),
     index("spend_requests_budget_status").on(t.budgetId, t.status),
+    // The dashboard's lists read rows, the most recent LIST_LIMIT (ADR 0017): prevented problems by settlement, alternative regulations by number.
+    index("spend_requests_settled_list")
+      .on(t.budgetId, t.settledAt.desc().nullsLast(), t.number.desc())
+      .where(sql`${t.status} in ('settled', 'evaluated')`),
+    index("spend_requests_alternatives_list")
+      .on(t.budgetId, t.number.desc())
+      .where(sql`${t.status} = 'evaluated' and (${t.evaluation}->>'otherRegulationApplied')::boolean is true`),
     check("spend_requests_amount_positive", sql`${t.amountCents} > 0`),
   ],
 );
@@ -541,6 +548,65 @@ export const ledgerPostings = pgTable(
     index("ledger_postings_spend").on(t.spendId),
     index("ledger_postings_group").on(t.groupId),
   ],
+);
+
+/**
+ * The workbudget's figures per budget × team × month (the month the request
+ * was created, Europe/Amsterdam) × norm, kept by triggers in the same
+ * transaction as every change (migration "workbudget_summaries", ADR 0017).
+ * life_domain '' is the requests' row (every column); a domain name counts the
+ * approved requests touching that domain (approved, approved_committed_cents).
+ * Writers only append delta rows (merged = false), so no two commands wait for
+ * the same row; workbudget_summary_merge() folds them into one merged row per
+ * key. A figure is the sum over the key's rows. No personal data.
+ * No foreign keys: derived data, checked against the rows by ledger:check.
+ */
+export const workbudgetSummary = pgTable(
+  "workbudget_summary",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    budgetId: uuid("budget_id").notNull(),
+    teamId: uuid("team_id").notNull(),
+    month: date("month").notNull(),
+    normId: uuid("norm_id"),
+    lifeDomain: text("life_domain").notNull().default(""),
+    merged: boolean("merged").notNull().default(false),
+    requests: integer("requests").notNull().default(0),
+    requestedCents: bigint("requested_cents", { mode: "number" }).notNull().default(0),
+    approved: integer("approved").notNull().default(0),
+    waiting: integer("waiting").notNull().default(0),
+    settled: integer("settled").notNull().default(0),
+    evaluated: integer("evaluated").notNull().default(0),
+    reservedCents: bigint("reserved_cents", { mode: "number" }).notNull().default(0),
+    paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
+    approvedCommittedCents: bigint("approved_committed_cents", { mode: "number" }).notNull().default(0),
+    expectedReturnCents: bigint("expected_return_cents", { mode: "number" }).notNull().default(0),
+    evaluatedCostCents: bigint("evaluated_cost_cents", { mode: "number" }).notNull().default(0),
+    realisedReturnCents: bigint("realised_return_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("workbudget_summary_budget").on(t.budgetId, t.month), index("workbudget_summary_municipality").on(t.municipalityId, t.month)],
+);
+
+/**
+ * The ledger per budget × team × month of the posting (Europe/Amsterdam) and
+ * whether it is the budget's allocation: the key figures and the burn-down.
+ * Kept like workbudget_summary (delta rows, merged by workbudget_summary_merge()).
+ */
+export const ledgerMonthSummary = pgTable(
+  "ledger_month_summary",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    budgetId: uuid("budget_id").notNull(),
+    teamId: uuid("team_id"),
+    month: date("month").notNull(),
+    allocate: boolean("allocate").notNull(),
+    merged: boolean("merged").notNull().default(false),
+    fundingCents: bigint("funding_cents", { mode: "number" }).notNull().default(0),
+    availableCents: bigint("available_cents", { mode: "number" }).notNull().default(0),
+    reservedCents: bigint("reserved_cents", { mode: "number" }).notNull().default(0),
+    paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("ledger_month_summary_budget").on(t.budgetId, t.month)],
 );
 
 /** A money-moving command's key: the same key with the same input returns the first result. */

@@ -186,6 +186,21 @@ describe("the team's own view: nothing suppressed", () => {
       "goal-types",
       "assessment-count",
       "assessment",
+      "workbudget",
+    ]);
+  });
+
+  test("the workbudget beside them, read through workbudgetMonthFigures in the team's scope (no requests in this set)", () => {
+    expect(render(r, "workbudget").map((l) => l.replace(/\u00a0/g, " "))).toEqual([
+      "Waarde",
+      "Aanvragen: 0",
+      "Aangevraagd bedrag: € 0,00",
+      "Goedgekeurd: 0",
+      "Vastgelegd: € 0,00",
+      "Betaald: € 0,00",
+      "Verwachte financiële opbrengst: € 0,00",
+      "Gerealiseerde financiële opbrengst: € 0,00",
+      "Voorkomen problemen: 0",
     ]);
   });
 
@@ -345,6 +360,7 @@ describe("the city view: suppressed", () => {
       "arrangements",
       "assessment-count",
       "assessment",
+      "workbudget",
     ] as const) {
       const table = r.tables.find((x) => x.id === id)!;
       for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])])

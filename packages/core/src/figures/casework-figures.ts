@@ -29,8 +29,9 @@ import {
   zrmDomainLabels,
   zrmScoreLabels,
 } from "../casework";
-import { DomainError, formatMonthYear, type UseCaseContext } from "../common";
-import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles } from "./messages";
+import { DomainError, formatMoney, formatMonthYear, type UseCaseContext } from "../common";
+import { workbudgetMonthFigures, type WorkbudgetMonthRow } from "../workbudget";
+import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles, workbudgetRowLabels } from "./messages";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
 import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
 
@@ -97,12 +98,13 @@ export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery):
   const inside = teamId !== undefined && ctx.scope.kind === "team" && ctx.scope.teamId === teamId;
   if (!inside && ctx.scope.kind !== "municipality") throw new DomainError("forbidden", 403);
   const dbScope: Scope = ctx.scope;
-  const { teams, figures } = await withScope(ctx.db, dbScope, async (tx) => ({
+  const { teams, figures, workbudget } = await withScope(ctx.db, dbScope, async (tx) => ({
     teams: await readTeams(tx, municipalityId, teamId),
     figures: await readMonthFigures(tx, municipalityId, query.from, query.to, teamId),
+    workbudget: await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to }),
   }));
   if (teamId && teams.length === 0) throw new DomainError("not_found", 404);
-  return buildReport({ scope: query.scope, from: query.from, to: query.to, months, teams, figures, suppressed: !inside });
+  return buildReport({ scope: query.scope, from: query.from, to: query.to, months, teams, figures, workbudget, suppressed: !inside });
 }
 
 // ── Building the tables (pure, from the summary rows) ───────────────────────
@@ -133,6 +135,8 @@ interface ReportInput {
   months: string[];
   teams: { id: string; name: string }[];
   figures: MonthFigure[];
+  /** The workbudget per team × month (workbudgetMonthFigures); none: an empty table. */
+  workbudget?: WorkbudgetMonthRow[];
   suppressed: boolean;
 }
 
@@ -426,6 +430,53 @@ export function buildReport(input: ReportInput): CaseworkReport {
     { key: "unknown", label: figureRowLabels.unknown },
   ];
 
+  /**
+   * The workbudget beside the casework: measures × units. A count under 5 is
+   * hidden like any other; an amount is hidden where the count it is summed
+   * over is, and its city total where that would reveal it (the same line rule).
+   */
+  const workbudgetTable = (): FigureTable => {
+    type Measure = keyof typeof workbudgetRowLabels;
+    const units = city ? teams : teams.slice(0, 1);
+    const per = (measure: Measure) => units.map((t) => sum((input.workbudget ?? []).filter((w) => w.teamId === t.id).map((w) => w[measure])));
+    /** Each measure with the count it is over. */
+    const measures: [Measure, Measure][] = [
+      ["requests", "requests"],
+      ["requestedCents", "requests"],
+      ["approved", "approved"],
+      ["committedCents", "requests"],
+      ["paidCents", "requests"],
+      ["expectedReturnCents", "approved"],
+      ["realisedReturnCents", "problemsPrevented"],
+      ["problemsPrevented", "problemsPrevented"],
+    ];
+    const rows: FigureRow[] = measures.map(([measure, base]) => {
+      const values = per(measure);
+      const m = mask(city ? { cells: [per(base)], rowTotals: [sum(per(base))] } : { cells: [per(base)] });
+      const money = measure.endsWith("Cents");
+      const cell = (v: number, hidden: boolean): FigureCell =>
+        hidden ? HIDDEN : { value: v, display: money ? formatMoney(v) : nl.format(v), suppressed: false };
+      return {
+        key: measure,
+        label: workbudgetRowLabels[measure],
+        cells: [...values.map((v, j) => cell(v, m.cells[0][j])), ...(city ? [cell(sum(values), m.rowTotals[0])] : [])],
+      };
+    });
+    return {
+      id: "workbudget",
+      title: figureTableTitles.workbudget,
+      description: figureTableDescriptions.workbudget,
+      columns: city
+        ? [
+            ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
+            { key: "city", label: figureColumnLabels.city, kind: "count" as const },
+          ]
+        : [{ key: "value", label: figureColumnLabels.amount, kind: "count" as const }],
+      rows,
+      chart: { kind: "bars", column: city ? "city" : "value" },
+    };
+  };
+
   const tables: FigureTable[] = [
     monthTable("cases-per-month", "opened", openedMarginal),
     monthTable("contacts-per-month", "contact"),
@@ -452,6 +503,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
     distribution("goal-types", "goal_type", vocabulary(GOAL_TYPES, goalTypeLabels), null),
     assessmentCount,
     assessment,
+    workbudgetTable(),
   ];
   return { scope: input.scope, from: input.from, to: input.to, months, teams, suppressed, tables };
 }

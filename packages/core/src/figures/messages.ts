@@ -24,6 +24,7 @@ export const figureTableTitles: Record<FigureTableId, string> = {
   "goal-types": "Soort doel",
   "assessment-count": "Afgesloten en beoordeelde casussen",
   assessment: "Beoordeling 'andere manier van werken'",
+  workbudget: "Werkbudget",
 };
 
 export const figureTableDescriptions: Record<FigureTableId, string> = {
@@ -46,6 +47,8 @@ export const figureTableDescriptions: Record<FigureTableId, string> = {
   "goal-types": "Doelen in de plannen, naar soort.",
   "assessment-count": "Afgesloten casussen, en hoeveel daarvan beoordeeld zijn (ten minste één vraag met ja of nee).",
   assessment: "Per vraag de antwoorden bij het afsluiten; het percentage ja van de beoordeelde casussen.",
+  workbudget:
+    "Aanvragen uit het werkbudget naar de maand waarin ze zijn aangemaakt: aantallen, bedragen, verwachte en gerealiseerde financiële opbrengst, voorkomen problemen (zoals op het dashboard van het werkbudget).",
 };
 
 export const figureColumnLabels = {
@@ -66,6 +69,18 @@ export const figureColumnLabels = {
   no: "Nee",
   unknown: "Onbekend",
   yesPercent: "% ja van beoordeeld",
+  amount: "Waarde",
+} as const;
+
+export const workbudgetRowLabels = {
+  requests: "Aanvragen",
+  requestedCents: "Aangevraagd bedrag",
+  approved: "Goedgekeurd",
+  committedCents: "Vastgelegd",
+  paidCents: "Betaald",
+  expectedReturnCents: "Verwachte financiële opbrengst",
+  realisedReturnCents: "Gerealiseerde financiële opbrengst",
+  problemsPrevented: "Voorkomen problemen",
 } as const;
 
 export const figureRowLabels = {

@@ -60,6 +60,7 @@ export const FIGURE_TABLE_IDS = [
   "goal-types",
   "assessment-count",
   "assessment",
+  "workbudget",
 ] as const;
 export type FigureTableId = (typeof FIGURE_TABLE_IDS)[number];
 

@@ -25,6 +25,7 @@ export { BUDGET_POTS } from "./ledger-post";
 export { checkLedger } from "./ledger-check";
 export { type BurnDownPoint, type WorkbudgetDashboard, financeCsv, workbudgetDashboard, workbudgetFilterOptions } from "./ledger-reports";
 export { UNCOUNTED_STATUSES, WAITING_STATUSES } from "./figures";
+export { type WorkbudgetMonthFilter, type WorkbudgetMonthRow, workbudgetMonthFigures } from "./month-figures";
 export { ATTACHMENTS_CLOSED_STATUSES, type AttachmentKind, addAttachment, readAttachment, removeAttachment } from "./spend-attachments";
 export { type ReminderResult, overdueReminderDays, sendDueEvaluationReminders } from "./evaluation-reminders";
 

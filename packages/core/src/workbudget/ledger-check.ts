@@ -4,9 +4,11 @@
 // over its pots) equal its postings and none is negative, nor any pot; no request holds a negative reserved or
 // paid amount; every paid request has exactly one payment (by card: one per
 // captured transaction); every Stripe Issuing transaction maps to exactly
-// one posting group; the audit chain is intact.
+// one posting group; the workbudget's summaries (ADR 0017) equal the figures
+// recomputed from the requests and postings; the audit chain is intact.
 import { queryRows, sql, type Database } from "@wijkwerk/db";
 import { verifyAuditChain } from "../audit";
+import { describeSummaryDifference, summaryDifferences } from "./summary-check";
 
 export interface LedgerCheckResult {
   budgets: number;
@@ -120,6 +122,9 @@ export async function checkLedger(db: Database): Promise<LedgerCheckResult> {
     sql`select distinct s.id, s.status::text from spend_requests s join ledger_postings p on p.spend_id = s.id and p.kind = 'pay' where s.status not in ('paid', 'settled', 'evaluated')`,
   );
   for (const p of paidElsewhere) problems.push(`aanvraag ${p.id} heeft een betaling maar status ${p.status}`);
+
+  // The summaries the reports read (workbudget_summary, ledger_month_summary), recomputed from the rows.
+  for (const d of await summaryDifferences(db)) problems.push(describeSummaryDifference(d));
 
   const audit = await verifyAuditChain(db);
   for (const b of audit.breaks) problems.push(`auditketen: breuk bij gebeurtenis ${b.seq}: ${b.reason}`);

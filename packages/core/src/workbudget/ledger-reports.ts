@@ -26,8 +26,6 @@ import {
   committedSql,
   createdInPeriodSql,
   heldMoneySql,
-  isApprovedSql,
-  isRequestSql,
   isSettledSql,
   isWaitingSql,
   paidSql,
@@ -241,19 +239,25 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       reservedCents: num(b.reserved_cents),
       paidCents: num(b.paid_cents),
     };
-    // One scan of the postings for the key figures and the burn-down: the totals are the sums of the buckets.
+    // Fold the summaries' deltas first (one caller at a time; the others read the deltas as they are).
+    await tx.execute(sql`select workbudget_summary_merge()`);
+    // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
     const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
       tx,
-      sql`select extract(year from created_at at time zone ${TIME_ZONE})::int as y, extract(month from created_at at time zone ${TIME_ZONE})::int as m, kind, account, sum(amount_cents) as total
-          from ledger_postings where budget_id = ${b.id} group by 1, 2, 3, 4`,
+      sql`select extract(year from l.month)::int as y, extract(month from l.month)::int as m, case when l.allocate then 'allocate' else 'move' end as kind,
+            a.account, sum(a.cents) as total
+          from ledger_month_summary l
+          cross join lateral (values ('funding', l.funding_cents), ('available', l.available_cents), ('reserved', l.reserved_cents), ('paid', l.paid_cents)) a(account, cents)
+          where l.budget_id = ${b.id} group by 1, 2, 3, 4`,
     );
     const totals = totalsFromBuckets(buckets);
 
     const where = spendWhere(municipalityId, b.id, f);
-    // One statement for the breakdowns: every request that passes the filters with its ledger balances (one scan of the
-    // budget's postings), then per team and — grouping set () — all together (the total row is the same SQL as its rows),
-    // per norm and per life domain. Money is summed over every request (drafts and withdrawn ones hold none), so the
-    // totals are the ledger's; counts and the per-norm/-domain rows take the approved requests.
+    // One statement for the breakdowns, from the summary per team × month (ADR 0017): the whole months of the period
+    // from workbudget_summary, a partly covered first or last month from its requests through the same
+    // workbudget_request_figures() the summary is kept with. Then per team and — grouping set () — all together (the
+    // total row is the same SQL as its rows), per norm and per life domain. Money is summed over every request (drafts
+    // and withdrawn ones hold none), so the totals are the ledger's; the per-norm/-domain rows take the approved requests.
     const breakdowns = await queryRows<{
       kind: "team" | "norm" | "domain";
       key: string | null;
@@ -269,32 +273,25 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       evaluated_count: string;
       evaluated_cost: string;
       realised: string;
+      settled: string;
     }>(
       tx,
-      sql`with m as (${budgetSpendBalancesSql(b.id)}),
-          f as materialized (
-            select s.id, s.team_id, t.name as team_name, s.status, s.norm_id, s.life_domains, s.expected_return_cents,
-                   (s.evaluation->>'realisedReturnCents')::bigint as realised_cents, ${reservedSql()} as reserved_cents, ${paidSql()} as paid_cents
-            from spend_requests s join teams t on t.id = s.team_id left join m on m.spend_id = s.id
-            where ${where})
+      sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
+          req as (select * from parts where life_domain = '')
           select * from (
-            select 'team' as kind, f.team_id::text as key, f.team_name as name, null::text as code, grouping(f.team_id, f.team_name) as is_total,
-              count(*) filter (where ${isRequestSql("f")}) as requests,
-              count(*) filter (where ${isApprovedSql("f")}) as approved,
-              sum(f.reserved_cents) as reserved, sum(f.paid_cents) as paid, sum(${committedSql("f")}) as committed,
-              coalesce(sum(f.expected_return_cents) filter (where ${isApprovedSql("f")}), 0) as expected,
-              count(*) filter (where f.status = 'evaluated') as evaluated_count,
-              coalesce(sum(${committedSql("f")}) filter (where f.status = 'evaluated'), 0) as evaluated_cost,
-              coalesce(sum(f.realised_cents) filter (where f.status = 'evaluated'), 0) as realised
-            from f group by grouping sets ((f.team_id, f.team_name), ())
-            having count(*) filter (where ${isRequestSql("f")}) > 0 or sum(f.reserved_cents) <> 0 or sum(f.paid_cents) <> 0
+            select 'team' as kind, p.team_id::text as key, t.name as name, null::text as code, grouping(p.team_id, t.name) as is_total,
+              sum(p.requests) as requests, sum(p.approved) as approved, sum(p.reserved_cents) as reserved, sum(p.paid_cents) as paid,
+              sum(p.reserved_cents + p.paid_cents) as committed, sum(p.expected_return_cents) as expected, sum(p.evaluated) as evaluated_count,
+              sum(p.evaluated_cost_cents) as evaluated_cost, sum(p.realised_return_cents) as realised, sum(p.settled) as settled
+            from req p join teams t on t.id = p.team_id group by grouping sets ((p.team_id, t.name), ())
+            having sum(p.requests) > 0 or sum(p.reserved_cents) <> 0 or sum(p.paid_cents) <> 0
           ) teams
           union all
-          select 'norm', n.id::text, n.label, n.code, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), coalesce(sum(f.expected_return_cents), 0), 0, 0, 0
-          from f left join return_norms n on n.id = f.norm_id where ${isApprovedSql("f")} group by n.id, n.label, n.code
+          select 'norm', n.id::text, n.label, n.code, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), sum(p.expected_return_cents), 0, 0, 0, 0
+          from req p left join return_norms n on n.id = p.norm_id group by n.id, n.label, n.code having sum(p.approved) > 0
           union all
-          select 'domain', d.domain, null, null, 0, 0, count(*), 0, 0, sum(${committedSql("f")}), 0, 0, 0, 0
-          from f cross join lateral unnest(f.life_domains) as d(domain) where ${isApprovedSql("f")} group by d.domain`,
+          select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0
+          from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`,
     );
     const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
     const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
@@ -302,6 +299,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
     // Lists show the most recent LIST_LIMIT; counts and totals are over all rows (SQL aggregates).
     // The ledger balances only for the rows shown.
+    // The list reads rows; its total (settled and evaluated requests) is the summary's.
     const prevented = await queryRows<{
       id: string;
       number: string;
@@ -309,11 +307,10 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       problem_prevented: string;
       prevented: string | null;
       cost: string;
-      total: string;
     }>(
       tx,
-      sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.total
-          from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at, count(*) over () as total
+      sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost
+          from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at
                 from spend_requests s join teams t on t.id = s.team_id
                 where ${where} and ${isSettledSql()}
                 order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
@@ -420,7 +417,7 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
         realisedReturnCents: realised,
         realisedRatio: ratio(realised, evaluatedCost),
       },
-      preventedTotal: num(prevented[0]?.total),
+      preventedTotal: num(total?.settled),
       prevented: prevented.map((p) => ({
         spendId: p.id,
         reference: spendReference(f.year, num(p.number)),
@@ -454,6 +451,92 @@ function spendWhere(municipalityId: string, budgetId: string, f: z.output<typeof
   if (f.teamId) parts.push(sql`s.team_id = ${f.teamId}`);
   parts.push(...createdInPeriodSql(sql.raw("s.created_at"), f.from, f.to));
   return sql.join(parts, sql` and `);
+}
+
+const SUMMARY_FIGURE_COLUMNS = [
+  "requests",
+  "requested_cents",
+  "approved",
+  "waiting",
+  "settled",
+  "evaluated",
+  "reserved_cents",
+  "paid_cents",
+  "approved_committed_cents",
+  "expected_return_cents",
+  "evaluated_cost_cents",
+  "realised_return_cents",
+];
+const summaryFigures = (alias: string) => sql.raw(SUMMARY_FIGURE_COLUMNS.map((c) => `${alias}.${c}`).join(", "));
+
+/**
+ * The summary's rows (team_id, norm_id, life_domain and the figures) for the
+ * budget, team and period: whole months of the period from workbudget_summary
+ * (merged rows and deltas), the days of a partly covered month from its
+ * requests, each through workbudget_request_figures() — what the triggers add
+ * to the summary — so both parts mean the same.
+ */
+export function summaryParts(municipalityId: string, budgetId: string, f: { teamId?: string | null; from?: string | null; to?: string | null }) {
+  const { months, partial } = periodMonths(f.from ?? null, f.to ?? null);
+  const team = f.teamId ? sql` and w.team_id = ${f.teamId}` : sql``;
+  const parts = [];
+  if (months) {
+    const bounds = [months.from ? sql` and w.month >= ${months.from}::date` : sql``, months.to ? sql` and w.month <= ${months.to}::date` : sql``];
+    parts.push(
+      sql`select w.team_id, w.norm_id, w.life_domain, ${summaryFigures("w")} from workbudget_summary w where w.budget_id = ${budgetId}${team}${bounds[0]}${bounds[1]}`,
+    );
+  }
+  for (const range of partial) {
+    const days = sql.join(createdInPeriodSql(sql.raw("s.created_at"), range.from, range.to), sql` and `);
+    parts.push(sql`select s.team_id, fig.norm_id, fig.life_domain, ${summaryFigures("fig")}
+      from spend_requests s ${spendBalancesLateralSql()}
+      cross join lateral workbudget_request_figures(s.status, s.amount_cents, s.norm_id, s.life_domains, s.expected_return_cents, s.evaluation,
+        ${reservedSql()}, ${paidSql()}) fig
+      where s.municipality_id = ${municipalityId} and s.budget_id = ${budgetId}${f.teamId ? sql` and s.team_id = ${f.teamId}` : sql``} and ${days}`);
+  }
+  if (parts.length === 0) return sql`select w.team_id, w.norm_id, w.life_domain, ${summaryFigures("w")} from workbudget_summary w where false`;
+  return sql.join(parts, sql` union all `);
+}
+
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+const addMonths = (month1: string, n: number) => {
+  const d = new Date(`${month1}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+const lastOfMonth = (day: string) => addDays(addMonths(firstOfMonth(day), 1), -1);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A period of days (inclusive, either end open) as the whole months it covers
+ * (first days; null ends are open; null when none) and the ranges of days in
+ * the months it covers only partly.
+ */
+export function periodMonths(
+  from: string | null,
+  to: string | null,
+): { months: { from: string | null; to: string | null } | null; partial: { from: string; to: string }[] } {
+  if (from && to && firstOfMonth(from) === firstOfMonth(to) && !(from.endsWith("-01") && to === lastOfMonth(to)))
+    return { months: null, partial: [{ from, to }] };
+  const partial: { from: string; to: string }[] = [];
+  let monthsFrom: string | null = null;
+  let monthsTo: string | null = null;
+  if (from) {
+    if (from.endsWith("-01")) monthsFrom = from;
+    else {
+      partial.push({ from, to: lastOfMonth(from) });
+      monthsFrom = addMonths(firstOfMonth(from), 1);
+    }
+  }
+  if (to) {
+    if (to === lastOfMonth(to)) monthsTo = firstOfMonth(to);
+    else {
+      partial.push({ from: firstOfMonth(to), to });
+      monthsTo = addMonths(firstOfMonth(to), -1);
+    }
+  }
+  const months = monthsFrom && monthsTo && monthsFrom > monthsTo ? null : { from: monthsFrom, to: monthsTo };
+  return { months, partial };
 }
 
 /** The budget's balances from the sums of its postings per account: funded is minus the funding account. */
