@@ -250,17 +250,29 @@ const member = await contextFor(db, team.member, { kind: "team", municipalityId:
 const teamResearcher = await contextFor(db, team.researcher, { kind: "municipality", municipalityId: team.municipality_id, userId: team.researcher });
 const controller = await contextFor(db, city.controller, { kind: "municipality", municipalityId: city.id, userId: city.controller });
 
-// The hand-written SQL: the same figures straight from the summary table, as its owner (no RLS, no scope):
+// The hand-written SQL: the same figures straight from the summary tables, as their owner (no RLS, no scope):
 // per month for the counts the report shows per month (key '': cases opened, contacts, objections…), the
-// period's sums for every other metric × key — what the report's tables are built from.
-const teamSql = (teamId: string, from: string, to: string) =>
-  owner`select metric, key, case when key = '' then month end as month, sum(n)::bigint as n, sum(total)::bigint as total
-        from casework_month_figures where team_id = ${teamId} and month between ${from}::date and ${to}::date
-        group by 1, 2, 3`;
-const citySql = (municipalityId: string, from: string, to: string) =>
-  owner`select team_id, metric, key, case when key = '' then month end as month, sum(n)::bigint as n, sum(total)::bigint as total
-        from casework_month_figures where municipality_id = ${municipalityId} and month between ${from}::date and ${to}::date
-        group by 1, 2, 3, 4`;
+// period's sums for every other metric × key — what the report's tables are built from; and the workbudget
+// table beside them from workbudget_summary (per team × month, as workbudgetMonthFigures reads it).
+const workbudgetSql = (municipalityId: string, from: string, to: string, teamId?: string) =>
+  owner`select team_id, month, sum(requests) as requests, sum(requested_cents) as requested, sum(approved) as approved,
+               sum(reserved_cents + paid_cents) as committed, sum(paid_cents) as paid, sum(expected_return_cents) as expected,
+               sum(realised_return_cents) as realised, sum(settled) as prevented
+        from workbudget_summary
+        where municipality_id = ${municipalityId} ${teamId ? owner`and team_id = ${teamId}` : owner``} and life_domain = '' and month between ${from}::date and ${to}::date
+        group by team_id, month`;
+const teamSql = async (municipalityId: string, teamId: string, from: string, to: string) => {
+  await owner`select metric, key, case when key = '' then month end as month, sum(n)::bigint as n, sum(total)::bigint as total
+              from casework_month_figures where team_id = ${teamId} and month between ${from}::date and ${to}::date
+              group by 1, 2, 3`;
+  await workbudgetSql(municipalityId, from, to, teamId);
+};
+const citySql = async (municipalityId: string, from: string, to: string) => {
+  await owner`select team_id, metric, key, case when key = '' then month end as month, sum(n)::bigint as n, sum(total)::bigint as total
+              from casework_month_figures where municipality_id = ${municipalityId} and month between ${from}::date and ${to}::date
+              group by 1, 2, 3, 4`;
+  await workbudgetSql(municipalityId, from, to);
+};
 
 // The rows the use case itself reads (readMonthFigures: every team × month × metric × key of the period), as the
 // owner: not a target, it tells where the app's time goes (rows to ship and fold in Node vs RLS and scope).
@@ -292,7 +304,7 @@ for (const period of PERIODS) {
       who: "member (team scope)",
       ctx: member,
       query: { scope: { kind: "team", teamId: team.id }, from: period.from, to: period.to },
-      hand: () => teamSql(team.id, firstDay(period.from), firstDay(period.to)),
+      hand: () => teamSql(team.municipality_id, team.id, firstDay(period.from), firstDay(period.to)),
       raw: () => rawSql(team.municipality_id, firstDay(period.from), firstDay(period.to), team.id),
     },
     {
@@ -300,7 +312,7 @@ for (const period of PERIODS) {
       who: "researcher (municipality scope)",
       ctx: teamResearcher,
       query: { scope: { kind: "team", teamId: team.id }, from: period.from, to: period.to },
-      hand: () => teamSql(team.id, firstDay(period.from), firstDay(period.to)),
+      hand: () => teamSql(team.municipality_id, team.id, firstDay(period.from), firstDay(period.to)),
       raw: () => rawSql(team.municipality_id, firstDay(period.from), firstDay(period.to), team.id),
     },
     {
