@@ -156,7 +156,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
  */
 async function compare(paths: { app: () => Promise<unknown>; hand: () => Promise<unknown>; raw: () => Promise<unknown> }, samples: number) {
   const order = ["app", "hand", "raw"] as const;
-  for (let i = 0; i < Math.min(5, samples); i++) for (const k of order) await paths[k]();
+  for (let i = 0; i < Math.min(5, Math.ceil(samples / 5)); i++) for (const k of order) await paths[k]();
   const lat = { app: [] as number[], hand: [] as number[], raw: [] as number[] };
   for (let i = 0; i < samples; i++) {
     for (let j = 0; j < order.length; j++) {
@@ -325,7 +325,7 @@ for (const period of PERIODS) {
     },
   ];
   for (const q of queries) {
-    const samples = q.query.scope.kind === "city" ? Math.max(10, Math.round(SAMPLES / 4)) : SAMPLES;
+    const samples = q.query.scope.kind === "city" ? Math.max(5, Math.round(SAMPLES / 4)) : SAMPLES;
     const r = await compare({ app: () => caseworkFigures(q.ctx, q.query), hand: q.hand, raw: q.raw }, samples);
     results.push({ name: q.name, who: q.who, ...r });
     log(
