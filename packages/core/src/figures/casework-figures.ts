@@ -59,7 +59,8 @@ export function monthsBetween(from: string, to: string): string[] {
 /** One summary row as read (summed per team × month × metric × key). */
 export interface MonthFigure {
   teamId: string;
-  month: string;
+  /** Only the per-month tables need the month (metrics without a key: opened, contacts…); null: summed over the period. */
+  month: string | null;
   metric: string;
   key: string;
   n: number;
@@ -74,12 +75,15 @@ async function readTeams(tx: Tx, municipalityId: string, teamId?: string) {
 }
 
 async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to: string, teamId?: string): Promise<MonthFigure[]> {
-  const rows = await queryRows<{ team_id: string; month: string; metric: string; key: string; n: string; total: string }>(
+  // Summed over the period in SQL, per team × metric × key; per month only where a table shows months (key ''):
+  // a city over years sends ≈ a tenth of the rows to Node (docs/benchmarks.md, bench:analytics).
+  const rows = await queryRows<{ team_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
     tx,
-    sql`select team_id, to_char(month, 'YYYY-MM') as month, metric, key, n::text, total::text
+    sql`select team_id, case when key = '' then to_char(month, 'YYYY-MM') end as month, metric, key, sum(n)::text as n, sum(total)::text as total
         from casework_month_figures
         where municipality_id = ${municipalityId} and month between ${`${from}-01`}::date and ${`${to}-01`}::date
-          ${teamId ? sql`and team_id = ${teamId}` : sql``}`,
+          ${teamId ? sql`and team_id = ${teamId}` : sql``}
+        group by team_id, 2, metric, key`,
   );
   return rows.map((r) => ({ teamId: r.team_id, month: r.month, metric: r.metric, key: r.key, n: Number(r.n), total: Number(r.total) }));
 }
