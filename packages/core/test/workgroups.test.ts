@@ -401,7 +401,7 @@ describe("workgroups on PGlite (the embedded dev database)", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
-  }, 60_000);
+  });
   afterAll(() => t.drop());
 
   it("has the dutch configuration: stemming search and RLS on a closed group work the same", async () => {
