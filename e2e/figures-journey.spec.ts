@@ -21,9 +21,9 @@ const table = (page: Page, title: string) => page.getByRole("region", { name: `T
 const cells = (region: Locator, row: string | RegExp) => region.getByRole("row", { name: row }).getByRole("cell");
 
 async function columnIndex(region: Locator, header: string) {
+  // The corner above the row headers is an empty cell, so the column headers line up with the cells.
   const headers = await region.getByRole("columnheader").allTextContents();
-  // The first header names the rows, the cells start after it.
-  return headers.findIndex((h) => h.trim() === header) - 1;
+  return headers.findIndex((h) => h.trim() === header);
 }
 
 test("the coordinator imports a history file, finds its cases in the team's tables and prints them", async ({ page }) => {
@@ -58,7 +58,7 @@ test("the coordinator imports a history file, finds its cases in the team's tabl
   const movement = table(page, "Beweging op de ZRM tussen eerste en laatste meting");
   const improved = await columnIndex(movement, "Vooruit");
   const equal = await columnIndex(movement, "Gelijk");
-  expect(improved).toBeGreaterThanOrEqual(0);
+  expect(Math.min(improved, equal)).toBeGreaterThanOrEqual(0);
   await expect(cells(movement, /^Financiën/).nth(improved)).toHaveText("1");
   await expect(cells(movement, /^Financiën/).nth(equal)).toHaveText("1");
   await expect(cells(movement, /^Werk & opleiding/).nth(improved)).toHaveText("1");

@@ -104,8 +104,9 @@ test("the research office lands on the city's figures, sees small counts as < 5,
   await expect(opened.getByRole("columnheader", { name: "Gemeente" })).toBeVisible();
   const total = opened.getByRole("row", { name: /Totaal over de periode/ }).getByRole("cell");
   const headers = (await opened.getByRole("columnheader").allTextContents()).map((h) => h.trim());
-  await expect(total.nth(headers.indexOf("Caberg-Malpertuis") - 1)).toHaveText("< 5");
-  await expect(total.nth(headers.indexOf("Mariaberg") - 1)).toHaveText(/^\d+$/);
+  expect(Math.min(headers.indexOf("Caberg-Malpertuis"), headers.indexOf("Mariaberg"))).toBeGreaterThanOrEqual(0);
+  await expect(total.nth(headers.indexOf("Caberg-Malpertuis"))).toHaveText("< 5");
+  await expect(total.nth(headers.indexOf("Mariaberg"))).toHaveText(/^\d+$/);
   await expect(page.getByText("Aantallen onder de 5 worden getoond als “< 5”; een totaal dat zo'n aantal zou verraden ook.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Grafiek: Geopende casussen per maand" })).toBeVisible();
   await expectAccessible(page);
