@@ -47,7 +47,8 @@ export default defineConfig({
       STRIPE_API_PROTOCOL: "http",
       STRIPE_SYNC_INTERVAL_SECONDS: "2",
     },
-    timeout: 120_000,
+    // Migrating and seeding the demo (with its casework history, ~1,700 imported cases) on a busy 2-core machine.
+    timeout: 300_000,
     reuseExistingServer: false,
   },
 });

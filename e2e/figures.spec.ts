@@ -1,5 +1,6 @@
 // Issue 16, the casework figures pages on the demo data (three households per
-// team, intakes in 2026): a coordinator opens the team's figures, changes the
+// team with intakes in 2026, beside the demo history imported from 2017 and the
+// pilot's 2013–2014): a coordinator opens the team's figures, changes the
 // period, sees the tables with their charts, prints and downloads the CSV; the
 // research office (Onderzoek & Statistiek) lands on the city's figures, sees
 // small counts as "< 5" and gets 404 on a household; axe on every figures
@@ -39,9 +40,12 @@ test("a coordinator reads the team's figures, changes the period, prints and dow
   await expect(page).toHaveURL(/van=2026-01&tot=2026-12/);
   await expect(page.getByText("Periode: januari 2026 tot en met december 2026")).toBeVisible();
 
-  // Tables with their charts: the team's three households, nothing suppressed inside the team.
+  // Tables with their charts: the team's three households and its 2026 history, nothing suppressed inside the team.
   const opened = page.getByRole("region", { name: "Tabel: Geopende casussen per maand" });
-  await expect(opened.getByRole("row", { name: /Totaal over de periode/ }).getByRole("cell")).toHaveText(["3"]);
+  const openedTotal = opened.getByRole("row", { name: /Totaal over de periode/ }).getByRole("cell");
+  await expect(openedTotal).toHaveText([/^\d+$/]);
+  const teamTotal = Number(await openedTotal.textContent());
+  expect(teamTotal).toBeGreaterThan(3 + 11);
   await expect(page.getByRole("img", { name: "Grafiek: Geopende casussen per maand" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Grafiek: Samenstelling van het huishouden" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Grafiek: ZRM bij intake (eerste meting per domein)" })).toBeVisible();
@@ -76,7 +80,7 @@ test("a coordinator reads the team's figures, changes the period, prints and dow
   expect(download.suggestedFilename()).toBe("cijfers-mariaberg-2026-01-tot-2026-12.csv");
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
   expect(csv[0]).toBe("tabel;rij;kolom;waarde");
-  expect(csv).toContain("Geopende casussen per maand;Totaal over de periode;Aantal;3");
+  expect(csv).toContain(`Geopende casussen per maand;Totaal over de periode;Aantal;${teamTotal}`);
 });
 
 test("the research office lands on the city's figures, sees small counts as < 5, and no household", async ({ page, browser }) => {
@@ -95,11 +99,14 @@ test("the research office lands on the city's figures, sees small counts as < 5,
   await expect(page).toHaveURL(/\/gemeente\/cijfers$/);
   await expect(page.getByRole("heading", { level: 1, name: "Cijfers sociale teams" })).toBeVisible();
   await page.goto(`/gemeente/cijfers${PERIOD}`);
-  // Every team has three households in the demo: each team's count is under 5, the city's total is not.
+  // Today's teams have their history and the live demo in 2026: shown; the pilot team (ended in 2016) has none: "< 5".
   const opened = page.getByRole("region", { name: "Tabel: Geopende casussen per maand" });
   await expect(opened.getByRole("columnheader", { name: "Gemeente" })).toBeVisible();
   const total = opened.getByRole("row", { name: /Totaal over de periode/ }).getByRole("cell");
-  await expect(total.first()).toHaveText("< 5");
+  const headers = (await opened.getByRole("columnheader").allTextContents()).map((h) => h.trim());
+  expect(Math.min(headers.indexOf("Caberg-Malpertuis"), headers.indexOf("Mariaberg"))).toBeGreaterThanOrEqual(0);
+  await expect(total.nth(headers.indexOf("Caberg-Malpertuis"))).toHaveText("< 5");
+  await expect(total.nth(headers.indexOf("Mariaberg"))).toHaveText(/^\d+$/);
   await expect(page.getByText("Aantallen onder de 5 worden getoond als “< 5”; een totaal dat zo'n aantal zou verraden ook.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Grafiek: Geopende casussen per maand" })).toBeVisible();
   await expectAccessible(page);

@@ -320,12 +320,16 @@ export function demoPeople(): PersonSeed[] {
   let i = 0;
   for (const slug of TEAMS_2017) {
     const [cp, cd] = DISCIPLINES[i % DISCIPLINES.length];
+    const coordinatorTeams: PersonSeed["teams"] = [{ slug, role: "coordinator", hours: "32.0" }];
+    // The coordinator of Caberg-Bosscherveld coordinated the pilot team before the 2017 split: the
+    // ended team's membership grants nothing today, it is who registered the pilot's history (demo history).
+    if (slug === "caberg-bosscherveld") coordinatorTeams.push({ slug: "caberg-malpertuis", role: "coordinator", hours: null });
     people.push({
       email: `coordinator.${slug}@wijkwerk.demo`,
       name: name(i++),
       partner: cp,
       discipline: cd,
-      teams: [{ slug, role: "coordinator", hours: "32.0" }],
+      teams: coordinatorTeams,
       scopeRoles: [],
     });
     const [mp, md] = DISCIPLINES[(i + 3) % DISCIPLINES.length];

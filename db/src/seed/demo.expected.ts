@@ -21,3 +21,6 @@ export const DOMAIN_TEAMS_2017: Record<string, string[]> = {
     "Sint Pieter",
   ],
 };
+
+// Seed 004 §5.1 (the pilot's evaluation, peildatum 3-12-2014), copied independently of the demo history.
+export const PILOT_EVALUATION = { total: 248, periods: { "2013": 98, "2014-H1": 82, "2014-H2": 68 } };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../packages/core/test/db";
-import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teams, users } from "../index";
+import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teamMemberships, teams, users } from "../index";
 import { DOMAIN_TEAMS_2017 } from "./demo.expected";
 import { seedDemo } from "./demo";
 
@@ -80,5 +80,15 @@ describe("demo seed", () => {
     const contacts = await t.db.select({ slug: teams.slug, phone: teamContacts.phone }).from(teamContacts).innerJoin(teams, eq(teams.id, teamContacts.teamId));
     expect(contacts.map((c) => c.slug).sort()).toEqual(Object.keys(DOMAIN_TEAMS_2017).sort());
     expect(contacts.every((c) => c.phone !== "")).toBe(true);
+  });
+
+  it("gives the pilot team (ended 31-12-2016) its coordinator, who imports the pilot's history in the demo history", async () => {
+    const rows = await t.db
+      .select({ email: users.email, role: teamMemberships.role })
+      .from(teamMemberships)
+      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
+      .innerJoin(users, eq(users.id, teamMemberships.userId))
+      .where(eq(teams.slug, "caberg-malpertuis"));
+    expect(rows).toEqual([{ email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator" }]);
   });
 });

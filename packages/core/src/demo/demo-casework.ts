@@ -6,10 +6,10 @@
 import {
   and,
   asc,
+  auditEvents,
   buurtAssignments,
   buurten,
   eq,
-  households,
   isNull,
   municipalities,
   returnNorms,
@@ -33,7 +33,13 @@ async function teamContextFor(db: Database, email: string, team: { id: string; s
 export async function seedCaseworkDemo(db: Database): Promise<{ created: boolean }> {
   const [m] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
   if (!m) return { created: false };
-  const [existing] = await db.select({ id: households.id }).from(households).where(eq(households.municipalityId, m.id)).limit(1);
+  // Loaded once: an intake registered in the municipality means the live demo is there (the demo
+  // history, seeded before it so these households stay on top of the lists, is imported, not taken in).
+  const [existing] = await db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.municipalityId, m.id), eq(auditEvents.action, "casework.intake_registered")))
+    .limit(1);
   if (existing) return { created: false };
   // The avoided costs of the closed demo cases, against the workbudget demo's norms (when loaded).
   const normIds = new Map((await db.select().from(returnNorms).where(eq(returnNorms.municipalityId, m.id))).map((n) => [n.code, n.id]));

@@ -5,4 +5,5 @@ export { seedWorkbudgetDemo } from "./demo-workbudget";
 export { seedWorkgroupsDemo } from "./demo-workgroups";
 export { seedSocialMapDemo } from "./demo-social-map";
 export { seedCaseworkDemo } from "./demo-casework";
+export { buildHistoryCsv, seedCaseworkHistoryDemo, PILOT_CASES_PER_MONTH, HISTORY_CASES_PER_MONTH } from "./demo-casework-history";
 export { seedBusinessCaseDemo } from "./demo-business-case";
