@@ -1,0 +1,1 @@
+CREATE INDEX "spend_requests_waiting" ON "spend_requests" USING btree ("budget_id","updated_at") WHERE "spend_requests"."status" in ('submitted', 'endorsed', 'awaiting_second_approval');
