@@ -192,7 +192,11 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       paid_cents: string;
     }>(
       tx,
-      sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budget_balances where municipality_id = ${municipalityId} and year = ${f.year}`,
+      // Folds the summaries' deltas in the same round trip (ADR 0017: one caller at a time; the others read the deltas as
+      // they are) — a volatile CTE runs once, before the statements below read the summaries.
+      sql`with merged as (select workbudget_summary_merge())
+          select b.id, b.name, b.approval_threshold_cents, b.evaluation_after_months, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents
+          from merged, budget_balances b where b.municipality_id = ${municipalityId} and b.year = ${f.year}`,
     );
     const empty: WorkbudgetDashboard = {
       year: f.year,
@@ -228,8 +232,6 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       reservedCents: num(b.reserved_cents),
       paidCents: num(b.paid_cents),
     };
-    // Fold the summaries' deltas first (one caller at a time; the others read the deltas as they are).
-    await tx.execute(sql`select workbudget_summary_merge()`);
     // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
     const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
       tx,
@@ -333,14 +335,16 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       tx,
       sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
     );
-    const [queue] = await queryRows<{ count: string; oldest: Date | string | null }>(
+    // The queue and the overdue evaluations in one round trip, each by its partial index (migrations 0045, 0047).
+    const [counts] = await queryRows<{ queue_count: string; queue_oldest: Date | string | null; late_count: string; late_oldest: string | null }>(
       tx,
-      sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}`,
+      sql`select q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
+          from (select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}) q,
+               (select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s
+                where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date) l`,
     );
-    const [late] = await queryRows<{ count: string; oldest: Date | string | null }>(
-      tx,
-      sql`select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date`,
-    );
+    const queue = { count: counts.queue_count, oldest: counts.queue_oldest };
+    const late = { count: counts.late_count, oldest: counts.late_oldest };
 
     const altRows: AlternativeRow[] = alternatives.map((a) => {
       const cost = num(a.cost);
