@@ -494,6 +494,14 @@ export const spendRequests = pgTable(
     index("spend_requests_alternatives_list")
       .on(t.budgetId, t.number.desc())
       .where(sql`${t.status} = 'evaluated' and (${t.evaluation}->>'otherRegulationApplied')::boolean is true`),
+    // The dashboard's overdue evaluations (settled, evaluation date passed): the budget's overdue ones by index, not its year of settled requests.
+    // The approval queue's count and oldest: the budget's waiting requests by index (WAITING_STATUSES), not its year.
+    index("spend_requests_waiting")
+      .on(t.budgetId, t.updatedAt)
+      .where(sql`${t.status} in ('submitted', 'endorsed', 'awaiting_second_approval')`),
+    index("spend_requests_overdue_evaluations")
+      .on(t.budgetId, t.evaluationDueOn)
+      .where(sql`${t.status} = 'settled'`),
     check("spend_requests_amount_positive", sql`${t.amountCents} > 0`),
   ],
 );
@@ -583,6 +591,13 @@ export const workbudgetSummary = pgTable(
     expectedReturnCents: bigint("expected_return_cents", { mode: "number" }).notNull().default(0),
     evaluatedCostCents: bigint("evaluated_cost_cents", { mode: "number" }).notNull().default(0),
     realisedReturnCents: bigint("realised_return_cents", { mode: "number" }).notNull().default(0),
+    // The evaluated requests for which another regulation applied (the dashboard's "andere regelingen" totals):
+    // how many, their cost to the workbudget (committed), the other regulation's amount, and the days gained
+    // (the regulation's lead time − the days from submission to payment). Migration 0046.
+    alternatives: integer("alternatives").notNull().default(0),
+    alternativesCostCents: bigint("alternatives_cost_cents", { mode: "number" }).notNull().default(0),
+    alternativesRegulationCents: bigint("alternatives_regulation_cents", { mode: "number" }).notNull().default(0),
+    alternativesDaysGained: bigint("alternatives_days_gained", { mode: "number" }).notNull().default(0),
   },
   (t) => [index("workbudget_summary_budget").on(t.budgetId, t.month), index("workbudget_summary_municipality").on(t.municipalityId, t.month)],
 );

@@ -5,18 +5,7 @@
 // spend). Two walls, as everywhere: the ability (read Budget and read Spend
 // in the whole municipality — team members do not have the latter) and
 // row-level security, because every query runs inside withScope.
-import {
-  calendarDate,
-  type UseCaseContext,
-  invalidInput,
-  AMSTERDAM_TIME_ZONE as TIME_ZONE,
-  amsterdamDay,
-  amsterdamMonth,
-  isoDateOf,
-  csvText as text,
-  writeCsv,
-  centsToEuros,
-} from "../common";
+import { calendarDate, type UseCaseContext, invalidInput, amsterdamDay, amsterdamMonth, isoDateOf, csvText as text, writeCsv, centsToEuros } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
 import { z } from "zod";
@@ -203,7 +192,11 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       paid_cents: string;
     }>(
       tx,
-      sql`select id, name, approval_threshold_cents, evaluation_after_months, funded_cents, available_cents, reserved_cents, paid_cents from budget_balances where municipality_id = ${municipalityId} and year = ${f.year}`,
+      // Folds the summaries' deltas in the same round trip (ADR 0017: one caller at a time; the others read the deltas as
+      // they are) — a volatile CTE runs once, before the statements below read the summaries.
+      sql`with merged as (select workbudget_summary_merge())
+          select b.id, b.name, b.approval_threshold_cents, b.evaluation_after_months, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents
+          from merged, budget_balances b where b.municipality_id = ${municipalityId} and b.year = ${f.year}`,
     );
     const empty: WorkbudgetDashboard = {
       year: f.year,
@@ -239,8 +232,6 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       reservedCents: num(b.reserved_cents),
       paidCents: num(b.paid_cents),
     };
-    // Fold the summaries' deltas first (one caller at a time; the others read the deltas as they are).
-    await tx.execute(sql`select workbudget_summary_merge()`);
     // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
     const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
       tx,
@@ -274,6 +265,10 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       evaluated_cost: string;
       realised: string;
       settled: string;
+      alternatives: string;
+      alternatives_cost: string;
+      alternatives_regulation: string;
+      alternatives_days_gained: string;
     }>(
       tx,
       sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
@@ -282,15 +277,17 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
             select 'team' as kind, p.team_id::text as key, t.name as name, null::text as code, grouping(p.team_id, t.name) as is_total,
               sum(p.requests) as requests, sum(p.approved) as approved, sum(p.reserved_cents) as reserved, sum(p.paid_cents) as paid,
               sum(p.reserved_cents + p.paid_cents) as committed, sum(p.expected_return_cents) as expected, sum(p.evaluated) as evaluated_count,
-              sum(p.evaluated_cost_cents) as evaluated_cost, sum(p.realised_return_cents) as realised, sum(p.settled) as settled
+              sum(p.evaluated_cost_cents) as evaluated_cost, sum(p.realised_return_cents) as realised, sum(p.settled) as settled,
+              sum(p.alternatives) as alternatives, sum(p.alternatives_cost_cents) as alternatives_cost,
+              sum(p.alternatives_regulation_cents) as alternatives_regulation, sum(p.alternatives_days_gained) as alternatives_days_gained
             from req p join teams t on t.id = p.team_id group by grouping sets ((p.team_id, t.name), ())
             having sum(p.requests) > 0 or sum(p.reserved_cents) <> 0 or sum(p.paid_cents) <> 0
           ) teams
           union all
-          select 'norm', n.id::text, n.label, n.code, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), sum(p.expected_return_cents), 0, 0, 0, 0
+          select 'norm', n.id::text, n.label, n.code, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), sum(p.expected_return_cents), 0, 0, 0, 0, 0, 0, 0, 0
           from req p left join return_norms n on n.id = p.norm_id group by n.id, n.label, n.code having sum(p.approved) > 0
           union all
-          select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0
+          select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0, 0, 0, 0, 0
           from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`,
     );
     const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
@@ -320,8 +317,8 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
     const altBase = sql`select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
             coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
             coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
-            greatest(0, coalesce(((select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid') at time zone ${TIME_ZONE})::date
-              - ((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted') at time zone ${TIME_ZONE})::date, 0)) as workbudget_days
+            workbudget_days_between((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted'),
+              (select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid')) as workbudget_days
           from spend_requests s join teams t on t.id = s.team_id
           where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true`;
     // The cost is the committed money (the ledger), as everywhere; for the list only of the rows shown.
@@ -338,19 +335,16 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       tx,
       sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
     );
-    const [altTotals] = await queryRows<{ count: string; cost: string; regulation: string; days_gained: string }>(
+    // The queue and the overdue evaluations in one round trip, each by its partial index (migrations 0045, 0047).
+    const [counts] = await queryRows<{ queue_count: string; queue_oldest: Date | string | null; late_count: string; late_oldest: string | null }>(
       tx,
-      sql`select count(*) as count, coalesce(sum(${committedSql()}), 0) as cost, coalesce(sum(s.regulation_amount), 0) as regulation, coalesce(sum(s.lead_days - s.workbudget_days), 0) as days_gained
-          from (${altBase}) s ${spendBalancesLateralSql()}`,
+      sql`select q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
+          from (select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}) q,
+               (select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s
+                where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date) l`,
     );
-    const [queue] = await queryRows<{ count: string; oldest: Date | string | null }>(
-      tx,
-      sql`select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}`,
-    );
-    const [late] = await queryRows<{ count: string; oldest: Date | string | null }>(
-      tx,
-      sql`select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date`,
-    );
+    const queue = { count: counts.queue_count, oldest: counts.queue_oldest };
+    const late = { count: counts.late_count, oldest: counts.late_oldest };
 
     const altRows: AlternativeRow[] = alternatives.map((a) => {
       const cost = num(a.cost);
@@ -381,6 +375,13 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
           }
         : emptyFigures();
     const total = perTeam.find((r) => num(r.is_total) !== 0);
+    // The alternatives' totals are the summary's (the total row), the list's rows the most recent LIST_LIMIT.
+    const altTotals = {
+      count: num(total?.alternatives),
+      cost: num(total?.alternatives_cost),
+      regulation: num(total?.alternatives_regulation),
+      daysGained: num(total?.alternatives_days_gained),
+    };
     const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
     const committed = num(total?.committed);
     const expected = num(total?.expected);
@@ -429,11 +430,11 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       alternatives: {
         rows: altRows,
         totals: {
-          count: num(altTotals.count),
-          workbudgetCostCents: num(altTotals.cost),
-          regulationAmountCents: num(altTotals.regulation),
-          differenceCents: num(altTotals.cost) - num(altTotals.regulation),
-          daysGained: num(altTotals.days_gained),
+          count: altTotals.count,
+          workbudgetCostCents: altTotals.cost,
+          regulationAmountCents: altTotals.regulation,
+          differenceCents: altTotals.cost - altTotals.regulation,
+          daysGained: altTotals.daysGained,
         },
       },
       overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
@@ -466,6 +467,10 @@ const SUMMARY_FIGURE_COLUMNS = [
   "expected_return_cents",
   "evaluated_cost_cents",
   "realised_return_cents",
+  "alternatives",
+  "alternatives_cost_cents",
+  "alternatives_regulation_cents",
+  "alternatives_days_gained",
 ];
 const summaryFigures = (alias: string) => sql.raw(SUMMARY_FIGURE_COLUMNS.map((c) => `${alias}.${c}`).join(", "));
 
@@ -491,7 +496,7 @@ export function summaryParts(municipalityId: string, budgetId: string, f: { team
     parts.push(sql`select s.team_id, fig.norm_id, fig.life_domain, ${summaryFigures("fig")}
       from spend_requests s ${spendBalancesLateralSql()}
       cross join lateral workbudget_request_figures(s.status, s.amount_cents, s.norm_id, s.life_domains, s.expected_return_cents, s.evaluation,
-        ${reservedSql()}, ${paidSql()}) fig
+        ${reservedSql()}, ${paidSql()}, case when workbudget_is_alternative(s.status, s.evaluation) then workbudget_alternative_days(s.id, s.status, s.evaluation) else 0 end) fig
       where s.municipality_id = ${municipalityId} and s.budget_id = ${budgetId}${f.teamId ? sql` and s.team_id = ${f.teamId}` : sql``} and ${days}`);
   }
   if (parts.length === 0) return sql`select w.team_id, w.norm_id, w.life_domain, ${summaryFigures("w")} from workbudget_summary w where false`;

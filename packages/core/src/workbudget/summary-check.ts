@@ -20,6 +20,10 @@ export const WORKBUDGET_SUMMARY_COLUMNS = {
   expected_return_cents: "verwacht rendement",
   evaluated_cost_cents: "kosten geëvalueerd",
   realised_return_cents: "gerealiseerd rendement",
+  alternatives: "andere regeling (aantal)",
+  alternatives_cost_cents: "andere regeling (kosten werkbudget)",
+  alternatives_regulation_cents: "andere regeling (bedrag regeling)",
+  alternatives_days_gained: "andere regeling (dagen gewonnen)",
 } as const;
 export const LEDGER_MONTH_COLUMNS = {
   funding_cents: "financiering",
