@@ -28,7 +28,15 @@ import { enqueueEmail } from "../notifications";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords";
 
 export const INVITATION_DAYS = 7;
-export const INVITABLE_ROLES = ["coordinator", "member", "volunteer", "admin", "controller", "partner_manager", "researcher"] as const satisfies readonly RoleName[];
+export const INVITABLE_ROLES = [
+  "coordinator",
+  "member",
+  "volunteer",
+  "admin",
+  "controller",
+  "partner_manager",
+  "researcher",
+] as const satisfies readonly RoleName[];
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 const isTeamRole = (role: string): role is TeamRole => (TEAM_ROLES as readonly string[]).includes(role);
