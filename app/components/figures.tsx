@@ -116,6 +116,42 @@ const PRINT_CSS =
   "@page { size: A4; margin: 15mm; } @media print { body > header, body > footer, body > a[href='#inhoud'] { display: none !important; } body { background: white; font-size: 10pt; } main { max-width: none; padding: 0; } section { break-inside: avoid; } }";
 
 /** The printable page's top: the back link and print button (screen only), title, scope, period and the date printed. */
+/** The body of a figures page (team or city): the period, then the report with print and CSV, or why there is none. */
+export function FiguresPageBody({
+  path,
+  values,
+  errors,
+  presets,
+  search,
+  periodLabel,
+  report,
+}: {
+  path: string;
+  values: { van: string; tot: string };
+  errors: { van?: string[]; tot?: string[] } | null;
+  presets: Record<PresetKey, Period>;
+  search: string;
+  periodLabel: string;
+  report: CaseworkReport | null;
+}) {
+  return (
+    <>
+      <PeriodChooser path={path} values={values} errors={errors ?? undefined} presets={presets} />
+      {report ? (
+        <>
+          <p className="font-semibold">{periodLabel}</p>
+          <FiguresActions printHref={`${path}/afdrukken${search}`} csvHref={`${path}.csv${search}`} />
+          <FiguresReport report={report} />
+        </>
+      ) : (
+        <p role="alert" className="alert alert-error">
+          {t.period.invalid}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function FiguresPrintHeader({
   title,
   scope,

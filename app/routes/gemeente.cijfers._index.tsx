@@ -3,7 +3,7 @@
 // office (Onderzoek & Statistiek, whose home this is); never a household.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FiguresActions, FiguresReport, PeriodChooser } from "~/components/figures";
+import { FiguresPageBody } from "~/components/figures";
 import { requireMunicipalityContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { loadFiguresPage } from "~/lib/figures-route.server";
@@ -20,23 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function CityFigures() {
-  const { report, values, errors, presets, search, periodLabel } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1>{nl.figures.cityTitle}</h1>
       <p>{t.cityIntro}</p>
-      <PeriodChooser path={PATH} values={values} errors={errors ?? undefined} presets={presets} />
-      {report ? (
-        <>
-          <p className="font-semibold">{periodLabel}</p>
-          <FiguresActions printHref={`${PATH}/afdrukken${search}`} csvHref={`${PATH}.csv${search}`} />
-          <FiguresReport report={report} />
-        </>
-      ) : (
-        <p role="alert" className="alert alert-error">
-          {t.period.invalid}
-        </p>
-      )}
+      <FiguresPageBody path={PATH} {...data} />
     </div>
   );
 }

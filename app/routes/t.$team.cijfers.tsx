@@ -2,7 +2,7 @@
 // chart, for a period in the URL; nothing suppressed inside the team.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FiguresActions, FiguresReport, PeriodChooser } from "~/components/figures";
+import { FiguresPageBody } from "~/components/figures";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { loadFiguresPage } from "~/lib/figures-route.server";
@@ -18,24 +18,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamFigures() {
-  const { report, values, errors, presets, search, periodLabel, team } = useLoaderData<typeof loader>();
+  const { team, ...figures } = useLoaderData<typeof loader>();
   const path = `/t/${team.slug}/cijfers`;
   return (
     <div className="space-y-6">
       <h2>{nl.figures.teamTitle}</h2>
       <p>{t.teamIntro}</p>
-      <PeriodChooser path={path} values={values} errors={errors ?? undefined} presets={presets} />
-      {report ? (
-        <>
-          <p className="font-semibold">{periodLabel}</p>
-          <FiguresActions printHref={`${path}/afdrukken${search}`} csvHref={`${path}.csv${search}`} />
-          <FiguresReport report={report} />
-        </>
-      ) : (
-        <p role="alert" className="alert alert-error">
-          {t.period.invalid}
-        </p>
-      )}
+      <FiguresPageBody path={path} {...figures} />
     </div>
   );
 }
