@@ -119,7 +119,7 @@ test("admin changes the idle timeout and sees it saved; the page warns without M
   const roles = page.getByRole("group", { name: "Tweestapsverificatie verplicht voor" });
   const adminBox = roles.getByRole("checkbox", { name: "Functioneel beheerder" });
   await expect(adminBox).toBeChecked();
-  await expect(roles.getByRole("checkbox")).toHaveCount(6);
+  await expect(roles.getByRole("checkbox")).toHaveCount(7);
   const warning = page.getByText(/tweestapsverificatie is niet verplicht voor functioneel beheerders/);
   await expect(warning).toHaveCount(0);
   // Unticking admin shows the warning at once (nothing saved).
