@@ -123,6 +123,20 @@ export interface ImportCounts {
   assessments: number;
 }
 
+/** Nothing of any kind (a report before or without an import). */
+const noCounts = (): ImportCounts => ({
+  households: 0,
+  cases: 0,
+  closedCases: 0,
+  persons: 0,
+  goals: 0,
+  arrangements: 0,
+  zrmMeasurements: 0,
+  zrmScores: 0,
+  referrals: 0,
+  assessments: 0,
+});
+
 export interface ImportReport {
   /** SHA-256 of the file's bytes: the page confirms the file it checked. */
   sha256: string;
@@ -290,18 +304,7 @@ export function checkImportSheet(
   team: { id: string; municipalityId: string },
   issues: ImportIssues,
 ): { plan: ImportPlan | null; rows: number; toImport: ImportCounts; present: ImportReport["present"] } {
-  const toImport: ImportCounts = {
-    households: 0,
-    cases: 0,
-    closedCases: 0,
-    persons: 0,
-    goals: 0,
-    arrangements: 0,
-    zrmMeasurements: 0,
-    zrmScores: 0,
-    referrals: 0,
-    assessments: 0,
-  };
+  const toImport = noCounts();
   const present = { households: 0, cases: 0, rows: 0 };
   // Header.
   const index = new Map<string, number>();
@@ -812,18 +815,7 @@ export async function importCaseworkHistory(ctx: TeamContext, file: Uint8Array, 
     rows,
     errors: issues.list,
     errorCount: issues.count,
-    toImport: {
-      households: 0,
-      cases: 0,
-      closedCases: 0,
-      persons: 0,
-      goals: 0,
-      arrangements: 0,
-      zrmMeasurements: 0,
-      zrmScores: 0,
-      referrals: 0,
-      assessments: 0,
-    },
+    toImport: noCounts(),
     present: { households: 0, cases: 0, rows: 0 },
     imported: false,
   });
