@@ -665,6 +665,9 @@ export function checkImportSheet(
     else c.assessment = { row: a.row, answers: a.answers };
   }
 
+  // A household's persons in the file's order: the figures' client is the first-registered adult
+  // (created_at), and one multi-row insert would give them all the same moment.
+  const registeredAt = Date.now();
   for (const [reference, h] of newHouseholds) {
     const latest = h.cases.at(-1)!;
     // A household all of whose cases are closed is destroyed by the retention purge once its latest retention date has passed.
@@ -688,7 +691,7 @@ export function checkImportSheet(
       status: h.cases.every((c) => c.closedOn) ? "closed" : "open",
     });
     plan.profiles.push({ ...tenant, householdId: h.id, householdType: latest.householdType });
-    for (const p of people) plan.persons.push({ ...tenant, householdId: h.id, ...p });
+    for (const p of people) plan.persons.push({ ...tenant, householdId: h.id, ...p, createdAt: new Date(registeredAt + plan.persons.length) });
     for (const c of h.cases) {
       const answers = c.assessment?.answers;
       plan.cases.push({
