@@ -7,7 +7,7 @@ import { caseworkFigures, caseworkFiguresCsv } from "~/core/figures.server";
 import { nl } from "~/i18n/nl";
 import { parsePeriod, periodPresets, periodSearch, type Period, type PeriodParse } from "~/lib/figures-period";
 import { formatMonthYear } from "~/lib/format";
-import { toHttpError } from "~/lib/http.server";
+import { csvStreamResponse, toHttpError } from "~/lib/http.server";
 
 export interface FiguresPageData {
   report: CaseworkReport | null;
@@ -51,25 +51,5 @@ export async function figuresCsvResponse(ctx: UseCaseContext, scope: FiguresScop
   const parsed = parsePeriod(new URL(request.url).searchParams);
   if (!parsed.ok) throw new Response(nl.figuresPages.csvInvalid, { status: 400 });
   const report = await caseworkFigures(ctx, { scope, ...parsed.period }).catch(toHttpError);
-  const chunks = caseworkFiguresCsv(report)[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return?.(undefined);
-    },
-  });
-  const filename = `cijfers-${stem}-${parsed.period.from}-tot-${parsed.period.to}.csv`.replace(/[^\w.-]/g, "_");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvStreamResponse(caseworkFiguresCsv(report), `cijfers-${stem}-${parsed.period.from}-tot-${parsed.period.to}.csv`);
 }

@@ -92,16 +92,34 @@ export async function runForMessage<T>(fn: () => Promise<T>): Promise<{ ok: true
   }
 }
 
+/** The headers of a CSV download (the file name reduced to ASCII word characters, dots and dashes). */
+const csvHeaders = (filename: string) => ({
+  "Content-Type": "text/csv; charset=utf-8",
+  "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+  "Cache-Control": "no-store",
+});
+
 /** A CSV file download; the BOM makes Excel read UTF-8 (ë, é) correctly. */
 export function csvResponse(csv: string, filename: string): Response {
   const body = csv.startsWith("\uFEFF") ? csv : `\uFEFF${csv}`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
-      "Cache-Control": "no-store",
+  return new Response(body, { headers: csvHeaders(filename) });
+}
+
+/** A CSV download streamed chunk by chunk (the chunks bring their own BOM), so a large file is never held whole. */
+export function csvStreamResponse(chunks: AsyncIterable<string>, filename: string): Response {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
     },
   });
+  return new Response(body, { headers: { ...csvHeaders(filename), "X-Content-Type-Options": "nosniff" } });
 }
 
 /**
