@@ -2002,11 +2002,18 @@ export const caseArrangements = pgTable(
     startsOn: date("starts_on"),
     endsOn: date("ends_on"),
     status: text("status").notNull().default("planned"),
+    /** A Buurtservice match of the case's team (own strength / social network layers only; issue 19). */
+    buurtserviceMatchId: uuid("buurtservice_match_id").references(() => buurtserviceMatches.id),
+    /** A buurtinitiatief of the municipality (any layer; issue 19). */
+    initiativeId: uuid("initiative_id").references(() => neighbourhoodInitiatives.id),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("case_arrangements_case").on(t.caseId),
+    index("case_arrangements_match").on(t.buurtserviceMatchId),
+    index("case_arrangements_initiative").on(t.initiativeId),
+    check("case_arrangements_match_layer", sql`${t.buurtserviceMatchId} is null or ${t.layer} in ('own_strength', 'social_network')`),
     check("case_arrangements_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
     check("case_arrangements_status", sql`${t.status} in ('planned', 'running', 'ended', 'stopped')`),
     check("case_arrangements_dates", sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
