@@ -1937,6 +1937,8 @@ export const socialMapProviders = pgTable(
     email: text("email").notNull().default(""),
     website: text("website").notNull().default(""),
     hours: text("hours").notNull().default(""),
+    /** The buurtinitiatief this entry is (issue 19): the kaart links to it and the initiative's page back. */
+    initiativeId: uuid("initiative_id").references(() => neighbourhoodInitiatives.id),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -1946,6 +1948,7 @@ export const socialMapProviders = pgTable(
   },
   (t) => [
     uniqueIndex("social_map_providers_name").on(t.municipalityId, sql`lower(${t.name})`),
+    index("social_map_providers_initiative").on(t.initiativeId),
     check("social_map_providers_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
   ],
 );

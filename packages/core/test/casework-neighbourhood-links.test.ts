@@ -6,11 +6,12 @@
 // Buurtservice or the initiatives.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, caseArrangements, eq, queryRows, sql, withScope } from "@wijkwerk/db";
-import { addArrangement, getPlan, neighbourhoodChoicesForPlan, updateArrangement } from "../src/casework";
-import { endInitiative, getBuurtserviceEntry, listBuurtserviceMatches, proposeMatch, registerBuurtserviceEntry, registerInitiative, stepMatch } from "../src/neighbourhood";
+import { addArrangement, createProvider, getPlan, getProvider, neighbourhoodChoicesForPlan, searchSocialMap, updateArrangement, updateProvider } from "../src/casework";
+import { endInitiative, getBuurtserviceEntry, getInitiative, listBuurtserviceMatches, proposeMatch, registerBuurtserviceEntry, registerInitiative, stepMatch } from "../src/neighbourhood";
 import { createBuurtFor } from "./casework-fixture";
 import { caseworkWorld, rightOutcome, type CaseworkWorld } from "./casework-plan-world";
 import { createTestDatabase, type TestDatabase } from "./db";
+import { createMunicipality, createTeam, createUser, municipalityContext } from "./fixtures";
 
 describe("an arrangement's links to the neighbourhood", () => {
   let t: TestDatabase;
@@ -151,5 +152,28 @@ describe("an arrangement's links to the neighbourhood", () => {
       queryRows<{ n: number }>(tx, sql`select count(*)::int as n from case_arrangements where initiative_id = ${initiativeB}`),
     );
     expect(n).toBe(0);
+  });
+
+  it("the sociale kaart: an entry can be a buurtinitiatief; the kaart shows it and the initiative's page shows where it is linked", async () => {
+    const keeper = await municipalityContext(t.db, w.users.coordinator.id, "municipality");
+    const base = { name: "Repair Café Buurt van B", kind: "Buurtinitiatief", layer: "social_network", description: "Samen spullen repareren" };
+    expect(await rightOutcome(createProvider(keeper, { ...base, initiativeId: crypto.randomUUID() }))).toBe("invalid_input");
+    const { id } = await createProvider(keeper, { ...base, initiativeId: initiativeB });
+    const reader = await municipalityContext(t.db, w.users.otherMember.id, "municipality");
+    expect((await getProvider(reader, id)).initiative).toMatchObject({ id: initiativeB, name: "Repair Café", buurtName: "Buurt van B" });
+    const found = await searchSocialMap(reader, { q: "repareren" });
+    expect(found.items.map((p) => [p.name, p.initiative?.id])).toEqual([["Repair Café Buurt van B", initiativeB]]);
+    const detail = await getInitiative(reader, initiativeB);
+    expect(detail.socialMap).toEqual([{ id, name: "Repair Café Buurt van B", archived: false }]);
+    // The initiative has ended (above): the link is kept when the entry is saved again, and can be removed.
+    await updateProvider(keeper, id, { ...base, description: "Elke eerste zaterdag", initiativeId: initiativeB });
+    expect((await getProvider(reader, id)).initiative?.endedOn).toBe("2026-01-31");
+    await updateProvider(keeper, id, { ...base, initiativeId: "" });
+    expect((await getInitiative(reader, initiativeB)).socialMap).toEqual([]);
+    // Another municipality's professional does not find the initiative.
+    const m2 = await createMunicipality(t.db);
+    const team2 = await createTeam(t.db, m2.id);
+    const elsewhere = await municipalityContext(t.db, (await createUser(t.db, m2.id, { teamRoles: [{ teamId: team2.id, role: "member" }] })).id, "municipality");
+    expect(await rightOutcome(getInitiative(elsewhere, initiativeB))).toBe("not_found");
   });
 });

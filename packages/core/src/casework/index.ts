@@ -101,6 +101,7 @@ export {
   type OfferInput,
   type PickerProvider,
   type ProviderDetail,
+  type LinkedInitiative,
   type ProviderInput,
   type ProviderListItem,
   type SocialMapFilter,
