@@ -183,7 +183,8 @@ export default function Provider() {
 function InitiativeLink({ initiative: i }: { initiative: { id: string; name: string; buurtName: string; endedOn: string | null } }) {
   return (
     <p>
-      {t.initiative}: <Link to={`/initiatieven/${i.id}`}>{i.name}</Link> ({i.buurtName}, {i.endedOn ? t.initiativeEnded(formatDate(i.endedOn)) : t.initiativeActive})
+      {t.initiative}: <Link to={`/initiatieven/${i.id}`}>{i.name}</Link> ({i.buurtName},{" "}
+      {i.endedOn ? t.initiativeEnded(formatDate(i.endedOn)) : t.initiativeActive})
     </p>
   );
 }

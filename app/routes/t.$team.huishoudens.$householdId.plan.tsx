@@ -203,9 +203,13 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
   const providerOptions = data.providers
     .filter((p) => !layer || p.layer === layer)
     .flatMap((p) => [{ value: p.id, label: p.name }, ...p.offers.map((o) => ({ value: `${p.id}:${o.id}`, label: `${p.name} – ${o.name}` }))]);
-  const matchOptions = data.neighbourhood.matches.map((m) => ({ value: m.id, label: nb.matchOption(m.label, m.buurtName, nl.buurtservice.status[m.status] ?? m.status) }));
+  const matchOptions = data.neighbourhood.matches.map((m) => ({
+    value: m.id,
+    label: nb.matchOption(m.label, m.buurtName, nl.buurtservice.status[m.status] ?? m.status),
+  }));
   // A link the arrangement already has stays selectable, even when it is not in the list (another team's match after a transfer).
-  if (arrangement?.match && !matchOptions.some((o) => o.value === arrangement.match!.id)) matchOptions.unshift({ value: arrangement.match.id, label: nb.matchHidden });
+  if (arrangement?.match && !matchOptions.some((o) => o.value === arrangement.match!.id))
+    matchOptions.unshift({ value: arrangement.match.id, label: nb.matchHidden });
   const initiativeOptions = data.neighbourhood.initiatives.map((i) => ({ value: i.id, label: nb.initiativeOption(i.name, i.buurtName, !!i.endedOn) }));
   const matchLayer = layer === "own_strength" || layer === "social_network";
   const checkedGoals = new Set(
@@ -450,8 +454,10 @@ function NeighbourhoodLinks({ arrangement: a, teamSlug }: { arrangement: PlanArr
           {nb.matchPrefix}{" "}
           {a.match.visible ? (
             <>
-              <Link to={`/t/${teamSlug}/buurtservice/${a.match.requestId}`}>{nb.matchText(a.match.requestPseudonym, a.match.offerPseudonym, a.match.buurtName)}</Link> (
-              {nl.buurtservice.status[a.match.status] ?? a.match.status}
+              <Link to={`/t/${teamSlug}/buurtservice/${a.match.requestId}`}>
+                {nb.matchText(a.match.requestPseudonym, a.match.offerPseudonym, a.match.buurtName)}
+              </Link>{" "}
+              ({nl.buurtservice.status[a.match.status] ?? a.match.status}
               {a.match.reciprocal ? `, ${nl.buurtservice.reciprocal.toLowerCase()}` : ""})
             </>
           ) : (

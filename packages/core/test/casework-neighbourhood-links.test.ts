@@ -6,8 +6,26 @@
 // Buurtservice or the initiatives.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, caseArrangements, eq, queryRows, sql, withScope } from "@wijkwerk/db";
-import { addArrangement, createProvider, getPlan, getProvider, neighbourhoodChoicesForPlan, searchSocialMap, updateArrangement, updateProvider } from "../src/casework";
-import { endInitiative, getBuurtserviceEntry, getInitiative, listBuurtserviceMatches, proposeMatch, registerBuurtserviceEntry, registerInitiative, stepMatch } from "../src/neighbourhood";
+import {
+  addArrangement,
+  createProvider,
+  getPlan,
+  getProvider,
+  neighbourhoodChoicesForPlan,
+  searchSocialMap,
+  updateArrangement,
+  updateProvider,
+} from "../src/casework";
+import {
+  endInitiative,
+  getBuurtserviceEntry,
+  getInitiative,
+  listBuurtserviceMatches,
+  proposeMatch,
+  registerBuurtserviceEntry,
+  registerInitiative,
+  stepMatch,
+} from "../src/neighbourhood";
 import { createBuurtFor } from "./casework-fixture";
 import { caseworkWorld, rightOutcome, type CaseworkWorld } from "./casework-plan-world";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -115,7 +133,13 @@ describe("an arrangement's links to the neighbourhood", () => {
     expect(a.match).toMatchObject({ visible: true, status: "done" });
     expect(a.initiative).toMatchObject({ endedOn: "2026-01-31" });
     // Saving the arrangement again keeps both links (an ended match or initiative stays linked).
-    await updateArrangement(ctx, h, a.id, { layer: "social_network", providerName: "Buurtservice", status: "ended", buurtserviceMatchId: matchA, initiativeId: initiativeB });
+    await updateArrangement(ctx, h, a.id, {
+      layer: "social_network",
+      providerName: "Buurtservice",
+      status: "ended",
+      buurtserviceMatchId: matchA,
+      initiativeId: initiativeB,
+    });
     const again = (await getPlan(ctx, h)).arrangements.find((x) => x.id === a.id)!;
     expect([again.status, again.match?.id, again.initiative?.id]).toEqual(["ended", matchA, initiativeB]);
     // Removing the link is an update too, audited.
@@ -173,7 +197,11 @@ describe("an arrangement's links to the neighbourhood", () => {
     // Another municipality's professional does not find the initiative.
     const m2 = await createMunicipality(t.db);
     const team2 = await createTeam(t.db, m2.id);
-    const elsewhere = await municipalityContext(t.db, (await createUser(t.db, m2.id, { teamRoles: [{ teamId: team2.id, role: "member" }] })).id, "municipality");
+    const elsewhere = await municipalityContext(
+      t.db,
+      (await createUser(t.db, m2.id, { teamRoles: [{ teamId: team2.id, role: "member" }] })).id,
+      "municipality",
+    );
     expect(await rightOutcome(getInitiative(elsewhere, initiativeB))).toBe("not_found");
   });
 });

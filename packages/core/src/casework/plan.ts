@@ -359,8 +359,15 @@ export async function getPlan(ctx: TeamContext, householdId: string): Promise<Pl
       .leftJoin(socialMapOffers, eq(socialMapOffers.id, caseArrangements.offerId))
       .where(eq(caseArrangements.caseId, c.id))
       .orderBy(asc(caseArrangements.createdAt));
-    const matches = await linkedMatches(tx, ctx, arrangements.map(({ a }) => a.buurtserviceMatchId));
-    const initiatives = await linkedInitiatives(tx, arrangements.map(({ a }) => a.initiativeId));
+    const matches = await linkedMatches(
+      tx,
+      ctx,
+      arrangements.map(({ a }) => a.buurtserviceMatchId),
+    );
+    const initiatives = await linkedInitiatives(
+      tx,
+      arrangements.map(({ a }) => a.initiativeId),
+    );
     const links = await tx
       .select({ arrangementId: caseArrangementGoals.arrangementId, goalId: caseArrangementGoals.goalId })
       .from(caseArrangementGoals)

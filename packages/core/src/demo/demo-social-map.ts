@@ -8,7 +8,11 @@ import { buurten, eq, municipalities, neighbourhoodInitiatives, socialMapProvide
 import { addOffer, createProvider, type OfferInput, type ProviderInput } from "../casework";
 import { contextFor } from "./demo-workbudget";
 
-type DemoProvider = Omit<ProviderInput, "buurtIds" | "initiativeId"> & { buurten?: string[]; offers?: OfferInput[]; /** The buurtinitiatief (by name) this entry is. */ initiative?: string };
+type DemoProvider = Omit<ProviderInput, "buurtIds" | "initiativeId"> & {
+  buurten?: string[];
+  offers?: OfferInput[];
+  /** The buurtinitiatief (by name) this entry is. */ initiative?: string;
+};
 
 const PROVIDERS: DemoProvider[] = [
   // ── Own strength (eigen kracht)
