@@ -211,7 +211,8 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
   if (arrangement?.match && !matchOptions.some((o) => o.value === arrangement.match!.id))
     matchOptions.unshift({ value: arrangement.match.id, label: nb.matchHidden });
   const initiativeOptions = data.neighbourhood.initiatives.map((i) => ({ value: i.id, label: nb.initiativeOption(i.name, i.buurtName, !!i.endedOn) }));
-  const matchLayer = layer === "own_strength" || layer === "social_network";
+  // Hidden only once another layer is chosen (without JavaScript it stays, and the server checks the layer).
+  const matchLayer = !layer || layer === "own_strength" || layer === "social_network";
   const checkedGoals = new Set(
     Array.isArray(typed.goalIds) ? typed.goalIds.map(String) : typed.goalIds ? [String(typed.goalIds)] : (arrangement?.goalIds ?? []),
   );
