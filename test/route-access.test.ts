@@ -42,6 +42,7 @@ import {
   workgroups,
   buurtserviceEntries,
   households,
+  neighbourhoodInitiatives,
   socialMapProviders,
   queryRows,
   sql,
@@ -76,6 +77,8 @@ interface Objects {
   household: { id: string; access: string | null } | null;
   /** A provider on the sociale kaart. */
   provider: string | null;
+  /** A buurtinitiatief. */
+  initiative: string | null;
   group: { id: string; slug: string; isOpen: boolean; createdBy: string; myRole: "facilitator" | "member" | null; requested: boolean };
   thread: string | null;
   meeting: string | null;
@@ -301,6 +304,7 @@ const ACCESS: Record<string, Access> = {
   "buurtservice._index": { municipality: ["read", "BuurtserviceCounts"] },
   "buurtservice[.]csv": { municipality: ["read", "BuurtserviceCounts"] },
   initiatieven: { municipality: ["read", "NeighbourhoodInitiative"] },
+  "initiatieven_.$initiativeId": { municipality: ["read", "NeighbourhoodInitiative"], also: (_, o) => o.initiative !== null },
   // The sociale kaart: every professional, the admin and the controller read it; coordinators and the admin keep it.
   "sociale-kaart._index": { municipality: ["read", "SocialMap"] },
   "sociale-kaart.$providerId": { municipality: ["read", "SocialMap"], also: (_, o) => o.provider !== null },
@@ -488,6 +492,7 @@ async function objectsFor(v: Viewer, groupSlug: string): Promise<Objects> {
       (await one(db.select({ id: buurtserviceEntries.id }).from(buurtserviceEntries).where(eq(buurtserviceEntries.teamId, v.team.id))))?.id ?? null,
     household: await householdFor(v),
     provider: (await one(db.select({ id: socialMapProviders.id }).from(socialMapProviders)))?.id ?? null,
+    initiative: (await one(db.select({ id: neighbourhoodInitiatives.id }).from(neighbourhoodInitiatives)))?.id ?? null,
     group: {
       id: group.id,
       slug: group.slug,
@@ -542,6 +547,7 @@ function fill(id: string, routePath: string, o: Objects): string {
     entryId: o.buurtserviceEntry,
     householdId: o.household?.id,
     providerId: o.provider,
+    initiativeId: o.initiative,
     slug: o.group.slug,
     threadId: o.thread,
     meetingId: o.meeting,

@@ -1,5 +1,6 @@
 // The list of buurtinitiatieven and the counts table (team tab and city page).
 import type { InitiativeCount, InitiativeRow } from "@wijkwerk/core/neighbourhood";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -12,7 +13,9 @@ export function InitiativeList({ rows, showTeam, action }: { rows: InitiativeRow
     <ul className="space-y-3">
       {rows.map((i) => (
         <li key={i.id} className="border-t border-gray-200 pt-2">
-          <p className="font-semibold">{i.name}</p>
+          <p className="font-semibold">
+            <Link to={`/initiatieven/${i.id}`}>{i.name}</Link>
+          </p>
           <p className="text-sm">
             {i.buurtName}
             {showTeam ? ` · ${t.team} ${i.teamName}` : ""} · {t.startedOn} {formatDate(i.startedOn)} · {i.endedOn ? t.endedOn(formatDate(i.endedOn)) : t.active}

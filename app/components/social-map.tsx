@@ -23,6 +23,7 @@ export const providerSchema = z.object({
   email: anyText,
   website: anyText,
   hours: anyText,
+  initiativeId: anyText,
 });
 
 export const offerSchema = z.object({
@@ -36,7 +37,19 @@ export const offerSchema = z.object({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a conform form's fields
 type Fields = Record<string, FieldMetadata<any, any, string[]>>;
 
-export function ProviderFields({ fields, layers, domains, buurten }: { fields: Fields; layers: Option[]; domains: Option[]; buurten: Option[] }) {
+export function ProviderFields({
+  fields,
+  layers,
+  domains,
+  buurten,
+  initiatives,
+}: {
+  fields: Fields;
+  layers: Option[];
+  domains: Option[];
+  buurten: Option[];
+  initiatives: Option[];
+}) {
   return (
     <>
       <TextField field={fields.name} label={t.name} autoComplete="organization" />
@@ -54,6 +67,9 @@ export function ProviderFields({ fields, layers, domains, buurten }: { fields: F
       <TextField field={fields.email} label={t.email} type="email" />
       <TextField field={fields.website} label={t.website} type="url" hint={t.websiteHint} />
       <TextAreaField field={fields.hours} label={t.hours} rows={2} />
+      {initiatives.length ? (
+        <SelectField field={fields.initiativeId} label={t.initiative} hint={t.initiativeHint} options={initiatives} placeholder={t.initiativeNone} />
+      ) : null}
     </>
   );
 }

@@ -2,13 +2,18 @@
 // choice lists with their Dutch labels (the browser bundle cannot import core)
 // and the form values as the use cases read them.
 import type { UseCaseContext } from "@wijkwerk/core/common";
-import { ALL_ZRM_DOMAINS, KANTELING_LAYERS, kantelingLayerLabels, socialMapBuurten, zrmDomainLabels } from "~/core/casework.server";
+import { ALL_ZRM_DOMAINS, KANTELING_LAYERS, canKeepSocialMap, kantelingLayerLabels, socialMapBuurten, zrmDomainLabels } from "~/core/casework.server";
+import { listInitiatives } from "~/core/neighbourhood.server";
+import { nl } from "~/i18n/nl";
 
-export async function socialMapOptions(ctx: UseCaseContext) {
+/** The choice lists; with `forKeeper`, for a keeper also the buurtinitiatieven an entry can be (issue 19). */
+export async function socialMapOptions(ctx: UseCaseContext, opts: { forKeeper?: boolean } = {}) {
+  const initiatives = opts.forKeeper && canKeepSocialMap(ctx) ? await listInitiatives(ctx) : [];
   return {
     layers: KANTELING_LAYERS.map((value) => ({ value, label: kantelingLayerLabels[value] })),
     domains: ALL_ZRM_DOMAINS.map((value) => ({ value, label: zrmDomainLabels[value] })),
     buurten: (await socialMapBuurten(ctx)).map((b) => ({ value: b.id, label: b.name })),
+    initiatives: initiatives.map((i) => ({ value: i.id, label: nl.socialMap.initiativeOption(i.name, i.buurtName, !!i.endedOn) })),
   };
 }
 
@@ -27,6 +32,7 @@ export function providerValues(form: FormData) {
     email: text("email"),
     website: text("website"),
     hours: text("hours"),
+    initiativeId: text("initiativeId"),
   };
 }
 

@@ -13,7 +13,7 @@ import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
 import { requireMunicipalityContext } from "~/context.server";
-import { COST_KINDS, getTeamCostSheet, saveTeamCosts } from "~/core/business-case.server";
+import { getTeamCostSheet, saveTeamCosts } from "~/core/business-case.server";
 import { nl } from "~/i18n/nl";
 import { formatHours, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData, runForm, type FormReply } from "~/lib/form.server";
@@ -23,6 +23,9 @@ import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 const t = nl.businessCase.costs;
 const k = nl.businessCase.kinds;
 const EMPTY_LINES = 3;
+// The kinds in the order of the core's COST_KINDS, from the Dutch labels: a `.server` module's values
+// (COST_KINDS) do not reach the browser, where the form renders and validates too (saveTeamCosts checks again).
+const COST_KINDS = Object.keys(k) as (keyof typeof k)[];
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
 

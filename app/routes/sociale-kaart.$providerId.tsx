@@ -12,6 +12,7 @@ import { OfferFields, ProviderFields, offerSchema, providerSchema, type Option }
 import { requireMunicipalityContext } from "~/context.server";
 import { addOffer, getProvider, setOfferArchived, setProviderArchived, updateOffer, updateProvider } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
+import { formatDate } from "~/lib/format";
 import { NO_FIELDS, parseSubmission, readFormData, runForm } from "~/lib/form.server";
 import { toHttpError } from "~/lib/http.server";
 import { offerValues, providerValues, socialMapOptions } from "~/lib/social-map.server";
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "SocialMap", context as { ip?: string });
   try {
-    const [provider, options] = await Promise.all([getProvider(ctx, params.providerId ?? ""), socialMapOptions(ctx)]);
+    const [provider, options] = await Promise.all([getProvider(ctx, params.providerId ?? ""), socialMapOptions(ctx, { forKeeper: true })]);
     return { provider, options };
   } catch (error) {
     return toHttpError(error);
@@ -108,6 +109,7 @@ export default function Provider() {
             {t.lifeDomains}: {p.lifeDomains.map((d) => domainLabel.get(d)).join(", ")}
           </p>
         ) : null}
+        {p.initiative ? <InitiativeLink initiative={p.initiative} /> : null}
       </section>
       <section aria-labelledby="contact-heading" className="card">
         <h2 id="contact-heading">{t.contact}</h2>
@@ -177,6 +179,16 @@ export default function Provider() {
   );
 }
 
+/** The buurtinitiatief this entry is, with whether it still runs (issue 19). */
+function InitiativeLink({ initiative: i }: { initiative: { id: string; name: string; buurtName: string; endedOn: string | null } }) {
+  return (
+    <p>
+      {t.initiative}: <Link to={`/initiatieven/${i.id}`}>{i.name}</Link> ({i.buurtName},{" "}
+      {i.endedOn ? t.initiativeEnded(formatDate(i.endedOn)) : t.initiativeActive})
+    </p>
+  );
+}
+
 type Offer = { id: string; name: string; description: string; layer: string; lifeDomains: string[]; archived: boolean };
 
 function OfferForm({ name, legend, offer, layers, domains }: { name: string; legend: string; offer?: Offer; layers: Option[]; domains: Option[] }) {
@@ -236,6 +248,7 @@ function ProviderKeeper() {
       email: p.email,
       website: p.website,
       hours: p.hours,
+      initiativeId: p.initiative?.id ?? "",
     },
   });
   return (

@@ -9,6 +9,7 @@ import { SelectField, TextField, urlField } from "~/components/form";
 import { requireMunicipalityContext } from "~/context.server";
 import { canKeepSocialMap, searchSocialMap } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
+import { formatDate } from "~/lib/format";
 import { pageParam, searchParam, toHttpError } from "~/lib/http.server";
 import { socialMapOptions } from "~/lib/social-map.server";
 
@@ -94,6 +95,12 @@ export default function SocialMap() {
               {p.offers.length ? (
                 <p className="text-sm">
                   {t.offers}: {p.offers.map((o) => o.name).join(", ")}
+                </p>
+              ) : null}
+              {p.initiative ? (
+                <p className="text-sm">
+                  {t.initiative}: <Link to={`/initiatieven/${p.initiative.id}`}>{p.initiative.name}</Link> (
+                  {p.initiative.endedOn ? t.initiativeEnded(formatDate(p.initiative.endedOn)) : t.initiativeActive})
                 </p>
               ) : null}
             </li>

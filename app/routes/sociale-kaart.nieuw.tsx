@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: `${t.newTitle} – ${nl.common
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "create", "SocialMap", context as { ip?: string });
-  return socialMapOptions(ctx).catch(toHttpError);
+  return socialMapOptions(ctx, { forKeeper: true }).catch(toHttpError);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

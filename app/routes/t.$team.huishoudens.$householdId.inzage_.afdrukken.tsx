@@ -205,6 +205,8 @@ export default function PrintableExport() {
                     {label(l.layer, a.layer)}: {text(a.provider)}
                     {a.offer ? ` – ${text(a.offer)}` : ""} {a.description ? `(${text(a.description)})` : ""} · {label(l.arrangementStatus, a.status)} ·{" "}
                     {date(a.startsOn)} – {date(a.endsOn)}
+                    {a.buurtserviceMatch ? ` · ${t.buurtserviceMatch}` : ""}
+                    {a.initiative ? ` · ${t.initiative(text(a.initiative))}` : ""}
                   </li>
                 ))}
               </ul>

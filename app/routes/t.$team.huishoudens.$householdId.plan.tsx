@@ -2,6 +2,8 @@
 // life domain, arrangements per kanteling layer (provider from the sociale
 // kaart, filtered by the chosen layer, or by name) serving several goals,
 // the support that existed at intake, and the household's workbudget spends.
+// An arrangement can point to a Buurtservice match of the team (own strength
+// and social network layers) and to a buurtinitiatief (issue 19).
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -24,6 +26,7 @@ import {
   goalStatusLabels,
   goalTypeLabels,
   kantelingLayerLabels,
+  neighbourhoodChoicesForPlan,
   providerChoicesForPlan,
   updateArrangement,
   updateGoal,
@@ -37,6 +40,7 @@ import { parseSubmission, readFormData, runForm, type FormReply } from "~/lib/fo
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.caseworkPlan.plan;
+const nb = nl.caseworkPlan.neighbourhood;
 const fe = t.fieldErrors;
 const optionalDate = (message: string) =>
   z
@@ -61,6 +65,8 @@ const schemas = {
     endsOn: optionalDate(fe.endsOn),
     status: anyText,
     existing: anyText,
+    buurtserviceMatchId: anyText,
+    initiativeId: anyText,
     goalIds: z.union([z.string(), z.array(z.string())]).optional(),
     arrangementId: anyText,
     intent: anyText,
@@ -74,10 +80,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const plan = await getPlan(ctx, householdId).catch(toHttpError);
   const spends = await getHouseholdSpends(ctx, householdId).catch(toHttpError);
   const providers = plan.canEdit ? await providerChoicesForPlan(ctx).catch(toHttpError) : [];
+  const neighbourhood = plan.canEdit ? await neighbourhoodChoicesForPlan(ctx).catch(toHttpError) : { matches: [], initiatives: [] };
   return {
     plan,
     spends,
     providers,
+    neighbourhood,
     teamSlug: ctx.team.slug,
     domains: ALL_ZRM_DOMAINS.map((d) => ({ value: d, label: zrmDomainLabels[d] })),
     goalTypes: GOAL_TYPES.map((g) => ({ value: g, label: goalTypeLabels[g] })),
@@ -134,6 +142,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         endsOn: v.endsOn || null,
         status: (v.status || "planned") as "planned",
         existing: v.existing === "on",
+        buurtserviceMatchId: v.buurtserviceMatchId || null,
+        initiativeId: v.initiativeId || null,
         goalIds: form.getAll("goalIds").map(String).slice(0, 50),
       };
       if (arrangementId) await updateArrangement(ctx, householdId, arrangementId, input);
@@ -185,12 +195,24 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
           endsOn: arrangement.endsOn ?? "",
           status: arrangement.status,
           existing: arrangement.existing ? "on" : "",
+          buurtserviceMatchId: arrangement.match?.id ?? "",
+          initiativeId: arrangement.initiative?.id ?? "",
         }
       : { status: "planned" },
   });
   const providerOptions = data.providers
     .filter((p) => !layer || p.layer === layer)
     .flatMap((p) => [{ value: p.id, label: p.name }, ...p.offers.map((o) => ({ value: `${p.id}:${o.id}`, label: `${p.name} – ${o.name}` }))]);
+  const matchOptions = data.neighbourhood.matches.map((m) => ({
+    value: m.id,
+    label: nb.matchOption(m.label, m.buurtName, nl.buurtservice.status[m.status] ?? m.status),
+  }));
+  // A link the arrangement already has stays selectable, even when it is not in the list (another team's match after a transfer).
+  if (arrangement?.match && !matchOptions.some((o) => o.value === arrangement.match!.id))
+    matchOptions.unshift({ value: arrangement.match.id, label: nb.matchHidden });
+  const initiativeOptions = data.neighbourhood.initiatives.map((i) => ({ value: i.id, label: nb.initiativeOption(i.name, i.buurtName, !!i.endedOn) }));
+  // Hidden only once another layer is chosen (without JavaScript it stays, and the server checks the layer).
+  const matchLayer = !layer || layer === "own_strength" || layer === "social_network";
   const checkedGoals = new Set(
     Array.isArray(typed.goalIds) ? typed.goalIds.map(String) : typed.goalIds ? [String(typed.goalIds)] : (arrangement?.goalIds ?? []),
   );
@@ -209,6 +231,22 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
       <SelectField field={fields.provider} label={t.providerPick} hint={t.providerPickHint} options={providerOptions} placeholder={t.providerNone} />
       <TextField field={fields.providerName} label={`${t.providerName} ${nl.caseworkPlan.optional}`} hint={t.providerNameHint} />
       <TextAreaField field={fields.description} label={`${t.arrangementDescription} ${nl.caseworkPlan.optional}`} rows={2} />
+      {matchLayer || arrangement?.match ? (
+        <SelectField
+          field={fields.buurtserviceMatchId}
+          label={`${nb.match} ${nl.caseworkPlan.optional}`}
+          hint={matchOptions.length ? nb.matchHint : nb.noMatches}
+          options={matchOptions}
+          placeholder={nb.none}
+        />
+      ) : null}
+      <SelectField
+        field={fields.initiativeId}
+        label={`${nb.initiative} ${nl.caseworkPlan.optional}`}
+        hint={nb.initiativeHint}
+        options={initiativeOptions}
+        placeholder={nb.none}
+      />
       <div className="flex flex-wrap gap-4">
         <TextField field={fields.startsOn} label={`${t.startsOn} ${nl.caseworkPlan.optional}`} type="date" />
         <TextField field={fields.endsOn} label={`${t.endsOn} ${nl.caseworkPlan.optional}`} type="date" />
@@ -260,7 +298,10 @@ function ArrangementTable({ data, rows, caption }: { data: Data; rows: PlanArran
           {rows.map((a) => (
             <tr key={a.id}>
               <td>{data.labels.layers[a.layer]}</td>
-              <td>{[a.provider, a.offer].filter(Boolean).join(" – ") || nl.caseworkPlan.dash}</td>
+              <td>
+                {[a.provider, a.offer].filter(Boolean).join(" – ") || (a.match || a.initiative ? "" : nl.caseworkPlan.dash)}
+                <NeighbourhoodLinks arrangement={a} teamSlug={data.teamSlug} />
+              </td>
               <td className="whitespace-pre-line">{a.description || nl.caseworkPlan.dash}</td>
               <td>{a.startsOn ? formatDate(a.startsOn) : nl.caseworkPlan.dash}</td>
               <td>{a.endsOn ? formatDate(a.endsOn) : nl.caseworkPlan.dash}</td>
@@ -401,6 +442,37 @@ export default function PlanPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The arrangement's Buurtservice match and buurtinitiatief, with their status (they outlive the match or initiative ending). */
+function NeighbourhoodLinks({ arrangement: a, teamSlug }: { arrangement: PlanArrangement; teamSlug: string }) {
+  if (!a.match && !a.initiative) return null;
+  return (
+    <ul className="mt-1 space-y-1 text-sm">
+      {a.match ? (
+        <li>
+          {nb.matchPrefix}{" "}
+          {a.match.visible ? (
+            <>
+              <Link to={`/t/${teamSlug}/buurtservice/${a.match.requestId}`}>
+                {nb.matchText(a.match.requestPseudonym, a.match.offerPseudonym, a.match.buurtName)}
+              </Link>{" "}
+              ({nl.buurtservice.status[a.match.status] ?? a.match.status}
+              {a.match.reciprocal ? `, ${nl.buurtservice.reciprocal.toLowerCase()}` : ""})
+            </>
+          ) : (
+            nb.matchHidden
+          )}
+        </li>
+      ) : null}
+      {a.initiative ? (
+        <li>
+          {nb.initiativePrefix} <Link to={`/initiatieven/${a.initiative.id}`}>{nb.initiativeText(a.initiative.name, a.initiative.buurtName)}</Link> (
+          {a.initiative.endedOn ? nb.ended(formatDate(a.initiative.endedOn)) : nb.active})
+        </li>
+      ) : null}
+    </ul>
   );
 }
 

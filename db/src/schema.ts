@@ -1937,6 +1937,8 @@ export const socialMapProviders = pgTable(
     email: text("email").notNull().default(""),
     website: text("website").notNull().default(""),
     hours: text("hours").notNull().default(""),
+    /** The buurtinitiatief this entry is (issue 19): the kaart links to it and the initiative's page back. */
+    initiativeId: uuid("initiative_id").references(() => neighbourhoodInitiatives.id),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -1946,6 +1948,7 @@ export const socialMapProviders = pgTable(
   },
   (t) => [
     uniqueIndex("social_map_providers_name").on(t.municipalityId, sql`lower(${t.name})`),
+    index("social_map_providers_initiative").on(t.initiativeId),
     check("social_map_providers_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
   ],
 );
@@ -2002,11 +2005,18 @@ export const caseArrangements = pgTable(
     startsOn: date("starts_on"),
     endsOn: date("ends_on"),
     status: text("status").notNull().default("planned"),
+    /** A Buurtservice match of the case's team (own strength / social network layers only; issue 19). */
+    buurtserviceMatchId: uuid("buurtservice_match_id").references(() => buurtserviceMatches.id),
+    /** A buurtinitiatief of the municipality (any layer; issue 19). */
+    initiativeId: uuid("initiative_id").references(() => neighbourhoodInitiatives.id),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("case_arrangements_case").on(t.caseId),
+    index("case_arrangements_match").on(t.buurtserviceMatchId),
+    index("case_arrangements_initiative").on(t.initiativeId),
+    check("case_arrangements_match_layer", sql`${t.buurtserviceMatchId} is null or ${t.layer} in ('own_strength', 'social_network')`),
     check("case_arrangements_layer", sql`${t.layer} in ('own_strength', 'social_network', 'general', 'individual')`),
     check("case_arrangements_status", sql`${t.status} in ('planned', 'running', 'ended', 'stopped')`),
     check("case_arrangements_dates", sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),

@@ -59,6 +59,8 @@ export const caseworkPrivacy = {
     intake: "Intake",
     goals: "Doelen",
     arrangements: "Arrangementen",
+    buurtserviceMatch: "gekoppeld aan de Buurtservice",
+    initiative: (name: string) => `buurtinitiatief ${name}`,
     zrm: "ZRM-metingen",
     referrals: "Verwijzingen",
     closing: "Afsluiting",

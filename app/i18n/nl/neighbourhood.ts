@@ -217,4 +217,11 @@ export const initiatives = {
   newWithHelp: "Nieuw, met hulp van het team",
   year: "Jaar",
   show: "Tonen",
+  back: "Terug naar alle buurtinitiatieven",
+  startedOnLong: (date: string) => `Gestart op ${date}`,
+  linkedTitle: "Waar het initiatief staat",
+  onSocialMap: "Op de sociale kaart",
+  notOnSocialMap: "Nog niet op de sociale kaart. Coördinatoren kunnen een aanbieder op de kaart aan dit initiatief koppelen.",
+  archived: "gearchiveerd",
+  plansNote: "Professionals kunnen in het plan van een huishouden naar dit initiatief verwijzen. Dat staat in het dossier van het huishouden, niet hier.",
 };

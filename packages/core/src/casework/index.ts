@@ -45,6 +45,7 @@ export {
   updateArrangement,
   getPlan,
   providerChoicesForPlan,
+  neighbourhoodChoicesForPlan,
   getHouseholdSpends,
   householdChoicesForSpend,
   goalInput,
@@ -55,6 +56,9 @@ export {
   type PlanGoal,
   type PlanArrangement,
   type ProviderChoice,
+  type NeighbourhoodChoices,
+  type PlanMatchLink,
+  type PlanInitiativeLink,
   type HouseholdSpend,
 } from "./plan";
 export { recordZrm, zrmTrend, zrmChange, zrmInput, type ZrmInput, type ZrmOverview, type ZrmTrendRow, type ZrmChange } from "./zrm";
@@ -97,6 +101,7 @@ export {
   type OfferInput,
   type PickerProvider,
   type ProviderDetail,
+  type LinkedInitiative,
   type ProviderInput,
   type ProviderListItem,
   type SocialMapFilter,

@@ -8,18 +8,24 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import {
   and,
   asc,
+  buurten,
+  buurtserviceEntries,
+  buurtserviceMatches,
   caseArrangementGoals,
   caseArrangements,
   caseGoals,
   caseInvolved,
   eq,
   inArray,
+  isNotNull,
   isNull,
   ne,
   or,
   socialMapOffers,
   socialMapProviders,
   households,
+  teams,
+  neighbourhoodInitiatives,
   spendRequests,
   users,
   withScope,
@@ -31,7 +37,17 @@ import { appendAudit, type AuditAction } from "../audit";
 import { DomainError, calendarDate, invalidInput, notFound, type TeamContext } from "../common";
 import { withCaseRead, withCaseWrite, type HouseholdHead } from "./access";
 import { currentCase, openCase } from "./current-case";
-import { ALL_ZRM_DOMAINS, ARRANGEMENT_STATUSES, GOAL_STATUSES, GOAL_TYPES, KANTELING_LAYERS, type KantelingLayer, type ZrmDomain } from "./vocabulary";
+import {
+  ALL_ZRM_DOMAINS,
+  ARRANGEMENT_STATUSES,
+  GOAL_STATUSES,
+  GOAL_TYPES,
+  KANTELING_LAYERS,
+  MATCH_LAYERS,
+  type KantelingLayer,
+  type ZrmDomain,
+} from "./vocabulary";
+import { alias } from "drizzle-orm/pg-core";
 
 const uuid = z.string().uuid();
 
@@ -56,9 +72,17 @@ export const arrangementInput = z
     endsOn: calendarDate().nullish(),
     status: z.enum(ARRANGEMENT_STATUSES).default("planned"),
     goalIds: z.array(uuid).max(50).default([]),
+    /** A Buurtservice match of the case's team: own strength and social network layers only (issue 19). */
+    buurtserviceMatchId: uuid.nullish(),
+    /** A buurtinitiatief of the municipality, in any layer (issue 19). */
+    initiativeId: uuid.nullish(),
   })
   .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { path: ["endsOn"], params: { code: "date_range_invalid" } })
-  .refine((v) => !v.offerId || v.providerId, { path: ["offerId"] });
+  .refine((v) => !v.offerId || v.providerId, { path: ["offerId"] })
+  .refine((v) => !v.buurtserviceMatchId || (MATCH_LAYERS as readonly string[]).includes(v.layer), {
+    path: ["buurtserviceMatchId"],
+    params: { code: "arrangement_match_layer" },
+  });
 export type ArrangementInput = z.input<typeof arrangementInput>;
 
 export async function caseAudit(
@@ -134,6 +158,40 @@ async function checkProvider(tx: Tx, v: z.output<typeof arrangementInput>): Prom
   }
 }
 
+/**
+ * The Buurtservice match and the buurtinitiatief an arrangement points to
+ * (issue 19). A match must be one of the case team's own (RLS shows no other
+ * team's match; the team id is checked as well) and the viewer must be allowed
+ * to read the team's Buurtservice; an initiative must be one of the
+ * municipality's. A link the arrangement already has is kept as it is, even
+ * when its match or initiative has ended or (after a transfer) belongs to
+ * another team: the link survives, only a new one is checked.
+ */
+async function checkNeighbourhoodLinks(
+  tx: Tx,
+  ctx: TeamContext,
+  v: z.output<typeof arrangementInput>,
+  current: { buurtserviceMatchId: string | null; initiativeId: string | null } | null,
+): Promise<void> {
+  if (v.buurtserviceMatchId && v.buurtserviceMatchId !== current?.buurtserviceMatchId) {
+    const mayRead = ctx.ability.can("read", as("BuurtserviceMatch", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }));
+    const [m] = mayRead
+      ? await tx
+          .select({ id: buurtserviceMatches.id })
+          .from(buurtserviceMatches)
+          .where(and(eq(buurtserviceMatches.id, v.buurtserviceMatchId), eq(buurtserviceMatches.teamId, ctx.team.id)))
+      : [];
+    if (!m) throw new DomainError("arrangement_match_unknown", 400, { buurtserviceMatchId: ["arrangement_match_unknown"] });
+  }
+  if (v.initiativeId && v.initiativeId !== current?.initiativeId) {
+    const [i] = await tx
+      .select({ id: neighbourhoodInitiatives.id })
+      .from(neighbourhoodInitiatives)
+      .where(and(eq(neighbourhoodInitiatives.id, v.initiativeId), eq(neighbourhoodInitiatives.municipalityId, ctx.team.municipalityId)));
+    if (!i) throw new DomainError("arrangement_initiative_unknown", 400, { initiativeId: ["arrangement_initiative_unknown"] });
+  }
+}
+
 /** The goals an arrangement serves must be goals of the same case. */
 async function checkGoals(tx: Tx, caseId: string, goalIds: string[]): Promise<string[]> {
   const unique = [...new Set(goalIds)];
@@ -164,6 +222,13 @@ const arrangementValues = (v: z.output<typeof arrangementInput>) => ({
   startsOn: v.startsOn ?? null,
   endsOn: v.endsOn ?? null,
   status: v.status,
+  buurtserviceMatchId: v.buurtserviceMatchId ?? null,
+  initiativeId: v.initiativeId ?? null,
+});
+
+const linkAudit = (v: z.output<typeof arrangementInput>) => ({
+  buurtserviceMatchId: v.buurtserviceMatchId ?? null,
+  initiativeId: v.initiativeId ?? null,
 });
 
 export async function addArrangement(ctx: TeamContext, householdId: string, raw: ArrangementInput): Promise<{ id: string }> {
@@ -171,13 +236,14 @@ export async function addArrangement(ctx: TeamContext, householdId: string, raw:
   return withCaseWrite(ctx, householdId, async (tx, head) => {
     const c = await openCase(tx, head.id);
     await checkProvider(tx, v);
+    await checkNeighbourhoodLinks(tx, ctx, v, null);
     const goalIds = await checkGoals(tx, c.id, v.goalIds);
     const [row] = await tx
       .insert(caseArrangements)
       .values({ municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, caseId: c.id, householdId: head.id, ...arrangementValues(v) })
       .returning({ id: caseArrangements.id });
     await linkGoals(tx, ctx, head.id, row.id, goalIds);
-    await caseAudit(tx, ctx, head, "casework.arrangement_added", "case_arrangement", row.id, { caseId: c.id, goals: goalIds.length });
+    await caseAudit(tx, ctx, head, "casework.arrangement_added", "case_arrangement", row.id, { caseId: c.id, goals: goalIds.length, ...linkAudit(v) });
     return row;
   });
 }
@@ -188,6 +254,13 @@ export async function updateArrangement(ctx: TeamContext, householdId: string, a
   await withCaseWrite(ctx, householdId, async (tx, head) => {
     const c = await openCase(tx, head.id);
     await checkProvider(tx, v);
+    const [current] = await tx
+      .select({ buurtserviceMatchId: caseArrangements.buurtserviceMatchId, initiativeId: caseArrangements.initiativeId })
+      .from(caseArrangements)
+      .where(and(eq(caseArrangements.id, arrangementId), eq(caseArrangements.caseId, c.id)))
+      .for("update");
+    if (!current) throw notFound();
+    await checkNeighbourhoodLinks(tx, ctx, v, current);
     const goalIds = await checkGoals(tx, c.id, v.goalIds);
     const done = await tx
       .update(caseArrangements)
@@ -196,7 +269,11 @@ export async function updateArrangement(ctx: TeamContext, householdId: string, a
       .returning({ id: caseArrangements.id });
     if (done.length === 0) throw notFound();
     await linkGoals(tx, ctx, head.id, arrangementId, goalIds);
-    await caseAudit(tx, ctx, head, "casework.arrangement_updated", "case_arrangement", arrangementId, { caseId: c.id, goals: goalIds.length });
+    await caseAudit(tx, ctx, head, "casework.arrangement_updated", "case_arrangement", arrangementId, {
+      caseId: c.id,
+      goals: goalIds.length,
+      ...linkAudit(v),
+    });
   });
 }
 
@@ -226,6 +303,26 @@ export interface PlanArrangement {
   endsOn: string | null;
   status: string;
   goalIds: string[];
+  /**
+   * The Buurtservice match it points to; `visible` false when the match is
+   * not the viewer's team's (the household was transferred): then only that
+   * there is a link shows.
+   */
+  match: PlanMatchLink | null;
+  /** The buurtinitiatief it points to, active or ended. */
+  initiative: PlanInitiativeLink | null;
+}
+
+export type PlanMatchLink =
+  | { id: string; visible: true; status: string; requestId: string; requestPseudonym: string; offerPseudonym: string; buurtName: string; reciprocal: boolean }
+  | { id: string; visible: false };
+
+export interface PlanInitiativeLink {
+  id: string;
+  name: string;
+  buurtName: string;
+  teamName: string;
+  endedOn: string | null;
 }
 
 export interface Plan {
@@ -262,6 +359,15 @@ export async function getPlan(ctx: TeamContext, householdId: string): Promise<Pl
       .leftJoin(socialMapOffers, eq(socialMapOffers.id, caseArrangements.offerId))
       .where(eq(caseArrangements.caseId, c.id))
       .orderBy(asc(caseArrangements.createdAt));
+    const matches = await linkedMatches(
+      tx,
+      ctx,
+      arrangements.map(({ a }) => a.buurtserviceMatchId),
+    );
+    const initiatives = await linkedInitiatives(
+      tx,
+      arrangements.map(({ a }) => a.initiativeId),
+    );
     const links = await tx
       .select({ arrangementId: caseArrangementGoals.arrangementId, goalId: caseArrangementGoals.goalId })
       .from(caseArrangementGoals)
@@ -281,6 +387,8 @@ export async function getPlan(ctx: TeamContext, householdId: string): Promise<Pl
       endsOn: a.endsOn,
       status: a.status,
       goalIds: links.filter((l) => l.arrangementId === a.id).map((l) => l.goalId),
+      match: a.buurtserviceMatchId ? (matches.get(a.buurtserviceMatchId) ?? { id: a.buurtserviceMatchId, visible: false }) : null,
+      initiative: a.initiativeId ? (initiatives.get(a.initiativeId) ?? null) : null,
     }));
     return {
       caseId: c.id,
@@ -298,6 +406,98 @@ export async function getPlan(ctx: TeamContext, householdId: string): Promise<Pl
       arrangements: all.filter((a) => !a.existing),
       existing: all.filter((a) => a.existing),
       canEdit: canEdit && c.status === "open",
+    };
+  });
+}
+
+const requestEntries = alias(buurtserviceEntries, "request_entries");
+const offerEntries = alias(buurtserviceEntries, "offer_entries");
+
+/** The linked matches the viewer's team may read (RLS and the team id): pseudonyms, buurt, status. */
+async function linkedMatches(tx: Tx, ctx: TeamContext, ids: (string | null)[]): Promise<Map<string, PlanMatchLink>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length || !ctx.ability.can("read", as("BuurtserviceMatch", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }))) return new Map();
+  const rows = await tx
+    .select({
+      id: buurtserviceMatches.id,
+      status: buurtserviceMatches.status,
+      reciprocal: buurtserviceMatches.reciprocal,
+      requestId: buurtserviceMatches.requestId,
+      requestPseudonym: requestEntries.pseudonym,
+      offerPseudonym: offerEntries.pseudonym,
+      buurtName: buurten.name,
+    })
+    .from(buurtserviceMatches)
+    .innerJoin(requestEntries, eq(requestEntries.id, buurtserviceMatches.requestId))
+    .innerJoin(offerEntries, eq(offerEntries.id, buurtserviceMatches.offerId))
+    .innerJoin(buurten, eq(buurten.id, buurtserviceMatches.buurtId))
+    .where(and(inArray(buurtserviceMatches.id, wanted), eq(buurtserviceMatches.teamId, ctx.team.id)));
+  return new Map(rows.map((r) => [r.id, { ...r, visible: true as const }]));
+}
+
+async function linkedInitiatives(tx: Tx, ids: (string | null)[]): Promise<Map<string, PlanInitiativeLink>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await tx
+    .select({
+      id: neighbourhoodInitiatives.id,
+      name: neighbourhoodInitiatives.name,
+      endedOn: neighbourhoodInitiatives.endedOn,
+      buurtName: buurten.name,
+      teamName: teams.name,
+    })
+    .from(neighbourhoodInitiatives)
+    .innerJoin(buurten, eq(buurten.id, neighbourhoodInitiatives.buurtId))
+    .innerJoin(teams, eq(teams.id, neighbourhoodInitiatives.teamId))
+    .where(inArray(neighbourhoodInitiatives.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface NeighbourhoodChoices {
+  /** The team's Buurtservice matches, running ones first (empty for a viewer without Buurtservice). */
+  matches: { id: string; label: string; status: string; buurtName: string }[];
+  /** The municipality's buurtinitiatieven, active ones first. */
+  initiatives: { id: string; name: string; buurtName: string; endedOn: string | null }[];
+}
+
+/**
+ * What an arrangement can point to in the neighbourhood (issue 19): the case
+ * team's own Buurtservice matches (pseudonyms only) and every buurtinitiatief
+ * of the municipality. Nothing of a household goes the other way.
+ */
+export async function neighbourhoodChoicesForPlan(ctx: TeamContext): Promise<NeighbourhoodChoices> {
+  const mayMatches = ctx.ability.can("read", as("BuurtserviceMatch", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }));
+  const mayInitiatives = ctx.ability.can("read", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId }));
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const matches = mayMatches
+      ? await tx
+          .select({
+            id: buurtserviceMatches.id,
+            status: buurtserviceMatches.status,
+            requestPseudonym: requestEntries.pseudonym,
+            offerPseudonym: offerEntries.pseudonym,
+            buurtName: buurten.name,
+          })
+          .from(buurtserviceMatches)
+          .innerJoin(requestEntries, eq(requestEntries.id, buurtserviceMatches.requestId))
+          .innerJoin(offerEntries, eq(offerEntries.id, buurtserviceMatches.offerId))
+          .innerJoin(buurten, eq(buurten.id, buurtserviceMatches.buurtId))
+          .where(eq(buurtserviceMatches.teamId, ctx.team.id))
+          .orderBy(asc(isNotNull(buurtserviceMatches.endedAt)), desc(buurtserviceMatches.createdAt))
+          .limit(300)
+      : [];
+    const initiatives = mayInitiatives
+      ? await tx
+          .select({ id: neighbourhoodInitiatives.id, name: neighbourhoodInitiatives.name, buurtName: buurten.name, endedOn: neighbourhoodInitiatives.endedOn })
+          .from(neighbourhoodInitiatives)
+          .innerJoin(buurten, eq(buurten.id, neighbourhoodInitiatives.buurtId))
+          .where(eq(neighbourhoodInitiatives.municipalityId, ctx.team.municipalityId))
+          .orderBy(asc(isNotNull(neighbourhoodInitiatives.endedOn)), asc(neighbourhoodInitiatives.name))
+          .limit(500)
+      : [];
+    return {
+      matches: matches.map((m) => ({ id: m.id, status: m.status, buurtName: m.buurtName, label: `${m.requestPseudonym} – ${m.offerPseudonym}` })),
+      initiatives,
     };
   });
 }

@@ -211,8 +211,10 @@ export async function exportHousehold(ctx: TeamContext, householdId: string): Pr
       tx,
       sql`select a.case_id as "caseId", a.id, a.layer, a.existing, coalesce(p.name, a.provider_name) as provider, o.name as offer, a.description,
             a.starts_on::text as "startsOn", a.ends_on::text as "endsOn", a.status,
-            coalesce((select array_agg(ag.goal_id::text order by ag.goal_id) from case_arrangement_goals ag where ag.arrangement_id = a.id), '{}') as "goalIds"
+            coalesce((select array_agg(ag.goal_id::text order by ag.goal_id) from case_arrangement_goals ag where ag.arrangement_id = a.id), '{}') as "goalIds",
+            a.buurtservice_match_id is not null as "buurtserviceMatch", ni.name as initiative
           from case_arrangements a left join social_map_providers p on p.id = a.provider_id left join social_map_offers o on o.id = a.offer_id
+            left join neighbourhood_initiatives ni on ni.id = a.initiative_id
           where a.household_id = ${id} order by a.created_at, a.id`,
     );
     const measurements = await rowsOf(

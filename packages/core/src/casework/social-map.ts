@@ -77,6 +77,11 @@ export const providerInput = z.object({
   email: formatted(254, isEmail, "social_map_email_invalid"),
   website: formatted(300, isWebsite, "social_map_website_invalid"),
   hours: text(500),
+  /** The buurtinitiatief this entry is (issue 19); empty for none. */
+  initiativeId: z
+    .union([z.string().regex(UUID), z.literal("")])
+    .nullish()
+    .transform((s) => s || null),
 });
 /** As a form sends it; the use case validates every field (providerInput). */
 export interface ProviderInput {
@@ -91,6 +96,7 @@ export interface ProviderInput {
   email?: string;
   website?: string;
   hours?: string;
+  initiativeId?: string | null;
 }
 
 export const offerInput = z.object({
@@ -139,6 +145,16 @@ async function checkBuurten(tx: Tx, buurtIds: string[]): Promise<void> {
   if (n !== buurtIds.length) throw new DomainError("invalid_input", 400, { buurtIds: ["social_map_buurt_unknown"] });
 }
 
+/** A linked buurtinitiatief must be one of the municipality's (readable in the keeper's scope). */
+async function checkInitiative(tx: Tx, initiativeId: string | null): Promise<void> {
+  if (!initiativeId) return;
+  const [found] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from neighbourhood_initiatives where id = ${initiativeId} and municipality_id = (select app_municipality())`,
+  );
+  if (!found) throw new DomainError("invalid_input", 400, { initiativeId: ["arrangement_initiative_unknown"] });
+}
+
 const nameTaken = () => new DomainError("name_taken", 409, { name: ["name_taken"] });
 
 export async function createProvider(ctx: UseCaseContext, raw: ProviderInput): Promise<{ id: string }> {
@@ -150,6 +166,7 @@ export async function createProvider(ctx: UseCaseContext, raw: ProviderInput): P
   try {
     await withScope(ctx.db, scope, async (tx) => {
       await checkBuurten(tx, v.buurtIds);
+      await checkInitiative(tx, v.initiativeId);
       await tx.insert(socialMapProviders).values({
         id,
         municipalityId: ctx.actor.municipalityId,
@@ -164,7 +181,7 @@ export async function createProvider(ctx: UseCaseContext, raw: ProviderInput): P
         objectType: "social_map_provider",
         objectId: id,
         meta: ctx.meta,
-        data: { name: v.name, layer: v.layer },
+        data: { name: v.name, layer: v.layer, initiativeId: v.initiativeId },
       });
     });
   } catch (e) {
@@ -188,6 +205,7 @@ function providerColumns(v: z.output<typeof providerInput>) {
     email: v.email,
     website: v.website,
     hours: v.hours,
+    initiativeId: v.initiativeId,
   };
 }
 
@@ -202,6 +220,8 @@ export async function updateProvider(ctx: UseCaseContext, providerId: string, ra
       const [row] = await tx.select().from(socialMapProviders).where(eq(socialMapProviders.id, providerId)).for("update");
       if (!row) throw notFound();
       await checkBuurten(tx, v.buurtIds);
+      // A link the entry already has is kept even when the initiative has ended.
+      if (v.initiativeId !== row.initiativeId) await checkInitiative(tx, v.initiativeId);
       await tx
         .update(socialMapProviders)
         .set({
@@ -355,7 +375,21 @@ export interface ProviderListItem {
   phone: string;
   website: string;
   offers: { id: string; name: string; layer: KantelingLayer }[];
+  /** The buurtinitiatief this entry is (issue 19). */
+  initiative: LinkedInitiative | null;
 }
+
+/** A buurtinitiatief as the kaart shows it: name, buurt, whether it has ended. */
+export interface LinkedInitiative {
+  id: string;
+  name: string;
+  buurtName: string;
+  endedOn: string | null;
+}
+
+const initiativeJson = (column: ReturnType<typeof sql>) =>
+  sql`(select json_build_object('id', i.id, 'name', i.name, 'buurtName', b.name, 'endedOn', i.ended_on::text)
+        from neighbourhood_initiatives i join buurten b on b.id = i.buurt_id where i.id = ${column})`;
 
 /** The filter as the search understands it: unknown values are dropped (a stale link shows everything rather than failing). */
 export function normaliseFilter(f: SocialMapFilter) {
@@ -407,7 +441,8 @@ export async function searchSocialMap(ctx: UseCaseContext, raw: SocialMapFilter 
         select f.id, f.name, f.kind, f.layer, f.life_domains as "lifeDomains", f.description, f.phone, f.website,
           coalesce((select array_agg(b.name order by b.name) from buurten b where b.id = any(f.buurt_ids)), '{}') as buurten,
           coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name, 'layer', o.layer) order by lower(o.name))
-            from social_map_offers o where o.provider_id = f.id and o.archived_at is null), '[]') as offers
+            from social_map_offers o where o.provider_id = f.id and o.archived_at is null), '[]') as offers,
+          ${initiativeJson(sql`f.initiative_id`)} as initiative
         from found f order by f.rank desc, lower(f.name), f.id
         limit ${SOCIAL_MAP_PAGE_SIZE} offset ${offset}`,
     );
@@ -432,6 +467,7 @@ export interface ProviderDetail {
   archived: boolean;
   updatedAt: string;
   offers: { id: string; name: string; description: string; layer: KantelingLayer; lifeDomains: ZrmDomain[]; archived: boolean }[];
+  initiative: LinkedInitiative | null;
 }
 
 /** One provider with its offers (archived ones too: the keeper may restore them; readers see them marked). 404 when unknown. */
@@ -446,7 +482,8 @@ export async function getProvider(ctx: UseCaseContext, providerId: string): Prom
             p.address, p.phone, p.email, p.website, p.hours, p.archived_at is not null as archived, p.updated_at::text as "updatedAt",
             coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name, 'description', o.description, 'layer', o.layer,
                  'lifeDomains', o.life_domains, 'archived', o.archived_at is not null) order by (o.archived_at is not null), lower(o.name))
-               from social_map_offers o where o.provider_id = p.id), '[]') as offers
+               from social_map_offers o where o.provider_id = p.id), '[]') as offers,
+            ${initiativeJson(sql`p.initiative_id`)} as initiative
           from social_map_providers p where p.id = ${providerId}`,
     );
     if (!p) throw notFound();

@@ -53,6 +53,8 @@ export const GOAL_STATUSES = ["open", "achieved", "partly_achieved", "not_achiev
 /** The kanteling: own strength first, then the network, general provisions, and only then individual ones. */
 export const KANTELING_LAYERS = ["own_strength", "social_network", "general", "individual"] as const;
 export type KantelingLayer = (typeof KANTELING_LAYERS)[number];
+/** The layers whose arrangements can point to a Buurtservice match (issue 19); the database checks it too. */
+export const MATCH_LAYERS = ["own_strength", "social_network"] as const satisfies readonly KantelingLayer[];
 
 export const ARRANGEMENT_STATUSES = ["planned", "running", "ended", "stopped"] as const;
 

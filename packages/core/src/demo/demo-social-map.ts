@@ -4,11 +4,15 @@
 // municipal notes (Trajekt, MEE, Mondriaan, …) are used as the teams know
 // them; addresses, numbers and e-mail addresses are invented (.example).
 // Written through the use cases, so the demo passes the same validation.
-import { buurten, eq, municipalities, socialMapProviders, type Database } from "@wijkwerk/db";
+import { buurten, eq, municipalities, neighbourhoodInitiatives, socialMapProviders, type Database } from "@wijkwerk/db";
 import { addOffer, createProvider, type OfferInput, type ProviderInput } from "../casework";
 import { contextFor } from "./demo-workbudget";
 
-type DemoProvider = Omit<ProviderInput, "buurtIds"> & { buurten?: string[]; offers?: OfferInput[] };
+type DemoProvider = Omit<ProviderInput, "buurtIds" | "initiativeId"> & {
+  buurten?: string[];
+  offers?: OfferInput[];
+  /** The buurtinitiatief (by name) this entry is. */ initiative?: string;
+};
 
 const PROVIDERS: DemoProvider[] = [
   // ── Own strength (eigen kracht)
@@ -85,6 +89,7 @@ const PROVIDERS: DemoProvider[] = [
     lifeDomains: ["social_network", "community_participation"],
     description: "Bewoners die elkaar helpen met kleine klussen, boodschappen en een oogje in het zeil.",
     buurten: ["Malberg", "Malpertuis", "Pottenberg"],
+    initiative: "Buurtservice Malpertuis",
   },
   {
     name: "Home-Start Maastricht",
@@ -279,13 +284,20 @@ export async function seedSocialMapDemo(db: Database): Promise<{ created: boolea
   const [existing] = await db.select({ id: socialMapProviders.id }).from(socialMapProviders).where(eq(socialMapProviders.municipalityId, m.id)).limit(1);
   if (existing) return { created: false };
   const buurtId = new Map((await db.select().from(buurten).where(eq(buurten.municipalityId, m.id))).map((b) => [b.name, b.id]));
+  const initiativeId = new Map(
+    (await db.select().from(neighbourhoodInitiatives).where(eq(neighbourhoodInitiatives.municipalityId, m.id))).map((i) => [i.name, i.id]),
+  );
   const admin = await contextFor(db, "admin@wijkwerk.demo");
   const coordinator = await contextFor(db, "coordinator.mariaberg@wijkwerk.demo");
   for (const [i, p] of PROVIDERS.entries()) {
     // Most by the functional admin, some by a coordinator: both keep the kaart.
     const ctx = i % 4 === 3 ? coordinator : admin;
-    const { offers = [], buurten: names = [], ...fields } = p;
-    const { id } = await createProvider(ctx, { ...fields, buurtIds: names.map((n) => buurtId.get(n)).filter((x): x is string => Boolean(x)) });
+    const { offers = [], buurten: names = [], initiative, ...fields } = p;
+    const { id } = await createProvider(ctx, {
+      ...fields,
+      buurtIds: names.map((n) => buurtId.get(n)).filter((x): x is string => Boolean(x)),
+      initiativeId: (initiative && initiativeId.get(initiative)) || null,
+    });
     for (const o of offers) await addOffer(ctx, id, o);
   }
   return { created: true };

@@ -62,11 +62,13 @@ export {
 } from "./buurtservice";
 export {
   endInitiative,
+  getInitiative,
   initiativeCounts,
   initiativeInput,
   listInitiatives,
   registerInitiative,
   type InitiativeCount,
+  type InitiativeDetail,
   type InitiativeInput,
   type InitiativeRow,
 } from "./initiatives";

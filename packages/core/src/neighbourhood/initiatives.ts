@@ -131,6 +131,37 @@ export async function listInitiatives(ctx: UseCaseContext, opts: { teamId?: stri
   );
 }
 
+export interface InitiativeDetail extends InitiativeRow {
+  /** The sociale kaart's entries that are this initiative (issue 19), archived ones marked. */
+  socialMap: { id: string; name: string; archived: boolean }[];
+}
+
+/**
+ * One initiative for every professional, with where it is linked: the
+ * sociale kaart's entries that point to it. Arrangements that point to it are
+ * not shown (they belong to a household's file). 404 when unknown.
+ */
+export async function getInitiative(ctx: UseCaseContext, initiativeId: string): Promise<InitiativeDetail> {
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", as("NeighbourhoodInitiative", { municipalityId: ctx.actor.municipalityId }));
+  if (!z.string().uuid().safeParse(initiativeId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await queryRows<InitiativeRow>(
+      tx,
+      sql`select i.id, i.name, i.description, i.started_on::text as "startedOn", i.ended_on::text as "endedOn", i.contact_organisation as "contactOrganisation",
+            i.team_helped_start as "teamHelpedStart", b.name as "buurtName", t.id as "teamId", t.name as "teamName"
+          from neighbourhood_initiatives i join buurten b on b.id = i.buurt_id join teams t on t.id = i.team_id
+          where i.id = ${initiativeId} and i.municipality_id = ${ctx.actor.municipalityId}`,
+    );
+    if (!row) throw new DomainError("not_found", 404);
+    const socialMap = await queryRows<{ id: string; name: string; archived: boolean }>(
+      tx,
+      sql`select p.id, p.name, p.archived_at is not null as archived from social_map_providers p
+          where p.initiative_id = ${row.id} order by p.archived_at is not null, lower(p.name)`,
+    );
+    return { ...row, socialMap };
+  });
+}
+
 export interface InitiativeCount {
   teamId: string;
   teamName: string;
