@@ -79,7 +79,10 @@ function mountHealthRoutes(app) {
       const r = await build.entry.module.readiness();
       if (r.ready && role !== "web" && lifecycle.background && !lifecycle.background.alive())
         return res.status(503).set(noStore).send("niet klaar: achtergrondtaken gestopt");
-      res.status(r.ready ? 200 : 503).set(noStore).send(r.ready ? "ok" : `niet klaar: ${r.reason}`);
+      res
+        .status(r.ready ? 200 : 503)
+        .set(noStore)
+        .send(r.ready ? "ok" : `niet klaar: ${r.reason}`);
     } catch {
       res.status(503).set(noStore).send("niet klaar: controle mislukt");
     }

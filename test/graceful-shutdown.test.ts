@@ -97,7 +97,9 @@ describe("SIGTERM during a burst of approvals", () => {
       expect(app.output()).toContain("Wijkwerk is gestopt.");
 
       const answered = outcomes.filter((o) => o.status !== null);
-      console.log(`burst: ${answered.length} answered, ${BURST - answered.length} turned away; after SIGTERM: ${late.filter((o) => o.status !== null).length} of ${late.length} answered`);
+      console.log(
+        `burst: ${answered.length} answered, ${BURST - answered.length} turned away; after SIGTERM: ${late.filter((o) => o.status !== null).length} of ${late.length} answered`,
+      );
       expect(answered.every((o) => o.status === 200)).toBe(true);
       expect(answered.length).toBeGreaterThan(0);
       expect(late.every((o) => o.status === null || o.status === 200)).toBe(true);

@@ -137,10 +137,15 @@ describe("two instances, one database, a simulated day", () => {
         await enqueueEmail(t.db, { municipalityId: world.municipalityId, to: `lid${step}@test.demo`, subject, text: "Hallo" });
         mails.push(subject);
       }
-      if (step === 3) cards.push((await requestTeamCard(await world.as.controller1(), world.teamA.id, { perAuthorizationCapCents: 10_000, monthlyCapCents: 50_000 })).id);
-      if (step === 40) cards.push((await requestTeamCard(await world.as.controller1(), world.teamB.id, { perAuthorizationCapCents: 5_000, monthlyCapCents: null })).id);
+      if (step === 3)
+        cards.push((await requestTeamCard(await world.as.controller1(), world.teamA.id, { perAuthorizationCapCents: 10_000, monthlyCapCents: 50_000 })).id);
+      if (step === 40)
+        cards.push((await requestTeamCard(await world.as.controller1(), world.teamB.id, { perAuthorizationCapCents: 5_000, monthlyCapCents: null })).id);
       if (step > 50 && step % 20 === 0) {
-        await updateCardControls(await world.as.controller1(), cards[step % 40 === 0 ? 0 : 1], { perAuthorizationCapCents: 1_000 + step, monthlyCapCents: null });
+        await updateCardControls(await world.as.controller1(), cards[step % 40 === 0 ? 0 : 1], {
+          perAuthorizationCapCents: 1_000 + step,
+          monthlyCapCents: null,
+        });
         controlChanges++;
       }
       if (step % 12 === 5) {

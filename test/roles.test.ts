@@ -33,7 +33,11 @@ async function eventually(check: () => Promise<boolean>, ms = 30_000) {
 
 describe("WIJKWERK_ROLE", () => {
   it("refuses an unknown role before it opens anything", () => {
-    const r = spawnSync(process.execPath, ["server.js"], { env: { ...process.env, WIJKWERK_ROLE: "beide", DATABASE_URL: t.url! }, encoding: "utf8", timeout: 20_000 });
+    const r = spawnSync(process.execPath, ["server.js"], {
+      env: { ...process.env, WIJKWERK_ROLE: "beide", DATABASE_URL: t.url! },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("WIJKWERK_ROLE moet web, worker of all zijn");
   });

@@ -38,7 +38,10 @@ export async function checkReadiness(
     return { ready: false, checks, reason: "database onbereikbaar" };
   }
   try {
-    const [row] = await withTimeout(queryRows<{ latest: string | null }>(db, sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`), ms);
+    const [row] = await withTimeout(
+      queryRows<{ latest: string | null }>(db, sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`),
+      ms,
+    );
     checks.migrations = row?.latest != null && Number(row.latest) >= latestShippedMigration();
   } catch {
     checks.migrations = false;

@@ -1,4 +1,4 @@
-// Wijkwerk's background jobs: what each one does, and when. The queue (queue.ts,
+// Wijkwerk's background jobs: what each one does, and when. The queue (worker.ts,
 // graphile-worker on PostgreSQL) and the in-process runner (in-process.ts, the
 // embedded PGlite database) both run exactly these functions. Every function is
 // safe when it runs twice at once or twice for the same moment: the work it does
