@@ -31,7 +31,7 @@ export interface JobDefinition {
  * outbox only with Stripe configured. Intervals and cron patterns from the
  * environment (README, docs/operations.md).
  */
-export function wijkwerkJobs(env: NodeJS.ProcessEnv = process.env): JobDefinition[] {
+export function wijkwerkJobs(env: Record<string, string | undefined> = process.env): JobDefinition[] {
   const jobs: JobDefinition[] = [
     {
       // Audited commands insert their events unchained; this links them into the municipality's hash chain shortly after commit (decision 0008).
@@ -94,7 +94,7 @@ export function wijkwerkJobs(env: NodeJS.ProcessEnv = process.env): JobDefinitio
       },
     });
   }
-  const stripe = stripeSettingsFromEnv(env);
+  const stripe = stripeSettingsFromEnv(env as NodeJS.ProcessEnv);
   if (stripe) {
     let client: ReturnType<typeof createStripeClient> | undefined;
     jobs.push({
