@@ -53,7 +53,7 @@ export async function startBackgroundWork(opts: BackgroundWorkOptions = {}): Pro
 /** /readyz: the database answers, its migrations are current, the job queue is there. */
 export async function readiness(): Promise<Readiness> {
   const handle = await getDbHandle();
-  return checkReadiness(handle.db, { kind: handle.kind, inProcessRunnerAlive: background ? background.alive() : undefined });
+  return checkReadiness(handle.db, { kind: handle.kind, inProcessRunnerAlive: background?.alive() ?? false });
 }
 
 /** The last step of a graceful shutdown: the database connections. */

@@ -53,7 +53,7 @@ const approve = (base: string, id: string): Promise<Outcome> =>
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": `burst-${id}` },
     body: JSON.stringify({ action: "approve" }),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(60_000),
   }).then(
     async (res) => {
       await res.text();
@@ -72,7 +72,7 @@ async function approvedInDb(ids: string[]): Promise<Set<string>> {
 
 describe("SIGTERM during a burst of approvals", () => {
   it("finishes what it took, takes nothing more, loses and doubles nothing", async () => {
-    const app = await startAppServer({ db: t, env: { SHUTDOWN_TIMEOUT_SECONDS: "30" } });
+    const app = await startAppServer({ db: t, env: { SHUTDOWN_TIMEOUT_SECONDS: "30" }, stopGraceMs: 40_000 });
     let stopped: Promise<void> | undefined;
     try {
       expect(await waitReady(app.url)).toBe("200 ok");

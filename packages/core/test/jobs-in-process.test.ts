@@ -4,7 +4,7 @@
 // and a failed run is tried again with backoff. (Two runners on one PGlite
 // database only happen here: PGlite is one process.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileSchedule, startBackgroundWork, type BackgroundWork, type JobDefinition } from "../src/jobs";
+import { checkReadiness, compileSchedule, startBackgroundWork, type BackgroundWork, type JobDefinition } from "../src/jobs";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 describe("schedules", () => {
@@ -91,4 +91,13 @@ describe("the in-process runner on PGlite", () => {
     expect(count("slow@")).toBeLessThanOrEqual(144);
     expect(new Set(runs).size).toBe(runs.length);
   }, 120_000);
+
+  it("readiness on PGlite: ready with a live in-process runner, not without one", async () => {
+    expect(await checkReadiness(t.db, { kind: "pglite", inProcessRunnerAlive: true })).toEqual({
+      ready: true,
+      checks: { database: true, migrations: true, queue: true },
+      reason: null,
+    });
+    expect(await checkReadiness(t.db, { kind: "pglite", inProcessRunnerAlive: false })).toMatchObject({ ready: false, reason: "wachtrij niet beschikbaar" });
+  });
 });
