@@ -26,7 +26,7 @@ try {
   process.exit(1);
 }
 
-const lifecycle = { stopping: false, background: null };
+const lifecycle = { stopping: false, background: null, inFlight: new Set() };
 const app = express();
 app.disable("x-powered-by");
 // Remix never reads req.query: nothing parses a query string before the request gate does.
@@ -87,9 +87,14 @@ function mountHealthRoutes(app) {
       res.status(503).set(noStore).send("niet klaar: controle mislukt");
     }
   });
-  // A request on a kept-alive connection while stopping: answer it, then close that connection.
+  // The responses in flight: when the process stops, each closes its connection after
+  // answering, so a kept-alive connection carries no new request in.
   app.use((_req, res, next) => {
     if (lifecycle.stopping) res.set("Connection", "close");
+    else {
+      lifecycle.inFlight.add(res);
+      res.once("close", () => lifecycle.inFlight.delete(res));
+    }
     next();
   });
 }
@@ -125,6 +130,10 @@ async function shutdown(signal) {
     },
     (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000,
   ).unref();
+  for (const res of lifecycle.inFlight) {
+    if (!res.headersSent) res.set("Connection", "close");
+    res.shouldKeepAlive = false;
+  }
   const httpClosed = new Promise((resolve) => server.close(() => resolve()));
   // Connections kept alive by a request that was in flight become idle after its response: close those too.
   server.closeIdleConnections();
