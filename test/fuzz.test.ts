@@ -133,12 +133,11 @@ async function loadParams() {
 }
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = // job_schedules is the background jobs' own bookkeeping (the audit sealer's slot moves every second).
-  (
-    (await app.db.db.execute(sql`select tablename as v from pg_tables where schemaname = 'public' and tablename <> 'job_schedules' order by 1`)) as unknown as {
-      v: string;
-    }[]
-  ).map((r) => r.v);
+  // job_schedules is the background jobs' own bookkeeping (the audit sealer's slot moves every second).
+  const listed = (await app.db.db.execute(
+    sql`select tablename as v from pg_tables where schemaname = 'public' and tablename <> 'job_schedules' order by 1`,
+  )) as unknown as { v: string }[];
+  const tables = listed.map((r) => r.v);
   const union = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
   const rows = (await app.db.db.execute(sql.raw(union))) as unknown as { t: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
