@@ -7,6 +7,7 @@
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
 import type { Database } from "@wijkwerk/db";
 import { startInProcessRunner, startTicker } from "./in-process";
+import { positiveNumber } from "./schedule";
 import { claimAndEnqueue, createScheduler } from "./scheduler";
 import type { JobDefinition } from "./tasks";
 
@@ -68,7 +69,9 @@ export async function startBackgroundWork(
   const logError = opts.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const runner: Runner = await run({
     connectionString,
-    concurrency: opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 2),
+    concurrency: opts.concurrency ?? Math.floor(positiveNumber(process.env.WORKER_CONCURRENCY, 2)),
+    // Our scheduler enqueues the periodic jobs (scheduler.ts); graphile-worker's own crontab stays empty.
+    parsedCronItems: [],
     // server.js handles SIGTERM itself: it stops the web server and this runner in order.
     noHandleSignals: true,
     pollInterval: 1000,
