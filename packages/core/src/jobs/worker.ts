@@ -67,9 +67,12 @@ export async function startBackgroundWork(
   if (!connectionString) throw new Error("The job queue needs DATABASE_URL");
   const log = opts.log ?? ((line: string) => console.log(line));
   const logError = opts.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  const concurrency = opts.concurrency ?? Math.floor(positiveNumber(process.env.WORKER_CONCURRENCY, 2));
   const runner: Runner = await run({
     connectionString,
-    concurrency: opts.concurrency ?? Math.floor(positiveNumber(process.env.WORKER_CONCURRENCY, 2)),
+    concurrency,
+    // graphile-worker's own connections: LISTEN, taking and completing jobs (the jobs use the app's pool).
+    maxPoolSize: concurrency + 2,
     // Our scheduler enqueues the periodic jobs (scheduler.ts); graphile-worker's own crontab stays empty.
     parsedCronItems: [],
     // server.js handles SIGTERM itself: it stops the web server and this runner in order.
