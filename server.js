@@ -77,6 +77,7 @@ function mountHealthRoutes(app) {
     if (lifecycle.stopping) return res.status(503).set(noStore).send("niet klaar: stopt");
     try {
       const r = await build.entry.module.readiness();
+      if (lifecycle.stopping) return res.status(503).set(noStore).send("niet klaar: stopt");
       if (r.ready && role !== "web" && lifecycle.background && !lifecycle.background.alive())
         return res.status(503).set(noStore).send("niet klaar: achtergrondtaken gestopt");
       res
