@@ -88,14 +88,17 @@ function mountHealthRoutes(app) {
       res.status(503).set(noStore).send("niet klaar: controle mislukt");
     }
   });
-  // The responses in flight: when the process stops, each closes its connection after
-  // answering, so a kept-alive connection carries no new request in.
+  // While stopping, a request that still comes in on a kept-alive connection is not
+  // taken: 503 and the connection closed, so the client or proxy retries elsewhere.
+  // The responses in flight close their connection after answering.
   app.use((_req, res, next) => {
-    if (lifecycle.stopping) res.set("Connection", "close");
-    else {
-      lifecycle.inFlight.add(res);
-      res.once("close", () => lifecycle.inFlight.delete(res));
-    }
+    if (lifecycle.stopping)
+      return res
+        .status(503)
+        .set({ ...noStore, Connection: "close", "Retry-After": "1" })
+        .send("Wijkwerk stopt; probeer het opnieuw.");
+    lifecycle.inFlight.add(res);
+    res.once("close", () => lifecycle.inFlight.delete(res));
     next();
   });
 }

@@ -1,9 +1,10 @@
 // Graceful shutdown under load: the real `node server.js` (role all: web and
 // the job queue) on PostgreSQL gets SIGTERM in the middle of a burst of
-// approvals through the JSON API. It must stop taking connections, finish the
+// approvals through the JSON API. It must stop taking requests, finish the
 // requests it is serving and the jobs it holds, and exit: every approval
-// answered 200 is in the ledger once, every approval that was turned away at
-// the door is not in it at all, nothing answered 5xx, and the ledger check
+// answered 200 is in the ledger once, every approval that was turned away
+// (connection refused, or 503 "Wijkwerk stopt" on a kept-alive connection) is
+// not in it at all, nothing else answered, and the ledger check
 // (`pnpm ledger:check`'s checkLedger) is clean. Then a second server starts on
 // the same database, /readyz says ready, and the rest of the approvals go
 // through. Run `pnpm build` first.
@@ -111,13 +112,14 @@ describe("SIGTERM during a burst of approvals", () => {
       expect(app.output()).toContain("SIGTERM: Wijkwerk stopt");
       expect(app.output()).toContain("Wijkwerk is gestopt.");
 
-      const answered = outcomes.filter((o) => o.status !== null);
+      // 503: came in on a kept-alive connection after the signal, not taken ("Wijkwerk stopt").
+      const answered = outcomes.filter((o) => o.status !== null && o.status !== 503);
       console.log(
         `burst: ${answered.length} answered, ${BURST - answered.length} turned away; after SIGTERM: ${late.filter((o) => o.status !== null).length} of ${late.length} answered`,
       );
       expect(answered.every((o) => o.status === 200)).toBe(true);
       expect(answered.length).toBeGreaterThan(0);
-      expect(late.map((o) => o.status)).toEqual(extraIds.map(() => null));
+      expect(late.every((o) => o.status === null || o.status === 503)).toBe(true);
       expect((await approvedInDb(extraIds)).size).toBe(0);
       // Approved in the database ⇔ answered 200.
       const approved = await approvedInDb(spendIds);
