@@ -1,12 +1,22 @@
 // Production/dev HTTP server: Express serving the Remix build. The database is
 // opened (and, outside production, migrated) before the port opens, so
-// /healthz answering means the app is ready.
+// /healthz answering means the app is up; /readyz says whether it can work.
+//
+// WIJKWERK_ROLE (docs/operations.md, "Processen en rollen"):
+//   web     serves HTTP only (the pages, the API, /healthz, /readyz)
+//   worker  runs the background jobs only, with /healthz and /readyz on PORT
+//   all     both in one process (the default, so the demo is one process)
 import path from "node:path";
 import compression from "compression";
 import express from "express";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
+const role = process.env.WIJKWERK_ROLE ?? "all";
+if (!["web", "worker", "all"].includes(role)) {
+  console.error(`Wijkwerk start niet: WIJKWERK_ROLE moet web, worker of all zijn (niet "${role}").`);
+  process.exit(1);
+}
 const build = await import(path.resolve("build/index.js"));
 try {
   await build.entry.module.ready();
@@ -16,149 +26,129 @@ try {
   process.exit(1);
 }
 
+const lifecycle = { stopping: false, background: null, inFlight: new Set() };
 const app = express();
 app.disable("x-powered-by");
 // Remix never reads req.query: nothing parses a query string before the request gate does.
 app.set("query parser", false);
 // Behind a reverse proxy set TRUST_PROXY so the audit log records the client's IP.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-// Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
-app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-// Every other request goes through the request gate (app/lib/request-gate.server.ts,
-// decision 0011: query and body limits, the origin check), then to Remix.
-app.all(
-  "*",
-  build.entry.module.createGatedRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ ip: req.ip ?? null }),
-  }),
-);
-let outboxTimer;
-let reminderTimer;
-let stripeTimer;
-let auditTimer;
-let purgeTimer;
+mountHealthRoutes(app);
+if (role !== "worker") mountWebApp(app);
+
 const server = app.listen(port, host, () => {
-  console.log(`Wijkwerk draait op http://localhost:${port}`);
-  if (process.env.SMTP_URL) startOutboxSender();
-  startEvaluationReminders();
-  startAuditSealer();
-  startCaseworkPurge();
-  if (process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET) startStripeSync();
+  console.log(role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`);
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
 // connection is never closed under a request.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-for (const signal of ["SIGINT", "SIGTERM"])
-  process.on(signal, () => {
-    clearTimeout(outboxTimer);
-    clearTimeout(reminderTimer);
-    clearTimeout(stripeTimer);
-    clearTimeout(auditTimer);
-    clearTimeout(purgeTimer);
-    server.close(() => process.exit(0));
+if (role !== "web") await startBackgroundWork();
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
+
+// ——— the web app: static files, then the request gate and Remix ———
+function mountWebApp(app) {
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  // Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  // Every other request goes through the request gate (app/lib/request-gate.server.ts,
+  // decision 0011: query and body limits, the origin check), then to Remix.
+  app.all(
+    "*",
+    build.entry.module.createGatedRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ ip: req.ip ?? null }),
+    }),
+  );
+}
+
+// ——— health for a load balancer (docs/operations.md, "Gezondheid") ———
+// Answered here, before the request gate and Remix: no limits, no session,
+// no rate limit. /healthz: the process is alive (no database). /readyz: the
+// database answers, the migrations are current, the job queue is there, and
+// the instance is not stopping — 503 with a short reason otherwise.
+function mountHealthRoutes(app) {
+  const noStore = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  app.get("/healthz", (_req, res) => res.set(noStore).send("ok"));
+  app.get("/readyz", async (_req, res) => {
+    if (lifecycle.stopping) return res.status(503).set(noStore).send("niet klaar: stopt");
+    try {
+      const r = await build.entry.module.readiness();
+      if (lifecycle.stopping) return res.status(503).set(noStore).send("niet klaar: stopt");
+      if (r.ready && role !== "web" && lifecycle.background && !lifecycle.background.alive())
+        return res.status(503).set(noStore).send("niet klaar: achtergrondtaken gestopt");
+      res
+        .status(r.ready ? 200 : 503)
+        .set(noStore)
+        .send(r.ready ? "ok" : `niet klaar: ${r.reason}`);
+    } catch {
+      res.status(503).set(noStore).send("niet klaar: controle mislukt");
+    }
   });
-
-// With SMTP_URL set the server sends the outbox itself. The next run is only
-// scheduled when the previous one has finished, so runs never overlap; a
-// failing run (SMTP or database down) is logged and retried next time.
-function startOutboxSender() {
-  const seconds = Number(process.env.OUTBOX_INTERVAL_SECONDS ?? 30);
-  const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000;
-  const run = async () => {
-    try {
-      const result = await build.entry.module.deliverOutboxOnce();
-      if (result && (result.sent || result.failed)) console.log(`Outbox: ${result.sent} verzonden, ${result.failed} mislukt`);
-    } catch (error) {
-      // An unreachable SMTP server is expected now and then: one line, no stack.
-      console.error("Outbox verzenden mislukt:", error?.name === "SmtpUnavailableError" ? error.message : error);
-    }
-    outboxTimer = setTimeout(run, intervalMs);
-  };
-  console.log(`Outbox wordt elke ${intervalMs / 1000} s via SMTP verzonden.`);
-  void run();
+  // While stopping, a request that still comes in on a kept-alive connection is not
+  // taken: 503 and the connection closed, so the client or proxy retries elsewhere.
+  // The responses in flight close their connection after answering.
+  app.use((_req, res, next) => {
+    if (lifecycle.stopping)
+      return res
+        .status(503)
+        .set({ ...noStore, Connection: "close", "Retry-After": "1" })
+        .send("Wijkwerk stopt; probeer het opnieuw.");
+    lifecycle.inFlight.add(res);
+    res.once("close", () => lifecycle.inFlight.delete(res));
+    next();
+  });
 }
 
-// Evaluation reminders (and the time-registration reminders and the workgroup
-// e-mail digests, same timer) always run (in-app notifications need no SMTP; their
-// mails wait in the outbox). Like the outbox sender, the next run is
-// scheduled only when the previous one has finished, so runs never overlap;
-// several app instances may run at once (the use case sends each reminder once).
-function startEvaluationReminders() {
-  const minutes = Number(process.env.REMINDER_INTERVAL_MINUTES ?? 60);
-  const intervalMs = (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
-  const run = async () => {
-    try {
-      const result = await build.entry.module.sendEvaluationRemindersOnce();
-      if (result.due || result.overdue)
-        console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
-      if (result.hoursReminded) console.log(`Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
-      if (result.digests) console.log(`Werkgroepen: ${result.digests} e-mailoverzichten (digest) in de outbox`);
-    } catch (error) {
-      console.error("Evaluatieherinneringen versturen mislukt:", error);
-    }
-    reminderTimer = setTimeout(run, intervalMs);
-  };
-  void run();
+// ——— background jobs (roles worker and all) ———
+// On PostgreSQL a graphile-worker runner plus the scheduler; on PGlite the
+// in-process runner (packages/core/src/jobs, docs/operations.md "Achtergrondtaken").
+async function startBackgroundWork() {
+  try {
+    lifecycle.background = await build.entry.module.startBackgroundWork();
+    console.log(`Achtergrondtaken gestart (${lifecycle.background.kind === "queue" ? "wachtrij in PostgreSQL" : "in dit proces"}).`);
+  } catch (error) {
+    console.error("Achtergrondtaken starten mislukt:", error);
+    process.exit(1);
+  }
 }
 
-// Audited commands insert their events unchained; this links them into the
-// municipality's hash chain shortly after commit (several app instances may
-// run it: audit_seal() takes the chain's lock). Never two runs at once.
-function startAuditSealer() {
-  const ms = Number(process.env.AUDIT_SEAL_INTERVAL_MS ?? 1000);
-  const intervalMs = Number.isFinite(ms) && ms > 0 ? ms : 1000;
-  const run = async () => {
-    try {
-      await build.entry.module.sealAuditOnce();
-    } catch (error) {
-      console.error("Auditketen verzegelen mislukt:", error);
-    }
-    auditTimer = setTimeout(run, intervalMs);
-  };
-  void run();
-}
-
-// The casework retention purge (docs/dpia.md): right after start, then once
-// a day (CASEWORK_PURGE_INTERVAL_HOURS, default 24), never two runs at once;
-// several app instances may run it (households being purged are skipped).
-function startCaseworkPurge() {
-  const hours = Number(process.env.CASEWORK_PURGE_INTERVAL_HOURS ?? 24);
-  const intervalMs = (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
-  const run = async () => {
-    try {
-      const result = await build.entry.module.purgeCaseworkOnce();
-      if (result.households || result.grants)
-        console.log(
-          `Bewaartermijnen: ${result.households} huishoudens vernietigd (${result.records} regels in het vernietigingslog), ${result.grants} oude noodtoegangen verwijderd`,
-        );
-    } catch (error) {
-      console.error("Bewaartermijnen toepassen mislukt:", error);
-    }
-    purgeTimer = setTimeout(run, intervalMs);
-  };
-  void run();
-}
-
-// With Stripe configured the server delivers the Stripe outbox (cardholders,
-// cards, spending controls) like the mail outbox: right after start, then
-// every STRIPE_SYNC_INTERVAL_SECONDS (default 15), never two runs at once.
-function startStripeSync() {
-  const seconds = Number(process.env.STRIPE_SYNC_INTERVAL_SECONDS ?? 15);
-  const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 15) * 1000;
-  const run = async () => {
-    try {
-      const result = await build.entry.module.syncStripeOnce();
-      if (result && (result.sent || result.failed)) console.log(`Stripe: ${result.sent} verstuurd, ${result.failed} mislukt`);
-    } catch (error) {
-      console.error("Stripe-outbox versturen mislukt:", error);
-    }
-    stripeTimer = setTimeout(run, intervalMs);
-  };
-  void run();
+// ——— graceful shutdown (docs/operations.md, "Stoppen en herstarten") ———
+// SIGTERM/SIGINT: stop taking connections, let the requests in flight finish
+// (idle kept-alive connections are closed now, busy ones after their
+// response), stop scheduling and let the jobs in hand finish, close the
+// database, exit 0. SHUTDOWN_TIMEOUT_SECONDS (default 30) later it exits 1
+// regardless; an unfinished job then runs again on another worker.
+async function shutdown(signal) {
+  if (lifecycle.stopping) return;
+  lifecycle.stopping = true;
+  console.log(`${signal}: Wijkwerk stopt (lopende verzoeken en taken worden afgemaakt).`);
+  const seconds = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 30);
+  setTimeout(
+    () => {
+      console.error("Stoppen duurde te lang: Wijkwerk stopt nu.");
+      process.exit(1);
+    },
+    (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000,
+  ).unref();
+  for (const res of lifecycle.inFlight) {
+    if (!res.headersSent) res.set("Connection", "close");
+    res.shouldKeepAlive = false;
+  }
+  const httpClosed = new Promise((resolve) => server.close(() => resolve()));
+  // Connections kept alive by a request that was in flight become idle after its response: close those too.
+  server.closeIdleConnections();
+  const closer = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    await Promise.all([httpClosed.finally(() => clearInterval(closer)), lifecycle.background?.stop()]);
+    await build.entry.module.closeDb();
+  } catch (error) {
+    console.error("Fout bij het stoppen:", error);
+    process.exit(1);
+  }
+  console.log("Wijkwerk is gestopt.");
+  process.exit(0);
 }

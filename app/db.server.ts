@@ -20,3 +20,16 @@ export async function getDb(): Promise<Database> {
 export async function dbReady(): Promise<void> {
   await open();
 }
+
+/** The open handle (its kind: postgres or pglite), for the background work and /readyz. */
+export async function getDbHandle(): Promise<DbHandle> {
+  return open();
+}
+
+/** Closes the database at the end of a graceful shutdown (server.js). */
+export async function closeDb(): Promise<void> {
+  if (!handle) return;
+  const h = await handle;
+  handle = undefined;
+  await h.close();
+}

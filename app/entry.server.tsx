@@ -4,15 +4,16 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createSmtpTransport, deliverOutbox } from "@wijkwerk/core/notifications";
 import { mfaKeyProblem } from "@wijkwerk/core/accounts";
-import { createStripeClient, deliverStripeOutbox, stripeSettingsFromEnv, type StripeSyncResult } from "@wijkwerk/core/cards";
-import { digestHour, sendDueDigests } from "@wijkwerk/core/workgroups";
-import { overdueReminderDays, sendDueEvaluationReminders, type ReminderResult } from "@wijkwerk/core/workbudget";
-import { sealAuditChains } from "@wijkwerk/core/audit";
-import { sendTimeRegistrationReminders } from "@wijkwerk/core/partners";
-import { purgeExpiredCasework, type PurgeResult } from "@wijkwerk/core/casework";
-import { dbReady, getDb } from "./db.server";
+import {
+  checkReadiness,
+  startBackgroundWork as startJobs,
+  wijkwerkJobs,
+  type BackgroundWork,
+  type BackgroundWorkOptions,
+  type Readiness,
+} from "@wijkwerk/core/jobs";
+import { dbReady, getDbHandle } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
 
 export const streamTimeout = 5_000;
@@ -36,57 +37,27 @@ export async function ready(): Promise<void> {
 /** server.js's request handler: the request gate (limits, origin check), then Remix. */
 export { createGatedRequestHandler } from "./lib/request-gate.server";
 
-let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
-
 /**
- * One delivery run of the outbox over SMTP_URL, called by server.js on a
- * timer. Null when no SMTP is configured: mail then stays on the dev mailbox.
+ * The background work of this process (server.js, roles worker and all): on
+ * PostgreSQL a graphile-worker runner and the scheduler that enqueues the due
+ * slots; on PGlite the in-process runner (packages/core/src/jobs, docs/operations.md).
  */
-export async function deliverOutboxOnce(): Promise<{ sent: number; failed: number } | null> {
-  const url = process.env.SMTP_URL;
-  if (!url) return null;
-  smtpTransport ??= createSmtpTransport(url);
-  return deliverOutbox(await getDb(), smtpTransport, { from: process.env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.local>" });
+let background: BackgroundWork | undefined;
+export async function startBackgroundWork(opts: BackgroundWorkOptions = {}): Promise<BackgroundWork> {
+  const handle = await getDbHandle();
+  // A worker migrates the queue's own schema (graphile_worker) before it takes jobs.
+  background = await startJobs(handle, wijkwerkJobs(), opts);
+  return background;
 }
 
-/** Links the audit events committed since the last run into their chain; called by server.js every second. */
-export async function sealAuditOnce(): Promise<number> {
-  return sealAuditChains(await getDb());
+/** /readyz: the database answers, its migrations are current, the job queue is there. */
+export async function readiness(): Promise<Readiness> {
+  const handle = await getDbHandle();
+  return checkReadiness(handle.db, { kind: handle.kind, inProcessRunnerAlive: background?.alive() ?? false });
 }
 
-/**
- * One run of the evaluation reminders (in-app notifications and outbox
- * mails), called by server.js on a timer. Needs no SMTP: the mails wait in
- * the outbox like every other mail.
- */
-export async function sendEvaluationRemindersOnce(now = new Date()): Promise<ReminderResult & { hoursReminded: number; digests: number }> {
-  const db = await getDb();
-  const result = await sendDueEvaluationReminders(db, { now, overdueAfterDays: overdueReminderDays(process.env.EVALUATION_OVERDUE_REMINDER_DAYS) });
-  // The same scheduler reminds about last week's missing time registrations (once per person × week).
-  const hours = await sendTimeRegistrationReminders(db, { now });
-  // And queues the workgroup e-mail digests that are due (once per user × day or week).
-  const digests = await sendDueDigests(db, { now, digestHour: digestHour(process.env.DIGEST_HOUR) });
-  return { ...result, hoursReminded: hours.reminded, digests: digests.daily + digests.weekly };
-}
-
-/**
- * One run of the casework retention purge (docs/dpia.md), called by server.js
- * once a day: destroys the households whose retention has passed and writes
- * the destruction log.
- */
-export async function purgeCaseworkOnce(now = new Date()): Promise<PurgeResult> {
-  return purgeExpiredCasework(await getDb(), now);
-}
-
-/**
- * One run of the Stripe outbox (create cardholder/card, update spending
- * controls), called by server.js on a timer. Null when Stripe is not configured.
- */
-export async function syncStripeOnce(now = new Date()): Promise<StripeSyncResult | null> {
-  const settings = stripeSettingsFromEnv();
-  if (!settings) return null;
-  return deliverStripeOutbox(await getDb(), createStripeClient(settings), { now });
-}
+/** The last step of a graceful shutdown: the database connections. */
+export { closeDb } from "./db.server";
 
 const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

@@ -2452,3 +2452,16 @@ export const schema = {
   teamCostLines,
   caseAvoidedCosts,
 };
+
+/**
+ * The background jobs' schedules (packages/core/src/jobs, docs/operations.md):
+ * one row per schedule with the last time slot that was claimed. A worker
+ * enqueues a slot's job only when it moves last_slot forward (an UPDATE …
+ * WHERE last_slot < slot), so two workers that see the same slot enqueue it
+ * once. Not a tenant table: no municipality, used on the owner connection only.
+ */
+export const jobSchedules = pgTable("job_schedules", {
+  name: text("name").primaryKey(),
+  lastSlot: timestamp("last_slot", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

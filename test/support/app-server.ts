@@ -42,6 +42,8 @@ export interface AppServerOptions {
   env?: Record<string, string | undefined>;
   /** How long to wait for /healthz (ms). */
   startTimeoutMs?: number;
+  /** How long stop() waits after SIGTERM before SIGKILL (ms, default 5000). */
+  stopGraceMs?: number;
 }
 
 /** Variables of the test process that must not leak into the server unless asked for. */
@@ -111,7 +113,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
   const stop = async () => {
     if (!hasExited) {
       child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      const killer = setTimeout(() => child.kill("SIGKILL"), opts.stopGraceMs ?? 5000);
       await exited;
       clearTimeout(killer);
     }
