@@ -8,10 +8,13 @@ import express from "express";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const build = await import(path.resolve("build/index.js"));
+// The structured log (app/lib/logger.server.ts): JSON lines, readable with NODE_ENV=development.
+const { logger: log, logError, timeJob } = build.entry.module;
 try {
   await build.entry.module.ready();
 } catch (error) {
   // A configuration error (e.g. no MFA_ENCRYPTION_KEY in production): its message only, and no port opened.
+  // On stderr for the operator reading the terminal (the log's JSON lines go to stdout).
   console.error(error?.startup ? `Wijkwerk start niet: ${error.message}` : error);
   process.exit(1);
 }
@@ -27,6 +30,7 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+useObservability(app);
 // Every other request goes through the request gate (app/lib/request-gate.server.ts,
 // decision 0011: query and body limits, the origin check), then to Remix.
 app.all(
@@ -43,7 +47,7 @@ let stripeTimer;
 let auditTimer;
 let purgeTimer;
 const server = app.listen(port, host, () => {
-  console.log(`Wijkwerk draait op http://localhost:${port}`);
+  log.info({ port }, `Wijkwerk draait op http://localhost:${port}`);
   if (process.env.SMTP_URL) startOutboxSender();
   startEvaluationReminders();
   startAuditSealer();
@@ -72,15 +76,16 @@ function startOutboxSender() {
   const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000;
   const run = async () => {
     try {
-      const result = await build.entry.module.deliverOutboxOnce();
-      if (result && (result.sent || result.failed)) console.log(`Outbox: ${result.sent} verzonden, ${result.failed} mislukt`);
+      const result = await timeJob("outbox", () => build.entry.module.deliverOutboxOnce());
+      if (result && (result.sent || result.failed)) log.info({ job: "outbox", ...result }, `Outbox: ${result.sent} verzonden, ${result.failed} mislukt`);
     } catch (error) {
       // An unreachable SMTP server is expected now and then: one line, no stack.
-      console.error("Outbox verzenden mislukt:", error?.name === "SmtpUnavailableError" ? error.message : error);
+      if (error?.name === "SmtpUnavailableError") log.error({ job: "outbox" }, `Outbox verzenden mislukt: ${error.message}`);
+      else logError("Outbox verzenden mislukt", error, { job: "outbox" });
     }
     outboxTimer = setTimeout(run, intervalMs);
   };
-  console.log(`Outbox wordt elke ${intervalMs / 1000} s via SMTP verzonden.`);
+  log.info(`Outbox wordt elke ${intervalMs / 1000} s via SMTP verzonden.`);
   void run();
 }
 
@@ -94,13 +99,13 @@ function startEvaluationReminders() {
   const intervalMs = (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
   const run = async () => {
     try {
-      const result = await build.entry.module.sendEvaluationRemindersOnce();
+      const result = await timeJob("reminders", () => build.entry.module.sendEvaluationRemindersOnce());
       if (result.due || result.overdue)
-        console.log(`Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
-      if (result.hoursReminded) console.log(`Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
-      if (result.digests) console.log(`Werkgroepen: ${result.digests} e-mailoverzichten (digest) in de outbox`);
+        log.info({ job: "reminders" }, `Evaluatieherinneringen: ${result.due} op tijd, ${result.overdue} te laat, ${result.notifications} meldingen`);
+      if (result.hoursReminded) log.info({ job: "reminders" }, `Urenregistratie: ${result.hoursReminded} herinneringen voor vorige week`);
+      if (result.digests) log.info({ job: "reminders" }, `Werkgroepen: ${result.digests} e-mailoverzichten (digest) in de outbox`);
     } catch (error) {
-      console.error("Evaluatieherinneringen versturen mislukt:", error);
+      logError("Evaluatieherinneringen versturen mislukt", error, { job: "reminders" });
     }
     reminderTimer = setTimeout(run, intervalMs);
   };
@@ -115,9 +120,9 @@ function startAuditSealer() {
   const intervalMs = Number.isFinite(ms) && ms > 0 ? ms : 1000;
   const run = async () => {
     try {
-      await build.entry.module.sealAuditOnce();
+      await timeJob("audit_seal", () => build.entry.module.sealAuditOnce());
     } catch (error) {
-      console.error("Auditketen verzegelen mislukt:", error);
+      logError("Auditketen verzegelen mislukt", error, { job: "audit_seal" });
     }
     auditTimer = setTimeout(run, intervalMs);
   };
@@ -132,13 +137,14 @@ function startCaseworkPurge() {
   const intervalMs = (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
   const run = async () => {
     try {
-      const result = await build.entry.module.purgeCaseworkOnce();
+      const result = await timeJob("casework_purge", () => build.entry.module.purgeCaseworkOnce());
       if (result.households || result.grants)
-        console.log(
+        log.info(
+          { job: "casework_purge" },
           `Bewaartermijnen: ${result.households} huishoudens vernietigd (${result.records} regels in het vernietigingslog), ${result.grants} oude noodtoegangen verwijderd`,
         );
     } catch (error) {
-      console.error("Bewaartermijnen toepassen mislukt:", error);
+      logError("Bewaartermijnen toepassen mislukt", error, { job: "casework_purge" });
     }
     purgeTimer = setTimeout(run, intervalMs);
   };
@@ -153,12 +159,20 @@ function startStripeSync() {
   const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 15) * 1000;
   const run = async () => {
     try {
-      const result = await build.entry.module.syncStripeOnce();
-      if (result && (result.sent || result.failed)) console.log(`Stripe: ${result.sent} verstuurd, ${result.failed} mislukt`);
+      const result = await timeJob("stripe_sync", () => build.entry.module.syncStripeOnce());
+      if (result && (result.sent || result.failed)) log.info({ job: "stripe_sync", ...result }, `Stripe: ${result.sent} verstuurd, ${result.failed} mislukt`);
     } catch (error) {
-      console.error("Stripe-outbox versturen mislukt:", error);
+      logError("Stripe-outbox versturen mislukt", error, { job: "stripe_sync" });
     }
     stripeTimer = setTimeout(run, intervalMs);
   };
   void run();
+}
+
+// The request log (one JSON line per request, with its request id) and the
+// Prometheus metrics at /metrics behind METRICS_TOKEN (docs/operations.md).
+// Static files above are neither logged nor measured.
+function useObservability(app) {
+  app.use(build.entry.module.createRequestLogger(build));
+  app.get("/metrics", build.entry.module.metricsHandler);
 }

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -14,6 +14,7 @@ import { sendTimeRegistrationReminders } from "@wijkwerk/core/partners";
 import { purgeExpiredCasework, type PurgeResult } from "@wijkwerk/core/casework";
 import { dbReady, getDb } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
+import { logError } from "./lib/logger.server";
 
 export const streamTimeout = 5_000;
 
@@ -35,6 +36,20 @@ export async function ready(): Promise<void> {
 
 /** server.js's request handler: the request gate (limits, origin check), then Remix. */
 export { createGatedRequestHandler } from "./lib/request-gate.server";
+/** server.js's request log (one JSON line per request, the request id) and the metrics (docs/operations.md). */
+export { createRequestLogger, routeIdFor, routeTree } from "./lib/request-log.server";
+export { logger, logError } from "./lib/logger.server";
+export { metricsHandler, recordJob, timeJob, setQueueLagProbe } from "./lib/metrics.server";
+
+/**
+ * Remix calls this for every error a loader, action or render throws: one
+ * log line with the request's id (the 500 page shows it as its reference).
+ * A request the client aborted is no error.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  logError("Fout bij het afhandelen van een verzoek", error);
+}
 
 let smtpTransport: ReturnType<typeof createSmtpTransport> | undefined;
 
@@ -160,7 +175,7 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        if (shellRendered) logError("Fout bij het renderen van een pagina", error);
       },
     });
     setTimeout(abort, streamTimeout + 1000);
