@@ -161,6 +161,9 @@ describe("/metrics", () => {
     // The audit sealer runs every second on a timer: a job count.
     expect(text).toMatch(/wijkwerk_jobs_total\{[^}]*job="audit_seal"[^}]*outcome="success"[^}]*\} [1-9]/);
     expect(text).toContain("wijkwerk_process_resident_memory_bytes");
+    // The built-in backlogs: mail, Stripe calls, audit events waiting for the sealer.
+    for (const queue of ["outbox_emails", "stripe_outbox", "audit_seal"])
+      expect(text).toMatch(new RegExp(`wijkwerk_queue_lag_seconds\\{[^}]*queue="${queue}"`));
   });
 });
 

@@ -3,14 +3,14 @@
 // <METRICS_TOKEN>`. Without METRICS_TOKEN the endpoint does not exist (404);
 // a wrong or missing token is 404 too, so a scan learns nothing.
 //
-// Other code reports through the small API below — recordJob (the job queue),
-// setQueueLagProbe (the queue's lag, read at scrape time), the spend decision
+// Other code reports through the small API below — recordJob/timeJob (the
+// jobs), setQueueLagProbe (a queue's lag, read at scrape time), the spend decision
 // counters (app/core/workbudget.server.ts wraps the use cases) — and never
 // touches prom-client itself; the core knows nothing of metrics.
 import { timingSafeEqual } from "node:crypto";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { sql } from "@wijkwerk/db";
+import { queryRows, sql } from "@wijkwerk/db";
 import { getDb } from "~/db.server";
 import { logError } from "./logger.server";
 
@@ -56,31 +56,53 @@ const spendRefusals = new Counter({
 });
 
 export type QueueLag = { queue: string; seconds: number };
-let queueLagProbe: (() => Promise<QueueLag[]>) | null = null;
+const queueLagProbes = new Map<string, () => Promise<QueueLag[]>>();
 
 /**
- * The job queue's hook: a function that answers how far each queue is
- * behind (the age of its oldest job that is due), read at every scrape.
- * Setting it again replaces it.
+ * A queue's hook: a function that answers how far its queues are behind (the
+ * age of the oldest work that is due), read at every scrape. The job queue
+ * registers its own under its name; setting a name again replaces it, null
+ * removes it. Built in: the mail outbox, the Stripe outbox and the audit
+ * sealer (below).
  */
-export function setQueueLagProbe(probe: (() => Promise<QueueLag[]>) | null): void {
-  queueLagProbe = probe;
+export function setQueueLagProbe(name: string, probe: (() => Promise<QueueLag[]>) | null): void {
+  if (probe) queueLagProbes.set(name, probe);
+  else queueLagProbes.delete(name);
 }
 
 new Gauge({
   name: "wijkwerk_queue_lag_seconds",
-  help: "Hoe lang de oudste taak die aan de beurt is al wacht, per wachtrij.",
+  help: "Hoe lang het oudste werk dat aan de beurt is al wacht, per wachtrij (0: niets te doen).",
   labelNames: ["queue"] as const,
   registers: [registry],
   async collect() {
     this.reset();
-    if (!queueLagProbe) return;
-    try {
-      for (const { queue, seconds } of await queueLagProbe()) this.set({ queue }, seconds);
-    } catch (error) {
-      logError("Wachtrijvertraging meten mislukt", error);
+    for (const [name, probe] of queueLagProbes) {
+      try {
+        for (const { queue, seconds } of await probe()) this.set({ queue }, Math.max(0, seconds));
+      } catch (error) {
+        logError("Wachtrijvertraging meten mislukt", error, { probe: name });
+      }
     }
   },
+});
+
+/** The backlogs that exist today: mail not sent, Stripe calls not done, audit events not sealed into their chain. */
+setQueueLagProbe("wijkwerk", async () => {
+  const db = await getDb();
+  const rows = await queryRows<{ queue: string; seconds: number }>(
+    db,
+    sql`
+    select 'outbox_emails' as queue, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as seconds
+      from outbox_emails where sent_at is null
+    union all
+    select 'stripe_outbox', coalesce(extract(epoch from now() - min(next_attempt_at)), 0)::float8
+      from stripe_outbox where done_at is null and next_attempt_at <= now()
+    union all
+    select 'audit_seal', coalesce(extract(epoch from now() - min(occurred_at)), 0)::float8
+      from audit_events where hash is null`,
+  );
+  return rows.map((r) => ({ queue: r.queue, seconds: Number(r.seconds) }));
 });
 
 new Gauge({
@@ -102,10 +124,11 @@ new Gauge({
     if (!process.env.DATABASE_URL) return;
     try {
       const db = await getDb();
-      const rows = (await db.execute(
+      const rows = await queryRows<{ state: string; n: number }>(
+        db,
         sql`select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
             where datname = current_database() and application_name = 'wijkwerk' group by 1`,
-      )) as unknown as { state: string; n: number }[];
+      );
       for (const row of rows) this.set({ state: row.state }, row.n);
     } catch (error) {
       logError("Databaseverbindingen meten mislukt", error);
