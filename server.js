@@ -18,10 +18,13 @@ if (!["web", "worker", "all"].includes(role)) {
   process.exit(1);
 }
 const build = await import(path.resolve("build/index.js"));
+// The structured log (app/lib/logger.server.ts): JSON lines, readable with NODE_ENV=development.
+const { logger: log, logError, timeJob } = build.entry.module;
 try {
   await build.entry.module.ready();
 } catch (error) {
   // A configuration error (e.g. no MFA_ENCRYPTION_KEY in production): its message only, and no port opened.
+  // On stderr for the operator reading the terminal (the log's JSON lines go to stdout).
   console.error(error?.startup ? `Wijkwerk start niet: ${error.message}` : error);
   process.exit(1);
 }
@@ -34,10 +37,11 @@ app.set("query parser", false);
 // Behind a reverse proxy set TRUST_PROXY so the audit log records the client's IP.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 mountHealthRoutes(app);
-if (role !== "worker") mountWebApp(app);
+if (role === "worker") useObservability(app);
+else mountWebApp(app);
 
 const server = app.listen(port, host, () => {
-  console.log(role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`);
+  log.info({ port, role }, role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`);
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
 // connection is never closed under a request.
@@ -53,6 +57,7 @@ function mountWebApp(app) {
   app.use(express.static("public", { maxAge: "1h" }));
   // Browsers ask for /favicon.ico on pages without HTML (downloads): the SVG icon answers.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  useObservability(app);
   // Every other request goes through the request gate (app/lib/request-gate.server.ts,
   // decision 0011: query and body limits, the origin check), then to Remix.
   app.all(
@@ -109,9 +114,9 @@ function mountHealthRoutes(app) {
 async function startBackgroundWork() {
   try {
     lifecycle.background = await build.entry.module.startBackgroundWork();
-    console.log(`Achtergrondtaken gestart (${lifecycle.background.kind === "queue" ? "wachtrij in PostgreSQL" : "in dit proces"}).`);
+    log.info(`Achtergrondtaken gestart (${lifecycle.background.kind === "queue" ? "wachtrij in PostgreSQL" : "in dit proces"}).`);
   } catch (error) {
-    console.error("Achtergrondtaken starten mislukt:", error);
+    logError("Achtergrondtaken starten mislukt", error);
     process.exit(1);
   }
 }
@@ -125,11 +130,11 @@ async function startBackgroundWork() {
 async function shutdown(signal) {
   if (lifecycle.stopping) return;
   lifecycle.stopping = true;
-  console.log(`${signal}: Wijkwerk stopt (lopende verzoeken en taken worden afgemaakt).`);
+  log.info({ signal }, `${signal}: Wijkwerk stopt (lopende verzoeken en taken worden afgemaakt).`);
   const seconds = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 30);
   setTimeout(
     () => {
-      console.error("Stoppen duurde te lang: Wijkwerk stopt nu.");
+      log.error("Stoppen duurde te lang: Wijkwerk stopt nu.");
       process.exit(1);
     },
     (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000,
@@ -146,9 +151,17 @@ async function shutdown(signal) {
     await Promise.all([httpClosed.finally(() => clearInterval(closer)), lifecycle.background?.stop()]);
     await build.entry.module.closeDb();
   } catch (error) {
-    console.error("Fout bij het stoppen:", error);
+    logError("Fout bij het stoppen", error);
     process.exit(1);
   }
-  console.log("Wijkwerk is gestopt.");
+  log.info("Wijkwerk is gestopt.");
   process.exit(0);
+}
+
+// The request log (one JSON line per request, with its request id) and the
+// Prometheus metrics at /metrics behind METRICS_TOKEN (docs/operations.md).
+// /healthz, /readyz and the static files are neither logged nor measured.
+function useObservability(app) {
+  app.use(build.entry.module.createRequestLogger(build));
+  app.get("/metrics", build.entry.module.metricsHandler);
 }

@@ -13,6 +13,7 @@ import { asDomainError, forbiddenCharacterPaths, type UseCaseContext } from "@wi
 import type { UserTeam } from "@wijkwerk/core/accounts";
 import { chooseScope, identify, teamScope } from "~/lib/checkpoint.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
+import { logError } from "~/lib/logger.server";
 
 const t = nl.api.errors;
 
@@ -89,7 +90,8 @@ export async function apiHandler(fn: () => Promise<Response>): Promise<Response>
       const fields = Object.fromEntries(Object.entries(domain.fieldErrors).map(([k, codes]) => [k, codes.map(message)]));
       return apiError(domain.status, domain.code, domainErrorMessage(domain.code), { fields });
     }
-    console.error(e);
+    // With the request id, which the answer's X-Request-Id header also carries.
+    logError("Fout in de API", e);
     return apiError(500, "server_error", t.serverError);
   }
 }

@@ -8,9 +8,9 @@ import type { TeamContext, UseCaseContext } from "@wijkwerk/core/common";
 import type { UserTeam } from "@wijkwerk/core/accounts";
 import { and, eq, partnerOrganisations } from "@wijkwerk/db";
 import type { AppSession, SessionUser } from "~/auth/session.server";
-import { chooseScope, clientIp, identify, readableActiveTeam, teamScope, type MunicipalSubject } from "~/lib/checkpoint.server";
+import { chooseScope, clientIp, identify, readableActiveTeam, requestMeta, teamScope, type MunicipalSubject } from "~/lib/checkpoint.server";
 
-export { clientIp, readableActiveTeam };
+export { clientIp, readableActiveTeam, requestMeta };
 
 export interface UserContext extends Omit<UseCaseContext, "scope"> {
   user: SessionUser;

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -15,6 +15,8 @@ import {
 } from "@wijkwerk/core/jobs";
 import { dbReady, getDbHandle } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
+import { logError, logger } from "./lib/logger.server";
+import { timeJob } from "./lib/metrics.server";
 
 export const streamTimeout = 5_000;
 
@@ -36,6 +38,20 @@ export async function ready(): Promise<void> {
 
 /** server.js's request handler: the request gate (limits, origin check), then Remix. */
 export { createGatedRequestHandler } from "./lib/request-gate.server";
+/** server.js's request log (one JSON line per request, the request id) and the metrics (docs/operations.md). */
+export { createRequestLogger, routeIdFor, routeTree } from "./lib/request-log.server";
+export { logger, logError } from "./lib/logger.server";
+export { metricsHandler, recordJob, timeJob, setQueueLagProbe } from "./lib/metrics.server";
+
+/**
+ * Remix calls this for every error a loader, action or render throws: one
+ * log line with the request's id (the 500 page shows it as its reference).
+ * A request the client aborted is no error.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  logError("Fout bij het afhandelen van een verzoek", error);
+}
 
 /**
  * The background work of this process (server.js, roles worker and all): on
@@ -46,7 +62,13 @@ let background: BackgroundWork | undefined;
 export async function startBackgroundWork(opts: BackgroundWorkOptions = {}): Promise<BackgroundWork> {
   const handle = await getDbHandle();
   // A worker migrates the queue's own schema (graphile_worker) before it takes jobs.
-  background = await startJobs(handle, wijkwerkJobs(), opts);
+  // Every run is counted and timed for /metrics; the jobs' lines go to the structured log.
+  const jobs = wijkwerkJobs().map((job) => ({ ...job, run: (db: Parameters<typeof job.run>[0], at: Date) => timeJob(job.name, () => job.run(db, at)) }));
+  background = await startJobs(handle, jobs, {
+    log: (line) => logger.info({ job: true }, line),
+    logError: (message, error) => logError(message, error),
+    ...opts,
+  });
   return background;
 }
 
@@ -131,7 +153,7 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        if (shellRendered) logError("Fout bij het renderen van een pagina", error);
       },
     });
     setTimeout(abort, streamTimeout + 1000);

@@ -29,12 +29,15 @@ export const meta: MetaFunction = () => [{ title: nl.common.appName }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The public team finder never reads the session (nor sets its cookie): the same page for everyone, cacheable.
   if (/^\/buurt(\/|$)/.test(new URL(request.url).pathname)) return { user: null };
+  // The request's id: the 500 page shows it as its reference (docs/operations.md).
+  const requestId = (context as { requestId?: string | null } | undefined)?.requestId ?? null;
   // The layout shows navigation only to a fully signed-in user; pages do their own checks.
   const ctx = await requireUser(request, context as { ip?: string }).catch(() => null);
-  if (!ctx) return { user: null };
+  if (!ctx) return { user: null, requestId };
   const m = ctx.user.municipalityId;
   const home = await homePathFor(ctx);
   return {
+    requestId,
     user: { name: ctx.user.name, email: ctx.user.email },
     home,
     // A partner manager's own view, in the menu next to teams.
@@ -182,12 +185,14 @@ export function ErrorPage({ error }: { error: unknown }) {
       : status === 403
         ? [nl.errorPages.forbiddenTitle, nl.errorPages.forbiddenText]
         : [nl.errorPages.serverErrorTitle, nl.errorPages.serverErrorText];
-  if (status >= 500) console.error(error);
+  // The server logged the error with this request's id (app/lib/logger.server.ts); the reference lets support find it.
+  const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
   return (
     <section className="card max-w-2xl">
       <h1>{title}</h1>
       <p className="mt-2">{text}</p>
       <p className="hint mt-2">{nl.errorPages.code(status)}</p>
+      {status >= 500 && requestId ? <p className="hint mt-2">{nl.errorPages.reference(requestId)}</p> : null}
       <p className="mt-4">
         <Link to="/">{nl.errorPages.toHome}</Link>
       </p>

@@ -9,13 +9,20 @@ import { abilityFromRules, as, defineAbilityFor, scopeRoleRules, type Action, ty
 import { and, eq, gte, isNull, or, sql, teams, users, type Scope } from "@wijkwerk/db";
 import { readSession, type AppSession, type SessionUser } from "~/auth/session.server";
 import { authenticateApiToken, loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
-import type { UseCaseContext } from "@wijkwerk/core/common";
+import type { RequestMeta, UseCaseContext } from "@wijkwerk/core/common";
+import { noteRequestIds } from "~/lib/logger.server";
 import { getDb } from "~/db.server";
 
-export type LoadContext = { ip?: string | null } | undefined;
+export type LoadContext = { ip?: string | null; requestId?: string | null } | undefined;
 
 export function clientIp(request: Request, context?: { ip?: string | null }): string | null {
   return context?.ip ?? null;
+}
+
+/** Where a request comes from, for audit events: the client's IP, its user agent and the request id (the 500 page's reference). */
+export function requestMeta(request: Request, context?: unknown): RequestMeta {
+  const c = context as LoadContext;
+  return { ip: clientIp(request, c ?? undefined), userAgent: request.headers.get("user-agent"), requestId: c?.requestId ?? null };
 }
 
 export interface MfaState {
@@ -94,6 +101,8 @@ export async function identify(request: Request, loadContext: LoadContext, via: 
   if (!loaded) return { ok: false, reason: "invalid" };
   const required = mfaRequiredFor(loaded.grants, (await settingsOf(user.municipalityId)).mfaRequiredRoles);
   const enabled = user.totpEnabledAt !== null;
+  // The request's log line gets the ids (never the name or e-mail address).
+  noteRequestIds({ userId: user.id, municipalityId: user.municipalityId });
   return {
     ok: true,
     person: {
@@ -106,7 +115,7 @@ export async function identify(request: Request, loadContext: LoadContext, via: 
       actor: { userId: user.id, municipalityId: user.municipalityId, email: user.email, name: user.name },
       grants: loaded.grants,
       ability: defineAbilityFor(loaded.grants),
-      meta: { ip: clientIp(request, loadContext ?? undefined), userAgent: request.headers.get("user-agent") },
+      meta: requestMeta(request, loadContext),
     },
   };
 }
@@ -151,6 +160,7 @@ export function chooseScope(grants: Grants, need: Need, ability: AppAbility = de
     case "team": {
       const member = grants.teamRoles.some((r) => r.teamId === need.team.id);
       if (!member || !ability.can("read", as("Team", { id: need.team.id }))) return null;
+      noteRequestIds({ teamId: need.team.id });
       return { kind: "team", municipalityId: need.team.municipalityId, teamId: need.team.id, userId };
     }
     case "municipality": {
@@ -159,6 +169,7 @@ export function chooseScope(grants: Grants, need: Need, ability: AppAbility = de
     }
     case "partner":
       if (!ability.can("read", as("PartnerOverview", { municipalityId, partnerId: need.partnerId }))) return null;
+      noteRequestIds({ partnerId: need.partnerId });
       return { kind: "partner", municipalityId, partnerId: need.partnerId, userId };
     case "workgroup":
       return { kind: "workgroup", municipalityId, userId };

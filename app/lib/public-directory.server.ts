@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { data } from "@remix-run/node";
 import { createDirectoryCache, DirectoryNotFoundError, DirectoryUnavailableError, type Directory } from "@wijkwerk/core/neighbourhood";
 import { getDb } from "~/db.server";
+import { logError } from "./logger.server";
 
 const numberFromEnv = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -62,7 +63,7 @@ export async function publicDirectoryFor(request: Request, context: unknown): Pr
     return await publicDirectory.get(await getDb(), process.env.PUBLIC_MUNICIPALITY || null);
   } catch (error) {
     if (error instanceof DirectoryUnavailableError) {
-      console.error("Openbare teamgids: database niet bereikbaar", error.cause ?? "");
+      logError("Openbare teamgids: database niet bereikbaar", error.cause ?? error);
       throw new Response("Even niet beschikbaar", { status: 503, headers: { "Retry-After": "30", "Cache-Control": "no-store" } });
     }
     if (error instanceof DirectoryNotFoundError) throw new Response("Niet gevonden", { status: 404 });

@@ -435,7 +435,8 @@ export function createGatedRequestHandler({ build, mode = process.env.NODE_ENV, 
       res.on("finish", () => (controller = null));
       res.on("close", () => controller?.abort());
       const request = new Request(url.href, { method: req.method, headers, body, signal: controller.signal });
-      const loadContext = await getLoadContext?.(req, res);
+      // The request log's id (app/lib/request-log.server.ts) for audit events and the error page's reference.
+      const loadContext = { ...(await getLoadContext?.(req, res)), requestId: (res.locals.requestId as string | undefined) ?? null };
       await sendResponse(res, await handleRequest(request, loadContext));
     } catch (error) {
       next(error);

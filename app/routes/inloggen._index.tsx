@@ -6,7 +6,7 @@ import { checkPasswordLogin } from "~/core/accounts.server";
 import { z } from "zod";
 import { createSession } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { clientIp } from "~/context.server";
+import { requestMeta } from "~/context.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
 import { safeNextPath } from "~/lib/safe-redirect";
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
+  const meta = requestMeta(request, context);
   const db = await getDb();
   const outcome = await runForForm(submission.reply, () => checkPasswordLogin(db, submission.value, meta), { hideFields: ["password"] });
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });

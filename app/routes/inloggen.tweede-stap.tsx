@@ -4,7 +4,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { markSessionMfaVerified, readSession } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField, useFormKit } from "~/components/form";
-import { clientIp } from "~/context.server";
+import { requestMeta } from "~/context.server";
 import { loadSecuritySettings, verifySecondFactor } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, session, user } = await pendingSession(request);
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
-  const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
+  const meta = requestMeta(request, context);
   const outcome = await runForForm(submission.reply, () => verifySecondFactor(db, user.id, submission.value, meta), { hideFields: ["code"] });
   if (!outcome.ok) return data(outcome.result, { status: outcome.status });
   await markSessionMfaVerified(session.id);

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { appendAudit } from "~/core/audit.server";
 import { blankSessionCookie, invalidateSession, readSession } from "~/auth/session.server";
-import { clientIp } from "~/context.server";
+import { requestMeta } from "~/context.server";
 import { getDb } from "~/db.server";
 
 export async function loader() {
@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       action: "auth.logout",
       objectType: "session",
       objectId: null,
-      meta: { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") },
+      meta: requestMeta(request, context),
     });
   }
   return redirect("/inloggen?reden=uitgelogd", { headers: { "Set-Cookie": await blankSessionCookie() } });

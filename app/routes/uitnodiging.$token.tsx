@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import { z } from "zod";
 import { createSession } from "~/auth/session.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { clientIp, optionalUser, requireUser } from "~/context.server";
+import { optionalUser, requestMeta, requireUser } from "~/context.server";
 import { acceptInvitation, previewInvitation } from "~/core/accounts.server";
 import { isDomainError } from "~/core/common.server";
 import { getDb } from "~/db.server";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
+  const meta = requestMeta(request, context);
   const formData = await readFormData(request);
   if (formData.get("intent") === "accept") {
     const ctx = await requireUser(request, context as { ip?: string });

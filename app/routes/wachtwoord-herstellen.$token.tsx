@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton, TextField } from "~/components/form";
-import { clientIp } from "~/context.server";
+import { requestMeta } from "~/context.server";
 import { checkResetToken, resetPassword } from "~/core/accounts.server";
 import { isDomainError } from "~/core/common.server";
 import { getDb } from "~/db.server";
@@ -33,7 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "repeat"] }), { status: 400 });
-  const meta = { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") };
+  const meta = requestMeta(request, context);
   const outcome = await runForForm(
     submission.reply,
     async () => resetPassword(await getDb(), { token: params.token ?? "", password: submission.value.password }, meta),

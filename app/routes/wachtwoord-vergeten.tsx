@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@rem
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton, TextField, useFormKit } from "~/components/form";
-import { clientIp } from "~/context.server";
+import { requestMeta } from "~/context.server";
 import { requestPasswordReset } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
 import { nl } from "~/i18n/nl";
@@ -18,11 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const baseUrl = appBaseUrl(request);
-  await requestPasswordReset(
-    await getDb(),
-    { email: submission.value.email, baseUrl },
-    { ip: clientIp(request, context as { ip?: string }), userAgent: request.headers.get("user-agent") },
-  );
+  await requestPasswordReset(await getDb(), { email: submission.value.email, baseUrl }, requestMeta(request, context));
   return redirect("/wachtwoord-vergeten?verstuurd=1");
 }
 

@@ -51,6 +51,8 @@ export const errorPages = {
   serverErrorText: "Er is een onverwachte fout opgetreden. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de functioneel beheerder.",
   toHome: "Naar de startpagina",
   code: (status: number) => `Foutcode ${status}`,
+  /** The request's id, so the beheerder can find the error in the log. */
+  reference: (requestId: string) => `Referentie: ${requestId}`,
 };
 
 /** Why the server refuses to start (printed by server.js before it listens; for the operator). */

@@ -147,7 +147,7 @@ export function auditAppendCall(e: AuditEventInput) {
   return sql`audit_append(
     ${e.municipalityId}::uuid, ${e.teamId ?? null}::uuid, ${e.actor?.userId ?? null}::uuid,
     ${JSON.stringify(actorSnapshot)}::jsonb, ${e.action}, ${e.objectType}, ${e.objectId ?? null},
-    ${e.result ?? "success"}, ${e.meta.ip}, ${JSON.stringify(e.data ?? {})}::jsonb)`;
+    ${e.result ?? "success"}, ${e.meta.ip}, ${JSON.stringify(auditData(e))}::jsonb)`;
 }
 
 export interface ChainBreak {
@@ -192,4 +192,10 @@ export async function verifyAuditChain(q: Queryable): Promise<{ checked: number;
     else if (!r.ok_pos) breaks.push({ seq: Number(r.seq), municipalityId: r.municipality_id, reason: "chain_gap" });
   }
   return { checked: list.length, breaks };
+}
+
+/** The event's data, with the request's id (docs/operations.md) when the command came from a request. */
+function auditData(e: AuditEventInput): Record<string, unknown> {
+  const data = e.data ?? {};
+  return e.meta.requestId ? { ...data, requestId: e.meta.requestId } : data;
 }

@@ -11,6 +11,8 @@ export interface Actor {
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The request's id (the request log's, the 500 page's reference): recorded in the audit event's data. */
+  requestId?: string | null;
 }
 
 /** What every use case gets: who acts, what they may do, and where. */
