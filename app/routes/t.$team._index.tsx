@@ -6,6 +6,7 @@ import { listTeamMembers } from "~/core/tenancy.server";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { formatHours } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
@@ -34,12 +35,13 @@ export default function TeamMembers() {
           <p className="mt-2">{nl.team.noCoordinator}</p>
         )}
       </section>
-      <section aria-labelledby="members-heading" className="card overflow-x-auto">
+      <section aria-labelledby="members-heading" className="card">
         <h2 id="members-heading">{nl.team.members}</h2>
         {members.length === 0 ? (
           <p className="mt-2">{nl.team.noMembers}</p>
         ) : (
-          <table className="table mt-2">
+          <div className="mt-2 overflow-x-auto" {...scrollRegion(nl.team.members)}>
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">{nl.team.name}</th>
@@ -64,6 +66,7 @@ export default function TeamMembers() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </div>

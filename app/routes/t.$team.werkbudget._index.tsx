@@ -12,6 +12,7 @@ import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -114,9 +115,10 @@ export default function WorkbudgetList() {
         <p className="card">{status === EVALUATION_OVERDUE ? t.emptyEvaluationOverdue : status ? t.emptyFiltered : t.empty}</p>
       ) : (
         <>
-          <section aria-labelledby="spend-totals-title" className="card overflow-x-auto">
+          <section aria-labelledby="spend-totals-title" className="card">
             <h3 id="spend-totals-title">{t.totalsTitle}</h3>
-            <table className="table mt-2">
+            <div className="mt-2 overflow-x-auto" {...scrollRegion(t.totalsCaption)}>
+            <table className="table">
               <caption className="sr-only">{t.totalsCaption}</caption>
               <thead>
                 <tr>
@@ -157,12 +159,14 @@ export default function WorkbudgetList() {
                 ))}
               </tbody>
             </table>
+            </div>
           </section>
 
-          <section aria-labelledby="spend-list-title" className="card space-y-3 overflow-x-auto">
+          <section aria-labelledby="spend-list-title" className="card space-y-3">
             <h3 id="spend-list-title">{t.listCaption}</h3>
             <p className="hint">{nl.common.resultCount(total)}</p>
-            <table className="table">
+            {/* On a phone each request stacks (tailwind.css, .table-stack): reference, status and amount first. */}
+            <table className="table table-stack">
               <thead>
                 <tr>
                   <th scope="col">{t.col.reference}</th>
@@ -182,15 +186,17 @@ export default function WorkbudgetList() {
                     <th scope="row">
                       <Link to={`/t/${team.slug}/werkbudget/${r.id}`}>{r.reference}</Link>
                     </th>
-                    <td>{r.purpose || t.noPurpose}</td>
-                    {seesTeam ? <td>{r.authorName}</td> : null}
-                    <td>
+                    <td data-label={t.col.purpose}>{r.purpose || t.noPurpose}</td>
+                    {seesTeam ? <td data-label={t.col.author}>{r.authorName}</td> : null}
+                    <td data-label={t.col.status}>
                       <StatusBadge status={r.status} />
                       {r.evaluationOverdue ? <EvaluationOverdueBadge dueOn={r.evaluationDueOn} /> : null}
                     </td>
-                    <td className="text-right">{formatMoney(r.amountCents)}</td>
-                    <td>{formatDate(r.neededOn) || "–"}</td>
-                    <td>{formatDate(r.createdAt)}</td>
+                    <td data-label={t.col.amount} className="text-right">
+                      {formatMoney(r.amountCents)}
+                    </td>
+                    <td data-label={t.col.neededOn}>{formatDate(r.neededOn) || "–"}</td>
+                    <td data-label={t.col.createdAt}>{formatDate(r.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

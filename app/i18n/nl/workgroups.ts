@@ -76,7 +76,7 @@ export const workgroups = {
   postTitle: "Titel",
   postBody: "Bericht",
   bodyHint:
-    "Opmaak met markdown: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
+    "Opmaak: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
   confirmNoPersonalData: "Dit zijn geen persoonsgegevens van een inwoner",
   confirmHint:
     "Alleen aanvinken als de gemarkeerde gegevens niet over een inwoner gaan (bijvoorbeeld het algemene nummer van een organisatie). Dit wordt vastgelegd in het auditlog.",
@@ -155,7 +155,7 @@ export const meetings = {
   timeHint: "Als uu:mm, bijvoorbeeld 14:00.",
   agenda: "Agenda",
   notes: "Verslag",
-  markdownHint: "Opmaak met markdown: **vet**, _schuin_, lijstjes met - of 1.",
+  markdownHint: "Opmaak: **vet**, _schuin_, lijstjes met - of 1.",
   noAgenda: "Nog geen agenda.",
   noNotes: "Nog geen verslag.",
   save: "Overleg opslaan",
@@ -261,7 +261,7 @@ export const handbook = {
   newPageTitle: "Nieuwe handboekpagina",
   title: "Titel",
   body: "Tekst",
-  bodyHint: "Opmaak met markdown: ## kopjes, **vet**, lijstjes met -, links.",
+  bodyHint: "Opmaak: ## kopjes, **vet**, lijstjes met -, links.",
   save: "Opslaan",
   saved: (v: number) => `Opgeslagen als versie ${v}.`,
   restored: (v: number) => `De oude versie is teruggezet als versie ${v}.`,
