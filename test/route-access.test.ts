@@ -563,23 +563,31 @@ function fill(id: string, routePath: string, o: Objects): string {
   });
 }
 
-function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objects): "allowed" | "denied" | number {
+/**
+ * 403 or 404 (docs/architecture.md, "403 or 404"): a page of the viewer's own team that their role
+ * may not use is 403; another team's page, another tenant's or a non-existent object, and a page
+ * outside the viewer's roles (municipality, partner, workgroup content) are 404 — they reveal nothing.
+ */
+type Want = "allowed" | "forbidden" | "missing" | number;
+
+function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objects): Want {
   if ("public" in access) return "allowed";
   if ("signedIn" in access) return access.status ?? "allowed";
   if ("team" in access) {
     const status = typeof access.status === "function" ? access.status(v, o) : access.status;
-    return isMember(v, o.team.id) && access.team(v, o) ? (status ?? "allowed") : "denied";
+    if (!isMember(v, o.team.id)) return "missing";
+    return access.team(v, o) ? (status ?? "allowed") : "forbidden";
   }
   if ("municipality" in access) {
     const [action, subject] = access.municipality;
-    return v.ability.can(action, as(subject, { municipalityId: M(v) })) && (access.also?.(v, o) ?? true) ? "allowed" : "denied";
+    return v.ability.can(action, as(subject, { municipalityId: M(v) })) && (access.also?.(v, o) ?? true) ? "allowed" : "missing";
   }
-  if ("partner" in access) return v.ability.can("read", as("PartnerOverview", { municipalityId: M(v), partnerId: o.partner.id })) ? "allowed" : "denied";
-  return access.workgroup(v, o) ? (access.status ?? "allowed") : "denied";
+  if ("partner" in access) return v.ability.can("read", as("PartnerOverview", { municipalityId: M(v), partnerId: o.partner.id })) ? "allowed" : "missing";
+  return access.workgroup(v, o) ? (access.status ?? "allowed") : "missing";
 }
 
-const matches = (want: "allowed" | "denied" | number, status: number) =>
-  want === "allowed" ? status === 200 : want === "denied" ? status === 403 || status === 404 : status === want;
+const matches = (want: Want, status: number) =>
+  want === "allowed" ? status === 200 : want === "forbidden" ? status === 403 : want === "missing" ? status === 404 : status === want;
 
 describe("route access per role combination (route manifest of the build)", () => {
   it("ACCESS names every route of the build, and nothing else", () => {

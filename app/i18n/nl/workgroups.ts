@@ -7,6 +7,20 @@ export const workgroups = {
   privacyNote:
     "Zet nooit persoonsgegevens van inwoners in een werkgroep: alle teams lezen mee. Berichten en handboekpagina's worden vóór het opslaan gecontroleerd.",
   empty: "Er zijn nog geen werkgroepen die je kunt zien.",
+  /** For whom the workgroups are closed until a facilitator adds them (volunteers): what they can do. */
+  addedOnlyIntro:
+    "Je kunt zelf geen lid worden van een werkgroep. Een begeleider van een werkgroep kan je toevoegen; daarna lees je de berichten en het handboek van die groep, reageer je en doe je mee met overleg en voorstellen. Vraag het aan de coördinator van je team. Het stedelijk handboek kun je altijd lezen.",
+  canDo: {
+    title: "Wat kun je hier?",
+    facilitator: "Je begeleidt deze werkgroep: je voegt leden toe of haalt ze weg, beslist over aanvragen, verbergt berichten als dat nodig is en past de beschrijving aan.",
+    post: "Je leest en plaatst berichten, reageert, deelt bestanden en doet mee met overleg, actiepunten en voorstellen.",
+    readOnly: "Je kunt de berichten en het handboek van deze groep lezen. Word lid om zelf te reageren.",
+    join: "Word lid met de knop hieronder: dan kun je ook berichten plaatsen en meedoen met overleg.",
+    requestJoin: "Dit is een besloten werkgroep. Vraag of je lid mag worden; een begeleider beslist.",
+    requested: "Je hebt gevraagd of je lid mag worden. Een begeleider beslist; je krijgt daarvan een melding.",
+    addedOnly:
+      "Je kunt deze werkgroep niet zelf lezen of lid worden. Een begeleider van de werkgroep kan je toevoegen; vraag het aan de coördinator van je team.",
+  },
   newGroup: "Nieuwe werkgroep",
   handbookLink: "Stedelijk handboek",
   searchLabel: "Zoeken in werkgroepen en handboek",
