@@ -10,7 +10,9 @@ const DEVELOPER_WORDS = /markdown|outbox|webhook|docs\/|\.md\b|\b\d{4}-W\d{2}\b|
 test("the hours page's title and heading name the week in words, with one month abbreviation", async ({ page }) => {
   await loginAs(page, "member.mariaberg@wijkwerk.demo");
   await page.goto("/t/mariaberg/uren");
-  await expect(page).toHaveTitle(/^Urenregistratie week \d{1,2} \(\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)( \d{4})? – \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}\) – Wijkwerk$/);
+  await expect(page).toHaveTitle(
+    /^Urenregistratie week \d{1,2} \(\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)( \d{4})? – \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}\) – Wijkwerk$/,
+  );
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^Urenregistratie: Week \d{1,2} \(/);
   expect(await page.locator("main").innerText()).not.toMatch(DEVELOPER_WORDS);
   await expectAccessible(page);

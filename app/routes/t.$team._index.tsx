@@ -41,31 +41,31 @@ export default function TeamMembers() {
           <p className="mt-2">{nl.team.noMembers}</p>
         ) : (
           <div className="mt-2 overflow-x-auto" {...scrollRegion(nl.team.members)}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{nl.team.name}</th>
-                <th scope="col">{nl.team.partner}</th>
-                <th scope="col">{nl.team.discipline}</th>
-                <th scope="col">{nl.team.role}</th>
-                {showContracts ? <th scope="col">{nl.team.hours}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.membershipId}>
-                  <td>
-                    {m.name}
-                    {m.email ? <div className="hint">{m.email}</div> : null}
-                  </td>
-                  <td>{m.partner ?? "–"}</td>
-                  <td>{m.discipline ?? "–"}</td>
-                  <td>{nl.common.roles[m.role]}</td>
-                  {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{nl.team.name}</th>
+                  <th scope="col">{nl.team.partner}</th>
+                  <th scope="col">{nl.team.discipline}</th>
+                  <th scope="col">{nl.team.role}</th>
+                  {showContracts ? <th scope="col">{nl.team.hours}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.membershipId}>
+                    <td>
+                      {m.name}
+                      {m.email ? <div className="hint">{m.email}</div> : null}
+                    </td>
+                    <td>{m.partner ?? "–"}</td>
+                    <td>{m.discipline ?? "–"}</td>
+                    <td>{nl.common.roles[m.role]}</td>
+                    {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </section>

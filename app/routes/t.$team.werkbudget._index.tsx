@@ -118,47 +118,47 @@ export default function WorkbudgetList() {
           <section aria-labelledby="spend-totals-title" className="card">
             <h3 id="spend-totals-title">{t.totalsTitle}</h3>
             <div className="mt-2 overflow-x-auto" {...scrollRegion(t.totalsCaption)}>
-            <table className="table">
-              <caption className="sr-only">{t.totalsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.col.status}</th>
-                  <th scope="col" className="text-right">
-                    {t.totalsCount}
-                  </th>
-                  <th scope="col" className="text-right">
-                    {t.totalsAmount}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {counted.map((x) => (
-                  <tr key={x.status}>
-                    <th scope="row" className="font-normal">
-                      {statusLabel(x.status)}
+              <table className="table">
+                <caption className="sr-only">{t.totalsCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.col.status}</th>
+                    <th scope="col" className="text-right">
+                      {t.totalsCount}
                     </th>
-                    <td className="text-right">{x.count}</td>
-                    <td className="text-right">{formatMoney(x.amountCents)}</td>
-                  </tr>
-                ))}
-                {counted.length > 0 ? (
-                  <tr id="spend-totals-requests">
-                    <th scope="row">{t.totalsAll}</th>
-                    <td className="text-right font-semibold">{totals.requests.count}</td>
-                    <td className="text-right font-semibold">{formatMoney(totals.requests.amountCents)}</td>
-                  </tr>
-                ) : null}
-                {notCounted.map((x) => (
-                  <tr key={x.status}>
-                    <th scope="row" className="font-normal">
-                      {t.totalsNotCounted(statusLabel(x.status))}
+                    <th scope="col" className="text-right">
+                      {t.totalsAmount}
                     </th>
-                    <td className="text-right">{x.count}</td>
-                    <td className="text-right">{formatMoney(x.amountCents)}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {counted.map((x) => (
+                    <tr key={x.status}>
+                      <th scope="row" className="font-normal">
+                        {statusLabel(x.status)}
+                      </th>
+                      <td className="text-right">{x.count}</td>
+                      <td className="text-right">{formatMoney(x.amountCents)}</td>
+                    </tr>
+                  ))}
+                  {counted.length > 0 ? (
+                    <tr id="spend-totals-requests">
+                      <th scope="row">{t.totalsAll}</th>
+                      <td className="text-right font-semibold">{totals.requests.count}</td>
+                      <td className="text-right font-semibold">{formatMoney(totals.requests.amountCents)}</td>
+                    </tr>
+                  ) : null}
+                  {notCounted.map((x) => (
+                    <tr key={x.status}>
+                      <th scope="row" className="font-normal">
+                        {t.totalsNotCounted(statusLabel(x.status))}
+                      </th>
+                      <td className="text-right">{x.count}</td>
+                      <td className="text-right">{formatMoney(x.amountCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           </section>
 

@@ -139,7 +139,10 @@ const DONE: Record<string, string> = {
 };
 
 /** What this person can do in this group, in one sentence (volunteers learn that a facilitator adds them). */
-function canDoText(can: { read: boolean; join: boolean; requestJoin: boolean; post: boolean; manageMembers: boolean }, group: { myRole: string | null; requested: boolean }): string {
+function canDoText(
+  can: { read: boolean; join: boolean; requestJoin: boolean; post: boolean; manageMembers: boolean },
+  group: { myRole: string | null; requested: boolean },
+): string {
   if (group.myRole === "facilitator" && can.manageMembers) return t.canDo.facilitator;
   if (can.post) return t.canDo.post;
   if (group.requested) return t.canDo.requested;

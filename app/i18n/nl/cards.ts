@@ -132,7 +132,8 @@ export const cards = {
   mismatches: (n: number) => (n === 1 ? "1 regel met een afwijking" : `${n} regels met een afwijking`),
   pullStripe: "Vergelijken met Stripe",
   stripeTitle: "Vergelijking met de lijsten van Stripe",
-  stripeUnavailable: "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat Stripe eerder aan Wijkwerk heeft gemeld.",
+  stripeUnavailable:
+    "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat Stripe eerder aan Wijkwerk heeft gemeld.",
   stripeClean: (auths: number, txns: number) =>
     `Stripe en Wijkwerk komen overeen (${auths} betalingsverzoeken en ${txns} transacties bij Stripe in deze periode).`,
   stripeDifferences: (n: number) => (n === 1 ? "1 verschil tussen Stripe en Wijkwerk" : `${n} verschillen tussen Stripe en Wijkwerk`),

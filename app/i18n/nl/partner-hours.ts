@@ -116,7 +116,8 @@ export const partnerDashboard = {
   months: MONTH_NAMES,
   monthShort: MONTH_ABBREVIATIONS,
   hoursTitle: (year: number) => `Afgesproken en geregistreerde uren in ${year}`,
-  yearSummary: (agreed: string, registered: string, share: string) => `Alle teams samen: ${agreed} afgesproken, ${registered} geregistreerd (${share} geleverd).`,
+  yearSummary: (agreed: string, registered: string, share: string) =>
+    `Alle teams samen: ${agreed} afgesproken, ${registered} geregistreerd (${share} geleverd).`,
   trendTitle: (year: number) => `Per maand in ${year}`,
   hoursIntro:
     "Per maand: de uren die jullie volgens de afspraken leveren, en de uren die jullie medewerkers hebben geregistreerd. Een week telt mee in de maand waarin de maandag valt. Alleen aantallen en uren: geen inwoners, geen casussen, geen inhoud van aanvragen.",
@@ -173,7 +174,8 @@ export const municipalityPartners = {
   ratio: "Geleverd",
   empty: "Er zijn nog geen afspraken voor dit jaar.",
   download: (year: number) => `Download inkoopexport ${year} (CSV)`,
-  downloadHint: "Per partner, team en maand: de afgesproken en geregistreerde uren, de uren per soort werk, het aantal medewerkers met uren en de persoonsweken zonder uren.",
+  downloadHint:
+    "Per partner, team en maand: de afgesproken en geregistreerde uren, de uren per soort werk, het aantal medewerkers met uren en de persoonsweken zonder uren.",
   yearNav: "Jaar kiezen",
   toYear: (y: number) => `Naar ${y}`,
 };

@@ -12,7 +12,8 @@ export const workgroups = {
     "Je kunt zelf geen lid worden van een werkgroep. Een begeleider van een werkgroep kan je toevoegen; daarna lees je de berichten en het handboek van die groep, reageer je en doe je mee met overleg en voorstellen. Vraag het aan de coördinator van je team. Het stedelijk handboek kun je altijd lezen.",
   canDo: {
     title: "Wat kun je hier?",
-    facilitator: "Je begeleidt deze werkgroep: je voegt leden toe of haalt ze weg, beslist over aanvragen, verbergt berichten als dat nodig is en past de beschrijving aan.",
+    facilitator:
+      "Je begeleidt deze werkgroep: je voegt leden toe of haalt ze weg, beslist over aanvragen, verbergt berichten als dat nodig is en past de beschrijving aan.",
     post: "Je leest en plaatst berichten, reageert, deelt bestanden en doet mee met overleg, actiepunten en voorstellen.",
     readOnly: "Je kunt de berichten en het handboek van deze groep lezen. Word lid om zelf te reageren.",
     join: "Word lid met de knop hieronder: dan kun je ook berichten plaatsen en meedoen met overleg.",

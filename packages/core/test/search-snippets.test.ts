@@ -8,9 +8,9 @@ const [S, E] = ["\uE000", "\uE001"]; // the highlight markers of workgroups/sear
 
 describe("markdownToPlainText", () => {
   it("drops headings, emphasis, links, list and quote marks", () => {
-    expect(markdownToPlainText("## Aanpak\n\n**Vroeg** signaleren van _schulden_:\n- bel de [budgetcoach](https://example.nl/coach)\n- `niet` wachten\n> Citaat")).toBe(
-      "Aanpak Vroeg signaleren van schulden: bel de budgetcoach niet wachten Citaat",
-    );
+    expect(
+      markdownToPlainText("## Aanpak\n\n**Vroeg** signaleren van _schulden_:\n- bel de [budgetcoach](https://example.nl/coach)\n- `niet` wachten\n> Citaat"),
+    ).toBe("Aanpak Vroeg signaleren van schulden: bel de budgetcoach niet wachten Citaat");
   });
 
   it("cleans a fragment cut out of a text: half a link, a lone marker", () => {

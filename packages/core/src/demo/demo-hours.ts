@@ -52,7 +52,7 @@ export function demoWeekHours(person: number, week: number, contracted: number):
   if (week >= holiday && week < holiday + 3) return null;
   if ((person * 7 + week * 13) % 20 === 0) return null;
   // Between 90 % and 110 % of the contract, the same each time for the same person and week.
-  const factor = 0.9 + (((person * 31 + week * 17) % 21) / 100);
+  const factor = 0.9 + ((person * 31 + week * 17) % 21) / 100;
   const total = Math.min(60, quarter(contracted * factor));
   const meeting = quarter(Math.min(2, total * 0.08));
   const workgroup = week % 2 === person % 2 ? quarter(Math.min(2, total * 0.05)) : 0;
