@@ -7,7 +7,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { EvaluationOverdueBadge, StatusBadge, statusLabel } from "~/components/spend-detail";
-import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { forbiddenResponse, requireTeamContext } from "~/context.server";
 import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type SpendStatus } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const own = as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id });
   const canCreate = ctx.ability.can("create", own);
   // Volunteers have no rules on Spend at all: the workbudget does not exist for them.
-  if (!canCreate && !ctx.ability.can("read", own)) throw notFoundResponse();
+  if (!canCreate && !ctx.ability.can("read", own)) throw forbiddenResponse(); // own team, no workbudget (a volunteer): 403
   // Someone else's request in this team: readable only for the coordinator.
   const seesTeam = ctx.ability.can(
     "read",
