@@ -216,7 +216,8 @@ const ACCESS: Record<string, Access> = {
   },
   // The JSON download is a resource route (no frame): the use case answers 404 without a right, 403 without the coordinator's.
   "t.$team.huishoudens.$householdId.inzage[.]json": {
-    team: (v, o) => !!o.household?.access && teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o),
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o) && !!o.household?.access,
+    status: (v, o) => (teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
   },
   "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
   // The team's casework figures, their printable page (outside the team layout) and CSV: members and the coordinator.
