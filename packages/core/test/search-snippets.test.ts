@@ -13,6 +13,11 @@ describe("markdownToPlainText", () => {
     ).toBe("Aanpak Vroeg signaleren van schulden: bel de budgetcoach niet wachten Citaat");
   });
 
+  it("drops a heading mark inside a snippet that joins the title and the text", () => {
+    expect(markdownToPlainText("Vroegsignalering schulden. ## Afspraak Bij twee maanden")).toBe("Vroegsignalering schulden. Afspraak Bij twee maanden");
+    expect(markdownToPlainText("Bel # 5 of kamer #12")).toBe("Bel # 5 of kamer #12");
+  });
+
   it("cleans a fragment cut out of a text: half a link, a lone marker", () => {
     expect(markdownToPlainText("lees de [handleiding](https://exam")).toBe("lees de handleiding");
     expect(markdownToPlainText("vet** en verder")).toBe("vet en verder");

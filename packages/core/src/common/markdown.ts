@@ -24,6 +24,8 @@ export function markdownToPlainText(source: string): string {
       .replace(/\]\([^)\s]*\)?/g, "")
       // line starts: headings, quotes, list markers, rules
       .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
+      // a heading inside a snippet that joined title and text ("Titel. ## Kopje")
+      .replace(/(?<=\s)#{2,6}[ \t]+(?=\S)/g, "")
       .replace(/^[ \t]{0,3}>[ \t]?/gm, "")
       .replace(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, "")
       .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, "")
