@@ -30,7 +30,8 @@ const label = (p: Period) => nl.figuresPages.period.shown(formatMonthYear(p.from
 function requireFigures(ctx: UseCaseContext, scope: FiguresScope): void {
   const municipalityId = ctx.scope.municipalityId;
   const subject = scope.kind === "team" ? as("CaseworkFigures", { municipalityId, teamId: scope.teamId }) : as("CaseworkFigures", { municipalityId });
-  if (!ctx.ability.can("read", subject)) throw scope.kind === "team" ? new Response("Geen toegang", { status: 403 }) : new Response("Niet gevonden", { status: 404 });
+  if (!ctx.ability.can("read", subject))
+    throw scope.kind === "team" ? new Response("Geen toegang", { status: 403 }) : new Response("Niet gevonden", { status: 404 });
 }
 
 /** The report for the URL's period; an invalid period gives the form's errors and no report (status 400). */
