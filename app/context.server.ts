@@ -21,6 +21,8 @@ export interface UserContext extends Omit<UseCaseContext, "scope"> {
 }
 
 export const notFoundResponse = () => new Response("Niet gevonden", { status: 404 });
+/** A page of the user's own team that their role may not use: 403 (docs/architecture.md, "403 or 404"). */
+export const forbiddenResponse = () => new Response("Geen toegang", { status: 403 });
 
 function loginRedirect(request: Request, reason?: string) {
   const url = new URL(request.url);

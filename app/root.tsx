@@ -57,82 +57,138 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+type MenuData = Extract<NonNullable<ReturnType<typeof useRootData>>, { teams: unknown }>;
+
+/** The main menu's items: one list, shown inline on wide screens and inside "Menu" on phones. */
+function MenuItems({ user, currentTeam, pathname }: { user: MenuData; currentTeam: string | undefined; pathname: string }) {
+  const link = "block rounded px-2 py-1 text-white hover:bg-brand-700 hover:text-white md:inline md:px-0 md:py-0 md:hover:bg-transparent";
+  return (
+    <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center md:gap-4">
+      {user.teams && user.teams.length > 1 ? (
+        <li>
+          <details key={pathname} className="relative">
+            <summary className="cursor-pointer rounded px-2 py-1 hover:bg-brand-700">{nl.common.teamSwitcher}</summary>
+            <ul className="z-10 mt-2 rounded border border-gray-300 bg-white p-2 text-gray-900 shadow-lg md:absolute md:right-0 md:min-w-64">
+              {user.teams.map((t) => (
+                <li key={t.slug}>
+                  <Link to={`/t/${t.slug}`} aria-current={currentTeam === t.slug ? "page" : undefined} className="block rounded px-2 py-1">
+                    {t.name} <span className="text-sm text-gray-600">({nl.common.roles[t.role]})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </li>
+      ) : user.teams && user.teams.length === 1 ? (
+        <li>
+          <NavLink to={`/t/${user.teams[0].slug}`} className={link}>
+            {user.teams[0].name}
+          </NavLink>
+        </li>
+      ) : null}
+      {user.partnerView ? (
+        <li>
+          <NavLink to={user.partnerView} className={link}>
+            {nl.common.partnerView}
+          </NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/werkgroepen" className={link}>
+          {nl.workgroups.navLabel}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/handboek" className={link}>
+          {nl.common.handbook}
+        </NavLink>
+      </li>
+      {user.canSeeKnowledge ? (
+        <li>
+          <NavLink to="/successen" className={link}>
+            {nl.stories.navLabel}
+          </NavLink>
+        </li>
+      ) : null}
+      {user.canSeeKnowledge ? (
+        <li>
+          <NavLink to="/vragen" className={link}>
+            {nl.questions.navLabel}
+          </NavLink>
+        </li>
+      ) : null}
+      {user.canSeeSocialMap ? (
+        <li>
+          <NavLink to="/sociale-kaart" className={link}>
+            {nl.socialMap.navLabel}
+          </NavLink>
+        </li>
+      ) : null}
+      {user.canSeeMunicipality ? (
+        <li>
+          <NavLink to="/gemeente" className={link}>
+            {nl.common.municipality}
+          </NavLink>
+        </li>
+      ) : null}
+      {user.canAdminister ? (
+        <li>
+          <NavLink to="/beheer" className={link}>
+            {nl.common.admin}
+          </NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/meldingen" className={link}>
+          {nl.notificationsPage.navLabel(user.unreadNotifications)}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/account" className={link}>
+          {nl.common.account}
+        </NavLink>
+      </li>
+      <li>
+        <Form method="post" action="/uitloggen">
+          <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-700">
+            {nl.common.logout}
+          </button>
+        </Form>
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * The header: on wide screens the menu in one row; on phones (below 768 px) the menu folds
+ * into a <details> "Menu" that opens by tap or keyboard without any script. Only one of the
+ * two is displayed at a time (display:none hides the other from screen readers too).
+ */
 function Header() {
   const data = useRootData();
   const location = useLocation();
   const currentTeam = location.pathname.match(/^\/t\/([^/]+)/)?.[1];
-  const user = data?.user ? data : null;
+  const user = data?.user && "teams" in data ? (data as MenuData) : null;
   return (
     <header className="bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link to={user?.home ?? "/"} className="text-xl font-bold text-white no-underline hover:text-white">
           {nl.common.appName}
         </Link>
-        {user && "teams" in user ? (
-          <nav aria-label={nl.common.mainNav} className="flex flex-wrap items-center gap-4">
-            {user.teams && user.teams.length > 1 ? (
-              <details key={location.pathname} className="relative">
-                <summary className="cursor-pointer rounded px-2 py-1 hover:bg-brand-700">{nl.common.teamSwitcher}</summary>
-                <ul className="absolute right-0 z-10 mt-2 min-w-64 rounded border border-gray-300 bg-white p-2 text-gray-900 shadow-lg">
-                  {user.teams.map((t) => (
-                    <li key={t.slug}>
-                      <Link to={`/t/${t.slug}`} aria-current={currentTeam === t.slug ? "page" : undefined} className="block rounded px-2 py-1">
-                        {t.name} <span className="text-sm text-gray-600">({nl.common.roles[t.role]})</span>
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : user.teams && user.teams.length === 1 ? (
-              <NavLink to={`/t/${user.teams[0].slug}`} className="text-white hover:text-white">
-                {user.teams[0].name}
-              </NavLink>
-            ) : null}
-            {user.partnerView ? (
-              <NavLink to={user.partnerView} className="text-white hover:text-white">
-                {nl.common.partnerView}
-              </NavLink>
-            ) : null}
-            <NavLink to="/werkgroepen" className="text-white hover:text-white">
-              {nl.workgroups.navLabel}
-            </NavLink>
-            {user.canSeeKnowledge ? (
-              <NavLink to="/successen" className="text-white hover:text-white">
-                {nl.stories.navLabel}
-              </NavLink>
-            ) : null}
-            {user.canSeeKnowledge ? (
-              <NavLink to="/vragen" className="text-white hover:text-white">
-                {nl.questions.navLabel}
-              </NavLink>
-            ) : null}
-            {user.canSeeSocialMap ? (
-              <NavLink to="/sociale-kaart" className="text-white hover:text-white">
-                {nl.socialMap.navLabel}
-              </NavLink>
-            ) : null}
-            {user.canSeeMunicipality ? (
-              <NavLink to="/gemeente" className="text-white hover:text-white">
-                {nl.common.municipality}
-              </NavLink>
-            ) : null}
-            {user.canAdminister ? (
-              <NavLink to="/beheer" className="text-white hover:text-white">
-                {nl.common.admin}
-              </NavLink>
-            ) : null}
-            <NavLink to="/meldingen" className="text-white hover:text-white">
-              {nl.notificationsPage.navLabel(user.unreadNotifications)}
-            </NavLink>
-            <NavLink to="/account" className="text-white hover:text-white">
-              {nl.common.account}
-            </NavLink>
-            <Form method="post" action="/uitloggen">
-              <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-700">
-                {nl.common.logout}
-              </button>
-            </Form>
-          </nav>
+        {user ? (
+          <>
+            <details key={location.pathname} className="group w-full md:hidden [&:not([open])]:w-auto">
+              <summary className="ml-auto flex w-max cursor-pointer list-none items-center gap-2 rounded border border-white px-3 py-1 hover:bg-brand-700 [&::-webkit-details-marker]:hidden">
+                <span aria-hidden="true">☰</span> {nl.common.menu}
+              </summary>
+              <nav aria-label={nl.common.mainNav} className="mt-2 border-t border-brand-700 pt-2">
+                <MenuItems user={user} currentTeam={currentTeam} pathname={location.pathname} />
+              </nav>
+            </details>
+            <nav aria-label={nl.common.mainNav} className="hidden md:block">
+              <MenuItems user={user} currentTeam={currentTeam} pathname={location.pathname} />
+            </nav>
+          </>
         ) : null}
       </div>
     </header>

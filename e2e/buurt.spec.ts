@@ -9,9 +9,9 @@ import { expectAccessible, loginAs, loginAsAdmin } from "./fixtures";
 test("a resident finds the team for their street on a phone, without login", async ({ page, context }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/buurt");
-  await expect(page.getByRole("heading", { level: 1, name: "Welk sociaal team helpt in uw buurt?" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Welk sociaal team helpt in jouw buurt?" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Uw straat of buurt").fill("reinaert");
+  await page.getByLabel("Jouw straat of buurt").fill("reinaert");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await expect(page.getByRole("heading", { name: "1 resultaat" })).toBeVisible();
   await page.getByRole("link", { name: "Reinaertstraat (buurt Malpertuis)" }).click();

@@ -116,7 +116,7 @@ test("member registers hours → coordinator overview → partner dashboard → 
       .getByRole("cell")
       .last(),
   ).toHaveText("1");
-  await expect(page.getByText(/Werkgroepen: het aantal werkgroepen waarvan uw medewerkers/)).toBeVisible();
+  await expect(page.getByText(/Werkgroepen: het aantal werkgroepen waarvan jullie medewerkers/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Aandachtspunten" })).toBeVisible();
   for (const other of ["Frank Bours", "Sanne Ramakers", "Jo Heijnen"]) await expect(page.getByText(other)).toHaveCount(0);
   await expectAccessible(page);

@@ -56,3 +56,36 @@ test("the staff list downloads as a semicolon-separated CSV", async ({ page }) =
   expect(lines.filter(Boolean)).toHaveLength(11);
   expect(lines.join("\n")).not.toContain("Frank Bours");
 });
+
+test("the dashboard leads with the hours per team (demo hours registered), then the staff proposal form", async ({ page }) => {
+  await loginAs(page, MANAGER);
+  await expect(page).toHaveURL(/\/partner\/trajekt$/);
+  const year = new Date().getFullYear();
+  const headings = await page.locator("main h2").allInnerTexts();
+  const at = (text: string) => headings.findIndex((h) => h.startsWith(text));
+  expect(at(`Afgesproken en geregistreerde uren in ${year}`)).toBe(0);
+  expect(at("Medewerker voordragen voor een team")).toBeGreaterThan(0);
+  expect(at(`Per maand in ${year}`)).toBeGreaterThan(at("Medewerker voordragen voor een team"));
+
+  const perTeam = page.getByRole("table", { name: `Per team in ${year}` });
+  await expect(perTeam.getByRole("columnheader")).toHaveText([
+    "Team",
+    "Afgesproken",
+    "Geregistreerd",
+    "Geleverd",
+    "Geplaatst",
+    "Contract per week",
+    "Afgesproken per week",
+    "Persoonsweken zonder uren",
+    "Werkbudgetaanvragen",
+    "Werkgroepen",
+  ]);
+  // The demo's Trajekt staff in Mariaberg registered most weeks of this year (packages/core/src/demo/demo-hours.ts) …
+  const mariaberg = perTeam.getByRole("row", { name: /^Mariaberg/ });
+  await expect(mariaberg.getByRole("cell").nth(1)).not.toHaveText("0 uur");
+  await expect(mariaberg.getByRole("cell").nth(2)).toHaveText(/^\d+%$/);
+  // … Limmel-Nazareth did not: its open weeks are a point of attention, counted in person-weeks.
+  await expect(page.getByRole("region", { name: "Aandachtspunten" })).toContainText(/Limmel-Nazareth: \d+ persoonsweken zonder uren\./);
+  await expect(page.getByText(/^Alle teams samen: .* afgesproken, .* geregistreerd \(\d+% geleverd\)\.$/)).toBeVisible();
+  await expectAccessible(page);
+});

@@ -2,7 +2,7 @@
 // gives a Dutch field error and keeps the other values; an incomplete submit
 // keeps the draft), saves it, edits and submits it; the coordinator endorses
 // it; the author cannot endorse their own; another team gets 404; volunteers
-// have no workbudget at all. Axe on every page visited.
+// have no workbudget at all (403: a page of their own team their role may not use). Axe on every page visited.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, loginAs, logout } from "./fixtures";
 
@@ -111,17 +111,17 @@ test("member writes and submits a request, the coordinator endorses it; others s
   await expectAccessible(page);
   await logout(page);
 
-  // 8. A volunteer: no Werkbudget tab and 404 on the address.
+  // 8. A volunteer: no Werkbudget tab and 403 on the address.
   await loginAs(page, "volunteer.mariaberg@wijkwerk.demo");
   await page.goto("/t/mariaberg");
   await expect(page.getByRole("heading", { level: 1, name: "Mariaberg" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Werkbudget" })).toHaveCount(0);
   await expectAccessible(page);
   const volunteer = await page.goto("/t/mariaberg/werkbudget");
-  expect(volunteer?.status()).toBe(404);
+  expect(volunteer?.status()).toBe(403);
   await expectAccessible(page);
   const volunteerNew = await page.goto("/t/mariaberg/werkbudget/nieuw");
-  expect(volunteerNew?.status()).toBe(404);
+  expect(volunteerNew?.status()).toBe(403);
 });
 
 test("demo requests in later stages show payment, settlement, evaluation and the right steps", async ({ page }) => {

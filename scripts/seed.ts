@@ -4,6 +4,7 @@ import {
   seedBusinessCaseDemo,
   seedCaseworkDemo,
   seedCaseworkHistoryDemo,
+  seedPartnerHoursDemo,
   seedSocialMapDemo,
   seedWorkbudgetDemo,
   seedWorkgroupsDemo,
@@ -31,6 +32,9 @@ if ((await seedCaseworkDemo(handle.db)).created)
   console.log("Demodata casuïstiek geladen: drie fictieve huishoudens per team met plan, ZRM en een afgesloten casus.");
 if ((await seedBusinessCaseDemo(handle.db)).created)
   console.log("Demodata businesscase geladen: teamkosten per team voor 2017 en dit jaar, vermeden kosten bij de afgesloten casussen.");
+const hours = await seedPartnerHoursDemo(handle.db);
+if (hours.created)
+  console.log(`Demodata urenregistratie geladen: ${hours.rows} weken van de medewerkers van de partners in dit jaar (Limmel-Nazareth zonder uren).`);
 if (workgroupsDemo.created) console.log("Demodata werkgroepen geladen: vier werkgroepen met leden uit verschillende teams, een draad en handboekpagina's.");
 if (workbudget.created) console.log("Demodata werkbudget geladen: budgetten 2017 en dit jaar, normen, aanvragen in elke fase.");
 console.log(created ? `Demodata geladen (${handle.kind}): gemeente Maastricht met acht sociale teams.` : `Demodata was al geladen (${handle.kind}).`);

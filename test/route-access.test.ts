@@ -219,7 +219,8 @@ const ACCESS: Record<string, Access> = {
   },
   // The JSON download is a resource route (no frame): the use case answers 404 without a right, 403 without the coordinator's.
   "t.$team.huishoudens.$householdId.inzage[.]json": {
-    team: (v, o) => !!o.household?.access && teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o),
+    team: (v, o) => o.household !== null && teamCan("read", "Household")(v, o) && !!o.household?.access,
+    status: (v, o) => (teamCan("export", "Case", () => ({ access: o.household!.access }))(v, o) ? undefined : 403),
   },
   "t.$team.vernietigingslog": { team: teamCan("read", "CaseReadLog") },
   // The team's casework figures, their printable page (outside the team layout) and CSV: members and the coordinator.
@@ -569,23 +570,39 @@ function fill(id: string, routePath: string, o: Objects): string {
   });
 }
 
-function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objects): "allowed" | "denied" | number {
+/**
+ * 403 or 404 (docs/architecture.md, "403 or 404"): a page of the viewer's own team that their role
+ * may not use is 403; another team's page, another tenant's or a non-existent object, and a page
+ * outside the viewer's roles (municipality, partner, workgroup content) are 404 — they reveal nothing.
+ */
+type Want = "allowed" | "forbidden" | "missing" | number;
+
+/**
+ * Team pages that answer 404 even to a member of the team: a page of one object (a request, an
+ * entry, a file — out of reach is as good as absent), and the casework pages about residents
+ * (docs/casework.md: whoever may not use them hears 404, a household never confirmed).
+ */
+const notFoundInOwnTeam = (routeId: string) =>
+  /\$(spendId|entryId|attachmentId|householdId)/.test(routeId) || /^t\.\$team\.(huishoudens|contacten|overdrachten|vernietigingslog)/.test(routeId);
+
+function expected(access: Exclude<Access, { skip: string }>, v: Viewer, o: Objects, routeId: string): Want {
   if ("public" in access) return "allowed";
   if ("signedIn" in access) return access.status ?? "allowed";
   if ("team" in access) {
     const status = typeof access.status === "function" ? access.status(v, o) : access.status;
-    return isMember(v, o.team.id) && access.team(v, o) ? (status ?? "allowed") : "denied";
+    if (!isMember(v, o.team.id)) return "missing";
+    return access.team(v, o) ? (status ?? "allowed") : notFoundInOwnTeam(routeId) ? "missing" : "forbidden";
   }
   if ("municipality" in access) {
     const [action, subject] = access.municipality;
-    return v.ability.can(action, as(subject, { municipalityId: M(v) })) && (access.also?.(v, o) ?? true) ? "allowed" : "denied";
+    return v.ability.can(action, as(subject, { municipalityId: M(v) })) && (access.also?.(v, o) ?? true) ? "allowed" : "missing";
   }
-  if ("partner" in access) return v.ability.can("read", as("PartnerOverview", { municipalityId: M(v), partnerId: o.partner.id })) ? "allowed" : "denied";
-  return access.workgroup(v, o) ? (access.status ?? "allowed") : "denied";
+  if ("partner" in access) return v.ability.can("read", as("PartnerOverview", { municipalityId: M(v), partnerId: o.partner.id })) ? "allowed" : "missing";
+  return access.workgroup(v, o) ? (access.status ?? "allowed") : "missing";
 }
 
-const matches = (want: "allowed" | "denied" | number, status: number) =>
-  want === "allowed" ? status === 200 : want === "denied" ? status === 403 || status === 404 : status === want;
+const matches = (want: Want, status: number) =>
+  want === "allowed" ? status === 200 : want === "forbidden" ? status === 403 : want === "missing" ? status === 404 : status === want;
 
 describe("route access per role combination (route manifest of the build)", () => {
   it("ACCESS names every route of the build, and nothing else", () => {
@@ -613,7 +630,7 @@ describe("route access per role combination (route manifest of the build)", () =
         routes.flatMap((r) =>
           (r.path.includes(":slug") ? perGroup : perGroup.slice(0, 1)).map(async (o) => {
             const url = fill(r.id, r.path, o);
-            const want = expected(ACCESS[r.id] as Exclude<Access, { skip: string }>, v, o);
+            const want = expected(ACCESS[r.id] as Exclude<Access, { skip: string }>, v, o, r.id);
             const res = await fetch(`${app.url}${url}`, { headers: { Cookie: v.cookie }, redirect: "manual" });
             await res.arrayBuffer();
             checked++;

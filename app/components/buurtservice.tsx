@@ -4,6 +4,7 @@ import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { BuurtserviceCountTotals } from "@wijkwerk/core/neighbourhood";
 import { nl } from "~/i18n/nl";
 import { formatMonthYear, formatNumber } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.buurtservice;
 
@@ -60,7 +61,7 @@ export function CountsTable({
       </td>
     ));
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion(caption)}>
       <table className="table">
         <caption className="sr-only">{caption}</caption>
         <thead>

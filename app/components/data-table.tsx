@@ -1,9 +1,18 @@
 // One table for the report and list pages: a caption for screen readers,
 // column headers, the first column as the row's header, amounts aligned
 // right, an optional totals row, and the empty state instead of an empty table.
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
+
+/**
+ * The attributes of a wide table's scrolling box: on a phone the table scrolls sideways within
+ * the box (never the page); the box is a region named after the table that the keyboard can
+ * reach and scroll (WCAG 2.1.1, axe "scrollable-region-focusable").
+ */
+export function scrollRegion(label: string) {
+  return { role: "region", "aria-label": label, tabIndex: 0 } as const;
+}
 
 export interface Column<Row> {
   header: ReactNode;
@@ -31,18 +40,20 @@ export function DataTable<Row>(props: {
   empty: ReactNode;
   /** The totals row's label (only with columns that have a total). */
   totalLabel?: ReactNode;
-  /** For a wide table: the scrolling box becomes a region named by the caption that the keyboard can reach (and scroll). */
+  /** The caption's id (default: a generated one); the scrolling box is a region named by the caption that the keyboard can reach (and scroll). */
   id?: string;
 }) {
-  const { caption, columns, rows, rowKey, empty, totalLabel, id } = props;
+  const { caption, columns, rows, rowKey, empty, totalLabel } = props;
+  const generated = useId();
+  const id = props.id ?? generated;
   if (rows.length === 0) return <p className="card">{empty}</p>;
   const align = (c: Column<Row>) => [c.numeric ? "text-right" : "", c.className ?? ""].join(" ").trim() || undefined;
   const firstTotal = columns.findIndex((c) => c.total !== undefined);
   const labelSpan = Math.max(1, firstTotal);
   return (
-    <div className="card overflow-x-auto p-0" {...(id ? { role: "region", "aria-labelledby": `${id}-caption`, tabIndex: 0 } : {})}>
+    <div className="card overflow-x-auto p-0" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="table">
-        <caption id={id ? `${id}-caption` : undefined} className="sr-only">
+        <caption id={`${id}-caption`} className="sr-only">
           {caption}
         </caption>
         <thead>
@@ -104,10 +115,10 @@ export function ActionsColumnHeader() {
  * card, with a caption for screen readers; the empty text instead of an
  * empty table.
  */
-export function TableCard({ caption, isEmpty = false, empty, children }: { caption?: ReactNode; isEmpty?: boolean; empty?: ReactNode; children: ReactNode }) {
+export function TableCard({ caption, isEmpty = false, empty, children }: { caption?: string; isEmpty?: boolean; empty?: ReactNode; children: ReactNode }) {
   if (isEmpty) return <p className="card">{empty}</p>;
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" {...(caption ? scrollRegion(caption) : {})}>
       <table className="table">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -11,6 +11,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import type { FormReply } from "~/lib/form.server";
 import type { handbookLoader } from "~/lib/handbook-route.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.handbook;
 const fe = nl.workgroups.fieldErrors;
@@ -172,7 +173,7 @@ export function HandbookPageView() {
             </button>
           </Form>
         ) : null}
-        <div className="card overflow-x-auto">
+        <div className="card overflow-x-auto" {...scrollRegion(t.history)}>
           <table className="table">
             <caption className="sr-only">{t.history}</caption>
             <thead>

@@ -4,6 +4,7 @@
 import type { ActivityKind } from "@wijkwerk/core/partners";
 import { nl } from "~/i18n/nl";
 import { formatHours, formatPercent } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 const W = 720;
 const H = 240;
@@ -85,7 +86,7 @@ function niceStep(max: number): number {
 export function ActivityShareTable({ caption, kinds, hours }: { caption: string; kinds: readonly ActivityKind[]; hours: Record<ActivityKind, number> }) {
   const total = kinds.reduce((a, k) => a + hours[k], 0);
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" {...scrollRegion(caption)}>
       <table className="table">
         <caption className="pb-2 text-left text-lg font-semibold">{caption}</caption>
         <thead>

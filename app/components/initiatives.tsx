@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatNumber } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.initiatives;
 
@@ -32,7 +33,7 @@ export function InitiativeList({ rows, showTeam, action }: { rows: InitiativeRow
 
 export function InitiativeCountsTable({ rows, year }: { rows: InitiativeCount[]; year: number }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion(t.countsTitle(year))}>
       <table className="table">
         <caption className="sr-only">{t.countsTitle(year)}</caption>
         <thead>

@@ -10,6 +10,7 @@ import { ConfirmSubmit, Pagination } from "./confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "./form";
 import type { SubmissionResult } from "@conform-to/react";
 import { SuccessNotice } from "./notice";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.invitationsPage;
 
@@ -76,7 +77,7 @@ export function InvitationList(props: { rows: InvitationListRow[]; page: number;
       {props.rows.length === 0 ? (
         <p className="card">{t.empty}</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <div className="card overflow-x-auto" {...scrollRegion(t.listTitle)}>
           <table className="table">
             <thead>
               <tr>

@@ -8,6 +8,7 @@ import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton } from "~/components/form";
 import { nl } from "~/i18n/nl";
 import { formatDateTime, formatFileSize } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.spends.attachments;
 export const ADD_ATTACHMENT_FORM_ID = "add_attachment";
@@ -50,7 +51,7 @@ export function SpendAttachments(props: {
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" {...scrollRegion(t.caption)}>
           <table className="table">
             <caption className="sr-only">{t.caption}</caption>
             <thead>

@@ -1,6 +1,7 @@
 // How many people work in each team, by role, with their contracted hours:
 // the municipality's overview (with the buurten per team) and the partner's
 // own staff per team share one table.
+import { scrollRegion } from "~/components/data-table";
 interface Staffing {
   coordinators: number;
   members: number;
@@ -11,6 +12,8 @@ interface Staffing {
 export function TeamStaffingTable(props: {
   /** Shown above the table (the partner page has two tables). */
   caption?: string;
+  /** The scrolling region's name when there is no caption (the page's heading). */
+  label?: string;
   labels: { team: string; buurten?: string; coordinators: string; members: string; volunteers: string; hours: string; total: string };
   teams: (Staffing & { slug: string; name: string; buurten?: number })[];
   totals: Staffing & { buurten?: number };
@@ -28,7 +31,7 @@ export function TeamStaffingTable(props: {
     </>
   );
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" {...scrollRegion(props.caption ?? props.label ?? l.team)}>
       <table className="table">
         {props.caption ? <caption className="pb-2 text-left text-lg font-semibold">{props.caption}</caption> : null}
         <thead>

@@ -22,14 +22,16 @@ export interface FiguresPageData {
 const label = (p: Period) => nl.figuresPages.period.shown(formatMonthYear(p.from), formatMonthYear(p.to));
 
 /**
- * Whoever may not read these figures hears 404 before the period is even
- * looked at (a volunteer on the team page; the city page is already behind
- * requireMunicipalityContext). The use case checks again.
+ * Whoever may not read these figures is refused before the period is even
+ * looked at: 403 on the team page (a volunteer of the team, docs/architecture.md
+ * "403 or 404"), 404 on the city page (already behind requireMunicipalityContext).
+ * The use case checks again.
  */
 function requireFigures(ctx: UseCaseContext, scope: FiguresScope): void {
   const municipalityId = ctx.scope.municipalityId;
   const subject = scope.kind === "team" ? as("CaseworkFigures", { municipalityId, teamId: scope.teamId }) : as("CaseworkFigures", { municipalityId });
-  if (!ctx.ability.can("read", subject)) throw new Response("Niet gevonden", { status: 404 });
+  if (!ctx.ability.can("read", subject))
+    throw scope.kind === "team" ? new Response("Geen toegang", { status: 403 }) : new Response("Niet gevonden", { status: 404 });
 }
 
 /** The report for the URL's period; an invalid period gives the form's errors and no report (status 400). */

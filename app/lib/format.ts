@@ -1,7 +1,17 @@
 // nl-NL formatting for pages. Dates (dd-mm-jjjj, Europe/Amsterdam) and money
 // (€ 1.234,56) have one module each in core, shared with e-mails and CSV
 // files; numbers, hours and file sizes are only shown on pages.
-export { MONTH_NAMES, formatDate, formatDateTime, formatMonthYear, thisYearInAmsterdam, todayInAmsterdam } from "@wijkwerk/core/dates";
+export {
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatMonthYear,
+  formatWeek,
+  thisYearInAmsterdam,
+  todayInAmsterdam,
+} from "@wijkwerk/core/dates";
 export { formatMoney, formatWholeEuros } from "@wijkwerk/core/money";
 
 const hoursFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });

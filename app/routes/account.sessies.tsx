@@ -9,6 +9,7 @@ import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { readFormData } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: `${nl.sessionsPage.title} – ${nl.common.appName}` }];
 
@@ -54,7 +55,7 @@ export default function SessionsPage() {
           {nl.sessionsPage.revokedOthers(Number(others))}
         </p>
       ) : null}
-      <div className="card overflow-x-auto">
+      <div className="card overflow-x-auto" {...scrollRegion(nl.sessionsPage.title)}>
         <table className="table">
           <thead>
             <tr>

@@ -14,6 +14,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.buurtenAdmin;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.buurt.name ?? t.title} – ${nl.common.appName}` }];
@@ -58,7 +59,7 @@ export default function AdminBuurt() {
       {params.get("nieuw") ? <SuccessNotice>{t.created(buurt.name)}</SuccessNotice> : null}
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history">{t.historyTitle}</h2>
-        <div className="card overflow-x-auto">
+        <div className="card overflow-x-auto" {...scrollRegion(t.historyCaption(buurt.name))}>
           <table className="table">
             <caption className="sr-only">{t.historyCaption(buurt.name)}</caption>
             <thead>

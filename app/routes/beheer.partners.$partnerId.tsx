@@ -13,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.adminPartners;
 const NEW = "nieuw";
@@ -105,7 +106,7 @@ function Agreements({ partnerId, agreements, notice }: { partnerId: string; agre
       <p>{a.intro}</p>
       {agreements.length === 0 ? <p className="card">{a.empty}</p> : null}
       {agreements.map((ag) => (
-        <div key={ag.id} className="card overflow-x-auto">
+        <div key={ag.id} className="card overflow-x-auto" {...scrollRegion(ag.reference)}>
           <table className="table">
             <caption className="pb-2 text-left">
               <span className="font-semibold">{ag.reference}</span> · {nl.common.fundingTypes[ag.kind]} · {a.period}: {formatDate(ag.validFrom)} –{" "}

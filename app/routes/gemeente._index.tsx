@@ -74,6 +74,7 @@ export default function MunicipalityOverview() {
         <p className="card">{nl.municipality.empty}</p>
       ) : (
         <TeamStaffingTable
+          label={nl.municipality.title}
           labels={nl.municipality}
           teams={teams}
           totals={{

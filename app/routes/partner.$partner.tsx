@@ -23,6 +23,7 @@ import { formatDate, formatHours, formatPercent } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.partner.name ?? nl.common.partner}: ${nl.partner.titleSuffix} – ${nl.common.appName}` },
@@ -88,7 +89,7 @@ function ProposalSection({
           <SubmitButton pendingText={pp.sending}>{pp.submit}</SubmitButton>
         </Form>
       </div>
-      <div className="card overflow-x-auto">
+      <div className="card overflow-x-auto" {...scrollRegion(pp.listTitle)}>
         {proposals.length === 0 ? (
           <>
             <h3>{pp.listTitle}</h3>
@@ -136,9 +137,11 @@ export default function PartnerOverviewPage() {
     <div className="space-y-4">
       <h1>{partner.name}</h1>
       <p>{nl.partner.intro}</p>
-      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
+      {/* The hours lead: agreed against registered per team; then proposing staff; then the details. */}
+      <HoursByTeam slug={partner.slug} dashboard={dashboard} />
       {mayPropose ? <ProposalSection teams={proposalTeams} proposals={proposals} /> : null}
-      <HoursDashboard slug={partner.slug} dashboard={dashboard} kinds={kinds} />
+      {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
+      <HoursDetails dashboard={dashboard} kinds={kinds} />
       <h2>{nl.partner.staffHeading}</h2>
       {staff.length === 0 ? (
         <p className="card">{nl.partner.empty}</p>
@@ -151,7 +154,7 @@ export default function PartnerOverviewPage() {
             </a>
           </div>
           <TeamStaffingTable caption={nl.partner.teamsCaption} labels={nl.partner} teams={teams} totals={totals} formatHours={formatHours} />
-          <div className="card overflow-x-auto">
+          <div className="card overflow-x-auto" {...scrollRegion(nl.partner.staffCaption)}>
             <table className="table">
               <caption className="pb-2 text-left text-lg font-semibold">{nl.partner.staffCaption}</caption>
               <thead>
@@ -257,7 +260,8 @@ function MonthTable({ caption, months, workgroups }: { caption: string; months: 
   );
 }
 
-function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard: Dashboard; kinds: (keyof MonthCell["activity"])[] }) {
+/** The year's hours per team (agreed against registered) and what needs attention. */
+function HoursByTeam({ slug, dashboard: d }: { slug: string; dashboard: Dashboard }) {
   const t = nl.partnerDashboard;
   const gaps = d.gaps.agreementWithoutPeople.length + d.gaps.missingRegistrations.length;
   return (
@@ -268,16 +272,39 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
         <Link to={`/partner/${slug}?jaar=${d.year + 1}`}>{t.nextYear(d.year + 1)}</Link>
       </nav>
       <p>{t.hoursIntro}</p>
-      <div className="card">
-        <HoursChart
-          id="hours-chart"
-          title={t.chartTitle(d.year)}
-          summary={t.chartSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered))}
-          months={d.trend}
-        />
-      </div>
-      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.trendCaption}>
-        <MonthTable caption={t.trendCaption} months={d.trend} workgroups={d.totals.workgroups} />
+      <p className="text-lg">{t.yearSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered), share(d.totals.registered, d.totals.agreed))}</p>
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.teamsCaption(d.year)}>
+        <table className="table">
+          <caption className="pb-2 text-left text-lg font-semibold">{t.teamsCaption(d.year)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.team}</th>
+              <NumberHeaders labels={[t.agreed, t.registered, t.share, t.placed, t.contracted, t.agreedPerWeek]} />
+              <FollowUpHeaders />
+            </tr>
+          </thead>
+          <tbody>
+            {d.teams.map((team) => (
+              <tr key={team.slug}>
+                <th scope="row" className="font-normal">
+                  {team.name}
+                </th>
+                <td className="text-right whitespace-nowrap">{formatHours(team.year.agreed)}</td>
+                <td className="text-right whitespace-nowrap">{formatHours(team.year.registered)}</td>
+                <td className="text-right">{share(team.year.registered, team.year.agreed)}</td>
+                <td className="text-right">{team.placed}</td>
+                <td className="text-right whitespace-nowrap">{formatHours(team.contracted)}</td>
+                <td className="text-right whitespace-nowrap">{formatHours(team.agreedPerWeek)}</td>
+                <td className="text-right">{team.year.missingWeeks}</td>
+                <td className="text-right">{team.year.requests}</td>
+                <td className="text-right">{team.year.workgroups}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="hint mt-2">{t.missingWeeksNote}</p>
+        <p className="hint mt-2">{t.requestsNote}</p>
+        <p className="hint mt-2">{t.workgroupsNote}</p>
       </div>
       <section aria-labelledby="gaps-heading" className="card">
         <h3 id="gaps-heading">{t.gapsTitle}</h3>
@@ -294,37 +321,26 @@ function HoursDashboard({ slug, dashboard: d, kinds }: { slug: string; dashboard
           </ul>
         )}
       </section>
-      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.teamsCaption(d.year)}>
-        <table className="table">
-          <caption className="pb-2 text-left text-lg font-semibold">{t.teamsCaption(d.year)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.team}</th>
-              <NumberHeaders labels={[t.placed, t.contracted, t.agreedPerWeek, t.agreed, t.registered, t.share]} />
-              <FollowUpHeaders />
-            </tr>
-          </thead>
-          <tbody>
-            {d.teams.map((team) => (
-              <tr key={team.slug}>
-                <th scope="row" className="font-normal">
-                  {team.name}
-                </th>
-                <td className="text-right">{team.placed}</td>
-                <td className="text-right">{formatHours(team.contracted)}</td>
-                <td className="text-right">{formatHours(team.agreedPerWeek)}</td>
-                <td className="text-right">{formatHours(team.year.agreed)}</td>
-                <td className="text-right">{formatHours(team.year.registered)}</td>
-                <td className="text-right">{share(team.year.registered, team.year.agreed)}</td>
-                <td className="text-right">{team.year.missingWeeks}</td>
-                <td className="text-right">{team.year.requests}</td>
-                <td className="text-right">{team.year.workgroups}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="hint mt-2">{t.requestsNote}</p>
-        <p className="hint mt-2">{t.workgroupsNote}</p>
+    </section>
+  );
+}
+
+/** The year per month (chart and table), the kinds of work, and each team per month. */
+function HoursDetails({ dashboard: d, kinds }: { dashboard: Dashboard; kinds: (keyof MonthCell["activity"])[] }) {
+  const t = nl.partnerDashboard;
+  return (
+    <section aria-labelledby="trend-heading" className="space-y-4">
+      <h2 id="trend-heading">{t.trendTitle(d.year)}</h2>
+      <div className="card">
+        <HoursChart
+          id="hours-chart"
+          title={t.chartTitle(d.year)}
+          summary={t.chartSummary(formatHours(d.totals.agreed), formatHours(d.totals.registered))}
+          months={d.trend}
+        />
+      </div>
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.trendCaption}>
+        <MonthTable caption={t.trendCaption} months={d.trend} workgroups={d.totals.workgroups} />
       </div>
       <ActivityShareTable caption={t.activityCaption} kinds={kinds} hours={d.totals.activity} />
       {d.teams

@@ -6,6 +6,7 @@ import { listTeamMembers } from "~/core/tenancy.server";
 import { requireTeamContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { formatHours } from "~/lib/format";
+import { scrollRegion } from "~/components/data-table";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
@@ -34,36 +35,38 @@ export default function TeamMembers() {
           <p className="mt-2">{nl.team.noCoordinator}</p>
         )}
       </section>
-      <section aria-labelledby="members-heading" className="card overflow-x-auto">
+      <section aria-labelledby="members-heading" className="card">
         <h2 id="members-heading">{nl.team.members}</h2>
         {members.length === 0 ? (
           <p className="mt-2">{nl.team.noMembers}</p>
         ) : (
-          <table className="table mt-2">
-            <thead>
-              <tr>
-                <th scope="col">{nl.team.name}</th>
-                <th scope="col">{nl.team.partner}</th>
-                <th scope="col">{nl.team.discipline}</th>
-                <th scope="col">{nl.team.role}</th>
-                {showContracts ? <th scope="col">{nl.team.hours}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.membershipId}>
-                  <td>
-                    {m.name}
-                    {m.email ? <div className="hint">{m.email}</div> : null}
-                  </td>
-                  <td>{m.partner ?? "–"}</td>
-                  <td>{m.discipline ?? "–"}</td>
-                  <td>{nl.common.roles[m.role]}</td>
-                  {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
+          <div className="mt-2 overflow-x-auto" {...scrollRegion(nl.team.members)}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{nl.team.name}</th>
+                  <th scope="col">{nl.team.partner}</th>
+                  <th scope="col">{nl.team.discipline}</th>
+                  <th scope="col">{nl.team.role}</th>
+                  {showContracts ? <th scope="col">{nl.team.hours}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.membershipId}>
+                    <td>
+                      {m.name}
+                      {m.email ? <div className="hint">{m.email}</div> : null}
+                    </td>
+                    <td>{m.partner ?? "–"}</td>
+                    <td>{m.discipline ?? "–"}</td>
+                    <td>{nl.common.roles[m.role]}</td>
+                    {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

@@ -9,7 +9,7 @@ import { closeBuurtserviceEntry, getBuurtserviceEntry, MATCH_TRANSITIONS, propos
 import { readFormData } from "~/lib/form.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
-import { runForMessage, toHttpError } from "~/lib/http.server";
+import { notFoundWhenForbidden, runForMessage, toHttpError } from "~/lib/http.server";
 
 const t = nl.buurtservice;
 
@@ -20,7 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The next steps per match come from core (the browser bundle cannot import it).
     return { entry, matches: matches.map((m) => ({ ...m, next: MATCH_TRANSITIONS[m.status as MatchStatus] })), suggestions, teamSlug: ctx.team.slug };
   } catch (error) {
-    return toHttpError(error);
+    // One entry out of reach (a volunteer has no Buurtservice) is as good as absent: 404 (docs/architecture.md, "403 or 404").
+    return toHttpError(notFoundWhenForbidden(error));
   }
 }
 

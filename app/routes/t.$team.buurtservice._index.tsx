@@ -8,6 +8,7 @@ import { buurtserviceCounts, listBuurtserviceMatches, listOpenBuurtserviceEntrie
 import { nl } from "~/i18n/nl";
 import { formatDate, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.buurtservice;
 
@@ -73,7 +74,7 @@ export default function TeamBuurtservice() {
         {matches.length === 0 ? (
           <p>{t.matchesEmpty}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.matchesTitle)}>
             <table className="table">
               <thead>
                 <tr>

@@ -15,6 +15,7 @@ import { nl } from "~/i18n/nl";
 import { formatMonthYear, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { notFoundWhenForbidden, runForForm, toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.caseworkHouseholds.contacts;
 
@@ -121,7 +122,7 @@ export default function Contacts() {
       </section>
       <section aria-labelledby="counts-heading" className="card">
         <h2 id="counts-heading">{t.countsTitle}</h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" {...scrollRegion(t.countsCaption(formatMonthYear(d.from), formatMonthYear(d.to)))}>
           <table className="table">
             <caption className="text-left">{t.countsCaption(formatMonthYear(d.from), formatMonthYear(d.to))}</caption>
             <thead>

@@ -37,6 +37,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 /** The persons list as conform types it (the kit types its fields loosely). */
 type PersonList = FieldMetadata<Record<string, unknown>[], Record<string, unknown>, string[]>;
@@ -183,7 +184,7 @@ export default function HouseholdOverview() {
         {s.persons.length === 0 ? (
           <p>{t.noPersons}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.persons)}>
             <table className="table">
               <caption className="sr-only">{t.persons}</caption>
               <thead>

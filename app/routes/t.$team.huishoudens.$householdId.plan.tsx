@@ -38,6 +38,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseSubmission, readFormData, runForm, type FormReply } from "~/lib/form.server";
 import { toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.caseworkPlan.plan;
 const nb = nl.caseworkPlan.neighbourhood;
@@ -279,7 +280,7 @@ function ArrangementTable({ data, rows, caption }: { data: Data; rows: PlanArran
     return g ? `${data.labels.domains[g.lifeDomain]}: ${g.description}` : "";
   };
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion(caption)}>
       <table className="table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -351,7 +352,7 @@ export default function PlanPage() {
         {plan.goals.length === 0 ? (
           <p>{t.noGoals}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.goals)}>
             <table className="table">
               <caption className="sr-only">{t.goals}</caption>
               <thead>

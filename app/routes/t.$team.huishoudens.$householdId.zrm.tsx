@@ -13,6 +13,7 @@ import { nl } from "~/i18n/nl";
 import { formatDate, todayInAmsterdam } from "~/lib/format";
 import { parseSubmission, readFormData, runForm, type FormReply } from "~/lib/form.server";
 import { toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.caseworkPlan;
 
@@ -66,7 +67,7 @@ export default function ZrmPage() {
         {zrm.measurements.length === 0 ? (
           <p>{t.zrm.noMeasurements}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.zrm.trend)}>
             <table className="table">
               <caption className="sr-only">{t.zrm.trend}</caption>
               <thead>

@@ -12,6 +12,7 @@ import { listHouseholds } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
 import { formatDate } from "~/lib/format";
 import { notFoundWhenForbidden, pageParam, searchParam, toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.caseworkHouseholds.list;
 
@@ -107,7 +108,7 @@ export default function Households() {
         {d.rows.length === 0 ? (
           <p>{filtered ? t.emptyFiltered : t.empty}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.title)}>
             <table className="table">
               <caption className="sr-only">{t.title}</caption>
               <thead>

@@ -18,6 +18,7 @@ import { nl } from "~/i18n/nl";
 import { IMPORT_MAX_MB, runImportUpload, type ImportAnswer } from "~/lib/casework-import.server";
 import { formatNumber } from "~/lib/format";
 import { notFoundWhenForbidden } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.caseworkImport;
 const ERRORS_PER_PAGE = 50;
@@ -90,7 +91,7 @@ function ErrorReport({ answer, headingRef }: { answer: Extract<ImportAnswer, { s
           </a>
         </p>
       ) : null}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" {...scrollRegion(pages > 1 ? t.errorPage(page, pages) : t.errorsCaption)}>
         <table className="table">
           <caption className="sr-only">{pages > 1 ? t.errorPage(page, pages) : t.errorsCaption}</caption>
           <thead>
@@ -148,7 +149,7 @@ function Summary({ answer }: { answer: Extract<ImportAnswer, { step: "report" }>
   return (
     <div className="space-y-3">
       <p>{t.rowsRead(report.rows)}</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" {...scrollRegion(t.summaryCaption)}>
         <table className="table max-w-xl">
           <caption className="sr-only">{t.summaryCaption}</caption>
           <thead>

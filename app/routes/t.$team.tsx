@@ -54,13 +54,15 @@ export default function TeamLayout() {
     canFigures,
     canBusinessCase,
   } = useLoaderData<typeof loader>();
+  // Phones: the tabs wrap as compact buttons, every one visible (the current one filled); wider screens: tabs on a line.
   const tab =
-    "rounded-t px-3 py-2 no-underline aria-[current=page]:bg-white aria-[current=page]:font-semibold aria-[current=page]:border aria-[current=page]:border-b-0 aria-[current=page]:border-gray-300";
+    "rounded border border-gray-300 px-2 py-1 text-sm no-underline aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:font-semibold " +
+    "md:rounded-b-none md:border-0 md:px-3 md:py-2 md:text-base md:aria-[current=page]:bg-white md:aria-[current=page]:text-inherit md:aria-[current=page]:border md:aria-[current=page]:border-b-0";
   return (
     <div>
       <p className="hint">{role ? nl.common.roles[role] : null}</p>
       <h1>{team.name}</h1>
-      <nav aria-label={team.name} className="mt-4 flex flex-wrap gap-1 border-b border-gray-300">
+      <nav aria-label={team.name} className="mt-4 flex flex-wrap gap-1.5 pb-2 md:gap-1 md:border-b md:border-gray-300 md:pb-0">
         <NavLink end to={`/t/${team.slug}`} className={tab}>
           {nl.team.members}
         </NavLink>

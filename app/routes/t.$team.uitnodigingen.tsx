@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationForm, InvitationList, ProposalList, type InvitationActionData, type ProposalActionData } from "~/components/invitations";
-import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { forbiddenResponse, requireTeamContext } from "~/context.server";
 import { awaitingProposals, confirmProposal, declineProposal } from "~/core/partners.server";
 import { grantableTeamRoles, listInvitations } from "~/core/accounts.server";
 import { isDomainError, type UseCaseContext } from "~/core/common.server";
@@ -17,8 +17,8 @@ export const meta: MetaFunction = () => [{ title: `${nl.invitationsPage.title} â
 async function requireInviter(request: Request, teamSlug: string | undefined, context: unknown) {
   const ctx = await requireTeamContext(request, teamSlug, context as { ip?: string });
   const roles = grantableTeamRoles(ctx.ability, ctx.team.municipalityId, ctx.team.id);
-  // Not allowed to invite: the page does not exist for this user.
-  if (roles.length === 0) throw notFoundResponse();
+  // A member of the team who may not invite: 403 (the team's pages are known to them).
+  if (roles.length === 0) throw forbiddenResponse();
   return { ctx, roles };
 }
 

@@ -9,14 +9,17 @@ import { FormErrors, SubmitButton, TextField } from "~/components/form";
 import { requireTeamContext } from "~/context.server";
 import { ACTIVITY_KINDS, MAX_HOURS_PER_WEEK, getWeekForm, saveTimeRegistration } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatHours } from "~/lib/format";
+import { formatHours, formatWeek } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.timeRegistration;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${t.title} ${data?.form.week ?? ""} – ${nl.common.appName}` }];
+// The title says the week as people do: "Urenregistratie week 49 (30 nov – 6 dec 2026)", never "2026-W49".
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t.title}${data ? ` ${formatWeek(data.form.weekStart)}` : ""} – ${nl.common.appName}` },
+];
 
 // Server only (the action): ACTIVITY_KINDS and MAX_HOURS_PER_WEEK come from core, which never reaches the browser.
 function formSchema() {
@@ -67,14 +70,12 @@ export default function TimeRegistrationPage() {
     shouldValidate: "onSubmit",
     defaultValue: { week: week.week, ...Object.fromEntries(kinds.map((k) => [k, decimal(week.hours[k])])) },
   });
-  const [year, number] = [Number(week.week.slice(0, 4)), Number(week.week.slice(6))];
   const base = `/t/${team.slug}/uren`;
   return (
     <section aria-labelledby="uren-heading" className="max-w-2xl space-y-4">
       <h2 id="uren-heading">
-        {t.title}: {t.weekTitle(number, year)}
+        {t.title}: {t.weekTitle(formatWeek(week.weekStart))}
       </h2>
-      <p className="hint">{t.weekRange(formatDate(week.weekStart), formatDate(week.weekEnd))}</p>
       <nav aria-label={t.title} className="flex flex-wrap gap-3">
         <Link to={`${base}?week=${week.previousWeek}`}>{t.previousWeek}</Link>
         {week.nextWeek ? <Link to={`${base}?week=${week.nextWeek}`}>{t.nextWeek}</Link> : null}

@@ -7,7 +7,7 @@ import { ActivityShareTable } from "~/components/hours-chart";
 import { requireTeamContext } from "~/context.server";
 import { ACTIVITY_KINDS, teamTimeOverview } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
-import { formatHours } from "~/lib/format";
+import { formatHours, formatWeek } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.timeRegistration;
@@ -41,7 +41,8 @@ export default function TeamHoursOverview() {
                 </th>
                 {overview.weeks.map((w) => (
                   <th key={w.week} scope="col" className="text-right">
-                    {`W${w.week.slice(6)}`}
+                    <span aria-hidden="true">{t.weekColumn(Number(w.week.slice(6)))}</span>
+                    <span className="sr-only">{t.weekColumnLabel(formatWeek(w.weekStart))}</span>
                   </th>
                 ))}
                 <th scope="col" className="text-right">

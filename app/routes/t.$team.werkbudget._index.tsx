@@ -7,11 +7,12 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { Pagination } from "~/components/confirm";
 import { EvaluationOverdueBadge, StatusBadge, statusLabel } from "~/components/spend-detail";
-import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { forbiddenResponse, requireTeamContext } from "~/context.server";
 import { SPEND_STATUSES, UNCOUNTED_STATUSES, listSpends, spendStatusTotals, type SpendStatus } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney } from "~/lib/format";
 import { pageParam, toHttpError } from "~/lib/http.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.spends;
 export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.appName}` }];
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const own = as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id });
   const canCreate = ctx.ability.can("create", own);
   // Volunteers have no rules on Spend at all: the workbudget does not exist for them.
-  if (!canCreate && !ctx.ability.can("read", own)) throw notFoundResponse();
+  if (!canCreate && !ctx.ability.can("read", own)) throw forbiddenResponse(); // own team, no workbudget (a volunteer): 403
   // Someone else's request in this team: readable only for the coordinator.
   const seesTeam = ctx.ability.can(
     "read",
@@ -114,55 +115,58 @@ export default function WorkbudgetList() {
         <p className="card">{status === EVALUATION_OVERDUE ? t.emptyEvaluationOverdue : status ? t.emptyFiltered : t.empty}</p>
       ) : (
         <>
-          <section aria-labelledby="spend-totals-title" className="card overflow-x-auto">
+          <section aria-labelledby="spend-totals-title" className="card">
             <h3 id="spend-totals-title">{t.totalsTitle}</h3>
-            <table className="table mt-2">
-              <caption className="sr-only">{t.totalsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.col.status}</th>
-                  <th scope="col" className="text-right">
-                    {t.totalsCount}
-                  </th>
-                  <th scope="col" className="text-right">
-                    {t.totalsAmount}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {counted.map((x) => (
-                  <tr key={x.status}>
-                    <th scope="row" className="font-normal">
-                      {statusLabel(x.status)}
+            <div className="mt-2 overflow-x-auto" {...scrollRegion(t.totalsCaption)}>
+              <table className="table">
+                <caption className="sr-only">{t.totalsCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.col.status}</th>
+                    <th scope="col" className="text-right">
+                      {t.totalsCount}
                     </th>
-                    <td className="text-right">{x.count}</td>
-                    <td className="text-right">{formatMoney(x.amountCents)}</td>
-                  </tr>
-                ))}
-                {counted.length > 0 ? (
-                  <tr id="spend-totals-requests">
-                    <th scope="row">{t.totalsAll}</th>
-                    <td className="text-right font-semibold">{totals.requests.count}</td>
-                    <td className="text-right font-semibold">{formatMoney(totals.requests.amountCents)}</td>
-                  </tr>
-                ) : null}
-                {notCounted.map((x) => (
-                  <tr key={x.status}>
-                    <th scope="row" className="font-normal">
-                      {t.totalsNotCounted(statusLabel(x.status))}
+                    <th scope="col" className="text-right">
+                      {t.totalsAmount}
                     </th>
-                    <td className="text-right">{x.count}</td>
-                    <td className="text-right">{formatMoney(x.amountCents)}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {counted.map((x) => (
+                    <tr key={x.status}>
+                      <th scope="row" className="font-normal">
+                        {statusLabel(x.status)}
+                      </th>
+                      <td className="text-right">{x.count}</td>
+                      <td className="text-right">{formatMoney(x.amountCents)}</td>
+                    </tr>
+                  ))}
+                  {counted.length > 0 ? (
+                    <tr id="spend-totals-requests">
+                      <th scope="row">{t.totalsAll}</th>
+                      <td className="text-right font-semibold">{totals.requests.count}</td>
+                      <td className="text-right font-semibold">{formatMoney(totals.requests.amountCents)}</td>
+                    </tr>
+                  ) : null}
+                  {notCounted.map((x) => (
+                    <tr key={x.status}>
+                      <th scope="row" className="font-normal">
+                        {t.totalsNotCounted(statusLabel(x.status))}
+                      </th>
+                      <td className="text-right">{x.count}</td>
+                      <td className="text-right">{formatMoney(x.amountCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
 
-          <section aria-labelledby="spend-list-title" className="card space-y-3 overflow-x-auto">
+          <section aria-labelledby="spend-list-title" className="card space-y-3">
             <h3 id="spend-list-title">{t.listCaption}</h3>
             <p className="hint">{nl.common.resultCount(total)}</p>
-            <table className="table">
+            {/* On a phone each request stacks (tailwind.css, .table-stack): reference, status and amount first. */}
+            <table className="table table-stack">
               <thead>
                 <tr>
                   <th scope="col">{t.col.reference}</th>
@@ -182,15 +186,17 @@ export default function WorkbudgetList() {
                     <th scope="row">
                       <Link to={`/t/${team.slug}/werkbudget/${r.id}`}>{r.reference}</Link>
                     </th>
-                    <td>{r.purpose || t.noPurpose}</td>
-                    {seesTeam ? <td>{r.authorName}</td> : null}
-                    <td>
+                    <td data-label={t.col.purpose}>{r.purpose || t.noPurpose}</td>
+                    {seesTeam ? <td data-label={t.col.author}>{r.authorName}</td> : null}
+                    <td data-label={t.col.status}>
                       <StatusBadge status={r.status} />
                       {r.evaluationOverdue ? <EvaluationOverdueBadge dueOn={r.evaluationDueOn} /> : null}
                     </td>
-                    <td className="text-right">{formatMoney(r.amountCents)}</td>
-                    <td>{formatDate(r.neededOn) || "–"}</td>
-                    <td>{formatDate(r.createdAt)}</td>
+                    <td data-label={t.col.amount} className="text-right">
+                      {formatMoney(r.amountCents)}
+                    </td>
+                    <td data-label={t.col.neededOn}>{formatDate(r.neededOn) || "–"}</td>
+                    <td data-label={t.col.createdAt}>{formatDate(r.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

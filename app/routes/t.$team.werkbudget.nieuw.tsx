@@ -7,7 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { as } from "@wijkwerk/authz";
 import { SpendForm, spendFormReply, spendFormSchema, toDraftInput } from "~/components/spend-form";
-import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { forbiddenResponse, requireTeamContext } from "~/context.server";
 import { createSpendDraft, listNorms, residentRefFormat, submitSpend, updateSpendDraft } from "~/core/workbudget.server";
 import { householdChoicesForSpend } from "~/core/casework.server";
 import { nl } from "~/i18n/nl";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: `${t.form.newTitle} – ${nl.c
 async function teamContext(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const ctx = await requireTeamContext(args.request, args.params.team, args.context as { ip?: string });
   if (!ctx.ability.can("create", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id })))
-    throw notFoundResponse();
+    throw forbiddenResponse(); // own team, role without the workbudget (a volunteer): 403
   return ctx;
 }
 

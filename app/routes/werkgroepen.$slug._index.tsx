@@ -138,6 +138,20 @@ const DONE: Record<string, string> = {
   bewerkt: t.updated,
 };
 
+/** What this person can do in this group, in one sentence (volunteers learn that a facilitator adds them). */
+function canDoText(
+  can: { read: boolean; join: boolean; requestJoin: boolean; post: boolean; manageMembers: boolean },
+  group: { myRole: string | null; requested: boolean },
+): string {
+  if (group.myRole === "facilitator" && can.manageMembers) return t.canDo.facilitator;
+  if (can.post) return t.canDo.post;
+  if (group.requested) return t.canDo.requested;
+  if (can.join) return t.canDo.join;
+  if (can.requestJoin) return t.canDo.requestJoin;
+  if (can.read) return t.canDo.readOnly;
+  return t.canDo.addedOnly;
+}
+
 export default function Workgroup() {
   const { group, can, members, requests, threads, pages, canEditHandbook, meetings, proposals, decisions, canMeet } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
@@ -170,6 +184,12 @@ export default function Workgroup() {
         ) : null}
       </p>
       {group.description ? <p className="whitespace-pre-line">{group.description}</p> : null}
+      <section aria-labelledby="can-do-title" className="alert alert-info">
+        <h2 id="can-do-title" className="text-base">
+          {t.canDo.title}
+        </h2>
+        <p>{canDoText(can, group)}</p>
+      </section>
       {can.join || can.requestJoin ? (
         <Form method="post">
           <SubmitButton name="intent" value="join">

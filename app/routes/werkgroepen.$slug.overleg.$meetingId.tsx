@@ -28,6 +28,7 @@ import { formatDate } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { NO_FIELDS, parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.meetings;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -202,7 +203,7 @@ export default function Meeting() {
         {actionItems.length === 0 ? (
           <p>{t.noActionItems}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.actionItems)}>
             <table className="table">
               <thead>
                 <tr>

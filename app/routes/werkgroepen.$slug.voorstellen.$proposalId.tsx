@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
 import { parseSubmission, readFormData, runForm, textValues } from "~/lib/form.server";
+import { scrollRegion } from "~/components/data-table";
 
 const t = nl.proposals;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -128,7 +129,7 @@ export default function Proposal() {
         {responses.length === 0 ? (
           <p>{t.noResponses}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion(t.responses)}>
             <table className="table">
               <thead>
                 <tr>

@@ -27,10 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Workgroups() {
   const { items, page, pages, canCreate, canSeeKnowledge, myActions } = useLoaderData<typeof loader>();
+  // Nothing readable and nothing to start: a volunteer, who joins a group only when a facilitator adds them.
+  const addedOnly = !canCreate && !canSeeKnowledge && items.every((g) => !g.canRead);
   return (
     <div className="space-y-4">
       <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      <p>{addedOnly ? t.addedOnlyIntro : t.intro}</p>
       <p className="hint">{t.privacyNote}</p>
       {myActions.length > 0 ? <MyActionItems items={myActions} /> : null}
       <Form method="get" action="/werkgroepen/zoeken" role="search" className="flex flex-wrap items-end gap-2">

@@ -81,7 +81,8 @@ export const adminSettings = {
   disbursementLegend: "Uitbetaling van goedgekeurde aanvragen",
   disbursementHint:
     "Handmatig: de budgetcontroller legt elke betaling vast. Teamkaart: elk team betaalt met een virtuele Stripe-kaart, alleen binnen goedgekeurde aanvragen.",
-  disbursementNoStripe: "Stripe is niet ingesteld (STRIPE_SECRET_KEY en STRIPE_WEBHOOK_SECRET ontbreken): alleen handmatig kan.",
+  disbursementNoStripe:
+    "De koppeling met Stripe is niet ingesteld op de server: alleen handmatig betalen kan. Vraag de technisch beheerder om de koppeling in te stellen.",
   disbursementModes: { manual: "Handmatig vastleggen", stripe_issuing: "Teamkaart (Stripe Issuing)" },
   disbursementSave: "Uitbetaling opslaan",
   intro: "Beveiligingsinstellingen voor alle gebruikers van de gemeente.",

@@ -20,7 +20,7 @@ export const auditPage = {
   team: "Team",
   allTeams: "Alle teams",
   object: "Object",
-  objectHint: "Object-id of een woord uit de gegevens, bijvoorbeeld een buurtnaam",
+  objectHint: "Het nummer van een gegeven of een woord uit de gegevens, bijvoorbeeld een buurtnaam",
   from: "Vanaf datum",
   to: "Tot en met datum",
   filterErrors: "De filters bevatten fouten. Controleer de gemarkeerde velden.",

@@ -86,7 +86,7 @@ export const businessCase = {
     basis: { registered: "geregistreerd", agreed: "afgesproken" },
     useSuggestions: "Uren overnemen als personeelsregels",
     line: (n: number) => `Regel ${n}`,
-    readOnly: "U kunt de teamkosten lezen, niet wijzigen.",
+    readOnly: "Je kunt de teamkosten lezen, niet wijzigen.",
     empty: "Nog geen kosten vastgelegd voor dit team en jaar.",
     fieldErrors: {
       required: "Vul dit veld in.",

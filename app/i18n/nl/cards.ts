@@ -25,7 +25,7 @@ export const cards = {
       "De beveiligde weergave van Stripe kon niet worden geladen (js.stripe.com is niet bereikbaar of wordt geblokkeerd). De kaartgegevens kunnen nu niet worden getoond; probeer het later opnieuw of bekijk ze in het Stripe-dashboard.",
     failed: "De kaartgegevens konden niet worden opgehaald. Probeer het opnieuw.",
     noPublishableKey:
-      "Kaartgegevens tonen kan niet: de publieke Stripe-sleutel (STRIPE_PUBLISHABLE_KEY) is niet ingesteld. Vraag de beheerder deze in te stellen.",
+      "Kaartgegevens tonen kan niet: de koppeling met Stripe is op de server niet volledig ingesteld. Vraag de technisch beheerder dit in te stellen.",
   },
   controlsTitle: "Limieten",
   perAuthorizationCap: "Maximum per betaling",
@@ -88,7 +88,7 @@ export const cards = {
   // Controller
   adminTitle: "Teamkaarten",
   adminIntro:
-    "Vraag een virtuele kaart aan per team en stel de limieten in. Wijzigingen gaan via de Stripe-outbox naar Stripe (met nieuwe pogingen bij een storing).",
+    "Vraag een virtuele kaart aan per team en stel de limieten in. Wijkwerk geeft wijzigingen door aan Stripe; lukt dat even niet, dan probeert Wijkwerk het later vanzelf opnieuw.",
   team: "Team",
   requestCard: "Kaart aanvragen",
   saveControls: "Limieten opslaan",
@@ -132,14 +132,15 @@ export const cards = {
   mismatches: (n: number) => (n === 1 ? "1 regel met een afwijking" : `${n} regels met een afwijking`),
   pullStripe: "Vergelijken met Stripe",
   stripeTitle: "Vergelijking met de lijsten van Stripe",
-  stripeUnavailable: "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat de webhooks meldden.",
+  stripeUnavailable:
+    "Stripe kon niet worden bereikt; de vergelijking met Stripe ontbreekt. De tabel hieronder toont wat Stripe eerder aan Wijkwerk heeft gemeld.",
   stripeClean: (auths: number, txns: number) =>
     `Stripe en Wijkwerk komen overeen (${auths} betalingsverzoeken en ${txns} transacties bij Stripe in deze periode).`,
   stripeDifferences: (n: number) => (n === 1 ? "1 verschil tussen Stripe en Wijkwerk" : `${n} verschillen tussen Stripe en Wijkwerk`),
   stripeObject: "Bij Stripe",
   stripeObjects: { authorization: "Betalingsverzoek", transaction: "Transactie" } as Record<string, string>,
   stripeKinds: {
-    missing_here: "Wel bij Stripe, niet in Wijkwerk (webhook gemist?)",
+    missing_here: "Wel bij Stripe, niet in Wijkwerk (een melding van Stripe is niet aangekomen)",
     missing_at_stripe: "Wel in Wijkwerk, niet bij Stripe",
     amount_differs: "Bedrag wijkt af (Wijkwerk / Stripe)",
     status_differs: "Status wijkt af (Wijkwerk / Stripe)",

@@ -5,7 +5,8 @@ export const caseworkImport = {
   title: "Historie importeren",
   intro:
     "Breng de casussen van het team uit het WIZ-portaal in Wijkwerk: één CSV-bestand met één regel per casus, persoon, doel, arrangement, ZRM-score, verwijzing en beoordeling. Wijkwerk controleert eerst het hele bestand en importeert alles of niets; hetzelfde bestand nog eens importeren verandert niets.",
-  manual: "Kolommen, waarden en een voorbeeldbestand: de handleiding (docs/casework-import.md).",
+  manual:
+    "Welke kolommen en waarden het bestand nodig heeft, staat in de importhandleiding met een voorbeeldbestand. Heb je die niet, vraag hem dan aan de functioneel beheerder.",
   file: "CSV-bestand",
   fileHint: (maxMb: number, maxRows: number) =>
     `Ten hoogste ${maxMb} MB en ${n(maxRows)} regels; scheidingsteken ; of , (Excel mag), UTF-8. Intakedatums vanaf 01-01-2013.`,

@@ -3,6 +3,8 @@ export const common = {
   tagline: "Samenwerken in de sociale teams van Maastricht",
   skipLink: "Direct naar de inhoud",
   mainNav: "Hoofdmenu",
+  menu: "Menu",
+  handbook: "Handboek",
   teamSwitcher: "Wissel van team",
   yourTeams: "Jouw teams",
   account: "Mijn account",

@@ -1,6 +1,8 @@
 // The casework figures pages (issue 16): the team's and the city's tables with
 // their charts, the period chooser, the printable page and the CSV. The table
 // titles, descriptions and labels come from the figures domain's model.
+import { MONTH_ABBREVIATIONS } from "@wijkwerk/core/dates";
+
 export const figuresPages = {
   teamIntro:
     "De cijfers van jullie team uit de eigen registraties: elke casus telt in de maand van zijn intake. Binnen het team worden alle aantallen getoond.",
@@ -51,7 +53,7 @@ export const figuresPages = {
     hidden: (n: number) => `${n} ${n === 1 ? "waarde" : "waarden"} onder de 5 niet getekend`,
     legend: "Legenda",
     amountsApart: "Bedragen (gestreepte balken) hebben hun eigen schaal, los van de aantallen.",
-    monthsShort: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    monthsShort: MONTH_ABBREVIATIONS,
   },
   print: {
     title: (scope: string) => `Cijfers ${scope}`,

@@ -1,6 +1,6 @@
 // Agreements with partner organisations, weekly time registration, the
 // partner manager's dashboard, the municipality's view and the discipline matrix.
-import { MONTH_NAMES } from "@wijkwerk/core/dates";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "@wijkwerk/core/dates";
 
 export const agreements = {
   title: "Afspraken",
@@ -50,8 +50,10 @@ export const timeRegistration = {
   overviewTab: "Urenoverzicht",
   title: "Urenregistratie",
   intro: "Hoeveel uur heb je deze week voor dit team gewerkt? Verdeel de uren over de soorten werk. Alleen uren, nooit gegevens van inwoners.",
-  weekTitle: (week: number, year: number) => `Week ${week} van ${year}`,
-  weekRange: (from: string, to: string) => `${from} tot en met ${to}`,
+  /** "Week 49 (30 nov – 6 dec 2026)" from formatWeek. */
+  weekTitle: (week: string) => week.charAt(0).toUpperCase() + week.slice(1),
+  weekColumn: (week: number) => `wk ${week}`,
+  weekColumnLabel: (week: string) => week,
   previousWeek: "Vorige week",
   nextWeek: "Volgende week",
   sameAsLastWeek: "Zelfde als vorige week",
@@ -112,8 +114,11 @@ export const disciplineMatrix = {
 
 export const partnerDashboard = {
   months: MONTH_NAMES,
-  monthShort: MONTH_NAMES.map((m) => m.slice(0, 3)),
+  monthShort: MONTH_ABBREVIATIONS,
   hoursTitle: (year: number) => `Afgesproken en geregistreerde uren in ${year}`,
+  yearSummary: (agreed: string, registered: string, share: string) =>
+    `Alle teams samen: ${agreed} afgesproken, ${registered} geregistreerd (${share} geleverd).`,
+  trendTitle: (year: number) => `Per maand in ${year}`,
   hoursIntro:
     "Per maand: de uren die jullie volgens de afspraken leveren, en de uren die jullie medewerkers hebben geregistreerd. Een week telt mee in de maand waarin de maandag valt. Alleen aantallen en uren: geen inwoners, geen casussen, geen inhoud van aanvragen.",
   previousYear: (y: number) => `Naar ${y}`,
@@ -129,13 +134,15 @@ export const partnerDashboard = {
   registered: "Geregistreerd",
   share: "Geleverd",
   people: "Medewerkers met uren",
-  missingWeeks: "Ontbrekende weken",
+  missingWeeks: "Persoonsweken zonder uren",
+  missingWeeksNote:
+    "Persoonsweken zonder uren: per medewerker de afgeronde weken waarin die niets heeft geregistreerd, opgeteld. Twee medewerkers die allebei een week missen, zijn twee persoonsweken.",
   requests: "Werkbudgetaanvragen",
   workgroups: "Werkgroepen",
   requestsNote:
-    "Werkbudgetaanvragen: ingediende aanvragen van uw medewerkers die niet zijn ingetrokken (ook afgewezen en in behandeling; geen concepten), in het jaar van het werkbudget — zoals de gemeente ze telt. Alleen aantallen, geen inhoud.",
+    "Werkbudgetaanvragen: ingediende aanvragen van jullie medewerkers die niet zijn ingetrokken (ook afgewezen en in behandeling; geen concepten), in het jaar van het werkbudget — zoals de gemeente ze telt. Alleen aantallen, geen inhoud.",
   workgroupsNote:
-    "Werkgroepen: het aantal werkgroepen waarvan uw medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
+    "Werkgroepen: het aantal werkgroepen waarvan jullie medewerkers in dit team aan het eind van de maand lid zijn (wie een werkgroep verliet, telt niet meer mee). Alleen aantallen, geen inhoud.",
   teamsCaption: (year: number) => `Per team in ${year}`,
   team: "Team",
   placed: "Geplaatst",
@@ -144,7 +151,7 @@ export const partnerDashboard = {
   activityCaption: "Verdeling over soorten werk",
   gapsTitle: "Aandachtspunten",
   agreementWithoutPeople: (team: string) => `${team}: wel een afspraak, maar geen medewerkers geplaatst.`,
-  missingRegistrations: (team: string, weeks: number) => `${team}: ${weeks} ${weeks === 1 ? "week" : "weken"} zonder urenregistratie.`,
+  missingRegistrations: (team: string, weeks: number) => `${team}: ${weeks} ${weeks === 1 ? "persoonsweek" : "persoonsweken"} zonder uren.`,
   noGaps: "Geen aandachtspunten: alle afspraken zijn bemenst en alle weken zijn ingevuld.",
   teamMonths: (team: string) => `${team} per maand`,
   total: "Totaal",
@@ -167,7 +174,8 @@ export const municipalityPartners = {
   ratio: "Geleverd",
   empty: "Er zijn nog geen afspraken voor dit jaar.",
   download: (year: number) => `Download inkoopexport ${year} (CSV)`,
-  downloadHint: "Per partner × team × maand; de kolommen staan beschreven in docs/partners.md.",
+  downloadHint:
+    "Per partner, team en maand: de afgesproken en geregistreerde uren, de uren per soort werk, het aantal medewerkers met uren en de persoonsweken zonder uren.",
   yearNav: "Jaar kiezen",
   toYear: (y: number) => `Naar ${y}`,
 };

@@ -1,7 +1,7 @@
 // Werkbudget, the budget controller's side: dashboard, queue, request
 // decisions, norms, budgets, the finance export and the annual report.
 // Status, life-domain and payment labels are in ./spends.ts.
-import { MONTH_NAMES } from "@wijkwerk/core/dates";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "@wijkwerk/core/dates";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -75,7 +75,7 @@ export const workbudget = {
   legendAvailable: "Beschikbaar",
   notYet: "–",
   months: MONTH_NAMES,
-  monthsShort: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  monthsShort: MONTH_ABBREVIATIONS,
 
   perTeamTitle: "Per team",
   perTeamCaption: "Aanvragen en bedragen per team",

@@ -7,6 +7,21 @@ export const workgroups = {
   privacyNote:
     "Zet nooit persoonsgegevens van inwoners in een werkgroep: alle teams lezen mee. Berichten en handboekpagina's worden vóór het opslaan gecontroleerd.",
   empty: "Er zijn nog geen werkgroepen die je kunt zien.",
+  /** For whom the workgroups are closed until a facilitator adds them (volunteers): what they can do. */
+  addedOnlyIntro:
+    "Je kunt zelf geen lid worden van een werkgroep. Een begeleider van een werkgroep kan je toevoegen; daarna lees je de berichten en het handboek van die groep, reageer je en doe je mee met overleg en voorstellen. Vraag het aan de coördinator van je team. Het stedelijk handboek kun je altijd lezen.",
+  canDo: {
+    title: "Wat kun je hier?",
+    facilitator:
+      "Je begeleidt deze werkgroep: je voegt leden toe of haalt ze weg, beslist over aanvragen, verbergt berichten als dat nodig is en past de beschrijving aan.",
+    post: "Je leest en plaatst berichten, reageert, deelt bestanden en doet mee met overleg, actiepunten en voorstellen.",
+    readOnly: "Je kunt de berichten en het handboek van deze groep lezen. Word lid om zelf te reageren.",
+    join: "Word lid met de knop hieronder: dan kun je ook berichten plaatsen en meedoen met overleg.",
+    requestJoin: "Dit is een besloten werkgroep. Vraag of je lid mag worden; een begeleider beslist.",
+    requested: "Je hebt gevraagd of je lid mag worden. Een begeleider beslist; je krijgt daarvan een melding.",
+    addedOnly:
+      "Je kunt deze werkgroep niet zelf lezen of lid worden. Een begeleider van de werkgroep kan je toevoegen; vraag het aan de coördinator van je team.",
+  },
   newGroup: "Nieuwe werkgroep",
   handbookLink: "Stedelijk handboek",
   searchLabel: "Zoeken in werkgroepen en handboek",
@@ -76,7 +91,7 @@ export const workgroups = {
   postTitle: "Titel",
   postBody: "Bericht",
   bodyHint:
-    "Opmaak met markdown: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
+    "Opmaak: **vet**, _schuin_, lijstjes met -, links. Noem een collega met @ en het eerste deel van het e-mailadres of de naam met punten (bijvoorbeeld @anouk.jansen); die krijgt een melding.",
   confirmNoPersonalData: "Dit zijn geen persoonsgegevens van een inwoner",
   confirmHint:
     "Alleen aanvinken als de gemarkeerde gegevens niet over een inwoner gaan (bijvoorbeeld het algemene nummer van een organisatie). Dit wordt vastgelegd in het auditlog.",
@@ -155,7 +170,7 @@ export const meetings = {
   timeHint: "Als uu:mm, bijvoorbeeld 14:00.",
   agenda: "Agenda",
   notes: "Verslag",
-  markdownHint: "Opmaak met markdown: **vet**, _schuin_, lijstjes met - of 1.",
+  markdownHint: "Opmaak: **vet**, _schuin_, lijstjes met - of 1.",
   noAgenda: "Nog geen agenda.",
   noNotes: "Nog geen verslag.",
   save: "Overleg opslaan",
@@ -261,7 +276,7 @@ export const handbook = {
   newPageTitle: "Nieuwe handboekpagina",
   title: "Titel",
   body: "Tekst",
-  bodyHint: "Opmaak met markdown: ## kopjes, **vet**, lijstjes met -, links.",
+  bodyHint: "Opmaak: ## kopjes, **vet**, lijstjes met -, links.",
   save: "Opslaan",
   saved: (v: number) => `Opgeslagen als versie ${v}.`,
   restored: (v: number) => `De oude versie is teruggezet als versie ${v}.`,

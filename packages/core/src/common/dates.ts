@@ -140,6 +140,28 @@ export const MONTH_NAMES = [
   "december",
 ] as const;
 
+/** The one abbreviation of each month in the UI (charts, week titles): "jan" … "mrt" … "dec", never "maa" or "mrt.". */
+export const MONTH_ABBREVIATIONS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] as const;
+
+/** "30 nov" (a 'YYYY-MM-DD' date, taken as it is). */
+export function formatDayMonth(isoDay: string): string {
+  return `${Number(isoDay.slice(8, 10))} ${MONTH_ABBREVIATIONS[Number(isoDay.slice(5, 7)) - 1]}`;
+}
+
+/**
+ * A week as people say it, from its Monday: "week 49 (30 nov – 6 dec 2026)"; the year once at
+ * the end, or at both ends when the week crosses into a new year ("week 1 (29 dec 2025 – 4 jan 2026)").
+ */
+export function formatWeek(monday: string): string {
+  const start = new Date(`${monday.slice(0, 10)}T00:00:00Z`);
+  const sunday = new Date(start.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+  const thursday = new Date(start.getTime() + 3 * 86_400_000);
+  const isoYear = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * 86_400_000)) + 1;
+  const from = monday.slice(0, 4) === sunday.slice(0, 4) ? formatDayMonth(monday) : `${formatDayMonth(monday)} ${monday.slice(0, 4)}`;
+  return `week ${week} (${from} – ${formatDayMonth(sunday)} ${sunday.slice(0, 4)})`;
+}
+
 const monthYear = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "maart 2026" for a month "2026-03" (or any yyyy-mm-… date in it). */

@@ -13,7 +13,7 @@ export { type TeamContext, type UseCaseContext } from "./context";
 export { type ErrorCode, invalidInput, isUniqueIndexViolation, notFound } from "./errors";
 export { isCalendarDate } from "./dates";
 export { neutraliseFormula } from "./csv";
-export { findMentions, handlesOf, renderMarkdown } from "./markdown";
+export { findMentions, handlesOf, markdownToPlainText, renderMarkdown } from "./markdown";
 export { sqlMessage } from "./sql-message";
 export { newToken, safeEqual } from "./tokens";
 export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";

@@ -7,3 +7,4 @@ export { seedSocialMapDemo } from "./demo-social-map";
 export { seedCaseworkDemo } from "./demo-casework";
 export { buildHistoryCsv, seedCaseworkHistoryDemo, PILOT_CASES_PER_MONTH, HISTORY_CASES_PER_MONTH } from "./demo-casework-history";
 export { seedBusinessCaseDemo } from "./demo-business-case";
+export { seedPartnerHoursDemo, demoWeekHours, demoWeeks } from "./demo-hours";

@@ -9,7 +9,7 @@
 // back for a non-member. Works the same on PGlite (it ships the 'dutch'
 // configuration; a test runs there too).
 import { queryRows, sql, withScope } from "@wijkwerk/db";
-import type { UseCaseContext } from "../common";
+import { markdownToPlainText, type UseCaseContext } from "../common";
 import { workgroupScope } from "./workgroups";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -33,8 +33,9 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** A snippet as parts to render: { text, hit } — hit parts go in <mark>. */
-export function snippetParts(snippet: string): { text: string; hit: boolean }[] {
+/** A snippet as parts to render: { text, hit } — hit parts go in <mark>; plain text, no markdown marks. */
+export function snippetParts(raw: string): { text: string; hit: boolean }[] {
+  const snippet = markdownToPlainText(raw);
   const parts: { text: string; hit: boolean }[] = [];
   const re = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_STOP}]*)${HIGHLIGHT_STOP}`, "gu");
   let at = 0;
