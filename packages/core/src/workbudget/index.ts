@@ -21,6 +21,7 @@ export {
 } from "./spends";
 export { createBudget, listBudgets, listNorms, saveNorm } from "./budgets";
 export { SPENDS_PAGE_SIZE, commentOnSpend, getSpend, listSpends, spendStatusTotals } from "./spend-queries";
+export { MIN_MEASURED, NEXT_STEP, NEXT_STEP_NORM_DAYS, type NextStep, type NextStepFacts, nextStep } from "./next-step";
 export { BUDGET_POTS } from "./ledger-post";
 export { checkLedger } from "./ledger-check";
 export { type BurnDownPoint, type WorkbudgetDashboard, financeCsv, workbudgetDashboard, workbudgetFilterOptions } from "./ledger-reports";

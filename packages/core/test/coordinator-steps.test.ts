@@ -1,0 +1,105 @@
+// The coordinator's other answers to a submitted request (issue 17): ask the
+// author for more information, or decline with a reason — besides endorsing.
+// Declining is the existing "rejected" status taken by the coordinator
+// (docs/workbudget.md): no money moved yet, so the ledger stays as it was.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, auditEvents, budgetBalances, eq, notifications, spendRequests, spendTransitions } from "@wijkwerk/db";
+import {
+  approveSpend,
+  checkLedger,
+  endorseSpend,
+  getSpend,
+  rejectSpend,
+  requestSpendInfo,
+  submitSpend,
+  updateSpendDraft,
+} from "../src/workbudget";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { createUser, outcomeOf, teamContext } from "./fixtures";
+import { COMPLETE_DRAFT, ledgerWorld } from "./ledger-fixture";
+
+describe("the coordinator asks for information or declines", () => {
+  let t: TestDatabase;
+  let w: Awaited<ReturnType<typeof ledgerWorld>>;
+  let coordinatorB: () => ReturnType<typeof teamContext>;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    w = await ledgerWorld(t, { budgetCents: 1_000_000, thresholdCents: 100_000 });
+    const userB = await createUser(t.db, w.municipalityId, { name: "Coördinator B", teamRoles: [{ teamId: w.teamB.id, role: "coordinator" }] });
+    coordinatorB = () => teamContext(t.db, userB.id, w.teamB);
+  });
+  afterAll(() => t.drop());
+
+  const row = async (id: string) => (await t.db.select().from(spendRequests).where(eq(spendRequests.id, id)))[0];
+  const audit = async (id: string) => (await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, id))).map((a) => a.action);
+  const noticesOf = async (userId: string, spendId: string) =>
+    t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.spendId, spendId)));
+
+  it("the coordinator sees endorse, ask and decline on a submitted request of the team, not on their own", async () => {
+    const id = await w.submitted(20_000);
+    expect((await getSpend(await w.as.coordinator(), id)).allowedActions).toEqual(["endorse", "request_info", "reject"]);
+    expect((await getSpend(await w.as.author(), id)).allowedActions).toEqual(["cancel"]);
+  });
+
+  it("asks for information: status info_requested, the question on the timeline, audit row, the author told; the author answers and resubmits", async () => {
+    const id = await w.submitted(30_000);
+    expect(await outcomeOf(requestSpendInfo(await w.as.coordinator(), id, { comment: "  " }))).toBe("comment_required");
+    await requestSpendInfo(await w.as.coordinator(), id, { comment: "Is er een offerte van de bouwmarkt?" });
+    expect((await row(id)).status).toBe("info_requested");
+    const [step] = await t.db.select().from(spendTransitions).where(and(eq(spendTransitions.spendId, id), eq(spendTransitions.toStatus, "info_requested")));
+    expect(step).toMatchObject({ action: "request_info", fromStatus: "submitted", actorUserId: w.users.coordinatorA.id, comment: "Is er een offerte van de bouwmarkt?" });
+    expect(await audit(id)).toEqual(["spend.info_requested"]);
+    const [notice] = await noticesOf(w.users.authorA.id, id);
+    expect(notice).toMatchObject({ kind: "info_requested" });
+    expect(notice.text).toContain("Is er een offerte van de bouwmarkt?");
+    // What happens next, for the author: they act, and the asker is named.
+    const next = (await getSpend(await w.as.author(), id)).nextStep;
+    expect(next).toMatchObject({ actor: "author", who: "Jij" });
+    expect(next.what).toContain("Coördinator A");
+    // The author answers (edits) and submits again: the coordinator decides once more.
+    await updateSpendDraft(await w.as.author(), id, { ...COMPLETE_DRAFT, amountCents: 30_000, supplier: "Bouwmarkt, offerte bijgevoegd" });
+    await submitSpend(await w.as.author(), id);
+    expect((await row(id)).status).toBe("submitted");
+    await endorseSpend(await w.as.coordinator(), id);
+    expect((await row(id)).status).toBe("endorsed");
+  });
+
+  it("declines with a reason: rejected, reason kept, audit row, the author told, no money moved", async () => {
+    const before = (await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id)))[0];
+    const id = await w.submitted(40_000);
+    expect(await outcomeOf(rejectSpend(await w.as.coordinator(), id, { comment: "" }))).toBe("comment_required");
+    await rejectSpend(await w.as.coordinator(), id, { comment: "Dit valt onder de Wmo, vraag dat eerst aan." });
+    expect(await row(id)).toMatchObject({ status: "rejected", rejectionReason: "Dit valt onder de Wmo, vraag dat eerst aan." });
+    expect(await audit(id)).toEqual(["spend.rejected"]);
+    const [auditRow] = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, id));
+    expect(auditRow.actorUserId).toBe(w.users.coordinatorA.id);
+    expect((await noticesOf(w.users.authorA.id, id)).map((n) => n.kind)).toEqual(["rejected"]);
+    const after = (await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id)))[0];
+    expect(after).toEqual(before);
+    expect(await outcomeOf(approveSpend(await w.as.controller1(), id))).toBe("spend_invalid_transition");
+    expect((await checkLedger(t.db)).problems).toEqual([]);
+  });
+
+  it("refuses: the author on their own request, another team's coordinator, a colleague, and any status but submitted", async () => {
+    const id = await w.submitted(5_000);
+    expect(await outcomeOf(rejectSpend(await w.as.author(), id, { comment: "Nee" }))).toBe("own_request");
+    // A colleague (member) does not even see another member's request.
+    expect(await outcomeOf(requestSpendInfo(await w.as.otherMember(), id, { comment: "Vraag" }))).toBe("not_found");
+    expect(await outcomeOf(rejectSpend(await w.as.otherMember(), id, { comment: "Nee" }))).toBe("not_found");
+    // Another team's coordinator: the request is not there for them (RLS), so not found.
+    expect(await outcomeOf(requestSpendInfo(await coordinatorB(), id, { comment: "Vraag" }))).toBe("not_found");
+    expect(await outcomeOf(rejectSpend(await coordinatorB(), id, { comment: "Nee" }))).toBe("not_found");
+    // Once endorsed the decision is the controller's: the coordinator may no longer decline or ask.
+    await endorseSpend(await w.as.coordinator(), id);
+    expect(await outcomeOf(rejectSpend(await w.as.coordinator(), id, { comment: "Toch niet" }))).toBe("forbidden");
+    expect(await outcomeOf(requestSpendInfo(await w.as.coordinator(), id, { comment: "Nog een vraag" }))).toBe("forbidden");
+    expect((await getSpend(await w.as.coordinator(), id)).allowedActions).toEqual([]);
+    // The controller still may.
+    await requestSpendInfo(await w.as.controller1(), id, { comment: "Welke leverancier?" });
+    expect((await row(id)).status).toBe("info_requested");
+    expect(await audit(id)).toEqual(["spend.info_requested"]);
+  });
+});
