@@ -3,7 +3,7 @@
 // Declining is the existing "rejected" status taken by the coordinator
 // (docs/workbudget.md): no money moved yet, so the ledger stays as it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, budgetBalances, eq, notifications, spendRequests, spendTransitions } from "@wijkwerk/db";
+import { and, auditEvents, budgetBalances, eq, notifications, spendRequests, spendTransitions, withScope } from "@wijkwerk/db";
 import {
   approveSpend,
   checkLedger,
@@ -11,6 +11,8 @@ import {
   getSpend,
   rejectSpend,
   requestSpendInfo,
+  spendBudgetContext,
+  workbudgetMonthFigures,
   submitSpend,
   updateSpendDraft,
 } from "../src/workbudget";
@@ -101,5 +103,25 @@ describe("the coordinator asks for information or declines", () => {
     await requestSpendInfo(await w.as.controller1(), id, { comment: "Welke leverancier?" });
     expect((await row(id)).status).toBe("info_requested");
     expect(await audit(id)).toEqual(["spend.info_requested"]);
+  });
+
+  it("the controller's budget context: available now, and the team's year so far from the month figures (the same sums)", async () => {
+    const id = await w.submitted(12_345);
+    await approveSpend(await w.as.controller1(), id);
+    const ctx = await w.as.controller1();
+    const now = new Date();
+    const context = await spendBudgetContext(ctx, id, now);
+    const year = context.year;
+    expect(year).toBe(Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric" }).format(now)));
+    const [balances] = await t.db.select().from(budgetBalances).where(eq(budgetBalances.id, w.budget.id));
+    expect(context).toMatchObject({ availableCents: balances.availableCents, fundedCents: 1_000_000 });
+    const months = await withScope(ctx.db, ctx.scope, (tx) =>
+      workbudgetMonthFigures(tx, { municipalityId: w.municipalityId, teamId: w.teamA.id, fromMonth: `${year}-01`, toMonth: `${year}-12` }),
+    );
+    expect(context.team.committedCents).toBe(months.reduce((a, m) => a + m.committedCents, 0));
+    expect(context.team.committedCents).toBeGreaterThanOrEqual(12_345);
+    expect(context.team.requests).toBeGreaterThan(0);
+    // Another team's member reads nothing of it.
+    expect(await outcomeOf(spendBudgetContext(await w.as.memberB(), id))).toBe("not_found");
   });
 });

@@ -7,6 +7,7 @@ import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import {
   and,
   asc,
+  budgetBalances,
   budgets,
   desc,
   eq,
@@ -27,6 +28,7 @@ import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./spend-lifecycle";
 import { guardSpendTexts, spendSubject } from "./spends";
 import { type NextStep, nextStep } from "./next-step";
+import { workbudgetMonthFigures } from "./month-figures";
 import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
 
 /** A request's money in the ledger (docs/workbudget.md, "What the figures mean"): what the dashboard and the CSV count for it. */
@@ -328,6 +330,64 @@ async function nextStepOf(
     neededOn: spend.neededOn,
     evaluationDueOn: spend.evaluationDueOn,
     measured: measured?.days != null ? { [status]: { days: Number(measured.days), count: measured.count } } : {},
+  });
+}
+
+/** What the controller weighs a request against: the budget now, and what the team spent so far this year. */
+export interface SpendBudgetContext {
+  budgetName: string;
+  /** The calendar year of the team's figures (this year, in Amsterdam). */
+  year: number;
+  /** Still free in the budget now (the ledger's "available"). */
+  availableCents: number;
+  fundedCents: number;
+  /** The team's figures from January to this month, from workbudgetMonthFigures (the one definition of the figures). */
+  team: { requests: number; approved: number; committedCents: number; paidCents: number };
+}
+
+/**
+ * The budget context of one request, for the controller's page: its
+ * budget's balances now and the team's calendar year so far — summed from
+ * workbudgetMonthFigures, so the same numbers as the dashboard's per-team
+ * table and the figures pages (docs/workbudget.md, "What the figures mean").
+ */
+export async function spendBudgetContext(ctx: UseCaseContext, spendId: string, now = new Date()): Promise<SpendBudgetContext> {
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await tx
+      .select({
+        spend: spendRequests,
+        budget: { name: budgetBalances.name, year: budgetBalances.year, availableCents: budgetBalances.availableCents, fundedCents: budgetBalances.fundedCents },
+      })
+      .from(spendRequests)
+      .innerJoin(budgetBalances, eq(budgetBalances.id, spendRequests.budgetId))
+      .where(eq(spendRequests.id, spendId));
+    if (!row || !ctx.ability.can("read", spendSubject(row.spend))) throw new DomainError("not_found", 404);
+    // "So far this year": January up to this month, in Amsterdam (the month a request was created, as the figures count).
+    const thisMonth = amsterdamDay(now).slice(0, 7);
+    const year = Number(thisMonth.slice(0, 4));
+    const months = await workbudgetMonthFigures(tx, {
+      municipalityId: row.spend.municipalityId,
+      teamId: row.spend.teamId,
+      fromMonth: `${year}-01`,
+      toMonth: thisMonth,
+    });
+    const team = months.reduce(
+      (sum, m) => ({
+        requests: sum.requests + m.requests,
+        approved: sum.approved + m.approved,
+        committedCents: sum.committedCents + m.committedCents,
+        paidCents: sum.paidCents + m.paidCents,
+      }),
+      { requests: 0, approved: 0, committedCents: 0, paidCents: 0 },
+    );
+    return {
+      budgetName: row.budget.name,
+      year,
+      availableCents: Number(row.budget.availableCents),
+      fundedCents: Number(row.budget.fundedCents),
+      team,
+    };
   });
 }
 
