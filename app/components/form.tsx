@@ -75,9 +75,35 @@ function Errors({ field, id }: { field: FieldMetadata<unknown>; id?: string }) {
 
 type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean; id?: string };
 
-/** A label's visible "(verplicht)" for a field that must be filled in (the control also carries required and aria-required). */
-export function RequiredMark({ show = true }: { show?: boolean }) {
-  return show ? <span className="required-mark font-normal"> {nl.common.requiredMark}</span> : null;
+/**
+ * The visible "(verplicht)" after a label, legend or heading of what must be
+ * filled in. On a control's own label it is hidden from assistive technology
+ * (`onControl`): the control carries required and aria-required, which screen
+ * readers announce, and the field's name stays its label.
+ */
+export function RequiredMark({ show = true, onControl = false }: { show?: boolean; onControl?: boolean }) {
+  return show ? (
+    <span className="required-mark font-normal" aria-hidden={onControl ? true : undefined}>
+      {onControl ? "" : " "}
+      {nl.common.requiredMark}
+    </span>
+  ) : null;
+}
+
+/**
+ * A control's label, with "(verplicht)" beside it when the page says the
+ * field is required (the `required` prop; not for a schema's constraint
+ * alone, as on the login form where every field is). The mark sits outside
+ * the label, so the field's name stays its label.
+ */
+function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: ReactNode; required?: boolean }) {
+  if (!required) return <label htmlFor={htmlFor}>{label}</label>;
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-1">
+      <label htmlFor={htmlFor}>{label}</label>
+      <RequiredMark onControl />
+    </div>
+  );
 }
 
 export function TextField(
@@ -95,10 +121,7 @@ export function TextField(
   const f = field as FieldMetadata<unknown>;
   return (
     <div className={`field ${className ?? ""}`}>
-      <label htmlFor={idsOf(f, id).id}>
-        {label}
-        <RequiredMark show={required} />
-      </label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <input
         {...inputProps}
@@ -124,10 +147,7 @@ export function TextAreaField(props: Common & { rows?: number }) {
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>
-        {label}
-        <RequiredMark show={required} />
-      </label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <textarea
         {...textareaProps}
@@ -151,10 +171,7 @@ export function SelectField(props: Common & { options: { value: string; label: s
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>
-        {label}
-        <RequiredMark show={required} />
-      </label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <select
         {...selectProps}
@@ -184,10 +201,7 @@ export function FileField(props: Common & { accept: string; multiple?: boolean }
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>
-        {label}
-        <RequiredMark show={required} />
-      </label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <input
         type="file"

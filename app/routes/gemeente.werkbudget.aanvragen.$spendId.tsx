@@ -31,7 +31,7 @@ import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission, readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, refusedReply } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
@@ -83,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(formData.get("intent"));
   if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
   const submission = parseSubmission(formData, { schema: schemas[intent as Intent] });
-  if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data<ActionData>({ intent, result: refusedReply(submission) }, { status: 400 });
   const v = submission.value as Record<string, string | undefined>;
   const idempotencyKey = v.key;
   // The privacy guard's audit-logged override (the checkbox shown after it found personal data).

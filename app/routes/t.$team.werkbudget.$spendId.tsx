@@ -35,7 +35,7 @@ import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, refusedReply } from "~/lib/form.server";
 
 const t = nl.spends;
 const e = t.evaluation;
@@ -160,7 +160,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (intent in schemas) {
     const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
-    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: refusedReply(submission) }, { status: 400 });
     const reply = submission.reply;
     if (intent === "add_attachment") {
       const v = submission.value as z.output<typeof schemas.add_attachment>;
