@@ -123,7 +123,10 @@ export interface FormReply {
  * the form-level "the form has errors" as well, so the form kit's error
  * summary (FormErrors) lists and links them — as runForm answers.
  */
-export function refusedReply(submission: Pick<Submission<unknown, string[]>, "error" | "reply">): SubmissionResult<string[]> {
+export function refusedReply(submission: {
+  error?: Record<string, string[] | null> | null;
+  reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]>;
+}): SubmissionResult<string[]> {
   const hasFieldErrors = Object.entries(submission.error ?? {}).some(([name, errors]) => name !== "" && errors?.length);
   return submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined);
 }
