@@ -280,15 +280,7 @@ export function SpendForm(props: {
         <TextField field={fields.supplier} label={t.supplier} />
         <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} required />
         <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} required />
-        <ChoiceFieldset
-          field={fields.lifeDomains}
-          legend={t.lifeDomains}
-          hint={t.lifeDomainsHint}
-          type="checkbox"
-          options={domainOptions}
-          columns
-          required
-        />
+        <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns required />
         <TextField
           field={fields.residentRef}
           label={t.residentRef}

@@ -272,7 +272,6 @@ export default function ControllerSpend() {
         </div>
       </section>
 
-
       {d.canComment ? (
         <section aria-labelledby="comment-title" className="card max-w-2xl">
           <h2 id="comment-title">{t.commentTitle}</h2>
@@ -291,7 +290,13 @@ export default function ControllerSpend() {
 
 /** What the controller weighs the request against: the budget now and the team's year so far (spendBudgetContext). */
 function BudgetContext(props: {
-  context: { budgetName: string; year: number; availableCents: number; fundedCents: number; team: { requests: number; approved: number; committedCents: number; paidCents: number } };
+  context: {
+    budgetName: string;
+    year: number;
+    availableCents: number;
+    fundedCents: number;
+    team: { requests: number; approved: number; committedCents: number; paidCents: number };
+  };
   teamName: string;
   amountCents: number;
   deciding: boolean;

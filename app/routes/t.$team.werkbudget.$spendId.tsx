@@ -251,8 +251,23 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, nextStep, norm, ledger, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } =
-    useLoaderData<typeof loader>();
+  const {
+    team,
+    reference,
+    teamName,
+    authorName,
+    spend,
+    nextStep,
+    norm,
+    ledger,
+    timeline,
+    actions,
+    blockedByCardPayment,
+    canEdit,
+    canComment,
+    attachments,
+    card,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -298,7 +313,9 @@ export default function SpendDetail() {
             {nl.cards.paymentPendingBlocks}
           </p>
         ) : null}
-        {!buttons && !can("endorse") && !can("request_info") && !can("reject") && !can("evaluate") && !blockedByCardPayment ? <p>{t.detail.noActions}</p> : null}
+        {!buttons && !can("endorse") && !can("request_info") && !can("reject") && !can("evaluate") && !blockedByCardPayment ? (
+          <p>{t.detail.noActions}</p>
+        ) : null}
         {buttons ? (
           <div className="flex flex-wrap items-start gap-3">
             {canEdit ? (

@@ -51,8 +51,16 @@ describe("the coordinator asks for information or declines", () => {
     expect(await outcomeOf(requestSpendInfo(await w.as.coordinator(), id, { comment: "  " }))).toBe("comment_required");
     await requestSpendInfo(await w.as.coordinator(), id, { comment: "Is er een offerte van de bouwmarkt?" });
     expect((await row(id)).status).toBe("info_requested");
-    const [step] = await t.db.select().from(spendTransitions).where(and(eq(spendTransitions.spendId, id), eq(spendTransitions.toStatus, "info_requested")));
-    expect(step).toMatchObject({ action: "request_info", fromStatus: "submitted", actorUserId: w.users.coordinatorA.id, comment: "Is er een offerte van de bouwmarkt?" });
+    const [step] = await t.db
+      .select()
+      .from(spendTransitions)
+      .where(and(eq(spendTransitions.spendId, id), eq(spendTransitions.toStatus, "info_requested")));
+    expect(step).toMatchObject({
+      action: "request_info",
+      fromStatus: "submitted",
+      actorUserId: w.users.coordinatorA.id,
+      comment: "Is er een offerte van de bouwmarkt?",
+    });
     expect(await audit(id)).toEqual(["spend.info_requested"]);
     const [notice] = await noticesOf(w.users.authorA.id, id);
     expect(notice).toMatchObject({ kind: "info_requested" });
@@ -123,5 +131,18 @@ describe("the coordinator asks for information or declines", () => {
     expect(context.team.requests).toBeGreaterThan(0);
     // Another team's member reads nothing of it.
     expect(await outcomeOf(spendBudgetContext(await w.as.memberB(), id))).toBe("not_found");
+  });
+
+  it("what happens next: the norm until enough steps are measured, then the measured median of the timeline", async () => {
+    const fresh = await w.submitted(1_000);
+    const before = (await getSpend(await w.as.controller1(), fresh)).nextStep;
+    // The earlier tests' steps out of "submitted" count as well: with five or more the median is told.
+    const counted = await t.db.select().from(spendTransitions).where(eq(spendTransitions.fromStatus, "submitted"));
+    const stepsOut = counted.filter((r) => r.toStatus !== "submitted" && r.toStatus !== "cancelled").length;
+    expect(before.whenSource).toBe(stepsOut >= 5 ? "measured" : "norm");
+    for (let i = 0; i < 5; i++) await endorseSpend(await w.as.coordinator(), await w.submitted(1_000 + i));
+    const after = (await getSpend(await w.as.controller1(), fresh)).nextStep;
+    expect(after).toMatchObject({ actor: "coordinator", whenSource: "measured", when: "Meestal binnen 1 dag (gemeten over het afgelopen jaar)." });
+    expect(after.who).toBe("De coördinator van het team (Coördinator A)");
   });
 });

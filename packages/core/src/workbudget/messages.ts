@@ -89,7 +89,8 @@ export const nextStepTexts = {
     infoRequestedOther: (author: string, asker: string | null) =>
       `${author} beantwoordt de vraag${asker ? ` van ${asker}` : ""}, past de aanvraag aan en dient hem opnieuw in.`,
     awaitingSecond: (threshold: string) => `Het bedrag is hoger dan ${threshold}. Daarom moet nog een tweede budgetcontroller goedkeuren.`,
-    approved: "Het geld is gereserveerd. De budgetcontroller regelt de betaling en legt die vast. Heeft het team een teamkaart, dan kan het team er ook mee betalen.",
+    approved:
+      "Het geld is gereserveerd. De budgetcontroller regelt de betaling en legt die vast. Heeft het team een teamkaart, dan kan het team er ook mee betalen.",
     paid: "Het team zet de bon of factuur bij de bijlagen. Daarna rekent de budgetcontroller af met het echte bedrag. Wat over is, gaat terug naar het budget.",
     settledYou: "Vertel wat de aanvraag heeft opgeleverd: is het probleem voorkomen?",
     settledOther: (author: string) => `${author} vertelt wat de aanvraag heeft opgeleverd: is het probleem voorkomen?`,

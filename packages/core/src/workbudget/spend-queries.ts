@@ -262,7 +262,12 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       comment: t.comment,
       occurredAt: t.occurredAt,
     }));
-    const next = await nextStepOf(tx, row.spend, { viewerIsAuthor: own, authorName: row.authorName, thresholdCents: row.thresholdCents, timeline: timelineRows });
+    const next = await nextStepOf(tx, row.spend, {
+      viewerIsAuthor: own,
+      authorName: row.authorName,
+      thresholdCents: row.thresholdCents,
+      timeline: timelineRows,
+    });
     return {
       spend: row.spend,
       nextStep: next,
@@ -357,7 +362,12 @@ export async function spendBudgetContext(ctx: UseCaseContext, spendId: string, n
     const [row] = await tx
       .select({
         spend: spendRequests,
-        budget: { name: budgetBalances.name, year: budgetBalances.year, availableCents: budgetBalances.availableCents, fundedCents: budgetBalances.fundedCents },
+        budget: {
+          name: budgetBalances.name,
+          year: budgetBalances.year,
+          availableCents: budgetBalances.availableCents,
+          fundedCents: budgetBalances.fundedCents,
+        },
       })
       .from(spendRequests)
       .innerJoin(budgetBalances, eq(budgetBalances.id, spendRequests.budgetId))
