@@ -35,7 +35,7 @@ test("member writes and submits a request, the coordinator endorses it; others s
   await page.getByRole("button", { name: "Opslaan als concept" }).click();
   const amount = page.getByLabel("Bedrag in euro", { exact: true });
   await expect(amount).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(/Vul een geldig bedrag in euro in/)).toBeVisible();
+  await expect(page.locator("#spend-form-amount-error")).toContainText("Vul een geldig bedrag in euro in");
   await expect(page.getByLabel("Voor wat", { exact: true })).toHaveValue(PURPOSE);
   await expect(page.getByLabel("Kenmerk inwoner (pseudoniem)")).toHaveValue("CE-077");
   await expect(domains(page).getByLabel("Werk & opleiding")).toBeChecked();

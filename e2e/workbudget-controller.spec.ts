@@ -87,7 +87,7 @@ test.describe("budget controller", () => {
     const confirm = page.getByRole("button", { name: "Ja, afwijzen" });
     await page.getByRole("button", { name: "Afwijzen", exact: true }).click();
     await confirm.click();
-    await expect(page.getByText("Geef een reden voor de afwijzing.")).toBeVisible();
+    await expect(page.getByText("Geef een reden voor de afwijzing.", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Reden van afwijzing")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
     await page.getByLabel("Reden van afwijzing").fill("Hiervoor is de regeling voor schoolkosten de juiste weg.");

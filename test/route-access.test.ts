@@ -248,6 +248,8 @@ const ACCESS: Record<string, Access> = {
     team: (v, o) => teamCan("create", "Spend", () => ({ authorId: v.userId }))(v, o) || teamCan("read", "Spend", () => ({ authorId: v.userId }))(v, o),
   },
   "t.$team.werkbudget.nieuw": { team: teamCan("create", "Spend", (v) => ({ authorId: v.userId })) },
+  // The norm table, read only, for whoever may write a request (the form offers the same norms).
+  "t.$team.werkbudget.normen": { team: teamCan("create", "Spend", (v) => ({ authorId: v.userId })) },
   "t.$team.werkbudget.$spendId": { team: (v, o) => o.spend !== null && teamCan("read", "Spend", () => ({ authorId: o.spend!.authorId }))(v, o) },
   // The demo's requests are past the draft: the edit page sends whoever may read one back to it (302).
   "t.$team.werkbudget.$spendId_.bewerken": {

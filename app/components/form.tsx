@@ -4,7 +4,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { z, type ZodTypeAny } from "zod";
 import { nl } from "~/i18n/nl";
 
@@ -75,6 +75,37 @@ function Errors({ field, id }: { field: FieldMetadata<unknown>; id?: string }) {
 
 type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean; id?: string };
 
+/**
+ * The visible "(verplicht)" after a label, legend or heading of what must be
+ * filled in. On a control's own label it is hidden from assistive technology
+ * (`onControl`): the control carries required and aria-required, which screen
+ * readers announce, and the field's name stays its label.
+ */
+export function RequiredMark({ show = true, onControl = false }: { show?: boolean; onControl?: boolean }) {
+  return show ? (
+    <span className="required-mark font-normal" aria-hidden={onControl ? true : undefined}>
+      {onControl ? "" : " "}
+      {nl.common.requiredMark}
+    </span>
+  ) : null;
+}
+
+/**
+ * A control's label, with "(verplicht)" beside it when the page says the
+ * field is required (the `required` prop; not for a schema's constraint
+ * alone, as on the login form where every field is). The mark sits outside
+ * the label, so the field's name stays its label.
+ */
+function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: ReactNode; required?: boolean }) {
+  if (!required) return <label htmlFor={htmlFor}>{label}</label>;
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-1">
+      <label htmlFor={htmlFor}>{label}</label>
+      <RequiredMark onControl />
+    </div>
+  );
+}
+
 export function TextField(
   props: Common & {
     type?: InputType;
@@ -90,7 +121,7 @@ export function TextField(
   const f = field as FieldMetadata<unknown>;
   return (
     <div className={`field ${className ?? ""}`}>
-      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <input
         {...inputProps}
@@ -101,6 +132,7 @@ export function TextField(
         inputMode={inputMode}
         readOnly={readOnly}
         required={required || inputProps.required}
+        aria-required={required || inputProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(f, hint, id)}
       />
@@ -115,7 +147,7 @@ export function TextAreaField(props: Common & { rows?: number }) {
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <textarea
         {...textareaProps}
@@ -124,6 +156,7 @@ export function TextAreaField(props: Common & { rows?: number }) {
         rows={rows}
         className="input"
         required={required || textareaProps.required}
+        aria-required={required || textareaProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(f, hint, id)}
       />
@@ -133,18 +166,20 @@ export function TextAreaField(props: Common & { rows?: number }) {
 }
 
 export function SelectField(props: Common & { options: { value: string; label: string }[]; placeholder?: string; selectClassName?: string }) {
-  const { field, label, options, hint, placeholder, id, selectClassName } = props;
+  const { field, label, options, hint, placeholder, id, selectClassName, required } = props;
   const selectProps = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <select
         {...selectProps}
         key={field.key}
         id={idsOf(f, id).id}
         className={selectClassName ?? "input"}
+        required={required || selectProps.required}
+        aria-required={required || selectProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(f, hint, id)}
       >
@@ -162,11 +197,11 @@ export function SelectField(props: Common & { options: { value: string; label: s
 
 /** Files (the browser keeps them only until the page reloads; the server checks type and size from the bytes). */
 export function FileField(props: Common & { accept: string; multiple?: boolean }) {
-  const { field, label, hint, id, accept, multiple } = props;
+  const { field, label, hint, id, accept, multiple, required } = props;
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <label htmlFor={idsOf(f, id).id}>{label}</label>
+      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
       <Hint field={f} hint={hint} id={id} />
       <input
         type="file"
@@ -175,6 +210,8 @@ export function FileField(props: Common & { accept: string; multiple?: boolean }
         multiple={multiple}
         accept={accept}
         className="input"
+        required={required}
+        aria-required={required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
         aria-describedby={describedBy(f, hint, id)}
       />
@@ -224,14 +261,84 @@ export function CheckboxField({ field, label }: { field: AnyField; label: ReactN
   );
 }
 
-/** Form-level errors (e.g. wrong password), announced to screen readers. */
-export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
-  if (!errors?.length) return null;
+/** What FormErrors needs of a conform form for its summary: conform's form metadata has these. */
+interface SummaryForm {
+  id: string;
+  errorId: string;
+  errors?: string[];
+  allErrors: Record<string, string[]>;
+}
+
+/** Moves focus to a field named in the error summary: its element by id, else the form's first control of that name (a group of checkboxes). */
+function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string | undefined, name: string, id: string) {
+  const controls = "input:not([type=hidden]), select, textarea";
+  const byId = document.getElementById(id);
+  // A group (fieldset) is not focusable: its first control is.
+  const target =
+    (byId?.matches(controls) ? byId : byId?.querySelector<HTMLElement>(controls)) ??
+    (formId ? document.getElementById(formId)?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) : null) ??
+    document.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+  if (!target) return;
+  event.preventDefault();
+  // The field's label (or the group's legend) comes into view with it, as in the GOV.UK pattern.
+  (target.closest("fieldset, .field") ?? target).scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
+}
+
+/**
+ * Form-level errors (e.g. wrong password), announced to screen readers — and,
+ * given the conform `form`, the error summary of the GOV.UK pattern: a title,
+ * then every field's error as a link to that field (`#<field id>`, focusing
+ * it), with focus moved to the summary when it appears after a submit. The
+ * link says the field's label (from `labels`) and its message. Field ids are
+ * conform's (`<form id>-<name>`) unless the page names its own (`ids`).
+ */
+export function FormErrors({
+  errors,
+  id,
+  form,
+  labels,
+  ids,
+}: {
+  errors?: string[];
+  id?: string;
+  form?: SummaryForm;
+  labels?: Record<string, string>;
+  ids?: Record<string, string>;
+}) {
+  const formErrors = form ? (form.errors ?? []) : (errors ?? []);
+  const fieldErrors = form ? Object.entries(form.allErrors).filter(([name, list]) => name !== "" && list?.length) : [];
+  // The summary shows after a submit reached the server (it answers with a form-level message); a field's own check on leaving it does not pull focus.
+  const show = formErrors.length > 0;
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = show ? JSON.stringify([formErrors, fieldErrors]) : "";
+  const summary = form !== undefined;
+  useEffect(() => {
+    if (signature && summary) ref.current?.focus();
+  }, [signature, summary]);
+  if (!show) return null;
   return (
-    <div id={id} role="alert" className="alert alert-error">
-      {errors.map((e) => (
+    <div id={form ? form.errorId : id} role="alert" className="alert alert-error" ref={ref} tabIndex={form ? -1 : undefined}>
+      {form && fieldErrors.length ? <p className="font-semibold">{nl.common.errorSummaryTitle}</p> : null}
+      {formErrors.map((e) => (
         <p key={e}>{e}</p>
       ))}
+      {fieldErrors.length ? (
+        <ul className="ml-5 list-disc">
+          {fieldErrors.map(([name, list]) => {
+            const target = ids?.[name] ?? `${form!.id}-${name}`;
+            const label = labels?.[name];
+            return (
+              <li key={name}>
+                <a href={`#${target}`} onClick={(event) => focusField(event, form!.id, name, target)}>
+                  {label ? `${label}: ` : ""}
+                  {list.join(" ")}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
     </div>
   );
 }

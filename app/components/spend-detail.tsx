@@ -292,3 +292,47 @@ export function SpendTimeline({ entries, headingLevel }: { entries: SpendTimelin
     </section>
   );
 }
+
+/** "What happens next" as getSpend tells it (packages/core/src/workbudget/next-step.ts). */
+export interface NextStepView {
+  actor: string;
+  who: string;
+  what: string;
+  when: string | null;
+  deadline: string | null;
+}
+
+/** Who acts now, what they will do and how long it usually takes: shown on the team's and the controller's page. */
+export function NextStepPanel({ next, headingLevel = 2 }: { next: NextStepView; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby="next-step-title" className="card border-l-4 border-blue-700" data-testid="next-step" data-actor={next.actor}>
+      <H id="next-step-title">{t.nextStep.title}</H>
+      <dl>
+        <Fact label={t.nextStep.who}>{next.who}</Fact>
+        <Fact label={t.nextStep.what}>{next.what}</Fact>
+        {next.when || next.deadline ? <Fact label={t.nextStep.when}>{[next.when, next.deadline].filter(Boolean).join(" ")}</Fact> : null}
+      </dl>
+    </section>
+  );
+}
+
+/** The request's own words explained — norm, rendement, leefgebied (ZRM) — with a link to the norm table the viewer may read. */
+export function SpendTermsHelp({ normTableHref }: { normTableHref: string | null }) {
+  const h = t.help;
+  return (
+    <details className="card" data-testid="spend-terms-help">
+      <summary className="cursor-pointer font-semibold">{h.summary}</summary>
+      <div className="mt-2 space-y-2">
+        <p>{h.norm}</p>
+        <p>{h.rendement}</p>
+        <p>{h.leefgebied}</p>
+        {normTableHref ? (
+          <p>
+            <a href={normTableHref}>{h.normTableLink}</a>
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}

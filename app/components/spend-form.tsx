@@ -6,8 +6,8 @@ import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type Sub
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import type { SpendFactsSpend } from "~/components/spend-detail";
-import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { SpendTermsHelp, type SpendFactsSpend } from "~/components/spend-detail";
+import { FormErrors, PrivacyOverride, RequiredMark, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { nl } from "~/i18n/nl";
 import { formatMoney } from "~/lib/format";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
@@ -163,7 +163,7 @@ export function spendFormReply(reply: Reply): Reply {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, string[]>;
 
-/** A group of checkboxes or radio buttons with a legend; errors are tied to the group. */
+/** A group of checkboxes or radio buttons with a legend; errors are tied to the group. `required` marks the legend (the group's id is the field's, for the error summary's link). */
 export function ChoiceFieldset(props: {
   field: AnyField;
   legend: ReactNode;
@@ -171,6 +171,7 @@ export function ChoiceFieldset(props: {
   type: "checkbox" | "radio";
   options: { value: string; label: string }[];
   columns?: boolean;
+  required?: boolean;
 }) {
   const { field, legend, hint, type, options } = props;
   const hintId = `${field.id}-hint`;
@@ -178,8 +179,11 @@ export function ChoiceFieldset(props: {
   const items = getCollectionProps(field as FieldMetadata<string[] | string>, { type, options: options.map((o) => o.value), ariaAttributes: false });
   const labels = new Map(options.map((o) => [o.value, o.label]));
   return (
-    <fieldset className="field" aria-describedby={describedBy} aria-invalid={type === "radio" && field.errors?.length ? true : undefined}>
-      <legend className="font-semibold">{legend}</legend>
+    <fieldset id={field.id} className="field" aria-describedby={describedBy} aria-invalid={type === "radio" && field.errors?.length ? true : undefined}>
+      <legend className="font-semibold">
+        {legend}
+        <RequiredMark show={props.required} />
+      </legend>
       {hint ? (
         <p id={hintId} className="hint">
           {hint}
@@ -213,6 +217,24 @@ export interface NormOption {
   isLocalEstimate: boolean;
 }
 
+/** The fields' names in the error summary (its links say which field). */
+const FIELD_LABELS: Record<string, string> = {
+  amount: t.amount,
+  neededOn: t.neededOn,
+  purpose: t.purpose,
+  supplier: t.supplier,
+  rationale: t.rationale,
+  problemPrevented: t.problemPrevented,
+  lifeDomains: t.lifeDomains,
+  residentRef: t.residentRef,
+  householdId: nl.caseworkPlan.spendLink.household,
+  normId: t.norm,
+  customReturn: t.customReturn,
+  customReturnJustification: t.customJustification,
+  expectedSocialDomains: t.socialDomains,
+  expectedSocialReturn: t.socialReturn,
+};
+
 const domainOptions = LIFE_DOMAIN_CODES.map((code) => ({ value: code, label: nl.spends.lifeDomains[code] }));
 
 /** The fields and buttons of a request; `spendId` (hidden) makes a retry update the draft it created before. */
@@ -230,6 +252,8 @@ export function SpendForm(props: {
   personalData?: boolean;
   /** The team's households a request may point to (reference and initials). */
   households?: { id: string; reference: string; initials: string }[];
+  /** The norm table the author may read, linked from the help on the words. */
+  normTableHref?: string;
 }) {
   const [form, fields] = useForm({ id: "spend-form", lastResult: props.lastResult, shouldValidate: "onSubmit", defaultValue: props.defaultValue });
   const normOptions = props.norms.map((n) => ({ value: n.id, label: t.normOption(n.label, formatMoney(n.amountCents), n.unit, n.source, n.isLocalEstimate) }));
@@ -241,18 +265,22 @@ export function SpendForm(props: {
           {t.savedNotSubmitted}
         </p>
       ) : null}
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} labels={FIELD_LABELS} />
+      <p className="hint" data-testid="required-intro">
+        {nl.spends.requiredIntro}
+      </p>
+      <SpendTermsHelp normTableHref={props.normTableHref ?? null} />
 
       <section aria-labelledby="spend-form-request" className="card">
         <h3 id="spend-form-request">{t.requestSection}</h3>
         <p className="hint mb-4">{t.intro}</p>
-        <TextField field={fields.amount} label={t.amount} hint={t.amountHint} inputMode="text" className="max-w-xs" />
+        <TextField field={fields.amount} label={t.amount} hint={t.amountHint} inputMode="text" className="max-w-xs" required />
         <TextField field={fields.neededOn} label={t.neededOn} hint={t.neededOnHint} type="date" className="max-w-xs" />
-        <TextField field={fields.purpose} label={t.purpose} hint={t.purposeHint} />
+        <TextField field={fields.purpose} label={t.purpose} hint={t.purposeHint} required />
         <TextField field={fields.supplier} label={t.supplier} />
-        <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} />
-        <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} />
-        <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns />
+        <TextAreaField field={fields.rationale} label={t.rationale} hint={t.rationaleHint} required />
+        <TextAreaField field={fields.problemPrevented} label={t.problemPrevented} rows={3} required />
+        <ChoiceFieldset field={fields.lifeDomains} legend={t.lifeDomains} hint={t.lifeDomainsHint} type="checkbox" options={domainOptions} columns required />
         <TextField
           field={fields.residentRef}
           label={t.residentRef}
@@ -272,7 +300,10 @@ export function SpendForm(props: {
       </section>
 
       <section aria-labelledby="spend-form-financial" className="card">
-        <h3 id="spend-form-financial">{t.financialSection}</h3>
+        <h3 id="spend-form-financial">
+          {t.financialSection}
+          <RequiredMark />
+        </h3>
         <p className="hint mb-4">{t.financialHint}</p>
         <SelectField field={fields.normId} label={t.norm} options={normOptions} placeholder={t.noNorm} />
         <TextField field={fields.customReturn} label={t.customReturn} hint={t.customReturnHint} className="max-w-xs" />
@@ -280,7 +311,11 @@ export function SpendForm(props: {
       </section>
 
       <section aria-labelledby="spend-form-social" className="card">
-        <h3 id="spend-form-social">{t.socialSection}</h3>
+        <h3 id="spend-form-social">
+          {t.socialSection}
+          <RequiredMark />
+        </h3>
+        <p className="hint mb-4">{t.socialHint}</p>
         <ChoiceFieldset field={fields.expectedSocialDomains} legend={t.socialDomains} type="checkbox" options={domainOptions} columns />
         <TextAreaField field={fields.expectedSocialReturn} label={t.socialReturn} rows={3} />
       </section>

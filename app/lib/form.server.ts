@@ -118,6 +118,19 @@ export interface FormReply {
   form?: string;
 }
 
+/**
+ * The reply to a submission the schema refused: with field errors it carries
+ * the form-level "the form has errors" as well, so the form kit's error
+ * summary (FormErrors) lists and links them — as runForm answers.
+ */
+export function refusedReply(submission: {
+  error?: Record<string, string[] | null> | null;
+  reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]>;
+}): SubmissionResult<string[]> {
+  const hasFieldErrors = Object.entries(submission.error ?? {}).some(([name, errors]) => name !== "" && errors?.length);
+  return submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined);
+}
+
 /** The schema of a form of buttons only (remove, join, restore): the use case checks the ids it gets. */
 export const NO_FIELDS = z.object({});
 
@@ -145,8 +158,7 @@ export async function runForm<Schema extends ZodTypeAny, T>(
     // A check of the request itself (a file over 5 MB, a text cut short) answers with its own status before the fields are judged.
     options.precheck?.();
     if (submission.status !== "success") {
-      const hasFieldErrors = Object.entries(submission.error ?? {}).some(([name, errors]) => name !== "" && errors?.length);
-      return refuse(400, submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined));
+      return refuse(400, refusedReply(submission));
     }
     return { ok: true, value: await fn(submission.value) };
   } catch (caught) {

@@ -1,6 +1,9 @@
-// One request, for the budget controller: the facts and the timeline, and a
-// form for each step this controller may take now (getSpend's
-// allowedActions; the use case checks again). Money-moving forms carry an
+// One request, for the budget controller: read first, then decide. What
+// happens next, the facts, the budget context (available now, the team's
+// year so far from the one definition of the figures, a warning when no
+// quote is attached), the files and the timeline — and below them a form for
+// each step this controller may take now (getSpend's allowedActions; the use
+// case checks again). Money-moving forms carry an
 // idempotency key made by the loader, so a double submit or a retry of the
 // same page is harmless: the second one returns the first one's result.
 import { calendarDate } from "@wijkwerk/core/dates";
@@ -11,15 +14,24 @@ import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField, useFormKit } from "~/components/form";
 import { SpendAttachments } from "~/components/spend-attachments";
-import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
+import { NextStepPanel, SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { requireMunicipalityContext } from "~/context.server";
-import { approveSpend, commentOnSpend, getSpend, recordPayment, rejectSpend, requestSpendInfo, settleSpend } from "~/core/workbudget.server";
+import {
+  approveSpend,
+  commentOnSpend,
+  getSpend,
+  recordPayment,
+  rejectSpend,
+  requestSpendInfo,
+  settleSpend,
+  spendBudgetContext,
+} from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatMoney, todayInAmsterdam } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission, readFormData } from "~/lib/form.server";
+import { parseSubmission, readFormData, refusedReply } from "~/lib/form.server";
 
 const t = nl.workbudget.detail;
 
@@ -55,10 +67,11 @@ type Intent = keyof typeof schemas;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "read", "Spend", context as { ip?: string });
   const spend = await getSpend(ctx, params.spendId ?? "").catch(toHttpError);
+  const budgetContext = await spendBudgetContext(ctx, spend.spend.id).catch(toHttpError);
   // One key per money-moving form, new on every page load.
   const uuid = () => globalThis.crypto.randomUUID();
   const keys = { approve: uuid(), reject: uuid(), request_info: uuid(), pay: uuid(), settle: uuid() };
-  return { ...spend, keys, today: todayInAmsterdam() };
+  return { ...spend, budgetContext, keys, today: todayInAmsterdam() };
 }
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; personalData?: boolean };
@@ -70,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(formData.get("intent"));
   if (!(intent in schemas)) throw new Response("Onbekende actie", { status: 400 });
   const submission = parseSubmission(formData, { schema: schemas[intent as Intent] });
-  if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data<ActionData>({ intent, result: refusedReply(submission) }, { status: 400 });
   const v = submission.value as Record<string, string | undefined>;
   const idempotencyKey = v.key;
   // The privacy guard's audit-logged override (the checkbox shown after it found personal data).
@@ -129,6 +142,8 @@ export default function ControllerSpend() {
   });
   const [commentForm, commentFields] = useFormKit({ id: "comment", lastResult: resultFor("comment") });
   const decisions = ["approve", "reject", "request_info", "pay", "settle"].filter(can);
+  // Approval is still to be decided (the quote warning and "after approval" matter only then).
+  const deciding = can("approve") || can("reject") || can("request_info");
 
   return (
     <div className="space-y-6">
@@ -140,6 +155,30 @@ export default function ControllerSpend() {
         <StatusBadge status={d.spend.status} /> <span>{d.teamName}</span> <span>{formatMoney(d.spend.amountCents)}</span>
       </p>
       {done && t.done[done] ? <SuccessNotice>{t.done[done]}</SuccessNotice> : null}
+      <NextStepPanel next={d.nextStep} />
+      {decisions.length ? (
+        <p>
+          <a href="#decide-title">{t.decideBelow}</a>
+        </p>
+      ) : null}
+
+      <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} ledger={d.ledger} />
+      <BudgetContext
+        context={d.budgetContext}
+        teamName={d.teamName}
+        amountCents={d.spend.amountCents}
+        deciding={deciding}
+        noQuote={deciding && !d.attachments.items.some((a) => a.kind === "quote")}
+      />
+      {/* Read only: quotes and receipts come from the team (ask for one with "Meer informatie vragen"). */}
+      <SpendAttachments
+        items={d.attachments.items}
+        canAdd={false}
+        closed={false}
+        manage={false}
+        downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`}
+      />
+      <SpendTimeline entries={d.timeline} />
 
       <section aria-labelledby="decide-title" className="space-y-4">
         <h2 id="decide-title">{t.actionsTitle}</h2>
@@ -160,7 +199,7 @@ export default function ControllerSpend() {
               <Form method="post" {...getFormProps(approveForm)} aria-labelledby="approve-title">
                 <input type="hidden" name="intent" value="approve" />
                 <input type="hidden" name="key" value={d.keys.approve} />
-                <FormErrors errors={approveForm.errors} id={approveForm.errorId} />
+                <FormErrors form={approveForm} labels={{ comment: t.approveComment }} />
                 <TextAreaField field={approveFields.comment} label={t.approveComment} rows={3} />
                 <PrivacyOverride show={personalDataFor("approve")} id="approve-confirm-no-personal-data" />
                 <SubmitButton>{t.approve}</SubmitButton>
@@ -172,8 +211,8 @@ export default function ControllerSpend() {
               <h3 id="reject-title">{t.rejectTitle}</h3>
               <Form method="post" {...getFormProps(rejectForm)} aria-labelledby="reject-title">
                 <input type="hidden" name="key" value={d.keys.reject} />
-                <FormErrors errors={rejectForm.errors} id={rejectForm.errorId} />
-                <TextAreaField field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} rows={3} />
+                <FormErrors form={rejectForm} labels={{ comment: t.rejectReason }} />
+                <TextAreaField field={rejectFields.comment} label={t.rejectReason} hint={t.rejectReasonHint} rows={3} required />
                 <PrivacyOverride show={personalDataFor("reject")} id="reject-confirm-no-personal-data" />
                 <ConfirmSubmit label={t.reject} question={t.rejectQuestion} confirmLabel={t.rejectConfirm} name="intent" value="reject" danger />
               </Form>
@@ -185,8 +224,8 @@ export default function ControllerSpend() {
               <Form method="post" {...getFormProps(infoForm)} aria-labelledby="info-title">
                 <input type="hidden" name="intent" value="request_info" />
                 <input type="hidden" name="key" value={d.keys.request_info} />
-                <FormErrors errors={infoForm.errors} id={infoForm.errorId} />
-                <TextAreaField field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} rows={3} />
+                <FormErrors form={infoForm} labels={{ comment: t.infoQuestion }} />
+                <TextAreaField field={infoFields.comment} label={t.infoQuestion} hint={t.infoQuestionHint} rows={3} required />
                 <PrivacyOverride show={personalDataFor("request_info")} id="info-confirm-no-personal-data" />
                 <SubmitButton className="btn btn-secondary">{t.info}</SubmitButton>
               </Form>
@@ -199,7 +238,7 @@ export default function ControllerSpend() {
               <Form method="post" {...getFormProps(payForm)} aria-labelledby="pay-title">
                 <input type="hidden" name="intent" value="pay" />
                 <input type="hidden" name="key" value={d.keys.pay} />
-                <FormErrors errors={payForm.errors} id={payForm.errorId} />
+                <FormErrors form={payForm} labels={{ amount: t.payAmount, paymentDate: t.payDate, method: t.payMethod, reference: t.payReference }} />
                 <TextField field={payFields.amount} label={t.payAmount} hint={t.payAmountHint(formatMoney(d.spend.amountCents))} inputMode="decimal" />
                 <TextField field={payFields.paymentDate} label={t.payDate} type="date" />
                 <SelectField
@@ -219,7 +258,7 @@ export default function ControllerSpend() {
               <Form method="post" {...getFormProps(settleForm)} aria-labelledby="settle-title">
                 <input type="hidden" name="intent" value="settle" />
                 <input type="hidden" name="key" value={d.keys.settle} />
-                <FormErrors errors={settleForm.errors} id={settleForm.errorId} />
+                <FormErrors form={settleForm} labels={{ actualAmount: t.settleAmount }} />
                 <TextField
                   field={settleFields.actualAmount}
                   label={t.settleAmount}
@@ -233,23 +272,12 @@ export default function ControllerSpend() {
         </div>
       </section>
 
-      <SpendFacts reference={d.reference} teamName={d.teamName} authorName={d.authorName} spend={d.spend} norm={d.norm} ledger={d.ledger} />
-      {/* Read only: quotes and receipts come from the team (ask for one with "Meer informatie vragen"). */}
-      <SpendAttachments
-        items={d.attachments.items}
-        canAdd={false}
-        closed={false}
-        manage={false}
-        downloadHref={(id) => `/gemeente/werkbudget/aanvragen/${d.spend.id}/bijlagen/${id}`}
-      />
-      <SpendTimeline entries={d.timeline} />
-
       {d.canComment ? (
         <section aria-labelledby="comment-title" className="card max-w-2xl">
           <h2 id="comment-title">{t.commentTitle}</h2>
           <Form method="post" {...getFormProps(commentForm)}>
             <input type="hidden" name="intent" value="comment" />
-            <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
+            <FormErrors form={commentForm} labels={{ body: t.comment }} />
             <TextAreaField field={commentFields.body} label={t.comment} hint={t.commentHint} rows={3} />
             <PrivacyOverride show={personalDataFor("comment")} id="comment-confirm-no-personal-data" />
             <SubmitButton>{t.commentSubmit}</SubmitButton>
@@ -257,5 +285,62 @@ export default function ControllerSpend() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** What the controller weighs the request against: the budget now and the team's year so far (spendBudgetContext). */
+function BudgetContext(props: {
+  context: {
+    budgetName: string;
+    year: number;
+    availableCents: number;
+    fundedCents: number;
+    team: { requests: number; approved: number; committedCents: number; paidCents: number };
+  };
+  teamName: string;
+  amountCents: number;
+  deciding: boolean;
+  noQuote: boolean;
+}) {
+  const { context: c, teamName, amountCents, deciding, noQuote } = props;
+  return (
+    <section aria-labelledby="budget-context-title" className="card space-y-3" data-testid="budget-context">
+      <h2 id="budget-context-title">{t.contextTitle}</h2>
+      <p className="hint">{t.contextIntro}</p>
+      {noQuote ? (
+        <p className="alert border-amber-700 bg-amber-50 text-amber-950" data-testid="no-quote-warning">
+          {t.noQuote}
+        </p>
+      ) : null}
+      <dl className="grid gap-3 sm:grid-cols-3">
+        <div>
+          <dt className="font-semibold">{t.availableNow(c.budgetName)}</dt>
+          <dd>
+            {formatMoney(c.availableCents)} <span className="hint">{t.ofFunded(formatMoney(c.fundedCents))}</span>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t.thisRequest}</dt>
+          <dd>{formatMoney(amountCents)}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">{t.teamSoFar(teamName, c.year)}</dt>
+          <dd>
+            {t.teamRequests(c.team.requests)}, {t.teamApproved(c.team.approved)}
+            <br />
+            {t.teamCommitted}: {formatMoney(c.team.committedCents)}
+            <br />
+            {t.teamPaid}: {formatMoney(c.team.paidCents)}
+          </dd>
+        </div>
+      </dl>
+      {deciding ? (
+        amountCents > c.availableCents ? (
+          <p className="alert alert-error">{t.overAvailable}</p>
+        ) : (
+          <p>{t.afterApproval(formatMoney(c.availableCents - amountCents))}</p>
+        )
+      ) : null}
+    </section>
   );
 }

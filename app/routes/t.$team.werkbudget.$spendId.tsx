@@ -1,5 +1,6 @@
-// One spend request on the team side: its facts and timeline, the steps
-// this person may take now (submit, endorse, cancel, evaluate — the
+// One spend request on the team side: what happens next, its facts and
+// timeline, the steps this person may take now (submit, cancel, evaluate;
+// the coordinator endorses, asks for more information or declines — the
 // controller's steps live on the controller's pages), comments, and the
 // request's files (upload is the one multipart form here).
 import { calendarDate } from "@wijkwerk/core/dates";
@@ -10,7 +11,7 @@ import { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm";
 import { FormErrors, PrivacyOverride, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { ATTACHMENT_KIND_CODES, SpendAttachments } from "~/components/spend-attachments";
-import { SpendFacts, SpendTimeline, StatusBadge } from "~/components/spend-detail";
+import { NextStepPanel, SpendFacts, SpendTermsHelp, SpendTimeline, StatusBadge } from "~/components/spend-detail";
 import { ChoiceFieldset, euroField } from "~/components/spend-form";
 import { requireTeamContext } from "~/context.server";
 import {
@@ -21,7 +22,9 @@ import {
   endorseSpend,
   evaluateSpend,
   getSpend,
+  rejectSpend,
   removeAttachment,
+  requestSpendInfo,
   submitSpend,
   type SpendAction,
 } from "~/core/workbudget.server";
@@ -32,14 +35,14 @@ import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
 import { readForm } from "~/lib/uploads.server";
 import { SuccessNotice } from "~/components/notice";
-import { parseSubmission } from "~/lib/form.server";
+import { parseSubmission, refusedReply } from "~/lib/form.server";
 
 const t = nl.spends;
 const e = t.evaluation;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t.detail.title(data.reference) : t.title} – ${nl.common.appName}` }];
 
 /** The steps that belong on the team's pages. */
-const TEAM_ACTIONS: SpendAction[] = ["submit", "endorse", "cancel", "evaluate"];
+const TEAM_ACTIONS: SpendAction[] = ["submit", "endorse", "request_info", "reject", "cancel", "evaluate"];
 const REGULATIONS = ["bijzondere_bijstand", "wmo_maatwerk", "schuldhulpverlening", "anders"] as const;
 
 const evaluationSchema = z
@@ -77,6 +80,13 @@ const schemas = {
     file: z.instanceof(File, { message: a.fileRequired }),
   }),
   endorse: z.object({ comment: z.string().trim().max(4000, t.detail.commentTooLong).optional() }),
+  // The coordinator's question or reason: required, as the use case requires it.
+  request_info: z.object({
+    comment: z.string({ required_error: t.detail.infoQuestionRequired }).trim().min(1, t.detail.infoQuestionRequired).max(4000, t.detail.commentTooLong),
+  }),
+  reject: z.object({
+    comment: z.string({ required_error: t.detail.declineReasonRequired }).trim().min(1, t.detail.declineReasonRequired).max(4000, t.detail.commentTooLong),
+  }),
   comment: z.object({
     comment: z.string({ required_error: t.detail.commentRequired }).trim().min(1, t.detail.commentRequired).max(4000, t.detail.commentTooLong),
   }),
@@ -112,6 +122,7 @@ export async function loader(args: LoaderFunctionArgs) {
     teamName: detail.teamName,
     authorName: detail.authorName,
     spend: detail.spend,
+    nextStep: detail.nextStep,
     norm: detail.norm,
     ledger: detail.ledger,
     timeline: detail.timeline,
@@ -149,7 +160,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (intent in schemas) {
     const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
-    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: refusedReply(submission) }, { status: 400 });
     const reply = submission.reply;
     if (intent === "add_attachment") {
       const v = submission.value as z.output<typeof schemas.add_attachment>;
@@ -164,6 +175,13 @@ export async function action(args: ActionFunctionArgs) {
       const outcome = await runForForm(reply, () => endorseSpend(ctx, spendId, { comment: v.comment ?? null, confirmNoPersonalData }));
       if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
       return done("onderschreven");
+    }
+    if (intent === "request_info" || intent === "reject") {
+      const v = submission.value as z.output<typeof schemas.request_info>;
+      const run = intent === "reject" ? rejectSpend : requestSpendInfo;
+      const outcome = await runForForm(reply, () => run(ctx, spendId, { comment: v.comment, confirmNoPersonalData }));
+      if (!outcome.ok) return data<ActionData>({ intent, result: outcome.result, personalData: outcome.status === 422 }, { status: outcome.status });
+      return done(intent === "reject" ? "afgewezen" : "informatie-gevraagd");
     }
     if (intent === "pay_now") {
       const v = submission.value as z.output<typeof schemas.pay_now>;
@@ -233,13 +251,30 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SpendDetail() {
-  const { team, reference, teamName, authorName, spend, norm, ledger, timeline, actions, blockedByCardPayment, canEdit, canComment, attachments, card } =
-    useLoaderData<typeof loader>();
+  const {
+    team,
+    reference,
+    teamName,
+    authorName,
+    spend,
+    nextStep,
+    norm,
+    ledger,
+    timeline,
+    actions,
+    blockedByCardPayment,
+    canEdit,
+    canComment,
+    attachments,
+    card,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
   const personalDataFor = (intent: FormIntent) => actionData?.intent === intent && actionData.personalData === true;
   const [endorseForm, endorseFields] = useForm({ id: "endorse", lastResult: resultFor("endorse"), shouldValidate: "onSubmit" });
+  const [infoForm, infoFields] = useForm({ id: "request_info", lastResult: resultFor("request_info"), shouldValidate: "onSubmit" });
+  const [declineForm, declineFields] = useForm({ id: "reject", lastResult: resultFor("reject"), shouldValidate: "onSubmit" });
   const [commentForm, commentFields] = useForm({ id: "comment", lastResult: resultFor("comment"), shouldValidate: "onSubmit" });
   const [evalForm, evalFields] = useForm({ id: "evaluate", lastResult: resultFor("evaluate"), shouldValidate: "onSubmit" });
   const [payForm, payFields] = useForm({ id: "pay_now", lastResult: resultFor("pay_now"), shouldValidate: "onSubmit" });
@@ -257,6 +292,7 @@ export default function SpendDetail() {
         <StatusBadge status={spend.status} />
       </div>
       {done && t.detail.done[done] ? <SuccessNotice>{t.detail.done[done]}</SuccessNotice> : null}
+      <NextStepPanel next={nextStep} headingLevel={3} />
       {actionData?.message ? (
         <div role="alert" className="alert alert-error">
           <p>{actionData.message}</p>
@@ -277,7 +313,9 @@ export default function SpendDetail() {
             {nl.cards.paymentPendingBlocks}
           </p>
         ) : null}
-        {!buttons && !can("endorse") && !can("evaluate") && !blockedByCardPayment ? <p>{t.detail.noActions}</p> : null}
+        {!buttons && !can("endorse") && !can("request_info") && !can("reject") && !can("evaluate") && !blockedByCardPayment ? (
+          <p>{t.detail.noActions}</p>
+        ) : null}
         {buttons ? (
           <div className="flex flex-wrap items-start gap-3">
             {canEdit ? (
@@ -317,6 +355,40 @@ export default function SpendDetail() {
               <TextAreaField field={endorseFields.comment} label={t.detail.endorseComment} rows={2} />
               <PrivacyOverride show={personalDataFor("endorse")} id="endorse-confirm-no-personal-data" />
               <SubmitButton>{t.detail.endorse}</SubmitButton>
+            </Form>
+          </div>
+        ) : null}
+
+        {can("request_info") ? (
+          <div className="max-w-xl">
+            <h4 id="team-info-title">{t.detail.infoTitle}</h4>
+            <p className="hint mb-2">{t.detail.infoHint}</p>
+            <Form method="post" {...getFormProps(infoForm)} aria-labelledby="team-info-title">
+              <input type="hidden" name="intent" value="request_info" />
+              <FormErrors form={infoForm} labels={{ comment: t.detail.infoQuestion }} />
+              <TextAreaField field={infoFields.comment} label={t.detail.infoQuestion} hint={t.detail.infoQuestionHint} rows={3} required />
+              <PrivacyOverride show={personalDataFor("request_info")} id="info-confirm-no-personal-data" />
+              <SubmitButton className="btn btn-secondary">{t.detail.info}</SubmitButton>
+            </Form>
+          </div>
+        ) : null}
+
+        {can("reject") ? (
+          <div className="max-w-xl">
+            <h4 id="team-decline-title">{t.detail.declineTitle}</h4>
+            <p className="hint mb-2">{t.detail.declineHint}</p>
+            <Form method="post" {...getFormProps(declineForm)} aria-labelledby="team-decline-title">
+              <FormErrors form={declineForm} labels={{ comment: t.detail.declineReason }} />
+              <TextAreaField field={declineFields.comment} label={t.detail.declineReason} hint={t.detail.declineReasonHint} rows={3} required />
+              <PrivacyOverride show={personalDataFor("reject")} id="decline-confirm-no-personal-data" />
+              <ConfirmSubmit
+                label={t.detail.decline}
+                question={t.detail.declineQuestion}
+                confirmLabel={t.detail.declineConfirm}
+                name="intent"
+                value="reject"
+                danger
+              />
             </Form>
           </div>
         ) : null}
@@ -411,6 +483,7 @@ export default function SpendDetail() {
       ) : null}
 
       <SpendFacts reference={reference} teamName={teamName} authorName={authorName} spend={spend} norm={norm} ledger={ledger} headingLevel={3} />
+      <SpendTermsHelp normTableHref={`/t/${team.slug}/werkbudget/normen`} />
       <SpendAttachments
         items={attachments.items}
         canAdd={attachments.canAdd}

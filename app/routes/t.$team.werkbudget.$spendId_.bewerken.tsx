@@ -27,6 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
   return {
     base,
+    normTableHref: `/t/${ctx.team.slug}/werkbudget/normen`,
     reference: detail.reference,
     defaults: toFormDefaults(detail.spend),
     norms,
@@ -58,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditSpend() {
-  const { base, reference, defaults, norms, residentRef, households } = useLoaderData<typeof loader>();
+  const { base, normTableHref, reference, defaults, norms, residentRef, households } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-4">
@@ -73,6 +74,7 @@ export default function EditSpend() {
         lastResult={actionData?.result}
         defaultValue={defaults}
         norms={norms}
+        normTableHref={normTableHref}
         cancelTo={
           <Link to={base} className="btn btn-secondary">
             {t.form.cancelEdit}

@@ -80,6 +80,7 @@ export default function NewSpend() {
         personalData={actionData?.personalData}
         lastResult={actionData?.result}
         norms={norms}
+        normTableHref={`/t/${team.slug}/werkbudget/normen`}
         spendId={actionData?.savedId}
         savedNotSubmitted={actionData?.savedNotSubmitted}
       />

@@ -130,6 +130,7 @@ export const auditPage = {
     "spend.first_approval": "Aanvraag eerste goedkeuring",
     "spend.approved": "Aanvraag goedgekeurd",
     "spend.rejected": "Aanvraag afgewezen",
+    "spend.info_requested": "Meer informatie gevraagd over aanvraag",
     "spend.paid": "Betaling vastgelegd",
     "spend.settled": "Aanvraag afgerekend",
     "spend.cancelled": "Aanvraag ingetrokken",

@@ -42,6 +42,10 @@ export const common = {
     municipality: "Gemeente",
   } as Record<string, string>,
   formHasErrors: "Het formulier bevat fouten. Controleer de gemarkeerde velden.",
+  /** The form kit's error summary (GOV.UK pattern): its title above the list of errors, each a link to its field. */
+  errorSummaryTitle: "Er is een probleem",
+  /** After the label of a field that must be filled in. */
+  requiredMark: "(verplicht)",
 };
 
 export const errorPages = {

@@ -220,6 +220,7 @@ export const spends = {
     customJustificationRequired: "Onderbouw de eigen schatting.",
     returnRequired: "Kies een norm of geef een eigen schatting.",
     socialSection: "Verwacht sociaal rendement",
+    socialHint: "Kies een of meer leefgebieden die verbeteren, of licht het sociaal rendement toe (een van de twee is genoeg).",
     socialDomains: "Leefgebieden die verbeteren",
     socialReturn: "Toelichting op het sociaal rendement",
     socialReturnRequired: "Kies een leefgebied dat verbetert of licht het sociaal rendement toe.",
@@ -251,7 +252,24 @@ export const spends = {
     commentTooLong: "De reactie is te lang (hoogstens 4000 tekens).",
     commentSubmit: "Reactie plaatsen",
     incomplete: "De aanvraag is nog niet compleet. Vul deze onderdelen in via Bewerken:",
+    // The coordinator's other answers before endorsing (docs/workbudget.md).
+    infoTitle: "Meer informatie vragen",
+    infoHint: "De aanvraag gaat terug naar de aanvrager. Die past hem aan en dient hem opnieuw in.",
+    infoQuestion: "Je vraag aan de aanvrager",
+    infoQuestionHint: "Wat mis je? Bijvoorbeeld een offerte of een toelichting. Noem geen namen van inwoners.",
+    infoQuestionRequired: "Schrijf je vraag aan de aanvrager.",
+    info: "Vraag versturen",
+    declineTitle: "Afwijzen",
+    declineHint: "De aanvraag stopt. De aanvrager ziet je reden en kan een nieuwe aanvraag maken.",
+    declineReason: "Reden van afwijzen",
+    declineReasonHint: "Leg in een paar zinnen uit waarom. De aanvrager leest dit.",
+    declineReasonRequired: "Schrijf de reden van afwijzen.",
+    decline: "Afwijzen",
+    declineQuestion: "Weet je zeker dat je deze aanvraag wilt afwijzen? De aanvraag stopt dan.",
+    declineConfirm: "Ja, afwijzen",
     done: {
+      "informatie-gevraagd": "Je vraag is verstuurd. De aanvrager krijgt een melding.",
+      afgewezen: "De aanvraag is afgewezen. De aanvrager krijgt een melding met je reden.",
       "nu-betalen": "De aanvraag is gekozen voor de volgende betaling met de teamkaart.",
       "keuze-opgeheven": "De keuze voor de teamkaart is opgeheven.",
       opgeslagen: "Het concept is opgeslagen.",
@@ -264,6 +282,35 @@ export const spends = {
       "bijlage-verwijderd": "De bijlage is verwijderd.",
     } as Record<string, string>,
   },
+
+  // ── What happens next (team and controller pages; the texts themselves: packages/core/src/workbudget/messages.ts) ──
+  nextStep: {
+    title: "Wat gebeurt er nu?",
+    who: "Wie is aan de beurt",
+    what: "Wat gebeurt er",
+    when: "Hoe lang duurt het",
+  },
+
+  // ── Help on the request's words (form and request page) ────────────────
+  help: {
+    summary: "Wat betekenen norm, rendement en leefgebied?",
+    norm: "Norm: een vast bedrag dat de gemeente rekent voor wat een voorkomen probleem oplevert. Bijvoorbeeld wat een voorkomen huisuitzetting bespaart. De gemeente houdt de normen bij in de normtabel.",
+    rendement:
+      "Rendement: wat de aanvraag oplevert. Financieel rendement is het geld dat de gemeente of de inwoner later niet kwijt is. Sociaal rendement is wat er beter gaat in het leven van de inwoner.",
+    leefgebied:
+      "Leefgebied (ZRM): de Zelfredzaamheid-Matrix deelt het leven op in 13 gebieden, zoals financiën, huisvesting en sociaal netwerk. Kies de gebieden waar het probleem speelt of waar het beter wordt.",
+    normTableLink: "Bekijk de normtabel",
+  },
+  normTable: {
+    title: "Normtabel",
+    intro: "Deze normen gebruik je bij een aanvraag voor het verwachte financiële rendement. De budgetcontroller van de gemeente houdt ze bij.",
+    caption: "Normen voor financieel rendement",
+    col: { label: "Norm", amount: "Bedrag", unit: "Per", source: "Bron" },
+    localEstimate: "lokale schatting",
+    empty: "Er zijn nog geen normen.",
+  },
+  /** The request form: which fields are needed to submit. */
+  requiredIntro: "Velden met (verplicht) moet je invullen om de aanvraag in te dienen. Een concept mag je onvolledig opslaan.",
 
   // ── Attachments (team and controller pages) ─────────────────────────────
   attachments: {

@@ -243,6 +243,9 @@ export const teamRoleRules: Record<TeamRole, (c: TeamRuleContext) => AppRule[]> 
     // The whole team's requests; endorsing and evaluating, never one's own endorsement.
     { action: ["read", "evaluate"], subject: "Spend", conditions: { teamId } },
     { action: "endorse", subject: "Spend", conditions: { teamId, authorId: { $ne: userId } } },
+    // Before endorsing, the coordinator may also ask the author for more information or decline with a
+    // reason (docs/workbudget.md): only while the request waits for them (submitted), never their own.
+    { action: ["request_info", "reject"], subject: "Spend", conditions: { teamId, authorId: { $ne: userId }, status: "submitted" } },
     // Files on every request of the team: read and add (a quote the coordinator has); remove only their own (ownSpendRules).
     { action: ["read", "create"], subject: "SpendAttachment", conditions: { teamId } },
     { action: "read", subject: "Budget", conditions: { municipalityId } },

@@ -197,7 +197,7 @@ describe("spend requests on the workbudget", () => {
   it("one request with its timeline and the steps the viewer may take; comments join the timeline", async () => {
     const id = await w.submitted(4_000);
     expect((await getSpend(await w.as.author(), id)).allowedActions).toEqual(["cancel"]);
-    expect((await getSpend(await w.as.coordinator(), id)).allowedActions).toEqual(["endorse"]);
+    expect((await getSpend(await w.as.coordinator(), id)).allowedActions).toEqual(["endorse", "request_info", "reject"]);
     expect((await getSpend(await w.as.controller1(), id)).allowedActions).toEqual(["request_info", "approve", "reject"]);
     await commentOnSpend(await w.as.controller1(), id, "Is er een offerte?");
     await commentOnSpend(await w.as.author(), id, "Ja, bijgevoegd.");

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "spend.first_approval",
   "spend.approved",
   "spend.rejected",
+  "spend.info_requested",
   "spend.paid",
   "spend.settled",
   "spend.cancelled",

@@ -20,7 +20,8 @@ export {
   updateSpendDraft,
 } from "./spends";
 export { createBudget, listBudgets, listNorms, saveNorm } from "./budgets";
-export { SPENDS_PAGE_SIZE, commentOnSpend, getSpend, listSpends, spendStatusTotals } from "./spend-queries";
+export { SPENDS_PAGE_SIZE, type SpendBudgetContext, commentOnSpend, getSpend, listSpends, spendBudgetContext, spendStatusTotals } from "./spend-queries";
+export { MIN_MEASURED, NEXT_STEP, NEXT_STEP_NORM_DAYS, type NextStep, type NextStepFacts, nextStep } from "./next-step";
 export { BUDGET_POTS } from "./ledger-post";
 export { checkLedger } from "./ledger-check";
 export { type BurnDownPoint, type WorkbudgetDashboard, financeCsv, workbudgetDashboard, workbudgetFilterOptions } from "./ledger-reports";

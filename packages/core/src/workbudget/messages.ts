@@ -59,3 +59,50 @@ export const residentRefMessages = {
   format: (prefix: string, example: string) =>
     `Vul het pseudoniem-kenmerk van het team in: ${prefix}- gevolgd door cijfers, bijvoorbeeld ${example}. Een naam of andere tekst is niet toegestaan.`,
 };
+
+/** Names as one phrase: "Kim", "Kim en Bas", "Kim, Bas en Noor". */
+export const nameList = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`);
+const named = (names: string[]) => (names.length ? ` (${nameList(names)})` : "");
+
+/**
+ * "What happens next" on a request (next-step.ts): who acts now, what they
+ * will do, and how long it usually takes. B1 Dutch, "je" to the author.
+ */
+export const nextStepTexts = {
+  who: {
+    you: "Jij",
+    author: (name: string) => name,
+    coordinator: (names: string[]) => `De coördinator van het team${named(names)}`,
+    controller: (names: string[]) => `De budgetcontroller van de gemeente${named(names)}`,
+    secondController: (first: string | null) => `Een tweede budgetcontroller${first ? ` (niet ${first}, die keurde al goed)` : ""}`,
+    teamAndController: (names: string[]) => `Het team, daarna de budgetcontroller${named(names)}`,
+    nobody: "Niemand: de aanvraag is klaar",
+  },
+  what: {
+    draftYou: "Vul de aanvraag aan en dien hem in. Pas daarna ziet de coördinator hem.",
+    draftOther: (author: string) => `${author} vult de aanvraag aan en dient hem in. Pas daarna ziet de coördinator hem.`,
+    submitted:
+      "Leest de aanvraag. Daarna onderschrijft de coördinator hem, vraagt om meer informatie of wijst hem af met een reden. De budgetcontroller mag ook al beslissen.",
+    endorsed: "Leest de aanvraag en keurt hem goed, vraagt om meer informatie of wijst hem af met een reden.",
+    infoRequestedYou: (asker: string | null) =>
+      `Beantwoord de vraag${asker ? ` van ${asker}` : ""} (zie het verloop hieronder). Pas de aanvraag aan of geef een reactie, en dien hem opnieuw in.`,
+    infoRequestedOther: (author: string, asker: string | null) =>
+      `${author} beantwoordt de vraag${asker ? ` van ${asker}` : ""}, past de aanvraag aan en dient hem opnieuw in.`,
+    awaitingSecond: (threshold: string) => `Het bedrag is hoger dan ${threshold}. Daarom moet nog een tweede budgetcontroller goedkeuren.`,
+    approved:
+      "Het geld is gereserveerd. De budgetcontroller regelt de betaling en legt die vast. Heeft het team een teamkaart, dan kan het team er ook mee betalen.",
+    paid: "Het team zet de bon of factuur bij de bijlagen. Daarna rekent de budgetcontroller af met het echte bedrag. Wat over is, gaat terug naar het budget.",
+    settledYou: "Vertel wat de aanvraag heeft opgeleverd: is het probleem voorkomen?",
+    settledOther: (author: string) => `${author} vertelt wat de aanvraag heeft opgeleverd: is het probleem voorkomen?`,
+    evaluated: "De aanvraag is afgerond en geëvalueerd. Er hoeft niets meer te gebeuren.",
+    rejected: "De aanvraag is afgewezen (de reden staat in het verloop). Verandert de situatie? Maak dan een nieuwe aanvraag.",
+    cancelled: "De aanvraag is ingetrokken. Er hoeft niets meer te gebeuren.",
+  },
+  when: {
+    measured: (days: number) => `Meestal binnen ${days === 1 ? "1 dag" : `${days} dagen`} (gemeten over het afgelopen jaar).`,
+    norm: (days: number) => `Meestal binnen ${days === 1 ? "1 werkdag" : `${days} werkdagen`} (de afspraak in de gemeente).`,
+    evaluationDue: (date: string) => `Vóór ${date}. Dat is de datum die het budget voor de evaluatie geeft.`,
+    authorPace: "Dat hangt van de aanvrager af. Hoe sneller het antwoord er is, hoe sneller er een besluit is.",
+    neededOn: (date: string) => `De aanvraag is nodig op ${date}.`,
+  },
+};

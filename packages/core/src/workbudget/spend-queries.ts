@@ -7,6 +7,7 @@ import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
 import {
   and,
   asc,
+  budgetBalances,
   budgets,
   desc,
   eq,
@@ -20,11 +21,14 @@ import {
   teams,
   users,
   withScope,
+  type Tx,
 } from "@wijkwerk/db";
 import { z } from "zod";
 import { attachmentsOf } from "./spend-attachments";
 import { ALLOWED_FROM, SPEND_STATUSES, type SpendAction, type SpendStatus } from "./spend-lifecycle";
-import { guardSpendTexts } from "./spends";
+import { guardSpendTexts, spendSubject } from "./spends";
+import { type NextStep, nextStep } from "./next-step";
+import { workbudgetMonthFigures } from "./month-figures";
 import { UNCOUNTED_STATUSES, committedSql, createdInPeriodSql, heldMoneySql, paidSql, reservedSql, spendBalancesLateralSql } from "./figures";
 
 /** A request's money in the ledger (docs/workbudget.md, "What the figures mean"): what the dashboard and the CSV count for it. */
@@ -215,7 +219,7 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       .innerJoin(users, eq(users.id, spendRequests.authorId))
       .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
       .where(eq(spendRequests.id, spendId));
-    const subject = row && as("Spend", { municipalityId: row.spend.municipalityId, teamId: row.spend.teamId, authorId: row.spend.authorId });
+    const subject = row && spendSubject(row.spend);
     if (!row || !ctx.ability.can("read", subject)) throw new DomainError("not_found", 404);
     const [norm] = row.spend.normId ? await tx.select().from(returnNorms).where(eq(returnNorms.id, row.spend.normId)) : [];
     const timeline = await tx.select().from(spendTransitions).where(eq(spendTransitions.spendId, spendId)).orderBy(asc(spendTransitions.id));
@@ -249,23 +253,31 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       committedCents: Number(money.committed),
       held: money.held === true || money.held === "t",
     };
+    const timelineRows = timeline.map((t) => ({
+      id: t.id,
+      action: t.action,
+      fromStatus: t.fromStatus,
+      toStatus: t.toStatus,
+      actorName: (t.actor as { name: string }).name,
+      comment: t.comment,
+      occurredAt: t.occurredAt,
+    }));
+    const next = await nextStepOf(tx, row.spend, {
+      viewerIsAuthor: own,
+      authorName: row.authorName,
+      thresholdCents: row.thresholdCents,
+      timeline: timelineRows,
+    });
     return {
       spend: row.spend,
+      nextStep: next,
       reference: spendReference(row.year, row.spend.number),
       teamName: row.teamName,
       teamSlug: row.teamSlug,
       authorName: row.authorName,
       thresholdCents: row.thresholdCents,
       norm: norm ?? null,
-      timeline: timeline.map((t) => ({
-        id: t.id,
-        action: t.action,
-        fromStatus: t.fromStatus,
-        toStatus: t.toStatus,
-        actorName: (t.actor as { name: string }).name,
-        comment: t.comment,
-        occurredAt: t.occurredAt,
-      })),
+      timeline: timelineRows,
       allowedActions,
       cardPaymentPending,
       blockedByCardPayment,
@@ -273,6 +285,118 @@ export async function getSpend(ctx: UseCaseContext, spendId: string) {
       canComment: ctx.ability.can("read", subject),
       attachments,
       ledger,
+    };
+  });
+}
+
+/** Controllers are named on "what happens next" only when there are this few (else "de budgetcontroller"). */
+const NAMED_CONTROLLERS_MAX = 3;
+
+/**
+ * The facts of "what happens next" (next-step.ts) for one request: the
+ * team's coordinators and the municipality's controllers by name
+ * (step_recipients(), the same people who are told), who asked or approved
+ * last, and the median time a request stayed in this status over the last
+ * year — measured on what the viewer may see (RLS: a team its own requests,
+ * the controller the municipality's). A step that withdrew the request does
+ * not count as the step.
+ */
+async function nextStepOf(
+  tx: Tx,
+  spend: typeof spendRequests.$inferSelect,
+  v: { viewerIsAuthor: boolean; authorName: string; thresholdCents: number; timeline: { toStatus: string; fromStatus: string | null; actorName: string }[] },
+): Promise<NextStep> {
+  const status = spend.status;
+  const [people, [measured]] = await Promise.all([
+    queryRows<{ audience: string; name: string }>(
+      tx,
+      sql`select r.audience, r.name from step_recipients(${spend.teamId}::uuid, null, array['coordinators', 'controllers']::text[]) r order by r.name`,
+    ),
+    queryRows<{ days: string | null; count: number }>(
+      tx,
+      sql`select percentile_cont(0.5) within group (order by extract(epoch from occurred_at - entered)) / 86400 as days, count(*)::int as count
+          from (select from_status, to_status, occurred_at, lag(occurred_at) over (partition by spend_id order by id) as entered
+                from spend_transitions
+                where from_status is distinct from to_status and municipality_id = ${spend.municipalityId}::uuid
+                  and spend_id in (select spend_id from spend_transitions where from_status = ${status} and occurred_at >= now() - interval '1 year')) steps
+          where entered is not null and from_status = ${status} and to_status <> 'cancelled'`,
+    ),
+  ]);
+  const controllers = people.filter((p) => p.audience === "controllers").map((p) => p.name);
+  const last = [...v.timeline].reverse().find((e) => e.toStatus === status && e.fromStatus !== status);
+  return nextStep({
+    status,
+    viewerIsAuthor: v.viewerIsAuthor,
+    authorName: v.authorName,
+    coordinatorNames: people.filter((p) => p.audience === "coordinators").map((p) => p.name),
+    controllerNames: controllers.length <= NAMED_CONTROLLERS_MAX ? controllers : [],
+    lastActorName: last?.actorName ?? null,
+    thresholdCents: v.thresholdCents,
+    neededOn: spend.neededOn,
+    evaluationDueOn: spend.evaluationDueOn,
+    measured: measured?.days != null ? { [status]: { days: Number(measured.days), count: measured.count } } : {},
+  });
+}
+
+/** What the controller weighs a request against: the budget now, and what the team spent so far this year. */
+export interface SpendBudgetContext {
+  budgetName: string;
+  /** The calendar year of the team's figures (this year, in Amsterdam). */
+  year: number;
+  /** Still free in the budget now (the ledger's "available"). */
+  availableCents: number;
+  fundedCents: number;
+  /** The team's figures from January to this month, from workbudgetMonthFigures (the one definition of the figures). */
+  team: { requests: number; approved: number; committedCents: number; paidCents: number };
+}
+
+/**
+ * The budget context of one request, for the controller's page: its
+ * budget's balances now and the team's calendar year so far — summed from
+ * workbudgetMonthFigures, so the same numbers as the dashboard's per-team
+ * table and the figures pages (docs/workbudget.md, "What the figures mean").
+ */
+export async function spendBudgetContext(ctx: UseCaseContext, spendId: string, now = new Date()): Promise<SpendBudgetContext> {
+  if (!z.string().uuid().safeParse(spendId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const [row] = await tx
+      .select({
+        spend: spendRequests,
+        budget: {
+          name: budgetBalances.name,
+          year: budgetBalances.year,
+          availableCents: budgetBalances.availableCents,
+          fundedCents: budgetBalances.fundedCents,
+        },
+      })
+      .from(spendRequests)
+      .innerJoin(budgetBalances, eq(budgetBalances.id, spendRequests.budgetId))
+      .where(eq(spendRequests.id, spendId));
+    if (!row || !ctx.ability.can("read", spendSubject(row.spend))) throw new DomainError("not_found", 404);
+    // "So far this year": January up to this month, in Amsterdam (the month a request was created, as the figures count).
+    const thisMonth = amsterdamDay(now).slice(0, 7);
+    const year = Number(thisMonth.slice(0, 4));
+    const months = await workbudgetMonthFigures(tx, {
+      municipalityId: row.spend.municipalityId,
+      teamId: row.spend.teamId,
+      fromMonth: `${year}-01`,
+      toMonth: thisMonth,
+    });
+    const team = months.reduce(
+      (sum, m) => ({
+        requests: sum.requests + m.requests,
+        approved: sum.approved + m.approved,
+        committedCents: sum.committedCents + m.committedCents,
+        paidCents: sum.paidCents + m.paidCents,
+      }),
+      { requests: 0, approved: 0, committedCents: 0, paidCents: 0 },
+    );
+    return {
+      budgetName: row.budget.name,
+      year,
+      availableCents: Number(row.budget.availableCents),
+      fundedCents: Number(row.budget.fundedCents),
+      team,
     };
   });
 }

@@ -58,8 +58,9 @@ export const LIFE_DOMAINS = [
 ] as const;
 
 type SpendRow = typeof spendRequests.$inferSelect;
-const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId">) =>
-  as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId });
+/** The request as a CASL subject; the status is there for rules that hold in one status only (the coordinator's decline). */
+export const spendSubject = (s: Pick<SpendRow, "municipalityId" | "teamId" | "authorId"> & { status?: SpendStatus }) =>
+  as("Spend", { municipalityId: s.municipalityId, teamId: s.teamId, authorId: s.authorId, status: s.status });
 
 // ── Drafts ────────────────────────────────────────────────────────────────
 
@@ -350,6 +351,7 @@ async function reservedFor(tx: Tx, spendId: string): Promise<number> {
 const AUDITED: Partial<Record<SpendAction, AuditAction>> = {
   approve: "spend.approved",
   reject: "spend.rejected",
+  request_info: "spend.info_requested",
   pay: "spend.paid",
   settle: "spend.settled",
   cancel: "spend.cancelled",
