@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
-import { requireUser, homePathFor } from "~/context.server";
+import { requireUser, homePathFor, partnerViewPath } from "~/context.server";
 import { listNotifications } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
@@ -37,8 +37,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: { name: ctx.user.name, email: ctx.user.email },
     home,
+    // "Mijn taken" first in the menu, for everyone whose start page it is.
+    myTasks: home === "/taken",
     // A partner manager's own view, in the menu next to teams.
-    partnerView: home.startsWith("/partner/") ? home : null,
+    partnerView: await partnerViewPath(ctx),
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
     unreadNotifications: (await listNotifications({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }, 1)).unread,
@@ -67,6 +69,11 @@ function Header() {
         </Link>
         {user && "teams" in user ? (
           <nav aria-label={nl.common.mainNav} className="flex flex-wrap items-center gap-4">
+            {user.myTasks ? (
+              <NavLink to="/taken" className="text-white hover:text-white">
+                {nl.myTasks.navLabel}
+              </NavLink>
+            ) : null}
             {user.teams && user.teams.length > 1 ? (
               <details key={location.pathname} className="relative">
                 <summary className="cursor-pointer rounded px-2 py-1 hover:bg-brand-700">{nl.common.teamSwitcher}</summary>

@@ -298,7 +298,8 @@ test("a request from submission to evaluation moves the dashboard and the financ
   let createdOn = "";
   await test.step("the member writes the request, saves it as a draft and submits it", async () => {
     await loginAs(page, MEMBER);
-    await expect(page).toHaveURL(new RegExp(`/t/${SLUG}$`));
+    await expect(page).toHaveURL(/\/taken$/);
+    await page.goto(`/t/${SLUG}`);
     await page.getByRole("link", { name: "Werkbudget", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/t/${SLUG}/werkbudget$`));
     await page.getByRole("link", { name: "Nieuwe aanvraag" }).click();
