@@ -15,7 +15,10 @@ const list = (page: Page, title: string) => page.getByRole("region", { name: new
 
 /** The unread count in the menu ("Meldingen (3 nieuw)" → 3, "Meldingen" → 0). */
 async function unread(page: Page): Promise<number> {
-  const label = (await nav(page).getByRole("link", { name: /^Meldingen/ }).textContent()) ?? "";
+  const label =
+    (await nav(page)
+      .getByRole("link", { name: /^Meldingen/ })
+      .textContent()) ?? "";
   return Number(/\((\d+) nieuw\)/.exec(label)?.[1] ?? 0);
 }
 
@@ -30,7 +33,9 @@ test("a member finishes a draft from Mijn taken; the coordinator endorses it and
   await expect(list(page, "Mijn weken zonder uren")).toBeVisible();
   await expectAccessible(page);
 
-  await list(page, "Mijn concepten").getByRole("link", { name: new RegExp(DRAFT) }).click();
+  await list(page, "Mijn concepten")
+    .getByRole("link", { name: new RegExp(DRAFT) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/t/${SLUG}/werkbudget/[0-9a-f-]{36}$`));
   // The demo draft is not complete yet: finish it, then submit.
   await page.getByRole("link", { name: "Bewerken" }).click();
@@ -49,7 +54,7 @@ test("a member finishes a draft from Mijn taken; the coordinator endorses it and
   const endorse = list(page, "Aanvragen om te onderschrijven");
   await expect(endorse).toContainText(DRAFT);
   await expect(endorse).toContainText("Nodig op");
-  await expect(list(page, "Uren die nog ontbreken in je team")).toBeVisible();
+  await expect(list(page, "Collega's met weken zonder uren")).toBeVisible();
   await expectAccessible(page);
   const before = await unread(page);
   expect(before).toBeGreaterThan(0);
@@ -114,7 +119,7 @@ test("a partner manager sees their staff's missing hours; the research office ke
   await loginAs(page, "manager.trajekt@wijkwerk.demo");
   await expect(page).toHaveURL(/\/taken$/);
   await expect(page.getByRole("heading", { level: 2, name: "Medewerkers van Trajekt" })).toBeVisible();
-  await expect(list(page, "Uren die nog ontbreken")).toBeVisible();
+  await expect(list(page, "Teams met weken zonder uren")).toBeVisible();
   await expect(nav(page).getByRole("link", { name: "Mijn organisatie" })).toBeVisible();
   await expectAccessible(page);
   await logout(page);

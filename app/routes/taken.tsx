@@ -197,7 +197,12 @@ export default function MyTasksPage() {
           </Section>
           <Section id="taken-uitnodigingen" title={t.openInvitations} list={data.admin.openInvitations}>
             {data.admin.openInvitations.items.map((i) => (
-              <SimpleItem key={i.id} to={i.link} label={i.teamName ? `${i.email} (${i.teamName})` : i.email} detail={t.invitationExpires(formatDate(i.expiresAt))} />
+              <SimpleItem
+                key={i.id}
+                to={i.link}
+                label={i.teamName ? `${i.email} (${i.teamName})` : i.email}
+                detail={t.invitationExpires(formatDate(i.expiresAt))}
+              />
             ))}
           </Section>
         </section>
@@ -208,9 +213,14 @@ export default function MyTasksPage() {
           <h2 id={`taken-partner-${p.partner.slug}`}>
             <Link to={`/partner/${p.partner.slug}`}>{t.partnerHeading(p.partner.name)}</Link>
           </h2>
-          <Section id={`taken-partneruren-${p.partner.slug}`} title={t.partnerMissingHours} list={p.missingHours} hint={t.partnerMissingHoursHint(data.weeksBack)}>
+          <Section
+            id={`taken-partneruren-${p.partner.slug}`}
+            title={t.partnerMissingHours}
+            list={p.missingHours}
+            hint={t.partnerMissingHoursHint(data.weeksBack)}
+          >
             {p.missingHours.items.map((m) => (
-              <SimpleItem key={m.teamName} to={m.link} label={t.teamHeading(m.teamName)} detail={t.personWeeks(m.weeks)} />
+              <SimpleItem key={m.teamName} to={m.link} label={t.teamHeading(m.teamName)} detail={t.partnerPersonWeeks(m.weeks)} />
             ))}
           </Section>
         </section>

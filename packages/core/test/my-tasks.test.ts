@@ -50,7 +50,11 @@ describe("my tasks", () => {
     w = await ledgerWorld(t, { budgetCents: 15_000_000, thresholdCents: 100_000 });
     const partner = await createPartner(t.db, w.municipalityId);
     coordinatorB = await createUser(t.db, w.municipalityId, { name: "Coördinator B", teamRoles: [{ teamId: w.teamB.id, role: "coordinator" }] });
-    partnerStaff = await createUser(t.db, w.municipalityId, { name: "Partner Medewerker", partnerId: partner.id, teamRoles: [{ teamId: w.teamA.id, role: "member" }] });
+    partnerStaff = await createUser(t.db, w.municipalityId, {
+      name: "Partner Medewerker",
+      partnerId: partner.id,
+      teamRoles: [{ teamId: w.teamA.id, role: "member" }],
+    });
     partnerManager = await createUser(t.db, w.municipalityId, { name: "Partner Manager", scopeRoles: [{ role: "partner_manager", partnerId: partner.id }] });
     admin = await createUser(t.db, w.municipalityId, { name: "Beheerder", scopeRoles: [{ role: "admin" }] });
     researcher = await createUser(t.db, w.municipalityId, { name: "Onderzoeker", scopeRoles: [{ role: "researcher" }] });
@@ -180,7 +184,10 @@ describe("my tasks", () => {
     const reminded = await sendTimeRegistrationReminders(t.db, { now: NOW });
     expect(reminded.week).toBe("2017-W46");
     const before = await unreadOf(w.users.otherMemberA.id);
-    const [notice] = await t.db.select().from(notifications).where(sql`${notifications.userId} = ${w.users.otherMemberA.id} and ${notifications.kind} = 'time_registration_missing'`);
+    const [notice] = await t.db
+      .select()
+      .from(notifications)
+      .where(sql`${notifications.userId} = ${w.users.otherMemberA.id} and ${notifications.kind} = 'time_registration_missing'`);
     expect(notice.resolvedAt).toBeNull();
     await saveTimeRegistration(await w.as.otherMember(), { week: "2017-W46", individual: 8, collective: 0, meeting: 0, workgroup: 0, other: 0 }, { now: NOW });
     expect(await unreadOf(w.users.otherMemberA.id)).toBe(before - 1);

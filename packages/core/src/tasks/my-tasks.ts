@@ -163,9 +163,7 @@ async function teamTasks(tx: Tx, person: TasksPerson, team: TasksPerson["teams"]
         )
       : null,
     own ? queryRows<SpendTask & Row>(tx, spendList(sql`s.team_id = ${team.id} and s.author_id = ${userId} and s.status = 'draft'`, spendLink)) : null,
-    own
-      ? queryRows<SpendTask & Row>(tx, spendList(sql`s.team_id = ${team.id} and s.author_id = ${userId} and s.status = 'info_requested'`, spendLink))
-      : null,
+    own ? queryRows<SpendTask & Row>(tx, spendList(sql`s.team_id = ${team.id} and s.author_id = ${userId} and s.status = 'info_requested'`, spendLink)) : null,
     own
       ? queryRows<SpendTask & Row & { dueOn: string | null; overdue: boolean }>(
           tx,
