@@ -8,8 +8,9 @@
 // exactly this request's numbers: the figures are read before the journey and
 // compared with the exact deltas afterwards. Axe on every page visited.
 //
-// Caberg-Bosscherveld's member and coordinator are used by no other spec, so
-// the journey does not depend on the order of the spec files; the other specs
+// Caberg-Bosscherveld's member and coordinator are used by no other spec but
+// e2e/my-tasks.spec.ts, which only submits and endorses the demo draft (Pasfoto's),
+// so the journey does not depend on the order of the spec files; the other specs
 // may change the budget's totals, hence deltas instead of absolute figures.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
