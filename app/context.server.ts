@@ -7,6 +7,7 @@ import { as, type Action } from "@wijkwerk/authz";
 import type { TeamContext, UseCaseContext } from "@wijkwerk/core/common";
 import type { UserTeam } from "@wijkwerk/core/accounts";
 import { and, eq, partnerOrganisations } from "@wijkwerk/db";
+import { hasTasks } from "~/core/tasks.server";
 import type { AppSession, SessionUser } from "~/auth/session.server";
 import { chooseScope, clientIp, identify, readableActiveTeam, requestMeta, teamScope, type MunicipalSubject } from "~/lib/checkpoint.server";
 
@@ -126,20 +127,27 @@ export async function requirePartnerContext(
   return { ...ctx, partner, scope };
 }
 
-/** Where `/` sends a user: their first team, else their municipality or partner view. */
+/**
+ * Where `/` and the login send a user: "Mijn taken" (app/routes/taken.tsx) for everyone with work that can wait for
+ * them — team members, the controller, the functional admin, a partner manager; the research office, whose work is
+ * the figures and for whom nothing waits, goes to the city's figures; anyone else to their account.
+ */
 export async function homePathFor(ctx: UserContext): Promise<string> {
-  if (ctx.teams.length > 0) return `/t/${ctx.teams[0].slug}`;
+  if (hasTasks(ctx)) return "/taken";
   const municipalityId = ctx.user.municipalityId;
-  if (ctx.ability.can("manage", as("Settings", { municipalityId }))) return "/beheer";
   if (ctx.ability.can("read", as("MunicipalityOverview", { municipalityId }))) return "/gemeente";
   // The research office (Onderzoek & Statistiek) reads the city's figures and nothing else.
   if (ctx.ability.can("read", as("CaseworkFigures", { municipalityId }))) return "/gemeente/cijfers";
+  return (await partnerViewPath(ctx)) ?? "/account";
+}
+
+/** A partner manager's own view (/partner/<slug>), for the menu; null for everyone else. */
+export async function partnerViewPath(ctx: UserContext): Promise<string | null> {
+  const municipalityId = ctx.user.municipalityId;
   const partnerRole = ctx.grants.scopeRoles.find(
     (r) => r.partnerId && ctx.ability.can("read", as("PartnerOverview", { municipalityId, partnerId: r.partnerId })),
   );
-  if (partnerRole?.partnerId) {
-    const [p] = await ctx.db.select({ slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.id, partnerRole.partnerId));
-    if (p) return `/partner/${p.slug}`;
-  }
-  return "/account";
+  if (!partnerRole?.partnerId) return null;
+  const [p] = await ctx.db.select({ slug: partnerOrganisations.slug }).from(partnerOrganisations).where(eq(partnerOrganisations.id, partnerRole.partnerId));
+  return p ? `/partner/${p.slug}` : null;
 }

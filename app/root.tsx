@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
-import { requireUser, homePathFor } from "~/context.server";
+import { requireUser, homePathFor, partnerViewPath } from "~/context.server";
 import { listNotifications } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
@@ -40,8 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     requestId,
     user: { name: ctx.user.name, email: ctx.user.email },
     home,
+    // "Mijn taken" first in the menu, for everyone whose start page it is.
+    myTasks: home === "/taken",
     // A partner manager's own view, in the menu next to teams.
-    partnerView: home.startsWith("/partner/") ? home : null,
+    partnerView: await partnerViewPath(ctx),
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
     unreadNotifications: (await listNotifications({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }, 1)).unread,
@@ -64,6 +66,13 @@ function MenuItems({ user, currentTeam, pathname }: { user: MenuData; currentTea
   const link = "block rounded px-2 py-1 text-white hover:bg-brand-700 hover:text-white md:inline md:px-0 md:py-0 md:hover:bg-transparent";
   return (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center md:gap-4">
+      {user.myTasks ? (
+        <li>
+          <NavLink to="/taken" className={link}>
+            {nl.myTasks.navLabel}
+          </NavLink>
+        </li>
+      ) : null}
       {user.teams && user.teams.length > 1 ? (
         <li>
           <details key={pathname} className="relative">

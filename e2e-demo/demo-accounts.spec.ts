@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { nl } from "../app/i18n/nl";
-import { PARTNERS, TEAMS, TEAMS_2017, demoPeople, type PersonSeed } from "../db/src/seed/demo-data";
+import { TEAMS_2017, demoPeople, type PersonSeed } from "../db/src/seed/demo-data";
 
 // ── What the README promises ────────────────────────────────────────────────
 const readme = readFileSync("README.md", "utf8");
@@ -35,13 +35,12 @@ test("the README's demo accounts are exactly the seed's", () => {
 
 /** Where a person lands after login, and the page's main heading there (app/context.server.ts homePathFor). */
 function homesOf(person: PersonSeed): { path: string; heading: string }[] {
-  if (person.teams.length) return person.teams.map((t) => ({ path: `/t/${t.slug}`, heading: TEAMS.find((team) => team.slug === t.slug)!.name }));
   const roles = person.scopeRoles.map((r) => r.role);
-  if (roles.includes("admin")) return [{ path: "/beheer", heading: nl.adminNav.title }];
-  if (roles.includes("controller")) return [{ path: "/gemeente", heading: nl.municipality.title }];
+  // "Mijn taken" for everyone with work that can wait for them; the research office keeps the city's figures.
+  if (person.teams.length || roles.some((r) => r === "admin" || r === "controller" || r === "partner_manager"))
+    return [{ path: "/taken", heading: nl.myTasks.title }];
   if (roles.includes("researcher")) return [{ path: "/gemeente/cijfers", heading: nl.figures.cityTitle }];
-  const partner = person.scopeRoles.find((r) => r.role === "partner_manager")?.partner;
-  return [{ path: `/partner/${partner}`, heading: PARTNERS.find((p) => p.slug === partner)!.name }];
+  return [{ path: "/account", heading: nl.account.title }];
 }
 
 async function expectHome(page: Page, person: PersonSeed) {

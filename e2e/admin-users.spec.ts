@@ -61,6 +61,6 @@ test("admin adds and removes a team membership and deactivates an account", asyn
   await otherPage.getByLabel("E-mailadres").fill(PERSON);
   await otherPage.getByLabel("Wachtwoord", { exact: true }).fill(DEMO_PASSWORD);
   await otherPage.getByRole("button", { name: "Inloggen" }).click();
-  await expect(otherPage).toHaveURL(/\/t\/centrum$/);
+  await expect(otherPage).toHaveURL(/\/taken$/);
   await other.close();
 });

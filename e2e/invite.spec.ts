@@ -35,7 +35,8 @@ test("coordinator invites a member who creates an account and lands in the team"
 
   // 1. The coordinator of Mariaberg invites.
   await loginAs(page, "coordinator.mariaberg@wijkwerk.demo");
-  await expect(page).toHaveURL(/\/t\/mariaberg$/);
+  await expect(page).toHaveURL(/\/taken$/);
+  await page.goto("/t/mariaberg");
   await page.getByRole("link", { name: "Uitnodigingen" }).click();
   await expect(page).toHaveURL(/\/t\/mariaberg\/uitnodigingen$/);
   await expectAccessible(page);

@@ -25,6 +25,8 @@ test("invalid e-mail gets a Dutch field error", async ({ page }) => {
 
 test("a member lands in their team, sees buurten and members, and logs out", async ({ page }) => {
   await loginAs(page, "member.mariaberg@wijkwerk.demo");
+  await expect(page).toHaveURL(/\/taken$/);
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mariaberg" }).click();
   await expect(page).toHaveURL(/\/t\/mariaberg$/);
   await expect(page.getByRole("heading", { level: 1, name: "Mariaberg" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("Coördinator");
@@ -57,7 +59,8 @@ test("keyboard: the skip link is the first stop and moves focus to the main cont
 
 test("a volunteer sees who is in the team, without contract hours or e-mail addresses", async ({ page }) => {
   await loginAs(page, "volunteer.mariaberg@wijkwerk.demo");
-  await expect(page).toHaveURL(/\/t\/mariaberg$/);
+  await expect(page).toHaveURL(/\/taken$/);
+  await page.goto("/t/mariaberg");
   const table = page.getByRole("table");
   await expect(table.getByRole("columnheader", { name: "Naam" })).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "Uren per week" })).toHaveCount(0);

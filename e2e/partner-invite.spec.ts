@@ -15,7 +15,8 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
 
   // 1. Trajekt's manager proposes (password only); Dutch errors keep what was typed.
   await loginAs(page, MANAGER);
-  await expect(page).toHaveURL(/\/partner\/trajekt$/);
+  await expect(page).toHaveURL(/\/taken$/);
+  await page.goto("/partner/trajekt");
   const form = page.getByRole("region", { name: "Medewerker voordragen voor een team" });
   await expect(page.getByRole("heading", { level: 2, name: "Medewerker voordragen voor een team" })).toBeVisible();
   await expectAccessible(page);
@@ -79,6 +80,7 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
 
   // 4. The manager sees the confirmation.
   await loginAs(page, MANAGER);
+  await page.goto("/partner/trajekt");
   await expect(page.getByRole("table", { name: "Jouw voordrachten" }).getByRole("row", { name: new RegExp(invitee.replace(/[.]/g, "\\.")) })).toContainText(
     "Bevestigd, uitnodiging verstuurd",
   );

@@ -17,7 +17,8 @@ const socialDomains = (page: Page) => page.getByRole("group", { name: "Leefgebie
 test("member writes and submits a request, the coordinator endorses it; others see nothing", async ({ page }) => {
   // 1. The member of Centrum opens the workbudget tab.
   await loginAs(page, "member.centrum@wijkwerk.demo");
-  await expect(page).toHaveURL(/\/t\/centrum$/);
+  await expect(page).toHaveURL(/\/taken$/);
+  await page.goto("/t/centrum");
   await page.getByRole("link", { name: "Werkbudget" }).click();
   await expect(page).toHaveURL(/\/t\/centrum\/werkbudget$/);
   await expect(page.getByRole("heading", { name: "Mijn aanvragen" })).toBeVisible();

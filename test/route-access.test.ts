@@ -172,6 +172,8 @@ const ACCESS: Record<string, Access> = {
   "account.mfa": { signedIn: true },
   "account.sessies": { signedIn: true },
   meldingen: { signedIn: true },
+  // "Mijn taken": every signed-in person; the lists follow their own permissions (docs/my-tasks.md).
+  taken: { signedIn: true },
 
   // A team's pages.
   "t.$team": { team: teamCan("read", "Team", (_, o) => ({ id: o.team.id })) },

@@ -10,6 +10,7 @@ import { usersAdmin } from "./nl/admin-users";
 import { acceptPage, invitationsPage, partnerProposals, proposalsPage } from "./nl/invitations";
 import { mailbox } from "./nl/mailbox";
 import { notificationsPage } from "./nl/notifications";
+import { myTasks } from "./nl/my-tasks";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
 import { agreements, disciplineMatrix, municipalityPartners, partnerDashboard, timeRegistration } from "./nl/partner-hours";
@@ -74,6 +75,7 @@ export const nl = {
   usersAdmin,
   acceptPage,
   notificationsPage,
+  myTasks,
   spends,
   api,
   workgroups,

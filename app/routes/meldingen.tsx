@@ -53,9 +53,13 @@ export default function Notifications() {
       ) : (
         <ul className="space-y-2">
           {rows.map((n) => (
-            <li key={n.id} className={`card flex flex-wrap items-center justify-between gap-3 ${n.readAt ? "" : "border-brand-700 border-l-4"}`}>
+            <li
+              key={n.id}
+              className={`card flex flex-wrap items-center justify-between gap-3 ${n.readAt || n.resolvedAt ? "" : "border-brand-700 border-l-4"}`}
+            >
               <div>
-                {!n.readAt ? <span className="mr-2 rounded bg-brand-800 px-2 py-0.5 text-sm text-white">{t.unread}</span> : null}
+                {!n.readAt && !n.resolvedAt ? <span className="mr-2 rounded bg-brand-800 px-2 py-0.5 text-sm text-white">{t.unread}</span> : null}
+                {!n.readAt && n.resolvedAt ? <span className="mr-2 rounded border border-gray-500 px-2 py-0.5 text-sm">{t.resolved}</span> : null}
                 <span>{n.text}</span>
                 <p className="hint">{formatDateTime(n.createdAt)}</p>
               </div>

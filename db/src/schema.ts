@@ -658,8 +658,19 @@ export const notifications = pgTable(
     link: text("link").notNull(),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /**
+     * When the work the notice asked for was done (by anyone): set by triggers in the same transaction as the step
+     * (migration 0051_notifications_resolve_triggers). A handled notice no longer counts as unread.
+     */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_unread").on(t.userId, t.readAt)],
+  (t) => [
+    index("notifications_user_unread").on(t.userId, t.readAt),
+    // The resolving trigger finds a request's open notices by the request.
+    index("notifications_spend_open")
+      .on(t.spendId)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
 );
 
 /** Personal API tokens: `wk_…` bearer tokens acting with their user's permissions; only the sha256 is stored. */

@@ -6,5 +6,7 @@ export const notificationsPage = {
   openLabel: (text: string) => `Openen: ${text}`,
   markAll: "Alles als gelezen markeren",
   unread: "Nieuw",
+  /** The work the notice asked for is done (by you or a colleague): it no longer counts as new. */
+  resolved: "Afgehandeld",
   navLabel: (n: number) => (n === 0 ? "Meldingen" : `Meldingen (${n} nieuw)`),
 };

@@ -171,14 +171,18 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
   return notices.length;
 }
 
-/** The signed-in user's notifications, newest first, and how many are unread. */
+/**
+ * The signed-in user's notifications, newest first, and how many are unread: not read and not handled — a notice
+ * whose work was done (resolved_at, set by the triggers of migration 0051_notifications_resolve_triggers) no
+ * longer counts, whoever did the work.
+ */
 export async function listNotifications(ctx: UseCaseContext, limit = 50) {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const rows = await tx.select().from(notifications).where(eq(notifications.userId, ctx.actor.userId)).orderBy(desc(notifications.createdAt)).limit(limit);
     const [{ unread }] = await tx
       .select({ unread: sql<number>`count(*)::int` })
       .from(notifications)
-      .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
+      .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), isNull(notifications.resolvedAt)));
     return { rows, unread };
   });
 }

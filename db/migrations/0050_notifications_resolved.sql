@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "resolved_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "notifications_spend_open" ON "notifications" USING btree ("spend_id") WHERE "notifications"."resolved_at" is null;
