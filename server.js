@@ -19,7 +19,7 @@ if (!["web", "worker", "all"].includes(role)) {
 }
 const build = await import(path.resolve("build/index.js"));
 // The structured log (app/lib/logger.server.ts): JSON lines, readable with NODE_ENV=development.
-const { logger: log, logError, timeJob } = build.entry.module;
+const { logger: log, logError } = build.entry.module;
 try {
   await build.entry.module.ready();
 } catch (error) {
@@ -41,7 +41,10 @@ if (role === "worker") useObservability(app);
 else mountWebApp(app);
 
 const server = app.listen(port, host, () => {
-  log.info({ port, role }, role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`);
+  log.info(
+    { port, role },
+    role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`,
+  );
 });
 // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
 // connection is never closed under a request.
