@@ -158,8 +158,8 @@ describe("/metrics", () => {
     expect(text).not.toContain(teamSlug);
     expect(text).toMatch(/wijkwerk_db_pool_size\{[^}]*\} 10/);
     expect(text).toMatch(/wijkwerk_db_connections\{[^}]*state="(idle|active)"/);
-    // The audit sealer runs every second on a timer: a job count.
-    expect(text).toMatch(/wijkwerk_jobs_total\{[^}]*job="audit_seal"[^}]*outcome="success"[^}]*\} [1-9]/);
+    // The audit sealer is a job every second: a job count.
+    expect(text).toMatch(/wijkwerk_jobs_total\{[^}]*job="audit-seal"[^}]*outcome="success"[^}]*\} [1-9]/);
     expect(text).toContain("wijkwerk_process_resident_memory_bytes");
     // The built-in backlogs: mail, Stripe calls, audit events waiting for the sealer.
     for (const queue of ["outbox_emails", "stripe_outbox", "audit_seal"])
