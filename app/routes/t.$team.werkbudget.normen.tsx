@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { DataTable, moneyColumn } from "~/components/data-table";
-import { notFoundResponse, requireTeamContext } from "~/context.server";
+import { forbiddenResponse, requireTeamContext } from "~/context.server";
 import { listNorms } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – ${nl.common.ap
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireTeamContext(request, params.team, context as { ip?: string });
   if (!ctx.ability.can("create", as("Spend", { municipalityId: ctx.team.municipalityId, teamId: ctx.team.id, authorId: ctx.user.id })))
-    throw notFoundResponse();
+    throw forbiddenResponse(); // own team, role without the workbudget (a volunteer): 403 (docs/architecture.md, "403 or 404")
   const norms = (await listNorms(ctx))
     .filter((n) => n.active)
     .map((n) => ({ id: n.id, label: n.label, amountCents: n.amountCents, unit: n.unit, source: n.source, isLocalEstimate: n.isLocalEstimate }));
