@@ -1,6 +1,9 @@
 // Two-step verification: a member sets up TOTP and then needs the code to log
 // in; the controller (whose role requires MFA by default) is sent to the setup
-// page after the password and can reach nothing else.
+// page after the password and can reach nothing else. The specs run one at a time in file
+// order, and the first spec that logs the controller in sets up its TOTP
+// (loginAsController): a spec that does so must sort after this one
+// (hence the name e2e/team-costs-business-case.spec.ts).
 import { expect, test } from "@playwright/test";
 import { expectAccessible, freshCode, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
 
@@ -35,7 +38,7 @@ test("a member sets up TOTP and logs in with password and code", async ({ page }
 });
 
 test("a code is accepted only once", async ({ page }) => {
-  // member.malberg-malpertuis is used only here.
+  // member.malberg-malpertuis: neighbourhood-links.spec.ts (later in file order) passes the second step this sets up.
   const email = "member.malberg-malpertuis@wijkwerk.demo";
   await loginAs(page, email);
   await page.goto("/account/mfa");

@@ -377,13 +377,14 @@ test("a request from submission to evaluation moves the dashboard and the financ
     await expect(ctl.locator("section[aria-labelledby=queue-title] p").first()).toContainText(`${before.queueCount + 1} aanvra`);
     await ctl.getByRole("link", { name: "Naar de wachtrij" }).click();
     await expect(ctl.getByRole("heading", { level: 1, name: "Aanvragen" })).toBeVisible();
-    // Only this team's waiting requests: exactly this one.
+    // Only this team's waiting requests: this one (and the demo draft e2e/my-tasks.spec.ts endorsed, nothing else).
     await ctl.getByLabel("Team", { exact: true }).selectOption({ label: TEAM });
     await ctl.getByRole("button", { name: "Filter toepassen" }).click();
     await expect(ctl).toHaveURL(/team=[0-9a-f-]{36}/);
     const table = ctl.getByRole("table", { name: "Aanvragen op het werkbudget" });
-    await expect(table.locator("tbody tr")).toHaveCount(1);
-    const row = table.locator("tbody tr");
+    await expect(table.locator("tbody tr").filter({ hasNotText: reference }).filter({ hasNotText: "Pasfoto's" })).toHaveCount(0);
+    const row = table.locator("tbody tr").filter({ hasText: reference });
+    await expect(row).toHaveCount(1);
     await expect(row).toContainText(reference);
     await expect(row).toContainText(PURPOSE);
     await expect(row).toContainText("Onderschreven door coördinator");

@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/spend-detail";
+import { MyActionItems } from "~/components/workgroup-meetings";
 import { requireUser } from "~/context.server";
 import { myTasks, type SpendTask, type TaskList } from "~/core/tasks.server";
 import { nl } from "~/i18n/nl";
@@ -73,6 +74,8 @@ export default function MyTasksPage() {
         <h1>{t.title}</h1>
         <p>{data.total === 0 ? t.nothingAll : t.waitingCount(data.total)}</p>
       </div>
+
+      {data.actionItems.length > 0 ? <MyActionItems items={data.actionItems} /> : null}
 
       {data.controller ? (
         <section aria-labelledby="taken-gemeente" className="space-y-4">

@@ -9,6 +9,7 @@
 import { as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Scope, type Tx } from "@wijkwerk/db";
 import { amsterdamDay, type UseCaseContext } from "../common";
+import { listMyActionItems } from "../workgroups";
 
 export const LIST_LIMIT = 20;
 /** The completed weeks looked back on for missing hours (the last four, not the current week). */
@@ -70,6 +71,8 @@ export interface PartnerTasks {
 }
 
 export interface MyTasks {
+  /** Open workgroup action items assigned to me, earliest due first. */
+  actionItems: Awaited<ReturnType<typeof listMyActionItems>>;
   teams: TeamTasks[];
   controller: ControllerTasks | null;
   admin: AdminTasks | null;
@@ -293,7 +296,8 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
   const isController = person.ability.can("approve", as("Spend", { municipalityId }));
   const isAdmin = person.ability.can("manage", as("User", { municipalityId }));
 
-  const [teams, controller, admin, partners] = await Promise.all([
+  const workgroupScope: Scope = { kind: "workgroup", municipalityId, userId };
+  const [teams, controller, admin, partners, actionItems] = await Promise.all([
     Promise.all(readable.map((team) => scoped({ kind: "team", municipalityId, teamId: team.id, userId }, (tx) => teamTasks(tx, person, team, today, weeks)))),
     isController ? scoped({ kind: "municipality", municipalityId, userId }, (tx) => controllerTasks(tx, person, today)) : null,
     isAdmin ? scoped({ kind: "admin", municipalityId, userId }, (tx) => adminTasks(tx, person)) : null,
@@ -308,6 +312,8 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
         }),
       ),
     ),
+    // The workgroups' action items assigned to me (the workgroups door; same list as on the team page).
+    listMyActionItems({ ...person, scope: workgroupScope }),
   ]);
   const count = (l: TaskList<unknown> | null) => l?.total ?? 0;
   const total =
@@ -328,8 +334,10 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
     count(controller?.overdueEvaluations ?? null) +
     count(admin?.lockedAccounts ?? null) +
     count(admin?.openInvitations ?? null) +
-    partners.reduce((a, p) => a + count(p?.missingHours ?? null), 0);
+    partners.reduce((a, p) => a + count(p?.missingHours ?? null), 0) +
+    actionItems.length;
   return {
+    actionItems,
     teams,
     controller,
     admin,

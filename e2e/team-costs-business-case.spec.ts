@@ -98,7 +98,7 @@ test("the research office reads the business case and the team costs, and cannot
   const csv = await page.request.get(`/gemeente/business-case.csv?jaar=${year}`);
   expect(csv.status()).toBe(200);
   await page.getByRole("link", { name: "Teamkosten vastleggen" }).click();
-  await expect(page.getByText("U kunt de teamkosten lezen, niet wijzigen.")).toBeVisible();
+  await expect(page.getByText("Je kunt de teamkosten lezen, niet wijzigen.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Kosten opslaan" })).toHaveCount(0);
   await expectAccessible(page);
   // A save sent anyway is refused (404: the page's action needs "manage TeamCost").
