@@ -644,6 +644,15 @@ describe("route access per role combination (route manifest of the build)", () =
       );
     }
     console.info(`route-access: ${checked} requests, ${viewers.length} viewers, ${routes.length} routes`);
+    // A 500 is explained by the server's own error lines (pino level 50), shown with the failures.
+    if (failures.length)
+      failures.push(
+        ...app
+          .output()
+          .split("\n")
+          .filter((l) => l.includes('"level":50'))
+          .slice(-10),
+      );
     expect(failures.sort()).toEqual([]);
   }, 150_000);
 
