@@ -413,11 +413,9 @@ export async function getPlan(ctx: TeamContext, householdId: string): Promise<Pl
 const requestEntries = alias(buurtserviceEntries, "request_entries");
 const offerEntries = alias(buurtserviceEntries, "offer_entries");
 
-/** The linked matches the viewer's team may read (RLS and the team id): pseudonyms, buurt, status. */
-async function linkedMatches(tx: Tx, ctx: TeamContext, ids: (string | null)[]): Promise<Map<string, PlanMatchLink>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (!wanted.length || !ctx.ability.can("read", as("BuurtserviceMatch", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }))) return new Map();
-  const rows = await tx
+/** The team's Buurtservice matches with both pseudonyms and the buurt (the plan's links and its choice list). */
+function teamMatches(tx: Tx, teamId: string, where?: ReturnType<typeof inArray>) {
+  return tx
     .select({
       id: buurtserviceMatches.id,
       status: buurtserviceMatches.status,
@@ -431,7 +429,15 @@ async function linkedMatches(tx: Tx, ctx: TeamContext, ids: (string | null)[]): 
     .innerJoin(requestEntries, eq(requestEntries.id, buurtserviceMatches.requestId))
     .innerJoin(offerEntries, eq(offerEntries.id, buurtserviceMatches.offerId))
     .innerJoin(buurten, eq(buurten.id, buurtserviceMatches.buurtId))
-    .where(and(inArray(buurtserviceMatches.id, wanted), eq(buurtserviceMatches.teamId, ctx.team.id)));
+    .where(and(eq(buurtserviceMatches.teamId, teamId), where))
+    .$dynamic();
+}
+
+/** The linked matches the viewer's team may read (RLS and the team id): pseudonyms, buurt, status. */
+async function linkedMatches(tx: Tx, ctx: TeamContext, ids: (string | null)[]): Promise<Map<string, PlanMatchLink>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length || !ctx.ability.can("read", as("BuurtserviceMatch", { teamId: ctx.team.id, municipalityId: ctx.team.municipalityId }))) return new Map();
+  const rows = await teamMatches(tx, ctx.team.id, inArray(buurtserviceMatches.id, wanted));
   return new Map(rows.map((r) => [r.id, { ...r, visible: true as const }]));
 }
 
@@ -470,19 +476,7 @@ export async function neighbourhoodChoicesForPlan(ctx: TeamContext): Promise<Nei
   const mayInitiatives = ctx.ability.can("read", as("NeighbourhoodInitiative", { municipalityId: ctx.team.municipalityId }));
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const matches = mayMatches
-      ? await tx
-          .select({
-            id: buurtserviceMatches.id,
-            status: buurtserviceMatches.status,
-            requestPseudonym: requestEntries.pseudonym,
-            offerPseudonym: offerEntries.pseudonym,
-            buurtName: buurten.name,
-          })
-          .from(buurtserviceMatches)
-          .innerJoin(requestEntries, eq(requestEntries.id, buurtserviceMatches.requestId))
-          .innerJoin(offerEntries, eq(offerEntries.id, buurtserviceMatches.offerId))
-          .innerJoin(buurten, eq(buurten.id, buurtserviceMatches.buurtId))
-          .where(eq(buurtserviceMatches.teamId, ctx.team.id))
+      ? await teamMatches(tx, ctx.team.id)
           .orderBy(asc(isNotNull(buurtserviceMatches.endedAt)), desc(buurtserviceMatches.createdAt))
           .limit(300)
       : [];
