@@ -206,8 +206,18 @@ describe("the city's figures", () => {
     const home = await get("/", "researcher");
     expect(home.status).toBe(302);
     expect(home.headers.get("Location")).toBe("/gemeente/cijfers");
-    for (const url of [`/t/team-a/huishoudens/${householdA}`, "/t/team-a/huishoudens", "/t/team-a", "/gemeente/werkbudget", "/beheer"])
-      expect([403, 404], url).toContain((await get(url, "researcher")).status);
+    // A household, its file's parts and the team's list: 404, as if they did not exist (issue 16).
+    for (const url of [
+      `/t/team-a/huishoudens/${householdA}`,
+      `/t/team-a/huishoudens/${householdA}/plan`,
+      `/t/team-a/huishoudens/${householdA}/zrm`,
+      `/t/team-a/huishoudens/${householdA}/inzage.json`,
+      `/t/team-a/huishoudens/${householdA}/verwijzingen`,
+      "/t/team-a/huishoudens",
+      "/t/team-a",
+    ])
+      expect((await get(url, "researcher")).status, url).toBe(404);
+    for (const url of ["/gemeente/werkbudget", "/beheer"]) expect([403, 404], url).toContain((await get(url, "researcher")).status);
   });
 
   it("team members, the partner manager and the functional admin get none of the city's figures", async () => {
