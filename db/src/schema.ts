@@ -624,6 +624,26 @@ export const ledgerMonthSummary = pgTable(
   (t) => [index("ledger_month_summary_budget").on(t.budgetId, t.month)],
 );
 
+/**
+ * The requests per budget × team × month of creation (Europe/Amsterdam) × status: how many and their amounts
+ * requested — the team's "Totalen per status". Kept like workbudget_summary (delta rows appended by the same
+ * triggers, merged by workbudget_summary_merge(); migration 0052), recomputed by ledger:check.
+ */
+export const workbudgetStatusSummary = pgTable(
+  "workbudget_status_summary",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    budgetId: uuid("budget_id").notNull(),
+    teamId: uuid("team_id").notNull(),
+    month: date("month").notNull(),
+    status: spendStatus("status").notNull(),
+    merged: boolean("merged").notNull().default(false),
+    requests: integer("requests").notNull().default(0),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("workbudget_status_summary_team").on(t.municipalityId, t.teamId, t.budgetId)],
+);
+
 /** A money-moving command's key: the same key with the same input returns the first result. */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
