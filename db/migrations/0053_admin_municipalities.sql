@@ -39,6 +39,30 @@ CREATE POLICY casework_month_figures_read ON casework_month_figures FOR SELECT U
   END
 );
 --> statement-breakpoint
--- The workbudget beside the casework tables (workbudgetMonthFigures), in the same scope.
-CREATE POLICY workbudget_summary_figures ON workbudget_summary FOR SELECT
-  USING ((SELECT app_scope()) = 'figures' AND municipality_id = ANY ((SELECT app_admin_municipalities())::uuid[]));
+-- The workbudget beside the casework tables (workbudgetMonthFigures), in the same scope. As 0045 did for the casework
+-- summary, one read policy with the scope as a CASE instead of OR-ed permissive policies (0036's tenant and
+-- municipality ones, and now this scope's): the planner then takes the index range of the query's own WHERE and
+-- the policy as a filter, instead of a BitmapOr over the municipality's rows for a team's read. Same rules: the
+-- tenant arm (team_id = app_tenant()) is the ELSE, as it held in every scope; the status summary (0052) alike.
+DROP POLICY workbudget_summary_tenant ON workbudget_summary;
+--> statement-breakpoint
+DROP POLICY workbudget_summary_municipality ON workbudget_summary;
+--> statement-breakpoint
+CREATE POLICY workbudget_summary_read ON workbudget_summary FOR SELECT USING (
+  CASE (SELECT app_scope())
+    WHEN 'municipality' THEN municipality_id = (SELECT app_municipality())
+    WHEN 'figures' THEN municipality_id = ANY ((SELECT app_admin_municipalities())::uuid[])
+    ELSE team_id = (SELECT app_tenant())
+  END
+);
+--> statement-breakpoint
+DROP POLICY workbudget_status_summary_tenant ON workbudget_status_summary;
+--> statement-breakpoint
+DROP POLICY workbudget_status_summary_municipality ON workbudget_status_summary;
+--> statement-breakpoint
+CREATE POLICY workbudget_status_summary_read ON workbudget_status_summary FOR SELECT USING (
+  CASE (SELECT app_scope())
+    WHEN 'municipality' THEN municipality_id = (SELECT app_municipality())
+    ELSE team_id = (SELECT app_tenant())
+  END
+);
