@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { municipalitySettings, sessions } from "@wijkwerk/db";
+import { adminMunicipalities, municipalitySettings, sessions } from "@wijkwerk/db";
 import { createTestDatabase, type TestDatabase } from "../packages/core/test/db";
 import { createMunicipality, createPartner, createTeam, createUser } from "../packages/core/test/fixtures";
 import { createBuurtFor, createHouseholdWithCase } from "../packages/core/test/casework-fixture";
@@ -21,6 +21,7 @@ type Handler = (request: Request) => Promise<Response>;
 let t: TestDatabase;
 let handler: Handler;
 let householdA: string;
+let slugs: { m1: string; m2: string; names: string[] };
 const cookie: Record<string, string> = {};
 const PERIOD = "?van=2026-01&tot=2026-12";
 
@@ -82,6 +83,17 @@ beforeAll(async () => {
   }
   for (const month of ["04", "10"])
     await createHouseholdWithCase(t.db, { municipalityId: m.id, teamId: teamB.id, buurtId: buurtB.id, regisseurId: regisseurB, intakeOn: `2026-${month}-02` });
+  // The functional admin of this municipality and of a second one (admin_municipalities): 7 cases there.
+  const m2 = await createMunicipality(t.db, `tweede-${randomBytes(3).toString("hex")}`);
+  const teamC = await createTeam(t.db, m2.id, "team-c");
+  const regisseurC = (await createUser(t.db, m2.id, { teamRoles: [{ teamId: teamC.id, role: "member" }] })).id;
+  const buurtC = await createBuurtFor(t.db, m2.id, teamC.id);
+  for (let i = 0; i < 7; i++)
+    await createHouseholdWithCase(t.db, { municipalityId: m2.id, teamId: teamC.id, buurtId: buurtC.id, regisseurId: regisseurC, intakeOn: "2026-02-02" });
+  const adminOfTwo = (await createUser(t.db, m.id, { scopeRoles: [{ role: "admin" }] })).id;
+  await t.db.insert(adminMunicipalities).values({ municipalityId: m2.id, userId: adminOfTwo });
+  cookie.adminOfTwo = await signIn(adminOfTwo);
+  slugs = { m1: m.slug, m2: m2.slug, names: [m.name, m2.name] };
   const build = await import(pathToFileURL(BUILD).href);
   const { createRequestHandler } = await import("@remix-run/node");
   handler = createRequestHandler(build, "production") as Handler;
@@ -206,8 +218,18 @@ describe("the city's figures", () => {
     const home = await get("/", "researcher");
     expect(home.status).toBe(302);
     expect(home.headers.get("Location")).toBe("/gemeente/cijfers");
-    for (const url of [`/t/team-a/huishoudens/${householdA}`, "/t/team-a/huishoudens", "/t/team-a", "/gemeente/werkbudget", "/beheer"])
-      expect([403, 404], url).toContain((await get(url, "researcher")).status);
+    // A household, its file's parts and the team's list: 404, as if they did not exist (issue 16).
+    for (const url of [
+      `/t/team-a/huishoudens/${householdA}`,
+      `/t/team-a/huishoudens/${householdA}/plan`,
+      `/t/team-a/huishoudens/${householdA}/zrm`,
+      `/t/team-a/huishoudens/${householdA}/inzage.json`,
+      `/t/team-a/huishoudens/${householdA}/verwijzingen`,
+      "/t/team-a/huishoudens",
+      "/t/team-a",
+    ])
+      expect((await get(url, "researcher")).status, url).toBe(404);
+    for (const url of ["/gemeente/werkbudget", "/beheer"]) expect([403, 404], url).toContain((await get(url, "researcher")).status);
   });
 
   it("team members, the partner manager and the functional admin get none of the city's figures", async () => {
@@ -237,5 +259,30 @@ describe("the city's figures", () => {
     expect(lines).toContain("Geopende casussen per maand;Totaal over de periode;Gemeente;< 5");
     const team = await (await get(`/t/team-a/cijfers.csv${PERIOD}`, "memberA")).text();
     expect(team.split("\r\n")).toContain("Geopende casussen per maand;maart 2026;Aantal;2");
+  });
+});
+
+describe("the figures of several municipalities (their functional admin)", () => {
+  it("side by side: a column per municipality and their total; one chosen: its teams", async () => {
+    const res = await get(`/gemeenten/cijfers${PERIOD}`, "adminOfTwo");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const name of slugs.names) expect(html).toContain(name);
+    expect(html).toContain("Alle gemeenten");
+    // 8 cases in the first municipality, 7 in the second: 15 in all.
+    const section = html.split(`<h2 id="fig-`).find((x) => x.includes(">Geopende casussen per maand</h2>"))!;
+    expect(section).toContain(">15<");
+    const one = await get(`/gemeenten/cijfers/${slugs.m2}${PERIOD}`, "adminOfTwo");
+    expect(one.status).toBe(200);
+    expect(await one.text()).toContain("Team team-c");
+    expect((await get(`/gemeenten/cijfers/onbekend${PERIOD}`, "adminOfTwo")).status).toBe(404);
+    expect((await get(`/gemeenten/cijfers?van=2026-13&tot=2026-12`, "adminOfTwo")).status).toBe(400);
+  });
+
+  it("nobody else: an admin of one municipality, the controller, the research office, a member (404)", async () => {
+    for (const who of ["admin", "controller", "researcher", "memberA"]) {
+      expect((await get(`/gemeenten/cijfers${PERIOD}`, who)).status, who).toBe(404);
+      expect((await get(`/gemeenten/cijfers/${slugs.m1}${PERIOD}`, who)).status, who).toBe(404);
+    }
   });
 });

@@ -139,7 +139,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   // ledger:check's. A hostile write would show in spend_requests, spend_transitions or ledger_postings.
   const listed = (await app.db.db.execute(
     sql`select tablename as v from pg_tables where schemaname = 'public'
-        and tablename not in ('job_schedules', 'workbudget_summary', 'ledger_month_summary') order by 1`,
+        and tablename not in ('job_schedules', 'workbudget_summary', 'ledger_month_summary', 'workbudget_status_summary') order by 1`,
   )) as unknown as { v: string }[];
   const tables = listed.map((r) => r.v);
   const union = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");

@@ -302,6 +302,9 @@ const ACCESS: Record<string, Access> = {
   "gemeente.cijfers._index": { municipality: ["read", "CaseworkFigures"] },
   "gemeente.cijfers.afdrukken": { municipality: ["read", "CaseworkFigures"] },
   "gemeente.cijfers[.]csv": { municipality: ["read", "CaseworkFigures"] },
+  // The casework figures of several municipalities: only their functional admin (docs/figures.md; none in the demo).
+  "gemeenten.cijfers._index": { municipality: ["read", "MunicipalitiesFigures"] },
+  "gemeenten.cijfers.$gemeente": { municipality: ["read", "MunicipalitiesFigures"] },
   // The business case city-wide (controller, research office) and the team costs (controller keeps, research office reads).
   "gemeente.business-case._index": { municipality: ["read", "BusinessCase"] },
   "gemeente.business-case[.]csv": { municipality: ["read", "BusinessCase"] },
@@ -567,6 +570,8 @@ function fill(id: string, routePath: string, o: Objects): string {
     partnerId: o.agreement.partnerId,
     agreementId: o.agreement.id,
     buurt: o.buurtSlug,
+    // A municipality's slug (the demo's admins administer one: nobody passes the check).
+    gemeente: "maastricht",
   };
   return routePath.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`route ${id}: no demo value for :${name}; add one to fill()`);

@@ -582,3 +582,65 @@ function MonthColumns({ table, col }: { table: FigureTable; col: number }) {
     </ChartFrame>
   );
 }
+
+/**
+ * The functional admin of several municipalities (/gemeenten/cijfers): a choice of the municipalities side by
+ * side or one of them (links: the period goes along), the period, and the report. No print or CSV here (the
+ * city pages of each municipality have them for its controller and research office).
+ */
+export function MunicipalitiesFiguresBody({
+  municipalities,
+  chosen,
+  values,
+  errors,
+  presets,
+  search,
+  periodLabel,
+  report,
+}: {
+  municipalities: { id: string; slug: string; name: string }[];
+  chosen: { id: string; slug: string; name: string } | null;
+  values: { van: string; tot: string };
+  errors: { van?: string[]; tot?: string[] } | null;
+  presets: Record<PresetKey, Period>;
+  search: string;
+  periodLabel: string;
+  report: CaseworkReport | null;
+}) {
+  const path = chosen ? `/gemeenten/cijfers/${chosen.slug}` : "/gemeenten/cijfers";
+  return (
+    <>
+      <nav aria-labelledby="gemeente-kiezen">
+        <h2 id="gemeente-kiezen">{t.municipalitiesChoose}</h2>
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+          <li>
+            <Link to={`/gemeenten/cijfers${search}`} aria-current={chosen === null ? "page" : undefined}>
+              {t.municipalitiesSideBySide}
+            </Link>
+          </li>
+          {municipalities.map((m) => (
+            <li key={m.id}>
+              <Link to={`/gemeenten/cijfers/${m.slug}${search}`} aria-current={chosen?.id === m.id ? "page" : undefined}>
+                {m.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <PeriodChooser path={path} values={values} errors={errors ?? undefined} presets={presets} />
+      {report ? (
+        <>
+          <p className="font-semibold">
+            {chosen ? `${t.municipalityShown(chosen.name)} · ` : ""}
+            {periodLabel}
+          </p>
+          <FiguresReport report={report} />
+        </>
+      ) : (
+        <p role="alert" className="alert alert-error">
+          {t.period.invalid}
+        </p>
+      )}
+    </>
+  );
+}

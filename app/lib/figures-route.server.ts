@@ -3,7 +3,8 @@
 import type { CaseworkReport, FiguresScope } from "@wijkwerk/core/figures";
 import type { UseCaseContext } from "@wijkwerk/core/common";
 import { as } from "@wijkwerk/authz";
-import { caseworkFigures, caseworkFiguresCsv } from "~/core/figures.server";
+import { caseworkFigures, caseworkFiguresCsv, municipalitiesFigures } from "~/core/figures.server";
+import { notFoundResponse, type UserContext } from "~/context.server";
 import { nl } from "~/i18n/nl";
 import { parsePeriod, periodPresets, periodSearch, type Period, type PeriodParse } from "~/lib/figures-period";
 import { formatMonthYear } from "~/lib/format";
@@ -54,4 +55,26 @@ export async function figuresCsvResponse(ctx: UseCaseContext, scope: FiguresScop
   if (!parsed.ok) throw new Response(nl.figuresPages.csvInvalid, { status: 400 });
   const report = await caseworkFigures(ctx, { scope, ...parsed.period }).catch(toHttpError);
   return csvStreamResponse(caseworkFiguresCsv(report), `cijfers-${stem}-${parsed.period.from}-tot-${parsed.period.to}.csv`);
+}
+
+/**
+ * The functional admin of several municipalities (/gemeenten/cijfers): side by side, or one municipality by its
+ * slug. 404 for anyone else (no `read MunicipalitiesFigures`) and for a municipality they do not administer;
+ * the scope 'figures' lets row-level security decide again.
+ */
+export async function loadMunicipalitiesFiguresPage(ctx: UserContext, request: Request, slug: string | null) {
+  if (!ctx.ability.can("read", "MunicipalitiesFigures")) throw notFoundResponse();
+  const scoped: UseCaseContext = { ...ctx, scope: { kind: "figures", municipalityId: ctx.user.municipalityId, userId: ctx.user.id } };
+  const parsed = parsePeriod(new URL(request.url).searchParams);
+  const presets = periodPresets();
+  // Which municipalities to offer, also when the period is invalid: the use case over this year (cheap, the summaries).
+  const period = parsed.ok ? parsed.period : presets.thisYear;
+  const all = await municipalitiesFigures(scoped, period).catch(toHttpError);
+  const chosen = slug === null ? null : all.municipalities.find((m) => m.slug === slug);
+  if (chosen === undefined) throw notFoundResponse();
+  const base = { municipalities: all.municipalities, chosen, values: parsed.values, presets };
+  if (!parsed.ok) return { data: { ...base, report: null, errors: parsed.errors, search: "", periodLabel: "" }, status: 400 };
+  const report =
+    chosen === null ? all.report : (await municipalitiesFigures(scoped, { ...parsed.period, municipalityId: chosen.id }).catch(toHttpError)).report;
+  return { data: { ...base, report, errors: null, search: `?${periodSearch(parsed.period)}`, periodLabel: label(parsed.period) }, status: 200 };
 }

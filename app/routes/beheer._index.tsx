@@ -10,7 +10,8 @@ export const meta: MetaFunction = () => [{ title: `${nl.adminNav.title} – ${nl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "Settings", context as { ip?: string });
   // Action items from workgroups the admin is in: this is their home page.
-  return { myActions: await listMyActionItems(ctx) };
+  // The functional admin of several municipalities also finds their casework figures here (issue 16).
+  return { myActions: await listMyActionItems(ctx), severalMunicipalities: ctx.ability.can("read", "MunicipalitiesFigures") };
 }
 
 const h = nl.adminHome;
@@ -28,7 +29,7 @@ const ADMIN_SECTIONS: [string, string, string][] = [
 ];
 
 export default function AdminHome() {
-  const { myActions } = useLoaderData<typeof loader>();
+  const { myActions, severalMunicipalities } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1>{nl.adminNav.title}</h1>
@@ -42,6 +43,11 @@ export default function AdminHome() {
               <Link to={to}>{label}</Link>: {description}
             </li>
           ))}
+          {severalMunicipalities ? (
+            <li>
+              <Link to="/gemeenten/cijfers">{nl.figuresPages.municipalitiesTitle}</Link>: {nl.figuresPages.municipalitiesLinkHint}
+            </li>
+          ) : null}
         </ul>
       </section>
     </div>

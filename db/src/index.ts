@@ -117,7 +117,9 @@ export type Scope =
   | { kind: "municipality"; municipalityId: string; userId: string }
   /** Cross-team workgroups: access by membership (RLS helpers in migration 0011). */
   | { kind: "workgroup"; municipalityId: string; userId: string }
-  | { kind: "partner"; municipalityId: string; partnerId: string; userId: string };
+  | { kind: "partner"; municipalityId: string; partnerId: string; userId: string }
+  /** The functional admin of several municipalities: their casework figures, aggregates only (RLS: app_admin_municipalities(), migration 0053). */
+  | { kind: "figures"; municipalityId: string; userId: string };
 
 /** What a PostgreSQL error carries (postgres.js names the constraint constraint_name, PGlite constraint). */
 export interface PostgresErrorFields {

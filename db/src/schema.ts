@@ -231,6 +231,27 @@ export const scopeRoles = pgTable(
   (t) => [uniqueIndex("scope_roles_unique").on(t.userId, t.role, sql`coalesce(${t.partnerOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
 );
 
+/**
+ * A functional admin who also administers other municipalities (a shared service organisation that
+ * runs Wijkwerk for several): one row per further municipality. It grants reading that municipality's
+ * casework figures — aggregates, suppressed — per municipality or side by side (issue 16,
+ * docs/figures.md "Several municipalities"); CASL (the admin's grants) and RLS (app_admin_municipalities(),
+ * migration 0053) decide. Valid only while the user holds the admin role. Kept by the operators (psql).
+ */
+export const adminMunicipalities = pgTable(
+  "admin_municipalities",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.userId] }), index("admin_municipalities_user").on(t.userId)],
+);
+
 /** An invitation to a team role (team_id set) or a municipality/partner role (team_id NULL). */
 export const invitations = pgTable(
   "invitations",
@@ -622,6 +643,26 @@ export const ledgerMonthSummary = pgTable(
     paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
   },
   (t) => [index("ledger_month_summary_budget").on(t.budgetId, t.month)],
+);
+
+/**
+ * The requests per budget × team × month of creation (Europe/Amsterdam) × status: how many and their amounts
+ * requested — the team's "Totalen per status". Kept like workbudget_summary (delta rows appended by the same
+ * triggers, merged by workbudget_summary_merge(); migration 0052), recomputed by ledger:check.
+ */
+export const workbudgetStatusSummary = pgTable(
+  "workbudget_status_summary",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    budgetId: uuid("budget_id").notNull(),
+    teamId: uuid("team_id").notNull(),
+    month: date("month").notNull(),
+    status: spendStatus("status").notNull(),
+    merged: boolean("merged").notNull().default(false),
+    requests: integer("requests").notNull().default(0),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("workbudget_status_summary_team").on(t.municipalityId, t.teamId, t.budgetId)],
 );
 
 /** A money-moving command's key: the same key with the same input returns the first result. */

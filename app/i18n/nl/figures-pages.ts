@@ -8,6 +8,14 @@ export const figuresPages = {
     "De cijfers van jullie team uit de eigen registraties: elke casus telt in de maand van zijn intake. Binnen het team worden alle aantallen getoond.",
   cityIntro:
     "De cijfers van alle sociale teams en de gemeente als geheel, uit de registraties van de teams. Alleen totalen: aantallen onder de 5 staan er als “< 5”, en een totaal dat zo'n aantal zou verraden ook.",
+  // The functional admin of several municipalities (/gemeenten/cijfers).
+  municipalitiesTitle: "Cijfers van je gemeenten",
+  municipalitiesIntro:
+    "De cijfers van de sociale teams van elke gemeente die je beheert: naast elkaar, of van één gemeente per team. Alleen totalen: aantallen onder de 5 staan er als “< 5”, en een totaal dat zo'n aantal zou verraden ook.",
+  municipalitiesChoose: "Gemeente kiezen",
+  municipalitiesLinkHint: "casussen, ZRM-beweging en ondersteuning van elke gemeente die je beheert, naast elkaar of per gemeente (alleen totalen).",
+  municipalitiesSideBySide: "Alle gemeenten naast elkaar",
+  municipalityShown: (name: string) => `Gemeente ${name}, per sociaal team`,
   suppressedNote: "Aantallen onder de 5 worden getoond als “< 5”; een totaal dat zo'n aantal zou verraden ook.",
   linkFromMunicipality: "Cijfers sociale teams",
   linkFromMunicipalityHint: "Casussen, ZRM-beweging en ondersteuning per team en voor de stad, met grafieken, afdrukken en CSV.",

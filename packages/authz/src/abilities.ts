@@ -100,6 +100,8 @@ export type SubjectName =
   // Figures from casework (issue 16): the team's tables, the city's (suppressed < 5), the history import,
   // what a team costs per year (recorded by the municipality) and the business case set against it.
   | "CaseworkFigures"
+  // The casework figures of several municipalities (one of them, or side by side) for their functional admin.
+  | "MunicipalitiesFigures"
   | "CaseworkImport"
   | "TeamCost"
   | "BusinessCase"
@@ -116,6 +118,8 @@ export interface Grants {
   municipalityId: string;
   teamRoles: { teamId: string; role: TeamRole }[];
   scopeRoles: { role: ScopeRole; partnerId?: string | null }[];
+  /** Further municipalities a functional admin administers (admin_municipalities); only with the admin role. */
+  adminMunicipalities?: string[];
 }
 
 type TeamRuleContext = { teamId: string; municipalityId: string; userId: string };
@@ -375,12 +379,24 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
   researcher: ({ municipalityId }) => [{ action: "read", subject: ["CaseworkFigures", "BusinessCase", "TeamCost"], conditions: { municipalityId } }],
 };
 
+/**
+ * The functional admin of several municipalities (issue 16): the casework figures of each municipality they
+ * administer, their own included — aggregates, suppressed; never a team's own view, a household or a request.
+ * An admin of one municipality gets nothing here (the controller and the research office read its figures).
+ */
+function adminOfSeveralRules(grants: Grants): AppRule[] {
+  const others = (grants.adminMunicipalities ?? []).filter((m) => m !== grants.municipalityId);
+  if (!grants.scopeRoles.some((r) => r.role === "admin") || others.length === 0) return [];
+  return [{ action: "read", subject: "MunicipalitiesFigures", conditions: { municipalityId: { $in: [grants.municipalityId, ...others] } } }];
+}
+
 export function rulesFor(grants: Grants): AppRule[] {
   const { municipalityId, userId } = grants;
   return [
     ...grants.teamRoles.flatMap(({ teamId, role }) => teamRoleRules[role]({ teamId, municipalityId, userId })),
     ...grants.scopeRoles.flatMap(({ role, partnerId }) => scopeRoleRules[role]({ municipalityId, userId, partnerId })),
     ...workgroupMemberRules(municipalityId, userId),
+    ...adminOfSeveralRules(grants),
     // Everyone manages their own account (password, MFA, sessions).
     { action: "update", subject: "User", conditions: { id: userId } },
     { action: "read", subject: "User", conditions: { id: userId } },

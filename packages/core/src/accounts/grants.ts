@@ -1,6 +1,21 @@
 // Loads what a user holds. Runs as the schema owner: this is the checkpoint's
 // own lookup that decides which scope later queries run in.
-import { and, eq, teamMemberships, scopeRoles, teams, users, municipalitySettings, isNull, or, gte, sql, type Database, type Queryable } from "@wijkwerk/db";
+import {
+  adminMunicipalities,
+  and,
+  eq,
+  teamMemberships,
+  scopeRoles,
+  teams,
+  users,
+  municipalitySettings,
+  isNull,
+  or,
+  gte,
+  sql,
+  type Database,
+  type Queryable,
+} from "@wijkwerk/db";
 import type { Grants, RoleName } from "@wijkwerk/authz";
 
 export interface UserTeam {
@@ -20,12 +35,16 @@ export async function loadGrants(db: Queryable, userId: string): Promise<{ grant
     .where(and(eq(teamMemberships.userId, userId), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))))
     .orderBy(teams.name);
   const roles = await db.select({ role: scopeRoles.role, partnerId: scopeRoles.partnerOrganisationId }).from(scopeRoles).where(eq(scopeRoles.userId, userId));
+  const administered = roles.some((r) => r.role === "admin")
+    ? await db.select({ id: adminMunicipalities.municipalityId }).from(adminMunicipalities).where(eq(adminMunicipalities.userId, userId))
+    : [];
   return {
     grants: {
       userId,
       municipalityId: user.municipalityId,
       teamRoles: memberships.map((m) => ({ teamId: m.id, role: m.role })),
       scopeRoles: roles,
+      ...(administered.length ? { adminMunicipalities: administered.map((a) => a.id) } : {}),
     },
     teams: memberships,
   };

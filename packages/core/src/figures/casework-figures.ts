@@ -111,6 +111,92 @@ export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery):
   return buildReport({ scope: query.scope, from: query.from, to: query.to, months, teams, figures, workbudget, suppressed: !inside });
 }
 
+// ── Several municipalities (their functional admin) ─────────────────────────
+
+export interface MunicipalitiesFiguresQuery {
+  from: string;
+  to: string;
+  /** One municipality (its teams and its total); absent: the municipalities side by side (a column each). */
+  municipalityId?: string;
+}
+
+export interface MunicipalitiesFigures {
+  /** What the admin may choose from: the municipalities they administer, by name. */
+  municipalities: { id: string; slug: string; name: string }[];
+  /** The one shown, or null when side by side. */
+  chosen: { id: string; slug: string; name: string } | null;
+  report: CaseworkReport;
+}
+
+/**
+ * The casework figures for the functional admin of several municipalities (issue 16): one municipality
+ * as its city view (per team and its total), or every administered municipality side by side (a column
+ * per municipality and their total). Always suppressed (the admin is outside every team). CASL
+ * (`read MunicipalitiesFigures` per municipality, from admin_municipalities) decides which
+ * municipalities; the scope 'figures' lets row-level security decide again (app_admin_municipalities(),
+ * migration 0053). Same summaries, same tables, same suppression as the city view.
+ */
+export async function municipalitiesFigures(ctx: UseCaseContext, query: MunicipalitiesFiguresQuery): Promise<MunicipalitiesFigures> {
+  const months = monthsBetween(query.from, query.to);
+  ForbiddenError.from(ctx.ability).throwUnlessCan("read", "MunicipalitiesFigures");
+  if (ctx.scope.kind !== "figures") throw new DomainError("forbidden", 403);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const listed = await queryRows<{ id: string; slug: string; name: string }>(
+      tx,
+      sql`select id, slug, name from municipalities where id = any((select app_admin_municipalities())::uuid[]) order by name, id`,
+    );
+    const municipalities = listed.filter((m) => ctx.ability.can("read", as("MunicipalitiesFigures", { municipalityId: m.id })));
+    if (query.municipalityId !== undefined) {
+      const chosen = municipalities.find((m) => m.id === query.municipalityId);
+      if (!chosen) throw new DomainError("not_found", 404);
+      const report = buildReport({
+        scope: { kind: "city" },
+        from: query.from,
+        to: query.to,
+        months,
+        teams: await readTeams(tx, chosen.id),
+        figures: await readMonthFigures(tx, chosen.id, query.from, query.to),
+        workbudget: await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to }),
+        suppressed: true,
+      });
+      return { municipalities, chosen, report };
+    }
+    // Side by side: every figure summed per municipality, which then stands where a team stands in the city view.
+    const ids = `{${municipalities.map((m) => m.id).join(",")}}`;
+    const rows = await queryRows<{ municipality_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
+      tx,
+      sql`select municipality_id, case when key = '' then to_char(month, 'YYYY-MM') end as month, metric, key, sum(n)::text as n, sum(total)::text as total
+          from casework_month_figures
+          where municipality_id = any(${ids}::uuid[]) and month between ${`${query.from}-01`}::date and ${`${query.to}-01`}::date
+          group by municipality_id, 2, metric, key`,
+    );
+    const figures: MonthFigure[] = rows.map((r) => ({
+      teamId: r.municipality_id,
+      month: r.month,
+      metric: r.metric,
+      key: r.key,
+      n: Number(r.n),
+      total: Number(r.total),
+    }));
+    const workbudget: WorkbudgetMonthRow[] = [];
+    for (const m of municipalities)
+      for (const w of await workbudgetMonthFigures(tx, { municipalityId: m.id, fromMonth: query.from, toMonth: query.to }))
+        workbudget.push({ ...w, teamId: m.id });
+    const report = buildReport({
+      scope: { kind: "city" },
+      from: query.from,
+      to: query.to,
+      months,
+      teams: municipalities.map((m) => ({ id: m.id, name: m.name })),
+      figures,
+      workbudget,
+      suppressed: true,
+      totalLabel: figureColumnLabels.allMunicipalities,
+    });
+    return { municipalities, chosen: null, report };
+  });
+}
+
 // ── Building the tables (pure, from the summary rows) ───────────────────────
 
 const nl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
@@ -142,6 +228,8 @@ interface ReportInput {
   /** The workbudget per team × month (workbudgetMonthFigures); none: an empty table. */
   workbudget?: WorkbudgetMonthRow[];
   suppressed: boolean;
+  /** The total column's heading in the city view ("Gemeente"; "Alle gemeenten" when the columns are municipalities). */
+  totalLabel?: string;
 }
 
 type Category = { key: string; label: string };
@@ -184,7 +272,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
     ...(city
       ? [
           ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
-          { key: "city", label: figureColumnLabels.city, kind: "count" as const },
+          { key: "city", label: input.totalLabel ?? figureColumnLabels.city, kind: "count" as const },
         ]
       : [{ key: "count", label: figureColumnLabels.count, kind: "count" as const }]),
     ...(percent ? [{ key: "percent", label: figureColumnLabels.percent, kind: "percent" as const }] : []),
@@ -474,7 +562,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
       columns: city
         ? [
             ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
-            { key: "city", label: figureColumnLabels.city, kind: "count" as const },
+            { key: "city", label: input.totalLabel ?? figureColumnLabels.city, kind: "count" as const },
           ]
         : [{ key: "value", label: figureColumnLabels.amount, kind: "count" as const }],
       rows,

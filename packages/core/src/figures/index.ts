@@ -4,6 +4,16 @@
 export * from "./types";
 export * from "./messages";
 export { SUPPRESSION_THRESHOLD, suppressGrid, noSuppression, isSmallCount, type CountGrid, type SuppressionMask } from "./suppression";
-export { caseworkFigures, buildReport, monthsBetween, MAX_FIGURE_MONTHS, AGE_GROUPS, type MonthFigure } from "./casework-figures";
+export {
+  municipalitiesFigures,
+  type MunicipalitiesFigures,
+  type MunicipalitiesFiguresQuery,
+  caseworkFigures,
+  buildReport,
+  monthsBetween,
+  MAX_FIGURE_MONTHS,
+  AGE_GROUPS,
+  type MonthFigure,
+} from "./casework-figures";
 export { checkCaseworkFigures, rebuildCaseworkFigures, type CaseworkCheckResult } from "./check";
 export { caseworkFiguresCsv, caseworkFiguresCsvStream } from "./csv";

@@ -56,6 +56,7 @@ export const figureColumnLabels = {
   percent: "%",
   percentOfLines: "% van alle regels",
   city: "Gemeente",
+  allMunicipalities: "Alle gemeenten",
   total: "Totaal",
   improved: "Vooruit",
   equal: "Gelijk",

@@ -170,9 +170,19 @@ export interface SpendStatusTotal {
 
 /**
  * Count and amount requested per status of the requests listSpends would
- * list with these filters (all pages, one aggregate query), and their total
- * over the statuses that count as requests — not drafts, not withdrawn
- * (UNCOUNTED_STATUSES), as everywhere else.
+ * list with these filters (all pages), and their total over the statuses that
+ * count as requests — not drafts, not cancelled (UNCOUNTED_STATUSES), as
+ * everywhere else.
+ *
+ * Whoever reads the whole team's requests (the coordinator; the team's view of
+ * "Totalen per status") gets them from workbudget_status_summary, kept by the
+ * workbudget summary's triggers in the same statement as every change (ADR
+ * 0017, migration 0052): a read of the team's few hundred summary rows, not of
+ * its years of requests; the counted total is then the same number as the
+ * controller's per-team figure (workbudget_summary, workbudgetMonthFigures),
+ * tested in workbudget-status-summary.test.ts. A filter the summary does not
+ * hold (late evaluations, days) and whoever reads only their own requests (a
+ * member: a handful of rows) count the rows.
  */
 export async function spendStatusTotals(
   ctx: UseCaseContext,
@@ -181,18 +191,37 @@ export async function spendStatusTotals(
 ): Promise<{ perStatus: SpendStatusTotal[]; requests: { count: number; amountCents: number } }> {
   const f = parseSpendFilters(rawFilters);
   const where = spendListWhere(ctx, f, now);
-  const rows = await withScope(ctx.db, ctx.scope, (tx) =>
-    tx
-      .select({
-        status: spendRequests.status,
-        count: sql<number>`count(*)::int`,
-        amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text`,
-      })
-      .from(spendRequests)
-      .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
-      .where(where)
-      .groupBy(spendRequests.status),
-  );
+  const team = ctx.scope.kind === "team" ? { municipalityId: ctx.scope.municipalityId, teamId: ctx.scope.teamId } : null;
+  const fromSummary =
+    team !== null &&
+    !f.evaluationOverdue &&
+    !f.from &&
+    !f.to &&
+    (!f.teamId || f.teamId === team.teamId) &&
+    ctx.ability.can("read", as("Spend", { ...team, authorId: "00000000-0000-0000-0000-000000000000" }));
+  const rows = fromSummary
+    ? await withScope(ctx.db, ctx.scope, (tx) =>
+        queryRows<{ status: SpendStatus; count: string; amount: string }>(
+          tx,
+          sql`select s.status, sum(s.requests)::text as count, sum(s.amount_cents)::text as amount
+              from workbudget_status_summary s ${f.year ? sql`join budgets b on b.id = s.budget_id and b.year = ${f.year}` : sql``}
+              where s.municipality_id = ${team.municipalityId} and s.team_id = ${team.teamId}
+                ${f.status.length ? sql`and s.status::text = any(${`{${f.status.join(",")}}`}::text[])` : sql``}
+              group by s.status having sum(s.requests) <> 0`,
+        ),
+      ).then((r) => r.map((x) => ({ status: x.status, count: Number(x.count), amountCents: x.amount })))
+    : await withScope(ctx.db, ctx.scope, (tx) =>
+        tx
+          .select({
+            status: spendRequests.status,
+            count: sql<number>`count(*)::int`,
+            amountCents: sql<string>`coalesce(sum(${spendRequests.amountCents}), 0)::text`,
+          })
+          .from(spendRequests)
+          .innerJoin(budgets, eq(budgets.id, spendRequests.budgetId))
+          .where(where)
+          .groupBy(spendRequests.status),
+      );
   const byStatus = new Map(rows.map((r) => [r.status, { status: r.status, count: Number(r.count), amountCents: Number(r.amountCents) }]));
   const perStatus = SPEND_STATUSES.filter((s) => byStatus.has(s)).map((s) => byStatus.get(s)!);
   const counted = perStatus.filter((r) => !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status));

@@ -25,6 +25,11 @@ export const WORKBUDGET_SUMMARY_COLUMNS = {
   alternatives_regulation_cents: "andere regeling (bedrag regeling)",
   alternatives_days_gained: "andere regeling (dagen gewonnen)",
 } as const;
+/** workbudget_status_summary (migration 0052): the team's "Totalen per status". */
+export const STATUS_SUMMARY_COLUMNS = {
+  requests: "aanvragen",
+  amount_cents: "aangevraagd",
+} as const;
 export const LEDGER_MONTH_COLUMNS = {
   funding_cents: "financiering",
   available_cents: "beschikbaar",
@@ -33,12 +38,12 @@ export const LEDGER_MONTH_COLUMNS = {
 } as const;
 
 export interface SummaryDifference {
-  table: "workbudget_summary" | "ledger_month_summary";
+  table: "workbudget_summary" | "ledger_month_summary" | "workbudget_status_summary";
   budgetYear: number | null;
   teamId: string | null;
   /** yyyy-mm */
   month: string;
-  /** The key's last part: norm and life domain, or whether the posting was the allocation. */
+  /** The key's last part: norm and life domain, whether the posting was the allocation, or the status. */
   detail: string;
   column: string;
   kept: number;
@@ -101,6 +106,24 @@ export async function summaryDifferences(db: Queryable): Promise<SummaryDifferen
           kept: Number(r[`kept_${c}`]),
           fromRows: Number(r[`rows_${c}`]),
         });
+  const statusCols = Object.keys(STATUS_SUMMARY_COLUMNS) as (keyof typeof STATUS_SUMMARY_COLUMNS)[];
+  const statusRows = await queryRows<Record<string, string | number | null>>(
+    db,
+    diffSql("workbudget_status_summary", "workbudget_status_summary_from_rows", ["budget_id", "team_id", "month", "status"], statusCols),
+  );
+  for (const r of statusRows)
+    for (const c of statusCols)
+      if (String(r[`kept_${c}`]) !== String(r[`rows_${c}`]))
+        out.push({
+          table: "workbudget_status_summary",
+          budgetYear: r.budget_year === null ? null : Number(r.budget_year),
+          teamId: r.team_id as string,
+          month: String(r.month).slice(0, 7),
+          detail: `status ${r.status}`,
+          column: c,
+          kept: Number(r[`kept_${c}`]),
+          fromRows: Number(r[`rows_${c}`]),
+        });
   return out;
 }
 
@@ -109,7 +132,14 @@ export function describeSummaryDifference(d: SummaryDifference): string {
   const label =
     d.table === "workbudget_summary"
       ? WORKBUDGET_SUMMARY_COLUMNS[d.column as keyof typeof WORKBUDGET_SUMMARY_COLUMNS]
-      : LEDGER_MONTH_COLUMNS[d.column as keyof typeof LEDGER_MONTH_COLUMNS];
-  const where = d.table === "workbudget_summary" ? "samenvatting werkbudget" : "samenvatting boekingen";
+      : d.table === "workbudget_status_summary"
+        ? STATUS_SUMMARY_COLUMNS[d.column as keyof typeof STATUS_SUMMARY_COLUMNS]
+        : LEDGER_MONTH_COLUMNS[d.column as keyof typeof LEDGER_MONTH_COLUMNS];
+  const where =
+    d.table === "workbudget_summary"
+      ? "samenvatting werkbudget"
+      : d.table === "workbudget_status_summary"
+        ? "samenvatting per status"
+        : "samenvatting boekingen";
   return `${where} ${d.budgetYear ?? "?"}, team ${d.teamId ?? "geen"}, maand ${d.month}, ${d.detail}: ${label} ${d.kept} wijkt af van de rijen (${d.fromRows})`;
 }
