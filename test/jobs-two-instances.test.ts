@@ -1,7 +1,8 @@
 // Exactly once with two instances, as real processes: two `node server.js`
 // (WIJKWERK_ROLE=all: each serves the web app and runs a scheduler and a
 // graphile-worker runner) share one PostgreSQL database and run a whole
-// simulated day of schedules (a step every 10 minutes, 144 steps). The clock
+// simulated day of schedules (a step every 30 minutes, 48 steps: every hour
+// and the nightly 02:30 are steps). The clock
 // is the test-only hook of app/lib/test-clock.server.ts (NODE_ENV=test and
 // WIJKWERK_TEST_CLOCK_FILE): the test writes the simulated time into a file
 // that both schedulers read every 20 ms, so both see each new moment at once
@@ -35,7 +36,7 @@ import { startStripeTestServer, type StripeTestServer } from "./stripe-server";
 import { startAppServer, type AppServer } from "./support/app-server";
 
 const SECRET_KEY = "sk_test_jobs_local";
-const STEP_MINUTES = 10;
+const STEP_MINUTES = 30;
 const STEPS = (24 * 60) / STEP_MINUTES;
 
 let t: TestDatabase;
@@ -126,7 +127,7 @@ describe("two node server.js processes, one database, a simulated day", () => {
     await t.db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, world.users.controller1.id));
     const token = (await createApiToken(await municipalityContext(t.db, world.users.controller1.id), { name: "dag" })).token;
 
-    // Tomorrow 00:00 UTC: later than every row's created/next-attempt time written now. The processes start 10 minutes before.
+    // Tomorrow 00:00 UTC: later than every row's created/next-attempt time written now. The processes start one step before.
     const start = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000);
     setClock(new Date(start.getTime() - STEP_MINUTES * 60_000));
     const started = Date.now();
@@ -175,23 +176,23 @@ describe("two node server.js processes, one database, a simulated day", () => {
     for (let step = 0; step < STEPS; step++) {
       const now = new Date(start.getTime() + step * STEP_MINUTES * 60_000);
       // The day's work, as the web side writes it: approvals through one instance or the other.
-      if (step % 6 === 1) {
+      if (step % 4 === 1) {
         const subject = `Bericht ${step}`;
         await enqueueEmail(t.db, { municipalityId: world.municipalityId, to: `lid${step}@test.demo`, subject, text: "Hallo" });
         mails.push(subject);
       }
-      if (step === 3)
+      if (step === 2)
         cards.push((await requestTeamCard(await world.as.controller1(), world.teamA.id, { perAuthorizationCapCents: 10_000, monthlyCapCents: 50_000 })).id);
-      if (step === 40)
+      if (step === 14)
         cards.push((await requestTeamCard(await world.as.controller1(), world.teamB.id, { perAuthorizationCapCents: 5_000, monthlyCapCents: null })).id);
-      if (step > 50 && step % 20 === 0) {
-        await updateCardControls(await world.as.controller1(), cards[step % 40 === 0 ? 0 : 1], {
+      if (step >= 20 && step % 8 === 4) {
+        await updateCardControls(await world.as.controller1(), cards[Math.floor(step / 8) % 2], {
           perAuthorizationCapCents: 1_000 + step,
           monthlyCapCents: null,
         });
         controlChanges++;
       }
-      if (step % 12 === 5) {
+      if (step % 6 === 3) {
         await approve(instances[approved % 2], await world.submitted(1_000));
         approved++;
       }
@@ -253,7 +254,8 @@ describe("two node server.js processes, one database, a simulated day", () => {
     expect(posts).toHaveLength(2 + 2 + controlChanges);
 
     // And the audit chain, sealed by whichever process, verifies; the ledger is clean.
-    expect(approved).toBe(12);
+    expect(approved).toBe(8);
+    expect(controlChanges).toBe(4);
     const [unsealed] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events where hash is null`);
     expect(Number(unsealed.n)).toBe(0);
     const chain = await verifyAuditChain(t.db);
