@@ -11,11 +11,9 @@
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 
-const sql = postgres(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", {
-  max: 2,
-  max_pipeline: 1,
-  onnotice: () => {},
-});
+// max_pipeline is a connection option postgres.js reads but its types do not list.
+const options = { max: 2, max_pipeline: 1, onnotice: () => {} };
+const sql = postgres(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", options);
 afterAll(() => sql.end({ timeout: 5 }));
 
 describe("postgres.js transactions pipelined behind busy connections (patched driver)", () => {
