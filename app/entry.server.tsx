@@ -17,6 +17,7 @@ import { dbReady, getDbHandle } from "./db.server";
 import { startupErrors } from "./i18n/nl/common";
 import { logError, logger } from "./lib/logger.server";
 import { timeJob } from "./lib/metrics.server";
+import { testClockFromEnv } from "./lib/test-clock.server";
 
 export const streamTimeout = 5_000;
 
@@ -63,10 +64,20 @@ export async function startBackgroundWork(opts: BackgroundWorkOptions = {}): Pro
   const handle = await getDbHandle();
   // A worker migrates the queue's own schema (graphile_worker) before it takes jobs.
   // Every run is counted and timed for /metrics; the jobs' lines go to the structured log.
-  const jobs = wijkwerkJobs().map((job) => ({ ...job, run: (db: Parameters<typeof job.run>[0], at: Date) => timeJob(job.name, () => job.run(db, at)) }));
+  // A debug line per finished run names its job and slot: which instance ran which slot (LOG_LEVEL=debug).
+  const jobs = wijkwerkJobs().map((job) => ({
+    ...job,
+    run: async (db: Parameters<typeof job.run>[0], at: Date) => {
+      const line = await timeJob(job.name, () => job.run(db, at));
+      logger.debug({ job: job.name, slot: at.toISOString() }, "Achtergrondtaak uitgevoerd");
+      return line;
+    },
+  }));
   background = await startJobs(handle, jobs, {
     log: (line) => logger.info({ job: true }, line),
     logError: (message, error) => logError(message, error),
+    // Tests only (NODE_ENV=test and WIJKWERK_TEST_CLOCK_FILE): a simulated clock for the scheduler.
+    ...testClockFromEnv(process.env, (message) => logger.warn(message)),
     ...opts,
   });
   return background;

@@ -12,23 +12,35 @@
 //    a budget that fits 1.500 of them; approvals/s and overspend (must be 0).
 // 6. The dashboard's absolute targets (issue 16): single-user p50 ≤ 30 ms
 //    (one request at a time) and p95 ≤ 1 s at 50 concurrent users, at city scale.
+// 7. One instance and two behind a proxy (issue 18): two `node server.js`
+//    (role all) on the same database and a tiny round-robin proxy
+//    (scripts/bench/proxy.ts); approvals through the JSON API, 50 at a time,
+//    first routed to one instance, then to both (same processes, same seed, a
+//    fresh budget each); approvals/s side by side and their ratio, overspend,
+//    ledger:check, and the load average before and after.
 //
 // Options (env): BENCH_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (200 per measurement), BENCH_PORT (3900),
 // BENCH_ONLY=approvals (only step 5, on the demo data: a quick loop while tuning),
+// BENCH_ONLY=instances (only step 7, on the demo data), BENCH_APPROVALS (2000: requests per
+// approval measurement, the budget fits three quarters), BENCH_ROUNDS (1: step 7 measures
+// one and two instances this many times, alternating),
 // BENCH_DB_NAME (wijkwerk_bench: another name lets two checkouts measure on one server).
+// Ports: BENCH_PORT (the app), +1 (the baseline), +2 and +3 (step 7's instances), +4 (its proxy).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { loadavg } from "node:os";
 import postgres from "postgres";
 import { defineAbilityFor } from "@wijkwerk/authz";
 import { approveSpend, createBudget, createSpendDraft, financeCsv, submitSpend, workbudgetDashboard, checkLedger } from "@wijkwerk/core/workbudget";
-import { loadGrants } from "@wijkwerk/core/accounts";
+import { createApiToken, loadGrants } from "@wijkwerk/core/accounts";
 import { seedWorkbudgetDemo } from "@wijkwerk/core/demo";
 import type { UseCaseContext } from "@wijkwerk/core/common";
 import { budgetBalances, eq, migrateDatabase, openDatabase, queryRows, sql, teams, users } from "@wijkwerk/db";
 import { seedDemo } from "../../db/src/seed/demo";
+import { startRoundRobinProxy } from "./proxy";
 import { seedHistory } from "./seed-history";
 
 // The approvals run in this process with the app's default pool (10 connections; DATABASE_POOL_SIZE to try others):
@@ -40,6 +52,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = 50;
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const DB_NAME = process.env.BENCH_DB_NAME ?? "wijkwerk_bench";
+const APPROVALS = Math.max(40, Number(process.env.BENCH_APPROVALS ?? 2_000));
+/** The contested budget fits three quarters of the requests. */
+const FITS = Math.floor((APPROVALS * 3) / 4);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 
 if (!existsSync("build/index.js")) {
   console.error("build/index.js ontbreekt: voer eerst `pnpm build` uit.");
@@ -155,8 +171,8 @@ function postgresCpuSeconds(): number | null {
   }
 }
 
-/** Approval throughput: 2.000 submitted requests of € 10 on a budget that fits 1.500, approved 50 at a time. */
-async function measureApprovals(): Promise<string> {
+/** A contested budget for `year` that fits FITS requests of € 10, and APPROVALS submitted requests of € 10 on it. */
+async function contestedRequests(year: number): Promise<{ budgetId: string; ids: string[] }> {
   const [team] = await db.select().from(teams).where(eq(teams.slug, "mariaberg"));
   const [author] = await db.select().from(users).where(eq(users.email, "member.mariaberg@wijkwerk.demo"));
   const authorGrants = (await loadGrants(db, author.id))!;
@@ -167,12 +183,17 @@ async function measureApprovals(): Promise<string> {
     ability: defineAbilityFor(authorGrants.grants),
     scope: { kind: "team", municipalityId: author.municipalityId, teamId: team.id, userId: author.id },
   };
-  const contested = await createBudget(controller, { year: 2099, name: "Benchmark contention", amountCents: 1_500_000, approvalThresholdCents: 10_000_000 });
+  const contested = await createBudget(controller, {
+    year,
+    name: `Benchmark contention ${year}`,
+    amountCents: FITS * 1_000,
+    approvalThresholdCents: 10_000_000,
+  });
   const ids: string[] = [];
-  for (let i = 0; i < 2_000; i++) {
+  for (let i = 0; i < APPROVALS; i++) {
     const { id } = await createSpendDraft(authorCtx, {
       amountCents: 1_000,
-      neededOn: "2099-03-01",
+      neededOn: `${year}-03-01`,
       purpose: "b",
       rationale: "b",
       problemPrevented: "b",
@@ -184,6 +205,18 @@ async function measureApprovals(): Promise<string> {
     await submitSpend(authorCtx, id);
     ids.push(id);
   }
+  return { budgetId: contested.id, ids };
+}
+
+/** Money approved beyond the budget: a negative balance, or more approvals than it fits. */
+async function overspendOf(budgetId: string, ok: number): Promise<number> {
+  const [after] = await db.select().from(budgetBalances).where(eq(budgetBalances.id, budgetId));
+  return Math.max(0, -after.availableCents) + Math.max(0, ok - FITS);
+}
+
+/** Approval throughput: APPROVALS (2.000) submitted requests of € 10 on a budget that fits three quarters, approved 50 at a time. */
+async function measureApprovals(): Promise<string> {
+  const { budgetId, ids } = await contestedRequests(2099);
   let ok = 0;
   let refused = 0;
   let nextApproval = 0;
@@ -207,9 +240,106 @@ async function measureApprovals(): Promise<string> {
   // Where the CPU goes per approval: this process (use case, drizzle, postgres.js) and PostgreSQL.
   const perApproval = (seconds: number) => `${((seconds * 1000) / ids.length).toFixed(2)} ms`;
   const cpu = `CPU per approval: Node ${perApproval((nodeCpu.user + nodeCpu.system) / 1e6)}${pgCpu0 !== null && pgCpu1 !== null ? `, PostgreSQL ${perApproval(pgCpu1 - pgCpu0)}` : ""}`;
-  const [after] = await db.select().from(budgetBalances).where(eq(budgetBalances.id, contested.id));
-  const overspend = Math.max(0, -after.availableCents) + Math.max(0, ok - 1_500);
-  return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === 1_500 ? "✓" : "✗"}; ${cpu}`;
+  const overspend = await overspendOf(budgetId, ok);
+  return `approvals: ${approvalsPerSecond.toFixed(0)}/s under contention (${ok} approved, ${refused} refused "onvoldoende budget", overspend ${overspend}) — target ≥ 200/s ${approvalsPerSecond >= 200 ? "✓" : "✗"}, 0 overspend ${overspend === 0 && ok === FITS ? "✓" : "✗"}; ${cpu}`;
+}
+
+/** Starts `node server.js` (role all, the app's default pool) on the benchmark database. */
+function spawnApp(port: number) {
+  return spawn("node", ["server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: dbUrl,
+      INSECURE_COOKIES: "true",
+      MFA_ENCRYPTION_KEY: "be".repeat(32),
+      DATABASE_POOL_SIZE: "10",
+      WIJKWERK_ROLE: "all",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/**
+ * Step 7: approvals through the JSON API behind a round-robin proxy, routed to one instance and then to two
+ * (the same two processes run all along; only the proxy's upstreams change). A fresh contested budget per measurement.
+ */
+async function measureInstances(): Promise<string> {
+  const ports = [PORT + 2, PORT + 3];
+  const apps = ports.map(spawnApp);
+  const upstreams = ports.map((p) => `http://127.0.0.1:${p}`);
+  const proxy = await startRoundRobinProxy(PORT + 4, upstreams.slice(0, 1));
+  try {
+    for (const u of upstreams) await waitFor(`${u}/readyz`);
+    await db.execute(sql`update users set totp_enabled_at = coalesce(totp_enabled_at, now()) where id = ${controller.actor.userId}`);
+    const { token } = await createApiToken(controller, { name: "bench-instances" });
+    const rows: string[] = [];
+    const perSecond: Record<number, number[]> = { 1: [], 2: [] };
+    const load0 = loadavg();
+    let year = 2080;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const n of [1, 2]) {
+        const { budgetId, ids } = await contestedRequests(year++);
+        proxy.setUpstreams(upstreams.slice(0, n));
+        // A short warm-up per routing (the proxy's connections to the instances), not counted.
+        for (let i = 0; i < 20; i++) await (await fetch(`${proxy.url}/healthz`)).text();
+        proxy.setUpstreams(upstreams.slice(0, n));
+        let ok = 0;
+        let refused = 0;
+        let next = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < ids.length) {
+              const id = ids[next++];
+              const res = await fetch(`${proxy.url}/api/v1/spends/${id}/transitions`, {
+                method: "POST",
+                headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": `bench-${id}` },
+                body: JSON.stringify({ action: "approve" }),
+              });
+              const body = await res.text();
+              if (res.status === 200) ok++;
+              else if (body.includes("insufficient_budget")) refused++;
+              else throw new Error(`approve ${id} → ${res.status} ${body.slice(0, 200)}`);
+            }
+          }),
+        );
+        const rate = ids.length / ((performance.now() - started) / 1000);
+        perSecond[n].push(rate);
+        const overspend = await overspendOf(budgetId, ok);
+        rows.push(
+          `| ${n} | ${rate.toFixed(0)}/s | ${ok} | ${refused} | ${overspend} ${overspend === 0 && ok === FITS ? "✓" : "✗"} | ${proxy.counts.slice(0, n).join(" / ")} |`,
+        );
+      }
+    }
+    const load1 = loadavg();
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const check = await checkLedger(db);
+    return [
+      `\n## One instance and two behind a proxy (${APPROVALS} approvals through the API per measurement, ${CONCURRENCY} at a time, budget fits ${FITS})\n`,
+      "| instances | approvals/s | approved | refused | overspend | requests per instance |",
+      "| --- | --- | --- | --- | --- | --- |",
+      ...rows,
+      `\ntwo / one: ${(mean(perSecond[2]) / mean(perSecond[1])).toFixed(2)}× (mean ${mean(perSecond[2]).toFixed(0)}/s against ${mean(perSecond[1]).toFixed(0)}/s)`,
+      `load average (1, 5, 15 min) before: ${load0.map((x) => x.toFixed(2)).join(", ")}; after: ${load1.map((x) => x.toFixed(2)).join(", ")}`,
+      `ledger:check after step 7: ${check.problems.length === 0 ? "ok" : check.problems.slice(0, 3).join("; ")}`,
+    ].join("\n");
+  } finally {
+    await proxy.close();
+    await Promise.all(
+      apps.map(
+        (a) =>
+          new Promise<void>((resolve) => {
+            if (a.exitCode !== null) return resolve();
+            a.once("exit", () => resolve());
+            a.kill("SIGTERM");
+          }),
+      ),
+    );
+  }
 }
 
 const handle = await freshDatabase();
@@ -219,6 +349,12 @@ await seedDemo(db);
 await seedWorkbudgetDemo(db);
 const [m] = await queryRows<{ id: string }>(db, sql`select id from municipalities where slug = 'maastricht'`);
 const controller = await controllerContext(db);
+// BENCH_ONLY=instances: only step 7, one instance against two behind the proxy, on the demo data.
+if (process.env.BENCH_ONLY === "instances") {
+  console.log(await measureInstances());
+  await handle.close();
+  process.exit(0);
+}
 // BENCH_ONLY=approvals: only the approval throughput, without the history and the HTTP measurements (a quick loop while tuning).
 if (process.env.BENCH_ONLY === "approvals") {
   console.log(await measureApprovals());
@@ -313,6 +449,8 @@ try {
     `| 50 concurrent users, p95 (p50) | ${concurrent.p95.toFixed(0)} ms (${concurrent.p50.toFixed(0)} ms) | ≤ 1.000 ms ${concurrent.p95 <= 1000 ? "✓" : "✗"} |`,
   );
   console.log(`\n${approvals}`);
+  app.kill("SIGTERM");
+  console.log(await measureInstances());
   const final = await checkLedger(db);
   console.log(`ledger:check after the run: ${final.problems.length === 0 ? "ok" : final.problems.slice(0, 3).join("; ")}`);
 } finally {
