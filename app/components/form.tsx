@@ -7,6 +7,7 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { z, type ZodTypeAny } from "zod";
 import { nl } from "~/i18n/nl";
+import { withSummary } from "~/lib/form-reply";
 
 /**
  * useForm with the kit's validation timing. With a schema the browser checks
@@ -28,7 +29,12 @@ export function useFormKit(options: {
     ...rest,
     defaultValue: defaultValue as Record<string, string | null | undefined> | undefined,
     ...(schema
-      ? { onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur", shouldRevalidate: "onInput" }
+      ? {
+          // A submit the browser refuses gets the form-level message too, so the error summary shows as after the server's check.
+          onValidate: ({ formData }: { formData: FormData }) => withSummary(parseWithZod(formData, { schema })),
+          shouldValidate: "onBlur",
+          shouldRevalidate: "onInput",
+        }
       : { shouldValidate: "onSubmit" }),
   });
 }
