@@ -3,7 +3,7 @@
 // Works on the demo household that member.mariaberg directs (open, with a
 // plan and two ZRM measurements; seeded by scripts/e2e-server.mjs).
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expectAccessible, fieldError, loginAs } from "./fixtures";
 
 const PROVIDER = "Schuldhulpverlening Gemeente Maastricht";
 
@@ -24,7 +24,7 @@ test.describe("casework: plan, ZRM, referrals and closing", () => {
     await page.getByLabel("Levensdomein").selectOption({ label: "Financiën" });
     await page.getByLabel("Soort doel").selectOption({ label: "Verbeteren" });
     await page.getByRole("button", { name: "Doel toevoegen" }).click();
-    await expect(page.getByText("Beschrijf het doel (maximaal 2000 tekens).")).toBeVisible();
+    await expect(fieldError(page, "Beschrijf het doel (maximaal 2000 tekens).")).toBeVisible();
     await page.getByLabel("Doel", { exact: true }).fill("Huurachterstand wegwerken");
     await page.getByRole("button", { name: "Doel toevoegen" }).click();
     await expect(page.getByText("Opgeslagen.")).toBeVisible();

@@ -27,11 +27,15 @@ describe("the form kit's refused reply carries the form-level message (error sum
     expect(result.error?.[""]).toEqual(["Eigen melding."]);
   });
 
-  it("a field's check when it is left (validate intent) gets no form-level message: no summary while typing", () => {
+  it("a field's check when it is left (validate intent) adds no form-level message, but keeps one a submit showed while errors remain", () => {
     const data = form({ title: "" });
     data.append("__intent__", JSON.stringify({ type: "validate", payload: { name: "title" } }));
     const result = withSummary(parseWithZod(data, { schema })).reply();
-    expect(result.error?.[""] ?? null).toBeNull();
+    // null: conform keeps what was there (nothing before a submit; the summary's message after one).
+    expect(result.error?.[""]).toBeNull();
+    const fixed = form({ title: "a", amount: "1" });
+    fixed.append("__intent__", JSON.stringify({ type: "validate", payload: { name: "title" } }));
+    expect(withSummary(parseWithZod(fixed, { schema })).reply().error?.[""]).toBeUndefined();
   });
 
   it("a success and a reset stay as they are", () => {

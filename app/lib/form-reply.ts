@@ -9,10 +9,17 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { nl } from "~/i18n/nl";
 
-/** The result with the form-level message added when it has field errors but none of its own. */
+/**
+ * The result with the form-level message added when it has field errors but
+ * none of its own. A field's check when it is left (an intent) adds none, but
+ * keeps the one a submit showed (null: conform keeps the previous value) while
+ * errors remain, so the summary stays until the fields are right or the form
+ * is sent again.
+ */
 export function withFormMessage<R extends SubmissionResult<string[]>>(result: R): R {
-  if (!result.error || result.intent) return result;
+  if (!result.error) return result;
   const fieldErrors = Object.entries(result.error).some(([name, errors]) => name !== "" && errors?.length);
+  if (result.intent) return fieldErrors && result.error[""] === undefined ? { ...result, error: { ...result.error, "": null } } : result;
   if (!fieldErrors || result.error[""]?.length) return result;
   return { ...result, error: { ...result.error, "": [nl.common.formHasErrors] } };
 }
