@@ -110,6 +110,7 @@ function Post({
         <details open={hideOpen}>
           <summary className="cursor-pointer">{t.hideLabel}</summary>
           <Form method="post" className="mt-2 space-y-2" {...getFormProps(hideForm)}>
+            <FormErrors form={hideForm} ids={{ reason: `reason-${post.id}` }} />
             <input type="hidden" name="postId" value={post.id} />
             <TextField id={`reason-${post.id}`} field={hideFields.reason} label={t.hideReason} />
             <SubmitButton name="intent" value="hide" className="btn btn-secondary">
