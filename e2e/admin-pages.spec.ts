@@ -63,7 +63,7 @@ test("admin creates a team; an invalid slug gets a Dutch field error and the typ
   await page.getByRole("button", { name: "Team aanmaken" }).click();
 
   const slug = page.getByLabel(/^Korte naam/);
-  await expect(page.getByText("Gebruik alleen kleine letters (a-z), cijfers en streepjes, zonder streepje aan het begin of eind.")).toBeVisible();
+  await expect(fieldError(page, "Gebruik alleen kleine letters (a-z), cijfers en streepjes, zonder streepje aan het begin of eind.")).toBeVisible();
   await expect(slug).toHaveAttribute("aria-invalid", "true");
   await expect(slug).toHaveValue("Proeftuin Heugem!");
   await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("Proeftuin Heugem");

@@ -68,7 +68,7 @@ test.describe("casework: plan, ZRM, referrals and closing", () => {
     await page.getByLabel("Reden van afsluiten").fill("Doelen bereikt");
     await page.getByLabel("Wettelijke grondslag").selectOption("none");
     await page.getByRole("button", { name: "Casus afsluiten" }).click();
-    await expect(page.getByText("Bevestig dat je de casus wilt afsluiten.")).toBeVisible();
+    await expect(fieldError(page, "Bevestig dat je de casus wilt afsluiten.")).toBeVisible();
     await page.getByRole("group", { name: "Inwoner tevreden?" }).getByLabel("Ja").check();
     await page.getByLabel("Ik weet dat afsluiten definitief is voor deze casus").check();
     await page.getByRole("button", { name: "Casus afsluiten" }).click();

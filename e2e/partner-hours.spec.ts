@@ -58,7 +58,7 @@ test("member registers hours → coordinator overview → partner dashboard → 
   await field(page, "Individuele ondersteuning").fill("40");
   await field(page, "Collectief werk en buurtwerk").fill("20,25");
   await page.getByRole("button", { name: "Uren opslaan" }).click();
-  await expect(fieldError(page, "Samen niet meer dan 60 uur per week.")).toBeVisible();
+  await expect(page.getByText("Samen niet meer dan 60 uur per week.")).toBeVisible();
 
   await field(page, "Individuele ondersteuning").fill("16");
   await field(page, "Collectief werk en buurtwerk").fill("4,5");
