@@ -2,7 +2,7 @@
 // settings: create and edit, Dutch field errors that keep the typed values,
 // a saved idle timeout, and axe on every page and state.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAsAdmin } from "./fixtures";
+import { expectAccessible, fieldError, loginAsAdmin } from "./fixtures";
 
 test("admin creates a partner organisation and changes its kind", async ({ page }) => {
   await loginAsAdmin(page);
@@ -32,7 +32,7 @@ test("admin creates a partner organisation and changes its kind", async ({ page 
   // A name that another organisation already has is refused next to the field.
   await page.getByLabel("Naam", { exact: true }).fill("trajekt");
   await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
-  await expect(page.getByText("Deze naam is al in gebruik.")).toBeVisible();
+  await expect(fieldError(page, "Deze naam is al in gebruik.")).toBeVisible();
   await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("trajekt");
   await expectAccessible(page);
 
@@ -63,7 +63,7 @@ test("admin creates a team; an invalid slug gets a Dutch field error and the typ
   await page.getByRole("button", { name: "Team aanmaken" }).click();
 
   const slug = page.getByLabel(/^Korte naam/);
-  await expect(page.getByText("Gebruik alleen kleine letters (a-z), cijfers en streepjes, zonder streepje aan het begin of eind.")).toBeVisible();
+  await expect(fieldError(page, "Gebruik alleen kleine letters (a-z), cijfers en streepjes, zonder streepje aan het begin of eind.")).toBeVisible();
   await expect(slug).toHaveAttribute("aria-invalid", "true");
   await expect(slug).toHaveValue("Proeftuin Heugem!");
   await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("Proeftuin Heugem");
@@ -74,7 +74,7 @@ test("admin creates a team; an invalid slug gets a Dutch field error and the typ
   // A slug another team already has.
   await slug.fill("daalhof");
   await page.getByRole("button", { name: "Team aanmaken" }).click();
-  await expect(page.getByText("Deze korte naam is al in gebruik.")).toBeVisible();
+  await expect(fieldError(page, "Deze korte naam is al in gebruik.")).toBeVisible();
   await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("Proeftuin Heugem");
 
   await slug.fill("proeftuin-heugem");
@@ -91,7 +91,7 @@ test("admin creates a team; an invalid slug gets a Dutch field error and the typ
   await expectAccessible(page);
   await page.getByLabel(/^Actief tot en met/).fill("2016-12-31");
   await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
-  await expect(page.getByText("De einddatum mag niet vóór de begindatum liggen.")).toBeVisible();
+  await expect(fieldError(page, "De einddatum mag niet vóór de begindatum liggen.")).toBeVisible();
   await expect(page.getByLabel(/^Actief tot en met/)).toHaveValue("2016-12-31");
   await page.getByLabel(/^Actief tot en met/).fill("2017-12-31");
   await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
@@ -136,7 +136,7 @@ test("admin changes the idle timeout and sees it saved; the page warns without M
   const timeout = page.getByLabel(/^Automatisch uitloggen/);
   await timeout.fill("3");
   await page.getByRole("button", { name: "Instellingen opslaan" }).click();
-  await expect(page.getByText("Vul een heel aantal minuten in tussen 5 en 480.")).toBeVisible();
+  await expect(fieldError(page, "Vul een heel aantal minuten in tussen 5 en 480.")).toBeVisible();
   await expect(timeout).toHaveValue("3");
   await expectAccessible(page);
 

@@ -4,7 +4,7 @@
 // page shows them; the admin reads in a street list (preview with Dutch
 // errors per line, then confirm).
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, loginAsAdmin } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, loginAsAdmin } from "./fixtures";
 
 test("a resident finds the team for their street on a phone, without login", async ({ page, context }) => {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -45,7 +45,7 @@ test("the coordinator keeps the team's contact details; the public page shows th
   await expectAccessible(page);
   await page.getByLabel("Telefoon").fill("bel mij maar");
   await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByText("Vul een telefoonnummer in met alleen cijfers")).toBeVisible();
+  await expect(fieldError(page, "Vul een telefoonnummer in met alleen cijfers")).toBeVisible();
   await page.getByLabel("Telefoon").fill("043 555 01 71");
   await page.getByLabel("Inloopuren").fill("Dinsdag 13.00 – 15.00 uur");
   await page.getByRole("button", { name: "Opslaan" }).click();

@@ -3,7 +3,7 @@
 // overview, finds it in the list by its reference, and counts a contact
 // without a case. axe on every page.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expectAccessible, fieldError, loginAs } from "./fixtures";
 
 const TEAM = "/t/malberg-malpertuis";
 
@@ -20,7 +20,7 @@ test("a member files an intake and sees the household; a contact without a case 
 
   // Missing choices: Dutch errors next to the fields, nothing filed.
   await page.getByRole("button", { name: "Intake vastleggen" }).click();
-  await expect(page.getByText("Kies de samenstelling van het huishouden.")).toBeVisible();
+  await expect(fieldError(page, "Kies de samenstelling van het huishouden.")).toBeVisible();
 
   await page.getByLabel("Samenstelling").selectOption({ label: "Eenoudergezin" });
   await page.getByLabel("Buurt *", { exact: true }).selectOption({ label: "Malberg" });
@@ -52,7 +52,7 @@ test("a member files an intake and sees the household; a contact without a case 
   await edit.getByLabel("Naam").fill("Els Peeters-Smeets");
   await edit.getByLabel("Nieuw BSN").fill("123456789");
   await page.getByRole("button", { name: "Gezinsleden opslaan" }).click();
-  await expect(edit.getByText("Dit is geen geldig BSN (9 cijfers, 11-proef).")).toBeVisible();
+  await expect(fieldError(edit, "Dit is geen geldig BSN (9 cijfers, 11-proef).")).toBeVisible();
   await expect(edit.getByLabel("Naam")).toHaveValue("Els Peeters-Smeets");
   await edit.getByLabel("Nieuw BSN").fill("111222333");
   await page.getByRole("button", { name: "Gezinsleden opslaan" }).click();

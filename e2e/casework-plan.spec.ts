@@ -3,7 +3,7 @@
 // Works on the demo household that member.mariaberg directs (open, with a
 // plan and two ZRM measurements; seeded by scripts/e2e-server.mjs).
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expectAccessible, fieldError, loginAs } from "./fixtures";
 
 const PROVIDER = "Schuldhulpverlening Gemeente Maastricht";
 
@@ -24,7 +24,7 @@ test.describe("casework: plan, ZRM, referrals and closing", () => {
     await page.getByLabel("Levensdomein").selectOption({ label: "Financiën" });
     await page.getByLabel("Soort doel").selectOption({ label: "Verbeteren" });
     await page.getByRole("button", { name: "Doel toevoegen" }).click();
-    await expect(page.getByText("Beschrijf het doel (maximaal 2000 tekens).")).toBeVisible();
+    await expect(fieldError(page, "Beschrijf het doel (maximaal 2000 tekens).")).toBeVisible();
     await page.getByLabel("Doel", { exact: true }).fill("Huurachterstand wegwerken");
     await page.getByRole("button", { name: "Doel toevoegen" }).click();
     await expect(page.getByText("Opgeslagen.")).toBeVisible();
@@ -68,7 +68,7 @@ test.describe("casework: plan, ZRM, referrals and closing", () => {
     await page.getByLabel("Reden van afsluiten").fill("Doelen bereikt");
     await page.getByLabel("Wettelijke grondslag").selectOption("none");
     await page.getByRole("button", { name: "Casus afsluiten" }).click();
-    await expect(page.getByText("Bevestig dat je de casus wilt afsluiten.")).toBeVisible();
+    await expect(fieldError(page, "Bevestig dat je de casus wilt afsluiten.")).toBeVisible();
     await page.getByRole("group", { name: "Inwoner tevreden?" }).getByLabel("Ja").check();
     await page.getByLabel("Ik weet dat afsluiten definitief is voor deze casus").check();
     await page.getByRole("button", { name: "Casus afsluiten" }).click();

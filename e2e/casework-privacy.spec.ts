@@ -13,7 +13,7 @@ import { sessions, type Database } from "@wijkwerk/db";
 import { createBuurtFor, createHouseholdWithCase } from "../packages/core/test/casework-fixture";
 import { createMunicipality, createTeam, createUser } from "../packages/core/test/fixtures";
 import { startAppServer, type AppServer } from "../test/support/app-server";
-import { expectAccessible } from "./fixtures";
+import { expectAccessible, fieldError } from "./fixtures";
 
 let app: AppServer;
 const sessionOf: Record<string, string> = {};
@@ -63,7 +63,7 @@ test("break-the-glass: a reason, a warning, then the file with until when", asyn
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Dossier openen met noodtoegang" }).click();
-  await expect(page.getByText("Geef een reden van minimaal 10 en hoogstens 500 tekens.")).toBeVisible();
+  await expect(fieldError(page, "Geef een reden van minimaal 10 en hoogstens 500 tekens.")).toBeVisible();
   await page.getByLabel("Reden").fill("Inwoner belt met een spoedvraag over de huur");
   await page.getByRole("button", { name: "Dossier openen met noodtoegang" }).click();
   await expect(page).toHaveURL(new RegExp(`/huishoudens/${household}$`));
@@ -90,7 +90,7 @@ test("the coordinator: the grant on the inzage page, the printable export, erasu
   await page.getByLabel("Reden van het wissen").fill("Verzoek van de inwoner tot wissing");
   await page.getByLabel(/Typ ter bevestiging de referentie over/).fill("XX-0000");
   await page.getByRole("button", { name: "Dossier definitief wissen" }).click();
-  await expect(page.getByText("Dit is niet de referentie van dit huishouden.")).toBeVisible();
+  await expect(fieldError(page, "Dit is niet de referentie van dit huishouden.")).toBeVisible();
   await expect(page.getByLabel("Reden van het wissen")).toHaveValue("Verzoek van de inwoner tot wissing");
   await expectAccessible(page);
   await page.getByLabel(/Typ ter bevestiging de referentie over/).fill(reference);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
@@ -17,6 +17,15 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/inloggen") || url.pathname.startsWith("/inloggen/tweede-stap"));
 }
+
+/**
+ * A field's own error message (the form kit's `.field-error` under the field), not its
+ * line in the error summary: after a submit the same text is in both.
+ */
+export const fieldError = (scope: Page | Locator, text: string | RegExp) => scope.locator(".field-error").filter({ hasText: text });
+
+/** The form kit's error summary (GOV.UK pattern) shown after a submit with field errors: a title, then one link per error. */
+export const errorSummary = (scope: Page | Locator) => scope.getByRole("alert").filter({ hasText: "Er is een probleem" });
 
 export async function logout(page: Page) {
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("button", { name: "Uitloggen" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { errorSummary, expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 test("login page is accessible and a wrong password keeps the e-mail", async ({ page }) => {
   await page.goto("/inloggen");
@@ -18,7 +18,8 @@ test("invalid e-mail gets a Dutch field error", async ({ page }) => {
   await page.getByLabel("E-mailadres").fill("geen-adres");
   await page.getByLabel("Wachtwoord", { exact: true }).fill("x");
   await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByText("Vul een geldig e-mailadres in")).toBeVisible();
+  await expect(fieldError(page, "Vul een geldig e-mailadres in")).toBeVisible();
+  await expect(errorSummary(page).getByRole("link", { name: /Vul een geldig e-mailadres in/ })).toBeVisible();
   await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 });

@@ -5,7 +5,7 @@
 // (loginAsController): a spec that does so must sort after this one
 // (hence the name e2e/team-costs-business-case.spec.ts).
 import { expect, test } from "@playwright/test";
-import { expectAccessible, freshCode, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
+import { expectAccessible, fieldError, freshCode, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
 
 test("a member sets up TOTP and logs in with password and code", async ({ page }) => {
   const email = "member.de-heeg@wijkwerk.demo";
@@ -18,7 +18,7 @@ test("a member sets up TOTP and logs in with password and code", async ({ page }
   // A wrong code is refused in Dutch, the page stays usable.
   await page.getByLabel(/code/i).first().fill("000000");
   await page.getByRole("button", { name: /bevestig|activeer|inschakelen|instellen|opslaan|controleer/i }).click();
-  await expect(page.getByText("De code is onjuist of verlopen.")).toBeVisible();
+  await expect(fieldError(page, "De code is onjuist of verlopen.")).toBeVisible();
   await expectAccessible(page);
 
   await setUpTotp(page, email);
@@ -53,7 +53,7 @@ test("a code is accepted only once", async ({ page }) => {
   await loginAs(page, email);
   await page.getByLabel(/code/i).first().fill(code);
   await page.getByRole("button", { name: /bevestig|verder|inloggen|controleer/i }).click();
-  await expect(page.getByText("De code is onjuist of verlopen.")).toBeVisible();
+  await expect(fieldError(page, "De code is onjuist of verlopen.")).toBeVisible();
   await expect(page).toHaveURL(/\/inloggen\/tweede-stap/);
 });
 

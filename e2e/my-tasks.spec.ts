@@ -128,3 +128,42 @@ test("a partner manager sees their staff's missing hours; the research office ke
   await expect(page).toHaveURL(/\/gemeente\/cijfers$/);
   await expect(nav(page).getByRole("link", { name: "Mijn taken" })).toHaveCount(0);
 });
+
+test("a request to join a closed workgroup waits in the facilitator's Mijn taken, with a link to the decision", async ({ page }) => {
+  const group = `Taken besloten ${Date.now().toString(36)}`;
+  const facilitator = "coordinator.wittevrouwenveld-wyckerpoort@wijkwerk.demo";
+  await loginAs(page, facilitator);
+  await page.goto("/werkgroepen/nieuw");
+  await page.getByLabel("Thema (naam van de werkgroep)").fill(group);
+  await page.getByLabel("Besloten: lidmaatschap op aanvraag, de begeleider beslist").check();
+  await page.getByRole("button", { name: "Werkgroep aanmaken" }).click();
+  await expect(page.getByRole("status")).toHaveText("De werkgroep is aangemaakt.");
+  const groupPath = new URL(page.url()).pathname;
+  await logout(page);
+
+  await loginAs(page, "member.mariaberg@wijkwerk.demo");
+  await page.goto(groupPath);
+  await page.getByRole("button", { name: "Lidmaatschap aanvragen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je aanvraag is verstuurd.");
+  // The requester has nothing to decide.
+  await nav(page).getByRole("link", { name: "Mijn taken" }).click();
+  await expect(page.getByRole("region", { name: /^Aanmeldingen voor werkgroepen/ })).toHaveCount(0);
+  await logout(page);
+
+  await loginAs(page, facilitator);
+  await expect(page).toHaveURL(/\/taken$/);
+  const requests = list(page, "Aanmeldingen voor werkgroepen");
+  await expect(page.getByRole("heading", { level: 2, name: /^Aanmeldingen voor werkgroepen \(\d+\)$/ })).toBeVisible();
+  const item = requests.getByRole("link", { name: new RegExp(`wil lid worden van ${group}$`) });
+  await expect(item).toBeVisible();
+  await expectAccessible(page);
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`${groupPath}#aanvragen$`));
+  await page
+    .getByRole("region", { name: "Aanvragen voor lidmaatschap" })
+    .getByRole("button", { name: /afwijzen$/ })
+    .click();
+  await expect(page.getByRole("status")).toContainText("De aanvraag is afgehandeld.");
+  await nav(page).getByRole("link", { name: "Mijn taken" }).click();
+  await expect(page.getByRole("link", { name: new RegExp(`wil lid worden van ${group}$`) })).toHaveCount(0);
+});

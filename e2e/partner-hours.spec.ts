@@ -5,7 +5,7 @@
 // the functional admin records an agreement and downloads the procurement CSV.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, loginAsAdmin, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, loginAsAdmin, logout } from "./fixtures";
 
 // Four logins (one with a TOTP step that may wait for a fresh 30-second code) and twelve axe scans.
 test.setTimeout(300_000);
@@ -48,8 +48,8 @@ test("member registers hours → coordinator overview → partner dashboard → 
   await field(page, "Individuele ondersteuning").fill("70");
   await field(page, "Collectief werk en buurtwerk").fill("1,1");
   await page.getByRole("button", { name: "Uren opslaan" }).click();
-  await expect(page.getByText("Vul een aantal uren in van 0 tot en met 60.")).toBeVisible();
-  await expect(page.getByText("Vul uren in kwartieren in (bijv. 1,25 of 7,5).")).toBeVisible();
+  await expect(fieldError(page, "Vul een aantal uren in van 0 tot en met 60.")).toBeVisible();
+  await expect(fieldError(page, "Vul uren in kwartieren in (bijv. 1,25 of 7,5).")).toBeVisible();
   await expect(field(page, "Individuele ondersteuning")).toHaveValue("70");
   await expect(field(page, "Collectief werk en buurtwerk")).toHaveValue("1,1");
   await expect(field(page, "Individuele ondersteuning")).toHaveAttribute("aria-invalid", "true");
@@ -145,7 +145,7 @@ test("member registers hours → coordinator overview → partner dashboard → 
   await row1.getByLabel("Discipline").selectOption({ label: "Gezinsondersteuning" });
   await row1.getByLabel("Uren per week").fill("0");
   await page.getByRole("button", { name: "Afspraak vastleggen" }).click();
-  await expect(row1.getByText("Vul een aantal uren in tussen 0,1 en 999")).toBeVisible();
+  await expect(fieldError(row1, "Vul een aantal uren in tussen 0,1 en 999")).toBeVisible();
   await expect(page.getByLabel(/^Kenmerk/)).toHaveValue("DVO-2017-042");
   await expectAccessible(page);
   await page.getByRole("group", { name: "Regel 1" }).getByLabel("Uren per week").fill("12,5");

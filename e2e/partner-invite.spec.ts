@@ -2,7 +2,7 @@
 // out until the team's coordinator confirms on the invitations page; then the
 // usual invitation (with its link) sits in the dev mailbox.
 import { expect, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, loginAs, loginAsAdmin, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, loginAsAdmin, logout } from "./fixtures";
 
 const MANAGER = "manager.trajekt@wijkwerk.demo";
 const COORDINATOR = "coordinator.mariaberg@wijkwerk.demo";
@@ -23,8 +23,8 @@ test("partner manager proposes a staff member, the coordinator confirms, the inv
   await form.getByLabel("E-mailadres van de medewerker").fill("geen-adres");
   await form.getByLabel("Naam (optioneel)").fill("Noor Trajekt");
   await form.getByRole("button", { name: "Voordragen" }).click();
-  await expect(form.getByText("Kies een team.")).toBeVisible();
-  await expect(form.getByText("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")).toBeVisible();
+  await expect(fieldError(form, "Kies een team.")).toBeVisible();
+  await expect(fieldError(form, "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")).toBeVisible();
   await expect(form.getByLabel("E-mailadres van de medewerker")).toHaveValue("geen-adres");
   await expect(form.getByLabel("Naam (optioneel)")).toHaveValue("Noor Trajekt");
   await expectAccessible(page);

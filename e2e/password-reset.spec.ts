@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, loginAsAdmin, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, loginAsAdmin, logout } from "./fixtures";
 
 test("forgotten password: request, link from the dev mailbox, new password, login", async ({ page }) => {
   const email = "member.wittevrouwenveld-wyckerpoort@wijkwerk.demo";
@@ -25,7 +25,7 @@ test("forgotten password: request, link from the dev mailbox, new password, logi
   await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("Lente in Maastricht 2026");
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Iets anders");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-  await expect(page.getByText("De wachtwoorden zijn niet gelijk.")).toBeVisible();
+  await expect(fieldError(page, "De wachtwoorden zijn niet gelijk.")).toBeVisible();
   await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("Lente in Maastricht 2026");
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Lente in Maastricht 2026");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();

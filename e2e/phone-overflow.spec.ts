@@ -171,3 +171,25 @@ test("the header folds into a menu that opens with the keyboard, and checkboxes 
     expect(size?.height ?? 0).toBeGreaterThanOrEqual(24);
   }
 });
+
+test("the controller's approval queue stacks on a phone: the first request's amount and status without scrolling sideways", async ({ page }) => {
+  await loginAsController(page);
+  await page.goto("/gemeente/werkbudget/aanvragen");
+  const queue = page.getByRole("region", { name: "Aanvragen op het werkbudget" });
+  const first = queue.locator("tbody tr").first();
+  await expect(first).toBeVisible();
+  // Stacked: the column header is read out (and shown) through each cell's label.
+  const amount = first.locator('td[data-label="Bedrag"]');
+  const status = first.locator('td[data-label="Status"]');
+  await expect(amount).toHaveText(/€/);
+  await first.evaluate((row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100));
+  for (const cell of [amount, status]) {
+    const box = await cell.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await expect(cell).toBeInViewport();
+  }
+  // Nothing to scroll inside the region either.
+  expect(await queue.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+});

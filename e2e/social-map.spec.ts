@@ -2,7 +2,7 @@
 // coordinator adds a provider (Dutch field errors first) and an offer; a
 // volunteer does not reach it; axe on every page.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 test("a member searches the sociale kaart; a coordinator keeps it; a volunteer gets 404", async ({ page }) => {
   await loginAs(page, "member.daalhof@wijkwerk.demo");
@@ -35,7 +35,7 @@ test("a member searches the sociale kaart; a coordinator keeps it; a volunteer g
   await page.getByLabel("Kantelingslaag").selectOption({ label: "Sociaal netwerk" });
   await page.getByLabel("E-mail").fill("geen-adres");
   await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByText("Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.")).toBeVisible();
+  await expect(fieldError(page, "Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.")).toBeVisible();
   await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("Repair Café Blauwdorp");
   await expectAccessible(page);
   await page.getByLabel("E-mail").fill("repair@blauwdorp.example");

@@ -6,7 +6,7 @@
 // and downloads the file but cannot add one. Axe on every page visited.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout, passSecondStep, setUpTotp } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -43,7 +43,7 @@ test("a member attaches a quote, the controller sees it, another team gets 404",
   await kind(page).selectOption({ label: "Offerte" });
   await fileInput(page).setInputFiles({ name: "offerte.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen PDF.") });
   await page.getByRole("button", { name: "Bijlage toevoegen" }).click();
-  await expect(attachments(page).getByText("Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.")).toBeVisible();
+  await expect(fieldError(attachments(page), "Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.")).toBeVisible();
   await expect(fileInput(page)).toHaveAttribute("aria-invalid", "true");
   await expect(kind(page)).toHaveValue("quote");
   await expectAccessible(page);
@@ -56,7 +56,7 @@ test("a member attaches a quote, the controller sees it, another team gets 404",
     buffer: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1 - PDF.byteLength)]),
   });
   await page.getByRole("button", { name: "Bijlage toevoegen" }).click();
-  await expect(attachments(page).getByText("Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.")).toBeVisible();
+  await expect(fieldError(attachments(page), "Het bestand is te groot: een bijlage mag hoogstens 5 MB zijn.")).toBeVisible();
   await expect(kind(page)).toHaveValue("receipt");
   await expectAccessible(page);
 

@@ -4,7 +4,7 @@
 // it; the author cannot endorse their own; another team gets 404; volunteers
 // have no workbudget at all (403: a page of their own team their role may not use). Axe on every page visited.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 const PURPOSE = `Fietsreparatie ${Date.now()}`;
 
@@ -169,7 +169,7 @@ test("demo requests in later stages show payment, settlement, evaluation and the
   await expect(page.getByRole("main")).toContainText("Onderschreven door coördinator");
   await expect(page.getByRole("button", { name: "Onderschrijven" })).toHaveCount(0);
   await page.getByRole("button", { name: "Reactie plaatsen" }).click();
-  await expect(page.getByText("Schrijf een reactie.")).toBeVisible();
+  await expect(fieldError(page, "Schrijf een reactie.")).toBeVisible();
   await page.getByLabel("Reactie", { exact: true }).fill("Offerte volgt morgen.");
   await page.getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(page.getByRole("status")).toContainText("Je reactie is geplaatst.");

@@ -4,7 +4,7 @@
 // team answers, the asker marks it most helpful; search finds the story.
 // Axe on every page.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -27,7 +27,7 @@ test("story (privacy guard, reaction, wall) â†’ question, answer, most helpful â
   await page.getByRole("textbox", { name: "Verhaal" }).fill(leaked);
   await page.getByLabel("Thema").selectOption({ label: "Armoede en schulden" });
   await page.getByRole("button", { name: "Plaatsen" }).click();
-  await expect(page.getByText("een bankrekeningnummer (IBAN)")).toBeVisible();
+  await expect(fieldError(page, "een bankrekeningnummer (IBAN)")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Verhaal" })).toHaveValue(leaked);
   await expect(page.getByRole("textbox", { name: "Verhaal" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Titel" })).toHaveValue(STORY_TITLE);

@@ -6,7 +6,7 @@
 // group after confirming. The digest choice on the account page. Axe on every page.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -33,7 +33,7 @@ test("facilitator adds a member and edits the group; the member shares a PDF, do
   const add = page.getByRole("region", { name: "Iemand toevoegen aan de werkgroep" });
   await add.getByRole("textbox", { name: "E-mailadressen" }).fill("niemand@wijkwerk.demo");
   await add.getByRole("button", { name: "Toevoegen" }).click();
-  await expect(add.getByText("Niet elk e-mailadres hoort bij een actieve gebruiker van deze gemeente.")).toBeVisible();
+  await expect(fieldError(add, "Niet elk e-mailadres hoort bij een actieve gebruiker van deze gemeente.")).toBeVisible();
   await expect(add.getByRole("textbox", { name: "E-mailadressen" })).toHaveValue("niemand@wijkwerk.demo");
   await expectAccessible(page);
   await add.getByRole("textbox", { name: "E-mailadressen" }).fill("member.centrum@wijkwerk.demo");
@@ -68,7 +68,7 @@ test("facilitator adds a member and edits the group; the member shares a PDF, do
     .getByLabel("Bijlagen (optioneel)")
     .setInputFiles({ name: "netwerkkaart.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen PDF.") });
   await page.getByRole("button", { name: "Plaatsen" }).click();
-  await expect(page.getByText("Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.")).toBeVisible();
+  await expect(fieldError(page, "Dit bestandstype kan niet: voeg een PDF, JPG of PNG toe.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Bericht" })).toHaveValue("In de bijlage de netwerkkaart van ons team.");
   await expectAccessible(page);
   await page.getByLabel("Bijlagen (optioneel)").setInputFiles({ name: "netwerkkaart.pdf", mimeType: "application/pdf", buffer: PDF });

@@ -8,7 +8,7 @@
 // facilitator closes it with an outcome: a decision on the meeting and the
 // handbook page. Axe on every page.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, logout } from "./fixtures";
+import { expectAccessible, fieldError, loginAs, logout } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -35,7 +35,7 @@ test("create group → join → post (privacy guard) → meeting with action ite
   await expectAccessible(page);
   await page.getByRole("link", { name: "Nieuwe werkgroep" }).click();
   await page.getByRole("button", { name: "Werkgroep aanmaken" }).click();
-  await expect(page.getByText("Geef een thema van 3 tot 120 tekens.")).toBeVisible();
+  await expect(fieldError(page, "Geef een thema van 3 tot 120 tekens.")).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Thema (naam van de werkgroep)").fill(GROUP);
   await page.getByLabel("Beschrijving").fill("Samen vroeg signaleren wanneer huishoudens in de problemen raken.");
@@ -56,7 +56,7 @@ test("create group → join → post (privacy guard) → meeting with action ite
   await page.getByRole("textbox", { name: "Bericht" }).fill("Een bewoonster (bel 06-12345678) had drie maanden achterstand.");
   await page.getByRole("button", { name: "Plaatsen" }).click();
   // Blocked: the guard's message with the masked number, the text kept, the override offered.
-  await expect(page.getByText("een telefoonnummer: “06-1234****”")).toBeVisible();
+  await expect(fieldError(page, "een telefoonnummer: “06-1234****”")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Bericht" })).toHaveValue("Een bewoonster (bel 06-12345678) had drie maanden achterstand.");
   await expect(page.getByRole("textbox", { name: "Bericht" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Dit zijn geen persoonsgegevens van een inwoner")).toBeVisible();
@@ -74,7 +74,7 @@ test("create group → join → post (privacy guard) → meeting with action ite
   await page.getByRole("link", { name: "Nieuw overleg" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nieuw overleg" })).toBeVisible();
   await page.getByRole("button", { name: "Overleg opslaan" }).click();
-  await expect(page.getByText("Kies een geldige datum.")).toBeVisible();
+  await expect(fieldError(page, "Kies een geldige datum.")).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Datum").fill(isoDay(1));
   await page.getByLabel("Begintijd (optioneel)").fill("14:00");
@@ -171,7 +171,7 @@ test("create group → join → post (privacy guard) → meeting with action ite
   const proposalUrl = new URL(page.url()).pathname;
   await page.getByRole("radio", { name: /^Blokkeren/ }).check();
   await page.getByRole("button", { name: "Reactie opslaan" }).click();
-  await expect(page.getByText("Geef een reden (minstens 3 tekens) als je het oneens bent of blokkeert.")).toBeVisible();
+  await expect(fieldError(page, "Geef een reden (minstens 3 tekens) als je het oneens bent of blokkeert.")).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Blokkeren/ })).toBeChecked();
   await expectAccessible(page);
   await page.getByRole("radio", { name: /^Eens/ }).check();

@@ -7,6 +7,7 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { z, type ZodTypeAny } from "zod";
 import { nl } from "~/i18n/nl";
+import { withSummary } from "~/lib/form-reply";
 
 /**
  * useForm with the kit's validation timing. With a schema the browser checks
@@ -28,7 +29,12 @@ export function useFormKit(options: {
     ...rest,
     defaultValue: defaultValue as Record<string, string | null | undefined> | undefined,
     ...(schema
-      ? { onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }), shouldValidate: "onBlur", shouldRevalidate: "onInput" }
+      ? {
+          // A submit the browser refuses gets the form-level message too, so the error summary shows as after the server's check.
+          onValidate: ({ formData }: { formData: FormData }) => withSummary(parseWithZod(formData, { schema })),
+          shouldValidate: "onBlur",
+          shouldRevalidate: "onInput",
+        }
       : { shouldValidate: "onSubmit" }),
   });
 }
@@ -308,14 +314,14 @@ export function FormErrors({
 }) {
   const formErrors = form ? (form.errors ?? []) : (errors ?? []);
   const fieldErrors = form ? Object.entries(form.allErrors).filter(([name, list]) => name !== "" && list?.length) : [];
-  // The summary shows after a submit reached the server (it answers with a form-level message); a field's own check on leaving it does not pull focus.
+  // The summary shows after a submit (its answer carries a form-level message: app/lib/form-reply.ts) and stays while errors remain.
   const show = formErrors.length > 0;
   const ref = useRef<HTMLDivElement>(null);
-  const signature = show ? JSON.stringify([formErrors, fieldErrors]) : "";
-  const summary = form !== undefined;
+  // Focus moves to it when a submit's answer arrives (a new form-level message), never while a field is being corrected.
+  const arrived = form && form.errors?.length ? form.errors : null;
   useEffect(() => {
-    if (signature && summary) ref.current?.focus();
-  }, [signature, summary]);
+    if (arrived) ref.current?.focus();
+  }, [arrived]);
   if (!show) return null;
   return (
     <div id={form ? form.errorId : id} role="alert" className="alert alert-error" ref={ref} tabIndex={form ? -1 : undefined}>

@@ -31,7 +31,7 @@ function HandbookEditor({ initial, cancelTo }: { initial: { title: string; body:
   const [form, fields] = useFormKit({ schema: handbookSchema, lastResult: failed?.result, defaultValue: { title: initial.title, body: initial.body } });
   return (
     <Form method="post" className="card space-y-3" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       {initial.version ? <input type="hidden" name="baseVersion" value={initial.version} /> : null}
       <TextField id="title" field={fields.title} label={t.title} />
       <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={14} />

@@ -46,7 +46,7 @@ export function InvitationForm(props: {
       {props.actionData?.revoked ? <SuccessNotice>{t.revoked}</SuccessNotice> : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <TextField field={fields.email} label={t.email} type="email" autoComplete="off" />
         <SelectField
           field={fields.role}

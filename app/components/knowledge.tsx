@@ -105,7 +105,7 @@ export function StoryForm(props: {
   const [form, fields] = useFormKit({ schema: storySchema, lastResult: reply?.result, defaultValue });
   return (
     <>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <TextField id="title" field={fields.title} label={t.titleLabel} required />
         <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={8} required />

@@ -104,7 +104,7 @@ export function SpendAttachments(props: {
           <Sub>{t.addTitle}</Sub>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add_attachment" />
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <SelectField
               field={fields.kind}
               label={t.kind}

@@ -18,6 +18,7 @@ import { ForbiddenError } from "@wijkwerk/authz";
 import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
 import { z, type ZodTypeAny, type input, type output } from "zod";
 import { domainErrorMessage, nl } from "~/i18n/nl";
+import { withFormMessage, withSummary } from "~/lib/form-reply";
 
 /**
  * The request's form. A body that is no form (JSON, text, a multipart body
@@ -87,7 +88,8 @@ export function parseSubmission<Schema extends ZodTypeAny>(
   options: { schema: Schema | ((intent: Intent | null) => Schema) },
 ): Submission<input<Schema>, string[], output<Schema>> {
   const clean = withSafeControls(formData);
-  const submission = parseWithZod(clean, options);
+  // Every reply with field errors carries the form-level message too, so the form kit's error summary shows (app/lib/form-reply.ts).
+  const submission = withSummary(parseWithZod(clean, options));
   const bad = fieldsWithForbiddenCharacters(clean);
   if (bad.length === 0) return submission;
   const message = domainErrorMessage("invalid_character");
@@ -128,7 +130,7 @@ export function refusedReply(submission: {
   reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]>;
 }): SubmissionResult<string[]> {
   const hasFieldErrors = Object.entries(submission.error ?? {}).some(([name, errors]) => name !== "" && errors?.length);
-  return submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined);
+  return withFormMessage(submission.reply(hasFieldErrors ? { formErrors: [nl.common.formHasErrors] } : undefined));
 }
 
 /** The schema of a form of buttons only (remove, join, restore): the use case checks the ids it gets. */

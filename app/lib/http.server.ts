@@ -3,7 +3,7 @@
 import { ForbiddenError } from "@wijkwerk/authz";
 import { asDomainError, hasForbiddenCharacter } from "@wijkwerk/core/common";
 import type { SubmissionResult } from "@conform-to/react";
-import { domainErrorMessage } from "~/i18n/nl";
+import { domainErrorMessage, nl } from "~/i18n/nl";
 
 type Reply = (options?: {
   formErrors?: string[];
@@ -36,7 +36,8 @@ export async function runForForm<T>(
       return {
         ok: false,
         status: e.status,
-        result: reply({ formErrors: hasFieldErrors ? [] : [domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }),
+        // With field errors, "the form has errors" above the form: the form kit's error summary then lists and links them.
+        result: reply({ formErrors: [hasFieldErrors ? nl.common.formHasErrors : domainErrorMessage(e.code)], fieldErrors, hideFields: opts.hideFields }),
       };
     }
     throw caught;

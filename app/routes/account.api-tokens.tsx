@@ -162,7 +162,7 @@ export default function ApiTokensPage() {
         <h2 id="token-new">{t.createTitle}</h2>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField field={fields.name} label={t.name} hint={t.nameHint} autoComplete="off" />
           <SelectField field={fields.expiresInDays} label={t.expiry} hint={t.expiryHint} options={t.expiryOptions} />
           <SubmitButton>{t.create}</SubmitButton>

@@ -101,7 +101,7 @@ export default function MfaPage() {
             <Form method="post" {...getFormProps(form)} className="card">
               <h2>{nl.account.disableTitle}</h2>
               <p className="hint mb-3">{nl.account.disableIntro}</p>
-              <FormErrors errors={form.errors} id={form.errorId} />
+              <FormErrors form={form} />
               <input type="hidden" name="intent" value="disable" />
               <TextField field={fields.password} label={nl.account.password} type="password" autoComplete="current-password" />
               <TextField field={fields.code} label={nl.account.code} inputMode="numeric" autoComplete="one-time-code" />
@@ -119,7 +119,7 @@ export default function MfaPage() {
               {setup.secretGroups}
             </code>
           </p>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="sealedSecret" value={setup.sealed} />
           <TextField field={fields.code} label={nl.account.code} inputMode="numeric" autoComplete="one-time-code" />

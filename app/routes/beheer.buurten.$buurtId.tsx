@@ -85,7 +85,7 @@ export default function AdminBuurt() {
         <h2 id="reassign">{t.reassignTitle}</h2>
         <p className="hint mb-4">{t.reassignHint}</p>
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TeamSelect field={fields.teamId} teams={teams} />
           <TextField field={fields.validFrom} label={t.validFrom} type="date" />
           <ConfirmSubmit label={t.reassign} question={t.confirmQuestion} confirmLabel={t.confirm} name="intent" value="reassign" />

@@ -86,7 +86,7 @@ export default function AdminBuurten() {
       <section aria-labelledby="new-buurt" className="card max-w-xl">
         <h2 id="new-buurt">{t.newTitle}</h2>
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField field={fields.name} label={t.name} />
           <TextField field={fields.residents} label={t.residents} type="number" inputMode="numeric" />
           <TeamSelect field={fields.teamId} teams={teams} />

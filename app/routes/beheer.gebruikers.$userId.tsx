@@ -142,7 +142,7 @@ export default function AdminUser() {
         <h2 id="profile-title">{t.profileTitle}</h2>
         <Form method="post" {...getFormProps(profile)}>
           <input type="hidden" name="intent" value="profile" />
-          <FormErrors errors={profile.errors} id={profile.errorId} />
+          <FormErrors form={profile} />
           <TextField field={profileFields.name} label={t.name} />
           <TextField field={profileFields.discipline} label={t.discipline} />
           <SelectField field={profileFields.partnerId} label={t.partner} options={partnerOptions} placeholder={t.none} />
@@ -220,7 +220,7 @@ export default function AdminUser() {
           <h3>{t.addMembership}</h3>
           <Form method="post" {...getFormProps(addForm)}>
             <input type="hidden" name="intent" value="add-membership" />
-            <FormErrors errors={addForm.errors} id={addForm.errorId} />
+            <FormErrors form={addForm} />
             <TeamSelect field={addFields.teamId} teams={teams} label={t.team} />
             <SelectField field={addFields.role} label={t.role} options={teamRoleOptions} placeholder={t.chooseRole} />
             <TextField field={addFields.contractedHoursPerWeek} label={t.hours} hint={t.hoursHint} inputMode="numeric" />
@@ -259,7 +259,7 @@ export default function AdminUser() {
           <h3>{t.grantRole}</h3>
           <Form method="post" {...getFormProps(grantForm)}>
             <input type="hidden" name="intent" value="grant-role" />
-            <FormErrors errors={grantForm.errors} id={grantForm.errorId} />
+            <FormErrors form={grantForm} />
             <SelectField
               field={grantFields.role}
               label={t.role}

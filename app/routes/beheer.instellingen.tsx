@@ -82,7 +82,7 @@ export default function AdminSettings() {
       <p>{t.intro}</p>
       {actionData?.saved ? <SuccessNotice>{actionData.changed > 0 ? t.saved : t.unchanged}</SuccessNotice> : null}
       <Form method="post" className="card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <fieldset className="field" aria-describedby={[hintId, roleField.errors?.length ? roleField.errorId : null].filter(Boolean).join(" ")}>
           <legend className="font-semibold">{t.mfaLegend}</legend>
           <p id={hintId} className="hint">

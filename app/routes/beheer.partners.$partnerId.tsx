@@ -80,7 +80,7 @@ export default function AdminPartner() {
         </p>
       ) : null}
       <Form method="post" className="card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <TextField field={fields.name} label={t.name} autoComplete="off" />
         <TextField field={fields.slug} label={t.slug} hint={t.slugHint} autoComplete="off" />
         <TextField field={fields.kind} label={t.kind} hint={t.kindHint} autoComplete="off" />

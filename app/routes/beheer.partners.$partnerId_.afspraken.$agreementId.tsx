@@ -150,7 +150,7 @@ export default function AgreementPage() {
       </p>
       <h1>{agreement ? t.editTitle(agreement.reference) : t.newTitle(partner.name)}</h1>
       <Form method="post" className="card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <SelectField field={fields.kind} label={t.kind} options={kinds} placeholder={t.chooseKind} />
         <TextField field={fields.reference} label={t.reference} hint={t.referenceHint} autoComplete="off" />
         <div className="grid gap-4 sm:grid-cols-2">

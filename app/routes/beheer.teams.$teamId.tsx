@@ -97,7 +97,7 @@ export default function AdminTeam() {
         </dl>
       ) : null}
       <Form method="post" className="card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <TextField field={fields.name} label={t.name} autoComplete="off" />
         <TextField field={fields.slug} label={t.slug} hint={t.slugHint} autoComplete="off" />
         <TextAreaField field={fields.description} label={t.description} rows={3} />

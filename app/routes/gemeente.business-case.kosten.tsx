@@ -6,6 +6,7 @@
 // registration or agreements, editable.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { withSummary } from "~/lib/form-reply";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -127,7 +128,7 @@ export default function TeamCosts() {
     id: `costs-${sheet.team.id}-${sheet.year}`,
     lastResult: reply?.result as SubmissionResult<string[]> | undefined,
     defaultValue: { teamId: sheet.team.id, year: String(sheet.year), lines: initial },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => withSummary(parseWithZod(formData, { schema })),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -186,7 +187,7 @@ export default function TeamCosts() {
             />
           ) : null}
           <Form method="post" {...getFormProps(form)} className="space-y-4">
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <input type="hidden" name="teamId" value={sheet.team.id} />
             <input type="hidden" name="year" value={String(sheet.year)} />
             {fields.lines.getFieldList().map((lineField, i) => {

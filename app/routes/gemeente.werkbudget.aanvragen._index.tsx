@@ -107,8 +107,9 @@ export default function WorkbudgetQueue() {
       <p role="status">{invalid ? "" : rows.length === 0 ? q.empty : `${q.count(total)}${waiting ? ` · ${q.oldestFirst}` : ""}`}</p>
 
       {rows.length > 0 ? (
+        // On a phone each request stacks (tailwind.css, .table-stack): reference, team, purpose, status and amount without scrolling sideways.
         <div className="card overflow-x-auto p-0" role="region" aria-labelledby="queue-caption" tabIndex={0}>
-          <table className="table">
+          <table className="table table-stack">
             <caption id="queue-caption" className="sr-only">
               {q.caption}
             </caption>
@@ -131,15 +132,21 @@ export default function WorkbudgetQueue() {
                   <th scope="row" className="whitespace-nowrap font-normal">
                     <Link to={`/gemeente/werkbudget/aanvragen/${r.id}`}>{r.reference}</Link>
                   </th>
-                  <td>{r.teamName}</td>
-                  <td>{r.purpose || nl.spends.noPurpose}</td>
-                  <td>
+                  <td data-label={q.colTeam}>{r.teamName}</td>
+                  <td data-label={q.colPurpose}>{r.purpose || nl.spends.noPurpose}</td>
+                  <td data-label={q.colStatus}>
                     <StatusBadge status={r.status} />
                     {r.evaluationOverdue ? <EvaluationOverdueBadge dueOn={r.evaluationDueOn} /> : null}
                   </td>
-                  <td className="whitespace-nowrap text-right">{formatMoney(r.amountCents)}</td>
-                  <td className="whitespace-nowrap">{formatDate(r.createdAt)}</td>
-                  <td className="whitespace-nowrap">{formatDateTime(r.updatedAt)}</td>
+                  <td data-label={q.colAmount} className="whitespace-nowrap text-right">
+                    {formatMoney(r.amountCents)}
+                  </td>
+                  <td data-label={q.colCreated} className="whitespace-nowrap">
+                    {formatDate(r.createdAt)}
+                  </td>
+                  <td data-label={q.colUpdated} className="whitespace-nowrap">
+                    {formatDateTime(r.updatedAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

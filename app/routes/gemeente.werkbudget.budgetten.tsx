@@ -106,7 +106,7 @@ export default function Budgets() {
       <section aria-labelledby="budget-form-title" className="card max-w-2xl">
         <h2 id="budget-form-title">{t.createTitle}</h2>
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField field={fields.year} label={t.year} inputMode="numeric" />
           <TextField field={fields.name} label={t.name} />
           <TextField field={fields.amount} label={t.amount} inputMode="decimal" />

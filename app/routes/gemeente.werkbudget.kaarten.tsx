@@ -114,7 +114,7 @@ function CardRow({ row, lastResult }: { row: TeamRow; lastResult?: SubmissionRes
         <input type="hidden" name="intent" value={card ? "controls" : "request"} />
         <input type="hidden" name="id" value={id} />
         <div className="sm:col-span-2">
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
         </div>
         <TextField field={fields.perAuthorizationCap} label={c.perAuthorizationCap} hint={c.euroHint} />
         <TextField field={fields.monthlyCap} label={c.monthlyCap} hint={c.euroHint} />

@@ -121,7 +121,7 @@ export default function Norms() {
         <h2 id="norm-form-title">{editing ? t.editTitle(editing.label) : t.addTitle}</h2>
         <Form method="post" {...getFormProps(form)} key={form.id}>
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField field={fields.code} label={t.code} hint={t.codeHint} readOnly={!!editing} />
           <TextField field={fields.label} label={t.label} />
           <TextField field={fields.amount} label={t.amount} inputMode="decimal" />

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { withSummary } from "~/lib/form-reply";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { checkPasswordLogin } from "~/core/accounts.server";
@@ -45,7 +46,7 @@ export default function Login() {
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => withSummary(parseWithZod(formData, { schema })),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -58,7 +59,7 @@ export default function Login() {
       {reason === "uitgelogd" ? <p className="alert alert-success">{nl.auth.loggedOut}</p> : null}
       {reason === "wachtwoord-gewijzigd" ? <p className="alert alert-success">{nl.passwordReset.done}</p> : null}
       <Form method="post" {...getFormProps(form)} className="card">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
         <TextField field={fields.email} label={nl.auth.email} type="email" autoComplete="username" />
         <TextField field={fields.password} label={nl.auth.password} type="password" autoComplete="current-password" />

@@ -50,7 +50,7 @@ export default function SecondStep() {
       <h1>{nl.account.secondStepTitle}</h1>
       <p className="mt-2 mb-4">{nl.account.secondStepIntro}</p>
       <Form method="post" {...getFormProps(form)} className="card">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
         <TextField field={fields.code} label={nl.account.secondStepCode} autoComplete="one-time-code" />
         <SubmitButton pendingText={nl.account.verifying}>{nl.account.verify}</SubmitButton>

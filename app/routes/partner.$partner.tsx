@@ -82,7 +82,7 @@ function ProposalSection({
         <p>{pp.intro}</p>
         {actionData?.sent ? <SuccessNotice>{pp.sent(actionData.sent.email, actionData.sent.team)}</SuccessNotice> : null}
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <SelectField field={fields.teamId} label={pp.team} options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder={pp.chooseTeam} />
           <TextField field={fields.email} label={pp.email} type="email" autoComplete="off" />
           <TextField field={fields.name} label={pp.name} autoComplete="off" />

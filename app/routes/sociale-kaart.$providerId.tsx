@@ -203,7 +203,7 @@ function OfferForm({ name, legend, offer, layers, domains }: { name: string; leg
     <details className="field" open={Boolean(reply)}>
       <summary>{legend}</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <input type="hidden" name="intent" value="offer" />
         {offer ? <input type="hidden" name="offerId" value={offer.id} /> : null}
         <OfferFields fields={fields} layers={layers} domains={domains} />
@@ -257,7 +257,7 @@ function ProviderKeeper() {
       <details open={Boolean(reply)}>
         <summary>{t.edit}</summary>
         <Form method="post" {...getFormProps(form)} className="mt-2">
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <input type="hidden" name="intent" value="provider" />
           <ProviderFields fields={fields} {...options} />
           <SubmitButton name="intent" value="provider">

@@ -39,7 +39,7 @@ export default function NewProvider() {
       </p>
       <h1 id="new-heading">{t.newTitle}</h1>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <ProviderFields fields={fields} {...options} />
         <SubmitButton>{t.save}</SubmitButton>
       </Form>

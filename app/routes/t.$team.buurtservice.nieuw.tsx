@@ -63,7 +63,7 @@ export default function NewBuurtserviceEntry() {
       </p>
       <h2 id="new-heading">{t.newTitle[kind]}</h2>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <SelectField
           field={fields.kind}
           label={t.kindLabel}

@@ -82,7 +82,7 @@ export default function TeamContactPage() {
       {contact.updatedAt ? <p className="hint">{t.lastUpdated(formatDateTime(contact.updatedAt))}</p> : null}
       {canEdit ? (
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextAreaField field={fields.address} label={t.address} rows={2} />
           <TextField field={fields.phone} label={t.phone} type="tel" />
           <TextField field={fields.email} label={t.email} type="email" />

@@ -98,7 +98,7 @@ export default function Contacts() {
         <h2 id="contact-heading">{t.title}</h2>
         <p className="hint">{t.intro}</p>
         <Form method="post" {...getFormProps(contactForm)}>
-          <FormErrors errors={contactForm.errors} id={contactForm.errorId} />
+          <FormErrors form={contactForm} />
           <div className="grid gap-x-4 sm:grid-cols-3">
             <TextField field={contact.date} label={t.date} type="date" />
             <SelectField field={contact.entryRoute} label={t.entryRoute} options={options(d.labels.entryRoute)} />
@@ -113,7 +113,7 @@ export default function Contacts() {
         <h2 id="objection-heading">{t.objectionTitle}</h2>
         <p className="hint">{t.objectionIntro}</p>
         <Form method="post" {...getFormProps(objectionForm)}>
-          <FormErrors errors={objectionForm.errors} id={objectionForm.errorId} />
+          <FormErrors form={objectionForm} />
           <TextField field={objection.month} label={t.month} hint={t.monthHint} type="text" inputClassName="input max-w-xs" />
           <SubmitButton name="intent" value="objection" className="btn btn-secondary">
             {t.registerObjection}

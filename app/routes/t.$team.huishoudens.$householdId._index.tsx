@@ -362,7 +362,7 @@ function ProfileForm(props: {
     <details open={!!props.lastResult}>
       <summary className="cursor-pointer">{t.editProfile}</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField field={fields.householdType} label={t.householdType} options={optionsOf(props.labels.householdType)} />
           <TextField field={fields.initials} label={t.initials} />
@@ -403,7 +403,7 @@ function PersonsForm(props: {
     <details open={!!props.lastResult}>
       <summary className="cursor-pointer">{t.editPersons}</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2 space-y-3">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         {list.map((p, i) => {
           const f = p.getFieldset();
           const current = props.persons[i];
@@ -443,7 +443,7 @@ function AddPersonForm(props: { labels: Labels; lastResult?: SubmissionResult<st
     <details open={!!props.lastResult}>
       <summary className="cursor-pointer">{t.addPerson}</summary>
       <Form method="post" {...getFormProps(form)} className="mt-2">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField field={fields.role} label={t.columns.role} options={optionsOf(props.labels.role)} />
           <TextField field={fields.name} label={t.columns.name} autoComplete="off" />
@@ -471,7 +471,7 @@ function ReopenForm(props: { labels: Record<"entryRoute" | "questionType", Recor
       <h2 id="reopen-heading">{t.reopenTitle}</h2>
       <p className="hint">{t.reopenIntro}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <div className="grid gap-x-4 sm:grid-cols-3">
           <TextField field={fields.intakeOn} label={i.intakeOn} type="date" />
           <SelectField field={fields.entryRoute} label={i.entryRoute} options={optionsOf(props.labels.entryRoute)} />

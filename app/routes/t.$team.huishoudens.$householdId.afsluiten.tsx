@@ -142,7 +142,7 @@ export default function ClosingPage() {
       <h3 id="closing-heading">{t.title}</h3>
       <p className="hint">{t.intro}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <TextField field={fields.closedOn} label={t.closedOn} type="date" className="max-w-xs" />
         <TextAreaField field={fields.reason} label={t.reason} rows={3} />
         <SelectField field={fields.legalBasis} label={t.legalBasis} options={legalBases} placeholder={nl.caseworkPlan.choose} />

@@ -184,7 +184,7 @@ export default function HouseholdPrivacy() {
           <p>{t.eraseWarning}</p>
         </div>
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextAreaField field={fields.reason} label={t.eraseReason} hint={t.eraseReasonHint} rows={2} required />
           <HouseholdReferenceField field={fields.confirmReference} />
           <SubmitButton className="btn btn-danger">{t.eraseSubmit}</SubmitButton>

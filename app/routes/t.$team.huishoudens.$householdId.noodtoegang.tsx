@@ -51,7 +51,7 @@ export default function BreakGlass() {
         <p>{t.warning(hours)}</p>
       </div>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <TextAreaField field={fields.reason} label={t.reason} hint={t.reasonHint} rows={3} required />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton className="btn btn-danger">{t.submit}</SubmitButton>

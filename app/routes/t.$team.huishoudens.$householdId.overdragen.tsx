@@ -61,7 +61,7 @@ export default function TransferHousehold() {
         <>
           <p>{t.transferIntro}</p>
           <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <SelectField field={fields.toTeamId} label={t.toTeam} options={teams.map((x) => ({ value: x.id, label: x.name }))} placeholder="—" />
             <TextAreaField field={fields.reason} label={t.reason} hint={t.reasonHint} rows={3} />
             <SubmitButton>{t.propose}</SubmitButton>

@@ -167,7 +167,7 @@ function GoalForm({ data, goal, reply }: { data: Data; goal: PlanGoal | null; re
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       {goal ? <input type="hidden" name="goalId" value={goal.id} /> : null}
       <SelectField field={fields.lifeDomain} label={t.lifeDomain} options={data.domains} placeholder={nl.caseworkPlan.choose} />
       <TextAreaField field={fields.description} label={t.description} rows={2} />
@@ -219,7 +219,7 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
   );
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       {arrangement ? <input type="hidden" name="arrangementId" value={arrangement.id} /> : null}
       <div
         onChange={(e) => {

@@ -93,7 +93,7 @@ function OutcomeForm(props: {
   });
   return (
     <Form method="post" {...getFormProps(form)} aria-label={legend} className="flex flex-wrap items-end gap-3">
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <input type="hidden" name="referralId" value={referral.id} />
       <SelectField field={fields.outcome} label={nl.caseworkPlan.referrals.outcome} options={outcomes} />
       <TextField field={fields.outcomeOn} label={t.outcomeOn} hint={t.outcomeOnHint} type="date" />
@@ -149,7 +149,7 @@ export default function ReferralsPage() {
         <section aria-labelledby="referral-new" className="card space-y-3">
           <h3 id="referral-new">{t.add}</h3>
           <Form method="post" {...getFormProps(form)} className="space-y-3">
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <SelectField field={fields.destination} label={t.destination} options={destinations} placeholder={nl.caseworkPlan.choose} />
             <TextAreaField field={fields.description} label={`${t.description} ${nl.caseworkPlan.optional}`} rows={3} />
             <TextField field={fields.referredOn} label={t.referredOn} type="date" className="max-w-xs" />

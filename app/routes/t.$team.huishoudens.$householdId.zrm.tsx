@@ -126,7 +126,7 @@ export default function ZrmPage() {
           <h3 id="zrm-new">{t.zrm.add}</h3>
           <p className="hint">{t.zrm.intro}</p>
           <Form method="post" {...getFormProps(form)} className="space-y-4">
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <TextField field={fields.measuredOn} label={t.zrm.measuredOn} type="date" className="max-w-xs" />
             {errorsOf("scores").length ? (
               <p className="field-error" id="scores-error" role="alert">

@@ -147,7 +147,7 @@ export default function NewIntake() {
         <h2 id="intake-heading">{t.title}</h2>
         <p className="hint">{t.intro}</p>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <fieldset className="space-y-2">
             <legend className="text-lg font-semibold">{t.household}</legend>
             <SelectField field={fields.householdType} label={t.householdType} options={options(d.labels.householdType)} placeholder={t.choose} />

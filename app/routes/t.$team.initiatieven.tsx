@@ -102,7 +102,7 @@ export default function TeamInitiatives() {
       <section aria-labelledby="new-ini-heading" className="card max-w-2xl">
         <h2 id="new-ini-heading">{t.newTitle}</h2>
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField field={fields.name} label={t.name} />
           <SelectField field={fields.buurtId} label={t.buurt} options={buurten.map((b) => ({ value: b.id, label: b.name }))} placeholder="—" />
           <TextAreaField field={fields.description} label={t.description} hint={t.descriptionHint} rows={3} />

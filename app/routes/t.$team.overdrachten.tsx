@@ -134,7 +134,7 @@ function AcceptForm({ id, reference }: { id: string; reference: string }) {
   const [form, fields] = useFormKit({ id: name, schema: acceptSchema, lastResult: reply?.result });
   return (
     <Form method="post" {...getFormProps(form)} aria-label={t.acceptLegend(reference)}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <input type="hidden" name="transferId" value={id} />
       <SelectField
         field={fields.regisseurId}
@@ -157,7 +157,7 @@ function DeclineForm({ id }: { id: string }) {
   const [form, fields] = useFormKit({ id: name, schema: declineSchema, lastResult: reply?.result });
   return (
     <Form method="post" {...getFormProps(form)} aria-label={t.decline}>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <input type="hidden" name="transferId" value={id} />
       <TextAreaField field={fields.note} label={t.declineNote} rows={2} />
       <SubmitButton name="intent" value="decline" className="btn btn-secondary">

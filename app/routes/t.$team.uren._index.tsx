@@ -99,7 +99,7 @@ export default function TimeRegistrationPage() {
         <p className="hint">{t.noPreviousWeek}</p>
       )}
       <Form method="post" className="card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
+        <FormErrors form={form} />
         <input type="hidden" name="week" value={week.week} />
         {kinds.map((k) => (
           <TextField key={k} field={fields[k]} label={t.kinds[k]} hint={k === "individual" ? t.hoursHint : undefined} inputMode="text" autoComplete="off" />

@@ -351,7 +351,7 @@ export default function SpendDetail() {
             <p className="hint mb-2">{t.detail.endorseHint}</p>
             <Form method="post" {...getFormProps(endorseForm)}>
               <input type="hidden" name="intent" value="endorse" />
-              <FormErrors errors={endorseForm.errors} id={endorseForm.errorId} />
+              <FormErrors form={endorseForm} />
               <TextAreaField field={endorseFields.comment} label={t.detail.endorseComment} rows={2} />
               <PrivacyOverride show={personalDataFor("endorse")} id="endorse-confirm-no-personal-data" />
               <SubmitButton>{t.detail.endorse}</SubmitButton>
@@ -401,7 +401,7 @@ export default function SpendDetail() {
             </p>
             <Form method="post" {...getFormProps(evalForm)}>
               <input type="hidden" name="intent" value="evaluate" />
-              <FormErrors errors={evalForm.errors} id={evalForm.errorId} />
+              <FormErrors form={evalForm} />
               <ChoiceFieldset
                 field={evalFields.prevented}
                 legend={e.prevented}
@@ -460,7 +460,7 @@ export default function SpendDetail() {
               {card.mayPayNow ? (
                 <Form method="post" {...getFormProps(payForm)} className="max-w-md">
                   <input type="hidden" name="intent" value="pay_now" />
-                  <FormErrors errors={payForm.errors} id={payForm.errorId} />
+                  <FormErrors form={payForm} />
                   <TextField field={payFields.validUntil} label={nl.cards.payNowValidUntil} hint={nl.cards.payNowHint} type="date" />
                   <SubmitButton>{nl.cards.payNow}</SubmitButton>
                 </Form>
@@ -500,7 +500,7 @@ export default function SpendDetail() {
           <h3 id="spend-comment-title">{t.detail.commentTitle}</h3>
           <Form method="post" {...getFormProps(commentForm)}>
             <input type="hidden" name="intent" value="comment" />
-            <FormErrors errors={commentForm.errors} id={commentForm.errorId} />
+            <FormErrors form={commentForm} />
             <TextAreaField field={commentFields.comment} label={t.detail.comment} hint={t.detail.commentHint} rows={3} />
             <PrivacyOverride show={personalDataFor("comment")} id="comment-confirm-no-personal-data" />
             <SubmitButton>{t.detail.commentSubmit}</SubmitButton>

@@ -22,12 +22,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return myTasks({ db, actor, grants, ability, meta, teams });
 }
 
-function Section({ id, title, list, hint, children }: { id: string; title: string; list: TaskList<unknown>; hint?: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  list,
+  hint,
+  level = 3,
+  children,
+}: {
+  id: string;
+  title: string;
+  list: TaskList<unknown>;
+  hint?: string;
+  /** 2 for a list of its own at the top level of the page (not under a team or role heading). */
+  level?: 2 | 3;
+  children: ReactNode;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={id} className="space-y-2">
-      <h3 id={id} className="text-lg font-semibold">
+      <Heading id={id} className={level === 2 ? undefined : "text-lg font-semibold"}>
         {title} <span className="font-normal">({list.total})</span>
-      </h3>
+      </Heading>
       {list.total === 0 ? (
         <p className="hint">{t.nothing}</p>
       ) : (
@@ -76,6 +92,15 @@ export default function MyTasksPage() {
       </div>
 
       {data.actionItems.length > 0 ? <MyActionItems items={data.actionItems} /> : null}
+
+      {/* Shown to whoever decides a pending request (facilitator, creator, functional admin): only then is there work. */}
+      {data.joinRequests.total > 0 ? (
+        <Section id="taken-werkgroepen" level={2} title={t.joinRequests} list={data.joinRequests} hint={t.joinRequestsHint}>
+          {data.joinRequests.items.map((r) => (
+            <SimpleItem key={r.id} to={r.link} label={t.joinRequestLabel(r.who, r.groupName)} detail={t.requestedOn(formatDate(r.requestedAt))} />
+          ))}
+        </Section>
+      ) : null}
 
       {data.controller ? (
         <section aria-labelledby="taken-gemeente" className="space-y-4">

@@ -95,7 +95,7 @@ export default function AcceptInvitation() {
       {invitation.hasAccount ? (
         viewerEmail?.toLowerCase() === invitation.email ? (
           <Form method="post" {...getFormProps(form)} className="card">
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <p className="mb-4">{t.signedInAs(viewerEmail)}</p>
             <input type="hidden" name="intent" value="accept" />
             <SubmitButton pendingText={t.accepting}>{t.accept}</SubmitButton>
@@ -113,7 +113,7 @@ export default function AcceptInvitation() {
       ) : (
         <Form method="post" {...getFormProps(form)} className="card">
           <h2>{t.createTitle}</h2>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <input type="hidden" name="intent" value="create" />
           <TextField field={fields.name} label={t.name} autoComplete="name" />
           <TextField field={fields.discipline} label={t.discipline} hint={t.disciplineHint} />

@@ -104,7 +104,7 @@ export default function Question() {
       {can.answer ? (
         <section aria-labelledby="beantwoorden" className="card space-y-3">
           <h2 id="beantwoorden">{t.answerTitle}</h2>
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
             <TextAreaField id="body" field={fields.body} label={t.yourAnswer} hint={nl.stories.bodyHint} rows={5} />
             <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-answer" />

@@ -41,7 +41,7 @@ export default function Ask() {
       </p>
       <h1>{t.askTitle}</h1>
       <p>{t.askIntro}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <TextField id="title" field={fields.title} label={t.titleLabel} hint={t.titleHint} required />
         <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={6} required />

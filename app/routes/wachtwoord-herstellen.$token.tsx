@@ -60,7 +60,7 @@ export default function ResetPassword() {
         </>
       ) : (
         <Form method="post" {...getFormProps(form)} className="card mt-4">
-          <FormErrors errors={form.errors} id={form.errorId} />
+          <FormErrors form={form} />
           <TextField
             field={fields.password}
             label={nl.passwordReset.newPassword}

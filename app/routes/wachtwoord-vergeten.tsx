@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { SubmitButton, TextField, useFormKit } from "~/components/form";
+import { FormErrors, SubmitButton, TextField, useFormKit } from "~/components/form";
 import { requestMeta } from "~/context.server";
 import { requestPasswordReset } from "~/core/accounts.server";
 import { getDb } from "~/db.server";
@@ -37,6 +37,7 @@ export default function ForgotPassword() {
         <>
           <p className="mt-2 mb-4">{nl.passwordReset.forgotIntro}</p>
           <Form method="post" {...getFormProps(form)} className="card">
+            <FormErrors form={form} />
             <TextField field={fields.email} label={nl.auth.email} type="email" autoComplete="username" />
             <SubmitButton pendingText={nl.passwordReset.sending}>{nl.passwordReset.send}</SubmitButton>
           </Form>

@@ -291,7 +291,7 @@ export default function Workgroup() {
           {can.manageMembers ? (
             <section aria-labelledby="leden-toevoegen" className="card space-y-3">
               <h2 id="leden-toevoegen">{t.addMembers}</h2>
-              <FormErrors errors={addForm.errors} id={addForm.errorId} />
+              <FormErrors form={addForm} />
               <Form method="post" className="space-y-3" {...getFormProps(addForm)}>
                 <TextAreaField id="emails" field={addFields.emails} label={t.emails} hint={t.addMembersHint} rows={2} />
                 <SelectField
@@ -335,7 +335,7 @@ export default function Workgroup() {
             <section aria-labelledby="nieuw-bericht" className="card space-y-3">
               <h2 id="nieuw-bericht">{t.newThread}</h2>
               <p className="hint">{t.privacyNote}</p>
-              <FormErrors errors={postForm.errors} id={postForm.errorId} />
+              <FormErrors form={postForm} />
               <Form method="post" encType="multipart/form-data" className="space-y-3" {...getFormProps(postForm)}>
                 <TextField id="title" field={postFields.title} label={t.postTitle} />
                 <TextAreaField id="body" field={postFields.body} label={t.postBody} hint={t.bodyHint} rows={6} />

@@ -52,7 +52,7 @@ export default function EditWorkgroup() {
       <BackToGroup group={group} />
       <h1>{t.editTitle(group.name)}</h1>
       <p className="hint">{t.privacyNote}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <WorkgroupFields fields={fields} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-edit" />

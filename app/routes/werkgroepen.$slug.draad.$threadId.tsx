@@ -110,6 +110,7 @@ function Post({
         <details open={hideOpen}>
           <summary className="cursor-pointer">{t.hideLabel}</summary>
           <Form method="post" className="mt-2 space-y-2" {...getFormProps(hideForm)}>
+            <FormErrors form={hideForm} ids={{ reason: `reason-${post.id}` }} />
             <input type="hidden" name="postId" value={post.id} />
             <TextField id={`reason-${post.id}`} field={hideFields.reason} label={t.hideReason} />
             <SubmitButton name="intent" value="hide" className="btn btn-secondary">
@@ -145,7 +146,7 @@ export default function Thread() {
       {can.post ? (
         <section aria-labelledby="reageren" className="card space-y-3">
           <h2 id="reageren">{t.reply}</h2>
-          <FormErrors errors={replyForm.errors} id={replyForm.errorId} />
+          <FormErrors form={replyForm} />
           <Form method="post" encType="multipart/form-data" className="space-y-3" {...getFormProps(replyForm)}>
             <TextAreaField id="body" field={replyFields.body} label={t.replyBody} hint={t.bodyHint} rows={4} />
             <FileField id="reply-files" field={replyFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />

@@ -136,7 +136,7 @@ export default function Meeting() {
         <section aria-labelledby="bewerken" className="space-y-3">
           <h2 id="bewerken">{t.edit}</h2>
           <p className="hint">{nl.workgroups.privacyNote}</p>
-          <FormErrors errors={saveForm.errors} id={saveForm.errorId} />
+          <FormErrors form={saveForm} />
           <Form method="post" className="card space-y-3" {...getFormProps(saveForm)}>
             <TextField id="heldOn" field={saveFields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
             <TextField id="startsAt" field={saveFields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
@@ -177,7 +177,7 @@ export default function Meeting() {
         {can.update ? (
           <details key={decisions.length} open={failedIntent === "decision"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addDecision}</summary>
-            <FormErrors errors={decForm.errors} id={decForm.errorId} />
+            <FormErrors form={decForm} />
             <Form method="post" className="mt-3 space-y-3" {...getFormProps(decForm)}>
               <TextAreaField id="decision-text" field={decFields.text} label={t.decisionText} rows={3} />
               {pages.length ? (
@@ -249,7 +249,7 @@ export default function Meeting() {
         {can.update ? (
           <details key={actionItems.length} open={failedIntent === "action"} className="card">
             <summary className="cursor-pointer font-semibold">{t.addActionItem}</summary>
-            <FormErrors errors={actForm.errors} id={actForm.errorId} />
+            <FormErrors form={actForm} />
             <Form method="post" className="mt-3 space-y-3" {...getFormProps(actForm)}>
               <TextField id="action-task" field={actFields.task} label={t.task} />
               <SelectField

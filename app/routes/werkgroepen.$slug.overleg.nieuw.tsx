@@ -49,7 +49,7 @@ export default function NewMeeting() {
       <BackToGroup group={group} />
       <h1>{t.newTitle}</h1>
       <p className="hint">{nl.workgroups.privacyNote}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-3" {...getFormProps(form)}>
         <TextField id="heldOn" field={fields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
         <TextField id="startsAt" field={fields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />

@@ -156,7 +156,7 @@ export default function Proposal() {
         <section aria-labelledby="jouw-reactie" className="card space-y-3">
           <h2 id="jouw-reactie">{t.yourResponse}</h2>
           {mine ? <p className="hint">{t.yourCurrent(t.positions[mine.position])}</p> : null}
-          <FormErrors errors={respondForm.errors} id={respondForm.errorId} />
+          <FormErrors form={respondForm} />
           <Form method="post" className="space-y-3" {...getFormProps(respondForm)}>
             <fieldset className="field" aria-describedby={positionError ? "position-error" : undefined}>
               <legend className="font-semibold">{t.position}</legend>
@@ -201,7 +201,7 @@ export default function Proposal() {
         <section aria-labelledby="sluiten" className="card space-y-3">
           <h2 id="sluiten">{t.close}</h2>
           <p>{t.closeIntro}</p>
-          <FormErrors errors={closeForm.errors} id={closeForm.errorId} />
+          <FormErrors form={closeForm} />
           <Form method="post" className="space-y-3" {...getFormProps(closeForm)}>
             <TextAreaField id="outcome" field={closeFields.outcome} label={t.outcome} rows={4} />
             <PrivacyOverride show={Boolean(replyFor(failed, "close")?.personalData)} id="confirm-outcome" />

@@ -62,7 +62,7 @@ export default function NewProposal() {
       <h1>{t.newTitle}</h1>
       <p>{t.intro}</p>
       <p className="hint">{nl.workgroups.privacyNote}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-3" {...getFormProps(form)}>
         <TextField id="title" field={fields.title} label={t.title} required />
         <TextAreaField id="body" field={fields.body} label={t.body} hint={nl.meetings.markdownHint} rows={8} />

@@ -34,7 +34,7 @@ export default function NewWorkgroup() {
     <div className="max-w-2xl space-y-4">
       <h1>{t.createTitle}</h1>
       <p>{t.createIntro}</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
+      <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <WorkgroupFields fields={fields} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-group" />

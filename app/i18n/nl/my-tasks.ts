@@ -52,4 +52,8 @@ export const myTasks = {
   figuresHeading: "Cijfers",
   figuresLink: "Naar de cijfers van de stad",
   allRequests: "Alle aanvragen",
+  joinRequests: "Aanmeldingen voor werkgroepen",
+  joinRequestsHint: "Iemand wil lid worden van een besloten werkgroep die jij begeleidt. Laat diegene toe of wijs af op de pagina van de werkgroep.",
+  joinRequestLabel: (who: string, group: string) => `${who} wil lid worden van ${group}`,
+  requestedOn: (date: string) => `aangevraagd op ${date}`,
 };

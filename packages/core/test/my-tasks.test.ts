@@ -9,6 +9,7 @@ import { loadGrants } from "../src/accounts";
 import { listNotifications, markNotificationsRead } from "../src/notifications";
 import { saveTimeRegistration, sendTimeRegistrationReminders } from "../src/partners";
 import { myTasks, hasTasks, type TasksPerson } from "../src/tasks";
+import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "../src/workgroups";
 import { approveSpend, createSpendDraft, endorseSpend, evaluateSpend, recordPayment, requestSpendInfo, settleSpend, submitSpend } from "../src/workbudget";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext } from "./fixtures";
@@ -210,5 +211,33 @@ describe("my tasks", () => {
     expect(a.admin?.openInvitations.total).toBe(0);
     expect(a.controller).toBeNull();
     expect(a.teams).toEqual([]);
+  });
+  it("requests to join a closed workgroup wait for whoever decides them: its facilitators and the functional admin, nobody else", async () => {
+    const groupA = await createWorkgroup(await w.as.coordinator(), { name: "Schuldhulp in de wijk", isOpen: false });
+    const groupB = await createWorkgroup(await municipalityContext(t.db, coordinatorB.id, "municipality"), { name: "Jongeren en wonen", isOpen: false });
+    await joinWorkgroup(await w.as.memberB(), groupA.slug);
+    await joinWorkgroup(await w.as.author(), groupA.slug);
+    await joinWorkgroup(await w.as.otherMember(), groupB.slug);
+
+    // The facilitator of group A: both requests, oldest first, linking to the group's requests; the count in the total.
+    const coordA = await tasksOf(w.users.coordinatorA.id);
+    expect(coordA.joinRequests.total).toBe(2);
+    expect(coordA.joinRequests.items.map((r) => r.who)).toEqual(["Lid B", w.users.authorA.name]);
+    expect(coordA.joinRequests.items[0]).toMatchObject({ groupName: "Schuldhulp in de wijk", link: `/werkgroepen/${groupA.slug}#aanvragen` });
+
+    // Group B's facilitator only group B's; the functional admin decides all of them; a requester nothing.
+    expect((await tasksOf(coordinatorB.id)).joinRequests.items.map((r) => r.groupName)).toEqual(["Jongeren en wonen"]);
+    expect((await myTasks(await person(admin.id))).joinRequests.total).toBe(3);
+    expect((await tasksOf(w.users.memberB.id)).joinRequests.total).toBe(0);
+    expect((await tasksOf(w.users.controller1.id)).joinRequests.total).toBe(0);
+
+    // Once decided the request leaves the list; the new member (not a facilitator) decides nothing.
+    await decideJoinRequest(await w.as.coordinator(), groupA.slug, { userId: w.users.memberB.id, approve: true });
+    await decideJoinRequest(await w.as.coordinator(), groupA.slug, { userId: w.users.authorA.id, approve: false });
+    const after = await tasksOf(w.users.coordinatorA.id);
+    expect(after.joinRequests.total).toBe(0);
+    expect(after.total).toBe(coordA.total - 2); // the page's count included them
+    expect((await tasksOf(w.users.memberB.id)).joinRequests.total).toBe(0);
+    expect((await myTasks(await person(admin.id))).joinRequests.items.map((r) => r.groupName)).toEqual(["Jongeren en wonen"]);
   });
 });

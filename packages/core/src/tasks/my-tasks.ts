@@ -9,7 +9,7 @@
 import { as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Scope, type Tx } from "@wijkwerk/db";
 import { amsterdamDay, type UseCaseContext } from "../common";
-import { listMyActionItems } from "../workgroups";
+import { listJoinRequestsToDecide, listMyActionItems, type JoinRequestToDecide } from "../workgroups";
 
 export const LIST_LIMIT = 20;
 /** The completed weeks looked back on for missing hours (the last four, not the current week). */
@@ -73,6 +73,8 @@ export interface PartnerTasks {
 export interface MyTasks {
   /** Open workgroup action items assigned to me, earliest due first. */
   actionItems: Awaited<ReturnType<typeof listMyActionItems>>;
+  /** Requests to join a closed workgroup that I decide (facilitator, creator, functional admin), oldest first. */
+  joinRequests: TaskList<JoinRequestToDecide>;
   teams: TeamTasks[];
   controller: ControllerTasks | null;
   admin: AdminTasks | null;
@@ -297,7 +299,7 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
   const isAdmin = person.ability.can("manage", as("User", { municipalityId }));
 
   const workgroupScope: Scope = { kind: "workgroup", municipalityId, userId };
-  const [teams, controller, admin, partners, actionItems] = await Promise.all([
+  const [teams, controller, admin, partners, actionItems, joinRequests] = await Promise.all([
     Promise.all(readable.map((team) => scoped({ kind: "team", municipalityId, teamId: team.id, userId }, (tx) => teamTasks(tx, person, team, today, weeks)))),
     isController ? scoped({ kind: "municipality", municipalityId, userId }, (tx) => controllerTasks(tx, person, today)) : null,
     isAdmin ? scoped({ kind: "admin", municipalityId, userId }, (tx) => adminTasks(tx, person)) : null,
@@ -314,6 +316,8 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
     ),
     // The workgroups' action items assigned to me (the workgroups door; same list as on the team page).
     listMyActionItems({ ...person, scope: workgroupScope }),
+    // The workgroups' join requests I decide (the workgroups door; decided on the group's page).
+    listJoinRequestsToDecide({ ...person, scope: workgroupScope }, { limit: LIST_LIMIT }),
   ]);
   const count = (l: TaskList<unknown> | null) => l?.total ?? 0;
   const total =
@@ -335,9 +339,11 @@ export async function myTasks(person: TasksPerson, opts: { now?: Date } = {}): P
     count(admin?.lockedAccounts ?? null) +
     count(admin?.openInvitations ?? null) +
     partners.reduce((a, p) => a + count(p?.missingHours ?? null), 0) +
-    actionItems.length;
+    actionItems.length +
+    joinRequests.total;
   return {
     actionItems,
+    joinRequests,
     teams,
     controller,
     admin,

@@ -1,7 +1,15 @@
 // Workgroups: groups and their members, posts and attachments, meetings,
 // proposals, the handbook, success stories, knowledge questions, search and
 // the daily or weekly digest.
-export { createWorkgroup, decideJoinRequest, getWorkgroup, joinWorkgroup, listWorkgroups } from "./workgroups";
+export {
+  type JoinRequestToDecide,
+  createWorkgroup,
+  decideJoinRequest,
+  getWorkgroup,
+  joinWorkgroup,
+  listJoinRequestsToDecide,
+  listWorkgroups,
+} from "./workgroups";
 export { type PostView, createPost, getThread, hidePost, listThreads } from "./posts";
 export { MAX_FILES_PER_POST, type WorkgroupFileInput, readWorkgroupAttachment, removeWorkgroupAttachment } from "./attachments";
 export { addWorkgroupMembers, leaveWorkgroup, removeWorkgroupMember, setWorkgroupMemberRole, updateWorkgroup } from "./membership";

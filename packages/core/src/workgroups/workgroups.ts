@@ -348,6 +348,39 @@ export async function decideJoinRequest(ctx: UseCaseContext, slug: string, input
   });
 }
 
+/** A pending request to join a closed group, for whoever decides it ("Mijn taken"). */
+export interface JoinRequestToDecide {
+  /** The membership row (status requested). */
+  id: string;
+  who: string;
+  groupName: string;
+  requestedAt: string;
+  /** The group's page, at its requests (where the decision is taken). */
+  link: string;
+}
+
+/**
+ * The pending join requests the caller may decide, oldest first: of the groups
+ * they manage (facilitator, creator, the functional admin: workgroup_manages,
+ * the rule CASL's "update" and the decision's RLS share) and may read (RLS on
+ * workgroup_members; decideJoinRequest loads the group readable too). One
+ * query: at most `limit` rows, the full count by a window count.
+ */
+export async function listJoinRequestsToDecide(ctx: UseCaseContext, opts: { limit?: number } = {}): Promise<{ total: number; items: JoinRequestToDecide[] }> {
+  return withScope(ctx.db, workgroupScope(ctx), async (tx) => {
+    const rows = await queryRows<JoinRequestToDecide & { total: number }>(
+      tx,
+      sql`select m.id, u.name as who, g.name as "groupName", to_json(m.created_at) #>> '{}' as "requestedAt",
+            '/werkgroepen/' || g.slug || '#aanvragen' as link, count(*) over ()::int as total
+          from workgroup_members m join workgroups g on g.id = m.workgroup_id join users u on u.id = m.user_id
+          where m.status = 'requested' and m.user_id <> ${ctx.actor.userId}::uuid and workgroup_manages(g.id)
+          order by m.created_at, u.name
+          limit ${opts.limit ?? 20}`,
+    );
+    return { total: rows.length ? Number(rows[0].total) : 0, items: rows.map(({ total: _total, ...r }) => r) };
+  });
+}
+
 /**
  * Tells the group's active members in the app, and by e-mail as their
  * choice and the kind allow (mailPolicy): all of them, or only one, minus
