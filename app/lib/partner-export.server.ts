@@ -36,3 +36,15 @@ export async function partnerExportDownload(request: Request, partnerSlug: strin
   }
   return partnerExportResponse(ctx, period, format, { kind: "download" }).catch(toHttpError);
 }
+
+/** The export page's period: the weeks as typed, the valid period or the Dutch field errors. */
+export function periodForForm(typed: { from: string; to: string }): { period: { from: string; to: string } | null; errors: { from?: string[]; to?: string[] } } {
+  try {
+    const p = parseExportPeriod(typed);
+    return { period: { from: p.from, to: p.to }, errors: {} };
+  } catch (e) {
+    const d = asDomainError(e);
+    if (!d) throw e;
+    return { period: null, errors: Object.fromEntries(Object.entries(d.fieldErrors).map(([k, codes]) => [k, codes.map((c) => domainErrorMessage(c))])) };
+  }
+}

@@ -7,14 +7,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { asDomainError } from "@wijkwerk/core/common";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { ConfirmForm } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
 import { requirePartnerContext } from "~/context.server";
-import { createPartnerExportToken, defaultExportWeeks, listPartnerExportTokens, parseExportPeriod, revokePartnerExportToken } from "~/core/partners.server";
-import { domainErrorMessage, nl } from "~/i18n/nl";
+import { createPartnerExportToken, defaultExportWeeks, listPartnerExportTokens, revokePartnerExportToken } from "~/core/partners.server";
+import { nl } from "~/i18n/nl";
+import { periodForForm } from "~/lib/partner-export.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
@@ -35,16 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const defaults = defaultExportWeeks();
   const typed = { from: search.get("van") ?? defaults.from, to: search.get("tot") ?? defaults.to };
-  let period: { from: string; to: string } | null = null;
-  let errors: { from?: string[]; to?: string[] } = {};
-  try {
-    const p = parseExportPeriod(typed);
-    period = { from: p.from, to: p.to };
-  } catch (e) {
-    const d = asDomainError(e);
-    if (!d) throw e;
-    errors = Object.fromEntries(Object.entries(d.fieldErrors).map(([k, codes]) => [k, codes.map((c) => domainErrorMessage(c))]));
-  }
+  const { period, errors } = periodForForm(typed);
   const rows = await listPartnerExportTokens(ctx).catch(toHttpError);
   const now = Date.now();
   return {
