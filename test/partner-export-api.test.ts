@@ -47,7 +47,10 @@ describe("partner hours export API", () => {
     });
     db = app.db.db;
     const [manager] = await db.select().from(users).where(eq(users.email, "manager.trajekt@wijkwerk.demo"));
-    const [partner] = await db.select().from(partnerOrganisations).where(and(eq(partnerOrganisations.slug, "trajekt"), eq(partnerOrganisations.municipalityId, manager.municipalityId)));
+    const [partner] = await db
+      .select()
+      .from(partnerOrganisations)
+      .where(and(eq(partnerOrganisations.slug, "trajekt"), eq(partnerOrganisations.municipalityId, manager.municipalityId)));
     partnerId = partner.id;
     const grants: Grants = { userId: manager.id, municipalityId: manager.municipalityId, teamRoles: [], scopeRoles: [{ role: "partner_manager", partnerId }] };
     managerCtx = {
@@ -133,7 +136,10 @@ describe("partner hours export API", () => {
     await revokePartnerExportToken(managerCtx, second.id);
     expect((await get("/api/v1/partner/hours.csv", second.token)).status).toBe(401);
     const third = await createPartnerExportToken(managerCtx, { name: "Derde" });
-    await db.update(partnerExportTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(partnerExportTokens.id, third.id));
+    await db
+      .update(partnerExportTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(partnerExportTokens.id, third.id));
     expect((await get("/api/v1/partner/hours.csv", third.token)).status).toBe(401);
     // A manager who loses the role: the token stops with it.
     await db.delete(scopeRoles).where(eq(scopeRoles.userId, managerCtx.actor.userId));

@@ -15,7 +15,9 @@ export async function partnerExportResponse(
 ): Promise<Response> {
   const { partner, slices } = await partnerHoursExport(ctx, period, via);
   const name = `uren-${partner.slug}-${period.from}-${period.to}.${format}`;
-  return format === "csv" ? csvStreamResponse(partnerExportCsv(partner.slug, slices), name) : jsonStreamResponse(partnerExportJson(partner, period, slices), name);
+  return format === "csv"
+    ? csvStreamResponse(partnerExportCsv(partner.slug, slices), name)
+    : jsonStreamResponse(partnerExportJson(partner, period, slices), name);
 }
 
 /** The web download: the partner scope of the signed-in manager; a bad period is a 400 with the Dutch reason. */
@@ -38,7 +40,10 @@ export async function partnerExportDownload(request: Request, partnerSlug: strin
 }
 
 /** The export page's period: the weeks as typed, the valid period or the Dutch field errors. */
-export function periodForForm(typed: { from: string; to: string }): { period: { from: string; to: string } | null; errors: { from?: string[]; to?: string[] } } {
+export function periodForForm(typed: { from: string; to: string }): {
+  period: { from: string; to: string } | null;
+  errors: { from?: string[]; to?: string[] };
+} {
   try {
     const p = parseExportPeriod(typed);
     return { period: { from: p.from, to: p.to }, errors: {} };

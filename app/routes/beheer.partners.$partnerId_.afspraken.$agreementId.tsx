@@ -185,7 +185,12 @@ export default function AgreementPage() {
       contributions: [...existing, ...Array.from({ length: EMPTY_ROWS }, () => ({ teamId: "", discipline: "", hoursPerWeek: "" }))],
       budget: centsToEuroInput(agreement?.budgetCents ?? null),
       products: [
-        ...(agreement?.products ?? []).map((p) => ({ name: p.name, unit: p.unit, agreedQuantity: String(p.agreedQuantity), price: centsToEuroInput(p.priceCents) })),
+        ...(agreement?.products ?? []).map((p) => ({
+          name: p.name,
+          unit: p.unit,
+          agreedQuantity: String(p.agreedQuantity),
+          price: centsToEuroInput(p.priceCents),
+        })),
         ...Array.from({ length: EMPTY_PRODUCT_ROWS }, () => ({ name: "", unit: "", agreedQuantity: "", price: "" })),
       ],
     },

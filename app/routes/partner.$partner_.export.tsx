@@ -72,7 +72,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!outcome.ok) return data({ result: outcome.result, created: null }, { status: outcome.status });
   // The token travels only in this response (no-store); after this it exists only as a hash.
-  return data({ result: submission.reply({ resetForm: true }), created: { name: outcome.value.name, token: outcome.value.token } }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    { result: submission.reply({ resetForm: true }), created: { name: outcome.value.name, token: outcome.value.token } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 function WeekField(props: { name: "van" | "tot"; label: string; value: string; errors?: string[] }) {
@@ -214,11 +217,7 @@ export default function PartnerExportPage() {
             <input type="hidden" name="intent" value="create" />
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextField field={fields.name} label={t.tokenName} hint={t.tokenNameHint} autoComplete="off" />
-            <SelectField
-              field={fields.expiresInDays}
-              label={t.validity}
-              options={Object.entries(t.validities).map(([value, label]) => ({ value, label }))}
-            />
+            <SelectField field={fields.expiresInDays} label={t.validity} options={Object.entries(t.validities).map(([value, label]) => ({ value, label }))} />
             <SubmitButton>{t.create}</SubmitButton>
           </Form>
         </div>

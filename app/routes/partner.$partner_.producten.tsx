@@ -32,7 +32,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const schema = z.object({
   productId: z.string({ required_error: t.productRequired }).uuid(t.productRequired),
-  month: z.string({ required_error: t.monthInvalid }).trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, t.monthInvalid),
+  month: z
+    .string({ required_error: t.monthInvalid })
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, t.monthInvalid),
   quantity: z
     .string({ required_error: t.quantityInvalid })
     .trim()
@@ -52,8 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PartnerProductsPage() {
   const { partner, year, products, mayRecord } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
-    | { result: SubmissionResult<string[]>; recorded: { productId: string; month: string; quantity: number } | null }
-    | undefined;
+    { result: SubmissionResult<string[]>; recorded: { productId: string; month: string; quantity: number } | null } | undefined;
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
   const recorded = actionData?.recorded;
   const recordedName = recorded ? products.find((p) => p.id === recorded.productId)?.name : null;

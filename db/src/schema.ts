@@ -1354,7 +1354,10 @@ export const agreementProducts = pgTable(
   (t) => [
     uniqueIndex("agreement_products_name").on(t.agreementId, t.name),
     index("agreement_products_partner").on(t.partnerOrganisationId),
-    check("agreement_products_numbers", sql`${t.agreedQuantity} >= 0 and ${t.agreedQuantity} <= 10000000 and ${t.priceCents} >= 0 and ${t.priceCents} <= 10000000000`),
+    check(
+      "agreement_products_numbers",
+      sql`${t.agreedQuantity} >= 0 and ${t.agreedQuantity} <= 10000000 and ${t.priceCents} >= 0 and ${t.priceCents} <= 10000000000`,
+    ),
   ],
 );
 

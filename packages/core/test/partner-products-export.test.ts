@@ -141,7 +141,9 @@ describe("agreement products and the partner's hours export (PostgreSQL)", () =>
     expect(lines).toContain("partner-a;Partner partner-a;;;2017-02;;;;;;;;;;product;subsidy;SUB-A;Huisbezoek;bezoek;200;31;45,50;9100,00;1410,50;");
     expect(lines).toContain("partner-a;Partner partner-a;;;2017;;;;;;;;;;budget;subsidy;SUB-A;;;;;;23914,72;5114,18;50000,00");
     expect(lines.some((l) => l.startsWith("partner-a;Partner partner-a;a-team;Team a-team;2017-01;") && l.includes(";uren;subsidy;SUB-A;"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("partner-b;Partner partner-b;a-team;Team a-team;2017-01;") && l.includes(";uren;service_agreement;DVO-B;"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("partner-b;Partner partner-b;a-team;Team a-team;2017-01;") && l.includes(";uren;service_agreement;DVO-B;"))).toBe(
+      true,
+    );
   });
 
   it("validates deliveries and keeps them to the own organisation and the agreement's period", async () => {
@@ -202,7 +204,9 @@ describe("agreement products and the partner's hours export (PostgreSQL)", () =>
     expect(lines[0]).toBe(
       "versie;partner;week;week_start;medewerker_id;medewerker_naam;medewerker_email;discipline;team;team_naam;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;uren_totaal",
     );
-    expect(lines[1]).toBe(`1;partner-a;2017-W01;2017-01-02;${anna.id};Anna Aalbers;${anna.email};Maatschappelijk werk;a-team;Team a-team;6,00;0,00;1,50;0,00;0,00;7,50`);
+    expect(lines[1]).toBe(
+      `1;partner-a;2017-W01;2017-01-02;${anna.id};Anna Aalbers;${anna.email};Maatschappelijk werk;a-team;Team a-team;6,00;0,00;1,50;0,00;0,00;7,50`,
+    );
     expect(csv).not.toContain("Eva");
     const export2 = await partnerHoursExport(managerA, period, { kind: "download" });
     const json = JSON.parse((await collect(partnerExportJson(export2.partner, period, export2.slices))).join(""));
@@ -256,10 +260,15 @@ describe("agreement products and the partner's hours export (PostgreSQL)", () =>
     await revokePartnerExportToken(managerA, minted.id);
     expect(await authenticatePartnerExportToken(t.db, minted.token)).toBeNull();
     const expiring = await createPartnerExportToken(managerA, { name: "Kort" }, new Date());
-    await t.db.update(partnerExportTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(partnerExportTokens.id, expiring.id));
+    await t.db
+      .update(partnerExportTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(partnerExportTokens.id, expiring.id));
     expect(await authenticatePartnerExportToken(t.db, expiring.token)).toBeNull();
     expect(await authenticatePartnerExportToken(t.db, "wk_" + minted.token.slice(4))).toBeNull();
-    const actions = (await t.db.select({ a: auditEvents.action, d: auditEvents.data }).from(auditEvents)).filter((e) => e.a.startsWith("partner_export_token."));
+    const actions = (await t.db.select({ a: auditEvents.action, d: auditEvents.data }).from(auditEvents)).filter((e) =>
+      e.a.startsWith("partner_export_token."),
+    );
     expect(actions.map((e) => e.a)).toEqual(["partner_export_token.created", "partner_export_token.revoked", "partner_export_token.created"]);
     expect(JSON.stringify(actions)).not.toContain(minted.token);
     // app_user cannot read the hash column at all.

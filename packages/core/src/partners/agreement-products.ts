@@ -183,7 +183,14 @@ export async function recordProductDelivery(ctx: UseCaseContext, raw: DeliveryIn
       objectType: "agreement_product",
       objectId: product.id,
       meta: ctx.meta,
-      data: { partnerId: product.partner_id, agreementId: product.agreement_id, product: product.name, month: input.month, before: product.before, after: input.quantity },
+      data: {
+        partnerId: product.partner_id,
+        agreementId: product.agreement_id,
+        product: product.name,
+        month: input.month,
+        before: product.before,
+        after: input.quantity,
+      },
     });
   });
 }

@@ -177,7 +177,13 @@ export async function saveAgreement(
           .where(and(eq(teams.municipalityId, municipalityId), sql`${teams.id} = any(${`{${teamIds.join(",")}}`}::uuid[])`));
         if (found.length !== teamIds.length) throw new DomainError("invalid_input", 400, { contributions: ["invalid_input"] });
       }
-      const values = { kind: input.kind, reference: input.reference, validFrom: input.validFrom, validTo: input.validTo, budgetCents: input.budgetCents ?? null };
+      const values = {
+        kind: input.kind,
+        reference: input.reference,
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        budgetCents: input.budgetCents ?? null,
+      };
       let id: string;
       let before: unknown = null;
       if (agreementId) {

@@ -169,7 +169,13 @@ async function readSlice(
         order by r.week_start, t.slug, u.name nulls last, r.user_id`,
   );
   return rows.map((r) => {
-    const h = { individual: Number(r.individual), collective: Number(r.collective), meeting: Number(r.meeting), workgroup: Number(r.workgroup), other: Number(r.other) };
+    const h = {
+      individual: Number(r.individual),
+      collective: Number(r.collective),
+      meeting: Number(r.meeting),
+      workgroup: Number(r.workgroup),
+      other: Number(r.other),
+    };
     const weekStart = String(r.week_start).slice(0, 10);
     return {
       week: isoWeekLabel(weekStart),

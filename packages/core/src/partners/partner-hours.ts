@@ -449,7 +449,11 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
     const first = `${month}-01`;
     const last = `${month}-31`;
     return agreementRows.filter(
-      (a) => a.partner_id === partnerId && (a.teams ?? []).includes(teamId) && String(a.valid_from).slice(0, 10) <= last && (a.valid_to === null || String(a.valid_to).slice(0, 10) >= first),
+      (a) =>
+        a.partner_id === partnerId &&
+        (a.teams ?? []).includes(teamId) &&
+        String(a.valid_from).slice(0, 10) <= last &&
+        (a.valid_to === null || String(a.valid_to).slice(0, 10) >= first),
     );
   };
   const rows: ProcurementRow[] = [];
@@ -573,27 +577,27 @@ export function procurementCsv(view: MunicipalityPartnerView): string {
       ];
     });
   const hourRows = view.rows.map((r) => [
-      neutraliseFormula(r.partnerSlug),
-      neutraliseFormula(r.partnerName),
-      neutraliseFormula(r.teamSlug),
-      neutraliseFormula(r.teamName),
-      r.month,
-      decimalComma.format(r.cell.agreed),
-      decimalComma.format(r.cell.registered),
-      ...ACTIVITY_KINDS.map((k) => decimalComma.format(r.cell.activity[k])),
-      r.cell.people,
-      r.cell.missingWeeks,
-      "uren",
-      r.funding.join("+"),
-      neutraliseFormula(r.references.join("+")),
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
+    neutraliseFormula(r.partnerSlug),
+    neutraliseFormula(r.partnerName),
+    neutraliseFormula(r.teamSlug),
+    neutraliseFormula(r.teamName),
+    r.month,
+    decimalComma.format(r.cell.agreed),
+    decimalComma.format(r.cell.registered),
+    ...ACTIVITY_KINDS.map((k) => decimalComma.format(r.cell.activity[k])),
+    r.cell.people,
+    r.cell.missingWeeks,
+    "uren",
+    r.funding.join("+"),
+    neutraliseFormula(r.references.join("+")),
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
   ]);
   return writeCsv(PROCUREMENT_CSV_COLUMNS, [...hourRows, ...productRows, ...budgetRows], { bom: true });
 }
