@@ -5,13 +5,16 @@
 // both go through app/lib/checkpoint.server.ts (identify, chooseScope).
 // Errors are JSON `{ error: { code, message, fields? } }` with Dutch messages.
 import { calendarDate } from "@wijkwerk/core/dates";
-import { ForbiddenError } from "@wijkwerk/authz";
-import { and, eq, spendRequests } from "@wijkwerk/db";
+import { ForbiddenError, abilityFromRules, as, defineAbilityFor } from "@wijkwerk/authz";
+import { and, eq, spendRequests, users } from "@wijkwerk/db";
+import { authenticatePartnerExportToken } from "@wijkwerk/core/partners";
 import { z } from "zod";
 import { SPEND_STATUSES, type getSpend } from "@wijkwerk/core/workbudget";
 import { asDomainError, forbiddenCharacterPaths, type UseCaseContext } from "@wijkwerk/core/common";
-import type { UserTeam } from "@wijkwerk/core/accounts";
-import { chooseScope, identify, teamScope } from "~/lib/checkpoint.server";
+import { loadGrants, loadSecuritySettings, mfaRequiredFor, type UserTeam } from "@wijkwerk/core/accounts";
+import { chooseScope, identify, requestMeta, teamScope } from "~/lib/checkpoint.server";
+import { getDb } from "~/db.server";
+import { noteRequestIds } from "~/lib/logger.server";
 import { domainErrorMessage, nl } from "~/i18n/nl";
 import { logError } from "~/lib/logger.server";
 
@@ -147,6 +150,38 @@ export async function requireApiContext(request: Request, loadContext: unknown, 
       : (municipalityScoped(ctx) ?? (opts.teamFallback && ctx.teams.length > 0 ? await teamScoped(ctx, (t) => t.id === ctx.teams[0].id) : null));
   if (!scoped) throw notFound();
   return scoped;
+}
+
+/**
+ * The checkpoint of the partner's hours export (`/api/v1/partner/hours.*`):
+ * a partner export token (`wkp_…`), not a personal one. The token works only
+ * while its maker may still read that partner's export (an ended partner
+ * manager's tokens stop with the role), and it grants exactly one thing:
+ * `read PartnerExport` of its partner, in that partner's scope (RLS). Any
+ * other endpoint refuses it (401): only api_tokens are looked up there.
+ */
+export async function requirePartnerTokenContext(request: Request, loadContext: unknown): Promise<UseCaseContext & { tokenId: string }> {
+  const header = request.headers.get("authorization");
+  const bearer = header?.match(/^Bearer[ ]+(\S+)\s*$/i)?.[1] ?? null;
+  const db = await getDb();
+  const token = bearer ? await authenticatePartnerExportToken(db, bearer) : null;
+  if (!token) throw unauthorized(header !== null);
+  const { partnerId, municipalityId, createdBy } = token;
+  const loaded = await loadGrants(db, createdBy);
+  const [maker] = await db.select({ email: users.email, name: users.name, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, createdBy));
+  if (!loaded || !maker || !defineAbilityFor(loaded.grants).can("read", as("PartnerExport", { municipalityId, partnerId }))) throw unauthorized(true);
+  if (mfaRequiredFor(loaded.grants, (await loadSecuritySettings(db, municipalityId)).mfaRequiredRoles) && !maker.totpEnabledAt)
+    throw apiError(403, "mfa_required", t.mfaRequired);
+  noteRequestIds({ userId: createdBy, municipalityId, partnerId });
+  return {
+    db,
+    tokenId: token.tokenId,
+    actor: { userId: createdBy, municipalityId, email: maker.email, name: maker.name },
+    grants: { userId: createdBy, municipalityId, teamRoles: [], scopeRoles: [{ role: "partner_manager", partnerId }] },
+    ability: abilityFromRules([{ action: "read", subject: "PartnerExport", conditions: { municipalityId, partnerId } }]),
+    scope: { kind: "partner", municipalityId, partnerId, userId: createdBy },
+    meta: requestMeta(request, loadContext),
+  };
 }
 
 /**

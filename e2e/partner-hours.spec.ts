@@ -176,7 +176,7 @@ test("member registers hours → coordinator overview → partner dashboard → 
   expect(download.suggestedFilename()).toBe(`inkoop-partners-${year}.csv`);
   const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toBe(
-    "partner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken",
+    "partner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken;regel;financiering;afspraak;product;eenheid;aantal_afgesproken;aantal_geleverd;prijs_per_eenheid;bedrag_afgesproken;bedrag_geleverd;budget",
   );
   const month = current.monday.slice(0, 7);
   const trajekt = lines.find((l) => l.startsWith(`trajekt;Trajekt;limmel-nazareth;Limmel-Nazareth;${month};`));

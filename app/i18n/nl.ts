@@ -14,6 +14,7 @@ import { myTasks } from "./nl/my-tasks";
 import { municipality } from "./nl/municipality";
 import { partner } from "./nl/partner";
 import { agreements, disciplineMatrix, municipalityPartners, partnerDashboard, timeRegistration } from "./nl/partner-hours";
+import { partnerExport, partnerProducts } from "./nl/partner-products";
 import { common, domainErrors, errorPages } from "./nl/common";
 import { team } from "./nl/team";
 import { workbudget } from "./nl/workbudget";
@@ -60,6 +61,8 @@ export const nl = {
   disciplineMatrix,
   partnerDashboard,
   municipalityPartners,
+  partnerProducts,
+  partnerExport,
   sessionsPage,
   passwordReset,
   mailbox,

@@ -123,6 +123,30 @@ export function csvStreamResponse(chunks: AsyncIterable<string>, filename: strin
   return new Response(body, { headers: { ...csvHeaders(filename), "X-Content-Type-Options": "nosniff" } });
 }
 
+/** A JSON document streamed chunk by chunk (a large export is never held whole), as a download. */
+export function jsonStreamResponse(chunks: AsyncIterable<string>, filename: string): Response {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
 /**
  * A stored file as a download: always as an attachment (never rendered in
  * our origin), with the type detected at upload, no sniffing, a sandbox CSP

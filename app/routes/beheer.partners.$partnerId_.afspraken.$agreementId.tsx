@@ -14,6 +14,7 @@ import { listTeamOptions } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
+import { centsToEuroInput, parseEuroToCents } from "~/lib/money";
 
 const t = nl.agreements;
 const NEW = "nieuw";
@@ -22,6 +23,12 @@ const EMPTY_ROWS = 3;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.agreement ? t.editTitle(data.agreement.reference) : t.newTitle(data?.partner.name ?? "")} – ${nl.common.appName}` },
 ];
+
+const isBlankProduct = (r: unknown) => {
+  const row = (r ?? {}) as Record<string, unknown>;
+  return ["name", "unit", "agreedQuantity", "price"].every((k) => row[k] === undefined || row[k] === "");
+};
+const EMPTY_PRODUCT_ROWS = 2;
 
 const isBlankRow = (r: unknown) => {
   const row = (r ?? {}) as Record<string, unknown>;
@@ -35,6 +42,34 @@ function formSchema() {
     reference: z.string({ required_error: t.referenceRequired }).trim().min(2, t.referenceRequired).max(100, t.referenceTooLong),
     validFrom: date,
     validTo: date.optional(),
+    budget: z
+      .string()
+      .optional()
+      .transform((v, c) => {
+        if (v === undefined || v.trim() === "") return null;
+        const cents = parseEuroToCents(v);
+        if (cents === null) c.addIssue({ code: "custom", message: t.budgetInvalid });
+        return cents;
+      }),
+    products: z.preprocess(
+      (rows) => (Array.isArray(rows) ? rows.filter((r) => !isBlankProduct(r)) : []),
+      z.array(
+        z.object({
+          name: z.string({ required_error: t.productNameRequired }).trim().min(2, t.productNameRequired).max(100, t.productNameRequired),
+          unit: z.string({ required_error: t.productUnitRequired }).trim().min(1, t.productUnitRequired).max(40, t.productUnitRequired),
+          agreedQuantity: z
+            .string({ required_error: t.productQuantityInvalid })
+            .trim()
+            .regex(/^\d{1,8}$/, t.productQuantityInvalid)
+            .transform(Number),
+          price: z.string({ required_error: t.productPriceInvalid }).transform((v, c) => {
+            const cents = parseEuroToCents(v);
+            if (cents === null) c.addIssue({ code: "custom", message: t.productPriceInvalid });
+            return cents ?? 0;
+          }),
+        }),
+      ),
+    ),
     contributions: z.preprocess(
       (rows) => (Array.isArray(rows) ? rows.filter((r) => !isBlankRow(r)) : []),
       z.array(
@@ -87,7 +122,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, { schema: formSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const outcome = await runForForm(submission.reply, () =>
-    saveAgreement(ctx, partnerId, agreementId, { ...submission.value, validTo: submission.value.validTo ?? null }),
+    saveAgreement(ctx, partnerId, agreementId, {
+      kind: submission.value.kind,
+      reference: submission.value.reference,
+      validFrom: submission.value.validFrom,
+      validTo: submission.value.validTo ?? null,
+      contributions: submission.value.contributions,
+      budgetCents: submission.value.budget,
+      products: submission.value.products.map((p) => ({ name: p.name, unit: p.unit, agreedQuantity: p.agreedQuantity, priceCents: p.price })),
+    }),
   );
   if (!outcome.ok) return data({ result: outcome.result, saved: false }, { status: outcome.status });
   return redirect(`/beheer/partners/${partnerId}?afspraak=opgeslagen`);
@@ -140,9 +183,20 @@ export default function AgreementPage() {
       validFrom: agreement?.validFrom ?? "",
       validTo: agreement?.validTo ?? "",
       contributions: [...existing, ...Array.from({ length: EMPTY_ROWS }, () => ({ teamId: "", discipline: "", hoursPerWeek: "" }))],
+      budget: centsToEuroInput(agreement?.budgetCents ?? null),
+      products: [
+        ...(agreement?.products ?? []).map((p) => ({
+          name: p.name,
+          unit: p.unit,
+          agreedQuantity: String(p.agreedQuantity),
+          price: centsToEuroInput(p.priceCents),
+        })),
+        ...Array.from({ length: EMPTY_PRODUCT_ROWS }, () => ({ name: "", unit: "", agreedQuantity: "", price: "" })),
+      ],
     },
   });
   const rows = fields.contributions.getFieldList();
+  const productRows = fields.products.getFieldList();
   return (
     <div className="max-w-4xl space-y-4">
       <p>
@@ -197,6 +251,22 @@ export default function AgreementPage() {
                     {[...new Set(errors)].join(" ")}
                   </p>
                 ) : null}
+              </div>
+            );
+          })}
+        </fieldset>
+        <TextField field={fields.budget} label={t.budget} hint={t.budgetHint} inputMode="decimal" autoComplete="off" />
+        <fieldset className="space-y-2">
+          <legend className="text-lg font-semibold">{t.products}</legend>
+          <p className="hint">{t.productsHint}</p>
+          {productRows.map((row, i) => {
+            const f = row.getFieldset();
+            return (
+              <div key={row.key} role="group" aria-label={t.productRowLabel(i + 1)} className="grid items-start gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr]">
+                <TextField field={f.name} label={t.productName} autoComplete="off" />
+                <TextField field={f.unit} label={t.productUnit} autoComplete="off" />
+                <TextField field={f.agreedQuantity} label={t.productQuantity} inputMode="numeric" autoComplete="off" />
+                <TextField field={f.price} label={t.productPrice} inputMode="decimal" autoComplete="off" />
               </div>
             );
           })}

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMunicipalityContext } from "~/context.server";
 import { municipalityPartnerHours } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatHours, formatPercent } from "~/lib/format";
+import { formatDate, formatHours, formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
 
 const t = nl.municipalityPartners;
@@ -34,6 +34,7 @@ export default function MunicipalityPartners() {
           {t.download(year)}
         </a>
         <span className="hint block">{t.downloadHint}</span>
+        <span className="hint block">{t.downloadHintProducts}</span>
       </p>
       {agreements.length === 0 ? (
         <p className="card">{t.empty}</p>
@@ -59,6 +60,15 @@ export default function MunicipalityPartners() {
                 <th scope="col" className="text-right">
                   {t.ratio}
                 </th>
+                <th scope="col" className="text-right">
+                  {t.budget}
+                </th>
+                <th scope="col" className="text-right">
+                  {t.productsAgreed}
+                </th>
+                <th scope="col" className="text-right">
+                  {t.productsDelivered}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,12 +86,59 @@ export default function MunicipalityPartners() {
                   <td className="text-right">{formatHours(a.agreedToDate)}</td>
                   <td className="text-right">{formatHours(a.deliveredToDate)}</td>
                   <td className="text-right">{a.ratio === null ? "–" : formatPercent(a.ratio)}</td>
+                  <td className="text-right whitespace-nowrap">{a.budgetCents === null ? "–" : formatMoney(a.budgetCents)}</td>
+                  <td className="text-right whitespace-nowrap">{a.products.length ? formatMoney(a.productsAgreedCents) : "–"}</td>
+                  <td className="text-right whitespace-nowrap">{a.products.length ? formatMoney(a.productsDeliveredCents) : "–"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <ProductsTable year={year} agreements={agreements} />
+    </div>
+  );
+}
+
+function ProductsTable({ year, agreements }: { year: number; agreements: ReturnType<typeof useLoaderData<typeof loader>>["agreements"] }) {
+  const products = agreements.flatMap((a) => a.products.map((p) => ({ ...p, partnerName: a.partnerName })));
+  if (products.length === 0) return <p className="card">{t.noProducts}</p>;
+  return (
+    <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t.productsCaption(year)}>
+      <table className="table">
+        <caption className="pb-2 text-left text-lg font-semibold">{t.productsCaption(year)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.partner}</th>
+            <th scope="col">{t.reference}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col">{t.product}</th>
+            <th scope="col">{t.unit}</th>
+            {[t.price, t.agreedQuantity, t.deliveredQuantity, t.deliveredAmount].map((h) => (
+              <th key={h} scope="col" className="text-right">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" className="font-normal">
+                {p.partnerName}
+              </th>
+              <td>{p.reference}</td>
+              <td>{nl.common.fundingTypes[p.kind]}</td>
+              <td>{p.name}</td>
+              <td>{p.unit}</td>
+              <td className="text-right whitespace-nowrap">{formatMoney(p.priceCents)}</td>
+              <td className="text-right">{formatNumber(p.agreedQuantity)}</td>
+              <td className="text-right">{formatNumber(p.deliveredInYear)}</td>
+              <td className="text-right whitespace-nowrap">{formatMoney(p.deliveredInYearCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

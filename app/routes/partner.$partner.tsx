@@ -137,6 +137,10 @@ export default function PartnerOverviewPage() {
     <div className="space-y-4">
       <h1>{partner.name}</h1>
       <p>{nl.partner.intro}</p>
+      <nav aria-label={nl.partner.moreNav} className="flex flex-wrap gap-4">
+        <Link to={`/partner/${partner.slug}/producten`}>{nl.partnerProducts.linkLabel}</Link>
+        <Link to={`/partner/${partner.slug}/export`}>{nl.partnerExport.linkLabel}</Link>
+      </nav>
       {/* The hours lead: agreed against registered per team; then proposing staff; then the details. */}
       <HoursByTeam slug={partner.slug} dashboard={dashboard} />
       {mayPropose ? <ProposalSection teams={proposalTeams} proposals={proposals} /> : null}

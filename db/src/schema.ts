@@ -1329,11 +1329,14 @@ export const partnerAgreements = pgTable(
     validFrom: date("valid_from").notNull(),
     /** Inclusive; NULL = open-ended. */
     validTo: date("valid_to"),
+    /** A budget in euro cents besides the hours (NULL = none agreed). */
+    budgetCents: bigint("budget_cents", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("partner_agreements_partner").on(t.partnerOrganisationId),
+    check("partner_agreements_budget", sql`${t.budgetCents} is null or (${t.budgetCents} >= 0 and ${t.budgetCents} <= 100000000000)`),
     uniqueIndex("partner_agreements_reference").on(t.municipalityId, t.reference),
     check("partner_agreements_period", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
@@ -1366,6 +1369,90 @@ export const agreementContributions = pgTable(
     index("agreement_contributions_partner").on(t.partnerOrganisationId),
     check("agreement_contributions_hours", sql`${t.hoursPerWeek} > 0 and ${t.hoursPerWeek} <= 999`),
   ],
+);
+
+/** A product agreed in an agreement: name, unit, agreed number over the agreement's period, price per unit in cents. */
+export const agreementProducts = pgTable(
+  "agreement_products",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => partnerAgreements.id, { onDelete: "cascade" }),
+    /** Copy of the agreement's partner, so row-level security needs no join. */
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    agreedQuantity: integer("agreed_quantity").notNull(),
+    priceCents: bigint("price_cents", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("agreement_products_name").on(t.agreementId, t.name),
+    index("agreement_products_partner").on(t.partnerOrganisationId),
+    check(
+      "agreement_products_numbers",
+      sql`${t.agreedQuantity} >= 0 and ${t.agreedQuantity} <= 10000000 and ${t.priceCents} >= 0 and ${t.priceCents} <= 10000000000`,
+    ),
+  ],
+);
+
+/** Delivered number of a product in one month (month = its first day); recorded by the partner manager or the municipality. */
+export const agreementProductDeliveries = pgTable(
+  "agreement_product_deliveries",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => agreementProducts.id, { onDelete: "cascade" }),
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    month: date("month").notNull(),
+    quantity: integer("quantity").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "agreement_product_deliveries_pk", columns: [t.productId, t.month] }),
+    index("agreement_product_deliveries_partner").on(t.partnerOrganisationId, t.month),
+    check("agreement_product_deliveries_month", sql`extract(day from ${t.month}) = 1`),
+    check("agreement_product_deliveries_quantity", sql`${t.quantity} >= 0 and ${t.quantity} <= 10000000`),
+  ],
+);
+
+/** A partner organisation's export token (`wkp_…`): reads only that partner's hours export; only the sha256 is stored. */
+export const partnerExportTokens = pgTable(
+  "partner_export_tokens",
+  {
+    id: id(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    lastFour: text("last_four").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("partner_export_tokens_partner").on(t.partnerOrganisationId)],
 );
 
 /** One row per person × team × ISO week (week_start is that week's Monday); hours in quarters. */
@@ -2467,6 +2554,9 @@ export const schema = {
   knowledgeAnswers,
   partnerAgreements,
   agreementContributions,
+  agreementProducts,
+  agreementProductDeliveries,
+  partnerExportTokens,
   timeRegistrations,
   timeRegistrationReminders,
   teamCards,

@@ -43,6 +43,21 @@ export const agreements = {
   disciplineRequired: "Kies een discipline.",
   hoursInvalid: "Vul een aantal uren in tussen 0,1 en 999, met hoogstens één decimaal.",
   hours: (h: string) => `${h} per week`,
+  budget: "Budget in euro (leeg = geen)",
+  budgetHint: "Een bedrag naast de uren, bijvoorbeeld 12.500,00.",
+  budgetInvalid: "Vul een bedrag in euro in, bijvoorbeeld 12.500,00.",
+  products: "Afgesproken producten",
+  productsHint:
+    "Laat een regel leeg om die over te slaan. Een product dat je weghaalt, verdwijnt met de leveringen die ervoor zijn vastgelegd; een product met dezelfde naam houdt ze.",
+  productName: "Product",
+  productUnit: "Eenheid",
+  productQuantity: "Aantal (looptijd)",
+  productPrice: "Prijs per eenheid (€)",
+  productRowLabel: (n: number) => `Product ${n}`,
+  productNameRequired: "Vul een productnaam in van 2 tot 100 tekens.",
+  productUnitRequired: "Vul een eenheid in, bijvoorbeeld groep of bezoek.",
+  productQuantityInvalid: "Vul een heel aantal in van 0 of meer.",
+  productPriceInvalid: "Vul een prijs in euro in, bijvoorbeeld 45,50.",
 };
 
 export const timeRegistration = {
@@ -178,4 +193,17 @@ export const municipalityPartners = {
     "Per partner, team en maand: de afgesproken en geregistreerde uren, de uren per soort werk, het aantal medewerkers met uren en de persoonsweken zonder uren.",
   yearNav: "Jaar kiezen",
   toYear: (y: number) => `Naar ${y}`,
+  budget: "Budget",
+  productsAgreed: "Producten afgesproken",
+  productsDelivered: "Producten geleverd dit jaar",
+  productsCaption: (year: number) => `Producten per afspraak in ${year}`,
+  product: "Product",
+  unit: "Eenheid",
+  price: "Prijs per eenheid",
+  agreedQuantity: "Afgesproken (looptijd)",
+  deliveredQuantity: "Geleverd dit jaar",
+  deliveredAmount: "Bedrag geleverd",
+  noProducts: "Er zijn voor dit jaar geen producten afgesproken.",
+  downloadHintProducts:
+    "Daarna per product en maand het geleverde aantal en bedrag, en per afspraak met een budget het budget; elke regel met de financieringsvorm.",
 };

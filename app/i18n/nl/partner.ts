@@ -17,6 +17,7 @@ export const partner = {
   role: "Rol",
   summary: (people: number, teams: number) => `${people} ${people === 1 ? "medewerker" : "medewerkers"} in ${teams} ${teams === 1 ? "team" : "teams"}.`,
   downloadCsv: "Download medewerkerslijst (CSV)",
+  moreNav: "Producten en export",
   csv: {
     name: "Naam",
     discipline: "Discipline",

@@ -74,6 +74,10 @@ export type SubjectName =
   | "WorkgroupProposal"
   | "Agreement"
   | "TimeRegistration"
+  // Delivered numbers of an agreement's products per month; a partner's own hours export and its export tokens.
+  | "ProductDelivery"
+  | "PartnerExport"
+  | "PartnerExportToken"
   // Stripe Issuing: the team's card (controls by the controller) and the coordinator's "Nu betalen".
   | "TeamCard"
   | "CardPayment"
@@ -328,6 +332,7 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     { action: "create", subject: "KnowledgeAnswer", conditions: { municipalityId } },
     { action: "manage", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
+    { action: ["read", "create"], subject: "ProductDelivery", conditions: { municipalityId } },
     { action: "manage", subject: "Street", conditions: { municipalityId } },
     { action: "read", subject: "BuurtserviceCounts", conditions: { municipalityId } },
     { action: "read", subject: "NeighbourhoodInitiative", conditions: { municipalityId } },
@@ -343,6 +348,8 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
     // Procurement: agreed vs delivered hours per agreement (aggregates, no residents).
     { action: "read", subject: "Agreement", conditions: { municipalityId } },
     { action: "read", subject: "TimeRegistration", conditions: { municipalityId } },
+    // Records the products a partner delivered per month (as the partner manager can for its own organisation).
+    { action: ["read", "create"], subject: "ProductDelivery", conditions: { municipalityId } },
     // Team cards: issue them, set their spending controls, reconcile Stripe with the ledger.
     { action: "manage", subject: "TeamCard", conditions: { municipalityId } },
     { action: ["read", "pay", "settle"], subject: "Spend", conditions: { municipalityId } },
@@ -368,6 +375,11 @@ export const scopeRoleRules: Record<ScopeRole, (c: ScopeRuleContext) => AppRule[
           // Its own agreements and its own staff's hours (counts and hours only).
           { action: "read", subject: "Agreement", conditions: { municipalityId, partnerId } },
           { action: "read", subject: "TimeRegistration", conditions: { municipalityId, partnerId } },
+          // Records its own organisation's delivered products per month; downloads its staff's hours (no double
+          // registration) and mints/revokes the export tokens its own systems use for that one endpoint.
+          { action: ["read", "create"], subject: "ProductDelivery", conditions: { municipalityId, partnerId } },
+          { action: "read", subject: "PartnerExport", conditions: { municipalityId, partnerId } },
+          { action: ["read", "create", "delete"], subject: "PartnerExportToken", conditions: { municipalityId, partnerId } },
           // Proposes its own staff for any team of the municipality, as member only and employed by its own
           // organisation; nothing goes out until the team's coordinator confirms. Reads its own proposals.
           { action: "create", subject: "Invitation", conditions: { municipalityId, partnerId, role: "member", confirmation: "awaiting" } },

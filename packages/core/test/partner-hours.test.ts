@@ -279,10 +279,10 @@ for (const kind of ["postgres", "pglite"] as const) {
       expect(byRef["DVO-B"]).toMatchObject({ agreedToDate: 40, deliveredToDate: 0 });
       const lines = procurementCsv(v).split("\r\n");
       expect(lines[0]).toBe(
-        "\uFEFFpartner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken",
+        "\uFEFFpartner;partner_naam;team;team_naam;maand;uren_afgesproken;uren_geregistreerd;uren_individueel;uren_collectief;uren_teamoverleg;uren_werkgroep;uren_overig;medewerkers_met_uren;ontbrekende_weken;regel;financiering;afspraak;product;eenheid;aantal_afgesproken;aantal_geleverd;prijs_per_eenheid;bedrag_afgesproken;bedrag_geleverd;budget",
       );
-      expect(lines).toContain("partner-a;Partner partner-a;a-team;Team a-team;2017-01;160,00;58,00;50,00;8,00;0,00;0,00;0,00;2;7");
-      expect(lines).toContain("partner-b;Partner partner-b;a-team;Team a-team;2017-01;0,00;30,00;30,00;0,00;0,00;0,00;0,00;1;4");
+      expect(lines).toContain("partner-a;Partner partner-a;a-team;Team a-team;2017-01;160,00;58,00;50,00;8,00;0,00;0,00;0,00;2;7;uren;subsidy;SUB-A;;;;;;;;");
+      expect(lines).toContain("partner-b;Partner partner-b;a-team;Team a-team;2017-01;0,00;30,00;30,00;0,00;0,00;0,00;0,00;1;4;uren;;;;;;;;;;");
       expect(lines.join("\n")).not.toContain("BEWONER");
       // A partner manager may not use it.
       await expect(municipalityPartnerHours(await partnerContext(t.db, managerA, partnerA.id), { year: 2017, now: NOW })).rejects.toBeInstanceOf(

@@ -23,6 +23,8 @@ export interface CsvOptions {
   separator?: ";" | ",";
   /** A UTF-8 byte order mark in front, so Excel reads ë and é. */
   bom?: boolean;
+  /** false: the rows only, no header row (a streamed file's later chunks). Default true. */
+  header?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface CsvOptions {
  */
 export function writeCsv(columns: readonly string[], rows: readonly (readonly (string | number)[])[], options: CsvOptions = {}): string {
   return stringify(rows as (string | number)[][], {
-    header: true,
+    header: options.header !== false,
     columns: [...columns],
     delimiter: options.separator ?? ";",
     record_delimiter: "windows",

@@ -15,3 +15,22 @@ export {
   teamTimeOverview,
 } from "./time-registration";
 export { teamDisciplineMatrix } from "./discipline-matrix";
+export { type ProductRow, listAgreementProducts, recordProductDelivery } from "./agreement-products";
+export {
+  MAX_EXPORT_WEEKS,
+  PARTNER_EXPORT_COLUMNS,
+  PARTNER_EXPORT_VERSION,
+  PARTNER_TOKEN_PREFIX,
+  type ExportPeriod,
+  type PartnerExportRow,
+  type PartnerTokenRow,
+  authenticatePartnerExportToken,
+  createPartnerExportToken,
+  defaultExportWeeks,
+  listPartnerExportTokens,
+  parseExportPeriod,
+  partnerExportCsv,
+  partnerExportJson,
+  partnerHoursExport,
+  revokePartnerExportToken,
+} from "./partner-export";

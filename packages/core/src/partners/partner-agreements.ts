@@ -10,6 +10,7 @@ import { z } from "zod";
 import { notFoundUnlessUuid } from "../tenancy";
 import { FUNDING_TYPES, type FundingType } from "./admin-partners";
 import { appendAudit } from "../audit";
+import { MAX_BUDGET_CENTS, productInput, replaceProducts } from "./agreement-products";
 
 /**
  * The disciplines of the teams (docs/domain.md#partners-and-their-staff). Stored as these Dutch names,
@@ -47,6 +48,10 @@ export const agreementInput = z
     validFrom: isoDate,
     validTo: isoDate.nullish().transform((v) => v ?? null),
     contributions: z.array(contributionInput).max(200).default([]),
+    /** A budget in euro cents besides the hours; null = none. */
+    budgetCents: z.coerce.number().int().min(0).max(MAX_BUDGET_CENTS).nullish(),
+    /** The agreement's products; left out = unchanged (kept by name, see replaceProducts). */
+    products: z.array(productInput).max(100).optional(),
   })
   .superRefine((v, c) => {
     if (v.validTo && v.validTo < v.validFrom) c.addIssue({ code: "custom", path: ["validTo"], params: { code: "date_range_invalid" } });
@@ -55,6 +60,11 @@ export const agreementInput = z
       const key = `${row.teamId}|${row.discipline}`;
       if (seen.has(key)) c.addIssue({ code: "custom", path: ["contributions", i], params: { code: "contribution_duplicate" } });
       seen.add(key);
+    });
+    const names = new Set<string>();
+    v.products?.forEach((p, i) => {
+      if (names.has(p.name)) c.addIssue({ code: "custom", path: ["products", i, "name"], params: { code: "product_duplicate" } });
+      names.add(p.name);
     });
   });
 export type AgreementInput = z.input<typeof agreementInput>;
@@ -74,7 +84,9 @@ export interface AgreementRow {
   reference: string;
   validFrom: string;
   validTo: string | null;
+  budgetCents: number | null;
   contributions: ContributionRow[];
+  products: { id: string; name: string; unit: string; agreedQuantity: number; priceCents: number }[];
   /** Sum of the contributions, hours per week. */
   hoursPerWeek: number;
 }
@@ -93,10 +105,14 @@ export async function listAgreements(ctx: UseCaseContext, partnerId: string): Pr
       reference: string;
       valid_from: string | Date;
       valid_to: string | Date | null;
+      budget_cents: string | null;
       contributions: ContributionRow[] | null;
+      products: AgreementRow["products"] | null;
     }>(
       tx,
-      sql`select a.id, a.kind, a.reference, a.valid_from::text as valid_from, a.valid_to::text as valid_to,
+      sql`select a.id, a.kind, a.reference, a.valid_from::text as valid_from, a.valid_to::text as valid_to, a.budget_cents::text as budget_cents,
+            (select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'unit', p.unit, 'agreedQuantity', p.agreed_quantity, 'priceCents', p.price_cents) order by p.name)
+               from agreement_products p where p.agreement_id = a.id) as products,
             (select jsonb_agg(jsonb_build_object('teamId', c.team_id, 'teamSlug', t.slug, 'teamName', t.name, 'discipline', c.discipline, 'hoursPerWeek', c.hours_per_week::float8)
                               order by t.name, c.discipline)
                from agreement_contributions c join teams t on t.id = c.team_id where c.agreement_id = a.id) as contributions
@@ -113,7 +129,9 @@ export async function listAgreements(ctx: UseCaseContext, partnerId: string): Pr
         reference: r.reference,
         validFrom: String(r.valid_from).slice(0, 10),
         validTo: r.valid_to === null ? null : String(r.valid_to).slice(0, 10),
+        budgetCents: r.budget_cents === null ? null : Number(r.budget_cents),
         contributions,
+        products: r.products ?? [],
         hoursPerWeek: tenthsSum(contributions.map((c) => c.hoursPerWeek)),
       };
     });
@@ -159,7 +177,13 @@ export async function saveAgreement(
           .where(and(eq(teams.municipalityId, municipalityId), sql`${teams.id} = any(${`{${teamIds.join(",")}}`}::uuid[])`));
         if (found.length !== teamIds.length) throw new DomainError("invalid_input", 400, { contributions: ["invalid_input"] });
       }
-      const values = { kind: input.kind, reference: input.reference, validFrom: input.validFrom, validTo: input.validTo };
+      const values = {
+        kind: input.kind,
+        reference: input.reference,
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        budgetCents: input.budgetCents ?? null,
+      };
       let id: string;
       let before: unknown = null;
       if (agreementId) {
@@ -185,6 +209,7 @@ export async function saveAgreement(
           reference: current.reference,
           validFrom: current.validFrom,
           validTo: current.validTo,
+          budgetCents: current.budgetCents,
           contributions: oldContributions.map((c) => ({ ...c, hoursPerWeek: Number(c.hoursPerWeek) })),
         };
         await tx
@@ -212,7 +237,10 @@ export async function saveAgreement(
           })),
         );
       }
-      const after = { ...values, contributions: input.contributions };
+      let productsBefore: Awaited<ReturnType<typeof replaceProducts>> | undefined;
+      if (input.products) productsBefore = await replaceProducts(tx, { municipalityId, partnerId, agreementId: id, products: input.products });
+      if (before && productsBefore) (before as Record<string, unknown>).products = productsBefore;
+      const after = { ...values, contributions: input.contributions, ...(input.products ? { products: input.products } : {}) };
       await appendAudit(tx, {
         municipalityId,
         actor: ctx.actor,

@@ -13,7 +13,8 @@
 // last completed week.
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope, type Tx } from "@wijkwerk/db";
-import { type UseCaseContext, neutraliseFormula, DomainError, writeCsv, amsterdamDay } from "../common";
+import { type UseCaseContext, neutraliseFormula, DomainError, writeCsv, amsterdamDay, centsToEuros } from "../common";
+import { type ProductRow, productsOfYear } from "./agreement-products";
 import { ACTIVITY_KINDS, addWeeks, currentMonday, mondayOf, type Hours } from "./time-registration";
 
 export interface MonthCell {
@@ -309,6 +310,7 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
 export interface AgreementDelivery {
   agreementId: string;
   partnerId: string;
+  partnerSlug: string;
   partnerName: string;
   kind: "subsidy" | "service_agreement" | "municipality";
   reference: string;
@@ -321,6 +323,14 @@ export interface AgreementDelivery {
   deliveredToDate: number;
   /** delivered / agreed (null when nothing was agreed yet). */
   ratio: number | null;
+  /** The agreement's budget in euro cents (null = none). */
+  budgetCents: number | null;
+  /** Its products, with the numbers delivered per month of the year. */
+  products: ProductRow[];
+  /** Σ agreed number × price over the products (the whole period). */
+  productsAgreedCents: number;
+  /** Σ delivered × price in the year. */
+  productsDeliveredCents: number;
 }
 
 export interface ProcurementRow {
@@ -330,12 +340,25 @@ export interface ProcurementRow {
   teamName: string;
   month: string; // yyyy-mm
   cell: MonthCell;
+  /** Funding types and references of the agreements with hours for this partner and team in that month. */
+  funding: string[];
+  references: string[];
+}
+
+/** One product's delivered number in one month (months with a recorded number). */
+export interface ProcurementProductRow {
+  partnerSlug: string;
+  partnerName: string;
+  month: string; // yyyy-mm
+  product: ProductRow;
+  quantity: number;
 }
 
 export interface MunicipalityPartnerView {
   year: number;
   agreements: AgreementDelivery[];
   rows: ProcurementRow[];
+  productRows: ProcurementProductRow[];
 }
 
 /**
@@ -354,11 +377,12 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
   const lastCompleted = addWeeks(currentMonday(now), -1);
   const upTo = lastCompleted < last ? lastCompleted : last;
 
-  const { agreementRows, names, monthly } = await withScope(ctx.db, ctx.scope, async (tx) => {
+  const { agreementRows, names, monthly, products } = await withScope(ctx.db, ctx.scope, async (tx) => {
     const agreementRows = await queryRows<{
       id: string;
       partner_id: string;
       partner_name: string;
+      partner_slug: string;
       kind: AgreementDelivery["kind"];
       reference: string;
       valid_from: string;
@@ -366,10 +390,13 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
       per_week: string;
       agreed: string;
       delivered: string;
+      budget_cents: string | null;
+      teams: string[] | null;
     }>(
       tx,
       sql`with weeks as (select w::date as week_start from generate_series(${first}::date, ${upTo}::date, interval '7 days') w)
-          select a.id, a.partner_organisation_id as partner_id, p.name as partner_name, a.kind, a.reference, a.valid_from::text as valid_from, a.valid_to::text as valid_to,
+          select a.id, a.partner_organisation_id as partner_id, p.name as partner_name, p.slug as partner_slug, a.kind, a.reference, a.valid_from::text as valid_from, a.valid_to::text as valid_to,
+                 a.budget_cents::text as budget_cents, (select array_agg(distinct c.team_id::text) from agreement_contributions c where c.agreement_id = a.id) as teams,
                  coalesce((select sum(c.hours_per_week) from agreement_contributions c where c.agreement_id = a.id), 0)::text as per_week,
                  coalesce((select sum(c.hours_per_week) from agreement_contributions c join weeks wk on true
                            where c.agreement_id = a.id and wk.week_start >= a.valid_from and (a.valid_to is null or wk.week_start <= a.valid_to)), 0)::text as agreed,
@@ -388,7 +415,8 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
           union all select 'team', id, slug, name from teams where municipality_id = ${municipalityId}`,
     );
     const monthly = await monthlyPartnerHours(tx, { municipalityId, partnerId: null, year, now, withRequests: false });
-    return { agreementRows, names, monthly };
+    const products = await productsOfYear(tx, { municipalityId, partnerId: null, year });
+    return { agreementRows, names, monthly, products };
   });
 
   const partnerName = new Map(names.filter((n) => n.kind === "partner").map((n) => [n.id, n]));
@@ -396,10 +424,12 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
   const agreements: AgreementDelivery[] = agreementRows.map((a) => {
     const agreedToDate = Number(a.agreed);
     const deliveredToDate = Number(a.delivered);
+    const own = products.filter((p) => p.agreementId === a.id);
     return {
       agreementId: a.id,
       partnerId: a.partner_id,
       partnerName: a.partner_name,
+      partnerSlug: a.partner_slug,
       kind: a.kind,
       reference: a.reference,
       validFrom: String(a.valid_from).slice(0, 10),
@@ -408,8 +438,24 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
       agreedToDate,
       deliveredToDate,
       ratio: agreedToDate > 0 ? Math.round((deliveredToDate / agreedToDate) * 1000) / 1000 : null,
+      budgetCents: a.budget_cents === null ? null : Number(a.budget_cents),
+      products: own,
+      productsAgreedCents: own.reduce((sum, p) => sum + p.agreedCents, 0),
+      productsDeliveredCents: own.reduce((sum, p) => sum + p.deliveredInYearCents, 0),
     };
   });
+  /** The agreements with hours for a partner and team whose period touches the month (yyyy-mm). */
+  const agreementsFor = (partnerId: string, teamId: string, month: string) => {
+    const first = `${month}-01`;
+    const last = `${month}-31`;
+    return agreementRows.filter(
+      (a) =>
+        a.partner_id === partnerId &&
+        (a.teams ?? []).includes(teamId) &&
+        String(a.valid_from).slice(0, 10) <= last &&
+        (a.valid_to === null || String(a.valid_to).slice(0, 10) >= first),
+    );
+  };
   const rows: ProcurementRow[] = [];
   for (const entry of monthly) {
     const p = partnerName.get(entry.partnerId);
@@ -417,7 +463,11 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
     if (!p || !t) continue;
     for (const cell of entry.months) {
       if (cell.agreed === 0 && cell.registered === 0 && cell.missingWeeks === 0) continue;
+      const month = `${year}-${String(cell.month).padStart(2, "0")}`;
+      const covering = agreementsFor(entry.partnerId, entry.teamId, month);
       rows.push({
+        funding: [...new Set(covering.map((a) => a.kind))],
+        references: covering.map((a) => a.reference),
         partnerSlug: p.slug,
         partnerName: p.name,
         teamSlug: t.slug,
@@ -428,7 +478,24 @@ export async function municipalityPartnerHours(ctx: UseCaseContext, opts: { year
     }
   }
   rows.sort((a, b) => a.partnerName.localeCompare(b.partnerName, "nl") || a.teamName.localeCompare(b.teamName, "nl") || a.month.localeCompare(b.month));
-  return { year, agreements, rows };
+  const productRows: ProcurementProductRow[] = [];
+  for (const product of products) {
+    const p = partnerName.get(product.partnerId);
+    if (!p) continue;
+    product.months.forEach((quantity, i) => {
+      // A month counts when a number was recorded for it (0 included); the others have no row.
+      if (quantity === 0 && !product.recordedMonths.includes(i + 1)) return;
+      productRows.push({ partnerSlug: p.slug, partnerName: p.name, month: `${year}-${String(i + 1).padStart(2, "0")}`, product, quantity });
+    });
+  }
+  productRows.sort(
+    (a, b) =>
+      a.partnerName.localeCompare(b.partnerName, "nl") ||
+      a.product.reference.localeCompare(b.product.reference, "nl") ||
+      a.product.name.localeCompare(b.product.name, "nl") ||
+      a.month.localeCompare(b.month),
+  );
+  return { year, agreements, rows, productRows };
 }
 
 /** The procurement CSV's columns, in order (documented in docs/partners.md). */
@@ -447,26 +514,90 @@ export const PROCUREMENT_CSV_COLUMNS = [
   "uren_overig",
   "medewerkers_met_uren",
   "ontbrekende_weken",
+  // Since issue 20: products and euros. Appended, so importers reading by position keep their columns.
+  "regel",
+  "financiering",
+  "afspraak",
+  "product",
+  "eenheid",
+  "aantal_afgesproken",
+  "aantal_geleverd",
+  "prijs_per_eenheid",
+  "bedrag_afgesproken",
+  "bedrag_geleverd",
+  "budget",
 ] as const;
 
 const decimalComma = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 
 /** Semicolon-separated, decimal comma, UTF-8 with BOM, text cells neutralised against formulas (packages/core/src/common/csv.ts, like the other exports). */
 export function procurementCsv(view: MunicipalityPartnerView): string {
-  return writeCsv(
-    PROCUREMENT_CSV_COLUMNS,
-    view.rows.map((r) => [
-      neutraliseFormula(r.partnerSlug),
-      neutraliseFormula(r.partnerName),
-      neutraliseFormula(r.teamSlug),
-      neutraliseFormula(r.teamName),
-      r.month,
-      decimalComma.format(r.cell.agreed),
-      decimalComma.format(r.cell.registered),
-      ...ACTIVITY_KINDS.map((k) => decimalComma.format(r.cell.activity[k])),
-      r.cell.people,
-      r.cell.missingWeeks,
-    ]),
-    { bom: true },
-  );
+  const euros = (cents: number | null) => (cents === null ? "" : centsToEuros(cents, true));
+  const hourBlanks = ["", "", "", "", "", "", "", "", ""];
+  const productRows = view.productRows.map((r) => [
+    neutraliseFormula(r.partnerSlug),
+    neutraliseFormula(r.partnerName),
+    "",
+    "",
+    r.month,
+    ...hourBlanks,
+    "product",
+    r.product.kind,
+    neutraliseFormula(r.product.reference),
+    neutraliseFormula(r.product.name),
+    neutraliseFormula(r.product.unit),
+    r.product.agreedQuantity,
+    r.quantity,
+    euros(r.product.priceCents),
+    euros(r.product.agreedCents),
+    euros(r.quantity * r.product.priceCents),
+    "",
+  ]);
+  const budgetRows = view.agreements
+    .filter((a) => a.budgetCents !== null)
+    .map((a) => {
+      return [
+        neutraliseFormula(a.partnerSlug),
+        neutraliseFormula(a.partnerName),
+        "",
+        "",
+        String(view.year),
+        ...hourBlanks,
+        "budget",
+        a.kind,
+        neutraliseFormula(a.reference),
+        "",
+        "",
+        "",
+        "",
+        "",
+        euros(a.productsAgreedCents),
+        euros(a.productsDeliveredCents),
+        euros(a.budgetCents),
+      ];
+    });
+  const hourRows = view.rows.map((r) => [
+    neutraliseFormula(r.partnerSlug),
+    neutraliseFormula(r.partnerName),
+    neutraliseFormula(r.teamSlug),
+    neutraliseFormula(r.teamName),
+    r.month,
+    decimalComma.format(r.cell.agreed),
+    decimalComma.format(r.cell.registered),
+    ...ACTIVITY_KINDS.map((k) => decimalComma.format(r.cell.activity[k])),
+    r.cell.people,
+    r.cell.missingWeeks,
+    "uren",
+    r.funding.join("+"),
+    neutraliseFormula(r.references.join("+")),
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+  ]);
+  return writeCsv(PROCUREMENT_CSV_COLUMNS, [...hourRows, ...productRows, ...budgetRows], { bom: true });
 }
