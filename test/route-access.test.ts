@@ -29,7 +29,7 @@ import {
   spendAttachments,
   spendRequests,
   successStories,
-  teamMemberships,
+  activeTeamMemberships,
   teams,
   users,
   not,
@@ -431,8 +431,8 @@ beforeAll(async () => {
       const rows = await db
         .select({ email: users.email })
         .from(users)
-        .innerJoin(teamMemberships, eq(teamMemberships.userId, users.id))
-        .where(and(eq(teamMemberships.teamId, malberg.id), eq(teamMemberships.role, "member"), not(ilike(users.email, "member.%"))))
+        .innerJoin(activeTeamMemberships, eq(activeTeamMemberships.userId, users.id))
+        .where(and(eq(activeTeamMemberships.teamId, malberg.id), eq(activeTeamMemberships.role, "member"), not(ilike(users.email, "member.%"))))
         .orderBy(users.email);
       email = rows[0].email;
     }

@@ -1,6 +1,6 @@
 // Loads what a user holds. Runs as the schema owner: this is the checkpoint's
 // own lookup that decides which scope later queries run in.
-import { and, eq, teamMemberships, scopeRoles, teams, users, municipalitySettings, isNull, or, gte, sql, type Database, type Queryable } from "@wijkwerk/db";
+import { and, eq, activeTeamMemberships as teamMemberships, scopeRoles, teams, users, municipalitySettings, isNull, or, gte, sql, type Database, type Queryable } from "@wijkwerk/db";
 import type { Grants, RoleName } from "@wijkwerk/authz";
 
 export interface UserTeam {
