@@ -74,7 +74,11 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT p_from <= p_last AND (p_to IS NULL OR p_to >
 -- the caller's RLS on both tables applies.
 CREATE VIEW team_membership_periods WITH (security_invoker = true) AS
 SELECT p.* FROM (
-  SELECT m.id, m.municipality_id, m.team_id, m.user_id, t.role, t.contracted_hours_per_week, t.disciplines, t.seconded, t.seconded_to,
+  SELECT m.id, m.municipality_id, m.team_id, m.user_id, t.role, t.contracted_hours_per_week,
+         -- No disciplines recorded: the person's own discipline (users.discipline), if any.
+         CASE WHEN cardinality(t.disciplines) > 0 THEN t.disciplines
+              ELSE coalesce((SELECT ARRAY[u.discipline] FROM users u WHERE u.id = m.user_id AND u.discipline IS NOT NULL), '{}'::text[]) END AS disciplines,
+         t.seconded, t.seconded_to,
          CASE WHEN n.has_earlier THEN greatest(t.valid_from, m.valid_from) ELSE m.valid_from END AS valid_from,
          CASE
            WHEN n.next_from IS NULL THEN m.valid_to

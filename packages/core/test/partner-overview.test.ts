@@ -88,7 +88,7 @@ for (const kind of ["postgres", "pglite"] as const) {
         { slug: "a-team", name: "Team a-team", coordinators: 1, members: 1, volunteers: 0, contractedHours: 48 },
         { slug: "b-team", name: "Team b-team", coordinators: 0, members: 1, volunteers: 0, contractedHours: 8.5 },
       ]);
-      expect(o.staff).toEqual([
+      expect(o.staff.map(({ disciplines: _d, secondedTo: _s, ...s }) => s)).toEqual([
         { name: "Anna Aerts", discipline: null, teamSlug: "a-team", teamName: "Team a-team", role: "coordinator", contractedHours: 24 },
         { name: "Bart Bosch", discipline: "Maatschappelijk werk", teamSlug: "a-team", teamName: "Team a-team", role: "member", contractedHours: 24 },
         { name: "Bart Bosch", discipline: "Maatschappelijk werk", teamSlug: "b-team", teamName: "Team b-team", role: "member", contractedHours: 8.5 },

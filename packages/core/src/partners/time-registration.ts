@@ -129,10 +129,11 @@ export async function getWeekForm(ctx: TeamContext, opts: { week?: string | null
       sql`select r.week_start::text as week_start, r.individual_hours, r.collective_hours, r.meeting_hours, r.workgroup_hours, r.other_hours, null::text as contracted
           from time_registrations r where r.team_id = ${teamId} and r.user_id = ${userId} and r.week_start in (${weekStart}::date, ${previousStart}::date)
           union all
-          select * from (select null, null, null, null, null, null, m.contracted_hours_per_week::text from team_membership_periods m
-                         where m.team_id = ${teamId} and m.user_id = ${userId}
-                           and period_overlaps(m.valid_from, m.valid_to, ${weekStart}::date, ${weekStart}::date + 6)
-                         order by m.valid_from limit 1) terms_of_week`,
+          select null, null, null, null, null, null,
+                 (select m.contracted_hours_per_week::text from team_membership_periods m
+                  where m.team_id = ${teamId} and m.user_id = ${userId}
+                    and period_overlaps(m.valid_from, m.valid_to, ${weekStart}::date, ${weekStart}::date + 6)
+                  order by m.valid_from limit 1)`,
     ),
   );
   const current = rows.find((r) => r.week_start === weekStart);
