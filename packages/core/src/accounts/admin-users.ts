@@ -372,12 +372,21 @@ export async function updateMembership(ctx: UseCaseContext, membershipId: string
       role: input.role,
       contractedHoursPerWeek: input.contractedHoursPerWeek,
       disciplines: input.disciplines ?? m.disciplines,
-      seconded: input.seconded ?? false,
-      secondedTo: input.seconded ? (input.secondedTo ?? null) : null,
+      // Not given: the secondment stays as it was.
+      seconded: input.seconded ?? m.seconded,
+      secondedTo: (input.seconded ?? m.seconded) ? (input.secondedTo ?? m.secondedTo) : null,
     };
     await tx
       .insert(membershipTerms)
-      .values({ municipalityId, membershipId: m.id, teamId: m.teamId, userId: sql`(select user_id from team_memberships where id = ${m.id})`, validFrom, ...terms, createdBy: ctx.actor.userId })
+      .values({
+        municipalityId,
+        membershipId: m.id,
+        teamId: m.teamId,
+        userId: sql`(select user_id from team_memberships where id = ${m.id})`,
+        validFrom,
+        ...terms,
+        createdBy: ctx.actor.userId,
+      })
       .onConflictDoUpdate({
         target: [membershipTerms.municipalityId, membershipTerms.membershipId, membershipTerms.validFrom],
         set: { ...terms, createdBy: ctx.actor.userId, createdAt: sql`now()` },
