@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../packages/core/test/db";
-import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teamMembershipPeriods, teamMemberships, teams, users } from "../index";
+import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teamMembershipPeriods, teams, users } from "../index";
 import { DOMAIN_TEAMS_2017 } from "./demo.expected";
 import { seedDemo } from "./demo";
 
