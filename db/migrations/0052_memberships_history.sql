@@ -51,13 +51,13 @@ REVOKE DELETE ON team_memberships FROM app_user;--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON membership_terms TO app_user;--> statement-breakpoint
 ALTER TABLE membership_terms ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY membership_terms_tenant ON membership_terms
-  USING (team_id = app_tenant()) WITH CHECK (team_id = app_tenant());--> statement-breakpoint
+  USING (team_id = (SELECT app_tenant())) WITH CHECK (team_id = (SELECT app_tenant()));--> statement-breakpoint
 CREATE POLICY membership_terms_admin ON membership_terms
-  USING (app_scope() = 'admin' AND municipality_id = app_municipality())
-  WITH CHECK (app_scope() = 'admin' AND municipality_id = app_municipality());--> statement-breakpoint
+  USING ((SELECT app_scope()) = 'admin' AND municipality_id = (SELECT app_municipality()))
+  WITH CHECK ((SELECT app_scope()) = 'admin' AND municipality_id = (SELECT app_municipality()));--> statement-breakpoint
 CREATE POLICY membership_terms_partner_read ON membership_terms FOR SELECT
-  USING (app_scope() = 'partner' AND municipality_id = app_municipality()
-         AND user_id IN (SELECT u.id FROM users u WHERE u.partner_organisation_id = app_partner()));--> statement-breakpoint
+  USING ((SELECT app_scope()) = 'partner' AND municipality_id = (SELECT app_municipality())
+         AND user_id IN (SELECT u.id FROM users u WHERE u.partner_organisation_id = (SELECT app_partner())));--> statement-breakpoint
 
 -- Today in Maastricht: the date every "now" question uses.
 CREATE OR REPLACE FUNCTION app_today() RETURNS date
