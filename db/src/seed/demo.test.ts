@@ -84,16 +84,29 @@ describe("demo seed", () => {
 
   it("gives the pilot team (ended 31-12-2016) its coordinator, who imports the pilot's history in the demo history", async () => {
     const rows = await t.db
-      .select({ email: users.email, role: teamMembershipPeriods.role, from: teamMembershipPeriods.validFrom, to: teamMembershipPeriods.validTo, secondedTo: teamMembershipPeriods.secondedTo })
+      .select({
+        email: users.email,
+        role: teamMembershipPeriods.role,
+        from: teamMembershipPeriods.validFrom,
+        to: teamMembershipPeriods.validTo,
+        secondedTo: teamMembershipPeriods.secondedTo,
+      })
       .from(teamMembershipPeriods)
       .innerJoin(teams, eq(teams.id, teamMembershipPeriods.teamId))
       .innerJoin(users, eq(users.id, teamMembershipPeriods.userId))
       .where(eq(teams.slug, "caberg-malpertuis"))
       .orderBy(teamMembershipPeriods.validFrom);
-    // A period until the split, seconded to Sociale Zaken from 2015 (seeds 000, 001).
+    // Seconded to Sociale Zaken from 2015 until 1-1-2017 (seeds 000, 001).
     expect(rows).toEqual([
       { email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator", from: "2013-01-01", to: "2015-01-01", secondedTo: null },
-      { email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator", from: "2015-01-01", to: "2017-01-01", secondedTo: "Gemeente Maastricht, Sociale Zaken" },
+      {
+        email: "coordinator.caberg-bosscherveld@wijkwerk.demo",
+        role: "coordinator",
+        from: "2015-01-01",
+        to: "2017-01-01",
+        secondedTo: "Gemeente Maastricht, Sociale Zaken",
+      },
+      { email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator", from: "2017-01-01", to: null, secondedTo: null },
     ]);
   });
 });

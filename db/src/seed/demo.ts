@@ -125,21 +125,26 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
           contractedHoursPerWeek: t.hours,
           disciplines: t.disciplines ?? (person.discipline ? [person.discipline] : []),
           validFrom: pilot ? "2013-01-01" : DEMO_PLACED_SINCE,
-          validTo: pilot ? "2017-01-01" : null,
         });
+        // The membership stays open: the demo history imports the pilot's cases as this coordinator
+        // (RLS asks for a current role); the team itself ended on 31-12-2016, so it grants nothing in the app.
         if (pilot)
-          await tx.insert(membershipTerms).values({
-            municipalityId: m.id,
-            membershipId: membership.id,
-            teamId: teamId.get(t.slug)!,
-            userId: u.id,
-            validFrom: "2015-01-01",
-            role: t.role,
-            contractedHoursPerWeek: "36.0",
-            disciplines: person.discipline ? [person.discipline] : [],
-            seconded: true,
-            secondedTo: DEMO_SECONDED_TO,
-          });
+          for (const [validFrom, seconded] of [
+            ["2015-01-01", true],
+            ["2017-01-01", false],
+          ] as const)
+            await tx.insert(membershipTerms).values({
+              municipalityId: m.id,
+              membershipId: membership.id,
+              teamId: teamId.get(t.slug)!,
+              userId: u.id,
+              validFrom,
+              role: t.role,
+              contractedHoursPerWeek: seconded ? "36.0" : null,
+              disciplines: person.discipline ? [person.discipline] : [],
+              seconded,
+              secondedTo: seconded ? DEMO_SECONDED_TO : null,
+            });
       }
       for (const r of person.scopeRoles) {
         await tx

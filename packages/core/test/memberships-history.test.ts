@@ -37,7 +37,13 @@ describe("memberships over time", () => {
       disciplines: ["Maatschappelijk werk"],
       validFrom: "2015-01-01",
     });
-    await addMembership(await admin(), bart.id, { teamId: team.id, role: "member", contractedHoursPerWeek: "16", disciplines: ["GGZ"], validFrom: "2015-01-01" });
+    await addMembership(await admin(), bart.id, {
+      teamId: team.id,
+      role: "member",
+      contractedHoursPerWeek: "16",
+      disciplines: ["GGZ"],
+      validFrom: "2015-01-01",
+    });
     const annaM = (await getUser(await admin(), anna.id)).memberships[0];
     const bartM = (await getUser(await admin(), bart.id)).memberships[0];
     // Anna: seconded full-time to Sociale Zaken from March 2016, back with two roles from 2017.
@@ -53,6 +59,7 @@ describe("memberships over time", () => {
       role: "coordinator",
       contractedHoursPerWeek: "32",
       disciplines: ["Maatschappelijk werk", "Cliëntondersteuning"],
+      seconded: false, // not given, the secondment would continue
       validFrom: "2017-01-01",
     });
     // Bart left at the end of June 2016.
@@ -86,7 +93,10 @@ describe("memberships over time", () => {
       ["2016-03-01", "2017-01-01", true],
       ["2017-01-01", null, false],
     ]);
-    const [ended] = await t.db.select().from(teamMemberships).where(sql`${teamMemberships.id} = ${bartM.id}`);
+    const [ended] = await t.db
+      .select()
+      .from(teamMemberships)
+      .where(sql`${teamMemberships.id} = ${bartM.id}`);
     expect(ended.validTo).toBe("2016-07-01");
 
     // Refused: a change before the start, an end before the start, a secondment without organisation, ending twice.

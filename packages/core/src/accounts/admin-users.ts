@@ -106,12 +106,14 @@ export async function getUser(ctx: UseCaseContext, userId: string) {
       active: boolean;
     }>(
       tx,
-      sql`select distinct on (m.id) m.id, t.id as "teamId", t.name as "teamName", p.role, p.contracted_hours_per_week as "contractedHoursPerWeek",
+      // The terms in effect today, else (ended, or not begun yet) the latest; also a membership ended on its first day.
+      sql`select m.id, t.id as "teamId", t.name as "teamName", p.role, p.contracted_hours_per_week as "contractedHoursPerWeek",
                  p.disciplines, p.seconded, p.seconded_to as "secondedTo", m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
                  period_contains(m.valid_from, m.valid_to, app_today()) as active
-          from team_memberships m join teams t on t.id = m.team_id join team_membership_periods p on p.id = m.id
-          where m.user_id = ${user.id}
-          order by m.id, period_contains(p.valid_from, p.valid_to, app_today()) desc, p.valid_from desc`,
+          from team_memberships m join teams t on t.id = m.team_id
+          join lateral (select x.* from membership_terms x where x.municipality_id = m.municipality_id and x.membership_id = m.id
+                        order by (x.valid_from <= app_today()) desc, x.valid_from desc limit 1) p on true
+          where m.user_id = ${user.id}`,
     );
     memberships.sort((x, y) => Number(y.active) - Number(x.active) || x.teamName.localeCompare(y.teamName, "nl") || y.validFrom.localeCompare(x.validFrom));
     const roles = await tx
