@@ -35,11 +35,12 @@ test("admin adds and removes a team membership and deactivates an account", asyn
   await expect(page.getByRole("main")).toContainText("Deze persoon heeft deze rol hier al.");
   await expect(add.getByLabel("Rol")).toHaveValue("member");
 
-  // Remove, after confirming.
-  await page.getByRole("button", { name: "Lidmaatschap van Mariaberg verwijderen" }).click();
-  await page.getByRole("group", { name: "Lidmaatschap van Mariaberg verwijderen" }).getByRole("button", { name: "Verwijderen" }).click();
-  await expect(page.getByRole("status")).toContainText("Het lidmaatschap is verwijderd.");
-  await expect(page.getByRole("rowheader", { name: "Mariaberg" })).toHaveCount(0);
+  // End on a date (default today), after confirming: the row stays as history, marked ended.
+  await expect(membership.getByLabel("Beëindigen per (Mariaberg)")).toBeVisible();
+  await page.getByRole("button", { name: "Lidmaatschap van Mariaberg beëindigen" }).click();
+  await page.getByRole("group", { name: "Lidmaatschap van Mariaberg beëindigen" }).getByRole("button", { name: "Beëindigen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het lidmaatschap is beëindigd.");
+  await expect(membership).toContainText("Beëindigd");
 
   // Deactivate: the person can no longer log in.
   await page.getByLabel("Account actief").uncheck();

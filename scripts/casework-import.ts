@@ -44,7 +44,7 @@ try {
   const team = { id: found[0].id, slug: found[0].slug, name: found[0].name, municipalityId: found[0].municipality_id };
   const coordinators = await queryRows<{ id: string; email: string; name: string }>(
     handle.db,
-    sql`select u.id, u.email, u.name from team_memberships m join users u on u.id = m.user_id
+    sql`select u.id, u.email, u.name from active_team_memberships m join users u on u.id = m.user_id
         where m.team_id = ${team.id} and m.role = 'coordinator' and u.is_active
           and (${asEmail ?? null}::text is null or lower(u.email) = lower(${asEmail ?? ""}))`,
   );

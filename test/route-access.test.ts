@@ -29,7 +29,7 @@ import {
   spendAttachments,
   spendRequests,
   successStories,
-  teamMemberships,
+  activeTeamMemberships,
   teams,
   users,
   not,
@@ -409,7 +409,7 @@ async function seed(d: Database): Promise<void> {
   await d.execute(sql`insert into cases (municipality_id, team_id, household_id, intake_on, entry_route, question_type, regisseur_id, created_by)
     select h.municipality_id, h.team_id, h.id, '2026-10-01', 'self', 'single', r.id, r.id
     from households h join teams t on t.id = h.team_id
-    cross join lateral (select u.id from users u join team_memberships m on m.user_id = u.id and m.team_id = t.id and m.role = 'member'
+    cross join lateral (select u.id from users u join active_team_memberships m on m.user_id = u.id and m.team_id = t.id and m.role = 'member'
       order by (u.email = 'member.' || t.slug || '@wijkwerk.demo') desc, u.email limit 1) r
     where h.reference = 'RA-0001'`);
 }
@@ -434,8 +434,8 @@ beforeAll(async () => {
       const rows = await db
         .select({ email: users.email })
         .from(users)
-        .innerJoin(teamMemberships, eq(teamMemberships.userId, users.id))
-        .where(and(eq(teamMemberships.teamId, malberg.id), eq(teamMemberships.role, "member"), not(ilike(users.email, "member.%"))))
+        .innerJoin(activeTeamMemberships, eq(activeTeamMemberships.userId, users.id))
+        .where(and(eq(activeTeamMemberships.teamId, malberg.id), eq(activeTeamMemberships.role, "member"), not(ilike(users.email, "member.%"))))
         .orderBy(users.email);
       email = rows[0].email;
     }

@@ -10,7 +10,7 @@ import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/f
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
 import { SCOPE_ROLES, TEAM_ROLES } from "@wijkwerk/authz";
-import { addMembership, getUser, grantScopeRole, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core/accounts.server";
+import { addMembership, endMembership, getUser, grantScopeRole, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core/accounts.server";
 import { listPartnerOptions, listTeamOptions } from "~/core/tenancy.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
@@ -41,8 +41,8 @@ const schemas = {
   "grant-role": z.object({ role: z.enum(SCOPE_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), partnerId: z.string().uuid().optional() }),
 };
 const rowSchemas = {
-  "update-membership": z.object({ id: z.string(), role: z.enum(TEAM_ROLES), contractedHoursPerWeek: z.string().optional() }),
-  "remove-membership": z.object({ id: z.string() }),
+  "update-membership": z.object({ id: z.string(), role: z.enum(TEAM_ROLES), contractedHoursPerWeek: z.string().optional(), validFrom: z.string().optional() }),
+  "remove-membership": z.object({ id: z.string(), endOn: z.string().optional() }),
   "revoke-role": z.object({ id: z.string() }),
   unlock: z.object({}),
 };
@@ -83,8 +83,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) return data<ActionData>({ intent, message: nl.domainErrors.invalid_input }, { status: 400 });
     const v = parsed.data as Record<string, string>;
     const run = {
-      "update-membership": () => updateMembership(ctx, v.id, { role: v.role as (typeof TEAM_ROLES)[number], contractedHoursPerWeek: v.contractedHoursPerWeek }),
-      "remove-membership": () => removeMembership(ctx, v.id),
+      "update-membership": () =>
+        updateMembership(ctx, v.id, {
+          role: v.role as (typeof TEAM_ROLES)[number],
+          contractedHoursPerWeek: v.contractedHoursPerWeek,
+          validFrom: v.validFrom || undefined,
+        }),
+      "remove-membership": () => endMembership(ctx, v.id, { endOn: v.endOn || undefined }),
       "revoke-role": () => revokeScopeRole(ctx, v.id),
       unlock: () => unlockUser(ctx, userId),
     }[intent as RowIntent];
@@ -95,12 +100,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw new Response("Onbekende actie", { status: 400 });
 }
 
+const formatDay = (iso: string) => iso.split("-").reverse().join("-");
+const previousDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const teamRoleOptions = TEAM_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }));
 
 export default function AdminUser() {
   const { user, memberships, roles, teams, partners, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(now));
   const resultFor = (intent: FormIntent) => (actionData?.intent === intent ? actionData.result : undefined);
   const [profile, profileFields] = useForm({
     id: "profile",
@@ -167,6 +176,7 @@ export default function AdminUser() {
               <th scope="col">{t.team}</th>
               <th scope="col">{t.role}</th>
               <th scope="col">{t.hours}</th>
+              <th scope="col">{t.period}</th>
               <ActionsColumnHeader />
             </tr>
           </thead>
@@ -193,24 +203,52 @@ export default function AdminUser() {
                     aria-label={`${t.hours} ${m.teamName}`}
                   />
                 </td>
+                <td>
+                  <span className="block">{t.periodText(formatDay(m.validFrom), m.validTo ? formatDay(previousDay(m.validTo)) : null)}</span>
+                  {m.disciplines.length ? <span className="block text-sm">{`${t.disciplines}: ${m.disciplines.join(", ")}`}</span> : null}
+                  {m.secondedTo ? <span className="block text-sm">{`${t.seconded}: ${m.secondedTo}`}</span> : null}
+                </td>
                 <td className="flex flex-wrap gap-2">
-                  <Form method="post" id={`m-${m.id}`}>
-                    <input type="hidden" name="id" value={m.id} />
-                    <SubmitButton name="intent" value="update-membership" className="btn btn-secondary">
-                      <span aria-hidden="true">{t.change}</span>
-                      <span className="sr-only">{t.changeLabel(m.teamName)}</span>
-                    </SubmitButton>
-                  </Form>
-                  <ConfirmForm
-                    hidden={{ id: m.id }}
-                    label={t.remove}
-                    accessibleLabel={t.removeLabel(m.teamName)}
-                    question={t.removeQuestion(m.teamName)}
-                    confirmLabel={t.remove}
-                    name="intent"
-                    value="remove-membership"
-                    danger
-                  />
+                  {m.active ? (
+                    <>
+                      <Form method="post" id={`m-${m.id}`} className="flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="id" value={m.id} />
+                        <label className="text-sm">
+                          {t.validFrom}
+                          <input type="date" name="validFrom" defaultValue={today} className="input block" />
+                        </label>
+                        <SubmitButton name="intent" value="update-membership" className="btn btn-secondary">
+                          <span aria-hidden="true">{t.change}</span>
+                          <span className="sr-only">{t.changeLabel(m.teamName)}</span>
+                        </SubmitButton>
+                      </Form>
+                      <Form method="post" className="flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="id" value={m.id} />
+                        <label className="text-sm">
+                          {t.endOn}
+                          <input
+                            type="date"
+                            name="endOn"
+                            defaultValue={today}
+                            min={m.validFrom}
+                            className="input block"
+                            aria-label={`${t.endOn} (${m.teamName})`}
+                          />
+                        </label>
+                        <ConfirmSubmit
+                          label={t.remove}
+                          accessibleLabel={t.removeLabel(m.teamName)}
+                          question={t.removeQuestion(m.teamName)}
+                          confirmLabel={t.remove}
+                          name="intent"
+                          value="remove-membership"
+                          danger
+                        />
+                      </Form>
+                    </>
+                  ) : (
+                    <span>{t.ended}</span>
+                  )}
                 </td>
               </tr>
             ))}

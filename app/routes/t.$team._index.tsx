@@ -59,7 +59,7 @@ export default function TeamMembers() {
                       {m.email ? <div className="hint">{m.email}</div> : null}
                     </td>
                     <td>{m.partner ?? "–"}</td>
-                    <td>{m.discipline ?? "–"}</td>
+                    <td>{m.disciplines.length ? m.disciplines.join(", ") : (m.discipline ?? "–")}</td>
                     <td>{nl.common.roles[m.role]}</td>
                     {showContracts ? <td>{formatHours(m.contractedHoursPerWeek)}</td> : null}
                   </tr>

@@ -193,6 +193,14 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   createdAt: createdAt(),
 });
 
+/**
+ * A membership is a period: from `valid_from` (inclusive) up to `valid_to`
+ * (exclusive; NULL = open). It is never deleted — ending it sets `valid_to`;
+ * rejoining later is a new row. Its terms (role, hours, disciplines,
+ * secondment) change from a date in `membership_terms`. Who is a member *now*
+ * is the view `active_team_memberships` (one definition, Amsterdam date);
+ * any date or month reads `team_membership_periods` (migration 0052).
+ */
 export const teamMemberships = pgTable(
   "team_memberships",
   {
@@ -206,12 +214,76 @@ export const teamMemberships = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    role: teamRole("role").notNull(),
-    contractedHoursPerWeek: numeric("contracted_hours_per_week", { precision: 4, scale: 1 }),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    validTo: date("valid_to", { mode: "string" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("team_memberships_team_user").on(t.teamId, t.userId), index("team_memberships_user").on(t.userId)],
+  (t) => [
+    uniqueIndex("team_memberships_open").on(t.municipalityId, t.teamId, t.userId).where(sql`${t.validTo} is null`),
+    index("team_memberships_team_user").on(t.teamId, t.userId),
+    index("team_memberships_user").on(t.userId),
+    check("team_memberships_period", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
 );
+
+/**
+ * The terms of a membership from a date until the next row's date (or the
+ * membership's end): team role, contracted hours per week, the set of
+ * disciplines/roles, and secondment (seconded to which organisation). Team and
+ * person are copied from the membership so RLS needs no join.
+ */
+export const membershipTerms = pgTable(
+  "membership_terms",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    membershipId: uuid("membership_id")
+      .notNull()
+      .references(() => teamMemberships.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    role: teamRole("role").notNull(),
+    contractedHoursPerWeek: numeric("contracted_hours_per_week", { precision: 4, scale: 1 }),
+    disciplines: text("disciplines").array().notNull().default(sql`'{}'::text[]`),
+    seconded: boolean("seconded").notNull().default(false),
+    /** The receiving organisation (and department) while seconded. */
+    secondedTo: text("seconded_to"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.membershipId, t.validFrom] }),
+    index("membership_terms_team").on(t.teamId),
+    index("membership_terms_user").on(t.userId),
+    check("membership_terms_secondment", sql`(not ${t.seconded} and ${t.secondedTo} is null) or (${t.seconded} and length(trim(${t.secondedTo})) > 0)`),
+  ],
+);
+
+/** One period of one set of terms: the membership's terms clipped to the membership (a security_invoker view). */
+const periodColumns = {
+  id: uuid("id").notNull(),
+  municipalityId: uuid("municipality_id").notNull(),
+  teamId: uuid("team_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  role: teamRole("role").notNull(),
+  contractedHoursPerWeek: numeric("contracted_hours_per_week", { precision: 4, scale: 1 }),
+  disciplines: text("disciplines").array().notNull(),
+  seconded: boolean("seconded").notNull(),
+  secondedTo: text("seconded_to"),
+  validFrom: date("valid_from", { mode: "string" }).notNull(),
+  validTo: date("valid_to", { mode: "string" }),
+  memberSince: date("member_since", { mode: "string" }).notNull(),
+  memberUntil: date("member_until", { mode: "string" }),
+};
+export const teamMembershipPeriods = pgView("team_membership_periods", periodColumns).existing();
+/** The memberships active today (Europe/Amsterdam) with today's terms: the one definition of "member now". */
+export const activeTeamMemberships = pgView("active_team_memberships", periodColumns).existing();
 
 /** Roles outside a team: functional admin and controller (municipality), partner manager (partner). */
 export const scopeRoles = pgTable(
@@ -2521,6 +2593,7 @@ export const schema = {
   recoveryCodes,
   passwordResetTokens,
   teamMemberships,
+  membershipTerms,
   scopeRoles,
   invitations,
   outboxEmails,

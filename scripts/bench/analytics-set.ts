@@ -122,9 +122,14 @@ export function phases(sizes: SetSizes): Phase[] {
         `INSERT INTO users (id, municipality_id, email, name, password_hash, discipline)
            SELECT bench.uid(3, u_lo + j), muni_id, 'u' || (u_lo + j) || '@bench.invalid', 'Medewerker ' || (u_lo + j), 'bench-no-login', 'maatschappelijk werk'
            FROM bench.team, generate_series(0, n_users - 1) j ORDER BY t, j`,
-        `INSERT INTO team_memberships (municipality_id, team_id, user_id, role)
-           SELECT muni_id, id, bench.uid(3, u_lo + j), (CASE WHEN j = 0 THEN 'coordinator' ELSE 'member' END)::team_role
+        `INSERT INTO team_memberships (municipality_id, team_id, user_id, valid_from)
+           SELECT muni_id, id, bench.uid(3, u_lo + j), date '2013-01-01'
            FROM bench.team, generate_series(0, n_users - 1) j ORDER BY t, j`,
+        `INSERT INTO membership_terms (municipality_id, membership_id, team_id, user_id, valid_from, role, disciplines)
+           SELECT m.municipality_id, m.id, m.team_id, m.user_id, m.valid_from,
+                  (CASE WHEN m.user_id = bench.uid(3, b.u_lo) THEN 'coordinator' ELSE 'member' END)::team_role,
+                  ARRAY['maatschappelijk werk']
+           FROM team_memberships m JOIN bench.team b ON b.id = m.team_id`,
         // Per municipality a controller and a researcher (the municipality scope).
         `INSERT INTO users (id, municipality_id, email, name, password_hash)
            SELECT bench.uid(5, m * 2 + k), id, (CASE k WHEN 0 THEN 'controller' ELSE 'onderzoek' END) || '.' || m || '@bench.invalid', 'Gemeente ' || m || ' ' || k, 'bench-no-login'

@@ -238,7 +238,7 @@ const [city] = await owner`
   from municipalities m join teams t on t.municipality_id = m.id group by m.id order by count(t.id) desc, m.name limit 1`;
 const [team] = await owner`
   with per_team as (select t.id, t.name, t.municipality_id, (select count(*) from cases c where c.team_id = t.id)::int as cases from teams t)
-  select p.*, (select m.user_id from team_memberships m where m.team_id = p.id and m.role = 'member' order by m.user_id limit 1) as member,
+  select p.*, (select m.user_id from active_team_memberships m where m.team_id = p.id and m.role = 'member' order by m.user_id limit 1) as member,
          (select s.user_id from scope_roles s where s.municipality_id = p.municipality_id and s.role = 'researcher' limit 1) as researcher,
          (select count(*) from teams o where o.municipality_id = p.municipality_id)::int as municipality_teams
   from per_team p order by p.cases, p.id offset (select count(*) / 2 from teams) limit 1`;

@@ -21,7 +21,7 @@ const STATUS_SQL = sql`case
 export async function seedHistory(db: Database, o: HistoryOptions): Promise<{ spends: number; postings: number }> {
   const teamRows = await queryRows<{ id: string; author: string }>(
     db,
-    sql`select t.id, (select m.user_id from team_memberships m where m.team_id = t.id and m.role = 'member' order by m.created_at limit 1) as author
+    sql`select t.id, (select m.user_id from active_team_memberships m where m.team_id = t.id and m.role = 'member' order by m.member_since limit 1) as author
         from teams t where t.municipality_id = ${o.municipalityId} and t.active_to is null order by t.slug`,
   );
   // Postgres array literals: a JS array would be sent as a row, not an array.

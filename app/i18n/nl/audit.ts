@@ -93,6 +93,7 @@ export const auditPage = {
     "invitation.confirmed": "Voordracht bevestigd, uitnodiging verstuurd",
     "invitation.declined": "Voordracht afgewezen",
     "membership.created": "Teamlid toegevoegd",
+    "membership.ended": "Lidmaatschap beëindigd",
     "membership.updated": "Teamlidmaatschap gewijzigd",
     "membership.removed": "Teamlid verwijderd",
     "scope_role.granted": "Rol toegekend",

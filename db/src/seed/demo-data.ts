@@ -171,7 +171,8 @@ export interface PersonSeed {
   name: string;
   partner: string | null;
   discipline: string | null;
-  teams: { slug: string; role: "coordinator" | "member" | "volunteer"; hours: string | null }[];
+  /** disciplines: the person's roles in that team (default: their discipline alone). */
+  teams: { slug: string; role: "coordinator" | "member" | "volunteer"; hours: string | null; disciplines?: string[] }[];
   scopeRoles: { role: "admin" | "controller" | "partner_manager" | "researcher"; partner?: string }[];
 }
 
@@ -336,6 +337,8 @@ export function demoPeople(): PersonSeed[] {
     const memberTeams: PersonSeed["teams"] = [{ slug, role: "member", hours: "24.0" }];
     // member.daalhof also works in De Heeg: demonstrates the team switcher.
     if (slug === "daalhof") memberTeams.push({ slug: "de-heeg", role: "member", hours: "8.0" });
+    // Two roles (seed 001: "naast sociaal team lid ook cliëntondersteuner vanuit de moederorganisatie").
+    if (slug === "centrum" && md !== "Cliëntondersteuning") memberTeams[0].disciplines = [md, "Cliëntondersteuning"];
     people.push({ email: `member.${slug}@wijkwerk.demo`, name: name(i++), partner: mp, discipline: md, teams: memberTeams, scopeRoles: [] });
     for (let k = 0; k < 5; k++) {
       const [p, d] = DISCIPLINES[(i * 3 + k) % DISCIPLINES.length];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../packages/core/test/db";
-import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teamMemberships, teams, users } from "../index";
+import { and, buurtAssignments, buurten, eq, isNull, streets, teamContacts, teamMembershipPeriods, teams, users } from "../index";
 import { DOMAIN_TEAMS_2017 } from "./demo.expected";
 import { seedDemo } from "./demo";
 
@@ -84,11 +84,29 @@ describe("demo seed", () => {
 
   it("gives the pilot team (ended 31-12-2016) its coordinator, who imports the pilot's history in the demo history", async () => {
     const rows = await t.db
-      .select({ email: users.email, role: teamMemberships.role })
-      .from(teamMemberships)
-      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-      .innerJoin(users, eq(users.id, teamMemberships.userId))
-      .where(eq(teams.slug, "caberg-malpertuis"));
-    expect(rows).toEqual([{ email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator" }]);
+      .select({
+        email: users.email,
+        role: teamMembershipPeriods.role,
+        from: teamMembershipPeriods.validFrom,
+        to: teamMembershipPeriods.validTo,
+        secondedTo: teamMembershipPeriods.secondedTo,
+      })
+      .from(teamMembershipPeriods)
+      .innerJoin(teams, eq(teams.id, teamMembershipPeriods.teamId))
+      .innerJoin(users, eq(users.id, teamMembershipPeriods.userId))
+      .where(eq(teams.slug, "caberg-malpertuis"))
+      .orderBy(teamMembershipPeriods.validFrom);
+    // Seconded to Sociale Zaken from 2015 until 1-1-2017 (seeds 000, 001).
+    expect(rows).toEqual([
+      { email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator", from: "2013-01-01", to: "2015-01-01", secondedTo: null },
+      {
+        email: "coordinator.caberg-bosscherveld@wijkwerk.demo",
+        role: "coordinator",
+        from: "2015-01-01",
+        to: "2017-01-01",
+        secondedTo: "Gemeente Maastricht, Sociale Zaken",
+      },
+      { email: "coordinator.caberg-bosscherveld@wijkwerk.demo", role: "coordinator", from: "2017-01-01", to: null, secondedTo: null },
+    ]);
   });
 });

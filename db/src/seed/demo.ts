@@ -15,7 +15,8 @@ import {
   scopeRoles,
   streets,
   teamContacts,
-  teamMemberships,
+  insertMembership,
+  membershipTerms,
   teams,
   users,
   type Database,
@@ -24,7 +25,8 @@ import { AGREEMENTS, BUURT_RESIDENTS, PARTNERS, PILOT_HISTORY, TEAMS, demoPeople
 import { DEMO_BUURTSERVICE, DEMO_CONTACTS, DEMO_INITIATIVES, DEMO_MATCHES, DEMO_STREETS } from "./demo-neighbourhood";
 
 export const DEMO_PASSWORD = "Wijkwerk-demo-2026!";
-const DEMO_PLACED_SINCE = new Date("2017-01-01T12:00:00Z");
+const DEMO_PLACED_SINCE = "2017-01-01";
+const DEMO_SECONDED_TO = "Gemeente Maastricht, Sociale Zaken";
 
 export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.slug, "maastricht"));
@@ -112,14 +114,37 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
         .returning();
       for (const t of person.teams) {
         // Placed since the 2017 reorganisation: weeks from then on count for time registration.
-        await tx.insert(teamMemberships).values({
+        // The pilot team: from its start until the split (1-1-2017); from 2015 all its members were
+        // seconded full-time to Sociale Zaken (seeds 000, 001).
+        const pilot = t.slug === "caberg-malpertuis";
+        const membership = await insertMembership(tx, {
           municipalityId: m.id,
           teamId: teamId.get(t.slug)!,
           userId: u.id,
           role: t.role,
           contractedHoursPerWeek: t.hours,
-          createdAt: DEMO_PLACED_SINCE,
+          disciplines: t.disciplines ?? (person.discipline ? [person.discipline] : []),
+          validFrom: pilot ? "2013-01-01" : DEMO_PLACED_SINCE,
         });
+        // The membership stays open: the demo history imports the pilot's cases as this coordinator
+        // (RLS asks for a current role); the team itself ended on 31-12-2016, so it grants nothing in the app.
+        if (pilot)
+          for (const [validFrom, seconded] of [
+            ["2015-01-01", true],
+            ["2017-01-01", false],
+          ] as const)
+            await tx.insert(membershipTerms).values({
+              municipalityId: m.id,
+              membershipId: membership.id,
+              teamId: teamId.get(t.slug)!,
+              userId: u.id,
+              validFrom,
+              role: t.role,
+              contractedHoursPerWeek: seconded ? "36.0" : null,
+              disciplines: person.discipline ? [person.discipline] : [],
+              seconded,
+              secondedTo: seconded ? DEMO_SECONDED_TO : null,
+            });
       }
       for (const r of person.scopeRoles) {
         await tx

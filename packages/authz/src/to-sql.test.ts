@@ -2,7 +2,7 @@
 // and one run against real PostgreSQL proving the WHERE returns the right rows.
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, teamMemberships, users } from "@wijkwerk/db";
+import { eq, activeTeamMemberships, users } from "@wijkwerk/db";
 import { createTestDatabase, type TestDatabase } from "../../core/test/db";
 import { createMunicipality, createTeam, createUser } from "../../core/test/fixtures";
 import { abilityFromRules, defineAbilityFor, type AppRule } from "./abilities";
@@ -10,10 +10,10 @@ import { accessibleWhere, UnmappedFieldError } from "./to-sql";
 
 const dialect = new PgDialect();
 const columns = {
-  teamId: teamMemberships.teamId,
-  role: teamMemberships.role,
-  municipalityId: teamMemberships.municipalityId,
-  userId: teamMemberships.userId,
+  teamId: activeTeamMemberships.teamId,
+  role: activeTeamMemberships.role,
+  municipalityId: activeTeamMemberships.municipalityId,
+  userId: activeTeamMemberships.userId,
 };
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
 const B = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -25,25 +25,25 @@ function where(rules: AppRule[], cols: Record<string, (typeof columns)[keyof typ
 describe("accessibleWhere: generated SQL", () => {
   it("eq → column = $1", () => {
     const q = where([{ action: "read", subject: "Membership", conditions: { teamId: A } }]);
-    expect(q.sql).toBe('"team_memberships"."team_id" = $1');
+    expect(q.sql).toBe('"active_team_memberships"."team_id" = $1');
     expect(q.params).toEqual([A]);
   });
 
   it("$in → column in ($n, …), AND-ed with the other conditions of the rule", () => {
     const q = where([{ action: "read", subject: "Membership", conditions: { teamId: A, role: { $in: ["member", "volunteer"] } } }]);
-    expect(q.sql).toBe('("team_memberships"."team_id" = $1 and "team_memberships"."role" in ($2, $3))');
+    expect(q.sql).toBe('("active_team_memberships"."team_id" = $1 and "active_team_memberships"."role" in ($2, $3))');
     expect(q.params).toEqual([A, "member", "volunteer"]);
   });
 
   it("$ne → column <> $1", () => {
     const q = where([{ action: "read", subject: "Membership", conditions: { role: { $ne: "coordinator" } } }]);
-    expect(q.sql).toBe('"team_memberships"."role" <> $1');
+    expect(q.sql).toBe('"active_team_memberships"."role" <> $1');
     expect(q.params).toEqual(["coordinator"]);
   });
 
   it("$nin → column not in (…)", () => {
     const q = where([{ action: "read", subject: "Membership", conditions: { role: { $nin: ["coordinator"] } } }]);
-    expect(q.sql).toBe('"team_memberships"."role" not in ($1)');
+    expect(q.sql).toBe('"active_team_memberships"."role" not in ($1)');
     expect(q.params).toEqual(["coordinator"]);
   });
 
@@ -52,7 +52,7 @@ describe("accessibleWhere: generated SQL", () => {
       { action: "read", subject: "Membership", conditions: { teamId: A } },
       { action: "read", subject: "Membership", conditions: { teamId: B } },
     ]);
-    expect(q.sql).toBe('("team_memberships"."team_id" = $1 or "team_memberships"."team_id" = $2)');
+    expect(q.sql).toBe('("active_team_memberships"."team_id" = $1 or "active_team_memberships"."team_id" = $2)');
     expect([...q.params].sort()).toEqual([A, B].sort());
   });
 
@@ -61,13 +61,13 @@ describe("accessibleWhere: generated SQL", () => {
       { action: "read", subject: "Membership", conditions: { teamId: A } },
       { action: "read", subject: "Membership", conditions: { role: "coordinator" }, inverted: true },
     ]);
-    expect(q.sql).toBe('("team_memberships"."team_id" = $1 and not "team_memberships"."role" = $2)');
+    expect(q.sql).toBe('("active_team_memberships"."team_id" = $1 and not "active_team_memberships"."role" = $2)');
     expect(q.params).toEqual([A, "coordinator"]);
   });
 
   it("null in a condition becomes IS NULL", () => {
     const q = where([{ action: "read", subject: "Membership", conditions: { teamId: A, userId: null } }]);
-    expect(q.sql).toBe('("team_memberships"."team_id" = $1 and "team_memberships"."user_id" is null)');
+    expect(q.sql).toBe('("active_team_memberships"."team_id" = $1 and "active_team_memberships"."user_id" is null)');
     expect(q.params).toEqual([A]);
   });
 
@@ -92,13 +92,13 @@ describe("accessibleWhere: generated SQL", () => {
 
   it("an unmapped field throws instead of being ignored", () => {
     expect(() => where([{ action: "read", subject: "Membership", conditions: { teamId: A, secret: 1 } }])).toThrow(UnmappedFieldError);
-    expect(() => where([{ action: "read", subject: "Membership", conditions: { teamId: A } }], { role: teamMemberships.role })).toThrow(/teamId/);
+    expect(() => where([{ action: "read", subject: "Membership", conditions: { teamId: A } }], { role: activeTeamMemberships.role })).toThrow(/teamId/);
   });
 
   it("the real matrix: a coordinator's invite rule for team A", () => {
     const ability = defineAbilityFor({ userId: "u", municipalityId: "m", teamRoles: [{ teamId: A, role: "coordinator" }], scopeRoles: [] });
     const q = dialect.sqlToQuery(accessibleWhere(ability, "invite", "Membership", columns));
-    expect(q.sql).toBe('("team_memberships"."team_id" = $1 and "team_memberships"."role" in ($2, $3))');
+    expect(q.sql).toBe('("active_team_memberships"."team_id" = $1 and "active_team_memberships"."role" in ($2, $3))');
     expect(q.params).toEqual([A, "member", "volunteer"]);
   });
 });
@@ -131,8 +131,8 @@ describe("accessibleWhere on real PostgreSQL", () => {
   async function visible(rules: AppRule[], action: "read" | "invite" = "read"): Promise<string[]> {
     const rows = await t.db
       .select({ name: users.name })
-      .from(teamMemberships)
-      .innerJoin(users, eq(users.id, teamMemberships.userId))
+      .from(activeTeamMemberships)
+      .innerJoin(users, eq(users.id, activeTeamMemberships.userId))
       .where(accessibleWhere(abilityFromRules(rules), action, "Membership", columns));
     return rows.map((r) => r.name).sort();
   }
@@ -156,8 +156,8 @@ describe("accessibleWhere on real PostgreSQL", () => {
     });
     const rows = await t.db
       .select({ name: users.name })
-      .from(teamMemberships)
-      .innerJoin(users, eq(users.id, teamMemberships.userId))
+      .from(activeTeamMemberships)
+      .innerJoin(users, eq(users.id, activeTeamMemberships.userId))
       .where(accessibleWhere(ability, "invite", "Membership", columns));
     expect(rows.map((r) => r.name).sort()).toEqual(["a-member", "a-volunteer"]);
   });

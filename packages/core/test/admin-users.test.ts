@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, eq, scopeRoles, sessions, teamMemberships, users } from "@wijkwerk/db";
+import { activeTeamMemberships, auditEvents, eq, scopeRoles, sessions, teamMemberships, users } from "@wijkwerk/db";
 import {
   addMembership,
   getUser,
@@ -72,10 +72,12 @@ describe("admin manages users and roles", () => {
     expect(await outcomeOf(addMembership(await admin(), u.id, { teamId: team.id, role: "member", contractedHoursPerWeek: "99" }))).toBe("invalid_input");
     const { memberships } = await getUser(await admin(), u.id);
     await updateMembership(await admin(), memberships[0].id, { role: "member", contractedHoursPerWeek: "32" });
-    const [m] = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, u.id));
+    const [m] = await t.db.select().from(activeTeamMemberships).where(eq(activeTeamMemberships.userId, u.id));
     expect([m.role, m.contractedHoursPerWeek]).toEqual(["member", "32.0"]);
     await removeMembership(await admin(), m.id);
-    expect(await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, u.id))).toHaveLength(0);
+    // Ended, not deleted: the row stays with an end date, and nothing is active any more.
+    expect(await t.db.select().from(activeTeamMemberships).where(eq(activeTeamMemberships.userId, u.id))).toHaveLength(0);
+    expect((await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, u.id))).map((r) => r.validTo !== null)).toEqual([true]);
   });
 
   it("grants and revokes roles outside teams; the last functional admin stays", async () => {

@@ -1,7 +1,7 @@
 // Small builders for test data, inserted as the schema owner.
 import { randomBytes } from "node:crypto";
 import { defineAbilityFor, type Grants } from "@wijkwerk/authz";
-import { municipalities, municipalitySettings, partnerOrganisations, scopeRoles, teamMemberships, teams, users, type Database } from "@wijkwerk/db";
+import { municipalities, municipalitySettings, partnerOrganisations, scopeRoles, insertMembership, teams, users, type Database } from "@wijkwerk/db";
 import type { TeamContext, UseCaseContext } from "../src/common";
 import { loadGrants } from "../src/accounts";
 import { hashPassword } from "../src/accounts/passwords";
@@ -57,7 +57,7 @@ export async function createUser(
     })
     .returning();
   for (const r of opts.teamRoles ?? [])
-    await db.insert(teamMemberships).values({ municipalityId, teamId: r.teamId, userId: u.id, role: r.role, contractedHoursPerWeek: "24.0" });
+    await insertMembership(db, { municipalityId, teamId: r.teamId, userId: u.id, role: r.role, contractedHoursPerWeek: "24.0", validFrom: "2016-01-01" });
   for (const r of opts.scopeRoles ?? [])
     await db.insert(scopeRoles).values({ municipalityId, userId: u.id, role: r.role, partnerOrganisationId: r.partnerId ?? null });
   return u;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, auditEvents, eq, invitations, outboxEmails, scopeRoles, teamMemberships, users } from "@wijkwerk/db";
+import { and, auditEvents, eq, invitations, outboxEmails, scopeRoles, activeTeamMemberships, membershipTerms, users } from "@wijkwerk/db";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation, checkPasswordLogin } from "../src/accounts";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createMunicipality, createPartner, createTeam, createUser, municipalityContext, outcomeOf, teamContext, testMeta } from "./fixtures";
@@ -40,7 +40,7 @@ describe("invitations", () => {
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Nieuw Lid", password: "kort" }, testMeta))).toBe("invalid_input");
     const accepted = await acceptInvitation(t.db, { kind: "new", token, name: "Nieuw Lid", password: PASSWORD }, testMeta);
     expect(accepted.teamSlug).toBe(teamA.slug);
-    const memberships = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, accepted.userId));
+    const memberships = await t.db.select().from(activeTeamMemberships).where(eq(activeTeamMemberships.userId, accepted.userId));
     expect(memberships.map((m) => [m.teamId, m.role])).toEqual([[teamA.id, "member"]]);
     expect(await outcomeOf(checkPasswordLogin(t.db, { email: "nieuw@test.demo", password: PASSWORD }, testMeta))).toBe("ok");
 
@@ -97,7 +97,7 @@ describe("invitations", () => {
   it("re-checks at acceptance that the inviter may still grant the role, and records the refusal", async () => {
     const coordinator = await createUser(t.db, municipalityId, { teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
     const { id, token } = await createInvitation(await teamContext(t.db, coordinator.id, teamB), { email: "te-vroeg@test.demo", role: "member" }, link);
-    await t.db.update(teamMemberships).set({ role: "member" }).where(eq(teamMemberships.userId, coordinator.id));
+    await t.db.update(membershipTerms).set({ role: "member" }).where(eq(membershipTerms.userId, coordinator.id));
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Te Vroeg", password: PASSWORD }, testMeta))).toBe(
       "invitation_grantor_lacks_permission",
     );

@@ -60,7 +60,7 @@ describe("my tasks", () => {
     admin = await createUser(t.db, w.municipalityId, { name: "Beheerder", scopeRoles: [{ role: "admin" }] });
     researcher = await createUser(t.db, w.municipalityId, { name: "Onderzoeker", scopeRoles: [{ role: "researcher" }] });
     // Everyone has been in their team since the start of 2017: every looked-back week is expected.
-    await t.db.update(teamMemberships).set({ createdAt: new Date("2017-01-02T09:00:00Z") });
+    await t.db.update(teamMemberships).set({ validFrom: "2017-01-02" });
   });
   afterAll(() => t.drop());
 

@@ -87,7 +87,7 @@ for (const kind of ["postgres", "pglite"] as const) {
         })
       ).id;
       eva = (await createUser(t.db, m.id, { name: "Eva", partnerId: partnerB.id, teamRoles: [{ teamId: teamA.id, role: "coordinator" }] })).id;
-      await t.db.update(teamMemberships).set({ createdAt: new Date("2016-12-01T12:00:00Z") });
+      await t.db.update(teamMemberships).set({ validFrom: "2016-12-01" });
       managerA = (
         await createUser(t.db, m.id, { name: "Manager A", partnerId: partnerA.id, scopeRoles: [{ role: "partner_manager", partnerId: partnerA.id }] })
       ).id;
@@ -310,9 +310,12 @@ describe("partner dashboard cost", () => {
     // 150 people, 15 per team, 24 h contract; weekly registrations 2017–2019 (individual 16, collective 4, meeting 2).
     await t.db.execute(sql`insert into users (municipality_id, email, name, password_hash, partner_organisation_id)
       select ${m.id}, 'p' || g || '@groot.demo', 'Persoon ' || g, 'x', ${partner.id} from generate_series(1, 150) g`);
-    await t.db.execute(sql`insert into team_memberships (municipality_id, team_id, user_id, role, contracted_hours_per_week, created_at)
-      select ${m.id}, (${`{${teams.map((x) => x.id).join(",")}}`}::uuid[])[1 + (row_number() over (order by u.id) - 1) % 10], u.id, 'member', 24, '2016-12-01'
+    await t.db.execute(sql`insert into team_memberships (municipality_id, team_id, user_id, valid_from)
+      select ${m.id}, (${`{${teams.map((x) => x.id).join(",")}}`}::uuid[])[1 + (row_number() over (order by u.id) - 1) % 10], u.id, '2016-12-01'
       from users u where u.partner_organisation_id = ${partner.id} and u.email like 'p%@groot.demo'`);
+    await t.db.execute(sql`insert into membership_terms (municipality_id, membership_id, team_id, user_id, valid_from, role, contracted_hours_per_week)
+      select tm.municipality_id, tm.id, tm.team_id, tm.user_id, tm.valid_from, 'member', 24
+      from team_memberships tm join users u on u.id = tm.user_id where u.email like 'p%@groot.demo'`);
     await t.db
       .execute(sql`insert into time_registrations (municipality_id, team_id, user_id, partner_organisation_id, week_start, individual_hours, collective_hours, meeting_hours)
       select ${m.id}, tm.team_id, tm.user_id, ${partner.id}, w::date, 16, 4, 2

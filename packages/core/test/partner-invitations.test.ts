@@ -1,7 +1,7 @@
 // A partner manager proposes its own staff for a team; nothing goes out until
 // the team's coordinator confirms (then the usual invitation e-mail with a
 // 7-day link) or declines with a reason. CASL first, row-level security second.
-import { and, auditEvents, eq, invitations, notifications, outboxEmails, teamMemberships, users, withScope } from "@wijkwerk/db";
+import { and, auditEvents, eq, invitations, notifications, outboxEmails, activeTeamMemberships, membershipTerms, users, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "../src/common";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation } from "../src/accounts";
@@ -120,7 +120,7 @@ describe("partner invitations (postgres)", () => {
     const { userId } = await acceptInvitation(t.db, { kind: "new", token, name: "Wel Kom", password: PASSWORD }, testMeta);
     const [u] = await t.db.select().from(users).where(eq(users.id, userId));
     expect(u.partnerOrganisationId).toBe(partnerP.id);
-    const memberships = await t.db.select().from(teamMemberships).where(eq(teamMemberships.userId, userId));
+    const memberships = await t.db.select().from(activeTeamMemberships).where(eq(activeTeamMemberships.userId, userId));
     expect(memberships.map((m) => [m.teamId, m.role])).toEqual([[teamA.id, "member"]]);
     const [audit] = await t.db
       .select()
@@ -185,7 +185,7 @@ describe("partner invitations (postgres)", () => {
     const coordinator = await createUser(t.db, municipalityId, { teamRoles: [{ teamId: teamB.id, role: "coordinator" }] });
     const { id } = await proposeInvitation(await asManagerP(), { email: "later@partner.demo", teamId: teamB.id });
     const { token } = await confirmProposal(await teamContext(t.db, coordinator.id, teamB), id, link);
-    await t.db.update(teamMemberships).set({ role: "member" }).where(eq(teamMemberships.userId, coordinator.id));
+    await t.db.update(membershipTerms).set({ role: "member" }).where(eq(membershipTerms.userId, coordinator.id));
     expect(await outcomeOf(acceptInvitation(t.db, { kind: "new", token, name: "Later", password: PASSWORD }, testMeta))).toBe(
       "invitation_grantor_lacks_permission",
     );

@@ -2,7 +2,7 @@
 // ability check as first wall and row-level security as the second — on real
 // PostgreSQL and on PGlite.
 import { ForbiddenError } from "@wijkwerk/authz";
-import { and, eq, teamMemberships, teams, users, withScope } from "@wijkwerk/db";
+import { and, eq, membershipTerms, teamMemberships, teams, users, withScope } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "../src/common";
 import { partnerOverview, partnerOverviewCsv } from "../src/partners";
@@ -59,9 +59,9 @@ for (const kind of ["postgres", "pglite"] as const) {
       });
       await t.db.update(users).set({ discipline: "Maatschappelijk werk" }).where(eq(users.id, bart.id));
       await t.db
-        .update(teamMemberships)
-        .set({ contractedHoursPerWeek: "8.5" })
-        .where(and(eq(teamMemberships.userId, bart.id), eq(teamMemberships.teamId, teamB.id)));
+        .update(membershipTerms)
+        .set({ contractedHoursPerWeek: "8.5", disciplines: ["Maatschappelijk werk"] })
+        .where(and(eq(membershipTerms.userId, bart.id), eq(membershipTerms.teamId, teamB.id)));
       // Not counted: a placement in an ended team, and a deactivated account.
       const carla = await createUser(t.db, m.id, { name: "Carla Coenen", partnerId: partnerA.id, teamRoles: [{ teamId: ended.id, role: "member" }] });
       const dirk = await createUser(t.db, m.id, { name: "Dirk Dassen", partnerId: partnerA.id, teamRoles: [{ teamId: teamA.id, role: "member" }] });
@@ -88,7 +88,7 @@ for (const kind of ["postgres", "pglite"] as const) {
         { slug: "a-team", name: "Team a-team", coordinators: 1, members: 1, volunteers: 0, contractedHours: 48 },
         { slug: "b-team", name: "Team b-team", coordinators: 0, members: 1, volunteers: 0, contractedHours: 8.5 },
       ]);
-      expect(o.staff).toEqual([
+      expect(o.staff.map(({ disciplines: _d, secondedTo: _s, ...s }) => s)).toEqual([
         { name: "Anna Aerts", discipline: null, teamSlug: "a-team", teamName: "Team a-team", role: "coordinator", contractedHours: 24 },
         { name: "Bart Bosch", discipline: "Maatschappelijk werk", teamSlug: "a-team", teamName: "Team a-team", role: "member", contractedHours: 24 },
         { name: "Bart Bosch", discipline: "Maatschappelijk werk", teamSlug: "b-team", teamName: "Team b-team", role: "member", contractedHours: 8.5 },
@@ -136,8 +136,8 @@ describe("partner overview CSV", () => {
     const overview: PartnerOverview = {
       teams: [],
       staff: [
-        { name: "Jansen; J.", discipline: '=HYPERLINK("x")', teamSlug: "t", teamName: 'Team "Noord"', role: "volunteer", contractedHours: null },
-        { name: "Zoë Peeters", discipline: null, teamSlug: "t", teamName: "Centrum", role: "member", contractedHours: 12.5 },
+        { name: "Jansen; J.", discipline: '=HYPERLINK("x")', teamSlug: "t", teamName: 'Team "Noord"', role: "volunteer", contractedHours: null, disciplines: [], secondedTo: null },
+        { name: "Zoë Peeters", discipline: null, teamSlug: "t", teamName: "Centrum", role: "member", contractedHours: 12.5, disciplines: [], secondedTo: null },
       ],
       totals: { people: 2, placements: 2, coordinators: 0, members: 1, volunteers: 1, contractedHours: 12.5 },
     };

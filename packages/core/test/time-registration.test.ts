@@ -68,7 +68,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       const c = await createUser(t.db, m.id, { name: "Coco", teamRoles: [{ teamId: team.id, role: "coordinator" }] });
       const v = await createUser(t.db, m.id, { name: "Vera", teamRoles: [{ teamId: team.id, role: "volunteer" }] });
       // Everyone has been in the teams since October.
-      await t.db.update(teamMemberships).set({ createdAt: new Date("2017-10-01T12:00:00Z") });
+      await t.db.update(teamMemberships).set({ validFrom: "2017-10-01" });
       anna = await teamContext(t.db, a.id, team);
       coordinator = await teamContext(t.db, c.id, team);
       volunteer = await teamContext(t.db, v.id, team);
@@ -207,7 +207,7 @@ for (const kind of ["postgres", "pglite"] as const) {
       const late = await createUser(t.db, team.municipalityId, { teamRoles: [{ teamId: team.id, role: "member" }] });
       await t.db
         .update(teamMemberships)
-        .set({ createdAt: new Date("2017-12-06T09:00:00Z") })
+        .set({ validFrom: "2017-12-06" })
         .where(and(eq(teamMemberships.userId, late.id)));
       const after = await sendTimeRegistrationReminders(t.db, { now: new Date("2017-12-06T10:00:00+01:00") });
       expect(after.week).toBe("2017-W48");

@@ -2,13 +2,16 @@
 // team memberships and roles outside teams. Every change is one transaction
 // in the admin scope with its audit event. At least one active functional
 // admin always remains.
-import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as } from "@wijkwerk/authz";
+import { ForbiddenError, SCOPE_ROLES, TEAM_ROLES, as, type TeamRole } from "@wijkwerk/authz";
 import {
   and,
   asc,
   eq,
   ilike,
+  insertMembership,
+  membershipTerms,
   or,
+  queryRows,
   partnerOrganisations,
   scopeRoles,
   sessions,
@@ -21,7 +24,9 @@ import {
 } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type UseCaseContext, DomainError, invalidInput } from "../common";
+import { type UseCaseContext, DomainError, amsterdamDay, invalidInput } from "../common";
+
+const amsterdamToday = () => amsterdamDay(new Date());
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -68,7 +73,7 @@ export async function listUsers(
         mfa: sql<boolean>`${users.totpEnabledAt} is not null`,
         // Team roles as "Team: role", then roles outside teams, for a one-line summary.
         roles: sql<string>`concat_ws(', ',
-          (select string_agg(t.name || ': ' || m.role, ', ' order by t.name) from team_memberships m join teams t on t.id = m.team_id where m.user_id = ${users.id}),
+          (select string_agg(t.name || ': ' || m.role, ', ' order by t.name) from active_team_memberships m join teams t on t.id = m.team_id where m.user_id = ${users.id}),
           (select string_agg(r.role::text, ', ' order by r.role) from scope_roles r where r.user_id = ${users.id}))`,
       })
       .from(users)
@@ -86,18 +91,31 @@ export async function getUser(ctx: UseCaseContext, userId: string) {
   if (!uuid.safeParse(userId).success) throw new DomainError("not_found", 404);
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const user = await userInMunicipality(tx, ctx.actor.municipalityId, userId);
-    const memberships = await tx
-      .select({
-        id: teamMemberships.id,
-        teamId: teams.id,
-        teamName: teams.name,
-        role: teamMemberships.role,
-        contractedHoursPerWeek: teamMemberships.contractedHoursPerWeek,
-      })
-      .from(teamMemberships)
-      .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-      .where(eq(teamMemberships.userId, user.id))
-      .orderBy(asc(teams.name));
+    // Every membership, ended ones too, with the terms in effect today (or, ended or not begun, its last terms).
+    const memberships = await queryRows<{
+      id: string;
+      teamId: string;
+      teamName: string;
+      role: TeamRole;
+      contractedHoursPerWeek: string | null;
+      disciplines: string[];
+      seconded: boolean;
+      secondedTo: string | null;
+      validFrom: string;
+      validTo: string | null;
+      active: boolean;
+    }>(
+      tx,
+      // The terms in effect today, else (ended, or not begun yet) the latest; also a membership ended on its first day.
+      sql`select m.id, t.id as "teamId", t.name as "teamName", p.role, p.contracted_hours_per_week as "contractedHoursPerWeek",
+                 p.disciplines, p.seconded, p.seconded_to as "secondedTo", m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
+                 period_contains(m.valid_from, m.valid_to, app_today()) as active
+          from team_memberships m join teams t on t.id = m.team_id
+          join lateral (select x.* from membership_terms x where x.municipality_id = m.municipality_id and x.membership_id = m.id
+                        order by (x.valid_from <= app_today()) desc, x.valid_from desc limit 1) p on true
+          where m.user_id = ${user.id}`,
+    );
+    memberships.sort((x, y) => Number(y.active) - Number(x.active) || x.teamName.localeCompare(y.teamName, "nl") || y.validFrom.localeCompare(x.validFrom));
     const roles = await tx
       .select({ id: scopeRoles.id, role: scopeRoles.role, partnerId: scopeRoles.partnerOrganisationId, partnerName: partnerOrganisations.name })
       .from(scopeRoles)
@@ -223,7 +241,25 @@ const hours = z
     return n.toFixed(1);
   });
 
-export const membershipInput = z.object({ teamId: uuid, role: z.enum(TEAM_ROLES), contractedHoursPerWeek: hours });
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+const disciplines = z
+  .array(z.string().trim().min(1).max(60))
+  .max(9)
+  .optional()
+  .transform((v) => (v ? [...new Set(v)] : v));
+
+export const membershipInput = z.object({
+  teamId: uuid,
+  role: z.enum(TEAM_ROLES),
+  contractedHoursPerWeek: hours,
+  disciplines,
+  /** Default today (Europe/Amsterdam). */
+  validFrom: day.optional(),
+});
 
 export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.input<typeof membershipInput>): Promise<void> {
   const parsed = membershipInput.safeParse(raw);
@@ -238,15 +274,30 @@ export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.
       .from(teams)
       .where(and(eq(teams.id, input.teamId), eq(teams.municipalityId, municipalityId)));
     if (!team) throw new DomainError("invalid_input", 400, { teamId: ["invalid_input"] });
+    // One period at a time: refused while a membership in this team is open or ends after the new start.
+    const validFrom = input.validFrom ?? amsterdamToday();
     const [existing] = await tx
       .select({ id: teamMemberships.id })
       .from(teamMemberships)
-      .where(and(eq(teamMemberships.userId, user.id), eq(teamMemberships.teamId, team.id)));
+      .where(
+        and(
+          eq(teamMemberships.userId, user.id),
+          eq(teamMemberships.teamId, team.id),
+          sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} > ${validFrom}::date)`,
+        ),
+      )
+      .for("update");
     if (existing) throw new DomainError("already_member", 409, { teamId: ["already_member"] });
-    const [m] = await tx
-      .insert(teamMemberships)
-      .values({ municipalityId, teamId: team.id, userId: user.id, role: input.role, contractedHoursPerWeek: input.contractedHoursPerWeek })
-      .returning({ id: teamMemberships.id });
+    const m = await insertMembership(tx, {
+      municipalityId,
+      teamId: team.id,
+      userId: user.id,
+      role: input.role,
+      contractedHoursPerWeek: input.contractedHoursPerWeek,
+      disciplines: input.disciplines,
+      validFrom,
+      createdBy: ctx.actor.userId,
+    });
     await appendAudit(tx, {
       municipalityId,
       teamId: team.id,
@@ -255,29 +306,53 @@ export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.
       objectType: "membership",
       objectId: m.id,
       meta: ctx.meta,
-      data: { email: user.email, team: team.name, role: input.role, hours: input.contractedHoursPerWeek },
+      data: { email: user.email, team: team.name, role: input.role, hours: input.contractedHoursPerWeek, from: validFrom },
     });
   });
 }
 
-export const membershipUpdateInput = z.object({ role: z.enum(TEAM_ROLES), contractedHoursPerWeek: hours });
+/**
+ * New terms from a date (default today): role, hours, disciplines and
+ * secondment. The date lies within the membership; terms already starting on
+ * that date are replaced. Earlier terms stay: that is the history.
+ */
+export const membershipUpdateInput = z
+  .object({
+    role: z.enum(TEAM_ROLES),
+    contractedHoursPerWeek: hours,
+    disciplines,
+    seconded: z.boolean().optional(),
+    secondedTo: z.string().trim().max(200).nullish(),
+    validFrom: day.optional(),
+  })
+  .superRefine((v, issue) => {
+    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], message: "seconded_to_required" });
+  });
 
-async function membershipForAdmin(q: Queryable, municipalityId: string, membershipId: string) {
+async function membershipForAdmin(q: Queryable, municipalityId: string, membershipId: string, onDay: string) {
   if (!uuid.safeParse(membershipId).success) throw new DomainError("not_found", 404);
-  const [m] = await q
-    .select({
-      id: teamMemberships.id,
-      teamId: teamMemberships.teamId,
-      teamName: teams.name,
-      role: teamMemberships.role,
-      hours: teamMemberships.contractedHoursPerWeek,
-      email: users.email,
-    })
-    .from(teamMemberships)
-    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-    .innerJoin(users, eq(users.id, teamMemberships.userId))
-    .where(and(eq(teamMemberships.id, membershipId), eq(teamMemberships.municipalityId, municipalityId)))
-    .for("update", { of: teamMemberships });
+  const [m] = await queryRows<{
+    id: string;
+    teamId: string;
+    teamName: string;
+    email: string;
+    validFrom: string;
+    validTo: string | null;
+    role: TeamRole;
+    hours: string | null;
+    disciplines: string[];
+    seconded: boolean;
+    secondedTo: string | null;
+  }>(
+    q,
+    sql`select m.id, m.team_id as "teamId", t.name as "teamName", u.email, m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
+               p.role, p.contracted_hours_per_week as hours, p.disciplines, p.seconded, p.seconded_to as "secondedTo"
+        from team_memberships m join teams t on t.id = m.team_id join users u on u.id = m.user_id
+        join team_membership_periods p on p.id = m.id
+        where m.id = ${membershipId} and m.municipality_id = ${municipalityId}
+        order by (p.valid_from <= ${onDay}::date) desc, p.valid_from desc limit 1
+        for update of m`,
+  );
   if (!m) throw new DomainError("not_found", 404);
   return m;
 }
@@ -287,12 +362,37 @@ export async function updateMembership(ctx: UseCaseContext, membershipId: string
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
   const municipalityId = ctx.actor.municipalityId;
+  const validFrom = input.validFrom ?? amsterdamToday();
   await withScope(ctx.db, ctx.scope, async (tx) => {
-    const m = await membershipForAdmin(tx, municipalityId, membershipId);
+    const m = await membershipForAdmin(tx, municipalityId, membershipId, validFrom);
     // Both the old and the new role must be within what the actor may change.
     ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Membership", { municipalityId, teamId: m.teamId, role: m.role }));
     ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Membership", { municipalityId, teamId: m.teamId, role: input.role }));
-    await tx.update(teamMemberships).set({ role: input.role, contractedHoursPerWeek: input.contractedHoursPerWeek }).where(eq(teamMemberships.id, m.id));
+    if (validFrom < m.validFrom) throw new DomainError("invalid_input", 400, { validFrom: ["before_membership_start"] });
+    if (m.validTo !== null && validFrom >= m.validTo) throw new DomainError("invalid_input", 400, { validFrom: ["after_membership_end"] });
+    const terms = {
+      role: input.role,
+      contractedHoursPerWeek: input.contractedHoursPerWeek,
+      disciplines: input.disciplines ?? m.disciplines,
+      // Not given: the secondment stays as it was.
+      seconded: input.seconded ?? m.seconded,
+      secondedTo: (input.seconded ?? m.seconded) ? (input.secondedTo ?? m.secondedTo) : null,
+    };
+    await tx
+      .insert(membershipTerms)
+      .values({
+        municipalityId,
+        membershipId: m.id,
+        teamId: m.teamId,
+        userId: sql`(select user_id from team_memberships where id = ${m.id})`,
+        validFrom,
+        ...terms,
+        createdBy: ctx.actor.userId,
+      })
+      .onConflictDoUpdate({
+        target: [membershipTerms.municipalityId, membershipTerms.membershipId, membershipTerms.validFrom],
+        set: { ...terms, createdBy: ctx.actor.userId, createdAt: sql`now()` },
+      });
     await appendAudit(tx, {
       municipalityId,
       teamId: m.teamId,
@@ -301,27 +401,105 @@ export async function updateMembership(ctx: UseCaseContext, membershipId: string
       objectType: "membership",
       objectId: m.id,
       meta: ctx.meta,
-      data: { email: m.email, team: m.teamName, role: [m.role, input.role], hours: [m.hours, input.contractedHoursPerWeek] },
+      data: {
+        email: m.email,
+        team: m.teamName,
+        from: validFrom,
+        role: [m.role, terms.role],
+        hours: [m.hours, terms.contractedHoursPerWeek],
+        disciplines: [m.disciplines, terms.disciplines],
+        seconded: [m.secondedTo, terms.secondedTo],
+      },
     });
   });
 }
 
-export async function removeMembership(ctx: UseCaseContext, membershipId: string): Promise<void> {
+export const membershipEndInput = z.object({ endOn: day.optional() });
+
+/**
+ * Ends a membership on a date (default today): from that day on the person
+ * is no longer a member (valid_to, exclusive). The date may lie in the past
+ * down to the start, or in the future. The row stays: it is the history.
+ */
+export async function endMembership(ctx: UseCaseContext, membershipId: string, raw: z.input<typeof membershipEndInput> = {}): Promise<void> {
+  const parsed = membershipEndInput.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const endOn = parsed.data.endOn ?? amsterdamToday();
   const municipalityId = ctx.actor.municipalityId;
   await withScope(ctx.db, ctx.scope, async (tx) => {
-    const m = await membershipForAdmin(tx, municipalityId, membershipId);
+    const m = await membershipForAdmin(tx, municipalityId, membershipId, endOn);
     ForbiddenError.from(ctx.ability).throwUnlessCan("delete", as("Membership", { municipalityId, teamId: m.teamId, role: m.role }));
-    await tx.delete(teamMemberships).where(eq(teamMemberships.id, m.id));
+    if (m.validTo !== null && m.validTo <= amsterdamToday()) throw new DomainError("membership_ended", 409, { endOn: ["membership_ended"] });
+    if (endOn < m.validFrom) throw new DomainError("invalid_input", 400, { endOn: ["before_membership_start"] });
+    await tx.update(teamMemberships).set({ validTo: endOn }).where(eq(teamMemberships.id, m.id));
     await appendAudit(tx, {
       municipalityId,
       teamId: m.teamId,
       actor: ctx.actor,
-      action: "membership.removed",
+      action: "membership.ended",
       objectType: "membership",
       objectId: m.id,
       meta: ctx.meta,
-      data: { email: m.email, team: m.teamName, role: m.role },
+      data: { email: m.email, team: m.teamName, role: m.role, from: m.validFrom, endOn, previousEnd: m.validTo },
     });
+  });
+}
+
+/** The admin's "remove": ends the membership today. */
+export async function removeMembership(ctx: UseCaseContext, membershipId: string): Promise<void> {
+  await endMembership(ctx, membershipId, {});
+}
+
+export interface MembershipHistory {
+  id: string;
+  teamName: string;
+  userName: string;
+  validFrom: string;
+  validTo: string | null;
+  periods: {
+    validFrom: string;
+    validTo: string | null;
+    role: TeamRole;
+    contractedHoursPerWeek: string | null;
+    disciplines: string[];
+    seconded: boolean;
+    secondedTo: string | null;
+  }[];
+}
+
+/** One membership with all its terms as periods, oldest first. */
+export async function getMembershipHistory(ctx: UseCaseContext, membershipId: string): Promise<MembershipHistory> {
+  requireManageUsers(ctx);
+  if (!uuid.safeParse(membershipId).success) throw new DomainError("not_found", 404);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const rows = await queryRows<MembershipHistory & MembershipHistory["periods"][number] & { pFrom: string; pTo: string | null }>(
+      tx,
+      sql`select m.id, t.name as "teamName", u.name as "userName", m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
+                 p.valid_from::text as "pFrom", p.valid_to::text as "pTo", p.role, p.contracted_hours_per_week as "contractedHoursPerWeek",
+                 p.disciplines, p.seconded, p.seconded_to as "secondedTo"
+          from team_memberships m join teams t on t.id = m.team_id join users u on u.id = m.user_id
+          join team_membership_periods p on p.id = m.id
+          where m.id = ${membershipId} and m.municipality_id = ${ctx.actor.municipalityId}
+          order by p.valid_from`,
+    );
+    if (!rows.length) throw new DomainError("not_found", 404);
+    const r0 = rows[0];
+    return {
+      id: r0.id,
+      teamName: r0.teamName,
+      userName: r0.userName,
+      validFrom: r0.validFrom,
+      validTo: r0.validTo,
+      periods: rows.map((r) => ({
+        validFrom: r.pFrom,
+        validTo: r.pTo,
+        role: r.role,
+        contractedHoursPerWeek: r.contractedHoursPerWeek,
+        disciplines: r.disciplines,
+        seconded: r.seconded,
+        secondedTo: r.secondedTo,
+      })),
+    };
   });
 }
 

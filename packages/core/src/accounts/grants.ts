@@ -4,7 +4,7 @@ import {
   adminMunicipalities,
   and,
   eq,
-  teamMemberships,
+  activeTeamMemberships as teamMemberships,
   scopeRoles,
   teams,
   users,

@@ -7,7 +7,20 @@ export { mfaKeyProblem } from "./secrets";
 export { checkResetToken, requestPasswordReset, resetPassword } from "./password-reset";
 export { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 export { INVITABLE_ROLES, acceptInvitation, createInvitation, grantableTeamRoles, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
-export { addMembership, getUser, grantScopeRole, listUsers, removeMembership, revokeScopeRole, unlockUser, updateMembership, updateUser } from "./admin-users";
+export {
+  addMembership,
+  endMembership,
+  getMembershipHistory,
+  getUser,
+  grantScopeRole,
+  listUsers,
+  removeMembership,
+  revokeScopeRole,
+  unlockUser,
+  updateMembership,
+  updateUser,
+  type MembershipHistory,
+} from "./admin-users";
 export { type UserTeam, loadGrants, loadSecuritySettings, mfaRequiredFor, roleNames } from "./grants";
 export { BOOTSTRAP_LINK_HOURS, bootstrapAdmin } from "./bootstrap";
 

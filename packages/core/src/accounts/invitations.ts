@@ -12,6 +12,7 @@ import {
   isNull,
   partnerOrganisations,
   scopeRoles,
+  insertMembership,
   sql,
   teamMemberships,
   teams,
@@ -178,7 +179,7 @@ async function holdsAlready(q: Queryable, userId: string, t: GrantTarget): Promi
     const [m] = await q
       .select({ id: teamMemberships.id })
       .from(teamMemberships)
-      .where(and(eq(teamMemberships.userId, userId), eq(teamMemberships.teamId, t.teamId)));
+      .where(and(eq(teamMemberships.userId, userId), eq(teamMemberships.teamId, t.teamId), sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} > app_today())`));
     return Boolean(m);
   }
   const [r] = await q
@@ -436,7 +437,7 @@ export async function acceptInvitation(
     }
     if (await holdsAlready(tx, userId, target)) throw new DomainError("already_member", 409);
     if (inv.teamId) {
-      await tx.insert(teamMemberships).values({ municipalityId: inv.municipalityId, teamId: inv.teamId, userId, role: role as TeamRole });
+      await insertMembership(tx, { municipalityId: inv.municipalityId, teamId: inv.teamId, userId, role: role as TeamRole });
     } else {
       await tx
         .insert(scopeRoles)

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "invitation.confirmed",
   "invitation.declined",
   "membership.created",
+  "membership.ended",
   "membership.updated",
   "membership.removed",
   "scope_role.granted",

@@ -191,7 +191,7 @@ async function requireProfessionals(tx: Tx, userIds: string[], field: string): P
   if (userIds.length === 0) return;
   const rows = await queryRows<{ user_id: string }>(
     tx,
-    sql`select m.user_id from team_memberships m join users u on u.id = m.user_id
+    sql`select m.user_id from active_team_memberships m join users u on u.id = m.user_id
         where m.team_id = (select app_tenant()) and m.role in ('coordinator', 'member') and u.is_active
           and m.user_id in (${sql.join(
             userIds.map((id) => sql`${id}::uuid`),
@@ -432,7 +432,7 @@ export async function listTeamProfessionals(ctx: TeamContext): Promise<TeamProfe
   return withScope(ctx.db, ctx.scope, (tx) =>
     queryRows<TeamProfessional>(
       tx,
-      sql`select u.id, u.name, m.role::text as role from team_memberships m join users u on u.id = m.user_id
+      sql`select u.id, u.name, m.role::text as role from active_team_memberships m join users u on u.id = m.user_id
           where m.team_id = (select app_tenant()) and m.role in ('coordinator', 'member') and u.is_active order by u.name`,
     ),
   );

@@ -764,7 +764,7 @@ async function readWorld(tx: Tx, ctx: TeamContext, today: string): Promise<Impor
   );
   const pros = await queryRows<{ email: string; user_id: string }>(
     tx,
-    sql`select lower(u.email) as email, m.user_id from team_memberships m join users u on u.id = m.user_id
+    sql`select lower(u.email) as email, m.user_id from active_team_memberships m join users u on u.id = m.user_id
         where m.team_id = (select app_tenant()) and m.role in ('coordinator', 'member')`,
   );
   const known = await queryRows<{ id: string; reference: string; intake_on: string | null }>(

@@ -149,7 +149,7 @@ export async function listTransfers(
     );
     const regisseurs = await queryRows<{ id: string; name: string }>(
       tx,
-      sql`select u.id, u.name from team_memberships m join users u on u.id = m.user_id
+      sql`select u.id, u.name from active_team_memberships m join users u on u.id = m.user_id
           where m.team_id = ${ctx.team.id} and m.role in ('coordinator', 'member') and u.is_active order by u.name`,
     );
     return { outgoing: rows.filter((r) => r.direction === "outgoing"), incoming: rows.filter((r) => r.direction === "incoming"), regisseurs };

@@ -16,7 +16,7 @@
 // - The teams of today: a modest history from 2017 (when they hold their
 //   buurten) to today, a few cases a month (see HISTORY_CASES_PER_MONTH).
 import { defineAbilityFor, type Grants } from "@wijkwerk/authz";
-import { and, asc, buurtAssignments, buurten, eq, households, inArray, municipalities, teamMemberships, teams, users, type Database } from "@wijkwerk/db";
+import { and, asc, buurtAssignments, buurten, eq, households, inArray, municipalities, teamMembershipPeriods as teamMemberships, teams, users, type Database } from "@wijkwerk/db";
 import { loadGrants } from "../accounts";
 import { importCaseworkHistory, IMPORT_COLUMNS, registerContact, registerObjection, type ImportReport } from "../casework";
 import type { EntryRoute, GoalType, HouseholdType, KantelingLayer, QuestionType, ZrmDomain } from "../casework";
@@ -461,7 +461,7 @@ function monthsBetween(from: string, to: string): string[] {
 
 async function coordinatorContext(db: Database, team: { id: string; slug: string; name: string; municipalityId: string }): Promise<TeamContext | null> {
   const [c] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .selectDistinct({ id: users.id, email: users.email, name: users.name })
     .from(teamMemberships)
     .innerJoin(users, eq(users.id, teamMemberships.userId))
     .where(and(eq(teamMemberships.teamId, team.id), eq(teamMemberships.role, "coordinator"), eq(users.isActive, true)))
@@ -527,7 +527,7 @@ export async function seedCaseworkHistoryDemo(db: Database, options: { now?: Dat
       ? []
       : (
           await db
-            .select({ email: users.email })
+            .selectDistinct({ email: users.email })
             .from(teamMemberships)
             .innerJoin(users, eq(users.id, teamMemberships.userId))
             .where(and(eq(teamMemberships.teamId, t.id), inArray(teamMemberships.role, ["coordinator", "member"]), eq(users.isActive, true)))

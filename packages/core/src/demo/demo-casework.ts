@@ -15,7 +15,7 @@ import {
   returnNorms,
   ne,
   socialMapProviders,
-  teamMemberships,
+  activeTeamMemberships as teamMemberships,
   teams,
   users,
   type Database,

@@ -181,7 +181,7 @@ export async function monthlyPartnerHours(
 export interface DashboardTeam {
   slug: string;
   name: string;
-  /** This partner's people placed in the team now (coordinators and members), and their contract hours per week. */
+  /** This partner's people placed in the team (coordinators and members) today, or on 31 December for a past year, and their contract hours per week then. */
   placed: number;
   contracted: number;
   /** Agreed hours per week under the agreements valid today. */
@@ -241,8 +241,9 @@ export async function partnerDashboard(ctx: UseCaseContext, opts: { year?: numbe
                  (select json_agg(json_build_array(q.month, q.workgroups)) from partner_workgroup_counts(${year}, ${today}::date) q where q.team_id is null) as distinct_workgroups
           from teams t
           left join (select m.team_id, count(*)::int as placed, sum(m.contracted_hours_per_week) as contracted
-                     from team_memberships m join users u on u.id = m.user_id
+                     from team_membership_periods m join users u on u.id = m.user_id
                      where u.partner_organisation_id = ${partnerId} and u.is_active and m.role in ('coordinator', 'member')
+                       and period_contains(m.valid_from, m.valid_to, least(${today}::date, make_date(${year}, 12, 31)))
                      group by m.team_id) p on p.team_id = t.id
           left join (select c.team_id, sum(c.hours_per_week) as agreed
                      from agreement_contributions c join partner_agreements a on a.id = c.agreement_id

@@ -19,7 +19,11 @@ export interface PartnerTeamSummary {
 
 export interface PartnerStaffRow {
   name: string;
+  /** The person's disciplines/roles in this team now, joined ("Maatschappelijk werk + Cliëntondersteuning"). */
   discipline: string | null;
+  disciplines: string[];
+  /** The receiving organisation while seconded now, else null. */
+  secondedTo: string | null;
   teamSlug: string;
   teamName: string;
   role: TeamRole;
@@ -64,10 +68,18 @@ export async function partnerOverview(ctx: UseCaseContext): Promise<PartnerOverv
     );
     // RLS already limits team_memberships to this partner's people; the
     // explicit filters keep the query correct on its own as well.
-    const staffRows = await queryRows<{ team_id: string; user_id: string; name: string; discipline: string | null; role: TeamRole; hours: string | null }>(
+    const staffRows = await queryRows<{
+      team_id: string;
+      user_id: string;
+      name: string;
+      disciplines: string[];
+      seconded_to: string | null;
+      role: TeamRole;
+      hours: string | null;
+    }>(
       tx,
-      sql`select m.team_id, m.user_id, u.name, u.discipline, m.role, m.contracted_hours_per_week as hours
-          from team_memberships m
+      sql`select m.team_id, m.user_id, u.name, m.disciplines, m.seconded_to, m.role, m.contracted_hours_per_week as hours
+          from active_team_memberships m
           join users u on u.id = m.user_id
           join teams t on t.id = m.team_id
           where m.municipality_id = ${municipalityId}
@@ -87,7 +99,13 @@ export async function partnerOverview(ctx: UseCaseContext): Promise<PartnerOverv
     const contractedHours = r.hours === null ? null : Number(r.hours);
     team[ROLE_KEY[r.role]] += 1;
     team.tenths += tenths(contractedHours);
-    staff.push({ name: r.name, discipline: r.discipline, teamSlug: team.slug, teamName: team.name, role: r.role, contractedHours });
+    const disciplines = r.disciplines ?? [];
+    staff.push({
+      name: r.name,
+      discipline: disciplines.length ? disciplines.join(" + ") : null,
+      disciplines,
+      secondedTo: r.seconded_to,
+      teamSlug: team.slug, teamName: team.name, role: r.role, contractedHours });
   }
   const teams = [...teamsById.values()].map(({ tenths: t, ...rest }) => ({ ...rest, contractedHours: t / 10 }));
   const totals: PartnerOverviewTotals = {

@@ -129,7 +129,11 @@ export async function getWeekForm(ctx: TeamContext, opts: { week?: string | null
       sql`select r.week_start::text as week_start, r.individual_hours, r.collective_hours, r.meeting_hours, r.workgroup_hours, r.other_hours, null::text as contracted
           from time_registrations r where r.team_id = ${teamId} and r.user_id = ${userId} and r.week_start in (${weekStart}::date, ${previousStart}::date)
           union all
-          select null, null, null, null, null, null, m.contracted_hours_per_week::text from team_memberships m where m.team_id = ${teamId} and m.user_id = ${userId}`,
+          select null, null, null, null, null, null,
+                 (select m.contracted_hours_per_week::text from team_membership_periods m
+                  where m.team_id = ${teamId} and m.user_id = ${userId}
+                    and period_overlaps(m.valid_from, m.valid_to, ${weekStart}::date, ${weekStart}::date + 6)
+                  order by m.valid_from limit 1)`,
     ),
   );
   const current = rows.find((r) => r.week_start === weekStart);
@@ -173,8 +177,10 @@ export async function saveTimeRegistration(ctx: TeamContext, raw: TimeRegistrati
                                           individual_hours, collective_hours, meeting_hours, workgroup_hours, other_hours)
           select ${municipalityId}, ${teamId}, u.id, u.partner_organisation_id, u.discipline, ${weekStart}::date,
                  ${v.individual}, ${v.collective}, ${v.meeting}, ${v.workgroup}, ${v.other}
-          from users u join team_memberships m on m.user_id = u.id and m.team_id = ${teamId} and m.role in ('coordinator', 'member')
-          where u.id = ${userId}
+          from users u
+          where u.id = ${userId} and exists (select 1 from team_membership_periods m
+                                             where m.user_id = u.id and m.team_id = ${teamId} and m.role in ('coordinator', 'member')
+                                               and period_overlaps(m.valid_from, m.valid_to, ${weekStart}::date, ${weekStart}::date + 6))
           on conflict (user_id, team_id, week_start) do update set
             individual_hours = excluded.individual_hours, collective_hours = excluded.collective_hours,
             meeting_hours = excluded.meeting_hours, workgroup_hours = excluded.workgroup_hours, other_hours = excluded.other_hours,
@@ -219,19 +225,37 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
   const weekStarts = Array.from({ length: count }, (_, i) => addWeeks(first, i));
   const rows = await withScope(ctx.db, ctx.scope, (tx) =>
     queryRows<
-      HoursRow & { user_id: string; name: string; discipline: string | null; contracted: string | null; member_since: string; week_start: string | null }
+      HoursRow & {
+        user_id: string;
+        name: string;
+        discipline: string | null;
+        contracted: string | null;
+        periods: [string, string | null][];
+        week_start: string | null;
+      }
     >(
       tx,
-      sql`select m.user_id, u.name, u.discipline, m.contracted_hours_per_week::text as contracted,
-                 (m.created_at at time zone 'Europe/Amsterdam')::date::text as member_since, r.week_start::text as week_start,
+      // Everyone with a professional period in the shown weeks; their latest terms; a week is expected
+      // when one of their periods overlaps it.
+      sql`with people as (
+            select distinct on (m.user_id) m.user_id, m.contracted_hours_per_week, m.disciplines,
+                   (select json_agg(json_build_array(x.valid_from, x.valid_to)) from team_membership_periods x
+                    where x.team_id = m.team_id and x.user_id = m.user_id and x.role in ('coordinator', 'member')) as periods
+            from team_membership_periods m
+            where m.team_id = ${teamId} and m.role in ('coordinator', 'member')
+              and period_overlaps(m.valid_from, m.valid_to, ${first}::date, ${thisMonday}::date + 6)
+            order by m.user_id, m.valid_from desc
+          )
+          select p.user_id, u.name, coalesce(array_to_string(p.disciplines, ' + '), u.discipline) as discipline,
+                 p.contracted_hours_per_week::text as contracted, p.periods, r.week_start::text as week_start,
                  r.individual_hours, r.collective_hours, r.meeting_hours, r.workgroup_hours, r.other_hours
-          from team_memberships m join users u on u.id = m.user_id
-          left join time_registrations r on r.user_id = m.user_id and r.team_id = m.team_id and r.week_start between ${first}::date and ${lastMonday}::date
-          where m.team_id = ${teamId} and m.role in ('coordinator', 'member') and u.is_active
+          from people p join users u on u.id = p.user_id
+          left join time_registrations r on r.user_id = p.user_id and r.team_id = ${teamId} and r.week_start between ${first}::date and ${lastMonday}::date
+          where u.is_active
           order by u.name, u.id, r.week_start`,
     ),
   );
-  const people = new Map<string, TeamTimeOverview["people"][number] & { byWeek: Map<string, number>; since: string }>();
+  const people = new Map<string, TeamTimeOverview["people"][number] & { byWeek: Map<string, number>; periods: [string, string | null][] }>();
   const activityTotals = zeroHours();
   for (const r of rows) {
     let p = people.get(r.user_id);
@@ -244,7 +268,7 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
         cells: [],
         missing: 0,
         byWeek: new Map(),
-        since: r.member_since,
+        periods: r.periods ?? [],
       };
       people.set(r.user_id, p);
     }
@@ -255,9 +279,10 @@ export async function teamTimeOverview(ctx: TeamContext, opts: { weeks?: number;
     }
   }
   let missingTotal = 0;
-  const out = [...people.values()].map(({ byWeek, since, ...p }) => {
+  const out = [...people.values()].map(({ byWeek, periods, ...p }) => {
     const cells = weekStarts.map((ws) => {
-      const expected = addWeeks(ws, 1) > since; // the membership existed by that week's Sunday
+      // A period [from, to) overlaps the week Monday..Sunday (the same rule as period_overlaps in SQL).
+      const expected = periods.some(([from, to]) => from <= addDays(ws, 6) && (to === null || to > ws));
       const t = byWeek.get(ws);
       return { week: isoWeekLabel(ws), total: t ?? null, expected };
     });
@@ -300,9 +325,9 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
     sql`with missing as (
           select distinct on (u.id) u.id as user_id, u.municipality_id, u.email, u.name, t.slug
           from users u
-          join team_memberships m on m.user_id = u.id and m.role in ('coordinator', 'member')
+          join team_membership_periods m on m.user_id = u.id and m.role in ('coordinator', 'member')
           join teams t on t.id = m.team_id and t.active_from <= ${lastMonday}::date + 6 and (t.active_to is null or t.active_to >= ${lastMonday}::date)
-          where u.is_active and (m.created_at at time zone 'Europe/Amsterdam')::date <= ${lastMonday}::date + 6
+          where u.is_active and period_overlaps(m.valid_from, m.valid_to, ${lastMonday}::date, ${lastMonday}::date + 6)
             and not exists (select 1 from time_registrations r where r.user_id = u.id and r.team_id = m.team_id and r.week_start = ${lastMonday}::date)
           order by u.id, t.name
         ), claimed as (

@@ -157,11 +157,11 @@ async function teamTasks(tx: Tx, person: TasksPerson, team: TasksPerson["teams"]
     coordinator && can("read", subject("TimeRegistration"))
       ? queryRows<Row & { userId: string; name: string; weeks: number; link: string }>(
           tx,
-          sql`select m.user_id as "userId", u.name, count(*)::int as weeks, ${teamLink("/uren/overzicht")} as link, count(*) over ()::int as total
-              from team_memberships m join users u on u.id = m.user_id
+          sql`select m.user_id as "userId", u.name, count(distinct w)::int as weeks, ${teamLink("/uren/overzicht")} as link, count(*) over ()::int as total
+              from team_membership_periods m join users u on u.id = m.user_id
               cross join generate_series(${weeks.first}::date, ${weeks.last}::date, interval '7 days') w
               where m.team_id = ${team.id} and m.role in ('coordinator', 'member') and u.is_active
-                and w::date + 6 >= (m.created_at at time zone 'Europe/Amsterdam')::date
+                and period_overlaps(m.valid_from, m.valid_to, w::date, w::date + 6)
                 and not exists (select 1 from time_registrations r where r.user_id = m.user_id and r.team_id = m.team_id and r.week_start = w::date)
               group by m.user_id, u.name
               order by weeks desc, u.name limit ${LIST_LIMIT}`,
@@ -185,10 +185,11 @@ async function teamTasks(tx: Tx, person: TasksPerson, team: TasksPerson["teams"]
           tx,
           sql`select to_char(w, 'IYYY-"W"IW') as week, w::date::text as "weekStart",
                 ${teamLink("/uren?week=")} || to_char(w, 'IYYY-"W"IW') as link, count(*) over ()::int as total
-              from team_memberships m cross join generate_series(${weeks.first}::date, ${weeks.last}::date, interval '7 days') w
-              where m.team_id = ${team.id} and m.user_id = ${userId} and m.role in ('coordinator', 'member')
-                and w::date + 6 >= (m.created_at at time zone 'Europe/Amsterdam')::date
-                and not exists (select 1 from time_registrations r where r.user_id = m.user_id and r.team_id = m.team_id and r.week_start = w::date)
+              from generate_series(${weeks.first}::date, ${weeks.last}::date, interval '7 days') w
+              where exists (select 1 from team_membership_periods m
+                            where m.team_id = ${team.id} and m.user_id = ${userId} and m.role in ('coordinator', 'member')
+                              and period_overlaps(m.valid_from, m.valid_to, w::date, w::date + 6))
+                and not exists (select 1 from time_registrations r where r.user_id = ${userId} and r.team_id = ${team.id} and r.week_start = w::date)
               order by w limit ${LIST_LIMIT}`,
         )
       : null,

@@ -120,7 +120,7 @@ function teamColumns() {
     residentRefPrefix: teams.residentRefPrefix,
     buurtCount: sql<number>`(select count(*)::int from buurt_assignments ba
       where ba.team_id = "teams"."id" and ba.valid_from <= current_date and (ba.valid_to is null or ba.valid_to >= current_date))`,
-    memberCount: sql<number>`(select count(*)::int from team_memberships tm where tm.team_id = "teams"."id")`,
+    memberCount: sql<number>`(select count(*)::int from active_team_memberships tm where tm.team_id = "teams"."id")`,
   };
 }
 

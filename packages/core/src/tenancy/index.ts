@@ -4,6 +4,7 @@ export { SLUG_MAX_LENGTH, SLUG_PATTERN, createTeam, getTeam, listTeams, updateTe
 export { createBuurt, getBuurt, listBuurten, reassignBuurt } from "./admin-buurten";
 export { IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, SETTINGS_ROLES, getDisbursementSettings, getSettings, updateDisbursementMode, updateSettings } from "./settings";
 export { listTeamBuurten, listTeamMembers } from "./team-overview";
+export { type CompositionRow, teamCompositionInMonth } from "./team-composition";
 export { municipalityOverview } from "./overviews";
 export { listPartnerOptions, listTeamOptions } from "./reference";
 

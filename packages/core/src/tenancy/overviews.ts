@@ -36,7 +36,7 @@ export async function municipalityOverview(ctx: UseCaseContext): Promise<TeamAgg
           count(m.id) filter (where m.role = 'volunteer') as volunteers,
           coalesce(sum(m.contracted_hours_per_week), 0) as hours
         from teams t
-        left join team_memberships m on m.team_id = t.id
+        left join active_team_memberships m on m.team_id = t.id
         where t.municipality_id = ${municipalityId} and (t.active_to is null or t.active_to >= current_date)
         group by t.id order by t.name`,
   );

@@ -1,6 +1,6 @@
 // What a team's home page shows: its current buurten and its people.
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, buurtAssignments, buurten, eq, gte, isNull, lte, or, partnerOrganisations, sql, teamMemberships, users, withScope } from "@wijkwerk/db";
+import { and, asc, buurtAssignments, buurten, eq, gte, isNull, lte, or, partnerOrganisations, sql, activeTeamMemberships as teamMemberships, users, withScope } from "@wijkwerk/db";
 import type { TeamContext } from "../common";
 
 export interface TeamMemberRow {
@@ -12,6 +12,11 @@ export interface TeamMemberRow {
   partner: string | null;
   discipline: string | null;
   contractedHoursPerWeek: string | null;
+  /** The disciplines/roles the person fills in this team now (several possible). */
+  disciplines: string[];
+  seconded: boolean;
+  secondedTo: string | null;
+  memberSince: string;
 }
 
 /** Buurten assigned to the team on a date (default today), from the effective-dated history. */
@@ -43,6 +48,10 @@ export async function listTeamMembers(ctx: TeamContext): Promise<TeamMemberRow[]
         partner: partnerOrganisations.name,
         discipline: users.discipline,
         contractedHoursPerWeek: teamMemberships.contractedHoursPerWeek,
+        disciplines: teamMemberships.disciplines,
+        seconded: teamMemberships.seconded,
+        secondedTo: teamMemberships.secondedTo,
+        memberSince: teamMemberships.memberSince,
       })
       .from(teamMemberships)
       .innerJoin(users, eq(users.id, teamMemberships.userId))
@@ -59,5 +68,5 @@ export async function listTeamMembers(ctx: TeamContext): Promise<TeamMemberRow[]
       )
       .orderBy(sql`case ${teamMemberships.role} when 'coordinator' then 0 when 'member' then 1 else 2 end`, asc(users.name)),
   );
-  return rows.map((r) => (seesContracts ? r : { ...r, email: null, contractedHoursPerWeek: null }));
+  return rows.map((r) => (seesContracts ? r : { ...r, email: null, contractedHoursPerWeek: null, seconded: false, secondedTo: null }));
 }
