@@ -66,28 +66,28 @@ ALTER TABLE agreement_products ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agreement_product_deliveries ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY agreement_products_municipality ON agreement_products
-  USING (app_scope() IN ('admin', 'municipality') AND municipality_id = app_municipality())
-  WITH CHECK (app_scope() IN ('admin', 'municipality') AND municipality_id = app_municipality());
+  USING ((select app_scope()) IN ('admin', 'municipality') AND municipality_id = (select app_municipality()))
+  WITH CHECK ((select app_scope()) IN ('admin', 'municipality') AND municipality_id = (select app_municipality()));
 --> statement-breakpoint
 CREATE POLICY agreement_products_partner_read ON agreement_products FOR SELECT
-  USING (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner());
+  USING ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner()));
 --> statement-breakpoint
 CREATE POLICY agreement_product_deliveries_municipality ON agreement_product_deliveries
-  USING (app_scope() IN ('admin', 'municipality') AND municipality_id = app_municipality())
-  WITH CHECK (app_scope() IN ('admin', 'municipality') AND municipality_id = app_municipality() AND recorded_by = app_user_id());
+  USING ((select app_scope()) IN ('admin', 'municipality') AND municipality_id = (select app_municipality()))
+  WITH CHECK ((select app_scope()) IN ('admin', 'municipality') AND municipality_id = (select app_municipality()) AND recorded_by = (select app_user_id()));
 --> statement-breakpoint
 CREATE POLICY agreement_product_deliveries_partner_read ON agreement_product_deliveries FOR SELECT
-  USING (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner());
+  USING ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner()));
 --> statement-breakpoint
 CREATE POLICY agreement_product_deliveries_partner_insert ON agreement_product_deliveries FOR INSERT
-  WITH CHECK (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner()
-    AND recorded_by = app_user_id()
-    AND EXISTS (SELECT 1 FROM agreement_products p WHERE p.id = product_id AND p.partner_organisation_id = app_partner()));
+  WITH CHECK ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner())
+    AND recorded_by = (select app_user_id())
+    AND EXISTS (SELECT 1 FROM agreement_products p WHERE p.id = product_id AND p.partner_organisation_id = (select app_partner())));
 --> statement-breakpoint
 CREATE POLICY agreement_product_deliveries_partner_update ON agreement_product_deliveries FOR UPDATE
-  USING (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner())
-  WITH CHECK (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner()
-    AND recorded_by = app_user_id());
+  USING ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner()))
+  WITH CHECK ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner())
+    AND recorded_by = (select app_user_id()));
 --> statement-breakpoint
 -- Partner export tokens: only the partner scope of their own organisation
 -- lists, mints and revokes them; the hash is never readable by app_user
@@ -101,6 +101,6 @@ GRANT UPDATE (revoked_at) ON partner_export_tokens TO app_user;
 ALTER TABLE partner_export_tokens ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY partner_export_tokens_partner ON partner_export_tokens
-  USING (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner())
-  WITH CHECK (app_scope() = 'partner' AND municipality_id = app_municipality() AND partner_organisation_id = app_partner()
-    AND created_by = app_user_id());
+  USING ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner()))
+  WITH CHECK ((select app_scope()) = 'partner' AND municipality_id = (select app_municipality()) AND partner_organisation_id = (select app_partner())
+    AND created_by = (select app_user_id()));
