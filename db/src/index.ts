@@ -10,6 +10,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { schema } from "./schema";
 
 export * from "./schema";
+export { DISTRIBUTION_COLUMN, REFERENCE_TABLES, isReferenceTable, type ReferenceTable } from "./distribution";
 export { sql, eq, and, or, not, isNull, isNotNull, gte, lte, lt, gt, ne, desc, asc, inArray, count, ilike } from "drizzle-orm";
 
 /** Runs raw SQL and returns its rows (postgres.js gives an array, PGlite an object with rows). */

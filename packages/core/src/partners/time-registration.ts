@@ -175,7 +175,7 @@ export async function saveTimeRegistration(ctx: TeamContext, raw: TimeRegistrati
                  ${v.individual}, ${v.collective}, ${v.meeting}, ${v.workgroup}, ${v.other}
           from users u join team_memberships m on m.user_id = u.id and m.team_id = ${teamId} and m.role in ('coordinator', 'member')
           where u.id = ${userId}
-          on conflict (user_id, team_id, week_start) do update set
+          on conflict (user_id, team_id, week_start, municipality_id) do update set
             individual_hours = excluded.individual_hours, collective_hours = excluded.collective_hours,
             meeting_hours = excluded.meeting_hours, workgroup_hours = excluded.workgroup_hours, other_hours = excluded.other_hours,
             partner_organisation_id = excluded.partner_organisation_id, discipline = excluded.discipline, updated_at = now()
@@ -308,7 +308,7 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
         ), claimed as (
           insert into time_registration_reminders (user_id, week_start, municipality_id)
           select user_id, ${lastMonday}::date, municipality_id from missing
-          on conflict (user_id, week_start) do nothing
+          on conflict (user_id, week_start, municipality_id) do nothing
           returning user_id
         ), told as (
           insert into notifications (municipality_id, user_id, kind, text, link)
