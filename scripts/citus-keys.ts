@@ -2,7 +2,7 @@
 // (docs/scaling.md), read from the catalog of a database migrated up to the
 // migration BEFORE the one this SQL goes into:
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> pnpm exec tsx scripts/citus-keys.ts > out.sql
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> pnpm exec tsx scripts/citus-keys.ts > /tmp/citus-keys.sql
 //
 // Steps, in an order PostgreSQL accepts: drop the foreign keys between tenant
 // tables (and from reference tables to tenant tables, which Citus forbids), make
