@@ -11,6 +11,7 @@ import { schema } from "./schema";
 
 export * from "./schema";
 export { insertMembership, type NewMembership } from "./memberships";
+export { DISTRIBUTION_COLUMN, REFERENCE_TABLES, isReferenceTable, type ReferenceTable } from "./distribution";
 export { sql, eq, and, or, not, isNull, isNotNull, gte, lte, lt, gt, ne, desc, asc, inArray, count, ilike } from "drizzle-orm";
 
 /** Runs raw SQL and returns its rows (postgres.js gives an array, PGlite an object with rows). */

@@ -1,6 +1,21 @@
 // The database schema. Tenant-owned tables carry team_id (NOT NULL) and
 // municipality_id; their row-level security policies live in the custom
 // migration db/migrations/0001_roles_rls_audit.sql (drizzle-kit emits no GRANTs).
+//
+// Distribution-ready keys (docs/scaling.md, db/src/distribution.ts): in the
+// database every tenant table's primary key and its foreign keys to other tenant
+// tables include municipality_id — PRIMARY KEY (id, municipality_id), FOREIGN KEY
+// (team_id, municipality_id) REFERENCES teams (id, municipality_id). Migration
+// 0056_citus_keys.sql (written by scripts/citus-keys.ts from the catalog) made them
+// so with the SAME constraint names. This file still declares those primary and
+// foreign keys on the single column (`.primaryKey()`, `.references(() => x.id)`):
+// drizzle-kit's snapshot agrees with it, so `pnpm db:generate` prints no diff; the
+// unique indexes and unique constraints here are the real ones. When you add a
+// tenant table, give it municipality_id NOT NULL and declare its keys the real
+// way (primaryKey({ columns: [t.id, t.municipalityId] }), foreignKey({ columns:
+// [t.teamId, t.municipalityId], foreignColumns: [teams.id, teams.municipalityId] }));
+// a single-column reference to a tenant table fails to migrate (no unique key on
+// id alone), and test/schema-distribution.test.ts names any other breach.
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -20,6 +35,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -300,7 +316,14 @@ export const scopeRoles = pgTable(
     partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("scope_roles_unique").on(t.userId, t.role, sql`coalesce(${t.partnerOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+  (t) => [
+    uniqueIndex("scope_roles_unique").on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.partnerOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.municipalityId,
+    ),
+  ],
 );
 
 /**
@@ -336,7 +359,7 @@ export const invitations = pgTable(
     partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id),
     email: text("email").notNull(),
     role: text("role").notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
+    tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by")
       .notNull()
       .references(() => users.id),
@@ -356,12 +379,18 @@ export const invitations = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     declineReason: text("decline_reason"),
   },
-  (t) => [index("invitations_team").on(t.teamId), index("invitations_partner").on(t.partnerOrganisationId)],
+  (t) => [
+    unique("invitations_token_hash_unique").on(t.tokenHash, t.municipalityId),
+    index("invitations_team").on(t.teamId),
+    index("invitations_partner").on(t.partnerOrganisationId),
+  ],
 );
 
 export const outboxEmails = pgTable("outbox_emails", {
   id: id(),
-  municipalityId: uuid("municipality_id").references(() => municipalities.id),
+  municipalityId: uuid("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
   toAddress: text("to_address").notNull(),
   subject: text("subject").notNull(),
   textBody: text("text_body").notNull(),
@@ -577,7 +606,7 @@ export const spendRequests = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("spend_requests_number").on(t.number),
+    uniqueIndex("spend_requests_number").on(t.number, t.municipalityId),
     index("spend_requests_team_status").on(t.teamId, t.status),
     index("spend_requests_budget_status").on(t.budgetId, t.status),
     // The dashboard's lists read rows, the most recent LIST_LIMIT (ADR 0017): prevented problems by settlement, alternative regulations by number.
@@ -798,7 +827,7 @@ export const apiTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
+    tokenHash: text("token_hash").notNull(),
     /** The token's last four characters, so its owner can recognise it. */
     lastFour: text("last_four").notNull(),
     createdAt: createdAt(),
@@ -806,7 +835,7 @@ export const apiTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("api_tokens_user").on(t.userId)],
+  (t) => [unique("api_tokens_token_hash_unique").on(t.tokenHash, t.municipalityId), index("api_tokens_user").on(t.userId)],
 );
 
 /** Raw bytes; postgres.js gives a Buffer, PGlite a Uint8Array: both are Uint8Arrays. */
@@ -913,7 +942,7 @@ export const workgroupMembers = pgTable(
     approvedBy: uuid("approved_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("workgroup_members_group_user").on(t.workgroupId, t.userId), index("workgroup_members_user").on(t.userId)],
+  (t) => [uniqueIndex("workgroup_members_group_user").on(t.workgroupId, t.userId, t.municipalityId), index("workgroup_members_user").on(t.userId)],
 );
 
 /** A thread starts with a post without parent (it has a title); replies point to it. */
@@ -1000,7 +1029,7 @@ export const handbookVersions = pgTable(
     restoredFrom: integer("restored_from"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("handbook_versions_page_version").on(t.pageId, t.version)],
+  (t) => [uniqueIndex("handbook_versions_page_version").on(t.pageId, t.version, t.municipalityId)],
 );
 
 // ── Success stories and knowledge questions (issue 6) ─────────────────────
@@ -1075,7 +1104,10 @@ export const storyReactions = pgTable(
     kind: text("kind").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("story_reactions_one_per_kind").on(t.storyId, t.userId, t.kind), check("story_reactions_kind", sql`${t.kind} in (${reactionList})`)],
+  (t) => [
+    uniqueIndex("story_reactions_one_per_kind").on(t.storyId, t.userId, t.kind, t.municipalityId),
+    check("story_reactions_kind", sql`${t.kind} in (${reactionList})`),
+  ],
 );
 
 /** "Wie heeft ervaring met …?": a question to all teams. */
@@ -1201,7 +1233,7 @@ export const notificationDigests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("notification_digests_user_period").on(t.userId, t.frequency, t.periodStart),
+    uniqueIndex("notification_digests_user_period").on(t.userId, t.frequency, t.periodStart, t.municipalityId),
     check("notification_digests_frequency", sql`${t.frequency} in ('daily', 'weekly')`),
   ],
 );
@@ -1309,7 +1341,7 @@ export const workgroupProposalResponses = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("workgroup_proposal_responses_one").on(t.proposalId, t.userId),
+    uniqueIndex("workgroup_proposal_responses_one").on(t.proposalId, t.userId, t.municipalityId),
     check("workgroup_proposal_responses_reason", sql`${t.position} in ('agree', 'abstain') or length(btrim(${t.reason})) > 0`),
   ],
 );
@@ -1341,7 +1373,7 @@ export const workgroupDecisions = pgTable(
   (t) => [
     index("workgroup_decisions_search").using("gin", t.search),
     index("workgroup_decisions_group").on(t.workgroupId, t.decidedOn),
-    uniqueIndex("workgroup_decisions_proposal").on(t.proposalId),
+    uniqueIndex("workgroup_decisions_proposal").on(t.proposalId, t.municipalityId),
     index("workgroup_decisions_page").on(t.handbookPageId),
   ],
 );
@@ -1436,7 +1468,7 @@ export const agreementContributions = pgTable(
     hoursPerWeek: numeric("hours_per_week", { precision: 5, scale: 1 }).notNull(),
   },
   (t) => [
-    uniqueIndex("agreement_contributions_unique").on(t.agreementId, t.teamId, t.discipline),
+    uniqueIndex("agreement_contributions_unique").on(t.agreementId, t.teamId, t.discipline, t.municipalityId),
     index("agreement_contributions_team").on(t.teamId),
     index("agreement_contributions_partner").on(t.partnerOrganisationId),
     check("agreement_contributions_hours", sql`${t.hoursPerWeek} > 0 and ${t.hoursPerWeek} <= 999`),
@@ -1465,7 +1497,7 @@ export const agreementProducts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("agreement_products_name").on(t.agreementId, t.name),
+    uniqueIndex("agreement_products_name").on(t.agreementId, t.name, t.municipalityId),
     index("agreement_products_partner").on(t.partnerOrganisationId),
     check(
       "agreement_products_numbers",
@@ -1514,7 +1546,7 @@ export const partnerExportTokens = pgTable(
       .notNull()
       .references(() => partnerOrganisations.id),
     name: text("name").notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
+    tokenHash: text("token_hash").notNull(),
     lastFour: text("last_four").notNull(),
     createdBy: uuid("created_by")
       .notNull()
@@ -1524,7 +1556,7 @@ export const partnerExportTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("partner_export_tokens_partner").on(t.partnerOrganisationId)],
+  (t) => [unique("partner_export_tokens_token_hash_unique").on(t.tokenHash, t.municipalityId), index("partner_export_tokens_partner").on(t.partnerOrganisationId)],
 );
 
 /** One row per person × team × ISO week (week_start is that week's Monday); hours in quarters. */
@@ -1555,7 +1587,7 @@ export const timeRegistrations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("time_registrations_user_team_week").on(t.userId, t.teamId, t.weekStart),
+    uniqueIndex("time_registrations_user_team_week").on(t.userId, t.teamId, t.weekStart, t.municipalityId),
     index("time_registrations_team_week").on(t.teamId, t.weekStart),
     index("time_registrations_partner_week").on(t.partnerOrganisationId, t.weekStart),
     check("time_registrations_monday", sql`extract(isodow from ${t.weekStart}) = 1`),
@@ -1582,7 +1614,7 @@ export const timeRegistrationReminders = pgTable(
       .references(() => municipalities.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("time_registration_reminders_pk").on(t.userId, t.weekStart)],
+  (t) => [uniqueIndex("time_registration_reminders_pk").on(t.userId, t.weekStart, t.municipalityId)],
 );
 
 // ── Stripe Issuing (docs/stripe.md) ──────────────────────────────────────
@@ -1623,8 +1655,8 @@ export const teamCards = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("team_cards_team").on(t.teamId),
-    uniqueIndex("team_cards_stripe_card").on(t.stripeCardId),
+    uniqueIndex("team_cards_team").on(t.teamId, t.municipalityId),
+    uniqueIndex("team_cards_stripe_card").on(t.stripeCardId, t.municipalityId),
     check("team_cards_status", sql`${t.status} in ('requested', 'active', 'inactive', 'canceled')`),
     check("team_cards_caps_positive", sql`coalesce(${t.perAuthorizationCapCents}, 1) > 0 and coalesce(${t.monthlyCapCents}, 1) > 0`),
   ],
@@ -1660,7 +1692,8 @@ export const stripeEvents = pgTable("stripe_events", {
   id: text("id").primaryKey(),
   type: text("type").notNull(),
   municipalityId: uuid("municipality_id").references(() => municipalities.id),
-  teamId: uuid("team_id").references(() => teams.id),
+  /** No foreign key: stripe_events is a reference table and teams is distributed (db/src/distribution.ts). */
+  teamId: uuid("team_id"),
   /** For issuing_authorization.request: the decision we answered (a redelivery gets the same answer). */
   outcome: jsonb("outcome"),
   processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -1724,7 +1757,7 @@ export const issuingTransactions = pgTable(
   },
   (t) => [
     index("issuing_transactions_team").on(t.teamId, t.stripeCreatedAt),
-    uniqueIndex("issuing_transactions_group").on(t.ledgerGroupId),
+    uniqueIndex("issuing_transactions_group").on(t.ledgerGroupId, t.municipalityId),
     check("issuing_transactions_type", sql`${t.type} in ('capture', 'refund')`),
     check("issuing_transactions_amount", sql`${t.amountCents} > 0`),
   ],
@@ -1751,7 +1784,7 @@ export const stripeOutbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("stripe_outbox_key").on(t.idempotencyKey),
+    uniqueIndex("stripe_outbox_key").on(t.idempotencyKey, t.municipalityId),
     index("stripe_outbox_pending").on(t.nextAttemptAt),
     check("stripe_outbox_kind", sql`${t.kind} in ('create_cardholder', 'create_card', 'update_card')`),
   ],
@@ -1970,7 +2003,7 @@ export const households = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("households_team_reference").on(t.teamId, t.reference),
+    uniqueIndex("households_team_reference").on(t.teamId, t.reference, t.municipalityId),
     index("households_team_status").on(t.teamId, t.status),
     check("households_status", sql`${t.status} in ('open', 'closed')`),
   ],
@@ -2057,7 +2090,7 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex("cases_one_open_per_household")
-      .on(t.householdId)
+      .on(t.householdId, t.municipalityId)
       .where(sql`${t.status} = 'open'`),
     index("cases_team_intake").on(t.teamId, t.intakeOn),
     index("cases_regisseur").on(t.regisseurId, t.status),
@@ -2354,7 +2387,7 @@ export const householdTransfers = pgTable(
   },
   (t) => [
     uniqueIndex("household_transfers_one_open")
-      .on(t.householdId)
+      .on(t.householdId, t.municipalityId)
       .where(sql`${t.status} = 'proposed'`),
     check("household_transfers_status", sql`${t.status} in ('proposed', 'accepted', 'declined', 'withdrawn')`),
     check("household_transfers_other_team", sql`${t.fromTeamId} <> ${t.toTeamId}`),
@@ -2573,7 +2606,7 @@ export const caseAvoidedCosts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("case_avoided_costs_case_norm").on(t.caseId, t.normId),
+    uniqueIndex("case_avoided_costs_case_norm").on(t.caseId, t.normId, t.municipalityId),
     index("case_avoided_costs_team_closed").on(t.teamId, t.closedOn),
     index("case_avoided_costs_municipality_closed").on(t.municipalityId, t.closedOn),
     check("case_avoided_costs_count", sql`${t.count} between 1 and 1000`),

@@ -70,7 +70,7 @@ export async function updateTeamContact(ctx: TeamContext, raw: TeamContactInput)
     await tx
       .insert(teamContacts)
       .values({ teamId: ctx.team.id, municipalityId: ctx.team.municipalityId, ...values })
-      .onConflictDoUpdate({ target: teamContacts.teamId, set: values });
+      .onConflictDoUpdate({ target: [teamContacts.teamId, teamContacts.municipalityId], set: values });
     await appendAudit(tx, {
       municipalityId: ctx.team.municipalityId,
       teamId: ctx.team.id,

@@ -6,7 +6,7 @@ import { count, desc, outboxEmails, withScope, type Queryable } from "@wijkwerk/
 import type { UseCaseContext } from "../common";
 
 export interface OutgoingEmail {
-  municipalityId: string | null;
+  municipalityId: string;
   to: string;
   subject: string;
   text: string;

@@ -67,7 +67,7 @@ export async function replaceProducts(
   for (const x of p.products) {
     await tx.execute(sql`insert into agreement_products (municipality_id, agreement_id, partner_organisation_id, name, unit, agreed_quantity, price_cents)
         values (${p.municipalityId}, ${p.agreementId}, ${p.partnerId}, ${x.name}, ${x.unit}, ${x.agreedQuantity}, ${x.priceCents})
-        on conflict (agreement_id, name) do update set unit = excluded.unit, agreed_quantity = excluded.agreed_quantity, price_cents = excluded.price_cents`);
+        on conflict (agreement_id, name, municipality_id) do update set unit = excluded.unit, agreed_quantity = excluded.agreed_quantity, price_cents = excluded.price_cents`);
   }
   return before.map((b) => ({ name: b.name, unit: b.unit, agreedQuantity: b.agreed_quantity, priceCents: Number(b.price_cents) }));
 }
@@ -175,7 +175,7 @@ export async function recordProductDelivery(ctx: UseCaseContext, raw: DeliveryIn
     if (!product.inside) throw new DomainError("month_outside_agreement", 400, { month: ["month_outside_agreement"] });
     await tx.execute(sql`insert into agreement_product_deliveries (municipality_id, product_id, partner_organisation_id, month, quantity, recorded_by)
         values (${municipalityId}, ${product.id}, ${product.partner_id}, ${month}::date, ${input.quantity}, ${ctx.actor.userId})
-        on conflict (product_id, month) do update set quantity = excluded.quantity, recorded_by = excluded.recorded_by, recorded_at = now()`);
+        on conflict (product_id, month, municipality_id) do update set quantity = excluded.quantity, recorded_by = excluded.recorded_by, recorded_at = now()`);
     await appendAudit(tx, {
       municipalityId,
       actor: ctx.actor,

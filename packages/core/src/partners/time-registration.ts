@@ -181,7 +181,7 @@ export async function saveTimeRegistration(ctx: TeamContext, raw: TimeRegistrati
           where u.id = ${userId} and exists (select 1 from team_membership_periods m
                                              where m.user_id = u.id and m.team_id = ${teamId} and m.role in ('coordinator', 'member')
                                                and period_overlaps(m.valid_from, m.valid_to, ${weekStart}::date, ${weekStart}::date + 6))
-          on conflict (user_id, team_id, week_start) do update set
+          on conflict (user_id, team_id, week_start, municipality_id) do update set
             individual_hours = excluded.individual_hours, collective_hours = excluded.collective_hours,
             meeting_hours = excluded.meeting_hours, workgroup_hours = excluded.workgroup_hours, other_hours = excluded.other_hours,
             partner_organisation_id = excluded.partner_organisation_id, discipline = excluded.discipline, updated_at = now()
@@ -333,7 +333,7 @@ export async function sendTimeRegistrationReminders(db: Database, opts: { now?: 
         ), claimed as (
           insert into time_registration_reminders (user_id, week_start, municipality_id)
           select user_id, ${lastMonday}::date, municipality_id from missing
-          on conflict (user_id, week_start) do nothing
+          on conflict (user_id, week_start, municipality_id) do nothing
           returning user_id
         ), told as (
           insert into notifications (municipality_id, user_id, kind, text, link)

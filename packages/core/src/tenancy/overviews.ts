@@ -38,7 +38,7 @@ export async function municipalityOverview(ctx: UseCaseContext): Promise<TeamAgg
         from teams t
         left join active_team_memberships m on m.team_id = t.id
         where t.municipality_id = ${municipalityId} and (t.active_to is null or t.active_to >= current_date)
-        group by t.id order by t.name`,
+        group by t.id, t.municipality_id order by t.name`,
   );
   return rows.map((r) => ({
     slug: r.slug,

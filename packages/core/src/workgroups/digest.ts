@@ -46,7 +46,7 @@ export async function setDigestPreference(ctx: UseCaseContext, raw: unknown): Pr
     tx
       .insert(notificationPreferences)
       .values({ userId: ctx.actor.userId, municipalityId: ctx.actor.municipalityId, digest })
-      .onConflictDoUpdate({ target: notificationPreferences.userId, set: { digest, updatedAt: new Date() } }),
+      .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.municipalityId], set: { digest, updatedAt: new Date() } }),
   );
   return digest;
 }
@@ -111,7 +111,7 @@ export async function sendDueDigests(db: Database, opts: { now?: Date; digestHou
             insert into notification_digests (municipality_id, user_id, frequency, period_start, notification_count, created_at)
             select d.municipality_id, d.user_id, ${frequency}, ${periodStart}::date, c.total, ${now.toISOString()}::timestamptz
             from due d join counted c on c.user_id = d.user_id
-            on conflict (user_id, frequency, period_start) do nothing
+            on conflict (user_id, frequency, period_start, municipality_id) do nothing
             returning user_id, notification_count
           ), mailed as (
             insert into outbox_emails (municipality_id, to_address, subject, text_body)

@@ -236,7 +236,7 @@ export async function respondToProposal(ctx: UseCaseContext, slug: string, propo
         reason: input.reason,
       })
       .onConflictDoUpdate({
-        target: [workgroupProposalResponses.proposalId, workgroupProposalResponses.userId],
+        target: [workgroupProposalResponses.proposalId, workgroupProposalResponses.userId, workgroupProposalResponses.municipalityId],
         set: { position: input.position, reason: input.reason, updatedAt: new Date() },
       });
     return { position: input.position };
