@@ -235,7 +235,9 @@ export const teamMemberships = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("team_memberships_open").on(t.municipalityId, t.teamId, t.userId).where(sql`${t.validTo} is null`),
+    uniqueIndex("team_memberships_open")
+      .on(t.municipalityId, t.teamId, t.userId)
+      .where(sql`${t.validTo} is null`),
     index("team_memberships_team_user").on(t.teamId, t.userId),
     index("team_memberships_user").on(t.userId),
     check("team_memberships_period", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
@@ -266,7 +268,10 @@ export const membershipTerms = pgTable(
     validFrom: date("valid_from", { mode: "string" }).notNull(),
     role: teamRole("role").notNull(),
     contractedHoursPerWeek: numeric("contracted_hours_per_week", { precision: 4, scale: 1 }),
-    disciplines: text("disciplines").array().notNull().default(sql`'{}'::text[]`),
+    disciplines: text("disciplines")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     seconded: boolean("seconded").notNull().default(false),
     /** The receiving organisation (and department) while seconded. */
     secondedTo: text("seconded_to"),
@@ -1556,7 +1561,10 @@ export const partnerExportTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [unique("partner_export_tokens_token_hash_unique").on(t.tokenHash, t.municipalityId), index("partner_export_tokens_partner").on(t.partnerOrganisationId)],
+  (t) => [
+    unique("partner_export_tokens_token_hash_unique").on(t.tokenHash, t.municipalityId),
+    index("partner_export_tokens_partner").on(t.partnerOrganisationId),
+  ],
 );
 
 /** One row per person × team × ISO week (week_start is that week's Monday); hours in quarters. */

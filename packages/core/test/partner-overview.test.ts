@@ -136,7 +136,16 @@ describe("partner overview CSV", () => {
     const overview: PartnerOverview = {
       teams: [],
       staff: [
-        { name: "Jansen; J.", discipline: '=HYPERLINK("x")', teamSlug: "t", teamName: 'Team "Noord"', role: "volunteer", contractedHours: null, disciplines: [], secondedTo: null },
+        {
+          name: "Jansen; J.",
+          discipline: '=HYPERLINK("x")',
+          teamSlug: "t",
+          teamName: 'Team "Noord"',
+          role: "volunteer",
+          contractedHours: null,
+          disciplines: [],
+          secondedTo: null,
+        },
         { name: "Zoë Peeters", discipline: null, teamSlug: "t", teamName: "Centrum", role: "member", contractedHours: 12.5, disciplines: [], secondedTo: null },
       ],
       totals: { people: 2, placements: 2, coordinators: 0, members: 1, volunteers: 1, contractedHours: 12.5 },

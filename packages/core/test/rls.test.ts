@@ -51,7 +51,9 @@ for (const kind of ["postgres", "pglite"] as const) {
 
     it("cannot write into another tenant", async () => {
       await expect(
-        withScope(t.db, teamScope(teamA.id), (tx) => tx.insert(teamMemberships).values({ municipalityId, teamId: teamB.id, userId: userA.id, validFrom: "2020-01-01" })),
+        withScope(t.db, teamScope(teamA.id), (tx) =>
+          tx.insert(teamMemberships).values({ municipalityId, teamId: teamB.id, userId: userA.id, validFrom: "2020-01-01" }),
+        ),
       ).rejects.toThrow();
       const updated = await withScope(t.db, teamScope(teamA.id), (tx) =>
         tx

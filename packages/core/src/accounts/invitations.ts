@@ -179,7 +179,13 @@ async function holdsAlready(q: Queryable, userId: string, t: GrantTarget): Promi
     const [m] = await q
       .select({ id: teamMemberships.id })
       .from(teamMemberships)
-      .where(and(eq(teamMemberships.userId, userId), eq(teamMemberships.teamId, t.teamId), sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} > app_today())`));
+      .where(
+        and(
+          eq(teamMemberships.userId, userId),
+          eq(teamMemberships.teamId, t.teamId),
+          sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} > app_today())`,
+        ),
+      );
     return Boolean(m);
   }
   const [r] = await q

@@ -16,7 +16,20 @@
 // - The teams of today: a modest history from 2017 (when they hold their
 //   buurten) to today, a few cases a month (see HISTORY_CASES_PER_MONTH).
 import { defineAbilityFor, type Grants } from "@wijkwerk/authz";
-import { and, asc, buurtAssignments, buurten, eq, households, inArray, municipalities, teamMembershipPeriods as teamMemberships, teams, users, type Database } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  buurtAssignments,
+  buurten,
+  eq,
+  households,
+  inArray,
+  municipalities,
+  teamMembershipPeriods as teamMemberships,
+  teams,
+  users,
+  type Database,
+} from "@wijkwerk/db";
 import { loadGrants } from "../accounts";
 import { importCaseworkHistory, IMPORT_COLUMNS, registerContact, registerObjection, type ImportReport } from "../casework";
 import type { EntryRoute, GoalType, HouseholdType, KantelingLayer, QuestionType, ZrmDomain } from "../casework";

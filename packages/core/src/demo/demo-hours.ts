@@ -6,7 +6,19 @@
 // completed weeks and this week are still open (people fill them in late).
 // Limmel-Nazareth has no demo hours: the end-to-end journey (e2e/partner-hours.spec.ts)
 // registers that team's first hours, and its dashboard row shows what open weeks look like.
-import { and, eq, inArray, isNotNull, isNull, municipalities, activeTeamMemberships as teamMemberships, teams, timeRegistrations, users, type Database } from "@wijkwerk/db";
+import {
+  and,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  municipalities,
+  activeTeamMemberships as teamMemberships,
+  teams,
+  timeRegistrations,
+  users,
+  type Database,
+} from "@wijkwerk/db";
 import { amsterdamDay } from "../common";
 
 /** Teams without demo hours (see above). */

@@ -105,7 +105,11 @@ export async function partnerOverview(ctx: UseCaseContext): Promise<PartnerOverv
       discipline: disciplines.length ? disciplines.join(" + ") : null,
       disciplines,
       secondedTo: r.seconded_to,
-      teamSlug: team.slug, teamName: team.name, role: r.role, contractedHours });
+      teamSlug: team.slug,
+      teamName: team.name,
+      role: r.role,
+      contractedHours,
+    });
   }
   const teams = [...teamsById.values()].map(({ tenths: t, ...rest }) => ({ ...rest, contractedHours: t / 10 }));
   const totals: PartnerOverviewTotals = {

@@ -1,6 +1,21 @@
 // What a team's home page shows: its current buurten and its people.
 import { ForbiddenError, accessibleWhere, as } from "@wijkwerk/authz";
-import { and, asc, buurtAssignments, buurten, eq, gte, isNull, lte, or, partnerOrganisations, sql, activeTeamMemberships as teamMemberships, users, withScope } from "@wijkwerk/db";
+import {
+  and,
+  asc,
+  buurtAssignments,
+  buurten,
+  eq,
+  gte,
+  isNull,
+  lte,
+  or,
+  partnerOrganisations,
+  sql,
+  activeTeamMemberships as teamMemberships,
+  users,
+  withScope,
+} from "@wijkwerk/db";
 import type { TeamContext } from "../common";
 
 export interface TeamMemberRow {
