@@ -260,9 +260,12 @@ describe("JSON API with personal tokens", () => {
         "/api/v1/teams/{team}/spends/{spendId}",
         "/api/v1/export/postings.csv",
         "/api/v1/export/spends.csv",
+        "/api/v1/partner/hours.csv",
+        "/api/v1/partner/hours.json",
       ].sort(),
     );
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.partnerExportToken).toMatchObject({ type: "http", scheme: "bearer" });
     // Every $ref points at a defined schema.
     const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
     for (const name of new Set(refs)) expect(doc.components.schemas, name).toHaveProperty(name);

@@ -85,6 +85,46 @@ const exportOperation = (kind: "postings" | "spends") => ({
   },
 });
 
+/** The partner's own staff hours (docs/partners.md, format version 1), one operation per format. */
+const partnerHoursOperation = (format: "csv" | "json") => ({
+  get: {
+    tags: ["partner"],
+    summary:
+      format === "csv"
+        ? "Partner export (CSV): the own staff's registered hours per person, team and ISO week"
+        : "Partner export (JSON): the own staff's registered hours per person, team and ISO week",
+    description:
+      "Only with a partner export token (`wkp_…`, minted by the partner manager on the partner's export page; a personal `wk_` token gets 401 here, and a `wkp_` token gets 401 everywhere else). Rows of the token's partner organisation only; nothing about residents, households or requests. Format version 1 (docs/partners.md): columns or fields are only ever added at the end.",
+    operationId: format === "csv" ? "partnerHoursCsv" : "partnerHoursJson",
+    security: [{ partnerExportToken: [] }],
+    parameters: [
+      {
+        name: "from",
+        in: "query",
+        description: "First ISO week, inclusive (default: 13 completed weeks ago).",
+        schema: { type: "string", pattern: "^\\d{4}-W\\d{2}$", examples: ["2026-W01"] },
+      },
+      {
+        name: "to",
+        in: "query",
+        description: "Last ISO week, inclusive (default: the last completed week). At most 53 weeks from `from`.",
+        schema: { type: "string", pattern: "^\\d{4}-W\\d{2}$", examples: ["2026-W10"] },
+      },
+    ],
+    responses: {
+      "200":
+        format === "csv"
+          ? { description: "UTF-8 with BOM, CRLF, semicolons, decimal comma; a header row.", content: { "text/csv": { schema: { type: "string" } } } }
+          : { description: "The rows, streamed.", content: { "application/json": { schema: ref("PartnerHoursExport") } } },
+      "400": errorResponse(
+        "Unknown parameter or invalid period (`invalid_input`, `week_invalid`, `export_range_invalid`, `export_range_too_long`), with `fields`.",
+      ),
+      "401": errorResponse("No, unknown, revoked or expired partner export token, or its maker no longer manages the partner (`unauthorized`)."),
+      "405": errorResponse("Only GET."),
+    },
+  },
+});
+
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
@@ -96,7 +136,7 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerToken: [] }],
-    tags: [{ name: "budgets" }, { name: "spends" }, { name: "export" }, { name: "meta" }],
+    tags: [{ name: "budgets" }, { name: "spends" }, { name: "export" }, { name: "partner" }, { name: "meta" }],
     paths: {
       "/api/v1/openapi.json": {
         get: {
@@ -210,6 +250,8 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/export/postings.csv": exportOperation("postings"),
       "/api/v1/export/spends.csv": exportOperation("spends"),
+      "/api/v1/partner/hours.csv": partnerHoursOperation("csv"),
+      "/api/v1/partner/hours.json": partnerHoursOperation("json"),
       "/api/v1/spends/{spendId}/transitions": {
         parameters: [spendIdParam],
         post: {
@@ -254,6 +296,12 @@ export function openApiDocument(serverUrl: string) {
           bearerFormat: "wk_ + 43 base64url characters",
           description: "A personal API token. Only its SHA-256 is stored; revoke it under Mijn account → API-tokens.",
         },
+        partnerExportToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "wkp_ + base64url characters",
+          description: "A partner export token: reads only its partner's hours export. Only its SHA-256 is stored; revoke it on the partner's export page.",
+        },
       },
       schemas: {
         Error: {
@@ -270,6 +318,41 @@ export function openApiDocument(serverUrl: string) {
                   type: "object",
                   additionalProperties: { type: "array", items: { type: "string" } },
                   description: "Per field (dotted path) the Dutch messages.",
+                },
+              },
+            },
+          },
+        },
+        PartnerHoursExport: {
+          type: "object",
+          required: ["version", "partner", "from", "to", "rows"],
+          properties: {
+            version: { type: "integer", const: 1 },
+            partner: { type: "object", required: ["slug", "name"], properties: { slug: { type: "string" }, name: { type: "string" } } },
+            from: { type: "string", examples: ["2026-W01"] },
+            to: { type: "string", examples: ["2026-W10"] },
+            rows: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["week", "weekStart", "person", "team", "hours"],
+                properties: {
+                  week: { type: "string", examples: ["2026-W05"] },
+                  weekStart: date,
+                  person: {
+                    type: "object",
+                    properties: {
+                      id: { type: "string", format: "uuid" },
+                      name: { type: ["string", "null"], description: "Empty when the person is now employed elsewhere." },
+                      email: { type: ["string", "null"] },
+                      discipline: { type: ["string", "null"], description: "At registration." },
+                    },
+                  },
+                  team: { type: "object", properties: { slug: { type: "string" }, name: { type: "string" } } },
+                  hours: {
+                    type: "object",
+                    properties: Object.fromEntries(["individual", "collective", "meeting", "workgroup", "other", "total"].map((k) => [k, { type: "number" }])),
+                  },
                 },
               },
             },
