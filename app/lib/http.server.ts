@@ -106,8 +106,8 @@ export function csvResponse(csv: string, filename: string): Response {
   return new Response(body, { headers: csvHeaders(filename) });
 }
 
-/** A CSV download streamed chunk by chunk (the chunks bring their own BOM), so a large file is never held whole. */
-export function csvStreamResponse(chunks: AsyncIterable<string>, filename: string): Response {
+/** Text chunks as a byte stream, pulled one at a time (a slow client holds back the producer); cancelling stops the producer. */
+function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -120,23 +120,18 @@ export function csvStreamResponse(chunks: AsyncIterable<string>, filename: strin
       await iterator.return?.(undefined);
     },
   });
+  return body;
+}
+
+/** A CSV download streamed chunk by chunk (the chunks bring their own BOM), so a large file is never held whole. */
+export function csvStreamResponse(chunks: AsyncIterable<string>, filename: string): Response {
+  const body = textStream(chunks);
   return new Response(body, { headers: { ...csvHeaders(filename), "X-Content-Type-Options": "nosniff" } });
 }
 
 /** A JSON document streamed chunk by chunk (a large export is never held whole), as a download. */
 export function jsonStreamResponse(chunks: AsyncIterable<string>, filename: string): Response {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+  const body = textStream(chunks);
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
