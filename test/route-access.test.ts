@@ -164,6 +164,8 @@ const ACCESS: Record<string, Access> = {
   "api.v1.spends.$spendId.transitions": { skip: "JSON API (test/api.test.ts)" },
   "api.v1.teams.$team.spends": { skip: "JSON API (test/api.test.ts)" },
   "api.v1.teams.$team.spends.$spendId": { skip: "JSON API (test/api.test.ts)" },
+  "api.v1.partner.hours[.]csv": { skip: "partner export token, not sessions (test/partner-export-api.test.ts)" },
+  "api.v1.partner.hours[.]json": { skip: "partner export token, not sessions (test/partner-export-api.test.ts)" },
 
   // Own account: everyone signed in.
   _index: { signedIn: true, status: 302 },
@@ -321,6 +323,10 @@ const ACCESS: Record<string, Access> = {
   // A partner organisation's view.
   "partner.$partner": { partner: true },
   "partner.$partner.csv": { partner: true },
+  "partner.$partner.uren[.]csv": { partner: true },
+  "partner.$partner.uren[.]json": { partner: true },
+  "partner.$partner_.export": { partner: true },
+  "partner.$partner_.producten": { partner: true },
 
   // Workgroups, stories, questions, handbook: signed in; the use case decides (and RLS by membership).
   "werkgroepen._index": { workgroup: always },
