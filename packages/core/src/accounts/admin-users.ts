@@ -329,7 +329,7 @@ export const membershipUpdateInput = z
     validFrom: day.optional(),
   })
   .superRefine((v, issue) => {
-    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], message: "seconded_to_required" });
+    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], params: { code: "seconded_to_required" } });
   });
 
 async function membershipForAdmin(q: Queryable, municipalityId: string, membershipId: string, onDay: string) {
