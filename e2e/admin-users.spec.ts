@@ -65,3 +65,45 @@ test("admin adds and removes a team membership and deactivates an account", asyn
   await expect(otherPage).toHaveURL(/\/taken$/);
   await other.close();
 });
+
+// Issue 20: the admin changes a membership's disciplines and secondment from a
+// date and sees both periods in its history. The date lies in the future, so
+// today's terms (which other specs read) stay as they are.
+test("admin sets two disciplines and a secondment from a date and sees the history", async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.goto("/beheer/gebruikers");
+  await page.getByLabel("Zoek op naam of e-mailadres").fill(PERSON);
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await page.getByRole("row").filter({ hasText: PERSON }).getByRole("link").click();
+  const details = page.locator("details").filter({ hasText: "Geschiedenis, disciplines en detachering: Centrum" });
+  await details.locator("summary").click();
+  await expectAccessible(page);
+
+  // Seconded without an organisation: a Dutch field error, what was typed stays.
+  const form = details.locator("form");
+  const group = form.getByRole("group", { name: "Disciplines" });
+  for (const box of await group.getByRole("checkbox").all()) await box.uncheck();
+  await group.getByLabel("Jeugd", { exact: true }).check();
+  await group.getByLabel("GGZ", { exact: true }).check();
+  await form.getByLabel("Gedetacheerd", { exact: true }).check();
+  await form.getByLabel("Met ingang van").fill("2030-01-01");
+  await form.getByRole("button", { name: "Wijziging opslaan" }).click();
+  await expect(details.getByRole("alert")).toContainText("Vul in bij welke organisatie de medewerker gedetacheerd is.");
+  await expect(details.locator("form").getByLabel("Met ingang van")).toHaveValue("2030-01-01");
+  await expect(details.locator("form").getByLabel("GGZ", { exact: true })).toBeChecked();
+  await expectAccessible(page);
+
+  await details.locator("form").getByLabel("Gedetacheerd bij (organisatie)").fill("Gemeente Maastricht, Sociale Zaken");
+  await details.locator("form").getByRole("button", { name: "Wijziging opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De disciplines en de detachering zijn gewijzigd.");
+
+  // Both periods in the history: today's terms until 31-12-2029, the new ones from 01-01-2030.
+  await details.locator("summary").click();
+  const history = details.getByRole("table", { name: "Geschiedenis van het lidmaatschap van Centrum" });
+  const before = history.getByRole("row").filter({ hasText: "31-12-2029" });
+  await expect(before).toContainText("Nee");
+  const after = history.getByRole("row").filter({ hasText: "01-01-2030" });
+  await expect(after).toContainText("Jeugd, GGZ");
+  await expect(after).toContainText("Ja, bij Gemeente Maastricht, Sociale Zaken");
+  await expect(after).toContainText("heden");
+});

@@ -1,17 +1,30 @@
 // One person: profile and active flag, lockout, team memberships and roles
 // outside teams. Every form posts an intent; each runs one use case.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { ConfirmForm, ConfirmSubmit } from "~/components/confirm";
-import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
+import { CheckboxField, FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { TeamSelect } from "~/components/team-select";
 import { requireMunicipalityContext } from "~/context.server";
 import { SCOPE_ROLES, TEAM_ROLES } from "@wijkwerk/authz";
-import { addMembership, endMembership, getUser, grantScopeRole, revokeScopeRole, unlockUser, updateMembership, updateUser } from "~/core/accounts.server";
+import {
+  addMembership,
+  endMembership,
+  getMembershipHistory,
+  getUser,
+  type MembershipHistory,
+  grantScopeRole,
+  revokeScopeRole,
+  unlockUser,
+  updateMembership,
+  updateUser,
+} from "~/core/accounts.server";
 import { listPartnerOptions, listTeamOptions } from "~/core/tenancy.server";
+import { DISCIPLINES } from "~/core/partners.server";
+import { DomainError } from "~/core/common.server";
 import { nl } from "~/i18n/nl";
 import { formatDateTime } from "~/lib/format";
 import { runForForm, runForMessage, toHttpError } from "~/lib/http.server";
@@ -40,6 +53,18 @@ const schemas = {
   }),
   "grant-role": z.object({ role: z.enum(SCOPE_ROLES, { errorMap: () => ({ message: t.roleRequired }) }), partnerId: z.string().uuid().optional() }),
 };
+/** Disciplines and secondment of one membership from a date (its own form per membership; the role and hours stay). */
+const termsSchema = z
+  .object({
+    id: z.string().uuid(),
+    disciplines: z.array(z.string().trim().min(1).max(60)).max(9, t.disciplinesTooMany).optional(),
+    seconded: z.boolean().optional(),
+    secondedTo: z.string().trim().max(200, t.secondedToTooLong).optional(),
+    validFrom: z.string({ required_error: t.validFromRequired }).regex(/^\d{4}-\d{2}-\d{2}$/, t.validFromRequired),
+  })
+  .superRefine((v, issue) => {
+    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], message: nl.domainErrors.seconded_to_required });
+  });
 const rowSchemas = {
   "update-membership": z.object({ id: z.string(), role: z.enum(TEAM_ROLES), contractedHoursPerWeek: z.string().optional(), validFrom: z.string().optional() }),
   "remove-membership": z.object({ id: z.string(), endOn: z.string().optional() }),
@@ -52,7 +77,17 @@ type RowIntent = keyof typeof rowSchemas;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireMunicipalityContext(request, "manage", "User", context as { ip?: string });
   const [detail, teams, partners] = await Promise.all([getUser(ctx, params.userId ?? "").catch(toHttpError), listTeamOptions(ctx), listPartnerOptions(ctx)]);
-  return { ...detail, teams, partners, now: Date.now() };
+  // Every period of every membership, for its history. A membership ended on its first day has no period: not_found, no history.
+  const histories = await Promise.all(
+    detail.memberships.map((m) =>
+      getMembershipHistory(ctx, m.id).catch((e: unknown) => {
+        if (e instanceof DomainError && e.code === "not_found") return { id: m.id, periods: [] };
+        return toHttpError(e);
+      }),
+    ),
+  );
+  const periods: Record<string, MembershipHistory["periods"]> = Object.fromEntries(histories.map((h) => [h.id, h.periods]));
+  return { ...detail, periods, disciplines: [...DISCIPLINES] as string[], teams, partners, now: Date.now() };
 }
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; rowId?: string; message?: string };
@@ -64,6 +99,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(formData.get("intent"));
   const done = () => redirect(`/beheer/gebruikers/${userId}?gedaan=${intent}`);
 
+  if (intent === "membership-terms") {
+    const submission = parseSubmission(formData, { schema: termsSchema });
+    const rowId = String(formData.get("id") ?? "");
+    if (submission.status !== "success") return data<ActionData>({ intent, rowId, result: submission.reply() }, { status: 400 });
+    const v = submission.value;
+    const outcome = await runForForm(submission.reply, () =>
+      updateMembership(ctx, v.id, {
+        disciplines: v.disciplines ?? [],
+        seconded: v.seconded ?? false,
+        secondedTo: v.seconded ? v.secondedTo : null,
+        validFrom: v.validFrom,
+      }),
+    );
+    if (!outcome.ok) return data<ActionData>({ intent, rowId, result: outcome.result }, { status: outcome.status });
+    return done();
+  }
   if (intent in schemas) {
     const submission = parseSubmission(formData, { schema: schemas[intent as FormIntent] });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
@@ -106,7 +157,7 @@ const previousDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 8
 const teamRoleOptions = TEAM_ROLES.map((r) => ({ value: r, label: nl.common.roles[r] }));
 
 export default function AdminUser() {
-  const { user, memberships, roles, teams, partners, now } = useLoaderData<typeof loader>();
+  const { user, memberships, periods, disciplines, roles, teams, partners, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(now));
@@ -254,6 +305,17 @@ export default function AdminUser() {
             ))}
           </tbody>
         </TableCard>
+        {memberships.map((m) => (
+          <MembershipTerms
+            key={m.id}
+            membership={m}
+            periods={periods[m.id] ?? []}
+            disciplines={disciplines}
+            ownDiscipline={user.discipline}
+            today={today}
+            lastResult={actionData?.intent === "membership-terms" && actionData.rowId === m.id ? actionData.result : undefined}
+          />
+        ))}
         <div className="card max-w-xl">
           <h3>{t.addMembership}</h3>
           <Form method="post" {...getFormProps(addForm)}>
@@ -310,5 +372,113 @@ export default function AdminUser() {
         </div>
       </section>
     </div>
+  );
+}
+
+type Period = MembershipHistory["periods"][number];
+
+/**
+ * One membership's history (every period of its terms, oldest first) and the
+ * form that changes its disciplines and secondment from a date.
+ */
+function MembershipTerms({
+  membership: m,
+  periods,
+  disciplines,
+  ownDiscipline,
+  today,
+  lastResult,
+}: {
+  membership: { id: string; teamName: string; validTo: string | null };
+  periods: Period[];
+  disciplines: string[];
+  ownDiscipline: string | null;
+  today: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const current = periods.find((p) => p.validFrom <= today && (p.validTo === null || p.validTo > today)) ?? periods.at(-1);
+  const [form, fields] = useForm({
+    id: `terms-${m.id}`,
+    lastResult,
+    shouldValidate: "onSubmit",
+    defaultValue: {
+      id: m.id,
+      disciplines: current?.disciplines ?? [],
+      seconded: current?.seconded ? "on" : undefined,
+      secondedTo: current?.secondedTo ?? "",
+      validFrom: today,
+    },
+  });
+  // The known disciplines, and any other one this membership already has.
+  const options = [...disciplines, ...(current?.disciplines ?? []).filter((d) => !disciplines.includes(d))];
+  const open = m.validTo === null || m.validTo > today;
+  return (
+    <details className="card" open={lastResult ? true : undefined}>
+      <summary className="cursor-pointer font-semibold">{t.historyTitle(m.teamName)}</summary>
+      <div className="mt-3 space-y-4">
+        {periods.length === 0 ? (
+          <p>{t.noPeriods}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <caption className="sr-only">{t.historyCaption(m.teamName)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.from}</th>
+                  <th scope="col">{t.until}</th>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.hours}</th>
+                  <th scope="col">{t.disciplines}</th>
+                  <th scope="col">{t.secondment}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.validFrom}>
+                    <td>{formatDay(p.validFrom)}</td>
+                    <td>{p.validTo ? formatDay(previousDay(p.validTo)) : t.open}</td>
+                    <td>{nl.common.roles[p.role]}</td>
+                    <td>{p.contractedHoursPerWeek?.replace(".", ",") ?? "–"}</td>
+                    <td>{p.disciplines.length ? p.disciplines.join(", ") : ownDiscipline ? t.ownDiscipline(ownDiscipline) : "–"}</td>
+                    <td>{p.seconded ? t.secondedYes(p.secondedTo ?? "") : t.secondedNo}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {open ? (
+          <Form method="post" {...getFormProps(form)} className="max-w-xl">
+            <h3>{t.termsTitle}</h3>
+            <input type="hidden" name="intent" value="membership-terms" />
+            <input type="hidden" name="id" value={m.id} />
+            <FormErrors form={form} labels={{ disciplines: t.disciplines, secondedTo: t.secondedTo, validFrom: t.validFrom }} />
+            <fieldset
+              className="field"
+              id={fields.disciplines.id}
+              aria-describedby={fields.disciplines.errors?.length ? fields.disciplines.errorId : undefined}
+            >
+              <legend>{t.disciplines}</legend>
+              <p className="hint">{t.disciplinesHint}</p>
+              {getCollectionProps(fields.disciplines, { type: "checkbox", options, ariaAttributes: false }).map((props) => (
+                <div key={props.key} className="flex items-center gap-2">
+                  <input {...props} key={props.key} />
+                  <label htmlFor={props.id}>{props.value}</label>
+                </div>
+              ))}
+              {fields.disciplines.errors?.length ? (
+                <p id={fields.disciplines.errorId} className="field-error">
+                  {fields.disciplines.errors.join(" ")}
+                </p>
+              ) : null}
+            </fieldset>
+            <CheckboxField field={fields.seconded} label={t.secondedCheck} />
+            <TextField field={fields.secondedTo} label={t.secondedTo} hint={t.secondedToHint} />
+            <TextField field={fields.validFrom} label={t.validFrom} type="date" />
+            <SubmitButton>{t.termsSave}</SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+    </details>
   );
 }

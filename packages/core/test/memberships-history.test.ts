@@ -112,6 +112,33 @@ describe("memberships over time", () => {
     ]);
   });
 
+  it("changes only disciplines and secondment from a date: role and hours stay as they were then", async () => {
+    const carla = await createUser(t.db, municipalityId, { name: "Carla" });
+    await addMembership(await admin(), carla.id, { teamId: team.id, role: "member", contractedHoursPerWeek: "20", validFrom: "2020-01-01" });
+    const m = (await getUser(await admin(), carla.id)).memberships[0];
+    await updateMembership(await admin(), m.id, { role: "coordinator", contractedHoursPerWeek: "28", validFrom: "2021-01-01" });
+    // Role and hours left out: the terms in effect on 2020-06-01 (member, 20) carry on, not today's.
+    await updateMembership(await admin(), m.id, {
+      disciplines: ["Jeugd", "GGZ"],
+      seconded: true,
+      secondedTo: "Gemeente, Sociale Zaken",
+      validFrom: "2020-06-01",
+    });
+    const history = await getMembershipHistory(await admin(), m.id);
+    expect(history.periods.map((p) => [p.validFrom, p.validTo, p.role, p.contractedHoursPerWeek, p.disciplines, p.secondedTo])).toEqual([
+      ["2020-01-01", "2020-06-01", "member", "20.0", [], null],
+      ["2020-06-01", "2021-01-01", "member", "20.0", ["Jeugd", "GGZ"], "Gemeente, Sociale Zaken"],
+      // Later terms are their own: a change from a date does not rewrite them.
+      ["2021-01-01", null, "coordinator", "28.0", [], null],
+    ]);
+    // Seconded without an organisation (or only spaces): a field error on secondedTo.
+    const refused = await updateMembership(await admin(), m.id, { seconded: true, secondedTo: "  ", validFrom: "2022-01-01" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { secondedTo: ["seconded_to_required"] } });
+    // Empty hours still mean "unknown" (null), distinct from left out.
+    await updateMembership(await admin(), m.id, { contractedHoursPerWeek: "", validFrom: "2022-01-01" });
+    expect((await getMembershipHistory(await admin(), m.id)).periods.at(-1)).toMatchObject({ role: "coordinator", contractedHoursPerWeek: null });
+  });
+
   it("counts a person under each discipline in the matrix, hours split equally", async () => {
     const other = await createTeam(t.db, municipalityId, "matrix");
     const eva = await createUser(t.db, municipalityId, { name: "Eva" });

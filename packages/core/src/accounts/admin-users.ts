@@ -314,19 +314,22 @@ export async function addMembership(ctx: UseCaseContext, userId: string, raw: z.
 /**
  * New terms from a date (default today): role, hours, disciplines and
  * secondment. The date lies within the membership; terms already starting on
- * that date are replaced. Earlier terms stay: that is the history.
+ * that date are replaced. Earlier terms stay: that is the history. What is
+ * not given (undefined) stays as in the terms in effect on that date, so the
+ * admin can change only the disciplines and the secondment.
  */
 export const membershipUpdateInput = z
   .object({
-    role: z.enum(TEAM_ROLES),
-    contractedHoursPerWeek: hours,
+    role: z.enum(TEAM_ROLES).optional(),
+    /** Undefined: unchanged; empty or null: unknown. */
+    contractedHoursPerWeek: hours.optional(),
     disciplines,
     seconded: z.boolean().optional(),
     secondedTo: z.string().trim().max(200).nullish(),
     validFrom: day.optional(),
   })
   .superRefine((v, issue) => {
-    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], message: "seconded_to_required" });
+    if (v.seconded && !v.secondedTo) issue.addIssue({ code: "custom", path: ["secondedTo"], params: { code: "seconded_to_required" } });
   });
 
 async function membershipForAdmin(q: Queryable, municipalityId: string, membershipId: string, onDay: string) {
@@ -367,12 +370,13 @@ export async function updateMembership(ctx: UseCaseContext, membershipId: string
     const m = await membershipForAdmin(tx, municipalityId, membershipId, validFrom);
     // Both the old and the new role must be within what the actor may change.
     ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Membership", { municipalityId, teamId: m.teamId, role: m.role }));
-    ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Membership", { municipalityId, teamId: m.teamId, role: input.role }));
+    const role = input.role ?? m.role;
+    ForbiddenError.from(ctx.ability).throwUnlessCan("update", as("Membership", { municipalityId, teamId: m.teamId, role }));
     if (validFrom < m.validFrom) throw new DomainError("invalid_input", 400, { validFrom: ["before_membership_start"] });
     if (m.validTo !== null && validFrom >= m.validTo) throw new DomainError("invalid_input", 400, { validFrom: ["after_membership_end"] });
     const terms = {
-      role: input.role,
-      contractedHoursPerWeek: input.contractedHoursPerWeek,
+      role,
+      contractedHoursPerWeek: input.contractedHoursPerWeek === undefined ? m.hours : input.contractedHoursPerWeek,
       disciplines: input.disciplines ?? m.disciplines,
       // Not given: the secondment stays as it was.
       seconded: input.seconded ?? m.seconded,
