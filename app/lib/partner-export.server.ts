@@ -41,12 +41,12 @@ export async function partnerExportDownload(request: Request, partnerSlug: strin
 
 /** The export page's period: the weeks as typed, the valid period or the Dutch field errors. */
 export function periodForForm(typed: { from: string; to: string }): {
-  period: { from: string; to: string } | null;
+  period: { from: string; to: string; firstMonday: string; lastMonday: string } | null;
   errors: { from?: string[]; to?: string[] };
 } {
   try {
     const p = parseExportPeriod(typed);
-    return { period: { from: p.from, to: p.to }, errors: {} };
+    return { period: { from: p.from, to: p.to, firstMonday: p.firstMonday, lastMonday: p.lastMonday }, errors: {} };
   } catch (e) {
     const d = asDomainError(e);
     if (!d) throw e;

@@ -15,7 +15,7 @@ import { requirePartnerContext } from "~/context.server";
 import { createPartnerExportToken, defaultExportWeeks, listPartnerExportTokens, revokePartnerExportToken } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { periodForForm } from "~/lib/partner-export.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime, formatWeek } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
@@ -90,6 +90,7 @@ function WeekField(props: { name: "van" | "tot"; label: string; value: string; e
       <input
         id={id}
         name={props.name}
+        type="week"
         className="input"
         defaultValue={props.value}
         autoComplete="off"
@@ -139,10 +140,10 @@ export default function PartnerExportPage() {
         {period ? (
           <p className="flex flex-wrap gap-4">
             <a className="btn btn-primary" href={`/partner/${partner.slug}/uren.csv${query}`} download>
-              {t.downloadCsv(period.from, period.to)}
+              {t.downloadCsv(formatWeek(period.firstMonday), formatWeek(period.lastMonday))}
             </a>
             <a className="btn btn-secondary" href={`/partner/${partner.slug}/uren.json${query}`} download>
-              {t.downloadJson(period.from, period.to)}
+              {t.downloadJson(formatWeek(period.firstMonday), formatWeek(period.lastMonday))}
             </a>
           </p>
         ) : null}

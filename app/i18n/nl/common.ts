@@ -116,7 +116,7 @@ export const domainErrors: Record<string, string> = {
   contribution_duplicate: "Dit team en deze discipline staan al in de afspraak.",
   product_duplicate: "Dit product staat al in de afspraak.",
   month_outside_agreement: "Deze maand valt buiten de looptijd van de afspraak.",
-  week_invalid: "Vul een week in als jjjj-Www, bijvoorbeeld 2026-W05.",
+  week_invalid: "Kies een bestaande week, bijvoorbeeld week 5 van 2026.",
   export_range_invalid: "De eerste week mag niet na de laatste week liggen.",
   export_range_too_long: "Kies hoogstens 53 weken tegelijk.",
   hours_too_many: "Samen niet meer dan 60 uur per week.",

@@ -41,7 +41,7 @@ export const partnerExport = {
   periodTitle: "Periode",
   from: "Van week",
   to: "Tot en met week",
-  weekHint: "Als jjjj-Www, bijvoorbeeld 2026-W05. Hoogstens 53 weken.",
+  weekHint: "Kies een week in de kalender. Hoogstens 53 weken.",
   choose: "Periode kiezen",
   downloadCsv: (from: string, to: string) => `Download uren ${from} t/m ${to} (CSV)`,
   downloadJson: (from: string, to: string) => `Download uren ${from} t/m ${to} (JSON)`,
