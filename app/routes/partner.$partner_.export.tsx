@@ -194,7 +194,7 @@ export default function PartnerExportPage() {
         <div className="card max-w-xl">
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <TextField field={fields.name} label={t.tokenName} hint={t.tokenNameHint} autoComplete="off" />
             <SelectField field={fields.expiresInDays} label={t.validity} options={Object.entries(t.validities).map(([value, label]) => ({ value, label }))} />
             <SubmitButton>{t.create}</SubmitButton>

@@ -132,6 +132,11 @@ export async function revokeApiToken(ctx: AccountContext, tokenId: string, now =
  * Records the use at most once a minute.
  */
 export async function authenticateApiToken(db: Database, bearer: string | null | undefined): Promise<string | null> {
-  const row = await authenticateBearerToken(db, bearer, { prefix: API_TOKEN_PREFIX, table: apiTokens, maker: apiTokens.userId, fields: { userId: apiTokens.userId } });
+  const row = await authenticateBearerToken(db, bearer, {
+    prefix: API_TOKEN_PREFIX,
+    table: apiTokens,
+    maker: apiTokens.userId,
+    fields: { userId: apiTokens.userId },
+  });
   return row?.userId ?? null;
 }

@@ -17,7 +17,18 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, eq, partnerExportTokens, queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type ErrorCode, type UseCaseContext, DomainError, authenticateBearerToken, invalidInput, hashToken, newToken, writeCsv, neutraliseFormula, amsterdamDay } from "../common";
+import {
+  type ErrorCode,
+  type UseCaseContext,
+  DomainError,
+  authenticateBearerToken,
+  invalidInput,
+  hashToken,
+  newToken,
+  writeCsv,
+  neutraliseFormula,
+  amsterdamDay,
+} from "../common";
 import { notFoundUnlessUuid } from "../tenancy";
 import { addWeeks, currentMonday, isoWeekLabel, mondayOfIsoWeek } from "./time-registration";
 
