@@ -134,7 +134,8 @@ test.describe("without JavaScript", () => {
     await form.getByLabel("Thema (naam van de werkgroep)").fill("ab");
     await form.getByLabel("Beschrijving").fill("x".repeat(4001));
     await form.getByRole("button", { name: "Werkgroep aanmaken" }).click();
-    const summary = errorSummary(form);
+    // The page shows the summary above the form.
+    const summary = errorSummary(page);
     await expect(summary.getByRole("link")).toHaveCount(2);
     for (const [message, label] of [
       ["Geef een thema van 3 tot 120 tekens.", "Thema (naam van de werkgroep)"],

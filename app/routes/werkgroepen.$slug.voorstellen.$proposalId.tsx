@@ -158,7 +158,7 @@ export default function Proposal() {
           {mine ? <p className="hint">{t.yourCurrent(t.positions[mine.position])}</p> : null}
           <FormErrors form={respondForm} />
           <Form method="post" className="space-y-3" {...getFormProps(respondForm)}>
-            <fieldset className="field" aria-describedby={positionError ? "position-error" : undefined}>
+            <fieldset id={respondFields.position.id} className="field" aria-describedby={positionError ? "position-error" : undefined}>
               <legend className="font-semibold">{t.position}</legend>
               {PROPOSAL_POSITIONS.map((p) => (
                 <div key={p} className="flex items-start gap-2">
