@@ -36,7 +36,8 @@ test("a workgroup form (new workgroup): a theme too short, corrected, sent with 
   // A field's own check when it is left shows no summary and does not move focus.
   await expect(errorSummary(page)).toHaveCount(0);
   await expect(theme).toHaveAttribute("aria-invalid", "true");
-  await expect(theme).toHaveAttribute("aria-describedby", "name-error");
+  await expect(theme).toHaveAttribute("aria-describedby", `${await theme.getAttribute("id")}-error`);
+  await expect(fieldError(page, "Geef een thema van 3 tot 120 tekens.")).toHaveAttribute("id", `${await theme.getAttribute("id")}-error`);
   await expectAccessible(page);
   await theme.fill(name);
   await page.getByRole("button", { name: "Werkgroep aanmaken" }).click();
@@ -120,4 +121,34 @@ test("error summary: a partner manager's staff proposal (server check)", async (
     { message: "Kies een team.", label: "Team" },
     { message: "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.", label: "E-mailadres van de medewerker" },
   ]);
+});
+
+// Without JavaScript the summary's links are plain in-page links: each must name the id of its
+// field's own control (the kit's fields carry conform's id, the one the summary links to).
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("error summary: each link's target is its field (new workgroup, server check)", async ({ page }) => {
+    await loginAs(page, "coordinator.centrum@wijkwerk.demo");
+    await page.goto("/werkgroepen/nieuw");
+    const form = page.locator("form").filter({ has: page.getByLabel("Beschrijving") });
+    await form.getByLabel("Thema (naam van de werkgroep)").fill("ab");
+    await form.getByLabel("Beschrijving").fill("x".repeat(4001));
+    await form.getByRole("button", { name: "Werkgroep aanmaken" }).click();
+    // The page shows the summary above the form.
+    const summary = errorSummary(page);
+    await expect(summary.getByRole("link")).toHaveCount(2);
+    for (const [message, label] of [
+      ["Geef een thema van 3 tot 120 tekens.", "Thema (naam van de werkgroep)"],
+      ["Gebruik hoogstens 4000 tekens.", "Beschrijving"],
+    ]) {
+      const link = summary.getByRole("link", { name: message });
+      const target = decodeURIComponent(((await link.getAttribute("href")) ?? "").replace(/^#/, ""));
+      expect(target).not.toBe("");
+      await expect(page.locator(`[id="${target}"]`)).toHaveCount(1);
+      await expect(form.getByLabel(label, { exact: true })).toHaveAttribute("id", target);
+      await link.click();
+      await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#${target}`);
+      await expect(form.getByLabel(label, { exact: true })).toBeInViewport();
+    }
+  });
 });

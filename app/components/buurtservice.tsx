@@ -21,7 +21,7 @@ export function CheckboxGroup({
   const boxes = getCollectionProps(field, { type: "checkbox", options: options.map((o) => o.value), ariaAttributes: false });
   const label = new Map(options.map((o) => [o.value, o.label]));
   return (
-    <fieldset className="field" aria-describedby={field.errors?.length ? field.errorId : undefined}>
+    <fieldset id={field.id} className="field" aria-describedby={field.errors?.length ? field.errorId : undefined}>
       <legend className="font-semibold">{legend}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {boxes.map((box) => (

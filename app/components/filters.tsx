@@ -43,12 +43,12 @@ export function FilterSelect(props: {
   anyLabel?: string;
 }) {
   const { id, name, label, value, options, anyLabel } = props;
-  return <SelectField field={urlField(name, value, id)} id={id} label={label} options={options} placeholder={anyLabel} selectClassName="input max-w-md" />;
+  return <SelectField field={urlField(name, value, id)} label={label} options={options} placeholder={anyLabel} selectClassName="input max-w-md" />;
 }
 
 export function FilterDate(props: { id: string; name: string; label: ReactNode; value: string }) {
   const { id, name, label, value } = props;
-  return <TextField field={urlField(name, value, id)} id={id} label={label} type="date" inputClassName="input max-w-xs" />;
+  return <TextField field={urlField(name, value, id)} label={label} type="date" inputClassName="input max-w-xs" />;
 }
 
 /**

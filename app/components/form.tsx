@@ -51,35 +51,40 @@ type AnyField = FieldMetadata<any, any, string[]>;
 
 type InputType = "text" | "email" | "password" | "date" | "time" | "number" | "search" | "tel" | "url";
 
-/** The ids of a field's element, hint and error: conform's, or those of `id` when the page names its fields itself. */
-function idsOf(field: { id: string; errorId: string }, id?: string) {
-  return id ? { id, hint: `${id}-hint`, error: `${id}-error` } : { id: field.id, hint: `${field.id}-hint`, error: field.errorId };
+/**
+ * The ids of a field's element, hint and error. The element's id is always
+ * the field metadata's (conform's `<form id>-<name>`, or urlField's): a page
+ * cannot name a kit field itself, so the error summary's link `#<form id>-<name>`
+ * finds the field also without JavaScript.
+ */
+function idsOf(field: { id: string; errorId: string }) {
+  return { id: field.id, hint: `${field.id}-hint`, error: field.errorId };
 }
 
-function describedBy(field: FieldMetadata<unknown>, hint?: ReactNode, id?: string) {
-  const ids = idsOf(field, id);
+function describedBy(field: FieldMetadata<unknown>, hint?: ReactNode) {
+  const ids = idsOf(field);
   return [hint ? ids.hint : null, field.errors?.length ? ids.error : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Hint({ field, hint, id }: { field: FieldMetadata<unknown>; hint?: ReactNode; id?: string }) {
+function Hint({ field, hint }: { field: FieldMetadata<unknown>; hint?: ReactNode }) {
   return hint ? (
-    <p id={idsOf(field, id).hint} className="hint">
+    <p id={idsOf(field).hint} className="hint">
       {hint}
     </p>
   ) : null;
 }
 
 // pre-line: the privacy guard's message lists what it found on separate lines.
-function Errors({ field, id }: { field: FieldMetadata<unknown>; id?: string }) {
+function Errors({ field }: { field: FieldMetadata<unknown> }) {
   if (!field.errors?.length) return null;
   return (
-    <p id={idsOf(field, id).error} className="field-error whitespace-pre-line">
+    <p id={idsOf(field).error} className="field-error whitespace-pre-line">
       {field.errors.join(" ")}
     </p>
   );
 }
 
-type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean; id?: string };
+type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; required?: boolean };
 
 /**
  * The visible "(verplicht)" after a label, legend or heading of what must be
@@ -122,17 +127,17 @@ export function TextField(
     readOnly?: boolean;
   },
 ) {
-  const { field, label, type = "text", hint, autoComplete, inputMode, className, inputClassName, readOnly, required, id } = props;
+  const { field, label, type = "text", hint, autoComplete, inputMode, className, inputClassName, readOnly, required } = props;
   const inputProps = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
   const f = field as FieldMetadata<unknown>;
   return (
     <div className={`field ${className ?? ""}`}>
-      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
-      <Hint field={f} hint={hint} id={id} />
+      <FieldLabel htmlFor={idsOf(f).id} label={label} required={required} />
+      <Hint field={f} hint={hint} />
       <input
         {...inputProps}
         key={field.key}
-        id={idsOf(f, id).id}
+        id={idsOf(f).id}
         className={inputClassName ?? "input"}
         autoComplete={autoComplete}
         inputMode={inputMode}
@@ -140,54 +145,54 @@ export function TextField(
         required={required || inputProps.required}
         aria-required={required || inputProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, hint, id)}
+        aria-describedby={describedBy(f, hint)}
       />
-      <Errors field={f} id={id} />
+      <Errors field={f} />
     </div>
   );
 }
 
 export function TextAreaField(props: Common & { rows?: number }) {
-  const { field, label, hint, rows = 4, required, id } = props;
+  const { field, label, hint, rows = 4, required } = props;
   const textareaProps = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
-      <Hint field={f} hint={hint} id={id} />
+      <FieldLabel htmlFor={idsOf(f).id} label={label} required={required} />
+      <Hint field={f} hint={hint} />
       <textarea
         {...textareaProps}
         key={field.key}
-        id={idsOf(f, id).id}
+        id={idsOf(f).id}
         rows={rows}
         className="input"
         required={required || textareaProps.required}
         aria-required={required || textareaProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, hint, id)}
+        aria-describedby={describedBy(f, hint)}
       />
-      <Errors field={f} id={id} />
+      <Errors field={f} />
     </div>
   );
 }
 
 export function SelectField(props: Common & { options: { value: string; label: string }[]; placeholder?: string; selectClassName?: string }) {
-  const { field, label, options, hint, placeholder, id, selectClassName, required } = props;
+  const { field, label, options, hint, placeholder, selectClassName, required } = props;
   const selectProps = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
-      <Hint field={f} hint={hint} id={id} />
+      <FieldLabel htmlFor={idsOf(f).id} label={label} required={required} />
+      <Hint field={f} hint={hint} />
       <select
         {...selectProps}
         key={field.key}
-        id={idsOf(f, id).id}
+        id={idsOf(f).id}
         className={selectClassName ?? "input"}
         required={required || selectProps.required}
         aria-required={required || selectProps.required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, hint, id)}
+        aria-describedby={describedBy(f, hint)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -196,22 +201,22 @@ export function SelectField(props: Common & { options: { value: string; label: s
           </option>
         ))}
       </select>
-      <Errors field={f} id={id} />
+      <Errors field={f} />
     </div>
   );
 }
 
 /** Files (the browser keeps them only until the page reloads; the server checks type and size from the bytes). */
 export function FileField(props: Common & { accept: string; multiple?: boolean }) {
-  const { field, label, hint, id, accept, multiple, required } = props;
+  const { field, label, hint, accept, multiple, required } = props;
   const f = field as FieldMetadata<unknown>;
   return (
     <div className="field">
-      <FieldLabel htmlFor={idsOf(f, id).id} label={label} required={required} />
-      <Hint field={f} hint={hint} id={id} />
+      <FieldLabel htmlFor={idsOf(f).id} label={label} required={required} />
+      <Hint field={f} hint={hint} />
       <input
         type="file"
-        id={idsOf(f, id).id}
+        id={idsOf(f).id}
         name={field.name}
         multiple={multiple}
         accept={accept}
@@ -219,9 +224,9 @@ export function FileField(props: Common & { accept: string; multiple?: boolean }
         required={required}
         aria-required={required ? true : undefined}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, hint, id)}
+        aria-describedby={describedBy(f, hint)}
       />
-      <Errors field={f} id={id} />
+      <Errors field={f} />
     </div>
   );
 }
@@ -275,6 +280,9 @@ interface SummaryForm {
   allErrors: Record<string, string[]>;
 }
 
+/** The id the summary links a field's error to: conform's id of the field, which every kit field carries (idsOf). */
+const summaryTarget = (form: { id: string }, name: string) => `${form.id}-${name}`;
+
 /** Moves focus to a field named in the error summary: its element by id, else the form's first control of that name (a group of checkboxes). */
 function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string | undefined, name: string, id: string) {
   const controls = "input:not([type=hidden]), select, textarea";
@@ -296,22 +304,10 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string | undef
  * given the conform `form`, the error summary of the GOV.UK pattern: a title,
  * then every field's error as a link to that field (`#<field id>`, focusing
  * it), with focus moved to the summary when it appears after a submit. The
- * link says the field's label (from `labels`) and its message. Field ids are
- * conform's (`<form id>-<name>`) unless the page names its own (`ids`).
+ * link says the field's label (from `labels`) and its message. The field's id
+ * is conform's (`<form id>-<name>`): the kit's fields take no other.
  */
-export function FormErrors({
-  errors,
-  id,
-  form,
-  labels,
-  ids,
-}: {
-  errors?: string[];
-  id?: string;
-  form?: SummaryForm;
-  labels?: Record<string, string>;
-  ids?: Record<string, string>;
-}) {
+export function FormErrors({ errors, id, form, labels }: { errors?: string[]; id?: string; form?: SummaryForm; labels?: Record<string, string> }) {
   const formErrors = form ? (form.errors ?? []) : (errors ?? []);
   const fieldErrors = form ? Object.entries(form.allErrors).filter(([name, list]) => name !== "" && list?.length) : [];
   // The summary shows after a submit (its answer carries a form-level message: app/lib/form-reply.ts) and stays while errors remain.
@@ -332,7 +328,7 @@ export function FormErrors({
       {fieldErrors.length ? (
         <ul className="ml-5 list-disc">
           {fieldErrors.map(([name, list]) => {
-            const target = ids?.[name] ?? `${form!.id}-${name}`;
+            const target = summaryTarget(form!, name);
             const label = labels?.[name];
             return (
               <li key={name}>

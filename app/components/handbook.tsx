@@ -33,8 +33,8 @@ function HandbookEditor({ initial, cancelTo }: { initial: { title: string; body:
     <Form method="post" className="card space-y-3" {...getFormProps(form)}>
       <FormErrors form={form} />
       {initial.version ? <input type="hidden" name="baseVersion" value={initial.version} /> : null}
-      <TextField id="title" field={fields.title} label={t.title} />
-      <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={14} />
+      <TextField field={fields.title} label={t.title} />
+      <TextAreaField field={fields.body} label={t.body} hint={t.bodyHint} rows={14} />
       <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-handbook" />
       <div className="flex gap-2">
         <SubmitButton name="intent" value="save">

@@ -107,14 +107,13 @@ export function StoryForm(props: {
     <>
       <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
-        <TextField id="title" field={fields.title} label={t.titleLabel} required />
-        <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={8} required />
+        <TextField field={fields.title} label={t.titleLabel} required />
+        <TextAreaField field={fields.body} label={t.body} hint={t.bodyHint} rows={8} required />
         {withTeam ? (
           teams.length === 1 ? (
             <input type="hidden" name="teamId" value={teams[0].id} />
           ) : (
             <SelectField
-              id="teamId"
               field={fields.teamId}
               label={t.team}
               hint={t.teamHint}
@@ -124,7 +123,6 @@ export function StoryForm(props: {
           )
         ) : null}
         <SelectField
-          id="theme"
           field={fields.theme}
           label={t.theme}
           selectClassName="input max-w-md"
@@ -132,7 +130,6 @@ export function StoryForm(props: {
         />
         {workgroups.length > 0 ? (
           <SelectField
-            id="workgroupId"
             field={fields.workgroupId}
             label={t.workgroup}
             placeholder={t.noWorkgroup}

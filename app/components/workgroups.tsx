@@ -29,8 +29,8 @@ export function WorkgroupFields({ fields }: { fields: { [name: string]: AnyField
   const isClosed = fields.isOpen.initialValue === "closed";
   return (
     <>
-      <TextField id="name" field={fields.name} label={t.theme} required />
-      <TextAreaField id="description" field={fields.description} label={t.description} rows={4} />
+      <TextField field={fields.name} label={t.theme} required />
+      <TextAreaField field={fields.description} label={t.description} rows={4} />
       <fieldset className="field">
         <legend>{t.openLabel}</legend>
         <div className="flex items-center gap-2">

@@ -6,14 +6,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
-import { ConfirmForm } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { requireUser } from "~/context.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/core/accounts.server";
 import { nl } from "~/i18n/nl";
-import { formatDate, formatDateTime } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
+import { TokenRow, tokenListItem } from "~/components/token-list";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.api.tokens;
@@ -31,17 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
   const rows = await listApiTokens(ctx);
   const now = Date.now();
-  return {
-    tokens: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      lastFour: r.lastFour,
-      createdAt: r.createdAt.toISOString(),
-      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-      expiresAt: r.expiresAt?.toISOString() ?? null,
-      status: r.revokedAt ? ("revoked" as const) : r.expiresAt && r.expiresAt.getTime() <= now ? ("expired" as const) : ("active" as const),
-    })),
-  };
+  return { tokens: rows.map((r) => tokenListItem(r, now)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -130,30 +119,7 @@ export default function ApiTokensPage() {
           </thead>
           <tbody>
             {tokens.map((k) => (
-              <tr key={k.id}>
-                <th scope="row" className="text-left font-normal">
-                  {k.name}
-                </th>
-                <td className="font-mono">…{k.lastFour}</td>
-                <td>{formatDateTime(k.createdAt)}</td>
-                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t.never}</td>
-                <td>{k.expiresAt ? formatDate(k.expiresAt) : t.noExpiry}</td>
-                <td>{k.status === "active" ? t.status.active : <span className="badge">{t.status[k.status]}</span>}</td>
-                <td>
-                  {k.status === "revoked" ? null : (
-                    <ConfirmForm
-                      hidden={{ intent: "revoke" }}
-                      label={t.revoke}
-                      accessibleLabel={t.revokeLabel(k.name)}
-                      question={t.revokeQuestion(k.name)}
-                      confirmLabel={t.revokeConfirm}
-                      name="tokenId"
-                      value={k.id}
-                      danger
-                    />
-                  )}
-                </td>
-              </tr>
+              <TokenRow key={k.id} token={k} texts={t} />
             ))}
           </tbody>
         </TableCard>

@@ -83,7 +83,11 @@ export default function AdminSettings() {
       {actionData?.saved ? <SuccessNotice>{actionData.changed > 0 ? t.saved : t.unchanged}</SuccessNotice> : null}
       <Form method="post" className="card" {...getFormProps(form)}>
         <FormErrors form={form} />
-        <fieldset className="field" aria-describedby={[hintId, roleField.errors?.length ? roleField.errorId : null].filter(Boolean).join(" ")}>
+        <fieldset
+          id={roleField.id}
+          className="field"
+          aria-describedby={[hintId, roleField.errors?.length ? roleField.errorId : null].filter(Boolean).join(" ")}
+        >
           <legend className="font-semibold">{t.mfaLegend}</legend>
           <p id={hintId} className="hint">
             {t.mfaHint}

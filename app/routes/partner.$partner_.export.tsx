@@ -8,18 +8,27 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
-import { ConfirmForm } from "~/components/confirm";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
+import { TokenRow, tokenListItem, type TokenRowTexts } from "~/components/token-list";
 import { requirePartnerContext } from "~/context.server";
 import { createPartnerExportToken, defaultExportWeeks, listPartnerExportTokens, revokePartnerExportToken } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
 import { periodForForm } from "~/lib/partner-export.server";
-import { formatDate, formatDateTime, formatWeek } from "~/lib/format";
+import { formatWeek } from "~/lib/format";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.partnerExport;
+const tokenTexts: TokenRowTexts = {
+  status: { active: t.active, revoked: t.revoked, expired: t.expired },
+  never: t.never,
+  noExpiry: t.noEnd,
+  revoke: t.revoke,
+  revokeLabel: t.revokeLabel,
+  revokeQuestion: t.revokeQuestion,
+  revokeConfirm: t.revoke,
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? nl.common.partner}: ${t.title} – ${nl.common.appName}` }];
 
@@ -43,15 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     typed,
     period,
     errors,
-    tokens: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      lastFour: r.lastFour,
-      createdAt: r.createdAt.toISOString(),
-      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-      expiresAt: r.expiresAt?.toISOString() ?? null,
-      status: r.revokedAt ? ("revoked" as const) : r.expiresAt && r.expiresAt.getTime() <= now ? ("expired" as const) : ("active" as const),
-    })),
+    tokens: rows.map((r) => tokenListItem(r, now)),
   };
 }
 
@@ -186,37 +187,14 @@ export default function PartnerExportPage() {
           </thead>
           <tbody>
             {tokens.map((k) => (
-              <tr key={k.id}>
-                <th scope="row" className="text-left font-normal">
-                  {k.name}
-                </th>
-                <td className="font-mono">…{k.lastFour}</td>
-                <td>{formatDateTime(k.createdAt)}</td>
-                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t.never}</td>
-                <td>{k.expiresAt ? formatDate(k.expiresAt) : t.noEnd}</td>
-                <td>{k.status === "active" ? t.active : <span className="badge">{t[k.status]}</span>}</td>
-                <td>
-                  {k.status === "revoked" ? null : (
-                    <ConfirmForm
-                      hidden={{ intent: "revoke" }}
-                      label={t.revoke}
-                      accessibleLabel={t.revokeLabel(k.name)}
-                      question={t.revokeQuestion(k.name)}
-                      confirmLabel={t.revoke}
-                      name="tokenId"
-                      value={k.id}
-                      danger
-                    />
-                  )}
-                </td>
-              </tr>
+              <TokenRow key={k.id} token={k} texts={tokenTexts} />
             ))}
           </tbody>
         </TableCard>
         <div className="card max-w-xl">
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
-            <FormErrors errors={form.errors} id={form.errorId} />
+            <FormErrors form={form} />
             <TextField field={fields.name} label={t.tokenName} hint={t.tokenNameHint} autoComplete="off" />
             <SelectField field={fields.expiresInDays} label={t.validity} options={Object.entries(t.validities).map(([value, label]) => ({ value, label }))} />
             <SubmitButton>{t.create}</SubmitButton>

@@ -61,15 +61,9 @@ export default function SocialMap() {
       ) : null}
       <Form method="get" role="search" aria-label={t.filterLabel} className="card flex flex-wrap items-end gap-3">
         <TextField field={queryField} label={t.searchLabel} type="search" hint={t.searchHint} className="min-w-64 flex-1" />
-        <SelectField id="laag" field={urlField("laag", filter.layer ?? "")} label={t.layer} placeholder={t.all} options={options.layers} />
-        <SelectField
-          id="leefgebied"
-          field={urlField("leefgebied", filter.lifeDomain ?? "")}
-          label={t.lifeDomain}
-          placeholder={t.all}
-          options={options.domains}
-        />
-        <SelectField id="buurt" field={urlField("buurt", filter.buurtId ?? "")} label={t.buurt} placeholder={t.all} options={options.buurten} />
+        <SelectField field={urlField("laag", filter.layer ?? "")} label={t.layer} placeholder={t.all} options={options.layers} />
+        <SelectField field={urlField("leefgebied", filter.lifeDomain ?? "")} label={t.lifeDomain} placeholder={t.all} options={options.domains} />
+        <SelectField field={urlField("buurt", filter.buurtId ?? "")} label={t.buurt} placeholder={t.all} options={options.buurten} />
         <div className="field flex-row gap-2">
           <button type="submit" className="btn btn-secondary">
             {t.search}

@@ -56,7 +56,6 @@ export default function Wall() {
       </p>
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t.filterLabel}>
         <SelectField
-          id="team"
           field={urlField("team", filter.team ?? "")}
           selectClassName="input max-w-md"
           label={t.filterTeam}
@@ -64,7 +63,6 @@ export default function Wall() {
           options={teams.map((x) => ({ value: x.id, label: x.name }))}
         />
         <SelectField
-          id="thema"
           field={urlField("thema", filter.theme ?? "")}
           selectClassName="input max-w-md"
           label={t.filterTheme}

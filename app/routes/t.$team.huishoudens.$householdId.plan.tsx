@@ -253,7 +253,7 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
         <TextField field={fields.endsOn} label={`${t.endsOn} ${nl.caseworkPlan.optional}`} type="date" />
         <SelectField field={fields.status} label={t.status} options={data.arrangementStatuses} />
       </div>
-      <fieldset className="field" aria-describedby={fields.goalIds.errors?.length ? "goalIds-error" : undefined}>
+      <fieldset id={fields.goalIds.id} className="field" aria-describedby={fields.goalIds.errors?.length ? fields.goalIds.errorId : undefined}>
         <legend>{t.goalsServedLegend}</legend>
         {data.plan.goals.length === 0 ? <p className="hint">{t.noGoalsToLink}</p> : null}
         {data.plan.goals.map((g) => (
@@ -263,7 +263,7 @@ function ArrangementForm({ data, arrangement, reply }: { data: Data; arrangement
           </label>
         ))}
         {fields.goalIds.errors?.length ? (
-          <p className="field-error" id="goalIds-error">
+          <p className="field-error" id={fields.goalIds.errorId}>
             {fields.goalIds.errors.join(" ")}
           </p>
         ) : null}

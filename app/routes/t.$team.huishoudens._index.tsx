@@ -73,7 +73,6 @@ export default function Households() {
         <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
           <SelectField
             field={urlField("toon", d.filter === "all" ? "alle" : "mijn", "hh-toon")}
-            id="hh-toon"
             label={t.filter}
             options={[
               { value: "mijn", label: t.filterMine },
@@ -82,7 +81,6 @@ export default function Households() {
           />
           <SelectField
             field={urlField("status", d.status, "hh-status")}
-            id="hh-status"
             label={t.status}
             options={[
               { value: "open", label: nl.casework.status.open },
@@ -91,7 +89,7 @@ export default function Households() {
             ]}
           />
           <div>
-            <TextField field={urlField("zoek", d.q, "hh-zoek")} id="hh-zoek" label={t.search} type="search" />
+            <TextField field={urlField("zoek", d.q, "hh-zoek")} label={t.search} type="search" />
             {d.qError ? (
               <p className="field-error" role="alert">
                 {d.qError}

@@ -220,7 +220,7 @@ export default function NewIntake() {
               <SelectField field={fields.legalBasis} label={t.legalBasis} hint={t.legalBasisHint} options={options(d.labels.legalBasis)} />
             </div>
             {d.professionals.length > 1 ? (
-              <fieldset aria-describedby={fields.involvedIds.errors?.length ? fields.involvedIds.errorId : undefined}>
+              <fieldset id={fields.involvedIds.id} aria-describedby={fields.involvedIds.errors?.length ? fields.involvedIds.errorId : undefined}>
                 <legend>{t.involved}</legend>
                 <ul className="grid gap-1 sm:grid-cols-2">
                   {d.professionals

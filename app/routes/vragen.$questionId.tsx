@@ -106,7 +106,7 @@ export default function Question() {
           <h2 id="beantwoorden">{t.answerTitle}</h2>
           <FormErrors form={form} />
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
-            <TextAreaField id="body" field={fields.body} label={t.yourAnswer} hint={nl.stories.bodyHint} rows={5} />
+            <TextAreaField field={fields.body} label={t.yourAnswer} hint={nl.stories.bodyHint} rows={5} />
             <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-answer" />
             <SubmitButton name="intent" value="answer">
               {t.sendAnswer}

@@ -43,10 +43,9 @@ export default function Ask() {
       <p>{t.askIntro}</p>
       <FormErrors form={form} />
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
-        <TextField id="title" field={fields.title} label={t.titleLabel} hint={t.titleHint} required />
-        <TextAreaField id="body" field={fields.body} label={t.body} hint={t.bodyHint} rows={6} required />
+        <TextField field={fields.title} label={t.titleLabel} hint={t.titleHint} required />
+        <TextAreaField field={fields.body} label={t.body} hint={t.bodyHint} rows={6} required />
         <SelectField
-          id="theme"
           field={fields.theme}
           label={t.theme}
           placeholder={t.noTheme}

@@ -293,9 +293,8 @@ export default function Workgroup() {
               <h2 id="leden-toevoegen">{t.addMembers}</h2>
               <FormErrors form={addForm} />
               <Form method="post" className="space-y-3" {...getFormProps(addForm)}>
-                <TextAreaField id="emails" field={addFields.emails} label={t.emails} hint={t.addMembersHint} rows={2} />
+                <TextAreaField field={addFields.emails} label={t.emails} hint={t.addMembersHint} rows={2} />
                 <SelectField
-                  id="add-role"
                   field={addFields.role}
                   label={t.addAs}
                   options={[
@@ -337,9 +336,9 @@ export default function Workgroup() {
               <p className="hint">{t.privacyNote}</p>
               <FormErrors form={postForm} />
               <Form method="post" encType="multipart/form-data" className="space-y-3" {...getFormProps(postForm)}>
-                <TextField id="title" field={postFields.title} label={t.postTitle} />
-                <TextAreaField id="body" field={postFields.body} label={t.postBody} hint={t.bodyHint} rows={6} />
-                <FileField id="new-files" field={postFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />
+                <TextField field={postFields.title} label={t.postTitle} />
+                <TextAreaField field={postFields.body} label={t.postBody} hint={t.bodyHint} rows={6} />
+                <FileField field={postFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />
                 <PrivacyOverride show={Boolean(replyFor(failed, "post")?.personalData)} id="confirm-new" />
                 <SubmitButton name="intent" value="post">
                   {t.publish}

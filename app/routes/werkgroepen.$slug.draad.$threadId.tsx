@@ -110,9 +110,9 @@ function Post({
         <details open={hideOpen}>
           <summary className="cursor-pointer">{t.hideLabel}</summary>
           <Form method="post" className="mt-2 space-y-2" {...getFormProps(hideForm)}>
-            <FormErrors form={hideForm} ids={{ reason: `reason-${post.id}` }} />
+            <FormErrors form={hideForm} />
             <input type="hidden" name="postId" value={post.id} />
-            <TextField id={`reason-${post.id}`} field={hideFields.reason} label={t.hideReason} />
+            <TextField field={hideFields.reason} label={t.hideReason} />
             <SubmitButton name="intent" value="hide" className="btn btn-secondary">
               {t.hide}
             </SubmitButton>
@@ -148,8 +148,8 @@ export default function Thread() {
           <h2 id="reageren">{t.reply}</h2>
           <FormErrors form={replyForm} />
           <Form method="post" encType="multipart/form-data" className="space-y-3" {...getFormProps(replyForm)}>
-            <TextAreaField id="body" field={replyFields.body} label={t.replyBody} hint={t.bodyHint} rows={4} />
-            <FileField id="reply-files" field={replyFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />
+            <TextAreaField field={replyFields.body} label={t.replyBody} hint={t.bodyHint} rows={4} />
+            <FileField field={replyFields.file} label={t.files} hint={t.filesHint} accept={POST_FILE_TYPES} multiple />
             <PrivacyOverride show={Boolean(replyReply?.personalData)} id="confirm-reply" />
             <SubmitButton name="intent" value="reply">
               {t.sendReply}

@@ -138,10 +138,10 @@ export default function Meeting() {
           <p className="hint">{nl.workgroups.privacyNote}</p>
           <FormErrors form={saveForm} />
           <Form method="post" className="card space-y-3" {...getFormProps(saveForm)}>
-            <TextField id="heldOn" field={saveFields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
-            <TextField id="startsAt" field={saveFields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
-            <TextAreaField id="agenda" field={saveFields.agenda} label={t.agenda} hint={t.markdownHint} rows={6} />
-            <TextAreaField id="notes" field={saveFields.notes} label={t.notes} hint={t.markdownHint} rows={10} />
+            <TextField field={saveFields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
+            <TextField field={saveFields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
+            <TextAreaField field={saveFields.agenda} label={t.agenda} hint={t.markdownHint} rows={6} />
+            <TextAreaField field={saveFields.notes} label={t.notes} hint={t.markdownHint} rows={10} />
             <PrivacyOverride show={Boolean(replyFor(failed, "save")?.personalData)} id="confirm-meeting" />
             <div className="flex gap-2">
               <SubmitButton name="intent" value="save">
@@ -179,10 +179,9 @@ export default function Meeting() {
             <summary className="cursor-pointer font-semibold">{t.addDecision}</summary>
             <FormErrors form={decForm} />
             <Form method="post" className="mt-3 space-y-3" {...getFormProps(decForm)}>
-              <TextAreaField id="decision-text" field={decFields.text} label={t.decisionText} rows={3} />
+              <TextAreaField field={decFields.text} label={t.decisionText} rows={3} />
               {pages.length ? (
                 <SelectField
-                  id="decision-page"
                   field={decFields.handbookPage}
                   label={t.decisionPage}
                   selectClassName="input max-w-md"
@@ -251,15 +250,14 @@ export default function Meeting() {
             <summary className="cursor-pointer font-semibold">{t.addActionItem}</summary>
             <FormErrors form={actForm} />
             <Form method="post" className="mt-3 space-y-3" {...getFormProps(actForm)}>
-              <TextField id="action-task" field={actFields.task} label={t.task} />
+              <TextField field={actFields.task} label={t.task} />
               <SelectField
-                id="action-owner"
                 field={actFields.ownerId}
                 label={t.owner}
                 selectClassName="input max-w-md"
                 options={[{ value: "", label: t.chooseOwner }, ...members.map((m) => ({ value: m.userId, label: m.name }))]}
               />
-              <TextField id="action-due" field={actFields.dueOn} type="date" label={t.dueOn} inputClassName="input max-w-xs" />
+              <TextField field={actFields.dueOn} type="date" label={t.dueOn} inputClassName="input max-w-xs" />
               <PrivacyOverride show={Boolean(replyFor(failed, "action")?.personalData)} id="confirm-action" />
               <SubmitButton name="intent" value="action">
                 {t.addActionItem}

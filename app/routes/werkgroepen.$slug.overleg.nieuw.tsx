@@ -51,9 +51,9 @@ export default function NewMeeting() {
       <p className="hint">{nl.workgroups.privacyNote}</p>
       <FormErrors form={form} />
       <Form method="post" className="card space-y-3" {...getFormProps(form)}>
-        <TextField id="heldOn" field={fields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
-        <TextField id="startsAt" field={fields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
-        <TextAreaField id="agenda" field={fields.agenda} label={t.agenda} hint={t.markdownHint} rows={6} />
+        <TextField field={fields.heldOn} type="date" label={t.date} inputClassName="input max-w-xs" required />
+        <TextField field={fields.startsAt} type="time" label={t.time} hint={t.timeHint} inputClassName="input max-w-xs" />
+        <TextAreaField field={fields.agenda} label={t.agenda} hint={t.markdownHint} rows={6} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-meeting" />
         <SubmitButton>{t.save}</SubmitButton>
       </Form>

@@ -158,7 +158,7 @@ export default function Proposal() {
           {mine ? <p className="hint">{t.yourCurrent(t.positions[mine.position])}</p> : null}
           <FormErrors form={respondForm} />
           <Form method="post" className="space-y-3" {...getFormProps(respondForm)}>
-            <fieldset className="field" aria-describedby={positionError ? "position-error" : undefined}>
+            <fieldset id={respondFields.position.id} className="field" aria-describedby={positionError ? "position-error" : undefined}>
               <legend className="font-semibold">{t.position}</legend>
               {PROPOSAL_POSITIONS.map((p) => (
                 <div key={p} className="flex items-start gap-2">
@@ -186,7 +186,7 @@ export default function Proposal() {
                 </p>
               ) : null}
             </fieldset>
-            <TextAreaField id="reason" field={respondFields.reason} label={t.reasonLabel} rows={3} />
+            <TextAreaField field={respondFields.reason} label={t.reasonLabel} rows={3} />
             <PrivacyOverride show={Boolean(replyFor(failed, "respond")?.personalData)} id="confirm-response" />
             <SubmitButton name="intent" value="respond">
               {t.respond}
@@ -203,7 +203,7 @@ export default function Proposal() {
           <p>{t.closeIntro}</p>
           <FormErrors form={closeForm} />
           <Form method="post" className="space-y-3" {...getFormProps(closeForm)}>
-            <TextAreaField id="outcome" field={closeFields.outcome} label={t.outcome} rows={4} />
+            <TextAreaField field={closeFields.outcome} label={t.outcome} rows={4} />
             <PrivacyOverride show={Boolean(replyFor(failed, "close")?.personalData)} id="confirm-outcome" />
             <SubmitButton name="intent" value="close">
               {t.close}

@@ -64,12 +64,11 @@ export default function NewProposal() {
       <p className="hint">{nl.workgroups.privacyNote}</p>
       <FormErrors form={form} />
       <Form method="post" className="card space-y-3" {...getFormProps(form)}>
-        <TextField id="title" field={fields.title} label={t.title} required />
-        <TextAreaField id="body" field={fields.body} label={t.body} hint={nl.meetings.markdownHint} rows={8} />
-        <TextField id="closesOn" field={fields.closesOn} type="date" label={t.closesOn} hint={t.closesOnHint} inputClassName="input max-w-xs" required />
+        <TextField field={fields.title} label={t.title} required />
+        <TextAreaField field={fields.body} label={t.body} hint={nl.meetings.markdownHint} rows={8} />
+        <TextField field={fields.closesOn} type="date" label={t.closesOn} hint={t.closesOnHint} inputClassName="input max-w-xs" required />
         {meetings.length ? (
           <SelectField
-            id="meetingId"
             field={fields.meetingId}
             label={t.meeting}
             selectClassName="input max-w-md"
@@ -78,7 +77,6 @@ export default function NewProposal() {
         ) : null}
         {pages.length ? (
           <SelectField
-            id="handbookPage"
             field={fields.handbookPage}
             label={t.page}
             selectClassName="input max-w-md"

@@ -38,7 +38,7 @@ export default function NewWorkgroup() {
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <WorkgroupFields fields={fields} />
         <PrivacyOverride show={Boolean(failed?.personalData)} id="confirm-group" />
-        <TextField id="facilitators" field={fields.facilitators} label={t.facilitators} hint={t.facilitatorsHint} />
+        <TextField field={fields.facilitators} label={t.facilitators} hint={t.facilitatorsHint} />
         <SubmitButton>{t.create}</SubmitButton>
       </Form>
     </div>

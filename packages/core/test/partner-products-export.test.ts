@@ -251,7 +251,7 @@ describe("agreement products and the partner's hours export (PostgreSQL)", () =>
     const [stored] = await t.db.select().from(partnerExportTokens).where(eq(partnerExportTokens.id, minted.id));
     expect(stored.tokenHash).not.toContain(minted.token.slice(4, 20));
     expect(await authenticatePartnerExportToken(t.db, minted.token)).toMatchObject({ partnerId: partnerA.id, tokenId: minted.id });
-    expect((await listPartnerExportTokens(managerA)).map((r) => r.name)).toEqual(["Salarissysteem"]);
+    expect((await listPartnerExportTokens(managerA)).map((r) => [r.name, r.lastUsedAt instanceof Date])).toEqual([["Salarissysteem", true]]);
     // Partner B's manager neither sees nor revokes it.
     expect(await listPartnerExportTokens(managerB)).toEqual([]);
     expect(await outcomeOf(revokePartnerExportToken(managerB, minted.id))).toBe("not_found");

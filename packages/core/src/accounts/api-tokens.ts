@@ -7,16 +7,12 @@
 // app_user_id() and app_municipality(). Authenticating a bearer token is the
 // checkpoint's own lookup on the owner connection (there is no user yet).
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, apiTokens, desc, eq, isNull, sql, users, withScope, type Database, type Scope } from "@wijkwerk/db";
+import { and, apiTokens, desc, eq, isNull, withScope, type Database, type Scope } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type Actor, type UseCaseContext, DomainError, invalidInput, hashToken, newToken } from "../common";
+import { type Actor, type UseCaseContext, DomainError, authenticateBearerToken, invalidInput, hashToken, newToken } from "../common";
 
 export const API_TOKEN_PREFIX = "wk_";
-/** A bearer token: the prefix and 43 base64url characters (32 bytes). */
-const TOKEN_PATTERN = /^wk_[A-Za-z0-9_-]{43}$/;
-/** last_used_at is written at most this often per token, not on every request. */
-const LAST_USED_RESOLUTION = "1 minute";
 
 /** What managing one's own tokens needs: the signed-in user, no team or municipality scope. */
 export type AccountContext = Pick<UseCaseContext, "db" | "actor" | "ability" | "meta">;
@@ -136,25 +132,11 @@ export async function revokeApiToken(ctx: AccountContext, tokenId: string, now =
  * Records the use at most once a minute.
  */
 export async function authenticateApiToken(db: Database, bearer: string | null | undefined): Promise<string | null> {
-  const token = bearer?.trim() ?? "";
-  if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
-        eq(users.isActive, true),
-        eq(users.municipalityId, apiTokens.municipalityId),
-      ),
-    );
-  if (!row) return null;
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, row.id), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - ${LAST_USED_RESOLUTION}::interval)`));
-  return row.userId;
+  const row = await authenticateBearerToken(db, bearer, {
+    prefix: API_TOKEN_PREFIX,
+    table: apiTokens,
+    maker: apiTokens.userId,
+    fields: { userId: apiTokens.userId },
+  });
+  return row?.userId ?? null;
 }

@@ -14,10 +14,21 @@
 // sha256 stored; authenticating one is the owner connection's lookup, like
 // personal API tokens.
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { and, eq, isNull, partnerExportTokens, queryRows, sql, users, withScope, type Database } from "@wijkwerk/db";
+import { and, eq, partnerExportTokens, queryRows, sql, withScope, type Database } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type ErrorCode, type UseCaseContext, DomainError, invalidInput, hashToken, newToken, writeCsv, neutraliseFormula, amsterdamDay } from "../common";
+import {
+  type ErrorCode,
+  type UseCaseContext,
+  DomainError,
+  authenticateBearerToken,
+  invalidInput,
+  hashToken,
+  newToken,
+  writeCsv,
+  neutraliseFormula,
+  amsterdamDay,
+} from "../common";
 import { notFoundUnlessUuid } from "../tenancy";
 import { addWeeks, currentMonday, isoWeekLabel, mondayOfIsoWeek } from "./time-registration";
 
@@ -249,7 +260,6 @@ export async function* partnerExportJson(
 // ── Export tokens ──────────────────────────────────────────────────────────
 
 export const PARTNER_TOKEN_PREFIX = "wkp_";
-const PARTNER_TOKEN_PATTERN = /^wkp_[A-Za-z0-9_-]{43}$/;
 
 export const partnerTokenInput = z.object({
   name: z.string().trim().min(1).max(80),
@@ -355,32 +365,17 @@ export async function authenticatePartnerExportToken(
   db: Database,
   bearer: string | null | undefined,
 ): Promise<{ tokenId: string; partnerId: string; municipalityId: string; createdBy: string; name: string } | null> {
-  const token = bearer?.trim() ?? "";
-  if (!PARTNER_TOKEN_PATTERN.test(token)) return null;
-  const [row] = await db
-    .select({
-      tokenId: partnerExportTokens.id,
+  return authenticateBearerToken(db, bearer, {
+    prefix: PARTNER_TOKEN_PREFIX,
+    table: partnerExportTokens,
+    maker: partnerExportTokens.createdBy,
+    fields: {
       partnerId: partnerExportTokens.partnerOrganisationId,
       municipalityId: partnerExportTokens.municipalityId,
       createdBy: partnerExportTokens.createdBy,
       name: partnerExportTokens.name,
-    })
-    .from(partnerExportTokens)
-    .innerJoin(users, eq(users.id, partnerExportTokens.createdBy))
-    .where(
-      and(
-        eq(partnerExportTokens.tokenHash, hashToken(token)),
-        isNull(partnerExportTokens.revokedAt),
-        sql`(${partnerExportTokens.expiresAt} is null or ${partnerExportTokens.expiresAt} > now())`,
-        eq(users.isActive, true),
-        eq(users.municipalityId, partnerExportTokens.municipalityId),
-      ),
-    );
-  if (!row) return null;
-  await db.execute(
-    sql`update partner_export_tokens set last_used_at = now() where id = ${row.tokenId} and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-  );
-  return row;
+    },
+  });
 }
 
 /** Today's default period's labels, for the download form. */
