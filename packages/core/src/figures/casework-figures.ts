@@ -34,7 +34,7 @@ import { workbudgetMonthFigures, type WorkbudgetMonthRow } from "../workbudget";
 import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles, workbudgetRowLabels } from "./messages";
 import { cachedCaseworkTables } from "./cache";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
-import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
+import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery, FiguresScope } from "./types";
 
 /** At most twenty years of months in one report: the pilot's history from 2013 fits in "alles". */
 export const MAX_FIGURE_MONTHS = 240;
@@ -107,6 +107,26 @@ async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to
 }
 
 /**
+ * The casework tables of one municipality's view (a team, or the city), from the cache when the key — the view
+ * and its teams' versions — was built before, else from the summary. A team that is not there (or not readable): 404.
+ */
+async function teamsAndTables(
+  ctx: UseCaseContext,
+  tx: Tx,
+  v: { scope: FiguresScope; municipalityId: string; from: string; to: string; months: string[]; suppressed: boolean },
+) {
+  const teamId = v.scope.kind === "team" ? v.scope.teamId : undefined;
+  const versions = await readTeamVersions(tx, v.municipalityId, teamId);
+  if (teamId && versions.length === 0) throw new DomainError("not_found", 404);
+  const teams = versions.map(({ id, name }) => ({ id, name }));
+  const key = JSON.stringify([teamId ? `team:${teamId}` : "city", ctx.scope.kind, v.municipalityId, v.from, v.to, v.suppressed, versions]);
+  const tables = await cachedCaseworkTables(ctx.db, key, async () =>
+    buildCaseworkTables({ ...v, teams, figures: await readMonthFigures(tx, v.municipalityId, v.from, v.to, teamId) }),
+  );
+  return { teams, tables };
+}
+
+/**
  * The report. Team view by a member of the team: team scope, nothing
  * suppressed. Every other view (the city; a team seen by the controller or
  * the researcher): municipality scope, suppressed. Authorised by
@@ -120,34 +140,13 @@ export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery):
   const inside = teamId !== undefined && ctx.scope.kind === "team" && ctx.scope.teamId === teamId;
   if (!inside && ctx.scope.kind !== "municipality") throw new DomainError("forbidden", 403);
   const dbScope: Scope = ctx.scope;
-  const { teams, tables, workbudget } = await withScope(ctx.db, dbScope, async (tx) => {
-    const versions = await readTeamVersions(tx, municipalityId, teamId);
-    if (teamId && versions.length === 0) throw new DomainError("not_found", 404);
-    const teams = versions.map(({ id, name }) => ({ id, name }));
-    const view = teamId ? `team:${teamId}` : "city";
-    const key = JSON.stringify([view, ctx.scope.kind, municipalityId, query.from, query.to, !inside, versions]);
-    const tables = await cachedCaseworkTables(ctx.db, key, async () =>
-      buildCaseworkTables({
-        scope: query.scope,
-        months,
-        teams,
-        figures: await readMonthFigures(tx, municipalityId, query.from, query.to, teamId),
-        suppressed: !inside,
-      }),
-    );
+  const view = { scope: query.scope, municipalityId, from: query.from, to: query.to, months, suppressed: !inside };
+  return withScope(ctx.db, dbScope, async (tx) => {
+    const { teams, tables } = await teamsAndTables(ctx, tx, view);
     // The workbudget fresh on every request: its summary changes with every approval (ADR 0017: no shared version row).
-    return { teams, tables, workbudget: await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to }) };
+    const workbudget = await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to });
+    return assembleReport({ ...view, teams, workbudget }, tables);
   });
-  const suppressed = !inside;
-  return {
-    scope: query.scope,
-    from: query.from,
-    to: query.to,
-    months,
-    teams,
-    suppressed,
-    tables: [...tables, buildWorkbudgetTable({ scope: query.scope, teams, workbudget, suppressed })],
-  };
 }
 
 // ── Several municipalities (their functional admin) ─────────────────────────
@@ -185,27 +184,14 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
       sql`select id, slug, name from municipalities where id = any((select app_admin_municipalities())::uuid[]) order by name, id`,
     );
     const municipalities = listed.filter((m) => ctx.ability.can("read", as("MunicipalitiesFigures", { municipalityId: m.id })));
-    const city: FiguresQuery["scope"] = { kind: "city" };
-    const report = (teams: { id: string; name: string }[], tables: readonly FigureTable[], workbudget: WorkbudgetMonthRow[], totalLabel?: string) => ({
-      scope: city,
-      from: query.from,
-      to: query.to,
-      months,
-      teams,
-      suppressed: true,
-      tables: [...tables, buildWorkbudgetTable({ scope: city, teams, workbudget, suppressed: true, totalLabel })],
-    });
+    const city: FiguresScope = { kind: "city" };
+    const view = { scope: city, from: query.from, to: query.to, months, suppressed: true };
     if (query.municipalityId !== undefined) {
       const chosen = municipalities.find((m) => m.id === query.municipalityId);
       if (!chosen) throw new DomainError("not_found", 404);
-      const versions = await readTeamVersions(tx, chosen.id);
-      const teams = versions.map(({ id, name }) => ({ id, name }));
-      const key = JSON.stringify(["city", ctx.scope.kind, chosen.id, query.from, query.to, true, versions]);
-      const tables = await cachedCaseworkTables(ctx.db, key, async () =>
-        buildCaseworkTables({ scope: city, months, teams, figures: await readMonthFigures(tx, chosen.id, query.from, query.to), suppressed: true }),
-      );
+      const { teams, tables } = await teamsAndTables(ctx, tx, { ...view, municipalityId: chosen.id });
       const workbudget = await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to });
-      return { municipalities, chosen, report: report(teams, tables, workbudget) };
+      return { municipalities, chosen, report: assembleReport({ ...view, teams, workbudget }, tables) };
     }
     // Side by side: every figure summed per municipality, which then stands where a team stands in the city view.
     // The key: the municipalities shown and every version of their teams (a team without one has no figures),
@@ -240,7 +226,7 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
     for (const m of municipalities)
       for (const w of await workbudgetMonthFigures(tx, { municipalityId: m.id, fromMonth: query.from, toMonth: query.to }))
         workbudget.push({ ...w, teamId: m.id });
-    return { municipalities, chosen: null, report: report(teams, tables, workbudget, figureColumnLabels.allMunicipalities) };
+    return { municipalities, chosen: null, report: assembleReport({ ...view, teams, workbudget, totalLabel: figureColumnLabels.allMunicipalities }, tables) };
   });
 }
 
@@ -308,8 +294,13 @@ const cityColumns = (teams: { id: string; name: string }[], totalLabel?: string)
 
 /** The whole report from summary rows: the casework tables, then the workbudget table. Exported for tests of the table shapes. */
 export function buildReport(input: ReportInput): CaseworkReport {
+  return assembleReport(input, buildCaseworkTables(input));
+}
+
+/** The report of the casework tables (built now or cached) and the workbudget table, built now. */
+function assembleReport(input: Omit<ReportInput, "figures">, casework: readonly FigureTable[]): CaseworkReport {
   const { scope, from, to, months, teams, suppressed } = input;
-  return { scope, from, to, months, teams, suppressed, tables: [...buildCaseworkTables(input), buildWorkbudgetTable(input)] };
+  return { scope, from, to, months, teams, suppressed, tables: [...casework, buildWorkbudgetTable(input)] };
 }
 
 /**
