@@ -25,6 +25,7 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -2512,6 +2513,28 @@ export const caseworkMonthFigures = pgTable(
     index("casework_month_figures_empty")
       .on(t.teamId)
       .where(sql`${t.n} = 0`),
+  ],
+);
+
+/**
+ * One version per team of its casework figures: bumped by a statement-level
+ * trigger on casework_month_figures for every team a statement touched, so the
+ * list of (team, version) a city reads names exactly the figures it was built
+ * from (the figures cache, docs/figures.md). Per team, not per municipality:
+ * writers of different teams never wait on one row. Written only by the trigger.
+ */
+export const caseworkFiguresVersions = pgTable(
+  "casework_figures_versions",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    teamId: uuid("team_id").notNull(),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "casework_figures_versions_pk", columns: [t.teamId, t.municipalityId] }),
+    foreignKey({ name: "casework_figures_versions_team_fk", columns: [t.teamId, t.municipalityId], foreignColumns: [teams.id, teams.municipalityId] }),
   ],
 );
 

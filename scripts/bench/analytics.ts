@@ -7,8 +7,12 @@
 // 2. Every dashboard query of the figures (team view in team scope, team view in municipality scope, city view
 //    in municipality scope; one year and ten years) through the app's path — the use case, in withScope as
 //    app_user, so row-level security applies — against the same figures in hand-written SQL on the summary
-//    table as the owner (no RLS), alternating, in one run: p50/p95 and the ratio.
-// 3. One dashboard single-user (p50) and at 50 concurrent users (p95).
+//    table as the owner (no RLS), alternating, in one run: p50/p95 and the ratio. The use case caches its
+//    casework tables per team version (packages/core/src/figures/cache.ts), so it is timed three ways: the
+//    cold (first) request on an empty cache, warm requests (hits: the key read and the workbudget table), and
+//    uncached (the cache emptied before each request: the summary read and the build, what the ratio is about).
+// 3. One dashboard single-user (the cold first request, then warm p50) and at 50 concurrent users (p95), warm
+//    and from an empty cache.
 // 4. The city CSV for ten years (the longest period a report allows) streamed to a counting sink in a fresh Node process: its peak RSS and heap.
 // 5. The engine's check (checkCaseworkFigures: recompute from the rows, compare) on the big city (BENCH_CHECK=all: everything).
 //
@@ -22,7 +26,7 @@ import postgres from "postgres";
 import { defineAbilityFor } from "@wijkwerk/authz";
 import { loadGrants } from "@wijkwerk/core/accounts";
 import type { UseCaseContext } from "@wijkwerk/core/common";
-import { caseworkFigures, checkCaseworkFigures, type FiguresQuery } from "@wijkwerk/core/figures";
+import { caseworkFigures, checkCaseworkFigures, clearCaseworkFiguresCache, type FiguresQuery } from "@wijkwerk/core/figures";
 import { type Database, migrateDatabase, openDatabase, queryRows, sql } from "@wijkwerk/db";
 import { loadSet, sizesFor } from "./analytics-set";
 
@@ -151,20 +155,25 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * The app's path, the hand-written SQL and (for the diagnosis) the rows the use case reads, taken as the owner;
- * in turn, the order rotating every sample, after a warm-up.
+ * The app's path warm (cache hits) and uncached (cache emptied first), the hand-written SQL and (for the
+ * diagnosis) the rows the use case reads, taken as the owner; in turn, the order rotating every sample, after
+ * the cold request (empty cache, timed alone) and a warm-up. An uncached request fills the cache again with the
+ * same key, so the warm requests after it stay hits.
  */
-async function compare(paths: { app: () => Promise<unknown>; hand: () => Promise<unknown>; raw: () => Promise<unknown> }, samples: number) {
-  const order = ["app", "hand", "raw"] as const;
-  for (let i = 0; i < Math.min(5, Math.ceil(samples / 5)); i++) for (const k of order) await paths[k]();
-  const lat = { app: [] as number[], hand: [] as number[], raw: [] as number[] };
+async function compare(app: () => Promise<unknown>, paths: { hand: () => Promise<unknown>; raw: () => Promise<unknown> }, samples: number) {
+  clearCaseworkFiguresCache(db);
+  const cold = await timed(app);
+  const all = { app, uncached: () => (clearCaseworkFiguresCache(db), app()), ...paths };
+  const order = ["app", "uncached", "hand", "raw"] as const;
+  for (let i = 0; i < Math.min(5, Math.ceil(samples / 5)); i++) for (const k of order) await all[k]();
+  const lat = { app: [] as number[], uncached: [] as number[], hand: [] as number[], raw: [] as number[] };
   for (let i = 0; i < samples; i++) {
     for (let j = 0; j < order.length; j++) {
       const k = order[(i + j) % order.length];
-      lat[k].push(await timed(paths[k]));
+      lat[k].push(await timed(all[k]));
     }
   }
-  return { app: stats(lat.app), hand: stats(lat.hand), raw: stats(lat.raw) };
+  return { cold, app: stats(lat.app), uncached: stats(lat.uncached), hand: stats(lat.hand), raw: stats(lat.raw) };
 }
 
 /** `requests` calls, `concurrency` at a time (Promise-based workers). */
@@ -292,7 +301,12 @@ const firstDay = (month: string) => `${month}-01`;
 interface Measured {
   name: string;
   who: string;
+  /** The first request on an empty cache. */
+  cold: number;
+  /** Cache hits. */
   app: Stats;
+  /** The cache emptied before each request: the summary read and the build. */
+  uncached: Stats;
   hand: Stats;
   raw: Stats;
 }
@@ -326,10 +340,11 @@ for (const period of PERIODS) {
   ];
   for (const q of queries) {
     const samples = q.query.scope.kind === "city" ? Math.max(5, Math.round(SAMPLES / 4)) : SAMPLES;
-    const r = await compare({ app: () => caseworkFigures(q.ctx, q.query), hand: q.hand, raw: q.raw }, samples);
+    const r = await compare(() => caseworkFigures(q.ctx, q.query), { hand: q.hand, raw: q.raw }, samples);
     results.push({ name: q.name, who: q.who, ...r });
     log(
-      `${q.name} — ${q.who}: app p50 ${ms(r.app.p50)} p95 ${ms(r.app.p95)}; SQL p50 ${ms(r.hand.p50)} p95 ${ms(r.hand.p95)}; ratio p95 ${ratio(r.app.p95 / r.hand.p95)}; the use case's own rows as owner p50 ${ms(r.raw.p50)} (${samples} samples each)`,
+      `${q.name} — ${q.who}: cold (first) ${ms(r.cold)}; warm (cache hit) p50 ${ms(r.app.p50)} p95 ${ms(r.app.p95)}; uncached p50 ${ms(r.uncached.p50)} p95 ${ms(r.uncached.p95)}; ` +
+        `SQL p50 ${ms(r.hand.p50)} p95 ${ms(r.hand.p95)}; ratio uncached p95 ${ratio(r.uncached.p95 / r.hand.p95)}; the use case's own rows as owner p50 ${ms(r.raw.p50)} (${samples} samples each)`,
     );
   }
 }
@@ -343,13 +358,22 @@ const loads = [
   { name: "team dashboard (one year)", run: () => caseworkFigures(member, teamYear), requests: Math.max(200, SAMPLES * 2) },
   { name: `city dashboard (${city.teams} teams, one year)`, run: () => caseworkFigures(controller, cityYear), requests: CONCURRENCY },
 ];
-const loadResults: { name: string; single: Stats; many: Stats & { perSecond: number } }[] = [];
+type Load = Stats & { perSecond: number };
+const loadResults: { name: string; cold: number; single: Stats; many: Load; manyCold: Load }[] = [];
+const perSecond = (l: Load) => `${l.perSecond.toLocaleString("nl-NL", { maximumFractionDigits: 1 })}/s`;
 for (const l of loads) {
+  // Single user: the first request on an empty cache alone, then the warm ones.
+  clearCaseworkFiguresCache(db);
+  const cold = await timed(l.run);
   const single = await concurrent(l.run, Math.round(l.requests / 2), 1);
   const many = await concurrent(l.run, l.requests, CONCURRENCY);
-  loadResults.push({ name: l.name, single, many });
+  // 50 users at once on an empty cache (after a deploy; or the first look after a team's change): one read, shared.
+  clearCaseworkFiguresCache(db);
+  const manyCold = await concurrent(l.run, l.requests, CONCURRENCY);
+  loadResults.push({ name: l.name, cold, single, many, manyCold });
   log(
-    `${l.name}: single user p50 ${ms(single.p50)}; ${CONCURRENCY} concurrent users p50 ${ms(many.p50)} p95 ${ms(many.p95)} (${many.perSecond.toLocaleString("nl-NL", { maximumFractionDigits: 1 })}/s)`,
+    `${l.name}: single user cold (first) ${ms(cold)}, warm p50 ${ms(single.p50)}; ${CONCURRENCY} concurrent users warm p50 ${ms(many.p50)} p95 ${ms(many.p95)} (${perSecond(many)}), ` +
+      `from an empty cache p50 ${ms(manyCold.p50)} p95 ${ms(manyCold.p95)} (${perSecond(manyCold)})`,
   );
 }
 
@@ -389,20 +413,24 @@ if (CHECK !== "off") {
 }
 
 // ── Summary ─────────────────────────────────────────────────────────────────
-console.log("\n| query | who | app p50 | app p95 | SQL p50 | SQL p95 | p95 ratio (≤ 1,2×) | use case's rows as owner, p50 |");
-console.log("|---|---|---:|---:|---:|---:|---|---:|");
+console.log(
+  "\n| query | who | cold (first) | warm p50 | warm p95 | uncached p50 | uncached p95 | SQL p50 | SQL p95 | uncached p95 ratio (≤ 1,2×) | use case's rows as owner, p50 |",
+);
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
 for (const r of results) {
-  const p95Ratio = r.app.p95 / r.hand.p95;
+  // The ratio is the query's (uncached): a cache hit against the SQL would flatter it.
+  const p95Ratio = r.uncached.p95 / r.hand.p95;
   console.log(
-    `| ${r.name} | ${r.who} | ${ms(r.app.p50)} | ${ms(r.app.p95)} | ${ms(r.hand.p50)} | ${ms(r.hand.p95)} | ${ratio(p95Ratio)} ${mark(p95Ratio <= 1.2)} | ${ms(r.raw.p50)} |`,
+    `| ${r.name} | ${r.who} | ${ms(r.cold)} | ${ms(r.app.p50)} | ${ms(r.app.p95)} | ${ms(r.uncached.p50)} | ${ms(r.uncached.p95)} | ${ms(r.hand.p50)} | ${ms(r.hand.p95)} | ${ratio(p95Ratio)} ${mark(p95Ratio <= 1.2)} | ${ms(r.raw.p50)} |`,
   );
 }
 const teamRows = results.filter((r) => r.name.startsWith("team view"));
-const worstTeam = Math.max(...teamRows.map((r) => r.app.p95));
-console.log(`\n- team dashboard < 300 ms: worst p95 ${ms(worstTeam)} ${mark(worstTeam < 300)}`);
+const worstTeam = Math.max(...teamRows.map((r) => r.uncached.p95));
+console.log(`\n- team dashboard < 300 ms: worst p95 uncached ${ms(worstTeam)} ${mark(worstTeam < 300)}`);
 for (const l of loadResults) {
   console.log(
-    `- ${l.name}: single-user p50 ${ms(l.single.p50)} (≤ 30 ms ${mark(l.single.p50 <= 30)}); ${CONCURRENCY} concurrent p95 ${ms(l.many.p95)} (≤ 1 s ${mark(l.many.p95 <= 1000)})`,
+    `- ${l.name}: single user cold (first) ${ms(l.cold)}, warm p50 ${ms(l.single.p50)} (≤ 30 ms ${mark(l.single.p50 <= 30)}); ` +
+      `${CONCURRENCY} concurrent warm p95 ${ms(l.many.p95)} (≤ 1 s ${mark(l.many.p95 <= 1000)}), from an empty cache p95 ${ms(l.manyCold.p95)} (≤ 1 s ${mark(l.manyCold.p95 <= 1000)})`,
   );
 }
 console.log(

@@ -32,8 +32,9 @@ import {
 import { DomainError, formatMoney, formatMonthYear, type UseCaseContext } from "../common";
 import { workbudgetMonthFigures, type WorkbudgetMonthRow } from "../workbudget";
 import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles, workbudgetRowLabels } from "./messages";
+import { cachedCaseworkTables } from "./cache";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
-import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery } from "./types";
+import type { CaseworkReport, ChartHint, FigureCell, FigureColumn, FigureRow, FigureTable, FigureTableId, FiguresQuery, FiguresScope } from "./types";
 
 /** At most twenty years of months in one report: the pilot's history from 2013 fits in "alles". */
 export const MAX_FIGURE_MONTHS = 240;
@@ -67,10 +68,27 @@ export interface MonthFigure {
   total: number;
 }
 
-async function readTeams(tx: Tx, municipalityId: string, teamId?: string) {
-  return queryRows<{ id: string; name: string }>(
+/** A team of the view with the version of its figures (0: none yet), read under row-level security. */
+interface TeamVersion {
+  id: string;
+  name: string;
+  version: string;
+}
+
+/**
+ * The teams of a view and the version of each one's figures — the cache key — read in the request's transaction
+ * BEFORE the figures: each statement of a READ COMMITTED transaction sees every commit made before it began, so
+ * the figures read after the key include at least what the key names (at worst a newer commit, whose bump makes
+ * later readers ask for another key). Read after the figures, a commit in between would file the old figures
+ * under the new key, for ever.
+ */
+async function readTeamVersions(tx: Tx, municipalityId: string, teamId?: string): Promise<TeamVersion[]> {
+  return queryRows<TeamVersion>(
     tx,
-    sql`select id, name from teams where municipality_id = ${municipalityId} ${teamId ? sql`and id = ${teamId}` : sql``} order by name, id`,
+    sql`select t.id, t.name, coalesce(v.version, 0)::text as version
+        from teams t left join casework_figures_versions v on v.team_id = t.id and v.municipality_id = t.municipality_id
+        where t.municipality_id = ${municipalityId} ${teamId ? sql`and t.id = ${teamId}` : sql``}
+        order by t.name, t.id`,
   );
 }
 
@@ -89,6 +107,26 @@ async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to
 }
 
 /**
+ * The casework tables of one municipality's view (a team, or the city), from the cache when the key — the view
+ * and its teams' versions — was built before, else from the summary. A team that is not there (or not readable): 404.
+ */
+async function teamsAndTables(
+  ctx: UseCaseContext,
+  tx: Tx,
+  v: { scope: FiguresScope; municipalityId: string; from: string; to: string; months: string[]; suppressed: boolean },
+) {
+  const teamId = v.scope.kind === "team" ? v.scope.teamId : undefined;
+  const versions = await readTeamVersions(tx, v.municipalityId, teamId);
+  if (teamId && versions.length === 0) throw new DomainError("not_found", 404);
+  const teams = versions.map(({ id, name }) => ({ id, name }));
+  const key = JSON.stringify([teamId ? `team:${teamId}` : "city", ctx.scope.kind, v.municipalityId, v.from, v.to, v.suppressed, versions]);
+  const tables = await cachedCaseworkTables(ctx.db, key, async () =>
+    buildCaseworkTables({ ...v, teams, figures: await readMonthFigures(tx, v.municipalityId, v.from, v.to, teamId) }),
+  );
+  return { teams, tables };
+}
+
+/**
  * The report. Team view by a member of the team: team scope, nothing
  * suppressed. Every other view (the city; a team seen by the controller or
  * the researcher): municipality scope, suppressed. Authorised by
@@ -102,13 +140,13 @@ export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery):
   const inside = teamId !== undefined && ctx.scope.kind === "team" && ctx.scope.teamId === teamId;
   if (!inside && ctx.scope.kind !== "municipality") throw new DomainError("forbidden", 403);
   const dbScope: Scope = ctx.scope;
-  const { teams, figures, workbudget } = await withScope(ctx.db, dbScope, async (tx) => ({
-    teams: await readTeams(tx, municipalityId, teamId),
-    figures: await readMonthFigures(tx, municipalityId, query.from, query.to, teamId),
-    workbudget: await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to }),
-  }));
-  if (teamId && teams.length === 0) throw new DomainError("not_found", 404);
-  return buildReport({ scope: query.scope, from: query.from, to: query.to, months, teams, figures, workbudget, suppressed: !inside });
+  const view = { scope: query.scope, municipalityId, from: query.from, to: query.to, months, suppressed: !inside };
+  return withScope(ctx.db, dbScope, async (tx) => {
+    const { teams, tables } = await teamsAndTables(ctx, tx, view);
+    // The workbudget fresh on every request: its summary changes with every approval (ADR 0017: no shared version row).
+    const workbudget = await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to });
+    return assembleReport({ ...view, teams, workbudget }, tables);
+  });
 }
 
 // ── Several municipalities (their functional admin) ─────────────────────────
@@ -146,54 +184,49 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
       sql`select id, slug, name from municipalities where id = any((select app_admin_municipalities())::uuid[]) order by name, id`,
     );
     const municipalities = listed.filter((m) => ctx.ability.can("read", as("MunicipalitiesFigures", { municipalityId: m.id })));
+    const city: FiguresScope = { kind: "city" };
+    const view = { scope: city, from: query.from, to: query.to, months, suppressed: true };
     if (query.municipalityId !== undefined) {
       const chosen = municipalities.find((m) => m.id === query.municipalityId);
       if (!chosen) throw new DomainError("not_found", 404);
-      const report = buildReport({
-        scope: { kind: "city" },
-        from: query.from,
-        to: query.to,
-        months,
-        teams: await readTeams(tx, chosen.id),
-        figures: await readMonthFigures(tx, chosen.id, query.from, query.to),
-        workbudget: await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to }),
-        suppressed: true,
-      });
-      return { municipalities, chosen, report };
+      const { teams, tables } = await teamsAndTables(ctx, tx, { ...view, municipalityId: chosen.id });
+      const workbudget = await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to });
+      return { municipalities, chosen, report: assembleReport({ ...view, teams, workbudget }, tables) };
     }
     // Side by side: every figure summed per municipality, which then stands where a team stands in the city view.
+    // The key: the municipalities shown and every version of their teams (a team without one has no figures),
+    // read before the figures for the reason readTeamVersions gives.
     const ids = `{${municipalities.map((m) => m.id).join(",")}}`;
-    const rows = await queryRows<{ municipality_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
+    const versions = await queryRows<{ municipality_id: string; team_id: string; version: string }>(
       tx,
-      sql`select municipality_id, case when key = '' then to_char(month, 'YYYY-MM') end as month, metric, key, sum(n)::text as n, sum(total)::text as total
-          from casework_month_figures
-          where municipality_id = any(${ids}::uuid[]) and month between ${`${query.from}-01`}::date and ${`${query.to}-01`}::date
-          group by municipality_id, 2, metric, key`,
+      sql`select municipality_id, team_id, version::text from casework_figures_versions
+          where municipality_id = any(${ids}::uuid[]) order by municipality_id, team_id`,
     );
-    const figures: MonthFigure[] = rows.map((r) => ({
-      teamId: r.municipality_id,
-      month: r.month,
-      metric: r.metric,
-      key: r.key,
-      n: Number(r.n),
-      total: Number(r.total),
-    }));
+    const teams = municipalities.map((m) => ({ id: m.id, name: m.name }));
+    const key = JSON.stringify(["municipalities", ctx.scope.kind, query.from, query.to, true, teams, versions]);
+    const tables = await cachedCaseworkTables(ctx.db, key, async () => {
+      const rows = await queryRows<{ municipality_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
+        tx,
+        sql`select municipality_id, case when key = '' then to_char(month, 'YYYY-MM') end as month, metric, key, sum(n)::text as n, sum(total)::text as total
+            from casework_month_figures
+            where municipality_id = any(${ids}::uuid[]) and month between ${`${query.from}-01`}::date and ${`${query.to}-01`}::date
+            group by municipality_id, 2, metric, key`,
+      );
+      const figures: MonthFigure[] = rows.map((r) => ({
+        teamId: r.municipality_id,
+        month: r.month,
+        metric: r.metric,
+        key: r.key,
+        n: Number(r.n),
+        total: Number(r.total),
+      }));
+      return buildCaseworkTables({ scope: city, months, teams, figures, suppressed: true, totalLabel: figureColumnLabels.allMunicipalities });
+    });
     const workbudget: WorkbudgetMonthRow[] = [];
     for (const m of municipalities)
       for (const w of await workbudgetMonthFigures(tx, { municipalityId: m.id, fromMonth: query.from, toMonth: query.to }))
         workbudget.push({ ...w, teamId: m.id });
-    const report = buildReport({
-      scope: { kind: "city" },
-      from: query.from,
-      to: query.to,
-      months,
-      teams: municipalities.map((m) => ({ id: m.id, name: m.name })),
-      figures,
-      workbudget,
-      suppressed: true,
-      totalLabel: figureColumnLabels.allMunicipalities,
-    });
-    return { municipalities, chosen: null, report };
+    return { municipalities, chosen: null, report: assembleReport({ ...view, teams, workbudget, totalLabel: figureColumnLabels.allMunicipalities }, tables) };
   });
 }
 
@@ -218,26 +251,63 @@ const averageCell = (sum: number, n: number, hidden: boolean, signed = false): F
   return { value: v, display: `${signed && shown > 0 ? "+" : ""}${nl1.format(shown)}`, suppressed: false };
 };
 
-interface ReportInput {
+/** What the casework tables are built from: the summary rows of the view's teams. */
+interface CaseworkTablesInput {
   scope: FiguresQuery["scope"];
-  from: string;
-  to: string;
   months: string[];
   teams: { id: string; name: string }[];
   figures: MonthFigure[];
-  /** The workbudget per team × month (workbudgetMonthFigures); none: an empty table. */
-  workbudget?: WorkbudgetMonthRow[];
   suppressed: boolean;
   /** The total column's heading in the city view ("Gemeente"; "Alle gemeenten" when the columns are municipalities). */
   totalLabel?: string;
+}
+
+/** What the workbudget table is built from, fresh on every request. */
+interface WorkbudgetTableInput {
+  scope: FiguresQuery["scope"];
+  teams: { id: string; name: string }[];
+  /** The workbudget per team × month (workbudgetMonthFigures); none: an empty table. */
+  workbudget?: WorkbudgetMonthRow[];
+  suppressed: boolean;
+  totalLabel?: string;
+}
+
+interface ReportInput extends CaseworkTablesInput, WorkbudgetTableInput {
+  from: string;
+  to: string;
 }
 
 type Category = { key: string; label: string };
 /** The suppression of a total shown in several tables, per team and for the city. */
 type Marginal = { teams: boolean[]; city: boolean };
 
-/** The report from summary rows; exported for tests of the table shapes. */
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const maskFor =
+  (suppressed: boolean) =>
+  (grid: CountGrid): SuppressionMask =>
+    suppressed ? suppressGrid(grid) : noSuppression(grid);
+/** The city view's count columns: a column per team (or municipality) and the total. */
+const cityColumns = (teams: { id: string; name: string }[], totalLabel?: string): FigureColumn[] => [
+  ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
+  { key: "city", label: totalLabel ?? figureColumnLabels.city, kind: "count" as const },
+];
+
+/** The whole report from summary rows: the casework tables, then the workbudget table. Exported for tests of the table shapes. */
 export function buildReport(input: ReportInput): CaseworkReport {
+  return assembleReport(input, buildCaseworkTables(input));
+}
+
+/** The report of the casework tables (built now or cached) and the workbudget table, built now. */
+function assembleReport(input: Omit<ReportInput, "figures">, casework: readonly FigureTable[]): CaseworkReport {
+  const { scope, from, to, months, teams, suppressed } = input;
+  return { scope, from, to, months, teams, suppressed, tables: [...casework, buildWorkbudgetTable(input)] };
+}
+
+/**
+ * The casework tables (every table but the workbudget's), with their suppression: a function of the summary
+ * rows of the view's teams alone, so one build serves every request until a team's figures change (cache.ts).
+ */
+export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
   const { months, teams, suppressed } = input;
   const city = input.scope.kind === "city";
   // Sums per team × metric × key (the period) and per team × month × metric.
@@ -254,8 +324,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
   const teamN = (teamId: string, metric: string, key: string) => period.get(`${teamId}|${metric}|${key}`)?.n ?? 0;
   const scopeN = (metric: string, key: string) => teams.reduce((s, t) => s + teamN(t.id, metric, key), 0);
   const scopeTotal = (metric: string, key: string) => teams.reduce((s, t) => s + (period.get(`${t.id}|${metric}|${key}`)?.total ?? 0), 0);
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const mask = (grid: CountGrid): SuppressionMask => (suppressed ? suppressGrid(grid) : noSuppression(grid));
+  const mask = maskFor(suppressed);
 
   /** The suppression of a marginal shown in several tables (per team and the city), decided once. */
   const marginal = (perTeam: number[]): Marginal => {
@@ -269,12 +338,7 @@ export function buildReport(input: ReportInput): CaseworkReport {
   const referralMarginal = marginal(referralsPerTeam);
 
   const unitColumns = (percent: boolean): FigureColumn[] => [
-    ...(city
-      ? [
-          ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
-          { key: "city", label: input.totalLabel ?? figureColumnLabels.city, kind: "count" as const },
-        ]
-      : [{ key: "count", label: figureColumnLabels.count, kind: "count" as const }]),
+    ...(city ? cityColumns(teams, input.totalLabel) : [{ key: "count", label: figureColumnLabels.count, kind: "count" as const }]),
     ...(percent ? [{ key: "percent", label: figureColumnLabels.percent, kind: "percent" as const }] : []),
   ];
 
@@ -522,54 +586,6 @@ export function buildReport(input: ReportInput): CaseworkReport {
     { key: "unknown", label: figureRowLabels.unknown },
   ];
 
-  /**
-   * The workbudget beside the casework: measures × units. A count under 5 is
-   * hidden like any other; an amount is hidden where the count it is summed
-   * over is, and its city total where that would reveal it (the same line rule).
-   */
-  const workbudgetTable = (): FigureTable => {
-    type Measure = keyof typeof workbudgetRowLabels;
-    const units = city ? teams : teams.slice(0, 1);
-    const per = (measure: Measure) => units.map((t) => sum((input.workbudget ?? []).filter((w) => w.teamId === t.id).map((w) => w[measure])));
-    /** Each measure with the count it is over. */
-    const measures: [Measure, Measure][] = [
-      ["requests", "requests"],
-      ["requestedCents", "requests"],
-      ["approved", "approved"],
-      ["committedCents", "requests"],
-      ["paidCents", "requests"],
-      ["expectedReturnCents", "approved"],
-      ["realisedReturnCents", "problemsPrevented"],
-      ["problemsPrevented", "problemsPrevented"],
-    ];
-    const rows: FigureRow[] = measures.map(([measure, base]) => {
-      const values = per(measure);
-      const m = mask(city ? { cells: [per(base)], rowTotals: [sum(per(base))] } : { cells: [per(base)] });
-      const money = measure.endsWith("Cents");
-      const cell = (v: number, hidden: boolean): FigureCell =>
-        hidden ? HIDDEN : { value: v, display: money ? formatMoney(v) : nl.format(v), suppressed: false };
-      return {
-        key: measure,
-        label: workbudgetRowLabels[measure],
-        ...(money ? { unit: "cents" as const } : {}),
-        cells: [...values.map((v, j) => cell(v, m.cells[0][j])), ...(city ? [cell(sum(values), m.rowTotals[0])] : [])],
-      };
-    });
-    return {
-      id: "workbudget",
-      title: figureTableTitles.workbudget,
-      description: figureTableDescriptions.workbudget,
-      columns: city
-        ? [
-            ...teams.map((t) => ({ key: t.id, label: t.name, kind: "count" as const, teamId: t.id })),
-            { key: "city", label: input.totalLabel ?? figureColumnLabels.city, kind: "count" as const },
-          ]
-        : [{ key: "value", label: figureColumnLabels.amount, kind: "count" as const }],
-      rows,
-      chart: { kind: "bars", column: city ? "city" : "value" },
-    };
-  };
-
   const tables: FigureTable[] = [
     monthTable("cases-per-month", "opened", openedMarginal),
     monthTable("contacts-per-month", "contact"),
@@ -596,7 +612,53 @@ export function buildReport(input: ReportInput): CaseworkReport {
     distribution("goal-types", "goal_type", vocabulary(GOAL_TYPES, goalTypeLabels), null),
     assessmentCount,
     assessment,
-    workbudgetTable(),
   ];
-  return { scope: input.scope, from: input.from, to: input.to, months, teams, suppressed, tables };
+  return tables;
+}
+
+/**
+ * The workbudget beside the casework: measures × units. A count under 5 is
+ * hidden like any other; an amount is hidden where the count it is summed
+ * over is, and its city total where that would reveal it (the same line rule).
+ * Built fresh on every request: never cached with the casework tables.
+ */
+export function buildWorkbudgetTable(input: WorkbudgetTableInput): FigureTable {
+  type Measure = keyof typeof workbudgetRowLabels;
+  const { teams } = input;
+  const city = input.scope.kind === "city";
+  const mask = maskFor(input.suppressed);
+  const units = city ? teams : teams.slice(0, 1);
+  const per = (measure: Measure) => units.map((t) => sum((input.workbudget ?? []).filter((w) => w.teamId === t.id).map((w) => w[measure])));
+  /** Each measure with the count it is over. */
+  const measures: [Measure, Measure][] = [
+    ["requests", "requests"],
+    ["requestedCents", "requests"],
+    ["approved", "approved"],
+    ["committedCents", "requests"],
+    ["paidCents", "requests"],
+    ["expectedReturnCents", "approved"],
+    ["realisedReturnCents", "problemsPrevented"],
+    ["problemsPrevented", "problemsPrevented"],
+  ];
+  const rows: FigureRow[] = measures.map(([measure, base]) => {
+    const values = per(measure);
+    const m = mask(city ? { cells: [per(base)], rowTotals: [sum(per(base))] } : { cells: [per(base)] });
+    const money = measure.endsWith("Cents");
+    const cell = (v: number, hidden: boolean): FigureCell =>
+      hidden ? HIDDEN : { value: v, display: money ? formatMoney(v) : nl.format(v), suppressed: false };
+    return {
+      key: measure,
+      label: workbudgetRowLabels[measure],
+      ...(money ? { unit: "cents" as const } : {}),
+      cells: [...values.map((v, j) => cell(v, m.cells[0][j])), ...(city ? [cell(sum(values), m.rowTotals[0])] : [])],
+    };
+  });
+  return {
+    id: "workbudget",
+    title: figureTableTitles.workbudget,
+    description: figureTableDescriptions.workbudget,
+    columns: city ? cityColumns(teams, input.totalLabel) : [{ key: "value", label: figureColumnLabels.amount, kind: "count" as const }],
+    rows,
+    chart: { kind: "bars", column: city ? "city" : "value" },
+  };
 }

@@ -10,10 +10,13 @@ export {
   type MunicipalitiesFiguresQuery,
   caseworkFigures,
   buildReport,
+  buildCaseworkTables,
+  buildWorkbudgetTable,
   monthsBetween,
   MAX_FIGURE_MONTHS,
   AGE_GROUPS,
   type MonthFigure,
 } from "./casework-figures";
+export { caseworkFiguresCacheStats, clearCaseworkFiguresCache, type CaseworkCacheStats } from "./cache";
 export { checkCaseworkFigures, rebuildCaseworkFigures, type CaseworkCheckResult } from "./check";
 export { caseworkFiguresCsv, caseworkFiguresCsvStream } from "./csv";
