@@ -279,10 +279,30 @@ describe("the figures of several municipalities (their functional admin)", () =>
     expect((await get(`/gemeenten/cijfers?van=2026-13&tot=2026-12`, "adminOfTwo")).status).toBe(400);
   });
 
+  it("print and CSV of the same report: side by side and one municipality", async () => {
+    const csv = await get(`/gemeenten/cijfers.csv${PERIOD}`, "adminOfTwo");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("cijfers-gemeenten-");
+    const lines = (await csv.text()).split("\r\n");
+    expect(lines).toContain("Geopende casussen per maand;Totaal over de periode;Alle gemeenten;15");
+    const one = await get(`/gemeenten/cijfers.csv${PERIOD}&gemeente=${slugs.m2}`, "adminOfTwo");
+    expect(one.headers.get("content-disposition")).toContain(`cijfers-${slugs.m2}-`);
+    expect((await one.text()).split("\r\n").some((l) => l.includes(";Team team-c;"))).toBe(true);
+    const print = await get(`/gemeenten/afdrukken${PERIOD}&gemeente=${slugs.m2}`, "adminOfTwo");
+    expect(print.status).toBe(200);
+    const html = await print.text();
+    expect(html).toContain("Team team-c");
+    expect(html).toContain("Afgedrukt op");
+    expect((await get(`/gemeenten/cijfers.csv${PERIOD}&gemeente=onbekend`, "adminOfTwo")).status).toBe(404);
+    expect((await get(`/gemeenten/cijfers.csv?van=2026-13&tot=2026-12`, "adminOfTwo")).status).toBe(400);
+  });
+
   it("nobody else: an admin of one municipality, the controller, the research office, a member (404)", async () => {
     for (const who of ["admin", "controller", "researcher", "memberA"]) {
       expect((await get(`/gemeenten/cijfers${PERIOD}`, who)).status, who).toBe(404);
       expect((await get(`/gemeenten/cijfers/${slugs.m1}${PERIOD}`, who)).status, who).toBe(404);
+      expect((await get(`/gemeenten/cijfers.csv${PERIOD}`, who)).status, who).toBe(404);
+      expect((await get(`/gemeenten/afdrukken${PERIOD}&gemeente=${slugs.m1}`, who)).status, who).toBe(404);
     }
   });
 });

@@ -307,6 +307,8 @@ const ACCESS: Record<string, Access> = {
   // The casework figures of several municipalities: only their functional admin (docs/figures.md; none in the demo).
   "gemeenten.cijfers._index": { municipality: ["read", "MunicipalitiesFigures"] },
   "gemeenten.cijfers.$gemeente": { municipality: ["read", "MunicipalitiesFigures"] },
+  "gemeenten.cijfers[.]csv": { municipality: ["read", "MunicipalitiesFigures"] },
+  "gemeenten.afdrukken": { municipality: ["read", "MunicipalitiesFigures"] },
   // The business case city-wide (controller, research office) and the team costs (controller keeps, research office reads).
   "gemeente.business-case._index": { municipality: ["read", "BusinessCase"] },
   "gemeente.business-case[.]csv": { municipality: ["read", "BusinessCase"] },

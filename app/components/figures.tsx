@@ -608,6 +608,8 @@ export function MunicipalitiesFiguresBody({
   report: CaseworkReport | null;
 }) {
   const path = chosen ? `/gemeenten/cijfers/${chosen.slug}` : "/gemeenten/cijfers";
+  // The export routes take the municipality as ?gemeente= (a slug cannot share a path segment with ".csv").
+  const exportSearch = chosen ? `${search}&gemeente=${encodeURIComponent(chosen.slug)}` : search;
   return (
     <>
       <nav aria-labelledby="gemeente-kiezen">
@@ -634,6 +636,7 @@ export function MunicipalitiesFiguresBody({
             {chosen ? `${t.municipalityShown(chosen.name)} · ` : ""}
             {periodLabel}
           </p>
+          <FiguresActions printHref={`/gemeenten/afdrukken${exportSearch}`} csvHref={`/gemeenten/cijfers.csv${exportSearch}`} />
           <FiguresReport report={report} />
         </>
       ) : (

@@ -78,3 +78,11 @@ export async function loadMunicipalitiesFiguresPage(ctx: UserContext, request: R
     chosen === null ? all.report : (await municipalitiesFigures(scoped, { ...parsed.period, municipalityId: chosen.id }).catch(toHttpError)).report;
   return { data: { ...base, report, errors: null, search: `?${periodSearch(parsed.period)}`, periodLabel: label(parsed.period) }, status: 200 };
 }
+
+/** The print page and CSV of /gemeenten/cijfers: the same page data, the municipality (if one) from `?gemeente=<slug>`. */
+export async function loadMunicipalitiesFiguresExport(ctx: UserContext, request: Request) {
+  const slug = new URL(request.url).searchParams.get("gemeente");
+  const { data } = await loadMunicipalitiesFiguresPage(ctx, request, slug === null || slug === "" ? null : slug);
+  if (!data.report) throw new Response(nl.figuresPages.csvInvalid, { status: 400 });
+  return { ...data, report: data.report };
+}

@@ -67,6 +67,8 @@ export const figuresPages = {
     title: (scope: string) => `Cijfers ${scope}`,
     cityScope: "alle sociale teams en de gemeente",
     teamScope: (team: string) => `sociaal team ${team}`,
+    municipalitiesScope: "de gemeenten naast elkaar",
+    municipalityScope: (municipality: string) => `gemeente ${municipality}, per sociaal team`,
     printedOn: (date: string) => `Afgedrukt op ${date}`,
     scope: (scope: string) => `Bereik: ${scope}`,
   },
