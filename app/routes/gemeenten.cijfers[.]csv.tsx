@@ -10,5 +10,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = await requireUser(request, context as { ip?: string });
   const { report, chosen, values } = await loadMunicipalitiesFiguresExport(ctx, request);
   // ASCII file name: the slug reduced to [a-z0-9-], the period YYYY-MM.
-  return csvStreamResponse(caseworkFiguresCsv(report), `cijfers-${chosen ? chosen.slug.replace(/[^a-z0-9-]/g, "-") : "gemeenten"}-${values.van}-tot-${values.tot}.csv`);
+  return csvStreamResponse(
+    caseworkFiguresCsv(report),
+    `cijfers-${chosen ? chosen.slug.replace(/[^a-z0-9-]/g, "-") : "gemeenten"}-${values.van}-tot-${values.tot}.csv`,
+  );
 }
