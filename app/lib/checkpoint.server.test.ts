@@ -3,7 +3,7 @@
 // docs/architecture.md ("One checkpoint").
 import { describe, expect, it } from "vitest";
 import type { Grants, ScopeRole, TeamRole } from "@wijkwerk/authz";
-import { chooseScope, type Need } from "./checkpoint.server";
+import { chooseScope, oncePerRequest, type Need } from "./checkpoint.server";
 
 const M = "00000000-0000-4000-8000-000000000001";
 const U = "00000000-0000-4000-8000-000000000002";
@@ -84,5 +84,37 @@ describe("chooseScope", () => {
 
   it("never gives a partner manager another partner's scope", () => {
     expect(chooseScope(grants(["partner_manager"]), { kind: "partner", partnerId: OTHER_TEAM.id })).toBeNull();
+  });
+});
+
+describe("oncePerRequest", () => {
+  const get = () => new Request("http://x/gemeente/werkbudget");
+  const counted = () => {
+    let calls = 0;
+    return { load: async () => ++calls, calls: () => calls };
+  };
+
+  it("answers the loaders of one GET request once, per key", async () => {
+    const context = { ip: null };
+    const c = counted();
+    const answers = await Promise.all([oncePerRequest(get(), context, "a", c.load), oncePerRequest(get(), context, "a", c.load)]);
+    expect(answers).toEqual([1, 1]);
+    expect(c.calls()).toBe(1);
+    expect(await oncePerRequest(get(), context, "b", c.load)).toBe(2);
+  });
+
+  it("never shares between requests, without a load context, or for an action", async () => {
+    const c = counted();
+    await oncePerRequest(get(), { ip: null }, "a", c.load);
+    await oncePerRequest(get(), { ip: null }, "a", c.load);
+    expect(c.calls()).toBe(2);
+    await oncePerRequest(get(), undefined, "a", c.load);
+    await oncePerRequest(get(), undefined, "a", c.load);
+    expect(c.calls()).toBe(4);
+    const context = { ip: null };
+    const post = () => new Request("http://x/gemeente/werkbudget", { method: "POST", body: "" });
+    await oncePerRequest(post(), context, "a", c.load);
+    await oncePerRequest(post(), context, "a", c.load);
+    expect(c.calls()).toBe(6);
   });
 });

@@ -66,7 +66,28 @@ function bearerToken(request: Request): string | null {
  * same ability, same MFA obligation. Runs on the owner connection (these are
  * the lookups that decide the scope later queries run in).
  */
-export async function identify(request: Request, loadContext: LoadContext, via: "session" | "token"): Promise<Identification> {
+export function identify(request: Request, loadContext: LoadContext, via: "session" | "token"): Promise<Identification> {
+  return oncePerRequest(request, loadContext, `identify:${via}`, () => identifyNow(request, loadContext, via));
+}
+
+const perRequest = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * One answer per document request: the root's loader and the page's run side by side with the same load context
+ * (one object per request, app/lib/request-gate.server.ts), and both identify the person — five reads each. Only
+ * for GET and HEAD: an action may change what the loaders after it must see (Remix calls those with a GET of their
+ * own, so they identify afresh, once). Without a load context nothing is shared.
+ */
+export function oncePerRequest<T>(request: Request, loadContext: LoadContext, key: string, load: () => Promise<T>): Promise<T> {
+  if (!loadContext || (request.method !== "GET" && request.method !== "HEAD")) return load();
+  let answers = perRequest.get(loadContext);
+  if (!answers) perRequest.set(loadContext, (answers = new Map()));
+  let hit = answers.get(key) as Promise<T> | undefined;
+  if (!hit) answers.set(key, (hit = load()));
+  return hit;
+}
+
+async function identifyNow(request: Request, loadContext: LoadContext, via: "session" | "token"): Promise<Identification> {
   const db = await getDb();
   const settingsOf = memo((municipalityId: string) => loadSecuritySettings(db, municipalityId));
   let user: SessionUser;

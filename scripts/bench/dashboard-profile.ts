@@ -10,7 +10,13 @@
 //
 // Options (env): BENCH_DATABASE_URL (server), BENCH_DB_NAME (wijkwerk_bench), BENCH_SEED,
 // BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (100).
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import postgres from "postgres";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { PostgresJsPreparedQuery, PostgresJsSession } from "drizzle-orm/postgres-js/session";
 import { PgDatabase, PgDialect } from "drizzle-orm/pg-core";
 import { defineAbilityFor } from "@wijkwerk/authz";
 import { checkLedger, workbudgetDashboard } from "@wijkwerk/core/workbudget";
@@ -111,4 +117,81 @@ console.log("| statement (start) | calls | median ms |");
 console.log("| --- | --- | --- |");
 for (const [k, xs] of [...timings].sort((a, b) => median(b[1]) - median(a[1])))
   console.log(`| ${k.replace(/\|/g, "¦")} | ${xs.length} | ${median(xs).toFixed(2)} |`);
+
+// Part 2 (BENCH_HTTP=off skips it; needs `pnpm build`): one HTTP request of the page, in this process — the built
+// app's root loader, the page's loader and the whole document request (both loaders, then the render), each
+// BENCH_REQUESTS times one at a time, with every database round trip the app makes: each statement drizzle
+// prepares (sessions, grants, use cases) and each transaction's begin and commit.
+if (process.env.BENCH_HTTP !== "off" && existsSync("build/index.js")) {
+  process.env.DATABASE_URL = dbUrl;
+  // As server.js runs it (React's production build: the development one renders several times slower).
+  process.env.NODE_ENV = "production";
+  process.env.MFA_ENCRYPTION_KEY ??= "be".repeat(32);
+  process.env.INSECURE_COOKIES = "true";
+  const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as unknown as ServerBuild;
+  const handler = createRequestHandler(build, "production");
+  const sessionId = randomBytes(20).toString("hex");
+  await db.execute(sql`update users set totp_enabled_at = coalesce(totp_enabled_at, now()) where id = ${c.id}`);
+  await db.execute(sql`insert into sessions (id, user_id, expires_at, mfa_verified) values (${sessionId}, ${c.id}, now() + interval '12 hours', true)`);
+  const url = `http://127.0.0.1/gemeente/werkbudget?jaar=${year}`;
+  const request = () => new Request(url, { headers: { Cookie: `wijkwerk_session=${sessionId}`, "User-Agent": "bench" } });
+  const loaderOf = (id: string) => build.routes[id]!.module.loader! as (a: { request: Request; context: object; params: object }) => Promise<unknown>;
+  const phases: [string, () => Promise<unknown>][] = [
+    ["root loader", () => loaderOf("root")({ request: request(), context: { ip: null }, params: {} })],
+    ["page loader", () => loaderOf("routes/gemeente.werkbudget._index")({ request: request(), context: { ip: null }, params: {} })],
+    [
+      "document request (both loaders, render)",
+      async () => {
+        const res = await handler(request(), { ip: null });
+        if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+        return res.text();
+      },
+    ],
+  ];
+  // Every round trip: a prepared statement (drizzle's select builders and execute alike) and a transaction's begin/commit.
+  const trips = new Map<string, number[]>();
+  let phase: string | null = null;
+  const note = (key: string, ms: number) => {
+    if (!phase) return;
+    const k = `${phase} ¦ ${key}`;
+    trips.set(k, [...(trips.get(k) ?? []), ms]);
+  };
+  const pq = PostgresJsPreparedQuery.prototype as unknown as { execute: (...a: unknown[]) => Promise<unknown> };
+  const pqExecute = pq.execute;
+  pq.execute = function (this: { queryString: string }, ...a: unknown[]) {
+    const started = performance.now();
+    const key = this.queryString.replace(/\s+/g, " ").trim().slice(0, 90);
+    return pqExecute.apply(this, a).then((r) => (note(key, performance.now() - started), r));
+  };
+  const ps = PostgresJsSession.prototype as unknown as { transaction: (fn: (tx: unknown) => Promise<unknown>, c?: unknown) => Promise<unknown> };
+  const psTransaction = ps.transaction;
+  ps.transaction = function (this: unknown, fn, config) {
+    note("begin … commit (a transaction: 2 round trips)", 0);
+    return psTransaction.call(this, fn, config);
+  };
+  console.log(`\nOne request of /gemeente/werkbudget in this process (built app), ${REQUESTS} times one at a time:\n`);
+  console.log("| phase | p50 ms | p95 ms | statements per call | transactions per call |");
+  console.log("| --- | --- | --- | --- | --- |");
+  const perPhase: string[] = [];
+  for (const [name, run] of phases) {
+    for (let i = 0; i < 10; i++) await run();
+    const xs: number[] = [];
+    phase = name;
+    for (let i = 0; i < REQUESTS; i++) {
+      const t = performance.now();
+      await run();
+      xs.push(performance.now() - t);
+    }
+    phase = null;
+    const mine = [...trips].filter(([k]) => k.startsWith(`${name} ¦`));
+    const count = (tx: boolean) => mine.filter(([k]) => k.includes("begin … commit") === tx).reduce((n, [, v]) => n + v.length, 0) / REQUESTS;
+    perPhase.push(`| ${name} | ${median(xs).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${count(false).toFixed(1)} | ${count(true).toFixed(1)} |`);
+    console.log(perPhase.at(-1));
+  }
+  console.log("\n| phase ¦ statement (start) | per call | median ms |");
+  console.log("| --- | --- | --- |");
+  for (const [k, xs] of trips) console.log(`| ${k.replace(/\|/g, "¦")} | ${(xs.length / REQUESTS).toFixed(1)} | ${median(xs).toFixed(2)} |`);
+  await db.execute(sql`delete from sessions where id = ${sessionId}`);
+  await (build.entry.module as unknown as { closeDb?: () => Promise<void> }).closeDb?.();
+}
 await handle.close();
