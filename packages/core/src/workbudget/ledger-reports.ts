@@ -8,6 +8,7 @@
 import { calendarDate, type UseCaseContext, invalidInput, amsterdamDay, amsterdamMonth, isoDateOf, csvText as text, writeCsv, centsToEuros } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, withScope } from "@wijkwerk/db";
+
 import { z } from "zod";
 import { spendReference } from "./spend-queries";
 import {
@@ -169,6 +170,29 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100
 const emptyTotals = (): BudgetTotals => ({ fundedCents: 0, reservedCents: 0, paidCents: 0, availableCents: 0 });
 const emptyFigures = (): RequestFigures => ({ requestCount: 0, approvedCount: 0, reservedCents: 0, paidCents: 0, committedCents: 0 });
 
+/** A row of the breakdowns' statement: per team (and the total row), per norm, per life domain. */
+interface BreakdownRow {
+  kind: "team" | "norm" | "domain";
+  key: string | null;
+  name: string | null;
+  code: string | null;
+  is_total: number;
+  requests: number | string;
+  approved: number | string;
+  reserved: number | string;
+  paid: number | string;
+  committed: number | string;
+  expected: number | string;
+  evaluated_count: number | string;
+  evaluated_cost: number | string;
+  realised: number | string;
+  settled: number | string;
+  alternatives: number | string;
+  alternatives_cost: number | string;
+  alternatives_regulation: number | string;
+  alternatives_days_gained: number | string;
+}
+
 /**
  * The controller's dashboard for one budget year. The key figures and the
  * burn-down are the whole budget's (funding and availability are not per
@@ -232,48 +256,24 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
       reservedCents: num(b.reserved_cents),
       paidCents: num(b.paid_cents),
     };
+    const where = spendWhere(municipalityId, b.id, f);
+    // Everything else in one round trip (issue 16: at city scale the dashboard's time was its round trips, not its
+    // reads): each part is its own subquery, its rows as a JSON array, so each reads what it read as a statement of
+    // its own — the same SQL, the same indexes.
+    //
     // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
-    const buckets = await queryRows<{ y: number; m: number; kind: string; account: string; total: string }>(
-      tx,
-      sql`select extract(year from l.month)::int as y, extract(month from l.month)::int as m, case when l.allocate then 'allocate' else 'move' end as kind,
-            a.account, sum(a.cents) as total
+    const bucketsSql = sql`select extract(year from l.month)::int as y, extract(month from l.month)::int as m,
+            case when l.allocate then 'allocate' else 'move' end as kind, a.account, sum(a.cents) as total
           from ledger_month_summary l
           cross join lateral (values ('funding', l.funding_cents), ('available', l.available_cents), ('reserved', l.reserved_cents), ('paid', l.paid_cents)) a(account, cents)
-          where l.budget_id = ${b.id} group by 1, 2, 3, 4`,
-    );
-    const totals = totalsFromBuckets(buckets);
-
-    const where = spendWhere(municipalityId, b.id, f);
-    // One statement for the breakdowns, from the summary per team × month (ADR 0017): the whole months of the period
-    // from workbudget_summary, a partly covered first or last month from its requests through the same
-    // workbudget_request_figures() the summary is kept with. Then per team and — grouping set () — all together (the
-    // total row is the same SQL as its rows), per norm and per life domain. Money is summed over every request (drafts
-    // and withdrawn ones hold none), so the totals are the ledger's; the per-norm/-domain rows take the approved requests.
-    const breakdowns = await queryRows<{
-      kind: "team" | "norm" | "domain";
-      key: string | null;
-      name: string | null;
-      code: string | null;
-      is_total: number;
-      requests: string;
-      approved: string;
-      reserved: string;
-      paid: string;
-      committed: string;
-      expected: string;
-      evaluated_count: string;
-      evaluated_cost: string;
-      realised: string;
-      settled: string;
-      alternatives: string;
-      alternatives_cost: string;
-      alternatives_regulation: string;
-      alternatives_days_gained: string;
-    }>(
-      tx,
-      sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
-          req as (select * from parts where life_domain = '')
-          select * from (
+          where l.budget_id = ${b.id} group by 1, 2, 3, 4`;
+    // The breakdowns from the summary per team × month (ADR 0017): the whole months of the period from
+    // workbudget_summary, a partly covered first or last month from its requests through the same
+    // workbudget_request_figures() the summary is kept with (the CTE `parts`). Then per team and — grouping set () — all
+    // together (the total row is the same SQL as its rows), per norm and per life domain. Money is summed over every
+    // request (drafts and withdrawn ones hold none), so the totals are the ledger's; the per-norm/-domain rows take the
+    // approved requests.
+    const breakdownsSql = sql`select * from (
             select 'team' as kind, p.team_id::text as key, t.name as name, null::text as code, grouping(p.team_id, t.name) as is_total,
               sum(p.requests) as requests, sum(p.approved) as approved, sum(p.reserved_cents) as reserved, sum(p.paid_cents) as paid,
               sum(p.reserved_cents + p.paid_cents) as committed, sum(p.expected_return_cents) as expected, sum(p.evaluated) as evaluated_count,
@@ -288,63 +288,68 @@ export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFil
           from req p left join return_norms n on n.id = p.norm_id group by n.id, n.label, n.code having sum(p.approved) > 0
           union all
           select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0, 0, 0, 0, 0
-          from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`,
-    );
-    const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
-    const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
-    const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
-    const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
-    // Lists show the most recent LIST_LIMIT; counts and totals are over all rows (SQL aggregates).
-    // The ledger balances only for the rows shown.
-    // The list reads rows; its total (settled and evaluated requests) is the summary's.
-    const prevented = await queryRows<{
-      id: string;
-      number: string;
-      team_name: string;
-      problem_prevented: string;
-      prevented: string | null;
-      cost: string;
-    }>(
-      tx,
-      sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost
+          from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`;
+    // Lists show the most recent LIST_LIMIT (50 index entries in their order, 0037); counts and totals are over all
+    // rows: the summary's (the total row above). The ledger balances only for the rows shown. The prevented problems:
+    // the settled and evaluated requests.
+    const preventedSql = sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.settled_at
           from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at
                 from spend_requests s join teams t on t.id = s.team_id
                 where ${where} and ${isSettledSql()}
                 order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
-          ${spendBalancesLateralSql()}
-          order by s.settled_at desc nulls last, s.number desc`,
-    );
-    const altBase = sql`select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
-            coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
-            coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
-            workbudget_days_between((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted'),
-              (select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid')) as workbudget_days
-          from spend_requests s join teams t on t.id = s.team_id
-          where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true`;
-    // The cost is the committed money (the ledger), as everywhere; for the list only of the rows shown.
-    const alternatives = await queryRows<{
-      id: string;
-      number: string;
-      team_name: string;
-      regulation: string;
-      cost: string;
-      regulation_amount: string;
-      lead_days: number;
-      workbudget_days: number | null;
+          ${spendBalancesLateralSql()}`;
+    // The alternative regulations: the cost is the committed money (the ledger), as everywhere.
+    const alternativesSql = sql`select s.*, ${committedSql()} as cost
+          from (select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
+                  coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
+                  coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
+                  workbudget_days_between((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted'),
+                    (select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid')) as workbudget_days
+                from spend_requests s join teams t on t.id = s.team_id
+                where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true
+                order by s.number desc limit ${LIST_LIMIT}) s
+          ${spendBalancesLateralSql()}`;
+    const jsonRows = (rows: ReturnType<typeof sql>, order: string) => sql`(select coalesce(json_agg(x order by ${sql.raw(order)}), '[]') from (${rows}) x)`;
+    const [read] = await queryRows<{
+      buckets: { y: number; m: number; kind: string; account: string; total: number | string }[];
+      breakdowns: BreakdownRow[];
+      prevented: { id: string; number: number; team_name: string; problem_prevented: string; prevented: string | null; cost: number | string }[];
+      alternatives: {
+        id: string;
+        number: number;
+        team_name: string;
+        regulation: string | null;
+        cost: number | string;
+        regulation_amount: number | string;
+        lead_days: number;
+        workbudget_days: number | null;
+      }[];
+      queue_count: string;
+      queue_oldest: Date | string | null;
+      late_count: string;
+      late_oldest: string | null;
     }>(
       tx,
-      sql`select s.*, ${committedSql()} as cost from (${altBase} order by s.number desc limit ${LIST_LIMIT}) s ${spendBalancesLateralSql()} order by s.number desc`,
-    );
-    // The queue and the overdue evaluations in one round trip, each by its partial index (migrations 0045, 0047).
-    const [counts] = await queryRows<{ queue_count: string; queue_oldest: Date | string | null; late_count: string; late_oldest: string | null }>(
-      tx,
-      sql`select q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
+      // The queue and the overdue evaluations: each by its partial index (migrations 0045, 0047).
+      sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
+          req as (select * from parts where life_domain = '')
+          select ${jsonRows(bucketsSql, "x.y, x.m, x.kind, x.account")} as buckets,
+            ${jsonRows(breakdownsSql, "x.kind, x.key")} as breakdowns,
+            ${jsonRows(preventedSql, "x.settled_at desc nulls last, x.number desc")} as prevented,
+            ${jsonRows(alternativesSql, "x.number desc")} as alternatives,
+            q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
           from (select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}) q,
                (select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s
                 where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date) l`,
     );
-    const queue = { count: counts.queue_count, oldest: counts.queue_oldest };
-    const late = { count: counts.late_count, oldest: counts.late_oldest };
+    const { buckets, breakdowns, prevented, alternatives } = read;
+    const totals = totalsFromBuckets(buckets);
+    const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
+    const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+    const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
+    const queue = { count: read.queue_count, oldest: read.queue_oldest };
+    const late = { count: read.late_count, oldest: read.late_oldest };
 
     const altRows: AlternativeRow[] = alternatives.map((a) => {
       const cost = num(a.cost);
@@ -545,7 +550,7 @@ export function periodMonths(
 }
 
 /** The budget's balances from the sums of its postings per account: funded is minus the funding account. */
-function totalsFromBuckets(rows: { account: string; total: string }[]): BudgetTotals {
+function totalsFromBuckets(rows: { account: string; total: number | string }[]): BudgetTotals {
   const by: Record<string, number> = {};
   for (const r of rows) by[r.account] = (by[r.account] ?? 0) + num(r.total);
   return { fundedCents: -(by.funding ?? 0), availableCents: by.available ?? 0, reservedCents: by.reserved ?? 0, paidCents: by.paid ?? 0 };
