@@ -10,7 +10,7 @@ import { requireMunicipalityContext } from "~/context.server";
 import { as } from "@wijkwerk/authz";
 import { disbursementMode } from "~/core/cards.server";
 import { isDomainError } from "~/core/common.server";
-import { workbudgetDashboard, workbudgetFilterOptions } from "~/core/workbudget.server";
+import { workbudgetDashboardPage } from "~/core/workbudget.server";
 import { nl } from "~/i18n/nl";
 import { formatDate, formatMoney, thisYearInAmsterdam } from "~/lib/format";
 import { toHttpError } from "~/lib/http.server";
@@ -25,20 +25,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rawYear = Number(q.get("jaar"));
   const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYearInAmsterdam();
   const values = { jaar: String(year), team: q.get("team") ?? "", van: q.get("van") ?? "", tot: q.get("tot") ?? "" };
-  const options = await workbudgetFilterOptions(ctx).catch(toHttpError);
-  const years = [...new Set([...options.years, year, thisYearInAmsterdam()])].sort((a, b) => b - a);
   // Links to the team cards and their reconciliation: for who manages cards, when the municipality pays by card.
   const cardsOn =
     ctx.ability.can("read", as("TeamCard", { municipalityId: ctx.actor.municipalityId })) &&
     (await disbursementMode(ctx.db, ctx.actor.municipalityId)) === "stripe_issuing";
-  try {
-    const dashboard = await workbudgetDashboard(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null });
-    return { dashboard, values, years, teams: options.teams, invalid: false, cardsOn };
-  } catch (e) {
-    if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
-    const dashboard = await workbudgetDashboard(ctx, { year }).catch(toHttpError);
-    return { dashboard, values, years, teams: options.teams, invalid: true, cardsOn };
-  }
+  // The dashboard and the filters' choices in one transaction; filters that do not parse show the year unfiltered.
+  const page = await workbudgetDashboardPage(ctx, { year, teamId: values.team || null, from: values.van || null, to: values.tot || null }).catch(
+    (e: unknown) => {
+      if (!isDomainError(e) || e.code !== "invalid_input") toHttpError(e);
+      return null;
+    },
+  );
+  const { dashboard, options } = page ?? (await workbudgetDashboardPage(ctx, { year }).catch(toHttpError));
+  const years = [...new Set([...options.years, year, thisYearInAmsterdam()])].sort((a, b) => b - a);
+  return { dashboard, values, years, teams: options.teams, invalid: page === null, cardsOn };
 }
 
 function KeyFigure({ label, cents, hint, id }: { label: string; cents: number; hint?: string; id: string }) {

@@ -5,6 +5,8 @@ import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledg
 import {
   financeCsv,
   workbudgetDashboard,
+  workbudgetDashboardPage,
+  workbudgetFilterOptions,
   getSpend,
   listSpends,
   spendStatusTotals,
@@ -243,6 +245,21 @@ describe("workbudget reports for the controller", () => {
     const january = { year: 2017, from: "2017-01-31", to: "2017-01-31" };
     expect((await listSpends(controller, january)).total).toBe(0);
     expect((await workbudgetDashboard(controller, january, NOW)).queue.count).toBe(0);
+  });
+
+  it("the page's read: the same dashboard and the filters' choices as the two use cases, in one transaction", async () => {
+    const c1 = await w.as.controller1();
+    for (const filters of [{ year: 2017 }, { year: 2017, teamId: w.teamA.id, from: "2017-01-15" }, { year: 2031 }]) {
+      const page = await workbudgetDashboardPage(c1, filters, NOW);
+      expect(page.dashboard).toEqual(await workbudgetDashboard(c1, filters, NOW));
+      expect(page.options).toEqual(await workbudgetFilterOptions(c1));
+    }
+    const { options } = await workbudgetDashboardPage(c1, { year: 2017 }, NOW);
+    expect(options.years).toContain(2017);
+    expect(options.teams.map((t) => t.id)).toEqual(expect.arrayContaining([w.teamA.id, w.teamB.id]));
+    expect(options.teams.map((t) => t.name)).toEqual([...options.teams.map((t) => t.name)].sort((a, b) => a.localeCompare(b, "nl")));
+    await expect(workbudgetDashboardPage(c1, { year: 2017, from: "2017-02-01", to: "2017-01-01" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(workbudgetDashboardPage(await w.as.coordinator(), { year: 2017 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("team members — also the coordinator — are refused", async () => {

@@ -24,7 +24,15 @@ export { SPENDS_PAGE_SIZE, type SpendBudgetContext, commentOnSpend, getSpend, li
 export { MIN_MEASURED, NEXT_STEP, NEXT_STEP_NORM_DAYS, type NextStep, type NextStepFacts, nextStep } from "./next-step";
 export { BUDGET_POTS } from "./ledger-post";
 export { checkLedger } from "./ledger-check";
-export { type BurnDownPoint, type WorkbudgetDashboard, financeCsv, workbudgetDashboard, workbudgetFilterOptions } from "./ledger-reports";
+export {
+  type BurnDownPoint,
+  type DashboardFilterOptions,
+  type WorkbudgetDashboard,
+  financeCsv,
+  workbudgetDashboard,
+  workbudgetDashboardPage,
+  workbudgetFilterOptions,
+} from "./ledger-reports";
 export { UNCOUNTED_STATUSES, WAITING_STATUSES } from "./figures";
 export { type WorkbudgetMonthFilter, type WorkbudgetMonthRow, workbudgetMonthFigures } from "./month-figures";
 export { ATTACHMENTS_CLOSED_STATUSES, type AttachmentKind, addAttachment, readAttachment, removeAttachment } from "./spend-attachments";

@@ -7,7 +7,7 @@
 // row-level security, because every query runs inside withScope.
 import { calendarDate, type UseCaseContext, invalidInput, amsterdamDay, amsterdamMonth, isoDateOf, csvText as text, writeCsv, centsToEuros } from "../common";
 import { ForbiddenError, as } from "@wijkwerk/authz";
-import { queryRows, sql, withScope } from "@wijkwerk/db";
+import { queryRows, sql, type Tx, withScope } from "@wijkwerk/db";
 
 import { z } from "zod";
 import { spendReference } from "./spend-queries";
@@ -200,256 +200,275 @@ interface BreakdownRow {
  * period filters (period = when the request was created, Amsterdam days).
  */
 export async function workbudgetDashboard(ctx: UseCaseContext, raw: DashboardFilters, now = new Date()): Promise<WorkbudgetDashboard> {
+  const { municipalityId, f } = dashboardInput(ctx, raw);
+  return withScope(ctx.db, ctx.scope, (tx) => dashboardIn(tx, municipalityId, f, now));
+}
+
+/** The dashboard and its filters' choices, for the page that shows both: one transaction (one scope, begin, commit). */
+export async function workbudgetDashboardPage(
+  ctx: UseCaseContext,
+  raw: DashboardFilters,
+  now = new Date(),
+): Promise<{ dashboard: WorkbudgetDashboard; options: DashboardFilterOptions }> {
+  const { municipalityId, f } = dashboardInput(ctx, raw);
+  return withScope(ctx.db, ctx.scope, async (tx) => {
+    const options = await filterOptionsIn(tx, municipalityId);
+    return { options, dashboard: await dashboardIn(tx, municipalityId, f, now) };
+  });
+}
+
+function dashboardInput(ctx: UseCaseContext, raw: DashboardFilters) {
   const municipalityId = assertMayReport(ctx);
   const parsed = dashboardFilters.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const f = parsed.data;
-  return withScope(ctx.db, ctx.scope, async (tx) => {
-    const [b] = await queryRows<{
+  return { municipalityId, f: parsed.data };
+}
+
+async function dashboardIn(tx: Tx, municipalityId: string, f: z.output<typeof dashboardFilters>, now: Date): Promise<WorkbudgetDashboard> {
+  const [b] = await queryRows<{
+    id: string;
+    name: string;
+    approval_threshold_cents: string;
+    evaluation_after_months: number;
+    funded_cents: string;
+    available_cents: string;
+    reserved_cents: string;
+    paid_cents: string;
+  }>(
+    tx,
+    // Folds the summaries' deltas in the same round trip (ADR 0017: one caller at a time; the others read the deltas as
+    // they are) — a volatile CTE runs once, before the statements below read the summaries.
+    sql`with merged as (select workbudget_summary_merge())
+        select b.id, b.name, b.approval_threshold_cents, b.evaluation_after_months, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents
+        from merged, budget_balances b where b.municipality_id = ${municipalityId} and b.year = ${f.year}`,
+  );
+  const empty: WorkbudgetDashboard = {
+    year: f.year,
+    budget: null,
+    totals: emptyTotals(),
+    cached: emptyTotals(),
+    totalsMatchCache: true,
+    burnDown: burnDownFrom(f.year, [], now),
+    requests: emptyFigures(),
+    perTeam: [],
+    perLifeDomain: [],
+    perNorm: [],
+    returns: {
+      committedCostCents: 0,
+      expectedReturnCents: 0,
+      expectedRatio: null,
+      evaluatedCount: 0,
+      evaluatedCostCents: 0,
+      realisedReturnCents: 0,
+      realisedRatio: null,
+    },
+    prevented: [],
+    preventedTotal: 0,
+    alternatives: { rows: [], totals: { count: 0, workbudgetCostCents: 0, regulationAmountCents: 0, differenceCents: 0, daysGained: 0 } },
+    queue: { count: 0, oldestWaitingSince: null, oldestWaitingDays: null },
+    overdueEvaluations: { count: 0, oldestDueOn: null },
+  };
+  if (!b) return empty;
+
+  const cached = {
+    fundedCents: num(b.funded_cents),
+    availableCents: num(b.available_cents),
+    reservedCents: num(b.reserved_cents),
+    paidCents: num(b.paid_cents),
+  };
+  const where = spendWhere(municipalityId, b.id, f);
+  // Everything else in one round trip (issue 16: at city scale the dashboard's time was its round trips, not its
+  // reads): each part is its own subquery, its rows as a JSON array, so each reads what it read as a statement of
+  // its own — the same SQL, the same indexes.
+  //
+  // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
+  const bucketsSql = sql`select extract(year from l.month)::int as y, extract(month from l.month)::int as m,
+          case when l.allocate then 'allocate' else 'move' end as kind, a.account, sum(a.cents) as total
+        from ledger_month_summary l
+        cross join lateral (values ('funding', l.funding_cents), ('available', l.available_cents), ('reserved', l.reserved_cents), ('paid', l.paid_cents)) a(account, cents)
+        where l.budget_id = ${b.id} group by 1, 2, 3, 4`;
+  // The breakdowns from the summary per team × month (ADR 0017): the whole months of the period from
+  // workbudget_summary, a partly covered first or last month from its requests through the same
+  // workbudget_request_figures() the summary is kept with (the CTE `parts`). Then per team and — grouping set () — all
+  // together (the total row is the same SQL as its rows), per norm and per life domain. Money is summed over every
+  // request (drafts and withdrawn ones hold none), so the totals are the ledger's; the per-norm/-domain rows take the
+  // approved requests.
+  const breakdownsSql = sql`select * from (
+          select 'team' as kind, p.team_id::text as key, t.name as name, null::text as code, grouping(p.team_id, t.name) as is_total,
+            sum(p.requests) as requests, sum(p.approved) as approved, sum(p.reserved_cents) as reserved, sum(p.paid_cents) as paid,
+            sum(p.reserved_cents + p.paid_cents) as committed, sum(p.expected_return_cents) as expected, sum(p.evaluated) as evaluated_count,
+            sum(p.evaluated_cost_cents) as evaluated_cost, sum(p.realised_return_cents) as realised, sum(p.settled) as settled,
+            sum(p.alternatives) as alternatives, sum(p.alternatives_cost_cents) as alternatives_cost,
+            sum(p.alternatives_regulation_cents) as alternatives_regulation, sum(p.alternatives_days_gained) as alternatives_days_gained
+          from req p join teams t on t.id = p.team_id group by grouping sets ((p.team_id, t.name), ())
+          having sum(p.requests) > 0 or sum(p.reserved_cents) <> 0 or sum(p.paid_cents) <> 0
+        ) teams
+        union all
+        select 'norm', n.id::text, n.label, n.code, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), sum(p.expected_return_cents), 0, 0, 0, 0, 0, 0, 0, 0
+        from req p left join return_norms n on n.id = p.norm_id group by n.id, n.label, n.code having sum(p.approved) > 0
+        union all
+        select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0, 0, 0, 0, 0
+        from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`;
+  // Lists show the most recent LIST_LIMIT (50 index entries in their order, 0037); counts and totals are over all
+  // rows: the summary's (the total row above). The ledger balances only for the rows shown. The prevented problems:
+  // the settled and evaluated requests.
+  const preventedSql = sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.settled_at
+        from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at
+              from spend_requests s join teams t on t.id = s.team_id
+              where ${where} and ${isSettledSql()}
+              order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
+        ${spendBalancesLateralSql()}`;
+  // The alternative regulations: the cost is the committed money (the ledger), as everywhere.
+  const alternativesSql = sql`select s.*, ${committedSql()} as cost
+        from (select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
+                coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
+                coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
+                workbudget_days_between((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted'),
+                  (select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid')) as workbudget_days
+              from spend_requests s join teams t on t.id = s.team_id
+              where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true
+              order by s.number desc limit ${LIST_LIMIT}) s
+        ${spendBalancesLateralSql()}`;
+  const jsonRows = (rows: ReturnType<typeof sql>, order: string) => sql`(select coalesce(json_agg(x order by ${sql.raw(order)}), '[]') from (${rows}) x)`;
+  const [read] = await queryRows<{
+    buckets: { y: number; m: number; kind: string; account: string; total: number | string }[];
+    breakdowns: BreakdownRow[];
+    prevented: { id: string; number: number; team_name: string; problem_prevented: string; prevented: string | null; cost: number | string }[];
+    alternatives: {
       id: string;
-      name: string;
-      approval_threshold_cents: string;
-      evaluation_after_months: number;
-      funded_cents: string;
-      available_cents: string;
-      reserved_cents: string;
-      paid_cents: string;
-    }>(
-      tx,
-      // Folds the summaries' deltas in the same round trip (ADR 0017: one caller at a time; the others read the deltas as
-      // they are) — a volatile CTE runs once, before the statements below read the summaries.
-      sql`with merged as (select workbudget_summary_merge())
-          select b.id, b.name, b.approval_threshold_cents, b.evaluation_after_months, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents
-          from merged, budget_balances b where b.municipality_id = ${municipalityId} and b.year = ${f.year}`,
-    );
-    const empty: WorkbudgetDashboard = {
-      year: f.year,
-      budget: null,
-      totals: emptyTotals(),
-      cached: emptyTotals(),
-      totalsMatchCache: true,
-      burnDown: burnDownFrom(f.year, [], now),
-      requests: emptyFigures(),
-      perTeam: [],
-      perLifeDomain: [],
-      perNorm: [],
-      returns: {
-        committedCostCents: 0,
-        expectedReturnCents: 0,
-        expectedRatio: null,
-        evaluatedCount: 0,
-        evaluatedCostCents: 0,
-        realisedReturnCents: 0,
-        realisedRatio: null,
-      },
-      prevented: [],
-      preventedTotal: 0,
-      alternatives: { rows: [], totals: { count: 0, workbudgetCostCents: 0, regulationAmountCents: 0, differenceCents: 0, daysGained: 0 } },
-      queue: { count: 0, oldestWaitingSince: null, oldestWaitingDays: null },
-      overdueEvaluations: { count: 0, oldestDueOn: null },
-    };
-    if (!b) return empty;
+      number: number;
+      team_name: string;
+      regulation: string | null;
+      cost: number | string;
+      regulation_amount: number | string;
+      lead_days: number;
+      workbudget_days: number | null;
+    }[];
+    queue_count: string;
+    queue_oldest: Date | string | null;
+    late_count: string;
+    late_oldest: string | null;
+  }>(
+    tx,
+    // The queue and the overdue evaluations: each by its partial index (migrations 0045, 0047).
+    sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
+        req as (select * from parts where life_domain = '')
+        select ${jsonRows(bucketsSql, "x.y, x.m, x.kind, x.account")} as buckets,
+          ${jsonRows(breakdownsSql, "x.kind, x.key")} as breakdowns,
+          ${jsonRows(preventedSql, "x.settled_at desc nulls last, x.number desc")} as prevented,
+          ${jsonRows(alternativesSql, "x.number desc")} as alternatives,
+          q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
+        from (select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}) q,
+             (select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s
+              where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date) l`,
+  );
+  const { buckets, breakdowns, prevented, alternatives } = read;
+  const totals = totalsFromBuckets(buckets);
+  const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
+  const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+  const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
+  const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
+  const queue = { count: read.queue_count, oldest: read.queue_oldest };
+  const late = { count: read.late_count, oldest: read.late_oldest };
 
-    const cached = {
-      fundedCents: num(b.funded_cents),
-      availableCents: num(b.available_cents),
-      reservedCents: num(b.reserved_cents),
-      paidCents: num(b.paid_cents),
-    };
-    const where = spendWhere(municipalityId, b.id, f);
-    // Everything else in one round trip (issue 16: at city scale the dashboard's time was its round trips, not its
-    // reads): each part is its own subquery, its rows as a JSON array, so each reads what it read as a statement of
-    // its own — the same SQL, the same indexes.
-    //
-    // The key figures and the burn-down from the ledger's summary per month (ADR 0017): the totals are the sums of the buckets.
-    const bucketsSql = sql`select extract(year from l.month)::int as y, extract(month from l.month)::int as m,
-            case when l.allocate then 'allocate' else 'move' end as kind, a.account, sum(a.cents) as total
-          from ledger_month_summary l
-          cross join lateral (values ('funding', l.funding_cents), ('available', l.available_cents), ('reserved', l.reserved_cents), ('paid', l.paid_cents)) a(account, cents)
-          where l.budget_id = ${b.id} group by 1, 2, 3, 4`;
-    // The breakdowns from the summary per team × month (ADR 0017): the whole months of the period from
-    // workbudget_summary, a partly covered first or last month from its requests through the same
-    // workbudget_request_figures() the summary is kept with (the CTE `parts`). Then per team and — grouping set () — all
-    // together (the total row is the same SQL as its rows), per norm and per life domain. Money is summed over every
-    // request (drafts and withdrawn ones hold none), so the totals are the ledger's; the per-norm/-domain rows take the
-    // approved requests.
-    const breakdownsSql = sql`select * from (
-            select 'team' as kind, p.team_id::text as key, t.name as name, null::text as code, grouping(p.team_id, t.name) as is_total,
-              sum(p.requests) as requests, sum(p.approved) as approved, sum(p.reserved_cents) as reserved, sum(p.paid_cents) as paid,
-              sum(p.reserved_cents + p.paid_cents) as committed, sum(p.expected_return_cents) as expected, sum(p.evaluated) as evaluated_count,
-              sum(p.evaluated_cost_cents) as evaluated_cost, sum(p.realised_return_cents) as realised, sum(p.settled) as settled,
-              sum(p.alternatives) as alternatives, sum(p.alternatives_cost_cents) as alternatives_cost,
-              sum(p.alternatives_regulation_cents) as alternatives_regulation, sum(p.alternatives_days_gained) as alternatives_days_gained
-            from req p join teams t on t.id = p.team_id group by grouping sets ((p.team_id, t.name), ())
-            having sum(p.requests) > 0 or sum(p.reserved_cents) <> 0 or sum(p.paid_cents) <> 0
-          ) teams
-          union all
-          select 'norm', n.id::text, n.label, n.code, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), sum(p.expected_return_cents), 0, 0, 0, 0, 0, 0, 0, 0
-          from req p left join return_norms n on n.id = p.norm_id group by n.id, n.label, n.code having sum(p.approved) > 0
-          union all
-          select 'domain', p.life_domain, null, null, 0, 0, sum(p.approved), 0, 0, sum(p.approved_committed_cents), 0, 0, 0, 0, 0, 0, 0, 0, 0
-          from parts p where p.life_domain <> '' group by p.life_domain having sum(p.approved) > 0`;
-    // Lists show the most recent LIST_LIMIT (50 index entries in their order, 0037); counts and totals are over all
-    // rows: the summary's (the total row above). The ledger balances only for the rows shown. The prevented problems:
-    // the settled and evaluated requests.
-    const preventedSql = sql`select s.id, s.number, s.team_name, s.problem_prevented, s.prevented, ${committedSql()} as cost, s.settled_at
-          from (select s.id, s.number, t.name as team_name, s.problem_prevented, s.evaluation->>'prevented' as prevented, s.settled_at
-                from spend_requests s join teams t on t.id = s.team_id
-                where ${where} and ${isSettledSql()}
-                order by s.settled_at desc nulls last, s.number desc limit ${LIST_LIMIT}) s
-          ${spendBalancesLateralSql()}`;
-    // The alternative regulations: the cost is the committed money (the ledger), as everywhere.
-    const alternativesSql = sql`select s.*, ${committedSql()} as cost
-          from (select s.id, s.number, t.name as team_name, s.evaluation->>'otherRegulation' as regulation,
-                  coalesce((s.evaluation->>'otherRegulationAmountCents')::bigint, 0) as regulation_amount,
-                  coalesce((s.evaluation->>'otherRegulationLeadDays')::int, 0) as lead_days,
-                  workbudget_days_between((select min(q.occurred_at) from spend_transitions q where q.spend_id = s.id and q.to_status = 'submitted'),
-                    (select min(p.occurred_at) from spend_transitions p where p.spend_id = s.id and p.to_status = 'paid')) as workbudget_days
-                from spend_requests s join teams t on t.id = s.team_id
-                where ${where} and s.status = 'evaluated' and (s.evaluation->>'otherRegulationApplied')::boolean is true
-                order by s.number desc limit ${LIST_LIMIT}) s
-          ${spendBalancesLateralSql()}`;
-    const jsonRows = (rows: ReturnType<typeof sql>, order: string) => sql`(select coalesce(json_agg(x order by ${sql.raw(order)}), '[]') from (${rows}) x)`;
-    const [read] = await queryRows<{
-      buckets: { y: number; m: number; kind: string; account: string; total: number | string }[];
-      breakdowns: BreakdownRow[];
-      prevented: { id: string; number: number; team_name: string; problem_prevented: string; prevented: string | null; cost: number | string }[];
-      alternatives: {
-        id: string;
-        number: number;
-        team_name: string;
-        regulation: string | null;
-        cost: number | string;
-        regulation_amount: number | string;
-        lead_days: number;
-        workbudget_days: number | null;
-      }[];
-      queue_count: string;
-      queue_oldest: Date | string | null;
-      late_count: string;
-      late_oldest: string | null;
-    }>(
-      tx,
-      // The queue and the overdue evaluations: each by its partial index (migrations 0045, 0047).
-      sql`with parts as (${summaryParts(municipalityId, b.id, f)}),
-          req as (select * from parts where life_domain = '')
-          select ${jsonRows(bucketsSql, "x.y, x.m, x.kind, x.account")} as buckets,
-            ${jsonRows(breakdownsSql, "x.kind, x.key")} as breakdowns,
-            ${jsonRows(preventedSql, "x.settled_at desc nulls last, x.number desc")} as prevented,
-            ${jsonRows(alternativesSql, "x.number desc")} as alternatives,
-            q.count as queue_count, q.oldest as queue_oldest, l.count as late_count, l.oldest as late_oldest
-          from (select count(*) as count, min(s.updated_at) as oldest from spend_requests s where ${where} and ${isWaitingSql()}) q,
-               (select count(*) as count, min(s.evaluation_due_on)::text as oldest from spend_requests s
-                where ${where} and s.status = 'settled' and s.evaluation_due_on < ${amsterdamDay(now)}::date) l`,
-    );
-    const { buckets, breakdowns, prevented, alternatives } = read;
-    const totals = totalsFromBuckets(buckets);
-    const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, "nl"));
-    const perTeam = breakdowns.filter((r) => r.kind === "team").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
-    const perNorm = breakdowns.filter((r) => r.kind === "norm").sort((a, b) => byName(a.name, b.name) || byName(a.key, b.key));
-    const perDomain = breakdowns.filter((r) => r.kind === "domain").sort((a, b) => num(b.approved) - num(a.approved) || byName(a.key, b.key));
-    const queue = { count: read.queue_count, oldest: read.queue_oldest };
-    const late = { count: read.late_count, oldest: read.late_oldest };
-
-    const altRows: AlternativeRow[] = alternatives.map((a) => {
-      const cost = num(a.cost);
-      const reg = num(a.regulation_amount);
-      const wbDays = num(a.workbudget_days);
-      return {
-        spendId: a.id,
-        reference: spendReference(f.year, num(a.number)),
-        teamName: a.team_name,
-        regulation: a.regulation ?? "",
-        workbudgetCostCents: cost,
-        regulationAmountCents: reg,
-        differenceCents: cost - reg,
-        regulationLeadDays: num(a.lead_days),
-        workbudgetDays: wbDays,
-        daysGained: num(a.lead_days) - wbDays,
-      };
-    });
-    const oldest = queue.oldest ? new Date(queue.oldest) : null;
-    const figures = (r: (typeof breakdowns)[number] | undefined): RequestFigures =>
-      r
-        ? {
-            requestCount: num(r.requests),
-            approvedCount: num(r.approved),
-            reservedCents: num(r.reserved),
-            paidCents: num(r.paid),
-            committedCents: num(r.committed),
-          }
-        : emptyFigures();
-    const total = perTeam.find((r) => num(r.is_total) !== 0);
-    // The alternatives' totals are the summary's (the total row), the list's rows the most recent LIST_LIMIT.
-    const altTotals = {
-      count: num(total?.alternatives),
-      cost: num(total?.alternatives_cost),
-      regulation: num(total?.alternatives_regulation),
-      daysGained: num(total?.alternatives_days_gained),
-    };
-    const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
-    const committed = num(total?.committed);
-    const expected = num(total?.expected);
-    const evaluatedCost = num(total?.evaluated_cost);
-    const realised = num(total?.realised);
+  const altRows: AlternativeRow[] = alternatives.map((a) => {
+    const cost = num(a.cost);
+    const reg = num(a.regulation_amount);
+    const wbDays = num(a.workbudget_days);
     return {
-      ...empty,
-      budget: { id: b.id, name: b.name, approvalThresholdCents: num(b.approval_threshold_cents), evaluationAfterMonths: b.evaluation_after_months },
-      totals,
-      cached,
-      totalsMatchCache: (Object.keys(totals) as (keyof BudgetTotals)[]).every((k) => totals[k] === cached[k]),
-      burnDown: burnDownFrom(
-        f.year,
-        buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })),
-        now,
-      ),
-      requests: figures(total),
-      perTeam: teamRows.map((r) => ({ teamId: r.key!, teamName: r.name!, ...figures(r) })),
-      perLifeDomain: perDomain.map((r) => ({ domain: r.key!, count: num(r.approved), costCents: num(r.committed) })),
-      perNorm: perNorm.map((r) => ({
-        normId: r.key,
-        code: r.code,
-        label: r.name,
-        count: num(r.approved),
-        expectedReturnCents: num(r.expected),
-        costCents: num(r.committed),
-      })),
-      returns: {
-        committedCostCents: committed,
-        expectedReturnCents: expected,
-        expectedRatio: ratio(expected, committed),
-        evaluatedCount: num(total?.evaluated_count),
-        evaluatedCostCents: evaluatedCost,
-        realisedReturnCents: realised,
-        realisedRatio: ratio(realised, evaluatedCost),
-      },
-      preventedTotal: num(total?.settled),
-      prevented: prevented.map((p) => ({
-        spendId: p.id,
-        reference: spendReference(f.year, num(p.number)),
-        teamName: p.team_name,
-        problemPrevented: p.problem_prevented,
-        prevented: p.prevented,
-        costCents: num(p.cost),
-      })),
-      alternatives: {
-        rows: altRows,
-        totals: {
-          count: altTotals.count,
-          workbudgetCostCents: altTotals.cost,
-          regulationAmountCents: altTotals.regulation,
-          differenceCents: altTotals.cost - altTotals.regulation,
-          daysGained: altTotals.daysGained,
-        },
-      },
-      overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
-      queue: {
-        count: num(queue.count),
-        oldestWaitingSince: oldest ? oldest.toISOString() : null,
-        oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null,
-      },
+      spendId: a.id,
+      reference: spendReference(f.year, num(a.number)),
+      teamName: a.team_name,
+      regulation: a.regulation ?? "",
+      workbudgetCostCents: cost,
+      regulationAmountCents: reg,
+      differenceCents: cost - reg,
+      regulationLeadDays: num(a.lead_days),
+      workbudgetDays: wbDays,
+      daysGained: num(a.lead_days) - wbDays,
     };
   });
+  const oldest = queue.oldest ? new Date(queue.oldest) : null;
+  const figures = (r: (typeof breakdowns)[number] | undefined): RequestFigures =>
+    r
+      ? {
+          requestCount: num(r.requests),
+          approvedCount: num(r.approved),
+          reservedCents: num(r.reserved),
+          paidCents: num(r.paid),
+          committedCents: num(r.committed),
+        }
+      : emptyFigures();
+  const total = perTeam.find((r) => num(r.is_total) !== 0);
+  // The alternatives' totals are the summary's (the total row), the list's rows the most recent LIST_LIMIT.
+  const altTotals = {
+    count: num(total?.alternatives),
+    cost: num(total?.alternatives_cost),
+    regulation: num(total?.alternatives_regulation),
+    daysGained: num(total?.alternatives_days_gained),
+  };
+  const teamRows = perTeam.filter((r) => num(r.is_total) === 0);
+  const committed = num(total?.committed);
+  const expected = num(total?.expected);
+  const evaluatedCost = num(total?.evaluated_cost);
+  const realised = num(total?.realised);
+  return {
+    ...empty,
+    budget: { id: b.id, name: b.name, approvalThresholdCents: num(b.approval_threshold_cents), evaluationAfterMonths: b.evaluation_after_months },
+    totals,
+    cached,
+    totalsMatchCache: (Object.keys(totals) as (keyof BudgetTotals)[]).every((k) => totals[k] === cached[k]),
+    burnDown: burnDownFrom(
+      f.year,
+      buckets.map((r) => ({ year: r.y, month: r.m, kind: r.kind, account: r.account, cents: num(r.total) })),
+      now,
+    ),
+    requests: figures(total),
+    perTeam: teamRows.map((r) => ({ teamId: r.key!, teamName: r.name!, ...figures(r) })),
+    perLifeDomain: perDomain.map((r) => ({ domain: r.key!, count: num(r.approved), costCents: num(r.committed) })),
+    perNorm: perNorm.map((r) => ({
+      normId: r.key,
+      code: r.code,
+      label: r.name,
+      count: num(r.approved),
+      expectedReturnCents: num(r.expected),
+      costCents: num(r.committed),
+    })),
+    returns: {
+      committedCostCents: committed,
+      expectedReturnCents: expected,
+      expectedRatio: ratio(expected, committed),
+      evaluatedCount: num(total?.evaluated_count),
+      evaluatedCostCents: evaluatedCost,
+      realisedReturnCents: realised,
+      realisedRatio: ratio(realised, evaluatedCost),
+    },
+    preventedTotal: num(total?.settled),
+    prevented: prevented.map((p) => ({
+      spendId: p.id,
+      reference: spendReference(f.year, num(p.number)),
+      teamName: p.team_name,
+      problemPrevented: p.problem_prevented,
+      prevented: p.prevented,
+      costCents: num(p.cost),
+    })),
+    alternatives: {
+      rows: altRows,
+      totals: {
+        count: altTotals.count,
+        workbudgetCostCents: altTotals.cost,
+        regulationAmountCents: altTotals.regulation,
+        differenceCents: altTotals.cost - altTotals.regulation,
+        daysGained: altTotals.daysGained,
+      },
+    },
+    overdueEvaluations: { count: num(late.count), oldestDueOn: late.oldest ? String(late.oldest).slice(0, 10) : null },
+    queue: {
+      count: num(queue.count),
+      oldestWaitingSince: oldest ? oldest.toISOString() : null,
+      oldestWaitingDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 86_400_000)) : null,
+    },
+  };
 }
 
 function spendWhere(municipalityId: string, budgetId: string, f: z.output<typeof dashboardFilters>) {
@@ -748,15 +767,23 @@ export async function financeCsv(ctx: UseCaseContext, raw: z.input<typeof financ
   return writeCsv(kind === "postings" ? POSTINGS_CSV_COLUMNS : SPENDS_CSV_COLUMNS, records, { separator: decimalComma ? ";" : "," });
 }
 
+export interface DashboardFilterOptions {
+  years: number[];
+  teams: { id: string; name: string }[];
+}
+
 /** The choices for the controller's filters: the budget years and the municipality's teams. */
-export async function workbudgetFilterOptions(ctx: UseCaseContext): Promise<{ years: number[]; teams: { id: string; name: string }[] }> {
+export async function workbudgetFilterOptions(ctx: UseCaseContext): Promise<DashboardFilterOptions> {
   const municipalityId = assertMayReport(ctx);
-  return withScope(ctx.db, ctx.scope, async (tx) => {
-    const years = await queryRows<{ year: number }>(tx, sql`select year from budgets where municipality_id = ${municipalityId} order by year desc`);
-    const teams = await queryRows<{ id: string; name: string }>(
-      tx,
-      sql`select id, name from teams where municipality_id = ${municipalityId} order by name, id`,
-    );
-    return { years: years.map((y) => Number(y.year)), teams };
-  });
+  return withScope(ctx.db, ctx.scope, (tx) => filterOptionsIn(tx, municipalityId));
+}
+
+async function filterOptionsIn(tx: Tx, municipalityId: string): Promise<DashboardFilterOptions> {
+  const [o] = await queryRows<{ years: (number | string)[]; teams: { id: string; name: string }[] }>(
+    tx,
+    sql`select (select coalesce(json_agg(b.year order by b.year desc), '[]') from budgets b where b.municipality_id = ${municipalityId}) as years,
+          (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name, t.id), '[]') from teams t
+           where t.municipality_id = ${municipalityId}) as teams`,
+  );
+  return { years: o.years.map(Number), teams: o.teams };
 }
