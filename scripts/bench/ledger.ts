@@ -22,7 +22,9 @@
 // Options (env): BENCH_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (200 per measurement), BENCH_PORT (3900),
 // BENCH_ONLY=approvals (only step 5, on the demo data: a quick loop while tuning),
-// BENCH_ONLY=instances (only step 7, on the demo data), BENCH_APPROVALS (2000: requests per
+// BENCH_ONLY=instances (only step 7, on the demo data), BENCH_ONLY=dashboard (only the dashboard's figures of steps 4
+// and 6, on the city-scale history already in BENCH_DB_NAME — seeded by this script or by
+// `BENCH_SEED=1 pnpm bench:dashboard` — migrated, not dropped), BENCH_APPROVALS (2000: requests per
 // approval measurement, the budget fits three quarters), BENCH_ROUNDS (1: step 7 measures
 // one and two instances this many times, alternating),
 // BENCH_DB_NAME (wijkwerk_bench: another name lets two checkouts measure on one server).
@@ -342,11 +344,16 @@ async function measureInstances(): Promise<string> {
   }
 }
 
-const handle = await freshDatabase();
+// BENCH_ONLY=dashboard reuses the seeded history (migrated, not dropped); every other run starts from a fresh database.
+const reuse = process.env.BENCH_ONLY === "dashboard";
+const handle = reuse ? await openDatabase({ url: dbUrl }) : await freshDatabase();
+if (reuse) await migrateDatabase(handle);
 const db = handle.db;
-log(`database ${DB_NAME}: demo data …`);
-await seedDemo(db);
-await seedWorkbudgetDemo(db);
+if (!reuse) {
+  log(`database ${DB_NAME}: demo data …`);
+  await seedDemo(db);
+  await seedWorkbudgetDemo(db);
+}
 const [m] = await queryRows<{ id: string }>(db, sql`select id from municipalities where slug = 'maastricht'`);
 const controller = await controllerContext(db);
 // BENCH_ONLY=instances: only step 7, one instance against two behind the proxy, on the demo data.
@@ -363,15 +370,26 @@ if (process.env.BENCH_ONLY === "approvals") {
   process.exit(0);
 }
 const year = new Date().getUTCFullYear();
-const t0 = Date.now();
-const seeded = await seedHistory(db, {
-  municipalityId: m.id,
-  firstYear: year - 9,
-  years: 10,
-  spendsPerYear: SPENDS_PER_YEAR,
-  controllerId: controller.actor.userId,
-});
-log(`history: ${seeded.spends} requests, ${seeded.postings} postings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+let history: string;
+if (reuse) {
+  const [{ spends, postings }] = await queryRows<{ spends: string; postings: string }>(
+    db,
+    sql`select (select count(*) from spend_requests) as spends, (select count(*) from ledger_postings) as postings`,
+  );
+  if (Number(spends) < 1_000) throw new Error(`${DB_NAME} holds no history: seed it first (BENCH_SEED=1 BENCH_DB_NAME=${DB_NAME} pnpm bench:dashboard)`);
+  history = `${spends} requests, ${postings} postings (reused)`;
+} else {
+  const t0 = Date.now();
+  const seeded = await seedHistory(db, {
+    municipalityId: m.id,
+    firstYear: year - 9,
+    years: 10,
+    spendsPerYear: SPENDS_PER_YEAR,
+    controllerId: controller.actor.userId,
+  });
+  log(`history: ${seeded.spends} requests, ${seeded.postings} postings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  history = `${seeded.spends} requests, ${seeded.postings} postings (10 years)`;
+}
 const check = await checkLedger(db);
 log(`ledger:check on the seeded history: ${check.problems.length === 0 ? "ok" : check.problems.slice(0, 3).join("; ")}`);
 
@@ -418,21 +436,24 @@ try {
   const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
   log(`measuring (${REQUESTS} requests, ${CONCURRENCY} concurrent) …`);
   results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie), await measure(`${base}/dashboard`, {})]);
-  results.push([
-    "CSV export (postings)",
-    await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie),
-    await measure(`${base}/csv`, {}),
-  ]);
+  if (!reuse)
+    results.push([
+      "CSV export (postings)",
+      await measure(`${appBase}/gemeente/werkbudget/export?soort=boekingen&jaar=${year}`, cookie),
+      await measure(`${base}/csv`, {}),
+    ]);
 
   // The dashboard's absolute targets through the app: one user alone, then 50 at once (the p95 of the measurement above).
   const single = await measureSingle(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie);
   const concurrent = results[0][1];
 
-  const approvals = await measureApprovals();
+  const approvals = reuse ? null : await measureApprovals();
 
   console.log("\n## Ledger benchmark");
   console.log(
-    `history: ${seeded.spends} requests, ${seeded.postings} postings (10 years); ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement\n`,
+    `history: ${history}; ${CONCURRENCY} concurrent connections, ${REQUESTS} requests per measurement; load average (1, 5, 15 min) now: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")}\n`,
   );
   console.log("| measurement | app p50 | app p95 | baseline p50 | baseline p95 | p95 ratio | target |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
@@ -448,9 +469,11 @@ try {
   console.log(
     `| 50 concurrent users, p95 (p50) | ${concurrent.p95.toFixed(0)} ms (${concurrent.p50.toFixed(0)} ms) | ≤ 1.000 ms ${concurrent.p95 <= 1000 ? "✓" : "✗"} |`,
   );
-  console.log(`\n${approvals}`);
   app.kill("SIGTERM");
-  console.log(await measureInstances());
+  if (approvals) {
+    console.log(`\n${approvals}`);
+    console.log(await measureInstances());
+  }
   const final = await checkLedger(db);
   console.log(`ledger:check after the run: ${final.problems.length === 0 ? "ok" : final.problems.slice(0, 3).join("; ")}`);
 } finally {
