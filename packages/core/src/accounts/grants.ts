@@ -1,22 +1,7 @@
 // Loads what a user holds. Runs as the schema owner: this is the checkpoint's
 // own lookup that decides which scope later queries run in.
-import {
-  adminMunicipalities,
-  and,
-  eq,
-  activeTeamMemberships as teamMemberships,
-  scopeRoles,
-  teams,
-  users,
-  municipalitySettings,
-  isNull,
-  or,
-  gte,
-  sql,
-  type Database,
-  type Queryable,
-} from "@wijkwerk/db";
-import type { Grants, RoleName } from "@wijkwerk/authz";
+import { eq, municipalitySettings, queryRows, sql, type Database, type Queryable } from "@wijkwerk/db";
+import type { Grants, RoleName, ScopeRole } from "@wijkwerk/authz";
 
 export interface UserTeam {
   id: string;
@@ -26,27 +11,36 @@ export interface UserTeam {
 }
 
 export async function loadGrants(db: Queryable, userId: string): Promise<{ grants: Grants; teams: UserTeam[] } | null> {
-  const [user] = await db.select({ id: users.id, municipalityId: users.municipalityId, isActive: users.isActive }).from(users).where(eq(users.id, userId));
-  if (!user || !user.isActive) return null;
-  const memberships = await db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, role: teamMemberships.role })
-    .from(teamMemberships)
-    .innerJoin(teams, eq(teams.id, teamMemberships.teamId))
-    .where(and(eq(teamMemberships.userId, userId), or(isNull(teams.activeTo), gte(teams.activeTo, sql`current_date`))))
-    .orderBy(teams.name);
-  const roles = await db.select({ role: scopeRoles.role, partnerId: scopeRoles.partnerOrganisationId }).from(scopeRoles).where(eq(scopeRoles.userId, userId));
-  const administered = roles.some((r) => r.role === "admin")
-    ? await db.select({ id: adminMunicipalities.municipalityId }).from(adminMunicipalities).where(eq(adminMunicipalities.userId, userId))
-    : [];
+  // One round trip (every request of every page runs this): the user, their active teams, their scope roles and — for
+  // an admin — the municipalities they administer, each a subquery.
+  const [user] = await queryRows<{
+    municipality_id: string;
+    is_active: boolean;
+    memberships: UserTeam[];
+    roles: { role: ScopeRole; partnerId: string | null }[];
+    administered: string[];
+  }>(
+    db,
+    sql`select u.municipality_id, u.is_active,
+          (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'role', m.role) order by t.name), '[]')
+           from active_team_memberships m join teams t on t.id = m.team_id
+           where m.user_id = u.id and (t.active_to is null or t.active_to >= current_date)) as memberships,
+          (select coalesce(json_agg(json_build_object('role', r.role, 'partnerId', r.partner_organisation_id)), '[]')
+           from scope_roles r where r.user_id = u.id) as roles,
+          (select coalesce(json_agg(a.municipality_id), '[]') from admin_municipalities a where a.user_id = u.id) as administered
+        from users u where u.id = ${userId}`,
+  );
+  if (!user || !user.is_active) return null;
+  const administered = user.roles.some((r) => r.role === "admin") ? user.administered : [];
   return {
     grants: {
       userId,
-      municipalityId: user.municipalityId,
-      teamRoles: memberships.map((m) => ({ teamId: m.id, role: m.role })),
-      scopeRoles: roles,
-      ...(administered.length ? { adminMunicipalities: administered.map((a) => a.id) } : {}),
+      municipalityId: user.municipality_id,
+      teamRoles: user.memberships.map((m) => ({ teamId: m.id, role: m.role })),
+      scopeRoles: user.roles,
+      ...(administered.length ? { adminMunicipalities: administered } : {}),
     },
-    teams: memberships,
+    teams: user.memberships,
   };
 }
 
