@@ -4,6 +4,8 @@
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "@wijkwerk/core/dates";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+// Made once: an Intl.NumberFormat costs more to build than to use (the dashboard renders two ratios per request).
+const ratioFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 
 export const workbudget = {
   title: "Werkbudget",
@@ -110,7 +112,7 @@ export const workbudget = {
   evaluatedCost: "Betaald voor geëvalueerde aanvragen (werkelijke kosten)",
   realisedRatio: "Gerealiseerde verhouding rendement / kosten",
   evaluatedCount: (n: number) => `${n} ${plural(n, "aanvraag", "aanvragen")} geëvalueerd`,
-  ratio: (r: number | null) => (r === null ? "–" : `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }).format(r)} : 1`),
+  ratio: (r: number | null) => (r === null ? "–" : `${ratioFormat.format(r)} : 1`),
 
   preventedTitle: "Voorkomen problemen",
   preventedCaption: "Afgerekende en geëvalueerde aanvragen: welk probleem moest worden voorkomen, en is dat gelukt?",
