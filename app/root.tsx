@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import { as } from "@wijkwerk/authz";
 import { requireUser, homePathFor, partnerViewPath } from "~/context.server";
-import { listNotifications } from "~/core/notifications.server";
+import { unreadNotificationCount } from "~/core/notifications.server";
 import { nl } from "~/i18n/nl";
 import stylesheet from "~/tailwind.css";
 
@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     partnerView: await partnerViewPath(ctx),
     teams: ctx.teams.map((t) => ({ slug: t.slug, name: t.name, role: t.role })),
     canAdminister: ctx.ability.can("manage", as("Settings", { municipalityId: m })),
-    unreadNotifications: (await listNotifications({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }, 1)).unread,
+    unreadNotifications: await unreadNotificationCount({ ...ctx, scope: { kind: "municipality", municipalityId: m, userId: ctx.user.id } }),
     canSeeMunicipality: ctx.ability.can("read", as("MunicipalityOverview", { municipalityId: m })),
     // The success stories wall and the knowledge questions (professionals, the admin, the controller).
     canSeeKnowledge: ctx.ability.can("read", as("SuccessStory", { municipalityId: m })),

@@ -6,7 +6,7 @@ import { defineAbilityFor } from "@wijkwerk/authz";
 import { eq, notifications, sql, teamMemberships, users } from "@wijkwerk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGrants } from "../src/accounts";
-import { listNotifications, markNotificationsRead } from "../src/notifications";
+import { listNotifications, markNotificationsRead, unreadNotificationCount } from "../src/notifications";
 import { saveTimeRegistration, sendTimeRegistrationReminders } from "../src/partners";
 import { myTasks, hasTasks, type TasksPerson } from "../src/tasks";
 import { createWorkgroup, decideJoinRequest, joinWorkgroup } from "../src/workgroups";
@@ -43,7 +43,11 @@ describe("my tasks", () => {
   const tasksOf = async (userId: string) => myTasks(await person(userId), { now: NOW });
   const unreadOf = async (userId: string) => {
     const p = await person(userId);
-    return (await listNotifications({ ...p, scope: { kind: "municipality", municipalityId: p.actor.municipalityId, userId } })).unread;
+    const ctx = { ...p, scope: { kind: "municipality" as const, municipalityId: p.actor.municipalityId, userId } };
+    // The menu's badge (root loader) and the notifications page count alike.
+    const unread = await unreadNotificationCount(ctx);
+    expect((await listNotifications(ctx)).unread).toBe(unread);
+    return unread;
   };
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 // Notifications: the in-app notices (the bell), the mail outbox and its delivery.
-export { listNotifications, markNotificationsRead } from "./notify";
+export { listNotifications, markNotificationsRead, unreadNotificationCount } from "./notify";
 export { listOutbox } from "./outbox";
 export { SmtpUnavailableError, createSmtpTransport, deliverOutbox } from "./outbox-delivery";
 

@@ -179,12 +179,21 @@ export async function notifyNextActors(tx: Tx, ctx: UseCaseContext, notice: Step
 export async function listNotifications(ctx: UseCaseContext, limit = 50) {
   return withScope(ctx.db, ctx.scope, async (tx) => {
     const rows = await tx.select().from(notifications).where(eq(notifications.userId, ctx.actor.userId)).orderBy(desc(notifications.createdAt)).limit(limit);
-    const [{ unread }] = await tx
-      .select({ unread: sql<number>`count(*)::int` })
-      .from(notifications)
-      .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), isNull(notifications.resolvedAt)));
-    return { rows, unread };
+    return { rows, unread: await unreadIn(tx, ctx.actor.userId) };
   });
+}
+
+/** How many notifications wait for the user: the menu's badge on every page (one statement, no rows). */
+export async function unreadNotificationCount(ctx: UseCaseContext): Promise<number> {
+  return withScope(ctx.db, ctx.scope, (tx) => unreadIn(tx, ctx.actor.userId));
+}
+
+async function unreadIn(tx: Tx, userId: string): Promise<number> {
+  const [{ unread }] = await tx
+    .select({ unread: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(notifications.resolvedAt)));
+  return unread;
 }
 
 export async function markNotificationsRead(ctx: UseCaseContext, id?: string): Promise<void> {
