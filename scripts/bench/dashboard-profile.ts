@@ -6,10 +6,12 @@
 // (migrated first, so new migrations apply to a seeded history). Then calls workbudgetDashboard
 // BENCH_REQUESTS times, one at a time, and prints p50/p95 of the whole call and the median of
 // each SQL statement it ran (timed in this process around drizzle's execute: the statement's
-// round trip, parse/plan/execute and the rows' transfer).
+// round trip, parse/plan/execute and the rows' transfer). Part 2 (after `pnpm build`): one request
+// of /gemeente/werkbudget through the built app in this process — the root loader, the page's
+// loader and the whole document request — with Node's CPU and every round trip (below).
 //
 // Options (env): BENCH_DATABASE_URL (server), BENCH_DB_NAME (wijkwerk_bench), BENCH_SEED,
-// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (100).
+// BENCH_SPENDS_PER_YEAR (10000), BENCH_REQUESTS (100), BENCH_HTTP=off (part 1 only).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -170,22 +172,26 @@ if (process.env.BENCH_HTTP !== "off" && existsSync("build/index.js")) {
     return psTransaction.call(this, fn, config);
   };
   console.log(`\nOne request of /gemeente/werkbudget in this process (built app), ${REQUESTS} times one at a time:\n`);
-  console.log("| phase | p50 ms | p95 ms | statements per call | transactions per call |");
-  console.log("| --- | --- | --- | --- | --- |");
+  console.log("| phase | p50 ms | p95 ms | Node CPU ms per call | statements per call | transactions per call |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
   const perPhase: string[] = [];
   for (const [name, run] of phases) {
     for (let i = 0; i < 10; i++) await run();
     const xs: number[] = [];
     phase = name;
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < REQUESTS; i++) {
       const t = performance.now();
       await run();
       xs.push(performance.now() - t);
     }
+    const cpu = process.cpuUsage(cpu0);
     phase = null;
     const mine = [...trips].filter(([k]) => k.startsWith(`${name} ¦`));
     const count = (tx: boolean) => mine.filter(([k]) => k.includes("begin … commit") === tx).reduce((n, [, v]) => n + v.length, 0) / REQUESTS;
-    perPhase.push(`| ${name} | ${median(xs).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${count(false).toFixed(1)} | ${count(true).toFixed(1)} |`);
+    perPhase.push(
+      `| ${name} | ${median(xs).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(1)} | ${count(false).toFixed(1)} | ${count(true).toFixed(1)} |`,
+    );
     console.log(perPhase.at(-1));
   }
   console.log("\n| phase ¦ statement (start) | per call | median ms |");
