@@ -100,7 +100,11 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** REQUESTS requests, CONCURRENCY at a time; latencies in ms (after a warm-up). */
-async function measure(url: string, headers: Record<string, string>): Promise<{ p50: number; p95: number; rps: number }> {
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  serverPid?: number,
+): Promise<{ p50: number; p95: number; rps: number; cpu?: { node: number; postgres: number | null; share: number } }> {
   const once = async () => {
     const started = performance.now();
     const res = await fetch(url, { headers, redirect: "manual" }).catch((e: Error) => {
@@ -113,6 +117,8 @@ async function measure(url: string, headers: Record<string, string>): Promise<{ 
   for (let i = 0; i < 20; i++) await once();
   const latencies: number[] = [];
   let next = 0;
+  const node0 = serverPid ? processCpuSeconds(serverPid) : null;
+  const pg0 = postgresCpuSeconds(DB_NAME);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -121,7 +127,26 @@ async function measure(url: string, headers: Record<string, string>): Promise<{ 
   );
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / seconds };
+  // Where the CPU went per request: the server process (one Node thread) and this database's backends.
+  const node1 = serverPid ? processCpuSeconds(serverPid) : null;
+  const pg1 = postgresCpuSeconds(DB_NAME);
+  const n = latencies.length;
+  const cpu =
+    node0 !== null && node1 !== null
+      ? { node: ((node1 - node0) * 1000) / n, postgres: pg0 !== null && pg1 !== null ? ((pg1 - pg0) * 1000) / n : null, share: (node1 - node0) / seconds }
+      : undefined;
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: n / seconds, cpu };
+}
+
+/** CPU seconds used so far by one process (Linux /proc; null elsewhere). */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ
+  } catch {
+    return null;
+  }
 }
 
 /** One request at a time (a single user): REQUESTS requests after the warm-up; latencies in ms. */
@@ -153,14 +178,16 @@ async function waitFor(url: string, ms = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; null elsewhere). */
-function postgresCpuSeconds(): number | null {
+/** CPU seconds used so far by every PostgreSQL process on this machine, or only the backends of one database (Linux /proc; null elsewhere). */
+function postgresCpuSeconds(database?: string): number | null {
   try {
     let ticks = 0;
     for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         if (!stat.includes("(postgres)")) continue;
+        // A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
+        if (database && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(` ${database} `)) continue;
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
         ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
       } catch {
@@ -435,7 +462,7 @@ try {
   const base = `http://127.0.0.1:${PORT + 1}`;
   const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
   log(`measuring (${REQUESTS} requests, ${CONCURRENCY} concurrent) …`);
-  results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie), await measure(`${base}/dashboard`, {})]);
+  results.push(["controller dashboard", await measure(`${appBase}/gemeente/werkbudget?jaar=${year}`, cookie, app.pid), await measure(`${base}/dashboard`, {})]);
   if (!reuse)
     results.push([
       "CSV export (postings)",
@@ -469,6 +496,10 @@ try {
   console.log(
     `| 50 concurrent users, p95 (p50) | ${concurrent.p95.toFixed(0)} ms (${concurrent.p50.toFixed(0)} ms) | ≤ 1.000 ms ${concurrent.p95 <= 1000 ? "✓" : "✗"} |`,
   );
+  if (concurrent.cpu)
+    console.log(
+      `\n50 concurrent: ${concurrent.rps.toFixed(1)} requests/s; CPU per request: app (Node) ${concurrent.cpu.node.toFixed(1)} ms (${(concurrent.cpu.share * 100).toFixed(0)} % of one core), PostgreSQL (${DB_NAME}) ${concurrent.cpu.postgres?.toFixed(1) ?? "–"} ms`,
+    );
   app.kill("SIGTERM");
   if (approvals) {
     console.log(`\n${approvals}`);
