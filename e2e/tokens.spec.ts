@@ -8,6 +8,8 @@ async function mintAndRevoke(page: Page, texts: { nameLabel: string; tokenLabel:
   const name = `Koppeling ${Date.now().toString(36)}`;
   await page.getByLabel(texts.nameLabel, { exact: true }).fill(name);
   await page.getByRole("button", { name: "Token aanmaken" }).click();
+  // The new token's panel takes the focus (components/token-list.tsx, CreatedToken).
+  await expect(page.locator("#token-created")).toBeFocused();
   const token = await page.getByLabel(texts.tokenLabel).inputValue();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row).toContainText(`…${token.slice(-4)}`);

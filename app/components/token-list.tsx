@@ -1,6 +1,9 @@
 // One row of a bearer-token list (personal API tokens, a partner's export
 // tokens): name, last four characters, dates, the status (a badge unless
-// active) and revoking it, asked first. The token itself is never listed.
+// active) and revoking it, asked first. The token itself is never listed, only
+// shown once when it is made (CreatedToken).
+import type { BearerTokenRow } from "@wijkwerk/core/common";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ConfirmForm } from "~/components/confirm";
 import { formatDate, formatDateTime } from "~/lib/format";
 
@@ -18,10 +21,7 @@ export interface TokenListItem {
 }
 
 /** The loader's row for a token (both kinds' list use cases return these fields). */
-export function tokenListItem(
-  r: { id: string; name: string; lastFour: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null },
-  now: number,
-): TokenListItem {
+export function tokenListItem(r: BearerTokenRow, now: number): TokenListItem {
   return {
     id: r.id,
     name: r.name,
@@ -71,5 +71,58 @@ export function TokenRow({ token, texts }: { token: TokenListItem; texts: TokenR
         )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * The token just made, shown once: a heading that takes the focus (a screen
+ * reader hears it at once) and the token in a read-only field that selects
+ * itself for copying. `children`: the page's own words under the heading.
+ */
+export function CreatedToken({
+  token,
+  title,
+  label,
+  hint,
+  headingLevel,
+  children,
+}: {
+  token: string;
+  title: string;
+  label: string;
+  hint?: string;
+  headingLevel: 2 | 3;
+  children?: ReactNode;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [token]);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby="token-created" className="alert alert-success space-y-2">
+      <Heading id="token-created" ref={headingRef} tabIndex={-1}>
+        {title}
+      </Heading>
+      {children}
+      <div className="field">
+        <label htmlFor="new-token">{label}</label>
+        <input
+          id="new-token"
+          className="input font-mono"
+          readOnly
+          value={token}
+          aria-describedby={hint ? "new-token-hint" : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        {hint ? (
+          <p id="new-token-hint" className="hint">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -3,7 +3,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
@@ -12,7 +11,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/core/accounts.s
 import { nl } from "~/i18n/nl";
 import { runForForm, toHttpError } from "~/lib/http.server";
 import { SuccessNotice } from "~/components/notice";
-import { TokenRow, tokenListItem } from "~/components/token-list";
+import { CreatedToken, TokenRow, tokenListItem } from "~/components/token-list";
 import { parseSubmission, readFormData } from "~/lib/form.server";
 
 const t = nl.api.tokens;
@@ -64,10 +63,6 @@ export default function ApiTokensPage() {
     defaultValue: { expiresInDays: "90" },
   });
   const created = actionData?.created ?? null;
-  const createdRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
   return (
     <div className="max-w-4xl space-y-6">
       <p>
@@ -80,28 +75,9 @@ export default function ApiTokensPage() {
       </p>
       {params.get("ingetrokken") ? <SuccessNotice>{t.revoked}</SuccessNotice> : null}
       {created ? (
-        <section aria-labelledby="token-created" className="alert alert-success space-y-2">
-          <h2 id="token-created" ref={createdRef} tabIndex={-1}>
-            {t.createdTitle(created.name)}
-          </h2>
+        <CreatedToken token={created.token} title={t.createdTitle(created.name)} label={t.tokenLabel} hint={t.copyHint} headingLevel={2}>
           <p>{t.createdOnce}</p>
-          <div className="field">
-            <label htmlFor="new-token">{t.tokenLabel}</label>
-            <input
-              id="new-token"
-              className="input font-mono"
-              readOnly
-              value={created.token}
-              aria-describedby="new-token-hint"
-              autoComplete="off"
-              spellCheck={false}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <p id="new-token-hint" className="hint">
-              {t.copyHint}
-            </p>
-          </div>
-        </section>
+        </CreatedToken>
       ) : null}
       <section aria-labelledby="tokens-list" className="space-y-2">
         <h2 id="tokens-list">{t.listTitle}</h2>

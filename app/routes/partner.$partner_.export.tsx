@@ -5,12 +5,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ActionsColumnHeader, TableCard } from "~/components/data-table";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form";
 import { SuccessNotice } from "~/components/notice";
-import { TokenRow, tokenListItem, type TokenRowTexts } from "~/components/token-list";
+import { CreatedToken, TokenRow, tokenListItem, type TokenRowTexts } from "~/components/token-list";
 import { requirePartnerContext } from "~/context.server";
 import { createPartnerExportToken, defaultExportWeeks, listPartnerExportTokens, revokePartnerExportToken } from "~/core/partners.server";
 import { nl } from "~/i18n/nl";
@@ -117,10 +116,6 @@ export default function PartnerExportPage() {
     defaultValue: { expiresInDays: "90" },
   });
   const created = actionData?.created ?? null;
-  const createdRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
   const query = period ? `?van=${encodeURIComponent(period.from)}&tot=${encodeURIComponent(period.to)}` : "";
   return (
     <div className="max-w-4xl space-y-6">
@@ -154,25 +149,7 @@ export default function PartnerExportPage() {
         <h2 id="tokens-title">{t.tokensTitle}</h2>
         <p>{t.tokensIntro}</p>
         {params.get("ingetrokken") ? <SuccessNotice>{t.revokedNotice}</SuccessNotice> : null}
-        {created ? (
-          <section aria-labelledby="token-created" className="alert alert-success space-y-2">
-            <h3 id="token-created" ref={createdRef} tabIndex={-1}>
-              {t.created}
-            </h3>
-            <div className="field">
-              <label htmlFor="new-token">{t.tokenLabel}</label>
-              <input
-                id="new-token"
-                className="input font-mono"
-                readOnly
-                value={created.token}
-                autoComplete="off"
-                spellCheck={false}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </div>
-          </section>
-        ) : null}
+        {created ? <CreatedToken token={created.token} title={t.created} label={t.tokenLabel} headingLevel={3} /> : null}
         <TableCard caption={t.tokensCaption} isEmpty={tokens.length === 0} empty={t.noTokens}>
           <thead>
             <tr>

@@ -10,7 +10,7 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { and, apiTokens, desc, eq, isNull, withScope, type Database, type Scope } from "@wijkwerk/db";
 import { z } from "zod";
 import { appendAudit } from "../audit";
-import { type Actor, type UseCaseContext, DomainError, authenticateBearerToken, invalidInput, hashToken, newToken } from "../common";
+import { type Actor, type BearerTokenRow, type UseCaseContext, DomainError, authenticateBearerToken, invalidInput, hashToken, newToken } from "../common";
 
 export const API_TOKEN_PREFIX = "wk_";
 
@@ -24,15 +24,7 @@ export const apiTokenInput = z.object({
 });
 export type ApiTokenInput = z.input<typeof apiTokenInput>;
 
-export interface ApiTokenRow {
-  id: string;
-  name: string;
-  lastFour: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-}
+export type ApiTokenRow = BearerTokenRow;
 
 /**
  * Own tokens run as app_user in a scope that reaches no team's rows (no tenant

@@ -10,6 +10,17 @@ import { hashToken } from "./tokens";
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION = "1 minute";
 
+/** A token as both kinds' lists return it: never the token itself, only its last four characters. */
+export interface BearerTokenRow {
+  id: string;
+  name: string;
+  lastFour: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
 export interface BearerTokenKind<F extends Record<string, PgColumn>> {
   /** "wk_", "wkp_": a token of another kind is refused before any lookup. */
   prefix: string;

@@ -16,7 +16,7 @@ export { neutraliseFormula } from "./csv";
 export { findMentions, handlesOf, markdownToPlainText, renderMarkdown } from "./markdown";
 export { sqlMessage } from "./sql-message";
 export { newToken, safeEqual } from "./tokens";
-export { authenticateBearerToken } from "./bearer-tokens";
+export { authenticateBearerToken, type BearerTokenRow } from "./bearer-tokens";
 export { type PersonalDataFinding, findPersonalData, personalDataMessage } from "./privacy-guard";
 export {
   ATTACHMENT_CONTENT_TYPES,

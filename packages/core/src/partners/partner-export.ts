@@ -18,6 +18,7 @@ import { and, eq, partnerExportTokens, queryRows, sql, withScope, type Database 
 import { z } from "zod";
 import { appendAudit } from "../audit";
 import {
+  type BearerTokenRow,
   type ErrorCode,
   type UseCaseContext,
   DomainError,
@@ -267,15 +268,7 @@ export const partnerTokenInput = z.object({
 });
 export type PartnerTokenInput = z.input<typeof partnerTokenInput>;
 
-export interface PartnerTokenRow {
-  id: string;
-  name: string;
-  lastFour: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-}
+export type PartnerTokenRow = BearerTokenRow;
 
 function requireTokens(ctx: UseCaseContext, action: "read" | "create" | "delete") {
   if (ctx.scope.kind !== "partner") throw ForbiddenError.from(ctx.ability).setMessage("partner scope required");
