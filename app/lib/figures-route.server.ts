@@ -67,16 +67,13 @@ export async function loadMunicipalitiesFiguresPage(ctx: UserContext, request: R
   const scoped: UseCaseContext = { ...ctx, scope: { kind: "figures", municipalityId: ctx.user.municipalityId, userId: ctx.user.id } };
   const parsed = parsePeriod(new URL(request.url).searchParams);
   const presets = periodPresets();
-  // Which municipalities to offer, also when the period is invalid: the use case over this year (cheap, the summaries).
+  // One read: the municipalities to offer and the report (the chosen one by its slug, 404 when not administered).
+  // An invalid period still offers the municipalities: the use case over this year (the summaries), no report shown.
   const period = parsed.ok ? parsed.period : presets.thisYear;
-  const all = await municipalitiesFigures(scoped, period).catch(toHttpError);
-  const chosen = slug === null ? null : all.municipalities.find((m) => m.slug === slug);
-  if (chosen === undefined) throw notFoundResponse();
-  const base = { municipalities: all.municipalities, chosen, values: parsed.values, presets };
+  const read = await municipalitiesFigures(scoped, { ...period, ...(slug === null ? {} : { municipalitySlug: slug }) }).catch(toHttpError);
+  const base = { municipalities: read.municipalities, chosen: read.chosen, values: parsed.values, presets };
   if (!parsed.ok) return { data: { ...base, report: null, errors: parsed.errors, search: "", periodLabel: "" }, status: 400 };
-  const report =
-    chosen === null ? all.report : (await municipalitiesFigures(scoped, { ...parsed.period, municipalityId: chosen.id }).catch(toHttpError)).report;
-  return { data: { ...base, report, errors: null, search: `?${periodSearch(parsed.period)}`, periodLabel: label(parsed.period) }, status: 200 };
+  return { data: { ...base, report: read.report, errors: null, search: `?${periodSearch(parsed.period)}`, periodLabel: label(parsed.period) }, status: 200 };
 }
 
 /** The print page and CSV of /gemeenten/cijfers: the same page data, the municipality (if one) from `?gemeente=<slug>`. */

@@ -156,6 +156,8 @@ export interface MunicipalitiesFiguresQuery {
   to: string;
   /** One municipality (its teams and its total); absent: the municipalities side by side (a column each). */
   municipalityId?: string;
+  /** The same by its slug (the page's URL); a slug not administered is not found, as an id. */
+  municipalitySlug?: string;
 }
 
 export interface MunicipalitiesFigures {
@@ -186,8 +188,8 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
     const municipalities = listed.filter((m) => ctx.ability.can("read", as("MunicipalitiesFigures", { municipalityId: m.id })));
     const city: FiguresScope = { kind: "city" };
     const view = { scope: city, from: query.from, to: query.to, months, suppressed: true };
-    if (query.municipalityId !== undefined) {
-      const chosen = municipalities.find((m) => m.id === query.municipalityId);
+    if (query.municipalityId !== undefined || query.municipalitySlug !== undefined) {
+      const chosen = municipalities.find((m) => (query.municipalityId !== undefined ? m.id === query.municipalityId : m.slug === query.municipalitySlug));
       if (!chosen) throw new DomainError("not_found", 404);
       const { teams, tables } = await teamsAndTables(ctx, tx, { ...view, municipalityId: chosen.id });
       const workbudget = await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to });
