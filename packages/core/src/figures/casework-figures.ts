@@ -312,20 +312,33 @@ function assembleReport(input: Omit<ReportInput, "figures">, casework: readonly 
 export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
   const { months, teams, suppressed } = input;
   const city = input.scope.kind === "city";
-  // Sums per team × metric × key (the period) and per team × month × metric.
-  const period = new Map<string, { n: number; total: number }>();
-  const perMonth = new Map<string, number>();
+  // Sums per metric × key over the period, by the team's position in `teams`, with the scope's sum (every team of
+  // the view); per metric × month for the tables that show months. Positions, not ids, in the loops below: the city
+  // of a big municipality builds these tables for hundreds of teams (docs/benchmarks.md, bench:analytics).
+  const position = new Map(teams.map((t, j) => [t.id, j]));
+  const zeros = () => new Array<number>(teams.length).fill(0);
+  const period = new Map<string, { n: number[]; total: number[]; scopeN: number; scopeTotal: number }>();
+  const perMonth = new Map<string, number[]>();
   for (const f of input.figures) {
-    const k = `${f.teamId}|${f.metric}|${f.key}`;
-    const p = period.get(k) ?? { n: 0, total: 0 };
-    p.n += f.n;
-    p.total += f.total;
-    period.set(k, p);
-    if (f.key === "") perMonth.set(`${f.teamId}|${f.month}|${f.metric}`, (perMonth.get(`${f.teamId}|${f.month}|${f.metric}`) ?? 0) + f.n);
+    const j = position.get(f.teamId);
+    if (j === undefined) continue; // not a team of the view
+    const k = `${f.metric}|${f.key}`;
+    let p = period.get(k);
+    if (!p) period.set(k, (p = { n: zeros(), total: zeros(), scopeN: 0, scopeTotal: 0 }));
+    p.n[j] += f.n;
+    p.total[j] += f.total;
+    p.scopeN += f.n;
+    p.scopeTotal += f.total;
+    if (f.key === "") {
+      const mk = `${f.metric}|${f.month}`;
+      let m = perMonth.get(mk);
+      if (!m) perMonth.set(mk, (m = zeros()));
+      m[j] += f.n;
+    }
   }
-  const teamN = (teamId: string, metric: string, key: string) => period.get(`${teamId}|${metric}|${key}`)?.n ?? 0;
-  const scopeN = (metric: string, key: string) => teams.reduce((s, t) => s + teamN(t.id, metric, key), 0);
-  const scopeTotal = (metric: string, key: string) => teams.reduce((s, t) => s + (period.get(`${t.id}|${metric}|${key}`)?.total ?? 0), 0);
+  const teamN = (j: number, metric: string, key: string) => period.get(`${metric}|${key}`)?.n[j] ?? 0;
+  const scopeN = (metric: string, key: string) => period.get(`${metric}|${key}`)?.scopeN ?? 0;
+  const scopeTotal = (metric: string, key: string) => period.get(`${metric}|${key}`)?.scopeTotal ?? 0;
   const mask = maskFor(suppressed);
 
   /** The suppression of a marginal shown in several tables (per team and the city), decided once. */
@@ -334,9 +347,22 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
     const m = mask({ cells: [perTeam], rowTotals: [sum(perTeam)] });
     return { teams: m.cells[0], city: m.rowTotals[0] };
   };
-  const openedPerTeam = teams.map((t) => teamN(t.id, "opened", ""));
+  const openedPerTeam = teams.map((_, j) => teamN(j, "opened", ""));
   const openedMarginal = marginal(openedPerTeam);
-  const referralsPerTeam = teams.map((t) => sum(REFERRAL_DESTINATIONS.flatMap((d) => REFERRAL_OUTCOMES.map((o) => teamN(t.id, "referral", `${d}:${o}`)))));
+  // Referrals per team: in all, per destination and per outcome (summed over the other).
+  const referralsPerTeam = zeros();
+  const referralsTo = new Map<string, number[]>(REFERRAL_DESTINATIONS.map((d) => [d, zeros()]));
+  const referralsEnding = new Map<string, number[]>(REFERRAL_OUTCOMES.map((o) => [o, zeros()]));
+  for (const d of REFERRAL_DESTINATIONS)
+    for (const o of REFERRAL_OUTCOMES) {
+      const p = period.get(`referral|${d}:${o}`);
+      if (p)
+        p.n.forEach((n, j) => {
+          referralsPerTeam[j] += n;
+          referralsTo.get(d)![j] += n;
+          referralsEnding.get(o)![j] += n;
+        });
+    }
   const referralMarginal = marginal(referralsPerTeam);
 
   const unitColumns = (percent: boolean): FigureColumn[] => [
@@ -352,10 +378,10 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
   const unitTable = (
     id: FigureTableId,
     categories: Category[],
-    countOf: (teamId: string, key: string) => number,
+    countOf: (team: number, key: string) => number,
     opts: { percent?: boolean; average?: boolean; fixed?: Marginal; noTotals?: boolean; chart: ChartHint },
   ): FigureTable => {
-    const cells = categories.map((c) => (city ? teams : teams.slice(0, 1)).map((t) => countOf(t.id, c.key)));
+    const cells = categories.map((c) => (city ? teams : teams.slice(0, 1)).map((_, j) => countOf(j, c.key)));
     const colTotals = (city ? teams : teams.slice(0, 1)).map((_, j) => sum(cells.map((r) => r[j])));
     const withTotals = !opts.noTotals;
     const grid: CountGrid = city
@@ -410,14 +436,14 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
 
   const monthCategories: Category[] = months.map((mo) => ({ key: mo, label: formatMonthYear(mo) }));
   const monthTable = (id: FigureTableId, metric: string, fixed?: Marginal) =>
-    unitTable(id, monthCategories, (t, mo) => perMonth.get(`${t}|${mo}|${metric}`) ?? 0, {
+    unitTable(id, monthCategories, (j, mo) => perMonth.get(`${metric}|${mo}`)?.[j] ?? 0, {
       average: true,
       fixed,
       chart: { kind: "line", column: city ? "city" : "count" },
     });
   const vocabulary = (keys: readonly string[], labels: Record<string, string>): Category[] => keys.map((k) => ({ key: k, label: labels[k] ?? k }));
   const distribution = (id: FigureTableId, metric: string, categories: Category[], fixed: Marginal | null = openedMarginal) =>
-    unitTable(id, categories, (t, k) => teamN(t, metric, k), {
+    unitTable(id, categories, (j, k) => teamN(j, metric, k), {
       percent: true,
       fixed: fixed ?? undefined,
       chart: { kind: "bars", column: city ? "city" : "count" },
@@ -536,14 +562,14 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
   })();
 
   // The assessment: closed and assessed per unit; per question yes/no/unknown over the scope.
-  const closedPerTeam = teams.map((t) => teamN(t.id, "closed", ""));
+  const closedPerTeam = teams.map((_, j) => teamN(j, "closed", ""));
   const assessmentCount = unitTable(
     "assessment-count",
     [
       { key: "closed", label: figureRowLabels.closed },
       { key: "assessed", label: figureRowLabels.assessed },
     ],
-    (t, k) => teamN(t, k, ""),
+    (j, k) => teamN(j, k, ""),
     // Closed and assessed overlap: no column sum.
     { noTotals: true, chart: { kind: "bars", column: city ? "city" : "count" } },
   );
@@ -577,12 +603,6 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
     return table;
   })();
 
-  const referralCount = (t: string, dest?: string, outcome?: string) =>
-    sum(
-      REFERRAL_DESTINATIONS.filter((d) => !dest || d === dest).flatMap((d) =>
-        REFERRAL_OUTCOMES.filter((o) => !outcome || o === outcome).map((o) => teamN(t, "referral", `${d}:${o}`)),
-      ),
-    );
   const withUnknown = (keys: readonly string[], labels: Record<string, string>) => [
     ...vocabulary(keys, labels),
     { key: "unknown", label: figureRowLabels.unknown },
@@ -597,12 +617,12 @@ export function buildCaseworkTables(input: CaseworkTablesInput): FigureTable[] {
     distribution("household-types", "household_type", withUnknown(HOUSEHOLD_TYPES, householdTypeLabels)),
     distribution("entry-routes", "entry_route", vocabulary(ENTRY_ROUTES, entryRouteLabels)),
     distribution("question-types", "question_type", vocabulary(QUESTION_TYPES, questionTypeLabels)),
-    unitTable("referral-destinations", vocabulary(REFERRAL_DESTINATIONS, referralDestinationLabels), (t, d) => referralCount(t, d), {
+    unitTable("referral-destinations", vocabulary(REFERRAL_DESTINATIONS, referralDestinationLabels), (j, d) => referralsTo.get(d)![j], {
       percent: true,
       fixed: referralMarginal,
       chart: { kind: "bars", column: city ? "city" : "count" },
     }),
-    unitTable("referral-outcomes", vocabulary(REFERRAL_OUTCOMES, referralOutcomeLabels), (t, o) => referralCount(t, undefined, o), {
+    unitTable("referral-outcomes", vocabulary(REFERRAL_OUTCOMES, referralOutcomeLabels), (j, o) => referralsEnding.get(o)![j], {
       percent: true,
       fixed: referralMarginal,
       chart: { kind: "bars", column: city ? "city" : "count" },
@@ -630,7 +650,14 @@ export function buildWorkbudgetTable(input: WorkbudgetTableInput): FigureTable {
   const city = input.scope.kind === "city";
   const mask = maskFor(input.suppressed);
   const units = city ? teams : teams.slice(0, 1);
-  const per = (measure: Measure) => units.map((t) => sum((input.workbudget ?? []).filter((w) => w.teamId === t.id).map((w) => w[measure])));
+  // The rows per unit, grouped once (a city has a row per team × month).
+  const position = new Map(units.map((t, j) => [t.id, j]));
+  const rowsOf = units.map((): WorkbudgetMonthRow[] => []);
+  for (const w of input.workbudget ?? []) {
+    const j = position.get(w.teamId);
+    if (j !== undefined) rowsOf[j].push(w);
+  }
+  const per = (measure: Measure) => rowsOf.map((rows) => sum(rows.map((w) => w[measure])));
   /** Each measure with the count it is over. */
   const measures: [Measure, Measure][] = [
     ["requests", "requests"],
