@@ -6,6 +6,9 @@
 //   web     serves HTTP only (the pages, the API, /healthz, /readyz)
 //   worker  runs the background jobs only, with /healthz and /readyz on PORT
 //   all     both in one process (the default, so the demo is one process)
+// WEB_CONCURRENCY=N (default 1): N processes of this role share PORT (node:cluster), so a machine's cores all
+// serve pages; the first keeps the role, the others serve the web only (docs/operations.md, "Meer processen").
+import cluster from "node:cluster";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
@@ -17,41 +20,119 @@ if (!["web", "worker", "all"].includes(role)) {
   console.error(`Wijkwerk start niet: WIJKWERK_ROLE moet web, worker of all zijn (niet "${role}").`);
   process.exit(1);
 }
-const build = await import(path.resolve("build/index.js"));
-// The structured log (app/lib/logger.server.ts): JSON lines, readable with NODE_ENV=development.
-const { logger: log, logError } = build.entry.module;
-try {
-  await build.entry.module.ready();
-} catch (error) {
-  // A configuration error (e.g. no MFA_ENCRYPTION_KEY in production): its message only, and no port opened.
-  // On stderr for the operator reading the terminal (the log's JSON lines go to stdout).
-  console.error(error?.startup ? `Wijkwerk start niet: ${error.message}` : error);
+const processes = process.env.WEB_CONCURRENCY === undefined || process.env.WEB_CONCURRENCY === "" ? 1 : Number(process.env.WEB_CONCURRENCY);
+if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
+  console.error(`Wijkwerk start niet: WEB_CONCURRENCY moet een geheel getal van 1 tot en met 64 zijn (niet "${process.env.WEB_CONCURRENCY}").`);
+  process.exit(1);
+}
+if (processes > 1 && !process.env.DATABASE_URL) {
+  // The embedded database (PGlite) is one process's database.
+  console.error("Wijkwerk start niet: WEB_CONCURRENCY groter dan 1 kan alleen met PostgreSQL (DATABASE_URL); de ingebouwde database is van één proces.");
   process.exit(1);
 }
 
 const lifecycle = { stopping: false, background: null, inFlight: new Set() };
-const app = express();
-app.disable("x-powered-by");
-// Remix never reads req.query: nothing parses a query string before the request gate does.
-app.set("query parser", false);
-// Behind a reverse proxy set TRUST_PROXY so the audit log records the client's IP.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-mountHealthRoutes(app);
-if (role === "worker") useObservability(app);
-else mountWebApp(app);
+let build, log, logError, server;
+if (cluster.isPrimary && processes > 1) superviseProcesses(processes);
+else await serve();
 
-const server = app.listen(port, host, () => {
-  log.info(
-    { port, role },
-    role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`,
-  );
-});
-// Longer than a proxy's or client's idle reuse window, so a reused keep-alive
-// connection is never closed under a request.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-if (role !== "web") await startBackgroundWork();
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
+// ——— one process: the app on PORT ———
+async function serve() {
+  build = await import(path.resolve("build/index.js"));
+  // The structured log (app/lib/logger.server.ts): JSON lines, readable with NODE_ENV=development.
+  ({ logger: log, logError } = build.entry.module);
+  try {
+    await build.entry.module.ready();
+  } catch (error) {
+    // A configuration error (e.g. no MFA_ENCRYPTION_KEY in production): its message only, and no port opened.
+    // On stderr for the operator reading the terminal (the log's JSON lines go to stdout).
+    console.error(error?.startup ? `Wijkwerk start niet: ${error.message}` : error);
+    process.exit(1);
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Remix never reads req.query: nothing parses a query string before the request gate does.
+  app.set("query parser", false);
+  // Behind a reverse proxy set TRUST_PROXY so the audit log records the client's IP.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  mountHealthRoutes(app);
+  if (role === "worker") useObservability(app);
+  else mountWebApp(app);
+
+  server = app.listen(port, host, () => {
+    log.info(
+      { port, role, ...(cluster.isWorker ? { process: cluster.worker.id } : {}) },
+      role === "worker" ? `Wijkwerk-worker: gezondheid op http://localhost:${port}/healthz` : `Wijkwerk draait op http://localhost:${port}`,
+    );
+  });
+  // Longer than a proxy's or client's idle reuse window, so a reused keep-alive
+  // connection is never closed under a request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  if (role !== "web") await startBackgroundWork();
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
+}
+
+// ——— WEB_CONCURRENCY > 1: this process starts and watches the others ———
+// The first process keeps WIJKWERK_ROLE (all: it also runs the background jobs), the others serve the web
+// only; the first starts alone, the rest once it listens (outside production it migrates the database
+// first). A process that stops before it listens stops them all (a configuration error: exit 1); one that
+// dies later is started again. SIGTERM/SIGINT go to every process, each stops as one process does, and
+// this one exits when they have (1 if any did). /metrics sums the processes' figures (prom-client's
+// AggregatorRegistry, asked by the process that took the scrape).
+function superviseProcesses(count) {
+  const started = new Map(); // worker id → { index, listening }
+  let stopping = false;
+  let exitCode = 0;
+  // The log's JSON lines as pino writes them (30 info, 50 error).
+  const line = (level, msg, extra = {}) =>
+    console.log(JSON.stringify({ level: level === "error" ? 50 : 30, time: new Date().toISOString(), service: "wijkwerk", ...extra, msg }));
+  const start = (index) => {
+    const worker = cluster.fork({ WIJKWERK_ROLE: index === 0 ? role : "web" });
+    started.set(worker.id, { index, listening: false });
+    worker.once("listening", () => {
+      started.get(worker.id).listening = true;
+      if (index === 0) for (let i = 1; i < count; i++) start(i);
+    });
+  };
+  const stopAll = (signal) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill(signal);
+    if (started.size === 0) process.exit(exitCode);
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    const entry = started.get(worker.id);
+    started.delete(worker.id);
+    // Stopped by its signal while everything stops is a clean stop; any other signal or exit code is not.
+    if (signal ? !stopping : code !== 0) exitCode = 1;
+    if (stopping) {
+      if (started.size === 0) process.exit(exitCode);
+      return;
+    }
+    if (!entry?.listening) {
+      line("error", "Een proces van Wijkwerk startte niet: alle processen stoppen.", { code, signal });
+      stopAll("SIGTERM");
+      return;
+    }
+    line("error", "Een proces van Wijkwerk stopte onverwacht: het wordt opnieuw gestart.", { code, signal });
+    setTimeout(() => !stopping && start(entry.index), 1000);
+  });
+  let aggregator = null;
+  cluster.on("message", async (worker, message) => {
+    if (message?.type !== "wijkwerk:metrics") return;
+    try {
+      const { AggregatorRegistry } = await import("prom-client");
+      const text = await (aggregator ??= new AggregatorRegistry()).clusterMetrics();
+      worker.send({ type: "wijkwerk:metrics", id: message.id, text });
+    } catch (error) {
+      worker.send({ type: "wijkwerk:metrics", id: message.id, error: String(error?.message ?? error) });
+    }
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
+  line("info", `Wijkwerk start ${count} processen op poort ${port}.`, { processes: count, role });
+  start(0);
+}
 
 // ——— the web app: static files, then the request gate and Remix ———
 function mountWebApp(app) {

@@ -9,7 +9,9 @@
 // touches prom-client itself; the core knows nothing of metrics.
 import { timingSafeEqual } from "node:crypto";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import cluster from "node:cluster";
+import { randomUUID } from "node:crypto";
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { queryRows, sql } from "@wijkwerk/db";
 import { getDb } from "~/db.server";
 import { logError } from "./logger.server";
@@ -17,6 +19,12 @@ import { logError } from "./logger.server";
 export const registry = new Registry();
 registry.setDefaultLabels({ app: "wijkwerk" });
 collectDefaultMetrics({ register: registry, prefix: "wijkwerk_" });
+// One of several processes (WEB_CONCURRENCY, server.js): the first process's AggregatorRegistry asks each for this
+// registry; constructing one here adds the listener that answers (prom-client adds it in the constructor only).
+if (cluster.isWorker) {
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([registry]);
+}
 
 const httpDuration = new Histogram({
   name: "wijkwerk_http_request_duration_seconds",
@@ -75,6 +83,8 @@ new Gauge({
   help: "Hoe lang het oudste werk dat aan de beurt is al wacht, per wachtrij (0: niets te doen).",
   labelNames: ["queue"] as const,
   registers: [registry],
+  // Every process reads the same queues: over several processes the figure is theirs, not their sum.
+  aggregator: "max",
   async collect() {
     this.reset();
     for (const [name, probe] of queueLagProbes) {
@@ -195,10 +205,29 @@ export async function metricsHandler(req: ExpressRequest, res: ExpressResponse):
     return;
   }
   try {
-    const body = await registry.metrics();
+    const body = cluster.isWorker ? await allProcessesMetrics() : await registry.metrics();
     res.status(200).set({ "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(body);
   } catch (error) {
     logError("Metrieken ophalen mislukt", error);
     res.status(500).end();
   }
+}
+
+/** With several processes (WEB_CONCURRENCY): every process's figures, summed by the first process (server.js). */
+function allProcessesMetrics(): Promise<string> {
+  const id = randomUUID();
+  return new Promise((resolve, reject) => {
+    const done = (finish: () => void) => {
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      finish();
+    };
+    const onMessage = (message: { type?: string; id?: string; text?: string; error?: string }) => {
+      if (message?.type !== "wijkwerk:metrics" || message.id !== id) return;
+      done(() => (message.error !== undefined ? reject(new Error(message.error)) : resolve(message.text ?? "")));
+    };
+    const timer = setTimeout(() => done(() => reject(new Error("geen antwoord van het eerste proces"))), 10_000);
+    process.on("message", onMessage);
+    process.send?.({ type: "wijkwerk:metrics", id });
+  });
 }

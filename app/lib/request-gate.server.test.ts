@@ -15,6 +15,7 @@ import {
   checkQuery,
   multipartEntries,
   refusalResponse,
+  writeBody,
 } from "./request-gate.server";
 
 const MB = 1024 * 1024;
@@ -243,5 +244,41 @@ describe("refusals", () => {
     expect(page.body.length).toBeLessThan(1000);
     const api = refusalResponse({ status: 413, code: "api_body_too_large" }, "/api/v1/spends");
     expect(JSON.parse(api.body)).toEqual({ error: { code: "body_too_large", message: "Het verzoek is te groot (maximaal 64 KB)." } });
+  });
+});
+
+describe("writing the answer", () => {
+  /** A response that records what happens to it, in order. */
+  const recorder = () => {
+    const events: string[] = [];
+    const res = {
+      writableEnded: false,
+      write: (chunk: Uint8Array) => (events.push(`write ${new TextDecoder().decode(chunk)}`), true),
+      flush: () => void events.push("flush"),
+      end: () => ((res.writableEnded = true), events.push("end"), res),
+      destroy: () => res,
+    };
+    return { res, events };
+  };
+
+  it("flushes chunks that come together once, and a later chunk (a deferred part, the next event) as soon as it comes", async () => {
+    let later!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const part of ["a", "b", "c"]) c.enqueue(new TextEncoder().encode(part));
+        later = c;
+      },
+    });
+    const { res, events } = recorder();
+    const written = writeBody(body, res as never);
+    await new Promise((r) => setTimeout(r, 20));
+    // Not a flush per chunk (the gzip flush per 2 KB chunk that cost a page ≈ 4 ms), but flushed while waiting.
+    expect(events).toEqual(["write a", "write b", "write c", "flush"]);
+    later.enqueue(new TextEncoder().encode("d"));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(["write a", "write b", "write c", "flush", "write d", "flush"]);
+    later.close();
+    await written;
+    expect(events.at(-1)).toBe("end");
   });
 });

@@ -27,7 +27,8 @@
 // `BENCH_SEED=1 pnpm bench:dashboard` — migrated, not dropped), BENCH_APPROVALS (2000: requests per
 // approval measurement, the budget fits three quarters), BENCH_ROUNDS (1: step 7 measures
 // one and two instances this many times, alternating),
-// BENCH_DB_NAME (wijkwerk_bench: another name lets two checkouts measure on one server).
+// BENCH_DB_NAME (wijkwerk_bench: another name lets two checkouts measure on one server), BENCH_WEB_CONCURRENCY (1: the
+// app's processes, WEB_CONCURRENCY).
 // Ports: BENCH_PORT (the app), +1 (the baseline), +2 and +3 (step 7's instances), +4 (its proxy).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -115,6 +116,9 @@ async function measure(
     return performance.now() - started;
   };
   for (let i = 0; i < 20; i++) await once();
+  // And once CONCURRENCY at a time, not counted: the app's pools open their connections (a server that has been
+  // serving holds them; postgres.js keeps them open), as they would for the first burst after a restart only.
+  await Promise.all(Array.from({ length: CONCURRENCY }, once));
   const latencies: number[] = [];
   let next = 0;
   const node0 = serverPid ? processCpuSeconds(serverPid) : null;
@@ -138,12 +142,14 @@ async function measure(
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: n / seconds, cpu };
 }
 
-/** CPU seconds used so far by one process (Linux /proc; null elsewhere). */
+/** CPU seconds used so far by one process and its children — the app's processes under WEB_CONCURRENCY (Linux /proc; null elsewhere). */
 function processCpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ
+    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + (processCpuSeconds(child) ?? 0), 0);
   } catch {
     return null;
   }
@@ -428,9 +434,14 @@ await db.execute(
 );
 const cookie = { Cookie: `wijkwerk_session=${sessionId}` };
 
+// One app process by default; BENCH_WEB_CONCURRENCY=N runs N (WEB_CONCURRENCY, docs/operations.md "Meer processen").
+// On this 2-core machine, which also runs PostgreSQL and this script's 50 clients, two gave more requests/s but
+// not a lower p95 (docs/benchmarks.md, session 13).
+const WEB_CONCURRENCY = Number(process.env.BENCH_WEB_CONCURRENCY ?? 1);
 const app = spawn("node", ["server.js"], {
   env: {
     ...process.env,
+    WEB_CONCURRENCY: String(WEB_CONCURRENCY),
     NODE_ENV: "production",
     PORT: String(PORT),
     HOST: "127.0.0.1",
@@ -458,6 +469,13 @@ baseline.keepAliveTimeout = 65_000;
 await new Promise<void>((r) => baseline.listen(PORT + 1, "127.0.0.1", r));
 try {
   await waitFor(`http://127.0.0.1:${PORT}/healthz`);
+  // The first process answers /healthz; the others start after it listens (server.js). Kept-alive connections
+  // stay with the process that took them, so measure only once all of them take connections.
+  for (let until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const children = readFileSync(`/proc/${app.pid}/task/${app.pid}/children`, "utf8").split(" ").filter(Boolean);
+    if (WEB_CONCURRENCY === 1 || children.length >= WEB_CONCURRENCY) break;
+  }
+  if (WEB_CONCURRENCY > 1) await new Promise((r) => setTimeout(r, 3_000));
   const appBase = `http://127.0.0.1:${PORT}`;
   const base = `http://127.0.0.1:${PORT + 1}`;
   const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
@@ -498,7 +516,7 @@ try {
   );
   if (concurrent.cpu)
     console.log(
-      `\n50 concurrent: ${concurrent.rps.toFixed(1)} requests/s; CPU per request: app (Node) ${concurrent.cpu.node.toFixed(1)} ms (${(concurrent.cpu.share * 100).toFixed(0)} % of one core), PostgreSQL (${DB_NAME}) ${concurrent.cpu.postgres?.toFixed(1) ?? "–"} ms`,
+      `\n50 concurrent: ${concurrent.rps.toFixed(1)} requests/s; CPU per request: app (Node, ${WEB_CONCURRENCY} process${WEB_CONCURRENCY === 1 ? "" : "es"}) ${concurrent.cpu.node.toFixed(1)} ms (${(concurrent.cpu.share * 100).toFixed(0)} % of one core), PostgreSQL (${DB_NAME}) ${concurrent.cpu.postgres?.toFixed(1) ?? "–"} ms`,
     );
   app.kill("SIGTERM");
   if (approvals) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@wijkwerk/authz";
 import { budgetBalances, eq, spendRequests } from "@wijkwerk/db";
-import { POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
+import { DASHBOARD_LIST_LIMIT, LIST_LIMIT, POSTINGS_CSV_COLUMNS, SPENDS_CSV_COLUMNS } from "../src/workbudget/ledger-reports";
 import {
   financeCsv,
   workbudgetDashboard,
@@ -250,6 +250,7 @@ describe("workbudget reports for the controller", () => {
   it("the page's read: the same dashboard and the filters' choices as the two use cases, in one transaction", async () => {
     const c1 = await w.as.controller1();
     for (const filters of [{ year: 2017 }, { year: 2017, teamId: w.teamA.id, from: "2017-01-15" }, { year: 2031 }]) {
+      // The same as the report's, but for the lists' length (fewer than DASHBOARD_LIST_LIMIT rows here; the next describe).
       const page = await workbudgetDashboardPage(c1, filters, NOW);
       expect(page.dashboard).toEqual(await workbudgetDashboard(c1, filters, NOW));
       expect(page.options).toEqual(await workbudgetFilterOptions(c1));
@@ -345,5 +346,33 @@ describe("workbudget reports for the controller", () => {
       vastgelegd_eur: "300,00",
       betaling_eur: "100,00",
     });
+  });
+});
+
+describe("the dashboard's lists: the most recent, the totals over all", () => {
+  let t: TestDatabase;
+  let w: Awaited<ReturnType<typeof ledgerWorld>>;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    w = await ledgerWorld(t, { budgetCents: 15_000_000, thresholdCents: 100_000 });
+  });
+  afterAll(() => t.drop());
+
+  it(`the page shows the ${DASHBOARD_LIST_LIMIT} most recent, the report up to ${LIST_LIMIT}; counts and totals are over every request`, async () => {
+    const settled = DASHBOARD_LIST_LIMIT + 2;
+    for (let i = 0; i < settled; i++) {
+      const id = await w.submitted(10_000 + i);
+      const c1 = await w.as.controller1();
+      await approveSpend(c1, id, { idempotencyKey: `list-approve-${i}` });
+      await recordPayment(c1, id, { ...PAY, amountCents: 10_000 + i }, { idempotencyKey: `list-pay-${i}` });
+      await settleSpend(c1, id, { actualCents: 10_000 + i }, { idempotencyKey: `list-settle-${i}` });
+    }
+    const c1 = await w.as.controller1();
+    const { dashboard: page } = await workbudgetDashboardPage(c1, { year: 2017 }, NOW);
+    const report = await workbudgetDashboard(c1, { year: 2017 }, NOW);
+    expect(report.prevented).toHaveLength(settled);
+    expect(page.prevented).toEqual(report.prevented.slice(0, DASHBOARD_LIST_LIMIT));
+    expect(page.preventedTotal).toBe(settled);
+    expect({ ...page, prevented: [] }).toEqual({ ...report, prevented: [] });
   });
 });

@@ -237,7 +237,9 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
 const nl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 const nl1 = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const HIDDEN: FigureCell = { value: null, display: SUPPRESSED_DISPLAY, suppressed: true };
-const countCell = (n: number, hidden: boolean): FigureCell => (hidden ? HIDDEN : { value: n, display: nl.format(n), suppressed: false });
+/** A count as shown: below 1.000 the digits themselves (what nl-NL gives, without Intl's cost per cell of a big city's tables). */
+const countDisplay = (n: number) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : nl.format(n));
+const countCell = (n: number, hidden: boolean): FigureCell => (hidden ? HIDDEN : { value: n, display: countDisplay(n), suppressed: false });
 /** A percentage (0–100, one decimal); "–" over nothing. */
 const percentCell = (part: number, whole: number, hidden: boolean): FigureCell => {
   if (hidden) return HIDDEN;
