@@ -27,7 +27,14 @@ describe("the patched route matching", () => {
         path: "/",
         children: [
           { id: "index", index: true },
-          { id: "team", path: "t/:team", children: [{ id: "spend", path: "werkbudget/:spendId" }, { id: "new", path: "werkbudget/nieuw" }] },
+          {
+            id: "team",
+            path: "t/:team",
+            children: [
+              { id: "spend", path: "werkbudget/:spendId" },
+              { id: "new", path: "werkbudget/nieuw" },
+            ],
+          },
           { id: "splat", path: "*" },
         ],
       },

@@ -334,7 +334,10 @@ async function sendResponse(res: ExpressResponse, response: Response) {
  * dashboard at 50 users"). Chunks ready together are read in microtasks, before the flush's setImmediate; a deferred
  * part or an event stream's next event still goes out as soon as it is written.
  */
-export async function writeBody(body: ReadableStream<Uint8Array>, res: Pick<ExpressResponse, "write" | "end" | "destroy" | "writableEnded"> & { flush?: () => void }) {
+export async function writeBody(
+  body: ReadableStream<Uint8Array>,
+  res: Pick<ExpressResponse, "write" | "end" | "destroy" | "writableEnded"> & { flush?: () => void },
+) {
   const reader = body.getReader();
   let flushPending = false;
   const flushWhenIdle = () => {

@@ -29,6 +29,10 @@ export interface AppServer {
   output(): string;
   /** Stops the server (SIGTERM, then SIGKILL) and drops the database if this helper created it. */
   stop(): Promise<void>;
+  /** The server process's id (the first of several under WEB_CONCURRENCY). */
+  pid: number;
+  /** Its exit code, once it has exited. */
+  exited: Promise<number | null>;
 }
 
 export interface AppServerOptions {
@@ -139,7 +143,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, db, output: () => output, stop };
+  return { url, port, db, output: () => output, stop, pid: child.pid!, exited };
 }
 
 /**

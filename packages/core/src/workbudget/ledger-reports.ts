@@ -229,13 +229,7 @@ function dashboardInput(ctx: UseCaseContext, raw: DashboardFilters) {
   return { municipalityId, f: parsed.data };
 }
 
-async function dashboardIn(
-  tx: Tx,
-  municipalityId: string,
-  f: z.output<typeof dashboardFilters>,
-  now: Date,
-  listLimit: number,
-): Promise<WorkbudgetDashboard> {
+async function dashboardIn(tx: Tx, municipalityId: string, f: z.output<typeof dashboardFilters>, now: Date, listLimit: number): Promise<WorkbudgetDashboard> {
   const [b] = await queryRows<{
     id: string;
     name: string;

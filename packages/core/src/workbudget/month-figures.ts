@@ -51,8 +51,6 @@ function monthBounds(filter: WorkbudgetMonthFilter) {
 /** Per team × month, read from the summary kept in the same transaction as the change. Runs in the caller's scope (RLS). */
 export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilter): Promise<WorkbudgetMonthRow[]> {
   const { from, to } = monthBounds(filter);
-  // Fold the deltas first (skipped when another caller is merging; the sums are the same either way).
-  await tx.execute(sql`select workbudget_summary_merge()`);
   const rows = await queryRows<{
     team_id: string;
     month: string;
@@ -66,10 +64,13 @@ export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilt
     prevented: string;
   }>(
     tx,
-    sql`select w.team_id, to_char(w.month, 'YYYY-MM') as month, sum(w.requests) as requests, sum(w.requested_cents) as requested,
+    // Folds the deltas in the same round trip (skipped when another caller is merging). The read sees the rows as
+    // they were when the statement began, deltas included: the sums are the same either way (as the dashboard's read).
+    sql`with merged as (select workbudget_summary_merge())
+        select w.team_id, to_char(w.month, 'YYYY-MM') as month, sum(w.requests) as requests, sum(w.requested_cents) as requested,
           sum(w.approved) as approved, sum(w.reserved_cents + w.paid_cents) as committed, sum(w.paid_cents) as paid,
           sum(w.expected_return_cents) as expected, sum(w.realised_return_cents) as realised, sum(w.settled) as prevented
-        from workbudget_summary w
+        from merged, workbudget_summary w
         where w.municipality_id = ${filter.municipalityId} ${filter.teamId ? sql`and w.team_id = ${filter.teamId}` : sql``}
           and w.life_domain = '' and w.month >= ${from}::date and w.month <= ${to}::date
         group by w.team_id, w.month
