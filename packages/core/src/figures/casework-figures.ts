@@ -92,7 +92,18 @@ async function readTeamVersions(tx: Tx, municipalityId: string, teamId?: string)
   );
 }
 
+/**
+ * A plan made for a city's read with its own values, not the prepared statement's generic plan: after five runs
+ * PostgreSQL may keep a generic plan, which for a big city's years was serial with a sort on disk (4,1 s against 2,0 s for the
+ * parallel plan its values get; docs/benchmarks.md, session 13). For the rest of the transaction only.
+ */
+async function planForTheseValues(tx: Tx) {
+  await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`);
+}
+
 async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to: string, teamId?: string): Promise<MonthFigure[]> {
+  // A team's read is small whatever its plan: the round trip is saved.
+  if (!teamId) await planForTheseValues(tx);
   // Summed over the period in SQL, per team × metric × key; per month only where a table shows months (key ''):
   // a city over years sends ≈ a tenth of the rows to Node (docs/benchmarks.md, bench:analytics).
   const rows = await queryRows<{ team_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
@@ -207,6 +218,7 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
     const teams = municipalities.map((m) => ({ id: m.id, name: m.name }));
     const key = JSON.stringify(["municipalities", ctx.scope.kind, query.from, query.to, true, teams, versions]);
     const tables = await cachedCaseworkTables(ctx.db, key, async () => {
+      await planForTheseValues(tx);
       const rows = await queryRows<{ municipality_id: string; month: string | null; metric: string; key: string; n: string; total: string }>(
         tx,
         sql`select municipality_id, case when key = '' then to_char(month, 'YYYY-MM') end as month, metric, key, sum(n)::text as n, sum(total)::text as total
