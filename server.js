@@ -20,7 +20,10 @@ if (!["web", "worker", "all"].includes(role)) {
   console.error(`Wijkwerk start niet: WIJKWERK_ROLE moet web, worker of all zijn (niet "${role}").`);
   process.exit(1);
 }
-const processes = process.env.WEB_CONCURRENCY === undefined || process.env.WEB_CONCURRENCY === "" ? 1 : Number(process.env.WEB_CONCURRENCY);
+// A worker is one process whatever WEB_CONCURRENCY says (a platform may set it for every process; WORKER_CONCURRENCY
+// sets a worker's jobs at once).
+const processes =
+  role === "worker" || process.env.WEB_CONCURRENCY === undefined || process.env.WEB_CONCURRENCY === "" ? 1 : Number(process.env.WEB_CONCURRENCY);
 if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
   console.error(`Wijkwerk start niet: WEB_CONCURRENCY moet een geheel getal van 1 tot en met 64 zijn (niet "${process.env.WEB_CONCURRENCY}").`);
   process.exit(1);
@@ -79,11 +82,12 @@ async function serve() {
 // only; the first starts alone, the rest once it listens (outside production it migrates the database
 // first). A process that stops before it listens stops them all (a configuration error: exit 1); one that
 // dies later is started again. SIGTERM/SIGINT go to every process, each stops as one process does, and
-// this one exits when they have (1 if any did). /metrics sums the processes' figures (prom-client's
+// this one exits when they have (1 if any stop failed). /metrics sums the processes' figures (prom-client's
 // AggregatorRegistry, asked by the process that took the scrape).
 function superviseProcesses(count) {
   const started = new Map(); // worker id → { index, listening }
   let stopping = false;
+  let othersStarted = false;
   let exitCode = 0;
   // The log's JSON lines as pino writes them (30 info, 50 error).
   const line = (level, msg, extra = {}) =>
@@ -93,7 +97,10 @@ function superviseProcesses(count) {
     started.set(worker.id, { index, listening: false });
     worker.once("listening", () => {
       started.get(worker.id).listening = true;
-      if (index === 0) for (let i = 1; i < count; i++) start(i);
+      if (index === 0 && !othersStarted) {
+        othersStarted = true;
+        for (let i = 1; i < count; i++) start(i);
+      }
     });
   };
   const stopAll = (signal) => {
@@ -104,14 +111,15 @@ function superviseProcesses(count) {
   cluster.on("exit", (worker, code, signal) => {
     const entry = started.get(worker.id);
     started.delete(worker.id);
-    // Stopped by its signal while everything stops is a clean stop; any other signal or exit code is not.
-    if (signal ? !stopping : code !== 0) exitCode = 1;
     if (stopping) {
+      // Stopped by the signal, or exit 0, is a clean stop; exit 1 (its stop took too long, or failed) is not.
+      if (!signal && code !== 0) exitCode = 1;
       if (started.size === 0) process.exit(exitCode);
       return;
     }
     if (!entry?.listening) {
       line("error", "Een proces van Wijkwerk startte niet: alle processen stoppen.", { code, signal });
+      exitCode = 1;
       stopAll("SIGTERM");
       return;
     }

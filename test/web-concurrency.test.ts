@@ -1,6 +1,6 @@
 // WEB_CONCURRENCY (server.js, docs/operations.md "Meer processen"): several processes of the app on one port.
-// The real `node server.js` on PostgreSQL: two processes serve, /metrics sums what both counted, SIGTERM stops
-// both and the first exits 0; a wrong value, or the embedded database, refuses to start. Run `pnpm build` first.
+// The real `node server.js` on PostgreSQL: two processes serve, /metrics sums what both counted, a process that dies
+// is started again, SIGTERM stops both and the first exits 0; a wrong value, or the embedded database, refuses to start. Run `pnpm build` first.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { startAppServer } from "./support/app-server";
 const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean);
 
 describe("several processes on one port", () => {
-  it("two processes serve, /metrics counts the requests of both, SIGTERM stops both", async () => {
+  it("two processes serve, /metrics counts the requests of both, one that dies comes back, SIGTERM stops both", async () => {
     const app = await startAppServer({ env: { WEB_CONCURRENCY: "2", METRICS_TOKEN: "geheim-token-voor-de-test" } });
     try {
       // The second process starts once the first listens.
@@ -26,6 +26,15 @@ describe("several processes on one port", () => {
       // Both processes' requests: one process alone would have counted about half.
       expect(counted).toBe(12);
       expect(app.output()).toContain("Wijkwerk start 2 processen");
+      // A process that dies is started again — once: the first one's restart starts no extra ones.
+      const [first] = childrenOf(app.pid);
+      process.kill(Number(first), "SIGKILL");
+      for (let i = 0; i < 100 && (childrenOf(app.pid).includes(first) || childrenOf(app.pid).length < 2); i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(childrenOf(app.pid)).toHaveLength(2);
+      expect(childrenOf(app.pid)).not.toContain(first);
+      expect(app.output()).toContain("stopte onverwacht");
+      expect((await fetch(`${app.url}/inloggen`)).status).toBe(200);
     } finally {
       await app.stop();
     }
