@@ -30,7 +30,7 @@ import {
   zrmScoreLabels,
 } from "../casework";
 import { DomainError, formatMoney, formatMonthYear, type UseCaseContext } from "../common";
-import { workbudgetMonthFigures, type WorkbudgetMonthRow } from "../workbudget";
+import { workbudgetMonthFigures, workbudgetMonthRows, workbudgetMonthSelect, type WorkbudgetMonthRaw, type WorkbudgetMonthRow } from "../workbudget";
 import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles, workbudgetRowLabels } from "./messages";
 import { cachedCaseworkTables } from "./cache";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
@@ -76,20 +76,32 @@ interface TeamVersion {
 }
 
 /**
- * The teams of a view and the version of each one's figures — the cache key — read in the request's transaction
- * BEFORE the figures: each statement of a READ COMMITTED transaction sees every commit made before it began, so
- * the figures read after the key include at least what the key names (at worst a newer commit, whose bump makes
- * later readers ask for another key). Read after the figures, a commit in between would file the old figures
- * under the new key, for ever.
+ * The teams of a view and the version of each one's figures — the cache key — and, in the same statement (one round
+ * trip), the view's workbudget per team × month, which is never cached (its summary changes with every approval:
+ * ADR 0017; the statement folds its deltas first, as workbudgetMonthFigures does). Read in the request's transaction
+ * BEFORE the figures: each statement of a READ COMMITTED transaction sees every commit made before it began, so the
+ * figures read after the key include at least what the key names (at worst a newer commit, whose bump makes later
+ * readers ask for another key). Read after the figures, a commit in between would file the old figures under the
+ * new key, for ever.
  */
-async function readTeamVersions(tx: Tx, municipalityId: string, teamId?: string): Promise<TeamVersion[]> {
-  return queryRows<TeamVersion>(
+async function readKeyAndWorkbudget(
+  tx: Tx,
+  v: { municipalityId: string; teamId?: string; from: string; to: string },
+): Promise<{ versions: TeamVersion[]; workbudget: WorkbudgetMonthRow[] }> {
+  const [row] = await queryRows<{ versions: [string, string, string][]; workbudget: WorkbudgetMonthRaw[] }>(
     tx,
-    sql`select t.id, t.name, coalesce(v.version, 0)::text as version
-        from teams t left join casework_figures_versions v on v.team_id = t.id and v.municipality_id = t.municipality_id
-        where t.municipality_id = ${municipalityId} ${teamId ? sql`and t.id = ${teamId}` : sql``}
-        order by t.name, t.id`,
+    sql`with merged as (select workbudget_summary_merge())
+        select (select coalesce(json_agg(json_build_array(t.id, t.name, coalesce(v.version, 0)::text) order by t.name, t.id), '[]')
+                from teams t left join casework_figures_versions v on v.team_id = t.id and v.municipality_id = t.municipality_id
+                where t.municipality_id = ${v.municipalityId} ${v.teamId ? sql`and t.id = ${v.teamId}` : sql``}) as versions,
+               (select coalesce(json_agg(w), '[]')
+                from (${workbudgetMonthSelect({ municipalityId: v.municipalityId, teamId: v.teamId, fromMonth: v.from, toMonth: v.to })}) w) as workbudget
+        from merged`,
   );
+  return {
+    versions: row.versions.map(([id, name, version]) => ({ id, name, version })),
+    workbudget: workbudgetMonthRows(row.workbudget),
+  };
 }
 
 /**
@@ -119,7 +131,8 @@ async function readMonthFigures(tx: Tx, municipalityId: string, from: string, to
 
 /**
  * The casework tables of one municipality's view (a team, or the city), from the cache when the key — the view
- * and its teams' versions — was built before, else from the summary. A team that is not there (or not readable): 404.
+ * and its teams' versions — was built before, else from the summary; and its workbudget, read fresh with the key.
+ * A team that is not there (or not readable): 404.
  */
 async function teamsAndTables(
   ctx: UseCaseContext,
@@ -127,14 +140,14 @@ async function teamsAndTables(
   v: { scope: FiguresScope; municipalityId: string; from: string; to: string; months: string[]; suppressed: boolean },
 ) {
   const teamId = v.scope.kind === "team" ? v.scope.teamId : undefined;
-  const versions = await readTeamVersions(tx, v.municipalityId, teamId);
+  const { versions, workbudget } = await readKeyAndWorkbudget(tx, { municipalityId: v.municipalityId, teamId, from: v.from, to: v.to });
   if (teamId && versions.length === 0) throw new DomainError("not_found", 404);
   const teams = versions.map(({ id, name }) => ({ id, name }));
   const key = JSON.stringify([teamId ? `team:${teamId}` : "city", ctx.scope.kind, v.municipalityId, v.from, v.to, v.suppressed, versions]);
   const tables = await cachedCaseworkTables(ctx.db, key, async () =>
     buildCaseworkTables({ ...v, teams, figures: await readMonthFigures(tx, v.municipalityId, v.from, v.to, teamId) }),
   );
-  return { teams, tables };
+  return { teams, tables, workbudget };
 }
 
 /**
@@ -153,9 +166,8 @@ export async function caseworkFigures(ctx: UseCaseContext, query: FiguresQuery):
   const dbScope: Scope = ctx.scope;
   const view = { scope: query.scope, municipalityId, from: query.from, to: query.to, months, suppressed: !inside };
   return withScope(ctx.db, dbScope, async (tx) => {
-    const { teams, tables } = await teamsAndTables(ctx, tx, view);
-    // The workbudget fresh on every request: its summary changes with every approval (ADR 0017: no shared version row).
-    const workbudget = await workbudgetMonthFigures(tx, { municipalityId, teamId, fromMonth: query.from, toMonth: query.to });
+    // The workbudget fresh on every request, read with the key: its summary changes with every approval (ADR 0017).
+    const { teams, tables, workbudget } = await teamsAndTables(ctx, tx, view);
     return assembleReport({ ...view, teams, workbudget }, tables);
   });
 }
@@ -202,13 +214,12 @@ export async function municipalitiesFigures(ctx: UseCaseContext, query: Municipa
     if (query.municipalityId !== undefined || query.municipalitySlug !== undefined) {
       const chosen = municipalities.find((m) => (query.municipalityId !== undefined ? m.id === query.municipalityId : m.slug === query.municipalitySlug));
       if (!chosen) throw new DomainError("not_found", 404);
-      const { teams, tables } = await teamsAndTables(ctx, tx, { ...view, municipalityId: chosen.id });
-      const workbudget = await workbudgetMonthFigures(tx, { municipalityId: chosen.id, fromMonth: query.from, toMonth: query.to });
+      const { teams, tables, workbudget } = await teamsAndTables(ctx, tx, { ...view, municipalityId: chosen.id });
       return { municipalities, chosen, report: assembleReport({ ...view, teams, workbudget }, tables) };
     }
     // Side by side: every figure summed per municipality, which then stands where a team stands in the city view.
     // The key: the municipalities shown and every version of their teams (a team without one has no figures),
-    // read before the figures for the reason readTeamVersions gives.
+    // read before the figures for the reason readKeyAndWorkbudget gives.
     const ids = `{${municipalities.map((m) => m.id).join(",")}}`;
     const versions = await queryRows<{ municipality_id: string; team_id: string; version: string }>(
       tx,

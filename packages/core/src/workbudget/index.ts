@@ -34,7 +34,14 @@ export {
   workbudgetFilterOptions,
 } from "./ledger-reports";
 export { UNCOUNTED_STATUSES, WAITING_STATUSES } from "./figures";
-export { type WorkbudgetMonthFilter, type WorkbudgetMonthRow, workbudgetMonthFigures } from "./month-figures";
+export {
+  type WorkbudgetMonthFilter,
+  type WorkbudgetMonthRow,
+  type WorkbudgetMonthRaw,
+  workbudgetMonthFigures,
+  workbudgetMonthSelect,
+  workbudgetMonthRows,
+} from "./month-figures";
 export { ATTACHMENTS_CLOSED_STATUSES, type AttachmentKind, addAttachment, readAttachment, removeAttachment } from "./spend-attachments";
 export { type ReminderResult, overdueReminderDays, sendDueEvaluationReminders } from "./evaluation-reminders";
 

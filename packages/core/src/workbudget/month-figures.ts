@@ -48,45 +48,62 @@ function monthBounds(filter: WorkbudgetMonthFilter) {
   return { from: `${filter.fromMonth}-01`, to: `${filter.toMonth}-01` };
 }
 
-/** Per team × month, read from the summary kept in the same transaction as the change. Runs in the caller's scope (RLS). */
-export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilter): Promise<WorkbudgetMonthRow[]> {
+/** One row of workbudgetMonthSelect as it arrives: sums as text (a plain read) or numbers (inside JSON). */
+export interface WorkbudgetMonthRaw {
+  team_id: string;
+  month: string;
+  requests: string | number;
+  requested: string | number;
+  approved: string | number;
+  committed: string | number;
+  paid: string | number;
+  expected: string | number;
+  realised: string | number;
+  prevented: string | number;
+}
+
+/**
+ * The select of the figures per team × month, without the merge of the summary's deltas: for a statement that reads
+ * them beside something else (the casework figures read them with their cache key, one round trip). The caller's
+ * statement folds the deltas with `workbudget_summary_merge()` in a CTE, or not: the sums are the same either way.
+ */
+export function workbudgetMonthSelect(filter: WorkbudgetMonthFilter) {
   const { from, to } = monthBounds(filter);
-  const rows = await queryRows<{
-    team_id: string;
-    month: string;
-    requests: string;
-    requested: string;
-    approved: string;
-    committed: string;
-    paid: string;
-    expected: string;
-    realised: string;
-    prevented: string;
-  }>(
-    tx,
-    // Folds the deltas in the same round trip (skipped when another caller is merging). The read sees the rows as
-    // they were when the statement began, deltas included: the sums are the same either way (as the dashboard's read).
-    sql`with merged as (select workbudget_summary_merge())
-        select w.team_id, to_char(w.month, 'YYYY-MM') as month, sum(w.requests) as requests, sum(w.requested_cents) as requested,
+  return sql`select w.team_id, to_char(w.month, 'YYYY-MM') as month, sum(w.requests) as requests, sum(w.requested_cents) as requested,
           sum(w.approved) as approved, sum(w.reserved_cents + w.paid_cents) as committed, sum(w.paid_cents) as paid,
           sum(w.expected_return_cents) as expected, sum(w.realised_return_cents) as realised, sum(w.settled) as prevented
-        from merged, workbudget_summary w
+        from workbudget_summary w
         where w.municipality_id = ${filter.municipalityId} ${filter.teamId ? sql`and w.team_id = ${filter.teamId}` : sql``}
           and w.life_domain = '' and w.month >= ${from}::date and w.month <= ${to}::date
         group by w.team_id, w.month
-        having sum(w.requests) <> 0 or sum(w.reserved_cents) <> 0 or sum(w.paid_cents) <> 0
-        order by w.month, w.team_id`,
+        having sum(w.requests) <> 0 or sum(w.reserved_cents) <> 0 or sum(w.paid_cents) <> 0`;
+}
+
+/** The rows of workbudgetMonthSelect, by month and team. */
+export function workbudgetMonthRows(rows: readonly WorkbudgetMonthRaw[]): WorkbudgetMonthRow[] {
+  return rows
+    .map((r) => ({
+      teamId: r.team_id,
+      month: r.month,
+      requests: Number(r.requests),
+      requestedCents: Number(r.requested),
+      approved: Number(r.approved),
+      committedCents: Number(r.committed),
+      paidCents: Number(r.paid),
+      expectedReturnCents: Number(r.expected),
+      realisedReturnCents: Number(r.realised),
+      problemsPrevented: Number(r.prevented),
+    }))
+    .sort((a, b) => (a.month === b.month ? (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0) : a.month < b.month ? -1 : 1));
+}
+
+/** Per team × month, read from the summary kept in the same transaction as the change. Runs in the caller's scope (RLS). */
+export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilter): Promise<WorkbudgetMonthRow[]> {
+  // Folds the deltas in the same round trip (skipped when another caller is merging). The read sees the rows as
+  // they were when the statement began, deltas included: the sums are the same either way (as the dashboard's read).
+  const rows = await queryRows<WorkbudgetMonthRaw>(
+    tx,
+    sql`with merged as (select workbudget_summary_merge()) select x.* from merged, (${workbudgetMonthSelect(filter)}) x`,
   );
-  return rows.map((r) => ({
-    teamId: r.team_id,
-    month: r.month,
-    requests: Number(r.requests),
-    requestedCents: Number(r.requested),
-    approved: Number(r.approved),
-    committedCents: Number(r.committed),
-    paidCents: Number(r.paid),
-    expectedReturnCents: Number(r.expected),
-    realisedReturnCents: Number(r.realised),
-    problemsPrevented: Number(r.prevented),
-  }));
+  return workbudgetMonthRows(rows);
 }
