@@ -142,14 +142,22 @@ async function measure(
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: n / seconds, cpu };
 }
 
+/** A process's CPU so far, utime + stime in ticks (USER_HZ, 100 a second), from its /proc/<pid>/stat line. */
+function cpuTicks(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A process's children (Linux /proc). */
+function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+}
+
 /** CPU seconds used so far by one process and its children — the app's processes under WEB_CONCURRENCY (Linux /proc; null elsewhere). */
 function processCpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
-    return own + children.reduce((sum, child) => sum + (processCpuSeconds(child) ?? 0), 0);
+    const own = cpuTicks(readFileSync(`/proc/${pid}/stat`, "utf8")) / 100;
+    return own + childPids(pid).reduce((sum, child) => sum + (processCpuSeconds(child) ?? 0), 0);
   } catch {
     return null;
   }
@@ -194,8 +202,7 @@ function postgresCpuSeconds(database?: string): number | null {
         if (!stat.includes("(postgres)")) continue;
         // A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
         if (database && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(` ${database} `)) continue;
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+        ticks += cpuTicks(stat);
       } catch {
         /* the process ended */
       }
@@ -471,11 +478,10 @@ try {
   await waitFor(`http://127.0.0.1:${PORT}/healthz`);
   // The first process answers /healthz; the others start after it listens (server.js). Kept-alive connections
   // stay with the process that took them, so measure only once all of them take connections.
-  for (let until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-    const children = readFileSync(`/proc/${app.pid}/task/${app.pid}/children`, "utf8").split(" ").filter(Boolean);
-    if (WEB_CONCURRENCY === 1 || children.length >= WEB_CONCURRENCY) break;
+  if (WEB_CONCURRENCY > 1) {
+    for (let until = Date.now() + 60_000; Date.now() < until && childPids(app.pid!).length < WEB_CONCURRENCY;) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 3_000));
   }
-  if (WEB_CONCURRENCY > 1) await new Promise((r) => setTimeout(r, 3_000));
   const appBase = `http://127.0.0.1:${PORT}`;
   const base = `http://127.0.0.1:${PORT + 1}`;
   const results: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];

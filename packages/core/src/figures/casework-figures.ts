@@ -30,7 +30,14 @@ import {
   zrmScoreLabels,
 } from "../casework";
 import { DomainError, formatMoney, formatMonthYear, type UseCaseContext } from "../common";
-import { workbudgetMonthFigures, workbudgetMonthRows, workbudgetMonthSelect, type WorkbudgetMonthRaw, type WorkbudgetMonthRow } from "../workbudget";
+import {
+  foldingWorkbudgetDeltas,
+  workbudgetMonthFigures,
+  workbudgetMonthRows,
+  workbudgetMonthSelect,
+  type WorkbudgetMonthRaw,
+  type WorkbudgetMonthRow,
+} from "../workbudget";
 import { SUPPRESSED_DISPLAY, figureColumnLabels, figureRowLabels, figureTableDescriptions, figureTableTitles, workbudgetRowLabels } from "./messages";
 import { cachedCaseworkTables } from "./cache";
 import { noSuppression, suppressGrid, type CountGrid, type SuppressionMask } from "./suppression";
@@ -78,7 +85,7 @@ interface TeamVersion {
 /**
  * The teams of a view and the version of each one's figures — the cache key — and, in the same statement (one round
  * trip), the view's workbudget per team × month, which is never cached (its summary changes with every approval:
- * ADR 0017; the statement folds its deltas first, as workbudgetMonthFigures does). Read in the request's transaction
+ * ADR 0017; the statement folds its deltas first: foldingWorkbudgetDeltas). Read in the request's transaction
  * BEFORE the figures: each statement of a READ COMMITTED transaction sees every commit made before it began, so the
  * figures read after the key include at least what the key names (at worst a newer commit, whose bump makes later
  * readers ask for another key). Read after the figures, a commit in between would file the old figures under the
@@ -90,7 +97,7 @@ async function readKeyAndWorkbudget(
 ): Promise<{ versions: TeamVersion[]; workbudget: WorkbudgetMonthRow[] }> {
   const [row] = await queryRows<{ versions: [string, string, string][]; workbudget: WorkbudgetMonthRaw[] }>(
     tx,
-    sql`with merged as (select workbudget_summary_merge())
+    sql`${foldingWorkbudgetDeltas}
         select (select coalesce(json_agg(json_build_array(t.id, t.name, coalesce(v.version, 0)::text) order by t.name, t.id), '[]')
                 from teams t left join casework_figures_versions v on v.team_id = t.id and v.municipality_id = t.municipality_id
                 where t.municipality_id = ${v.municipalityId} ${v.teamId ? sql`and t.id = ${v.teamId}` : sql``}) as versions,

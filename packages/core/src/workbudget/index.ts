@@ -38,6 +38,7 @@ export {
   type WorkbudgetMonthFilter,
   type WorkbudgetMonthRow,
   type WorkbudgetMonthRaw,
+  foldingWorkbudgetDeltas,
   workbudgetMonthFigures,
   workbudgetMonthSelect,
   workbudgetMonthRows,

@@ -10,6 +10,7 @@ import { ForbiddenError, as } from "@wijkwerk/authz";
 import { queryRows, sql, type Tx, withScope } from "@wijkwerk/db";
 
 import { z } from "zod";
+import { foldingWorkbudgetDeltas } from "./month-figures";
 import { spendReference } from "./spend-queries";
 import {
   budgetSpendBalancesSql,
@@ -241,9 +242,8 @@ async function dashboardIn(tx: Tx, municipalityId: string, f: z.output<typeof da
     paid_cents: string;
   }>(
     tx,
-    // Folds the summaries' deltas in the same round trip (ADR 0017: one caller at a time; the others read the deltas as
-    // they are) — a volatile CTE runs once, before the statements below read the summaries.
-    sql`with merged as (select workbudget_summary_merge())
+    // Folds the summaries' deltas in the same round trip — once, before the statements below read the summaries.
+    sql`${foldingWorkbudgetDeltas}
         select b.id, b.name, b.approval_threshold_cents, b.evaluation_after_months, b.funded_cents, b.available_cents, b.reserved_cents, b.paid_cents
         from merged, budget_balances b where b.municipality_id = ${municipalityId} and b.year = ${f.year}`,
   );

@@ -63,9 +63,16 @@ export interface WorkbudgetMonthRaw {
 }
 
 /**
+ * The start of a statement that folds the workbudget summaries' deltas once before it reads (skipped when another
+ * caller is merging: ADR 0017). The statement must name `merged` in its FROM — a CTE nobody reads is not run. What
+ * the statement itself reads is the rows as they were when it began, deltas included: the sums are the same.
+ */
+export const foldingWorkbudgetDeltas = sql`with merged as (select workbudget_summary_merge())`;
+
+/**
  * The select of the figures per team × month, without the merge of the summary's deltas: for a statement that reads
- * them beside something else (the casework figures read them with their cache key, one round trip). The caller's
- * statement folds the deltas with `workbudget_summary_merge()` in a CTE, or not: the sums are the same either way.
+ * them beside something else (the casework figures read them with their cache key, one round trip), which starts
+ * with foldingWorkbudgetDeltas, or not: the sums are the same either way.
  */
 export function workbudgetMonthSelect(filter: WorkbudgetMonthFilter) {
   const { from, to } = monthBounds(filter);
@@ -99,11 +106,7 @@ export function workbudgetMonthRows(rows: readonly WorkbudgetMonthRaw[]): Workbu
 
 /** Per team × month, read from the summary kept in the same transaction as the change. Runs in the caller's scope (RLS). */
 export async function workbudgetMonthFigures(tx: Tx, filter: WorkbudgetMonthFilter): Promise<WorkbudgetMonthRow[]> {
-  // Folds the deltas in the same round trip (skipped when another caller is merging). The read sees the rows as
-  // they were when the statement began, deltas included: the sums are the same either way (as the dashboard's read).
-  const rows = await queryRows<WorkbudgetMonthRaw>(
-    tx,
-    sql`with merged as (select workbudget_summary_merge()) select x.* from merged, (${workbudgetMonthSelect(filter)}) x`,
-  );
+  // Folds the deltas in the same round trip.
+  const rows = await queryRows<WorkbudgetMonthRaw>(tx, sql`${foldingWorkbudgetDeltas} select x.* from merged, (${workbudgetMonthSelect(filter)}) x`);
   return workbudgetMonthRows(rows);
 }
